@@ -1,0 +1,13 @@
+# The regkg API image (used by docker-compose.yml). The database runs in its own container.
+FROM python:3.11-slim
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY schema schema
+COPY graph graph
+COPY loaders loaders
+COPY api api
+COPY cli cli
+COPY data data
+RUN pip install --no-cache-dir .
+EXPOSE 8000
+CMD ["sh", "-c", "regkg migrate && regkg serve --host 0.0.0.0 --port 8000"]

@@ -1,0 +1,1 @@
+"""The versioned HTTP API (FastAPI). Reaches Neo4j only through :mod:`graph`."""

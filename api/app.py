@@ -1,0 +1,38 @@
+"""``create_app()``: the FastAPI application with a lifespan that owns the driver."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from graph.database import Graph
+from schema.settings import Settings, get_settings
+
+from . import errors
+from .routers import health
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.graph = Graph.connect(settings)
+        try:
+            yield
+        finally:
+            app.state.graph.close()
+
+    app = FastAPI(
+        title="regkg",
+        version="1",
+        summary="Regulatory knowledge graph: who is banned, listed, sanctioned or accused by "
+        "whom, under which law, since when, and where each fact comes from.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    errors.install(app)
+    app.include_router(health.router)
+    return app

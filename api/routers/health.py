@@ -1,0 +1,53 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+from graph import migrations
+from schema import storage
+from schema.errors import GraphUnavailable
+
+from ..deps import GraphDep
+from ..errors import ERROR_RESPONSES
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    status: str
+
+
+class Ready(BaseModel):
+    status: str
+    neo4j_version: str
+    schema_version: int
+    expected_schema_version: int
+
+
+@router.get("/health", response_model=Health, summary="Liveness: the process answers")
+def health() -> Health:
+    return Health(status="ok")
+
+
+@router.get(
+    "/ready",
+    response_model=Ready,
+    summary="Readiness: Neo4j reachable and migrated",
+    responses={503: ERROR_RESPONSES[503]},
+)
+def ready(graph: GraphDep) -> Ready:
+    version = graph.server_version()
+    applied = migrations.applied_version(graph)
+    if applied != storage.SCHEMA_VERSION:
+        raise GraphUnavailable(
+            "the database is reachable but not migrated; run `regkg migrate`",
+            {"schema_version": applied, "expected": storage.SCHEMA_VERSION},
+        )
+    return Ready(
+        status="ready",
+        neo4j_version=version,
+        schema_version=applied,
+        expected_schema_version=storage.SCHEMA_VERSION,
+    )

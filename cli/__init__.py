@@ -1,0 +1,1 @@
+"""The ``regkg`` command line: thin wiring over loaders/, graph/ and api/."""

@@ -1,0 +1,143 @@
+"""``regkg``: the console script. Holds no logic of its own; it wires the layers together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from graph import migrations
+from graph.database import Graph
+from graph.localdb import LocalNeo4j
+from schema.errors import RegkgError
+from schema.settings import Settings
+
+app = typer.Typer(help="regkg — a regulatory knowledge graph on Neo4j.", no_args_is_help=True)
+db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+PortOpt = Annotated[
+    int | None, typer.Option(help="Bolt port on 127.0.0.1 (default: from REGKG_NEO4J_URI)")
+]
+DataOpt = Annotated[
+    Path | None, typer.Option("--data", help="data directory (default: REGKG_LOCAL_DB_DIR)")
+]
+
+
+def fail(exc: RegkgError) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {exc.message}")
+    if exc.details:
+        err.print(exc.details)
+    return typer.Exit(code=1)
+
+
+def _local(settings: Settings, data: Path | None, port: int | None) -> LocalNeo4j:
+    return LocalNeo4j.from_settings(settings, home=data, port=port)
+
+
+@db_app.command("start")
+def db_start(port: PortOpt = None, data: DataOpt = None) -> None:
+    """Resolve the jars if missing, start Neo4j in the background, wait for Bolt."""
+    server = _local(Settings(), data, port)
+    try:
+        with out.status("starting Neo4j…"):
+            info = server.start()
+    except RegkgError as exc:
+        raise fail(exc) from exc
+    if info.started_in is None:
+        out.print(f"Neo4j is already running: {info.uri} (pid {info.pid}); nothing done")
+    else:
+        out.print(f"Neo4j {info.version} ready at {info.uri} in {info.started_in:.1f}s")
+    out.print(f"  pid {info.pid}  data {info.home}\n  log {info.log}")
+
+
+@db_app.command("stop")
+def db_stop(port: PortOpt = None, data: DataOpt = None) -> None:
+    """Stop the local Neo4j (the data stays)."""
+    server = _local(Settings(), data, port)
+    info = server.stop()
+    if info is None:
+        out.print(f"no local Neo4j is running for {server.home}; nothing to stop")
+    else:
+        out.print(f"stopped Neo4j (pid {info.pid}); data kept in {info.home}")
+
+
+@db_app.command("status")
+def db_status(port: PortOpt = None, data: DataOpt = None) -> None:
+    """Say whether the local Neo4j runs (exit 0) or not (exit 3)."""
+    server = _local(Settings(), data, port)
+    info = server.status()
+    if info is None:
+        out.print(f"not running (data {server.home})")
+        raise typer.Exit(code=3)
+    out.print(
+        f"running: {info.uri} pid {info.pid} Neo4j {info.version}\n"
+        f"  data {info.home}\n  log {info.log}"
+    )
+
+
+@app.command()
+def migrate() -> None:
+    """Create every constraint and index the schema declares (idempotent)."""
+    settings = Settings()
+    try:
+        with Graph.connect(settings) as graph:
+            report = migrations.migrate(graph)
+    except RegkgError as exc:
+        raise fail(exc) from exc
+    out.print(f"schema at version {report.version} ({report.statements} statements, idempotent)")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="bind address")] = None,
+    port: Annotated[int | None, typer.Option(help="HTTP port")] = None,
+) -> None:
+    """Serve the HTTP API (and the investigator page) with uvicorn."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = Settings()
+    uvicorn.run(
+        create_app(settings),
+        host=host or settings.api_host,
+        port=port or settings.api_port,
+        log_level="info",
+    )
+
+
+@app.command()
+def demo(
+    port: Annotated[int | None, typer.Option(help="HTTP port")] = None,
+) -> None:
+    """Everything on localhost: database, migrations, seed data, API and page. Ctrl-C stops all."""
+    settings = Settings()
+    server = LocalNeo4j.from_settings(settings)
+    try:
+        with out.status("starting Neo4j…"):
+            info = server.start()
+        started_here = info.started_in is not None
+        out.print(
+            f"Neo4j {info.version} at {info.uri}" + ("" if started_here else " (already running)")
+        )
+        with Graph.connect(settings) as graph:
+            migrations.migrate(graph)
+        out.print("migrated")
+    except RegkgError as exc:
+        raise fail(exc) from exc
+    try:
+        serve(host=None, port=port)
+    finally:
+        if started_here:
+            out.print("stopping the Neo4j this demo started…")
+            server.stop()
+
+
+if __name__ == "__main__":
+    app()

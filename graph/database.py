@@ -1,0 +1,188 @@
+"""Driver lifecycle and error translation.
+
+One :class:`Graph` per process wraps one ``neo4j.Driver``. Reads go through read transactions
+(``routing=READ``) so a cluster or Aura can serve them from secondaries; writes through managed
+write transactions that the driver retries on transient errors. Every driver error leaves this
+module as a :mod:`schema.errors` type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any, Concatenate, LiteralString, ParamSpec, TypeVar
+
+import neo4j
+from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from schema.errors import (
+    Conflict,
+    GraphUnavailable,
+    InvalidInput,
+    QueryTimeout,
+    RegkgError,
+)
+from schema.settings import Settings
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Graph:
+    """A connected database: the only object the rest of regkg uses to reach Neo4j."""
+
+    def __init__(self, driver: neo4j.Driver, database: str, uri: str) -> None:
+        self.driver = driver
+        self.database = database
+        self.uri = uri
+
+    @classmethod
+    def connect(cls, settings: Settings) -> Graph:
+        """Create the driver (no connection is opened until the first query)."""
+        driver = GraphDatabase.driver(
+            settings.neo4j_uri,
+            auth=settings.neo4j_auth,
+            connection_timeout=settings.neo4j_connection_timeout,
+            connection_acquisition_timeout=settings.neo4j_connection_timeout * 2,
+            max_connection_pool_size=settings.neo4j_pool_size,
+            liveness_check_timeout=30.0,
+            max_transaction_retry_time=settings.neo4j_retry_time,
+        )
+        return cls(driver, settings.neo4j_database, settings.neo4j_uri)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    @contextmanager
+    def translated(self) -> Iterator[None]:
+        """Re-raise driver errors as regkg errors that name the database URI."""
+        try:
+            yield
+        except RegkgError:
+            raise
+        except ConstraintError as exc:
+            raise Conflict(exc.message or str(exc), {"neo4j_code": exc.code}) from exc
+        except AuthError as exc:
+            raise GraphUnavailable(
+                f"Neo4j at {self.uri} refused the credentials", {"uri": self.uri}
+            ) from exc
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            raise GraphUnavailable(
+                f"Neo4j at {self.uri} is unreachable: {exc}", {"uri": self.uri}
+            ) from exc
+        except ClientError as exc:
+            code = exc.code or ""
+            if "TransactionTimedOut" in code or "Terminated" in code:
+                raise QueryTimeout(
+                    "the query ran past its time limit", {"neo4j_code": code}
+                ) from exc
+            if code.startswith("Neo.ClientError.Statement"):
+                raise InvalidInput(exc.message or str(exc), {"neo4j_code": code}) from exc
+            raise RegkgError(exc.message or str(exc), {"neo4j_code": code}) from exc
+        except Neo4jError as exc:
+            code = exc.code or ""
+            if "TransactionTimedOut" in code or "Terminated" in code:
+                raise QueryTimeout(
+                    "the query ran past its time limit", {"neo4j_code": code}
+                ) from exc
+            raise GraphUnavailable(f"Neo4j at {self.uri} failed: {exc}", {"uri": self.uri}) from exc
+        except DriverError as exc:
+            raise GraphUnavailable(f"Neo4j at {self.uri} failed: {exc}", {"uri": self.uri}) from exc
+
+    def read_tx(
+        self,
+        work: Callable[Concatenate[ManagedTransaction, P], R],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """Run ``work(tx, ...)`` in a managed read transaction."""
+        with (
+            self.translated(),
+            self.driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session,
+        ):
+            return session.execute_read(work, *args, **kwargs)
+
+    def write_tx(
+        self,
+        work: Callable[Concatenate[ManagedTransaction, P], R],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """Run ``work(tx, ...)`` in a managed write transaction (all or nothing)."""
+        with self.translated(), self.driver.session(database=self.database) as session:
+            return session.execute_write(work, *args, **kwargs)
+
+    def read(
+        self, query: LiteralString, params: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """A read query's records as dicts."""
+        with self.translated():
+            records, _, _ = self.driver.execute_query(
+                query,
+                parameters_=dict(params or {}),
+                database_=self.database,
+                routing_=RoutingControl.READ,
+            )
+        return [r.data() for r in records]
+
+    def write(
+        self, query: LiteralString, params: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """A single-statement write in its own transaction."""
+        with self.translated():
+            records, _, _ = self.driver.execute_query(
+                query,
+                parameters_=dict(params or {}),
+                database_=self.database,
+                routing_=RoutingControl.WRITE,
+            )
+        return [r.data() for r in records]
+
+    def run_autocommit(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> None:
+        """Schema commands and ``CALL {} IN TRANSACTIONS`` need an auto-commit transaction."""
+        with self.translated(), self.driver.session(database=self.database) as session:
+            session.run(query, dict(params or {})).consume()
+
+    # -- facts about the server -----------------------------------------------------------
+
+    def verify(self) -> None:
+        """Raise :class:`GraphUnavailable` unless the server answers."""
+        with self.translated():
+            self.driver.verify_connectivity()
+
+    def server_version(self) -> str:
+        """The server's version, asked once (no retries: readiness must answer fast)."""
+        with self.translated():
+            agent = self.driver.get_server_info().agent  # "Neo4j/5.26.30"
+        return agent.split("/", 1)[-1]
+
+    def read_once(
+        self, query: LiteralString, params: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """An auto-commit read without the driver's retries (health checks)."""
+        with (
+            self.translated(),
+            self.driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session,
+        ):
+            return [r.data() for r in session.run(query, dict(params or {}))]

@@ -1,0 +1,16 @@
+"""Whole-graph maintenance: counts and wiping (tests, restore)."""
+
+from __future__ import annotations
+
+from . import queries
+from .database import Graph
+
+
+def counts(graph: Graph) -> dict[str, int]:
+    row = graph.read(queries.COUNTS)[0]
+    return {"nodes": int(row["nodes"]), "relationships": int(row["relationships"])}
+
+
+def wipe(graph: Graph) -> None:
+    """Delete every node and relationship (schema and indexes stay)."""
+    graph.run_autocommit(queries.WIPE)

@@ -1,0 +1,1 @@
+"""Source formats -> schema objects. Pure: no driver, no Cypher."""

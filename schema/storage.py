@@ -1,0 +1,61 @@
+"""What the graph must index, declared as data. graph/migrations turns it into Cypher.
+
+Bump ``SCHEMA_VERSION`` whenever this file changes; ``/ready`` reports whether the database
+has been migrated to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class UniqueKey:
+    name: str
+    label: str
+    prop: str
+
+
+@dataclass(frozen=True)
+class PropertyIndex:
+    name: str
+    label: str
+    props: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RelationshipIndex:
+    name: str
+    rel_type: str
+    prop: str
+
+
+@dataclass(frozen=True)
+class FulltextIndex:
+    name: str
+    label: str
+    props: tuple[str, ...]
+    analyzer: str
+
+
+UNIQUE_KEYS: tuple[UniqueKey, ...] = (
+    UniqueKey("entity_id", "Entity", "id"),
+    UniqueKey("claim_id", "Claim", "id"),
+    UniqueKey("source_id", "Source", "id"),
+    UniqueKey("load_run_id", "LoadRun", "id"),
+)
+
+PROPERTY_INDEXES: tuple[PropertyIndex, ...] = (
+    PropertyIndex("claim_fact_id", "Claim", ("fact_id",)),
+    PropertyIndex("entity_name", "Entity", ("name",)),
+)
+
+# Fact edges carry a fact_id; provenance looks them up by it (one index per fact type).
+RELATIONSHIP_INDEXES: tuple[RelationshipIndex, ...] = ()
+
+# "standard-folding" lower-cases and folds accents (ASCII folding): "Łukasz" finds "lukasz".
+FULLTEXT_INDEXES: tuple[FulltextIndex, ...] = (
+    FulltextIndex("entity_names", "Entity", ("name", "alias_text"), "standard-folding"),
+)

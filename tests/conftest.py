@@ -1,0 +1,74 @@
+"""Shared fixtures. The integration tier runs on a real Neo4j that this session starts itself.
+
+``make test`` needs nothing running: the ``neo4j_server`` fixture resolves the jars, starts a
+throwaway server on a free port with its own data directory and stops it at the end, also when
+tests fail. Set ``REGKG_TEST_NEO4J_URI`` (and ``REGKG_TEST_NEO4J_PASSWORD``) to run against a
+server you started yourself (e.g. the Docker one) — its data will be wiped.
+
+When the server cannot start the fixture *fails* the tests (never skips them).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph import maintenance, migrations
+from graph.database import Graph
+from graph.localdb import LocalNeo4j, free_port
+from schema.errors import RegkgError
+from schema.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    external = os.environ.get("REGKG_TEST_NEO4J_URI")
+    if external:
+        yield external
+        return
+    server = LocalNeo4j(
+        tmp_path_factory.mktemp("neo4j-home"), port=free_port(), heap="1g", pagecache="256m"
+    )
+    try:
+        info = server.start()
+    except RegkgError as exc:
+        pytest.fail(
+            f"could not start the test Neo4j: {exc.message} {exc.details or ''}", pytrace=False
+        )
+    print(f"\ntest Neo4j {info.version} at {info.uri}, ready in {info.started_in}s")  # noqa: T201
+    try:
+        yield info.uri
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(neo4j_uri: str) -> Settings:
+    return Settings(
+        env="test",
+        neo4j_uri=neo4j_uri,
+        neo4j_password=os.environ.get("REGKG_TEST_NEO4J_PASSWORD", ""),  # type: ignore[arg-type]
+        api_key="test-key-0123456789",  # type: ignore[arg-type]
+        query_timeout=3.0,
+        query_row_limit=500,
+    )
+
+
+@pytest.fixture(scope="session")
+def graph(settings: Settings) -> Iterator[Graph]:
+    with Graph.connect(settings) as g:
+        g.verify()
+        migrations.migrate(g)
+        yield g
+
+
+@pytest.fixture
+def clean_graph(graph: Graph) -> Graph:
+    """The session graph, emptied (schema kept) before the test."""
+    maintenance.wipe(graph)
+    return graph
