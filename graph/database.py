@@ -56,6 +56,7 @@ class Graph:
             max_connection_pool_size=settings.neo4j_pool_size,
             liveness_check_timeout=30.0,
             max_transaction_retry_time=settings.neo4j_retry_time,
+            notifications_min_severity="OFF",  # "unknown property" hints on an empty graph are noise
         )
         return cls(driver, settings.neo4j_database, settings.neo4j_uri)
 
@@ -80,28 +81,20 @@ class Graph:
         except ConstraintError as exc:
             raise Conflict(exc.message or str(exc), {"neo4j_code": exc.code}) from exc
         except AuthError as exc:
-            raise GraphUnavailable(
-                f"Neo4j at {self.uri} refused the credentials", {"uri": self.uri}
-            ) from exc
+            raise GraphUnavailable(f"Neo4j at {self.uri} refused the credentials", {"uri": self.uri}) from exc
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            raise GraphUnavailable(
-                f"Neo4j at {self.uri} is unreachable: {exc}", {"uri": self.uri}
-            ) from exc
+            raise GraphUnavailable(f"Neo4j at {self.uri} is unreachable: {exc}", {"uri": self.uri}) from exc
         except ClientError as exc:
             code = exc.code or ""
             if "TransactionTimedOut" in code or "Terminated" in code:
-                raise QueryTimeout(
-                    "the query ran past its time limit", {"neo4j_code": code}
-                ) from exc
+                raise QueryTimeout("the query ran past its time limit", {"neo4j_code": code}) from exc
             if code.startswith("Neo.ClientError.Statement"):
                 raise InvalidInput(exc.message or str(exc), {"neo4j_code": code}) from exc
             raise RegkgError(exc.message or str(exc), {"neo4j_code": code}) from exc
         except Neo4jError as exc:
             code = exc.code or ""
             if "TransactionTimedOut" in code or "Terminated" in code:
-                raise QueryTimeout(
-                    "the query ran past its time limit", {"neo4j_code": code}
-                ) from exc
+                raise QueryTimeout("the query ran past its time limit", {"neo4j_code": code}) from exc
             raise GraphUnavailable(f"Neo4j at {self.uri} failed: {exc}", {"uri": self.uri}) from exc
         except DriverError as exc:
             raise GraphUnavailable(f"Neo4j at {self.uri} failed: {exc}", {"uri": self.uri}) from exc
@@ -115,9 +108,7 @@ class Graph:
         """Run ``work(tx, ...)`` in a managed read transaction."""
         with (
             self.translated(),
-            self.driver.session(
-                database=self.database, default_access_mode=neo4j.READ_ACCESS
-            ) as session,
+            self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session,
         ):
             return session.execute_read(work, *args, **kwargs)
 
@@ -131,9 +122,7 @@ class Graph:
         with self.translated(), self.driver.session(database=self.database) as session:
             return session.execute_write(work, *args, **kwargs)
 
-    def read(
-        self, query: LiteralString, params: Mapping[str, Any] | None = None
-    ) -> list[dict[str, Any]]:
+    def read(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """A read query's records as dicts."""
         with self.translated():
             records, _, _ = self.driver.execute_query(
@@ -144,9 +133,7 @@ class Graph:
             )
         return [r.data() for r in records]
 
-    def write(
-        self, query: LiteralString, params: Mapping[str, Any] | None = None
-    ) -> list[dict[str, Any]]:
+    def write(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """A single-statement write in its own transaction."""
         with self.translated():
             records, _, _ = self.driver.execute_query(
@@ -175,14 +162,10 @@ class Graph:
             agent = self.driver.get_server_info().agent  # "Neo4j/5.26.30"
         return agent.split("/", 1)[-1]
 
-    def read_once(
-        self, query: LiteralString, params: Mapping[str, Any] | None = None
-    ) -> list[dict[str, Any]]:
+    def read_once(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """An auto-commit read without the driver's retries (health checks)."""
         with (
             self.translated(),
-            self.driver.session(
-                database=self.database, default_access_mode=neo4j.READ_ACCESS
-            ) as session,
+            self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session,
         ):
             return [r.data() for r in session.run(query, dict(params or {}))]

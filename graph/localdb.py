@@ -113,9 +113,7 @@ def ensure_jars() -> Path:
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if proc.returncode != 0 or not marker.exists():
         tail = (proc.stdout + proc.stderr).strip().splitlines()[-15:]
-        raise LocalDbError(
-            "Maven could not resolve Neo4j " + version + " from Maven Central", {"maven": tail}
-        )
+        raise LocalDbError("Maven could not resolve Neo4j " + version + " from Maven Central", {"maven": tail})
     return LIB_DIR
 
 
@@ -168,9 +166,7 @@ class LocalNeo4j:
         self.password = password or None
 
     @classmethod
-    def from_settings(
-        cls, settings: Settings, home: Path | None = None, port: int | None = None
-    ) -> LocalNeo4j:
+    def from_settings(cls, settings: Settings, home: Path | None = None, port: int | None = None) -> LocalNeo4j:
         password = settings.neo4j_password.get_secret_value()
         return cls(
             home or settings.local_db_dir,
@@ -246,9 +242,7 @@ class LocalNeo4j:
         began = time.monotonic()
         with self.log_file.open("ab") as log:
             log_offset = log.tell()
-            log.write(
-                f"\n--- start {time.strftime('%Y-%m-%dT%H:%M:%S')} port {self.port}\n".encode()
-            )
+            log.write(f"\n--- start {time.strftime('%Y-%m-%dT%H:%M:%S')} port {self.port}\n".encode())
         # posix_spawn + setsid: the server outlives this process and ignores our terminal's
         # Ctrl-C; no Popen object is left behind to warn about a "still running" child.
         log_flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT
@@ -266,9 +260,7 @@ class LocalNeo4j:
         info = ServerInfo(pid, self.port, self.uri, str(self.home), str(self.log_file))
         self.pid_file.write_text(info.to_json())
         version = self._wait_ready(pid, began, timeout, log_offset)
-        info = ServerInfo(
-            **{**asdict(info), "version": version, "started_in": round(time.monotonic() - began, 2)}
-        )
+        info = ServerInfo(**{**asdict(info), "version": version, "started_in": round(time.monotonic() - began, 2)})
         self.pid_file.write_text(info.to_json())
         return info
 
@@ -290,9 +282,7 @@ class LocalNeo4j:
             time.sleep(0.25)
         else:
             self.stop()
-            raise LocalDbError(
-                f"Neo4j did not become ready within {timeout:.0f}s; see {self.log_file}"
-            )
+            raise LocalDbError(f"Neo4j did not become ready within {timeout:.0f}s; see {self.log_file}")
         settings = Settings(
             neo4j_uri=self.uri,
             neo4j_password=self.password or "",

@@ -14,3 +14,8 @@ def counts(graph: Graph) -> dict[str, int]:
 def wipe(graph: Graph) -> None:
     """Delete every node and relationship (schema and indexes stay)."""
     graph.run_autocommit(queries.WIPE)
+
+
+def domain_counts(graph: Graph) -> dict[str, int]:
+    """Entities, claims, sources, fact edges and load runs."""
+    return {k: int(v) for k, v in graph.read(queries.DOMAIN_COUNTS)[0].items()}

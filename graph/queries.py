@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import Final, LiteralString
 
-SERVER_VERSION: Final = (
-    "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition"
-)
+SERVER_VERSION: Final = "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS version, edition"
 
 # -- migrations ---------------------------------------------------------------------------
 
@@ -60,3 +58,164 @@ def fulltext_index(name: str, label: str, props: tuple[str, ...], analyzer: str)
         f"FOR (n:{label}) ON EACH [{cols}] "
         f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{analyzer}'}}}}"
     )
+
+
+# -- writer: entities ---------------------------------------------------------------------
+
+ENTITIES_EXISTING: Final = (
+    "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
+    "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, "
+    "e.country AS country, e.identifiers AS identifiers, e.description AS description, "
+    "e.candidate AS candidate"
+)
+
+
+def merge_entities(label: str) -> LiteralString:
+    # label comes from schema.ontology.EntityType, never from user text
+    return (
+        "UNWIND $rows AS row "
+        "MERGE (e:Entity {id: row.id}) "
+        "ON CREATE SET e.created_at = datetime() "
+        f"SET e:{label}, e += row.props, e.updated_at = datetime()"
+    )
+
+
+MISSING_ENTITIES: Final = "UNWIND $ids AS id OPTIONAL MATCH (e:Entity {id: id}) WITH id, e WHERE e IS NULL RETURN id"
+MISSING_SOURCES: Final = "UNWIND $ids AS id OPTIONAL MATCH (s:Source {id: id}) WITH id, s WHERE s IS NULL RETURN id"
+ENTITY_TYPES: Final = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.type AS type"
+
+# -- writer: sources ----------------------------------------------------------------------
+
+SOURCES_EXISTING: Final = (
+    "UNWIND $ids AS id MATCH (s:Source {id: id}) "
+    "OPTIONAL MATCH (s)-[:DERIVED_FROM]->(d:Source) "
+    "WITH s, collect(d.id) AS derived "
+    "RETURN s.id AS id, s.title AS title, s.kind AS kind, s.url AS url, "
+    "s.publisher AS publisher, s.author AS author, s.published_at AS published_at, "
+    "s.retrieved_at AS retrieved_at, s.sha256 AS sha256, derived"
+)
+MERGE_SOURCES: Final = (
+    "UNWIND $rows AS row "
+    "MERGE (s:Source {id: row.id}) ON CREATE SET s.created_at = datetime() "
+    "SET s += row.props, s.updated_at = datetime()"
+)
+MERGE_DERIVED_FROM: Final = (
+    "UNWIND $pairs AS pair "
+    "MATCH (a:Source {id: pair[0]}) MATCH (b:Source {id: pair[1]}) "
+    "MERGE (a)-[:DERIVED_FROM]->(b) RETURN count(*) AS n"
+)
+
+# -- writer: claims and facts -------------------------------------------------------------
+
+CLAIMS_EXISTING: Final = (
+    "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id, c.confidence AS confidence, c.method AS method"
+)
+CREATE_CLAIMS: Final = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) "
+    "CREATE (c:Claim {id: row.id}) SET c += row.props, c.created_at = datetime() "
+    "CREATE (c)-[:SUBJECT]->(s) CREATE (c)-[:OBJECT]->(o) "
+    "WITH c, row "
+    "CALL (c, row) { "
+    "  UNWIND row.citations AS cit "
+    "  MATCH (src:Source {id: cit.source}) "
+    "  CREATE (c)-[:CITES {quote: cit.quote, start: cit.start, end: cit.end}]->(src) "
+    "  RETURN count(*) AS cites "
+    "} "
+    "CALL (c, row) { "
+    "  OPTIONAL MATCH (a:Entity {id: row.asserted_by}) "
+    "  FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | CREATE (c)-[:ASSERTED_BY]->(a)) "
+    "} "
+    "RETURN count(c) AS claims, sum(cites) AS cites"
+)
+UPDATE_CLAIMS: Final = (
+    "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) "
+    "SET c.confidence = row.confidence, c.method = row.method, c.updated_at = datetime()"
+)
+LINK_GENERATED: Final = (
+    "MATCH (r:LoadRun {id: $run}) UNWIND $ids AS id MATCH (c:Claim {id: id}) MERGE (r)-[:GENERATED]->(c)"
+)
+FACT_CLAIMS: Final = (
+    "UNWIND $fact_ids AS fid "
+    "MATCH (c:Claim {fact_id: fid}) "
+    "OPTIONAL MATCH (c)-[k:CITES]->(s:Source) "
+    "OPTIONAL MATCH (c)-[:ASSERTED_BY]->(a:Entity) "
+    "WITH fid, c, a, collect({source: s.id, quote: k.quote, start: k.start}) AS cites "
+    "RETURN fid AS fact_id, c.subject AS subject, c.predicate AS predicate, c.object AS object, "
+    "c.stance AS stance, c.valid_from AS valid_from, c.valid_to AS valid_to, "
+    "c.confidence AS confidence, a.id AS asserted_by, cites "
+    "ORDER BY fid, c.id"
+)
+
+
+def merge_facts(rel_type: str) -> LiteralString:
+    # rel_type comes from schema.ontology.Predicate.rel_type, never from user text
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) "
+        f"MERGE (s)-[r:{rel_type} {{fact_id: row.fact_id}}]->(o) "
+        "SET r += row.props"
+    )
+
+
+# -- load runs ----------------------------------------------------------------------------
+
+RUN_BEGIN: Final = "CREATE (r:LoadRun {id: $id}) SET r += $props, r.started_at = datetime($started_at)"
+RUNS_RUNNING: Final = "MATCH (r:LoadRun {status: 'running'}) RETURN r.id AS id, r.pid AS pid, r.host AS host"
+RUN_MARK_FAILED: Final = (
+    "MATCH (r:LoadRun {id: $id}) WHERE r.status = 'running' "
+    "SET r.status = 'failed', r.error = $error, r.finished_at = datetime()"
+)
+RUN_FINISH: Final = (
+    "MATCH (r:LoadRun {id: $id}) "
+    "SET r.status = $status, r.counts = $counts, r.error = $error, r.finished_at = datetime()"
+)
+RUN_PREVIOUS_SUCCESS: Final = (
+    "MATCH (r:LoadRun {loader: $loader, input_sha256: $sha, status: 'succeeded'}) "
+    "WHERE r.id <> $id RETURN r.id AS id ORDER BY r.started_at LIMIT 1"
+)
+RUN_RECONFIRM: Final = (
+    "MATCH (old:LoadRun {id: $old}) MATCH (new:LoadRun {id: $new}) "
+    "SET old.reconfirmed_at = datetime(), old.reconfirmations = coalesce(old.reconfirmations, 0) + 1 "
+    "DETACH DELETE new"
+)
+
+# -- lookups ------------------------------------------------------------------------------
+
+RESOLVE_IDS: Final = (
+    "UNWIND $ids AS id "
+    "OPTIONAL MATCH (e:Entity {id: id}) "
+    "OPTIONAL MATCH (s:Source {id: id}) "
+    "WITH id, e, s WHERE e IS NOT NULL OR s IS NOT NULL "
+    "RETURN id, CASE WHEN e IS NOT NULL THEN e.type ELSE 'Source' END AS type"
+)
+
+# -- invariants ---------------------------------------------------------------------------
+
+FACTS_WITHOUT_CLAIMS: Final = (
+    "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.fact_id IS NOT NULL "
+    "AND NOT EXISTS { MATCH (c:Claim {fact_id: r.fact_id}) } RETURN r.fact_id AS fact_id LIMIT 100"
+)
+CLAIMS_WITHOUT_FACT: Final = (
+    "MATCH (c:Claim)-[:SUBJECT]->(s:Entity) "
+    "WHERE NOT EXISTS { MATCH (s)-[r]->(:Entity) WHERE r.fact_id = c.fact_id } "
+    "RETURN c.id AS id LIMIT 100"
+)
+CLAIMS_WITHOUT_CITATION: Final = (
+    "MATCH (c:Claim) WHERE NOT EXISTS { (c)-[:CITES]->(:Source) } RETURN c.id AS id LIMIT 100"
+)
+CITATIONS: Final = (
+    "MATCH (c:Claim)-[k:CITES]->(s:Source) "
+    "RETURN c.id AS claim, s.id AS source, s.text AS text, k.quote AS quote, k.start AS start, k.end AS end"
+)
+ENTITIES_WITHOUT_TYPE: Final = (
+    "MATCH (e:Entity) WHERE e.type IS NULL OR NOT e.type IN labels(e) RETURN e.id AS id LIMIT 100"
+)
+DOMAIN_COUNTS: Final = (
+    "CALL () { MATCH (e:Entity) RETURN count(e) AS entities } "
+    "CALL () { MATCH (c:Claim) RETURN count(c) AS claims } "
+    "CALL () { MATCH (s:Source) RETURN count(s) AS sources } "
+    "CALL () { MATCH (:Entity)-[r]->(:Entity) WHERE r.fact_id IS NOT NULL RETURN count(r) AS facts } "
+    "CALL () { MATCH (r:LoadRun) RETURN count(r) AS load_runs } "
+    "RETURN entities, claims, sources, facts, load_runs"
+)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .ontology import Predicate
+
 SCHEMA_VERSION = 1
 
 
@@ -50,10 +52,14 @@ UNIQUE_KEYS: tuple[UniqueKey, ...] = (
 PROPERTY_INDEXES: tuple[PropertyIndex, ...] = (
     PropertyIndex("claim_fact_id", "Claim", ("fact_id",)),
     PropertyIndex("entity_name", "Entity", ("name",)),
+    PropertyIndex("load_run_status", "LoadRun", ("status",)),
+    PropertyIndex("load_run_input", "LoadRun", ("loader", "input_sha256")),
 )
 
 # Fact edges carry a fact_id; provenance looks them up by it (one index per fact type).
-RELATIONSHIP_INDEXES: tuple[RelationshipIndex, ...] = ()
+RELATIONSHIP_INDEXES: tuple[RelationshipIndex, ...] = tuple(
+    RelationshipIndex(f"fact_id_{p.rel_type.lower()}", p.rel_type, "fact_id") for p in Predicate
+)
 
 # "standard-folding" lower-cases and folds accents (ASCII folding): "Łukasz" finds "lukasz".
 FULLTEXT_INDEXES: tuple[FulltextIndex, ...] = (

@@ -31,15 +31,11 @@ def neo4j_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if external:
         yield external
         return
-    server = LocalNeo4j(
-        tmp_path_factory.mktemp("neo4j-home"), port=free_port(), heap="1g", pagecache="256m"
-    )
+    server = LocalNeo4j(tmp_path_factory.mktemp("neo4j-home"), port=free_port(), heap="1g", pagecache="256m")
     try:
         info = server.start()
     except RegkgError as exc:
-        pytest.fail(
-            f"could not start the test Neo4j: {exc.message} {exc.details or ''}", pytrace=False
-        )
+        pytest.fail(f"could not start the test Neo4j: {exc.message} {exc.details or ''}", pytrace=False)
     print(f"\ntest Neo4j {info.version} at {info.uri}, ready in {info.started_in}s")  # noqa: T201
     try:
         yield info.uri

@@ -11,9 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_compose_file_is_valid() -> None:
     exe = shutil.which("docker-compose")
-    assert exe, (
-        "docker-compose is missing: `make test` installs it (apt-get install docker-compose)"
-    )
+    assert exe, "docker-compose is missing: `make test` installs it (apt-get install docker-compose)"
     proc = subprocess.run(
         [exe, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
         capture_output=True,

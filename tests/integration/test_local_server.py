@@ -22,9 +22,7 @@ from schema.settings import Settings
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalNeo4j]:
-    srv = LocalNeo4j(
-        tmp_path_factory.mktemp("lifecycle"), port=free_port(), heap="512m", pagecache="64m"
-    )
+    srv = LocalNeo4j(tmp_path_factory.mktemp("lifecycle"), port=free_port(), heap="512m", pagecache="64m")
     srv.start()
     try:
         yield srv
@@ -99,8 +97,6 @@ def test_stop_without_a_server_says_so_and_exits_zero(tmp_path: Path) -> None:
 
 def test_stale_pid_file_is_cleaned_up(tmp_path: Path) -> None:
     srv = LocalNeo4j(tmp_path, port=free_port())
-    srv.pid_file.write_text(
-        '{"pid": 999999, "port": 1, "uri": "bolt://127.0.0.1:1", "home": "x", "log": "y"}'
-    )
+    srv.pid_file.write_text('{"pid": 999999, "port": 1, "uri": "bolt://127.0.0.1:1", "home": "x", "log": "y"}')
     assert srv.status() is None
     assert not srv.pid_file.exists()

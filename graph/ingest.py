@@ -1,0 +1,175 @@
+"""Loading a loader's output: check it against the graph, record a LoadRun, write, finish.
+
+    ingest(graph, parsed, loader="curated", inputs=[...], input_sha256=...)
+
+1. ``preflight`` (read-only): every id the input refers to but does not define exists in the
+   graph, and no entity would change type. Any problem → :class:`InvalidInput` naming the record;
+   nothing has been written.
+2. A ``LoadRun`` node is created (status ``running``, with pid and host). Runs left ``running``
+   by a process that no longer exists on this host are marked ``failed`` first.
+3. The :class:`~graph.writer.Writer` writes in batches; claims link to the run by ``GENERATED``.
+4. The run is marked ``succeeded`` with its counts — or, when it changed nothing and an earlier
+   successful run read the same input, it is folded into that run (``reconfirmations`` + 1), so
+   loading the same input twice leaves node and relationship counts identical. On an error the
+   run is marked ``failed`` (if the database is still reachable) and the error re-raised.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from schema.errors import GraphUnavailable, InvalidInput, RegkgError
+from schema.models import Claim, Entity, Source
+
+from . import queries
+from .database import Graph
+from .writer import WriteCounts, Writer
+
+
+class Loadable(Protocol):
+    entities: list[Entity]
+    sources: list[Source]
+    claims: list[Claim]
+    external_refs: set[str]
+
+
+@dataclass
+class IngestReport:
+    run_id: str | None
+    status: str
+    counts: WriteCounts
+    reconfirmed: str | None = None  # the earlier run this one was folded into
+
+
+def preflight(graph: Graph, data: Loadable) -> None:
+    """Raise InvalidInput if the input refers to ids the graph lacks or changes an entity's type."""
+    defined_entities = {e.id for e in data.entities}
+    defined_sources = {s.id for s in data.sources}
+    entity_refs: set[str] = set()
+    source_refs: set[str] = set()
+    for c in data.claims:
+        entity_refs.update(x for x in (c.subject, c.object, c.asserted_by) if x)
+        source_refs.update(x.source for x in c.citations)
+    for s in data.sources:
+        source_refs.update(s.derived_from)
+    entity_refs = (entity_refs | {r for r in data.external_refs if not r.startswith("source:")}) - defined_entities
+    source_refs = (source_refs | {r for r in data.external_refs if r.startswith("source:")}) - defined_sources
+    missing: list[str] = []
+    if entity_refs:
+        missing += [r["id"] for r in graph.read(queries.MISSING_ENTITIES, {"ids": sorted(entity_refs)})]
+    if source_refs:
+        missing += [r["id"] for r in graph.read(queries.MISSING_SOURCES, {"ids": sorted(source_refs)})]
+    if missing:
+        raise InvalidInput(
+            f"unknown reference {missing[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
+            {"missing": sorted(missing)},
+        )
+    if defined_entities:
+        types = {e.id: e.type.value for e in data.entities}
+        for row in graph.read(queries.ENTITY_TYPES, {"ids": sorted(defined_entities)}):
+            if row["type"] != types[row["id"]]:
+                raise InvalidInput(
+                    f"entity {row['id']} already exists as {row['type']}, not {types[row['id']]}",
+                    {"id": row["id"], "field": "type"},
+                )
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def fail_interrupted_runs(graph: Graph) -> list[str]:
+    """Mark ``running`` runs whose process is gone (same host) as failed; return their ids."""
+    host = socket.gethostname()
+    failed: list[str] = []
+    for row in graph.read(queries.RUNS_RUNNING):
+        if row["host"] == host and row["pid"] is not None and not _pid_alive(int(row["pid"])):
+            graph.write(
+                queries.RUN_MARK_FAILED,
+                {
+                    "id": row["id"],
+                    "error": "interrupted: the loader process ended before finishing",
+                },
+            )
+            failed.append(row["id"])
+    return failed
+
+
+def begin_run(graph: Graph, loader: str, inputs: Iterable[str], input_sha256: str) -> str:
+    run_id = "run:" + uuid.uuid4().hex
+    props: dict[str, Any] = {
+        "loader": loader,
+        "inputs": list(inputs),
+        "input_sha256": input_sha256,
+        "status": "running",
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+    }
+    graph.write(
+        queries.RUN_BEGIN,
+        {"id": run_id, "props": props, "started_at": datetime.now(UTC).isoformat()},
+    )
+    return run_id
+
+
+def finish_run(graph: Graph, run_id: str, loader: str, input_sha256: str, counts: WriteCounts) -> str | None:
+    """Mark succeeded, or fold into an earlier identical successful run; return that run's id."""
+    if counts.changed == 0:
+        prev = graph.read(queries.RUN_PREVIOUS_SUCCESS, {"loader": loader, "sha": input_sha256, "id": run_id})
+        if prev:
+            graph.write(queries.RUN_RECONFIRM, {"old": prev[0]["id"], "new": run_id})
+            return str(prev[0]["id"])
+    graph.write(
+        queries.RUN_FINISH,
+        {
+            "id": run_id,
+            "status": "succeeded",
+            "counts": json.dumps(counts.as_dict()),
+            "error": None,
+        },
+    )
+    return None
+
+
+def ingest(
+    graph: Graph,
+    data: Loadable,
+    *,
+    loader: str,
+    inputs: Iterable[str],
+    input_sha256: str,
+    batch_size: int = 2000,
+    on_progress: Callable[[str, int], None] | None = None,
+) -> IngestReport:
+    preflight(graph, data)
+    fail_interrupted_runs(graph)
+    run_id = begin_run(graph, loader, inputs, input_sha256)
+    writer = Writer(graph, run_id=run_id, batch_size=batch_size, on_progress=on_progress)
+    try:
+        counts = writer.write(data.entities, data.sources, data.claims)
+    except BaseException as exc:
+        _mark_failed(graph, run_id, exc)
+        raise
+    folded = finish_run(graph, run_id, loader, input_sha256, counts)
+    return IngestReport(run_id=folded or run_id, status="succeeded", counts=counts, reconfirmed=folded)
+
+
+def _mark_failed(graph: Graph, run_id: str, exc: BaseException) -> None:
+    message = exc.message if isinstance(exc, RegkgError) else f"{type(exc).__name__}: {exc}"
+    try:
+        graph.write(queries.RUN_MARK_FAILED, {"id": run_id, "error": message[:2000]})
+    except GraphUnavailable:
+        pass  # the next run marks it failed (fail_interrupted_runs)

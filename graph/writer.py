@@ -1,0 +1,362 @@
+"""Batched, idempotent writes of entities, sources and claims — and the fact edges they support.
+
+Each batch is one managed write transaction: it reads what the graph already holds for the
+batch's ids, works out what is new or changed, writes only that with ``UNWIND``, and (for claims)
+recomputes the fact edge of every (subject, predicate, object) it touched. A failing batch
+leaves nothing behind; a batch that changes nothing writes nothing.
+
+Fact edges are derived data: ``(s)-[:BANNED_BY {fact_id, stances, valid_from, valid_to,
+n_claims, n_sources, quote, ...}]->(o)``, recomputed from all claims with that fact id.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from neo4j import ManagedTransaction
+
+from schema.errors import InvalidInput
+from schema.models import Claim, Entity, Source, earliest, latest
+from schema.ontology import EntityType, Predicate, Stance
+
+from . import queries
+from .database import Graph
+
+T = TypeVar("T")
+
+# Which claim's quote represents the fact: established stances first, then confidence.
+_STANCE_RANK = {
+    Stance.ASSERTED: 0,
+    Stance.REPORTED: 1,
+    Stance.ALLEGED: 2,
+    Stance.PROPOSED: 3,
+    Stance.DISPUTED: 4,
+    Stance.DENIED: 5,
+    Stance.RETRACTED: 6,
+}
+
+
+@dataclass
+class Tally:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+
+
+@dataclass
+class WriteCounts:
+    entities: Tally = field(default_factory=Tally)
+    sources: Tally = field(default_factory=Tally)
+    claims: Tally = field(default_factory=Tally)
+    facts: int = 0
+
+    def add(self, other: WriteCounts) -> None:
+        self.entities.add(other.entities)
+        self.sources.add(other.sources)
+        self.claims.add(other.claims)
+        self.facts += other.facts
+
+    @property
+    def changed(self) -> int:
+        return sum(t.created + t.updated for t in (self.entities, self.sources, self.claims))
+
+    def as_dict(self) -> dict[str, int]:
+        out: dict[str, int] = {"facts_touched": self.facts}
+        for kind in ("entities", "sources", "claims"):
+            tally: Tally = getattr(self, kind)
+            for k in ("created", "updated", "unchanged"):
+                out[f"{kind}_{k}"] = getattr(tally, k)
+        return out
+
+
+def chunks(items: Sequence[T], size: int) -> Iterable[Sequence[T]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# -- entities -----------------------------------------------------------------------------
+
+
+def _entity_state(e: Entity, existing: dict[str, Any] | None) -> dict[str, Any]:
+    """The entity's properties after merging with what the graph holds (aliases and
+    identifiers accumulate across sources; scalar fields take the newest value)."""
+    aliases = list(existing.get("aliases") or []) if existing else []
+    for alias in e.aliases:
+        if alias not in aliases and alias != e.name:
+            aliases.append(alias)
+    old_name = existing.get("name") if existing else None
+    if old_name and old_name != e.name and old_name not in aliases:
+        aliases.append(old_name)
+    identifiers = json.loads(existing["identifiers"]) if existing and existing.get("identifiers") else {}
+    identifiers.update(e.identifiers)
+    candidate = e.candidate and bool(existing.get("candidate", True) if existing else True)
+    return {
+        "type": e.type.value,
+        "name": e.name,
+        "aliases": aliases,
+        "alias_text": " | ".join(aliases),
+        "country": e.country if e.country is not None else (existing or {}).get("country"),
+        "identifiers": json.dumps(identifiers, sort_keys=True),
+        "description": e.description if e.description is not None else (existing or {}).get("description"),
+        "candidate": candidate,
+    }
+
+
+def _write_entities(tx: ManagedTransaction, batch: Sequence[Entity]) -> Tally:
+    tally = Tally()
+    unique = {e.id: e for e in batch}
+    existing = {r["id"]: r for r in tx.run(queries.ENTITIES_EXISTING, ids=list(unique)).data()}
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for eid, entity in unique.items():
+        old = existing.get(eid)
+        if old is not None and old["type"] != entity.type.value:
+            raise InvalidInput(
+                f"entity {eid} already exists as {old['type']}, not {entity.type.value}",
+                {"id": eid, "field": "type"},
+            )
+        props = _entity_state(entity, old)
+        if old is None:
+            tally.created += 1
+        elif all(old.get(k) == props[k] for k in old if k in props) and old.get("aliases") == props["aliases"]:
+            tally.unchanged += 1
+            continue
+        else:
+            tally.updated += 1
+        by_label[EntityType(entity.type).value].append({"id": eid, "props": props})
+    for label, rows in by_label.items():
+        tx.run(queries.merge_entities(label), rows=rows).consume()
+    return tally
+
+
+# -- sources ------------------------------------------------------------------------------
+
+_SOURCE_FIELDS = (
+    "title",
+    "kind",
+    "url",
+    "publisher",
+    "author",
+    "published_at",
+    "retrieved_at",
+    "sha256",
+)
+
+
+def _write_sources(tx: ManagedTransaction, batch: Sequence[Source]) -> Tally:
+    tally = Tally()
+    unique = {s.id: s for s in batch}
+    existing = {r["id"]: r for r in tx.run(queries.SOURCES_EXISTING, ids=list(unique)).data()}
+    rows: list[dict[str, Any]] = []
+    pairs: list[list[str]] = []
+    for sid, src in unique.items():
+        props = {k: getattr(src, k) for k in _SOURCE_FIELDS}
+        props["text"] = src.text
+        old = existing.get(sid)
+        new_derived = sorted(set(src.derived_from))
+        if old is not None:
+            same = all(old.get(k) == props[k] for k in _SOURCE_FIELDS)
+            if same and sorted(old["derived"]) == new_derived:
+                tally.unchanged += 1
+                continue
+            tally.updated += 1
+        else:
+            tally.created += 1
+        rows.append({"id": sid, "props": props})
+        pairs.extend([sid, d] for d in new_derived if not old or d not in old["derived"])
+    if rows:
+        tx.run(queries.MERGE_SOURCES, rows=rows).consume()
+    if pairs:
+        linked = tx.run(queries.MERGE_DERIVED_FROM, pairs=pairs).single()
+        if linked is None or linked["n"] != len(pairs):
+            raise InvalidInput("a derived_from reference names a source that does not exist")
+    return tally
+
+
+# -- claims and facts ---------------------------------------------------------------------
+
+
+def _claim_row(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "subject": c.subject,
+        "object": c.object,
+        "asserted_by": c.asserted_by,
+        "citations": [{"source": x.source, "quote": x.quote, "start": x.start, "end": x.end} for x in c.citations],
+        "props": {
+            "fact_id": c.fact_id,
+            "subject": c.subject,
+            "predicate": c.predicate.value,
+            "object": c.object,
+            "stance": c.stance.value,
+            "valid_from": c.valid_from,
+            "valid_to": c.valid_to,
+            "qualifiers": json.dumps(c.qualifiers, sort_keys=True, ensure_ascii=False),
+            "confidence": c.confidence,
+            "method": c.method.value,
+        },
+    }
+
+
+def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """A fact edge's properties from the rows of its claims (see FACT_CLAIMS)."""
+    stances = sorted({c["stance"] for c in claims}, key=lambda s: _STANCE_RANK[Stance(s)])
+    froms = [str(earliest(c["valid_from"])) for c in claims if c["valid_from"]]
+    tos = [latest(c["valid_to"]) for c in claims]
+    valid_from = min(froms) if froms else None
+    # open-ended (no valid_to) on any claim keeps the fact open-ended
+    valid_to = None if (not tos or None in tos) else max(t for t in tos if t)
+    best = min(claims, key=lambda c: (_STANCE_RANK[Stance(c["stance"])], -float(c["confidence"] or 0)))
+    best_cites = sorted((x for x in best["cites"] if x.get("quote")), key=lambda x: x.get("start") or 0)
+    sources = {x["source"] for c in claims for x in c["cites"] if x.get("source")}
+    raw_from = next((c["valid_from"] for c in claims if earliest(c["valid_from"]) == valid_from), None)
+    raw_to = next((c["valid_to"] for c in claims if latest(c["valid_to"]) == valid_to), None)
+    return {
+        "predicate": claims[0]["predicate"],
+        "stances": stances,
+        "established": any(s in (Stance.ASSERTED.value, Stance.REPORTED.value) for s in stances),
+        "valid_from": raw_from,
+        "valid_to": raw_to,
+        "valid_from_key": valid_from,
+        "valid_to_key": valid_to,
+        "n_claims": len(claims),
+        "n_sources": len(sources),
+        "asserted_by": sorted({c["asserted_by"] for c in claims if c["asserted_by"]}),
+        "confidence": max(float(c["confidence"] or 0) for c in claims),
+        "quote": best_cites[0]["quote"] if best_cites else None,
+    }
+
+
+def _refresh_facts(tx: ManagedTransaction, fact_ids: Iterable[str]) -> int:
+    ids = sorted(set(fact_ids))
+    if not ids:
+        return 0
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in tx.run(queries.FACT_CLAIMS, fact_ids=ids).data():
+        grouped[row["fact_id"]].append(row)
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for fid, claims in grouped.items():
+        first = claims[0]
+        rel = Predicate(first["predicate"]).rel_type
+        by_type[rel].append(
+            {
+                "fact_id": fid,
+                "subject": first["subject"],
+                "object": first["object"],
+                "props": fact_props(claims),
+            }
+        )
+    for rel, rows in by_type.items():
+        tx.run(queries.merge_facts(rel), rows=rows).consume()
+    return len(grouped)
+
+
+def _write_claims(tx: ManagedTransaction, batch: Sequence[Claim], run_id: str | None) -> tuple[Tally, int]:
+    tally = Tally()
+    unique = {c.id: c for c in batch}
+    existing = {r["id"]: r for r in tx.run(queries.CLAIMS_EXISTING, ids=list(unique)).data()}
+    new_rows: list[dict[str, Any]] = []
+    upd_rows: list[dict[str, Any]] = []
+    touched: list[str] = []
+    for cid, claim in unique.items():
+        old = existing.get(cid)
+        if old is None:
+            new_rows.append(_claim_row(claim))
+            tally.created += 1
+        elif old["confidence"] != claim.confidence or old["method"] != claim.method.value:
+            upd_rows.append({"id": cid, "confidence": claim.confidence, "method": claim.method.value})
+            tally.updated += 1
+        else:
+            tally.unchanged += 1
+            continue
+        touched.append(claim.fact_id)
+    if new_rows:
+        rec = tx.run(queries.CREATE_CLAIMS, rows=new_rows).single()
+        expected_cites = sum(len(r["citations"]) for r in new_rows)
+        if rec is None or rec["claims"] != len(new_rows) or rec["cites"] != expected_cites:
+            raise InvalidInput("a claim refers to an entity or source that does not exist")
+    if upd_rows:
+        tx.run(queries.UPDATE_CLAIMS, rows=upd_rows).consume()
+    if run_id and (new_rows or upd_rows):
+        ids = [r["id"] for r in new_rows] + [r["id"] for r in upd_rows]
+        tx.run(queries.LINK_GENERATED, run=run_id, ids=ids).consume()
+    return tally, _refresh_facts(tx, touched)
+
+
+# -- the writer ---------------------------------------------------------------------------
+
+
+class Writer:
+    """Writes schema objects in batches of ``batch_size``, one transaction per batch."""
+
+    def __init__(
+        self,
+        graph: Graph,
+        run_id: str | None = None,
+        batch_size: int = 2000,
+        on_progress: Callable[[str, int], None] | None = None,
+    ) -> None:
+        self.graph = graph
+        self.run_id = run_id
+        self.batch_size = batch_size
+        self.on_progress = on_progress
+        self.counts = WriteCounts()
+
+    def _progress(self, kind: str, n: int) -> None:
+        if self.on_progress:
+            self.on_progress(kind, n)
+
+    def entities(self, items: Sequence[Entity]) -> None:
+        for batch in chunks(items, self.batch_size):
+            self.counts.entities.add(self.graph.write_tx(_write_entities, batch))
+            self._progress("entities", len(batch))
+
+    def sources(self, items: Sequence[Source]) -> None:
+        # derived_from may point at a source later in the input: write the targets first
+        ordered = _topological(items)
+        for batch in chunks(ordered, self.batch_size):
+            self.counts.sources.add(self.graph.write_tx(_write_sources, batch))
+            self._progress("sources", len(batch))
+
+    def claims(self, items: Sequence[Claim]) -> None:
+        for batch in chunks(items, self.batch_size):
+            tally, facts = self.graph.write_tx(_write_claims, batch, self.run_id)
+            self.counts.claims.add(tally)
+            self.counts.facts += facts
+            self._progress("claims", len(batch))
+
+    def write(self, entities: Sequence[Entity], sources: Sequence[Source], claims: Sequence[Claim]) -> WriteCounts:
+        """Nodes first, then claims (which need both)."""
+        self.entities(entities)
+        self.sources(sources)
+        self.claims(claims)
+        return self.counts
+
+
+def _topological(items: Sequence[Source]) -> list[Source]:
+    by_id = {s.id: s for s in items}
+    done: set[str] = set()
+    out: list[Source] = []
+
+    def visit(s: Source, path: frozenset[str]) -> None:
+        if s.id in done:
+            return
+        if s.id in path:
+            raise InvalidInput(f"source {s.id} is derived from itself (a derived_from cycle)")
+        for d in s.derived_from:
+            if d in by_id:
+                visit(by_id[d], path | {s.id})
+        done.add(s.id)
+        out.append(s)
+
+    for s in items:
+        visit(s, frozenset())
+    return out

@@ -1,0 +1,284 @@
+"""Pydantic models of what the graph holds: Entity, Source, Citation, Claim, LoadRun.
+
+Ids are stable: entities and sources carry the id their author gave them (``firm:kaspersky-lab``);
+a claim's id is a hash of its content (subject, predicate, object, stance, asserted_by, dates,
+qualifiers and citations), so loading the same input twice writes nothing new; a fact id is a hash
+of (subject, predicate, object) — one fact edge per triple, however many claims support it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    computed_field,
+    field_validator,
+    model_validator,
+)
+
+from .ontology import EntityType, Method, Predicate, Stance
+
+# -- partial dates ------------------------------------------------------------------------
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _check_partial_date(value: str) -> str:
+    match = _PARTIAL.match(value)
+    if not match:
+        raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    if month is not None and not 1 <= int(month) <= 12:
+        raise ValueError(f"{value!r} has no month {month}")
+    if day is not None:
+        try:
+            date(int(year), int(month), int(day))
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    return value
+
+
+PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+
+
+def earliest(value: str | None) -> str | None:
+    """The first day a partial date can mean: ``2017`` → ``2017-01-01``."""
+    if value is None:
+        return None
+    parts = value.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def latest(value: str | None) -> str | None:
+    """The last day a partial date can mean: ``2022-02`` → ``2022-02-28``."""
+    if value is None:
+        return None
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
+        return f"{parts[0]}-{parts[1]}-{last:02d}"
+    return value
+
+
+def coerce_partial_date(value: Any) -> Any:
+    """YAML reads 2017-03-25 as a date and 2017 as an int: accept both as partial dates."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+# -- ids ----------------------------------------------------------------------------------
+
+ID_PATTERN = r"^[a-z][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9._:/-]*$"
+EntityId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
+SourceId = Annotated[str, Field(pattern=r"^source:[A-Za-z0-9][A-Za-z0-9._:/-]*$", max_length=300)]
+
+
+def slug(text: str) -> str:
+    """``"Kaspersky Lab, Inc."`` → ``kaspersky-lab-inc`` (accents folded)."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+
+
+def digest(*parts: Any, length: int = 24) -> str:
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()[:length]
+
+
+def fact_id(subject: str, predicate: Predicate | str, obj: str) -> str:
+    return "fact:" + digest(subject, str(predicate), obj, length=20)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+QualifierValue = str | int | float | bool | list[str]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+# -- entities -----------------------------------------------------------------------------
+
+
+class Entity(_Model):
+    id: EntityId
+    type: EntityType
+    name: Annotated[str, Field(min_length=1, max_length=500)]
+    aliases: tuple[str, ...] = ()
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None, description="ISO 3166-1 alpha-2 code of the entity's country, when known"
+    )
+    identifiers: dict[str, str] = Field(
+        default_factory=dict, description="external ids: opensanctions, wikidata, lei, ofac..."
+    )
+    description: str | None = None
+    candidate: bool = Field(False, description="proposed by the extractor, not yet reviewed")
+
+    @field_validator("aliases", mode="before")
+    @classmethod
+    def _aliases(cls, value: Any) -> Any:
+        if value is None:
+            return ()
+        return value
+
+    @model_validator(mode="after")
+    def _id_matches_type(self) -> Entity:
+        prefix = self.id.split(":", 1)[0]
+        if prefix != self.type.prefix:
+            raise ValueError(f"id {self.id!r} must start with '{self.type.prefix}:' for type {self.type.value}")
+        return self
+
+
+# -- sources ------------------------------------------------------------------------------
+
+SourceKind = Literal[
+    "article",
+    "press-release",
+    "register-notice",
+    "statement",
+    "report",
+    "list",
+    "dataset",
+    "list-entry",
+    "web-page",
+    "law-text",
+]
+
+
+class Source(_Model):
+    id: SourceId
+    title: Annotated[str, Field(min_length=1)]
+    kind: SourceKind
+    url: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published_at: PartialDate | None = None
+    retrieved_at: PartialDate | None = None
+    text: str | None = Field(None, description="the full text quotes are located in")
+    derived_from: tuple[SourceId, ...] = ()
+
+    @field_validator("published_at", "retrieved_at", mode="before")
+    @classmethod
+    def _dates(cls, value: Any) -> Any:
+        return coerce_partial_date(value)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def sha256(self) -> str | None:
+        return sha256_text(self.text) if self.text is not None else None
+
+
+# -- claims -------------------------------------------------------------------------------
+
+
+class Citation(_Model):
+    source: SourceId
+    quote: Annotated[str, Field(min_length=1)]
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=1)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Citation:
+        if self.end <= self.start:
+            raise ValueError("end must be after start")
+        return self
+
+
+class Claim(_Model):
+    subject: EntityId
+    predicate: Predicate
+    object: EntityId
+    stance: Stance = Stance.ASSERTED
+    asserted_by: EntityId | None = None
+    valid_from: PartialDate | None = None
+    valid_to: PartialDate | None = None
+    qualifiers: dict[str, QualifierValue] = Field(default_factory=dict)
+    confidence: Annotated[float, Field(ge=0.0, le=1.0)] = 1.0
+    method: Method = Method.CURATED
+    citations: Annotated[tuple[Citation, ...], Field(min_length=1)]
+
+    @field_validator("valid_from", "valid_to", mode="before")
+    @classmethod
+    def _dates(cls, value: Any) -> Any:
+        return coerce_partial_date(value)
+
+    @model_validator(mode="after")
+    def _span(self) -> Claim:
+        if self.subject == self.object:
+            raise ValueError("subject and object must differ")
+        lo, hi = earliest(self.valid_from), latest(self.valid_to)
+        if lo and hi and hi < lo:
+            raise ValueError(f"valid_to {self.valid_to} is before valid_from {self.valid_from}")
+        return self
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def id(self) -> str:
+        cites = sorted((c.source, c.start, c.end) for c in self.citations)
+        return "claim:" + digest(
+            self.subject,
+            self.predicate.value,
+            self.object,
+            self.stance.value,
+            self.asserted_by,
+            self.valid_from,
+            self.valid_to,
+            self.qualifiers,
+            cites,
+        )
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def fact_id(self) -> str:
+        return fact_id(self.subject, self.predicate, self.object)
+
+
+# -- load runs ----------------------------------------------------------------------------
+
+RunStatus = Literal["running", "succeeded", "failed"]
+
+
+class LoadRun(_Model):
+    id: str
+    loader: str
+    inputs: tuple[str, ...]
+    input_sha256: str
+    started_at: datetime
+    finished_at: datetime | None = None
+    status: RunStatus = "running"
+    counts: dict[str, int] = Field(default_factory=dict)
+    error: str | None = None
+    pid: int | None = None
+    host: str | None = None
+
+
+class Batch(BaseModel):
+    """What a loader hands to the writer: everything one transaction writes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    entities: list[Entity] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.entities) + len(self.sources) + len(self.claims)

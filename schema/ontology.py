@@ -1,0 +1,247 @@
+"""The controlled vocabulary: entity types, predicates (with domain and range), stances.
+
+Everything the graph may hold is declared here, once. Labels and relationship types in Cypher
+are taken only from these enums, never from user text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class EntityType(StrEnum):
+    """Node labels (each entity also carries the label ``Entity``)."""
+
+    FIRM = "Firm"
+    AGENCY = "Agency"
+    COUNTRY = "Country"
+    LAW = "Law"
+    PRODUCT = "Product"
+    PERSON = "Person"
+    LIST = "List"
+    ORGANIZATION = "Organization"
+    ASSET = "Asset"
+
+    @property
+    def prefix(self) -> str:
+        """The id prefix of this type: ``firm:kaspersky-lab``."""
+        return self.value.lower()
+
+
+ENTITY_TYPE_MEANING: dict[EntityType, str] = {
+    EntityType.FIRM: "a company or business, including subsidiaries and state-owned firms",
+    EntityType.AGENCY: "a government body: department, bureau, service, administration",
+    EntityType.COUNTRY: "a state or jurisdiction",
+    EntityType.LAW: "an act, bill, executive order, directive, rule or determination",
+    EntityType.PRODUCT: "software, equipment, a service or an app",
+    EntityType.PERSON: "a natural person",
+    EntityType.LIST: "a sanctions or restriction list, or a sanctions program",
+    EntityType.ORGANIZATION: "a legislature, publisher, news agency or other body",
+    EntityType.ASSET: "a vessel or aircraft named on a list",
+}
+
+
+class Stance(StrEnum):
+    """How the source presents a claim."""
+
+    ASSERTED = "asserted"  # stated as fact by the asserting party (or the source itself)
+    ALLEGED = "alleged"  # an accusation by the asserting party, not established
+    REPORTED = "reported"  # the source relays what another party (e.g. a newspaper) reported
+    PROPOSED = "proposed"  # a measure proposed but not (yet) in force, e.g. a bill
+    DISPUTED = "disputed"  # the asserting party contests the fact
+    DENIED = "denied"  # the asserting party says it is false
+    RETRACTED = "retracted"  # withdrawn by the party that asserted it
+
+
+STANCE_MEANING: dict[Stance, str] = {
+    Stance.ASSERTED: "stated as fact by the asserting party (or by the source itself)",
+    Stance.ALLEGED: "an accusation by the asserting party; not established",
+    Stance.REPORTED: "relayed from another party's report",
+    Stance.PROPOSED: "a measure proposed but not in force",
+    Stance.DISPUTED: "contested by the asserting party",
+    Stance.DENIED: "said to be false by the asserting party",
+    Stance.RETRACTED: "withdrawn by the party that asserted it",
+}
+
+# Stances that do not establish a fact (the page draws them dashed; `stances=` filters them).
+UNESTABLISHED = frozenset({Stance.ALLEGED, Stance.PROPOSED, Stance.DISPUTED, Stance.DENIED, Stance.RETRACTED})
+
+
+class Method(StrEnum):
+    """How a claim entered the graph."""
+
+    CURATED = "curated"  # written by an analyst
+    IMPORTED = "imported"  # read from an official list or dataset
+    EXTRACTED = "extracted"  # proposed by the article extractor
+
+
+class Predicate(StrEnum):
+    """Fact types, kebab-case in the API; ``rel_type`` gives the Neo4j relationship type."""
+
+    BANNED_BY = "banned-by"
+    ALLEGED_TIE_TO = "alleged-tie-to"
+    LISTED_ON = "listed-on"
+    PART_OF = "part-of"
+    SUBSIDIARY_OF = "subsidiary-of"
+    OWNS = "owns"
+    HEADQUARTERED_IN = "headquartered-in"
+    ADMINISTERS = "administers"
+    ENACTED_BY = "enacted-by"
+    PROPOSED_BY = "proposed-by"
+    TARGETS = "targets"
+    SANCTIONED_BY = "sanctioned-by"
+    INVESTIGATED_BY = "investigated-by"
+    CONSIDERING_ACTION_AGAINST = "considering-action-against"
+    ACTED_AGAINST = "acted-against"
+    WARNED_AGAINST_BY = "warned-against-by"
+    PRODUCT_OF = "product-of"
+    RESTRICTED_UNDER = "restricted-under"
+    LINKED_TO = "linked-to"
+    INVADED = "invaded"
+    DECLINED_COMMENT_TO = "declined-comment-to"
+    AVAILABLE_IN = "available-in"
+    SAME_AS = "same-as"
+
+    @property
+    def rel_type(self) -> str:
+        return self.value.upper().replace("-", "_")
+
+    @classmethod
+    def from_rel_type(cls, rel_type: str) -> Predicate:
+        return cls(rel_type.lower().replace("_", "-"))
+
+    @property
+    def spec(self) -> PredicateSpec:
+        return PREDICATES[self]
+
+
+@dataclass(frozen=True)
+class PredicateSpec:
+    subjects: frozenset[EntityType]
+    objects: frozenset[EntityType]
+    meaning: str
+    # Regulatory actions are what exposure reports; ``target`` says which end is affected.
+    regulatory: bool = False
+    target: str = "subject"
+
+
+T = EntityType
+_ACTORS = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.AGENCY, T.PRODUCT, T.ASSET})
+_AFFECTED = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.PRODUCT, T.ASSET})
+_AUTHORITIES = frozenset({T.AGENCY, T.COUNTRY, T.ORGANIZATION})
+_ANY = frozenset(T)
+
+PREDICATES: dict[Predicate, PredicateSpec] = {
+    Predicate.BANNED_BY: PredicateSpec(
+        _AFFECTED, _AUTHORITIES, "the subject (or its use) is banned by the object", True
+    ),
+    Predicate.ALLEGED_TIE_TO: PredicateSpec(
+        _ANY, _ANY, "the subject is said to have ties to the object (usually stance alleged)"
+    ),
+    Predicate.LISTED_ON: PredicateSpec(_AFFECTED, frozenset({T.LIST}), "the subject is named on the list", True),
+    Predicate.PART_OF: PredicateSpec(
+        frozenset({T.AGENCY, T.ORGANIZATION, T.FIRM, T.COUNTRY}),
+        frozenset({T.AGENCY, T.ORGANIZATION, T.COUNTRY, T.FIRM}),
+        "the subject is a unit or body of the object (BIS is part of Commerce)",
+    ),
+    Predicate.SUBSIDIARY_OF: PredicateSpec(
+        frozenset({T.FIRM, T.ORGANIZATION}),
+        frozenset({T.FIRM, T.ORGANIZATION, T.PERSON}),
+        "the subject is a subsidiary or affiliate of the object",
+    ),
+    Predicate.OWNS: PredicateSpec(
+        frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.COUNTRY, T.AGENCY}),
+        frozenset({T.FIRM, T.ASSET, T.PRODUCT, T.ORGANIZATION}),
+        "the subject owns (part of) the object",
+    ),
+    Predicate.HEADQUARTERED_IN: PredicateSpec(
+        frozenset({T.FIRM, T.ORGANIZATION, T.AGENCY, T.PERSON}),
+        frozenset({T.COUNTRY}),
+        "the subject is based in the country (for a person: nationality or residence)",
+    ),
+    Predicate.ADMINISTERS: PredicateSpec(
+        frozenset({T.AGENCY, T.ORGANIZATION}),
+        frozenset({T.LIST, T.LAW}),
+        "the agency maintains the list or enforces the law",
+    ),
+    Predicate.ENACTED_BY: PredicateSpec(
+        frozenset({T.LAW}),
+        frozenset({T.AGENCY, T.ORGANIZATION, T.COUNTRY, T.PERSON}),
+        "the law was enacted or issued by the object",
+    ),
+    Predicate.PROPOSED_BY: PredicateSpec(
+        frozenset({T.LAW}),
+        frozenset({T.AGENCY, T.ORGANIZATION, T.COUNTRY, T.PERSON}),
+        "the law or bill was proposed or introduced by the object",
+    ),
+    Predicate.TARGETS: PredicateSpec(
+        frozenset({T.LAW, T.LIST}),
+        _AFFECTED | {T.COUNTRY},
+        "the law or program targets the object",
+        True,
+        target="object",
+    ),
+    Predicate.SANCTIONED_BY: PredicateSpec(
+        _AFFECTED, _AUTHORITIES, "the subject is under sanctions imposed by the object", True
+    ),
+    Predicate.INVESTIGATED_BY: PredicateSpec(_AFFECTED, _AUTHORITIES, "the object investigates the subject", True),
+    Predicate.CONSIDERING_ACTION_AGAINST: PredicateSpec(
+        _AUTHORITIES,
+        _AFFECTED,
+        "the subject is weighing regulatory action against the object",
+        True,
+        target="object",
+    ),
+    Predicate.ACTED_AGAINST: PredicateSpec(
+        _AUTHORITIES,
+        _AFFECTED,
+        "the subject took (unspecified) regulatory action against the object",
+        True,
+        target="object",
+    ),
+    Predicate.WARNED_AGAINST_BY: PredicateSpec(
+        _AFFECTED, _AUTHORITIES, "the object publicly warned against the subject", True
+    ),
+    Predicate.PRODUCT_OF: PredicateSpec(
+        frozenset({T.PRODUCT}),
+        frozenset({T.FIRM, T.ORGANIZATION}),
+        "the product is made or offered by the object",
+    ),
+    Predicate.RESTRICTED_UNDER: PredicateSpec(
+        _AFFECTED, frozenset({T.LAW}), "the subject is restricted under the law", True
+    ),
+    Predicate.LINKED_TO: PredicateSpec(
+        _ANY, _ANY, "a list names the subject as linked to the object (OFAC 'Linked To:')"
+    ),
+    Predicate.INVADED: PredicateSpec(frozenset({T.COUNTRY}), frozenset({T.COUNTRY}), "the subject invaded the object"),
+    Predicate.DECLINED_COMMENT_TO: PredicateSpec(
+        _ACTORS,
+        frozenset({T.ORGANIZATION}),
+        "the subject declined the object's request for comment",
+    ),
+    Predicate.AVAILABLE_IN: PredicateSpec(
+        frozenset({T.PRODUCT, T.FIRM}),
+        frozenset({T.COUNTRY}),
+        "the product or firm's offering is available in the country",
+    ),
+    Predicate.SAME_AS: PredicateSpec(
+        _ANY, _ANY, "entity resolution: both ids denote one real-world entity (recorded decision)"
+    ),
+}
+
+# Ownership-like chains exposure walks from an entity up to whoever a regulatory fact names.
+EXPOSURE_CHAIN = (
+    Predicate.SUBSIDIARY_OF,
+    Predicate.PART_OF,
+    Predicate.PRODUCT_OF,
+    Predicate.SAME_AS,
+)
+OWNS_REVERSED = Predicate.OWNS  # (parent)-[:OWNS]->(child): walked against its direction
+
+REGULATORY = tuple(p for p, s in PREDICATES.items() if s.regulatory)
+
+
+def allowed(predicate: Predicate, subject: EntityType, obj: EntityType) -> bool:
+    spec = PREDICATES[predicate]
+    return subject in spec.subjects and obj in spec.objects

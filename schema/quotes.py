@@ -1,0 +1,61 @@
+"""Locating a quote in its source text.
+
+Both sides are normalised before matching: every run of white space (including non-breaking
+spaces, tabs and line breaks) becomes one space, and curly quotes become straight ones
+(‘ ’ ‚ ‛ → ', “ ” „ ‟ → "). The offsets returned point into the *original* text, and the
+stored quote is the original slice ``text[start:end]`` — so it equals the source at its offsets
+byte for byte.
+"""
+
+from __future__ import annotations
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """The normalised text and, for each of its characters, the index it came from."""
+    out: list[str] = []
+    index: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not in_space:
+                out.append(" ")
+                index.append(i)
+            in_space = True
+            continue
+        in_space = False
+        out.append(ch.translate(_QUOTES))
+        index.append(i)
+    return "".join(out), index
+
+
+def locate(text: str, quote: str, start_hint: int | None = None) -> tuple[int, int] | None:
+    """(start, end) of ``quote`` in ``text`` after normalisation, or None.
+
+    With several occurrences the one at or after ``start_hint`` wins (else the first).
+    """
+    norm_text, index = normalise(text)
+    norm_quote = normalise(quote)[0].strip()
+    if not norm_quote:
+        return None
+    hits: list[int] = []
+    pos = norm_text.find(norm_quote)
+    while pos != -1:
+        hits.append(pos)
+        pos = norm_text.find(norm_quote, pos + 1)
+    if not hits:
+        return None
+    chosen = hits[0]
+    if start_hint is not None:
+        chosen = next((h for h in hits if index[h] >= start_hint), hits[0])
+    start = index[chosen]
+    end = index[chosen + len(norm_quote) - 1] + 1
+    return start, end
+
+
+def matches(text: str, quote: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is ``quote`` up to the documented normalisation."""
+    if not 0 <= start < end <= len(text):
+        return False
+    return normalise(text[start:end])[0].strip() == normalise(quote)[0].strip()

@@ -1,0 +1,120 @@
+"""Issue 3 acceptance on the real Neo4j: the seed loaded, its invariants, idempotence, findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app as cli
+from graph import invariants, maintenance
+from graph.database import Graph
+from schema.settings import Settings
+
+SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
+
+
+def cli_env(settings: Settings) -> dict[str, str]:
+    return {"REGKG_NEO4J_URI": settings.neo4j_uri, "REGKG_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+
+
+@pytest.fixture(scope="module")
+def seeded(graph: Graph, settings: Settings) -> Graph:
+    maintenance.wipe(graph)
+    result = CliRunner().invoke(cli, ["load", "curated", str(SEED)], env=cli_env(settings))
+    assert result.exit_code == 0, result.output
+    return graph
+
+
+def test_invariants_hold_after_the_seed(seeded: Graph) -> None:
+    assert invariants.violations(seeded) == {
+        "facts_without_claims": [],
+        "claims_without_fact": [],
+        "claims_without_citation": [],
+        "entities_without_type": [],
+        "quotes_not_in_source": [],
+    }
+    counts = maintenance.domain_counts(seeded)
+    assert counts["claims"] == 20
+    assert counts["entities"] == 16
+
+
+def test_second_load_changes_nothing(seeded: Graph, settings: Settings) -> None:
+    before = (maintenance.counts(seeded), maintenance.domain_counts(seeded))
+    result = CliRunner().invoke(cli, ["load", "curated", str(SEED)], env=cli_env(settings))
+    assert result.exit_code == 0, result.output
+    assert "re-confirmed" in result.output
+    for kind in ("entities", "sources", "claims"):
+        row = next(line for line in result.output.splitlines() if line.strip("│ ").startswith(kind))
+        cells = [c.strip() for c in row.split("│") if c.strip()]
+        assert cells[1:3] == ["0", "0"], row  # created, updated
+    after = (maintenance.counts(seeded), maintenance.domain_counts(seeded))
+    assert after == before
+
+
+def test_fsb_allegation(seeded: Graph) -> None:
+    rows = seeded.read(
+        "MATCH (k:Entity {id: 'firm:kaspersky-lab'})-[r:ALLEGED_TIE_TO]->(f:Entity {id: 'agency:fsb'}) "
+        "MATCH (c:Claim {fact_id: r.fact_id})-[:ASSERTED_BY]->(who:Entity) "
+        "MATCH (c)-[k2:CITES]->(s:Source) "
+        "RETURN r.stances AS stances, c.stance AS stance, who.id AS who, k2.quote AS quote"
+    )
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["stances"] == ["alleged"] and row["stance"] == "alleged"
+    assert row["who"] == "country:us"
+    assert "coordinated with Russia’s Federal Security Service to steal classified documents" in row["quote"]
+
+
+def test_2017_ban(seeded: Graph) -> None:
+    rows = seeded.read(
+        "MATCH (:Entity {id: 'firm:kaspersky-lab'})-[r:BANNED_BY]->(o:Entity) "
+        "RETURN o.id AS obj, r.valid_from AS valid_from, r.valid_from_key AS key, r.stances AS stances"
+    )
+    assert rows == [{"obj": "country:us", "valid_from": "2017", "key": "2017-01-01",
+                     "stances": ["asserted", "disputed"]}]
+
+
+def test_listed_on_the_federal_list_with_the_quote(seeded: Graph) -> None:
+    rows = seeded.read(
+        "MATCH (:Entity {id: 'firm:kaspersky-lab'})-[r:LISTED_ON]->(l:List) "
+        "RETURN l.id AS list, l.name AS name, r.quote AS quote"
+    )
+    assert rows == [{
+        "list": "list:us-fcc-covered-list", "name": "FCC Covered List",
+        "quote": "It was eventually added to a federal list of companies that pose a national security risk to the US",
+    }]
+
+
+def test_germanys_kremlin_allegation(seeded: Graph) -> None:
+    rows = seeded.read(
+        "MATCH (c:Claim {predicate: 'alleged-tie-to', stance: 'alleged'})-[:OBJECT]->(:Entity {id: 'agency:kremlin'}) "
+        "MATCH (c)-[:ASSERTED_BY]->(g:Entity) MATCH (c)-[:SUBJECT]->(s:Entity) RETURN s.id AS s, g.id AS g"
+    )
+    assert rows == [{"s": "firm:kaspersky-lab", "g": "country:germany"}]
+
+
+def test_disputed_claim_asserted_by_kaspersky(seeded: Graph) -> None:
+    rows = seeded.read(
+        "MATCH (c:Claim {stance: 'disputed'})-[:ASSERTED_BY]->(:Entity {id: 'firm:kaspersky-lab'}) "
+        "RETURN c.predicate AS p, c.object AS o"
+    )
+    assert rows == [{"p": "banned-by", "o": "country:us"}]
+
+
+def test_tiktok_targeted_by_a_proposed_law(seeded: Graph) -> None:
+    rows = seeded.read(
+        "MATCH (law:Law)-[r:TARGETS]->(:Product {id: 'product:tiktok'}) RETURN law.id AS law, r.stances AS stances"
+    )
+    assert rows == [{"law": "law:us-foreign-technology-ban-bill", "stances": ["proposed"]}]
+
+
+def test_source_chain_article_to_wsj(seeded: Graph) -> None:
+    rows = seeded.read(
+        "MATCH (a:Source)-[:DERIVED_FROM]->(b:Source) RETURN a.publisher AS a, b.publisher AS b, a.sha256 AS sha"
+    )
+    assert [(r["a"], r["b"]) for r in rows] == [("SafetyDetectives", "The Wall Street Journal")]
+    import hashlib
+
+    assert rows[0]["sha"] == hashlib.sha256((SEED / "000_66c8fb9bb78ccfc2.txt").read_bytes()).hexdigest()
