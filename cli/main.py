@@ -28,6 +28,7 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 PortOpt = Annotated[int | None, typer.Option(help="Bolt port on 127.0.0.1 (default: from REGKG_NEO4J_URI)")]
+BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, max=100_000, help="records per transaction")]
 DataOpt = Annotated[Path | None, typer.Option("--data", help="data directory (default: REGKG_LOCAL_DB_DIR)")]
 
 
@@ -80,7 +81,7 @@ def db_status(port: PortOpt = None, data: DataOpt = None) -> None:
     out.print(f"running: {info.uri} pid {info.pid} Neo4j {info.version}\n  data {info.home}\n  log {info.log}")
 
 
-def _ingest(loader: str, parsed: Parsed, dry_run: bool, graph: Graph) -> None:
+def _ingest(loader: str, parsed: Parsed, dry_run: bool, graph: Graph, batch_size: int) -> None:
     """Report rejects, then (unless dry-run) write with a progress bar and print a summary."""
     for r in parsed.rejects[:50]:
         err.print(f"[red]reject[/] {r}")
@@ -113,6 +114,7 @@ def _ingest(loader: str, parsed: Parsed, dry_run: bool, graph: Graph) -> None:
             loader=loader,
             inputs=[str(p) for p in parsed.inputs],
             input_sha256=input_digest(parsed.inputs),
+            batch_size=batch_size,
             on_progress=lambda _kind, n: progress.advance(task, n),
         )
     table = Table(title=f"load run {report.run_id}" + (" (re-confirmed)" if report.reconfirmed else ""))
@@ -132,12 +134,14 @@ def _ingest(loader: str, parsed: Parsed, dry_run: bool, graph: Graph) -> None:
 def load_curated(
     paths: Annotated[list[Path], typer.Argument(help="YAML/JSON files or directories")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="validate only, write nothing")] = False,
+    batch_size: BatchOpt = 2000,
 ) -> None:
     """Load analysts' curated claim files (all or nothing)."""
     try:
         with Graph.connect(Settings()) as graph:
+            graph.verify()
             parsed = curated.load(paths, resolve_external=lambda ids: lookup.resolve_ids(graph, ids))
-            _ingest("curated", parsed, dry_run, graph)
+            _ingest("curated", parsed, dry_run, graph, batch_size)
     except RegkgError as exc:
         raise fail(exc) from exc
 

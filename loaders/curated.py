@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from schema.models import Citation, Claim, Entity, Source
 from schema.ontology import EntityType
-from schema.quotes import locate
+from schema.quotes import locate, normalise
 
 from .base import Parsed, RecordError, validation_errors
 
@@ -45,7 +45,7 @@ class _Mapping(dict[str, Any]):
     lines: dict[str, int]
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml when present
     pass
 
 
@@ -276,7 +276,7 @@ def _citations(
             ok = False
             continue
         hint = item.get("start") if isinstance(item.get("start"), int) else None
-        span = locate(src.text, quote, hint)
+        span = locate(src.text, quote, hint, _normalised(src))
         if span is None:
             errors.append(
                 RecordError(
@@ -291,6 +291,21 @@ def _citations(
         start, end = span
         out.append({"source": sid, "quote": src.text[start:end], "start": start, "end": end})
     return out if ok else None
+
+
+_NORMALISED: dict[str, tuple[str, tuple[str, list[int]]]] = {}
+
+
+def _normalised(src: Source) -> tuple[str, list[int]]:
+    """normalise(src.text), computed once per source text (keyed by its sha256)."""
+    key = src.sha256 or ""
+    hit = _NORMALISED.get(src.id)
+    if hit is None or hit[0] != key:
+        if len(_NORMALISED) > 10_000:
+            _NORMALISED.clear()
+        hit = (key, normalise(src.text or ""))
+        _NORMALISED[src.id] = hit
+    return hit[1]
 
 
 def _claim(

@@ -14,6 +14,7 @@ import json
 import re
 import unicodedata
 from datetime import date, datetime
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -182,7 +183,7 @@ class Source(_Model):
         return coerce_partial_date(value)
 
     @computed_field  # type: ignore[prop-decorator]
-    @property
+    @cached_property
     def sha256(self) -> str | None:
         return sha256_text(self.text) if self.text is not None else None
 
@@ -231,7 +232,7 @@ class Claim(_Model):
         return self
 
     @computed_field  # type: ignore[prop-decorator]
-    @property
+    @cached_property
     def id(self) -> str:
         cites = sorted((c.source, c.start, c.end) for c in self.citations)
         return "claim:" + digest(
@@ -247,7 +248,7 @@ class Claim(_Model):
         )
 
     @computed_field  # type: ignore[prop-decorator]
-    @property
+    @cached_property
     def fact_id(self) -> str:
         return fact_id(self.subject, self.predicate, self.object)
 

@@ -30,12 +30,15 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def locate(text: str, quote: str, start_hint: int | None = None) -> tuple[int, int] | None:
+def locate(
+    text: str, quote: str, start_hint: int | None = None, normalised: tuple[str, list[int]] | None = None
+) -> tuple[int, int] | None:
     """(start, end) of ``quote`` in ``text`` after normalisation, or None.
 
     With several occurrences the one at or after ``start_hint`` wins (else the first).
+    ``normalised`` may pass ``normalise(text)`` computed once for many quotes.
     """
-    norm_text, index = normalise(text)
+    norm_text, index = normalised or normalise(text)
     norm_quote = normalise(quote)[0].strip()
     if not norm_quote:
         return None
