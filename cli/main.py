@@ -6,37 +6,24 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from graph import ingest, lookup, migrations
+from graph import migrations
 from graph.database import Graph
 from graph.localdb import LocalNeo4j
-from loaders import curated
-from loaders.base import Parsed, input_digest
 from schema.errors import RegkgError
 from schema.settings import Settings
 
 app = typer.Typer(help="regkg — a regulatory knowledge graph on Neo4j.", no_args_is_help=True)
 db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_is_help=True)
-load_app = typer.Typer(help="Load data into the graph.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+
+from .console import fail, out  # noqa: E402
+from .load import load_app  # noqa: E402
+
 app.add_typer(load_app, name="load")
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
-
 PortOpt = Annotated[int | None, typer.Option(help="Bolt port on 127.0.0.1 (default: from REGKG_NEO4J_URI)")]
-BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, max=100_000, help="records per transaction")]
 DataOpt = Annotated[Path | None, typer.Option("--data", help="data directory (default: REGKG_LOCAL_DB_DIR)")]
-
-
-def fail(exc: RegkgError) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {exc.message}")
-    if exc.details:
-        err.print(exc.details)
-    return typer.Exit(code=1)
 
 
 def _local(settings: Settings, data: Path | None, port: int | None) -> LocalNeo4j:
@@ -79,71 +66,6 @@ def db_status(port: PortOpt = None, data: DataOpt = None) -> None:
         out.print(f"not running (data {server.home})")
         raise typer.Exit(code=3)
     out.print(f"running: {info.uri} pid {info.pid} Neo4j {info.version}\n  data {info.home}\n  log {info.log}")
-
-
-def _ingest(loader: str, parsed: Parsed, dry_run: bool, graph: Graph, batch_size: int) -> None:
-    """Report rejects, then (unless dry-run) write with a progress bar and print a summary."""
-    for r in parsed.rejects[:50]:
-        err.print(f"[red]reject[/] {r}")
-    if len(parsed.rejects) > 50:
-        err.print(f"… and {len(parsed.rejects) - 50} more rejects")
-    out.print(
-        f"{loader}: {len(parsed.entities)} entities, {len(parsed.sources)} sources, "
-        f"{len(parsed.claims)} claims read; {len(parsed.rejects)} rejected"
-    )
-    if parsed.rejects and loader == "curated":
-        err.print("[bold red]nothing written:[/] a curated load is all or nothing")
-        raise typer.Exit(code=1)
-    if dry_run:
-        ingest.preflight(graph, parsed)
-        out.print("dry run: valid; nothing written")
-        raise typer.Exit(code=1 if parsed.rejects else 0)
-    total = len(parsed.entities) + len(parsed.sources) + len(parsed.claims)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=out,
-        transient=True,
-    ) as progress:
-        task = progress.add_task(f"loading {loader}", total=total)
-        report = ingest.ingest(
-            graph,
-            parsed,
-            loader=loader,
-            inputs=[str(p) for p in parsed.inputs],
-            input_sha256=input_digest(parsed.inputs),
-            batch_size=batch_size,
-            on_progress=lambda _kind, n: progress.advance(task, n),
-        )
-    table = Table(title=f"load run {report.run_id}" + (" (re-confirmed)" if report.reconfirmed else ""))
-    for col in ("", "created", "updated", "unchanged"):
-        table.add_column(col, justify="right" if col else "left")
-    for kind in ("entities", "sources", "claims"):
-        t = getattr(report.counts, kind)
-        table.add_row(kind, str(t.created), str(t.updated), str(t.unchanged))
-    table.add_row("rejected", str(len(parsed.rejects)), "", "")
-    out.print(table)
-    out.print(f"fact edges refreshed: {report.counts.facts}")
-    if parsed.rejects:
-        raise typer.Exit(code=1)
-
-
-@load_app.command("curated")
-def load_curated(
-    paths: Annotated[list[Path], typer.Argument(help="YAML/JSON files or directories")],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="validate only, write nothing")] = False,
-    batch_size: BatchOpt = 2000,
-) -> None:
-    """Load analysts' curated claim files (all or nothing)."""
-    try:
-        with Graph.connect(Settings()) as graph:
-            graph.verify()
-            parsed = curated.load(paths, resolve_external=lambda ids: lookup.resolve_ids(graph, ids))
-            _ingest("curated", parsed, dry_run, graph, batch_size)
-    except RegkgError as exc:
-        raise fail(exc) from exc
 
 
 @app.command()
