@@ -11,7 +11,7 @@ from graph.database import Graph
 from schema.settings import Settings, get_settings
 
 from . import errors
-from .routers import health
+from .routers import entities, facts, health, paths, query, sources
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -35,4 +35,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     errors.install(app)
     app.include_router(health.router)
+    for module in (entities, facts, paths, sources, query):
+        app.include_router(module.router)
     return app

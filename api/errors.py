@@ -20,11 +20,25 @@ def envelope(status: int, code: str, message: str, details: Any = None) -> JSONR
     return JSONResponse(status_code=status, content=body)
 
 
+def _doc(description: str) -> dict[str, Any]:
+    from .models import ErrorEnvelope
+
+    return {"description": description, "model": ErrorEnvelope}
+
+
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    404: {"description": "Unknown id"},
-    422: {"description": "Bad parameters"},
-    503: {"description": "Database unavailable"},
+    400: _doc("Bad query"),
+    401: _doc("Missing or wrong API key"),
+    403: _doc("Refused: the query could write or escape"),
+    404: _doc("Unknown id"),
+    422: _doc("Bad parameters"),
+    503: _doc("Database unavailable"),
+    504: _doc("The query ran past its time limit"),
 }
+
+
+def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {c: ERROR_RESPONSES[c] for c in codes}
 
 
 def install(app: FastAPI) -> None:

@@ -122,11 +122,13 @@ class Graph:
         with self.translated(), self.driver.session(database=self.database) as session:
             return session.execute_write(work, *args, **kwargs)
 
-    def read(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        """A read query's records as dicts."""
+    def read(
+        self, query: LiteralString, params: Mapping[str, Any] | None = None, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
+        """A read query's records as dicts (``timeout`` in seconds ends it server-side)."""
         with self.translated():
             records, _, _ = self.driver.execute_query(
-                query,
+                neo4j.Query(query, timeout=timeout) if timeout else query,
                 parameters_=dict(params or {}),
                 database_=self.database,
                 routing_=RoutingControl.READ,

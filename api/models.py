@@ -1,0 +1,216 @@
+"""Response and request models of the v1 API (DESIGN.md "JSON shapes")."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schema.ontology import EntityType, Method, Predicate, Stance
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class ErrorBody(_Out):
+    code: str
+    message: str
+    details: Any = None
+
+
+class ErrorEnvelope(_Out):
+    error: ErrorBody
+
+
+class Entity(_Out):
+    id: str
+    type: EntityType
+    name: str
+    aliases: list[str] = []
+    country: str | None = None
+    identifiers: dict[str, str] = {}
+    description: str | None = None
+    candidate: bool = False
+
+
+class SourceRef(_Out):
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    kind: str | None = None
+    url: str | None = None
+
+
+class EntityDetail(Entity):
+    sources: list[SourceRef] = []
+
+
+class ScoredEntity(Entity):
+    score: float
+
+
+class SearchPage(_Out):
+    items: list[ScoredEntity]
+    total: int
+
+
+class Fact(_Out):
+    fact_id: str
+    subject: str
+    predicate: Predicate
+    object: str
+    stances: list[Stance]
+    valid_from: str | None = None
+    valid_to: str | None = None
+    n_claims: int
+    n_sources: int
+    quote: str | None = None
+    confidence: float | None = None
+    asserted_by: list[str] = []
+    direction: Literal["forward", "backward"] | None = Field(
+        None, description="on a path: whether the hop follows the fact's direction"
+    )
+
+
+class NeighborGroup(_Out):
+    predicate: Predicate
+    direction: Literal["out", "in"]
+    total: int
+    shown: int
+    truncated: bool
+
+
+class Neighborhood(_Out):
+    entity: Entity
+    nodes: list[Entity]
+    edges: list[Fact]
+    groups: list[NeighborGroup]
+    truncated: bool
+
+
+class FactList(_Out):
+    items: list[Fact]
+
+
+class Source(_Out):
+    id: str
+    url: str | None = None
+    title: str
+    publisher: str | None = None
+    author: str | None = None
+    published_at: str | None = None
+    retrieved_at: str | None = None
+    sha256: str | None = None
+    kind: str
+
+
+class SourceWithChain(Source):
+    derived_from: list[Source] = []
+
+
+class Citation(_Out):
+    quote: str
+    start: int
+    end: int
+    source: SourceWithChain
+
+
+class LoadRunRef(_Out):
+    id: str
+    loader: str | None = None
+    status: str | None = None
+    started_at: str | None = None
+    finished_at: str | None = None
+    reconfirmed_at: str | None = None
+
+
+class Claim(_Out):
+    id: str
+    stance: Stance
+    asserted_by: Entity | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    qualifiers: dict[str, Any] = {}
+    confidence: float
+    method: Method
+    first_seen: str | None = None
+    citations: list[Citation]
+    load_runs: list[LoadRunRef]
+
+
+class Provenance(_Out):
+    fact: Fact
+    claims: list[Claim]
+    independent_sources: list[str] = Field(description="one cited source per group not derived from one another")
+    n_independent_sources: int
+
+
+class Path(_Out):
+    nodes: list[Entity]
+    edges: list[Fact]
+    length: int
+
+
+class Paths(_Out):
+    paths: list[Path]
+
+
+class ExposureAction(_Out):
+    fact: Fact
+    path: Path = Field(description="from the entity to the fact's affected party (length 0: the entity itself)")
+    via: str
+
+
+class Exposure(_Out):
+    entity: Entity
+    actions: list[ExposureAction]
+
+
+class SourceClaim(_Out):
+    id: str
+    fact_id: str
+    subject: str
+    predicate: Predicate
+    object: str
+    stance: Stance
+    quote: str
+    start: int
+    end: int
+
+
+class SourceDetail(SourceWithChain):
+    text: str | None = None
+    claims: list[SourceClaim]
+
+
+class LoadRun(_Out):
+    id: str
+    loader: str
+    status: str
+    inputs: list[str]
+    input_sha256: str | None = None
+    started_at: str | None = None
+    finished_at: str | None = None
+    counts: dict[str, int] = {}
+    error: str | None = None
+    reconfirmations: int = 0
+
+
+class LoadRuns(_Out):
+    items: list[LoadRun]
+    total: int
+
+
+class QueryRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    cypher: str = Field(min_length=1, max_length=20_000, description="one read-only Cypher statement")
+    params: dict[str, Any] = Field(default_factory=dict)
+    limit: int = Field(100, ge=1, le=10_000, description="row cap (also capped by the server's setting)")
+
+
+class QueryResult(_Out):
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool

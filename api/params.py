@@ -1,0 +1,51 @@
+"""Query-parameter parsing shared by routers: comma-separated enums and partial dates."""
+
+from __future__ import annotations
+
+from typing import Annotated, TypeVar
+
+from fastapi import Query
+from pydantic import AfterValidator
+
+from schema.errors import InvalidInput
+from schema.models import PartialDate, earliest
+from schema.ontology import Predicate, Stance
+
+E = TypeVar("E", Predicate, Stance)
+
+
+def split_enum(raw: str | None, enum: type[E], field: str) -> list[E] | None:
+    if raw is None or not raw.strip():
+        return None
+    out: list[E] = []
+    for part in raw.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            out.append(enum(part))
+        except ValueError:
+            allowed = ", ".join(e.value for e in enum)
+            raise InvalidInput(f"unknown {field} value {part!r}; allowed: {allowed}", {"field": field}) from None
+    return out or None
+
+
+def _as_of(value: str | None) -> str | None:
+    return earliest(value) if value else None
+
+
+AsOf = Annotated[
+    PartialDate | None,
+    Query(description="keep only facts valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+]
+PredicatesQ = Annotated[
+    str | None, Query(description="comma-separated predicates, e.g. banned-by,listed-on", max_length=2000)
+]
+StancesQ = Annotated[
+    str | None, Query(description="comma-separated stances to keep, e.g. asserted,reported", max_length=500)
+]
+EntityIdPath = Annotated[str, AfterValidator(lambda v: v)]
+
+
+def as_of_key(value: str | None) -> str | None:
+    return _as_of(value)

@@ -1,0 +1,39 @@
+"""Facts by triple, and the full provenance of one fact."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from graph import reads
+from schema.ontology import Predicate
+
+from ..deps import GraphDep
+from ..errors import responses
+from ..models import FactList, Provenance
+
+router = APIRouter(prefix="/v1/facts", tags=["facts"])
+
+
+@router.get("", response_model=FactList, summary="Facts by (subject, predicate, object)", responses=responses(422, 503))
+def facts(
+    graph: GraphDep,
+    subject: Annotated[str | None, Query(max_length=300, description="subject entity id")] = None,
+    predicate: Annotated[Predicate | None, Query(description="predicate")] = None,
+    object: Annotated[str | None, Query(max_length=300, description="object entity id")] = None,  # noqa: A002
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> FactList:
+    return FactList.model_validate(reads.facts(graph, subject, predicate, object, limit))
+
+
+@router.get(
+    "/{fact_id}/provenance",
+    response_model=Provenance,
+    summary="Every claim behind a fact: stance, who asserts it, quotes, sources and their chains, load runs",
+    responses=responses(404, 422, 503),
+)
+def provenance(
+    graph: GraphDep, fact_id: Annotated[str, Path(min_length=1, max_length=100, description="fact id")]
+) -> Provenance:
+    return Provenance.model_validate(reads.provenance(graph, fact_id))

@@ -1,0 +1,308 @@
+"""Read services: search, entities, neighbours, facts, provenance, sources, loads, paths, exposure.
+
+Every function takes the :class:`~graph.database.Graph` and plain, validated arguments, and
+returns plain dicts in the API's JSON shapes (DESIGN.md "JSON shapes"). Unknown ids raise
+:class:`~schema.errors.NotFound`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from schema.errors import InvalidInput, NotFound
+from schema.ontology import EXPOSURE_CHAIN, PREDICATES, EntityType, Predicate, Stance
+
+from . import read_queries as q
+from .database import Graph
+
+ALL_TYPES = q.rel_types(Predicate)
+
+
+def _entity(raw: dict[str, Any]) -> dict[str, Any]:
+    out = dict(raw)
+    ident = out.get("identifiers")
+    out["identifiers"] = json.loads(ident) if isinstance(ident, str) and ident else {}
+    return out
+
+
+def _types(predicates: Sequence[Predicate] | None) -> str:
+    return q.rel_types(predicates) if predicates else ALL_TYPES
+
+
+def _stances(stances: Sequence[Stance] | None) -> list[str] | None:
+    return [s.value for s in stances] if stances else None
+
+
+# -- search -------------------------------------------------------------------------------
+
+_LUCENE_SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/]')
+
+
+def lucene_query(text: str) -> str | None:
+    """A forgiving Lucene query: every term exact (boosted), as a prefix, or within one edit.
+
+    Fuzzy and prefix terms skip the index's analyzer, so terms are folded (accents, case) here.
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    terms = [t for t in _LUCENE_SPECIAL.sub(" ", folded).replace(",", " ").replace(".", " ").split() if t]
+    if not terms:
+        return None
+    parts = []
+    for t in terms[:12]:
+        fuzzy = f" OR {t}~1" if len(t) >= 4 else ""
+        parts.append(f"({t}^4 OR {t}*^2{fuzzy})")
+    return " OR ".join(parts)
+
+
+def search(graph: Graph, text: str, type_: EntityType | None, limit: int, offset: int) -> dict[str, Any]:
+    lucene = lucene_query(text)
+    if lucene is None:
+        raise InvalidInput("the search text has no letters or digits to search for", {"field": "q"})
+    rows = graph.read(
+        q.SEARCH,
+        {"lucene": lucene, "type": type_.value if type_ else None, "limit": limit, "offset": offset, "cap": 1000},
+    )
+    row = rows[0]
+    items = [{**_entity(h["entity"]), "score": round(float(h["score"]), 4)} for h in row["items"]]
+    return {"items": items, "total": int(row["total"])}
+
+
+# -- entities and neighbours --------------------------------------------------------------
+
+
+def entity(graph: Graph, eid: str) -> dict[str, Any]:
+    rows = graph.read(q.ENTITY, {"id": eid})
+    if not rows:
+        raise NotFound(f"no entity {eid}", {"id": eid})
+    out = _entity(rows[0]["entity"])
+    out["sources"] = graph.read(q.ENTITY_SOURCES, {"id": eid})
+    return out
+
+
+def entities(graph: Graph, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    rows = graph.read(q.ENTITIES, {"ids": list(dict.fromkeys(ids))})
+    return {r["entity"]["id"]: _entity(r["entity"]) for r in rows}
+
+
+def neighbors(
+    graph: Graph,
+    eid: str,
+    predicates: Sequence[Predicate] | None,
+    direction: str,
+    stances: Sequence[Stance] | None,
+    as_of: str | None,
+    limit: int,
+) -> dict[str, Any]:
+    center = entity(graph, eid)
+    rows = graph.read(
+        q.neighbors(_types(predicates), direction),
+        {"id": eid, "stances": _stances(stances), "as_of": as_of, "limit": limit},
+    )
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: list[dict[str, Any]] = []
+    groups: list[dict[str, Any]] = []
+    for row in rows:
+        for item in row["items"]:
+            nodes[item["node"]["id"]] = _entity(item["node"])
+            edges.append(item["fact"])
+        total = int(row["total"])
+        groups.append(
+            {
+                "predicate": row["predicate"],
+                "direction": row["dir"],
+                "total": total,
+                "shown": len(row["items"]),
+                "truncated": total > len(row["items"]),
+            }
+        )
+    center.pop("sources", None)
+    return {
+        "entity": center,
+        "nodes": list(nodes.values()),
+        "edges": edges,
+        "groups": groups,
+        "truncated": any(g["truncated"] for g in groups),
+    }
+
+
+# -- facts and provenance -----------------------------------------------------------------
+
+
+def facts(
+    graph: Graph, subject: str | None, predicate: Predicate | None, obj: str | None, limit: int
+) -> dict[str, Any]:
+    types = _types([predicate] if predicate else None)
+    if subject is None and obj is None and predicate is None:
+        raise InvalidInput("give at least one of subject, predicate, object", {"field": "subject"})
+    anchor = "subject" if subject else ("object" if obj else None)
+    query = q.facts_by_triple_anchored(types, anchor) if anchor else q.facts_by_triple(types)
+    rows = graph.read(query, {"subject": subject, "object": obj, "limit": limit})
+    return {"items": [r["fact"] for r in rows]}
+
+
+def fact(graph: Graph, fact_id: str) -> dict[str, Any]:
+    rows = graph.read(q.fact_by_id(ALL_TYPES), {"fact_id": fact_id})
+    if not rows:
+        raise NotFound(f"no fact {fact_id}", {"fact_id": fact_id})
+    return dict(rows[0]["fact"])
+
+
+def facts_by_id(graph: Graph, fact_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    if not fact_ids:
+        return {}
+    rows = graph.read(q.facts_by_ids(ALL_TYPES), {"fact_ids": list(dict.fromkeys(fact_ids))})
+    return {r["fact"]["fact_id"]: dict(r["fact"]) for r in rows}
+
+
+def _chains(graph: Graph, source_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    if not source_ids:
+        return {}
+    rows = graph.read(q.SOURCE_CHAINS, {"ids": list(dict.fromkeys(source_ids))})
+    return {r["id"]: list(r["ancestors"]) for r in rows}
+
+
+def independent_sources(cited: Sequence[str], chains: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """One representative per group of sources that derive from one another.
+
+    Two cited sources are dependent when one is an ancestor of the other or they share an
+    ancestor (both relay the same report). The representative is the group's first cited id.
+    """
+    groups: list[tuple[set[str], str]] = []
+    for sid in sorted(dict.fromkeys(cited)):
+        family = {sid} | {a["id"] for a in chains.get(sid, [])}
+        for fam, _rep in groups:
+            if fam & family:
+                fam |= family
+                break
+        else:
+            groups.append((family, sid))
+    return [rep for _fam, rep in groups]
+
+
+def provenance(graph: Graph, fact_id: str) -> dict[str, Any]:
+    the_fact = fact(graph, fact_id)
+    claims = graph.read(q.PROVENANCE_CLAIMS, {"fact_id": fact_id})
+    cited = [c["source"]["id"] for claim in claims for c in claim["citations"]]
+    chains = _chains(graph, cited)
+    out_claims = []
+    for claim in claims:
+        cites = []
+        for c in claim["citations"]:
+            src = dict(c["source"])
+            src["derived_from"] = chains.get(src["id"], [])
+            cites.append({**c, "source": src})
+        out_claims.append(
+            {
+                **claim,
+                "qualifiers": json.loads(claim["qualifiers"]) if claim["qualifiers"] else {},
+                "asserted_by": _entity(claim["asserted_by"]) if claim["asserted_by"] else None,
+                "citations": cites,
+                "load_runs": claim.pop("runs"),
+            }
+        )
+    for c in out_claims:
+        c.pop("runs", None)
+    independent = independent_sources(cited, chains)
+    return {
+        "fact": the_fact,
+        "claims": out_claims,
+        "independent_sources": independent,
+        "n_independent_sources": len(independent),
+    }
+
+
+# -- sources and loads --------------------------------------------------------------------
+
+
+def source(graph: Graph, sid: str, limit: int = 500) -> dict[str, Any]:
+    rows = graph.read(q.SOURCE, {"id": sid})
+    if not rows:
+        raise NotFound(f"no source {sid}", {"id": sid})
+    out = dict(rows[0]["source"])
+    out["text"] = rows[0]["text"]
+    out["derived_from"] = _chains(graph, [sid]).get(sid, [])
+    out["claims"] = graph.read(q.SOURCE_CLAIMS, {"id": sid, "limit": limit})
+    return out
+
+
+def loads(graph: Graph, limit: int, offset: int) -> dict[str, Any]:
+    items = graph.read(q.LOADS, {"limit": limit, "offset": offset})
+    for it in items:
+        it["counts"] = json.loads(it["counts"]) if it["counts"] else {}
+        it["inputs"] = list(it["inputs"] or [])
+    total = int(graph.read(q.LOADS_TOTAL)[0]["total"])
+    return {"items": items, "total": total}
+
+
+# -- paths --------------------------------------------------------------------------------
+
+
+def _path(node_ids: list[str], rels: list[dict[str, Any]], ents: dict[str, Any], fs: dict[str, Any]) -> dict[str, Any]:
+    edges = []
+    for i, rel in enumerate(rels):
+        f = dict(fs[rel["fact_id"]])
+        f["direction"] = "forward" if rel["start"] == node_ids[i] else "backward"
+        edges.append(f)
+    return {"nodes": [ents[n] for n in node_ids], "edges": edges, "length": len(rels)}
+
+
+def paths(
+    graph: Graph,
+    source_id: str,
+    target_id: str,
+    *,
+    max_hops: int,
+    limit: int,
+    predicates: Sequence[Predicate] | None,
+    stances: Sequence[Stance] | None,
+    as_of: str | None,
+    directed: bool,
+    timeout: float,
+) -> dict[str, Any]:
+    if source_id == target_id:
+        raise InvalidInput("from and to must differ", {"field": "to"})
+    found = entities(graph, [source_id, target_id])
+    for key, eid in (("from", source_id), ("to", target_id)):
+        if eid not in found:
+            raise NotFound(f"no entity {eid}", {"field": key, "id": eid})
+    rows = graph.read(
+        q.shortest_paths(_types(predicates), limit, max_hops, directed),
+        {"from": source_id, "to": target_id, "stances": _stances(stances), "as_of": as_of},
+        timeout=timeout,
+    )
+    node_ids = [n for r in rows for n in r["nodes"]]
+    fact_ids = [x["fact_id"] for r in rows for x in r["rels"]]
+    ents = entities(graph, node_ids)
+    fs = facts_by_id(graph, fact_ids)
+    return {"paths": [_path(r["nodes"], r["rels"], ents, fs) for r in rows]}
+
+
+# -- exposure -----------------------------------------------------------------------------
+
+
+def exposure(graph: Graph, eid: str, max_hops: int, as_of: str | None, timeout: float) -> dict[str, Any]:
+    center = entity(graph, eid)
+    center.pop("sources", None)
+    chain = list(EXPOSURE_CHAIN) + [Predicate.OWNS]
+    subject_side = [p for p, s in PREDICATES.items() if s.regulatory and s.target == "subject"]
+    object_side = [p for p, s in PREDICATES.items() if s.regulatory and s.target == "object"]
+    rows = graph.read(
+        q.exposure(q.rel_types(chain), q.rel_types(subject_side), q.rel_types(object_side), max_hops),
+        {"id": eid, "as_of": as_of},
+        timeout=timeout,
+    )
+    seen: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["fact_id"] not in seen:  # rows come shortest chain first
+            seen[r["fact_id"]] = r
+    fs = facts_by_id(graph, list(seen) + [x["fact_id"] for r in seen.values() for x in r["chain_rels"]])
+    ents = entities(graph, [n for r in seen.values() for n in r["chain_nodes"]])
+    actions = [
+        {"fact": fs[fid], "path": _path(r["chain_nodes"], r["chain_rels"], ents, fs), "via": r["target"]}
+        for fid, r in seen.items()
+    ]
+    return {"entity": center, "actions": actions}

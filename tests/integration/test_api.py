@@ -1,0 +1,233 @@
+"""Issue 4 acceptance: the v1 API on the real Neo4j with the seed loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from api.app import create_app
+from cli.main import app as cli
+from graph import maintenance
+from graph.database import Graph
+from schema.settings import Settings
+
+SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
+KASPERSKY, RUSSIA, US, FSB = "firm:kaspersky-lab", "country:russia", "country:us", "agency:fsb"
+
+
+@pytest.fixture(scope="module")
+def client(graph: Graph, settings: Settings) -> Iterator[TestClient]:
+    maintenance.wipe(graph)
+    env = {"REGKG_NEO4J_URI": settings.neo4j_uri, "REGKG_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+    result = CliRunner().invoke(cli, ["load", "curated", str(SEED)], env=env)
+    assert result.exit_code == 0, result.output
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+def ok(client: TestClient, url: str, **kw: Any) -> Any:
+    r = client.get(url, **kw)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def err(client: TestClient, url: str, status: int) -> dict[str, Any]:
+    r = client.get(url)
+    assert r.status_code == status, r.text
+    body = r.json()
+    assert set(body) == {"error"} and {"code", "message", "details"} <= set(body["error"])
+    return body["error"]
+
+
+def fact_id(client: TestClient, s: str, p: str, o: str) -> str:
+    items = ok(client, "/v1/facts", params={"subject": s, "predicate": p, "object": o})["items"]
+    assert len(items) == 1
+    return str(items[0]["fact_id"])
+
+
+# -- search -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("q", ["kaspersky", "Kaspersky Lab", "kaspersky labs", "Kaspersky Lab, Inc.", "KASPERSKY", "kasperski"])
+def test_search_is_forgiving(client: TestClient, q: str) -> None:
+    body = ok(client, "/v1/entities", params={"q": q})
+    assert body["items"][0]["id"] == KASPERSKY
+    assert body["total"] >= 1
+
+
+def test_search_folds_accents_and_filters_by_type(client: TestClient) -> None:
+    assert ok(client, "/v1/entities", params={"q": "Rüssia"})["items"][0]["id"] == RUSSIA
+    body = ok(client, "/v1/entities", params={"q": "kaspersky", "type": "Country"})
+    assert body["items"] == [] and body["total"] == 0
+
+
+def test_search_paginates(client: TestClient) -> None:
+    first = ok(client, "/v1/entities", params={"q": "us", "limit": 1})
+    second = ok(client, "/v1/entities", params={"q": "us", "limit": 1, "offset": 1})
+    assert first["total"] == second["total"] >= 2
+    assert first["items"][0]["id"] != second["items"][0]["id"]
+
+
+def test_search_bad_parameters(client: TestClient) -> None:
+    assert err(client, "/v1/entities?q=", 422)["code"] == "invalid_input"
+    err(client, "/v1/entities?q=x&type=Planet", 422)
+    err(client, "/v1/entities?q=x&limit=0", 422)
+    err(client, "/v1/entities?q=%2B%2B%2B", 422)
+
+
+# -- entities and neighbours ------------------------------------------------------------
+
+
+def test_entity_and_404(client: TestClient) -> None:
+    body = ok(client, f"/v1/entities/{KASPERSKY}")
+    assert body["type"] == "Firm" and body["country"] == "RU" and body["sources"]
+    assert err(client, "/v1/entities/firm:nope", 404)["code"] == "not_found"
+
+
+def test_neighbors_capped_per_predicate(client: TestClient) -> None:
+    body = ok(client, f"/v1/entities/{KASPERSKY}/neighbors", params={"limit": 1})
+    assert body["entity"]["id"] == KASPERSKY
+    groups = {(g["predicate"], g["direction"]): g for g in body["groups"]}
+    assert groups[("alleged-tie-to", "out")]["total"] == 2
+    assert groups[("alleged-tie-to", "out")]["shown"] == 1 and groups[("alleged-tie-to", "out")]["truncated"]
+    assert body["truncated"] is True
+    assert len(body["edges"]) == sum(g["shown"] for g in body["groups"])
+
+
+def test_neighbors_filters(client: TestClient) -> None:
+    body = ok(client, f"/v1/entities/{KASPERSKY}/neighbors",
+              params={"predicates": "alleged-tie-to", "direction": "out", "stances": "alleged"})
+    assert {e["object"] for e in body["edges"]} == {FSB, "agency:kremlin"}
+    body = ok(client, f"/v1/entities/{KASPERSKY}/neighbors", params={"predicates": "banned-by", "as_of": "2016"})
+    assert body["edges"] == []
+    err(client, f"/v1/entities/{KASPERSKY}/neighbors?predicates=likes", 422)
+    err(client, f"/v1/entities/{KASPERSKY}/neighbors?direction=up", 422)
+    err(client, f"/v1/entities/{KASPERSKY}/neighbors?as_of=2016-13", 422)
+    err(client, "/v1/entities/firm:nope/neighbors", 404)
+
+
+# -- facts and provenance ---------------------------------------------------------------
+
+
+def test_facts_by_triple(client: TestClient) -> None:
+    items = ok(client, "/v1/facts", params={"subject": KASPERSKY})["items"]
+    assert {i["predicate"] for i in items} >= {"banned-by", "alleged-tie-to", "listed-on", "headquartered-in"}
+    assert ok(client, "/v1/facts", params={"subject": "firm:nope"})["items"] == []
+    err(client, "/v1/facts", 422)  # nothing to look for
+    err(client, "/v1/facts?predicate=likes", 422)
+
+
+def test_provenance_of_the_fsb_allegation(client: TestClient) -> None:
+    fid = fact_id(client, KASPERSKY, "alleged-tie-to", FSB)
+    body = ok(client, f"/v1/facts/{fid}/provenance")
+    assert body["fact"]["stances"] == ["alleged"]
+    (claim,) = body["claims"]
+    assert claim["stance"] == "alleged"
+    assert claim["asserted_by"]["id"] == US
+    (cite,) = claim["citations"]
+    assert "coordinated with Russia’s Federal Security Service to steal classified documents" in cite["quote"]
+    text = (SEED / "000_66c8fb9bb78ccfc2.txt").read_text(encoding="utf-8")
+    assert text[cite["start"] : cite["end"]] == cite["quote"]
+    assert cite["source"]["publisher"] == "SafetyDetectives"
+    assert [d["publisher"] for d in cite["source"]["derived_from"]] == ["The Wall Street Journal"]
+    assert claim["load_runs"] and claim["load_runs"][0]["loader"] == "curated"
+    assert body["n_independent_sources"] == 1
+    assert err(client, "/v1/facts/fact:nope/provenance", 404)["code"] == "not_found"
+
+
+def test_disputed_and_asserted_claims_on_one_fact(client: TestClient) -> None:
+    fid = fact_id(client, KASPERSKY, "banned-by", US)
+    body = ok(client, f"/v1/facts/{fid}/provenance")
+    assert sorted(c["stance"] for c in body["claims"]) == ["asserted", "disputed"]
+    disputed = next(c for c in body["claims"] if c["stance"] == "disputed")
+    assert disputed["asserted_by"]["id"] == KASPERSKY
+
+
+# -- paths ------------------------------------------------------------------------------
+
+
+def test_paths_kaspersky_to_russia(client: TestClient) -> None:
+    paths = ok(client, "/v1/paths", params={"from": KASPERSKY, "to": RUSSIA})["paths"]
+    routes = [[n["id"] for n in p["nodes"]] for p in paths]
+    assert [KASPERSKY, RUSSIA] in routes
+    assert [KASPERSKY, FSB, RUSSIA] in routes
+    for p in paths:
+        assert len(p["edges"]) == p["length"] == len(p["nodes"]) - 1
+        for i, edge in enumerate(p["edges"]):
+            ends = {p["nodes"][i]["id"], p["nodes"][i + 1]["id"]}
+            assert {edge["subject"], edge["object"]} == ends
+            assert edge["direction"] in ("forward", "backward")
+            prov = ok(client, f"/v1/facts/{edge['fact_id']}/provenance")
+            quotes = [c["quote"] for claim in prov["claims"] for c in claim["citations"]]
+            assert edge["quote"] in quotes
+            assert all(c["source"]["publisher"] == "SafetyDetectives" for cl in prov["claims"] for c in cl["citations"])
+
+
+def test_paths_as_of_removes_the_2017_ban(client: TestClient) -> None:
+    def predicates(**params: str) -> set[str]:
+        paths = ok(client, "/v1/paths", params={"from": KASPERSKY, "to": US, "max_hops": "1", **params})["paths"]
+        return {e["predicate"] for p in paths for e in p["edges"]}
+
+    assert "banned-by" in predicates()
+    assert "banned-by" in predicates(as_of="2018-06-01")
+    assert "banned-by" not in predicates(as_of="2016-01-01")
+
+
+def test_paths_stances_remove_the_fsb_allegation(client: TestClient) -> None:
+    paths = ok(client, "/v1/paths", params={"from": KASPERSKY, "to": RUSSIA, "stances": "asserted,reported"})["paths"]
+    assert paths
+    assert all(FSB not in [n["id"] for n in p["nodes"]] for p in paths)
+    assert all(e["predicate"] != "alleged-tie-to" for p in paths for e in p["edges"])
+
+
+def test_paths_errors(client: TestClient) -> None:
+    err(client, f"/v1/paths?from={KASPERSKY}&to={KASPERSKY}", 422)
+    err(client, f"/v1/paths?from=firm:nope&to={RUSSIA}", 404)
+    err(client, f"/v1/paths?from={KASPERSKY}&to=country:nope", 404)
+    err(client, f"/v1/paths?from={KASPERSKY}&to={RUSSIA}&max_hops=9", 422)
+    err(client, f"/v1/paths?from={KASPERSKY}&to={RUSSIA}&as_of=2017-02-30", 422)
+    err(client, f"/v1/paths?from={KASPERSKY}&to={RUSSIA}&stances=rumoured", 422)
+    err(client, f"/v1/paths?from={KASPERSKY}", 422)
+
+
+def test_directed_paths(client: TestClient) -> None:
+    # facts point away from Kaspersky to the FSB and on to Russia, so the directed search still finds it
+    paths = ok(client, "/v1/paths", params={"from": KASPERSKY, "to": RUSSIA, "directed": "true"})["paths"]
+    assert all(e["direction"] == "forward" for p in paths for e in p["edges"])
+    assert ok(client, "/v1/paths", params={"from": RUSSIA, "to": KASPERSKY, "directed": "true"})["paths"] == []
+
+
+# -- exposure, sources, loads -----------------------------------------------------------
+
+
+def test_exposure_direct(client: TestClient) -> None:
+    body = ok(client, f"/v1/entities/{KASPERSKY}/exposure")
+    preds = {a["fact"]["predicate"] for a in body["actions"]}
+    assert {"banned-by", "listed-on", "considering-action-against", "acted-against"} <= preds
+    assert all(a["path"]["length"] == 0 for a in body["actions"])
+    err(client, "/v1/entities/firm:nope/exposure", 404)
+    err(client, f"/v1/entities/{KASPERSKY}/exposure?max_hops=99", 422)
+    as_of = ok(client, f"/v1/entities/{KASPERSKY}/exposure", params={"as_of": "2016"})
+    assert "banned-by" not in {a["fact"]["predicate"] for a in as_of["actions"]}
+
+
+def test_source_and_loads(client: TestClient) -> None:
+    sid = "source:safetydetectives-us-considers-action-against-kaspersky"
+    body = ok(client, f"/v1/sources/{sid}")
+    assert body["publisher"] == "SafetyDetectives" and len(body["claims"]) == 20
+    assert body["derived_from"][0]["publisher"] == "The Wall Street Journal"
+    for c in body["claims"]:
+        assert body["text"][c["start"] : c["end"]] == c["quote"]
+    err(client, "/v1/sources/source:nope", 404)
+    loads = ok(client, "/v1/loads")
+    assert loads["total"] >= 1 and loads["items"][0]["status"] == "succeeded"
+    err(client, "/v1/loads?limit=0", 422)
+
+
+def test_unknown_route_is_json(client: TestClient) -> None:
+    assert err(client, "/v1/nothing-here", 404)["code"] == "not_found"
