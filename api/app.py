@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from graph.database import Graph
 from schema.settings import Settings, get_settings
 
-from . import errors
+from . import errors, ui
 from .routers import entities, facts, health, paths, query, sources
 
 
@@ -19,11 +19,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.graph = Graph.connect(settings)
+        # Re-entrant: a test client that starts the app again reuses the open driver.
+        owned = getattr(app.state, "graph", None) is None
+        if owned:
+            app.state.graph = Graph.connect(settings)
         try:
             yield
         finally:
-            app.state.graph.close()
+            if owned:
+                app.state.graph.close()
+                app.state.graph = None
 
     app = FastAPI(
         title="regkg",
@@ -37,4 +42,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health.router)
     for module in (entities, facts, paths, sources, query):
         app.include_router(module.router)
+    ui.install(app)
     return app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from schema.ontology import EntityType, Method, Predicate, Stance
 
@@ -208,6 +208,32 @@ class QueryRequest(BaseModel):
     cypher: str = Field(min_length=1, max_length=20_000, description="one read-only Cypher statement")
     params: dict[str, Any] = Field(default_factory=dict)
     limit: int = Field(100, ge=1, le=10_000, description="row cap (also capped by the server's setting)")
+
+    @field_validator("params")
+    @classmethod
+    def _params(cls, value: dict[str, Any]) -> dict[str, Any]:
+        _check_param(value)
+        return value
+
+
+def _check_param(value: Any, depth: int = 0) -> None:
+    if depth > 8:
+        raise ValueError("params nest too deeply")
+    if isinstance(value, bool) or value is None or isinstance(value, (str, float)):
+        return
+    if isinstance(value, int):
+        if not -(2**63) <= value < 2**63:
+            raise ValueError("integers in params must fit in 64 bits")
+        return
+    if isinstance(value, list):
+        for v in value:
+            _check_param(v, depth + 1)
+        return
+    if isinstance(value, dict):
+        for v in value.values():
+            _check_param(v, depth + 1)
+        return
+    raise ValueError(f"unsupported parameter type {type(value).__name__}")
 
 
 class QueryResult(_Out):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, TypeVar
 
 from fastapi import Query
@@ -36,13 +37,33 @@ def _as_of(value: str | None) -> str | None:
 
 AsOf = Annotated[
     PartialDate | None,
-    Query(description="keep only facts valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    Query(
+        description="keep only facts valid on this date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    ),
 ]
+
+
+def _list_pattern(values: list[str]) -> str:
+    one = "|".join(re.escape(v) for v in values)
+    return f"^({one})(,({one}))*$"
+
+
 PredicatesQ = Annotated[
-    str | None, Query(description="comma-separated predicates, e.g. banned-by,listed-on", max_length=2000)
+    str | None,
+    Query(
+        description="comma-separated predicates, e.g. banned-by,listed-on",
+        max_length=2000,
+        pattern=_list_pattern([p.value for p in Predicate]),
+    ),
 ]
 StancesQ = Annotated[
-    str | None, Query(description="comma-separated stances to keep, e.g. asserted,reported", max_length=500)
+    str | None,
+    Query(
+        description="comma-separated stances to keep, e.g. asserted,reported",
+        max_length=500,
+        pattern=_list_pattern([s.value for s in Stance]),
+    ),
 ]
 EntityIdPath = Annotated[str, AfterValidator(lambda v: v)]
 

@@ -173,3 +173,39 @@ def _mark_failed(graph: Graph, run_id: str, exc: BaseException) -> None:
         graph.write(queries.RUN_MARK_FAILED, {"id": run_id, "error": message[:2000]})
     except GraphUnavailable:
         pass  # the next run marks it failed (fail_interrupted_runs)
+
+
+def ingest_stream(
+    graph: Graph,
+    batches: Iterable[Loadable],
+    *,
+    loader: str,
+    inputs: Iterable[str],
+    input_sha256: str,
+    batch_size: int = 2000,
+    on_progress: Callable[[str, int], None] | None = None,
+    on_batch: Callable[[Loadable], None] | None = None,
+) -> IngestReport:
+    """Like :func:`ingest`, for input too large to hold: one LoadRun, written batch by batch.
+
+    Each batch is checked (``preflight``: its references must be in the graph by the time it
+    comes, e.g. written by an earlier batch) and written before the next one is pulled, so
+    memory holds one batch at a time. ``on_batch`` sees each batch before it is written (the CLI
+    prints its rejects). An error marks the run failed; what earlier batches wrote stays, and
+    reloading the same input completes it idempotently.
+    """
+    fail_interrupted_runs(graph)
+    run_id = begin_run(graph, loader, inputs, input_sha256)
+    writer = Writer(graph, run_id=run_id, batch_size=batch_size, on_progress=on_progress)
+    try:
+        for batch in batches:
+            if on_batch is not None:
+                on_batch(batch)
+            preflight(graph, batch)
+            writer.write(batch.entities, batch.sources, batch.claims)
+    except BaseException as exc:
+        _mark_failed(graph, run_id, exc)
+        raise
+    counts = writer.counts
+    folded = finish_run(graph, run_id, loader, input_sha256, counts)
+    return IngestReport(run_id=folded or run_id, status="succeeded", counts=counts, reconfirmed=folded)

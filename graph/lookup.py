@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+
+from pydantic import ValidationError
+
+from schema.models import Entity
+from schema.ontology import EntityType, Predicate
+
 from . import queries
 from .database import Graph
 
@@ -11,3 +19,43 @@ def resolve_ids(graph: Graph, ids: list[str]) -> dict[str, str]:
     if not ids:
         return {}
     return {r["id"]: r["type"] for r in graph.read(queries.RESOLVE_IDS, {"ids": ids})}
+
+
+def entities_by_type(graph: Graph, types: Iterable[EntityType]) -> list[Entity]:
+    """Every entity of these types, as models (name, aliases, country, identifiers), by id.
+
+    A node whose properties no longer validate as an Entity is left out (it cannot be compared).
+    """
+    out: list[Entity] = []
+    for row in graph.read(queries.ENTITIES_BY_TYPE, {"types": sorted(t.value for t in types)}):
+        try:
+            out.append(
+                Entity(
+                    id=row["id"],
+                    type=EntityType(row["type"]),
+                    name=row["name"],
+                    aliases=tuple(row["aliases"] or ()),
+                    country=row["country"],
+                    identifiers=json.loads(row["identifiers"]) if row["identifiers"] else {},
+                )
+            )
+        except (ValidationError, ValueError):
+            continue
+    return out
+
+
+# Facts that make their two ends two entities by definition (resolution never merges them).
+DISTINCT_BY = (Predicate.SUBSIDIARY_OF, Predicate.OWNS, Predicate.PART_OF, Predicate.LINKED_TO)
+
+
+def linked_pairs(
+    graph: Graph, predicates: Iterable[Predicate], types: Iterable[EntityType]
+) -> dict[frozenset[str], str]:
+    """{pair: "a predicate b"} for every fact edge of these predicates whose subject has one of the types."""
+    query = queries.related_pairs(tuple(sorted(p.rel_type for p in predicates)))
+    out: dict[frozenset[str], str] = {}
+    for row in graph.read(query, {"types": sorted(t.value for t in types)}):
+        pair = frozenset((row["subject"], row["object"]))
+        predicate = Predicate.from_rel_type(row["rel_type"]).value
+        out.setdefault(pair, f"{row['subject']} {predicate} {row['object']}")
+    return out

@@ -12,7 +12,7 @@ def counts(graph: Graph) -> dict[str, int]:
 
 
 def wipe(graph: Graph) -> None:
-    """Delete every node and relationship (schema and indexes stay)."""
+    """Delete every node and relationship (schema, indexes and the migration record stay)."""
     graph.run_autocommit(queries.WIPE)
 
 

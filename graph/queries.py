@@ -29,7 +29,7 @@ AWAIT_INDEXES: Final = "CALL db.awaitIndexes(300)"
 
 # -- maintenance (tests, restore) ---------------------------------------------------------
 
-WIPE: Final = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
+WIPE: Final = "MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS"
 COUNTS: Final = (
     "CALL () { MATCH (n) RETURN count(n) AS nodes } "
     "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } "
@@ -219,3 +219,21 @@ DOMAIN_COUNTS: Final = (
     "CALL () { MATCH (r:LoadRun) RETURN count(r) AS load_runs } "
     "RETURN entities, claims, sources, facts, load_runs"
 )
+
+# -- resolution / ftm ---------------------------------------------------------------------
+
+ENTITIES_BY_TYPE: Final = (
+    "MATCH (e:Entity) WHERE e.type IN $types "
+    "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, e.country AS country, "
+    "e.identifiers AS identifiers ORDER BY e.id"
+)
+
+
+def related_pairs(rel_types: tuple[str, ...]) -> LiteralString:
+    """Pairs of entities a fact edge of one of these types links (either direction)."""
+    # rel_types come from schema.ontology.Predicate.rel_type, never from user text
+    types = "|".join(rel_types)
+    return (
+        f"MATCH (a:Entity)-[r:{types}]->(b:Entity) WHERE r.fact_id IS NOT NULL AND a.type IN $types "
+        "RETURN a.id AS subject, type(r) AS rel_type, b.id AS object ORDER BY subject, object"
+    )

@@ -60,8 +60,8 @@ def lucene_query(text: str) -> str | None:
 
 def search(graph: Graph, text: str, type_: EntityType | None, limit: int, offset: int) -> dict[str, Any]:
     lucene = lucene_query(text)
-    if lucene is None:
-        raise InvalidInput("the search text has no letters or digits to search for", {"field": "q"})
+    if lucene is None:  # nothing searchable (only punctuation, or a script the index folds away)
+        return {"items": [], "total": 0}
     rows = graph.read(
         q.SEARCH,
         {"lucene": lucene, "type": type_.value if type_ else None, "limit": limit, "offset": offset, "cap": 1000},
@@ -136,8 +136,6 @@ def facts(
     graph: Graph, subject: str | None, predicate: Predicate | None, obj: str | None, limit: int
 ) -> dict[str, Any]:
     types = _types([predicate] if predicate else None)
-    if subject is None and obj is None and predicate is None:
-        raise InvalidInput("give at least one of subject, predicate, object", {"field": "subject"})
     anchor = "subject" if subject else ("object" if obj else None)
     query = q.facts_by_triple_anchored(types, anchor) if anchor else q.facts_by_triple(types)
     rows = graph.read(query, {"subject": subject, "object": obj, "limit": limit})

@@ -99,10 +99,14 @@ def test_every_attempt_is_refused_and_nothing_changes(client: TestClient, graph:
 
 
 def test_reads_work_with_parameters_and_row_cap(client: TestClient) -> None:
-    r = client.post("/v1/query", json={
-        "cypher": "MATCH (e:Entity) WHERE e.country = $c RETURN e.id AS id, e.name AS name ORDER BY id",
-        "params": {"c": "RU"}, "limit": 2,
-    })
+    r = client.post(
+        "/v1/query",
+        json={
+            "cypher": "MATCH (e:Entity) WHERE e.country = $c RETURN e.id AS id, e.name AS name ORDER BY id",
+            "params": {"c": "RU"},
+            "limit": 2,
+        },
+    )
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["columns"] == ["id", "name"] and len(body["rows"]) == 2 and body["truncated"] is True
@@ -121,9 +125,10 @@ def test_syntax_error_is_a_clear_4xx(client: TestClient) -> None:
 
 
 def test_runaway_read_times_out_and_the_next_request_works(client: TestClient, settings: Settings) -> None:
-    r = client.post("/v1/query", json={
-        "cypher": "UNWIND range(1, 100000000) AS a UNWIND range(1, 100000000) AS b RETURN count(*) AS n"
-    })
+    r = client.post(
+        "/v1/query",
+        json={"cypher": "UNWIND range(1, 100000000) AS a UNWIND range(1, 100000000) AS b RETURN count(*) AS n"},
+    )
     assert r.status_code in (408, 504, 400, 422), r.text
     assert r.json()["error"]["code"] == "query_timeout"
     assert client.get("/v1/entities", params={"q": "kaspersky"}).status_code == 200
