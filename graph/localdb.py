@@ -129,7 +129,8 @@ def _port_open(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _alive(pid: int) -> bool:
+def _alive(pid: int, ours: bool = True) -> bool:
+    """Is ``pid`` a live process (and, with ``ours``, a regkg launcher — a recycled PID is not)?"""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -140,6 +141,8 @@ def _alive(pid: int) -> bool:
         stat = Path(f"/proc/{pid}/stat").read_text()
         if stat.rsplit(")", 1)[1].split()[0] == "Z":  # a zombie is a dead server
             return False
+        if not ours:
+            return True
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
         return b"Launcher" in cmdline
     except OSError:
@@ -272,7 +275,8 @@ class LocalNeo4j:
             if READY_MARK in text:
                 break
             _reap(pid)
-            if not _alive(pid) or FAILED_MARK in text:
+            # right after posix_spawn the child may not have exec'd java yet: check liveness only
+            if not _alive(pid, ours=False) or FAILED_MARK in text:
                 self.pid_file.unlink(missing_ok=True)
                 tail = text.strip().splitlines()[-20:]
                 raise LocalDbError(
