@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, HTTPException, Request
 
 from graph.database import Graph
+from schema.errors import GraphUnavailable
 from schema.settings import Settings, get_settings
 
 
 def _graph(request: Request) -> Graph:
-    graph: Graph = request.app.state.graph
+    graph: Graph | None = getattr(request.app.state, "graph", None)
+    if graph is None:
+        raise GraphUnavailable("the API's database connection is not open (the app has not started)")
     return graph
 
 
@@ -22,3 +26,14 @@ def _settings(request: Request) -> Settings:
 
 GraphDep = Annotated[Graph, Depends(_graph)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
+
+
+def require_api_key(
+    request: Request, x_api_key: Annotated[str | None, Header(description="the API key for write routes")] = None
+) -> None:
+    expected = _settings(request).api_key.get_secret_value()
+    if not x_api_key or not secrets.compare_digest(x_api_key.encode(), expected.encode()):
+        raise HTTPException(status_code=401, detail="a valid X-API-Key header is required for this route")
+
+
+ApiKeyRequired = Depends(require_api_key)

@@ -241,3 +241,10 @@ COUNTS_FOR_GUARD: Final = (
     "CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } "
     "RETURN nodes, rels"
 )
+
+# -- gazetteer for the article extractor --------------------------------------------------
+
+GAZETTEER: Final = (
+    "MATCH (e:Entity) WHERE NOT coalesce(e.candidate, false) "
+    "RETURN " + _ENTITY + " AS entity ORDER BY e.id LIMIT $limit"
+)

@@ -304,3 +304,8 @@ def exposure(graph: Graph, eid: str, max_hops: int, as_of: str | None, timeout: 
         for fid, r in seen.items()
     ]
     return {"entity": center, "actions": actions}
+
+
+def gazetteer(graph: Graph, limit: int = 100_000) -> list[dict[str, Any]]:
+    """Reviewed entities (names, aliases) for the article extractor's gazetteer."""
+    return [_entity(r["entity"]) for r in graph.read(q.GAZETTEER, {"limit": limit})]
