@@ -50,7 +50,7 @@ def settings(neo4j_uri: str) -> Settings:
         neo4j_uri=neo4j_uri,
         neo4j_password=os.environ.get("REGKG_TEST_NEO4J_PASSWORD", ""),  # type: ignore[arg-type]
         api_key="test-key-0123456789",  # type: ignore[arg-type]
-        query_timeout=3.0,
+        query_timeout=8.0,
         query_row_limit=500,
     )
 
