@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def curated_file(
-    directory: Path, n_firms: int = 3000, n_sources: int = 1500, n_claims: int = 15000, seed: int = 7
+    directory: Path, n_firms: int = 2000, n_sources: int = 1000, n_claims: int = 8000, seed: int = 7
 ) -> Path:
     """Write ``big.json`` (curated format, JSON) and return its path. Every quote is in its text."""
     rng = random.Random(seed)
