@@ -10,8 +10,8 @@ from fastapi import FastAPI
 from graph.database import Graph
 from schema.settings import Settings, get_settings
 
-from . import errors, ui
-from .routers import entities, facts, health, paths, query, sources
+from . import errors, observability, ui
+from .routers import entities, extract, facts, health, paths, query, sources
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -39,8 +39,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     errors.install(app)
+    observability.install(app, settings)
     app.include_router(health.router)
-    for module in (entities, facts, paths, sources, query):
+    for module in (entities, facts, paths, sources, query, extract):
         app.include_router(module.router)
     ui.install(app)
     return app

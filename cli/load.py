@@ -1,17 +1,27 @@
-"""``regkg load …``: read a source with its loader, report rejects, write through graph.ingest."""
+"""``regkg load …``: read a source with its loader, report rejects, write through graph.ingest.
+
+Two policies: ``curated`` is all or nothing (any reject: exit 1, nothing written); the list
+loaders (``csl``, ``ofac``, ``fcc``, ``ftm``) are lenient — every valid record is written, each
+reject is printed with file, line and reason, and the exit code is 0 unless ``--strict`` is
+given (then any reject: exit 1 and nothing written).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graph import ingest, lookup
 from graph.database import Graph
-from loaders import curated
+from loaders import csl, curated, fcc, ofac
+from loaders._csvutil import Collector
 from loaders.base import Parsed, input_digest
 from schema.errors import RegkgError
 from schema.settings import Settings
@@ -22,26 +32,25 @@ load_app = typer.Typer(help="Load data into the graph.", no_args_is_help=True)
 
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, max=100_000, help="records per transaction")]
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="validate only, write nothing")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="any reject: exit 1 and write nothing")]
+ExistingFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)]
 
 
-def _ingest(loader: str, parsed: Parsed, dry_run: bool, graph: Graph, batch_size: int) -> None:
-    """Report rejects, then (unless dry-run) write with a progress bar and print a summary."""
-    for r in parsed.rejects[:50]:
-        err.print(f"[red]reject[/] {r}")
-    if len(parsed.rejects) > 50:
-        err.print(f"… and {len(parsed.rejects) - 50} more rejects")
-    out.print(
-        f"{loader}: {len(parsed.entities)} entities, {len(parsed.sources)} sources, "
-        f"{len(parsed.claims)} claims read; {len(parsed.rejects)} rejected"
-    )
-    if parsed.rejects and loader == "curated":
-        err.print("[bold red]nothing written:[/] a curated load is all or nothing")
-        raise typer.Exit(code=1)
-    if dry_run:
-        ingest.preflight(graph, parsed)
-        out.print("dry run: valid; nothing written")
-        raise typer.Exit(code=1 if parsed.rejects else 0)
-    total = len(parsed.entities) + len(parsed.sources) + len(parsed.claims)
+def _print_rejects(parsed: Parsed, limit: int | None = None) -> None:
+    shown = parsed.rejects if limit is None else parsed.rejects[:limit]
+    for r in shown:
+        err.print(f"[red]reject[/] {escape(str(r))}", highlight=False)
+    if len(shown) < len(parsed.rejects):
+        err.print(f"… and {len(parsed.rejects) - len(shown)} more rejects")
+
+
+def _print_notes(parsed: Parsed) -> None:
+    for note in parsed.notes:
+        out.print(f"[dim]note[/] {escape(note)}", highlight=False)
+
+
+@contextmanager
+def _progress(loader: str, total: int | None) -> Iterator[Callable[[str, int], None]]:
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -51,6 +60,53 @@ def _ingest(loader: str, parsed: Parsed, dry_run: bool, graph: Graph, batch_size
         transient=True,
     ) as progress:
         task = progress.add_task(f"loading {loader}", total=total)
+        yield lambda _kind, n: progress.advance(task, n)
+
+
+def _summary(report: ingest.IngestReport, rejected: int) -> None:
+    table = Table(title=f"load run {report.run_id}" + (" (re-confirmed)" if report.reconfirmed else ""))
+    for col in ("", "created", "updated", "unchanged"):
+        table.add_column(col, justify="right" if col else "left")
+    for kind in ("entities", "sources", "claims"):
+        t = getattr(report.counts, kind)
+        table.add_row(kind, str(t.created), str(t.updated), str(t.unchanged))
+    table.add_row("rejected", str(rejected), "", "")
+    out.print(table)
+    out.print(f"fact edges refreshed: {report.counts.facts}")
+
+
+def _ingest(
+    loader: str,
+    parsed: Parsed,
+    dry_run: bool,
+    graph: Graph,
+    batch_size: int,
+    *,
+    all_or_nothing: bool = False,
+    strict: bool = False,
+) -> None:
+    """Report rejects, then (unless dry-run) write with a progress bar and print a summary.
+
+    ``all_or_nothing`` (curated): any reject → exit 1, nothing written. Otherwise the valid
+    records are written and the exit code is 0, unless ``strict`` (then as all or nothing).
+    """
+    _print_rejects(parsed, limit=50 if all_or_nothing else None)
+    _print_notes(parsed)
+    out.print(
+        f"{loader}: {len(parsed.entities)} entities, {len(parsed.sources)} sources, "
+        f"{len(parsed.claims)} claims read; {len(parsed.rejects)} rejected"
+    )
+    refuse = bool(parsed.rejects) and (all_or_nothing or strict)
+    if refuse:
+        why = "a curated load is all or nothing" if all_or_nothing else "--strict refuses any reject"
+        err.print(f"[bold red]nothing written:[/] {why}")
+        raise typer.Exit(code=1)
+    if dry_run:
+        ingest.preflight(graph, parsed)
+        out.print("dry run: valid; nothing written")
+        raise typer.Exit(code=0)
+    total = len(parsed.entities) + len(parsed.sources) + len(parsed.claims)
+    with _progress(loader, total) as advance:
         report = ingest.ingest(
             graph,
             parsed,
@@ -58,19 +114,39 @@ def _ingest(loader: str, parsed: Parsed, dry_run: bool, graph: Graph, batch_size
             inputs=[str(p) for p in parsed.inputs],
             input_sha256=input_digest(parsed.inputs),
             batch_size=batch_size,
-            on_progress=lambda _kind, n: progress.advance(task, n),
+            on_progress=advance,
         )
-    table = Table(title=f"load run {report.run_id}" + (" (re-confirmed)" if report.reconfirmed else ""))
-    for col in ("", "created", "updated", "unchanged"):
-        table.add_column(col, justify="right" if col else "left")
-    for kind in ("entities", "sources", "claims"):
-        t = getattr(report.counts, kind)
-        table.add_row(kind, str(t.created), str(t.updated), str(t.unchanged))
-    table.add_row("rejected", str(len(parsed.rejects)), "", "")
-    out.print(table)
-    out.print(f"fact edges refreshed: {report.counts.facts}")
-    if parsed.rejects:
-        raise typer.Exit(code=1)
+    _summary(report, len(parsed.rejects))
+
+
+def _combine(parts: list[Parsed]) -> Parsed:
+    """Several files' output as one, each entity, source and claim once (aliases united)."""
+    collector = Collector()
+    combined = Parsed()
+    for part in parts:
+        for entity in part.entities:
+            collector.add_entity(entity)
+        for source in part.sources:
+            collector.add_source(source)
+        for claim in part.claims:
+            collector.add_claim(claim)
+        combined.rejects.extend(part.rejects)
+        combined.notes.extend(part.notes)
+        combined.external_refs |= part.external_refs
+        combined.inputs.extend(part.inputs)
+    combined.entities = list(collector.entities.values())
+    combined.sources = list(collector.sources.values())
+    combined.claims = list(collector.claims.values())
+    return combined
+
+
+def _run(work: Callable[[Graph], None]) -> None:
+    try:
+        with Graph.connect(Settings()) as graph:
+            graph.verify()
+            work(graph)
+    except RegkgError as exc:
+        raise fail(exc) from exc
 
 
 @load_app.command("curated")
@@ -80,10 +156,132 @@ def load_curated(
     batch_size: BatchOpt = 2000,
 ) -> None:
     """Load analysts' curated claim files (all or nothing)."""
-    try:
-        with Graph.connect(Settings()) as graph:
-            graph.verify()
-            parsed = curated.load(paths, resolve_external=lambda ids: lookup.resolve_ids(graph, ids))
-            _ingest("curated", parsed, dry_run, graph, batch_size)
-    except RegkgError as exc:
-        raise fail(exc) from exc
+
+    def work(graph: Graph) -> None:
+        parsed = curated.load(paths, resolve_external=lambda ids: lookup.resolve_ids(graph, ids))
+        _ingest("curated", parsed, dry_run, graph, batch_size, all_or_nothing=True)
+
+    _run(work)
+
+
+@load_app.command("csl")
+def load_csl(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(exists=True, dir_okay=False, help="CSL files: .json as JSON, else CSV (either layout)"),
+    ],
+    dry_run: DryRunOpt = False,
+    batch_size: BatchOpt = 2000,
+    strict: StrictOpt = False,
+) -> None:
+    """Load the trade.gov Consolidated Screening List (CSV in both layouts, or JSON)."""
+    _run(
+        lambda graph: _ingest("csl", _combine([csl.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict)
+    )
+
+
+@load_app.command("ofac")
+def load_ofac(
+    sdn: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="OFAC sdn.csv (no header)")],
+    add: Annotated[Path | None, typer.Option("--add", exists=True, dir_okay=False, help="add.csv: addresses")] = None,
+    alt: Annotated[Path | None, typer.Option("--alt", exists=True, dir_okay=False, help="alt.csv: aliases")] = None,
+    comments: Annotated[
+        Path | None, typer.Option("--comments", exists=True, dir_okay=False, help="sdn_comments.csv: long remarks")
+    ] = None,
+    dry_run: DryRunOpt = False,
+    batch_size: BatchOpt = 2000,
+    strict: StrictOpt = False,
+) -> None:
+    """Load OFAC's legacy SDN CSV files (sdn.csv, with add/alt/sdn_comments when given)."""
+    _run(lambda graph: _ingest("ofac", ofac.load(sdn, add, alt, comments), dry_run, graph, batch_size, strict=strict))
+
+
+@load_app.command("fcc")
+def load_fcc(
+    paths: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Covered List tables (CSV)")],
+    dry_run: DryRunOpt = False,
+    batch_size: BatchOpt = 2000,
+    strict: StrictOpt = False,
+) -> None:
+    """Load the FCC Covered List (either table layout)."""
+    _run(
+        lambda graph: _ingest("fcc", _combine([fcc.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict)
+    )
+
+
+@load_app.command("ftm")
+def load_ftm(
+    path: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="FollowTheMoney entities, JSON lines")],
+    dry_run: DryRunOpt = False,
+    batch_size: BatchOpt = 2000,
+    strict: StrictOpt = False,
+) -> None:
+    """Load FollowTheMoney / OpenSanctions JSON lines, streamed batch by batch (one load run)."""
+
+    from loaders import ftm  # followthemoney takes seconds to import: only when used
+
+    def work(graph: Graph) -> None:
+        def resolver(ids: list[str]) -> dict[str, str]:
+            return lookup.resolve_ids(graph, ids)
+
+        if dry_run or strict:
+            # a validation pass: nothing is written (with --strict, only if nothing is rejected)
+            read = _scan(ftm.iter_batches(path, batch_size, resolver))
+            out.print(
+                f"ftm: {read.entities} entities, {read.sources} sources, {read.claims} claims read; "
+                f"{read.rejects} rejected"
+            )
+            if read.rejects and strict:
+                err.print("[bold red]nothing written:[/] --strict refuses any reject")
+                raise typer.Exit(code=1)
+            if dry_run:
+                out.print("dry run: nothing written")
+                raise typer.Exit(code=0)
+        read = _Tally()
+
+        def on_batch(batch: ingest.Loadable) -> None:
+            if isinstance(batch, Parsed):
+                if not strict:
+                    _print_rejects(batch)
+                _print_notes(batch)
+                read.add(batch)
+
+        with _progress("ftm", None) as advance:
+            report = ingest.ingest_stream(
+                graph,
+                ftm.iter_batches(path, batch_size, resolver),
+                loader="ftm",
+                inputs=[str(path)],
+                input_sha256=input_digest([path]),
+                batch_size=batch_size,
+                on_progress=advance,
+                on_batch=on_batch,
+            )
+        out.print(
+            f"ftm: {read.entities} entities, {read.sources} sources, {read.claims} claims read; {read.rejects} rejected"
+        )
+        _summary(report, read.rejects)
+
+    _run(work)
+
+
+class _Tally:
+    """Counts of what a stream of batches held (the stream itself is not kept)."""
+
+    def __init__(self) -> None:
+        self.entities = self.sources = self.claims = self.rejects = 0
+
+    def add(self, batch: Parsed) -> None:
+        self.entities += len(batch.entities)
+        self.sources += len(batch.sources)
+        self.claims += len(batch.claims)
+        self.rejects += len(batch.rejects)
+
+
+def _scan(batches: Iterator[Parsed]) -> _Tally:
+    tally = _Tally()
+    for batch in batches:
+        _print_rejects(batch)
+        _print_notes(batch)
+        tally.add(batch)
+    return tally

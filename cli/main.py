@@ -18,9 +18,13 @@ db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_
 app.add_typer(db_app, name="db")
 
 from .console import fail, out  # noqa: E402
+from .extract import extract  # noqa: E402
 from .load import load_app  # noqa: E402
+from .resolve import resolve as resolve_command  # noqa: E402
 
 app.add_typer(load_app, name="load")
+app.command("resolve")(resolve_command)
+app.command("extract")(extract)
 
 PortOpt = Annotated[int | None, typer.Option(help="Bolt port on 127.0.0.1 (default: from REGKG_NEO4J_URI)")]
 DataOpt = Annotated[Path | None, typer.Option("--data", help="data directory (default: REGKG_LOCAL_DB_DIR)")]
@@ -96,6 +100,7 @@ def serve(
         host=host or settings.api_host,
         port=port or settings.api_port,
         log_level="info",
+        access_log=False,  # api/observability.py writes one structured line per request
     )
 
 

@@ -248,3 +248,7 @@ GAZETTEER: Final = (
     "MATCH (e:Entity) WHERE NOT coalesce(e.candidate, false) "
     "RETURN " + _ENTITY + " AS entity ORDER BY e.id LIMIT $limit"
 )
+
+# -- metrics ------------------------------------------------------------------------------
+
+LOAD_RUNS_BY_STATUS: Final = "MATCH (r:LoadRun) RETURN r.status AS status, count(r) AS n"

@@ -309,3 +309,13 @@ def exposure(graph: Graph, eid: str, max_hops: int, as_of: str | None, timeout: 
 def gazetteer(graph: Graph, limit: int = 100_000) -> list[dict[str, Any]]:
     """Reviewed entities (names, aliases) for the article extractor's gazetteer."""
     return [_entity(r["entity"]) for r in graph.read(q.GAZETTEER, {"limit": limit})]
+
+
+def graph_stats(graph: Graph) -> dict[str, Any]:
+    """What /metrics reports from the graph: schema version and load runs by status."""
+    from . import migrations  # local: migrations imports this package's database module only
+
+    return {
+        "schema_version": migrations.applied_version(graph),
+        "load_runs": {str(r["status"]): int(r["n"]) for r in graph.read_once(q.LOAD_RUNS_BY_STATUS)},
+    }

@@ -164,7 +164,9 @@ def _write_sources(tx: ManagedTransaction, batch: Sequence[Source]) -> Tally:
         new_derived = sorted(set(src.derived_from))
         if old is not None:
             same = all(old.get(k) == props[k] for k in _SOURCE_FIELDS)
-            if same and sorted(old["derived"]) == new_derived:
+            # a source may be derived from more than the sources this input names (another file
+            # gave it more): it is unchanged as long as nothing new is added
+            if same and set(new_derived) <= set(old["derived"]):
                 tally.unchanged += 1
                 continue
             tally.updated += 1

@@ -43,8 +43,11 @@ BAD_AT = HEAD.count("\n") + 1  # the first line of the bad claim
 
 def bad_claim(**fields: str) -> str:
     base = {
-        "subject": "firm:acme", "predicate": "listed-on", "object": "list:test-list",
-        "source": "source:test-article", "quote": '"Acme Corp"',
+        "subject": "firm:acme",
+        "predicate": "listed-on",
+        "object": "list:test-list",
+        "source": "source:test-article",
+        "quote": '"Acme Corp"',
     }
     base.update(fields)
     lines = [f"  - {k}: {v}" if i == 0 else f"    {k}: {v}" for i, (k, v) in enumerate(base.items()) if v != "-"]

@@ -72,8 +72,9 @@ def test_2017_ban(seeded: Graph) -> None:
         "MATCH (:Entity {id: 'firm:kaspersky-lab'})-[r:BANNED_BY]->(o:Entity) "
         "RETURN o.id AS obj, r.valid_from AS valid_from, r.valid_from_key AS key, r.stances AS stances"
     )
-    assert rows == [{"obj": "country:us", "valid_from": "2017", "key": "2017-01-01",
-                     "stances": ["asserted", "disputed"]}]
+    assert rows == [
+        {"obj": "country:us", "valid_from": "2017", "key": "2017-01-01", "stances": ["asserted", "disputed"]}
+    ]
 
 
 def test_listed_on_the_federal_list_with_the_quote(seeded: Graph) -> None:
@@ -81,10 +82,13 @@ def test_listed_on_the_federal_list_with_the_quote(seeded: Graph) -> None:
         "MATCH (:Entity {id: 'firm:kaspersky-lab'})-[r:LISTED_ON]->(l:List) "
         "RETURN l.id AS list, l.name AS name, r.quote AS quote"
     )
-    assert rows == [{
-        "list": "list:us-fcc-covered-list", "name": "FCC Covered List",
-        "quote": "It was eventually added to a federal list of companies that pose a national security risk to the US",
-    }]
+    assert rows == [
+        {
+            "list": "list:us-fcc-covered-list",
+            "name": "FCC Covered List",
+            "quote": "It was eventually added to a federal list of companies that pose a national security risk to the US",
+        }
+    ]
 
 
 def test_germanys_kremlin_allegation(seeded: Graph) -> None:

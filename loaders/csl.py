@@ -1,0 +1,436 @@
+"""The trade.gov Consolidated Screening List (CSL): CSV in both layouts, and JSON.
+
+Layouts: the 2019 CSV has 28 columns (``source, entity_number, type, ... ids``); the current one
+puts ``_id`` first. The JSON form is ``{"results": [{same fields}, ...]}`` (multi-valued fields may
+also be JSON lists; an address may be an object with a ``country``).
+
+Each row becomes:
+
+- the listed entity: ``type`` Entity → Firm, Individual → Person, Vessel/Aircraft → Asset; an
+  empty ``type`` (every BIS and State list leaves it empty) → Firm, counted in ``notes``. Its id
+  comes from the row: ``person:csl-9673`` from the OFAC ``entity_number`` when there is one, else
+  ``firm:csl-el-32-group-china-ltd`` from the list code and the name. Aliases are ``alt_names``
+  (split on ``;``, the CSL's joining "and " dropped), the raw name when it had to be repaired,
+  and for firms the normalised name (:func:`loaders.resolve.normalise_name`). Country: the one
+  ISO2 code every address ends with (for a person: nationality/citizenship first); none when
+  they disagree.
+- a ``listed-on`` claim to the list named by ``source``, ``valid_from``/``valid_to`` from
+  ``start_date``/``end_date`` (empty stays None), qualifiers ``programs``,
+  ``license_requirement``, ``license_policy``, ``federal_register_notice``, ``standard_order``,
+  ``source_list_url`` (when not empty), asserted by the list's agency, method ``imported``.
+- once per file and list: ``<agency> administers <list>`` and the ``part-of`` chain up to
+  ``country:us``, cited by the first row naming that list (the quote is its ``source`` cell).
+
+Provenance: one ``list-entry`` Source per row whose text is the row exactly as in the file (for
+JSON: the row object serialised canonically: sorted keys, no ASCII escaping, compact), derived
+from one ``dataset`` Source for the file (id from its sha256, no text). Every claim quotes the
+entity's name as the row writes it.
+
+Trap handled on purpose: "Gui\\x92an New District Huawei Investment Co., Ltd." holds U+0092, a
+mis-decoded Windows-1252 apostrophe. The source text keeps it (byte-exact), the quote is the raw
+slice, the entity's name reads "Gui’an ..." and the raw form stays an alias.
+
+Malformed rows (wrong cell count, no name, unknown list or type, a date that is not ISO) are
+reported as :class:`RecordError` with file, physical line and field, and skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, earliest, latest, slug
+from schema.ontology import EntityType, Method, Predicate
+
+from ._csvutil import (
+    Collector,
+    RecordReader,
+    cite,
+    country_code,
+    display_name,
+    file_sha256,
+    partial_date,
+    single_country,
+    split_multi,
+)
+from .base import Parsed, RecordError, validation_errors
+from .resolve import normalise_name
+
+COLUMNS = (
+    "source", "entity_number", "type", "programs", "name", "title", "addresses",
+    "federal_register_notice", "start_date", "end_date", "standard_order", "license_requirement",
+    "license_policy", "call_sign", "vessel_type", "gross_tonnage", "gross_registered_tonnage",
+    "vessel_flag", "vessel_owner", "remarks", "source_list_url", "alt_names", "citizenships",
+    "dates_of_birth", "nationalities", "places_of_birth", "source_information_url", "ids",
+)  # fmt: skip
+QUALIFIER_COLUMNS = (
+    "license_requirement", "license_policy", "federal_register_notice", "standard_order", "source_list_url",
+)  # fmt: skip
+
+PUBLISHER = "International Trade Administration, U.S. Department of Commerce"
+CSL_URL = "https://www.trade.gov/consolidated-screening-list"
+
+_TYPES = {
+    "entity": EntityType.FIRM,
+    "": EntityType.FIRM,
+    "individual": EntityType.PERSON,
+    "vessel": EntityType.ASSET,
+    "aircraft": EntityType.ASSET,
+}
+
+
+@dataclass(frozen=True)
+class ListInfo:
+    code: str  # the CSL's short code, lower case: el, sdn, dpl...
+    id: str
+    name: str
+    agency: str
+
+
+LISTS: dict[str, ListInfo] = {
+    code: ListInfo(code.lower(), *info)
+    for code, info in {
+        "SDN": ("list:us-ofac-sdn", "Specially Designated Nationals and Blocked Persons List", "agency:us-ofac"),
+        "SSI": ("list:us-ofac-ssi", "Sectoral Sanctions Identifications List", "agency:us-ofac"),
+        "FSE": ("list:us-ofac-fse", "Foreign Sanctions Evaders List", "agency:us-ofac"),
+        "PLC": ("list:us-ofac-plc", "Palestinian Legislative Council List", "agency:us-ofac"),
+        "CAP": ("list:us-ofac-capta", "Correspondent Account or Payable-Through Account Sanctions List (CAPTA)",
+                "agency:us-ofac"),
+        "NS-MBS": ("list:us-ofac-ns-mbs", "Non-SDN Menu-Based Sanctions List", "agency:us-ofac"),
+        "CMIC": ("list:us-ofac-cmic", "Non-SDN Chinese Military-Industrial Complex Companies List",
+                 "agency:us-ofac"),
+        "EL": ("list:us-bis-entity-list", "Entity List", "agency:us-bis"),
+        "DPL": ("list:us-bis-denied-persons-list", "Denied Persons List", "agency:us-bis"),
+        "UVL": ("list:us-bis-unverified-list", "Unverified List", "agency:us-bis"),
+        "MEU": ("list:us-bis-military-end-user-list", "Military End-User List", "agency:us-bis"),
+        "DTC": ("list:us-ddtc-itar-debarred", "ITAR Debarred Parties", "agency:us-ddtc"),
+        "ISN": ("list:us-isn-nonproliferation-sanctions", "Nonproliferation Sanctions", "agency:us-isn"),
+    }.items()
+}  # fmt: skip
+# An unknown list code is still placed when its agency is clear from the suffix.
+_AGENCY_BY_SUFFIX = {
+    "treasury department": ("agency:us-ofac", "ofac"),
+    "bureau of industry and security": ("agency:us-bis", "bis"),
+}
+_CODE = re.compile(r"\(([A-Za-z0-9 -]+?)(?: List)?\)")
+
+
+def list_info(source: str) -> ListInfo | None:
+    """The list a CSL ``source`` cell names: ``"Entity List (EL) - Bureau of Industry and Security"``."""
+    match = _CODE.search(source)
+    if not match:
+        return None
+    code = match.group(1).strip().upper()
+    if code in LISTS:
+        return LISTS[code]
+    agency = _AGENCY_BY_SUFFIX.get(source.rsplit(" - ", 1)[-1].strip().lower())
+    if agency is None:
+        return None
+    return ListInfo(slug(code), f"list:us-{agency[1]}-{slug(code)}", source[: match.start()].strip() or code, agency[0])
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One row, whatever its format: cell values, raw text, where it is, where each cell starts."""
+
+    values: dict[str, str]
+    text: str
+    line: int | None
+    offsets: dict[str, int]
+
+
+class _Loader:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.file = str(path)
+        self.out = Collector()
+        self.untyped = 0
+        sha = file_sha256(path)
+        self.file_source = Source(
+            id=f"source:csl:file-{sha[:16]}",
+            title=f"Consolidated Screening List ({path.name})",
+            kind="dataset",
+            url=CSL_URL,
+            publisher=PUBLISHER,
+        )
+        self.out.add_source(self.file_source)
+
+    def reject(self, line: int | None, field: str | None, message: str) -> None:
+        self.out.rejects.append(RecordError(self.file, line, field, message))
+
+    def row(self, row: _Row) -> None:
+        try:
+            self._row(row)
+        except ValidationError as exc:
+            self.out.rejects.extend(validation_errors(exc, self.file, default_line=row.line))
+
+    def _row(self, row: _Row) -> None:
+        v = row.values
+        raw_name = v.get("name", "")
+        if not raw_name.strip():
+            return self.reject(row.line, "name", "empty name: the row names no one")
+        info = list_info(v.get("source", ""))
+        if info is None:
+            return self.reject(row.line, "source", f"unknown list {v.get('source', '')!r}")
+        kind = v.get("type", "").strip().lower()
+        if kind not in _TYPES:
+            return self.reject(
+                row.line, "type", f"unknown type {v.get('type')!r} (Entity, Individual, Vessel, Aircraft)"
+            )
+        dates: dict[str, str | None] = {}
+        for column in ("start_date", "end_date"):
+            try:
+                dates[column] = partial_date(v.get(column, ""))
+            except ValueError as exc:
+                return self.reject(row.line, column, str(exc))
+        first, last = earliest(dates["start_date"]), latest(dates["end_date"])
+        if first and last and last < first:
+            return self.reject(row.line, "end_date", f"{dates['end_date']} is before start_date {dates['start_date']}")
+        etype = _TYPES[kind]
+
+        name = display_name(raw_name)
+        qualifiers: dict[str, QualifierValue] = {}
+        if "; and any " in name:  # ISN: "X; and any successor, sub-unit, or subsidiary thereof"
+            name, scope = name.split("; and any ", 1)
+            qualifiers["includes"] = "any " + scope
+        aliases: list[str] = []
+        if display_name(raw_name) != " ".join(raw_name.split()):  # repaired: keep the raw form too
+            aliases.append(raw_name.strip())
+        for alt in split_multi(v.get("alt_names", "")):
+            for form in (display_name(alt), alt):
+                if form != name and form not in aliases:
+                    aliases.append(form)
+        if etype is EntityType.FIRM:
+            normalised = normalise_name(name)
+            if normalised and normalised not in aliases and normalised != name:
+                aliases.append(normalised)
+
+        number = v.get("entity_number", "").strip()
+        if number.isdigit():
+            key = number
+        else:
+            name_slug = slug(name)
+            key = f"{info.code}-{name_slug[:100]}"
+            if len(name_slug) > 100:
+                key += "-" + digest(name, length=8)
+        identifiers = {}
+        row_id = v.get("_id", "").strip()
+        if row_id:
+            identifiers["csl"] = row_id
+        if number:
+            identifiers["ofac"] = number
+        entity = Entity(
+            id=f"{etype.prefix}:csl-{key}",
+            type=etype,
+            name=name,
+            aliases=tuple(aliases),
+            country=self._country(v, etype),
+            identifiers=identifiers,
+        )
+
+        safe_id = row_id if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,80}", row_id) else ""
+        text_hash = digest(row.text, length=16)
+        source = Source(
+            id=f"source:csl:{safe_id}-{text_hash}" if safe_id else f"source:csl:{text_hash}",
+            title=f"CSL entry: {name}",
+            kind="list-entry",
+            url=v.get("source_information_url", "").strip() or v.get("source_list_url", "").strip() or None,
+            publisher=PUBLISHER,
+            text=row.text,
+            derived_from=(self.file_source.id,),
+        )
+        name_cite = self._cite(source, raw_name.strip(), row.offsets.get("name"))
+        list_cite = self._cite(source, v["source"].strip(), row.offsets.get("source"))
+        if name_cite is None or list_cite is None:
+            return self.reject(row.line, "name", "the name (or list) is not found in the row's own text")
+
+        programs = split_multi(v.get("programs", ""))
+        if programs:
+            qualifiers["programs"] = programs
+        for column in QUALIFIER_COLUMNS:
+            value = " ".join(v.get(column, "").split())
+            if value:
+                qualifiers[column] = value
+        claim = Claim(
+            subject=entity.id,
+            predicate=Predicate.LISTED_ON,
+            object=info.id,
+            asserted_by=info.agency,
+            valid_from=dates["start_date"],
+            valid_to=dates["end_date"],
+            qualifiers=qualifiers,
+            method=Method.IMPORTED,
+            citations=(name_cite,),
+        )
+        lst = Entity(id=info.id, type=EntityType.LIST, name=info.name, aliases=(v["source"].strip(),), country="US")
+        problem = self.out.check_claim(claim)
+        if problem:
+            return self.reject(row.line, "type", problem)
+
+        self.out.add_entity(entity)
+        self.out.add_entity(lst)
+        self.out.add_source(source)
+        self.out.add_claim(claim)
+        self.out.add_body(info.agency, (list_cite,), list_id=info.id)
+        self.untyped += not kind
+
+    @staticmethod
+    def _cite(source: Source, quote: str, hint: int | None) -> Citation | None:
+        found = cite(source, quote, hint)
+        if found is None:  # JSON text: the value may appear escaped
+            found = cite(source, json.dumps(quote, ensure_ascii=False)[1:-1], hint)
+        return found
+
+    @staticmethod
+    def _country(v: dict[str, str], etype: EntityType) -> str | None:
+        addresses = [a.rsplit(",", 1)[-1] for a in split_multi(v.get("addresses", ""))]
+        from_addresses = single_country(country_code(a) for a in addresses if len(a.strip()) == 2)
+        if etype is EntityType.PERSON:
+            people = split_multi(v.get("nationalities", "")) + split_multi(v.get("citizenships", ""))
+            return single_country(country_code(c) for c in people) or from_addresses
+        return from_addresses
+
+    def finish(self) -> Parsed:
+        if self.untyped:
+            self.out.notes.append(
+                f"{self.file}: {self.untyped} row(s) have an empty type (BIS and State lists give "
+                "none); recorded as Firm, which may be wrong for persons"
+            )
+        parsed = self.out.parsed()
+        parsed.inputs.append(self.path)
+        return parsed
+
+
+# -- CSV ----------------------------------------------------------------------------------
+
+
+def _csv_rows(loader: _Loader) -> Iterator[_Row]:
+    reader = RecordReader(loader.path, ",")
+    header: list[str] | None = None
+    for item in reader:
+        if isinstance(item, RecordError):
+            loader.out.rejects.append(item)
+            continue
+        if header is None:
+            header = [h.strip() for h in item.values]
+            if header and header[0].startswith("\ufeff"):
+                header[0] = header[0][1:]
+            if header not in (list(COLUMNS), ["_id", *COLUMNS]):
+                missing = [c for c in ("source", "name") if c not in header]
+                if missing:
+                    loader.reject(
+                        item.line, None, f"not a CSL header (no {', '.join(missing)} column): {item.text[:80]!r}"
+                    )
+                    return
+                loader.out.notes.append(f"{loader.file}: unusual CSL header; columns read by name")
+            continue
+        if len(item.cells) != len(header):
+            hint = "" if item.last_line == item.line else " (a quote may be unbalanced)"
+            loader.reject(
+                item.line, None, f"expected {len(header)} cells, found {len(item.cells)} on {item.where}{hint}"
+            )
+            continue
+        yield _Row(
+            values=dict(zip(header, item.values, strict=True)),
+            text=item.text,
+            line=item.line,
+            offsets={h: c.start for h, c in zip(header, item.cells, strict=True)},
+        )
+    if reader.bom:
+        loader.out.notes.append(f"{loader.file}: UTF-8 byte-order mark ignored")
+
+
+# -- JSON ---------------------------------------------------------------------------------
+
+_WS = re.compile(r"\s*")
+
+
+def _cell(value: Any) -> str:
+    """A JSON field as the CSV would write it: lists joined with "; ", address objects flattened."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_cell(item) for item in value if _cell(item))
+    if isinstance(value, dict):
+        parts = [value.get(k) for k in ("address", "city", "state", "postal_code", "country")]
+        return ", ".join(str(p).strip() for p in parts if p not in (None, ""))
+    return str(value)
+
+
+def _json_results(loader: _Loader) -> Iterator[_Row]:
+    """Each element of the top-level ``results`` array (or of a top-level array), with its line."""
+    text = loader.path.read_text(encoding="utf-8-sig")
+    decoder = json.JSONDecoder()
+
+    def line_at(pos: int) -> int:
+        return text.count("\n", 0, pos) + 1
+
+    def skip(pos: int) -> int:
+        match = _WS.match(text, pos)
+        return match.end() if match else pos
+
+    def array(pos: int) -> Generator[_Row, None, int]:
+        """Yield the array's rows; return the position after its closing bracket."""
+        pos = skip(pos + 1)
+        index = 0
+        while pos < len(text) and text[pos] != "]":
+            start = pos
+            item, pos = decoder.raw_decode(text, pos)
+            if not isinstance(item, dict):
+                loader.reject(line_at(start), f"results[{index}]", "not a JSON object")
+            else:
+                canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+                values = {str(k): _cell(v) for k, v in item.items()}
+                offsets = {k: canonical.find(json.dumps(k) + ":") for k in values}
+                yield _Row(values, canonical, line_at(start), offsets)
+            pos = skip(pos)
+            if pos < len(text) and text[pos] == ",":
+                pos = skip(pos + 1)
+            index += 1
+        if pos >= len(text):
+            raise json.JSONDecodeError("unterminated array", text, pos)
+        return pos + 1
+
+    try:
+        pos = skip(0)
+        if text.startswith("[", pos):
+            yield from array(pos)
+            return
+        if not text.startswith("{", pos):
+            loader.reject(line_at(pos), None, "not a CSL JSON document (expected an object or an array)")
+            return
+        pos = skip(pos + 1)
+        found = False
+        while pos < len(text) and text[pos] != "}":
+            key, pos = decoder.raw_decode(text, pos)
+            pos = skip(pos)
+            if text[pos] != ":":
+                raise json.JSONDecodeError("expected ':'", text, pos)
+            pos = skip(pos + 1)
+            if key == "results" and text.startswith("[", pos):
+                found = True
+                pos = yield from array(pos)
+            else:
+                _, pos = decoder.raw_decode(text, pos)
+            pos = skip(pos)
+            if pos < len(text) and text[pos] == ",":
+                pos = skip(pos + 1)
+        if not found:
+            loader.reject(1, "results", "no 'results' array in the JSON document")
+    except json.JSONDecodeError as exc:
+        loader.reject(exc.lineno, None, f"invalid JSON: {exc.msg}; rows after this point not read")
+
+
+def load(path: Path) -> Parsed:
+    """Load a CSL file: ``.json`` as JSON, anything else as CSV (either layout)."""
+    loader = _Loader(path)
+    rows = _json_results(loader) if path.suffix.lower() == ".json" else _csv_rows(loader)
+    for row in rows:
+        loader.row(row)
+    return loader.finish()

@@ -1,0 +1,434 @@
+"""OFAC's legacy SDN files: ``sdn.csv`` joined on ``ent_num`` with ``add.csv``, ``alt.csv`` and
+``sdn_comments.csv``.
+
+The files as OFAC publishes them: no header row, CRLF line endings, ``-0-`` (often with a trailing
+space) for an empty value, a Ctrl-Z (0x1A) byte on the last line, programs joined by ``] [``
+(``IRAN] [SDGT] [IFSR``). All of that is handled on purpose: ``-0-`` reads as empty, the Ctrl-Z
+ends the file (noted), programs become a list.
+
+Each ``sdn.csv`` row becomes:
+
+- the entity ``firm:ofac-<ent_num>`` (SDN_Type empty), ``person:ofac-<ent_num>`` (individual) or
+  ``asset:ofac-<ent_num>`` (vessel, aircraft), with ``identifiers={"ofac": ent_num}``, aliases
+  from ``alt.csv`` (aka, fka, nka; for firms also the normalised name), and a country when every
+  address in ``add.csv`` (for a person: every ``nationality`` in the remarks first) names one;
+- ``sanctioned-by agency:us-ofac`` and ``listed-on list:us-ofac-sdn``, both with the programs as
+  the ``programs`` qualifier, asserted by OFAC, method ``imported``;
+- ``linked-to`` for each ``Linked To: NAME.`` in the remarks when NAME is the SDN name of exactly
+  one row of the file (a name not in the file, or shared by several rows, is a note).
+
+``Remarks`` longer than OFAC's cut are continued in ``sdn_comments.csv``. The continuation is
+appended; when the two files come from different snapshots the continuation may repeat the end of
+the remarks, so the longest overlap (8 characters or more) is dropped first, and a continuation the
+remarks already hold entirely is ignored — both are noted.
+
+Provenance: one ``list-entry`` Source per ``sdn.csv`` row (and per joined comment row) whose
+text is the raw row; each derives from a ``dataset`` Source for its file. Every claim quotes the
+entity's name from its row; a ``linked-to`` claim also quotes the ``Linked To: NAME`` text, from
+the comment row when that is where it is.
+
+Rows of ``add.csv``, ``alt.csv`` or ``sdn_comments.csv`` whose ``ent_num`` has no ``sdn.csv`` row
+are rejects (file, line, ``ent_num``), as are malformed rows anywhere; none of them is fatal.
+
+The files do not name OFAC, so this loader states no ``administers``/``part-of`` facts about it:
+the CSL loader does, citing the CSL's "Specially Designated Nationals (SDN) - Treasury Department".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from schema.models import Citation, Claim, Entity, Source, digest
+from schema.ontology import EntityType, Method, Predicate
+
+from ._csvutil import (
+    US_BODIES,
+    Collector,
+    Record,
+    RecordReader,
+    cite,
+    country_code,
+    display_name,
+    file_sha256,
+    single_country,
+)
+from .base import Parsed, RecordError, validation_errors
+from .resolve import normalise_name
+
+SDN_COLUMNS = (
+    "ent_num", "SDN_Name", "SDN_Type", "Program", "Title", "Call_Sign", "Vess_type", "Tonnage", "GRT",
+    "Vess_flag", "Vess_owner", "Remarks",
+)  # fmt: skip
+ADD_COLUMNS = ("ent_num", "Add_num", "Address", "City/State/Province/Postal Code", "Country", "Add_remarks")
+ALT_COLUMNS = ("ent_num", "alt_num", "alt_type", "alt_name", "alt_remarks")
+COMMENT_COLUMNS = ("ent_num", "Remarks_Extended")
+
+OFAC = "agency:us-ofac"
+SDN_LIST = Entity(
+    id="list:us-ofac-sdn",
+    type=EntityType.LIST,
+    name="Specially Designated Nationals and Blocked Persons List",
+    aliases=("SDN List", "Specially Designated Nationals (SDN) - Treasury Department"),
+    country="US",
+)
+PUBLISHER = "Office of Foreign Assets Control, U.S. Department of the Treasury"
+FILE_URLS = {
+    "sdn": "https://www.treasury.gov/ofac/downloads/sdn.csv",
+    "add": "https://www.treasury.gov/ofac/downloads/add.csv",
+    "alt": "https://www.treasury.gov/ofac/downloads/alt.csv",
+    "comments": "https://www.treasury.gov/ofac/downloads/sdn_comments.csv",
+}
+ENTRY_URL = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id={}"
+
+_TYPES = {
+    "": EntityType.FIRM,
+    "individual": EntityType.PERSON,
+    "vessel": EntityType.ASSET,
+    "aircraft": EntityType.ASSET,
+}
+_LINKED = re.compile(r"Linked To: (.+?)(?=; |$)", re.DOTALL)
+_NATIONALITY = re.compile(r"\bnationality ([^;]+?)(?=;|\.?$)")
+MIN_OVERLAP = 8
+
+
+def value(cell: str) -> str:
+    """A cell's value with OFAC's empty marker (``-0-``, with or without spaces) read as empty."""
+    stripped = cell.strip()
+    return "" if stripped == "-0-" else stripped
+
+
+def programs(cell: str) -> list[str]:
+    """``"IRAN] [SDGT] [IFSR"`` → ``["IRAN", "SDGT", "IFSR"]``."""
+    return [p.strip(" []") for p in value(cell).split("] [") if p.strip(" []")]
+
+
+def join_remarks(remarks: str, extra: str) -> tuple[str, int]:
+    """``remarks`` continued by ``extra``, and how many leading characters of ``extra`` were dropped.
+
+    A continuation from another snapshot may start inside text the remarks already hold: the
+    longest suffix of ``remarks`` that ``extra`` starts with (at least 8 characters) is removed.
+    """
+    for k in range(min(len(remarks), len(extra)), MIN_OVERLAP - 1, -1):
+        if remarks.endswith(extra[:k]):
+            return remarks + extra[k:], k
+    return remarks + extra, 0
+
+
+@dataclass
+class _Aux:
+    """The rows of add/alt/comments, by ent_num, with their lines (to report orphans)."""
+
+    rows: dict[str, list[Record]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    subject: str
+    names: tuple[str, ...]
+    citations: tuple[Citation, ...]
+    line: int
+    ent_num: str
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.out = Collector()
+        self.inputs: list[Path] = []
+        self.file_sources: dict[str, Source] = {}
+        self.paths: dict[str, Path] = {}
+
+    def reject(self, path: Path, line: int | None, fld: str | None, message: str) -> None:
+        self.out.rejects.append(RecordError(str(path), line, fld, message))
+
+    def file_source(self, kind: str, path: Path) -> Source:
+        sha = file_sha256(path)
+        source = Source(
+            id=f"source:ofac:{kind}-file-{sha[:16]}",
+            title=f"OFAC {FILE_URLS[kind].rsplit('/', 1)[-1]} ({path.name})",
+            kind="dataset",
+            url=FILE_URLS[kind],
+            publisher=PUBLISHER,
+        )
+        self.out.add_source(source)
+        self.inputs.append(path)
+        self.file_sources[kind] = source
+        self.paths[kind] = path
+        return source
+
+    def records(self, path: Path, columns: tuple[str, ...]) -> Iterator[Record]:
+        """Every well-formed row of a header-less OFAC file, streamed; the others become rejects."""
+        reader = RecordReader(path, ",")
+        for item in reader:
+            if isinstance(item, RecordError):
+                self.out.rejects.append(item)
+            elif len(item.cells) != len(columns):
+                self.reject(path, item.line, None, f"expected {len(columns)} cells, found {len(item.cells)}")
+            elif not item.values[0].strip().isdigit():
+                self.reject(path, item.line, columns[0], f"ent_num {item.values[0]!r} is not a number")
+            else:
+                yield item
+        if reader.eof_marker_line is not None:
+            self.out.notes.append(f"{path}: Ctrl-Z (0x1A) end-of-file marker on line {reader.eof_marker_line} ignored")
+
+    def aux(self, path: Path | None, kind: str, columns: tuple[str, ...]) -> _Aux:
+        found = _Aux()
+        if path is None:
+            return found
+        self.file_source(kind, path)
+        for record in self.records(path, columns):
+            found.rows.setdefault(record.values[0].strip(), []).append(record)
+        return found
+
+    def orphans(self, path: Path | None, aux: _Aux, known: set[str], what: str, sdn: Path) -> None:
+        if path is None:
+            return
+        for ent_num, rows in aux.rows.items():
+            if ent_num not in known:
+                for row in rows:
+                    self.reject(
+                        path, row.line, "ent_num", f"ent_num {ent_num} has no row in {sdn.name}: {what} ignored"
+                    )
+
+
+def load(sdn: Path, add: Path | None = None, alt: Path | None = None, comments: Path | None = None) -> Parsed:
+    """Load OFAC's legacy SDN CSV files (only ``sdn`` is required)."""
+    loader = _Loader()
+    out = loader.out
+    sdn_source = loader.file_source("sdn", sdn)
+    addresses = loader.aux(add, "add", ADD_COLUMNS)
+    aliases = loader.aux(alt, "alt", ALT_COLUMNS)
+    continued = loader.aux(comments, "comments", COMMENT_COLUMNS)
+    comments_source = loader.file_sources.get("comments")
+
+    unmapped: Counter[str] = Counter()
+    by_name: dict[str, list[str]] = {}
+    seen: dict[str, int] = {}
+    mentions: list[_Mention] = []
+
+    for record in loader.records(sdn, SDN_COLUMNS):
+        v = record.values
+        ent_num = v[0].strip()
+        if ent_num in seen:
+            loader.reject(
+                sdn, record.line, "ent_num", f"ent_num {ent_num} already on line {seen[ent_num]}: row ignored"
+            )
+            continue
+        raw_name = value(v[1])
+        if not raw_name:
+            loader.reject(sdn, record.line, "SDN_Name", "empty name")
+            continue
+        kind = value(v[2]).lower()
+        if kind not in _TYPES:
+            loader.reject(
+                sdn, record.line, "SDN_Type", f"unknown SDN_Type {v[2]!r} (individual, vessel, aircraft or -0-)"
+            )
+            continue
+        seen[ent_num] = record.line
+        try:
+            mentions.extend(
+                _row(loader, record, ent_num, raw_name, _TYPES[kind], sdn_source, addresses, aliases, continued,
+                     comments_source, unmapped)
+            )  # fmt: skip
+        except ValidationError as exc:
+            out.rejects.extend(validation_errors(exc, sdn, default_line=record.line))
+            continue
+        except ValueError as exc:
+            loader.reject(sdn, record.line, None, str(exc))
+            continue
+        by_name.setdefault(raw_name, []).append(f"{_TYPES[kind].prefix}:ofac-{ent_num}")
+
+    for mention in mentions:
+        _link(loader, mention, by_name, sdn)
+
+    known = set(seen)
+    loader.orphans(add, addresses, known, "address", sdn)
+    loader.orphans(alt, aliases, known, "alias", sdn)
+    loader.orphans(comments, continued, known, "remarks continuation", sdn)
+    if unmapped:
+        listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(unmapped.items()))
+        out.notes.append(f"{add}: country names with no ISO code, not used for a country: {listed}")
+    parsed = out.parsed()
+    parsed.inputs.extend(loader.inputs)
+    return parsed
+
+
+def _row(
+    loader: _Loader,
+    record: Record,
+    ent_num: str,
+    raw_name: str,
+    etype: EntityType,
+    sdn_source: Source,
+    addresses: _Aux,
+    aliases: _Aux,
+    continued: _Aux,
+    comments_source: Source | None,
+    unmapped: Counter[str],
+) -> list[_Mention]:
+    """Emit one SDN row's entity, source and claims; return its ``Linked To`` mentions."""
+    out = loader.out
+    v = record.values
+    name = display_name(raw_name)
+    alias_list: list[str] = []
+    for alt in aliases.rows.get(ent_num, []):
+        alias = display_name(value(alt.values[3]))
+        if alias and alias != name and alias not in alias_list:
+            alias_list.append(alias)
+    if etype is EntityType.FIRM:
+        normalised = normalise_name(name)
+        if normalised and normalised != name and normalised not in alias_list:
+            alias_list.append(normalised)
+
+    countries: list[str | None] = []
+    for address in addresses.rows.get(ent_num, []):
+        country_name = value(address.values[4])
+        if country_name:
+            code = country_code(country_name)
+            if code is None:
+                unmapped[country_name] += 1
+            countries.append(code)
+    country = single_country(countries)
+
+    source = Source(
+        id=f"source:ofac:sdn-{ent_num}-{digest(record.text, length=12)}",
+        title=f"SDN entry: {name}",
+        kind="list-entry",
+        url=ENTRY_URL.format(ent_num),
+        publisher=PUBLISHER,
+        text=record.text,
+        derived_from=(sdn_source.id,),
+    )
+    name_cite = cite(source, raw_name, record.cells[1].start)
+    if name_cite is None:  # only when the name held doubled quotes that locate cannot see through
+        raise ValueError(f"name {raw_name!r} not found in its own row")
+
+    # Remarks, continued from sdn_comments.csv
+    remarks_cell = record.cells[11]
+    remarks = v[11] if value(v[11]) else ""  # raw: a continuation may start with the space it cut
+    joined, segments = remarks, [(source, remarks_cell.start, 0, len(remarks))]
+    extra_sources: list[Source] = []
+    for extra in continued.rows.get(ent_num, []):
+        if comments_source is None:
+            break
+        tail = extra.values[1] if value(extra.values[1]) else ""
+        joined_now, overlap = join_remarks(joined, tail)
+        where = f"{loader.paths['comments']}:{extra.line}: ent_num {ent_num}"
+        if overlap == len(tail):
+            out.notes.append(
+                f"{where}: the continuation is already the end of the Remarks in sdn.csv "
+                "(the files are from different snapshots): ignored"
+            )
+            continue
+        if overlap:
+            out.notes.append(
+                f"{where}: the continuation repeats the last {overlap} characters of the Remarks in sdn.csv "
+                "(the files are from different snapshots): joined without them"
+            )
+        extra_source = Source(
+            id=f"source:ofac:sdn-comments-{ent_num}-{digest(extra.text, length=12)}",
+            title=f"SDN entry (remarks continued): {name}",
+            kind="list-entry",
+            url=ENTRY_URL.format(ent_num),
+            publisher=PUBLISHER,
+            text=extra.text,
+            derived_from=(comments_source.id,),
+        )
+        segments.append((extra_source, extra.cells[1].start + overlap, len(joined), len(joined_now)))
+        extra_sources.append(extra_source)
+        joined = joined_now
+
+    if etype is EntityType.PERSON:
+        nationalities = [country_code(m.group(1)) for m in _NATIONALITY.finditer(joined)]
+        country = single_country(nationalities) or country
+
+    entity = Entity(
+        id=f"{etype.prefix}:ofac-{ent_num}",
+        type=etype,
+        name=name,
+        aliases=tuple(alias_list),
+        country=country,
+        identifiers={"ofac": ent_num},
+    )
+    qualifiers: dict[str, str | list[str]] = {}
+    listed_programs = programs(v[3])
+    if listed_programs:
+        qualifiers["programs"] = listed_programs
+    claims = [
+        Claim(
+            subject=entity.id,
+            predicate=predicate,
+            object=obj,
+            asserted_by=OFAC,
+            qualifiers=dict(qualifiers),
+            method=Method.IMPORTED,
+            citations=(name_cite,),
+        )
+        for predicate, obj in ((Predicate.SANCTIONED_BY, OFAC), (Predicate.LISTED_ON, SDN_LIST.id))
+    ]
+    for claim in claims:
+        problem = out.check_claim(claim)
+        if problem:
+            raise ValueError(problem)
+
+    mentions: list[_Mention] = []
+    for match in _LINKED.finditer(joined):
+        target = match.group(1).strip()
+        names: tuple[str, ...] = (target,)
+        if match.end() == len(joined) and target.endswith("."):  # the remarks' final full stop
+            names = (target[:-1].rstrip(), target)
+        citations = [name_cite]
+        start = match.start()
+        end = match.start(1) + len(names[0])
+        for seg_source, raw_start, lo, hi in segments:
+            if start < hi and end > lo:
+                piece = joined[max(start, lo) : min(end, hi)]
+                found = cite(seg_source, piece, raw_start + max(start, lo) - lo)
+                if found is not None and found not in citations:
+                    citations.append(found)
+        mentions.append(_Mention(entity.id, names, tuple(citations), record.line, ent_num))
+
+    out.add_entity(entity)
+    out.add_entity(SDN_LIST)
+    out.add_entity(US_BODIES[OFAC])
+    out.add_source(source)
+    for extra_source in extra_sources:
+        out.add_source(extra_source)
+    for claim in claims:
+        out.add_claim(claim)
+    return mentions
+
+
+def _link(loader: _Loader, mention: _Mention, by_name: dict[str, list[str]], sdn: Path) -> None:
+    where = f"{sdn}:{mention.line}: ent_num {mention.ent_num}"
+    for name in mention.names:
+        ids = by_name.get(name)
+        if ids:
+            break
+    else:
+        loader.out.notes.append(
+            f"{where}: 'Linked To: {mention.names[-1]}' names no SDN row of this file; no linked-to claim"
+        )
+        return
+    if len(ids) > 1:
+        loader.out.notes.append(
+            f"{where}: 'Linked To: {name}' is ambiguous ({', '.join(ids)} share that name); no linked-to claim"
+        )
+        return
+    if ids[0] == mention.subject:
+        loader.out.notes.append(f"{where}: 'Linked To: {name}' names the entry itself; no linked-to claim")
+        return
+    claim = Claim(
+        subject=mention.subject,
+        predicate=Predicate.LINKED_TO,
+        object=ids[0],
+        asserted_by=OFAC,
+        method=Method.IMPORTED,
+        citations=mention.citations,
+    )
+    loader.out.add_claim(claim)

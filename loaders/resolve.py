@@ -1,0 +1,415 @@
+"""Entity-resolution hints: normalised names and likely same-entity pairs across sources.
+
+Loaders give every entity an id derived from its source (``firm:fcc-ao-kaspersky-lab``,
+``firm:ofac-45934``); deciding that two ids denote one firm is a separate, recorded step. This
+module only *proposes* pairs; it never merges.
+
+**Normalising a name** (:func:`normalise_name`): Unicode compatibility-decomposed, accents
+dropped, case folded; ``&`` read as "and"; periods and apostrophes deleted (``S.A.`` → ``sa``,
+``QAR'AWI`` → ``qarawi``), every other non-alphanumeric character a space; then legal-form
+words and phrases removed (AO, OOO, OAO, ZAO, PAO, JSC, PJSC, LLC, Inc, Ltd, Limited, Corp,
+Corporation, Co, Company, GmbH, AG, PLC, "Limited Liability Company", "Joint Stock Company",
+"Aktsionernoe Obshchestvo", ...). ``"AO Kaspersky Lab"`` and ``"Kaspersky Lab, Inc."`` both
+become ``kaspersky lab``.
+
+**The matching rule** (:func:`candidates`), for two entities of the same type:
+
+1. Some name of each (its name or an alias) must normalise to the *same* string. Any extra
+   token prevents a match: a country or region word ("China Mobile International **USA**"),
+   a division ("Huawei **Device**" vs "Huawei **Technologies**") usually marks a different
+   company of the group, so it is never a candidate.
+2. Countries must not contradict. A side's countries are its ``country`` when set, else the
+   jurisdictions the legal form in its name (not an alias) implies (AO/OOO/OAO/ZAO/PAO: the
+   former Soviet states; GmbH/AG: the German-speaking ones); with both known and disjoint there
+   is no candidate — "Kaspersky Lab, Inc." in the US is Kaspersky's American subsidiary, not
+   AO Kaspersky Lab in Russia.
+3. When both entities' names carry *distinctive* legal forms (any but the generic company / corporation
+   / limited words) and the forms differ, the pair is a candidate only at half score
+   ("unsure"), unless both countries are known and equal: then legal-form differences alone
+   do match (``ZALA AERO OOO`` / ``LIMITED LIABILITY COMPANY ZALA AERO``, both RU).
+
+4. When only one side's name carries a distinctive legal form and the *other* side's country is
+   known, the form must be one the country's firms use (the jurisdictions of rule 2); otherwise
+   the pair is only unsure: "AO Kaspersky Lab" fits Kaspersky Lab in RU, but nothing says
+   "Kaspersky Lab, Inc." is a Russian firm — it is the US subsidiary.
+5. A shared name alone never identifies a person or an asset (namesakes, sister ships): such
+   pairs are at most unsure.
+6. Identifiers of a scheme that names exactly one entity (OFAC ent_num, IMO number, LEI, INN,
+   OGRN, Wikidata id: :data:`IDENTITY_SCHEMES`) decide on their own: a value both share makes a
+   pair at 1.0 whatever the names; different values of one scheme rule the pair out (OFAC's two
+   "AVRORA JSC" entries are two firms).
+
+Scores: 1.0 for name-to-name, 0.8 when an alias is involved, halved when unsure. Each pair is
+reported once, with its best score and the reason.
+
+**Decisions** (:func:`decide`, used by ``regkg resolve``): the pairs, each once and oriented (the
+list-derived id ``firm:fcc-…`` as subject, the curated or older-looking id as object), with a
+verdict: ``merged`` (score ≥ :data:`MERGE_AT`), ``unsure`` (below it: printed for review, never
+applied), ``distinct`` (the graph records a subsidiary/ownership/part-of/linked-to fact between
+them: two entities by definition) or ``recorded`` (a same-as fact already links them).
+:func:`records` turns the merged ones into one ``dataset`` Source (one line per decision) and a
+``same-as`` claim per decision quoting its line. Nothing is ever merged physically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from schema.models import Citation, Claim, Entity, Source
+from schema.ontology import EntityType, Method, Predicate, Stance
+
+from .base import Parsed
+
+# Multi-word legal forms, removed before the single words (longest first).
+_FORM_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(phrase.split()): canonical
+    for phrase, canonical in [
+        ("limited liability company", "llc"),
+        ("limited liability partnership", "llp"),
+        ("limited partnership", "lp"),
+        ("public limited company", "plc"),
+        ("public joint stock company", "pjsc"),
+        ("open joint stock company", "ojsc"),
+        ("closed joint stock company", "cjsc"),
+        ("joint stock company", "jsc"),
+        ("obshchestvo s ogranichennoi otvetstvennostyu", "ooo"),
+        ("obshchestvo s ogranichennoy otvetstvennostyu", "ooo"),
+        ("publichnoe aktsionernoe obshchestvo", "pao"),
+        ("otkrytoe aktsionernoe obshchestvo", "oao"),
+        ("zakrytoe aktsionernoe obshchestvo", "zao"),
+        ("aktsionernoe obshchestvo", "ao"),
+        ("sdn bhd", "sdn bhd"),
+    ]
+}
+_PHRASES_LONGEST_FIRST = sorted(_FORM_PHRASES, key=len, reverse=True)
+_FORM_WORDS: dict[str, str] = {
+    "ao": "ao",
+    "ooo": "ooo",
+    "oao": "oao",
+    "zao": "zao",
+    "pao": "pao",
+    "jsc": "jsc",
+    "pjsc": "pjsc",
+    "ojsc": "ojsc",
+    "cjsc": "cjsc",
+    "llc": "llc",
+    "llp": "llp",
+    "lp": "lp",
+    "plc": "plc",
+    "inc": "inc",
+    "incorporated": "inc",
+    "ltd": "limited",
+    "limited": "limited",
+    "corp": "corporation",
+    "corporation": "corporation",
+    "co": "company",
+    "company": "company",
+    "gmbh": "gmbh",
+    "ag": "ag",
+    "sa": "sa",
+    "bv": "bv",
+    "nv": "nv",
+    "srl": "srl",
+    "spa": "spa",
+    "pte": "pte",
+    "pty": "pty",
+}
+# Forms that say nothing about a jurisdiction or a company kind: used everywhere.
+_GENERIC_FORMS = frozenset({"company", "corporation", "limited"})
+_POST_SOVIET = frozenset({"RU", "BY", "KZ", "KG", "TJ", "UZ", "TM", "AM", "AZ", "GE", "MD", "UA"})
+_GERMAN_SPEAKING = frozenset({"DE", "AT", "CH", "LI", "LU"})
+_FORM_COUNTRIES: dict[str, frozenset[str]] = {
+    "ao": _POST_SOVIET,
+    "ooo": _POST_SOVIET,
+    "oao": _POST_SOVIET,
+    "zao": _POST_SOVIET,
+    "pao": _POST_SOVIET,
+    "gmbh": _GERMAN_SPEAKING,
+    "ag": _GERMAN_SPEAKING,
+}
+
+
+def _tokens(name: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    folded = folded.replace("&", " and ")
+    folded = re.sub(r"[.'\u2019\u2018`\u02bc\x92]", "", folded)
+    return re.sub(r"[^\w]+|_", " ", folded).split()
+
+
+def _split_forms(name: str) -> tuple[list[str], list[str]]:
+    """(the name's tokens without legal forms, the canonical legal forms found)."""
+    tokens = _tokens(name)
+    kept: list[str] = []
+    forms: list[str] = []
+    phrases = _PHRASES_LONGEST_FIRST
+    i = 0
+    while i < len(tokens):
+        for phrase in phrases:
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                forms.append(_FORM_PHRASES[phrase])
+                i += len(phrase)
+                break
+        else:
+            token = tokens[i]
+            if token in _FORM_WORDS:
+                forms.append(_FORM_WORDS[token])
+            else:
+                kept.append(token)
+            i += 1
+    return kept, forms
+
+
+def normalise_name(name: str) -> str:
+    """``"AO Kaspersky Lab"`` → ``kaspersky lab``; see the module docstring for the steps."""
+    return " ".join(_split_forms(name)[0])
+
+
+def legal_forms(name: str) -> frozenset[str]:
+    """The canonical legal forms in a name: ``"Huawei Technologies Co., Ltd."`` → company, limited."""
+    return frozenset(_split_forms(name)[1])
+
+
+def _implied(forms: frozenset[str]) -> frozenset[str]:
+    """The countries whose firms use all these legal forms (empty: none known)."""
+    implied: frozenset[str] | None = None
+    for form in forms:
+        if form in _FORM_COUNTRIES:
+            implied = _FORM_COUNTRIES[form] if implied is None else implied & _FORM_COUNTRIES[form]
+    return implied or frozenset()
+
+
+def _countries(entity: Entity, forms: frozenset[str]) -> frozenset[str]:
+    if entity.country:
+        return frozenset({entity.country})
+    return _implied(forms)
+
+
+# Types a shared name alone does not identify (rule 5).
+_NAME_ALONE_UNSURE = frozenset({EntityType.PERSON, EntityType.ASSET})
+
+
+def _judge(new: Entity, new_label: str, known: Entity, known_label: str, primary: bool) -> tuple[float, str] | None:
+    # legal forms (and the countries they imply) are the entity's, read from its name: an alias
+    # such as the normalised name carries none and must not dodge rules 2 to 4
+    new_forms, known_forms = legal_forms(new.name), legal_forms(known.name)
+    new_countries, known_countries = _countries(new, new_forms), _countries(known, known_forms)
+    key = normalise_name(new_label)
+    if new_countries and known_countries and not new_countries & known_countries:
+        return None  # same name, different countries: a national subsidiary, not the same firm
+    score = 1.0 if primary else 0.8
+    what = "name" if primary else f"names {new_label!r} / {known_label!r}"
+    reason = f"same normalised {what}: {key!r}"
+    same_country = new.country is not None and new.country == known.country
+    new_distinct, known_distinct = new_forms - _GENERIC_FORMS, known_forms - _GENERIC_FORMS
+    if new_distinct and known_distinct and new_distinct != known_distinct and not same_country:
+        forms = f"{'/'.join(sorted(new_distinct))} vs {'/'.join(sorted(known_distinct))}"
+        return score / 2, f"unsure: {reason}, but different legal forms ({forms}) and no shared country"
+    if same_country:
+        reason += f"; both in {new.country}"
+    else:
+        # rule 4: a legal form on one side only must fit the other side's known country
+        sides = ((new_distinct, known, known_distinct), (known_distinct, new, new_distinct))
+        for side_forms, other, other_forms in sides:
+            if side_forms and not other_forms and other.country:
+                named = "/".join(sorted(side_forms))
+                if other.country not in _implied(side_forms):
+                    return score / 2, (
+                        f"unsure: {reason}, but nothing says the legal form {named} is used in {other.country}, "
+                        f"the country of {other.id}"
+                    )
+                reason += f"; legal form {named} fits {other.country}"
+    if new.type in _NAME_ALONE_UNSURE:
+        return score / 2, f"unsure: {reason}, but a shared name alone does not identify a {new.type.value.lower()}"
+    return score, reason
+
+
+def _labels(entity: Entity) -> list[tuple[str, bool]]:
+    return [(entity.name, True)] + [(alias, False) for alias in entity.aliases]
+
+
+# Identifier schemes (keys of Entity.identifiers) whose value names exactly one entity (rule 6).
+IDENTITY_SCHEMES = ("ofac", "imo", "lei", "inn", "ogrn", "wikidata")
+
+
+def _identity(entity: Entity) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for scheme in IDENTITY_SCHEMES:
+        raw = entity.identifiers.get(scheme)
+        if raw:
+            values = frozenset("".join(v.split()).upper() for v in raw.split(";") if v.strip())
+            if values:
+                out[scheme] = values
+    return out
+
+
+def _identity_conflict(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]]) -> str | None:
+    for scheme in sorted(a.keys() & b.keys()):
+        if not a[scheme] & b[scheme]:
+            return f"different {scheme} identifiers"
+    return None
+
+
+def candidates(entities: list[Entity], known: list[Entity]) -> list[tuple[str, str, float, str]]:
+    """Likely same-entity pairs ``(new_id, known_id, score, reason)``, best score per pair."""
+    index: dict[str, list[tuple[Entity, str, bool]]] = {}
+    by_identity: dict[tuple[str, str], list[Entity]] = {}
+    identities: dict[str, dict[str, frozenset[str]]] = {}
+    for entity in known:
+        for label, primary in _labels(entity):
+            key = normalise_name(label)
+            if key:
+                index.setdefault(key, []).append((entity, label, primary))
+        identities[entity.id] = _identity(entity)
+        for scheme, values in identities[entity.id].items():
+            for value in values:
+                by_identity.setdefault((scheme, value), []).append(entity)
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    for entity in entities:
+        mine = identities.get(entity.id) or _identity(entity)
+        for label, primary in _labels(entity):
+            key = normalise_name(label)
+            for other, other_label, other_primary in index.get(key, []) if key else []:
+                if other.id == entity.id or other.type != entity.type:
+                    continue
+                pair = (entity.id, other.id)
+                conflict = _identity_conflict(mine, identities[other.id])
+                verdict = None if conflict else _judge(entity, label, other, other_label, primary and other_primary)
+                if verdict is None:
+                    # a contradiction on any name pair rules the pair out
+                    best[pair] = (-1.0, conflict or "countries differ")
+                    continue
+                if pair not in best or (best[pair][0] >= 0 and verdict[0] > best[pair][0]):
+                    best[pair] = verdict
+        # rule 6: a shared identifier decides, whatever the names say
+        for scheme, values in sorted(mine.items()):
+            for value in sorted(values):
+                for other in by_identity.get((scheme, value), []):
+                    if other.id != entity.id and other.type == entity.type:
+                        best[(entity.id, other.id)] = (1.0, f"same {scheme} identifier {value}")
+    return sorted(
+        ((a, b, score, reason) for (a, b), (score, reason) in best.items() if score >= 0),
+        key=lambda row: (row[0], -row[2], row[1]),
+    )
+
+
+# -- decisions ----------------------------------------------------------------------------
+
+MERGE_AT = 0.8  # a pair scoring this or more is merged (a same-as claim); below it, unsure
+# id prefixes the list loaders give (``firm:fcc-…``): such an id is the subject of a same-as
+LOADER_ID_PREFIXES = ("csl-", "fcc-", "ftm-", "ofac-")
+
+Verdict = Literal["merged", "unsure", "distinct", "recorded"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What ``regkg resolve`` concludes about one pair of ids."""
+
+    subject: str
+    object: str
+    score: float
+    reason: str
+    verdict: Verdict
+
+    @property
+    def line(self) -> str:
+        """The decision as one line of the decisions Source (what its claim quotes)."""
+        return f"{self.subject} same-as {self.object}: {self.verdict}, score {self.score:g}: {self.reason}"
+
+
+def orient(a: str, b: str) -> tuple[str, str]:
+    """(subject, object) of a same-as pair: a list-derived id points at a curated one; else by id."""
+
+    def rank(entity_id: str) -> tuple[bool, str]:
+        local = entity_id.split(":", 1)[-1]
+        return (not local.startswith(LOADER_ID_PREFIXES), entity_id)
+
+    first, second = sorted((a, b), key=rank)
+    return first, second
+
+
+def decide(
+    entities: list[Entity],
+    related: Mapping[frozenset[str], str] | None = None,
+    recorded: Iterable[frozenset[str]] = (),
+) -> list[Decision]:
+    """Every candidate pair among ``entities`` once, oriented, with its verdict.
+
+    ``related`` maps pairs the graph links by a fact that implies two entities (subsidiary-of,
+    owns, part-of, linked-to) to a description of that fact; ``recorded`` holds the pairs a
+    same-as fact already links.
+    """
+    related = related or {}
+    done = set(recorded)
+    best: dict[frozenset[str], tuple[float, str, str, str]] = {}
+    for a, b, score, reason in candidates(entities, entities):
+        key = frozenset((a, b))
+        subject, obj = orient(a, b)
+        # the better score wins; on a tie the reason computed in the pair's own orientation
+        rank = (score, a == subject)
+        old = best.get(key)
+        if old is None or rank > (old[0], old[2] == subject):
+            best[key] = (score, reason, a, b)
+    out: list[Decision] = []
+    for key, (score, reason, a, b) in best.items():
+        subject, obj = orient(a, b)
+        reason = reason.removeprefix("unsure: ")
+        verdict: Verdict
+        if key in done:
+            verdict = "recorded"
+        elif key in related:
+            verdict, reason = "distinct", f"{reason}; but the graph records {related[key]}"
+        elif score >= MERGE_AT:
+            verdict = "merged"
+        else:
+            verdict = "unsure"
+        out.append(Decision(subject, obj, score, reason, verdict))
+    order = {"merged": 0, "unsure": 1, "distinct": 2, "recorded": 3}
+    return sorted(out, key=lambda d: (order[d.verdict], d.subject, d.object))
+
+
+def records(decisions: Iterable[Decision]) -> Parsed:
+    """The merged decisions as one decisions Source and a ``same-as`` claim quoting each line.
+
+    The Source's id is a hash of its text, so the same decisions always make the same Source
+    and the same claims (the graph's writer then changes nothing).
+    """
+    chosen = [d for d in decisions if d.verdict == "merged"]
+    parsed = Parsed()
+    if not chosen:
+        return parsed
+    lines = [d.line for d in chosen]
+    text = "\n".join(lines) + "\n"
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    source = Source(
+        id=f"source:resolution-{sha[:16]}",
+        title=f"Entity-resolution decisions: {len(chosen)} same-as pair(s) merged by regkg resolve",
+        kind="dataset",
+        publisher="regkg resolve",
+        text=text,
+    )
+    parsed.sources.append(source)
+    start = 0
+    for decision, line in zip(chosen, lines, strict=True):
+        parsed.claims.append(
+            Claim(
+                subject=decision.subject,
+                predicate=Predicate.SAME_AS,
+                object=decision.object,
+                stance=Stance.ASSERTED,
+                qualifiers={"decision": decision.verdict, "score": decision.score, "reason": decision.reason},
+                confidence=decision.score,
+                method=Method.IMPORTED,
+                citations=(Citation(source=source.id, quote=line, start=start, end=start + len(line)),),
+            )
+        )
+        parsed.external_refs.update((decision.subject, decision.object))
+        start += len(line) + 1
+    parsed.notes.append(f"{len(chosen)} same-as decision(s) in {source.id}")
+    return parsed

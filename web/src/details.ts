@@ -1,0 +1,371 @@
+// The details panel: an entity (type, aliases, identifiers, sources) or a fact (every claim:
+// stance, who asserts it, dates, qualifiers, each quote inside its source text, the reporting chain).
+import { ApiError, api } from "./api";
+import { clear, h } from "./dom";
+import type { MoreNode } from "./graph";
+import { quoteWindow } from "./quote";
+import { STANCE_STYLE, typeStyle } from "./theme";
+import type { Citation, Claim, Entity, EntityDetail, Fact, NeighborGroup, Source, SourceDetail } from "./types";
+
+export interface DetailsContext {
+  name(id: string): string;
+  entityOf(id: string): Entity | undefined;
+  isExpanded(id: string): boolean;
+  groups(id: string): NeighborGroup[] | undefined;
+  moreOf(id: string): MoreNode[];
+  asOf(): string | null;
+  isInactive(factId: string): boolean;
+  expand(id: string): void;
+  selectNode(id: string): void;
+  selectFact(id: string): void;
+  pathFrom(e: Entity): void;
+  pathTo(e: Entity): void;
+  loadMore(m: MoreNode): void;
+}
+
+const sources = new Map<string, Promise<SourceDetail>>();
+
+function sourceText(id: string): Promise<SourceDetail> {
+  let p = sources.get(id);
+  if (!p) {
+    p = api.source(id);
+    sources.set(id, p);
+    p.catch(() => sources.delete(id));
+  }
+  return p;
+}
+
+export function stanceBadge(stance: string): HTMLElement {
+  const s = STANCE_STYLE[stance];
+  return h(
+    "span",
+    {
+      class: `badge stance stance-${stance}`,
+      style: s ? `--c:${s.color}` : null,
+      title: s?.meaning ?? stance,
+    },
+    stance,
+  );
+}
+
+function typeBadge(type: string): HTMLElement {
+  return h("span", { class: "badge type", style: `--c:${typeStyle(type).color}` }, type);
+}
+
+function day(ts: string | null): string | null {
+  return ts ? ts.slice(0, 10) : null;
+}
+
+function span(from: string | null, to: string | null): string {
+  if (from && to) return `${from} – ${to}`;
+  if (from) return `since ${from}`;
+  if (to) return `until ${to}`;
+  return "no dates stated";
+}
+
+function dl(rows: [string, Node | string | null | undefined][]): HTMLElement {
+  const el = h("dl", { class: "kv" });
+  for (const [k, v] of rows) {
+    if (v === null || v === undefined || v === "") continue;
+    el.append(h("dt", {}, k), h("dd", {}, v));
+  }
+  return el;
+}
+
+function entityLink(ctx: DetailsContext, id: string, label?: string): HTMLElement {
+  const inGraph = ctx.entityOf(id) !== undefined;
+  return inGraph
+    ? h("button", { class: "link", type: "button", onclick: () => ctx.selectNode(id), title: id }, label ?? ctx.name(id))
+    : h("span", { title: id }, label ?? ctx.name(id));
+}
+
+function problem(err: unknown): HTMLElement {
+  const text = err instanceof ApiError ? err.explain() : String(err);
+  return h("div", { class: "panel-error", role: "alert" }, text);
+}
+
+export class DetailsPanel {
+  private generation = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly ctx: DetailsContext,
+  ) {}
+
+  empty(): void {
+    this.generation++;
+    clear(this.root);
+    this.root.append(
+      h(
+        "div",
+        { class: "panel-empty" },
+        h("h2", {}, "Details"),
+        h("p", {}, "Click a node to see the entity: its type, aliases, identifiers and sources."),
+        h("p", {}, "Click an edge to read the evidence: every claim, who asserts it, and the quote in its source."),
+        h("p", { class: "hint" }, "Double-click a node to expand its neighbours."),
+      ),
+    );
+  }
+
+  private begin(title: string): [number, HTMLElement] {
+    const gen = ++this.generation;
+    clear(this.root);
+    const body = h("div", { class: "panel-body", "aria-busy": "true" }, h("div", { class: "panel-loading" }, title));
+    this.root.append(body);
+    return [gen, body];
+  }
+
+  async node(id: string): Promise<void> {
+    const [gen, body] = this.begin("Loading entity…");
+    let e: EntityDetail;
+    try {
+      e = await api.entity(id);
+    } catch (err) {
+      if (gen !== this.generation) return;
+      clear(body);
+      body.append(problem(err));
+      body.removeAttribute("aria-busy");
+      return;
+    }
+    if (gen !== this.generation) return;
+    clear(body);
+    body.removeAttribute("aria-busy");
+    const ctx = this.ctx;
+    const expanded = ctx.isExpanded(id);
+    body.append(
+      h("div", { class: "panel-kicker" }, typeBadge(e.type), e.candidate ? h("span", { class: "badge" }, "candidate") : null),
+      h("h2", { class: "entity-name", "data-entity-id": e.id }, e.name),
+      h("div", { class: "mono subtle" }, e.id),
+      ...(e.description ? [h("p", { class: "description" }, e.description)] : []),
+      h(
+        "div",
+        { class: "actions" },
+        h(
+          "button",
+          { type: "button", class: "primary", id: "expand-btn", onclick: () => ctx.expand(id) },
+          expanded ? "Reload neighbours" : "Expand neighbours",
+        ),
+        h("button", { type: "button", onclick: () => ctx.pathFrom(e) }, "Path from here"),
+        h("button", { type: "button", onclick: () => ctx.pathTo(e) }, "Path to here"),
+      ),
+      dl([
+        ["Type", `${e.type} — ${typeStyle(e.type).meaning}`],
+        ["Country", e.country],
+        [
+          "Aliases",
+          e.aliases.length ? h("span", { class: "chips" }, ...e.aliases.map((a) => h("span", { class: "chip" }, a))) : "—",
+        ],
+      ]),
+    );
+    const idents = Object.entries(e.identifiers);
+    body.append(h("h3", {}, "Identifiers"));
+    const identifiers: HTMLElement = idents.length
+      ? dl(idents.map(([k, v]) => [k, h("span", { class: "mono" }, v)]))
+      : h("p", { class: "subtle" }, "None recorded.");
+    body.append(identifiers);
+    const groups = ctx.groups(id);
+    if (groups) {
+      body.append(h("h3", {}, "Neighbours loaded"));
+      const more = ctx.moreOf(id);
+      const table = h(
+        "table",
+        { class: "groups" },
+        h("thead", {}, h("tr", {}, h("th", {}, "predicate"), h("th", {}, "dir"), h("th", {}, "shown"), h("th", {}, ""))),
+      );
+      const tbody = h("tbody");
+      for (const g of groups) {
+        const m = more.find((x) => x.predicate === g.predicate && x.direction === g.direction);
+        tbody.append(
+          h(
+            "tr",
+            {},
+            h("td", {}, g.predicate),
+            h("td", {}, g.direction === "out" ? "→" : "←"),
+            h("td", {}, `${g.shown} of ${g.total}`),
+            h(
+              "td",
+              {},
+              m ? h("button", { type: "button", class: "link", onclick: () => ctx.loadMore(m) }, `+${m.hidden} more`) : null,
+            ),
+          ),
+        );
+      }
+      table.append(tbody);
+      body.append(groups.length ? table : h("p", { class: "subtle" }, "No facts (with the current filters and date)."));
+    }
+    body.append(h("h3", {}, `Sources (${e.sources.length})`));
+    const list = h("ul", { class: "sources" });
+    for (const s of e.sources) {
+      list.append(
+        h(
+          "li",
+          {},
+          h("div", { class: "source-title" }, s.title ?? s.id),
+          h(
+            "div",
+            { class: "subtle" },
+            [s.publisher, s.kind].filter(Boolean).join(" · "),
+            s.url ? [" · ", h("a", { href: s.url, target: "_blank", rel: "noopener noreferrer" }, "open ↗")] : null,
+          ),
+        ),
+      );
+    }
+    body.append(e.sources.length ? list : h("p", { class: "subtle" }, "No source cites this entity."));
+  }
+
+  async fact(factId: string): Promise<void> {
+    const [gen, body] = this.begin("Loading evidence…");
+    let prov;
+    try {
+      prov = await api.provenance(factId);
+    } catch (err) {
+      if (gen !== this.generation) return;
+      clear(body);
+      body.append(problem(err));
+      body.removeAttribute("aria-busy");
+      return;
+    }
+    if (gen !== this.generation) return;
+    clear(body);
+    const ctx = this.ctx;
+    const f: Fact = prov.fact;
+    body.append(
+      h("div", { class: "panel-kicker" }, h("span", { class: "badge" }, "fact"), ...f.stances.map(stanceBadge)),
+      h(
+        "h2",
+        { class: "fact-title", "data-fact-id": f.fact_id },
+        entityLink(ctx, f.subject),
+        h("span", { class: "predicate" }, ` ${f.predicate} `),
+        h("span", { class: "arrow" }, "→ "),
+        entityLink(ctx, f.object),
+      ),
+      dl([
+        ["Valid", span(f.valid_from, f.valid_to)],
+        ["Evidence", `${f.n_claims} claim${f.n_claims === 1 ? "" : "s"} · ${f.n_sources} source${f.n_sources === 1 ? "" : "s"} · ${prov.n_independent_sources} independent`],
+        ["Fact id", h("span", { class: "mono" }, f.fact_id)],
+      ]),
+    );
+    const asOf = ctx.asOf();
+    if (asOf && ctx.isInactive(f.fact_id)) {
+      body.append(h("div", { class: "notice" }, `Not valid on ${asOf} (${span(f.valid_from, f.valid_to)}).`));
+    }
+    body.append(h("h3", {}, `Claims (${prov.claims.length})`));
+    const waits: Promise<void>[] = [];
+    for (const claim of prov.claims) {
+      const [card, pending] = this.claim(claim, gen);
+      body.append(card);
+      waits.push(...pending);
+    }
+    await Promise.all(waits);
+    if (gen === this.generation) body.removeAttribute("aria-busy");
+  }
+
+  private claim(c: Claim, gen: number): [HTMLElement, Promise<void>[]] {
+    const ctx = this.ctx;
+    const pending: Promise<void>[] = [];
+    const card = h(
+      "article",
+      { class: `claim stance-${c.stance}`, style: `--c:${STANCE_STYLE[c.stance]?.color ?? "#475569"}`, "data-claim-id": c.id },
+      h(
+        "header",
+        {},
+        stanceBadge(c.stance),
+        h(
+          "span",
+          { class: "asserted-by" },
+          c.asserted_by ? ["asserted by ", entityLink(ctx, c.asserted_by.id, c.asserted_by.name)] : "stated by the source",
+        ),
+      ),
+      h("div", { class: "subtle meaning" }, STANCE_STYLE[c.stance]?.meaning ?? ""),
+      dl([
+        ["Valid", span(c.valid_from, c.valid_to)],
+        ["Confidence", `${c.confidence} · ${c.method}`],
+        ["First seen", day(c.first_seen)],
+      ]),
+    );
+    const quals = Object.entries(c.qualifiers);
+    if (quals.length) {
+      card.append(
+        h("div", { class: "label" }, "Qualifiers"),
+        dl(quals.map(([k, v]) => [k.replace(/_/g, " "), typeof v === "string" ? v : JSON.stringify(v)])),
+      );
+    }
+    for (const cit of c.citations) {
+      const [el, p] = this.citation(cit, gen);
+      card.append(el);
+      pending.push(p);
+    }
+    if (c.load_runs.length) {
+      const runs = c.load_runs
+        .map((r) => `${r.loader ?? "load"} ${r.status ?? ""} ${day(r.finished_at ?? r.started_at) ?? ""}`.trim())
+        .join("; ");
+      card.append(h("div", { class: "subtle runs", title: c.load_runs.map((r) => r.id).join(", ") }, `Loaded by: ${runs}`));
+    }
+    return [card, pending];
+  }
+
+  private citation(cit: Citation, gen: number): [HTMLElement, Promise<void>] {
+    const src = cit.source;
+    const quoteBox = h(
+      "blockquote",
+      { class: "quote loading", "data-source-id": src.id },
+      h("mark", {}, cit.quote),
+    );
+    const chain: Source[] = [src, ...src.derived_from];
+    const el = h(
+      "section",
+      { class: "citation" },
+      quoteBox,
+      h(
+        "div",
+        { class: "source-meta" },
+        h("div", { class: "source-title" }, src.title),
+        h(
+          "div",
+          { class: "subtle" },
+          [src.publisher, src.author, src.published_at ?? "date not stated", src.kind].filter(Boolean).join(" · "),
+          src.url ? [" · ", h("a", { href: src.url, target: "_blank", rel: "noopener noreferrer" }, "open source ↗")] : null,
+        ),
+      ),
+      chain.length > 1
+        ? h(
+            "div",
+            { class: "chain", "aria-label": "reporting chain" },
+            h("span", { class: "label" }, "Reporting chain"),
+            ...chain.flatMap((s, i) => [
+              i ? h("span", { class: "chain-arrow", "aria-hidden": "true" }, "→") : null,
+              h("span", { class: "chain-item", title: s.title }, s.publisher ?? s.title),
+            ]),
+          )
+        : null,
+    );
+    const p = sourceText(src.id)
+      .then((detail) => {
+        if (gen !== this.generation) return;
+        quoteBox.classList.remove("loading");
+        const w = detail.text ? quoteWindow(detail.text, cit.start, cit.end, cit.quote) : null;
+        clear(quoteBox);
+        if (!w) {
+          quoteBox.append(
+            h("mark", {}, cit.quote),
+            h("div", { class: "subtle note" }, detail.text ? "The quote was not found in the stored text." : "The source's text is not stored."),
+          );
+          return;
+        }
+        quoteBox.append(
+          w.clippedStart ? "… " : "",
+          w.before,
+          h("mark", { title: `characters ${cit.start}–${cit.end}` }, w.quote),
+          w.after,
+          w.clippedEnd ? " …" : "",
+        );
+        if (!w.exact) quoteBox.append(h("div", { class: "subtle note" }, "Offsets did not match; located by search."));
+      })
+      .catch((err: unknown) => {
+        if (gen !== this.generation) return;
+        quoteBox.classList.remove("loading");
+        quoteBox.append(h("div", { class: "subtle note" }, `Source text unavailable: ${err instanceof ApiError ? err.explain() : String(err)}`));
+      });
+    return [el, p];
+  }
+}
