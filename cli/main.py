@@ -11,7 +11,7 @@ from graph import migrations
 from graph.database import Graph
 from graph.localdb import LocalNeo4j
 from schema.errors import RegkgError
-from schema.settings import Settings
+from schema.settings import ROOT, Settings
 
 app = typer.Typer(help="regkg — a regulatory knowledge graph on Neo4j.", no_args_is_help=True)
 db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_is_help=True)
@@ -95,22 +95,42 @@ def serve(
     from api.app import create_app
 
     settings = Settings()
-    uvicorn.run(
-        create_app(settings),
-        host=host or settings.api_host,
-        port=port or settings.api_port,
-        log_level="info",
-        access_log=False,  # api/observability.py writes one structured line per request
+    try:
+        uvicorn.run(
+            create_app(settings),
+            host=host or settings.api_host,
+            port=port or settings.api_port,
+            log_level="info",
+            access_log=False,  # api/observability.py writes one structured line per request
+        )
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after its graceful shutdown
+        pass
+
+
+DATA = ROOT / "data"
+
+
+def load_demo_data() -> None:
+    """The seed article, two real list excerpts, and the entity-resolution decisions."""
+    from .load import load_csl, load_curated, load_fcc
+    from .resolve import resolve
+
+    load_curated(paths=[DATA / "seed"], dry_run=False, batch_size=2000)
+    load_fcc(paths=[DATA / "samples" / "fcc_covered_list_2026.csv"], dry_run=False, batch_size=2000, strict=False)
+    load_csl(
+        paths=[DATA / "samples" / "csl_us_trade_gov_2025_sample.csv"], dry_run=False, batch_size=2000, strict=False
     )
+    resolve(apply=True, types=None)
 
 
 @app.command()
 def demo(
     port: Annotated[int | None, typer.Option(help="HTTP port")] = None,
 ) -> None:
-    """Everything on localhost: database, migrations, seed data, API and page. Ctrl-C stops all."""
+    """Everything on localhost: database, migrations, seed and sample data, API and page. Ctrl-C stops all."""
     settings = Settings()
     server = LocalNeo4j.from_settings(settings)
+    started_here = False
     try:
         with out.status("starting Neo4j…"):
             info = server.start()
@@ -119,8 +139,15 @@ def demo(
         with Graph.connect(settings) as graph:
             migrations.migrate(graph)
         out.print("migrated")
+        load_demo_data()  # idempotent: a second demo re-confirms and writes nothing
     except RegkgError as exc:
         raise fail(exc) from exc
+    except BaseException:
+        if started_here:
+            server.stop()
+        raise
+    url = f"http://{settings.api_host}:{port or settings.api_port}"
+    out.print(f"\n[bold]regkg is up:[/] the page at {url}/ui/ · API docs at {url}/docs · Ctrl-C stops everything\n")
     try:
         serve(host=None, port=port)
     finally:
