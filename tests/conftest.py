@@ -48,8 +48,8 @@ def settings(neo4j_uri: str) -> Settings:
     return Settings(
         env="test",
         neo4j_uri=neo4j_uri,
-        neo4j_password=os.environ.get("REGKG_TEST_NEO4J_PASSWORD", ""),  # type: ignore[arg-type]
-        api_key="test-key-0123456789",  # type: ignore[arg-type]
+        neo4j_password=os.environ.get("REGKG_TEST_NEO4J_PASSWORD", ""),
+        api_key="test-key-0123456789",
         query_timeout=8.0,
         query_row_limit=500,
     )
@@ -68,3 +68,22 @@ def clean_graph(graph: Graph) -> Graph:
     """The session graph, emptied (schema kept) before the test."""
     maintenance.wipe(graph)
     return graph
+
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "seed"
+
+
+def cli_env(settings: Settings) -> dict[str, str]:
+    """Environment for running the ``regkg`` CLI against the test database."""
+    return {"REGKG_NEO4J_URI": settings.neo4j_uri, "REGKG_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+
+
+def load_fresh(graph: Graph, settings: Settings, path: Path = SEED) -> None:
+    """Empty the graph, then load curated files through the CLI (as an analyst would)."""
+    from typer.testing import CliRunner
+
+    from cli.main import app as cli
+
+    maintenance.wipe(graph)
+    result = CliRunner().invoke(cli, ["load", "curated", str(path)], env=cli_env(settings))
+    assert result.exit_code == 0, result.output

@@ -8,13 +8,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
 from api.app import create_app
-from cli.main import app as cli
-from graph import maintenance
 from graph.database import Graph
 from schema.settings import Settings
+from tests.conftest import load_fresh
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
 KASPERSKY, RUSSIA, US, FSB = "firm:kaspersky-lab", "country:russia", "country:us", "agency:fsb"
@@ -22,10 +20,7 @@ KASPERSKY, RUSSIA, US, FSB = "firm:kaspersky-lab", "country:russia", "country:us
 
 @pytest.fixture(scope="module")
 def client(graph: Graph, settings: Settings) -> Iterator[TestClient]:
-    maintenance.wipe(graph)
-    env = {"REGKG_NEO4J_URI": settings.neo4j_uri, "REGKG_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
-    result = CliRunner().invoke(cli, ["load", "curated", str(SEED)], env=env)
-    assert result.exit_code == 0, result.output
+    load_fresh(graph, settings, SEED)
     with TestClient(create_app(settings)) as c:
         yield c
 

@@ -7,23 +7,18 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
 from api.app import create_app
-from cli.main import app as cli
-from graph import maintenance
 from graph.database import Graph
 from schema.settings import Settings
+from tests.conftest import load_fresh
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "exposure"
 
 
 @pytest.fixture(scope="module")
 def client(graph: Graph, settings: Settings) -> Iterator[TestClient]:
-    maintenance.wipe(graph)
-    env = {"REGKG_NEO4J_URI": settings.neo4j_uri, "REGKG_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
-    result = CliRunner().invoke(cli, ["load", "curated", str(FIXTURE)], env=env)
-    assert result.exit_code == 0, result.output
+    load_fresh(graph, settings, FIXTURE)
     with TestClient(create_app(settings)) as c:
         yield c
 

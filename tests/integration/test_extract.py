@@ -16,6 +16,7 @@ from cli.main import app as cli
 from graph import invariants, maintenance
 from graph.database import Graph
 from schema.settings import Settings
+from tests.conftest import load_fresh
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
 ARTICLE = SEED / "000_66c8fb9bb78ccfc2.txt"
@@ -27,8 +28,7 @@ def env(settings: Settings) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def client(graph: Graph, settings: Settings) -> Iterator[TestClient]:
-    maintenance.wipe(graph)
-    assert CliRunner().invoke(cli, ["load", "curated", str(SEED)], env=env(settings)).exit_code == 0
+    load_fresh(graph, settings, SEED)
     with TestClient(create_app(settings)) as c:
         yield c
 

@@ -11,22 +11,18 @@ from fastapi import FastAPI
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
-from typer.testing import CliRunner
 
 from api.app import create_app
-from cli.main import app as cli
-from graph import maintenance
 from graph.database import Graph
 from schema.settings import Settings
+from tests.conftest import load_fresh
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
 
 
 @pytest.fixture(scope="module")
 def seeded_app(graph: Graph, settings: Settings) -> Iterator[FastAPI]:
-    maintenance.wipe(graph)
-    env = {"REGKG_NEO4J_URI": settings.neo4j_uri, "REGKG_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
-    assert CliRunner().invoke(cli, ["load", "curated", str(SEED)], env=env).exit_code == 0
+    load_fresh(graph, settings, SEED)
     app = create_app(settings)
     from fastapi.testclient import TestClient
 

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
 from api.app import create_app
-from cli.main import app as cli
 from graph import maintenance
 from graph.database import Graph
 from schema.settings import Settings
+from tests.conftest import load_fresh
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
 
@@ -75,9 +74,7 @@ ATTEMPTS = [
 
 @pytest.fixture(scope="module")
 def client(graph: Graph, settings: Settings) -> Iterator[TestClient]:
-    maintenance.wipe(graph)
-    env = {"REGKG_NEO4J_URI": settings.neo4j_uri, "REGKG_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
-    assert CliRunner().invoke(cli, ["load", "curated", str(SEED)], env=env).exit_code == 0
+    load_fresh(graph, settings, SEED)
     with TestClient(create_app(settings)) as c:
         yield c
 
