@@ -1,0 +1,111 @@
+"""The benchmark suite in one throwaway database: load, query latency, concurrent HTTP load.
+
+    python -m bench.run --size XS|S|M|L [--http-seconds 15] [--levels 8,32] [--n 200]
+
+1. :mod:`bench.load` — full load of the generated graph with our writer, then ours vs the naive
+   baseline on a sample, then the batch-size sweep (sample copies in their own id namespaces,
+   loaded after the reads so the read figures see only the generated graph).
+2. :mod:`bench.query` — p50/p95/p99 per read, API vs raw driver.
+3. :mod:`bench.load_http` — mixed reads at 8 and 32 concurrent clients.
+
+Prints the tables and writes ``bench/results/<date>-<size>.json`` with the machine (CPU count,
+memory), the Neo4j and driver versions, and every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import neo4j
+
+from api.app import create_app
+from graph.database import Graph
+
+from . import load, load_http, query
+from .common import database, serve
+from .generate import SIZES, Generator
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def _memory_gb() -> float | None:
+    try:
+        return round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3, 1)
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--size", choices=list(SIZES), default="XS")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--batch", type=int, default=5000, help="writer batch size for the full load")
+    ap.add_argument("--sample", type=int, default=2000, help="claims in the naive / sweep sample")
+    ap.add_argument("--n", type=int, default=200, help="timed requests per query case")
+    ap.add_argument("--http-seconds", type=float, default=15.0)
+    ap.add_argument("--levels", default="8,32", help="concurrent clients, comma separated")
+    ap.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
+    ap.add_argument("--naive-seconds", type=float, default=60.0, help="time cap of the naive baseline")
+    ap.add_argument("--request-log", action="store_true", help="keep the API's per-request log lines")
+    ap.add_argument("--heap", default="1g")
+    ap.add_argument("--pagecache", default="512m")
+    args = ap.parse_args()
+    levels = tuple(int(x) for x in args.levels.split(",") if x)
+
+    started = time.perf_counter()
+    result: dict[str, Any] = {
+        "size": args.size,
+        "entities_requested": SIZES[args.size],
+        "seed": args.seed,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "memory_gb": _memory_gb(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "driver_version": neo4j.__version__,
+        "neo4j_heap": args.heap,
+        "neo4j_pagecache": args.pagecache,
+        "request_log": args.request_log,
+    }
+    with database(heap=args.heap, pagecache=args.pagecache) as settings, Graph.connect(settings) as graph:
+        result["neo4j_version"] = graph.server_version()
+        gen = Generator(SIZES[args.size], args.seed)
+        lm = gen.landmarks()
+        result["landmarks"] = lm
+
+        res_load = load.run(graph, args.size, args.seed, args.batch)
+        app = create_app(settings)
+        if not args.request_log:  # one log line per request would flood the output (and cost time)
+            logging.getLogger("regkg.api.access").setLevel(logging.WARNING)
+        with serve(app) as base:
+            print(f"query latency: {args.n} timed requests per case ...", flush=True)
+            result["query"] = query.run(graph, base, lm, args.n)
+            result["http"] = load_http.run(base, lm, levels, args.http_seconds)
+        # the sample loads (naive, ours, sweep) come after the reads: they add sample copies
+        sample = load.run_samples(
+            graph, args.seed, args.sample, naive=not args.no_naive, naive_seconds=args.naive_seconds
+        )
+        result["load"] = res_load | sample
+
+    result["total_seconds"] = round(time.perf_counter() - started, 1)
+    load.print_table(result["load"])
+    query.print_table(result["query"])
+    load_http.print_table(result["http"])
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-{args.size}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"\nwrote {out} ({result['total_seconds']}s in all)")
+
+
+if __name__ == "__main__":
+    main()
