@@ -29,6 +29,6 @@ def source(graph: GraphDep, id: Annotated[str, Path(min_length=3, max_length=300
 def loads(
     graph: GraphDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> LoadRuns:
     return LoadRuns.model_validate(reads.loads(graph, limit, offset))
