@@ -78,6 +78,8 @@ class Graph:
             yield
         except RegkgError:
             raise
+        except OverflowError as exc:  # the driver cannot pack an integer outside 64 bits
+            raise InvalidInput("a number in the query parameters does not fit in 64 bits", {"error": str(exc)}) from exc
         except ConstraintError as exc:
             raise Conflict(exc.message or str(exc), {"neo4j_code": exc.code}) from exc
         except AuthError as exc:
