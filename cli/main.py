@@ -18,6 +18,8 @@ db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_
 app.add_typer(db_app, name="db")
 
 from .console import fail, out  # noqa: E402
+from .db_backup import db_dump, db_restore  # noqa: E402
+from .export import export as export_command  # noqa: E402
 from .extract import extract  # noqa: E402
 from .load import load_app  # noqa: E402
 from .resolve import resolve as resolve_command  # noqa: E402
@@ -25,6 +27,9 @@ from .resolve import resolve as resolve_command  # noqa: E402
 app.add_typer(load_app, name="load")
 app.command("resolve")(resolve_command)
 app.command("extract")(extract)
+app.command("export")(export_command)
+db_app.command("dump")(db_dump)
+db_app.command("restore")(db_restore)
 
 PortOpt = Annotated[int | None, typer.Option(help="Bolt port on 127.0.0.1 (default: from REGKG_NEO4J_URI)")]
 DataOpt = Annotated[Path | None, typer.Option("--data", help="data directory (default: REGKG_LOCAL_DB_DIR)")]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse
 
 from graph import reads
 from schema.ontology import Predicate
@@ -12,6 +13,8 @@ from schema.ontology import Predicate
 from ..deps import GraphDep
 from ..errors import responses
 from ..models import FactList, Provenance
+from ..prov import MEDIA_TYPE as JSONLD
+from ..prov import to_prov_jsonld
 
 router = APIRouter(prefix="/v1/facts", tags=["facts"])
 
@@ -31,9 +34,19 @@ def facts(
     "/{fact_id}/provenance",
     response_model=Provenance,
     summary="Every claim behind a fact: stance, who asserts it, quotes, sources and their chains, load runs",
-    responses=responses(404, 422, 503),
+    description="JSON by default; with `Accept: application/ld+json` the same answer as W3C PROV-O JSON-LD "
+    "(claims and sources as prov:Entity, load runs as prov:Activity, asserting parties as prov:Agent).",
+    responses={
+        200: {"content": {JSONLD: {"schema": {"type": "object"}}}},
+        **responses(404, 422, 503),
+    },
 )
 def provenance(
-    graph: GraphDep, fact_id: Annotated[str, Path(min_length=1, max_length=100, description="fact id")]
-) -> Provenance:
-    return Provenance.model_validate(reads.provenance(graph, fact_id))
+    request: Request,
+    graph: GraphDep,
+    fact_id: Annotated[str, Path(min_length=1, max_length=100, description="fact id")],
+) -> Provenance | JSONResponse:
+    answer = Provenance.model_validate(reads.provenance(graph, fact_id))
+    if JSONLD in request.headers.get("accept", ""):
+        return JSONResponse(to_prov_jsonld(answer.model_dump(mode="json")), media_type=JSONLD)
+    return answer

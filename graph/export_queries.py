@@ -1,0 +1,62 @@
+"""Cypher for exports: the fact graph (entities and fact edges), whole or around one entity.
+
+Relationship-type alternations come only from :class:`schema.ontology.Predicate`; the hop
+count is a validated integer; every value is a parameter.
+"""
+
+from __future__ import annotations
+
+from typing import Final, LiteralString
+
+EXPORT_ENTITIES: Final = (
+    "MATCH (e:Entity) WHERE $ids IS NULL OR e.id IN $ids "
+    "RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, "
+    "e.country AS country, e.description AS description ORDER BY e.id"
+)
+
+
+def export_facts(types: str) -> LiteralString:
+    """Every fact edge (both ends in ``$ids`` when given) with the sources its claims cite."""
+    return (
+        f"MATCH (s:Entity)-[r:{types}]->(o:Entity) "
+        "WHERE $ids IS NULL OR (s.id IN $ids AND o.id IN $ids) "
+        "CALL (r) { "
+        "  OPTIONAL MATCH (c:Claim {fact_id: r.fact_id})-[:CITES]->(src:Source) "
+        "  RETURN collect(DISTINCT src.id) AS source_ids, collect(DISTINCT src.url) AS source_urls "
+        "} "
+        "RETURN r.fact_id AS fact_id, s.id AS subject, r.predicate AS predicate, o.id AS object, "
+        "coalesce(r.stances, []) AS stances, r.valid_from AS valid_from, r.valid_to AS valid_to, "
+        "r.n_claims AS n_claims, r.n_sources AS n_sources, coalesce(r.asserted_by, []) AS asserted_by, "
+        "r.quote AS quote, source_ids, source_urls "
+        "ORDER BY subject, predicate, object, fact_id"
+    )
+
+
+def neighbourhood(types: str, hops: int) -> LiteralString:
+    """Ids of the entities within ``hops`` fact edges of ``$id`` (either direction)."""
+    assert 1 <= hops <= 6
+    return (
+        f"MATCH (c:Entity {{id: $id}}) MATCH (c)-[:{types}]-{{0,{hops}}}(n:Entity) RETURN collect(DISTINCT n.id) AS ids"
+    )
+
+
+def fact_graph_counts(types: str) -> LiteralString:
+    return (
+        "CALL () { MATCH (e:Entity) RETURN count(e) AS nodes } "
+        f"CALL () {{ MATCH (:Entity)-[r:{types}]->(:Entity) RETURN count(r) AS edges }} "
+        "RETURN nodes, edges"
+    )
+
+
+# -- loading an export back (round-trip tests; files must sit in the server's import dir) ----
+
+IMPORT_NODES_CSV: Final = (
+    "LOAD CSV WITH HEADERS FROM $url AS row "
+    "CREATE (n:Entity {id: row.`id:ID`, name: row.name, type: row.type}) "
+    "WITH n, row SET n:$(split(row.`:LABEL`, ';'))"
+)
+IMPORT_RELS_CSV: Final = (
+    "LOAD CSV WITH HEADERS FROM $url AS row "
+    "MATCH (s:Entity {id: row.`:START_ID`}), (o:Entity {id: row.`:END_ID`}) "
+    "CREATE (s)-[r:$(row.`:TYPE`)]->(o) SET r.fact_id = row.fact_id, r.predicate = row.predicate"
+)
