@@ -14,6 +14,15 @@ from schema.errors import RegkgError
 from schema.settings import ROOT, Settings
 
 app = typer.Typer(help="regkg — a regulatory knowledge graph on Neo4j.", no_args_is_help=True)
+
+
+@app.callback()
+def _configure() -> None:
+    """regkg — a regulatory knowledge graph on Neo4j."""
+    from api.observability import configure_logging  # JSON lines in production, text otherwise
+
+    configure_logging(Settings())
+
 db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 

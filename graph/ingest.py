@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import uuid
@@ -31,6 +32,8 @@ from schema.models import Claim, Entity, Source
 from . import queries
 from .database import Graph
 from .writer import WriteCounts, Writer
+
+log = logging.getLogger("regkg.ingest")
 
 
 class Loadable(Protocol):
@@ -122,6 +125,7 @@ def begin_run(graph: Graph, loader: str, inputs: Iterable[str], input_sha256: st
         queries.RUN_BEGIN,
         {"id": run_id, "props": props, "started_at": datetime.now(UTC).isoformat()},
     )
+    log.info("load run started", extra={"fields": {"run_id": run_id, "loader": loader, "input_sha256": input_sha256}})
     return run_id
 
 
@@ -131,6 +135,10 @@ def finish_run(graph: Graph, run_id: str, loader: str, input_sha256: str, counts
         prev = graph.read(queries.RUN_PREVIOUS_SUCCESS, {"loader": loader, "sha": input_sha256, "id": run_id})
         if prev:
             graph.write(queries.RUN_RECONFIRM, {"old": prev[0]["id"], "new": run_id})
+            log.info(
+                "load run re-confirmed an earlier identical run",
+                extra={"fields": {"run_id": run_id, "loader": loader, "reconfirmed": prev[0]["id"]}},
+            )
             return str(prev[0]["id"])
     graph.write(
         queries.RUN_FINISH,
@@ -141,6 +149,7 @@ def finish_run(graph: Graph, run_id: str, loader: str, input_sha256: str, counts
             "error": None,
         },
     )
+    log.info("load run succeeded", extra={"fields": {"run_id": run_id, "loader": loader, **counts.as_dict()}})
     return None
 
 
@@ -169,6 +178,7 @@ def ingest(
 
 def _mark_failed(graph: Graph, run_id: str, exc: BaseException) -> None:
     message = exc.message if isinstance(exc, RegkgError) else f"{type(exc).__name__}: {exc}"
+    log.error("load run failed", extra={"fields": {"run_id": run_id, "error": message[:500]}})
     try:
         graph.write(queries.RUN_MARK_FAILED, {"id": run_id, "error": message[:2000]})
     except GraphUnavailable:
