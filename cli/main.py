@@ -13,7 +13,15 @@ from graph.localdb import LocalNeo4j
 from schema.errors import RegkgError
 from schema.settings import ROOT, Settings
 
+from .console import fail, out
+from .db_backup import db_dump, db_restore
+from .export import export as export_command
+from .extract import extract
+from .load import load_app
+from .resolve import resolve as resolve_command
+
 app = typer.Typer(help="regkg — a regulatory knowledge graph on Neo4j.", no_args_is_help=True)
+db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_is_help=True)
 
 
 @app.callback()
@@ -23,16 +31,8 @@ def _configure() -> None:
 
     configure_logging(Settings())
 
-db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_is_help=True)
+
 app.add_typer(db_app, name="db")
-
-from .console import fail, out  # noqa: E402
-from .db_backup import db_dump, db_restore  # noqa: E402
-from .export import export as export_command  # noqa: E402
-from .extract import extract  # noqa: E402
-from .load import load_app  # noqa: E402
-from .resolve import resolve as resolve_command  # noqa: E402
-
 app.add_typer(load_app, name="load")
 app.command("resolve")(resolve_command)
 app.command("extract")(extract)
