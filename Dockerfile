@@ -1,6 +1,10 @@
 # The regkg API image (used by docker-compose.yml). The database runs in its own container.
 FROM python:3.11-slim
 WORKDIR /app
+# followthemoney's PyICU compiles against ICU
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends build-essential pkg-config libicu-dev \
+ && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 COPY schema schema
 COPY graph graph
