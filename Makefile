@@ -20,6 +20,7 @@ $(BIN)/python:
 	$(BIN)/pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
+	@ops/ensure-icu.sh
 	$(BIN)/pip install -q -e ".[dev]"
 	@touch $(STAMP)
 
