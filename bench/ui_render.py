@@ -12,7 +12,7 @@ the longest main-thread task).
 
 Figures (median of ``--repeat`` page loads):
   data→first render  ms from the neighbourhood JSON in hand to the first painted frame with it
-  layout             ms of the fcose run (draft quality above 600 nodes, no animation)
+  layout             ms of the layout run (fcose; draft above 600 nodes; precomputed rings above 1,000)
   nav→first render   ms from navigation start to that first frame (includes loading the page)
   frame (zoom/pan)   mean and worst ms between frames while the user wheel-zooms and drags the view
   longest task       the longest main-thread task after the layout (what a click could wait for)

@@ -60,23 +60,50 @@ export function edgeLabel(f: Fact): string {
 
 /** Above this many nodes the view is "lite": straight unlabelled edges, labels only when zoomed in. */
 export const LITE_NODES = 600;
-/** Above this many nodes the layout is concentric by degree (hubs in the middle) instead of fcose. */
+/** Above this many nodes the layout is rings by degree (hubs in the middle, see ringPositions) instead of fcose. */
 export const CONCENTRIC_NODES = 1000;
 
+/** Rings by degree (hubs in the middle), computed directly: Cytoscape's concentric layout measures
+ * every node's label box first, which alone took seconds at 2,000 nodes. Same order, no measuring. */
+export function ringPositions(
+  nodes: { id: string; degree: number }[],
+  spacing = 34,
+): Map<string, { x: number; y: number }> {
+  const order = [...nodes].sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const pos = new Map<string, { x: number; y: number }>();
+  let i = 0;
+  let ring = 0;
+  while (i < order.length) {
+    const radius = ring * spacing * 1.6;
+    const capacity = ring === 0 ? 1 : Math.max(6, Math.floor((2 * Math.PI * radius) / spacing));
+    const count = Math.min(capacity, order.length - i);
+    for (let k = 0; k < count; k++, i++) {
+      const a = (2 * Math.PI * k) / count + ring * 0.37;
+      pos.set((order[i] as { id: string }).id, { x: radius * Math.cos(a), y: radius * Math.sin(a) });
+    }
+    ring++;
+  }
+  return pos;
+}
+
 /** The layout by size: fcose (animated when incremental) for small views, fcose draft for large
- * ones, concentric for very large ones, so that the page never blocks for long. */
-export function layoutFor(n: number, incremental: boolean): LayoutOptions & Record<string, unknown> {
+ * ones, precomputed rings by degree for very large ones, so that the page never blocks for long. */
+export function layoutFor(n: number, incremental: boolean, cy?: Core): LayoutOptions & Record<string, unknown> {
   if (n > CONCENTRIC_NODES) {
+    const positions = ringPositions(cy ? cy.nodes().map((x: NodeSingular) => ({ id: x.id(), degree: x.degree(false) })) : []);
     return {
-      name: "concentric",
+      name: "preset",
       animate: false,
-      fit: true,
-      padding: 30,
-      concentric: (node: NodeSingular) => node.degree(false),
-      levelWidth: () => 1,
-      minNodeSpacing: 6,
-      avoidOverlap: false,
-      spacingFactor: 1,
+      // fitting would measure every label's box; the rings' extent is known, so fit to that instead
+      fit: false,
+      positions: (node: NodeSingular) => positions.get(node.id()) ?? { x: 0, y: 0 },
+      ready: () => {
+        if (!cy) return;
+        let r = 1;
+        for (const p of positions.values()) r = Math.max(r, Math.abs(p.x), Math.abs(p.y));
+        const zoom = Math.max(cy.minZoom(), Math.min(cy.maxZoom(), (Math.min(cy.width(), cy.height()) - 60) / (2 * r + 40)));
+        cy.viewport({ zoom, pan: { x: cy.width() / 2, y: cy.height() / 2 } });
+      },
     };
   }
   const big = n > LITE_NODES;
@@ -284,6 +311,9 @@ export class GraphView {
 
   /** Large views draw from a cached texture while the user pans or zooms. */
   private setLite(lite: boolean): void {
+    // a drag on a large view always pans (from the texture) instead of moving one of 2,000 nodes,
+    // which redrew the whole graph on every mouse move
+    this.cy.autoungrabify(lite);
     const r = (this.cy as unknown as { renderer(): Record<string, unknown> }).renderer();
     if (r && "textureOnViewport" in r) {
       r.textureOnViewport = lite;
@@ -296,7 +326,7 @@ export class GraphView {
     const cy = this.cy;
     this.layoutRunning?.stop();
     const n = cy.nodes().length;
-    const opts = layoutFor(n, incremental);
+    const opts = layoutFor(n, incremental, cy);
     return new Promise((resolve) => {
       let firstRenderMs = 0;
       cy.one("render", () => {
@@ -320,7 +350,7 @@ export class GraphView {
               addMs,
               firstRenderMs: firstRenderMs || performance.now() - t0,
               layoutMs,
-              layout: opts.name === "fcose" ? `fcose/${String(opts.quality)}` : String(opts.name),
+              layout: opts.name === "fcose" ? `fcose/${String(opts.quality)}` : opts.name === "preset" ? "rings" : String(opts.name),
             };
             resolve(this.timings);
           });
