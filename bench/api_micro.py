@@ -9,6 +9,7 @@ figures run the same service functions' Cypher through the driver directly. Not 
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 
 import httpx
@@ -29,6 +30,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--n", type=int, default=300, help="timed requests per case")
     args = ap.parse_args()
+    logging.getLogger("regkg.api.access").setLevel(logging.WARNING)  # one line per request would drown the table
     with database() as settings, Graph.connect(settings) as graph:
         parsed = curated.load([SEED])
         ingest.ingest(graph, parsed, loader="curated", inputs=[str(SEED)], input_sha256=input_digest(parsed.inputs))
