@@ -74,12 +74,13 @@ def search(graph: Graph, text: str, type_: EntityType | None, limit: int, offset
 # -- entities and neighbours --------------------------------------------------------------
 
 
-def entity(graph: Graph, eid: str) -> dict[str, Any]:
+def entity(graph: Graph, eid: str, with_sources: bool = True) -> dict[str, Any]:
     rows = graph.read(q.ENTITY, {"id": eid})
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
     out = _entity(rows[0]["entity"])
-    out["sources"] = graph.read(q.ENTITY_SOURCES, {"id": eid})
+    if with_sources:
+        out["sources"] = graph.read(q.ENTITY_SOURCES, {"id": eid})
     return out
 
 
@@ -97,7 +98,7 @@ def neighbors(
     as_of: str | None,
     limit: int,
 ) -> dict[str, Any]:
-    center = entity(graph, eid)
+    center = entity(graph, eid, with_sources=False)
     rows = graph.read(
         q.neighbors(_types(predicates), direction),
         {"id": eid, "stances": _stances(stances), "as_of": as_of, "limit": limit},
@@ -119,7 +120,6 @@ def neighbors(
                 "truncated": total > len(row["items"]),
             }
         )
-    center.pop("sources", None)
     return {
         "entity": center,
         "nodes": list(nodes.values()),
@@ -283,8 +283,7 @@ def paths(
 
 
 def exposure(graph: Graph, eid: str, max_hops: int, as_of: str | None, timeout: float) -> dict[str, Any]:
-    center = entity(graph, eid)
-    center.pop("sources", None)
+    center = entity(graph, eid, with_sources=False)
     chain = list(EXPOSURE_CHAIN) + [Predicate.OWNS]
     subject_side = [p for p, s in PREDICATES.items() if s.regulatory and s.target == "subject"]
     object_side = [p for p, s in PREDICATES.items() if s.regulatory and s.target == "object"]

@@ -339,29 +339,22 @@ def _claim(
     if claim is None or len(errors) > before:
         return None
     spec = claim.predicate.spec
-    s_type, o_type = EntityType(types[claim.subject]), EntityType(types[claim.object])
-    if s_type not in spec.subjects:
-        errors.append(
-            RecordError(
-                str(path),
-                rec.lines.get("subject"),
-                where + "subject",
-                f"{claim.predicate.value} does not take a {s_type.value} as subject "
-                f"(allowed: {', '.join(sorted(t.value for t in spec.subjects))})",
+    for end_name, ref, allowed_types in (
+        ("subject", claim.subject, spec.subjects),
+        ("object", claim.object, spec.objects),
+    ):
+        etype = EntityType(types[ref])
+        if etype not in allowed_types:
+            errors.append(
+                RecordError(
+                    str(path),
+                    rec.lines.get(end_name),
+                    where + end_name,
+                    f"{claim.predicate.value} does not take a {etype.value} as {end_name} "
+                    f"(allowed: {', '.join(sorted(t.value for t in allowed_types))})",
+                )
             )
-        )
-        return None
-    if o_type not in spec.objects:
-        errors.append(
-            RecordError(
-                str(path),
-                rec.lines.get("object"),
-                where + "object",
-                f"{claim.predicate.value} does not take a {o_type.value} as object "
-                f"(allowed: {', '.join(sorted(t.value for t in spec.objects))})",
-            )
-        )
-        return None
+            return None
     return claim
 
 
