@@ -19,12 +19,14 @@ from __future__ import annotations
 import json
 import logging
 import os
+import queue
 import socket
+import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from schema.errors import GraphUnavailable, InvalidInput, RegkgError
 from schema.models import Claim, Entity, Source
@@ -34,6 +36,8 @@ from .database import Graph
 from .writer import WriteCounts, Writer
 
 log = logging.getLogger("regkg.ingest")
+
+T = TypeVar("T")
 
 
 class Loadable(Protocol):
@@ -200,7 +204,8 @@ def ingest_stream(
 
     Each batch is checked (``preflight``: its references must be in the graph by the time it
     comes, e.g. written by an earlier batch) and written before the next one is pulled, so
-    memory holds one batch at a time. ``on_batch`` sees each batch before it is written (the CLI
+    memory holds two batches at a time: the next one is read (parsed, generated) in a thread
+    while the database writes this one (:func:`prefetched`). ``on_batch`` sees each batch before it is written (the CLI
     prints its rejects). An error marks the run failed; what earlier batches wrote stays, and
     reloading the same input completes it idempotently.
     """
@@ -208,7 +213,7 @@ def ingest_stream(
     run_id = begin_run(graph, loader, inputs, input_sha256)
     writer = Writer(graph, run_id=run_id, batch_size=batch_size, on_progress=on_progress)
     try:
-        for batch in batches:
+        for batch in prefetched(batches):
             if on_batch is not None:
                 on_batch(batch)
             preflight(graph, batch)
@@ -219,3 +224,54 @@ def ingest_stream(
     counts = writer.counts
     folded = finish_run(graph, run_id, loader, input_sha256, counts)
     return IngestReport(run_id=folded or run_id, status="succeeded", counts=counts, reconfirmed=folded)
+
+
+_DONE = object()
+
+
+def prefetched(items: Iterable[T], depth: int = 1) -> Iterator[T]:
+    """Iterate ``items`` in a background thread, ``depth`` items ahead of the consumer.
+
+    Reading the next batch (Python: parsing, validation) overlaps with writing this one (mostly
+    waiting on the database). Items and an exception raised by ``items`` arrive in order; when
+    the consumer stops early, the producer stops at its next item and ``items`` is closed.
+    """
+    slots: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                slots.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        iterator = iter(items)
+        try:
+            for item in iterator:
+                if not put((item, None)):
+                    return
+            put((_DONE, None))
+        except BaseException as exc:  # handed to the consumer, raised there
+            put((_DONE, exc))
+        finally:
+            close = getattr(iterator, "close", None)
+            if close is not None:
+                close()
+
+    thread = threading.Thread(target=produce, name="regkg-prefetch", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item, exc = slots.get()
+            if exc is not None:
+                raise exc
+            if item is _DONE:
+                return
+            yield item
+    finally:
+        stop.set()
+        thread.join()

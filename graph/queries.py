@@ -110,23 +110,30 @@ MERGE_DERIVED_FROM: Final = (
 CLAIMS_EXISTING: Final = (
     "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id, c.confidence AS confidence, c.method AS method"
 )
+# One row per new claim (every claim has at least one citation): the claim, its subject and
+# object edges, the run that generated it, and its citations. Rows whose subject, object or
+# source is missing drop out, which the caller detects from the counts.
 CREATE_CLAIMS: Final = (
+    "MATCH (run:LoadRun {id: $run}) "
     "UNWIND $rows AS row "
     "MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) "
     "CREATE (c:Claim {id: row.id}) SET c += row.props, c.created_at = datetime() "
-    "CREATE (c)-[:SUBJECT]->(s) CREATE (c)-[:OBJECT]->(o) "
+    "CREATE (c)-[:SUBJECT]->(s) CREATE (c)-[:OBJECT]->(o) CREATE (run)-[:GENERATED]->(c) "
     "WITH c, row "
-    "CALL (c, row) { "
-    "  UNWIND row.citations AS cit "
-    "  MATCH (src:Source {id: cit.source}) "
-    "  CREATE (c)-[:CITES {quote: cit.quote, start: cit.start, end: cit.end}]->(src) "
-    "  RETURN count(*) AS cites "
-    "} "
-    "CALL (c, row) { "
-    "  OPTIONAL MATCH (a:Entity {id: row.asserted_by}) "
-    "  FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | CREATE (c)-[:ASSERTED_BY]->(a)) "
-    "} "
-    "RETURN count(c) AS claims, sum(cites) AS cites"
+    "UNWIND row.citations AS cit "
+    "MATCH (src:Source {id: cit.source}) "
+    "CREATE (c)-[:CITES {quote: cit.quote, start: cit.start, end: cit.end}]->(src) "
+    "RETURN count(DISTINCT c) AS claims, count(*) AS cites"
+)
+CREATE_ASSERTED_BY: Final = (
+    "UNWIND $pairs AS pair MATCH (c:Claim {id: pair[0]}) MATCH (a:Entity {id: pair[1]}) "
+    "CREATE (c)-[:ASSERTED_BY]->(a) RETURN count(*) AS n"
+)
+# A write lock on each subject before the claims of its facts are read: two loaders adding
+# claims to the same fact at once take turns, so each sees the other's claims (no lost
+# update of the fact's aggregate, no duplicate fact edge).
+LOCK_SUBJECTS: Final = (
+    "UNWIND $ids AS id MATCH (e:Entity {id: id}) SET e.fact_lock = true REMOVE e.fact_lock RETURN count(e) AS n"
 )
 UPDATE_CLAIMS: Final = (
     "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) "
@@ -135,13 +142,14 @@ UPDATE_CLAIMS: Final = (
 LINK_GENERATED: Final = (
     "MATCH (r:LoadRun {id: $run}) UNWIND $ids AS id MATCH (c:Claim {id: id}) MERGE (r)-[:GENERATED]->(c)"
 )
+# The claims already in the graph of some facts (read before a batch adds to them).
 FACT_CLAIMS: Final = (
     "UNWIND $fact_ids AS fid "
     "MATCH (c:Claim {fact_id: fid}) "
     "OPTIONAL MATCH (c)-[k:CITES]->(s:Source) "
     "OPTIONAL MATCH (c)-[:ASSERTED_BY]->(a:Entity) "
     "WITH fid, c, a, collect({source: s.id, quote: k.quote, start: k.start}) AS cites "
-    "RETURN fid AS fact_id, c.subject AS subject, c.predicate AS predicate, c.object AS object, "
+    "RETURN fid AS fact_id, c.id AS claim_id, c.subject AS subject, c.predicate AS predicate, c.object AS object, "
     "c.stance AS stance, c.valid_from AS valid_from, c.valid_to AS valid_to, "
     "c.confidence AS confidence, a.id AS asserted_by, cites "
     "ORDER BY fid, c.id"
@@ -149,11 +157,23 @@ FACT_CLAIMS: Final = (
 
 
 def merge_facts(rel_type: str) -> LiteralString:
+    """Update (or create) fact edges whose facts already had claims."""
     # rel_type comes from schema.ontology.Predicate.rel_type, never from user text
     return (
         "UNWIND $rows AS row "
         "MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) "
         f"MERGE (s)-[r:{rel_type} {{fact_id: row.fact_id}}]->(o) "
+        "SET r += row.props"
+    )
+
+
+def create_facts(rel_type: str) -> LiteralString:
+    """Fact edges of facts that had no claim before this batch (so no edge either)."""
+    # rel_type comes from schema.ontology.Predicate.rel_type, never from user text
+    return (
+        "UNWIND $rows AS row "
+        "MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) "
+        f"CREATE (s)-[r:{rel_type} {{fact_id: row.fact_id}}]->(o) "
         "SET r += row.props"
     )
 

@@ -191,7 +191,6 @@ def _claim_row(c: Claim) -> dict[str, Any]:
         "id": c.id,
         "subject": c.subject,
         "object": c.object,
-        "asserted_by": c.asserted_by,
         "citations": [{"source": x.source, "quote": x.quote, "start": x.start, "end": x.end} for x in c.citations],
         "props": {
             "fact_id": c.fact_id,
@@ -237,60 +236,91 @@ def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _refresh_facts(tx: ManagedTransaction, fact_ids: Iterable[str]) -> int:
-    ids = sorted(set(fact_ids))
-    if not ids:
-        return 0
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in tx.run(queries.FACT_CLAIMS, fact_ids=ids).data():
-        grouped[row["fact_id"]].append(row)
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+def _cites_of(c: Claim) -> list[dict[str, Any]]:
+    return [{"source": x.source, "quote": x.quote, "start": x.start} for x in c.citations]
+
+
+def _fact_row(c: Claim) -> dict[str, Any]:
+    """A new claim in the shape of a FACT_CLAIMS row."""
+    return {
+        "fact_id": c.fact_id,
+        "claim_id": c.id,
+        "subject": c.subject,
+        "predicate": c.predicate.value,
+        "object": c.object,
+        "stance": c.stance.value,
+        "valid_from": c.valid_from,
+        "valid_to": c.valid_to,
+        "confidence": c.confidence,
+        "asserted_by": c.asserted_by,
+        "cites": _cites_of(c),
+    }
+
+
+def _write_facts(tx: ManagedTransaction, grouped: dict[str, list[dict[str, Any]]], new: set[str]) -> int:
+    """Write the fact edge of each fact from all its claims: CREATE for facts that had no claim
+    before this batch, MERGE (and overwrite) for the others."""
+    by_type: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     for fid, claims in grouped.items():
+        claims.sort(key=lambda c: c["claim_id"])
         first = claims[0]
         rel = Predicate(first["predicate"]).rel_type
-        by_type[rel].append(
-            {
-                "fact_id": fid,
-                "subject": first["subject"],
-                "object": first["object"],
-                "props": fact_props(claims),
-            }
+        by_type[rel, fid in new].append(
+            {"fact_id": fid, "subject": first["subject"], "object": first["object"], "props": fact_props(claims)}
         )
-    for rel, rows in by_type.items():
-        tx.run(queries.merge_facts(rel), rows=rows).consume()
+    for (rel, is_new), rows in by_type.items():
+        tx.run(queries.create_facts(rel) if is_new else queries.merge_facts(rel), rows=rows).consume()
     return len(grouped)
 
 
-def _write_claims(tx: ManagedTransaction, batch: Sequence[Claim], run_id: str | None) -> tuple[Tally, int]:
+def _write_claims(tx: ManagedTransaction, batch: Sequence[Claim], run_id: str) -> tuple[Tally, int]:
     tally = Tally()
     unique = {c.id: c for c in batch}
     existing = {r["id"]: r for r in tx.run(queries.CLAIMS_EXISTING, ids=list(unique)).data()}
-    new_rows: list[dict[str, Any]] = []
-    upd_rows: list[dict[str, Any]] = []
-    touched: list[str] = []
+    new: list[Claim] = []
+    updated: dict[str, Claim] = {}
     for cid, claim in unique.items():
         old = existing.get(cid)
         if old is None:
-            new_rows.append(_claim_row(claim))
+            new.append(claim)
             tally.created += 1
         elif old["confidence"] != claim.confidence or old["method"] != claim.method.value:
-            upd_rows.append({"id": cid, "confidence": claim.confidence, "method": claim.method.value})
+            updated[cid] = claim
             tally.updated += 1
         else:
             tally.unchanged += 1
-            continue
-        touched.append(claim.fact_id)
-    if new_rows:
-        rec = tx.run(queries.CREATE_CLAIMS, rows=new_rows).single()
-        expected_cites = sum(len(r["citations"]) for r in new_rows)
-        if rec is None or rec["claims"] != len(new_rows) or rec["cites"] != expected_cites:
+    changed = new + list(updated.values())
+    if not changed:
+        return tally, 0
+    # Lock the facts' subjects, then read the claims their facts already have: the fact edges
+    # are computed from those plus this batch's, without reading back what the batch wrote.
+    subjects = sorted({c.subject for c in changed})
+    tx.run(queries.LOCK_SUBJECTS, ids=subjects).consume()
+    fact_ids = sorted({c.fact_id for c in changed})
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in tx.run(queries.FACT_CLAIMS, fact_ids=fact_ids).data():
+        if row["claim_id"] in updated:
+            row["confidence"] = updated[row["claim_id"]].confidence
+        grouped[row["fact_id"]].append(row)
+    new_facts = {fid for fid in fact_ids if fid not in grouped}
+    if new:
+        rows = [_claim_row(c) for c in new]
+        rec = tx.run(queries.CREATE_CLAIMS, rows=rows, run=run_id).single()
+        expected_cites = sum(len(c.citations) for c in new)
+        if rec is None or rec["claims"] != len(new) or rec["cites"] != expected_cites:
             raise InvalidInput("a claim refers to an entity or source that does not exist")
-    if upd_rows:
+        pairs = [[c.id, c.asserted_by] for c in new if c.asserted_by]
+        if pairs:
+            linked = tx.run(queries.CREATE_ASSERTED_BY, pairs=pairs).single()
+            if linked is None or linked["n"] != len(pairs):
+                raise InvalidInput("a claim's asserted_by names an entity that does not exist")
+        for c in new:
+            grouped[c.fact_id].append(_fact_row(c))
+    if updated:
+        upd_rows = [{"id": cid, "confidence": c.confidence, "method": c.method.value} for cid, c in updated.items()]
         tx.run(queries.UPDATE_CLAIMS, rows=upd_rows).consume()
-    if run_id and (new_rows or upd_rows):
-        ids = [r["id"] for r in new_rows] + [r["id"] for r in upd_rows]
-        tx.run(queries.LINK_GENERATED, run=run_id, ids=ids).consume()
-    return tally, _refresh_facts(tx, touched)
+        tx.run(queries.LINK_GENERATED, run=run_id, ids=list(updated)).consume()
+    return tally, _write_facts(tx, grouped, new_facts)
 
 
 # -- the writer ---------------------------------------------------------------------------
@@ -302,7 +332,7 @@ class Writer:
     def __init__(
         self,
         graph: Graph,
-        run_id: str | None = None,
+        run_id: str,
         batch_size: int = 2000,
         on_progress: Callable[[str, int], None] | None = None,
     ) -> None:
