@@ -1,6 +1,6 @@
-"""Memory of the streaming FtM loader: peak RSS while a large JSON-lines file is parsed.
+"""Memory of the streaming FtM loader: peak RSS while a large JSON-lines file is read or loaded.
 
-    python -m bench.ftm_rss [--lines 1000000] [--batch-size 2000] [--keep]
+    python -m bench.ftm_rss [--lines 1000000] [--batch-size 2000] [--keep] [--load]
 
 Writes a synthetic FollowTheMoney file of N lines into a temporary directory (about 70 %
 companies and persons, 20 % Sanctions, 10 % Ownership/Directorship/Family, a few vessels with
@@ -8,7 +8,11 @@ owners; every relationship points at an entity 1000 lines back or forward, so bo
 lookups), then reads it with :class:`loaders.ftm.FtmReader` exactly as ``regkg load ftm`` does, but
 throws each batch away instead of writing it. Prints the peak RSS (``ru_maxrss``) and the current
 RSS at 10 %, 50 % and 100 % of each pass: when memory is constant in the file's size, the column
-stays flat. Nothing touches a database.
+stays flat. Without ``--load`` nothing touches a database.
+
+With ``--load`` the batches are written into a throwaway Neo4j (or ``REGKG_BENCH_NEO4J_URI``)
+through ``graph.ingest.ingest_stream`` — the same path as ``regkg load ftm`` — and the table also
+shows the load's throughput; the RSS is the loader process's (the server is another process).
 """
 
 from __future__ import annotations
@@ -22,7 +26,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from graph import ingest
+from graph.database import Graph
+from loaders.base import input_digest
 from loaders.ftm import FtmReader
+
+from .common import database
 
 CHECKPOINTS = (0.10, 0.50, 1.00)
 COUNTRIES = ("ru", "cn", "ir", "kp", "by", "us", "de", "ae", "tr", "in")
@@ -108,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--batch-size", type=int, default=2000)
     parser.add_argument("--keep", action="store_true", help="keep the generated file (its path is printed)")
+    parser.add_argument("--load", action="store_true", help="write the batches into a throwaway Neo4j")
+    parser.add_argument("--heap", default="2g", help="Neo4j heap (with --load)")
+    parser.add_argument("--pagecache", default="2g", help="Neo4j page cache (with --load)")
     args = parser.parse_args(argv)
 
     directory = tempfile.mkdtemp(prefix="regkg-ftm-bench-")
@@ -129,19 +141,44 @@ def main(argv: list[str] | None = None) -> int:
         seconds = time.perf_counter() - started
         print(f"{phase:>4} {done:>5.0%} {records:>10,} {peak:>13.0f} {current:>12.0f} {seconds:>8.1f}")
 
-    for batch in reader:
+    def on_batch(batch: ingest.Loadable) -> None:
         counts["entities"] += len(batch.entities)
         counts["sources"] += len(batch.sources)
         counts["claims"] += len(batch.claims)
-        counts["rejects"] += len(batch.rejects)
+        counts["rejects"] += len(getattr(batch, "rejects", ()))
         phase = reader.phase
         done = reader.lines_read / args.lines if phase == 1 else reader.relations_read / max(reader.relations_total, 1)
         while marks[phase] and done >= marks[phase][0] - 1e-9:
             report(phase, marks[phase].pop(0), reader.lines_read if phase == 1 else reader.relations_read)
-    print(
-        f"read {counts['entities']:,} entities, {counts['sources']:,} sources, {counts['claims']:,} claims, "
-        f"{counts['rejects']:,} rejects in {time.perf_counter() - started:.1f}s"
-    )
+
+    if args.load:
+        with database(heap=args.heap, pagecache=args.pagecache) as settings, Graph.connect(settings) as graph:
+            started = time.perf_counter()
+            result = ingest.ingest_stream(
+                graph,
+                reader,
+                loader="ftm",
+                inputs=[str(path)],
+                input_sha256=input_digest([path]),
+                batch_size=args.batch_size,
+                on_batch=on_batch,
+            )
+            seconds = time.perf_counter() - started
+            written = result.counts
+        peak, _ = _rss_mb()
+        print(
+            f"loaded {counts['entities']:,} entities, {counts['sources']:,} sources, {counts['claims']:,} claims "
+            f"({counts['rejects']:,} rejects) in {seconds:.1f}s: {counts['claims'] / seconds:,.0f} claims/s, "
+            f"{args.lines / seconds:,.0f} lines/s; created {written.entities.created:,} entities, "
+            f"{written.claims.created:,} claims, {written.facts:,} facts touched; loader peak RSS {peak:.0f} MiB"
+        )
+    else:
+        for batch in reader:
+            on_batch(batch)
+        print(
+            f"read {counts['entities']:,} entities, {counts['sources']:,} sources, {counts['claims']:,} claims, "
+            f"{counts['rejects']:,} rejects in {time.perf_counter() - started:.1f}s"
+        )
     if not args.keep:
         path.unlink()
         os.rmdir(directory)
