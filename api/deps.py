@@ -12,26 +12,32 @@ from schema.errors import GraphUnavailable
 from schema.settings import Settings, get_settings
 
 
-def _graph(request: Request) -> Graph:
+# The dependencies are ``async def`` on purpose: FastAPI runs a plain ``def`` dependency in the
+# thread pool, one thread hop per dependency per request, for what is an attribute lookup.
+async def _graph(request: Request) -> Graph:
     graph: Graph | None = getattr(request.app.state, "graph", None)
     if graph is None:
         raise GraphUnavailable("the API's database connection is not open (the app has not started)")
     return graph
 
 
-def _settings(request: Request) -> Settings:
+def _settings_of(request: Request) -> Settings:
     settings: Settings = getattr(request.app.state, "settings", None) or get_settings()
     return settings
+
+
+async def _settings(request: Request) -> Settings:
+    return _settings_of(request)
 
 
 GraphDep = Annotated[Graph, Depends(_graph)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 
 
-def require_api_key(
+async def require_api_key(
     request: Request, x_api_key: Annotated[str | None, Header(description="the API key for write routes")] = None
 ) -> None:
-    expected = _settings(request).api_key.get_secret_value()
+    expected = _settings_of(request).api_key.get_secret_value()
     if not x_api_key or not secrets.compare_digest(x_api_key.encode(), expected.encode()):
         raise HTTPException(status_code=401, detail="a valid X-API-Key header is required for this route")
 

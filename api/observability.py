@@ -19,13 +19,14 @@ import re
 import sys
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from graph import reads
 from schema.errors import RegkgError
@@ -97,6 +98,73 @@ class _GraphCollector(Collector):
         yield pool
 
 
+class _Observe:
+    """Request id, one log line and the metrics per HTTP request.
+
+    A plain ASGI middleware: Starlette's ``BaseHTTPMiddleware`` (``@app.middleware("http")``)
+    runs every request through an extra task and memory streams. The latency observed is up to
+    the last byte sent (a streamed export included).
+    """
+
+    def __init__(
+        self, app: ASGIApp, *, requests: Counter, latency: Histogram, errors: Counter, in_flight: Gauge
+    ) -> None:
+        self.app = app
+        self.requests = requests
+        self.latency = latency
+        self.errors = errors
+        self.in_flight = in_flight
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = ""
+        for name, value in scope["headers"]:
+            if name == b"x-request-id":
+                given = value.decode("latin-1")
+                break
+        request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        header = (b"x-request-id", request_id.encode("latin-1"))
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", ()), header]
+            await send(message)
+
+        began = time.perf_counter()
+        self.in_flight.inc()
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            self.in_flight.dec()
+            elapsed = time.perf_counter() - began
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "unmatched"
+            method = scope["method"]
+            self.requests.labels(template, method, str(status)).inc()
+            self.latency.labels(template, method).observe(elapsed)
+            if status >= 500:
+                self.errors.labels(template).inc()
+            if log.isEnabledFor(logging.INFO):
+                log.info(
+                    "request",
+                    extra={
+                        "fields": {
+                            "method": method,
+                            "route": template,
+                            "status": status,
+                            "latency_ms": round(elapsed * 1000, 2),
+                            "request_id": request_id,
+                        }
+                    },
+                )
+
+
 def install(app: FastAPI, settings: Settings) -> None:
     configure_logging(settings)
     registry = CollectorRegistry()
@@ -118,40 +186,7 @@ def install(app: FastAPI, settings: Settings) -> None:
     registry.register(_GraphCollector(app, settings.neo4j_pool_size))
     app.state.metrics_registry = registry
 
-    @app.middleware("http")
-    async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        given = request.headers.get("x-request-id", "")
-        request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
-        request.state.request_id = request_id
-        began = time.perf_counter()
-        in_flight.inc()
-        status = 500
-        try:
-            response = await call_next(request)
-            status = response.status_code
-        finally:
-            in_flight.dec()
-            elapsed = time.perf_counter() - began
-            route = request.scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
-            requests.labels(template, request.method, str(status)).inc()
-            latency.labels(template, request.method).observe(elapsed)
-            if status >= 500:
-                errors.labels(template).inc()
-            log.info(
-                "request",
-                extra={
-                    "fields": {
-                        "method": request.method,
-                        "route": template,
-                        "status": status,
-                        "latency_ms": round(elapsed * 1000, 2),
-                        "request_id": request_id,
-                    }
-                },
-            )
-        response.headers["X-Request-ID"] = request_id
-        return response
+    app.add_middleware(_Observe, requests=requests, latency=latency, errors=errors, in_flight=in_flight)
 
     @app.get("/metrics", include_in_schema=False)
     def metrics() -> Response:

@@ -3,7 +3,7 @@
     python -m bench.api_micro [--n 300]
 
 The API figures are full HTTP round trips to uvicorn on loopback (httpx, keep-alive); the raw
-figures run the same service functions' Cypher through the driver directly. Not a test: it prints.
+figures run the same service functions' one Cypher query through the driver directly. Not a test: it prints.
 """
 
 from __future__ import annotations
@@ -36,15 +36,15 @@ def main() -> None:
         ingest.ingest(graph, parsed, loader="curated", inputs=[str(SEED)], input_sha256=input_digest(parsed.inputs))
         fid = reads.facts(graph, "firm:kaspersky-lab", None, "agency:fsb", 1)["items"][0]["fact_id"]
         raw = {
-            "search": lambda: graph.read(
+            "search": lambda: graph.read_plain(
                 q.SEARCH,
                 {"lucene": reads.lucene_query("kaspersky labs"), "type": None, "limit": 20, "offset": 0, "cap": 1000},
             ),
-            "paths": lambda: graph.read(
-                q.shortest_paths(reads.ALL_TYPES, 5, 4, False),
+            "paths": lambda: graph.read_plain(
+                reads.paths_query(None, 5, 4, False),
                 {"from": "firm:kaspersky-lab", "to": "country:russia", "stances": None, "as_of": None},
             ),
-            "provenance": lambda: graph.read(q.PROVENANCE_CLAIMS, {"fact_id": fid}),
+            "provenance": lambda: graph.read_plain(reads.PROVENANCE, {"fact_id": fid}),
         }
         urls = {
             "search": "/v1/entities?q=kaspersky%20labs",

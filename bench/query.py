@@ -3,47 +3,46 @@
 Cases: search, neighbours of a hub (the biggest country) and of a non-hub firm, paths (k=5,
 ≤ 4 hops) between a connected and an unconnected pair, provenance of a multi-claim fact, and
 exposure of a firm deep in an ownership chain. The API figures are full HTTP round trips to
-uvicorn on loopback (httpx, keep-alive, one client); the raw figures run the service's main
-Cypher (from ``graph.read_queries``) through ``Graph.read`` — the overhead is everything else:
-HTTP, FastAPI, validation, the service's follow-up lookups and JSON.
+`regkg serve` on loopback (one keep-alive connection, the standard library's client); the raw
+figures run the service's one Cypher query for the case through ``Graph.read_plain``, as the
+service does — the overhead is everything else: HTTP, FastAPI, validation, shaping and JSON.
+The two are timed alternately, request by request, so both see the same machine.
 
 Run by ``python -m bench.run``; on its own it needs a loaded database (``--size`` must match).
 """
 
 from __future__ import annotations
 
+import http.client
+import json
+import time
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
-
-import httpx
+from urllib.parse import quote, urlsplit
 
 from graph import read_queries as q
 from graph import reads
 from graph.database import Graph
-from schema.ontology import EXPOSURE_CHAIN, PREDICATES, Predicate
 
-from .common import summary, timings
+from .common import summary
 
 CASES = ("search", "neighbors_hub", "neighbors_leaf", "paths_connected", "paths_unconnected", "provenance", "exposure")
 
 
 def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object]]:
-    chain = list(EXPOSURE_CHAIN) + [Predicate.OWNS]
-    subject_side = [p for p, s in PREDICATES.items() if s.regulatory and s.target == "subject"]
-    object_side = [p for p, s in PREDICATES.items() if s.regulatory and s.target == "object"]
-    exposure_q = q.exposure(q.rel_types(chain), q.rel_types(subject_side), q.rel_types(object_side), 4)
-    paths_q = q.shortest_paths(reads.ALL_TYPES, 5, 4, False)
+    """Each case's one Cypher query, run as the service runs it (``Graph.read_plain``)."""
+    exposure_q = reads.exposure_query(4)
+    paths_q = reads.paths_query(None, 5, 4, False)
     neigh_q = q.neighbors(reads.ALL_TYPES, "both")
 
     def neigh(eid: str) -> Callable[[], object]:
-        return lambda: graph.read(neigh_q, {"id": eid, "stances": None, "as_of": None, "limit": 50})
+        return lambda: graph.read_plain(neigh_q, {"id": eid, "stances": None, "as_of": None, "limit": 50})
 
     def path(a: str, b: str) -> Callable[[], object]:
-        return lambda: graph.read(paths_q, {"from": a, "to": b, "stances": None, "as_of": None}, timeout=30)
+        return lambda: graph.read_plain(paths_q, {"from": a, "to": b, "stances": None, "as_of": None}, timeout=30)
 
     return {
-        "search": lambda: graph.read(
+        "search": lambda: graph.read_plain(
             q.SEARCH,
             {"lucene": reads.lucene_query(lm["search"]), "type": None, "limit": 20, "offset": 0, "cap": 1000},
         ),
@@ -51,8 +50,8 @@ def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object
         "neighbors_leaf": neigh(lm["non_hub"]),
         "paths_connected": path(lm["path_from"], lm["path_to"]),
         "paths_unconnected": path(lm["path_from"], lm["unconnected"]),
-        "provenance": lambda: graph.read(q.PROVENANCE_CLAIMS, {"fact_id": lm["fact"]}),
-        "exposure": lambda: graph.read(exposure_q, {"id": lm["exposure"], "as_of": None}, timeout=30),
+        "provenance": lambda: graph.read_plain(reads.PROVENANCE, {"fact_id": lm["fact"]}),
+        "exposure": lambda: graph.read_plain(exposure_q, {"id": lm["exposure"], "as_of": None}, timeout=30),
     }
 
 
@@ -68,19 +67,60 @@ def api_urls(lm: dict[str, str]) -> dict[str, str]:
     }
 
 
+class _Http:
+    """A keep-alive HTTP/1.1 connection from the standard library: it costs the client a fraction
+    of what httpx does per request, so the API figure is the server's, not the client's."""
+
+    def __init__(self, base_url: str) -> None:
+        parts = urlsplit(base_url)
+        self.conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port or 80, timeout=60)
+
+    def get(self, url: str) -> bytes:
+        self.conn.request("GET", url)
+        response = self.conn.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"GET {url}: {response.status} {body[:300]!r}")
+        return body
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _paired(
+    api: Callable[[], object], raw: Callable[[], object], n: int, warmup: int = 10
+) -> tuple[list[float], list[float]]:
+    """Time the API call and the raw query alternately, so both see the same machine (other jobs
+    on a shared machine come and go; measured one after the other, they would not)."""
+    for _ in range(warmup):
+        api()
+        raw()
+    a: list[float] = []
+    r: list[float] = []
+    for _ in range(n):
+        t = time.perf_counter()
+        api()
+        a.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        raw()
+        r.append((time.perf_counter() - t) * 1000)
+    return a, r
+
+
 def run(graph: Graph, base_url: str, lm: dict[str, str], n: int = 200) -> dict[str, Any]:
     raw = raw_calls(graph, lm)
     urls = api_urls(lm)
     out: dict[str, Any] = {}
-    with httpx.Client(base_url=base_url, timeout=60) as client:
+    client = _Http(base_url)
+    try:
         for case in CASES:
-            first = client.get(urls[case])
-            first.raise_for_status()
-            body = first.json()
-            api = summary(timings(lambda u=urls[case]: client.get(u).raise_for_status(), n))
-            drv = summary(timings(raw[case], n))
+            body = json.loads(client.get(urls[case]))
+            api_ms, raw_ms = _paired(lambda u=urls[case]: client.get(u), raw[case], n)
+            api, drv = summary(api_ms), summary(raw_ms)
             out[case] = {"api": api, "raw": drv, "overhead_p50_ms": round(api["p50"] - drv["p50"], 2),
                          "result_size": _size(case, body)}  # fmt: skip
+    finally:
+        client.close()
     return out
 
 
@@ -106,4 +146,4 @@ def print_table(res: dict[str, Any]) -> None:
             f"{case:<19}{r['result_size']:>4}{a['p50']:>9.2f}{a['p95']:>8.2f}{a['p99']:>8.2f}"
             f"{d['p50']:>9.2f}{d['p95']:>8.2f}{d['p99']:>8.2f}{r['overhead_p50_ms']:>8.2f}ms"
         )
-    print("(ms; n = items returned; API = HTTP round trip; raw = the main Cypher query alone)")
+    print("(ms; n = items returned; API = HTTP round trip to regkg serve; raw = the same one query via the driver)")

@@ -1,12 +1,17 @@
 """The benchmark suite in one throwaway database: load, query latency, concurrent HTTP load.
 
-    python -m bench.run --size XS|S|M|L [--http-seconds 15] [--levels 8,32] [--n 200]
+    python -m bench.run --size XS|S|M|L [--http-seconds 15] [--levels 8,32,64] [--workers 2] [--n 200]
 
 1. :mod:`bench.load` — full load of the generated graph with our writer, then ours vs the naive
    baseline on a sample, then the batch-size sweep (sample copies in their own id namespaces,
    loaded after the reads so the read figures see only the generated graph).
 2. :mod:`bench.query` — p50/p95/p99 per read, API vs raw driver.
-3. :mod:`bench.load_http` — mixed reads at 8 and 32 concurrent clients.
+3. :mod:`bench.load_http` — mixed reads at 8, 32 and 64 concurrent clients, and the client's own
+   ceiling on ``/health``.
+
+2 and 3 run against a real `regkg serve --workers N` process (default 2 workers: one per core;
+more only add context switches on a 2-core machine that also runs Neo4j — see the README), with
+its output in ``$TMPDIR/regkg-bench-<size>-serve.log``.
 
 Prints the tables and writes ``bench/results/<date>-<size>.json`` with the machine (CPU count,
 memory), the Neo4j and driver versions, and every figure.
@@ -16,9 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import platform
+import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,11 +31,10 @@ from typing import Any
 
 import neo4j
 
-from api.app import create_app
 from graph.database import Graph
 
 from . import load, load_http, query
-from .common import database, serve
+from .common import database, serve_process
 from .generate import SIZES, Generator
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -51,7 +55,9 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=2000, help="claims in the naive / sweep sample")
     ap.add_argument("--n", type=int, default=200, help="timed requests per query case")
     ap.add_argument("--http-seconds", type=float, default=15.0)
-    ap.add_argument("--levels", default="8,32", help="concurrent clients, comma separated")
+    ap.add_argument("--levels", default="8,32,64", help="concurrent clients, comma separated")
+    ap.add_argument("--workers", type=int, default=2, help="`regkg serve` worker processes")
+    ap.add_argument("--client", choices=load_http.CLIENTS, default="raw", help="HTTP client of the load generator")
     ap.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
     ap.add_argument("--naive-seconds", type=float, default=60.0, help="time cap of the naive baseline")
     ap.add_argument("--request-log", action="store_true", help="keep the API's per-request log lines")
@@ -76,6 +82,8 @@ def main() -> None:
         "neo4j_heap": args.heap,
         "neo4j_pagecache": args.pagecache,
         "request_log": args.request_log,
+        "api_workers": args.workers,
+        "http_client": args.client,
     }
     with database(heap=args.heap, pagecache=args.pagecache) as settings, Graph.connect(settings) as graph:
         result["neo4j_version"] = graph.server_version()
@@ -84,13 +92,14 @@ def main() -> None:
         result["landmarks"] = lm
 
         res_load = load.run(graph, args.size, args.seed, args.batch)
-        app = create_app(settings)
-        if not args.request_log:  # one log line per request would flood the output (and cost time)
-            logging.getLogger("regkg.api.access").setLevel(logging.WARNING)
-        with serve(app) as base:
+        serve_log = Path(tempfile.gettempdir()) / f"regkg-bench-{args.size}-serve.log"
+        serve_log.unlink(missing_ok=True)
+        # without --request-log the API writes no line per request (as before, when it ran in-process)
+        with serve_process(settings, args.workers, request_log=args.request_log, log=serve_log) as base:
             print(f"query latency: {args.n} timed requests per case ...", flush=True)
             result["query"] = query.run(graph, base, lm, args.n)
-            result["http"] = load_http.run(base, lm, levels, args.http_seconds)
+            result["http"] = load_http.run(base, lm, levels, args.http_seconds, client=args.client)
+            result["client_ceiling"] = load_http.ceiling(base, max(levels, default=32), client=args.client)
         # the sample loads (naive, ours, sweep) come after the reads: they add sample copies
         sample = load.run_samples(
             graph, args.seed, args.sample, naive=not args.no_naive, naive_seconds=args.naive_seconds
@@ -100,7 +109,8 @@ def main() -> None:
     result["total_seconds"] = round(time.perf_counter() - started, 1)
     load.print_table(result["load"])
     query.print_table(result["query"])
-    load_http.print_table(result["http"])
+    load_http.print_table(result["http"], result["client_ceiling"])
+    print(f"(regkg serve --workers {args.workers})")
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-{args.size}.json"
     out.write_text(json.dumps(result, indent=2) + "\n")

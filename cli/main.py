@@ -102,19 +102,39 @@ def migrate() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="bind address")] = None,
     port: Annotated[int | None, typer.Option(help="HTTP port")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="worker processes (each with its own driver and pool); /metrics then counts per worker",
+        ),
+    ] = 1,
+    request_log: Annotated[bool, typer.Option(help="one log line per request")] = True,
 ) -> None:
     """Serve the HTTP API (and the investigator page) with uvicorn."""
-    import uvicorn
+    import copy
 
-    from api.app import create_app
+    import uvicorn
+    from uvicorn.config import LOGGING_CONFIG
 
     settings = Settings()
+    log_config = copy.deepcopy(LOGGING_CONFIG)
+    if not request_log:  # applied in every worker, before the app configures its own loggers
+        log_config.setdefault("loggers", {})["regkg.api.access"] = {"level": "WARNING"}
     try:
+        # The factory string lets uvicorn start the workers; each builds the app from the same
+        # environment (REGKG_*) this process read.
         uvicorn.run(
-            create_app(settings),
+            "api.app:create_app",
+            factory=True,
             host=host or settings.api_host,
             port=port or settings.api_port,
+            workers=workers,
+            # uvicorn kills a worker that has not started or answered its ping within 5 s: on a
+            # busy 2-core machine importing the app alone can take longer (and so can a ping)
+            timeout_worker_healthcheck=60,
             log_level="info",
+            log_config=log_config,
             access_log=False,  # api/observability.py writes one structured line per request
         )
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after its graceful shutdown
@@ -163,7 +183,7 @@ def demo(
     url = f"http://{settings.api_host}:{port or settings.api_port}"
     out.print(f"\n[bold]regkg is up:[/] the page at {url}/ui/ · API docs at {url}/docs · Ctrl-C stops everything\n")
     try:
-        serve(host=None, port=port)
+        serve(host=None, port=port, workers=1, request_log=True)
     finally:
         if started_here:
             out.print("stopping the Neo4j this demo started…")

@@ -1,9 +1,11 @@
 """Driver lifecycle and error translation.
 
-One :class:`Graph` per process wraps one ``neo4j.Driver``. Reads go through read transactions
-(``routing=READ``) so a cluster or Aura can serve them from secondaries; writes through managed
-write transactions that the driver retries on transient errors. Every driver error leaves this
-module as a :mod:`schema.errors` type.
+One :class:`Graph` per process wraps one ``neo4j.Driver``. Reads are routed as reads
+(``routing=READ`` / read access mode) so a cluster or Aura can serve them from secondaries: the
+API's hot path through :meth:`Graph.read_plain` (one auto-commit round trip, rows as decoded, a
+managed retrying transaction when that fails in a retryable way), the rest through managed read
+transactions; writes through managed write transactions that the driver retries on transient
+errors. Every driver error leaves this module as a :mod:`schema.errors` type.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ from schema.settings import Settings
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+def _plain_rows(result: neo4j.Result) -> list[dict[str, Any]]:
+    keys = result.keys()
+    return [dict(zip(keys, record, strict=True)) for record in result]
 
 
 class Graph:
@@ -136,6 +143,40 @@ class Graph:
                 routing_=RoutingControl.READ,
             )
         return [r.data() for r in records]
+
+    def read_plain(
+        self, query: LiteralString, params: Mapping[str, Any] | None = None, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
+        """A read whose columns are projections (maps, lists, scalars; no nodes, relationships or
+        paths), for the API's hot path.
+
+        Two things make it cheaper than :meth:`read` for the same answer: the rows are the values
+        as decoded, without ``Record.data()``'s per-value walk (which costs more than the decoding
+        itself for a few hundred nested maps), and it runs as one auto-commit read (RUN + PULL in
+        one round trip, no BEGIN/COMMIT), chained to the driver's bookmarks like ``execute_query``.
+        A retryable failure (dropped connection, leader switch) runs it again as a managed read
+        transaction, with the driver's retries.
+        """
+        statement = neo4j.Query(query, timeout=timeout) if timeout else query
+        parameters = dict(params or {})
+        with self.translated():
+            try:
+                with self.driver.session(
+                    database=self.database,
+                    default_access_mode=neo4j.READ_ACCESS,
+                    bookmark_manager=self.driver.execute_query_bookmark_manager,
+                ) as session:
+                    return _plain_rows(session.run(statement, parameters))
+            except (Neo4jError, DriverError) as exc:
+                if not exc.is_retryable():
+                    raise
+            return self.driver.execute_query(
+                statement,
+                parameters_=parameters,
+                database_=self.database,
+                routing_=RoutingControl.READ,
+                result_transformer_=_plain_rows,
+            )
 
     def write(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
         """A single-statement write in its own transaction."""

@@ -23,12 +23,18 @@ def _entity(var: str) -> str:
     return _ENTITY.replace("e.", f"{var}.")
 
 
+def fact_projection(rel: str, subject: str, obj: str) -> LiteralString:
+    """A fact edge as the API shows it: relationship ``rel`` whose ends' ids are ``subject``, ``obj``."""
+    return (
+        f"{{fact_id: {rel}.fact_id, subject: {subject}, predicate: {rel}.predicate, object: {obj}, "
+        f"stances: {rel}.stances, valid_from: {rel}.valid_from, valid_to: {rel}.valid_to, "
+        f"n_claims: {rel}.n_claims, n_sources: {rel}.n_sources, quote: {rel}.quote, "
+        f"confidence: {rel}.confidence, asserted_by: {rel}.asserted_by}}"
+    )
+
+
 # A fact edge as the API shows it (r: the relationship, s/o: its ends).
-FACT_PROJECTION: Final = (
-    "{fact_id: r.fact_id, subject: s.id, predicate: r.predicate, object: o.id, stances: r.stances, "
-    "valid_from: r.valid_from, valid_to: r.valid_to, n_claims: r.n_claims, n_sources: r.n_sources, "
-    "quote: r.quote, confidence: r.confidence, asserted_by: r.asserted_by}"
-)
+FACT_PROJECTION: Final = fact_projection("r", "s.id", "o.id")
 
 # A fact edge is valid on $as_of when its span (partial dates widened to days) contains the date.
 VALID_AT: Final = (
@@ -44,23 +50,33 @@ def rel_types(predicates: Iterable[Predicate]) -> str:
 
 # -- search and entities ------------------------------------------------------------------
 
+# Hits are collected as (node, score) and only the requested page is projected: a broad query
+# can hit up to $cap nodes, and reading every property of each would dominate the query.
 SEARCH: Final = (
     "CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $cap}) YIELD node AS e, score "
     "WHERE $type IS NULL OR e.type = $type "
-    "WITH collect({entity: " + _ENTITY + ", score: score}) AS hits "
-    "RETURN size(hits) AS total, hits[$offset..$offset + $limit] AS items"
+    "WITH collect({e: e, score: score}) AS hits "
+    "RETURN size(hits) AS total, "
+    "[h IN hits[$offset..$offset + $limit] | {entity: " + _entity("h.e") + ", score: h.score}] AS items"
 )
-ENTITY: Final = "MATCH (e:Entity {id: $id}) RETURN " + _ENTITY + " AS entity"
-ENTITIES: Final = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN " + _ENTITY + " AS entity"
-ENTITY_SOURCES: Final = (
-    "MATCH (e:Entity {id: $id})<-[:SUBJECT|OBJECT]-(:Claim)-[:CITES]->(s:Source) "
-    "RETURN DISTINCT s.id AS id, s.title AS title, s.publisher AS publisher, s.kind AS kind, s.url AS url "
-    "ORDER BY id LIMIT 50"
+# The entity and the sources citing it, in one query.
+ENTITY_WITH_SOURCES: Final = (
+    "MATCH (e:Entity {id: $id}) "
+    "CALL (e) { "
+    "  MATCH (e)<-[:SUBJECT|OBJECT]-(:Claim)-[:CITES]->(s:Source) "
+    "  WITH DISTINCT s ORDER BY s.id LIMIT 50 "
+    "  RETURN collect({id: s.id, title: s.title, publisher: s.publisher, kind: s.kind, url: s.url}) AS sources "
+    "} "
+    "RETURN " + _ENTITY + " AS entity, sources"
 )
 
 
 def neighbors(types: str, direction: str) -> LiteralString:
-    """Facts around one entity, capped per (predicate, direction) with totals."""
+    """The entity and the facts around it, capped per (predicate, direction) with totals.
+
+    No row when the entity does not exist. Only the kept facts are projected (a hub has
+    thousands of edges; their properties are read only for the first ``$limit`` of each group).
+    """
     arms = []
     if direction in ("out", "both"):
         arms.append(
@@ -75,10 +91,14 @@ def neighbors(types: str, direction: str) -> LiteralString:
     union = " UNION ALL ".join(arms)
     return (
         "MATCH (e:Entity {id: $id}) "
-        f"CALL (e) {{ {union} }} "
-        "WITH r.predicate AS predicate, dir, count(*) AS total, "
-        "collect({fact: " + FACT_PROJECTION + ", node: " + _entity("n") + "})[..$limit] AS items "
-        "RETURN predicate, dir, total, items ORDER BY predicate, dir"
+        "CALL (e) { "
+        f"  CALL (e) {{ {union} }} "
+        "  WITH r.predicate AS predicate, dir, count(*) AS total, collect({r: r, s: s, o: o, n: n})[..$limit] AS hits "
+        "  ORDER BY predicate, dir "
+        "  RETURN collect({predicate: predicate, dir: dir, total: total, items: [h IN hits | "
+        "    {fact: " + fact_projection("h.r", "h.s.id", "h.o.id") + ", node: " + _entity("h.n") + "}]}) AS groups "
+        "} "
+        "RETURN " + _ENTITY + " AS entity, groups"
     )
 
 
@@ -104,26 +124,6 @@ def facts_by_triple_anchored(types: str, anchor: str) -> LiteralString:
     )
 
 
-def fact_by_id(types: str) -> LiteralString:
-    return (
-        "MATCH (c:Claim {fact_id: $fact_id}) WITH c LIMIT 1 "
-        f"MATCH (s:Entity {{id: c.subject}})-[r:{types}]->(o:Entity {{id: c.object}}) "
-        "WHERE r.fact_id = $fact_id "
-        "RETURN " + FACT_PROJECTION + " AS fact"
-    )
-
-
-def facts_by_ids(types: str) -> LiteralString:
-    return (
-        "UNWIND $fact_ids AS fid "
-        "MATCH (c:Claim {fact_id: fid}) WITH fid, c LIMIT 1000000 "
-        "WITH fid, head(collect(c)) AS c "
-        f"MATCH (s:Entity {{id: c.subject}})-[r:{types}]->(o:Entity {{id: c.object}}) "
-        "WHERE r.fact_id = fid "
-        "RETURN " + FACT_PROJECTION + " AS fact"
-    )
-
-
 _SOURCE = (
     "{id: s.id, url: s.url, title: s.title, publisher: s.publisher, author: s.author, "
     "published_at: s.published_at, retrieved_at: s.retrieved_at, sha256: s.sha256, kind: s.kind}"
@@ -134,28 +134,48 @@ def _source(var: str) -> str:
     return _SOURCE.replace("s.", f"{var}.")
 
 
-PROVENANCE_CLAIMS: Final = (
-    "MATCH (c:Claim {fact_id: $fact_id}) "
-    "OPTIONAL MATCH (c)-[:ASSERTED_BY]->(a:Entity) "
-    "CALL (c) { "
-    "  OPTIONAL MATCH (c)-[k:CITES]->(s:Source) "
-    "  WITH k, s ORDER BY k.start "
-    "  RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE "
-    "    {quote: k.quote, start: k.start, end: k.end, source: " + _SOURCE + "} END) AS citations "
-    "} "
-    "CALL (c) { "
-    "  OPTIONAL MATCH (run:LoadRun)-[:GENERATED]->(c) "
-    "  WITH run ORDER BY run.started_at "
-    "  RETURN collect(CASE WHEN run IS NULL THEN NULL ELSE {id: run.id, loader: run.loader, status: run.status, "
-    "    started_at: toString(run.started_at), finished_at: toString(run.finished_at), "
-    "    reconfirmed_at: toString(run.reconfirmed_at)} END) AS runs "
-    "} "
-    "RETURN c.id AS id, c.stance AS stance, c.valid_from AS valid_from, c.valid_to AS valid_to, "
-    "c.qualifiers AS qualifiers, c.confidence AS confidence, c.method AS method, "
-    "toString(c.created_at) AS first_seen, "
-    "CASE WHEN a IS NULL THEN NULL ELSE " + _entity("a") + " END AS asserted_by, citations, runs "
-    "ORDER BY c.id"
-)
+def provenance(types: str) -> LiteralString:
+    """A fact and every claim behind it, in one query (no row when the fact does not exist).
+
+    Each citation carries its source and that source's ``DERIVED_FROM`` ancestors (nearest
+    first, as :data:`SOURCE_CHAINS`); claims are ordered by id, citations by offset, runs by start.
+    """
+    return (
+        "MATCH (c0:Claim {fact_id: $fact_id}) WITH c0 LIMIT 1 "
+        f"MATCH (s:Entity {{id: c0.subject}})-[r:{types}]->(o:Entity {{id: c0.object}}) "
+        "WHERE r.fact_id = $fact_id "
+        "WITH " + FACT_PROJECTION + " AS fact LIMIT 1 "
+        "CALL () { "
+        "  MATCH (c:Claim {fact_id: $fact_id}) "
+        "  OPTIONAL MATCH (c)-[:ASSERTED_BY]->(a:Entity) "
+        "  CALL (c) { "
+        "    OPTIONAL MATCH (c)-[k:CITES]->(s:Source) "
+        "    WITH k, s ORDER BY k.start "
+        "    CALL (s) { "
+        "      OPTIONAL MATCH p = (s)-[:DERIVED_FROM*1..6]->(d:Source) "
+        "      WITH d, min(length(p)) AS depth ORDER BY depth "
+        "      RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE " + _source("d") + " END) AS ancestors "
+        "    } "
+        "    RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE {quote: k.quote, start: k.start, end: k.end, "
+        "      source: " + _SOURCE + ", derived_from: ancestors} END) AS citations "
+        "  } "
+        "  CALL (c) { "
+        "    OPTIONAL MATCH (run:LoadRun)-[:GENERATED]->(c) "
+        "    WITH run ORDER BY run.started_at "
+        "    RETURN collect(CASE WHEN run IS NULL THEN NULL ELSE {id: run.id, loader: run.loader, "
+        "      status: run.status, started_at: toString(run.started_at), finished_at: toString(run.finished_at), "
+        "      reconfirmed_at: toString(run.reconfirmed_at)} END) AS runs "
+        "  } "
+        "  WITH c, a, citations, runs ORDER BY c.id "
+        "  RETURN collect({id: c.id, stance: c.stance, valid_from: c.valid_from, valid_to: c.valid_to, "
+        "    qualifiers: c.qualifiers, confidence: c.confidence, method: c.method, "
+        "    first_seen: toString(c.created_at), "
+        "    asserted_by: CASE WHEN a IS NULL THEN NULL ELSE " + _entity("a") + " END, "
+        "    citations: citations, runs: runs}) AS claims "
+        "} "
+        "RETURN fact, claims"
+    )
+
 
 # Each source with its DERIVED_FROM ancestors (nearest first) — for chains and independence.
 SOURCE_CHAINS: Final = (
@@ -185,18 +205,29 @@ LOADS_TOTAL: Final = "MATCH (r:LoadRun) RETURN count(r) AS total"
 
 
 def shortest_paths(types: str, k: int, max_hops: int, directed: bool) -> LiteralString:
-    """The k shortest simple paths; the fact filters sit inside the pattern so they prune the
-    search, and the no-repeated-node predicate is a pre-filter of SHORTEST."""
+    """The k shortest simple paths, with whether each end exists, in one query.
+
+    The fact filters sit inside the pattern so they prune the search, and the no-repeated-node
+    predicate is a pre-filter of SHORTEST. Each path comes with its entities and its facts
+    projected (``start``: the id of the fact's subject, to tell the direction of the hop).
+    """
     assert 1 <= k <= 50 and 1 <= max_hops <= 8
     arrow = "->" if directed else "-"
     return (
-        f"MATCH p = SHORTEST {k} ((a:Entity {{id: $from}})"
+        "OPTIONAL MATCH (fa:Entity {id: $from}) "
+        "OPTIONAL MATCH (fb:Entity {id: $to}) "
+        "CALL (fa, fb) { "
+        "  WITH fa, fb WHERE fa IS NOT NULL AND fb IS NOT NULL "
+        f"  MATCH p = SHORTEST {k} ((a:Entity {{id: $from}})"
         f"((x:Entity)-[r:{types} WHERE {STANCES_OK} AND {VALID_AT}]{arrow}(y:Entity)){{1,{max_hops}}}"
         "(b:Entity {id: $to}) "
-        "WHERE all(i IN range(0, size(x) - 1) WHERE NOT x[i] IN x[i + 1..]) AND NOT b IN x) "
-        "RETURN [n IN nodes(p) | n.id] AS nodes, "
-        "[e IN relationships(p) | {fact_id: e.fact_id, start: startNode(e).id}] AS rels "
-        "ORDER BY length(p)"
+        "  WHERE all(i IN range(0, size(x) - 1) WHERE NOT x[i] IN x[i + 1..]) AND NOT b IN x) "
+        "  WITH p ORDER BY length(p) "
+        "  RETURN collect({nodes: [n IN nodes(p) | " + _entity("n") + "], "
+        "    rels: [e IN relationships(p) | {fact: " + fact_projection("e", "startNode(e).id", "endNode(e).id") + ", "
+        "    start: startNode(e).id}]}) AS paths "
+        "} "
+        "RETURN fa IS NOT NULL AS from_found, fb IS NOT NULL AS to_found, paths"
     )
 
 
@@ -204,10 +235,12 @@ def shortest_paths(types: str, k: int, max_hops: int, directed: bool) -> Literal
 
 
 def exposure(chain_types: str, subject_side: str, object_side: str, max_hops: int) -> LiteralString:
-    """Regulatory facts reaching ``$id`` directly or up ownership/part-of chains.
+    """The entity ``$id`` and the regulatory facts reaching it directly or up ownership/part-of chains.
 
     A chain edge is walked child → parent: SUBSIDIARY_OF / PART_OF / PRODUCT_OF forwards, OWNS
-    backwards (the owner is its start), SAME_AS either way.
+    backwards (the owner is its start), SAME_AS either way. No row when the entity does not
+    exist; ``rows`` are ordered by chain length, then fact id, each with the fact and the chain's
+    entities and facts projected.
     """
     assert 0 <= max_hops <= 6
     chain = (
@@ -220,18 +253,24 @@ def exposure(chain_types: str, subject_side: str, object_side: str, max_hops: in
     )
     return (
         "MATCH (start:Entity {id: $id}) "
-        f"MATCH p = (start){chain}(target:Entity) "
-        "WITH DISTINCT target, min(length(p)) AS hops, "
-        "head(collect([n IN nodes(p) | n.id])) AS chain_nodes, "
-        "head(collect([x IN relationships(p) | {fact_id: x.fact_id, start: startNode(x).id}])) AS chain_rels "
-        "CALL (target) { "
-        f"  MATCH (target)-[r:{subject_side}]->(other:Entity) WHERE {VALID_AT} "
-        "  RETURN r.fact_id AS fact_id "
-        "  UNION "
-        f"  MATCH (other:Entity)-[r:{object_side}]->(target) WHERE {VALID_AT} "
-        "  RETURN r.fact_id AS fact_id "
+        "CALL (start) { "
+        f"  MATCH p = (start){chain}(target:Entity) "
+        "  WITH DISTINCT target, min(length(p)) AS hops, "
+        "  head(collect(nodes(p))) AS chain_nodes, head(collect(relationships(p))) AS chain_rels "
+        "  CALL (target) { "
+        f"    MATCH (target)-[r:{subject_side}]->(other:Entity) WHERE {VALID_AT} "
+        "    RETURN r.fact_id AS fact_id, " + fact_projection("r", "target.id", "other.id") + " AS fact "
+        "    UNION "
+        f"    MATCH (other:Entity)-[r:{object_side}]->(target) WHERE {VALID_AT} "
+        "    RETURN r.fact_id AS fact_id, " + fact_projection("r", "other.id", "target.id") + " AS fact "
+        "  } "
+        "  WITH fact_id, fact, target, hops, chain_nodes, chain_rels ORDER BY hops, fact_id "
+        "  RETURN collect({fact_id: fact_id, fact: fact, target: target.id, hops: hops, "
+        "    chain_nodes: [n IN chain_nodes | " + _entity("n") + "], "
+        "    chain_rels: [x IN chain_rels | {fact: " + fact_projection("x", "startNode(x).id", "endNode(x).id") + ", "
+        "    start: startNode(x).id}]}) AS rows "
         "} "
-        "RETURN fact_id, target.id AS target, hops, chain_nodes, chain_rels ORDER BY hops, fact_id"
+        "RETURN " + _entity("start") + " AS entity, rows"
     )
 
 

@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, LiteralString
 
 from schema.errors import InvalidInput, NotFound
 from schema.ontology import EXPOSURE_CHAIN, PREDICATES, EntityType, Predicate, Stance
@@ -62,7 +62,7 @@ def search(graph: Graph, text: str, type_: EntityType | None, limit: int, offset
     lucene = lucene_query(text)
     if lucene is None:  # nothing searchable (only punctuation, or a script the index folds away)
         return {"items": [], "total": 0}
-    rows = graph.read(
+    rows = graph.read_plain(
         q.SEARCH,
         {"lucene": lucene, "type": type_.value if type_ else None, "limit": limit, "offset": offset, "cap": 1000},
     )
@@ -74,19 +74,14 @@ def search(graph: Graph, text: str, type_: EntityType | None, limit: int, offset
 # -- entities and neighbours --------------------------------------------------------------
 
 
-def entity(graph: Graph, eid: str, with_sources: bool = True) -> dict[str, Any]:
-    rows = graph.read(q.ENTITY, {"id": eid})
+def entity(graph: Graph, eid: str) -> dict[str, Any]:
+    """The entity with the sources citing it (one query)."""
+    rows = graph.read_plain(q.ENTITY_WITH_SOURCES, {"id": eid})
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
     out = _entity(rows[0]["entity"])
-    if with_sources:
-        out["sources"] = graph.read(q.ENTITY_SOURCES, {"id": eid})
+    out["sources"] = rows[0]["sources"]
     return out
-
-
-def entities(graph: Graph, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    rows = graph.read(q.ENTITIES, {"ids": list(dict.fromkeys(ids))})
-    return {r["entity"]["id"]: _entity(r["entity"]) for r in rows}
 
 
 def neighbors(
@@ -98,15 +93,17 @@ def neighbors(
     as_of: str | None,
     limit: int,
 ) -> dict[str, Any]:
-    center = entity(graph, eid, with_sources=False)
-    rows = graph.read(
+    """The entity and its facts, at most ``limit`` per (predicate, direction) (one query)."""
+    rows = graph.read_plain(
         q.neighbors(_types(predicates), direction),
         {"id": eid, "stances": _stances(stances), "as_of": as_of, "limit": limit},
     )
+    if not rows:
+        raise NotFound(f"no entity {eid}", {"id": eid})
     nodes: dict[str, dict[str, Any]] = {}
     edges: list[dict[str, Any]] = []
     groups: list[dict[str, Any]] = []
-    for row in rows:
+    for row in rows[0]["groups"]:
         for item in row["items"]:
             nodes[item["node"]["id"]] = _entity(item["node"])
             edges.append(item["fact"])
@@ -121,7 +118,7 @@ def neighbors(
             }
         )
     return {
-        "entity": center,
+        "entity": _entity(rows[0]["entity"]),
         "nodes": list(nodes.values()),
         "edges": edges,
         "groups": groups,
@@ -138,28 +135,14 @@ def facts(
     types = _types([predicate] if predicate else None)
     anchor = "subject" if subject else ("object" if obj else None)
     query = q.facts_by_triple_anchored(types, anchor) if anchor else q.facts_by_triple(types)
-    rows = graph.read(query, {"subject": subject, "object": obj, "limit": limit})
+    rows = graph.read_plain(query, {"subject": subject, "object": obj, "limit": limit})
     return {"items": [r["fact"] for r in rows]}
-
-
-def fact(graph: Graph, fact_id: str) -> dict[str, Any]:
-    rows = graph.read(q.fact_by_id(ALL_TYPES), {"fact_id": fact_id})
-    if not rows:
-        raise NotFound(f"no fact {fact_id}", {"fact_id": fact_id})
-    return dict(rows[0]["fact"])
-
-
-def facts_by_id(graph: Graph, fact_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    if not fact_ids:
-        return {}
-    rows = graph.read(q.facts_by_ids(ALL_TYPES), {"fact_ids": list(dict.fromkeys(fact_ids))})
-    return {r["fact"]["fact_id"]: dict(r["fact"]) for r in rows}
 
 
 def _chains(graph: Graph, source_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
     if not source_ids:
         return {}
-    rows = graph.read(q.SOURCE_CHAINS, {"ids": list(dict.fromkeys(source_ids))})
+    rows = graph.read_plain(q.SOURCE_CHAINS, {"ids": list(dict.fromkeys(source_ids))})
     return {r["id"]: list(r["ancestors"]) for r in rows}
 
 
@@ -181,32 +164,37 @@ def independent_sources(cited: Sequence[str], chains: dict[str, list[dict[str, A
     return [rep for _fam, rep in groups]
 
 
+PROVENANCE = q.provenance(ALL_TYPES)
+
+
 def provenance(graph: Graph, fact_id: str) -> dict[str, Any]:
-    the_fact = fact(graph, fact_id)
-    claims = graph.read(q.PROVENANCE_CLAIMS, {"fact_id": fact_id})
-    cited = [c["source"]["id"] for claim in claims for c in claim["citations"]]
-    chains = _chains(graph, cited)
+    """The fact, every claim behind it with citations, source chains and load runs (one query)."""
+    rows = graph.read_plain(PROVENANCE, {"fact_id": fact_id})
+    if not rows:
+        raise NotFound(f"no fact {fact_id}", {"fact_id": fact_id})
+    chains: dict[str, list[dict[str, Any]]] = {}
+    cited: list[str] = []
     out_claims = []
-    for claim in claims:
+    for claim in rows[0]["claims"]:
         cites = []
         for c in claim["citations"]:
             src = dict(c["source"])
-            src["derived_from"] = chains.get(src["id"], [])
-            cites.append({**c, "source": src})
+            src["derived_from"] = chains.setdefault(src["id"], list(c["derived_from"]))
+            cited.append(src["id"])
+            cites.append({"quote": c["quote"], "start": c["start"], "end": c["end"], "source": src})
+        runs = claim.pop("runs")
         out_claims.append(
             {
                 **claim,
                 "qualifiers": json.loads(claim["qualifiers"]) if claim["qualifiers"] else {},
                 "asserted_by": _entity(claim["asserted_by"]) if claim["asserted_by"] else None,
                 "citations": cites,
-                "load_runs": claim.pop("runs"),
+                "load_runs": runs,
             }
         )
-    for c in out_claims:
-        c.pop("runs", None)
     independent = independent_sources(cited, chains)
     return {
-        "fact": the_fact,
+        "fact": dict(rows[0]["fact"]),
         "claims": out_claims,
         "independent_sources": independent,
         "n_independent_sources": len(independent),
@@ -217,35 +205,40 @@ def provenance(graph: Graph, fact_id: str) -> dict[str, Any]:
 
 
 def source(graph: Graph, sid: str, limit: int = 500) -> dict[str, Any]:
-    rows = graph.read(q.SOURCE, {"id": sid})
+    rows = graph.read_plain(q.SOURCE, {"id": sid})
     if not rows:
         raise NotFound(f"no source {sid}", {"id": sid})
     out = dict(rows[0]["source"])
     out["text"] = rows[0]["text"]
     out["derived_from"] = _chains(graph, [sid]).get(sid, [])
-    out["claims"] = graph.read(q.SOURCE_CLAIMS, {"id": sid, "limit": limit})
+    out["claims"] = graph.read_plain(q.SOURCE_CLAIMS, {"id": sid, "limit": limit})
     return out
 
 
 def loads(graph: Graph, limit: int, offset: int) -> dict[str, Any]:
-    items = graph.read(q.LOADS, {"limit": limit, "offset": offset})
+    items = graph.read_plain(q.LOADS, {"limit": limit, "offset": offset})
     for it in items:
         it["counts"] = json.loads(it["counts"]) if it["counts"] else {}
         it["inputs"] = list(it["inputs"] or [])
-    total = int(graph.read(q.LOADS_TOTAL)[0]["total"])
+    total = int(graph.read_plain(q.LOADS_TOTAL)[0]["total"])
     return {"items": items, "total": total}
 
 
 # -- paths --------------------------------------------------------------------------------
 
 
-def _path(node_ids: list[str], rels: list[dict[str, Any]], ents: dict[str, Any], fs: dict[str, Any]) -> dict[str, Any]:
+def _path(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> dict[str, Any]:
+    """A path from its projected entities and hops (``{fact, start}``): each hop's direction."""
     edges = []
     for i, rel in enumerate(rels):
-        f = dict(fs[rel["fact_id"]])
-        f["direction"] = "forward" if rel["start"] == node_ids[i] else "backward"
+        f = dict(rel["fact"])
+        f["direction"] = "forward" if rel["start"] == nodes[i]["id"] else "backward"
         edges.append(f)
-    return {"nodes": [ents[n] for n in node_ids], "edges": edges, "length": len(rels)}
+    return {"nodes": [_entity(n) for n in nodes], "edges": edges, "length": len(rels)}
+
+
+def paths_query(predicates: Sequence[Predicate] | None, limit: int, max_hops: int, directed: bool) -> LiteralString:
+    return q.shortest_paths(_types(predicates), limit, max_hops, directed)
 
 
 def paths(
@@ -261,53 +254,50 @@ def paths(
     directed: bool,
     timeout: float,
 ) -> dict[str, Any]:
+    """The k shortest paths, each hop a full fact (one query, which also checks both ends exist)."""
     if source_id == target_id:
         raise InvalidInput("from and to must differ", {"field": "to"})
-    found = entities(graph, [source_id, target_id])
-    for key, eid in (("from", source_id), ("to", target_id)):
-        if eid not in found:
-            raise NotFound(f"no entity {eid}", {"field": key, "id": eid})
-    rows = graph.read(
-        q.shortest_paths(_types(predicates), limit, max_hops, directed),
+    rows = graph.read_plain(
+        paths_query(predicates, limit, max_hops, directed),
         {"from": source_id, "to": target_id, "stances": _stances(stances), "as_of": as_of},
         timeout=timeout,
     )
-    node_ids = [n for r in rows for n in r["nodes"]]
-    fact_ids = [x["fact_id"] for r in rows for x in r["rels"]]
-    ents = entities(graph, node_ids)
-    fs = facts_by_id(graph, fact_ids)
-    return {"paths": [_path(r["nodes"], r["rels"], ents, fs) for r in rows]}
+    row = rows[0]
+    for key, eid, found in (("from", source_id, row["from_found"]), ("to", target_id, row["to_found"])):
+        if not found:
+            raise NotFound(f"no entity {eid}", {"field": key, "id": eid})
+    return {"paths": [_path(p["nodes"], p["rels"]) for p in row["paths"]]}
 
 
 # -- exposure -----------------------------------------------------------------------------
 
 
-def exposure(graph: Graph, eid: str, max_hops: int, as_of: str | None, timeout: float) -> dict[str, Any]:
-    center = entity(graph, eid, with_sources=False)
+def exposure_query(max_hops: int) -> LiteralString:
     chain = list(EXPOSURE_CHAIN) + [Predicate.OWNS]
     subject_side = [p for p, s in PREDICATES.items() if s.regulatory and s.target == "subject"]
     object_side = [p for p, s in PREDICATES.items() if s.regulatory and s.target == "object"]
-    rows = graph.read(
-        q.exposure(q.rel_types(chain), q.rel_types(subject_side), q.rel_types(object_side), max_hops),
-        {"id": eid, "as_of": as_of},
-        timeout=timeout,
-    )
+    return q.exposure(q.rel_types(chain), q.rel_types(subject_side), q.rel_types(object_side), max_hops)
+
+
+def exposure(graph: Graph, eid: str, max_hops: int, as_of: str | None, timeout: float) -> dict[str, Any]:
+    """Regulatory facts reaching the entity, each with the chain it reaches it by (one query)."""
+    rows = graph.read_plain(exposure_query(max_hops), {"id": eid, "as_of": as_of}, timeout=timeout)
+    if not rows:
+        raise NotFound(f"no entity {eid}", {"id": eid})
     seen: dict[str, dict[str, Any]] = {}
-    for r in rows:
+    for r in rows[0]["rows"]:
         if r["fact_id"] not in seen:  # rows come shortest chain first
             seen[r["fact_id"]] = r
-    fs = facts_by_id(graph, list(seen) + [x["fact_id"] for r in seen.values() for x in r["chain_rels"]])
-    ents = entities(graph, [n for r in seen.values() for n in r["chain_nodes"]])
     actions = [
-        {"fact": fs[fid], "path": _path(r["chain_nodes"], r["chain_rels"], ents, fs), "via": r["target"]}
-        for fid, r in seen.items()
+        {"fact": dict(r["fact"]), "path": _path(r["chain_nodes"], r["chain_rels"]), "via": r["target"]}
+        for r in seen.values()
     ]
-    return {"entity": center, "actions": actions}
+    return {"entity": _entity(rows[0]["entity"]), "actions": actions}
 
 
 def gazetteer(graph: Graph, limit: int = 100_000) -> list[dict[str, Any]]:
     """Reviewed entities (names, aliases) for the article extractor's gazetteer."""
-    return [_entity(r["entity"]) for r in graph.read(q.GAZETTEER, {"limit": limit})]
+    return [_entity(r["entity"]) for r in graph.read_plain(q.GAZETTEER, {"limit": limit})]
 
 
 def graph_stats(graph: Graph) -> dict[str, Any]:

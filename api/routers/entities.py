@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
+from starlette.concurrency import run_in_threadpool
 
 from graph import reads
 from schema.ontology import EntityType, Predicate, Stance
@@ -16,23 +17,27 @@ from ..params import AsOf, PredicatesQ, StancesQ, as_of_key, split_enum
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"])
 
+# The read routes are ``async def`` and hand the whole graph call to the thread pool in one hop;
+# they return plain dicts that FastAPI validates against ``response_model`` and serialises in one
+# pass (pydantic-core), instead of a model built here and validated again.
+
 EntityId = Annotated[str, Path(description="entity id, e.g. firm:kaspersky-lab", min_length=3, max_length=300)]
 
 
 @router.get("", response_model=SearchPage, summary="Search names and aliases", responses=responses(422, 503))
-def search(
+async def search(
     graph: GraphDep,
     q: Annotated[str, Query(min_length=1, max_length=200, description="name or alias; fuzzy, accent-insensitive")],
     type: Annotated[EntityType | None, Query(description="only this entity type")] = None,  # noqa: A002
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=900)] = 0,
-) -> SearchPage:
-    return SearchPage.model_validate(reads.search(graph, q, type, limit, offset))
+) -> dict[str, Any]:
+    return await run_in_threadpool(reads.search, graph, q, type, limit, offset)
 
 
 @router.get("/{id}", response_model=EntityDetail, summary="One entity", responses=responses(404, 422, 503))
-def get_entity(graph: GraphDep, id: EntityId) -> EntityDetail:  # noqa: A002
-    return EntityDetail.model_validate(reads.entity(graph, id))
+async def get_entity(graph: GraphDep, id: EntityId) -> dict[str, Any]:  # noqa: A002
+    return await run_in_threadpool(reads.entity, graph, id)
 
 
 @router.get(
@@ -41,7 +46,7 @@ def get_entity(graph: GraphDep, id: EntityId) -> EntityDetail:  # noqa: A002
     summary="Facts around an entity, capped per predicate",
     responses=responses(404, 422, 503),
 )
-def neighbors(
+async def neighbors(
     graph: GraphDep,
     id: EntityId,  # noqa: A002
     predicates: PredicatesQ = None,
@@ -49,17 +54,16 @@ def neighbors(
     stances: StancesQ = None,
     as_of: AsOf = None,
     limit: Annotated[int, Query(ge=1, le=500, description="at most this many facts per predicate and direction")] = 25,
-) -> Neighborhood:
-    return Neighborhood.model_validate(
-        reads.neighbors(
-            graph,
-            id,
-            split_enum(predicates, Predicate, "predicates"),
-            direction,
-            split_enum(stances, Stance, "stances"),
-            as_of_key(as_of),
-            limit,
-        )
+) -> dict[str, Any]:
+    return await run_in_threadpool(
+        reads.neighbors,
+        graph,
+        id,
+        split_enum(predicates, Predicate, "predicates"),
+        direction,
+        split_enum(stances, Stance, "stances"),
+        as_of_key(as_of),
+        limit,
     )
 
 
@@ -69,11 +73,11 @@ def neighbors(
     summary="Regulatory actions reaching an entity directly or through ownership / part-of chains",
     responses=responses(404, 422, 503, 504),
 )
-def exposure(
+async def exposure(
     graph: GraphDep,
     settings: SettingsDep,
     id: EntityId,  # noqa: A002
     max_hops: Annotated[int, Query(ge=0, le=6, description="longest ownership/part-of chain walked")] = 3,
     as_of: AsOf = None,
-) -> Exposure:
-    return Exposure.model_validate(reads.exposure(graph, id, max_hops, as_of_key(as_of), settings.query_timeout))
+) -> dict[str, Any]:
+    return await run_in_threadpool(reads.exposure, graph, id, max_hops, as_of_key(as_of), settings.query_timeout)

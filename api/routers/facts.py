@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from graph import reads
 from schema.ontology import Predicate
@@ -20,14 +21,14 @@ router = APIRouter(prefix="/v1/facts", tags=["facts"])
 
 
 @router.get("", response_model=FactList, summary="Facts by (subject, predicate, object)", responses=responses(422, 503))
-def facts(
+async def facts(
     graph: GraphDep,
     subject: Annotated[str | None, Query(max_length=300, description="subject entity id")] = None,
     predicate: Annotated[Predicate | None, Query(description="predicate")] = None,
     object: Annotated[str | None, Query(max_length=300, description="object entity id")] = None,  # noqa: A002
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> FactList:
-    return FactList.model_validate(reads.facts(graph, subject, predicate, object, limit))
+) -> dict[str, Any]:
+    return await run_in_threadpool(reads.facts, graph, subject, predicate, object, limit)
 
 
 @router.get(
@@ -41,12 +42,13 @@ def facts(
         **responses(404, 422, 503),
     },
 )
-def provenance(
+async def provenance(
     request: Request,
     graph: GraphDep,
     fact_id: Annotated[str, Path(min_length=1, max_length=100, description="fact id")],
-) -> Provenance | JSONResponse:
-    answer = Provenance.model_validate(reads.provenance(graph, fact_id))
+) -> dict[str, Any] | JSONResponse:
+    answer = await run_in_threadpool(reads.provenance, graph, fact_id)
     if JSONLD in request.headers.get("accept", ""):
-        return JSONResponse(to_prov_jsonld(answer.model_dump(mode="json")), media_type=JSONLD)
+        as_json = Provenance.model_validate(answer).model_dump(mode="json")
+        return JSONResponse(to_prov_jsonld(as_json), media_type=JSONLD)
     return answer

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from graph import migrations
+from graph.database import Graph
 from schema import storage
 from schema.errors import GraphUnavailable
 
@@ -27,7 +29,7 @@ class Ready(BaseModel):
 
 
 @router.get("/health", response_model=Health, summary="Liveness: the process answers")
-def health() -> Health:
+async def health() -> Health:
     return Health(status="ok")
 
 
@@ -37,7 +39,11 @@ def health() -> Health:
     summary="Readiness: Neo4j reachable and migrated",
     responses={503: ERROR_RESPONSES[503]},
 )
-def ready(graph: GraphDep) -> Ready:
+async def ready(graph: GraphDep) -> Ready:
+    return await run_in_threadpool(_ready, graph)
+
+
+def _ready(graph: Graph) -> Ready:
     version = graph.server_version()
     applied = migrations.applied_version(graph)
     if applied != storage.SCHEMA_VERSION:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import functools
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from starlette.concurrency import run_in_threadpool
 
 from graph import reads
 from schema.ontology import Predicate, Stance
@@ -25,7 +27,7 @@ MAX_HOPS = 6
     summary="k shortest paths between two entities",
     responses=responses(404, 422, 503, 504),
 )
-def paths(
+async def paths(
     graph: GraphDep,
     settings: SettingsDep,
     from_: Annotated[str, Query(alias="from", min_length=3, max_length=300, description="start entity id")],
@@ -36,9 +38,10 @@ def paths(
     stances: StancesQ = None,
     as_of: AsOf = None,
     directed: Annotated[bool, Query(description="follow facts only in their direction")] = False,
-) -> Paths:
-    return Paths.model_validate(
-        reads.paths(
+) -> dict[str, Any]:
+    return await run_in_threadpool(
+        functools.partial(
+            reads.paths,
             graph,
             from_,
             to,

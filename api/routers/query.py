@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
 
 from graph import guard
 
@@ -19,8 +23,7 @@ router = APIRouter(prefix="/v1", tags=["query"])
     summary="Run one read-only Cypher statement",
     responses=responses(400, 403, 422, 503, 504),
 )
-def query(graph: GraphDep, settings: SettingsDep, body: QueryRequest) -> QueryResult:
+async def query(graph: GraphDep, settings: SettingsDep, body: QueryRequest) -> dict[str, Any]:
     limit = min(body.limit, settings.query_row_limit)
-    return QueryResult.model_validate(
-        guard.run_readonly(graph, body.cypher, body.params, limit=limit, timeout=settings.query_timeout)
-    )
+    run = functools.partial(guard.run_readonly, limit=limit, timeout=settings.query_timeout)
+    return await run_in_threadpool(run, graph, body.cypher, body.params)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from starlette.concurrency import run_in_threadpool
 
 from graph import reads
 
@@ -21,14 +22,14 @@ router = APIRouter(prefix="/v1", tags=["sources"])
     summary="A source, its text, chain and the claims citing it",
     responses=responses(404, 422, 503),
 )
-def source(graph: GraphDep, id: Annotated[str, Path(min_length=3, max_length=300)]) -> SourceDetail:  # noqa: A002
-    return SourceDetail.model_validate(reads.source(graph, id))
+async def source(graph: GraphDep, id: Annotated[str, Path(min_length=3, max_length=300)]) -> dict[str, Any]:  # noqa: A002
+    return await run_in_threadpool(reads.source, graph, id)
 
 
 @router.get("/loads", response_model=LoadRuns, summary="Load runs, newest first", responses=responses(422, 503))
-def loads(
+async def loads(
     graph: GraphDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> LoadRuns:
-    return LoadRuns.model_validate(reads.loads(graph, limit, offset))
+) -> dict[str, Any]:
+    return await run_in_threadpool(reads.loads, graph, limit, offset)
