@@ -238,11 +238,24 @@ def run_samples(
 
 
 def print_table(res: dict[str, Any]) -> None:
-    f = res["full"]
+    f = res.get("full")
+    if f is None:
+        print("\nfull load   (built offline with neo4j-admin import: see above)")
+    else:
+        _print_full(f)
+    _print_samples(res)
+
+
+def _print_full(f: dict[str, Any]) -> None:
     print(f"\nfull load   {f['entities']:>9,} entities {f['entities_per_s']:>10,.0f}/s   "
           f"{f['claims']:>9,} claims {f['claims_per_s']:>9,.0f}/s")  # fmt: skip
     print(f"            ({f['sources']:,} sources, {f['facts']:,} facts touched, {f['seconds']}s in all, "
           f"batch {f['batch_size']}, loader peak RSS {f['peak_rss_mb']} MB)")  # fmt: skip
+
+
+def _print_samples(res: dict[str, Any]) -> None:
+    if "sweep" not in res:
+        return
     if "naive" in res:
         o, n = res["ours_sample"], res["naive"]
         print(f"\n{'sample of ' + str(res['sample_claims']) + ' claims':<28}{'claims/s':>10}{'seconds':>10}")

@@ -25,6 +25,7 @@ import os
 import platform
 import tempfile
 import time
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ import neo4j
 
 from graph.database import Graph
 
-from . import load, load_http, query
+from . import load, load_http, offline_import, query
 from .common import database, serve_process
 from .generate import SIZES, Generator
 
@@ -62,8 +63,17 @@ def main() -> None:
     ap.add_argument("--naive-seconds", type=float, default=60.0, help="time cap of the naive baseline")
     ap.add_argument("--request-log", action="store_true", help="keep the API's per-request log lines")
     ap.add_argument("--heap", default="1g")
-    ap.add_argument("--pagecache", default="512m")
+    ap.add_argument("--pagecache", default=None, help="Neo4j page cache (default 512m, 2g at M, 4g at L)")
+    ap.add_argument(
+        "--offline",
+        action="store_true",
+        help="build the graph with neo4j-admin import (bench.offline_import) instead of our writer; "
+        "the reads then run on it, and the writer is measured on the samples only",
+    )
+    ap.add_argument("--keep", type=Path, help="with --offline: keep (and reuse) the imported database here")
     args = ap.parse_args()
+    if args.pagecache is None:
+        args.pagecache = {"M": "2g", "L": "4g"}.get(args.size, "512m")
     levels = tuple(int(x) for x in args.levels.split(",") if x)
 
     started = time.perf_counter()
@@ -84,14 +94,24 @@ def main() -> None:
         "request_log": args.request_log,
         "api_workers": args.workers,
         "http_client": args.client,
+        "offline": args.offline,
     }
-    with database(heap=args.heap, pagecache=args.pagecache) as settings, Graph.connect(settings) as graph:
+    with ExitStack() as stack:
+        if args.offline:
+            heap = args.heap if args.heap != "1g" else "2g"
+            settings, imported = stack.enter_context(
+                offline_import.imported(args.size, args.seed, heap=heap, pagecache=args.pagecache, keep=args.keep)
+            )
+            result["offline_import"] = imported
+        else:
+            settings = stack.enter_context(database(heap=args.heap, pagecache=args.pagecache))
+        graph = stack.enter_context(Graph.connect(settings))
         result["neo4j_version"] = graph.server_version()
         gen = Generator(SIZES[args.size], args.seed)
         lm = gen.landmarks()
         result["landmarks"] = lm
 
-        res_load = load.run(graph, args.size, args.seed, args.batch)
+        res_load = {} if args.offline else load.run(graph, args.size, args.seed, args.batch)
         serve_log = Path(tempfile.gettempdir()) / f"regkg-bench-{args.size}-serve.log"
         serve_log.unlink(missing_ok=True)
         # without --request-log the API writes no line per request (as before, when it ran in-process)
@@ -101,18 +121,23 @@ def main() -> None:
             result["http"] = load_http.run(base, lm, levels, args.http_seconds, client=args.client)
             result["client_ceiling"] = load_http.ceiling(base, max(levels, default=32), client=args.client)
         # the sample loads (naive, ours, sweep) come after the reads: they add sample copies
-        sample = load.run_samples(
-            graph, args.seed, args.sample, naive=not args.no_naive, naive_seconds=args.naive_seconds
-        )
+        if result.get("offline_import", {}).get("reused"):
+            sample: dict[str, Any] = {}  # the kept database holds the sample copies of its first run
+        else:
+            sample = load.run_samples(
+                graph, args.seed, args.sample, naive=not args.no_naive, naive_seconds=args.naive_seconds
+            )
         result["load"] = res_load | sample
 
     result["total_seconds"] = round(time.perf_counter() - started, 1)
+    if args.offline:
+        offline_import.print_figures(result["offline_import"])
     load.print_table(result["load"])
     query.print_table(result["query"])
     load_http.print_table(result["http"], result["client_ceiling"])
     print(f"(regkg serve --workers {args.workers})")
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-{args.size}.json"
+    out = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-{args.size}{'-offline' if args.offline else ''}.json"
     out.write_text(json.dumps(result, indent=2) + "\n")
     print(f"\nwrote {out} ({result['total_seconds']}s in all)")
 
