@@ -209,8 +209,7 @@ def _build(root: Path, size: str, seed: int, keep_csv: bool) -> dict[str, Any]:
 
 # neo4j-admin import leaves an empty array field unset; the writer stores []. Same graph, please.
 EMPTY_ARRAYS = (
-    "MATCH (e:Entity) WHERE e.aliases IS NULL "
-    "CALL (e) { SET e.aliases = [] } IN TRANSACTIONS OF 20000 ROWS",
+    "MATCH (e:Entity) WHERE e.aliases IS NULL CALL (e) { SET e.aliases = [] } IN TRANSACTIONS OF 20000 ROWS",
     "MATCH ()-[r]->() WHERE r.fact_id IS NOT NULL AND r.asserted_by IS NULL "
     "CALL (r) { SET r.asserted_by = [] } IN TRANSACTIONS OF 20000 ROWS",
 )
