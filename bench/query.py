@@ -114,8 +114,17 @@ def run(graph: Graph, base_url: str, lm: dict[str, str], n: int = 200) -> dict[s
     client = _Http(base_url)
     try:
         for case in CASES:
-            body = json.loads(client.get(urls[case]))
-            api_ms, raw_ms = _paired(lambda u=urls[case]: client.get(u), raw[case], n)
+            t = time.perf_counter()
+            try:  # one probe first: a case that fails or times out is reported, not fatal
+                body = json.loads(client.get(urls[case]))
+            except (RuntimeError, OSError) as exc:
+                seconds = round(time.perf_counter() - t, 1)
+                print(f"  {case}: {type(exc).__name__} after {seconds}s: {str(exc)[:200]}", flush=True)
+                out[case] = {"error": f"{type(exc).__name__}: {str(exc)[:300]}", "seconds": seconds}
+                client.close()
+                client = _Http(base_url)
+                continue
+            api_ms, raw_ms = _paired(lambda u=urls[case], c=client: c.get(u), raw[case], n)
             api, drv = summary(api_ms), summary(raw_ms)
             out[case] = {"api": api, "raw": drv, "overhead_p50_ms": round(api["p50"] - drv["p50"], 2),
                          "result_size": _size(case, body)}  # fmt: skip
@@ -141,6 +150,9 @@ def print_table(res: dict[str, Any]) -> None:
     head = f"{'case':<19}{'n':>4}{'API p50':>9}{'p95':>8}{'p99':>8}{'raw p50':>9}{'p95':>8}{'p99':>8}{'overhead':>10}"
     print("\n" + head)
     for case, r in res.items():
+        if "error" in r:
+            print(f"{case:<19}   -  failed after {r['seconds']}s: {r['error'][:80]}")
+            continue
         a, d = r["api"], r["raw"]
         print(
             f"{case:<19}{r['result_size']:>4}{a['p50']:>9.2f}{a['p95']:>8.2f}{a['p99']:>8.2f}"
