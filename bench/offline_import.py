@@ -128,7 +128,7 @@ def write_csvs(gen: Generator, directory: Path, batch: int = 5000) -> dict[str, 
                 for x in c.citations:
                     out("rel_cites", "cites").writerow([c.id, x.source, "CITES", x.quote, x.start, x.end])
                     n["citations"] += 1
-                grouped[c.fact_id].append(_fact_row(c))
+                grouped[c.fact_id].append(_fact_row(c, p))
                 n["claims"] += 1
             for fid, claims in grouped.items():
                 key = hash(fid)

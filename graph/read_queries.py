@@ -204,6 +204,12 @@ LOADS_TOTAL: Final = "MATCH (r:LoadRun) RETURN count(r) AS total"
 # -- paths --------------------------------------------------------------------------------
 
 
+def _hop(var: str) -> str:
+    """One hop of a path or chain: its fact, and its start (to tell the direction it was walked)."""
+    start = f"startNode({var}).id"
+    return "{fact: " + fact_projection(var, start, f"endNode({var}).id") + f", start: {start}}}"
+
+
 def shortest_paths(types: str, k: int, max_hops: int, directed: bool) -> LiteralString:
     """The k shortest simple paths, with whether each end exists, in one query.
 
@@ -224,8 +230,7 @@ def shortest_paths(types: str, k: int, max_hops: int, directed: bool) -> Literal
         "  WHERE all(i IN range(0, size(x) - 1) WHERE NOT x[i] IN x[i + 1..]) AND NOT b IN x) "
         "  WITH p ORDER BY length(p) "
         "  RETURN collect({nodes: [n IN nodes(p) | " + _entity("n") + "], "
-        "    rels: [e IN relationships(p) | {fact: " + fact_projection("e", "startNode(e).id", "endNode(e).id") + ", "
-        "    start: startNode(e).id}]}) AS paths "
+        "    rels: [e IN relationships(p) | " + _hop("e") + "]}) AS paths "
         "} "
         "RETURN fa IS NOT NULL AS from_found, fb IS NOT NULL AS to_found, paths"
     )
@@ -267,8 +272,7 @@ def exposure(chain_types: str, subject_side: str, object_side: str, max_hops: in
         "  WITH fact_id, fact, target, hops, chain_nodes, chain_rels ORDER BY hops, fact_id "
         "  RETURN collect({fact_id: fact_id, fact: fact, target: target.id, hops: hops, "
         "    chain_nodes: [n IN chain_nodes | " + _entity("n") + "], "
-        "    chain_rels: [x IN chain_rels | {fact: " + fact_projection("x", "startNode(x).id", "endNode(x).id") + ", "
-        "    start: startNode(x).id}]}) AS rows "
+        "    chain_rels: [x IN chain_rels | " + _hop("x") + "]}) AS rows "
         "} "
         "RETURN " + _entity("start") + " AS entity, rows"
     )

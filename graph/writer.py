@@ -236,25 +236,16 @@ def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _cites_of(c: Claim) -> list[dict[str, Any]]:
-    return [{"source": x.source, "quote": x.quote, "start": x.start} for x in c.citations]
+_FACT_FIELDS = ("fact_id", "subject", "predicate", "object", "stance", "valid_from", "valid_to", "confidence")
 
 
-def _fact_row(c: Claim) -> dict[str, Any]:
-    """A new claim in the shape of a FACT_CLAIMS row."""
-    return {
-        "fact_id": c.fact_id,
-        "claim_id": c.id,
-        "subject": c.subject,
-        "predicate": c.predicate.value,
-        "object": c.object,
-        "stance": c.stance.value,
-        "valid_from": c.valid_from,
-        "valid_to": c.valid_to,
-        "confidence": c.confidence,
-        "asserted_by": c.asserted_by,
-        "cites": _cites_of(c),
-    }
+def _fact_row(c: Claim, props: dict[str, Any]) -> dict[str, Any]:
+    """A new claim in the shape of a FACT_CLAIMS row, from its ``_claim_row`` properties."""
+    row = {k: props[k] for k in _FACT_FIELDS}
+    row["claim_id"] = c.id
+    row["asserted_by"] = c.asserted_by
+    row["cites"] = [{"source": x.source, "quote": x.quote, "start": x.start} for x in c.citations]
+    return row
 
 
 def _write_facts(tx: ManagedTransaction, grouped: dict[str, list[dict[str, Any]]], new: set[str]) -> int:
@@ -314,8 +305,8 @@ def _write_claims(tx: ManagedTransaction, batch: Sequence[Claim], run_id: str) -
             linked = tx.run(queries.CREATE_ASSERTED_BY, pairs=pairs).single()
             if linked is None or linked["n"] != len(pairs):
                 raise InvalidInput("a claim's asserted_by names an entity that does not exist")
-        for c in new:
-            grouped[c.fact_id].append(_fact_row(c))
+        for c, row in zip(new, rows, strict=True):
+            grouped[c.fact_id].append(_fact_row(c, row["props"]))
     if updated:
         upd_rows = [{"id": cid, "confidence": c.confidence, "method": c.method.value} for cid, c in updated.items()]
         tx.run(queries.UPDATE_CLAIMS, rows=upd_rows).consume()
