@@ -154,6 +154,7 @@ class Path(_Out):
 
 class Paths(_Out):
     paths: list[Path]
+    max_degree: int = Field(description="entities with more fact edges than this (hubs) were not walked through")
 
 
 class ExposureAction(_Out):

@@ -42,7 +42,13 @@ def main() -> None:
             ),
             "paths": lambda: graph.read_plain(
                 reads.paths_query(None, 5, 4, False),
-                {"from": "firm:kaspersky-lab", "to": "country:russia", "stances": None, "as_of": None},
+                {
+                    "from": "firm:kaspersky-lab",
+                    "to": "country:russia",
+                    "stances": None,
+                    "as_of": None,
+                    "max_degree": 1000,
+                },
             ),
             "provenance": lambda: graph.read_plain(reads.PROVENANCE, {"fact_id": fid}),
         }

@@ -466,12 +466,22 @@ class Generator:
         deep = max(range(L.firms - 1, -1, -1), key=depth_to_exposure)
         assert best_fact is not None
         name = self.name(F, L.firms // 3).split(" ")
+        # up the deep firm's ownership chain (at most 3 hops): the furthest ancestor (a firm to
+        # firm path) and the country an ancestor is based in (a path ending at a hub)
+        chain, cur = [deep], deep
+        while cur in parent and len(chain) < 4:
+            cur = parent[cur]
+            chain.append(cur)
+        based = [self.hq(F, i) for i in chain]
+        hub_end = next((c for c in reversed(based) if c is not None), 1)
         return {
             "hub": self.eid(EntityType.COUNTRY, 0),
             "non_hub": self.eid(F, L.firms - 2),
             "search": " ".join(name[:2]),
             "path_from": self.eid(F, deep),
-            "path_to": self.eid(EntityType.COUNTRY, 1),
+            "path_to": self.eid(EntityType.COUNTRY, hub_end),
+            "path_pair_to": self.eid(F, chain[-1]),
+            "hub_other": self.eid(EntityType.COUNTRY, 1),
             "unconnected": self.eid(P, L.persons - 1),
             "exposure": self.eid(F, deep),
             "exposure_hops": str(depth_to_exposure(deep)),

@@ -4,8 +4,8 @@ The server is a real `regkg serve --workers N` process (uvicorn workers with uvl
 see :func:`bench.common.serve_process`); the clients run in another process (asyncio, one
 keep-alive connection per client), so none of the three fights another for the GIL. Each level
 runs for a fixed time (default 15 s) after a short warm-up. The mix: search 30 %, neighbours 25 %
-(hub and non-hub), provenance 20 %, paths 15 % (connected), exposure 10 %. An error is a transport
-failure, a timeout or any status other than 200.
+(hub and non-hub), provenance 20 %, paths 15 % (10 % a firm to a hub country, 5 % firm to firm),
+exposure 10 %. An error is a transport failure, a timeout or any status other than 200.
 
 The client is a minimal HTTP/1.1 keep-alive client on asyncio streams (``raw``, the default):
 httpx's ``AsyncClient`` costs several times more CPU per request, and on a 2-core machine that
@@ -36,7 +36,8 @@ MIX = (
     ("neighbors_hub", 10),
     ("neighbors_leaf", 15),
     ("provenance", 20),
-    ("paths_connected", 15),
+    ("paths_connected", 10),
+    ("paths_pair", 5),
     ("exposure", 10),
 )
 CLIENTS = ("raw", "httpx")

@@ -1,12 +1,14 @@
 """Read latency on the generated graph: p50/p95/p99 via the API and via the raw driver query.
 
 Cases: search, neighbours of a hub (the biggest country) and of a non-hub firm, paths (k=5,
-≤ 4 hops) between a connected and an unconnected pair, provenance of a multi-claim fact, and
-exposure of a firm deep in an ownership chain. The API figures are full HTTP round trips to
-`regkg serve` on loopback (one keep-alive connection, the standard library's client); the raw
-figures run the service's one Cypher query for the case through ``Graph.read_plain``, as the
-service does — the overhead is everything else: HTTP, FastAPI, validation, shaping and JSON.
-The two are timed alternately, request by request, so both see the same machine.
+≤ 4 hops, hubs not walked through) from a firm deep in an ownership chain to the country an
+ancestor is based in (a hub end), to its furthest ancestor (two non-hub ends) and to an entity
+related to nothing, and between the two biggest countries (two hub ends: the slow case, timed
+``HUB_N`` times only), provenance of a multi-claim fact, and exposure of that deep firm. The API
+figures are full HTTP round trips to `regkg serve` on loopback (one keep-alive connection, the
+standard library's client); the raw figures run the service's one Cypher query for the case
+through ``Graph.read_plain``, as the service does — the overhead is everything else: HTTP,
+FastAPI, validation, shaping and JSON. The two are timed alternately, request by request, so both see the same machine.
 
 Run by ``python -m bench.run``; on its own it needs a loaded database (``--size`` must match).
 """
@@ -26,7 +28,19 @@ from graph.database import Graph
 
 from .common import summary
 
-CASES = ("search", "neighbors_hub", "neighbors_leaf", "paths_connected", "paths_unconnected", "provenance", "exposure")
+CASES = (
+    "search",
+    "neighbors_hub",
+    "neighbors_leaf",
+    "paths_connected",
+    "paths_pair",
+    "paths_unconnected",
+    "paths_hubs",
+    "provenance",
+    "exposure",
+)
+HUB_N = 10  # the hub-to-hub path walks a hub's edges: a second or more at L
+MAX_DEGREE = 1000  # the API's default (REGKG_PATH_MAX_DEGREE)
 
 
 def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object]]:
@@ -39,7 +53,8 @@ def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object
         return lambda: graph.read_plain(neigh_q, {"id": eid, "stances": None, "as_of": None, "limit": 50})
 
     def path(a: str, b: str) -> Callable[[], object]:
-        return lambda: graph.read_plain(paths_q, {"from": a, "to": b, "stances": None, "as_of": None}, timeout=30)
+        params = {"from": a, "to": b, "stances": None, "as_of": None, "max_degree": MAX_DEGREE}
+        return lambda: graph.read_plain(paths_q, params, timeout=30)
 
     return {
         "search": lambda: graph.read_plain(
@@ -49,7 +64,9 @@ def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object
         "neighbors_hub": neigh(lm["hub"]),
         "neighbors_leaf": neigh(lm["non_hub"]),
         "paths_connected": path(lm["path_from"], lm["path_to"]),
+        "paths_pair": path(lm["path_from"], lm["path_pair_to"]),
         "paths_unconnected": path(lm["path_from"], lm["unconnected"]),
+        "paths_hubs": path(lm["hub"], lm["hub_other"]),
         "provenance": lambda: graph.read_plain(reads.PROVENANCE, {"fact_id": lm["fact"]}),
         "exposure": lambda: graph.read_plain(exposure_q, {"id": lm["exposure"], "as_of": None}, timeout=30),
     }
@@ -61,7 +78,9 @@ def api_urls(lm: dict[str, str]) -> dict[str, str]:
         "neighbors_hub": f"/v1/entities/{lm['hub']}/neighbors?limit=50",
         "neighbors_leaf": f"/v1/entities/{lm['non_hub']}/neighbors?limit=50",
         "paths_connected": f"/v1/paths?from={lm['path_from']}&to={lm['path_to']}&max_hops=4&limit=5",
+        "paths_pair": f"/v1/paths?from={lm['path_from']}&to={lm['path_pair_to']}&max_hops=4&limit=5",
         "paths_unconnected": f"/v1/paths?from={lm['path_from']}&to={lm['unconnected']}&max_hops=4&limit=5",
+        "paths_hubs": f"/v1/paths?from={lm['hub']}&to={lm['hub_other']}&max_hops=4&limit=5",
         "provenance": f"/v1/facts/{lm['fact']}/provenance",
         "exposure": f"/v1/entities/{lm['exposure']}/exposure?max_hops=4",
     }
@@ -88,11 +107,19 @@ class _Http:
 
 
 def _paired(
-    api: Callable[[], object], raw: Callable[[], object], n: int, warmup: int = 10
+    api: Callable[[], object], raw: Callable[[], object], n: int, warmup: tuple[int, int, float] = (10, 100, 3.0)
 ) -> tuple[list[float], list[float]]:
     """Time the API call and the raw query alternately, so both see the same machine (other jobs
-    on a shared machine come and go; measured one after the other, they would not)."""
-    for _ in range(warmup):
+    on a shared machine come and go; measured one after the other, they would not).
+
+    Warm-up ``(at least, at most, seconds)``: pairs until both bounds allow it — a server that has
+    just started (as after an offline import) runs a query interpreted until the JVM has compiled
+    it, and steady state is what a running service answers with."""
+    low, high, seconds = warmup
+    began = time.perf_counter()
+    for i in range(high):
+        if i >= low and time.perf_counter() - began > seconds:
+            break
         api()
         raw()
     a: list[float] = []
@@ -124,7 +151,8 @@ def run(graph: Graph, base_url: str, lm: dict[str, str], n: int = 200) -> dict[s
                 client.close()
                 client = _Http(base_url)
                 continue
-            api_ms, raw_ms = _paired(lambda u=urls[case], c=client: c.get(u), raw[case], n)
+            reps, warm = (min(n, HUB_N), (2, 2, 0.0)) if case == "paths_hubs" else (n, (10, 100, 3.0))
+            api_ms, raw_ms = _paired(lambda u=urls[case], c=client: c.get(u), raw[case], reps, warm)
             api, drv = summary(api_ms), summary(raw_ms)
             out[case] = {"api": api, "raw": drv, "overhead_p50_ms": round(api["p50"] - drv["p50"], 2),
                          "result_size": _size(case, body)}  # fmt: skip

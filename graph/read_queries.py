@@ -210,27 +210,87 @@ def _hop(var: str) -> str:
     return "{fact: " + fact_projection(var, start, f"endNode({var}).id") + f", start: {start}}}"
 
 
-def shortest_paths(types: str, k: int, max_hops: int, directed: bool) -> LiteralString:
-    """The k shortest simple paths, with whether each end exists, in one query.
+def _walk(arrow: str, types: str, var_r: str = "r") -> str:
+    """One hop's relationship pattern with the fact filters inside it (they prune the search)."""
+    filters = f"{STANCES_OK} AND {VALID_AT}".replace("r.", f"{var_r}.")
+    left, right = ("<-", "-") if arrow == "<-" else ("-", arrow)
+    return f"{left}[{var_r}:{types} WHERE {filters}]{right}"
 
-    The fact filters sit inside the pattern so they prune the search, and the no-repeated-node
+
+def _hop_ok(all_types: str, end: str | None = None) -> str:
+    """An entity a path may walk through: at most ``$max_degree`` fact edges (not a hub), or ``end``."""
+    degree_ok = f"COUNT {{ (y)-[:{all_types}]-() }} <= $max_degree"
+    return f"y = {end} OR {degree_ok}" if end else degree_ok
+
+
+_SIMPLE = "all(i IN range(0, size(x) - 1) WHERE NOT x[i] IN x[i + 1..])"
+
+
+def _from_end(end: str, name: str, walk: str, all_types: str, k: int, hops: int) -> str:
+    """The k shortest walks from ``end`` to every entity ``m`` within ``hops`` non-hub hops
+    (``m`` included: ``hops`` 0 is ``end`` alone), as ``<name>`` nodes and ``<name>_rels``."""
+    if hops == 0:
+        return f"    WITH fa, fb, {end} AS m, [{end}] AS {name}, [] AS {name}_rels "
+    return (
+        f"    CALL ({end}) {{ "
+        f"      MATCH p = SHORTEST {k} ({end})((x:Entity){walk}(y:Entity) WHERE {_hop_ok(all_types)})"
+        f"{{0,{hops}}}(m:Entity) "
+        f"      WHERE {_SIMPLE} AND NOT m IN x "
+        f"      RETURN nodes(p) AS {name}, relationships(p) AS {name}_rels, m "
+        "    } "
+    )
+
+
+def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: bool) -> LiteralString:
+    """The k shortest simple paths that walk through no hub, with whether each end exists, in one query.
+
+    A hub is an entity with more than ``$max_degree`` fact edges (of any type): a country every
+    firm is based in, a list thousands are on. Paths may start or end at a hub but never pass
+    through one — "both are based in Syria" is not a connection, and walking a hub's tens of
+    thousands of edges is what made path search slow. How the search runs depends on the ends:
+
+    - neither end a hub, or both: one ``SHORTEST k`` between the two (Neo4j searches from both
+      ends); two hub ends make this the slow case (a hub's edges are walked once);
+    - one end a hub: ``SHORTEST k`` from the other end to every entity within ``max_hops - 1``
+      non-hub hops, then the last hop into the hub, checked from the non-hub side (the hub's
+      edges are never walked). The k shortest overall are among the k shortest to each last
+      entity, so taking k per entity and then the k shortest of all is exact.
+
+    The fact filters sit inside the patterns so they prune the search; the no-repeated-node
     predicate is a pre-filter of SHORTEST. Each path comes with its entities and its facts
     projected (``start``: the id of the fact's subject, to tell the direction of the hop).
     """
     assert 1 <= k <= 50 and 1 <= max_hops <= 8
-    arrow = "->" if directed else "-"
+    fwd = "->" if directed else "-"
+    back = "<-" if directed else "-"
+    head = max_hops - 1
     return (
         "OPTIONAL MATCH (fa:Entity {id: $from}) "
         "OPTIONAL MATCH (fb:Entity {id: $to}) "
         "CALL (fa, fb) { "
         "  WITH fa, fb WHERE fa IS NOT NULL AND fb IS NOT NULL "
-        f"  MATCH p = SHORTEST {k} ((a:Entity {{id: $from}})"
-        f"((x:Entity)-[r:{types} WHERE {STANCES_OK} AND {VALID_AT}]{arrow}(y:Entity)){{1,{max_hops}}}"
-        "(b:Entity {id: $to}) "
-        "  WHERE all(i IN range(0, size(x) - 1) WHERE NOT x[i] IN x[i + 1..]) AND NOT b IN x) "
-        "  WITH p ORDER BY length(p) "
-        "  RETURN collect({nodes: [n IN nodes(p) | " + _entity("n") + "], "
-        "    rels: [e IN relationships(p) | " + _hop("e") + "]}) AS paths "
+        f"  WITH fa, fb, COUNT {{ (fa)-[:{all_types}]-() }} > $max_degree AS a_hub, "
+        f"  COUNT {{ (fb)-[:{all_types}]-() }} > $max_degree AS b_hub "
+        "  CALL (fa, fb, a_hub, b_hub) { "
+        "    WITH fa, fb WHERE a_hub = b_hub "
+        f"    MATCH p = SHORTEST {k} (fa)((x:Entity){_walk(fwd, types)}(y:Entity) WHERE {_hop_ok(all_types, 'fb')})"
+        f"{{1,{max_hops}}}(fb) "
+        f"    WHERE {_SIMPLE} AND NOT fb IN x "
+        "    RETURN nodes(p) AS ns, relationships(p) AS rs "
+        "    UNION ALL "
+        "    WITH fa, fb WHERE b_hub AND NOT a_hub "
+        + _from_end("fa", "head", _walk(fwd, types), all_types, k, head)
+        + f"    MATCH (m){_walk(fwd, types, 'last')}(fb) "
+        "    RETURN head + [fb] AS ns, head_rels + [last] AS rs "
+        "    UNION ALL "
+        "    WITH fa, fb WHERE a_hub AND NOT b_hub "
+        + _from_end("fb", "tail", _walk(back, types), all_types, k, head)
+        + f"    MATCH (fa){_walk(fwd, types, 'first')}(m) "
+        "    RETURN [fa] + reverse(tail) AS ns, [first] + reverse(tail_rels) AS rs "
+        "  } "
+        f"  WITH ns, rs ORDER BY size(rs) LIMIT {k} "
+        "  RETURN collect({nodes: [n IN ns | " + _entity("n") + "], "
+        "    rels: [e IN rs | " + _hop("e") + "]}) AS paths "
         "} "
         "RETURN fa IS NOT NULL AS from_found, fb IS NOT NULL AS to_found, paths"
     )

@@ -238,7 +238,11 @@ def _path(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> dict[str, 
 
 
 def paths_query(predicates: Sequence[Predicate] | None, limit: int, max_hops: int, directed: bool) -> LiteralString:
-    return q.shortest_paths(_types(predicates), limit, max_hops, directed)
+    return q.shortest_paths(_types(predicates), ALL_TYPES, limit, max_hops, directed)
+
+
+# Entities with more fact edges than this are hubs: paths end at them but never pass through.
+DEFAULT_MAX_DEGREE = 1000
 
 
 def paths(
@@ -253,20 +257,28 @@ def paths(
     as_of: str | None,
     directed: bool,
     timeout: float,
+    max_degree: int = DEFAULT_MAX_DEGREE,
 ) -> dict[str, Any]:
-    """The k shortest paths, each hop a full fact (one query, which also checks both ends exist)."""
+    """The k shortest paths that pass through no hub (an entity with more than ``max_degree``
+    fact edges), each hop a full fact (one query, which also checks both ends exist)."""
     if source_id == target_id:
         raise InvalidInput("from and to must differ", {"field": "to"})
     rows = graph.read_plain(
         paths_query(predicates, limit, max_hops, directed),
-        {"from": source_id, "to": target_id, "stances": _stances(stances), "as_of": as_of},
+        {
+            "from": source_id,
+            "to": target_id,
+            "stances": _stances(stances),
+            "as_of": as_of,
+            "max_degree": max_degree,
+        },
         timeout=timeout,
     )
     row = rows[0]
     for key, eid, found in (("from", source_id, row["from_found"]), ("to", target_id, row["to_found"])):
         if not found:
             raise NotFound(f"no entity {eid}", {"field": key, "id": eid})
-    return {"paths": [_path(p["nodes"], p["rels"]) for p in row["paths"]]}
+    return {"paths": [_path(p["nodes"], p["rels"]) for p in row["paths"]], "max_degree": max_degree}
 
 
 # -- exposure -----------------------------------------------------------------------------

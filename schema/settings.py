@@ -46,6 +46,9 @@ class Settings(BaseSettings):
 
     query_timeout: float = Field(10.0, gt=0, description="seconds for analyst Cypher and paths")
     query_row_limit: int = Field(1000, ge=1)
+    path_max_degree: int = Field(
+        1000, ge=1, description="paths never pass through an entity with more fact edges than this (a hub)"
+    )
 
     log_format: Literal["auto", "json", "console"] = "auto"
 

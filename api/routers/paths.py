@@ -38,6 +38,16 @@ async def paths(
     stances: StancesQ = None,
     as_of: AsOf = None,
     directed: Annotated[bool, Query(description="follow facts only in their direction")] = False,
+    max_degree: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=1_000_000_000,
+            description="hubs: paths may start or end at an entity with more fact edges than this, but never "
+            "pass through one (a country every firm is based in is not a connection); default REGKG_PATH_MAX_DEGREE "
+            "(1000); a huge value walks through everything, slowly",
+        ),
+    ] = None,
 ) -> dict[str, Any]:
     return await run_in_threadpool(
         functools.partial(
@@ -52,5 +62,6 @@ async def paths(
             as_of=as_of_key(as_of),
             directed=directed,
             timeout=settings.query_timeout,
+            max_degree=max_degree or settings.path_max_degree,
         )
     )

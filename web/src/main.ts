@@ -9,7 +9,7 @@ import { toGraphML } from "./graphml";
 import { EntitySearch } from "./search";
 import { type MoreKey, type ViewState, decodeState, encodeState } from "./state";
 import { ESTABLISHED, STANCE_STYLE, TYPE_STYLE, primaryStance, shapeGlyph, typeStyle } from "./theme";
-import type { Entity, Fact, NeighborGroup, Neighborhood, Path, Vocabulary } from "./types";
+import type { Entity, Fact, NeighborGroup, Neighborhood, Path, Paths, Vocabulary } from "./types";
 
 const NEIGHBOR_LIMIT = 25;
 const MORE_LIMIT = 500;
@@ -23,6 +23,8 @@ interface Loaded extends GraphModel {
   paths: Path[];
   /** why the path search failed (null: it did not, or none was asked for) */
   pathError: string | null;
+  /** the API's hub threshold: paths never pass through an entity with more facts */
+  pathMaxDegree: number | null;
 }
 
 function emptyModel(): Loaded {
@@ -34,6 +36,7 @@ function emptyModel(): Loaded {
     inactive: new Set(),
     paths: [],
     pathError: null,
+    pathMaxDegree: null,
   };
 }
 
@@ -167,7 +170,7 @@ class App {
             ? this.cached(JSON.stringify(["paths", s.from, s.to, this.filters(), asOf]), () =>
                 api.paths(s.from as string, s.to as string, this.filters(), asOf),
               )
-            : Promise.resolve({ paths: [] as Path[] }),
+            : Promise.resolve({ paths: [] as Path[] } as Paths),
       };
       const settle = <T>(ps: Promise<T>[]) => Promise.allSettled(ps);
       const [base, dated, more, moreDated, paths] = await Promise.all([
@@ -227,9 +230,10 @@ class App {
         }
         for (const id of m.facts.keys()) if (!valid.has(id)) m.inactive.add(id);
       }
-      const pathSettled = paths[0] as PromiseSettledResult<{ paths: Path[] }>;
+      const pathSettled = paths[0] as PromiseSettledResult<Paths>;
       const pathResult = ok(pathSettled);
       m.paths = pathResult?.paths ?? [];
+      m.pathMaxDegree = pathResult?.max_degree ?? null;
       m.pathError =
         pathSettled.status === "rejected"
           ? pathSettled.reason instanceof ApiError
@@ -614,7 +618,9 @@ class App {
         h(
           "p",
           { class: "notice" },
-          `No path within 4 hops${s.asOf ? ` valid on ${s.asOf}` : ""}${s.stances.length || s.predicates.length ? " with these filters" : ""}.`,
+          `No path within 4 hops${s.asOf ? ` valid on ${s.asOf}` : ""}${s.stances.length || s.predicates.length ? " with these filters" : ""} ` +
+            `that avoids hubs (entities with more than ${this.model.pathMaxDegree ?? 1000} facts, such as a country many firms are based in: ` +
+            "a path may start or end at one, never pass through it).",
         ),
       );
       return;

@@ -72,6 +72,8 @@ export interface Path {
 
 export interface Paths {
   paths: Path[];
+  /** entities with more fact edges than this (hubs) were not walked through */
+  max_degree?: number;
 }
 
 export interface Source {
