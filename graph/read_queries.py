@@ -137,43 +137,31 @@ def _source(var: str) -> str:
 def provenance(types: str) -> LiteralString:
     """A fact and every claim behind it, in one query (no row when the fact does not exist).
 
-    Each citation carries its source and that source's ``DERIVED_FROM`` ancestors (nearest
-    first, as :data:`SOURCE_CHAINS`); claims are ordered by id, citations by offset, runs by start.
+    Each claim carries its asserting party, its citations (quote, offsets, source) with each
+    source's ``DERIVED_FROM`` ancestors (``{depth, source}``, one per path), and the runs that
+    generated it. Nothing is ordered here: pattern comprehensions instead of sorted subqueries
+    make a plan of a few operators, and :func:`graph.reads.provenance` orders the few rows
+    (claims by id, citations by offset, ancestors nearest first, runs by start).
     """
     return (
-        "MATCH (c0:Claim {fact_id: $fact_id}) WITH c0 LIMIT 1 "
-        f"MATCH (s:Entity {{id: c0.subject}})-[r:{types}]->(o:Entity {{id: c0.object}}) "
-        "WHERE r.fact_id = $fact_id "
-        "WITH " + FACT_PROJECTION + " AS fact LIMIT 1 "
-        "CALL () { "
-        "  MATCH (c:Claim {fact_id: $fact_id}) "
-        "  OPTIONAL MATCH (c)-[:ASSERTED_BY]->(a:Entity) "
-        "  CALL (c) { "
-        "    OPTIONAL MATCH (c)-[k:CITES]->(s:Source) "
-        "    WITH k, s ORDER BY k.start "
-        "    CALL (s) { "
-        "      OPTIONAL MATCH p = (s)-[:DERIVED_FROM*1..6]->(d:Source) "
-        "      WITH d, min(length(p)) AS depth ORDER BY depth "
-        "      RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE " + _source("d") + " END) AS ancestors "
-        "    } "
-        "    RETURN collect(CASE WHEN s IS NULL THEN NULL ELSE {quote: k.quote, start: k.start, end: k.end, "
-        "      source: " + _SOURCE + ", derived_from: ancestors} END) AS citations "
-        "  } "
-        "  CALL (c) { "
-        "    OPTIONAL MATCH (run:LoadRun)-[:GENERATED]->(c) "
-        "    WITH run ORDER BY run.started_at "
-        "    RETURN collect(CASE WHEN run IS NULL THEN NULL ELSE {id: run.id, loader: run.loader, "
-        "      status: run.status, started_at: toString(run.started_at), finished_at: toString(run.finished_at), "
-        "      reconfirmed_at: toString(run.reconfirmed_at)} END) AS runs "
-        "  } "
-        "  WITH c, a, citations, runs ORDER BY c.id "
-        "  RETURN collect({id: c.id, stance: c.stance, valid_from: c.valid_from, valid_to: c.valid_to, "
-        "    qualifiers: c.qualifiers, confidence: c.confidence, method: c.method, "
-        "    first_seen: toString(c.created_at), "
-        "    asserted_by: CASE WHEN a IS NULL THEN NULL ELSE " + _entity("a") + " END, "
-        "    citations: citations, runs: runs}) AS claims "
-        "} "
-        "RETURN fact, claims"
+        "MATCH (c:Claim {fact_id: $fact_id}) "
+        "WITH collect(c) AS cs WHERE size(cs) > 0 "
+        "WITH cs, cs[0] AS c0 "
+        f"MATCH (s:Entity {{id: c0.subject}})-[r:{types}]->(o:Entity {{id: c0.object}}) WHERE r.fact_id = $fact_id "
+        "WITH cs, r, s, o LIMIT 1 "
+        "RETURN " + FACT_PROJECTION + " AS fact, "
+        "[c IN cs | {id: c.id, stance: c.stance, valid_from: c.valid_from, valid_to: c.valid_to, "
+        "  qualifiers: c.qualifiers, confidence: c.confidence, method: c.method, "
+        "  first_seen: toString(c.created_at), "
+        "  asserted_by: head([(c)-[:ASSERTED_BY]->(a:Entity) | " + _entity("a") + "]), "
+        "  citations: [(c)-[k:CITES]->(src:Source) | {quote: k.quote, start: k.start, end: k.end, "
+        "    source: " + _source("src") + ", "
+        "    derived_from: [p = (src)-[:DERIVED_FROM*1..6]->(d:Source) | {depth: length(p), source: "
+        + _source("d")
+        + "}]}], "
+        "  runs: [(run:LoadRun)-[:GENERATED]->(c) | {id: run.id, loader: run.loader, status: run.status, "
+        "    started_at: toString(run.started_at), finished_at: toString(run.finished_at), "
+        "    reconfirmed_at: toString(run.reconfirmed_at)}]}] AS claims"
     )
 
 

@@ -39,6 +39,24 @@ def _stances(stances: Sequence[Stance] | None) -> list[str] | None:
 
 # -- search -------------------------------------------------------------------------------
 
+# Latin letters NFKD does not decompose, folded as Lucene's ASCIIFoldingFilter folds them.
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ß": "ss", "æ": "ae", "œ": "oe",
+                       "þ": "th", "ð": "d"})  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Lower-cased, accents and ligatures folded to ASCII; other scripts (Cyrillic, Han) kept, as
+    the index's ``standard-folding`` analyzer keeps them."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text.lower()):
+        if ch.isascii():
+            out.append(ch)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        out.append(base if base.isascii() else ch)  # "é" -> "e", "ﬁ" -> "fi"; "й" stays "й"
+    return "".join(out).translate(_FOLD)
+
+
 _LUCENE_SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/]')
 
 
@@ -47,7 +65,7 @@ def lucene_query(text: str) -> str | None:
 
     Fuzzy and prefix terms skip the index's analyzer, so terms are folded (accents, case) here.
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    folded = fold(text)
     terms = [t for t in _LUCENE_SPECIAL.sub(" ", folded).replace(",", " ").replace(".", " ").split() if t]
     if not terms:
         return None
@@ -167,6 +185,16 @@ def independent_sources(cited: Sequence[str], chains: dict[str, list[dict[str, A
 PROVENANCE = q.provenance(ALL_TYPES)
 
 
+def _nearest_first(ancestors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each ancestor once, at its smallest depth, nearest first (ties by id)."""
+    best: dict[str, tuple[int, dict[str, Any]]] = {}
+    for a in ancestors:
+        sid = a["source"]["id"]
+        if sid not in best or a["depth"] < best[sid][0]:
+            best[sid] = (a["depth"], a["source"])
+    return [src for _depth, src in sorted(best.values(), key=lambda x: (x[0], x[1]["id"]))]
+
+
 def provenance(graph: Graph, fact_id: str) -> dict[str, Any]:
     """The fact, every claim behind it with citations, source chains and load runs (one query)."""
     rows = graph.read_plain(PROVENANCE, {"fact_id": fact_id})
@@ -175,14 +203,14 @@ def provenance(graph: Graph, fact_id: str) -> dict[str, Any]:
     chains: dict[str, list[dict[str, Any]]] = {}
     cited: list[str] = []
     out_claims = []
-    for claim in rows[0]["claims"]:
+    for claim in sorted(rows[0]["claims"], key=lambda c: c["id"]):
         cites = []
-        for c in claim["citations"]:
+        for c in sorted(claim["citations"], key=lambda c: (c["start"] is None, c["start"] or 0, c["source"]["id"])):
             src = dict(c["source"])
-            src["derived_from"] = chains.setdefault(src["id"], list(c["derived_from"]))
+            src["derived_from"] = chains.setdefault(src["id"], _nearest_first(c["derived_from"]))
             cited.append(src["id"])
             cites.append({"quote": c["quote"], "start": c["start"], "end": c["end"], "source": src})
-        runs = claim.pop("runs")
+        runs = sorted(claim.pop("runs"), key=lambda r: r["started_at"] or "")
         out_claims.append(
             {
                 **claim,
