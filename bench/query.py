@@ -50,7 +50,16 @@ def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object
     neigh_q = q.neighbors(reads.ALL_TYPES, "both")
 
     def neigh(eid: str) -> Callable[[], object]:
-        return lambda: graph.read_plain(neigh_q, {"id": eid, "stances": None, "as_of": None, "limit": 50})
+        params = {"id": eid, "stances": None, "as_of": None, "limit": 50}
+
+        def call() -> object:  # as reads.neighbors: one query, and a page per group for a hub
+            (row,) = graph.read_plain(neigh_q, params | {"scan_max": reads.NEIGHBOR_SCAN_MAX})
+            if row["scanned"]:
+                return row
+            pairs = [(rel, d) for rel, d, _n in row["degrees"]]
+            return graph.read_plain(q.neighbors_of_hub(pairs), params | {"degrees": [n for *_x, n in row["degrees"]]})
+
+        return call
 
     def path(a: str, b: str) -> Callable[[], object]:
         params = {"from": a, "to": b, "stances": None, "as_of": None, "max_degree": MAX_DEGREE}

@@ -71,11 +71,25 @@ ENTITY_WITH_SOURCES: Final = (
 )
 
 
+def _degree_patterns(types: str, direction: str) -> list[tuple[str, str, str]]:
+    """(relationship type, direction, degree pattern) for each fact type and direction asked for."""
+    out = []
+    for rel in types.split("|"):
+        if direction in ("out", "both"):
+            out.append((rel, "out", f"(e)-[:{rel}]->()"))
+        if direction in ("in", "both"):
+            out.append((rel, "in", f"(e)<-[:{rel}]-()"))
+    return out
+
+
 def neighbors(types: str, direction: str) -> LiteralString:
     """The entity and the facts around it, capped per (predicate, direction) with totals.
 
-    No row when the entity does not exist. Only the kept facts are projected (a hub has
-    thousands of edges; their properties are read only for the first ``$limit`` of each group).
+    No row when the entity does not exist. An entity with at most ``$scan_max`` facts of these
+    types has them read in one pass (``scanned``: true, ``groups``); only the kept facts are
+    projected. A hub's tens of thousands are not read: ``scanned`` is false and ``degrees``
+    gives the number of edges per ``[relationship type, direction]`` (stored counts, read
+    without walking them), for :func:`neighbors_of_hub` to read a page of each.
     """
     arms = []
     if direction in ("out", "both"):
@@ -89,16 +103,52 @@ def neighbors(types: str, direction: str) -> LiteralString:
             "RETURN r, n AS s, e AS o, n, 'in' AS dir"
         )
     union = " UNION ALL ".join(arms)
+    arrow = {"out": ("-", "->"), "in": ("<-", "-"), "both": ("-", "-")}[direction]
+    degrees = ", ".join(
+        f"['{rel}', '{d}', COUNT {{ {pattern} }}]" for rel, d, pattern in _degree_patterns(types, direction)
+    )
     return (
         "MATCH (e:Entity {id: $id}) "
-        "CALL (e) { "
+        f"WITH e, COUNT {{ (e){arrow[0]}[:{types}]{arrow[1]}() }} <= $scan_max AS scanned "
+        "CALL (e, scanned) { "
+        "  WITH e WHERE scanned "
         f"  CALL (e) {{ {union} }} "
         "  WITH r.predicate AS predicate, dir, count(*) AS total, collect({r: r, s: s, o: o, n: n})[..$limit] AS hits "
         "  ORDER BY predicate, dir "
         "  RETURN collect({predicate: predicate, dir: dir, total: total, items: [h IN hits | "
         "    {fact: " + fact_projection("h.r", "h.s.id", "h.o.id") + ", node: " + _entity("h.n") + "}]}) AS groups "
         "} "
-        "RETURN " + _ENTITY + " AS entity, groups"
+        "RETURN " + _ENTITY + " AS entity, scanned, groups, "
+        f"CASE WHEN scanned THEN [] ELSE [d IN [{degrees}] WHERE d[2] > 0] END AS degrees"
+    )
+
+
+def neighbors_of_hub(pairs: list[tuple[str, str]]) -> LiteralString:
+    """A page of each (relationship type, direction) group of a hub's facts, with its total.
+
+    One arm per group (a hub's edges are stored by type and direction, so an arm reads only its
+    own): at most ``$limit`` facts each. The total is ``$degrees[i]`` (the stored count) when no
+    filter applies or the page is not full; with a stance or date filter a full page is counted
+    by walking the group. ``pairs`` come from the ``degrees`` of :func:`neighbors` (schema
+    relationship types), never from user text.
+    """
+    arms = []
+    for i, (rel, dir_) in enumerate(pairs):
+        pattern = f"(e)-[r:{rel}]->(n:Entity)" if dir_ == "out" else f"(e)<-[r:{rel}]-(n:Entity)"
+        s_, o_ = ("e", "n") if dir_ == "out" else ("n", "e")
+        arms.append(
+            f"MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} WITH e, r, n LIMIT $limit "
+            f"WITH e, collect({{fact: {fact_projection('r', s_ + '.id', o_ + '.id')}, node: {_entity('n')}}}) AS items "
+            "WHERE size(items) > 0 "
+            f"RETURN '{dir_}' AS dir, items, CASE WHEN size(items) < $limit THEN size(items) "
+            f"WHEN $stances IS NULL AND $as_of IS NULL THEN $degrees[{i}] "
+            f"ELSE COUNT {{ MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} }} END AS total"
+        )
+    union = " UNION ALL ".join(arms)
+    return (
+        "MATCH (e:Entity {id: $id}) "
+        f"CALL (e) {{ {union} }} "
+        "RETURN head(items).fact.predicate AS predicate, dir, total, items"
     )
 
 

@@ -20,6 +20,9 @@ from . import read_queries as q
 from .database import Graph
 
 ALL_TYPES = q.rel_types(Predicate)
+# Up to this many facts (of the types asked for) an entity's neighbours are read in one pass;
+# above, per group a page is read and the totals are the stored counts (see graph.read_queries).
+NEIGHBOR_SCAN_MAX = 2000
 
 
 def _entity(raw: dict[str, Any]) -> dict[str, Any]:
@@ -111,17 +114,21 @@ def neighbors(
     as_of: str | None,
     limit: int,
 ) -> dict[str, Any]:
-    """The entity and its facts, at most ``limit`` per (predicate, direction) (one query)."""
-    rows = graph.read_plain(
-        q.neighbors(_types(predicates), direction),
-        {"id": eid, "stances": _stances(stances), "as_of": as_of, "limit": limit},
-    )
+    """The entity and its facts, at most ``limit`` per (predicate, direction): one query, and a
+    second for a hub (more than ``NEIGHBOR_SCAN_MAX`` facts), which reads a page per group."""
+    params: dict[str, Any] = {"id": eid, "stances": _stances(stances), "as_of": as_of, "limit": limit}
+    rows = graph.read_plain(q.neighbors(_types(predicates), direction), params | {"scan_max": NEIGHBOR_SCAN_MAX})
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
+    found = rows[0]["groups"]
+    if not rows[0]["scanned"]:
+        pairs = [(str(rel), str(d)) for rel, d, _n in rows[0]["degrees"]]
+        found = graph.read_plain(q.neighbors_of_hub(pairs), params | {"degrees": [n for *_x, n in rows[0]["degrees"]]})
+        found.sort(key=lambda g: (g["predicate"], g["dir"]))
     nodes: dict[str, dict[str, Any]] = {}
     edges: list[dict[str, Any]] = []
     groups: list[dict[str, Any]] = []
-    for row in rows[0]["groups"]:
+    for row in found:
         for item in row["items"]:
             nodes[item["node"]["id"]] = _entity(item["node"])
             edges.append(item["fact"])
