@@ -279,6 +279,54 @@ def _from_end(end: str, name: str, walk: str, all_types: str, k: int, hops: int)
     )
 
 
+def _chain(start: str, end: str, length: int, arrow: str, types: str, all_types: str) -> str:
+    """Paths of exactly ``length`` hops from ``start`` to ``end`` through non-hubs, walked from
+    ``start`` (rows ``ns``, ``rs``): each hop in a subquery that imports only what came before
+    it, so the planner can neither start at the far end nor join the two hubs' edges, and the
+    last hop is checked between two bound entities (Expand Into reads the sparser one)."""
+    chain = [start, *[f"m{i}" for i in range(1, length)], end]
+    rels = [f"r{i}" for i in range(1, length + 1)]
+    body = f"RETURN [{', '.join(chain)}] AS ns, [{', '.join(rels)}] AS rs "
+    for i in range(length - 1, -1, -1):  # built inside out
+        here, there = chain[i], chain[i + 1]
+        last = i == length - 1
+        cond = [] if last else [f"COUNT {{ ({there})-[:{all_types}]-() }} <= $max_degree"]
+        cond += [] if last else [f"{there} <> {m}" for m in chain[: i + 1]]
+        where = f" WHERE {' AND '.join(cond)}" if cond else ""
+        match = f"MATCH ({here}){_walk(arrow, types, rels[i])}({there}{'' if last else ':Entity'}){where} "
+        if i == length - 1:
+            body = match + body
+        else:
+            imports = ", ".join(dict.fromkeys([start, end, *rels[: i + 1], *chain[1 : i + 2]]))
+            body = f"{match}CALL ({imports}) {{ {body}}} RETURN ns, rs "
+    return body
+
+
+def _between_hubs(types: str, all_types: str, k: int, max_hops: int, arrow: str) -> str:
+    """Paths between two hubs, one length at a time: all of length 1, then (if fewer than k)
+    length 2 through one non-hub, and so on; each length stops at k paths found, and the walk
+    starts at the hub with fewer fact edges. (A ``SHORTEST`` search between two hubs keeps
+    state for every entity either reaches: minutes at L.)"""
+    back = {"->": "<-", "<-": "->", "-": "-"}[arrow]
+    branches = []
+    for start, end, arr, cond in (("fa", "fb", arrow, "a_deg <= b_deg"), ("fb", "fa", back, "a_deg > b_deg")):
+        parts = [f"    WITH fa, fb, [] AS found WHERE a_hub AND b_hub AND {cond} "]
+        for length in range(1, max_hops + 1):
+            parts.append(
+                "    CALL (fa, fb, found) { "
+                f"      WITH fa, fb, found WHERE size(found) < {k} "
+                f"      CALL (fa, fb) {{ {_chain(start, end, length, arr, types, all_types)}}} "
+                f"      WITH ns, rs LIMIT {k} "
+                "      RETURN collect({ns: ns, rs: rs}) AS more "
+                "    } "
+                "    WITH fa, fb, found + more AS found "
+            )
+        flip = "reverse(f.ns) AS ns, reverse(f.rs) AS rs" if start == "fb" else "f.ns AS ns, f.rs AS rs"
+        parts.append(f"    UNWIND found AS f RETURN {flip} ")
+        branches.append("".join(parts))
+    return " UNION ALL ".join(branches)
+
+
 def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: bool) -> LiteralString:
     """The k shortest simple paths that walk through no hub, with whether each end exists, in one query.
 
@@ -287,8 +335,9 @@ def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: 
     through one — "both are based in Syria" is not a connection, and walking a hub's tens of
     thousands of edges is what made path search slow. How the search runs depends on the ends:
 
-    - neither end a hub, or both: one ``SHORTEST k`` between the two (Neo4j searches from both
-      ends); two hub ends make this the slow case (a hub's edges are walked once);
+    - neither end a hub: one ``SHORTEST k`` between the two (Neo4j searches from both ends);
+    - both ends hubs: one length at a time (:func:`_between_hubs`), the slow case — a hub's
+      edges are walked once per length until k paths are found;
     - one end a hub: ``SHORTEST k`` from the other end to every entity within ``max_hops - 1``
       non-hub hops, then the last hop into the hub, checked from the non-hub side (the hub's
       edges are never walked). The k shortest overall are among the k shortest to each last
@@ -307,15 +356,15 @@ def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: 
         "OPTIONAL MATCH (fb:Entity {id: $to}) "
         "CALL (fa, fb) { "
         "  WITH fa, fb WHERE fa IS NOT NULL AND fb IS NOT NULL "
-        f"  WITH fa, fb, COUNT {{ (fa)-[:{all_types}]-() }} > $max_degree AS a_hub, "
-        f"  COUNT {{ (fb)-[:{all_types}]-() }} > $max_degree AS b_hub "
-        "  CALL (fa, fb, a_hub, b_hub) { "
-        "    WITH fa, fb WHERE a_hub = b_hub "
+        f"  WITH fa, fb, COUNT {{ (fa)-[:{all_types}]-() }} AS a_deg, COUNT {{ (fb)-[:{all_types}]-() }} AS b_deg "
+        "  WITH fa, fb, a_deg, b_deg, a_deg > $max_degree AS a_hub, b_deg > $max_degree AS b_hub "
+        "  CALL (fa, fb, a_deg, b_deg, a_hub, b_hub) { "
+        "    WITH fa, fb WHERE NOT a_hub AND NOT b_hub "
         f"    MATCH p = SHORTEST {k} (fa)((x:Entity){_walk(fwd, types)}(y:Entity) WHERE {_hop_ok(all_types, 'fb')})"
         f"{{1,{max_hops}}}(fb) "
         f"    WHERE {_SIMPLE} AND NOT fb IN x "
         "    RETURN nodes(p) AS ns, relationships(p) AS rs "
-        "    UNION ALL "
+        "    UNION ALL " + _between_hubs(types, all_types, k, max_hops, fwd) + "    UNION ALL "
         "    WITH fa, fb WHERE b_hub AND NOT a_hub "
         + _from_end("fa", "head", _walk(fwd, types), all_types, k, head)
         + f"    MATCH (m){_walk(fwd, types, 'last')}(fb) "
