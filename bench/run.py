@@ -73,7 +73,7 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="with --offline: keep (and reuse) the imported database here")
     args = ap.parse_args()
     if args.pagecache is None:
-        args.pagecache = {"M": "2g", "L": "4g"}.get(args.size, "512m")
+        args.pagecache = {"M": "2g", "L": "10g"}.get(args.size, "512m")  # the store fits (L: 7.7 GB)
     levels = tuple(int(x) for x in args.levels.split(",") if x)
 
     started = time.perf_counter()
