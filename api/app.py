@@ -26,6 +26,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            await app.state.graph.aclose()  # this event loop's async driver
             if owned:
                 app.state.graph.close()
                 app.state.graph = None

@@ -10,12 +10,13 @@ errors. Every driver error leaves this module as a :mod:`schema.errors` type.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Concatenate, LiteralString, ParamSpec, TypeVar
 
 import neo4j
-from neo4j import GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j import AsyncGraphDatabase, GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -44,31 +45,66 @@ def _plain_rows(result: neo4j.Result) -> list[dict[str, Any]]:
     return [dict(zip(keys, record, strict=True)) for record in result]
 
 
+async def _aplain_rows(result: neo4j.AsyncResult) -> list[dict[str, Any]]:
+    keys = result.keys()
+    return [dict(zip(keys, record, strict=True)) async for record in result]
+
+
 class Graph:
     """A connected database: the only object the rest of regkg uses to reach Neo4j."""
 
-    def __init__(self, driver: neo4j.Driver, database: str, uri: str) -> None:
+    def __init__(
+        self, driver: neo4j.Driver, database: str, uri: str, async_driver: Callable[[], neo4j.AsyncDriver] | None = None
+    ) -> None:
         self.driver = driver
         self.database = database
         self.uri = uri
+        self._make_async = async_driver
+        # An async driver belongs to the event loop it was first used on: one per loop (uvicorn
+        # runs one per worker process; a test client runs one per client).
+        self._async: dict[asyncio.AbstractEventLoop, neo4j.AsyncDriver] = {}
 
     @classmethod
     def connect(cls, settings: Settings) -> Graph:
         """Create the driver (no connection is opened until the first query)."""
-        driver = GraphDatabase.driver(
+        options: dict[str, Any] = {
+            "auth": settings.neo4j_auth,
+            "connection_timeout": settings.neo4j_connection_timeout,
+            "connection_acquisition_timeout": settings.neo4j_connection_timeout * 2,
+            "max_connection_pool_size": settings.neo4j_pool_size,
+            "liveness_check_timeout": 30.0,
+            "max_transaction_retry_time": settings.neo4j_retry_time,
+            "notifications_min_severity": "OFF",  # "unknown property" hints on an empty graph are noise
+        }
+        driver = GraphDatabase.driver(settings.neo4j_uri, **options)
+        return cls(
+            driver,
+            settings.neo4j_database,
             settings.neo4j_uri,
-            auth=settings.neo4j_auth,
-            connection_timeout=settings.neo4j_connection_timeout,
-            connection_acquisition_timeout=settings.neo4j_connection_timeout * 2,
-            max_connection_pool_size=settings.neo4j_pool_size,
-            liveness_check_timeout=30.0,
-            max_transaction_retry_time=settings.neo4j_retry_time,
-            notifications_min_severity="OFF",  # "unknown property" hints on an empty graph are noise
+            async_driver=lambda: AsyncGraphDatabase.driver(settings.neo4j_uri, **options),
         )
-        return cls(driver, settings.neo4j_database, settings.neo4j_uri)
 
     def close(self) -> None:
         self.driver.close()
+        self._async.clear()  # their loops are gone or close them (aclose) themselves
+
+    def async_driver(self) -> neo4j.AsyncDriver:
+        """The async driver of the running event loop (made on first use)."""
+        loop = asyncio.get_running_loop()
+        driver = self._async.get(loop)
+        if driver is None:
+            if self._make_async is None:
+                raise GraphUnavailable("this Graph was made without an async driver", {"uri": self.uri})
+            for old in [lp for lp in self._async if lp.is_closed()]:
+                del self._async[old]  # a finished test client's loop
+            driver = self._async[loop] = self._make_async()
+        return driver
+
+    async def aclose(self) -> None:
+        """Close the running loop's async driver (the API's lifespan ends with this)."""
+        driver = self._async.pop(asyncio.get_running_loop(), None)
+        if driver is not None:
+            await driver.close()
 
     def __enter__(self) -> Graph:
         return self
@@ -176,6 +212,33 @@ class Graph:
                 database_=self.database,
                 routing_=RoutingControl.READ,
                 result_transformer_=_plain_rows,
+            )
+
+    async def aread_plain(
+        self, query: LiteralString, params: Mapping[str, Any] | None = None, timeout: float | None = None
+    ) -> list[dict[str, Any]]:
+        """:meth:`read_plain` on the event loop with the async driver: no thread-pool hop per
+        request. Same auto-commit round trip, same retry as a managed read on a retryable failure."""
+        statement = neo4j.Query(query, timeout=timeout) if timeout else query
+        parameters = dict(params or {})
+        driver = self.async_driver()
+        with self.translated():
+            try:
+                async with driver.session(
+                    database=self.database,
+                    default_access_mode=neo4j.READ_ACCESS,
+                    bookmark_manager=driver.execute_query_bookmark_manager,
+                ) as session:
+                    return await _aplain_rows(await session.run(statement, parameters))
+            except (Neo4jError, DriverError) as exc:
+                if not exc.is_retryable():
+                    raise
+            return await driver.execute_query(
+                statement,
+                parameters_=parameters,
+                database_=self.database,
+                routing_=RoutingControl.READ,
+                result_transformer_=_aplain_rows,
             )
 
     def write(self, query: LiteralString, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -10,14 +10,59 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
-from typing import Any, LiteralString
+from collections.abc import Callable, Generator, Sequence
+from typing import Any, Generic, LiteralString, ParamSpec, TypeVar
 
 from schema.errors import InvalidInput, NotFound
 from schema.ontology import EXPOSURE_CHAIN, PREDICATES, EntityType, Predicate, Stance
 
 from . import read_queries as q
 from .database import Graph
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# A read service is written once, as a plan: a generator that yields each query it needs as
+# (query, parameters, timeout), is sent the rows back, and returns the answer. ``run`` drives a
+# plan with the sync driver (CLI, tests), ``arun`` with the async one (the API's event loop, no
+# thread hop); the shaping in between is the same code either way.
+Step = tuple[LiteralString, dict[str, Any], float | None]
+Plan = Generator[Step, list[dict[str, Any]], R]
+
+
+def run(graph: Graph, plan: Plan[R]) -> R:
+    try:
+        step = next(plan)
+        while True:
+            step = plan.send(graph.read_plain(step[0], step[1], timeout=step[2]))
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+
+
+async def arun(graph: Graph, plan: Plan[R]) -> R:
+    try:
+        step = next(plan)
+        while True:
+            step = plan.send(await graph.aread_plain(step[0], step[1], timeout=step[2]))
+    except StopIteration as done:
+        return done.value  # type: ignore[no-any-return]
+
+
+class planned(Generic[P, R]):  # noqa: N801 (used as a decorator)
+    """``service(graph, ...)`` runs the plan synchronously; ``await service.aio(graph, ...)`` on
+    the event loop; ``service.plan(...)`` is the plan itself."""
+
+    def __init__(self, plan: Callable[P, Plan[R]]) -> None:
+        self.plan = plan
+        self.__doc__ = plan.__doc__
+        self.__name__ = plan.__name__
+
+    def __call__(self, graph: Graph, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return run(graph, self.plan(*args, **kwargs))
+
+    async def aio(self, graph: Graph, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return await arun(graph, self.plan(*args, **kwargs))
+
 
 ALL_TYPES = q.rel_types(Predicate)
 # Up to this many facts (of the types asked for) an entity's neighbours are read in one pass;
@@ -79,13 +124,15 @@ def lucene_query(text: str) -> str | None:
     return " OR ".join(parts)
 
 
-def search(graph: Graph, text: str, type_: EntityType | None, limit: int, offset: int) -> dict[str, Any]:
+@planned
+def search(text: str, type_: EntityType | None, limit: int, offset: int) -> Plan[dict[str, Any]]:
     lucene = lucene_query(text)
     if lucene is None:  # nothing searchable (only punctuation, or a script the index folds away)
         return {"items": [], "total": 0}
-    rows = graph.read_plain(
+    rows = yield (
         q.SEARCH,
         {"lucene": lucene, "type": type_.value if type_ else None, "limit": limit, "offset": offset, "cap": 1000},
+        None,
     )
     row = rows[0]
     items = [{**_entity(h["entity"]), "score": round(float(h["score"]), 4)} for h in row["items"]]
@@ -95,9 +142,10 @@ def search(graph: Graph, text: str, type_: EntityType | None, limit: int, offset
 # -- entities and neighbours --------------------------------------------------------------
 
 
-def entity(graph: Graph, eid: str) -> dict[str, Any]:
+@planned
+def entity(eid: str) -> Plan[dict[str, Any]]:
     """The entity with the sources citing it (one query)."""
-    rows = graph.read_plain(q.ENTITY_WITH_SOURCES, {"id": eid})
+    rows = yield q.ENTITY_WITH_SOURCES, {"id": eid}, None
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
     out = _entity(rows[0]["entity"])
@@ -105,25 +153,25 @@ def entity(graph: Graph, eid: str) -> dict[str, Any]:
     return out
 
 
+@planned
 def neighbors(
-    graph: Graph,
     eid: str,
     predicates: Sequence[Predicate] | None,
     direction: str,
     stances: Sequence[Stance] | None,
     as_of: str | None,
     limit: int,
-) -> dict[str, Any]:
+) -> Plan[dict[str, Any]]:
     """The entity and its facts, at most ``limit`` per (predicate, direction): one query, and a
     second for a hub (more than ``NEIGHBOR_SCAN_MAX`` facts), which reads a page per group."""
     params: dict[str, Any] = {"id": eid, "stances": _stances(stances), "as_of": as_of, "limit": limit}
-    rows = graph.read_plain(q.neighbors(_types(predicates), direction), params | {"scan_max": NEIGHBOR_SCAN_MAX})
+    rows = yield q.neighbors(_types(predicates), direction), params | {"scan_max": NEIGHBOR_SCAN_MAX}, None
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
     found = rows[0]["groups"]
     if not rows[0]["scanned"]:
         pairs = [(str(rel), str(d)) for rel, d, _n in rows[0]["degrees"]]
-        found = graph.read_plain(q.neighbors_of_hub(pairs), params | {"degrees": [n for *_x, n in rows[0]["degrees"]]})
+        found = yield q.neighbors_of_hub(pairs), params | {"degrees": [n for *_x, n in rows[0]["degrees"]]}, None
         found.sort(key=lambda g: (g["predicate"], g["dir"]))
     nodes: dict[str, dict[str, Any]] = {}
     edges: list[dict[str, Any]] = []
@@ -154,21 +202,13 @@ def neighbors(
 # -- facts and provenance -----------------------------------------------------------------
 
 
-def facts(
-    graph: Graph, subject: str | None, predicate: Predicate | None, obj: str | None, limit: int
-) -> dict[str, Any]:
+@planned
+def facts(subject: str | None, predicate: Predicate | None, obj: str | None, limit: int) -> Plan[dict[str, Any]]:
     types = _types([predicate] if predicate else None)
     anchor = "subject" if subject else ("object" if obj else None)
     query = q.facts_by_triple_anchored(types, anchor) if anchor else q.facts_by_triple(types)
-    rows = graph.read_plain(query, {"subject": subject, "object": obj, "limit": limit})
+    rows = yield query, {"subject": subject, "object": obj, "limit": limit}, None
     return {"items": [r["fact"] for r in rows]}
-
-
-def _chains(graph: Graph, source_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-    if not source_ids:
-        return {}
-    rows = graph.read_plain(q.SOURCE_CHAINS, {"ids": list(dict.fromkeys(source_ids))})
-    return {r["id"]: list(r["ancestors"]) for r in rows}
 
 
 def independent_sources(cited: Sequence[str], chains: dict[str, list[dict[str, Any]]]) -> list[str]:
@@ -202,9 +242,10 @@ def _nearest_first(ancestors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [src for _depth, src in sorted(best.values(), key=lambda x: (x[0], x[1]["id"]))]
 
 
-def provenance(graph: Graph, fact_id: str) -> dict[str, Any]:
+@planned
+def provenance(fact_id: str) -> Plan[dict[str, Any]]:
     """The fact, every claim behind it with citations, source chains and load runs (one query)."""
-    rows = graph.read_plain(PROVENANCE, {"fact_id": fact_id})
+    rows = yield PROVENANCE, {"fact_id": fact_id}, None
     if not rows:
         raise NotFound(f"no fact {fact_id}", {"fact_id": fact_id})
     chains: dict[str, list[dict[str, Any]]] = {}
@@ -239,23 +280,27 @@ def provenance(graph: Graph, fact_id: str) -> dict[str, Any]:
 # -- sources and loads --------------------------------------------------------------------
 
 
-def source(graph: Graph, sid: str, limit: int = 500) -> dict[str, Any]:
-    rows = graph.read_plain(q.SOURCE, {"id": sid})
+@planned
+def source(sid: str, limit: int = 500) -> Plan[dict[str, Any]]:
+    rows = yield q.SOURCE, {"id": sid}, None
     if not rows:
         raise NotFound(f"no source {sid}", {"id": sid})
     out = dict(rows[0]["source"])
     out["text"] = rows[0]["text"]
-    out["derived_from"] = _chains(graph, [sid]).get(sid, [])
-    out["claims"] = graph.read_plain(q.SOURCE_CLAIMS, {"id": sid, "limit": limit})
+    chains = yield q.SOURCE_CHAINS, {"ids": [sid]}, None
+    out["derived_from"] = list(chains[0]["ancestors"]) if chains else []
+    out["claims"] = yield q.SOURCE_CLAIMS, {"id": sid, "limit": limit}, None
     return out
 
 
-def loads(graph: Graph, limit: int, offset: int) -> dict[str, Any]:
-    items = graph.read_plain(q.LOADS, {"limit": limit, "offset": offset})
+@planned
+def loads(limit: int, offset: int) -> Plan[dict[str, Any]]:
+    items = yield q.LOADS, {"limit": limit, "offset": offset}, None
     for it in items:
         it["counts"] = json.loads(it["counts"]) if it["counts"] else {}
         it["inputs"] = list(it["inputs"] or [])
-    total = int(graph.read_plain(q.LOADS_TOTAL)[0]["total"])
+    total_rows = yield q.LOADS_TOTAL, {}, None
+    total = int(total_rows[0]["total"])
     return {"items": items, "total": total}
 
 
@@ -280,8 +325,8 @@ def paths_query(predicates: Sequence[Predicate] | None, limit: int, max_hops: in
 DEFAULT_MAX_DEGREE = 1000
 
 
+@planned
 def paths(
-    graph: Graph,
     source_id: str,
     target_id: str,
     *,
@@ -293,12 +338,12 @@ def paths(
     directed: bool,
     timeout: float,
     max_degree: int = DEFAULT_MAX_DEGREE,
-) -> dict[str, Any]:
+) -> Plan[dict[str, Any]]:
     """The k shortest paths that pass through no hub (an entity with more than ``max_degree``
     fact edges), each hop a full fact (one query, which also checks both ends exist)."""
     if source_id == target_id:
         raise InvalidInput("from and to must differ", {"field": "to"})
-    rows = graph.read_plain(
+    rows = yield (
         paths_query(predicates, limit, max_hops, directed),
         {
             "from": source_id,
@@ -307,7 +352,7 @@ def paths(
             "as_of": as_of,
             "max_degree": max_degree,
         },
-        timeout=timeout,
+        timeout,
     )
     row = rows[0]
     for key, eid, found in (("from", source_id, row["from_found"]), ("to", target_id, row["to_found"])):
@@ -326,9 +371,10 @@ def exposure_query(max_hops: int) -> LiteralString:
     return q.exposure(q.rel_types(chain), q.rel_types(subject_side), q.rel_types(object_side), max_hops)
 
 
-def exposure(graph: Graph, eid: str, max_hops: int, as_of: str | None, timeout: float) -> dict[str, Any]:
+@planned
+def exposure(eid: str, max_hops: int, as_of: str | None, timeout: float) -> Plan[dict[str, Any]]:
     """Regulatory facts reaching the entity, each with the chain it reaches it by (one query)."""
-    rows = graph.read_plain(exposure_query(max_hops), {"id": eid, "as_of": as_of}, timeout=timeout)
+    rows = yield exposure_query(max_hops), {"id": eid, "as_of": as_of}, timeout
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
     seen: dict[str, dict[str, Any]] = {}

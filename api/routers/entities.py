@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
-from starlette.concurrency import run_in_threadpool
 
 from graph import reads
 from schema.ontology import EntityType, Predicate, Stance
@@ -32,12 +31,12 @@ async def search(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=900)] = 0,
 ) -> dict[str, Any]:
-    return await run_in_threadpool(reads.search, graph, q, type, limit, offset)
+    return await reads.search.aio(graph, q, type, limit, offset)
 
 
 @router.get("/{id}", response_model=EntityDetail, summary="One entity", responses=responses(404, 422, 503))
 async def get_entity(graph: GraphDep, id: EntityId) -> dict[str, Any]:  # noqa: A002
-    return await run_in_threadpool(reads.entity, graph, id)
+    return await reads.entity.aio(graph, id)
 
 
 @router.get(
@@ -55,8 +54,7 @@ async def neighbors(
     as_of: AsOf = None,
     limit: Annotated[int, Query(ge=1, le=500, description="at most this many facts per predicate and direction")] = 25,
 ) -> dict[str, Any]:
-    return await run_in_threadpool(
-        reads.neighbors,
+    return await reads.neighbors.aio(
         graph,
         id,
         split_enum(predicates, Predicate, "predicates"),
@@ -80,4 +78,4 @@ async def exposure(
     max_hops: Annotated[int, Query(ge=0, le=6, description="longest ownership/part-of chain walked")] = 3,
     as_of: AsOf = None,
 ) -> dict[str, Any]:
-    return await run_in_threadpool(reads.exposure, graph, id, max_hops, as_of_key(as_of), settings.query_timeout)
+    return await reads.exposure.aio(graph, id, max_hops, as_of_key(as_of), settings.query_timeout)

@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
-from starlette.concurrency import run_in_threadpool
 
 from graph import reads
 from schema.ontology import Predicate
@@ -28,7 +27,7 @@ async def facts(
     object: Annotated[str | None, Query(max_length=300, description="object entity id")] = None,  # noqa: A002
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
-    return await run_in_threadpool(reads.facts, graph, subject, predicate, object, limit)
+    return await reads.facts.aio(graph, subject, predicate, object, limit)
 
 
 @router.get(
@@ -47,7 +46,7 @@ async def provenance(
     graph: GraphDep,
     fact_id: Annotated[str, Path(min_length=1, max_length=100, description="fact id")],
 ) -> dict[str, Any] | JSONResponse:
-    answer = await run_in_threadpool(reads.provenance, graph, fact_id)
+    answer = await reads.provenance.aio(graph, fact_id)
     if JSONLD in request.headers.get("accept", ""):
         as_json = Provenance.model_validate(answer).model_dump(mode="json")
         return JSONResponse(to_prov_jsonld(as_json), media_type=JSONLD)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from starlette.concurrency import run_in_threadpool
 
 from graph import reads
 from schema.ontology import Predicate, Stance
@@ -49,19 +47,16 @@ async def paths(
         ),
     ] = None,
 ) -> dict[str, Any]:
-    return await run_in_threadpool(
-        functools.partial(
-            reads.paths,
-            graph,
-            from_,
-            to,
-            max_hops=max_hops,
-            limit=limit,
-            predicates=split_enum(predicates, Predicate, "predicates"),
-            stances=split_enum(stances, Stance, "stances"),
-            as_of=as_of_key(as_of),
-            directed=directed,
-            timeout=settings.query_timeout,
-            max_degree=max_degree or settings.path_max_degree,
-        )
+    return await reads.paths.aio(
+        graph,
+        from_,
+        to,
+        max_hops=max_hops,
+        limit=limit,
+        predicates=split_enum(predicates, Predicate, "predicates"),
+        stances=split_enum(stances, Stance, "stances"),
+        as_of=as_of_key(as_of),
+        directed=directed,
+        timeout=settings.query_timeout,
+        max_degree=max_degree or settings.path_max_degree,
     )

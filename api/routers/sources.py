@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
-from starlette.concurrency import run_in_threadpool
 
 from graph import reads
 
@@ -23,7 +22,7 @@ router = APIRouter(prefix="/v1", tags=["sources"])
     responses=responses(404, 422, 503),
 )
 async def source(graph: GraphDep, id: Annotated[str, Path(min_length=3, max_length=300)]) -> dict[str, Any]:  # noqa: A002
-    return await run_in_threadpool(reads.source, graph, id)
+    return await reads.source.aio(graph, id)
 
 
 @router.get("/loads", response_model=LoadRuns, summary="Load runs, newest first", responses=responses(422, 503))
@@ -32,4 +31,4 @@ async def loads(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> dict[str, Any]:
-    return await run_in_threadpool(reads.loads, graph, limit, offset)
+    return await reads.loads.aio(graph, limit, offset)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -54,6 +55,13 @@ def test_each_read_route_runs_one_query(client: TestClient, monkeypatch: pytest.
             return _original(self, *args, **kw)
 
         monkeypatch.setattr(Graph, name, counting)
+    original_async = Graph.aread_plain
+
+    async def acounting(self: Graph, *args: Any, **kw: Any) -> Any:
+        calls.append("aread_plain")
+        return await original_async(self, *args, **kw)
+
+    monkeypatch.setattr(Graph, "aread_plain", acounting)
     urls = {
         f"/v1/entities/{KASPERSKY}": 200,
         "/v1/entities/firm:nobody": 404,
@@ -71,7 +79,7 @@ def test_each_read_route_runs_one_query(client: TestClient, monkeypatch: pytest.
         calls.clear()
         r = client.get(url)
         assert r.status_code == status, (url, r.text)
-        assert calls == ["read_plain"], (url, calls)
+        assert calls == ["aread_plain"], (url, calls)  # on the event loop, no thread hop
 
 
 def test_answers_keep_their_shape(client: TestClient) -> None:
@@ -118,6 +126,38 @@ def test_read_plain_retries_a_retryable_failure_as_a_managed_transaction(
     monkeypatch.setattr(graph.driver, "session", lambda **kw: Flaky(**kw))
     assert graph.read_plain("RETURN {a: [1, 2], b: $x} AS m", {"x": "y"}) == [{"m": {"a": [1, 2], "b": "y"}}]
     assert failed == [True]
+
+
+def test_aread_plain_retries_and_translates(graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def main() -> None:
+        driver = graph.async_driver()
+        real_session = driver.session
+        failed: list[bool] = []
+
+        class Flaky:
+            def __init__(self, **kw: Any) -> None:
+                self.session = real_session(**kw)
+
+            async def __aenter__(self) -> Flaky:
+                return self
+
+            async def __aexit__(self, *exc: object) -> None:
+                await self.session.close()
+
+            async def run(self, *args: Any, **kw: Any) -> Any:
+                failed.append(True)
+                raise SessionExpired("the connection went away")
+
+        with monkeypatch.context() as m:
+            m.setattr(driver, "session", lambda **kw: Flaky(**kw))
+            assert await graph.aread_plain("RETURN $x AS x", {"x": 7}) == [{"x": 7}]
+        assert failed == [True]
+        with pytest.raises(InvalidInput):
+            await graph.aread_plain("RETURN $x +", {"x": 1})
+        assert await reads.entity.aio(graph, "firm:kaspersky-lab") == reads.entity(graph, "firm:kaspersky-lab")
+        await graph.aclose()
+
+    asyncio.run(main())
 
 
 def test_read_plain_translates_errors(graph: Graph) -> None:
