@@ -8,7 +8,7 @@ related to nothing, and between the two biggest countries (two hub ends: the slo
 figures are full HTTP round trips to `regkg serve` on loopback (one keep-alive connection, the
 standard library's client); the raw figures run the service's one Cypher query for the case
 through ``Graph.read_plain``, as the service does — the overhead is everything else: HTTP,
-FastAPI, validation, shaping and JSON. The two are timed alternately, request by request, so both see the same machine.
+FastAPI, validation, shaping and JSON. The two are timed in alternating blocks, so both see the same machine.
 
 Run by ``python -m bench.run``; on its own it needs a loaded database (``--size`` must match).
 """
@@ -104,8 +104,14 @@ class _Http:
         self.conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port or 80, timeout=60)
 
     def get(self, url: str) -> bytes:
-        self.conn.request("GET", url)
-        response = self.conn.getresponse()
+        try:
+            self.conn.request("GET", url)
+            response = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # the server closed the idle keep-alive connection (uvicorn: after 5 s): once more
+            self.conn.close()
+            self.conn.request("GET", url)
+            response = self.conn.getresponse()
         body = response.read()
         if response.status != 200:
             raise RuntimeError(f"GET {url}: {response.status} {body[:300]!r}")
@@ -115,11 +121,18 @@ class _Http:
         self.conn.close()
 
 
+BLOCK = 20  # requests per side before switching (see _paired)
+
+
 def _paired(
     api: Callable[[], object], raw: Callable[[], object], n: int, warmup: tuple[int, int, float] = (10, 100, 3.0)
 ) -> tuple[list[float], list[float]]:
-    """Time the API call and the raw query alternately, so both see the same machine (other jobs
-    on a shared machine come and go; measured one after the other, they would not).
+    """Time the API call and the raw query in alternating blocks of ``BLOCK``, so both see the
+    same machine (other jobs on a shared machine come and go; measured one after the other,
+    they would not) — in blocks, not request by request: switching every request leaves each
+    side's threads (the API worker, Neo4j's Bolt thread for that connection) to go idle and
+    wake up again each time, which added 1–3 ms to *both* figures here, where a service under
+    steady use keeps them warm.
 
     Warm-up ``(at least, at most, seconds)``: pairs until both bounds allow it — a server that has
     just started (as after an offline import) runs a query interpreted until the JVM has compiled
@@ -133,13 +146,12 @@ def _paired(
         raw()
     a: list[float] = []
     r: list[float] = []
-    for _ in range(n):
-        t = time.perf_counter()
-        api()
-        a.append((time.perf_counter() - t) * 1000)
-        t = time.perf_counter()
-        raw()
-        r.append((time.perf_counter() - t) * 1000)
+    while len(a) < n:
+        for fn, out in ((api, a), (raw, r)):
+            for _ in range(min(BLOCK, n - len(out))):
+                t = time.perf_counter()
+                fn()
+                out.append((time.perf_counter() - t) * 1000)
     return a, r
 
 
