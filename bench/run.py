@@ -53,7 +53,7 @@ def main() -> None:
     ap.add_argument("--size", choices=list(SIZES), default="XS")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--batch", type=int, default=5000, help="writer batch size for the full load")
-    ap.add_argument("--sample", type=int, default=2000, help="claims in the naive / sweep sample")
+    ap.add_argument("--sample", type=int, default=10000, help="claims in the naive / sweep sample")
     ap.add_argument("--n", type=int, default=200, help="timed requests per query case")
     ap.add_argument("--http-seconds", type=float, default=15.0)
     ap.add_argument("--levels", default="8,32,64", help="concurrent clients, comma separated")
@@ -125,7 +125,12 @@ def main() -> None:
             sample: dict[str, Any] = {}  # the kept database holds the sample copies of its first run
         else:
             sample = load.run_samples(
-                graph, args.seed, args.sample, naive=not args.no_naive, naive_seconds=args.naive_seconds
+                graph,
+                args.seed,
+                args.sample,
+                naive=not args.no_naive,
+                naive_seconds=args.naive_seconds,
+                batch_size=args.batch,
             )
         result["load"] = res_load | sample
 

@@ -80,6 +80,16 @@ def merge_entities(label: str) -> LiteralString:
     )
 
 
+def create_entities(label: str) -> LiteralString:
+    """Entities the batch's lookup found absent (a unique constraint still guards the id)."""
+    # label comes from schema.ontology.EntityType, never from user text
+    return (
+        "UNWIND $rows AS row "
+        f"CREATE (e:Entity:{label} {{id: row.id}}) "
+        "SET e += row.props, e.created_at = datetime(), e.updated_at = e.created_at"
+    )
+
+
 MISSING_ENTITIES: Final = "UNWIND $ids AS id OPTIONAL MATCH (e:Entity {id: id}) WITH id, e WHERE e IS NULL RETURN id"
 MISSING_SOURCES: Final = "UNWIND $ids AS id OPTIONAL MATCH (s:Source {id: id}) WITH id, s WHERE s IS NULL RETURN id"
 ENTITY_TYPES: Final = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.type AS type"
@@ -98,6 +108,10 @@ MERGE_SOURCES: Final = (
     "UNWIND $rows AS row "
     "MERGE (s:Source {id: row.id}) ON CREATE SET s.created_at = datetime() "
     "SET s += row.props, s.updated_at = datetime()"
+)
+CREATE_SOURCES: Final = (
+    "UNWIND $rows AS row "
+    "CREATE (s:Source {id: row.id}) SET s += row.props, s.created_at = datetime(), s.updated_at = s.created_at"
 )
 MERGE_DERIVED_FROM: Final = (
     "UNWIND $pairs AS pair "

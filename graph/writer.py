@@ -115,7 +115,7 @@ def _write_entities(tx: ManagedTransaction, batch: Sequence[Entity]) -> Tally:
     tally = Tally()
     unique = {e.id: e for e in batch}
     existing = {r["id"]: r for r in tx.run(queries.ENTITIES_EXISTING, ids=list(unique)).data()}
-    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_label: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     for eid, entity in unique.items():
         old = existing.get(eid)
         if old is not None and old["type"] != entity.type.value:
@@ -131,9 +131,11 @@ def _write_entities(tx: ManagedTransaction, batch: Sequence[Entity]) -> Tally:
             continue
         else:
             tally.updated += 1
-        by_label[EntityType(entity.type).value].append({"id": eid, "props": props})
-    for label, rows in by_label.items():
-        tx.run(queries.merge_entities(label), rows=rows).consume()
+        by_label[EntityType(entity.type).value, old is None].append({"id": eid, "props": props})
+    for (label, new), rows in by_label.items():
+        # new ones (absent when the batch looked) are created; a concurrent loader creating the
+        # same id first makes this fail on the unique constraint, and the driver retries the batch
+        tx.run(queries.create_entities(label) if new else queries.merge_entities(label), rows=rows).consume()
     return tally
 
 
@@ -156,6 +158,7 @@ def _write_sources(tx: ManagedTransaction, batch: Sequence[Source]) -> Tally:
     unique = {s.id: s for s in batch}
     existing = {r["id"]: r for r in tx.run(queries.SOURCES_EXISTING, ids=list(unique)).data()}
     rows: list[dict[str, Any]] = []
+    created: list[dict[str, Any]] = []
     pairs: list[list[str]] = []
     for sid, src in unique.items():
         props = {k: getattr(src, k) for k in _SOURCE_FIELDS}
@@ -172,8 +175,10 @@ def _write_sources(tx: ManagedTransaction, batch: Sequence[Source]) -> Tally:
             tally.updated += 1
         else:
             tally.created += 1
-        rows.append({"id": sid, "props": props})
+        (created if old is None else rows).append({"id": sid, "props": props})
         pairs.extend([sid, d] for d in new_derived if not old or d not in old["derived"])
+    if created:
+        tx.run(queries.CREATE_SOURCES, rows=created).consume()
     if rows:
         tx.run(queries.MERGE_SOURCES, rows=rows).consume()
     if pairs:
