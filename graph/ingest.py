@@ -33,7 +33,7 @@ from schema.models import Claim, Entity, Source
 
 from . import queries
 from .database import Graph
-from .writer import WriteCounts, Writer
+from .writer import WriteCounts, Writer, claim_rows
 
 log = logging.getLogger("regkg.ingest")
 
@@ -217,11 +217,12 @@ def ingest_stream(
     run_id = begin_run(graph, loader, inputs, input_sha256)
     writer = Writer(graph, run_id=run_id, batch_size=batch_size, on_progress=on_progress)
     try:
-        for batch in prefetched(batches):
+        # the read-ahead thread also builds the batch's claim rows (pure work, off the write path)
+        for batch, prepared in prefetched((b, claim_rows(b.claims)) for b in batches):
             if on_batch is not None:
                 on_batch(batch)
             preflight(graph, batch, check_types=False)
-            writer.write(batch.entities, batch.sources, batch.claims)
+            writer.write(batch.entities, batch.sources, batch.claims, prepared)
     except BaseException as exc:
         _mark_failed(graph, run_id, exc)
         raise

@@ -125,23 +125,23 @@ CLAIMS_EXISTING: Final = (
     "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN c.id AS id, c.confidence AS confidence, c.method AS method"
 )
 # One row per new claim (every claim has at least one citation): the claim, its subject and
-# object edges, the run that generated it, and its citations. Rows whose subject, object or
-# source is missing drop out, which the caller detects from the counts.
+# object edges, the party asserting it, the run that generated it, and its citations. Rows whose
+# subject, object or source is missing drop out, and a missing asserting party leaves its edge
+# out, which the caller detects from the counts.
 CREATE_CLAIMS: Final = (
     "MATCH (run:LoadRun {id: $run}) "
     "UNWIND $rows AS row "
     "MATCH (s:Entity {id: row.subject}) MATCH (o:Entity {id: row.object}) "
+    "OPTIONAL MATCH (a:Entity {id: row.asserted_by}) "
     "CREATE (c:Claim {id: row.id}) SET c += row.props, c.created_at = datetime() "
     "CREATE (c)-[:SUBJECT]->(s) CREATE (c)-[:OBJECT]->(o) CREATE (run)-[:GENERATED]->(c) "
-    "WITH c, row "
+    "FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | CREATE (c)-[:ASSERTED_BY]->(a)) "
+    "WITH c, row, a "
     "UNWIND row.citations AS cit "
     "MATCH (src:Source {id: cit.source}) "
     "CREATE (c)-[:CITES {quote: cit.quote, start: cit.start, end: cit.end}]->(src) "
-    "RETURN count(DISTINCT c) AS claims, count(*) AS cites"
-)
-CREATE_ASSERTED_BY: Final = (
-    "UNWIND $pairs AS pair MATCH (c:Claim {id: pair[0]}) MATCH (a:Entity {id: pair[1]}) "
-    "CREATE (c)-[:ASSERTED_BY]->(a) RETURN count(*) AS n"
+    "RETURN count(DISTINCT c) AS claims, count(*) AS cites, "
+    "count(DISTINCT CASE WHEN a IS NULL THEN null ELSE c END) AS asserted"
 )
 # A write lock on each subject before the claims of its facts are read: two loaders adding
 # claims to the same fact at once take turns, so each sees the other's claims (no lost

@@ -196,6 +196,7 @@ def _claim_row(c: Claim) -> dict[str, Any]:
         "id": c.id,
         "subject": c.subject,
         "object": c.object,
+        "asserted_by": c.asserted_by,
         "citations": [{"source": x.source, "quote": x.quote, "start": x.start, "end": x.end} for x in c.citations],
         "props": {
             "fact_id": c.fact_id,
@@ -269,7 +270,15 @@ def _write_facts(tx: ManagedTransaction, grouped: dict[str, list[dict[str, Any]]
     return len(grouped)
 
 
-def _write_claims(tx: ManagedTransaction, batch: Sequence[Claim], run_id: str) -> tuple[Tally, int]:
+def claim_rows(claims: Iterable[Claim]) -> dict[str, dict[str, Any]]:
+    """The CREATE_CLAIMS rows of some claims, by id: pure, so a stream computes them in its
+    read-ahead thread while the database writes the batch before (see graph.ingest)."""
+    return {c.id: _claim_row(c) for c in claims}
+
+
+def _write_claims(
+    tx: ManagedTransaction, batch: Sequence[Claim], run_id: str, prepared: dict[str, dict[str, Any]] | None = None
+) -> tuple[Tally, int]:
     tally = Tally()
     unique = {c.id: c for c in batch}
     existing = {r["id"]: r for r in tx.run(queries.CLAIMS_EXISTING, ids=list(unique)).data()}
@@ -300,16 +309,13 @@ def _write_claims(tx: ManagedTransaction, batch: Sequence[Claim], run_id: str) -
         grouped[row["fact_id"]].append(row)
     new_facts = {fid for fid in fact_ids if fid not in grouped}
     if new:
-        rows = [_claim_row(c) for c in new]
+        rows = [prepared[c.id] if prepared and c.id in prepared else _claim_row(c) for c in new]
         rec = tx.run(queries.CREATE_CLAIMS, rows=rows, run=run_id).single()
         expected_cites = sum(len(c.citations) for c in new)
         if rec is None or rec["claims"] != len(new) or rec["cites"] != expected_cites:
             raise InvalidInput("a claim refers to an entity or source that does not exist")
-        pairs = [[c.id, c.asserted_by] for c in new if c.asserted_by]
-        if pairs:
-            linked = tx.run(queries.CREATE_ASSERTED_BY, pairs=pairs).single()
-            if linked is None or linked["n"] != len(pairs):
-                raise InvalidInput("a claim's asserted_by names an entity that does not exist")
+        if rec["asserted"] != sum(1 for c in new if c.asserted_by):
+            raise InvalidInput("a claim's asserted_by names an entity that does not exist")
         for c, row in zip(new, rows, strict=True):
             grouped[c.fact_id].append(_fact_row(c, row["props"]))
     if updated:
@@ -354,18 +360,24 @@ class Writer:
             self.counts.sources.add(self.graph.write_tx(_write_sources, batch))
             self._progress("sources", len(batch))
 
-    def claims(self, items: Sequence[Claim]) -> None:
+    def claims(self, items: Sequence[Claim], prepared: dict[str, dict[str, Any]] | None = None) -> None:
         for batch in chunks(items, self.batch_size):
-            tally, facts = self.graph.write_tx(_write_claims, batch, self.run_id)
+            tally, facts = self.graph.write_tx(_write_claims, batch, self.run_id, prepared)
             self.counts.claims.add(tally)
             self.counts.facts += facts
             self._progress("claims", len(batch))
 
-    def write(self, entities: Sequence[Entity], sources: Sequence[Source], claims: Sequence[Claim]) -> WriteCounts:
-        """Nodes first, then claims (which need both)."""
+    def write(
+        self,
+        entities: Sequence[Entity],
+        sources: Sequence[Source],
+        claims: Sequence[Claim],
+        prepared: dict[str, dict[str, Any]] | None = None,
+    ) -> WriteCounts:
+        """Nodes first, then claims (which need both); ``prepared``: :func:`claim_rows` of the claims."""
         self.entities(entities)
         self.sources(sources)
-        self.claims(claims)
+        self.claims(claims, prepared)
         return self.counts
 
 
