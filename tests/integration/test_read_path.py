@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -157,7 +158,21 @@ def test_aread_plain_retries_and_translates(graph: Graph, monkeypatch: pytest.Mo
         assert await reads.entity.aio(graph, "firm:kaspersky-lab") == reads.entity(graph, "firm:kaspersky-lab")
         await graph.aclose()
 
-    asyncio.run(main())
+    # in a thread of its own: the browser tests' Playwright keeps an event loop running in this one
+    errors: list[BaseException] = []
+
+    def in_thread() -> None:
+        try:
+            asyncio.run(main())
+        except BaseException as exc:  # re-raised below, in the test's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=in_thread)
+    thread.start()
+    thread.join(60)
+    if errors:
+        raise errors[0]
+    assert not thread.is_alive()
 
 
 def test_read_plain_translates_errors(graph: Graph) -> None:
