@@ -56,7 +56,7 @@ def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object
             (row,) = graph.read_plain(neigh_q, params | {"scan_max": reads.NEIGHBOR_SCAN_MAX})
             if row["scanned"]:
                 return row
-            pairs = [(rel, d) for rel, d, _n in row["degrees"]]
+            pairs = tuple((rel, d) for rel, d, _n in row["degrees"])
             return graph.read_plain(q.neighbors_of_hub(pairs), params | {"degrees": [n for *_x, n in row["degrees"]]})
 
         return call

@@ -2,12 +2,14 @@
 
 Relationship-type alternations (``BANNED_BY|LISTED_ON``) and hop counts are formatted in only from
 :mod:`schema.ontology` enums and validated integers, never from user text; every value is a
-parameter.
+parameter. The builders are cached: a request for the same shape gets the same string (the path
+query takes ~0.1 ms to build).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final, LiteralString
 
 from schema.ontology import Predicate
@@ -82,6 +84,7 @@ def _degree_patterns(types: str, direction: str) -> list[tuple[str, str, str]]:
     return out
 
 
+@lru_cache(maxsize=512)
 def neighbors(types: str, direction: str) -> LiteralString:
     """The entity and the facts around it, capped per (predicate, direction) with totals.
 
@@ -123,7 +126,8 @@ def neighbors(types: str, direction: str) -> LiteralString:
     )
 
 
-def neighbors_of_hub(pairs: list[tuple[str, str]]) -> LiteralString:
+@lru_cache(maxsize=512)
+def neighbors_of_hub(pairs: tuple[tuple[str, str], ...]) -> LiteralString:
     """A page of each (relationship type, direction) group of a hub's facts, with its total.
 
     One arm per group (a hub's edges are stored by type and direction, so an arm reads only its
@@ -155,6 +159,7 @@ def neighbors_of_hub(pairs: list[tuple[str, str]]) -> LiteralString:
 # -- facts and provenance -----------------------------------------------------------------
 
 
+@lru_cache(maxsize=512)
 def facts_by_triple(types: str) -> LiteralString:
     return (
         f"MATCH (s:Entity)-[r:{types}]->(o:Entity) "
@@ -163,6 +168,7 @@ def facts_by_triple(types: str) -> LiteralString:
     )
 
 
+@lru_cache(maxsize=512)
 def facts_by_triple_anchored(types: str, anchor: str) -> LiteralString:
     """The same, starting from the given end so the id index is used."""
     start = "(s:Entity {id: $subject})" if anchor == "subject" else "(s:Entity)"
@@ -184,6 +190,7 @@ def _source(var: str) -> str:
     return _SOURCE.replace("s.", f"{var}.")
 
 
+@lru_cache(maxsize=512)
 def provenance(types: str) -> LiteralString:
     """A fact and every claim behind it, in one query (no row when the fact does not exist).
 
@@ -327,6 +334,7 @@ def _between_hubs(types: str, all_types: str, k: int, max_hops: int, arrow: str)
     return " UNION ALL ".join(branches)
 
 
+@lru_cache(maxsize=512)
 def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: bool) -> LiteralString:
     """The k shortest simple paths that walk through no hub, with whether each end exists, in one query.
 
@@ -386,6 +394,7 @@ def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: 
 # -- exposure -----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=512)
 def exposure(chain_types: str, subject_side: str, object_side: str, max_hops: int) -> LiteralString:
     """The entity ``$id`` and the regulatory facts reaching it directly or up ownership/part-of chains.
 

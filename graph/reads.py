@@ -170,7 +170,7 @@ def neighbors(
         raise NotFound(f"no entity {eid}", {"id": eid})
     found = rows[0]["groups"]
     if not rows[0]["scanned"]:
-        pairs = [(str(rel), str(d)) for rel, d, _n in rows[0]["degrees"]]
+        pairs = tuple((str(rel), str(d)) for rel, d, _n in rows[0]["degrees"])
         found = yield q.neighbors_of_hub(pairs), params | {"degrees": [n for *_x, n in rows[0]["degrees"]]}, None
         found.sort(key=lambda g: (g["predicate"], g["dir"]))
     nodes: dict[str, dict[str, Any]] = {}
