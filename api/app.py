@@ -7,8 +7,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from config import Settings, get_settings
 from graph.database import Graph
-from schema.settings import Settings, get_settings
 
 from . import errors, observability, ui
 from .routers import entities, export, extract, facts, health, paths, query, sources

@@ -7,9 +7,9 @@ from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
 
+from config import Settings, get_settings
 from graph.database import Graph
 from schema.errors import GraphUnavailable
-from schema.settings import Settings, get_settings
 
 
 # The dependencies are ``async def`` on purpose: FastAPI runs a plain ``def`` dependency in the

@@ -4,8 +4,7 @@
   in the response header and carried by the one log line written per request: method, route
   template, status, latency, request id — never query parameters or bodies (they may hold
   Cypher or secrets).
-* Logs are JSON lines in production (``REGKG_LOG_FORMAT=json``, or ``auto`` with
-  ``REGKG_ENV=production``) and readable text otherwise.
+* Logs are set up by :func:`config.configure_logging` (JSON lines in production, text otherwise).
 * ``GET /metrics`` (Prometheus text format, prometheus-client): request counts and latency
   histograms per route template and status, errors, requests in flight, driver pool size, and
   — read from the graph at scrape time — the schema version and load runs by status.
@@ -13,14 +12,11 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
-import sys
 import time
 import uuid
 from collections.abc import Iterator
-from typing import Any
 
 from fastapi import FastAPI, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
@@ -28,47 +24,12 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from config import Settings, configure_logging
 from graph import reads
 from schema.errors import RegkgError
-from schema.settings import Settings
 
 log = logging.getLogger("regkg.api.access")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
-
-
-class JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        out: dict[str, Any] = {
-            "ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "msg": record.getMessage(),
-        }
-        out.update(getattr(record, "fields", {}))
-        if record.exc_info:
-            out["exc"] = self.formatException(record.exc_info)
-        return json.dumps(out, ensure_ascii=False)
-
-
-class TextFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        fields = getattr(record, "fields", {})
-        extra = " ".join(f"{k}={v}" for k, v in fields.items())
-        return f"{self.formatTime(record, '%H:%M:%S')} {record.levelname:<7} {record.getMessage()} {extra}".rstrip()
-
-
-def configure_logging(settings: Settings) -> None:
-    """Configure the ``regkg`` loggers once (JSON in production, text in development)."""
-    use_json = settings.log_format == "json" or (settings.log_format == "auto" and settings.env == "production")
-    root = logging.getLogger("regkg")
-    handler = next((h for h in root.handlers if getattr(h, "_regkg", False)), None)
-    if handler is None:
-        handler = logging.StreamHandler(sys.stderr)
-        handler._regkg = True  # type: ignore[attr-defined]
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
-        root.propagate = False
-    handler.setFormatter(JsonFormatter() if use_json else TextFormatter())
 
 
 class _GraphCollector(Collector):

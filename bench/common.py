@@ -20,10 +20,10 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
+from config import ROOT, Settings
 from graph import migrations
 from graph.database import Graph
 from graph.localdb import LocalNeo4j, free_port
-from schema.settings import ROOT, Settings
 
 
 @contextmanager

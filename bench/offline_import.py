@@ -33,12 +33,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from config import Settings
 from graph import invariants, maintenance, migrations
 from graph.database import Graph
 from graph.localdb import LIB_DIR, LocalNeo4j, ensure_jars, free_port
 from graph.writer import _SOURCE_FIELDS, _claim_row, _entity_state, _fact_row, fact_props
 from schema.ontology import Predicate
-from schema.settings import Settings
 
 from .generate import SIZES, Generator
 

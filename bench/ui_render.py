@@ -114,8 +114,8 @@ def serve() -> tuple[str, Any]:
     import uvicorn
 
     from api.app import create_app
+    from config import Settings
     from graph.localdb import free_port
-    from schema.settings import Settings
 
     port = free_port()
     # the database is never asked: every /v1 call is answered by the browser-side route below

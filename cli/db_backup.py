@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
+from config import Settings
 from graph import backup
 from graph.localdb import LocalNeo4j
 from schema.errors import RegkgError
-from schema.settings import Settings
 
 from .console import fail, out
 

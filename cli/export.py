@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from api.exporters import ExportFormat, stream, tables
+from config import Settings
 from graph import export as graph_export
 from graph.database import Graph
 from schema.errors import RegkgError
-from schema.settings import Settings
 
 from .console import fail, out
 

@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
+from config import Settings
 from graph import reads
 from graph.database import Graph
 from loaders import article
 from schema.errors import RegkgError
 from schema.models import Entity
-from schema.settings import Settings
 
 from .console import err, fail
 

@@ -18,13 +18,13 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from config import Settings
 from graph import ingest, lookup
 from graph.database import Graph
 from loaders import csl, curated, fcc, ofac
 from loaders._csvutil import Collector
 from loaders.base import Parsed, input_digest
 from schema.errors import RegkgError
-from schema.settings import Settings
 
 from .console import err, fail, out
 

@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
+from config import ROOT, Settings
 from graph import migrations
 from graph.database import Graph
 from graph.localdb import LocalNeo4j
 from schema.errors import RegkgError
-from schema.settings import ROOT, Settings
 
 from .console import fail, out
 from .db_backup import db_dump, db_restore
@@ -27,7 +27,7 @@ db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_
 @app.callback()
 def _configure() -> None:
     """regkg — a regulatory knowledge graph on Neo4j."""
-    from api.observability import configure_logging  # JSON lines in production, text otherwise
+    from config import configure_logging  # JSON lines in production, text otherwise
 
     configure_logging(Settings())
 

@@ -27,6 +27,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from config import Settings
 from schema.errors import (
     Conflict,
     GraphUnavailable,
@@ -34,7 +35,6 @@ from schema.errors import (
     QueryTimeout,
     RegkgError,
 )
-from schema.settings import Settings
 
 P = ParamSpec("P")
 R = TypeVar("R")

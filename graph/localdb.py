@@ -19,8 +19,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from config import ROOT, Settings
 from schema.errors import GraphUnavailable, RegkgError
-from schema.settings import ROOT, Settings
 
 from .database import Graph
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from schema import storage
-
-from . import queries
+from . import queries, storage
 from .database import Graph
 
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from config import Settings
 from graph import maintenance, migrations
 from graph.database import Graph
 from graph.localdb import LocalNeo4j, free_port
 from schema.errors import RegkgError
-from schema.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -6,9 +6,8 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from graph import migrations
+from graph import migrations, storage
 from graph.database import Graph
-from schema import storage
 from schema.errors import GraphUnavailable
 
 from ..deps import GraphDep

@@ -24,10 +24,10 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app as cli
+from config import Settings
 from graph import maintenance
 from graph.database import Graph
 from graph.localdb import free_port
-from schema.settings import Settings
 
 try:
     import playwright  # noqa: F401  (the plugin's package; a clear failure beats "fixture 'page' not found")

@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from config import Settings
 from graph.database import Graph
-from schema.settings import Settings
 from tests.conftest import load_fresh
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"

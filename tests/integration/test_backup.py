@@ -7,10 +7,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from cli.main import app as cli
+from config import Settings
 from graph import maintenance, migrations
 from graph.database import Graph
 from graph.localdb import LocalNeo4j, free_port
-from schema.settings import Settings
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
 

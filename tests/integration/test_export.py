@@ -18,10 +18,10 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app as cli
+from config import Settings
 from graph import export, maintenance
 from graph.database import Graph
 from graph.localdb import LocalNeo4j, free_port
-from schema.settings import Settings
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
 KASPERSKY = "firm:kaspersky-lab"

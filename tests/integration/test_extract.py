@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app as cli
+from config import Settings
 from graph import invariants, maintenance
 from graph.database import Graph
-from schema.settings import Settings
 from tests.conftest import load_fresh
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
@@ -68,8 +68,9 @@ def test_garbage_is_a_clear_4xx(client: TestClient, settings: Settings) -> None:
     assert r.status_code == 200 and r.json()["claims"] == []
 
 
-def test_cli_extract_then_load_the_reviewed_draft(tmp_path: Path, client: TestClient, graph: Graph,
-                                                  settings: Settings) -> None:
+def test_cli_extract_then_load_the_reviewed_draft(
+    tmp_path: Path, client: TestClient, graph: Graph, settings: Settings
+) -> None:
     shutil.copy(ARTICLE, tmp_path / "article.txt")
     (tmp_path / "meta.yaml").write_text("title: US Considers Action\npublisher: SafetyDetectives\n")
     result = CliRunner().invoke(

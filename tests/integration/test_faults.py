@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from config import Settings
 from graph import invariants, maintenance, migrations
 from graph.database import Graph
 from graph.localdb import LocalNeo4j, free_port
 from loaders import curated
-from schema.settings import Settings
 from tests.support.generate import curated_file
 
 pytestmark = pytest.mark.slow

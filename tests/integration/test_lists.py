@@ -16,10 +16,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cli.main import app as cli
+from config import Settings
 from graph import invariants, maintenance
 from graph.database import Graph
 from loaders import csl
-from schema.settings import Settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 REAL = FIXTURES / "real"

@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app as cli
+from config import Settings
 from graph import migrations
 from graph.database import Graph
 from graph.localdb import LocalNeo4j, free_port
-from schema.settings import Settings
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph import migrations
+from graph import migrations, storage
 from graph.database import Graph
-from schema import storage
 from schema.errors import Conflict
 
 

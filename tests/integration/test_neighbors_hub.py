@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from config import Settings
 from graph import reads
 from graph.database import Graph
 from schema.ontology import Predicate, Stance
-from schema.settings import Settings
 from tests.conftest import load_fresh
 
 CASES = [

@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from config import Settings
 from graph.database import Graph
-from schema.settings import Settings
 
 
 @pytest.fixture(scope="module")

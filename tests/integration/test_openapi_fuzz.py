@@ -13,8 +13,8 @@ from hypothesis import settings as hsettings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from api.app import create_app
+from config import Settings
 from graph.database import Graph
-from schema.settings import Settings
 from tests.conftest import load_fresh
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 from api.app import create_app
 from api.prov import iri
 from cli.main import app as cli
+from config import Settings
 from graph import maintenance
 from graph.database import Graph
-from schema.settings import Settings
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
 KASPERSKY, FSB, US = "firm:kaspersky-lab", "agency:fsb", "country:us"

@@ -20,11 +20,11 @@ from fastapi.testclient import TestClient
 from neo4j.exceptions import SessionExpired
 
 from api.app import create_app
+from config import Settings
 from graph import reads
 from graph.database import Graph
 from graph.localdb import free_port
 from schema.errors import InvalidInput
-from schema.settings import Settings
 from tests.conftest import cli_env, load_fresh
 
 ROOT = Path(__file__).resolve().parents[2]

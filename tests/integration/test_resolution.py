@@ -16,9 +16,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from cli.main import app as cli
+from config import Settings
 from graph import invariants, maintenance
 from graph.database import Graph
-from schema.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "seed"

@@ -8,9 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app as cli
+from config import Settings
 from graph import invariants, maintenance
 from graph.database import Graph
-from schema.settings import Settings
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
 

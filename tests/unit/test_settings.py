@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from schema.settings import Settings
+from config import Settings
 
 
 def test_defaults_point_at_local_bolt() -> None:

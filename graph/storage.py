@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ontology import Predicate
+from schema.ontology import Predicate
 
 SCHEMA_VERSION = 1
 
