@@ -8,8 +8,8 @@ from typing import Annotated, TypeVar
 from fastapi import Query
 from pydantic import AfterValidator
 
+from schema.dates import PartialDate, earliest
 from schema.errors import InvalidInput
-from schema.models import PartialDate, earliest
 from schema.ontology import Predicate, Stance
 
 E = TypeVar("E", Predicate, Stance)

@@ -19,8 +19,9 @@ from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction
 
+from schema.dates import earliest, latest
 from schema.errors import InvalidInput
-from schema.models import Claim, Entity, Source, earliest, latest
+from schema.models import Claim, Entity, Source
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import queries

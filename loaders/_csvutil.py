@@ -24,12 +24,9 @@ import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
-
-from schema.models import Citation, Claim, Entity, PartialDate, Source
+from schema.models import Citation, Claim, Entity, Source
 from schema.ontology import EntityType, Method, Predicate, allowed
 from schema.quotes import locate
 
@@ -226,55 +223,6 @@ def file_sha256(path: Path) -> str:
 def header_key(name: str) -> str:
     """``"Date of Inclusion on Covered List"`` → ``date_of_inclusion_on_covered_list``."""
     return re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
-
-
-# -- dates --------------------------------------------------------------------------------
-
-_PARTIAL_DATE: TypeAdapter[str] = TypeAdapter(PartialDate)
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
-_LONG_DATE = re.compile(r"^\s*([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\s*$")
-
-
-def partial_date(value: str) -> str | None:
-    """An ISO partial date (``2019``, ``2019-05``, ``2019-05-21``); empty → None.
-
-    Raises ValueError naming the problem for anything else.
-    """
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        return _PARTIAL_DATE.validate_python(value)
-    except ValidationError as exc:
-        raise ValueError(str(exc.errors()[0]["msg"]).removeprefix("Value error, ")) from None
-
-
-def long_date(value: str) -> str:
-    """``"March 25, 2022"`` → ``"2022-03-25"`` (English month names, any locale)."""
-    match = _LONG_DATE.match(value)
-    if not match or match.group(1).lower() not in _MONTHS:
-        raise ValueError(f"{value!r} is not a date like 'March 25, 2022'")
-    month = _MONTHS[match.group(1).lower()]
-    return date(int(match.group(3)), month, int(match.group(2))).isoformat()
 
 
 # -- countries ----------------------------------------------------------------------------

@@ -48,19 +48,19 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from schema.dates import PartialDate, coerce_partial_date, month_number
 from schema.errors import InvalidInput
 from schema.models import (
     Citation,
     Claim,
     Entity,
-    PartialDate,
     Source,
     SourceId,
     SourceKind,
-    coerce_partial_date,
     slug,
 )
 from schema.ontology import EntityType, Method, Predicate, Stance, allowed
+from schema.quotes import fold as normalise
 
 from .base import Parsed
 from .gazetteer import BUILTIN, DEMONYMS, Gazetteer, trie_pattern
@@ -156,19 +156,6 @@ def _decode(text: str | bytes) -> str:
 
 
 # -- normalisation and sentences ----------------------------------------------------------------
-
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
-_NORM = str.maketrans({
-    **dict.fromkeys(_SPACES, " "),
-    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
-    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033`", '"'),
-})
-
-
-def normalise(text: str) -> str:
-    """Same length as ``text``: odd spaces → space, curly quotes and backquotes → straight."""
-    return text.translate(_NORM)
-
 
 _ABBREV = frozenset({
     "inc", "ltd", "co", "corp", "no", "nos", "mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr",
@@ -670,9 +657,6 @@ HQ_OF_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?of[ \t]+")  # "SMIC of
 HQ_PAREN_RE = re.compile(r"[ \t]*\(([A-Za-z. ]{2,40})\)")
 
 # dates
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
 _MONTH_ALT = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
@@ -1259,8 +1243,9 @@ def _partial(y: str, m: int | None = None, d: str | None = None) -> str | None:
 
 
 def _month(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return next(v for k, v in _MONTHS.items() if k.startswith(key[:3]))
+    number = month_number(name)
+    assert number is not None, name  # DATE_RE only matches month names
+    return number
 
 
 def _sentence_dates(sent: _Sentence) -> list[tuple[int, int, str, bool]]:

@@ -45,7 +45,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, earliest, latest, slug
+from schema.dates import earliest, latest, partial_date
+from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
 
 from ._csvutil import (
@@ -55,7 +56,6 @@ from ._csvutil import (
     country_code,
     display_name,
     file_sha256,
-    partial_date,
     single_country,
     split_multi,
 )

@@ -42,10 +42,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from schema.dates import long_date
 from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
 
-from ._csvutil import Collector, RecordReader, cite, display_name, file_sha256, first_line, header_key, long_date
+from ._csvutil import Collector, RecordReader, cite, display_name, file_sha256, first_line, header_key
 from .base import Parsed, RecordError, validation_errors
 from .resolve import normalise_name
 

@@ -69,10 +69,11 @@ from followthemoney import model
 from followthemoney.schema import Schema
 from pydantic import ValidationError
 
-from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, earliest, latest, slug
+from schema.dates import earliest, latest, partial_date
+from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
 
-from ._csvutil import ISO2, US_BODIES, Collector, file_sha256, partial_date, single_country
+from ._csvutil import ISO2, US_BODIES, Collector, file_sha256, single_country
 from .base import Parsed, RecordError, validation_errors
 from .curated import ExternalResolver
 from .resolve import normalise_name

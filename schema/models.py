@@ -8,17 +8,15 @@ of (subject, predicate, object) — one fact edge per triple, however many claim
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import datetime
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -27,62 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from .dates import PartialDate, coerce_partial_date, earliest, latest
 from .ontology import EntityType, Method, Predicate, Stance
-
-# -- partial dates ------------------------------------------------------------------------
-
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def _check_partial_date(value: str) -> str:
-    match = _PARTIAL.match(value)
-    if not match:
-        raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = match.groups()
-    if month is not None and not 1 <= int(month) <= 12:
-        raise ValueError(f"{value!r} has no month {month}")
-    if day is not None:
-        try:
-            date(int(year), int(month), int(day))
-        except ValueError as exc:
-            raise ValueError(f"{value!r} is not a real date ({exc})") from None
-    return value
-
-
-PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
-
-
-def earliest(value: str | None) -> str | None:
-    """The first day a partial date can mean: ``2017`` → ``2017-01-01``."""
-    if value is None:
-        return None
-    parts = value.split("-")
-    return "-".join(parts + ["01"] * (3 - len(parts)))
-
-
-def latest(value: str | None) -> str | None:
-    """The last day a partial date can mean: ``2022-02`` → ``2022-02-28``."""
-    if value is None:
-        return None
-    parts = value.split("-")
-    if len(parts) == 1:
-        return f"{parts[0]}-12-31"
-    if len(parts) == 2:
-        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
-        return f"{parts[0]}-{parts[1]}-{last:02d}"
-    return value
-
-
-def coerce_partial_date(value: Any) -> Any:
-    """YAML reads 2017-03-25 as a date and 2017 as an int: accept both as partial dates."""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value
-
 
 # -- ids ----------------------------------------------------------------------------------
 

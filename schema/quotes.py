@@ -1,15 +1,31 @@
 """Locating a quote in its source text.
 
 Both sides are normalised before matching: every run of white space (including non-breaking
-spaces, tabs and line breaks) becomes one space, and curly quotes become straight ones
-(‘ ’ ‚ ‛ → ', “ ” „ ‟ → "). The offsets returned point into the *original* text, and the
-stored quote is the original slice ``text[start:end]`` — so it equals the source at its offsets
-byte for byte.
+and zero-width spaces, tabs and line breaks) becomes one space, and curly quotes, primes and
+backquotes become straight ones (‘ ’ ‚ ‛ ′ → ', “ ” „ ‟ ″ ` → "). The offsets returned point
+into the *original* text, and the stored quote is the original slice ``text[start:end]`` — so it
+equals the source at its offsets byte for byte.
+
+:func:`fold` is the same character mapping without collapsing white space: one character for
+one, so an offset into the folded text is an offset into the original (the article extractor
+matches its patterns on it).
 """
 
 from __future__ import annotations
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
+_FOLD = str.maketrans(
+    {
+        **dict.fromkeys(_SPACES, " "),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033`", '"'),
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Same length as ``text``: odd spaces → space, curly quotes, primes and backquotes → straight."""
+    return text.translate(_FOLD)
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -18,14 +34,14 @@ def normalise(text: str) -> tuple[str, list[int]]:
     index: list[int] = []
     in_space = False
     for i, ch in enumerate(text):
-        if ch.isspace():
+        if ch.isspace() or ch in _SPACES:
             if not in_space:
                 out.append(" ")
                 index.append(i)
             in_space = True
             continue
         in_space = False
-        out.append(ch.translate(_QUOTES))
+        out.append(ch.translate(_FOLD))
         index.append(i)
     return "".join(out), index
 

@@ -1,0 +1,102 @@
+"""Dates as the sources give them: partial ISO dates (``2017``, ``2022-03``, ``2022-03-25``), the
+first and last day each can mean, and English long dates ("March 25, 2022") with the one table of
+month names every reader shares."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, TypeAdapter, ValidationError
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _check_partial_date(value: str) -> str:
+    match = _PARTIAL.match(value)
+    if not match:
+        raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    if month is not None and not 1 <= int(month) <= 12:
+        raise ValueError(f"{value!r} has no month {month}")
+    if day is not None:
+        try:
+            date(int(year), int(month), int(day))
+        except ValueError as exc:
+            raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    return value
+
+
+PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+
+
+def earliest(value: str | None) -> str | None:
+    """The first day a partial date can mean: ``2017`` → ``2017-01-01``."""
+    if value is None:
+        return None
+    parts = value.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def latest(value: str | None) -> str | None:
+    """The last day a partial date can mean: ``2022-02`` → ``2022-02-28``."""
+    if value is None:
+        return None
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        last = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
+        return f"{parts[0]}-{parts[1]}-{last:02d}"
+    return value
+
+
+def coerce_partial_date(value: Any) -> Any:
+    """YAML reads 2017-03-25 as a date and 2017 as an int: accept both as partial dates."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+# -- reading dates written out ------------------------------------------------------------
+
+MONTHS: dict[str, int] = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_LONG_DATE = re.compile(r"^\s*([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\s*$")
+_PARTIAL_DATE: TypeAdapter[str] = TypeAdapter(PartialDate)
+
+
+def month_number(name: str) -> int | None:
+    """``"March"``, ``"mar."``, ``"Sept"`` → 3, 3, 9; None for anything else."""
+    key = name.strip().lower().rstrip(".")
+    if len(key) < 3:
+        return None
+    return next((number for month, number in MONTHS.items() if month.startswith(key)), None)
+
+
+def partial_date(value: str) -> str | None:
+    """An ISO partial date (``2019``, ``2019-05``, ``2019-05-21``); empty → None.
+
+    Raises ValueError naming the problem for anything else.
+    """
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return _PARTIAL_DATE.validate_python(value)
+    except ValidationError as exc:
+        raise ValueError(str(exc.errors()[0]["msg"]).removeprefix("Value error, ")) from None
+
+
+def long_date(value: str) -> str:
+    """``"March 25, 2022"`` → ``"2022-03-25"`` (English month names)."""
+    match = _LONG_DATE.match(value)
+    month = month_number(match.group(1)) if match and match.group(1).lower() in MONTHS else None
+    if match is None or month is None:
+        raise ValueError(f"{value!r} is not a date like 'March 25, 2022'")
+    return date(int(match.group(3)), month, int(match.group(2))).isoformat()
