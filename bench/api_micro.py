@@ -44,7 +44,7 @@ def main() -> None:
                 reads.paths_query(None, 5, 4, False),
                 {
                     "from": "firm:kaspersky-lab",
-                    "to": "country:russia",
+                    "to": "country:ru",
                     "stances": None,
                     "as_of": None,
                     "max_degree": 1000,
@@ -54,7 +54,7 @@ def main() -> None:
         }
         urls = {
             "search": "/v1/entities?q=kaspersky%20labs",
-            "paths": "/v1/paths?from=firm:kaspersky-lab&to=country:russia&max_hops=4&limit=5",
+            "paths": "/v1/paths?from=firm:kaspersky-lab&to=country:ru&max_hops=4&limit=5",
             "provenance": f"/v1/facts/{fid}/provenance",
         }
         with serve(create_app(settings)) as base, httpx.Client(base_url=base, timeout=60) as client:

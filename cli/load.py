@@ -22,8 +22,8 @@ from config import Settings
 from graph import ingest, lookup
 from graph.database import Graph
 from loaders import csl, curated, fcc, ofac
-from loaders._csvutil import Collector
 from loaders.base import Parsed, input_digest
+from loaders.collect import combine
 from schema.errors import RegkgError
 
 from .console import err, fail, out
@@ -119,27 +119,6 @@ def _ingest(
     _summary(report, len(parsed.rejects))
 
 
-def _combine(parts: list[Parsed]) -> Parsed:
-    """Several files' output as one, each entity, source and claim once (aliases united)."""
-    collector = Collector()
-    combined = Parsed()
-    for part in parts:
-        for entity in part.entities:
-            collector.add_entity(entity)
-        for source in part.sources:
-            collector.add_source(source)
-        for claim in part.claims:
-            collector.add_claim(claim)
-        combined.rejects.extend(part.rejects)
-        combined.notes.extend(part.notes)
-        combined.external_refs |= part.external_refs
-        combined.inputs.extend(part.inputs)
-    combined.entities = list(collector.entities.values())
-    combined.sources = list(collector.sources.values())
-    combined.claims = list(collector.claims.values())
-    return combined
-
-
 def _run(work: Callable[[Graph], None]) -> None:
     try:
         with Graph.connect(Settings()) as graph:
@@ -176,7 +155,7 @@ def load_csl(
 ) -> None:
     """Load the trade.gov Consolidated Screening List (CSV in both layouts, or JSON)."""
     _run(
-        lambda graph: _ingest("csl", _combine([csl.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict)
+        lambda graph: _ingest("csl", combine([csl.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict)
     )
 
 
@@ -205,7 +184,7 @@ def load_fcc(
 ) -> None:
     """Load the FCC Covered List (either table layout)."""
     _run(
-        lambda graph: _ingest("fcc", _combine([fcc.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict)
+        lambda graph: _ingest("fcc", combine([fcc.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict)
     )
 
 

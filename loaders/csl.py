@@ -45,21 +45,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from reference import registry, single_country
 from schema.dates import earliest, latest, partial_date
 from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
 
-from ._csvutil import (
-    Collector,
-    RecordReader,
-    cite,
-    country_code,
-    display_name,
-    file_sha256,
-    single_country,
-    split_multi,
-)
 from .base import Parsed, RecordError, validation_errors
+from .collect import Collector, cite
+from .csvfile import RecordReader, display_name, file_sha256, split_multi
 from .resolve import normalise_name
 
 COLUMNS = (
@@ -88,51 +81,38 @@ _TYPES = {
 @dataclass(frozen=True)
 class ListInfo:
     code: str  # the CSL's short code, lower case: el, sdn, dpl...
-    id: str
-    name: str
-    agency: str
+    entity: Entity  # the list (from the reference registry when it knows the code)
+    agency: str  # the body that administers it
+
+    @property
+    def id(self) -> str:
+        return self.entity.id
 
 
-LISTS: dict[str, ListInfo] = {
-    code: ListInfo(code.lower(), *info)
-    for code, info in {
-        "SDN": ("list:us-ofac-sdn", "Specially Designated Nationals and Blocked Persons List", "agency:us-ofac"),
-        "SSI": ("list:us-ofac-ssi", "Sectoral Sanctions Identifications List", "agency:us-ofac"),
-        "FSE": ("list:us-ofac-fse", "Foreign Sanctions Evaders List", "agency:us-ofac"),
-        "PLC": ("list:us-ofac-plc", "Palestinian Legislative Council List", "agency:us-ofac"),
-        "CAP": ("list:us-ofac-capta", "Correspondent Account or Payable-Through Account Sanctions List (CAPTA)",
-                "agency:us-ofac"),
-        "NS-MBS": ("list:us-ofac-ns-mbs", "Non-SDN Menu-Based Sanctions List", "agency:us-ofac"),
-        "CMIC": ("list:us-ofac-cmic", "Non-SDN Chinese Military-Industrial Complex Companies List",
-                 "agency:us-ofac"),
-        "EL": ("list:us-bis-entity-list", "Entity List", "agency:us-bis"),
-        "DPL": ("list:us-bis-denied-persons-list", "Denied Persons List", "agency:us-bis"),
-        "UVL": ("list:us-bis-unverified-list", "Unverified List", "agency:us-bis"),
-        "MEU": ("list:us-bis-military-end-user-list", "Military End-User List", "agency:us-bis"),
-        "DTC": ("list:us-ddtc-itar-debarred", "ITAR Debarred Parties", "agency:us-ddtc"),
-        "ISN": ("list:us-isn-nonproliferation-sanctions", "Nonproliferation Sanctions", "agency:us-isn"),
-    }.items()
-}  # fmt: skip
-# An unknown list code is still placed when its agency is clear from the suffix.
-_AGENCY_BY_SUFFIX = {
-    "treasury department": ("agency:us-ofac", "ofac"),
-    "bureau of industry and security": ("agency:us-bis", "bis"),
-}
 _CODE = re.compile(r"\(([A-Za-z0-9 -]+?)(?: List)?\)")
 
 
 def list_info(source: str) -> ListInfo | None:
-    """The list a CSL ``source`` cell names: ``"Entity List (EL) - Bureau of Industry and Security"``."""
+    """The list a CSL ``source`` cell names: ``"Entity List (EL) - Bureau of Industry and Security"``.
+
+    A code the reference registry knows (``codes: {csl: EL}``) gives its list; an unknown code is
+    still placed when the suffix names a body the registry knows by its CSL name (``codes: {csl:
+    Treasury Department}`` → OFAC): ``list:us-ofac-<code>``, named by the cell.
+    """
     match = _CODE.search(source)
     if not match:
         return None
     code = match.group(1).strip().upper()
-    if code in LISTS:
-        return LISTS[code]
-    agency = _AGENCY_BY_SUFFIX.get(source.rsplit(" - ", 1)[-1].strip().lower())
-    if agency is None:
+    ref = registry().list_by_code("csl", code)
+    if ref is not None:
+        return ListInfo(code.lower(), ref.entity, ref.administered_by)
+    body = registry().body_by_code("csl", source.rsplit(" - ", 1)[-1].strip())
+    if body is None:
         return None
-    return ListInfo(slug(code), f"list:us-{agency[1]}-{slug(code)}", source[: match.start()].strip() or code, agency[0])
+    local = body.id.split(":", 1)[1]
+    name = source[: match.start()].strip() or code
+    entity = Entity(id=f"list:{local}-{slug(code)}", type=EntityType.LIST, name=name, country=body.country)
+    return ListInfo(slug(code), entity, body.id)
 
 
 @dataclass(frozen=True)
@@ -268,7 +248,7 @@ class _Loader:
             method=Method.IMPORTED,
             citations=(name_cite,),
         )
-        lst = Entity(id=info.id, type=EntityType.LIST, name=info.name, aliases=(v["source"].strip(),), country="US")
+        lst = info.entity.model_copy(update={"aliases": (*info.entity.aliases, v["source"].strip())})
         problem = self.out.check_claim(claim)
         if problem:
             return self.reject(row.line, "type", problem)
@@ -290,10 +270,10 @@ class _Loader:
     @staticmethod
     def _country(v: dict[str, str], etype: EntityType) -> str | None:
         addresses = [a.rsplit(",", 1)[-1] for a in split_multi(v.get("addresses", ""))]
-        from_addresses = single_country(country_code(a) for a in addresses if len(a.strip()) == 2)
+        from_addresses = single_country(registry().countries.code(a) for a in addresses if len(a.strip()) == 2)
         if etype is EntityType.PERSON:
             people = split_multi(v.get("nationalities", "")) + split_multi(v.get("citizenships", ""))
-            return single_country(country_code(c) for c in people) or from_addresses
+            return single_country(registry().countries.code(c) for c in people) or from_addresses
         return from_addresses
 
     def finish(self) -> Parsed:

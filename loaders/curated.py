@@ -12,8 +12,10 @@ its source's text after normalising white space, non-breaking spaces and curly q
 (:mod:`schema.quotes`); its offsets are stored and a quote that is not in the text is an error.
 
 Every problem is reported with file, line and field, and the whole input is rejected: nothing is
-written unless every record is valid. References to ids not defined in the files are resolved
-through ``resolve_external`` (the CLI passes a read-only graph lookup), so the loader stays pure.
+written unless every record is valid. The reference registry's entities (countries, agencies,
+lists: :mod:`reference`) are referred to by id and never defined in these files; other ids not
+defined in the files are resolved through ``resolve_external`` (the CLI passes a read-only graph
+lookup), so the loader stays pure.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from reference import registry
 from schema.models import Citation, Claim, Entity, Source
 from schema.ontology import EntityType
 from schema.quotes import locate, normalise
@@ -43,6 +46,10 @@ class _Mapping(dict[str, Any]):
 
     line: int
     lines: dict[str, int]
+
+    def error(self, path: Path | str, key: str | None, field: str | None, message: str) -> RecordError:
+        """A RecordError at ``key``'s line (this mapping's own line when ``key`` is None or has none)."""
+        return RecordError(str(path), self.lines.get(key, self.line) if key else self.line, field, message)
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]  # libyaml when present
@@ -107,17 +114,10 @@ def _parse_file(path: Path, errors: list[RecordError]) -> _Mapping | None:
         return None
     for key in doc:
         if key not in TOP_LEVEL:
-            errors.append(
-                RecordError(
-                    str(path),
-                    doc.lines.get(key),
-                    key,
-                    f"unknown section; expected one of {sorted(TOP_LEVEL)}",
-                )
-            )
+            errors.append(doc.error(path, key, key, f"unknown section; expected one of {sorted(TOP_LEVEL)}"))
     for key in TOP_LEVEL & set(doc):
         if doc[key] is not None and not isinstance(doc[key], list):
-            errors.append(RecordError(str(path), doc.lines.get(key), key, "must be a list"))
+            errors.append(doc.error(path, key, key, "must be a list"))
             return None
     return doc
 
@@ -132,7 +132,7 @@ def _records(doc: _Mapping, section: str, path: Path, errors: list[RecordError])
     out: list[tuple[int, _Mapping]] = []
     for i, item in enumerate(doc.get(section) or []):
         if not isinstance(item, _Mapping):
-            errors.append(RecordError(str(path), doc.lines.get(section), f"{section}[{i}]", "must be a mapping"))
+            errors.append(doc.error(path, section, f"{section}[{i}]", "must be a mapping"))
             continue
         out.append((i, item))
     return out
@@ -144,38 +144,17 @@ def _source(path: Path, i: int, rec: _Mapping, errors: list[RecordError], extra_
     text_file = data.pop("text_file", None)
     if text_file is not None:
         if "text" in data:
-            errors.append(
-                RecordError(
-                    str(path),
-                    rec.lines.get("text"),
-                    where + "text",
-                    "give text or text_file, not both",
-                )
-            )
+            errors.append(rec.error(path, "text", where + "text", "give text or text_file, not both"))
             return None
         file = (path.parent / str(text_file)).resolve()
         extra_files.append(file)
         try:
             data["text"] = file.read_bytes().decode("utf-8")
         except FileNotFoundError:
-            errors.append(
-                RecordError(
-                    str(path),
-                    rec.lines.get("text_file"),
-                    where + "text_file",
-                    f"file not found: {file}",
-                )
-            )
+            errors.append(rec.error(path, "text_file", where + "text_file", f"file not found: {file}"))
             return None
         except UnicodeDecodeError as exc:
-            errors.append(
-                RecordError(
-                    str(path),
-                    rec.lines.get("text_file"),
-                    where + "text_file",
-                    f"not UTF-8 text ({exc.reason})",
-                )
-            )
+            errors.append(rec.error(path, "text_file", where + "text_file", f"not UTF-8 text ({exc.reason})"))
             return None
     try:
         return Source.model_validate(data)
@@ -202,26 +181,12 @@ def _citations(
 ) -> list[dict[str, Any]] | None:
     where = f"claims[{i}]."
     if "citations" in rec and ("source" in rec or "quote" in rec):
-        errors.append(
-            RecordError(
-                str(path),
-                rec.lines.get("citations"),
-                where + "citations",
-                "give citations or source+quote, not both",
-            )
-        )
+        errors.append(rec.error(path, "citations", where + "citations", "give citations or source+quote, not both"))
         return None
     if "citations" in rec:
         raw = rec["citations"]
         if not isinstance(raw, list) or not raw:
-            errors.append(
-                RecordError(
-                    str(path),
-                    rec.lines.get("citations"),
-                    where + "citations",
-                    "must be a non-empty list",
-                )
-            )
+            errors.append(rec.error(path, "citations", where + "citations", "must be a non-empty list"))
             return None
         items = [(f"citations[{j}].", c) for j, c in enumerate(raw)]
     else:
@@ -229,15 +194,14 @@ def _citations(
     out: list[dict[str, Any]] = []
     ok = True
     for sub, item in items:
-        lines = item.lines if isinstance(item, _Mapping) else rec.lines
-        line0 = item.line if isinstance(item, _Mapping) else rec.line
+        owner = item if isinstance(item, _Mapping) else rec
         if not isinstance(item, dict):
-            errors.append(RecordError(str(path), line0, where + sub.rstrip("."), "must be a mapping"))
+            errors.append(owner.error(path, None, where + sub.rstrip("."), "must be a mapping"))
             ok = False
             continue
         for key in ("source", "quote"):
             if not item.get(key):
-                errors.append(RecordError(str(path), lines.get(key, line0), where + sub + key, "Field required"))
+                errors.append(owner.error(path, key, where + sub + key, "Field required"))
                 ok = False
         if not (item.get("source") and item.get("quote")):
             continue
@@ -245,19 +209,12 @@ def _citations(
         src = sources.get(sid)
         if src is None:
             if external.get(sid) != "Source":
-                errors.append(
-                    RecordError(
-                        str(path),
-                        lines.get("source"),
-                        where + sub + "source",
-                        f"unknown source {sid}",
-                    )
-                )
+                errors.append(owner.error(path, "source", where + sub + "source", f"unknown source {sid}"))
             else:
                 errors.append(
-                    RecordError(
-                        str(path),
-                        lines.get("source"),
+                    owner.error(
+                        path,
+                        "source",
                         where + sub + "source",
                         f"source {sid} is not defined in these files; its text is needed to locate the quote",
                     )
@@ -266,12 +223,7 @@ def _citations(
             continue
         if src.text is None:
             errors.append(
-                RecordError(
-                    str(path),
-                    lines.get("source"),
-                    where + sub + "source",
-                    f"source {sid} has no text to quote from",
-                )
+                owner.error(path, "source", where + sub + "source", f"source {sid} has no text to quote from")
             )
             ok = False
             continue
@@ -279,11 +231,8 @@ def _citations(
         span = locate(src.text, quote, hint, _normalised(src))
         if span is None:
             errors.append(
-                RecordError(
-                    str(path),
-                    lines.get("quote"),
-                    where + sub + "quote",
-                    f"quote not found in the text of {sid}: {quote[:80]!r}",
+                owner.error(
+                    path, "quote", where + sub + "quote", f"quote not found in the text of {sid}: {quote[:80]!r}"
                 )
             )
             ok = False
@@ -330,12 +279,12 @@ def _claim(
         # an empty citation list is already reported precisely above
         errors.extend(e for e in errs if not (cites is None and e.field == where + "citations"))
         if cites is not None and not cites:
-            errors.append(RecordError(str(path), rec.line, where + "citations", "a claim needs at least one citation"))
+            errors.append(rec.error(path, None, where + "citations", "a claim needs at least one citation"))
     # references and the predicate's domain/range
     for key in ("subject", "object", "asserted_by"):
         ref = rec.get(key)
         if isinstance(ref, str) and ref not in types:
-            errors.append(RecordError(str(path), rec.lines.get(key), where + key, f"unknown entity {ref}"))
+            errors.append(rec.error(path, key, where + key, f"unknown entity {ref}"))
     if claim is None or len(errors) > before:
         return None
     spec = claim.predicate.spec
@@ -346,9 +295,9 @@ def _claim(
         etype = EntityType(types[ref])
         if etype not in allowed_types:
             errors.append(
-                RecordError(
-                    str(path),
-                    rec.lines.get(end_name),
+                rec.error(
+                    path,
+                    end_name,
                     where + end_name,
                     f"{claim.predicate.value} does not take a {etype.value} as {end_name} "
                     f"(allowed: {', '.join(sorted(t.value for t in allowed_types))})",
@@ -373,27 +322,17 @@ def load(paths: Iterable[Path], resolve_external: ExternalResolver | None = None
             src = _source(f, i, rec, errors, extra_files)
             if src is not None:
                 if src.id in sources and sources[src.id] != src:
-                    errors.append(
-                        RecordError(
-                            str(f),
-                            rec.line,
-                            f"sources[{i}].id",
-                            f"{src.id} is defined twice, differently",
-                        )
-                    )
+                    errors.append(rec.error(f, None, f"sources[{i}].id", f"{src.id} is defined twice, differently"))
                 sources[src.id] = src
         for i, rec in _records(doc, "entities", f, errors):
             ent = _entity(f, i, rec, errors)
+            if ent is not None and registry().get(ent.id) is not None:
+                why = "is the reference registry's (reference/authorities.yaml): refer to it, do not define it"
+                errors.append(rec.error(f, "id", f"entities[{i}].id", f"{ent.id} {why}"))
+                continue
             if ent is not None:
                 if ent.id in entities and entities[ent.id] != ent:
-                    errors.append(
-                        RecordError(
-                            str(f),
-                            rec.line,
-                            f"entities[{i}].id",
-                            f"{ent.id} is defined twice, differently",
-                        )
-                    )
+                    errors.append(rec.error(f, None, f"entities[{i}].id", f"{ent.id} is defined twice, differently"))
                 entities[ent.id] = ent
 
     # ids referred to but not defined here: ask the graph (when a resolver is given)
@@ -404,19 +343,16 @@ def load(paths: Iterable[Path], resolve_external: ExternalResolver | None = None
     for s in sources.values():
         wanted.update(s.derived_from)
     wanted -= set(entities) | set(sources)
+    # the reference registry's bodies, lists and countries are referred to, never defined here
+    from_registry = {ref: found for ref in sorted(wanted) if (found := registry().get(ref)) is not None}
+    entities.update(from_registry)
+    wanted -= set(from_registry)
     external = resolve_external(sorted(wanted)) if (resolve_external and wanted) else {}
     for f, doc in docs:
         for i, rec in _records(doc, "sources", f, []):
             for ref in rec.get("derived_from") or []:
                 if ref not in sources and external.get(str(ref)) != "Source":
-                    errors.append(
-                        RecordError(
-                            str(f),
-                            rec.lines.get("derived_from"),
-                            f"sources[{i}].derived_from",
-                            f"unknown source {ref}",
-                        )
-                    )
+                    errors.append(rec.error(f, "derived_from", f"sources[{i}].derived_from", f"unknown source {ref}"))
 
     types = {eid: e.type.value for eid, e in entities.items()}
     types.update({k: v for k, v in external.items() if v != "Source"})

@@ -42,22 +42,17 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from reference import registry
 from schema.dates import long_date
 from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
 
-from ._csvutil import Collector, RecordReader, cite, display_name, file_sha256, first_line, header_key
 from .base import Parsed, RecordError, validation_errors
+from .collect import Collector, cite
+from .csvfile import RecordReader, display_name, file_sha256, first_line, header_key
 from .resolve import normalise_name
 
-FCC = "agency:us-fcc"
-COVERED_LIST = Entity(
-    id="list:us-fcc-covered-list",
-    type=EntityType.LIST,
-    name="FCC Covered List",
-    aliases=("Covered List", "List of Equipment and Services Covered By Section 2 of The Secure Networks Act"),
-    country="US",
-)
+COVERED_LIST = "list:us-fcc-covered-list"  # the list and the body that administers it: reference/authorities.yaml
 URL = "https://www.fcc.gov/supplychain/coveredlist"
 PUBLISHER = "Federal Communications Commission"
 
@@ -124,6 +119,9 @@ class _Loader:
         self.path = path
         self.file = str(path)
         self.out = Collector()
+        ref = registry().list_ref(COVERED_LIST)
+        assert ref is not None, COVERED_LIST
+        self.fcc = ref.administered_by
         self.file_source = Source(
             id=f"source:fcc:file-{file_sha256(path)[:16]}",
             title=f"FCC Covered List table ({path.name})",
@@ -153,8 +151,10 @@ class _Loader:
         list_cite = cite(source, raw[keys.index(DATE)])
         assert list_cite is not None  # the header cell is in the header's own text
         self.out.add_source(source)
-        self.out.add_entity(COVERED_LIST)
-        self.out.add_body(FCC, (list_cite,), list_id=COVERED_LIST.id)
+        ref = registry().list_ref(COVERED_LIST)
+        assert ref is not None, COVERED_LIST
+        self.out.add_entity(ref.entity)
+        self.out.add_body(ref.administered_by, (list_cite,), list_id=COVERED_LIST)
         return True
 
     def row(self, line: int, text: str, cells: dict[str, str], offsets: dict[str, int]) -> None:
@@ -214,8 +214,8 @@ class _Loader:
                     Claim(
                         subject=entity.id,
                         predicate=Predicate.LISTED_ON,
-                        object=COVERED_LIST.id,
-                        asserted_by=FCC,
+                        object=COVERED_LIST,
+                        asserted_by=self.fcc,
                         valid_from=included,
                         qualifiers=qualifiers,
                         method=Method.IMPORTED,

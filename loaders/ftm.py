@@ -22,7 +22,7 @@ becomes:
   <authority agency>`` and ``entity listed-on <program list>``, ``valid_from`` the earliest of
   ``startDate``/``listingDate``/``date``, ``valid_to`` the latest ``endDate``, asserted by the
   authority, qualifiers ``program``, ``programId``, ``provisions``, ``authorityId``, ``unscId``.
-  The authority is one of the US bodies the other loaders use when its name is one of theirs
+  The authority is the reference registry's body when its name is one of the registry's
   ("Office of Foreign Assets Control" → ``agency:us-ofac``), else ``agency:ftm-<slug>``; the
   program is ``list:ftm-<programId or slug>``.
 - **Ownership** → ``owner owns asset`` (qualifiers ``percentage``, ``ownershipType``, ``role``,
@@ -69,12 +69,14 @@ from followthemoney import model
 from followthemoney.schema import Schema
 from pydantic import ValidationError
 
+from reference import registry, single_country
 from schema.dates import earliest, latest, partial_date
 from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
 
-from ._csvutil import ISO2, US_BODIES, Collector, file_sha256, single_country
 from .base import Parsed, RecordError, validation_errors
+from .collect import Collector, combine
+from .csvfile import file_sha256
 from .curated import ExternalResolver
 from .resolve import normalise_name
 
@@ -112,12 +114,6 @@ _OWNERSHIP_QUALIFIERS = ("percentage", "ownershipType", "role", "sharesCount")
 _LINK_QUALIFIERS = ("role", "relationship")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
 
-_BODIES_BY_NAME: dict[str, Entity] = {
-    label.casefold(): body
-    for body in US_BODIES.values()
-    if body.type is EntityType.AGENCY
-    for label in (body.name, *body.aliases)
-}
 
 
 def entity_id(etype: EntityType, ftm_id: str) -> str:
@@ -340,7 +336,7 @@ class FtmReader:
             type=etype,
             name=name,
             aliases=tuple(aliases),
-            country=single_country(c for c in codes if c in ISO2),
+            country=single_country(c for c in codes if registry().countries.is_code(c)),
             identifiers=identifiers,
             description=descriptions[0] if descriptions else None,
         )
@@ -575,13 +571,13 @@ class FtmReader:
             self._reject(out, line.number, "properties.authority", "a Sanction with neither authority nor program")
             return []
         countries = [c.upper() for c in line.values("country")]
-        country = single_country(c for c in countries if c in ISO2)
+        country = single_country(c for c in countries if registry().countries.is_code(c))
         valid_from = self._dates(line, ("startDate", "listingDate", "date"), last=False)
         valid_to = self._dates(line, ("endDate",), last=True)
         qualifiers = self._qualifiers(line, _SANCTION_QUALIFIERS)
         agency: Entity | None = None
         if authorities:
-            agency = _BODIES_BY_NAME.get(authorities[0].casefold()) or self._made(
+            agency = registry().body_by_name(authorities[0]) or self._made(
                 ("agency", authorities[0], country),
                 lambda: Entity(
                     id=f"agency:ftm-{slug(authorities[0])[:100]}",
@@ -745,24 +741,7 @@ def iter_batches(path: Path, size: int = 2000, resolve_external: ExternalResolve
 
 def load(path: Path, resolve_external: ExternalResolver | None = None) -> Parsed:
     """The whole file in one :class:`Parsed` (small files; large ones go through :func:`iter_batches`)."""
-    out = Collector()
-    parsed = Parsed()
-    for batch in iter_batches(path, resolve_external=resolve_external):
-        for entity in batch.entities:
-            out.add_entity(entity)
-        for source in batch.sources:
-            out.add_source(source)
-        for claim in batch.claims:
-            out.add_claim(claim)
-        parsed.rejects.extend(batch.rejects)
-        parsed.notes.extend(batch.notes)
-        parsed.inputs.extend(batch.inputs)
-    parsed.entities, parsed.sources, parsed.claims = (
-        list(out.entities.values()),
-        list(out.sources.values()),
-        list(out.claims.values()),
-    )
-    return parsed
+    return combine(iter_batches(path, resolve_external=resolve_external))
 
 
 __all__ = ["FtmReader", "iter_batches", "load", "entity_id", "REFERENCE_TYPES", "LINK_SCHEMATA"]

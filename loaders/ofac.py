@@ -44,21 +44,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from reference import RefList, registry, single_country
 from schema.models import Citation, Claim, Entity, Source, digest
 from schema.ontology import EntityType, Method, Predicate
 
-from ._csvutil import (
-    US_BODIES,
-    Collector,
-    Record,
-    RecordReader,
-    cite,
-    country_code,
-    display_name,
-    file_sha256,
-    single_country,
-)
 from .base import Parsed, RecordError, validation_errors
+from .collect import Collector, cite
+from .csvfile import Record, RecordReader, display_name, file_sha256
 from .resolve import normalise_name
 
 SDN_COLUMNS = (
@@ -69,14 +61,14 @@ ADD_COLUMNS = ("ent_num", "Add_num", "Address", "City/State/Province/Postal Code
 ALT_COLUMNS = ("ent_num", "alt_num", "alt_type", "alt_name", "alt_remarks")
 COMMENT_COLUMNS = ("ent_num", "Remarks_Extended")
 
-OFAC = "agency:us-ofac"
-SDN_LIST = Entity(
-    id="list:us-ofac-sdn",
-    type=EntityType.LIST,
-    name="Specially Designated Nationals and Blocked Persons List",
-    aliases=("SDN List", "Specially Designated Nationals (SDN) - Treasury Department"),
-    country="US",
-)
+SDN_LIST = "list:us-ofac-sdn"  # the list and OFAC, which administers it: reference/authorities.yaml
+
+
+def sdn_list() -> RefList:
+    found = registry().list_ref(SDN_LIST)
+    assert found is not None, SDN_LIST
+    return found
+
 PUBLISHER = "Office of Foreign Assets Control, U.S. Department of the Treasury"
 FILE_URLS = {
     "sdn": "https://www.treasury.gov/ofac/downloads/sdn.csv",
@@ -289,7 +281,7 @@ def _row(
     for address in addresses.rows.get(ent_num, []):
         country_name = value(address.values[4])
         if country_name:
-            code = country_code(country_name)
+            code = registry().countries.code(country_name)
             if code is None:
                 unmapped[country_name] += 1
             countries.append(code)
@@ -344,7 +336,7 @@ def _row(
         joined = joined_now
 
     if etype is EntityType.PERSON:
-        nationalities = [country_code(m.group(1)) for m in _NATIONALITY.finditer(joined)]
+        nationalities = [registry().countries.code(m.group(1)) for m in _NATIONALITY.finditer(joined)]
         country = single_country(nationalities) or country
 
     entity = Entity(
@@ -364,12 +356,12 @@ def _row(
             subject=entity.id,
             predicate=predicate,
             object=obj,
-            asserted_by=OFAC,
+            asserted_by=sdn_list().administered_by,
             qualifiers=dict(qualifiers),
             method=Method.IMPORTED,
             citations=(name_cite,),
         )
-        for predicate, obj in ((Predicate.SANCTIONED_BY, OFAC), (Predicate.LISTED_ON, SDN_LIST.id))
+        for predicate, obj in ((Predicate.SANCTIONED_BY, sdn_list().administered_by), (Predicate.LISTED_ON, SDN_LIST))
     ]
     for claim in claims:
         problem = out.check_claim(claim)
@@ -394,8 +386,9 @@ def _row(
         mentions.append(_Mention(entity.id, names, tuple(citations), record.line, ent_num))
 
     out.add_entity(entity)
-    out.add_entity(SDN_LIST)
-    out.add_entity(US_BODIES[OFAC])
+    sdn = sdn_list()
+    out.add_entity(sdn.entity)
+    out.add_entity(registry().entity(sdn.administered_by))
     out.add_source(source)
     for extra_source in extra_sources:
         out.add_source(extra_source)
@@ -427,7 +420,7 @@ def _link(loader: _Loader, mention: _Mention, by_name: dict[str, list[str]], sdn
         subject=mention.subject,
         predicate=Predicate.LINKED_TO,
         object=ids[0],
-        asserted_by=OFAC,
+        asserted_by=sdn_list().administered_by,
         method=Method.IMPORTED,
         citations=mention.citations,
     )

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from .conftest import HUB, HUB_FIRMS, LiveServer
 
-KASPERSKY, RUSSIA, US, FSB = "firm:kaspersky-lab", "country:russia", "country:us", "agency:fsb"
+KASPERSKY, RUSSIA, US, FSB = "firm:kaspersky-lab", "country:ru", "country:us", "agency:fsb"
 QUOTE = "coordinated with Russia’s Federal Security Service to steal classified documents"
 SETTLED = "window.regkg && window.regkg.settled()"
 

@@ -15,7 +15,7 @@ from graph.database import Graph
 from tests.conftest import load_fresh
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
-KASPERSKY, RUSSIA, US, FSB = "firm:kaspersky-lab", "country:russia", "country:us", "agency:fsb"
+KASPERSKY, RUSSIA, US, FSB = "firm:kaspersky-lab", "country:ru", "country:us", "agency:fsb"
 
 
 @pytest.fixture(scope="module")

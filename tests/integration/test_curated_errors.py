@@ -33,7 +33,7 @@ claims:
     quote: "Acme Corp was added to the Test List"
   - subject: firm:acme
     predicate: headquartered-in
-    object: country:russia
+    object: country:ru
     source: source:test-article
     quote: "a firm based in Russia"
 """
@@ -106,9 +106,9 @@ def test_unknown_predicate(tmp_path: Path, settings: Settings, baseline: Graph) 
 
 
 def test_wrong_object_type(tmp_path: Path, settings: Settings, baseline: Graph) -> None:
-    body = HEAD + bad_claim(object="country:russia")  # listed-on wants a List
+    body = HEAD + bad_claim(object="country:ru")  # listed-on wants a List
     out, file = run_bad(tmp_path, settings, baseline, body)
-    assert f"{file}:{line_of(body, 'object: country:russia', BAD_AT)}: claims[2].object:" in out
+    assert f"{file}:{line_of(body, 'object: country:ru', BAD_AT)}: claims[2].object:" in out
     assert "does not take a Country as object" in out
 
 

@@ -21,7 +21,7 @@ CASES = [
     {"as_of": "2016-01-01"},
     {"predicates": [Predicate.BANNED_BY, Predicate.HEADQUARTERED_IN]},
 ]
-ENTITIES = ["firm:kaspersky-lab", "country:us", "country:russia", "agency:fsb"]
+ENTITIES = ["firm:kaspersky-lab", "country:us", "country:ru", "agency:fsb"]
 
 
 @pytest.fixture(scope="module")

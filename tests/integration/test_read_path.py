@@ -28,7 +28,7 @@ from schema.errors import InvalidInput
 from tests.conftest import cli_env, load_fresh
 
 ROOT = Path(__file__).resolve().parents[2]
-KASPERSKY, RUSSIA, FSB = "firm:kaspersky-lab", "country:russia", "agency:fsb"
+KASPERSKY, RUSSIA, FSB = "firm:kaspersky-lab", "country:ru", "agency:fsb"
 
 
 @pytest.fixture(scope="module")

@@ -96,7 +96,7 @@ def test_germanys_kremlin_allegation(seeded: Graph) -> None:
         "MATCH (c:Claim {predicate: 'alleged-tie-to', stance: 'alleged'})-[:OBJECT]->(:Entity {id: 'agency:kremlin'}) "
         "MATCH (c)-[:ASSERTED_BY]->(g:Entity) MATCH (c)-[:SUBJECT]->(s:Entity) RETURN s.id AS s, g.id AS g"
     )
-    assert rows == [{"s": "firm:kaspersky-lab", "g": "country:germany"}]
+    assert rows == [{"s": "firm:kaspersky-lab", "g": "country:de"}]
 
 
 def test_disputed_claim_asserted_by_kaspersky(seeded: Graph) -> None:

@@ -277,9 +277,19 @@ def test_unknown_header_is_refused(tmp_path: Path) -> None:
 
 
 def test_list_names() -> None:
-    assert csl.list_info("Entity List (EL) - Bureau of Industry and Security") == csl.LISTS["EL"]
-    assert csl.list_info("Military End User (MEU) List - Bureau of Industry and Security") == csl.LISTS["MEU"]
-    assert csl.list_info("Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department") == csl.LISTS["NS-MBS"]
+    def placed(source: str) -> tuple[str, str] | None:
+        info = csl.list_info(source)
+        return None if info is None else (info.id, info.agency)
+
+    assert placed("Entity List (EL) - Bureau of Industry and Security") == ("list:us-bis-entity-list", "agency:us-bis")
+    assert placed("Military End User (MEU) List - Bureau of Industry and Security") == (
+        "list:us-bis-military-end-user-list",
+        "agency:us-bis",
+    )
+    assert placed("Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department") == (
+        "list:us-ofac-ns-mbs",
+        "agency:us-ofac",
+    )
     new_list = csl.list_info("Some New List (SNL) - Treasury Department")
     assert new_list is not None and (new_list.id, new_list.agency) == ("list:us-ofac-snl", "agency:us-ofac")
     assert csl.list_info("Some List (X) - Ministry of Magic") is None
