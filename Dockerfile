@@ -7,6 +7,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 COPY schema schema
+COPY config config
+COPY reference reference
 COPY graph graph
 COPY loaders loaders
 COPY api api

@@ -10,4 +10,4 @@ authorities, lists and publishers of ``authorities.yaml``. Pure data; imports on
 from .countries import country_id, single_country
 from .registry import RefList, Registry, registry
 
-__all__ = ["registry", "Registry", "RefList", "country_id", "single_country"]
+__all__ = ["registry", "Registry", "RefList", "Evidence", "country_id", "single_country"]

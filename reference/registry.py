@@ -9,8 +9,12 @@ A list is found by a source's own code (``list_by_code("csl", "EL")``), a body b
 names (``body_by_name("Office of Foreign Assets Control")``) or by a source's name for it
 (``body_by_code("csl", "Treasury Department")``).
 
+Every ``part_of`` and ``administered_by`` names the source and quote that state it
+(:meth:`Registry.evidence`): the sources are real public texts, kept as excerpts in
+``sources/``, and each quote is located in its text when the registry is read.
+
 The file is validated when read (ids unique, types from the id prefix, every ``part_of`` and
-``administered_by`` known, codes unique per scheme); a broken registry raises
+``administered_by`` known and quoted, codes unique per scheme); a broken registry raises
 :class:`~schema.errors.InvalidInput` naming the entry and field.
 """
 
@@ -23,11 +27,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from schema.dates import coerce_partial_date
 from schema.errors import InvalidInput
-from schema.models import Entity
-from schema.ontology import EntityType
+from schema.models import Citation, Entity, Source
+from schema.ontology import EntityType, Predicate
+from schema.quotes import locate
 
 from .countries import Countries, country_id
 
@@ -35,6 +41,31 @@ FILE = Path(__file__).with_name("authorities.yaml")
 
 ListKind = Literal["sanctions", "export-control", "debarment", "nonproliferation", "telecom-security"]
 _TYPE_BY_PREFIX = {t.prefix: t for t in EntityType}
+
+
+class _Link(BaseModel):
+    """A structural fact (``part_of``, ``administered_by``) and the quote in a source that states it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    source: str
+    quote: str
+
+
+class _Source(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str
+    kind: str
+    publisher: str | None = None
+    url: str | None = None
+    published_at: str | None = None
+    text_file: str
+    licence: str
+
+    _dates = field_validator("published_at", mode="before")(lambda value: coerce_partial_date(value))
 
 
 class _Entry(BaseModel):
@@ -49,11 +80,11 @@ class _Entry(BaseModel):
 
 
 class _Body(_Entry):
-    part_of: str | None = None
+    part_of: _Link | None = None
 
 
 class _List(_Entry):
-    administered_by: str
+    administered_by: _Link
     kind: ListKind
 
 
@@ -67,9 +98,21 @@ class _Country(BaseModel):
 class _File(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    sources: tuple[_Source, ...] = ()
     countries: tuple[_Country, ...] = ()
     bodies: tuple[_Body, ...] = ()
     lists: tuple[_List, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The source and the located quote behind a registry fact (``part-of`` or ``administers``)."""
+
+    subject: str
+    predicate: Predicate
+    object: str
+    source: Source
+    citation: Citation
 
 
 @dataclass(frozen=True)
@@ -89,7 +132,7 @@ def _fold(name: str) -> str:
 class Registry:
     """Bodies, lists and countries by id, name and code (see the module docstring)."""
 
-    def __init__(self, data: dict[str, Any], where: str = str(FILE)) -> None:
+    def __init__(self, data: dict[str, Any], where: str = str(FILE), base: Path = FILE.parent) -> None:
         try:
             parsed = _File.model_validate(data)
         except ValidationError as exc:
@@ -97,6 +140,8 @@ class Registry:
             loc = ".".join(str(p) for p in first.get("loc", ()))
             raise InvalidInput(f"{where}: {loc}: {first.get('msg')}", exc.errors()) from None
         self.countries = Countries({c.code: c.aliases for c in parsed.countries})
+        self._sources = {src.id: self._source(src, base, where) for src in parsed.sources}
+        self._evidence: dict[tuple[str, Predicate, str], Evidence] = {}
         self._entities: dict[str, Entity] = {}
         self._parent: dict[str, str] = {}
         self._body_codes: dict[tuple[str, str], str] = {}
@@ -115,9 +160,17 @@ class Registry:
                     raise InvalidInput(f"{at}: codes.{scheme}: {code!r} is already another entry's")
                 codes[(scheme, _fold(code))] = entity.id
             if isinstance(entry, _Body) and entry.part_of:
-                self._parent[entity.id] = entry.part_of
+                self._parent[entity.id] = entry.part_of.id
+                self._cite(entity.id, Predicate.PART_OF, entry.part_of, f"{at}: part_of")
             if isinstance(entry, _List):
-                self._lists[entity.id] = RefList(entity, entry.administered_by, entry.kind, dict(entry.codes))
+                body = entry.administered_by
+                self._lists[entity.id] = RefList(entity, body.id, entry.kind, dict(entry.codes))
+                self._cite(
+                    body.id,
+                    Predicate.ADMINISTERS,
+                    _Link(id=entity.id, source=body.source, quote=body.quote),
+                    f"{at}: administered_by",
+                )
         for child, parent in self._parent.items():
             if self.get(parent) is None:
                 raise InvalidInput(f"{where}: {child}: part_of: unknown id {parent}")
@@ -130,6 +183,31 @@ class Registry:
                 continue
             for name in (entity.name, *entity.aliases):
                 self._by_name.setdefault(_fold(name), entity.id)
+
+    @staticmethod
+    def _source(src: _Source, base: Path, where: str) -> Source:
+        path = base / src.text_file
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"{where}: {src.id}: text_file: cannot read {path}: {exc}") from None
+        try:
+            return Source.model_validate({**src.model_dump(exclude={"text_file", "licence"}), "text": text})
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            raise InvalidInput(f"{where}: {src.id}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+
+    def _cite(self, subject: str, predicate: Predicate, link: _Link, at: str) -> None:
+        """Record the evidence of ``subject predicate link.id``; the quote must be in the source."""
+        source = self._sources.get(link.source)
+        if source is None or source.text is None:
+            raise InvalidInput(f"{at}.source: unknown source {link.source}")
+        span = locate(source.text, link.quote)
+        if span is None:
+            raise InvalidInput(f"{at}.quote: not found in the text of {link.source}: {link.quote[:80]!r}")
+        start, end = span
+        citation = Citation(source=source.id, quote=source.text[start:end], start=start, end=end)
+        self._evidence[(subject, predicate, link.id)] = Evidence(subject, predicate, link.id, source, citation)
 
     @staticmethod
     def _entity(entry: _Entry, at: str) -> Entity:
@@ -203,6 +281,16 @@ class Registry:
         found = self._by_name.get(_fold(name))
         return self._entities[found] if found else None
 
+    def evidence(self, subject: str, predicate: Predicate, obj: str) -> Evidence | None:
+        """The registry's source and quote for ``subject predicate obj`` (part-of, administers)."""
+        return self._evidence.get((subject, predicate, obj))
+
+    def all_evidence(self) -> list[Evidence]:
+        return list(self._evidence.values())
+
+    def sources(self) -> list[Source]:
+        return list(self._sources.values())
+
     def bodies(self) -> list[Entity]:
         return [e for e in self._entities.values() if e.type is not EntityType.LIST]
 
@@ -224,4 +312,4 @@ def registry() -> Registry:
     return Registry(data)
 
 
-__all__ = ["Registry", "RefList", "registry", "country_id", "FILE"]
+__all__ = ["Registry", "RefList", "Evidence", "registry", "country_id", "FILE"]

@@ -66,7 +66,27 @@ def coerce_partial_date(value: Any) -> Any:
 
 # -- reading dates written out ------------------------------------------------------------
 
-MONTHS: dict[str, int] = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+# English, whatever the process locale (calendar.month_name follows LC_TIME)
+MONTHS: dict[str, int] = {
+    name: number
+    for number, name in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
 _LONG_DATE = re.compile(r"^\s*([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\s*$")
 _PARTIAL_DATE: TypeAdapter[str] = TypeAdapter(PartialDate)
 
