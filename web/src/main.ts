@@ -1,56 +1,33 @@
 // The investigator's page: search, expand, path finder, time slider, evidence, share and export.
 import "./styles.css";
 
-import { ApiError, type Filters, api } from "./api";
+import { ApiError, api } from "./api";
 import { DetailsPanel } from "./details";
 import { byId, clear, download, h } from "./dom";
-import { type GraphModel, GraphView, type MoreNode, type Timings } from "./graph";
+import { GraphView, type MoreNode, type Timings } from "./graph";
 import { toGraphML } from "./graphml";
 import { renderLegend } from "./legend";
 import { EntitySearch } from "./search";
-import { type MoreKey, type ViewState, decodeState, encodeState } from "./state";
+import type { MoreKey, ViewState } from "./state";
+import { NEIGHBOR_LIMIT, Store } from "./store";
 import { ESTABLISHED, STANCE_STYLE, TYPE_STYLE, primaryStance, typeStyle } from "./theme";
-import type { Entity, Fact, NeighborGroup, Neighborhood, Path, Paths, Vocabulary } from "./types";
+import type { Entity, Fact, Path, Vocabulary } from "./types";
 
-const NEIGHBOR_LIMIT = 25;
-const MORE_LIMIT = 500;
 const FIRST_YEAR = 2000;
 const LAST_YEAR = Math.max(2026, new Date().getFullYear());
 const ANY_TIME = LAST_YEAR + 1; // the slider's right-most stop
-
-interface Loaded extends GraphModel {
-  groups: Map<string, NeighborGroup[]>;
-  inactive: Set<string>;
-  paths: Path[];
-  /** why the path search failed (null: it did not, or none was asked for) */
-  pathError: string | null;
-  /** the API's hub threshold: paths never pass through an entity with more facts */
-  pathMaxDegree: number | null;
-}
-
-function emptyModel(): Loaded {
-  return {
-    nodes: new Map(),
-    facts: new Map(),
-    more: [],
-    groups: new Map(),
-    inactive: new Set(),
-    paths: [],
-    pathError: null,
-    pathMaxDegree: null,
-  };
-}
 
 function pathIds(p: Path): Set<string> {
   return new Set([...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.fact_id)]);
 }
 
 class App {
-  private state: ViewState = decodeState(location.hash);
+  private readonly store = new Store({
+    busy: (delta) => this.setBusy(delta),
+    draw: (fit) => this.draw(fit),
+    drawn: (errors, focus) => this.drawn(errors, focus),
+  });
   private vocab: Vocabulary = { predicates: [], stances: Object.keys(STANCE_STYLE), types: Object.keys(TYPE_STYLE) };
-  private model: Loaded = emptyModel();
-  private readonly cache = new Map<string, Promise<unknown>>();
-  private generation = 0;
   private busy = 0;
   private readonly graph: GraphView;
   private readonly details: DetailsPanel;
@@ -69,13 +46,13 @@ class App {
       background: () => this.select(null),
     });
     this.details = new DetailsPanel(byId("details"), {
-      name: (id) => this.model.nodes.get(id)?.name ?? id,
-      entityOf: (id) => this.model.nodes.get(id),
-      isExpanded: (id) => this.state.expanded.includes(id),
-      groups: (id) => this.model.groups.get(id),
-      moreOf: (id) => this.model.more.filter((m) => m.anchor === id),
-      asOf: () => this.state.asOf,
-      isInactive: (id) => this.model.inactive.has(id),
+      name: (id) => this.store.model.nodes.get(id)?.name ?? id,
+      entityOf: (id) => this.store.model.nodes.get(id),
+      isExpanded: (id) => this.store.state.expanded.includes(id),
+      groups: (id) => this.store.model.groups.get(id),
+      moreOf: (id) => this.store.model.more.filter((m) => m.anchor === id),
+      asOf: () => this.store.state.asOf,
+      isInactive: (id) => this.store.model.inactive.has(id),
       expand: (id) => this.expand(id),
       selectNode: (id) => this.select({ kind: "node", id }),
       selectFact: (id) => this.select({ kind: "fact", id }),
@@ -121,176 +98,42 @@ class App {
     this.syncControls();
     this.setBusy(-1);
     document.body.dataset.started = "true";
-    await this.refresh(true);
+    await this.store.refresh(true);
   }
 
-  // -- data -------------------------------------------------------------------------------
+  // -- drawing ----------------------------------------------------------------------------
 
-  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let p = this.cache.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = load();
-      this.cache.set(key, p);
-      p.catch(() => this.cache.delete(key));
+  /** Draws the model the store just loaded (the store's refresh calls this). */
+  private async draw(fit: boolean): Promise<void> {
+    const s = this.store.state;
+    const m = this.store.model;
+    this.from = s.from ? (m.nodes.get(s.from) ?? this.from) : null;
+    this.to = s.to ? (m.nodes.get(s.to) ?? this.to) : null;
+    const hadNodes = this.graph.cy.nodes().length > 0;
+    const t0 = performance.now();
+    const added = this.graph.sync(m);
+    const addMs = performance.now() - t0;
+    this.decorate();
+    this.syncControls();
+    this.renderPaths();
+    this.status();
+    if (added.length) {
+      const timings = await this.graph.layout(hadNodes && !fit, t0, addMs);
+      this.recordTimings(timings);
     }
-    return p;
   }
 
-  private filters(): Filters {
-    return { predicates: this.state.predicates, stances: this.state.stances };
-  }
-
-  private neighbors(id: string, asOf: string | null, more?: MoreKey): Promise<Neighborhood> {
-    const f = this.filters();
-    const key = JSON.stringify(["nb", id, f, asOf, more?.predicate, more?.direction]);
-    return this.cached(key, () =>
-      api.neighbors(id, {
-        limit: more ? MORE_LIMIT : NEIGHBOR_LIMIT,
-        filters: f,
-        asOf,
-        predicate: more?.predicate,
-        direction: more?.direction,
-      }),
-    );
-  }
-
-  /** Re-runs every load the state describes (mostly from cache) and redraws the graph. */
-  async refresh(fit = false, focus?: Iterable<string>): Promise<void> {
-    const gen = ++this.generation;
-    const s = this.state;
-    this.setBusy(1);
-    try {
-      const asOf = s.asOf;
-      const jobs = {
-        base: s.expanded.map((id) => this.neighbors(id, null)),
-        dated: asOf ? s.expanded.map((id) => this.neighbors(id, asOf)) : [],
-        more: s.more.map((m) => this.neighbors(m.id, null, m)),
-        moreDated: asOf ? s.more.map((m) => this.neighbors(m.id, asOf, m)) : [],
-        paths:
-          s.from && s.to
-            ? this.cached(JSON.stringify(["paths", s.from, s.to, this.filters(), asOf]), () =>
-                api.paths(s.from as string, s.to as string, this.filters(), asOf),
-              )
-            : Promise.resolve({ paths: [] as Path[] } as Paths),
-      };
-      const settle = <T>(ps: Promise<T>[]) => Promise.allSettled(ps);
-      const [base, dated, more, moreDated, paths] = await Promise.all([
-        settle(jobs.base),
-        settle(jobs.dated),
-        settle(jobs.more),
-        settle(jobs.moreDated),
-        settle([jobs.paths]),
-      ]);
-      if (gen !== this.generation) return;
-      const errors: unknown[] = [];
-      const ok = <T>(r: PromiseSettledResult<T>): T | null => {
-        if (r.status === "fulfilled") return r.value;
-        errors.push(r.reason);
-        return null;
-      };
-      const m = emptyModel();
-      const addNb = (nb: Neighborhood) => {
-        m.nodes.set(nb.entity.id, nb.entity);
-        for (const n of nb.nodes) m.nodes.set(n.id, n);
-        for (const e of nb.edges) m.facts.set(e.fact_id, e);
-      };
-      base.forEach((r, i) => {
-        const nb = ok(r);
-        if (!nb) return;
-        addNb(nb);
-        m.groups.set(s.expanded[i] as string, nb.groups);
-      });
-      const opened = new Set(s.more.map((k) => `${k.direction}|${k.predicate}|${k.id}`));
-      const moreGroups: NeighborGroup[][] = [];
-      more.forEach((r, i) => {
-        const nb = ok(r);
-        if (!nb) return;
-        addNb(nb);
-        moreGroups[i] = nb.groups;
-      });
-      // "+N more" placeholders for capped groups not opened (or still capped when opened)
-      for (const [anchor, groups] of m.groups) {
-        for (const g of groups) {
-          const key = `${g.direction}|${g.predicate}|${anchor}`;
-          let hidden = g.truncated ? g.total - g.shown : 0;
-          if (opened.has(key)) {
-            const idx = s.more.findIndex((k) => `${k.direction}|${k.predicate}|${k.id}` === key);
-            const mg = moreGroups[idx]?.find((x) => x.predicate === g.predicate && x.direction === g.direction);
-            hidden = mg && mg.truncated ? mg.total - mg.shown : 0;
-          }
-          if (hidden > 0) {
-            m.more.push({ id: `more:${key}`, anchor, predicate: g.predicate, direction: g.direction, hidden });
-          }
-        }
-      }
-      if (asOf) {
-        const valid = new Set<string>();
-        for (const r of [...dated, ...moreDated]) {
-          const nb = ok(r);
-          if (nb) for (const e of nb.edges) valid.add(e.fact_id);
-        }
-        for (const id of m.facts.keys()) if (!valid.has(id)) m.inactive.add(id);
-      }
-      const pathSettled = paths[0] as PromiseSettledResult<Paths>;
-      const pathResult = ok(pathSettled);
-      m.paths = pathResult?.paths ?? [];
-      m.pathMaxDegree = pathResult?.max_degree ?? null;
-      m.pathError =
-        pathSettled.status === "rejected"
-          ? pathSettled.reason instanceof ApiError
-            ? pathSettled.reason.explain()
-            : String(pathSettled.reason)
-          : null;
-      for (const p of m.paths) {
-        for (const n of p.nodes) m.nodes.set(n.id, n);
-        for (const e of p.edges) {
-          const { direction: _direction, ...fact } = e;
-          if (!m.facts.has(e.fact_id)) m.facts.set(e.fact_id, { ...fact, direction: null });
-          m.inactive.delete(e.fact_id); // found with as_of: valid on that date
-        }
-      }
-      // the path's endpoints and the selected entity are always shown
-      const wantedIds = [s.from, s.to, s.selected?.kind === "node" ? s.selected.id : null].filter(
-        (x): x is string => !!x && !x.startsWith("more:") && !m.nodes.has(x),
-      );
-      const extra = await Promise.allSettled(wantedIds.map((id) => this.cached(`e:${id}`, () => api.entity(id))));
-      if (gen !== this.generation) return;
-      for (const r of extra) {
-        const e = ok(r);
-        if (e) {
-          const { sources: _sources, ...entity } = e;
-          m.nodes.set(entity.id, entity);
-        }
-      }
-      this.model = m;
-      this.from = s.from ? (m.nodes.get(s.from) ?? this.from) : null;
-      this.to = s.to ? (m.nodes.get(s.to) ?? this.to) : null;
-      if (s.pathIndex >= m.paths.length) s.pathIndex = 0;
-
-      const hadNodes = this.graph.cy.nodes().length > 0;
-      const t0 = performance.now();
-      const added = this.graph.sync(m);
-      const addMs = performance.now() - t0;
-      this.decorate();
-      this.syncControls();
-      this.renderPaths();
-      this.status();
-      if (added.length) {
-        const timings = await this.graph.layout(hadNodes && !fit, t0, addMs);
-        this.recordTimings(timings);
-      }
-      if (gen !== this.generation) return;
-      const targets = focus ? [...focus] : [];
-      if (targets.length) this.graph.focus(targets);
-      else if (s.from && s.to && m.paths.length) this.graph.focus(pathIds(m.paths[s.pathIndex] as Path));
-      if (errors.length) {
-        const err = errors[0];
-        this.banner(err instanceof ApiError ? err.explain() : String(err), () => void this.refresh());
-      } else if (!this.startupError) this.banner(null);
-      this.showSelection();
-    } finally {
-      this.setBusy(-1);
-    }
+  /** After drawing (unless a newer refresh began): focus, report failed loads, show the selection. */
+  private drawn(errors: unknown[], focus: string[]): void {
+    const s = this.store.state;
+    const m = this.store.model;
+    if (focus.length) this.graph.focus(focus);
+    else if (s.from && s.to && m.paths.length) this.graph.focus(pathIds(m.paths[s.pathIndex] as Path));
+    if (errors.length) {
+      const err = errors[0];
+      this.banner(err instanceof ApiError ? err.explain() : String(err), () => void this.store.refresh());
+    } else if (!this.startupError) this.banner(null);
+    this.showSelection();
   }
 
   private recordTimings(t: Timings): void {
@@ -299,16 +142,16 @@ class App {
   }
 
   private decorate(): void {
-    const s = this.state;
-    const current = s.from && s.to ? this.model.paths[s.pathIndex] : undefined;
+    const s = this.store.state;
+    const current = s.from && s.to ? this.store.model.paths[s.pathIndex] : undefined;
     let all: Set<string> | null = null;
-    if (s.from && s.to && this.model.paths.length) {
+    if (s.from && s.to && this.store.model.paths.length) {
       all = new Set();
-      for (const p of this.model.paths) for (const id of pathIds(p)) all.add(id);
+      for (const p of this.store.model.paths) for (const id of pathIds(p)) all.add(id);
     }
     this.graph.decorate({
       expanded: new Set(s.expanded),
-      inactiveFacts: this.model.inactive,
+      inactiveFacts: this.store.model.inactive,
       hideInactive: s.outOfTime === "hide",
       pathAll: all,
       pathCurrent: current ? pathIds(current) : null,
@@ -318,19 +161,11 @@ class App {
 
   // -- actions ----------------------------------------------------------------------------
 
-  private commit(push: boolean): void {
-    const hash = encodeState(this.state);
-    const url = hash ? `#${hash}` : `${location.pathname}${location.search}`;
-    if (`#${hash}` === location.hash || (!hash && !location.hash)) return;
-    if (push) history.pushState(null, "", url);
-    else history.replaceState(null, "", url);
-  }
-
   private open(e: Entity): void {
-    if (!this.state.expanded.includes(e.id)) this.state.expanded.push(e.id);
-    this.state.selected = { kind: "node", id: e.id };
-    this.commit(true);
-    void this.refresh(false, [e.id, ...this.neighbourIds(e.id)]);
+    if (!this.store.state.expanded.includes(e.id)) this.store.state.expanded.push(e.id);
+    this.store.state.selected = { kind: "node", id: e.id };
+    this.store.commit(true);
+    void this.store.refresh(false, [e.id, ...this.neighbourIds(e.id)]);
   }
 
   private neighbourIds(id: string): string[] {
@@ -340,27 +175,26 @@ class App {
 
   private expand(id: string): void {
     if (id.startsWith("more:")) return;
-    if (this.state.expanded.includes(id)) {
-      for (const key of [...this.cache.keys()]) if (key.includes(JSON.stringify(id))) this.cache.delete(key);
-    } else this.state.expanded.push(id);
-    this.state.selected = { kind: "node", id };
-    this.commit(true);
-    void this.refresh(false).then(() => this.graph.focus(this.neighbourIds(id)));
+    if (this.store.state.expanded.includes(id)) this.store.forget(id);
+    else this.store.state.expanded.push(id);
+    this.store.state.selected = { kind: "node", id };
+    this.store.commit(true);
+    void this.store.refresh(false).then(() => this.graph.focus(this.neighbourIds(id)));
   }
 
   private loadMore(m: MoreNode): void {
     const key: MoreKey = { id: m.anchor, predicate: m.predicate, direction: m.direction };
-    if (!this.state.more.some((k) => k.id === key.id && k.predicate === key.predicate && k.direction === key.direction)) {
-      this.state.more.push(key);
+    if (!this.store.state.more.some((k) => k.id === key.id && k.predicate === key.predicate && k.direction === key.direction)) {
+      this.store.state.more.push(key);
     }
-    this.state.selected = { kind: "node", id: m.anchor };
-    this.commit(true);
-    void this.refresh(false);
+    this.store.state.selected = { kind: "node", id: m.anchor };
+    this.store.commit(true);
+    void this.store.refresh(false);
   }
 
   private select(sel: ViewState["selected"]): void {
-    this.state.selected = sel;
-    this.commit(false);
+    this.store.state.selected = sel;
+    this.store.commit(false);
     this.decorate();
     this.showSelection();
   }
@@ -368,8 +202,8 @@ class App {
   private shownSelection = "(none yet)";
 
   private showSelection(): void {
-    const sel = this.state.selected;
-    const key = sel ? `${sel.kind}:${sel.id}:${this.state.asOf}:${this.state.expanded.length}` : "";
+    const sel = this.store.state.selected;
+    const key = sel ? `${sel.kind}:${sel.id}:${this.store.state.asOf}:${this.store.state.expanded.length}` : "";
     if (key === this.shownSelection) return;
     this.shownSelection = key;
     if (!sel) this.details.empty();
@@ -400,33 +234,33 @@ class App {
       this.pathMessage("From and to must be different entities.");
       return;
     }
-    this.state.from = from;
-    this.state.to = to;
-    this.state.pathIndex = 0;
-    this.commit(true);
-    void this.refresh(false);
+    this.store.state.from = from;
+    this.store.state.to = to;
+    this.store.state.pathIndex = 0;
+    this.store.commit(true);
+    void this.store.refresh(false);
   }
 
   private clearPaths(): void {
-    this.state.from = null;
-    this.state.to = null;
-    this.state.pathIndex = 0;
+    this.store.state.from = null;
+    this.store.state.to = null;
+    this.store.state.pathIndex = 0;
     this.from = null;
     this.to = null;
     this.fromBox.show(null);
     this.toBox.show(null);
-    this.commit(true);
-    void this.refresh(false);
+    this.store.commit(true);
+    void this.store.refresh(false);
   }
 
   private step(delta: number): void {
-    const n = this.model.paths.length;
+    const n = this.store.model.paths.length;
     if (!n) return;
-    this.state.pathIndex = (this.state.pathIndex + delta + n) % n;
-    this.commit(false);
+    this.store.state.pathIndex = (this.store.state.pathIndex + delta + n) % n;
+    this.store.commit(false);
     this.decorate();
     this.renderPaths();
-    this.graph.focus(pathIds(this.model.paths[this.state.pathIndex] as Path));
+    this.graph.focus(pathIds(this.store.model.paths[this.store.state.pathIndex] as Path));
   }
 
   // -- controls ---------------------------------------------------------------------------
@@ -438,7 +272,7 @@ class App {
       [this.from, this.to] = [this.to, this.from];
       this.fromBox.show(this.from);
       this.toBox.show(this.to);
-      if (this.state.from && this.state.to) this.findPaths();
+      if (this.store.state.from && this.store.state.to) this.findPaths();
     });
     byId("path-prev").addEventListener("click", () => this.step(-1));
     byId("path-next").addEventListener("click", () => this.step(1));
@@ -450,10 +284,10 @@ class App {
     const apply = () => {
       const v = Number(slider.value);
       const next = v >= ANY_TIME ? null : String(v);
-      if (next === this.state.asOf) return;
-      this.state.asOf = next;
-      this.commit(true);
-      void this.refresh(false);
+      if (next === this.store.state.asOf) return;
+      this.store.state.asOf = next;
+      this.store.commit(true);
+      void this.store.refresh(false);
     };
     slider.addEventListener("input", () => {
       this.asOfLabel(Number(slider.value));
@@ -470,13 +304,13 @@ class App {
       apply();
     });
     byId<HTMLInputElement>("oot-hide").addEventListener("change", (e) => {
-      this.state.outOfTime = (e.target as HTMLInputElement).checked ? "hide" : "grey";
-      this.commit(true);
+      this.store.state.outOfTime = (e.target as HTMLInputElement).checked ? "hide" : "grey";
+      this.store.commit(true);
       this.decorate();
       this.status();
     });
     byId<HTMLInputElement>("hide-allegations").addEventListener("change", (e) => {
-      this.state.stances = (e.target as HTMLInputElement).checked ? [...ESTABLISHED] : [];
+      this.store.state.stances = (e.target as HTMLInputElement).checked ? [...ESTABLISHED] : [];
       this.filtersChanged();
     });
 
@@ -511,9 +345,9 @@ class App {
     });
     byId("banner-close").addEventListener("click", () => this.banner(null));
     window.addEventListener("popstate", () => {
-      this.state = decodeState(location.hash);
+      this.store.fromUrl();
       this.shownSelection = "";
-      void this.refresh(true);
+      void this.store.refresh(true);
     });
     document.addEventListener("keydown", (e) => {
       const t = e.target as HTMLElement;
@@ -525,9 +359,9 @@ class App {
   }
 
   private filtersChanged(): void {
-    this.commit(true);
+    this.store.commit(true);
     this.syncControls();
-    void this.refresh(false);
+    void this.store.refresh(false);
   }
 
   /** Builds the stance and predicate checkboxes from the API's vocabulary. */
@@ -539,7 +373,7 @@ class App {
       const box = h("input", { type: "checkbox", value: st, "data-stance": st });
       box.addEventListener("change", () => {
         const checked = [...stances.querySelectorAll<HTMLInputElement>("input:checked")].map((x) => x.value);
-        this.state.stances = checked.length === this.vocab.stances.length ? [] : checked;
+        this.store.state.stances = checked.length === this.vocab.stances.length ? [] : checked;
         this.filtersChanged();
       });
       stances.append(
@@ -551,7 +385,7 @@ class App {
     for (const p of this.vocab.predicates) {
       const box = h("input", { type: "checkbox", value: p });
       box.addEventListener("change", () => {
-        this.state.predicates = [...preds.querySelectorAll<HTMLInputElement>("input:checked")].map((x) => x.value);
+        this.store.state.predicates = [...preds.querySelectorAll<HTMLInputElement>("input:checked")].map((x) => x.value);
         this.filtersChanged();
       });
       preds.append(h("label", { class: "check" }, box, p));
@@ -564,7 +398,7 @@ class App {
 
   /** Puts the state into the form controls (after a load from the URL, a filter change...). */
   private syncControls(): void {
-    const s = this.state;
+    const s = this.store.state;
     const slider = byId<HTMLInputElement>("asof");
     const year = s.asOf ? Number(s.asOf.slice(0, 4)) : ANY_TIME;
     slider.value = String(year);
@@ -585,8 +419,8 @@ class App {
     byId("predicate-summary").textContent = s.predicates.length
       ? `${s.predicates.length} predicate${s.predicates.length > 1 ? "s" : ""}`
       : "All predicates";
-    const fromE = s.from ? this.model.nodes.get(s.from) : null;
-    const toE = s.to ? this.model.nodes.get(s.to) : null;
+    const fromE = s.from ? this.store.model.nodes.get(s.from) : null;
+    const toE = s.to ? this.store.model.nodes.get(s.to) : null;
     if (fromE && this.fromBox.input.dataset.entityId !== fromE.id) this.fromBox.show(fromE);
     if (toE && this.toBox.input.dataset.entityId !== toE.id) this.toBox.show(toE);
   }
@@ -600,7 +434,7 @@ class App {
   }
 
   private renderPaths(): void {
-    const s = this.state;
+    const s = this.store.state;
     const box = byId("path-results");
     const nav = byId("path-nav");
     clear(box);
@@ -609,9 +443,9 @@ class App {
       box.append(h("p", { class: "subtle" }, "Pick two entities to see how they are connected (at most 4 hops, 5 paths)."));
       return;
     }
-    const paths = this.model.paths;
-    if (this.model.pathError) {
-      box.append(h("p", { class: "panel-error" }, `Path search failed. ${this.model.pathError}`));
+    const paths = this.store.model.paths;
+    if (this.store.model.pathError) {
+      box.append(h("p", { class: "panel-error" }, `Path search failed. ${this.store.model.pathError}`));
       return;
     }
     if (!paths.length) {
@@ -620,7 +454,7 @@ class App {
           "p",
           { class: "notice" },
           `No path within 4 hops${s.asOf ? ` valid on ${s.asOf}` : ""}${s.stances.length || s.predicates.length ? " with these filters" : ""} ` +
-            `that avoids hubs (entities with more than ${this.model.pathMaxDegree ?? 1000} facts, such as a country many firms are based in: ` +
+            `that avoids hubs (entities with more than ${this.store.model.pathMaxDegree ?? 1000} facts, such as a country many firms are based in: ` +
             "a path may start or end at one, never pass through it).",
         ),
       );
@@ -661,7 +495,7 @@ class App {
             class: i === s.pathIndex ? "path-item current" : "path-item",
             "aria-current": i === s.pathIndex ? "true" : null,
             onclick: () => {
-              this.state.pathIndex = i;
+              this.store.state.pathIndex = i;
               this.step(0);
             },
           },
@@ -676,7 +510,7 @@ class App {
   // -- status, banner ---------------------------------------------------------------------
 
   private status(): void {
-    const m = this.model;
+    const m = this.store.model;
     const nodes = m.nodes.size;
     const facts = m.facts.size;
     const empty = nodes === 0;
@@ -684,13 +518,13 @@ class App {
     const parts = [`${nodes} entit${nodes === 1 ? "y" : "ies"}`, `${facts} fact${facts === 1 ? "" : "s"}`];
     const hidden = m.more.reduce((n, x) => n + x.hidden, 0);
     if (hidden) parts.push(`${hidden} more not shown (cap ${NEIGHBOR_LIMIT} per predicate)`);
-    if (this.state.asOf) {
+    if (this.store.state.asOf) {
       parts.push(
-        `${m.inactive.size} not valid on ${this.state.asOf} (${this.state.outOfTime === "hide" ? "hidden" : "greyed"})`,
+        `${m.inactive.size} not valid on ${this.store.state.asOf} (${this.store.state.outOfTime === "hide" ? "hidden" : "greyed"})`,
       );
     }
-    if (this.state.stances.length) parts.push(`stances: ${this.state.stances.join(", ")}`);
-    if (this.state.predicates.length) parts.push(`predicates: ${this.state.predicates.join(", ")}`);
+    if (this.store.state.stances.length) parts.push(`stances: ${this.store.state.stances.join(", ")}`);
+    if (this.store.state.predicates.length) parts.push(`predicates: ${this.store.state.predicates.join(", ")}`);
     byId("status").textContent = empty ? "" : parts.join(" · ");
   }
 
@@ -699,7 +533,7 @@ class App {
     const busy = this.busy > 0;
     document.body.dataset.busy = busy ? "true" : "false";
     byId("progress").hidden = !busy;
-    if (!busy) byId("empty").hidden = this.model.nodes.size > 0;
+    if (!busy) byId("empty").hidden = this.store.model.nodes.size > 0;
     else byId("empty").hidden = true;
   }
 
@@ -737,8 +571,8 @@ class App {
   // -- export -----------------------------------------------------------------------------
 
   private fileBase(): string {
-    const first = this.state.expanded[0] ?? "view";
-    return `regkg-${first.replace(/[^a-z0-9]+/gi, "-")}${this.state.asOf ? `-asof-${this.state.asOf}` : ""}`;
+    const first = this.store.state.expanded[0] ?? "view";
+    return `regkg-${first.replace(/[^a-z0-9]+/gi, "-")}${this.store.state.asOf ? `-asof-${this.store.state.asOf}` : ""}`;
   }
 
   private exportJson(): unknown {
@@ -747,10 +581,10 @@ class App {
     return {
       exported_at: new Date().toISOString(),
       url: location.href,
-      state: this.state,
+      state: this.store.state,
       nodes: v.nodes.map((n) => ({ ...n, position: pos(n.id) })),
-      edges: v.facts.map((f: Fact) => ({ ...f, valid_on_as_of: this.state.asOf ? !v.inactive.has(f.fact_id) : null })),
-      paths: this.model.paths,
+      edges: v.facts.map((f: Fact) => ({ ...f, valid_on_as_of: this.store.state.asOf ? !v.inactive.has(f.fact_id) : null })),
+      paths: this.store.model.paths,
     };
   }
 
@@ -783,7 +617,7 @@ class App {
           confidence: f.confidence,
           asserted_by: f.asserted_by,
           quote: f.quote,
-          valid_on_as_of: this.state.asOf ? !v.inactive.has(f.fact_id) : null,
+          valid_on_as_of: this.store.state.asOf ? !v.inactive.has(f.fact_id) : null,
         },
       })),
     );
