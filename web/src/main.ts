@@ -9,7 +9,8 @@ import { toGraphML } from "./graphml";
 import { renderLegend } from "./legend";
 import { EntitySearch } from "./search";
 import type { MoreKey, ViewState } from "./state";
-import { NEIGHBOR_LIMIT, Store } from "./store";
+import { Banner, StatusLine, toast } from "./status";
+import { Store } from "./store";
 import { ESTABLISHED, STANCE_STYLE, TYPE_STYLE, primaryStance, typeStyle } from "./theme";
 import type { Entity, Fact, Path, Vocabulary } from "./types";
 
@@ -23,19 +24,19 @@ function pathIds(p: Path): Set<string> {
 
 class App {
   private readonly store = new Store({
-    busy: (delta) => this.setBusy(delta),
+    busy: (delta) => this.statusLine.setBusy(delta),
     draw: (fit) => this.draw(fit),
     drawn: (errors, focus) => this.drawn(errors, focus),
   });
   private vocab: Vocabulary = { predicates: [], stances: Object.keys(STANCE_STYLE), types: Object.keys(TYPE_STYLE) };
-  private busy = 0;
+  private readonly statusLine = new StatusLine(this.store);
+  private readonly banner = new Banner();
   private readonly graph: GraphView;
   private readonly details: DetailsPanel;
   private readonly fromBox: EntitySearch;
   private readonly toBox: EntitySearch;
   private from: Entity | null = null;
   private to: Entity | null = null;
-  private startupError: string | null = null;
 
   constructor() {
     this.graph = new GraphView(byId("cy"), {
@@ -61,7 +62,7 @@ class App {
       loadMore: (m) => this.loadMore(m),
     });
     const searchFailed = (err: unknown) => {
-      if (err instanceof ApiError && (err.unreachable || err.status === 503)) this.banner(err.explain());
+      if (err instanceof ApiError && (err.unreachable || err.status === 503)) this.banner.show(err.explain());
     };
     new EntitySearch(byId<HTMLInputElement>("search"), (e) => this.open(e), searchFailed);
     this.fromBox = new EntitySearch(
@@ -85,18 +86,17 @@ class App {
   // -- start-up ---------------------------------------------------------------------------
 
   async start(): Promise<void> {
-    this.setBusy(1);
+    this.statusLine.setBusy(1);
     const [vocab, ready] = await Promise.allSettled([api.vocabulary(), api.ready()]);
     if (vocab.status === "fulfilled") this.vocab = vocab.value;
     const failed = [vocab, ready].find((r) => r.status === "rejected");
     if (failed && failed.status === "rejected") {
       const err = failed.reason;
-      this.startupError = err instanceof ApiError ? err.explain() : String(err);
-      this.banner(this.startupError, () => location.reload());
+      this.banner.startupFailed(err instanceof ApiError ? err.explain() : String(err));
     }
     this.filtersUi();
     this.syncControls();
-    this.setBusy(-1);
+    this.statusLine.setBusy(-1);
     document.body.dataset.started = "true";
     await this.store.refresh(true);
   }
@@ -116,7 +116,7 @@ class App {
     this.decorate();
     this.syncControls();
     this.renderPaths();
-    this.status();
+    this.statusLine.update();
     if (added.length) {
       const timings = await this.graph.layout(hadNodes && !fit, t0, addMs);
       this.recordTimings(timings);
@@ -131,8 +131,8 @@ class App {
     else if (s.from && s.to && m.paths.length) this.graph.focus(pathIds(m.paths[s.pathIndex] as Path));
     if (errors.length) {
       const err = errors[0];
-      this.banner(err instanceof ApiError ? err.explain() : String(err), () => void this.store.refresh());
-    } else if (!this.startupError) this.banner(null);
+      this.banner.show(err instanceof ApiError ? err.explain() : String(err), () => void this.store.refresh());
+    } else this.banner.loaded();
     this.showSelection();
   }
 
@@ -307,7 +307,7 @@ class App {
       this.store.state.outOfTime = (e.target as HTMLInputElement).checked ? "hide" : "grey";
       this.store.commit(true);
       this.decorate();
-      this.status();
+      this.statusLine.update();
     });
     byId<HTMLInputElement>("hide-allegations").addEventListener("change", (e) => {
       this.store.state.stances = (e.target as HTMLInputElement).checked ? [...ESTABLISHED] : [];
@@ -326,24 +326,23 @@ class App {
     });
     byId("export-png").addEventListener("click", () => {
       download(`${this.fileBase()}.png`, this.graph.png());
-      this.toast("PNG exported");
+      toast("PNG exported");
     });
     byId("export-json").addEventListener("click", () => {
       download(`${this.fileBase()}.json`, JSON.stringify(this.exportJson(), null, 2), "application/json");
-      this.toast("JSON exported");
+      toast("JSON exported");
     });
     byId("export-graphml").addEventListener("click", () => {
       download(`${this.fileBase()}.graphml`, this.exportGraphML(), "application/graphml+xml");
-      this.toast("GraphML exported");
+      toast("GraphML exported");
     });
     byId("copy-link").addEventListener("click", () => {
       const url = location.href;
       navigator.clipboard?.writeText(url).then(
-        () => this.toast("Link copied — it reopens this view"),
-        () => this.toast(url),
+        () => toast("Link copied — it reopens this view"),
+        () => toast(url),
       );
     });
-    byId("banner-close").addEventListener("click", () => this.banner(null));
     window.addEventListener("popstate", () => {
       this.store.fromUrl();
       this.shownSelection = "";
@@ -505,67 +504,6 @@ class App {
       );
     });
     box.append(list);
-  }
-
-  // -- status, banner ---------------------------------------------------------------------
-
-  private status(): void {
-    const m = this.store.model;
-    const nodes = m.nodes.size;
-    const facts = m.facts.size;
-    const empty = nodes === 0;
-    byId("empty").hidden = !empty || this.busy > 0;
-    const parts = [`${nodes} entit${nodes === 1 ? "y" : "ies"}`, `${facts} fact${facts === 1 ? "" : "s"}`];
-    const hidden = m.more.reduce((n, x) => n + x.hidden, 0);
-    if (hidden) parts.push(`${hidden} more not shown (cap ${NEIGHBOR_LIMIT} per predicate)`);
-    if (this.store.state.asOf) {
-      parts.push(
-        `${m.inactive.size} not valid on ${this.store.state.asOf} (${this.store.state.outOfTime === "hide" ? "hidden" : "greyed"})`,
-      );
-    }
-    if (this.store.state.stances.length) parts.push(`stances: ${this.store.state.stances.join(", ")}`);
-    if (this.store.state.predicates.length) parts.push(`predicates: ${this.store.state.predicates.join(", ")}`);
-    byId("status").textContent = empty ? "" : parts.join(" · ");
-  }
-
-  private setBusy(delta: number): void {
-    this.busy = Math.max(0, this.busy + delta);
-    const busy = this.busy > 0;
-    document.body.dataset.busy = busy ? "true" : "false";
-    byId("progress").hidden = !busy;
-    if (!busy) byId("empty").hidden = this.store.model.nodes.size > 0;
-    else byId("empty").hidden = true;
-  }
-
-  private banner(message: string | null, retry?: () => void): void {
-    const el = byId("banner");
-    if (!message) {
-      el.hidden = true;
-      return;
-    }
-    byId("banner-text").textContent = message;
-    const btn = byId<HTMLButtonElement>("banner-retry");
-    btn.hidden = !retry;
-    btn.onclick = retry
-      ? () => {
-          this.startupError = null;
-          this.banner(null);
-          retry();
-        }
-      : null;
-    el.hidden = false;
-  }
-
-  private toastTimer: number | undefined;
-
-  private toast(text: string): void {
-    const el = byId("toast");
-    el.textContent = text;
-    el.hidden = false;
-    window.clearTimeout(this.toastTimer);
-    this.toastTimer = window.setTimeout(() => {
-      el.hidden = true;
-    }, 2500);
   }
 
   // -- export -----------------------------------------------------------------------------
