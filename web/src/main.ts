@@ -3,16 +3,16 @@ import "./styles.css";
 
 import { ApiError, api } from "./api";
 import { DetailsPanel } from "./details";
-import { byId, clear, download, h } from "./dom";
+import { byId, clear, h } from "./dom";
+import { wireExports } from "./export";
 import { GraphView, type MoreNode, type Timings } from "./graph";
-import { toGraphML } from "./graphml";
 import { renderLegend } from "./legend";
 import { EntitySearch } from "./search";
 import type { MoreKey, ViewState } from "./state";
-import { Banner, StatusLine, toast } from "./status";
+import { Banner, StatusLine } from "./status";
 import { Store } from "./store";
 import { ESTABLISHED, STANCE_STYLE, TYPE_STYLE, primaryStance, typeStyle } from "./theme";
-import type { Entity, Fact, Path, Vocabulary } from "./types";
+import type { Entity, Path, Vocabulary } from "./types";
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = Math.max(2026, new Date().getFullYear());
@@ -80,6 +80,7 @@ class App {
       searchFailed,
     );
     this.wire();
+    wireExports(this.graph, this.store);
     renderLegend();
   }
 
@@ -320,29 +321,6 @@ class App {
     byId("relayout").addEventListener("click", () => {
       void this.graph.layout(false).then((t) => this.recordTimings(t));
     });
-    const menu = document.querySelector<HTMLDetailsElement>("details.menu");
-    menu?.addEventListener("click", (e) => {
-      if ((e.target as HTMLElement).tagName === "BUTTON") menu.open = false;
-    });
-    byId("export-png").addEventListener("click", () => {
-      download(`${this.fileBase()}.png`, this.graph.png());
-      toast("PNG exported");
-    });
-    byId("export-json").addEventListener("click", () => {
-      download(`${this.fileBase()}.json`, JSON.stringify(this.exportJson(), null, 2), "application/json");
-      toast("JSON exported");
-    });
-    byId("export-graphml").addEventListener("click", () => {
-      download(`${this.fileBase()}.graphml`, this.exportGraphML(), "application/graphml+xml");
-      toast("GraphML exported");
-    });
-    byId("copy-link").addEventListener("click", () => {
-      const url = location.href;
-      navigator.clipboard?.writeText(url).then(
-        () => toast("Link copied — it reopens this view"),
-        () => toast(url),
-      );
-    });
     window.addEventListener("popstate", () => {
       this.store.fromUrl();
       this.shownSelection = "";
@@ -504,61 +482,6 @@ class App {
       );
     });
     box.append(list);
-  }
-
-  // -- export -----------------------------------------------------------------------------
-
-  private fileBase(): string {
-    const first = this.store.state.expanded[0] ?? "view";
-    return `regkg-${first.replace(/[^a-z0-9]+/gi, "-")}${this.store.state.asOf ? `-asof-${this.store.state.asOf}` : ""}`;
-  }
-
-  private exportJson(): unknown {
-    const v = this.graph.visible();
-    const pos = (id: string) => this.graph.cy.getElementById(id).position();
-    return {
-      exported_at: new Date().toISOString(),
-      url: location.href,
-      state: this.store.state,
-      nodes: v.nodes.map((n) => ({ ...n, position: pos(n.id) })),
-      edges: v.facts.map((f: Fact) => ({ ...f, valid_on_as_of: this.store.state.asOf ? !v.inactive.has(f.fact_id) : null })),
-      paths: this.store.model.paths,
-    };
-  }
-
-  private exportGraphML(): string {
-    const v = this.graph.visible();
-    return toGraphML(
-      v.nodes.map((n) => ({
-        id: n.id,
-        attrs: {
-          label: n.name,
-          type: n.type,
-          aliases: n.aliases,
-          country: n.country,
-          description: n.description,
-          ...Object.fromEntries(Object.entries(n.identifiers).map(([k, x]) => [`identifier_${k}`, x])),
-        },
-      })),
-      v.facts.map((f) => ({
-        id: f.fact_id,
-        source: f.subject,
-        target: f.object,
-        attrs: {
-          predicate: f.predicate,
-          stance: primaryStance(f.stances),
-          stances: f.stances,
-          valid_from: f.valid_from,
-          valid_to: f.valid_to,
-          n_claims: f.n_claims,
-          n_sources: f.n_sources,
-          confidence: f.confidence,
-          asserted_by: f.asserted_by,
-          quote: f.quote,
-          valid_on_as_of: this.store.state.asOf ? !v.inactive.has(f.fact_id) : null,
-        },
-      })),
-    );
   }
 }
 
