@@ -5,18 +5,15 @@ import { ApiError, api } from "./api";
 import { DetailsPanel } from "./details";
 import { byId, clear, h } from "./dom";
 import { wireExports } from "./export";
+import { FilterPanel } from "./filters";
 import { GraphView, type MoreNode, type Timings } from "./graph";
 import { renderLegend } from "./legend";
 import { EntitySearch } from "./search";
 import type { MoreKey, ViewState } from "./state";
 import { Banner, StatusLine } from "./status";
 import { Store } from "./store";
-import { ESTABLISHED, STANCE_STYLE, TYPE_STYLE, primaryStance, typeStyle } from "./theme";
-import type { Entity, Path, Vocabulary } from "./types";
-
-const FIRST_YEAR = 2000;
-const LAST_YEAR = Math.max(2026, new Date().getFullYear());
-const ANY_TIME = LAST_YEAR + 1; // the slider's right-most stop
+import { STANCE_STYLE, primaryStance, typeStyle } from "./theme";
+import type { Entity, Path } from "./types";
 
 function pathIds(p: Path): Set<string> {
   return new Set([...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.fact_id)]);
@@ -28,9 +25,16 @@ class App {
     draw: (fit) => this.draw(fit),
     drawn: (errors, focus) => this.drawn(errors, focus),
   });
-  private vocab: Vocabulary = { predicates: [], stances: Object.keys(STANCE_STYLE), types: Object.keys(TYPE_STYLE) };
   private readonly statusLine = new StatusLine(this.store);
   private readonly banner = new Banner();
+  private readonly filters = new FilterPanel(this.store, {
+    sync: () => this.syncControls(),
+    reload: () => void this.store.refresh(false),
+    restyle: () => {
+      this.decorate();
+      this.statusLine.update();
+    },
+  });
   private readonly graph: GraphView;
   private readonly details: DetailsPanel;
   private readonly fromBox: EntitySearch;
@@ -89,13 +93,12 @@ class App {
   async start(): Promise<void> {
     this.statusLine.setBusy(1);
     const [vocab, ready] = await Promise.allSettled([api.vocabulary(), api.ready()]);
-    if (vocab.status === "fulfilled") this.vocab = vocab.value;
     const failed = [vocab, ready].find((r) => r.status === "rejected");
     if (failed && failed.status === "rejected") {
       const err = failed.reason;
       this.banner.startupFailed(err instanceof ApiError ? err.explain() : String(err));
     }
-    this.filtersUi();
+    this.filters.build(vocab.status === "fulfilled" ? vocab.value : null);
     this.syncControls();
     this.statusLine.setBusy(-1);
     document.body.dataset.started = "true";
@@ -278,43 +281,6 @@ class App {
     byId("path-prev").addEventListener("click", () => this.step(-1));
     byId("path-next").addEventListener("click", () => this.step(1));
 
-    const slider = byId<HTMLInputElement>("asof");
-    slider.min = String(FIRST_YEAR);
-    slider.max = String(ANY_TIME);
-    let timer: number | undefined;
-    const apply = () => {
-      const v = Number(slider.value);
-      const next = v >= ANY_TIME ? null : String(v);
-      if (next === this.store.state.asOf) return;
-      this.store.state.asOf = next;
-      this.store.commit(true);
-      void this.store.refresh(false);
-    };
-    slider.addEventListener("input", () => {
-      this.asOfLabel(Number(slider.value));
-      window.clearTimeout(timer);
-      timer = window.setTimeout(apply, 250);
-    });
-    slider.addEventListener("change", () => {
-      window.clearTimeout(timer);
-      apply();
-    });
-    byId("asof-any").addEventListener("click", () => {
-      slider.value = String(ANY_TIME);
-      this.asOfLabel(ANY_TIME);
-      apply();
-    });
-    byId<HTMLInputElement>("oot-hide").addEventListener("change", (e) => {
-      this.store.state.outOfTime = (e.target as HTMLInputElement).checked ? "hide" : "grey";
-      this.store.commit(true);
-      this.decorate();
-      this.statusLine.update();
-    });
-    byId<HTMLInputElement>("hide-allegations").addEventListener("change", (e) => {
-      this.store.state.stances = (e.target as HTMLInputElement).checked ? [...ESTABLISHED] : [];
-      this.filtersChanged();
-    });
-
     byId("fit").addEventListener("click", () => this.graph.fit());
     byId("zoom-in").addEventListener("click", () => this.graph.zoom(1.25));
     byId("zoom-out").addEventListener("click", () => this.graph.zoom(0.8));
@@ -335,67 +301,10 @@ class App {
     });
   }
 
-  private filtersChanged(): void {
-    this.store.commit(true);
-    this.syncControls();
-    void this.store.refresh(false);
-  }
-
-  /** Builds the stance and predicate checkboxes from the API's vocabulary. */
-  private filtersUi(): void {
-    const stances = byId("stance-filters");
-    clear(stances);
-    for (const st of this.vocab.stances) {
-      const style = STANCE_STYLE[st];
-      const box = h("input", { type: "checkbox", value: st, "data-stance": st });
-      box.addEventListener("change", () => {
-        const checked = [...stances.querySelectorAll<HTMLInputElement>("input:checked")].map((x) => x.value);
-        this.store.state.stances = checked.length === this.vocab.stances.length ? [] : checked;
-        this.filtersChanged();
-      });
-      stances.append(
-        h("label", { class: "check", title: style?.meaning ?? st }, box, h("span", { class: "stance-dot", style: `--c:${style?.color ?? "#475569"}` }), st),
-      );
-    }
-    const preds = byId("predicate-filters");
-    clear(preds);
-    for (const p of this.vocab.predicates) {
-      const box = h("input", { type: "checkbox", value: p });
-      box.addEventListener("change", () => {
-        this.store.state.predicates = [...preds.querySelectorAll<HTMLInputElement>("input:checked")].map((x) => x.value);
-        this.filtersChanged();
-      });
-      preds.append(h("label", { class: "check" }, box, p));
-    }
-  }
-
-  private asOfLabel(v: number): void {
-    byId("asof-label").textContent = v >= ANY_TIME ? "any time" : `on ${v}`;
-  }
-
   /** Puts the state into the form controls (after a load from the URL, a filter change...). */
   private syncControls(): void {
+    this.filters.sync();
     const s = this.store.state;
-    const slider = byId<HTMLInputElement>("asof");
-    const year = s.asOf ? Number(s.asOf.slice(0, 4)) : ANY_TIME;
-    slider.value = String(year);
-    this.asOfLabel(year);
-    byId<HTMLInputElement>("oot-hide").checked = s.outOfTime === "hide";
-    const established = s.stances.length === ESTABLISHED.length && ESTABLISHED.every((x) => s.stances.includes(x));
-    byId<HTMLInputElement>("hide-allegations").checked = established;
-    byId("stance-filters")
-      .querySelectorAll<HTMLInputElement>("input")
-      .forEach((box) => {
-        box.checked = !s.stances.length || s.stances.includes(box.value);
-      });
-    byId("predicate-filters")
-      .querySelectorAll<HTMLInputElement>("input")
-      .forEach((box) => {
-        box.checked = s.predicates.includes(box.value);
-      });
-    byId("predicate-summary").textContent = s.predicates.length
-      ? `${s.predicates.length} predicate${s.predicates.length > 1 ? "s" : ""}`
-      : "All predicates";
     const fromE = s.from ? this.store.model.nodes.get(s.from) : null;
     const toE = s.to ? this.store.model.nodes.get(s.to) : null;
     if (fromE && this.fromBox.input.dataset.entityId !== fromE.id) this.fromBox.show(fromE);
