@@ -1,4 +1,6 @@
 // The investigator's page: search, expand, path finder, time slider, evidence, share and export.
+// This file puts the parts together (store, graph, details, search, paths, filters, export, status,
+// legend) and holds the actions that change what is shown: open, expand, "+N more", select.
 import "./styles.css";
 
 import { ApiError, api } from "./api";
