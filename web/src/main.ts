@@ -1,63 +1,41 @@
 // The investigator's page: search, expand, path finder, time slider, evidence, share and export.
+// This file puts the parts together (store, graph, details, search, paths, filters, export, status,
+// legend) and holds the actions that change what is shown: open, expand, "+N more", select.
 import "./styles.css";
 
-import { ApiError, type Filters, api } from "./api";
+import { ApiError, api } from "./api";
 import { DetailsPanel } from "./details";
-import { byId, clear, download, h } from "./dom";
-import { type GraphModel, GraphView, type MoreNode, type Timings } from "./graph";
-import { toGraphML } from "./graphml";
+import { byId } from "./dom";
+import { wireExports } from "./export";
+import { FilterPanel } from "./filters";
+import { GraphView, type MoreNode, type Timings } from "./graph";
+import { renderLegend } from "./legend";
+import { PathPanel } from "./paths";
 import { EntitySearch } from "./search";
-import { type MoreKey, type ViewState, decodeState, encodeState } from "./state";
-import { ESTABLISHED, STANCE_STYLE, TYPE_STYLE, primaryStance, shapeGlyph, typeStyle } from "./theme";
-import type { Entity, Fact, NeighborGroup, Neighborhood, Path, Paths, Vocabulary } from "./types";
-
-const NEIGHBOR_LIMIT = 25;
-const MORE_LIMIT = 500;
-const FIRST_YEAR = 2000;
-const LAST_YEAR = Math.max(2026, new Date().getFullYear());
-const ANY_TIME = LAST_YEAR + 1; // the slider's right-most stop
-
-interface Loaded extends GraphModel {
-  groups: Map<string, NeighborGroup[]>;
-  inactive: Set<string>;
-  paths: Path[];
-  /** why the path search failed (null: it did not, or none was asked for) */
-  pathError: string | null;
-  /** the API's hub threshold: paths never pass through an entity with more facts */
-  pathMaxDegree: number | null;
-}
-
-function emptyModel(): Loaded {
-  return {
-    nodes: new Map(),
-    facts: new Map(),
-    more: [],
-    groups: new Map(),
-    inactive: new Set(),
-    paths: [],
-    pathError: null,
-    pathMaxDegree: null,
-  };
-}
-
-function pathIds(p: Path): Set<string> {
-  return new Set([...p.nodes.map((n) => n.id), ...p.edges.map((e) => e.fact_id)]);
-}
+import type { MoreKey, ViewState } from "./state";
+import { Banner, StatusLine } from "./status";
+import { Store } from "./store";
+import type { Entity } from "./types";
 
 class App {
-  private state: ViewState = decodeState(location.hash);
-  private vocab: Vocabulary = { predicates: [], stances: Object.keys(STANCE_STYLE), types: Object.keys(TYPE_STYLE) };
-  private model: Loaded = emptyModel();
-  private readonly cache = new Map<string, Promise<unknown>>();
-  private generation = 0;
-  private busy = 0;
+  private readonly store = new Store({
+    busy: (delta) => this.statusLine.setBusy(delta),
+    draw: (fit) => this.draw(fit),
+    drawn: (errors, focus) => this.drawn(errors, focus),
+  });
+  private readonly statusLine = new StatusLine(this.store);
+  private readonly banner = new Banner();
+  private readonly filters = new FilterPanel(this.store, {
+    sync: () => this.syncControls(),
+    reload: () => void this.store.refresh(false),
+    restyle: () => {
+      this.decorate();
+      this.statusLine.update();
+    },
+  });
   private readonly graph: GraphView;
   private readonly details: DetailsPanel;
-  private readonly fromBox: EntitySearch;
-  private readonly toBox: EntitySearch;
-  private from: Entity | null = null;
-  private to: Entity | null = null;
-  private startupError: string | null = null;
+  private readonly paths: PathPanel;
 
   constructor() {
     this.graph = new GraphView(byId("cy"), {
@@ -68,228 +46,82 @@ class App {
       background: () => this.select(null),
     });
     this.details = new DetailsPanel(byId("details"), {
-      name: (id) => this.model.nodes.get(id)?.name ?? id,
-      entityOf: (id) => this.model.nodes.get(id),
-      isExpanded: (id) => this.state.expanded.includes(id),
-      groups: (id) => this.model.groups.get(id),
-      moreOf: (id) => this.model.more.filter((m) => m.anchor === id),
-      asOf: () => this.state.asOf,
-      isInactive: (id) => this.model.inactive.has(id),
+      name: (id) => this.store.model.nodes.get(id)?.name ?? id,
+      entityOf: (id) => this.store.model.nodes.get(id),
+      isExpanded: (id) => this.store.state.expanded.includes(id),
+      groups: (id) => this.store.model.groups.get(id),
+      moreOf: (id) => this.store.model.more.filter((m) => m.anchor === id),
+      asOf: () => this.store.state.asOf,
+      isInactive: (id) => this.store.model.inactive.has(id),
       expand: (id) => this.expand(id),
       selectNode: (id) => this.select({ kind: "node", id }),
       selectFact: (id) => this.select({ kind: "fact", id }),
-      pathFrom: (e) => this.setEndpoint("from", e),
-      pathTo: (e) => this.setEndpoint("to", e),
+      pathFrom: (e) => this.paths.setEndpoint("from", e),
+      pathTo: (e) => this.paths.setEndpoint("to", e),
       loadMore: (m) => this.loadMore(m),
     });
     const searchFailed = (err: unknown) => {
-      if (err instanceof ApiError && (err.unreachable || err.status === 503)) this.banner(err.explain());
+      if (err instanceof ApiError && (err.unreachable || err.status === 503)) this.banner.show(err.explain());
     };
     new EntitySearch(byId<HTMLInputElement>("search"), (e) => this.open(e), searchFailed);
-    this.fromBox = new EntitySearch(
-      byId<HTMLInputElement>("path-from"),
-      (e) => {
-        this.from = e;
-      },
+    this.paths = new PathPanel(this.store, {
       searchFailed,
-    );
-    this.toBox = new EntitySearch(
-      byId<HTMLInputElement>("path-to"),
-      (e) => {
-        this.to = e;
-      },
-      searchFailed,
-    );
+      selectFact: (id) => this.select({ kind: "fact", id }),
+      reload: () => void this.store.refresh(false),
+      restyle: () => this.decorate(),
+      focus: (ids) => this.graph.focus(ids),
+    });
     this.wire();
-    this.legend();
+    wireExports(this.graph, this.store);
+    renderLegend();
   }
 
   // -- start-up ---------------------------------------------------------------------------
 
   async start(): Promise<void> {
-    this.setBusy(1);
+    this.statusLine.setBusy(1);
     const [vocab, ready] = await Promise.allSettled([api.vocabulary(), api.ready()]);
-    if (vocab.status === "fulfilled") this.vocab = vocab.value;
     const failed = [vocab, ready].find((r) => r.status === "rejected");
     if (failed && failed.status === "rejected") {
       const err = failed.reason;
-      this.startupError = err instanceof ApiError ? err.explain() : String(err);
-      this.banner(this.startupError, () => location.reload());
+      this.banner.startupFailed(err instanceof ApiError ? err.explain() : String(err));
     }
-    this.filtersUi();
+    this.filters.build(vocab.status === "fulfilled" ? vocab.value : null);
     this.syncControls();
-    this.setBusy(-1);
+    this.statusLine.setBusy(-1);
     document.body.dataset.started = "true";
-    await this.refresh(true);
+    await this.store.refresh(true);
   }
 
-  // -- data -------------------------------------------------------------------------------
+  // -- drawing ----------------------------------------------------------------------------
 
-  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let p = this.cache.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = load();
-      this.cache.set(key, p);
-      p.catch(() => this.cache.delete(key));
+  /** Draws the model the store just loaded (the store's refresh calls this). */
+  private async draw(fit: boolean): Promise<void> {
+    this.paths.loaded();
+    const hadNodes = this.graph.cy.nodes().length > 0;
+    const t0 = performance.now();
+    const added = this.graph.sync(this.store.model);
+    const addMs = performance.now() - t0;
+    this.decorate();
+    this.syncControls();
+    this.paths.render();
+    this.statusLine.update();
+    if (added.length) {
+      const timings = await this.graph.layout(hadNodes && !fit, t0, addMs);
+      this.recordTimings(timings);
     }
-    return p;
   }
 
-  private filters(): Filters {
-    return { predicates: this.state.predicates, stances: this.state.stances };
-  }
-
-  private neighbors(id: string, asOf: string | null, more?: MoreKey): Promise<Neighborhood> {
-    const f = this.filters();
-    const key = JSON.stringify(["nb", id, f, asOf, more?.predicate, more?.direction]);
-    return this.cached(key, () =>
-      api.neighbors(id, {
-        limit: more ? MORE_LIMIT : NEIGHBOR_LIMIT,
-        filters: f,
-        asOf,
-        predicate: more?.predicate,
-        direction: more?.direction,
-      }),
-    );
-  }
-
-  /** Re-runs every load the state describes (mostly from cache) and redraws the graph. */
-  async refresh(fit = false, focus?: Iterable<string>): Promise<void> {
-    const gen = ++this.generation;
-    const s = this.state;
-    this.setBusy(1);
-    try {
-      const asOf = s.asOf;
-      const jobs = {
-        base: s.expanded.map((id) => this.neighbors(id, null)),
-        dated: asOf ? s.expanded.map((id) => this.neighbors(id, asOf)) : [],
-        more: s.more.map((m) => this.neighbors(m.id, null, m)),
-        moreDated: asOf ? s.more.map((m) => this.neighbors(m.id, asOf, m)) : [],
-        paths:
-          s.from && s.to
-            ? this.cached(JSON.stringify(["paths", s.from, s.to, this.filters(), asOf]), () =>
-                api.paths(s.from as string, s.to as string, this.filters(), asOf),
-              )
-            : Promise.resolve({ paths: [] as Path[] } as Paths),
-      };
-      const settle = <T>(ps: Promise<T>[]) => Promise.allSettled(ps);
-      const [base, dated, more, moreDated, paths] = await Promise.all([
-        settle(jobs.base),
-        settle(jobs.dated),
-        settle(jobs.more),
-        settle(jobs.moreDated),
-        settle([jobs.paths]),
-      ]);
-      if (gen !== this.generation) return;
-      const errors: unknown[] = [];
-      const ok = <T>(r: PromiseSettledResult<T>): T | null => {
-        if (r.status === "fulfilled") return r.value;
-        errors.push(r.reason);
-        return null;
-      };
-      const m = emptyModel();
-      const addNb = (nb: Neighborhood) => {
-        m.nodes.set(nb.entity.id, nb.entity);
-        for (const n of nb.nodes) m.nodes.set(n.id, n);
-        for (const e of nb.edges) m.facts.set(e.fact_id, e);
-      };
-      base.forEach((r, i) => {
-        const nb = ok(r);
-        if (!nb) return;
-        addNb(nb);
-        m.groups.set(s.expanded[i] as string, nb.groups);
-      });
-      const opened = new Set(s.more.map((k) => `${k.direction}|${k.predicate}|${k.id}`));
-      const moreGroups: NeighborGroup[][] = [];
-      more.forEach((r, i) => {
-        const nb = ok(r);
-        if (!nb) return;
-        addNb(nb);
-        moreGroups[i] = nb.groups;
-      });
-      // "+N more" placeholders for capped groups not opened (or still capped when opened)
-      for (const [anchor, groups] of m.groups) {
-        for (const g of groups) {
-          const key = `${g.direction}|${g.predicate}|${anchor}`;
-          let hidden = g.truncated ? g.total - g.shown : 0;
-          if (opened.has(key)) {
-            const idx = s.more.findIndex((k) => `${k.direction}|${k.predicate}|${k.id}` === key);
-            const mg = moreGroups[idx]?.find((x) => x.predicate === g.predicate && x.direction === g.direction);
-            hidden = mg && mg.truncated ? mg.total - mg.shown : 0;
-          }
-          if (hidden > 0) {
-            m.more.push({ id: `more:${key}`, anchor, predicate: g.predicate, direction: g.direction, hidden });
-          }
-        }
-      }
-      if (asOf) {
-        const valid = new Set<string>();
-        for (const r of [...dated, ...moreDated]) {
-          const nb = ok(r);
-          if (nb) for (const e of nb.edges) valid.add(e.fact_id);
-        }
-        for (const id of m.facts.keys()) if (!valid.has(id)) m.inactive.add(id);
-      }
-      const pathSettled = paths[0] as PromiseSettledResult<Paths>;
-      const pathResult = ok(pathSettled);
-      m.paths = pathResult?.paths ?? [];
-      m.pathMaxDegree = pathResult?.max_degree ?? null;
-      m.pathError =
-        pathSettled.status === "rejected"
-          ? pathSettled.reason instanceof ApiError
-            ? pathSettled.reason.explain()
-            : String(pathSettled.reason)
-          : null;
-      for (const p of m.paths) {
-        for (const n of p.nodes) m.nodes.set(n.id, n);
-        for (const e of p.edges) {
-          const { direction: _direction, ...fact } = e;
-          if (!m.facts.has(e.fact_id)) m.facts.set(e.fact_id, { ...fact, direction: null });
-          m.inactive.delete(e.fact_id); // found with as_of: valid on that date
-        }
-      }
-      // the path's endpoints and the selected entity are always shown
-      const wantedIds = [s.from, s.to, s.selected?.kind === "node" ? s.selected.id : null].filter(
-        (x): x is string => !!x && !x.startsWith("more:") && !m.nodes.has(x),
-      );
-      const extra = await Promise.allSettled(wantedIds.map((id) => this.cached(`e:${id}`, () => api.entity(id))));
-      if (gen !== this.generation) return;
-      for (const r of extra) {
-        const e = ok(r);
-        if (e) {
-          const { sources: _sources, ...entity } = e;
-          m.nodes.set(entity.id, entity);
-        }
-      }
-      this.model = m;
-      this.from = s.from ? (m.nodes.get(s.from) ?? this.from) : null;
-      this.to = s.to ? (m.nodes.get(s.to) ?? this.to) : null;
-      if (s.pathIndex >= m.paths.length) s.pathIndex = 0;
-
-      const hadNodes = this.graph.cy.nodes().length > 0;
-      const t0 = performance.now();
-      const added = this.graph.sync(m);
-      const addMs = performance.now() - t0;
-      this.decorate();
-      this.syncControls();
-      this.renderPaths();
-      this.status();
-      if (added.length) {
-        const timings = await this.graph.layout(hadNodes && !fit, t0, addMs);
-        this.recordTimings(timings);
-      }
-      if (gen !== this.generation) return;
-      const targets = focus ? [...focus] : [];
-      if (targets.length) this.graph.focus(targets);
-      else if (s.from && s.to && m.paths.length) this.graph.focus(pathIds(m.paths[s.pathIndex] as Path));
-      if (errors.length) {
-        const err = errors[0];
-        this.banner(err instanceof ApiError ? err.explain() : String(err), () => void this.refresh());
-      } else if (!this.startupError) this.banner(null);
-      this.showSelection();
-    } finally {
-      this.setBusy(-1);
-    }
+  /** After drawing (unless a newer refresh began): focus, report failed loads, show the selection. */
+  private drawn(errors: unknown[], focus: string[]): void {
+    const current = this.paths.highlight().current;
+    if (focus.length) this.graph.focus(focus);
+    else if (current) this.graph.focus(current);
+    if (errors.length) {
+      const err = errors[0];
+      this.banner.show(err instanceof ApiError ? err.explain() : String(err), () => void this.store.refresh());
+    } else this.banner.loaded();
+    this.showSelection();
   }
 
   private recordTimings(t: Timings): void {
@@ -298,38 +130,25 @@ class App {
   }
 
   private decorate(): void {
-    const s = this.state;
-    const current = s.from && s.to ? this.model.paths[s.pathIndex] : undefined;
-    let all: Set<string> | null = null;
-    if (s.from && s.to && this.model.paths.length) {
-      all = new Set();
-      for (const p of this.model.paths) for (const id of pathIds(p)) all.add(id);
-    }
+    const s = this.store.state;
+    const path = this.paths.highlight();
     this.graph.decorate({
       expanded: new Set(s.expanded),
-      inactiveFacts: this.model.inactive,
+      inactiveFacts: this.store.model.inactive,
       hideInactive: s.outOfTime === "hide",
-      pathAll: all,
-      pathCurrent: current ? pathIds(current) : null,
+      pathAll: path.all,
+      pathCurrent: path.current,
       selected: s.selected?.id ?? null,
     });
   }
 
   // -- actions ----------------------------------------------------------------------------
 
-  private commit(push: boolean): void {
-    const hash = encodeState(this.state);
-    const url = hash ? `#${hash}` : `${location.pathname}${location.search}`;
-    if (`#${hash}` === location.hash || (!hash && !location.hash)) return;
-    if (push) history.pushState(null, "", url);
-    else history.replaceState(null, "", url);
-  }
-
   private open(e: Entity): void {
-    if (!this.state.expanded.includes(e.id)) this.state.expanded.push(e.id);
-    this.state.selected = { kind: "node", id: e.id };
-    this.commit(true);
-    void this.refresh(false, [e.id, ...this.neighbourIds(e.id)]);
+    if (!this.store.state.expanded.includes(e.id)) this.store.state.expanded.push(e.id);
+    this.store.state.selected = { kind: "node", id: e.id };
+    this.store.commit(true);
+    void this.store.refresh(false, [e.id, ...this.neighbourIds(e.id)]);
   }
 
   private neighbourIds(id: string): string[] {
@@ -339,27 +158,26 @@ class App {
 
   private expand(id: string): void {
     if (id.startsWith("more:")) return;
-    if (this.state.expanded.includes(id)) {
-      for (const key of [...this.cache.keys()]) if (key.includes(JSON.stringify(id))) this.cache.delete(key);
-    } else this.state.expanded.push(id);
-    this.state.selected = { kind: "node", id };
-    this.commit(true);
-    void this.refresh(false).then(() => this.graph.focus(this.neighbourIds(id)));
+    if (this.store.state.expanded.includes(id)) this.store.forget(id);
+    else this.store.state.expanded.push(id);
+    this.store.state.selected = { kind: "node", id };
+    this.store.commit(true);
+    void this.store.refresh(false).then(() => this.graph.focus(this.neighbourIds(id)));
   }
 
   private loadMore(m: MoreNode): void {
     const key: MoreKey = { id: m.anchor, predicate: m.predicate, direction: m.direction };
-    if (!this.state.more.some((k) => k.id === key.id && k.predicate === key.predicate && k.direction === key.direction)) {
-      this.state.more.push(key);
+    if (!this.store.state.more.some((k) => k.id === key.id && k.predicate === key.predicate && k.direction === key.direction)) {
+      this.store.state.more.push(key);
     }
-    this.state.selected = { kind: "node", id: m.anchor };
-    this.commit(true);
-    void this.refresh(false);
+    this.store.state.selected = { kind: "node", id: m.anchor };
+    this.store.commit(true);
+    void this.store.refresh(false);
   }
 
   private select(sel: ViewState["selected"]): void {
-    this.state.selected = sel;
-    this.commit(false);
+    this.store.state.selected = sel;
+    this.store.commit(false);
     this.decorate();
     this.showSelection();
   }
@@ -367,8 +185,8 @@ class App {
   private shownSelection = "(none yet)";
 
   private showSelection(): void {
-    const sel = this.state.selected;
-    const key = sel ? `${sel.kind}:${sel.id}:${this.state.asOf}:${this.state.expanded.length}` : "";
+    const sel = this.store.state.selected;
+    const key = sel ? `${sel.kind}:${sel.id}:${this.store.state.asOf}:${this.store.state.expanded.length}` : "";
     if (key === this.shownSelection) return;
     this.shownSelection = key;
     if (!sel) this.details.empty();
@@ -376,143 +194,19 @@ class App {
     else void this.details.fact(sel.id);
   }
 
-  private setEndpoint(which: "from" | "to", e: Entity): void {
-    if (which === "from") {
-      this.from = e;
-      this.fromBox.show(e);
-    } else {
-      this.to = e;
-      this.toBox.show(e);
-    }
-    if (this.from && this.to) this.findPaths();
-    else byId(which === "from" ? "path-to" : "path-from").focus();
-  }
-
-  private findPaths(): void {
-    const from = this.from?.id ?? (this.fromBox.input.dataset.entityId || null);
-    const to = this.to?.id ?? (this.toBox.input.dataset.entityId || null);
-    if (!from || !to) {
-      this.pathMessage("Pick both ends from the suggestions.");
-      return;
-    }
-    if (from === to) {
-      this.pathMessage("From and to must be different entities.");
-      return;
-    }
-    this.state.from = from;
-    this.state.to = to;
-    this.state.pathIndex = 0;
-    this.commit(true);
-    void this.refresh(false);
-  }
-
-  private clearPaths(): void {
-    this.state.from = null;
-    this.state.to = null;
-    this.state.pathIndex = 0;
-    this.from = null;
-    this.to = null;
-    this.fromBox.show(null);
-    this.toBox.show(null);
-    this.commit(true);
-    void this.refresh(false);
-  }
-
-  private step(delta: number): void {
-    const n = this.model.paths.length;
-    if (!n) return;
-    this.state.pathIndex = (this.state.pathIndex + delta + n) % n;
-    this.commit(false);
-    this.decorate();
-    this.renderPaths();
-    this.graph.focus(pathIds(this.model.paths[this.state.pathIndex] as Path));
-  }
-
   // -- controls ---------------------------------------------------------------------------
 
   private wire(): void {
-    byId("path-find").addEventListener("click", () => this.findPaths());
-    byId("path-clear").addEventListener("click", () => this.clearPaths());
-    byId("path-swap").addEventListener("click", () => {
-      [this.from, this.to] = [this.to, this.from];
-      this.fromBox.show(this.from);
-      this.toBox.show(this.to);
-      if (this.state.from && this.state.to) this.findPaths();
-    });
-    byId("path-prev").addEventListener("click", () => this.step(-1));
-    byId("path-next").addEventListener("click", () => this.step(1));
-
-    const slider = byId<HTMLInputElement>("asof");
-    slider.min = String(FIRST_YEAR);
-    slider.max = String(ANY_TIME);
-    let timer: number | undefined;
-    const apply = () => {
-      const v = Number(slider.value);
-      const next = v >= ANY_TIME ? null : String(v);
-      if (next === this.state.asOf) return;
-      this.state.asOf = next;
-      this.commit(true);
-      void this.refresh(false);
-    };
-    slider.addEventListener("input", () => {
-      this.asOfLabel(Number(slider.value));
-      window.clearTimeout(timer);
-      timer = window.setTimeout(apply, 250);
-    });
-    slider.addEventListener("change", () => {
-      window.clearTimeout(timer);
-      apply();
-    });
-    byId("asof-any").addEventListener("click", () => {
-      slider.value = String(ANY_TIME);
-      this.asOfLabel(ANY_TIME);
-      apply();
-    });
-    byId<HTMLInputElement>("oot-hide").addEventListener("change", (e) => {
-      this.state.outOfTime = (e.target as HTMLInputElement).checked ? "hide" : "grey";
-      this.commit(true);
-      this.decorate();
-      this.status();
-    });
-    byId<HTMLInputElement>("hide-allegations").addEventListener("change", (e) => {
-      this.state.stances = (e.target as HTMLInputElement).checked ? [...ESTABLISHED] : [];
-      this.filtersChanged();
-    });
-
     byId("fit").addEventListener("click", () => this.graph.fit());
     byId("zoom-in").addEventListener("click", () => this.graph.zoom(1.25));
     byId("zoom-out").addEventListener("click", () => this.graph.zoom(0.8));
     byId("relayout").addEventListener("click", () => {
       void this.graph.layout(false).then((t) => this.recordTimings(t));
     });
-    const menu = document.querySelector<HTMLDetailsElement>("details.menu");
-    menu?.addEventListener("click", (e) => {
-      if ((e.target as HTMLElement).tagName === "BUTTON") menu.open = false;
-    });
-    byId("export-png").addEventListener("click", () => {
-      download(`${this.fileBase()}.png`, this.graph.png());
-      this.toast("PNG exported");
-    });
-    byId("export-json").addEventListener("click", () => {
-      download(`${this.fileBase()}.json`, JSON.stringify(this.exportJson(), null, 2), "application/json");
-      this.toast("JSON exported");
-    });
-    byId("export-graphml").addEventListener("click", () => {
-      download(`${this.fileBase()}.graphml`, this.exportGraphML(), "application/graphml+xml");
-      this.toast("GraphML exported");
-    });
-    byId("copy-link").addEventListener("click", () => {
-      const url = location.href;
-      navigator.clipboard?.writeText(url).then(
-        () => this.toast("Link copied — it reopens this view"),
-        () => this.toast(url),
-      );
-    });
-    byId("banner-close").addEventListener("click", () => this.banner(null));
     window.addEventListener("popstate", () => {
-      this.state = decodeState(location.hash);
+      this.store.fromUrl();
       this.shownSelection = "";
-      void this.refresh(true);
+      void this.store.refresh(true);
     });
     document.addEventListener("keydown", (e) => {
       const t = e.target as HTMLElement;
@@ -523,293 +217,10 @@ class App {
     });
   }
 
-  private filtersChanged(): void {
-    this.commit(true);
-    this.syncControls();
-    void this.refresh(false);
-  }
-
-  /** Builds the stance and predicate checkboxes from the API's vocabulary. */
-  private filtersUi(): void {
-    const stances = byId("stance-filters");
-    clear(stances);
-    for (const st of this.vocab.stances) {
-      const style = STANCE_STYLE[st];
-      const box = h("input", { type: "checkbox", value: st, "data-stance": st });
-      box.addEventListener("change", () => {
-        const checked = [...stances.querySelectorAll<HTMLInputElement>("input:checked")].map((x) => x.value);
-        this.state.stances = checked.length === this.vocab.stances.length ? [] : checked;
-        this.filtersChanged();
-      });
-      stances.append(
-        h("label", { class: "check", title: style?.meaning ?? st }, box, h("span", { class: "stance-dot", style: `--c:${style?.color ?? "#475569"}` }), st),
-      );
-    }
-    const preds = byId("predicate-filters");
-    clear(preds);
-    for (const p of this.vocab.predicates) {
-      const box = h("input", { type: "checkbox", value: p });
-      box.addEventListener("change", () => {
-        this.state.predicates = [...preds.querySelectorAll<HTMLInputElement>("input:checked")].map((x) => x.value);
-        this.filtersChanged();
-      });
-      preds.append(h("label", { class: "check" }, box, p));
-    }
-  }
-
-  private asOfLabel(v: number): void {
-    byId("asof-label").textContent = v >= ANY_TIME ? "any time" : `on ${v}`;
-  }
-
   /** Puts the state into the form controls (after a load from the URL, a filter change...). */
   private syncControls(): void {
-    const s = this.state;
-    const slider = byId<HTMLInputElement>("asof");
-    const year = s.asOf ? Number(s.asOf.slice(0, 4)) : ANY_TIME;
-    slider.value = String(year);
-    this.asOfLabel(year);
-    byId<HTMLInputElement>("oot-hide").checked = s.outOfTime === "hide";
-    const established = s.stances.length === ESTABLISHED.length && ESTABLISHED.every((x) => s.stances.includes(x));
-    byId<HTMLInputElement>("hide-allegations").checked = established;
-    byId("stance-filters")
-      .querySelectorAll<HTMLInputElement>("input")
-      .forEach((box) => {
-        box.checked = !s.stances.length || s.stances.includes(box.value);
-      });
-    byId("predicate-filters")
-      .querySelectorAll<HTMLInputElement>("input")
-      .forEach((box) => {
-        box.checked = s.predicates.includes(box.value);
-      });
-    byId("predicate-summary").textContent = s.predicates.length
-      ? `${s.predicates.length} predicate${s.predicates.length > 1 ? "s" : ""}`
-      : "All predicates";
-    const fromE = s.from ? this.model.nodes.get(s.from) : null;
-    const toE = s.to ? this.model.nodes.get(s.to) : null;
-    if (fromE && this.fromBox.input.dataset.entityId !== fromE.id) this.fromBox.show(fromE);
-    if (toE && this.toBox.input.dataset.entityId !== toE.id) this.toBox.show(toE);
-  }
-
-  // -- paths panel ------------------------------------------------------------------------
-
-  private pathMessage(text: string): void {
-    const box = byId("path-results");
-    clear(box);
-    box.append(h("p", { class: "subtle" }, text));
-  }
-
-  private renderPaths(): void {
-    const s = this.state;
-    const box = byId("path-results");
-    const nav = byId("path-nav");
-    clear(box);
-    nav.hidden = true;
-    if (!s.from || !s.to) {
-      box.append(h("p", { class: "subtle" }, "Pick two entities to see how they are connected (at most 4 hops, 5 paths)."));
-      return;
-    }
-    const paths = this.model.paths;
-    if (this.model.pathError) {
-      box.append(h("p", { class: "panel-error" }, `Path search failed. ${this.model.pathError}`));
-      return;
-    }
-    if (!paths.length) {
-      box.append(
-        h(
-          "p",
-          { class: "notice" },
-          `No path within 4 hops${s.asOf ? ` valid on ${s.asOf}` : ""}${s.stances.length || s.predicates.length ? " with these filters" : ""} ` +
-            `that avoids hubs (entities with more than ${this.model.pathMaxDegree ?? 1000} facts, such as a country many firms are based in: ` +
-            "a path may start or end at one, never pass through it).",
-        ),
-      );
-      return;
-    }
-    nav.hidden = false;
-    byId("path-count").textContent = `Path ${s.pathIndex + 1} of ${paths.length}`;
-    const list = h("ol", { class: "paths", "data-count": paths.length });
-    paths.forEach((p, i) => {
-      const hops: (HTMLElement | string)[] = [];
-      p.nodes.forEach((n, k) => {
-        hops.push(h("span", { class: "hop-node", style: `--c:${typeStyle(n.type).color}` }, n.name));
-        const e = p.edges[k];
-        if (e) {
-          const stance = primaryStance(e.stances);
-          hops.push(
-            h(
-              "button",
-              {
-                type: "button",
-                class: `hop-edge stance-${stance}`,
-                style: `--c:${STANCE_STYLE[stance]?.color ?? "#475569"}`,
-                title: `${e.predicate} (${e.stances.join(", ")}) — show the evidence`,
-                onclick: (ev: Event) => {
-                  ev.stopPropagation();
-                  this.select({ kind: "fact", id: e.fact_id });
-                },
-              },
-              e.direction === "backward" ? `← ${e.predicate}` : `${e.predicate} →`,
-            ),
-          );
-        }
-      });
-      list.append(
-        h(
-          "li",
-          {
-            class: i === s.pathIndex ? "path-item current" : "path-item",
-            "aria-current": i === s.pathIndex ? "true" : null,
-            onclick: () => {
-              this.state.pathIndex = i;
-              this.step(0);
-            },
-          },
-          h("span", { class: "path-len" }, `${p.length} hop${p.length === 1 ? "" : "s"}`),
-          h("span", { class: "hops" }, ...hops),
-        ),
-      );
-    });
-    box.append(list);
-  }
-
-  // -- status, banner, legend -------------------------------------------------------------
-
-  private status(): void {
-    const m = this.model;
-    const nodes = m.nodes.size;
-    const facts = m.facts.size;
-    const empty = nodes === 0;
-    byId("empty").hidden = !empty || this.busy > 0;
-    const parts = [`${nodes} entit${nodes === 1 ? "y" : "ies"}`, `${facts} fact${facts === 1 ? "" : "s"}`];
-    const hidden = m.more.reduce((n, x) => n + x.hidden, 0);
-    if (hidden) parts.push(`${hidden} more not shown (cap ${NEIGHBOR_LIMIT} per predicate)`);
-    if (this.state.asOf) {
-      parts.push(
-        `${m.inactive.size} not valid on ${this.state.asOf} (${this.state.outOfTime === "hide" ? "hidden" : "greyed"})`,
-      );
-    }
-    if (this.state.stances.length) parts.push(`stances: ${this.state.stances.join(", ")}`);
-    if (this.state.predicates.length) parts.push(`predicates: ${this.state.predicates.join(", ")}`);
-    byId("status").textContent = empty ? "" : parts.join(" · ");
-  }
-
-  private setBusy(delta: number): void {
-    this.busy = Math.max(0, this.busy + delta);
-    const busy = this.busy > 0;
-    document.body.dataset.busy = busy ? "true" : "false";
-    byId("progress").hidden = !busy;
-    if (!busy) byId("empty").hidden = this.model.nodes.size > 0;
-    else byId("empty").hidden = true;
-  }
-
-  private banner(message: string | null, retry?: () => void): void {
-    const el = byId("banner");
-    if (!message) {
-      el.hidden = true;
-      return;
-    }
-    byId("banner-text").textContent = message;
-    const btn = byId<HTMLButtonElement>("banner-retry");
-    btn.hidden = !retry;
-    btn.onclick = retry
-      ? () => {
-          this.startupError = null;
-          this.banner(null);
-          retry();
-        }
-      : null;
-    el.hidden = false;
-  }
-
-  private toastTimer: number | undefined;
-
-  private toast(text: string): void {
-    const el = byId("toast");
-    el.textContent = text;
-    el.hidden = false;
-    window.clearTimeout(this.toastTimer);
-    this.toastTimer = window.setTimeout(() => {
-      el.hidden = true;
-    }, 2500);
-  }
-
-  private legend(): void {
-    const types = byId("legend-types");
-    for (const [type, s] of Object.entries(TYPE_STYLE)) {
-      const svg = `<svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><path d="${shapeGlyph(s.shape)}" fill="${s.color}"/></svg>`;
-      const glyph = h("span", { class: "glyph" });
-      glyph.innerHTML = svg; // static markup from our own tables
-      types.append(h("li", { title: `${type}: ${s.meaning}` }, glyph, h("span", {}, type)));
-    }
-    const stances = byId("legend-stances");
-    for (const [stance, s] of Object.entries(STANCE_STYLE)) {
-      const dash = s.dash.length ? ` stroke-dasharray="${s.dash.join(" ")}"` : "";
-      const svg = `<svg viewBox="0 0 34 10" width="34" height="10" aria-hidden="true"><line x1="1" y1="5" x2="33" y2="5" stroke="${s.color}" stroke-width="2.4"${dash}/></svg>`;
-      const glyph = h("span", { class: "glyph line" });
-      glyph.innerHTML = svg;
-      stances.append(h("li", { title: s.meaning }, glyph, h("span", {}, stance), h("span", { class: "subtle" }, `(${s.short})`)));
-    }
-    const extras = byId("legend-extra");
-    extras.append(
-      h("li", {}, h("span", { class: "glyph" }, h("span", { class: "swatch-path" })), h("span", {}, "path"), h("span", { class: "subtle" }, "(found; current one brighter)")),
-      h("li", {}, h("span", { class: "glyph" }, h("span", { class: "swatch-inactive" })), h("span", {}, "out of date"), h("span", { class: "subtle" }, "(not valid on the chosen date)")),
-      h("li", {}, h("span", { class: "glyph" }, h("span", { class: "swatch-more" }, "+N")), h("span", {}, "more"), h("span", { class: "subtle" }, "(facts past the cap; click to load)")),
-    );
-  }
-
-  // -- export -----------------------------------------------------------------------------
-
-  private fileBase(): string {
-    const first = this.state.expanded[0] ?? "view";
-    return `regkg-${first.replace(/[^a-z0-9]+/gi, "-")}${this.state.asOf ? `-asof-${this.state.asOf}` : ""}`;
-  }
-
-  private exportJson(): unknown {
-    const v = this.graph.visible();
-    const pos = (id: string) => this.graph.cy.getElementById(id).position();
-    return {
-      exported_at: new Date().toISOString(),
-      url: location.href,
-      state: this.state,
-      nodes: v.nodes.map((n) => ({ ...n, position: pos(n.id) })),
-      edges: v.facts.map((f: Fact) => ({ ...f, valid_on_as_of: this.state.asOf ? !v.inactive.has(f.fact_id) : null })),
-      paths: this.model.paths,
-    };
-  }
-
-  private exportGraphML(): string {
-    const v = this.graph.visible();
-    return toGraphML(
-      v.nodes.map((n) => ({
-        id: n.id,
-        attrs: {
-          label: n.name,
-          type: n.type,
-          aliases: n.aliases,
-          country: n.country,
-          description: n.description,
-          ...Object.fromEntries(Object.entries(n.identifiers).map(([k, x]) => [`identifier_${k}`, x])),
-        },
-      })),
-      v.facts.map((f) => ({
-        id: f.fact_id,
-        source: f.subject,
-        target: f.object,
-        attrs: {
-          predicate: f.predicate,
-          stance: primaryStance(f.stances),
-          stances: f.stances,
-          valid_from: f.valid_from,
-          valid_to: f.valid_to,
-          n_claims: f.n_claims,
-          n_sources: f.n_sources,
-          confidence: f.confidence,
-          asserted_by: f.asserted_by,
-          quote: f.quote,
-          valid_on_as_of: this.state.asOf ? !v.inactive.has(f.fact_id) : null,
-        },
-      })),
-    );
+    this.filters.sync();
+    this.paths.sync();
   }
 }
 
