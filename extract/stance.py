@@ -1,8 +1,11 @@
-"""Stance and speaker of a candidate whose rule left them open, read from its sentence: the
-nearest stance cue before the cue in the same clause (``alleging``, ``accusations``,
-``reported``, ``according to``, ``denied``, ...) and the party it belongs to, else a trailing
-``..., the report said`` (the last reporter named) or ``..., X said``, else asserted — with the
-speaker of a ``said`` before the cue, if any."""
+"""Stance and speaker of a candidate whose rule left them open, read from its sentence.
+
+The nearest stance cue before the claim's cue (at most 200 characters back, not across a ``;``)
+decides: ``alleging``/``accusations`` → alleged, ``denied`` → denied, ``reported``/``according
+to`` → reported, ...; its speaker is the party named before it (after it for ``according to``),
+and a reporter found so becomes the document's last reporter. Without one, a trailing ``..., the
+report said`` makes it reported by that last reporter; otherwise it is asserted, by the ``X`` of a
+trailing ``..., X said`` or the party before a ``said`` ahead of the cue, if any."""
 
 from __future__ import annotations
 
