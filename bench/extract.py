@@ -3,7 +3,7 @@
     python -m bench.extract [--dir tests/fixtures/articles] [-v] [--min-precision P --min-recall R]
 
 For every ``<name>.gold.yaml`` in the directory, ``<name>.txt`` is run through
-:func:`loaders.article.extract` with ``<name>.meta.yaml`` (no known entities: only the built-in
+:func:`extract.propose` with ``<name>.meta.yaml`` (no known entities: only the built-in
 gazetteer), and the set of extracted (subject, predicate, object, stance) tuples is compared with
 the gold set. Prints one line per article, then micro-averaged totals per split (``dev``: texts
 seen while writing the rules; ``heldout``: annotated before the extractor first ran on them) and
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from loaders.article import extract, load_meta
+from extract import load_meta, propose
 
 Tuple4 = tuple[str, str, str, str]
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"
@@ -65,7 +65,7 @@ def score_article(gold_path: Path) -> Score:
     meta_path = gold_path.with_name(name + ".meta.yaml")
     meta = load_meta(meta_path) if meta_path.exists() else None
     started = time.perf_counter()
-    parsed = extract(text_path.read_bytes(), meta)
+    parsed = propose(text_path.read_bytes(), meta).parsed
     seconds = time.perf_counter() - started
     found = {(c.subject, c.predicate.value, c.object, c.stance.value) for c in parsed.claims}
     split, gold = load_gold(gold_path)

@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 
 from config import Settings
+from extract import MAX_CHARS, ArticleMeta, load_meta, propose
 from graph import reads
 from graph.database import Graph
-from loaders import article
-from schema.errors import RegkgError
+from schema.errors import InvalidInput, RegkgError
 from schema.models import Entity
 
 from .console import err, fail
@@ -33,9 +33,27 @@ def extract(
             with Graph.connect(Settings()) as graph:
                 graph.verify()
                 known = [Entity.model_validate(e) for e in reads.gazetteer(graph)]
-        parsed = article.extract_file(text, meta, known)
+        raw = read_article(text)
+        info = load_meta(meta) if meta is not None else ArticleMeta()
+        try:
+            proposal = propose(raw, info, known)
+        except InvalidInput as exc:
+            raise InvalidInput(f"{text}: {exc.message}", exc.details) from None
     except RegkgError as exc:
         raise fail(exc) from exc
+    parsed = proposal.parsed
     err.print(f"{len(parsed.claims)} candidate claims, {len(parsed.entities)} entities from {text}")
     rel = text.name  # the draft sits next to the article: its text_file is relative
-    typer.echo(article.dump_curated(parsed, rel), nl=False)
+    typer.echo(proposal.curated_yaml(rel), nl=False)
+
+
+def read_article(path: Path) -> bytes:
+    """The article's bytes; InvalidInput if it cannot be read or cannot be an article (over
+    4 bytes a character of the extractor's limit)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_CHARS * 4:
+            raise InvalidInput(f"{path}: {size} bytes is too large for an article")
+        return path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot read: {exc.strerror}") from None

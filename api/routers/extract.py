@@ -7,8 +7,8 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
+from extract import propose
 from graph import reads
-from loaders import article
 from schema.models import Entity
 
 from ..deps import ApiKeyRequired, GraphDep
@@ -43,10 +43,11 @@ class ExtractResult(BaseModel):
 )
 def extract(body: ExtractRequest, graph: GraphDep) -> ExtractResult:
     known = [Entity.model_validate(e) for e in reads.gazetteer(graph)] if body.use_graph else []
-    parsed = article.extract(body.text, body.meta, known)
+    proposal = propose(body.text, body.meta, known)
+    parsed = proposal.parsed
     return ExtractResult(
         sources=[s.model_dump(mode="json", exclude={"text"}) for s in parsed.sources],
         entities=[e.model_dump(mode="json") for e in parsed.entities],
         claims=[c.model_dump(mode="json") for c in parsed.claims],
-        curated_yaml=article.dump_curated(parsed),
+        curated_yaml=proposal.curated_yaml(),
     )

@@ -1,23 +1,20 @@
-"""The article loader: seed acceptance points, exact quotes, garbage in, curated YAML out."""
+"""The article extractor end to end (extract.propose): seed acceptance points, exact quotes,
+precision traps, known entities, odd inputs, the benchmark."""
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bench.extract import main as bench_main
-from loaders import article
-from loaders.article import ArticleMeta, dump_curated, extract, extract_file, load_meta
-from schema.errors import InvalidInput
-from schema.models import Claim, Entity, Source
+from extract import load_meta, propose
+from schema.models import Entity
 from schema.ontology import EntityType, Method, Stance
 from schema.quotes import matches
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "articles"
 SEED = FIXTURES / "seed-safetydetectives-kaspersky"
 ALL_TEXTS = sorted(FIXTURES.glob("*.txt"))
 
@@ -26,14 +23,9 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def seed_text() -> str:
-    return _read(SEED.with_suffix(".txt"))
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return extract_file(SEED.with_suffix(".txt"), SEED.with_suffix(".meta.yaml"))
+def extract(text, meta=None, known=()):
+    """The candidates of ``text``: what the API and the CLI get from propose()."""
+    return propose(text, meta, known).parsed
 
 
 def _claims(parsed, subject, predicate, obj):
@@ -47,7 +39,7 @@ def _claims(parsed, subject, predicate, obj):
 
 
 def test_seed_is_the_data_seed_byte_for_byte(seed_text):
-    data = Path(__file__).resolve().parents[2] / "data" / "seed" / "000_66c8fb9bb78ccfc2.txt"
+    data = Path(__file__).resolve().parents[3] / "data" / "seed" / "000_66c8fb9bb78ccfc2.txt"
     assert SEED.with_suffix(".txt").read_bytes() == data.read_bytes()
     assert "\u00a0" in seed_text and "\u2019" in seed_text  # NBSPs and curly quotes
 
@@ -186,24 +178,7 @@ def test_defined_terms_and_acronyms_resolve():
     assert _claims(parsed, "firm:acme-labs-limited", "listed-on", "list:us-bis-entity-list")
 
 
-# -- garbage in -----------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "data",
-    [b"", "", "   \n\t ", b"\x00\x01\x02\x03 binary", os.urandom(4096), "caf\u00e9".encode("latin-1"),
-     "abc\x01\x02\x03\x04\x05" * 50],
-    ids=["empty-bytes", "empty", "blank", "nul", "random", "latin-1", "control-chars"],
-)
-def test_garbage_is_refused_clearly(data):
-    with pytest.raises(InvalidInput):
-        extract(data)
-
-
-def test_too_large_is_refused(monkeypatch):
-    monkeypatch.setattr(article, "MAX_CHARS", 1000)
-    with pytest.raises(InvalidInput, match="limit"):
-        extract("word " * 1000)
+# -- odd inputs ---------------------------------------------------------------------------------
 
 
 def test_text_in_another_language_gives_no_claims():
@@ -233,56 +208,6 @@ def test_five_megabytes_in_well_under_a_minute(seed_text):
     single = extract(seed_text, {"title": "t"})
     key = lambda c: (c.subject, c.predicate, c.object, c.stance)  # noqa: E731
     assert {key(c) for c in parsed.claims} == {key(c) for c in single.claims}
-
-
-def test_bad_metadata_is_refused(tmp_path):
-    with pytest.raises(InvalidInput, match="published_at"):
-        extract("US banned Kaspersky Lab.", {"published_at": "2024-13-01"})
-    meta = tmp_path / "meta.yaml"
-    meta.write_text("- not a mapping\n", encoding="utf-8")
-    with pytest.raises(InvalidInput, match="mapping"):
-        load_meta(meta)
-    with pytest.raises(InvalidInput, match="cannot read"):
-        extract_file(tmp_path / "missing.txt")
-
-
-def test_meta_dates_accept_yaml_dates():
-    assert ArticleMeta.model_validate({"published_at": 2017}).published_at == "2017"
-
-
-# -- curated YAML out -----------------------------------------------------------------------------
-
-
-def test_dump_curated_round_trips(seed, seed_text):
-    out = dump_curated(seed, "article.txt")
-    assert "Kaspersky\u2019s" in out  # unicode kept, not escaped
-    doc = yaml.safe_load(out)
-    assert list(doc) == ["sources", "entities", "claims"]
-    [source] = doc["sources"]
-    assert source["id"] == "source:safetydetectives-kaspersky"
-    assert source["text_file"] == "article.txt" and "text" not in source
-    assert source["published_at"] is None and source["derived_from"] == []
-    assert Source.model_validate({k: v for k, v in source.items() if k != "text_file"})
-    entities = [Entity.model_validate(e) for e in doc["entities"]]
-    assert {e.id for e in entities} == {e.id for e in seed.entities}
-    claims = [Claim.model_validate(c) for c in doc["claims"]]
-    assert [c.id for c in claims] == [c.id for c in seed.claims]
-    for claim in doc["claims"]:
-        assert claim["method"] == "extracted"
-        for cite in claim["citations"]:
-            assert cite["quote"] == seed_text[cite["start"]:cite["end"]]
-
-
-def test_dump_curated_inline_text_is_exact():
-    path = FIXTURES / "fr-2017-19838-bod-17-01-notice.txt"  # trailing spaces, hard line breaks
-    text = _read(path)
-    parsed = extract(text, load_meta(path.with_name(path.stem + ".meta.yaml")))
-    doc = yaml.safe_load(dump_curated(parsed))
-    assert doc["sources"][0]["text"] == text
-    assert doc["sources"][0]["published_at"] == "2017-09-19"
-    for claim in doc["claims"]:
-        for cite in claim["citations"]:
-            assert cite["quote"] == text[cite["start"]:cite["end"]]
 
 
 # -- the benchmark --------------------------------------------------------------------------------

@@ -1,19 +1,12 @@
-"""The article extractor's gazetteer: a built-in list of common regulators, countries, lists and
-news organisations, plus whatever entities the caller knows (e.g. the graph's), compiled into
-one trie-shaped regular expression so a 5 MB text is scanned in a single linear pass.
+"""The built-in entities every extraction starts from: common regulators, countries, lists, news
+organisations and products, and the demonyms that name the countries ("Russian intelligence").
 
-Matching works on the extractor's *normalised* text (same length as the original: non-breaking
-spaces become spaces, curly quotes straight ones), so a match's offsets are offsets into the
-original text too. Single words, acronyms and names with dots (``US``, ``BIS``, ``U.S.``) match
-case-sensitively; longer names (``Department of Commerce``) case-insensitively, with any run of
-white space between their words.
+Reference data, kept apart from the matching code (:mod:`extract.gazetteer`) so that it can be
+swapped for a shared reference registry; the caller's known entities (e.g. the graph's) take
+precedence over these.
 """
 
 from __future__ import annotations
-
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from schema.models import Entity
 from schema.ontology import EntityType
@@ -25,7 +18,7 @@ def _e(eid: str, etype: EntityType, name: str, *aliases: str, country: str | Non
     return Entity(id=eid, type=etype, name=name, aliases=aliases, country=country)
 
 
-# Aliases given with a "U.S." prefix variant are expanded by `_us_variants`.
+# Aliases given with a "U.S." prefix variant are expanded by the gazetteer (`_us_variants`).
 BUILTIN: tuple[Entity, ...] = (
     # -- countries ------------------------------------------------------------------------
     _e(
@@ -209,94 +202,3 @@ DEMONYMS: dict[str, str] = {
     "Dutch": "country:netherlands",
     "Israeli": "country:israel",
 }
-
-
-def _us_variants(entity: Entity) -> list[str]:
-    """``US X`` / ``U.S. X`` / ``United States X`` for every alias of a US agency."""
-    names = [entity.name, *entity.aliases]
-    if entity.type is not T.AGENCY or entity.country != "US":
-        return names
-    out: list[str] = []
-    for name in names:
-        core = name.removeprefix("US ")
-        out.append(name)
-        if len(core.split()) > 1 or core in {"Commerce", "Treasury"}:
-            out += [f"US {core}", f"U.S. {core}", f"United States {core}"]
-    return out
-
-
-@dataclass(frozen=True)
-class Hit:
-    start: int
-    end: int
-    entity: Entity
-
-
-def _case_sensitive(alias: str) -> bool:
-    words = alias.split()
-    return len(words) == 1 or "." in alias or alias.isupper()
-
-
-class _Trie(dict[str, "_Trie"]):
-    """A character trie; the key ``""`` marks the end of a word."""
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """An alternation of ``words`` factored as a trie (longest match first); spaces → ``\\s+``."""
-    trie = _Trie()
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, _Trie())
-        node[""] = _Trie()
-
-    def emit(node: _Trie) -> str:
-        branches = []
-        for ch in sorted(k for k in node if k):
-            atom = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(atom + emit(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return emit(trie)
-
-
-class Gazetteer:
-    """Names and aliases of known entities, matched in one pass (leftmost, then longest)."""
-
-    def __init__(self, entities: Iterable[Entity]) -> None:
-        self.by_alias: dict[str, Entity] = {}  # exact alias
-        self.by_folded: dict[str, Entity] = {}  # lower-cased, single-spaced alias
-        cs: set[str] = set()
-        ci: set[str] = set()
-        for entity in entities:
-            for alias in _us_variants(entity):
-                alias = " ".join(alias.split())
-                if len(alias) < 2:
-                    continue
-                self.by_alias.setdefault(alias, entity)
-                self.by_folded.setdefault(alias.lower(), entity)
-                (cs if _case_sensitive(alias) else ci).add(alias if _case_sensitive(alias) else alias.lower())
-        self._regexes = [
-            re.compile(flags + r"(?<![\w.])(?:" + trie_pattern(words) + r")(?!\w)")
-            for flags, words in (("", cs), ("(?i)", ci))
-            if words
-        ]
-
-    def lookup(self, surface: str) -> Entity | None:
-        key = " ".join(surface.split())
-        return self.by_alias.get(key) or (None if _case_sensitive(key) else self.by_folded.get(key.lower()))
-
-    def finditer(self, text: str) -> Iterator[Hit]:
-        """Every match of each regex (case-sensitive, then case-insensitive); they may overlap."""
-        for regex in self._regexes:
-            for match in regex.finditer(text):
-                entity = self.lookup(match.group(0))
-                if entity is not None:
-                    yield Hit(match.start(), match.end(), entity)
-
-
-BUILTIN_IDS = frozenset(e.id for e in BUILTIN)
-COUNTRY_BY_ID: dict[str, Entity] = {e.id: e for e in BUILTIN if e.type is T.COUNTRY}

@@ -1,0 +1,120 @@
+"""Cue phrases, matched per sentence on the folded text: the verbs and nouns that select a
+predicate (``banned``/``prohibiting`` → ``banned-by``, ``added ... to <List>`` → ``listed-on``,
+``ties to``/``coordinated with`` → ``alleged-tie-to``, ...), the stance cues (``alleging``,
+``denied``, ``reported``, ``..., the report said``), the irrealis and negation that void or
+weaken a cue, the gaps that join two mentions (``'s``, ``of the``, ``and``), and the phrasings of
+where a firm is headquartered ("the Russian cybersecurity firm, X", "X (Russia)")."""
+
+from __future__ import annotations
+
+import re
+
+from schema.ontology import EntityType, Stance
+
+from .builtin import BUILTIN, DEMONYMS
+from .patterns import DEMONYM_ALT
+
+T = EntityType
+_I = re.IGNORECASE
+
+# -- predicates --------------------------------------------------------------------------------
+
+BAN_RE = re.compile(
+    r"\b(?:ban|bans|banned|banning|prohibit|prohibits|prohibited|prohibiting|barred|bars|barring|"
+    r"outlaw(?:s|ed)?|remove|removes|discontinue)\b", _I,
+)
+LIST_CUE_RE = re.compile(
+    r"\b(?:add|adds|added|adding|addition|designat(?:e|es|ed|ing)|list(?:s|ed|ing)?|"
+    r"plac(?:e|es|ed|ing)|put|puts|includ(?:e|es|ed|ing)|inclusion)\b", _I,
+)
+SANCTION_RE = re.compile(
+    r"\b(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|blacklist(?:s|ed|ing)?|froze|"
+    r"asset[ -]freeze)\b", _I,
+)
+TIE_RE = re.compile(
+    r"\b(?:(?P<between>(?:ties|links|connections|relationship)\s+between)|"
+    r"(?:ties?|links?|connections?|relationships?|dealings)\s+(?:\w+\s+){0,2}?(?:to|with)|"
+    r"(?:linked|connected)\s+to|"
+    r"(?:cooperat|coordinat|collaborat|collud|conspir)\w*\s+with|"
+    r"(?:controlled|directed|influenced)\s+by|(?:control|direction|influence|behest)\s+of|"
+    r"on\s+behalf\s+of|working\s+(?:for|with))\b", _I,
+)
+CONSIDER_RE = re.compile(
+    r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat\w+)\s+"
+    r"(?:(?:taking|possible|further|additional|new|regulatory|potential|tougher)\s+)*"
+    r"(?:action|actions|measures|restrictions|steps)\s+against\b", _I,
+)
+ACT_RE = re.compile(
+    r"\b(?:crack(?:s|ed|ing)?\s+down(?:\s+\w+)?\s+on|crackdown\s+on|"
+    r"(?:took|take|takes|taken|taking)\s+(?:\w+\s+){0,2}?action\s+against|action\s+against|"
+    r"mov(?:e|es|ed|ing)\s+against|restrict(?:s|ed|ing)?)\b", _I,
+)
+WARN_RE = re.compile(r"\b(?:warn|caution|advis)\w*\s+(?:\w+\s+){0,3}?(?:against|about)\b", _I)
+DECLINE_RE = re.compile(
+    r"\b(?:declined|refused|did\s+not\s+(?:immediately\s+)?(?:respond|reply))\b", _I
+)
+INVADE_RE = re.compile(r"\b(?:invaded|invades|invading|invasion\s+of)\b", _I)
+ENACT_RE = re.compile(
+    r"\b(?:issued|issues|enacted|enacts|signed|signs|adopted|adopts|promulgated)\b", _I
+)
+PROPOSE_RE = re.compile(r"\b(?:introduc(?:ed|es|ing)|propos(?:ed|es|ing)|sponsor(?:ed|s|ing))\b", _I)
+INVESTIGATE_RE = re.compile(
+    r"\b(?:investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|review(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?"
+    r"(?:transactions|activities|conduct|operations|sales)|(?:opened|launched)\s+(?:an?\s+)?"
+    r"(?:investigation|inquiry|probe|review)\s+(?:into|of))\b", _I,
+)
+
+# -- stance and speaker ------------------------------------------------------------------------
+
+STANCE_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
+    (re.compile(r"\b(?:alleg\w*|accus\w*|claim(?:s|ed|ing)?|suspect\w*|purported\w*|"
+                r"concerned\s+(?:about|that|over)|concerns?\s+(?:about|over))\b", _I),
+     Stance.ALLEGED),
+    (re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejects?|rejected)\b", _I), Stance.DENIED),
+    (re.compile(r"\b(?:disput\w+|contest(?:s|ed|ing)?)\b", _I), Stance.DISPUTED),
+    (re.compile(r"\b(?:reported|reports\s+that|according\s+to)\b", _I), Stance.REPORTED),
+    (re.compile(r"\b(?:retract\w*|withdr[ae]w\w*)\b", _I), Stance.RETRACTED),
+)
+SAID_RE = re.compile(r"\b(?:said|says|stated|announced|confirmed|told)\b", _I)
+TRAIL_REPORT_RE = re.compile(r",\s*(?:the|a|that)\s+report\s+(?:said|says|stated)\W*$", _I)
+TRAIL_SAID_RE = re.compile(r",\s*(?P<who>[^,]{2,80}?)\s+(?:said|says|stated)\W*$", _I)
+
+# -- modality, negation, the gaps between mentions ---------------------------------------------
+
+IRREALIS_SKIP_RE = re.compile(
+    r"\b(?:whether|if|regarding|resistance|oppos\w+|against\s+(?:a|any)|avoid\w*)\b[^.;]*$", _I
+)
+IRREALIS_PROPOSED_RE = re.compile(
+    r"\b(?:would|could|might|may|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|"
+    r"seek\w*\s+to|call(?:s|ed)?\s+for|urg\w+|threat\w*)\b[^.;]*$", _I,
+)
+NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:\w+\s+)?$", _I)
+PERSON_GROUP_OF_RE = re.compile(
+    r"\b(?:executives?|leaders?|leadership|officials?|employees?|members?|individuals?|persons?|"
+    r"people|directors?|officers?|managers?|staff|shareholders?|founders?)\b[^.;]*\bof\b", _I,
+)
+OF_RE = re.compile(r"\s*(?:of|in|within)\s+(?:the\s+)?")
+POSSESSIVE_RE = re.compile(r"'s?[ \t]*\n?[ \t]*")
+GAP_AND_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or|as\s+well\s+as|&)?\s*,?\s*")
+
+# -- headquartered-in --------------------------------------------------------------------------
+# "the Russian cybersecurity firm, X" / "X, a Russian ... company" /
+# "Russian-based X" / "X (Russia)"
+_NOUNS = (r"(?:firm|firms|company|companies|group|maker|provider|vendor|developer|giant|"
+          r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business)")
+COUNTRY_NAMES = {
+    n: e.id for e in BUILTIN if e.type is T.COUNTRY for n in (e.name, *e.aliases)
+    if len(n.split()) <= 3 and "government" not in n.lower() and "administration" not in n
+}
+_PLACE_ALT = "|".join(sorted(map(re.escape, [*DEMONYMS, *COUNTRY_NAMES]), key=len, reverse=True))
+HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})-based(?:\s+[a-z][\w-]*){{0,3}}\s+$")
+HQ_DESC_BEFORE_RE = re.compile(
+    rf"\b(?:the|a|an)\s+(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
+    rf"{_NOUNS}\s*,?\s*$"
+)
+HQ_DESC_AFTER_RE = re.compile(
+    rf"\s*,\s*(?:a|an|the)\s+(?P<p>{_PLACE_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
+    rf"{_NOUNS}\b"
+)
+HQ_OF_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?of[ \t]+")  # "SMIC of China"
+HQ_PAREN_RE = re.compile(r"[ \t]*\(([A-Za-z. ]{2,40})\)")

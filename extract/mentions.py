@@ -1,0 +1,341 @@
+"""Mentions: where the text names which entity, found once per document.
+
+:class:`Doc` runs the gazetteer (the caller's known entities, then :mod:`extract.builtin`) and the
+patterns of :mod:`extract.patterns` over the folded text, keeps one mention per span (leftmost
+wins; at one start the gazetteer, then the longest), turns an unnamed bill into a law, and finds
+aliases again everywhere: acronyms and defined terms (``Bureau of Industry and Security (BIS)``,
+``(together with Kaspersky Lab, Inc., "Kaspersky")``), short forms (``Kaspersky`` for the first
+firm named ``Kaspersky ...``) and bare law titles. It also holds the entities the mentions refer
+to and the running state the rules share across sentences (last firm named, last reporter).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from schema.models import Entity, slug
+from schema.ontology import EntityType
+
+from .builtin import BUILTIN, DEMONYMS
+from .gazetteer import Gazetteer, trie_pattern
+from .patterns import (
+    AGENCY_OF_RE,
+    AGENCY_TAIL_RE,
+    BILL_RE,
+    CAMEL_PRODUCT_RE,
+    DEMONYM_GOV_RE,
+    FIRM_RE,
+    LAW_ACT_RE,
+    LAW_DIRECTIVE_RE,
+    LAW_EO_RE,
+    LEGAL_PREFIX,
+    NAME_STOP,
+    NAME_TOKEN_RE,
+    PERSON_TITLE_RE,
+    PREFIX_RE,
+)
+
+T = EntityType
+
+# the roles an entity type can play in a claim
+AFFECTED = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.PRODUCT, T.ASSET})
+AUTHORITY = frozenset({T.AGENCY, T.COUNTRY, T.ORGANIZATION})
+SPEAKERS = frozenset({T.AGENCY, T.COUNTRY, T.ORGANIZATION, T.PERSON, T.FIRM})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span ``[start, end)`` of the text that names entity ``eid``."""
+
+    start: int
+    end: int
+    eid: str
+    etype: EntityType
+    how: str  # known | builtin | pattern | alias
+
+
+@dataclass
+class Ent:
+    """An entity of the document: known, built-in or found by a pattern (a new candidate)."""
+
+    id: str
+    type: EntityType
+    name: str
+    how: str
+    entity: Entity | None = None
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+
+
+_PRIORITY = {"known": 0, "builtin": 1, "alias": 2, "pattern": 3}
+_ACRONYM_RE = re.compile(
+    r"[ \t]*\([ \t]*(?:the[ \t]+)?\"{0,2}'{0,2}([A-Z][A-Za-z0-9&.-]{1,15}?)'{0,2}\"{0,2}[ \t]*\)"
+)
+_DEFINITION_RE = re.compile(
+    r"\(([^()\n]{0,300}?)(?:\"{1,2}|'')([A-Z][^\"'()\n]{0,40}?)(?:\"{1,2}|'')[ \t]*\)"
+)
+
+
+class Doc:
+    """Mentions, entities and running state (last firm named, last reporter) of one text."""
+
+    def __init__(self, text: str, norm: str, known: list[Entity]) -> None:
+        self.text = text
+        self.norm = norm
+        self.known_ids = {e.id for e in known}
+        self.gazetteer = Gazetteer([*known, *BUILTIN])
+        self.ents: dict[str, Ent] = {}
+        self.mentions: list[Mention] = []
+        self.last_reporter: str | None = None
+        self.last_affected: str | None = None
+        self.last_affected_mention: Mention | None = None
+        self._entity_cache: dict[tuple[EntityType, str], str] = {}
+        for e in [*known, *BUILTIN]:
+            if e.id not in self.ents:
+                how = "known" if e.id in self.known_ids else "builtin"
+                self.ents[e.id] = Ent(e.id, e.type, e.name, how, e, country=e.country)
+
+    # entities ---------------------------------------------------------------------------------
+
+    def entity_for(self, etype: EntityType, surface: str) -> str:
+        key = (etype, surface)
+        cached = self._entity_cache.get(key)
+        if cached is not None:
+            return cached
+        eid = self._entity_for(etype, surface)
+        self._entity_cache[key] = eid
+        return eid
+
+    def _entity_for(self, etype: EntityType, surface: str) -> str:
+        name = " ".join(surface.split()).strip(" ,;")
+        hit = self.gazetteer.lookup(name)
+        if hit is not None and hit.type is etype:
+            return hit.id
+        eid = f"{etype.prefix}:{slug(name)}"
+        ent = self.ents.get(eid)
+        if ent is None:
+            self.ents[eid] = Ent(eid, etype, name, "pattern")
+        elif ent.how == "pattern" and len(name) > len(ent.name):
+            ent.name = name
+        return eid
+
+    def how(self, eid: str) -> str:
+        return self.ents[eid].how
+
+    # mentions ---------------------------------------------------------------------------------
+
+    def find_mentions(self) -> None:
+        norm = self.norm
+        cands: list[Mention] = []
+        for hit in self.gazetteer.finditer(norm):
+            how = "known" if hit.entity.id in self.known_ids else "builtin"
+            cands.append(Mention(hit.start, hit.end, hit.entity.id, hit.entity.type, how))
+
+        def add(start: int, end: int, etype: EntityType, surface: str | None = None) -> None:
+            eid = self.entity_for(etype, surface if surface is not None else norm[start:end])
+            cands.append(Mention(start, end, eid, etype, self.ents[eid].how))
+
+        for m in FIRM_RE.finditer(norm):
+            start = m.start()
+            prefix = PREFIX_RE.search(m.group(0))
+            if prefix and prefix.start() > 0:  # "Commerce Designated AO Kaspersky Lab"
+                start += prefix.start()
+            add(start, m.end(), T.FIRM)
+        for m in AGENCY_OF_RE.finditer(norm):
+            add(m.start(), m.end(), T.AGENCY)
+        for m in AGENCY_TAIL_RE.finditer(norm):
+            add(m.start(), m.end(), T.ORGANIZATION if m.group("org") else T.AGENCY)
+        for m in LAW_EO_RE.finditer(norm):
+            add(m.start(), m.end(), T.LAW, f"Executive Order {m.group(1)}")
+        for m in LAW_DIRECTIVE_RE.finditer(norm):
+            kind = " ".join(m.group(1).split()).title()
+            add(m.start(), m.end(), T.LAW, f"{kind} Directive {m.group(2)}")
+        for m in LAW_ACT_RE.finditer(norm):
+            add(m.start(), m.end(), T.LAW)
+        for m in DEMONYM_GOV_RE.finditer(norm):
+            cid = DEMONYMS[m.group("d")]
+            cands.append(Mention(m.start(), m.end(), cid, T.COUNTRY, self.ents[cid].how))
+        for m in CAMEL_PRODUCT_RE.finditer(norm):
+            add(m.start(), m.end(), T.PRODUCT)
+        cands.extend(self._persons(cands))
+        self.mentions = _resolve(cands)
+        self._bills()
+        self._aliases()
+        self._aliases(only_new=True)  # acronyms after an alias: "Binding Operational Directive (BOD)"
+
+    def _persons(self, cands: list[Mention]) -> list[Mention]:
+        """``Secretary of Homeland Security Elaine Duke`` → Person ``Elaine Duke``."""
+        taken = sorted((m.start, m.end) for m in cands if m.how != "pattern")
+        width = max((e - b for b, e in taken), default=0)
+        out: list[Mention] = []
+        for tm in PERSON_TITLE_RE.finditer(self.norm):
+            pos, run = tm.end(), []
+            for _ in range(12):
+                tok = NAME_TOKEN_RE.match(self.norm, pos)
+                if tok is None:
+                    break
+                run.append(tok)
+                pos = tok.end()
+            names: list[re.Match[str]] = []
+            for tok in reversed(run):  # the capitalised tail after the last connector
+                if tok.group(1):
+                    break
+                names.append(tok)
+            names.reverse()
+            names = [t for t in names if not _overlaps(taken, t.start(2), t.end(), width)]
+            words = [t.group(2) for t in names]
+            if len(words) < 2 or any(w in NAME_STOP for w in words):
+                continue
+            keep = names[-3:] if len(words) >= 3 and words[-2].endswith(".") else names[-2:]
+            start, end = keep[0].start(2), keep[-1].end()
+            eid = self.entity_for(T.PERSON, self.norm[start:end])
+            out.append(Mention(start, end, eid, T.PERSON, self.ents[eid].how))
+        return out
+
+    def _index(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    def _bills(self) -> None:
+        """An unnamed bill becomes the Law ``bill targeting <first product/firm after it>``."""
+        if not self.mentions:
+            return
+        starts = self._index()
+        extra: list[Mention] = []
+        for m in BILL_RE.finditer(self.norm):
+            end = m.end()
+            stop = self.norm.find(".", end, end + 300)
+            stop = stop if stop != -1 else end + 300
+            near = _within(self.mentions, starts, m.start() - 200, stop)
+            if any(x.etype is T.LAW and x.start < end and m.start() < x.end for x in near):
+                continue
+            target = next((x for x in near if x.start >= end and x.etype in AFFECTED), None)
+            if target is None:
+                continue
+            name = f"bill targeting {self.ents[target.eid].name}"
+            eid = self.entity_for(T.LAW, name)
+            extra.append(Mention(end - 4, end, eid, T.LAW, "pattern"))
+        if extra:
+            self.mentions = _resolve(self.mentions + extra)
+
+    def _aliases(self, only_new: bool = False) -> None:
+        """Acronyms, defined terms, short forms and bare law titles, found again everywhere.
+        With ``only_new``: just acronyms that follow an alias mention and are not known yet."""
+        norm = self.norm
+        starts = self._index()
+        aliases: dict[str, str] = {}
+        for m in self.mentions:
+            if only_new and m.how != "alias":
+                continue
+            a = _ACRONYM_RE.match(norm, m.end)
+            if a and self._free_alias(a.group(1), m.eid):
+                if not (only_new and a.group(1) in self.ents[m.eid].aliases):
+                    aliases.setdefault(a.group(1), m.eid)
+        if only_new:
+            if aliases:
+                self._find_aliases(aliases)
+            return
+        for d in _DEFINITION_RE.finditer(norm):
+            i = bisect.bisect_right(starts, d.start()) - 1
+            if i >= 0 and self.mentions[i].end > d.start():
+                continue  # the parenthesis is part of a name ("Executive Order (E.O.) 13873")
+            inside = _within(self.mentions, starts, d.start(), d.start(2))
+            before = [x for x in self.mentions[max(0, i):i + 1] if 0 <= d.start() - x.end <= 3]
+            owners = inside or before
+            term = " ".join(d.group(2).split())
+            if owners and owners[-1].etype is not T.LAW and self._free_alias(term, owners[-1].eid):
+                aliases[term] = owners[-1].eid  # an explicit definition beats a short form
+        first_seen: dict[str, int] = {}
+        for m in self.mentions:
+            first_seen.setdefault(m.eid, m.start)
+        shorts: dict[str, str] = {}
+        for eid in sorted(first_seen, key=first_seen.__getitem__):
+            ent = self.ents[eid]
+            if ent.type is T.FIRM and ent.how in {"pattern", "known"}:
+                core = re.sub(rf"^{LEGAL_PREFIX}\s+", "", ent.name).split()
+                if core and len(core[0]) >= 4 and core[0][0].isupper() and core[0].isalpha():
+                    if self._free_alias(core[0], eid):
+                        shorts.setdefault(core[0], eid)
+            if ent.type is T.LAW and ent.how == "pattern":
+                bare = re.sub(r"\s+(?:\d[\d-]*|of\s+\d{4})$", "", ent.name)
+                if bare != ent.name and len(bare.split()) >= 2:
+                    shorts.setdefault(bare, eid)
+        for term, eid in shorts.items():
+            aliases.setdefault(term, eid)
+        if aliases:
+            self._find_aliases(aliases)
+
+    def _find_aliases(self, aliases: dict[str, str]) -> None:
+        norm = self.norm
+        for term, eid in aliases.items():
+            if term not in self.ents[eid].aliases and term != self.ents[eid].name:
+                self.ents[eid].aliases.append(term)
+        folded = {k.lower(): v for k, v in aliases.items()}
+        single = [a for a in aliases if len(a.split()) == 1]
+        multi = [a.lower() for a in aliases if len(a.split()) > 1]
+        found: list[Mention] = []
+        for words, flags in ((single, ""), (multi, "(?i)")):
+            if not words:
+                continue
+            regex = re.compile(flags + r"(?<![\w.])(?:" + trie_pattern(words) + r")(?![\w])")
+            for hit in regex.finditer(norm):
+                key = " ".join(hit.group(0).split())
+                eid_hit = aliases.get(key) or folded.get(key.lower())
+                if eid_hit is not None:
+                    found.append(
+                        Mention(hit.start(), hit.end(), eid_hit, self.ents[eid_hit].type, "alias")
+                    )
+        self.mentions = _resolve(self.mentions + found, keep_existing=True)
+
+    def _free_alias(self, term: str, eid: str) -> bool:
+        other = self.gazetteer.lookup(term)
+        return (other is None or other.id == eid) and term.lower() not in _ALIAS_STOP
+
+
+_ALIAS_STOP = frozenset({
+    "the", "department", "secretary", "agency", "bureau", "office", "commission", "company",
+    "group", "government", "state", "federal", "national", "united", "american", "today",
+})
+
+
+def _within(ms: Sequence[Mention], starts: Sequence[int], lo: int, hi: int) -> list[Mention]:
+    """The mentions of ``ms`` (sorted, non-overlapping) that lie inside ``[lo, hi)``."""
+    return [
+        m for m in ms[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)] if m.end <= hi
+    ]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int, width: int) -> bool:
+    """Does ``[start, end)`` overlap a span of the sorted ``spans`` (none longer than ``width``)?"""
+    i = bisect.bisect_left(spans, (start - width, -1))
+    while i < len(spans) and spans[i][0] < end:
+        if start < spans[i][1]:
+            return True
+        i += 1
+    return False
+
+
+def _resolve(cands: list[Mention], keep_existing: bool = False) -> list[Mention]:
+    """Non-overlapping mentions: leftmost wins; at one start the gazetteer, then the longest.
+    With ``keep_existing`` the non-alias mentions all stay and aliases only fill the gaps."""
+    if keep_existing:
+        kept = sorted((m for m in cands if m.how != "alias"), key=lambda m: m.start)
+        spans = [(m.start, m.end) for m in kept]
+        width = max((e - s for s, e in spans), default=0)
+        extra: list[Mention] = []
+        for m in sorted((m for m in cands if m.how == "alias"), key=lambda m: m.start):
+            if not _overlaps(spans, m.start, m.end, width) and (
+                not extra or extra[-1].end <= m.start
+            ):
+                extra.append(m)
+        return sorted(kept + extra, key=lambda m: m.start)
+    order = sorted(cands, key=lambda m: (m.start, _PRIORITY[m.how] >= 3, -(m.end - m.start)))
+    out: list[Mention] = []
+    last_end = -1
+    for m in order:
+        if m.start >= last_end:
+            out.append(m)
+            last_end = m.end
+    return out

@@ -1,0 +1,91 @@
+"""Patterns for entity names the gazetteer lacks: firms (``AO Kaspersky Lab``, ``Huawei
+Technologies Co., Ltd.``), agencies (``Office of ...``, ``... Directorate``), laws (``Executive
+Order 13873``, ``Binding Operational Directive 17-01``, ``... Act of 2019``, an unnamed "bill"),
+persons after a title (``Secretary ... Elaine Duke``), countries from demonyms (``Russian
+intelligence``) and products (``WeChat app``). :class:`extract.mentions.Doc` runs them."""
+
+from __future__ import annotations
+
+import re
+
+from .builtin import DEMONYMS
+
+# -- building blocks: a capitalised word (not a function word), white space --------------------
+
+_STOP = (
+    "The|A|An|In|On|Of|For|To|Against|And|Or|By|With|From|At|As|Its|Their|His|Her|This|That|"
+    "These|Those|Today|After|Before|However|But|Under|Like|If|While|When|Since|Previously|Also|"
+    "Both|All|Any|Some|Each|Such|It|We|Our|They|He|She|Who|What|Which|Why|How|Where|Here|There|"
+    "Mr|Ms|Mrs|Dr|According|Although|Because|During|Despite|Following|Meanwhile|Earlier|Later"
+)
+_CAP = rf"(?!(?:{_STOP})\b)[A-Z][A-Za-z0-9&]*(?:\.[A-Za-z0-9&]+)*"
+_SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # white space, at most one line break
+
+# -- firms -------------------------------------------------------------------------------------
+
+LEGAL_PREFIX = r"(?:AO|OOO|ZAO|OAO|PAO|PJSC|JSC|CJSC|OJSC)"
+_FIRM_SUFFIX = (
+    r"(?:Lab|Labs|Laboratory|Laboratories|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|Corp\.?|"
+    r"Corporation|Co\.|Company|Group|Holdings?|Technologies|Systems|GmbH|AG|PLC|plc|N\.V\.|"
+    r"B\.V\.|Industries|Telecom|Electronics)"
+)
+PREFIX_RE = re.compile(rf"\b{LEGAL_PREFIX}{_SP}")
+_FIRM_TAIL = r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.))?"
+FIRM_RE = re.compile(
+    rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?(?:{_CAP}{_SP}){{0,3}}?{_CAP}{_SP}{_FIRM_SUFFIX}"
+    rf"(?![\w-]){_FIRM_TAIL}"
+)
+
+# -- agencies and committees -------------------------------------------------------------------
+
+_HEAD = r"(?:Department|Ministry|Bureau|Office|Directorate|Administration|Agency|Commission|Service|Council|Authority)"
+_CONNECT = r"(?:(?:and|of|for|the|on)[ \t]+)"
+AGENCY_OF_RE = re.compile(
+    rf"(?<![\w-])(?:(?:U\.S\.|US|United States)[ \t]+)?{_HEAD}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+    rf"{_CAP}(?:{_SP}{_CONNECT}?{_CAP})*"
+)
+AGENCY_TAIL_RE = re.compile(
+    rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee))(?![\w-])"
+)
+
+# -- laws: executive orders, directives, acts, an unnamed bill ---------------------------------
+
+LAW_EO_RE = re.compile(
+    r"(?<![\w.])(?:Executive[ \t]+Order|E\.O\.)[ \t]*"
+    r"(?:\([ \t]*\"{0,2}'{0,2}E\.O\.'{0,2}\"{0,2}[ \t]*\)[ \t]*)?(?:No\.[ \t]*)?(\d{4,6})\b"
+)
+LAW_DIRECTIVE_RE = re.compile(
+    r"\b(Binding[ \t]+Operational|Emergency)[ \t]+Directive[ \t]+(\d{2}-\d{2})\b"
+)
+LAW_ACT_RE = re.compile(
+    rf"(?<![\w-])(?:{_CAP}{_SP}(?:(?:and|of|for|the|on|to)[ \t]+)?){{1,8}}?Act\b"
+    r"(?:[ \t]+of[ \t]+(?:19|20)\d\d)?"
+)
+BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ \t]+){0,2}?bill\b")
+
+# -- persons after a title: "Secretary of Homeland Security Elaine Duke" -----------------------
+
+PERSON_TITLE_RE = re.compile(
+    r"\b(?:Secretary|Chairwoman|Chairman|Chair|Commissioner|Director|Administrator|President|"
+    r"Senator|Sen\.|Rep\.|Representative|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|"
+    r"CEO|founder|Governor|Judge|Attorney General|Prime Minister|Chancellor)\b"
+)
+NAME_STOP = frozenset({
+    "Department", "Bureau", "Office", "Agency", "Commission", "Security", "Commerce", "Treasury",
+    "State", "Defense", "Justice", "Homeland", "Intelligence", "Industry", "Affairs", "Council",
+    "General", "Acting", "Deputy", "Under", "Assistant", "Foreign", "Financial", "Terrorism",
+    "Communications", "Federal", "National", "Senate", "House", "Committee", "Today", "The",
+})
+NAME_TOKEN_RE = re.compile(r"[ \t]+(?:(of|for|the|and|on)|([A-Z][a-z]+|[A-Z]\.))(?=[\s,;:.'])")
+
+# -- countries from demonyms, products ---------------------------------------------------------
+
+DEMONYM_ALT = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
+DEMONYM_GOV_RE = re.compile(
+    rf"\b(?P<d>{DEMONYM_ALT})(?=[ \t]+(?:government|military|intelligence|state|authorities|"
+    r"officials|regime|security services|armed forces|army|navy|leadership)\b)"
+)
+CAMEL_PRODUCT_RE = re.compile(
+    r"\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b(?=[ \t]+(?:app|application|software|platform|browser|"
+    r"antivirus|messenger|service)\b)"
+)

@@ -1,0 +1,318 @@
+"""The rules, one per predicate (or family of predicates), each run over every sentence that has
+mentions. A rule finds its cue phrases (:mod:`extract.cues`), fills subject and object from the
+cue's grammatical neighbours (:class:`extract.sentence.Sentence`) and adds raw candidates with a
+confidence; a rule may fix the stance itself (a bill → ``proposed``), else it is read later from
+the sentence (:mod:`extract.stance`). :data:`RULES` runs them in a fixed order (the order of the
+candidates, and ``consumed`` cues, depend on it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from schema.ontology import EntityType, Predicate, Stance
+
+from .builtin import DEMONYMS
+from .cues import (
+    ACT_RE,
+    BAN_RE,
+    CONSIDER_RE,
+    COUNTRY_NAMES,
+    DECLINE_RE,
+    ENACT_RE,
+    HQ_BASED_RE,
+    HQ_DESC_AFTER_RE,
+    HQ_DESC_BEFORE_RE,
+    HQ_OF_RE,
+    HQ_PAREN_RE,
+    INVADE_RE,
+    INVESTIGATE_RE,
+    LIST_CUE_RE,
+    PERSON_GROUP_OF_RE,
+    PROPOSE_RE,
+    SANCTION_RE,
+    TIE_RE,
+    WARN_RE,
+)
+from .mentions import AFFECTED, AUTHORITY, Mention
+from .sentence import Sentence
+
+T = EntityType
+P = Predicate
+_I = re.IGNORECASE
+
+
+def _law_proposed(sent: Sentence, law: Mention) -> bool:
+    name = sent.doc.ents[law.eid].name.lower()
+    near = sent.doc.norm[max(sent.start, law.start - 40):min(sent.end, law.end + 20)]
+    return "bill" in name or bool(
+        re.search(r"\b(?:proposed|draft|introduc\w*|pending|that\s+would)\b", near, _I)
+    )
+
+
+def _rule_ban(sent: Sentence) -> None:
+    for cue in sent.cues(BAN_RE):
+        if sent.negated(cue.start()):
+            continue
+        laws = sent.before(cue.start(), frozenset({T.LAW}))
+        if laws:  # "<Law> ... ban <X>": the law targets X; in force, X is banned by its authority
+            law = laws[0]
+            targets = sent.objects_after(cue.end(), AFFECTED) or sent.objects_after(law.end, AFFECTED)
+            proposed = _law_proposed(sent, law)
+            for t in targets:
+                sent.add(law, P.TARGETS, t, cue, 0.7, stance=Stance.PROPOSED if proposed else None)
+            if proposed or not targets:
+                continue
+            nearest = sent.before(cue.start(), AUTHORITY)[:1] + sent.after(cue.end(), AUTHORITY)[:1]
+            nearest.sort(key=lambda m: min(abs(m.start - cue.start()), abs(m.end - cue.start())))
+            auth = sent.by_agent(cue.end(), AUTHORITY) or (nearest[0] if nearest else None)
+            if auth is not None:
+                for t in targets:
+                    sent.add(t, P.BANNED_BY, auth, cue, 0.6)
+            continue
+        mode = sent.irrealis(cue.start())
+        if mode == "skip":
+            continue
+        stance = Stance.PROPOSED if mode == "proposed" else None
+        auths = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+        if sent.passive(cue) or not auths:
+            subs = sent.subjects_before(cue.start(), AFFECTED)
+            auth = sent.by_agent(cue.end(), AUTHORITY)
+            pron = sent.pronoun_before(cue.start()) if not subs else None
+        else:
+            auth = auths[0]
+            subs = sent.objects_after(cue.end(), AFFECTED)
+            pron = sent.pronoun_after(cue.end()) if not subs else None
+        if auth is None:
+            continue
+        for s in subs:
+            sent.add(s, P.BANNED_BY, auth, cue, 0.75, stance=stance)
+        if pron:
+            sent.add(pron, P.BANNED_BY, auth, cue, 0.6, stance=stance, pronoun=True)
+
+
+def _rule_listed(sent: Sentence) -> None:
+    lists = [m for m in sent.ms if m.etype is T.LIST]
+    if not lists:
+        return
+    for cue in sent.cues(LIST_CUE_RE):
+        lst = next((m for m in lists if m.start >= cue.end()), None)
+        if lst is None or sent.negated(cue.start()):
+            continue
+        lead = sent.doc.norm[max(cue.end(), lst.start - 40):lst.start]
+        if not re.search(r"\b(?:to|on|onto|in|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+                         r"(?:[\w.]+'s?\s+)?$", lead, _I):
+            continue
+        subs = [m for m in sent.ms if cue.end() <= m.start and m.end <= lst.start
+                and m.etype in AFFECTED and not sent.is_modifier(m)]
+        pron = None
+        if not subs:
+            subs = sent.subjects_before(cue.start(), AFFECTED)
+            pron = sent.pronoun_before(cue.start()) if not subs else None
+        for s in subs:
+            sent.add(s, P.LISTED_ON, lst, cue, 0.8)
+        if pron:
+            sent.add(pron, P.LISTED_ON, lst, cue, 0.65, pronoun=True)
+
+
+def _rule_sanction(sent: Sentence) -> None:
+    for cue in sent.cues(SANCTION_RE):
+        if cue.group(0).lower().startswith("designat") and any(
+            m.etype is T.LIST and m.start > cue.end() for m in sent.ms
+        ):
+            continue
+        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
+            continue
+        auths = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+        if sent.passive(cue) or not auths:
+            subs = sent.subjects_before(cue.start(), AFFECTED)
+            auth = sent.by_agent(cue.end(), AUTHORITY)
+        else:
+            auth = auths[0]
+            subs = sent.objects_after(cue.end(), AFFECTED)
+            if subs and PERSON_GROUP_OF_RE.search(sent.doc.norm[cue.end():subs[0].start]):
+                subs = []  # "sanctioning 12 executives of X": X itself is not sanctioned
+        if auth is not None:
+            for s in subs:
+                sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75)
+
+
+def _rule_tie(sent: Sentence) -> None:
+    anything = frozenset(T) - {T.LIST, T.LAW}
+    for cue in sent.cues(TIE_RE):
+        if cue.group("between"):
+            firsts = sent.after(cue.end(), AFFECTED)
+            if not firsts:
+                continue
+            subs = [firsts[0]]
+            conj = re.search(r"\band\b", sent.doc.norm[firsts[0].end:sent.end])
+            objs = sent.after(firsts[0].end + conj.end(), anything) if conj else []
+            obj = sent.head(objs[0]) if objs else None
+        else:
+            subs = sent.subjects_before(cue.start(), AFFECTED)
+            if not subs and re.search(r"\b(?:its|their)\s+$", sent.window(cue.start(), 12)):
+                last = sent.doc.last_affected_mention
+                subs = [last] if last is not None else []
+            objs = sent.after(cue.end(), anything)
+            obj = sent.head(objs[0]) if objs else None
+        if obj is None:
+            continue
+        for s in subs:
+            if s.eid != obj.eid:
+                sent.add(s, P.ALLEGED_TIE_TO, obj, cue, 0.7)
+
+
+def _rule_actor_on_target(
+    sent: Sentence, regex: re.Pattern[str], predicate: Predicate, confidence: float,
+    mark: bool = False, skip_irrealis: bool = True,
+) -> None:
+    """``<authority> <cue> <affected>``: considering action against, cracking down on, warning."""
+    for cue in sent.cues(regex):
+        if any(s <= cue.start() < e for s, e in sent.consumed):
+            continue
+        if sent.negated(cue.start()) or (skip_irrealis and sent.irrealis(cue.start())):
+            continue
+        auths = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+        targets = sent.objects_after(cue.end(), AFFECTED)
+        if not auths or not targets:
+            continue
+        if PERSON_GROUP_OF_RE.search(sent.doc.norm[cue.end():targets[0].start]):
+            continue
+        if mark:
+            sent.consumed.append((cue.start(), cue.end()))
+        for t in targets:
+            if predicate is P.WARNED_AGAINST_BY:
+                sent.add(t, predicate, auths[0], cue, confidence)
+            else:
+                sent.add(auths[0], predicate, t, cue, confidence)
+
+
+def _rule_declined(sent: Sentence) -> None:
+    for cue in sent.cues(DECLINE_RE):
+        tail = sent.doc.norm[cue.end():min(sent.end, cue.end() + 80)]
+        if not re.search(r"\bcomment", tail, _I):
+            continue
+        orgs = [m for m in sent.after(cue.end(), frozenset({T.ORGANIZATION}))
+                if m.start <= cue.end() + 80]
+        subs = sent.subjects_before(cue.start(), AFFECTED | {T.AGENCY})
+        for org in orgs[:1]:
+            for s in subs:
+                sent.add(s, P.DECLINED_COMMENT_TO, org, cue, 0.7)
+
+
+def _rule_invaded(sent: Sentence) -> None:
+    countries = frozenset({T.COUNTRY})
+    for cue in sent.cues(INVADE_RE):
+        before = sent.before(cue.start(), countries)
+        after = sent.after(cue.end(), countries)
+        if before and after and before[0].eid != after[0].eid:
+            sent.add(before[0], P.INVADED, after[0], cue, 0.8)
+
+
+def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate) -> None:
+    """``<actor> issued <Law>`` → enacted-by; ``<actor> introduced <Law>`` → proposed-by."""
+    actors = AUTHORITY | {T.PERSON}
+    for cue in sent.cues(regex):
+        laws = [m for m in sent.after(cue.end(), frozenset({T.LAW})) if m.start - cue.end() < 40]
+        if laws:
+            actor = next(iter(sent.before(cue.start(), actors)), None)
+            if actor is not None and cue.start() - actor.end < 60:
+                sent.add(laws[0], predicate, actor, cue, 0.7)
+            continue
+        laws = sent.before(cue.start(), frozenset({T.LAW}))
+        agent = sent.by_agent(cue.end(), actors)
+        if laws and agent is not None:
+            sent.add(laws[0], predicate, agent, cue, 0.7)
+
+
+def _rule_investigated(sent: Sentence) -> None:
+    for cue in sent.cues(INVESTIGATE_RE):
+        if sent.negated(cue.start()):
+            continue
+        if sent.passive(cue):
+            subs = sent.subjects_before(cue.start(), AFFECTED)
+            auth = sent.by_agent(cue.end(), AUTHORITY)
+        else:
+            auth = next(iter(m for m in sent.before(cue.start(), AUTHORITY)
+                             if not sent.is_modifier(m)), None)
+            window = sent.doc.norm[cue.end():sent.end]
+            stop = re.search(r"\b(?:whether|to\s+determine|if)\b", window)
+            limit = cue.end() + (stop.start() if stop else len(window))
+            subs = [m for m in sent.objects_after(cue.end(), AFFECTED) if m.start < limit]
+        if auth is not None:
+            for s in subs:
+                sent.add(s, P.INVESTIGATED_BY, auth, cue, 0.6)
+
+
+def _rule_possessive(sent: Sentence) -> None:
+    """``Russia's Federal Security Service`` → part-of; ``Commerce's Entity List`` → administers;
+    ``Bureau of Industry and Security (BIS) in the Department of Commerce`` → part-of."""
+    for a, b, kind in sent.pairs():
+        span = (a.start, b.end)
+        if kind == "possessive":
+            if a.etype in {T.AGENCY, T.COUNTRY} and b.etype is T.AGENCY:
+                sent.add(b, P.PART_OF, a, span, 0.7, stance=Stance.ASSERTED)
+            elif a.etype in AUTHORITY and b.etype is T.LIST:
+                sent.add(a, P.ADMINISTERS, b, span, 0.7, stance=Stance.ASSERTED)
+            elif a.etype is T.FIRM and b.etype is T.PRODUCT:
+                sent.add(b, P.PRODUCT_OF, a, span, 0.6, stance=Stance.ASSERTED)
+        elif kind == "of" and a.etype is T.AGENCY and b.etype in {T.AGENCY, T.COUNTRY}:
+            sent.add(a, P.PART_OF, b, span, 0.65, stance=Stance.ASSERTED)
+
+
+def _rule_headquarters(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    firms = [m for m in sent.ms if m.etype in {T.FIRM, T.ORGANIZATION}]
+    for m in firms:
+        left = norm[max(sent.start, m.start - 120):m.start]
+        place = None
+        hit = HQ_BASED_RE.search(left) or HQ_DESC_BEFORE_RE.search(left)
+        if hit is None:
+            hit = HQ_DESC_AFTER_RE.match(norm, m.end, sent.end)
+        if hit is not None:
+            place = DEMONYMS.get(hit.group("p")) or COUNTRY_NAMES.get(hit.group("p"))
+        if place:
+            sent.add(m, P.HEADQUARTERED_IN, place, (m.start, m.end), 0.7, stance=Stance.ASSERTED)
+        of_country = HQ_OF_RE.match(norm, m.end, sent.end)
+        if of_country is not None and m.etype is T.FIRM:
+            after = [x for x in sent.ms if x.start == of_country.end() and x.etype is T.COUNTRY]
+            if after:
+                sent.add(m, P.HEADQUARTERED_IN, after[0].eid, (m.start, after[0].end), 0.65,
+                         stance=Stance.ASSERTED)
+        paren = HQ_PAREN_RE.match(norm, m.end, sent.end)
+        if paren is None:
+            continue
+        country = sent.doc.gazetteer.lookup(paren.group(1).strip())
+        if country is None or country.type is not T.COUNTRY:
+            continue
+        group = [m]
+        idx = firms.index(m)
+        while idx > 0:  # "A and B (Russia)": both are in Russia
+            prev = firms[idx - 1]
+            gap = norm[prev.end:group[-1].start]
+            if "(" in gap or not re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", gap):
+                break
+            group.append(prev)
+            idx -= 1
+        for g in group:
+            sent.add(g, P.HEADQUARTERED_IN, country.id, (g.start, paren.end()), 0.75,
+                     stance=Stance.ASSERTED)
+
+
+RULES: tuple[Callable[[Sentence], None], ...] = (
+    lambda s: _rule_actor_on_target(s, CONSIDER_RE, P.CONSIDERING_ACTION_AGAINST, 0.75,
+                                    mark=True, skip_irrealis=False),
+    _rule_ban,
+    _rule_listed,
+    _rule_sanction,
+    _rule_tie,
+    lambda s: _rule_actor_on_target(s, ACT_RE, P.ACTED_AGAINST, 0.6),
+    lambda s: _rule_actor_on_target(s, WARN_RE, P.WARNED_AGAINST_BY, 0.65),
+    _rule_declined,
+    _rule_invaded,
+    lambda s: _rule_law_actor(s, ENACT_RE, P.ENACTED_BY),
+    lambda s: _rule_law_actor(s, PROPOSE_RE, P.PROPOSED_BY),
+    _rule_investigated,
+    _rule_possessive,
+    _rule_headquarters,
+)

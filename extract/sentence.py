@@ -1,0 +1,241 @@
+"""One sentence at a time: its mentions (sorted, non-overlapping) and the neighbour look-ups the
+rules use — the nearest mentions of some types before or after a position, the head of a
+possessive (``Russia's Federal Security Service``), coordinated groups (``A and B (Russia), and
+C``), passive voice and its ``by`` agent, pronouns, irrealis and negation before a cue — and the
+raw candidates the rules add (:class:`Raw`)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from schema.ontology import EntityType, Predicate, Stance
+
+from .cues import GAP_AND_RE, IRREALIS_PROPOSED_RE, IRREALIS_SKIP_RE, NEGATED_RE, OF_RE, POSSESSIVE_RE
+from .mentions import Doc, Mention
+
+T = EntityType
+_I = re.IGNORECASE
+
+
+@dataclass
+class Raw:
+    """A candidate as a rule found it: ids, predicate, the sentence and cue spans, a confidence."""
+
+    subject: str
+    predicate: Predicate
+    object: str
+    sentence: tuple[int, int]
+    cue: tuple[int, int]
+    confidence: float
+    stance: Stance | None = None  # None: read the stance cues of the sentence
+    asserted_by: str | None = None
+    pronoun: bool = False
+
+
+class Sentence:
+    """One sentence: its mentions (sorted, non-overlapping) and the neighbour look-ups the rules
+    use, each a bisection plus a short scan, so a sentence costs about O(cues × log mentions)."""
+
+    NEAR = 12  # before()/after() return at most this many mentions (of the 48 nearest)
+
+    def __init__(self, doc: Doc, span: tuple[int, int], mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.start, self.end = span
+        self.span = span
+        self.ms = mentions
+        self.starts = [m.start for m in mentions]
+        self.ends = [m.end for m in mentions]
+        self.raws: list[Raw] = []
+        self.consumed: list[tuple[int, int]] = []
+        self._pair_cache: list[tuple[Mention, Mention, str]] | None = None
+        self._modifiers: set[int] | None = None
+        self._heads: dict[int, Mention] = {}
+        self.date_cache: list[tuple[int, int, str, bool]] | None = None  # filled by extract.dates
+        self.stance_cache: list[tuple[int, Stance, re.Match[str]]] | None = None  # by extract.stance
+        self._groupable: dict[frozenset[EntityType], tuple[list[Mention], dict[int, int]]] = {}
+
+    # finding neighbours -----------------------------------------------------------------------
+
+    def inside_mention(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.ms[i].end > pos
+
+    def cues(self, regex: re.Pattern[str]) -> list[re.Match[str]]:
+        """Cue matches that do not fall inside a mention (``list`` in ``Entity List``)."""
+        return [
+            c for c in regex.finditer(self.doc.norm, self.start, self.end)
+            if not self.inside_mention(c.start())
+        ]
+
+    def before(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
+        """Mentions ending at or before ``pos`` whose type is in ``types``, nearest first."""
+        out: list[Mention] = []
+        i = bisect.bisect_right(self.ends, pos) - 1
+        stop = max(-1, i - 4 * self.NEAR)
+        while i > stop and len(out) < self.NEAR:
+            if self.ms[i].etype in types:
+                out.append(self.ms[i])
+            i -= 1
+        return out
+
+    def after(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
+        """Mentions starting at or after ``pos`` whose type is in ``types``, nearest first."""
+        out: list[Mention] = []
+        i = bisect.bisect_left(self.starts, pos)
+        stop = min(len(self.ms), i + 4 * self.NEAR)
+        while i < stop and len(out) < self.NEAR:
+            if self.ms[i].etype in types:
+                out.append(self.ms[i])
+            i += 1
+        return out
+
+    def next_mention(self, pos: int) -> Mention | None:
+        i = bisect.bisect_left(self.starts, pos)
+        return self.ms[i] if i < len(self.ms) else None
+
+    def head(self, m: Mention) -> Mention:
+        """``Russia's Federal Security Service``: the owner's possession is the head."""
+        cached = self._heads.get(m.start)
+        if cached is not None:
+            return cached
+        h = m
+        for _ in range(3):
+            gap = POSSESSIVE_RE.match(self.doc.norm, h.end)
+            nxt = self.next_mention(h.end)
+            if gap is None or nxt is None or gap.end() != nxt.start:
+                break
+            h = nxt
+        self._heads[m.start] = h
+        return h
+
+    def pairs(self) -> list[tuple[Mention, Mention, str]]:
+        """Adjacent mentions joined by ``'s`` (possessive) or ``of``/``in the`` (of), skipping
+        a parenthesised acronym of the first one: ``BIS (BIS) of the U.S. Department ...``."""
+        out: list[tuple[Mention, Mention, str]] = []
+        ms = self.ms
+        for i, a in enumerate(ms):
+            j = i + 1
+            end = a.end
+            while j < len(ms) and ms[j].eid == a.eid and re.fullmatch(
+                r"\s*\(\s*", self.doc.norm[end:ms[j].start]
+            ):
+                end = self.doc.norm.find(")", ms[j].end, ms[j].end + 5) + 1 or ms[j].end
+                j += 1
+            if j >= len(ms):
+                break
+            b = ms[j]
+            gap = self.doc.norm[end:b.start]
+            if end == a.end and POSSESSIVE_RE.fullmatch(gap) and gap.startswith("'"):
+                out.append((a, b, "possessive"))
+            elif OF_RE.fullmatch(gap) and a.eid != b.eid:
+                out.append((a, b, "of"))
+        return out
+
+    def is_modifier(self, m: Mention) -> bool:
+        """The owner in ``X's Y`` or the parent in ``Y of the X``: not an actor of its own."""
+        if self.head(m) is not m:
+            return True
+        if self._modifiers is None:
+            mods: set[int] = set()
+            for a, b, kind in self._pairs:
+                if kind != "of" or a.etype is not T.AGENCY:
+                    continue
+                mods.add(b.start)
+                nxt = self.next_mention(b.end)
+                if nxt is not None and nxt.eid == b.eid and re.fullmatch(
+                    r"\s*\(\s*", self.doc.norm[b.end:nxt.start]
+                ):
+                    mods.add(nxt.start)  # "Department of Commerce (Commerce)"
+            self._modifiers = mods
+        return m.start in self._modifiers
+
+    @property
+    def _pairs(self) -> list[tuple[Mention, Mention, str]]:
+        if self._pair_cache is None:
+            self._pair_cache = self.pairs()
+        return self._pair_cache
+
+    def group(self, m: Mention, direction: int, types: frozenset[EntityType]) -> list[Mention]:
+        """``A and B (Russia), and C`` — the coordinated mentions around ``m``."""
+        if types not in self._groupable:
+            ok = [x for x in self.ms if x.etype in types and not self.is_modifier(x)]
+            self._groupable[types] = (ok, {x.start: k for k, x in enumerate(ok)})
+        cands, index = self._groupable[types]
+        out = [m]
+        i = index.get(m.start, -1)
+        if i == -1:
+            return out
+        for _ in range(self.NEAR):
+            j = i + direction
+            if not 0 <= j < len(cands):
+                break
+            a, b = (cands[j], cands[i]) if direction < 0 else (cands[i], cands[j])
+            if not GAP_AND_RE.fullmatch(self.doc.norm[a.end:b.start]):
+                break
+            out.append(cands[j])
+            i = j
+        return out if direction > 0 else list(reversed(out))
+
+    def subjects_before(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
+        near = [m for m in self.before(pos, types) if not self.is_modifier(m)]
+        return self.group(near[0], -1, types) if near else []
+
+    def objects_after(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
+        near = self.after(pos, types)
+        if not near:
+            return []
+        first = self.head(near[0])
+        if first.etype not in types:
+            return []
+        return self.group(first, 1, types)
+
+    def pronoun_before(self, pos: int) -> str | None:
+        if re.search(r"\b(?:[Ii]t|[Tt]hey)\b", self.doc.norm[self.start:pos]):
+            return self.doc.last_affected
+        return None
+
+    def pronoun_after(self, pos: int) -> str | None:
+        if re.match(r"\s+(?:it|them)\b", self.doc.norm[pos:pos + 8]):
+            return self.doc.last_affected
+        return None
+
+    def passive(self, cue: re.Match[str]) -> bool:
+        left = self.doc.norm[max(self.start, cue.start() - 40):cue.start()]
+        right = self.doc.norm[cue.end():min(self.end, cue.end() + 40)]
+        return bool(
+            re.search(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?$", left, _I)
+            or re.match(r"\s+by\b", right)
+        )
+
+    def by_agent(self, pos: int, types: frozenset[EntityType]) -> Mention | None:
+        m = re.match(r"(?:\s+[\w-]+){0,3}?\s+by\s+(?:the\s+)?", self.doc.norm[pos:self.end])
+        if m is None:
+            return None
+        nxt = self.after(pos + m.end(), types)
+        return nxt[0] if nxt and nxt[0].start == pos + m.end() else None
+
+    def window(self, pos: int, size: int = 60) -> str:
+        return self.doc.norm[max(self.start, pos - size):pos]
+
+    def irrealis(self, pos: int) -> str | None:
+        win = self.window(pos)
+        if IRREALIS_SKIP_RE.search(win):
+            return "skip"
+        if IRREALIS_PROPOSED_RE.search(win):
+            return "proposed"
+        return None
+
+    def negated(self, pos: int) -> bool:
+        return bool(NEGATED_RE.search(self.window(pos, 20)))
+
+    def add(
+        self, subject: str | Mention, predicate: Predicate, obj: str | Mention,
+        cue: re.Match[str] | tuple[int, int], confidence: float, **kw: Any,
+    ) -> None:
+        s = subject.eid if isinstance(subject, Mention) else subject
+        o = obj.eid if isinstance(obj, Mention) else obj
+        span = (cue.start(), cue.end()) if isinstance(cue, re.Match) else cue
+        self.raws.append(Raw(s, predicate, o, self.span, span, confidence, **kw))

@@ -1,0 +1,73 @@
+"""Stance and speaker of a candidate whose rule left them open, read from its sentence.
+
+The nearest stance cue before the claim's cue (at most 200 characters back, not across a ``;``)
+decides: ``alleging``/``accusations`` → alleged, ``denied`` → denied, ``reported``/``according
+to`` → reported, ...; its speaker is the party named before it (after it for ``according to``),
+and a reporter found so becomes the document's last reporter. Without one, a trailing ``..., the
+report said`` makes it reported by that last reporter; otherwise it is asserted, by the ``X`` of a
+trailing ``..., X said`` or the party before a ``said`` ahead of the cue, if any."""
+
+from __future__ import annotations
+
+import re
+
+from schema.ontology import EntityType, Stance
+
+from .cues import SAID_RE, STANCE_CUES, TRAIL_REPORT_RE, TRAIL_SAID_RE
+from .mentions import SPEAKERS
+from .sentence import Raw, Sentence
+
+T = EntityType
+
+
+def _speaker_before(sent: Sentence, pos: int, exclude: set[str]) -> str | None:
+    """The nearest speaker before ``pos`` that is not in ``exclude`` (the head of ``X's Y``)."""
+    for m in sent.before(pos, SPEAKERS):
+        if m.eid not in exclude and m.etype is not T.LAW:
+            return sent.head(m).eid if sent.head(m).eid not in exclude else m.eid
+    return None
+
+
+def stance_and_speaker(sent: Sentence, raw: Raw) -> tuple[Stance, str | None]:
+    """(stance, asserted_by) of ``raw`` from its sentence; a reporter named becomes the last one."""
+    norm, cue = sent.doc.norm, raw.cue[0]
+    exclude = {raw.subject, raw.object}
+    window_start = max(sent.start, cue - 200)
+    semi = norm.rfind(";", window_start, cue)
+    window_start = semi + 1 if semi != -1 else window_start
+    if sent.stance_cache is None:
+        found = [
+            (m.start(), stance, m) for regex, stance in STANCE_CUES
+            for m in regex.finditer(norm, sent.start, sent.end) if not sent.inside_mention(m.start())
+        ]
+        sent.stance_cache = sorted(found, key=lambda x: x[0])
+    best: tuple[int, Stance, re.Match[str]] | None = None
+    for start, stance, m in sent.stance_cache:
+        if start >= cue:
+            break
+        if start >= window_start and m.end() <= cue:
+            best = (start, stance, m)
+    if best is not None:
+        _, stance, m = best
+        if stance is Stance.REPORTED and m.group(0).lower().startswith("according"):
+            who = sent.after(m.end(), SPEAKERS)
+            return stance, who[0].eid if who else None
+        speaker = _speaker_before(sent, m.start(), exclude)
+        if stance is Stance.REPORTED and speaker is not None:
+            sent.doc.last_reporter = speaker
+        if stance in {Stance.DENIED, Stance.DISPUTED, Stance.RETRACTED} and speaker is None:
+            speaker = next((x.eid for x in sent.before(m.start(), SPEAKERS)), None)
+        return stance, speaker
+    text = norm[sent.start:sent.end]
+    if TRAIL_REPORT_RE.search(text):
+        return Stance.REPORTED, sent.doc.last_reporter
+    said = None
+    trail = TRAIL_SAID_RE.search(text)
+    if trail:
+        who = [m for m in sent.ms if m.start >= sent.start + trail.start("who")
+               and m.end <= sent.start + trail.end("who") and m.etype in SPEAKERS]
+        said = who[0].eid if who else None
+    else:
+        for m in SAID_RE.finditer(norm, window_start, cue):
+            said = _speaker_before(sent, m.start(), exclude) or said
+    return Stance.ASSERTED, said

@@ -1,0 +1,83 @@
+"""The text itself: refusing garbage (empty, binary, not UTF-8, too large) and splitting it into
+sentences. Character folding is :func:`schema.quotes.fold` (one character for one, so offsets
+into the folded text are offsets into the original)."""
+
+from __future__ import annotations
+
+import re
+
+from schema.errors import InvalidInput
+
+MAX_CHARS = 10_000_000  # a larger text is refused (InvalidInput)
+MAX_SENTENCE = 3_000  # longer "sentences" (no punctuation) are cut at white space
+_CONTROL_LIMIT = 0.01  # share of control characters above which a text is called binary
+
+
+def decode(text: str | bytes) -> str:
+    """``text`` as a string; InvalidInput if it is binary, not UTF-8, too large or empty."""
+    if isinstance(text, bytes):
+        if b"\x00" in text[:65536]:
+            raise InvalidInput("the input is binary, not text (NUL bytes)")
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InvalidInput(
+                f"the input is not UTF-8 text ({exc.reason} at byte {exc.start})"
+            ) from None
+    if len(text) > MAX_CHARS:
+        raise InvalidInput(f"the text has {len(text)} characters; the limit is {MAX_CHARS}")
+    if not text.strip():
+        raise InvalidInput("the text is empty")
+    sample = text[:200_000]
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if "\x00" in sample or control > _CONTROL_LIMIT * len(sample):
+        raise InvalidInput("the input looks binary, not text (control characters)")
+    return text
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+_ABBREV = frozenset({
+    "inc", "ltd", "co", "corp", "no", "nos", "mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr",
+    "gen", "sen", "rep", "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "sec", "art", "para", "fig", "approx", "dept", "est", "u.s", "e.o",
+    "d.c", "u.k", "e.u", "u.n", "a.m", "p.m", "i.e", "e.g", "etc", "cf", "al",
+})
+_BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_SPLIT_RE = re.compile(r"(\S*?)[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9])")
+
+
+def sentences(norm: str) -> list[tuple[int, int]]:
+    """Sentence spans: blank lines end a block; within one, ., ! or ? before a capital."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    blocks: list[tuple[int, int]] = []
+    for m in _BLOCK_RE.finditer(norm):
+        blocks.append((pos, m.start()))
+        pos = m.end()
+    blocks.append((pos, len(norm)))
+    for b0, b1 in blocks:
+        start = b0
+        for m in _SPLIT_RE.finditer(norm, b0, b1):
+            token = m.group(1).lstrip("\"'([").lower()
+            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(
+                r"(?:[a-z]\.)+[a-z]?", token
+            ):
+                continue
+            spans.append((start, m.start(2)))
+            start = m.end()
+        spans.append((start, b1))
+    out: list[tuple[int, int]] = []
+    for s0, s1 in spans:
+        while s0 < s1 and norm[s0].isspace():
+            s0 += 1
+        while s1 > s0 and norm[s1 - 1].isspace():
+            s1 -= 1
+        while s1 - s0 > MAX_SENTENCE:  # a wall of text without punctuation: cut at a space
+            cut = norm.rfind(" ", s0, s0 + MAX_SENTENCE)
+            cut = cut if cut > s0 else s0 + MAX_SENTENCE
+            out.append((s0, cut))
+            s0 = cut + 1
+        if s1 > s0:
+            out.append((s0, s1))
+    return out
