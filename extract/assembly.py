@@ -10,11 +10,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from loaders.base import Parsed
+from reference import registry
 from schema.models import Citation, Claim, Entity, Source, slug
 from schema.ontology import EntityType, Method, Predicate, Stance, allowed
 from schema.quotes import fold
 
-from .builtin import BUILTIN
 from .dates import claim_dates
 from .mentions import Doc, Ent
 from .meta import ArticleMeta, coerce_meta
@@ -181,8 +181,8 @@ def _entity(ent: Ent, claims: list[Claim]) -> Entity:
     country = None
     for c in claims:
         if c.subject == ent.id and c.predicate is P.HEADQUARTERED_IN:
-            builtin = next((e for e in BUILTIN if e.id == c.object), None)
-            country = builtin.country if builtin else None
+            known = registry().get(c.object)
+            country = known.country if known else None
             break
     return Entity(
         id=ent.id, type=ent.type, name=ent.name, aliases=tuple(ent.aliases), country=country,

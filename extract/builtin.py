@@ -1,204 +1,85 @@
-"""The built-in entities every extraction starts from: common regulators, countries, lists, news
-organisations and products, and the demonyms that name the countries ("Russian intelligence").
+"""What every extraction starts from: the reference registry's countries, agencies, lists and
+publishers (:mod:`reference`), the ways texts refer to them beyond their names, a few products
+the texts name, and the demonyms that stand for countries ("Russian intelligence").
 
-Reference data, kept apart from the matching code (:mod:`extract.gazetteer`) so that it can be
-swapped for a shared reference registry; the caller's known entities (e.g. the graph's) take
+The entities are the registry's own (one definition, shared with the loaders and the seed); this
+module only adds surface forms — "the Biden administration" for the United States, "a federal list
+of companies that pose a national security risk" for the FCC Covered List — which are knowledge
+about texts, not about the entities. The caller's known entities (e.g. the graph's) take
 precedence over these.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+from reference import country_id, registry
 from schema.models import Entity
 from schema.ontology import EntityType
 
 T = EntityType
 
+# How texts name registry entities beyond the registry's names and aliases.
+SURFACE_FORMS: dict[str, tuple[str, ...]] = {
+    "country:us": (
+        "US", "America", "U.S. Government", "US Government", "United States Government",
+        "Biden administration", "Trump administration", "Obama administration",
+    ),
+    "country:ru": ("Russian government", "Russian Government", "Russian state"),
+    "country:de": ("German government",),
+    "country:cn": ("PRC", "Chinese government", "Chinese Communist Party"),
+    "country:ua": ("Ukrainian government",),
+    "country:gb": ("UK", "U.K.", "Britain", "Great Britain", "British government"),
+    "country:fr": ("French government",),
+    "country:ir": ("Iranian government",),
+    "country:kp": ("DPRK",),
+    "country:by": ("Belarusian government",),
+    "agency:us-dhs": ("Homeland Security",),
+    "organization:reuters": ("Reuter",),
+    "list:us-fcc-covered-list": ("federal list of companies that pose a national security risk",),
+}  # fmt: skip
 
-def _e(eid: str, etype: EntityType, name: str, *aliases: str, country: str | None = None) -> Entity:
-    return Entity(id=eid, type=etype, name=name, aliases=aliases, country=country)
-
-
-# Aliases given with a "U.S." prefix variant are expanded by the gazetteer (`_us_variants`).
-BUILTIN: tuple[Entity, ...] = (
-    # -- countries ------------------------------------------------------------------------
-    _e(
-        "country:us",
-        T.COUNTRY,
-        "United States",
-        "US",
-        "U.S.",
-        "USA",
-        "U.S.A.",
-        "United States of America",
-        "America",
-        "U.S. Government",
-        "US Government",
-        "United States Government",
-        "Biden administration",
-        "Trump administration",
-        "Obama administration",
-        country="US",
-    ),
-    _e(
-        "country:russia",
-        T.COUNTRY,
-        "Russia",
-        "Russian Federation",
-        "Russian government",
-        "Russian Government",
-        "Russian state",
-        country="RU",
-    ),
-    _e("country:germany", T.COUNTRY, "Germany", "Federal Republic of Germany", "German government", country="DE"),
-    _e(
-        "country:china",
-        T.COUNTRY,
-        "China",
-        "People's Republic of China",
-        "PRC",
-        "Chinese government",
-        "Chinese Communist Party",
-        country="CN",
-    ),
-    _e("country:ukraine", T.COUNTRY, "Ukraine", "Ukrainian government", country="UA"),
-    _e(
-        "country:uk",
-        T.COUNTRY,
-        "United Kingdom",
-        "UK",
-        "U.K.",
-        "Britain",
-        "Great Britain",
-        "British government",
-        country="GB",
-    ),
-    _e("country:france", T.COUNTRY, "France", "French government", country="FR"),
-    _e("country:iran", T.COUNTRY, "Iran", "Islamic Republic of Iran", "Iranian government", country="IR"),
-    _e("country:north-korea", T.COUNTRY, "North Korea", "DPRK", "Democratic People's Republic of Korea", country="KP"),
-    _e("country:belarus", T.COUNTRY, "Belarus", "Belarusian government", country="BY"),
-    _e("country:cuba", T.COUNTRY, "Cuba", country="CU"),
-    _e("country:venezuela", T.COUNTRY, "Venezuela", country="VE"),
-    _e("country:india", T.COUNTRY, "India", country="IN"),
-    _e("country:japan", T.COUNTRY, "Japan", country="JP"),
-    _e("country:canada", T.COUNTRY, "Canada", country="CA"),
-    _e("country:australia", T.COUNTRY, "Australia", country="AU"),
-    _e("country:netherlands", T.COUNTRY, "Netherlands", country="NL"),
-    _e("country:israel", T.COUNTRY, "Israel", country="IL"),
-    # -- US agencies ------------------------------------------------------------------------
-    _e(
-        "agency:us-commerce",
-        T.AGENCY,
-        "US Department of Commerce",
-        "Department of Commerce",
-        "Commerce Department",
-        "Commerce",
-        country="US",
-    ),
-    _e("agency:us-bis", T.AGENCY, "Bureau of Industry and Security", "BIS", country="US"),
-    _e("agency:us-fcc", T.AGENCY, "Federal Communications Commission", "FCC", country="US"),
-    _e(
-        "agency:us-treasury",
-        T.AGENCY,
-        "US Department of the Treasury",
-        "Department of the Treasury",
-        "Treasury Department",
-        "Treasury",
-        country="US",
-    ),
-    _e("agency:us-ofac", T.AGENCY, "Office of Foreign Assets Control", "OFAC", country="US"),
-    _e(
-        "agency:us-dhs",
-        T.AGENCY,
-        "US Department of Homeland Security",
-        "Department of Homeland Security",
-        "Homeland Security Department",
-        "Homeland Security",
-        "DHS",
-        country="US",
-    ),
-    _e("agency:us-cisa", T.AGENCY, "Cybersecurity and Infrastructure Security Agency", "CISA", country="US"),
-    _e(
-        "agency:us-state-department",
-        T.AGENCY,
-        "US Department of State",
-        "Department of State",
-        "State Department",
-        country="US",
-    ),
-    _e(
-        "agency:us-doj",
-        T.AGENCY,
-        "US Department of Justice",
-        "Department of Justice",
-        "Justice Department",
-        "DOJ",
-        country="US",
-    ),
-    _e("agency:us-fbi", T.AGENCY, "Federal Bureau of Investigation", "FBI", country="US"),
-    _e(
-        "agency:us-dod",
-        T.AGENCY,
-        "US Department of Defense",
-        "Department of Defense",
-        "Defense Department",
-        "Pentagon",
-        country="US",
-    ),
-    _e("agency:us-white-house", T.AGENCY, "White House", country="US"),
-    # -- foreign agencies ---------------------------------------------------------------------
-    _e("agency:fsb", T.AGENCY, "Federal Security Service", "FSB", country="RU"),
-    _e("agency:kremlin", T.AGENCY, "Kremlin", country="RU"),
-    _e("agency:gru", T.AGENCY, "GRU", "Main Intelligence Directorate", country="RU"),
-    # -- legislatures, news organisations -----------------------------------------------------
-    _e("organization:us-congress", T.ORGANIZATION, "US Congress", "Congress", country="US"),
-    _e("organization:wsj", T.ORGANIZATION, "The Wall Street Journal", "Wall Street Journal", "WSJ", country="US"),
-    _e("organization:reuters", T.ORGANIZATION, "Reuters", "Reuter", country="GB"),
-    _e("organization:bloomberg", T.ORGANIZATION, "Bloomberg", "Bloomberg News", country="US"),
-    _e("organization:ap", T.ORGANIZATION, "Associated Press", "AP", country="US"),
-    _e("organization:nyt", T.ORGANIZATION, "The New York Times", "New York Times", country="US"),
-    _e("organization:eu", T.ORGANIZATION, "European Union", "EU"),
-    # -- lists ----------------------------------------------------------------------------------
-    _e(
-        "list:us-fcc-covered-list",
-        T.LIST,
-        "FCC Covered List",
-        "Covered List",
-        "federal list of companies that pose a national security risk",
-        country="US",
-    ),
-    _e("list:us-bis-entity-list", T.LIST, "Entity List", "BIS Entity List", country="US"),
-    _e(
-        "list:us-ofac-sdn-list",
-        T.LIST,
-        "OFAC SDN List",
-        "SDN List",
-        "Specially Designated Nationals and Blocked Persons List",
-        "Specially Designated Nationals List",
-        country="US",
-    ),
-    # -- products -------------------------------------------------------------------------------
-    _e("product:tiktok", T.PRODUCT, "TikTok", "Tik Tok", "Tik-Tok"),
-    _e("product:wechat", T.PRODUCT, "WeChat", "We Chat"),
+# Products the texts name that no loader defines.
+PRODUCTS: tuple[Entity, ...] = (
+    Entity(id="product:tiktok", type=T.PRODUCT, name="TikTok", aliases=("Tik Tok", "Tik-Tok")),
+    Entity(id="product:wechat", type=T.PRODUCT, name="WeChat", aliases=("We Chat",)),
 )
 
-# Demonyms, for "the Russian firm, X", "Russian-based X", "Russian intelligence".
-DEMONYMS: dict[str, str] = {
-    "American": "country:us",
-    "Russian": "country:russia",
-    "German": "country:germany",
-    "Chinese": "country:china",
-    "Ukrainian": "country:ukraine",
-    "British": "country:uk",
-    "French": "country:france",
-    "Iranian": "country:iran",
-    "North Korean": "country:north-korea",
-    "Belarusian": "country:belarus",
-    "Cuban": "country:cuba",
-    "Venezuelan": "country:venezuela",
-    "Indian": "country:india",
-    "Japanese": "country:japan",
-    "Canadian": "country:canada",
-    "Australian": "country:australia",
-    "Dutch": "country:netherlands",
-    "Israeli": "country:israel",
-}
+# Demonyms, for "the Russian firm, X", "Russian-based X", "Russian intelligence"; the country each
+# stands for is the registry's (rigour reads demonyms).
+_DEMONYM_WORDS = (
+    "American", "Russian", "German", "Chinese", "Ukrainian", "British", "French", "Iranian", "North Korean",
+    "Belarusian", "Cuban", "Venezuelan", "Indian", "Japanese", "Canadian", "Australian", "Dutch", "Israeli",
+)  # fmt: skip
+
+
+def _with_forms(entity: Entity) -> Entity:
+    names = [a for a in entity.aliases if not (entity.type is T.COUNTRY and len(a) == 2 and a.isupper())]
+    extra = [f for f in SURFACE_FORMS.get(entity.id, ()) if f not in names and f != entity.name]
+    return entity.model_copy(update={"aliases": (*names, *extra)})
+
+
+@cache
+def builtin() -> tuple[Entity, ...]:
+    """The registry's bodies, lists and countries with their surface forms, then the products.
+
+    A country's ISO code is left out of its forms ("IN", "IT", "TO" are words in upper-case
+    headings) except where :data:`SURFACE_FORMS` gives it back ("US", "UK").
+    """
+    ref = registry()
+    return tuple(_with_forms(e) for e in (*ref.entities(), *ref.countries.entities())) + PRODUCTS
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym → country id: ``"Dutch"`` → ``country:nl``."""
+    out: dict[str, str] = {}
+    for word in _DEMONYM_WORDS:
+        code = registry().countries.code(word)
+        assert code is not None, word
+        out[word] = country_id(code)
+    return out
+
+
+BUILTIN: tuple[Entity, ...] = builtin()
+DEMONYMS: dict[str, str] = demonyms()

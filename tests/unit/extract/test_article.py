@@ -70,7 +70,7 @@ def test_seed_federal_list_is_the_fcc_covered_list(seed):
 def test_seed_germany_kremlin_accusation(seed):
     [claim] = _claims(seed, "firm:kaspersky-lab", "alleged-tie-to", "agency:kremlin")
     assert claim.stance is Stance.ALLEGED
-    assert claim.asserted_by == "country:germany"
+    assert claim.asserted_by == "country:de"
 
 
 def test_seed_tiktok_bill(seed):
@@ -94,7 +94,7 @@ def test_seed_reported_claims_name_the_reporter(seed):
 def test_seed_ids_and_candidates(seed):
     ids = {c.subject for c in seed.claims} | {c.object for c in seed.claims}
     ids |= {c.asserted_by for c in seed.claims if c.asserted_by}
-    assert {"firm:kaspersky-lab", "agency:fsb", "country:us", "country:russia", "country:germany",
+    assert {"firm:kaspersky-lab", "agency:fsb", "country:us", "country:ru", "country:de",
             "agency:kremlin", "agency:us-commerce", "agency:us-bis", "product:tiktok",
             "organization:reuters"} <= ids
     by_id = {e.id: e for e in seed.entities}
