@@ -11,6 +11,8 @@ COPY config config
 COPY reference reference
 COPY graph graph
 COPY loaders loaders
+COPY extract extract
+COPY export export
 COPY api api
 COPY cli cli
 COPY data data

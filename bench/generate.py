@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.base import Parsed
+from schema.ftm import ftm_schema
 from schema.models import Citation, Claim, Entity, Source
 from schema.ontology import EntityType, Method, Predicate, Stance
 
@@ -533,14 +534,6 @@ def to_curated(parsed: Parsed) -> dict[str, Any]:
     }
 
 
-_FTM_SCHEMA = {
-    EntityType.FIRM: "Company",
-    EntityType.PERSON: "Person",
-    EntityType.AGENCY: "PublicBody",
-    EntityType.ORGANIZATION: "Organization",
-}
-
-
 def _ftm_id(eid: str) -> str:
     return eid.replace(":", "-")
 
@@ -548,7 +541,7 @@ def _ftm_id(eid: str) -> str:
 def to_ftm(parsed: Parsed, names: dict[str, str]) -> Iterator[dict[str, Any]]:
     """One batch as FollowTheMoney entities (things first; one edge entity per fact)."""
     for e in parsed.entities:
-        schema = _FTM_SCHEMA.get(e.type)
+        schema = ftm_schema(e.type)
         if schema is None:
             continue
         names[e.id] = e.name

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from api.exporters import ExportFormat, stream, tables
 from config import Settings
+from export import ExportFormat, stream, tables
 from graph import export as graph_export
 from graph.database import Graph
 from schema.errors import RegkgError

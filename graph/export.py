@@ -1,6 +1,6 @@
 """Read the fact graph for export: entities and fact edges, whole or around one entity.
 
-Returns plain dicts (:class:`FactGraph`); the file formats are written by :mod:`api.exporters`.
+Returns plain dicts (:class:`FactGraph`); the file formats are written by :mod:`export`.
 """
 
 from __future__ import annotations

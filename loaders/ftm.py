@@ -71,6 +71,7 @@ from pydantic import ValidationError
 
 from reference import registry, single_country
 from schema.dates import earliest, latest, partial_date
+from schema.ftm import FTM_READ_TYPES, FTM_TYPES
 from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
 
@@ -82,17 +83,7 @@ from .resolve import normalise_name
 
 _BOM = b"\xef\xbb\xbf"
 
-# FtM schema -> our type, most specific first (Company is also an Organization and a LegalEntity)
-_THINGS: tuple[tuple[str, EntityType], ...] = (
-    ("Vessel", EntityType.ASSET),
-    ("Airplane", EntityType.ASSET),
-    ("Person", EntityType.PERSON),
-    ("PublicBody", EntityType.AGENCY),
-    ("Company", EntityType.FIRM),
-    ("Organization", EntityType.ORGANIZATION),
-    ("LegalEntity", EntityType.FIRM),
-)
-REFERENCE_TYPES = tuple(dict.fromkeys(t for _, t in _THINGS))  # what an FtM id can become here
+REFERENCE_TYPES = FTM_READ_TYPES  # what an FtM id can become here
 LINK_SCHEMATA = frozenset(
     {"Directorship", "Employment", "Membership", "Representation", "Family", "Associate", "UnknownLink", "Succession"}
 )
@@ -146,7 +137,7 @@ def _plan(name: str) -> _Plan | None:
     schema = model.get(name)
     plan: _Plan | None = None
     if schema is not None:
-        etype = next((t for s, t in _THINGS if schema.is_a(s)), None)
+        etype = next((t for s, t in FTM_TYPES if schema.is_a(s)), None)
         relation: str | None = None
         if schema.is_a("Sanction"):
             relation = "sanction"

@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
+from export import ExportFormat, stream
 from graph import export
 
 from ..deps import GraphDep
 from ..errors import responses
-from ..exporters import ExportFormat, stream
 
 router = APIRouter(prefix="/v1/export", tags=["export"])
 
