@@ -50,172 +50,49 @@ ends of a claim in the graph.
 Bad lines (not JSON, not an object, no id, unknown schema, no name, a relationship whose end is
 nowhere to be found, a claim the ontology refuses) are rejects with file, line and field; every
 other line still loads.
+
+Modules: this one reads (the two passes, things into entities); :mod:`loaders.ftm_lines` holds
+the per-schema plans, the decoded line, the pass-1 index and the value helpers;
+:mod:`loaders.ftm_claims` turns relationships into claims.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
-import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from followthemoney import model
-from followthemoney.schema import Schema
 from pydantic import ValidationError
 
 from reference import registry, single_country
-from schema.dates import earliest, latest, partial_date
-from schema.ftm import FTM_READ_TYPES, FTM_TYPES
-from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
-from schema.ontology import EntityType, Method, Predicate
+from schema.models import Entity, Source
+from schema.ontology import EntityType
 
-from .base import Parsed, RecordError, validation_errors
+from .base import Parsed, validation_errors
 from .collect import Collector, combine
 from .csvfile import file_sha256
 from .curated import ExternalResolver
+from .ftm_claims import FtmRelations
+from .ftm_lines import (
+    ALIAS_PROPS,
+    COUNTRY_PROPS,
+    IDENTIFIER_PROPS,
+    LINK_SCHEMATA,
+    REFERENCE_TYPES,
+    Index,
+    Line,
+    entity_id,
+    id_candidates,
+    plan_for,
+)
 from .resolve import normalise_name
 
 _BOM = b"\xef\xbb\xbf"
 
-REFERENCE_TYPES = FTM_READ_TYPES  # what an FtM id can become here
-LINK_SCHEMATA = frozenset(
-    {"Directorship", "Employment", "Membership", "Representation", "Family", "Associate", "UnknownLink", "Succession"}
-)
-_ALIAS_PROPS = ("name", "alias", "previousName")
-_COUNTRY_PROPS = ("country", "jurisdiction", "mainCountry", "nationality", "citizenship", "flag")
-_IDENTIFIER_PROPS = {
-    "imoNumber": "imo",
-    "leiCode": "lei",
-    "innCode": "inn",
-    "ogrnCode": "ogrn",
-    "wikidataId": "wikidata",
-    "registrationNumber": "registration",
-    "taxNumber": "tax",
-    "swiftBic": "swift_bic",
-    "mmsi": "mmsi",
-}
-_SANCTION_QUALIFIERS = ("program", "programId", "provisions", "authorityId", "unscId")
-_OWNERSHIP_QUALIFIERS = ("percentage", "ownershipType", "role", "sharesCount")
-_LINK_QUALIFIERS = ("role", "relationship")
-_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
 
-
-
-def entity_id(etype: EntityType, ftm_id: str) -> str:
-    """``firm:ftm-NK-abc123``; an FtM id with other characters is slugged and hashed."""
-    local = ftm_id if _SAFE_ID.match(ftm_id) else f"{slug(ftm_id)[:100]}-{digest(ftm_id, length=8)}"
-    return f"{etype.prefix}:ftm-{local}"
-
-
-def _id_candidates(ftm_id: str) -> list[str]:
-    return [entity_id(t, ftm_id) for t in REFERENCE_TYPES]
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """What lines of one schema become: an entity type, a relationship kind, both or nothing."""
-
-    etype: EntityType | None
-    relation: str | None  # "sanction", "ownership", "link" or None
-    schema: Schema
-    refs: tuple[str, ...]  # properties of a thing line that name another entity (pass 2)
-
-
-_PLANS: dict[str, _Plan | None] = {}
-
-
-def _plan(name: str) -> _Plan | None:
-    """The plan for a schema name (cached); None for a name FtM does not know."""
-    if name in _PLANS:
-        return _PLANS[name]
-    schema = model.get(name)
-    plan: _Plan | None = None
-    if schema is not None:
-        etype = next((t for s, t in FTM_TYPES if schema.is_a(s)), None)
-        relation: str | None = None
-        if schema.is_a("Sanction"):
-            relation = "sanction"
-        elif schema.is_a("Ownership"):
-            relation = "ownership"
-        elif schema.name in LINK_SCHEMATA:
-            relation = "link"
-        refs: tuple[str, ...] = ()
-        if etype is not None:
-            refs = tuple(p for p in ("owner", "parent") if schema.get(p) is not None)
-        plan = _Plan(etype, relation, schema, refs)
-    _PLANS[name] = plan
-    return plan
-
-
-class _Line:
-    """One decoded line: where it is, its raw text, its JSON and the plan for its schema."""
-
-    __slots__ = ("number", "offset", "text", "data", "plan", "ftm_id", "props")
-
-    def __init__(self, number: int, offset: int, text: str, data: dict[str, Any], plan: _Plan) -> None:
-        self.number, self.offset, self.text, self.data, self.plan = number, offset, text, data, plan
-        self.ftm_id = str(data["id"])
-        self.props: dict[str, list[Any]] = data["properties"]
-
-    def values(self, prop: str) -> list[str]:
-        """A property's values as text (a nested entity counts by its id), in order, once each."""
-        raw = self.props.get(prop)
-        if not raw:
-            return []
-        out: list[str] = []
-        for value in raw:
-            if isinstance(value, dict):
-                value = value.get("id")
-            if value is None:
-                continue
-            text = str(value).strip()
-            if text and text not in out:
-                out.append(text)
-        return out
-
-
-class _Index:
-    """On-disk FtM id → (type, line) and the offsets of relationship lines, in a temp dir."""
-
-    def __init__(self, directory: str) -> None:
-        self.db = sqlite3.connect(Path(directory) / "ftm-index.sqlite3")
-        self.db.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-8000;"
-            "CREATE TABLE ent (id TEXT PRIMARY KEY, type TEXT NOT NULL, line INTEGER NOT NULL);"
-            "CREATE TABLE rel (offset INTEGER NOT NULL, line INTEGER NOT NULL);"
-        )
-
-    def known(self, ids: Iterable[str]) -> dict[str, tuple[str, int]]:
-        out: dict[str, tuple[str, int]] = {}
-        wanted = sorted(set(ids))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for fid, etype, line in self.db.execute(f"SELECT id, type, line FROM ent WHERE id IN ({marks})", chunk):
-                out[fid] = (etype, line)
-        return out
-
-    def add(self, entities: list[tuple[str, str, int]], relations: list[tuple[int, int]]) -> None:
-        self.db.executemany("INSERT OR IGNORE INTO ent VALUES (?, ?, ?)", entities)
-        self.db.executemany("INSERT INTO rel VALUES (?, ?)", relations)
-        self.db.commit()
-
-    def relations(self, size: int) -> Iterator[list[tuple[int, int]]]:
-        cursor = self.db.execute("SELECT offset, line FROM rel ORDER BY rowid")
-        while rows := cursor.fetchmany(size):
-            yield rows
-
-    def close(self) -> None:
-        self.db.close()
-
-
-class FtmReader:
+class FtmReader(FtmRelations):
     """Iterate an FtM JSON-lines file as :class:`Parsed` batches of at most ``size`` lines each.
 
     ``phase`` (1 or 2), ``lines_read`` (pass 1) and ``relations_read`` / ``relations_total``
@@ -243,10 +120,7 @@ class FtmReader:
 
     # -- shared ---------------------------------------------------------------------------
 
-    def _reject(self, out: Collector, line: int | None, field: str | None, message: str) -> None:
-        out.rejects.append(RecordError(self.file, line, field, message))
-
-    def _decode(self, out: Collector, number: int, offset: int, raw: bytes) -> _Line | None:
+    def _decode(self, out: Collector, number: int, offset: int, raw: bytes) -> Line | None:
         if offset == 0 and raw.startswith(_BOM):
             raw = raw[len(_BOM) :]
         try:
@@ -269,7 +143,7 @@ class FtmReader:
             self._reject(out, number, "id", "no entity id")
             return None
         name = data.get("schema")
-        plan = _plan(name) if isinstance(name, str) else None
+        plan = plan_for(name) if isinstance(name, str) else None
         if plan is None:
             self._reject(out, number, "schema", f"unknown FtM schema {name!r}")
             return None
@@ -279,25 +153,11 @@ class FtmReader:
         if not isinstance(props, dict) or not all(isinstance(v, list) for v in props.values()):
             self._reject(out, number, "properties", "must be an object of lists")
             return None
-        return _Line(number, offset, text, data, plan)
-
-    def _source(self, line: _Line, caption: str) -> Source:
-        local = line.ftm_id if _SAFE_ID.match(line.ftm_id) else digest(line.ftm_id, length=16)
-        urls = line.values("sourceUrl")
-        publishers = line.values("publisher")
-        return Source(
-            id=f"source:ftm:{local}-{hashlib.sha256(line.text.encode()).hexdigest()[:12]}",
-            title=f"FtM {line.plan.schema.name}: {caption}"[:300],
-            kind="dataset",
-            url=urls[0] if urls else None,
-            publisher=publishers[0] if publishers else None,
-            text=line.text,
-            derived_from=(self.file_source.id,),
-        )
+        return Line(number, offset, text, data, plan)
 
     # -- pass 1: things -------------------------------------------------------------------
 
-    def _entity(self, line: _Line) -> Entity:
+    def _entity(self, line: Line) -> Entity:
         assert line.plan.etype is not None
         etype = line.plan.etype
         names = line.values("name")
@@ -306,7 +166,7 @@ class FtmReader:
         if not name:
             raise ValueError("no name (no caption and no name property)")
         aliases: list[str] = []
-        for prop in _ALIAS_PROPS:
+        for prop in ALIAS_PROPS:
             for alias in line.values(prop):
                 if alias != name and alias not in aliases:
                     aliases.append(alias)
@@ -315,12 +175,12 @@ class FtmReader:
             if normalised and normalised != name and normalised not in aliases:
                 aliases.append(normalised)
         present = line.props.keys()
-        codes = [c.upper() for prop in _COUNTRY_PROPS if prop in present for c in line.values(prop)]
+        codes = [c.upper() for prop in COUNTRY_PROPS if prop in present for c in line.values(prop)]
         identifiers = {"ftm": line.ftm_id}
-        for prop in _IDENTIFIER_PROPS.keys() & present:
+        for prop in IDENTIFIER_PROPS.keys() & present:
             values = line.values(prop)
             if values:
-                identifiers[_IDENTIFIER_PROPS[prop]] = "; ".join(values)
+                identifiers[IDENTIFIER_PROPS[prop]] = "; ".join(values)
         descriptions = line.values("description")
         return Entity(
             id=entity_id(etype, line.ftm_id),
@@ -332,9 +192,9 @@ class FtmReader:
             description=descriptions[0] if descriptions else None,
         )
 
-    def _first_pass(self, index: _Index) -> Iterator[Parsed]:
+    def _first_pass(self, index: Index) -> Iterator[Parsed]:
         out = Collector()
-        lines: list[_Line] = []
+        lines: list[Line] = []
         count = number = 0
         with self.path.open("rb") as fh:
             offset = 0
@@ -351,7 +211,7 @@ class FtmReader:
         self.lines_read = number
         yield self._things(out, lines, index)
 
-    def _things(self, out: Collector, lines: list[_Line], index: _Index) -> Parsed:
+    def _things(self, out: Collector, lines: list[Line], index: Index) -> Parsed:
         """One batch of pass 1: entities and sources of the things; relationship lines noted."""
         earlier = index.known(line.ftm_id for line in lines if line.plan.etype is not None)
         entities: list[tuple[str, str, int]] = []
@@ -399,12 +259,12 @@ class FtmReader:
 
     # -- pass 2: relationships ------------------------------------------------------------
 
-    def _second_pass(self, index: _Index) -> Iterator[Parsed]:
+    def _second_pass(self, index: Index) -> Iterator[Parsed]:
         self.relations_total = int(index.db.execute("SELECT count(*) FROM rel").fetchone()[0])
         with self.path.open("rb") as fh:
             for rows in index.relations(self.size):
                 out = Collector()
-                lines: list[_Line] = []
+                lines: list[Line] = []
                 for offset, number in rows:
                     fh.seek(offset)
                     line = self._decode(out, number, offset, fh.readline())
@@ -416,7 +276,7 @@ class FtmReader:
                     self._relation(out, line, types)
                 yield self._parsed(out)
 
-    def _refs(self, line: _Line) -> list[str]:
+    def _refs(self, line: Line) -> list[str]:
         plan = line.plan
         if plan.relation == "sanction":
             return line.values("entity")
@@ -425,282 +285,23 @@ class FtmReader:
             return [v for p in props for v in line.values(p)]
         return [v for p in plan.refs for v in line.values(p)]
 
-    def _resolve(self, index: _Index, lines: list[_Line]) -> dict[str, EntityType]:
+    def _resolve(self, index: Index, lines: list[Line]) -> dict[str, EntityType]:
         wanted = {ref for line in lines for ref in self._refs(line)}
         wanted |= {line.ftm_id for line in lines if line.plan.etype is not None}
         types = {fid: EntityType(t) for fid, (t, _) in index.known(wanted).items()}
         missing = sorted(wanted - types.keys())
         if missing and self.resolve_external is not None:
-            by_regkg_id = {cand: fid for fid in missing for cand in _id_candidates(fid)}
+            by_regkg_id = {cand: fid for fid in missing for cand in id_candidates(fid)}
             for found, type_name in self.resolve_external(sorted(by_regkg_id)).items():
                 if type_name != "Source":
                     types.setdefault(by_regkg_id[found], EntityType(type_name))
         return types
 
-    def _relation(self, out: Collector, line: _Line, types: dict[str, EntityType]) -> None:
-        plan = line.plan
-        rejects = len(out.rejects)
-        claims: list[tuple[str, Claim]] = []
-        extra: list[Entity] = []
-        source = self._source(line, self._caption(line))
-        try:
-            if plan.relation == "sanction":
-                claims = self._sanction(out, line, types, source, extra)
-            elif plan.relation is not None:
-                claims = self._edge(out, line, types, source)
-            else:
-                claims = self._thing_refs(out, line, types, source)
-        except ValidationError as exc:
-            out.rejects.extend(validation_errors(exc, self.file, default_line=line.number))
-            return
-        kept = False
-        for field, claim in claims:
-            problem = out.check_claim(claim)
-            if problem:
-                self._reject(out, line.number, field, problem)
-                continue
-            out.add_claim(claim)
-            kept = True
-        if kept:
-            for entity in extra:
-                out.add_entity(entity)
-            if plan.relation is not None:  # a thing's line was written in pass 1 already
-                out.add_source(source)
-        elif not claims and len(out.rejects) == rejects and plan.relation is not None:
-            self._reject(out, line.number, None, f"a {plan.schema.name} that yields no claim")
-
-    @staticmethod
-    def _caption(line: _Line) -> str:
-        caption = line.data.get("caption")
-        if isinstance(caption, str) and caption.strip():
-            return caption.strip()
-        names = line.values("name")
-        return names[0] if names else line.ftm_id
-
-    def _end(
-        self, out: Collector, line: _Line, prop: str, types: dict[str, EntityType], value: str | None = None
-    ) -> str | None:
-        """Our id for the entity a property names; a reject (and None) when it is nowhere."""
-        values = [value] if value is not None else line.values(prop)
-        if not values:
-            self._reject(out, line.number, f"properties.{prop}", f"a {line.plan.schema.name} needs a {prop}")
-            return None
-        fid = values[0]
-        etype = types.get(fid)
-        if etype is None:
-            self._reject(
-                out,
-                line.number,
-                f"properties.{prop}",
-                f"{prop} {fid!r} is neither an entity of this file nor in the graph",
-            )
-            return None
-        return entity_id(etype, fid)
-
-    def _dates(self, line: _Line, props: Iterable[str], last: bool) -> str | None:
-        found: list[str] = []
-        for prop in props:
-            for value in line.values(prop):
-                try:
-                    date = partial_date(value[:10])
-                except ValueError:
-                    self.bad_dates += 1
-                    continue
-                if date:
-                    found.append(date)
-            if found and not last:
-                break  # the first property that has a date wins (startDate before listingDate)
-        if not found:
-            return None
-        if last:
-            return max(found, key=lambda d: latest(d) or "")
-        return min(found, key=lambda d: earliest(d) or "")
-
-    @staticmethod
-    def _qualifiers(line: _Line, props: Iterable[str], **extra: QualifierValue) -> dict[str, QualifierValue]:
-        out: dict[str, QualifierValue] = dict(extra)
-        for prop in props:
-            values = line.values(prop)
-            if len(values) == 1:
-                out[prop] = values[0]
-            elif values:
-                out[prop] = values
-        return out
-
-    @staticmethod
-    def _quote(source: Source, prop: str, value: str | None = None) -> Citation:
-        """The value as written in the line (after the property's key), else the properties object."""
-        text = source.text or ""
-        key = text.find(json.dumps(prop) + ":")
-        if value is not None and key != -1:
-            for encoded in dict.fromkeys((json.dumps(value, ensure_ascii=False)[1:-1], json.dumps(value)[1:-1])):
-                start = text.find(encoded, key) if encoded else -1
-                if start != -1:
-                    return Citation(source=source.id, quote=encoded, start=start, end=start + len(encoded))
-        start = text.find('"properties":')
-        start = text.find("{", start) if start != -1 else 0
-        try:
-            _, end = json.JSONDecoder().raw_decode(text, start)
-        except json.JSONDecodeError:
-            start, end = 0, len(text)
-        return Citation(source=source.id, quote=text[start:end], start=start, end=end)
-
-    def _made(self, key: tuple[str | None, ...], make: Callable[[], Entity]) -> Entity:
-        """An authority's or program's entity, made once (a bounded cache: memory stays flat)."""
-        found = self._entity_cache.get(key)
-        if found is None:
-            if len(self._entity_cache) >= 10_000:
-                self._entity_cache.clear()
-            found = self._entity_cache[key] = make()
-        return found
-
-    def _sanction(
-        self, out: Collector, line: _Line, types: dict[str, EntityType], source: Source, extra: list[Entity]
-    ) -> list[tuple[str, Claim]]:
-        authorities, programs = line.values("authority"), line.values("program") or line.values("programId")
-        if not authorities and not programs:
-            self._reject(out, line.number, "properties.authority", "a Sanction with neither authority nor program")
-            return []
-        countries = [c.upper() for c in line.values("country")]
-        country = single_country(c for c in countries if registry().countries.is_code(c))
-        valid_from = self._dates(line, ("startDate", "listingDate", "date"), last=False)
-        valid_to = self._dates(line, ("endDate",), last=True)
-        qualifiers = self._qualifiers(line, _SANCTION_QUALIFIERS)
-        agency: Entity | None = None
-        if authorities:
-            agency = registry().body_by_name(authorities[0]) or self._made(
-                ("agency", authorities[0], country),
-                lambda: Entity(
-                    id=f"agency:ftm-{slug(authorities[0])[:100]}",
-                    type=EntityType.AGENCY,
-                    name=authorities[0],
-                    country=country,
-                ),
-            )
-            extra.append(agency)
-        lst: Entity | None = None
-        if programs:
-            ids = line.values("programId")
-            names = line.values("program")
-
-            def make_list() -> Entity:
-                key = slug(ids[0]) if ids else slug(" ".join([*authorities[:1], programs[0]]))
-                if len(key) > 100:
-                    key = key[:100] + "-" + digest(key, length=8)
-                return Entity(
-                    id=f"list:ftm-{key}",
-                    type=EntityType.LIST,
-                    name=names[0] if names else ids[0],
-                    aliases=tuple(i for i in ids[:1] if i != programs[0]),
-                    country=country,
-                )
-
-            lst = self._made(("list", *ids[:1], *authorities[:1], *names[:1], country or ""), make_list)
-            extra.append(lst)
-        claims: list[tuple[str, Claim]] = []
-        targets = line.values("entity")
-        if not targets:
-            self._reject(out, line.number, "properties.entity", "a Sanction needs an entity")
-            return []
-        for fid in targets:
-            subject = self._end(out, line, "entity", types, fid)
-            if subject is None:
-                continue
-            common: dict[str, Any] = {
-                "subject": subject,
-                "asserted_by": agency.id if agency else None,
-                "valid_from": valid_from,
-                "valid_to": valid_to,
-                "qualifiers": qualifiers,
-                "method": Method.IMPORTED,
-            }
-            if agency is not None:
-                cite = self._quote(source, "authority", authorities[0])
-                claim = Claim(predicate=Predicate.SANCTIONED_BY, object=agency.id, citations=(cite,), **common)
-                claims.append(("properties.entity", claim))
-            if lst is not None:
-                prop = "program" if line.values("program") else "programId"
-                cite = self._quote(source, prop, programs[0])
-                claims.append(
-                    (
-                        "properties.entity",
-                        Claim(predicate=Predicate.LISTED_ON, object=lst.id, citations=(cite,), **common),
-                    )
-                )
-        return claims
-
-    def _edge(
-        self, out: Collector, line: _Line, types: dict[str, EntityType], source: Source
-    ) -> list[tuple[str, Claim]]:
-        schema = line.plan.schema
-        if schema.source_prop is None or schema.target_prop is None:
-            return []
-        subject = self._end(out, line, schema.source_prop.name, types)
-        obj = self._end(out, line, schema.target_prop.name, types)
-        if subject is None or obj is None:
-            return []
-        valid_from = self._dates(line, ("startDate", "date"), last=False)
-        valid_to = self._dates(line, ("endDate",), last=True)
-        if line.plan.relation == "ownership":
-            predicate = Predicate.OWNS
-            qualifiers = self._qualifiers(line, _OWNERSHIP_QUALIFIERS)
-            quote_props: tuple[str, ...] = ("role", "ownershipType", "percentage")
-        else:
-            predicate = Predicate.LINKED_TO
-            qualifiers = self._qualifiers(line, _LINK_QUALIFIERS, relation=schema.name, label=schema.edge_label or "")
-            quote_props = _LINK_QUALIFIERS
-        prop = next((p for p in quote_props if line.values(p)), None)
-        cite = self._quote(source, prop, line.values(prop)[0]) if prop else self._quote(source, "properties")
-        claim = Claim(
-            subject=subject,
-            predicate=predicate,
-            object=obj,
-            valid_from=valid_from,
-            valid_to=valid_to,
-            qualifiers=qualifiers,
-            method=Method.IMPORTED,
-            citations=(cite,),
-        )
-        return [(f"properties.{schema.source_prop.name}", claim)]
-
-    def _thing_refs(
-        self, out: Collector, line: _Line, types: dict[str, EntityType], source: Source
-    ) -> list[tuple[str, Claim]]:
-        me = types.get(line.ftm_id)
-        if me is None:  # the thing itself was rejected in pass 1
-            return []
-        own_id = entity_id(me, line.ftm_id)
-        claims: list[tuple[str, Claim]] = []
-        for prop in line.plan.refs:
-            for fid in line.values(prop):
-                other = self._end(out, line, prop, types, fid)
-                if other is None or other == own_id:
-                    continue
-                cite = self._quote(source, prop, fid)
-                if prop == "owner":
-                    claim = Claim(
-                        subject=other,
-                        predicate=Predicate.OWNS,
-                        object=own_id,
-                        method=Method.IMPORTED,
-                        citations=(cite,),
-                    )
-                else:
-                    claim = Claim(
-                        subject=own_id,
-                        predicate=Predicate.SUBSIDIARY_OF,
-                        object=other,
-                        method=Method.IMPORTED,
-                        citations=(cite,),
-                    )
-                claims.append((f"properties.{prop}", claim))
-        return claims
-
     # -- iteration ------------------------------------------------------------------------
 
     def __iter__(self) -> Iterator[Parsed]:
         with tempfile.TemporaryDirectory(prefix="regkg-ftm-") as directory:
-            index = _Index(directory)
+            index = Index(directory)
             try:
                 self.phase = 1
                 for number, batch in enumerate(self._first_pass(index)):

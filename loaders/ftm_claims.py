@@ -1,0 +1,281 @@
+"""The relationships of an FtM file as claims (pass 2 of :class:`loaders.ftm.FtmReader`): sanctions
+(``sanctioned-by`` the authority and ``listed-on`` the programme), ownerships (``owns``), the other
+edge schemata (``linked-to``), and a thing's ``owner`` / ``parent`` references. Each end is
+resolved through the pass-1 index (or the graph); an end found nowhere is a reject.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pydantic import ValidationError
+
+from reference import registry, single_country
+from schema.dates import earliest, latest, partial_date
+from schema.models import Claim, Entity, Source, digest, slug
+from schema.ontology import EntityType, Method, Predicate
+
+from .base import RecordError, validation_errors
+from .collect import Collector
+from .ftm_lines import (
+    LINK_QUALIFIERS,
+    OWNERSHIP_QUALIFIERS,
+    SAFE_ID,
+    SANCTION_QUALIFIERS,
+    Line,
+    caption_of,
+    entity_id,
+    quote_value,
+    read_qualifiers,
+)
+
+
+class FtmRelations:
+    """Pass 2's claim building (and the per-line Source both passes use); :class:`loaders.ftm.FtmReader`
+    provides the state: the file, its dataset Source, the bad-date count and the entity cache."""
+
+    file: str
+    file_source: Source
+    bad_dates: int
+    _entity_cache: dict[tuple[str | None, ...], Entity]
+
+    def _reject(self, out: Collector, line: int | None, field: str | None, message: str) -> None:
+        out.rejects.append(RecordError(self.file, line, field, message))
+
+    def _source(self, line: Line, caption: str) -> Source:
+        local = line.ftm_id if SAFE_ID.match(line.ftm_id) else digest(line.ftm_id, length=16)
+        urls = line.values("sourceUrl")
+        publishers = line.values("publisher")
+        return Source(
+            id=f"source:ftm:{local}-{hashlib.sha256(line.text.encode()).hexdigest()[:12]}",
+            title=f"FtM {line.plan.schema.name}: {caption}"[:300],
+            kind="dataset",
+            url=urls[0] if urls else None,
+            publisher=publishers[0] if publishers else None,
+            text=line.text,
+            derived_from=(self.file_source.id,),
+        )
+
+    def _relation(self, out: Collector, line: Line, types: dict[str, EntityType]) -> None:
+        plan = line.plan
+        rejects = len(out.rejects)
+        claims: list[tuple[str, Claim]] = []
+        extra: list[Entity] = []
+        source = self._source(line, caption_of(line))
+        try:
+            if plan.relation == "sanction":
+                claims = self._sanction(out, line, types, source, extra)
+            elif plan.relation is not None:
+                claims = self._edge(out, line, types, source)
+            else:
+                claims = self._thing_refs(out, line, types, source)
+        except ValidationError as exc:
+            out.rejects.extend(validation_errors(exc, self.file, default_line=line.number))
+            return
+        kept = False
+        for field, claim in claims:
+            problem = out.check_claim(claim)
+            if problem:
+                self._reject(out, line.number, field, problem)
+                continue
+            out.add_claim(claim)
+            kept = True
+        if kept:
+            for entity in extra:
+                out.add_entity(entity)
+            if plan.relation is not None:  # a thing's line was written in pass 1 already
+                out.add_source(source)
+        elif not claims and len(out.rejects) == rejects and plan.relation is not None:
+            self._reject(out, line.number, None, f"a {plan.schema.name} that yields no claim")
+
+    def _end(
+        self, out: Collector, line: Line, prop: str, types: dict[str, EntityType], value: str | None = None
+    ) -> str | None:
+        """Our id for the entity a property names; a reject (and None) when it is nowhere."""
+        values = [value] if value is not None else line.values(prop)
+        if not values:
+            self._reject(out, line.number, f"properties.{prop}", f"a {line.plan.schema.name} needs a {prop}")
+            return None
+        fid = values[0]
+        etype = types.get(fid)
+        if etype is None:
+            self._reject(
+                out,
+                line.number,
+                f"properties.{prop}",
+                f"{prop} {fid!r} is neither an entity of this file nor in the graph",
+            )
+            return None
+        return entity_id(etype, fid)
+
+    def _dates(self, line: Line, props: Iterable[str], last: bool) -> str | None:
+        found: list[str] = []
+        for prop in props:
+            for value in line.values(prop):
+                try:
+                    date = partial_date(value[:10])
+                except ValueError:
+                    self.bad_dates += 1
+                    continue
+                if date:
+                    found.append(date)
+            if found and not last:
+                break  # the first property that has a date wins (startDate before listingDate)
+        if not found:
+            return None
+        if last:
+            return max(found, key=lambda d: latest(d) or "")
+        return min(found, key=lambda d: earliest(d) or "")
+
+    def _made(self, key: tuple[str | None, ...], make: Callable[[], Entity]) -> Entity:
+        """An authority's or program's entity, made once (a bounded cache: memory stays flat)."""
+        found = self._entity_cache.get(key)
+        if found is None:
+            if len(self._entity_cache) >= 10_000:
+                self._entity_cache.clear()
+            found = self._entity_cache[key] = make()
+        return found
+
+    def _sanction(
+        self, out: Collector, line: Line, types: dict[str, EntityType], source: Source, extra: list[Entity]
+    ) -> list[tuple[str, Claim]]:
+        authorities, programs = line.values("authority"), line.values("program") or line.values("programId")
+        if not authorities and not programs:
+            self._reject(out, line.number, "properties.authority", "a Sanction with neither authority nor program")
+            return []
+        countries = [c.upper() for c in line.values("country")]
+        country = single_country(c for c in countries if registry().countries.is_code(c))
+        valid_from = self._dates(line, ("startDate", "listingDate", "date"), last=False)
+        valid_to = self._dates(line, ("endDate",), last=True)
+        qualifiers = read_qualifiers(line, SANCTION_QUALIFIERS)
+        agency: Entity | None = None
+        if authorities:
+            agency = registry().body_by_name(authorities[0]) or self._made(
+                ("agency", authorities[0], country),
+                lambda: Entity(
+                    id=f"agency:ftm-{slug(authorities[0])[:100]}",
+                    type=EntityType.AGENCY,
+                    name=authorities[0],
+                    country=country,
+                ),
+            )
+            extra.append(agency)
+        lst: Entity | None = None
+        if programs:
+            ids = line.values("programId")
+            names = line.values("program")
+
+            def make_list() -> Entity:
+                key = slug(ids[0]) if ids else slug(" ".join([*authorities[:1], programs[0]]))
+                if len(key) > 100:
+                    key = key[:100] + "-" + digest(key, length=8)
+                return Entity(
+                    id=f"list:ftm-{key}",
+                    type=EntityType.LIST,
+                    name=names[0] if names else ids[0],
+                    aliases=tuple(i for i in ids[:1] if i != programs[0]),
+                    country=country,
+                )
+
+            lst = self._made(("list", *ids[:1], *authorities[:1], *names[:1], country or ""), make_list)
+            extra.append(lst)
+        claims: list[tuple[str, Claim]] = []
+        targets = line.values("entity")
+        if not targets:
+            self._reject(out, line.number, "properties.entity", "a Sanction needs an entity")
+            return []
+        for fid in targets:
+            subject = self._end(out, line, "entity", types, fid)
+            if subject is None:
+                continue
+            common: dict[str, Any] = {
+                "subject": subject,
+                "asserted_by": agency.id if agency else None,
+                "valid_from": valid_from,
+                "valid_to": valid_to,
+                "qualifiers": qualifiers,
+                "method": Method.IMPORTED,
+            }
+            if agency is not None:
+                cite = quote_value(source, "authority", authorities[0])
+                claim = Claim(predicate=Predicate.SANCTIONED_BY, object=agency.id, citations=(cite,), **common)
+                claims.append(("properties.entity", claim))
+            if lst is not None:
+                prop = "program" if line.values("program") else "programId"
+                cite = quote_value(source, prop, programs[0])
+                claims.append(
+                    (
+                        "properties.entity",
+                        Claim(predicate=Predicate.LISTED_ON, object=lst.id, citations=(cite,), **common),
+                    )
+                )
+        return claims
+
+    def _edge(
+        self, out: Collector, line: Line, types: dict[str, EntityType], source: Source
+    ) -> list[tuple[str, Claim]]:
+        schema = line.plan.schema
+        if schema.source_prop is None or schema.target_prop is None:
+            return []
+        subject = self._end(out, line, schema.source_prop.name, types)
+        obj = self._end(out, line, schema.target_prop.name, types)
+        if subject is None or obj is None:
+            return []
+        valid_from = self._dates(line, ("startDate", "date"), last=False)
+        valid_to = self._dates(line, ("endDate",), last=True)
+        if line.plan.relation == "ownership":
+            predicate = Predicate.OWNS
+            qualifiers = read_qualifiers(line, OWNERSHIP_QUALIFIERS)
+            quote_props: tuple[str, ...] = ("role", "ownershipType", "percentage")
+        else:
+            predicate = Predicate.LINKED_TO
+            qualifiers = read_qualifiers(line, LINK_QUALIFIERS, relation=schema.name, label=schema.edge_label or "")
+            quote_props = LINK_QUALIFIERS
+        prop = next((p for p in quote_props if line.values(p)), None)
+        cite = quote_value(source, prop, line.values(prop)[0]) if prop else quote_value(source, "properties")
+        claim = Claim(
+            subject=subject,
+            predicate=predicate,
+            object=obj,
+            valid_from=valid_from,
+            valid_to=valid_to,
+            qualifiers=qualifiers,
+            method=Method.IMPORTED,
+            citations=(cite,),
+        )
+        return [(f"properties.{schema.source_prop.name}", claim)]
+
+    def _thing_refs(
+        self, out: Collector, line: Line, types: dict[str, EntityType], source: Source
+    ) -> list[tuple[str, Claim]]:
+        me = types.get(line.ftm_id)
+        if me is None:  # the thing itself was rejected in pass 1
+            return []
+        own_id = entity_id(me, line.ftm_id)
+        claims: list[tuple[str, Claim]] = []
+        for prop in line.plan.refs:
+            for fid in line.values(prop):
+                other = self._end(out, line, prop, types, fid)
+                if other is None or other == own_id:
+                    continue
+                cite = quote_value(source, prop, fid)
+                if prop == "owner":
+                    claim = Claim(
+                        subject=other,
+                        predicate=Predicate.OWNS,
+                        object=own_id,
+                        method=Method.IMPORTED,
+                        citations=(cite,),
+                    )
+                else:
+                    claim = Claim(
+                        subject=own_id,
+                        predicate=Predicate.SUBSIDIARY_OF,
+                        object=other,
+                        method=Method.IMPORTED,
+                        citations=(cite,),
+                    )
+                claims.append((f"properties.{prop}", claim))
+        return claims
