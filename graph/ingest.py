@@ -31,7 +31,7 @@ from typing import Any, Protocol, TypeVar
 from schema.errors import GraphUnavailable, InvalidInput, RegkgError
 from schema.models import Claim, Entity, Source
 
-from . import queries
+from . import process, queries
 from .database import Graph
 from .writer import WriteCounts, Writer, claim_rows
 
@@ -92,22 +92,12 @@ def preflight(graph: Graph, data: Loadable, check_types: bool = True) -> None:
                 )
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def fail_interrupted_runs(graph: Graph) -> list[str]:
     """Mark ``running`` runs whose process is gone (same host) as failed; return their ids."""
     host = socket.gethostname()
     failed: list[str] = []
     for row in graph.read(queries.RUNS_RUNNING):
-        if row["host"] == host and row["pid"] is not None and not _pid_alive(int(row["pid"])):
+        if row["host"] == host and row["pid"] is not None and not process.alive(int(row["pid"])):
             graph.write(
                 queries.RUN_MARK_FAILED,
                 {

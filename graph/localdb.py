@@ -22,6 +22,7 @@ from pathlib import Path
 from config import ROOT, Settings
 from schema.errors import GraphUnavailable, RegkgError
 
+from . import process
 from .database import Graph
 
 OPS_DIR = ROOT / "ops" / "neo4j-local"
@@ -131,22 +132,7 @@ def _port_open(port: int) -> bool:
 
 def _alive(pid: int, ours: bool = True) -> bool:
     """Is ``pid`` a live process (and, with ``ours``, a regkg launcher — a recycled PID is not)?"""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        if stat.rsplit(")", 1)[1].split()[0] == "Z":  # a zombie is a dead server
-            return False
-        if not ours:
-            return True
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-        return b"Launcher" in cmdline
-    except OSError:
-        return True  # no /proc (macOS): trust kill(0)
+    return process.alive(pid, b"Launcher" if ours else None)
 
 
 class LocalNeo4j:

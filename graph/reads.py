@@ -220,13 +220,16 @@ def independent_sources(cited: Sequence[str], chains: dict[str, list[dict[str, A
     groups: list[tuple[set[str], str]] = []
     for sid in sorted(dict.fromkeys(cited)):
         family = {sid} | {a["id"] for a in chains.get(sid, [])}
-        for fam, _rep in groups:
+        rep = sid
+        kept: list[tuple[set[str], str]] = []
+        for fam, group_rep in groups:  # a source that links several groups joins them all
             if fam & family:
-                fam |= family
-                break
-        else:
-            groups.append((family, sid))
-    return [rep for _fam, rep in groups]
+                family |= fam
+                rep = min(rep, group_rep)
+            else:
+                kept.append((fam, group_rep))
+        groups = [*kept, (family, rep)]
+    return sorted(rep for _fam, rep in groups)
 
 
 PROVENANCE = q.provenance(ALL_TYPES)

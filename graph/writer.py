@@ -90,7 +90,7 @@ def chunks(items: Sequence[T], size: int) -> Iterable[Sequence[T]]:
 def _entity_state(e: Entity, existing: dict[str, Any] | None) -> dict[str, Any]:
     """The entity's properties after merging with what the graph holds (aliases and
     identifiers accumulate across sources; scalar fields take the newest value)."""
-    aliases = list(existing.get("aliases") or []) if existing else []
+    aliases = [a for a in existing.get("aliases") or [] if a != e.name] if existing else []
     for alias in e.aliases:
         if alias not in aliases and alias != e.name:
             aliases.append(alias)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from schema.errors import InvalidInput
 from schema.models import Claim, Entity, Source
 
 
@@ -48,27 +47,14 @@ class Parsed:
     # every file the loader read (inputs and the text files they name): the run's input digest
     inputs: list[Path] = field(default_factory=list)
 
-    def extend(self, other: Parsed) -> None:
-        self.entities.extend(other.entities)
-        self.sources.extend(other.sources)
-        self.claims.extend(other.claims)
-        self.rejects.extend(other.rejects)
-        self.external_refs |= other.external_refs
-        self.notes.extend(other.notes)
-        self.inputs.extend(other.inputs)
-
-    def raise_for_rejects(self) -> None:
-        if self.rejects:
-            first = self.rejects[0]
-            more = f" (and {len(self.rejects) - 1} more)" if len(self.rejects) > 1 else ""
-            raise InvalidInput(str(first) + more, [r.as_dict() for r in self.rejects])
-
 
 def input_digest(files: Iterable[Path]) -> str:
-    """sha256 over the names and bytes of every file a load read."""
+    """sha256 over the names and bytes of every file a load read (each length-prefixed, so a name
+    cannot run into its content)."""
     h = hashlib.sha256()
     for f in sorted(set(files)):
-        h.update(f.name.encode())
+        name = f.name.encode()
+        h.update(len(name).to_bytes(8, "big") + name + f.stat().st_size.to_bytes(8, "big"))
         with f.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
@@ -92,5 +78,5 @@ def validation_errors(
             line = line_of.get(loc[0], default_line)
         msg = str(err.get("msg", "invalid"))
         msg = msg.removeprefix("Value error, ")
-        out.append(RecordError(str(file), line, (prefix + name) if name else prefix or None, msg))
+        out.append(RecordError(str(file), line, (prefix + name) if name else prefix.rstrip(".") or None, msg))
     return out

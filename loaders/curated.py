@@ -340,6 +340,9 @@ def load(paths: Iterable[Path], resolve_external: ExternalResolver | None = None
     for _, doc in docs:
         for _, rec in _records(doc, "claims", Path(), []):
             wanted.update(str(rec[k]) for k in ("subject", "object", "asserted_by") if isinstance(rec.get(k), str))
+            listed = rec.get("citations")
+            cites: list[Any] = listed if isinstance(listed, list) else [rec]
+            wanted.update(str(c["source"]) for c in cites if isinstance(c, dict) and isinstance(c.get("source"), str))
     for s in sources.values():
         wanted.update(s.derived_from)
     wanted -= set(entities) | set(sources)

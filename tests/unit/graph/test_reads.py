@@ -106,11 +106,6 @@ def test_a_source_cited_twice_counts_once() -> None:
     assert reads.independent_sources(["source:a", "source:a"], {}) == ["source:a"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: independent_sources merges a source into the first group it overlaps and stops, so a "
-    "source sharing ancestors with two groups does not join them; the count then depends on the ids' order",
-)
 def test_independence_does_not_depend_on_how_sources_are_named() -> None:
     # c shares an ancestor with a and another with b; the same shape under other names
     chains = {

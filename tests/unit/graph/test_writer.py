@@ -320,11 +320,6 @@ def test_a_renamed_entity_keeps_its_old_name_as_an_alias() -> None:
     assert state["aliases"] == ["Acme Corporation"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: _entity_state drops the new name from the new aliases but not from the aliases the "
-    "graph already holds, so an entity renamed to one of its aliases lists its own name as an alias",
-)
 def test_an_entity_renamed_to_one_of_its_aliases_does_not_list_its_name_as_an_alias() -> None:
     existing = {"name": "Acme Corporation", "aliases": ["Acme"], "identifiers": None}
     state = _entity_state(entity(name="Acme"), existing)

@@ -8,10 +8,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from loaders.base import Parsed, RecordError, input_digest, validation_errors
-from schema.errors import InvalidInput
+from loaders.base import RecordError, input_digest, validation_errors
 from schema.models import Entity
-from schema.ontology import EntityType
 
 
 def entity_error(**fields: object) -> ValidationError:
@@ -75,11 +73,6 @@ def test_validation_errors_strip_the_value_error_prefix() -> None:
     assert (error.line, error.field) == (9, None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a record-level error (a model validator's, empty loc) keeps the prefix's trailing dot: "
-    "field 'entities[0].' where the loaders' own record errors say 'entities[0]'",
-)
 def test_validation_errors_record_level_field_has_no_trailing_dot() -> None:
     exc = entity_error(id="agency:acme")
     (error,) = validation_errors(exc, "data.yaml", default_line=9, prefix="entities[0].")
@@ -87,52 +80,6 @@ def test_validation_errors_record_level_field_has_no_trailing_dot() -> None:
 
 
 # -- Parsed -------------------------------------------------------------------------------
-
-
-def test_parsed_raises_the_first_reject_and_counts_the_rest() -> None:
-    parsed = Parsed(
-        rejects=[
-            RecordError("a.yaml", 3, "claims[0].quote", "quote not found"),
-            RecordError("a.yaml", 9, "claims[1].object", "unknown entity"),
-            RecordError("b.yaml", None, None, "file not found"),
-        ]
-    )
-    with pytest.raises(InvalidInput) as info:
-        parsed.raise_for_rejects()
-    assert info.value.message == "a.yaml:3: claims[0].quote: quote not found (and 2 more)"
-    assert info.value.details == [r.as_dict() for r in parsed.rejects]
-
-
-def test_parsed_one_reject_says_no_more() -> None:
-    with pytest.raises(InvalidInput) as info:
-        Parsed(rejects=[RecordError("a.yaml", 1, None, "bad")]).raise_for_rejects()
-    assert info.value.message == "a.yaml:1: (record): bad"
-
-
-def test_parsed_without_rejects_raises_nothing() -> None:
-    Parsed().raise_for_rejects()
-
-
-def test_parsed_extend_gathers_everything() -> None:
-    a = Parsed(
-        entities=[Entity(id="firm:a", type=EntityType.FIRM, name="A")],
-        external_refs={"list:x"},
-        notes=["one"],
-        inputs=[Path("a.yaml")],
-    )
-    b = Parsed(
-        entities=[Entity(id="firm:b", type=EntityType.FIRM, name="B")],
-        rejects=[RecordError("b.yaml", 1, None, "bad")],
-        external_refs={"list:x", "list:y"},
-        notes=["two"],
-        inputs=[Path("b.yaml")],
-    )
-    a.extend(b)
-    assert [e.id for e in a.entities] == ["firm:a", "firm:b"]
-    assert len(a.rejects) == 1
-    assert a.external_refs == {"list:x", "list:y"}
-    assert a.notes == ["one", "two"]
-    assert a.inputs == [Path("a.yaml"), Path("b.yaml")]
 
 
 # -- input_digest -------------------------------------------------------------------------
@@ -188,12 +135,6 @@ def test_input_digest_reads_large_files_whole(tmp_path: Path) -> None:
     assert input_digest([big]) != before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="weakness: names and contents are hashed back to back without a separator or length, so a "
-    "file 'ab' holding 'c' and a file 'a' holding 'bc' give the same digest (a changed input can pass "
-    "for an identical reload; low impact, the fold only happens when the load changed nothing)",
-)
 def test_input_digest_tells_name_from_content(tmp_path: Path) -> None:
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()

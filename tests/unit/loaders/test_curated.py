@@ -10,7 +10,6 @@ import pytest
 
 from loaders.base import Parsed, RecordError
 from loaders.curated import load
-from schema.errors import InvalidInput
 from schema.ontology import Predicate, Stance
 
 TEXT = (
@@ -426,9 +425,6 @@ def test_every_bad_record_is_reported_and_nothing_is_kept_from_them(tmp_path: Pa
     parsed = load([write(tmp_path, body)])
     assert [r.field for r in parsed.rejects] == ["claims[1].object", "claims[2].quote"]
     assert len(parsed.claims) == 1
-    with pytest.raises(InvalidInput, match=r"claims\[1\]\.object: .* \(and 1 more\)$") as info:
-        parsed.raise_for_rejects()
-    assert [d["field"] for d in info.value.details] == ["claims[1].object", "claims[2].quote"]
 
 
 def test_the_same_claim_twice_is_one_claim(tmp_path: Path) -> None:
@@ -499,12 +495,6 @@ def test_a_claim_quoting_an_external_source_named_in_derived_from_explains_why(t
     assert reject.message == "source source:wire is not defined in these files; its text is needed to locate the quote"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: load() never asks resolve_external about the sources claims cite, so a claim quoting a "
-    "source that exists only in the graph is reported as 'unknown source' instead of with the message "
-    "written for that case (reachable only when the id is also named in some derived_from)",
-)
 def test_a_claim_quoting_an_external_source_says_its_text_is_needed(tmp_path: Path) -> None:
     body = HEAD + claim_yaml(source="source:wire")
     reject = only_reject(load([write(tmp_path, body)], resolve_external=Resolver({"source:wire": "Source"})))
