@@ -18,6 +18,18 @@ from .model import ExportFormat, FactGraphLike
 from .model import text as _s
 
 
+def _fact_cells(f: dict[str, Any]) -> list[Any]:
+    """A fact's stances, span, counts and asserting parties, as both table formats write them."""
+    return [
+        ";".join(f["stances"] or []),
+        _s(f["valid_from"]),
+        _s(f["valid_to"]),
+        int(f["n_claims"] or 0),
+        int(f["n_sources"] or 0),
+        ";".join(f["asserted_by"] or []),
+    ]
+
+
 def _csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -65,12 +77,7 @@ def tables(fg: FactGraphLike, fmt: ExportFormat) -> dict[str, bytes]:
                     Predicate(f["predicate"]).rel_type,
                     f["fact_id"],
                     f["predicate"],
-                    ";".join(f["stances"] or []),
-                    _s(f["valid_from"]),
-                    _s(f["valid_to"]),
-                    int(f["n_claims"] or 0),
-                    int(f["n_sources"] or 0),
-                    ";".join(f["asserted_by"] or []),
+                    *_fact_cells(f),
                 ]
                 for f in fg.facts
             ),
@@ -103,12 +110,7 @@ def tables(fg: FactGraphLike, fmt: ExportFormat) -> dict[str, bytes]:
                 f["subject"],
                 f["predicate"],
                 f["object"],
-                ";".join(f["stances"] or []),
-                _s(f["valid_from"]),
-                _s(f["valid_to"]),
-                int(f["n_claims"] or 0),
-                int(f["n_sources"] or 0),
-                ";".join(f["asserted_by"] or []),
+                *_fact_cells(f),
                 ";".join(f["source_ids"] or []),
             ]
             for f in fg.facts

@@ -109,29 +109,15 @@ class Collector:
         With ``list_id`` also ``body administers list``. The citations are the row that names the
         list: the first such row supports every one of these facts.
         """
-        if list_id is not None:
-            self.add_fact_once(
-                Claim(
-                    subject=body_id,
-                    predicate=Predicate.ADMINISTERS,
-                    object=list_id,
-                    method=Method.IMPORTED,
-                    citations=citations,
-                )
-            )
+        facts = [(body_id, Predicate.ADMINISTERS, list_id)] if list_id is not None else []
         ref = registry()
         self.add_entity(ref.entity(body_id))
         for child, parent in ref.chain(body_id):
             self.add_entity(ref.entity(parent))
-            self.add_fact_once(
-                Claim(
-                    subject=child,
-                    predicate=Predicate.PART_OF,
-                    object=parent,
-                    method=Method.IMPORTED,
-                    citations=citations,
-                )
-            )
+            facts.append((child, Predicate.PART_OF, parent))
+        for subject, predicate, obj in facts:
+            claim = Claim(subject=subject, predicate=predicate, object=obj, method=Method.IMPORTED, citations=citations)
+            self.add_fact_once(claim)
 
     def parsed(self) -> Parsed:
         return Parsed(

@@ -261,21 +261,11 @@ class FtmRelations:
                 if other is None or other == own_id:
                     continue
                 cite = quote_value(source, prop, fid)
-                if prop == "owner":
-                    claim = Claim(
-                        subject=other,
-                        predicate=Predicate.OWNS,
-                        object=own_id,
-                        method=Method.IMPORTED,
-                        citations=(cite,),
-                    )
-                else:
-                    claim = Claim(
-                        subject=own_id,
-                        predicate=Predicate.SUBSIDIARY_OF,
-                        object=other,
-                        method=Method.IMPORTED,
-                        citations=(cite,),
-                    )
+                subject, predicate, obj = (
+                    (other, Predicate.OWNS, own_id) if prop == "owner" else (own_id, Predicate.SUBSIDIARY_OF, other)
+                )
+                claim = Claim(
+                    subject=subject, predicate=predicate, object=obj, method=Method.IMPORTED, citations=(cite,)
+                )
                 claims.append((f"properties.{prop}", claim))
         return claims

@@ -69,6 +69,7 @@ def sdn_list() -> RefList:
     assert found is not None, SDN_LIST
     return found
 
+
 PUBLISHER = "Office of Foreign Assets Control, U.S. Department of the Treasury"
 FILE_URLS = {
     "sdn": "https://www.treasury.gov/ofac/downloads/sdn.csv",
@@ -84,6 +85,21 @@ _TYPES = {
     "vessel": EntityType.ASSET,
     "aircraft": EntityType.ASSET,
 }
+
+
+def _entry_source(kind: str, ent_num: str, title: str, text: str, file_source: Source) -> Source:
+    """The ``list-entry`` Source of one row of an OFAC file (its raw text), derived from the file."""
+    return Source(
+        id=f"source:ofac:{kind}-{ent_num}-{digest(text, length=12)}",
+        title=title,
+        kind="list-entry",
+        url=ENTRY_URL.format(ent_num),
+        publisher=PUBLISHER,
+        text=text,
+        derived_from=(file_source.id,),
+    )
+
+
 _LINKED = re.compile(r"Linked To: (.+?)(?=; |$)", re.DOTALL)
 _NATIONALITY = re.compile(r"\bnationality ([^;]+?)(?=;|\.?$)")
 MIN_OVERLAP = 8
@@ -287,15 +303,7 @@ def _row(
             countries.append(code)
     country = single_country(countries)
 
-    source = Source(
-        id=f"source:ofac:sdn-{ent_num}-{digest(record.text, length=12)}",
-        title=f"SDN entry: {name}",
-        kind="list-entry",
-        url=ENTRY_URL.format(ent_num),
-        publisher=PUBLISHER,
-        text=record.text,
-        derived_from=(sdn_source.id,),
-    )
+    source = _entry_source("sdn", ent_num, f"SDN entry: {name}", record.text, sdn_source)
     name_cite = cite(source, raw_name, record.cells[1].start)
     if name_cite is None:  # only when the name held doubled quotes that locate cannot see through
         raise ValueError(f"name {raw_name!r} not found in its own row")
@@ -322,14 +330,8 @@ def _row(
                 f"{where}: the continuation repeats the last {overlap} characters of the Remarks in sdn.csv "
                 "(the files are from different snapshots): joined without them"
             )
-        extra_source = Source(
-            id=f"source:ofac:sdn-comments-{ent_num}-{digest(extra.text, length=12)}",
-            title=f"SDN entry (remarks continued): {name}",
-            kind="list-entry",
-            url=ENTRY_URL.format(ent_num),
-            publisher=PUBLISHER,
-            text=extra.text,
-            derived_from=(comments_source.id,),
+        extra_source = _entry_source(
+            "sdn-comments", ent_num, f"SDN entry (remarks continued): {name}", extra.text, comments_source
         )
         segments.append((extra_source, extra.cells[1].start + overlap, len(joined), len(joined_now)))
         extra_sources.append(extra_source)

@@ -62,9 +62,10 @@ class Countries:
         return _alpha2(territories.lookup_territory(name))
 
     def is_code(self, code: str) -> bool:
-        """Is ``code`` (any case) the alpha-2 code of a current country or territory?"""
+        """Is ``code`` (any case) the alpha-2 code of a current country or territory? (One with an
+        alpha-3 code too: rigour's pseudo-territories — ``zz`` global, ``eu``, ``un`` — are not.)"""
         territory = territories.get_territory(code.lower()) if len(code) == 2 else None
-        return territory is not None and not territory.is_historical
+        return territory is not None and not territory.is_historical and territory.alpha3 is not None
 
     @cache  # noqa: B019 - one registry per process, entities are immutable
     def entity(self, code: str) -> Entity:

@@ -5,7 +5,7 @@ import { clear, h } from "./dom";
 import type { MoreNode } from "./graph";
 import { quoteWindow } from "./quote";
 import { STANCE_STYLE, typeStyle } from "./theme";
-import type { Citation, Claim, Entity, EntityDetail, Fact, NeighborGroup, Source, SourceDetail } from "./types";
+import type { Citation, Claim, Entity, Fact, NeighborGroup, Source, SourceDetail } from "./types";
 
 export interface DetailsContext {
   name(id: string): string;
@@ -107,6 +107,24 @@ export class DetailsPanel {
     );
   }
 
+  /** The answer of ``load`` for the panel opened as generation ``gen`` — undefined when a newer
+   * selection replaced it or the call failed (then the panel shows the problem); ``body`` is
+   * cleared either way. */
+  private async fetched<T>(gen: number, body: HTMLElement, load: () => Promise<T>): Promise<T | undefined> {
+    try {
+      const answer = await load();
+      if (gen !== this.generation) return undefined;
+      clear(body);
+      return answer;
+    } catch (err) {
+      if (gen !== this.generation) return undefined;
+      clear(body);
+      body.append(problem(err));
+      body.removeAttribute("aria-busy");
+      return undefined;
+    }
+  }
+
   private begin(title: string): [number, HTMLElement] {
     const gen = ++this.generation;
     clear(this.root);
@@ -117,18 +135,8 @@ export class DetailsPanel {
 
   async node(id: string): Promise<void> {
     const [gen, body] = this.begin("Loading entity…");
-    let e: EntityDetail;
-    try {
-      e = await api.entity(id);
-    } catch (err) {
-      if (gen !== this.generation) return;
-      clear(body);
-      body.append(problem(err));
-      body.removeAttribute("aria-busy");
-      return;
-    }
-    if (gen !== this.generation) return;
-    clear(body);
+    const e = await this.fetched(gen, body, () => api.entity(id));
+    if (e === undefined) return;
     body.removeAttribute("aria-busy");
     const ctx = this.ctx;
     const expanded = ctx.isExpanded(id);
@@ -215,18 +223,8 @@ export class DetailsPanel {
 
   async fact(factId: string): Promise<void> {
     const [gen, body] = this.begin("Loading evidence…");
-    let prov;
-    try {
-      prov = await api.provenance(factId);
-    } catch (err) {
-      if (gen !== this.generation) return;
-      clear(body);
-      body.append(problem(err));
-      body.removeAttribute("aria-busy");
-      return;
-    }
-    if (gen !== this.generation) return;
-    clear(body);
+    const prov = await this.fetched(gen, body, () => api.provenance(factId));
+    if (prov === undefined) return;
     const ctx = this.ctx;
     const f: Fact = prov.fact;
     body.append(

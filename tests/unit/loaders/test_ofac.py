@@ -11,7 +11,7 @@ from loaders import ofac
 from loaders.base import Parsed
 from schema.ontology import EntityType, Predicate, allowed
 
-REAL = Path(__file__).parent.parent / "fixtures" / "real"
+REAL = Path(__file__).parents[2] / "fixtures" / "real"
 SDN = REAL / "ofac_sdn_2024-05-03_russia_cyber_excerpt.csv"
 ADD = REAL / "ofac_add_2025-02_excerpt.csv"
 ALT = REAL / "ofac_alt_2025-02_excerpt.csv"

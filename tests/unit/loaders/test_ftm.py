@@ -9,7 +9,7 @@ from loaders import ftm
 from schema.models import Claim
 from schema.ontology import EntityType, Predicate, allowed
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "ftm"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "ftm"
 SAMPLE = FIXTURES / "sample.ftm.jsonl"
 MALFORMED = FIXTURES / "malformed.ftm.jsonl"
 

@@ -12,7 +12,7 @@ from loaders.resolve import candidates, decide, legal_forms, normalise_name, ori
 from schema.models import Entity
 from schema.ontology import EntityType, Predicate, Stance
 
-FCC_2026 = Path(__file__).parent.parent / "fixtures" / "real" / "fcc_covered_list_2026.csv"
+FCC_2026 = Path(__file__).parents[2] / "fixtures" / "real" / "fcc_covered_list_2026.csv"
 
 
 def firm(key: str, name: str, country: str | None = None, aliases: tuple[str, ...] = ()) -> Entity:

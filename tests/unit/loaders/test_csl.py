@@ -12,7 +12,7 @@ from loaders import csl
 from loaders.base import Parsed
 from schema.ontology import EntityType, Predicate, allowed
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+FIXTURES = Path(__file__).parents[2] / "fixtures"
 CSV_2019 = FIXTURES / "real" / "csl_us_trade_gov_2019_excerpt.csv"
 CSV_2025 = FIXTURES / "real" / "csl_us_trade_gov_2025_sample.csv"
 JSON_SAMPLE = FIXTURES / "csl" / "consolidated_sample.json"

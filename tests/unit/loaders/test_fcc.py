@@ -11,7 +11,7 @@ from loaders import fcc
 from loaders.base import Parsed
 from schema.ontology import EntityType, Predicate, allowed
 
-REAL = Path(__file__).parent.parent / "fixtures" / "real"
+REAL = Path(__file__).parents[2] / "fixtures" / "real"
 TABLE_2026 = REAL / "fcc_covered_list_2026.csv"
 TABLE_2024 = REAL / "fcc_covered_list_entities_2024.csv"
 UAS = "product:fcc-uncrewed-aircraft-systems-uas-and-uas-critical-components-produced-in-a-foreign-1140c807"
