@@ -5,6 +5,7 @@ Lucene folding are in tests/unit/test_reads_shaping.py.)"""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -307,5 +308,7 @@ def test_async_and_sync_runs_shape_alike() -> None:
 
     rows = [{"fact": fact("fact:1", "firm:a", "agency:b")}]
     sync = reads.facts(FakeGraph(rows), "firm:a", None, None, 5)
-    async_ = asyncio.run(reads.facts.aio(AsyncFake(rows), "firm:a", None, None, 5))
+    # a loop of its own in a thread: the browser tests (Playwright) keep one running in the main thread
+    with ThreadPoolExecutor(1) as pool:
+        async_ = pool.submit(lambda: asyncio.run(reads.facts.aio(AsyncFake(rows), "firm:a", None, None, 5))).result()
     assert sync == async_
