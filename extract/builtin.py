@@ -46,8 +46,8 @@ PRODUCTS: tuple[Entity, ...] = (
 )
 
 # Demonyms, for "the Russian firm, X", "Russian-based X", "Russian intelligence"; the country each
-# stands for is the registry's (rigour reads demonyms).
-_DEMONYM_WORDS = (
+# stands for is the registry's (rigour reads demonyms), looked up on first use (:func:`demonyms`).
+DEMONYM_WORDS = (
     "American", "Russian", "German", "Chinese", "Ukrainian", "British", "French", "Iranian", "North Korean",
     "Belarusian", "Cuban", "Venezuelan", "Indian", "Japanese", "Canadian", "Australian", "Dutch", "Israeli",
 )  # fmt: skip
@@ -72,14 +72,12 @@ def builtin() -> tuple[Entity, ...]:
 
 @cache
 def demonyms() -> dict[str, str]:
-    """Demonym → country id: ``"Dutch"`` → ``country:nl``."""
+    """Demonym → country id: ``"Dutch"`` → ``country:nl`` (the first call builds rigour's name
+    index, about two seconds: kept out of import time)."""
     out: dict[str, str] = {}
-    for word in _DEMONYM_WORDS:
+    for word in DEMONYM_WORDS:
         code = registry().countries.code(word)
         assert code is not None, word
         out[word] = country_id(code)
     return out
 
-
-BUILTIN: tuple[Entity, ...] = builtin()
-DEMONYMS: dict[str, str] = demonyms()

@@ -11,7 +11,7 @@ import re
 
 from schema.ontology import EntityType, Stance
 
-from .builtin import BUILTIN, DEMONYMS
+from .builtin import DEMONYM_WORDS, builtin
 from .patterns import DEMONYM_ALT
 
 T = EntityType
@@ -103,10 +103,10 @@ GAP_AND_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or|as\s+well\s+a
 _NOUNS = (r"(?:firm|firms|company|companies|group|maker|provider|vendor|developer|giant|"
           r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business)")
 COUNTRY_NAMES = {
-    n: e.id for e in BUILTIN if e.type is T.COUNTRY for n in (e.name, *e.aliases)
+    n: e.id for e in builtin() if e.type is T.COUNTRY for n in (e.name, *e.aliases)
     if len(n.split()) <= 3 and "government" not in n.lower() and "administration" not in n
 }
-_PLACE_ALT = "|".join(sorted(map(re.escape, [*DEMONYMS, *COUNTRY_NAMES]), key=len, reverse=True))
+_PLACE_ALT = "|".join(sorted(map(re.escape, [*DEMONYM_WORDS, *COUNTRY_NAMES]), key=len, reverse=True))
 HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})-based(?:\s+[a-z][\w-]*){{0,3}}\s+$")
 HQ_DESC_BEFORE_RE = re.compile(
     rf"\b(?:the|a|an)\s+(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"

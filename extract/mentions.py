@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from schema.models import Entity, slug
 from schema.ontology import EntityType
 
-from .builtin import BUILTIN, DEMONYMS
+from .builtin import builtin, demonyms
 from .gazetteer import Gazetteer, trie_pattern
 from .patterns import (
     AGENCY_OF_RE,
@@ -86,14 +86,14 @@ class Doc:
         self.text = text
         self.norm = norm
         self.known_ids = {e.id for e in known}
-        self.gazetteer = Gazetteer([*known, *BUILTIN])
+        self.gazetteer = Gazetteer([*known, *builtin()])
         self.ents: dict[str, Ent] = {}
         self.mentions: list[Mention] = []
         self.last_reporter: str | None = None
         self.last_affected: str | None = None
         self.last_affected_mention: Mention | None = None
         self._entity_cache: dict[tuple[EntityType, str], str] = {}
-        for e in [*known, *BUILTIN]:
+        for e in [*known, *builtin()]:
             if e.id not in self.ents:
                 how = "known" if e.id in self.known_ids else "builtin"
                 self.ents[e.id] = Ent(e.id, e.type, e.name, how, e, country=e.country)
@@ -156,7 +156,7 @@ class Doc:
         for m in LAW_ACT_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW)
         for m in DEMONYM_GOV_RE.finditer(norm):
-            cid = DEMONYMS[m.group("d")]
+            cid = demonyms()[m.group("d")]
             cands.append(Mention(m.start(), m.end(), cid, T.COUNTRY, self.ents[cid].how))
         for m in CAMEL_PRODUCT_RE.finditer(norm):
             add(m.start(), m.end(), T.PRODUCT)

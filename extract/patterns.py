@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .builtin import DEMONYMS
+from .builtin import DEMONYM_WORDS
 
 # -- building blocks: a capitalised word (not a function word), white space --------------------
 
@@ -80,7 +80,7 @@ NAME_TOKEN_RE = re.compile(r"[ \t]+(?:(of|for|the|and|on)|([A-Z][a-z]+|[A-Z]\.))
 
 # -- countries from demonyms, products ---------------------------------------------------------
 
-DEMONYM_ALT = "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True))
+DEMONYM_ALT = "|".join(sorted(map(re.escape, DEMONYM_WORDS), key=len, reverse=True))
 DEMONYM_GOV_RE = re.compile(
     rf"\b(?P<d>{DEMONYM_ALT})(?=[ \t]+(?:government|military|intelligence|state|authorities|"
     r"officials|regime|security services|armed forces|army|navy|leadership)\b)"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from .builtin import DEMONYMS
+from .builtin import demonyms
 from .cues import (
     ACT_RE,
     BAN_RE,
@@ -270,7 +270,7 @@ def _rule_headquarters(sent: Sentence) -> None:
         if hit is None:
             hit = HQ_DESC_AFTER_RE.match(norm, m.end, sent.end)
         if hit is not None:
-            place = DEMONYMS.get(hit.group("p")) or COUNTRY_NAMES.get(hit.group("p"))
+            place = demonyms().get(hit.group("p")) or COUNTRY_NAMES.get(hit.group("p"))
         if place:
             sent.add(m, P.HEADQUARTERED_IN, place, (m.start, m.end), 0.7, stance=Stance.ASSERTED)
         of_country = HQ_OF_RE.match(norm, m.end, sent.end)

@@ -33,7 +33,7 @@ from schema.dates import coerce_partial_date
 from schema.errors import InvalidInput
 from schema.models import Citation, Entity, Source
 from schema.ontology import EntityType, Predicate
-from schema.quotes import locate
+from schema.quotes import locate, normalise
 
 from .countries import Countries, country_id
 
@@ -142,6 +142,7 @@ class Registry:
         self.countries = Countries({c.code: c.aliases for c in parsed.countries})
         self._sources = {src.id: self._source(src, base, where) for src in parsed.sources}
         self._evidence: dict[tuple[str, Predicate, str], Evidence] = {}
+        self._normalised: dict[str, tuple[str, list[int]]] = {}
         self._entities: dict[str, Entity] = {}
         self._parent: dict[str, str] = {}
         self._body_codes: dict[tuple[str, str], str] = {}
@@ -202,7 +203,10 @@ class Registry:
         source = self._sources.get(link.source)
         if source is None or source.text is None:
             raise InvalidInput(f"{at}.source: unknown source {link.source}")
-        span = locate(source.text, link.quote)
+        folded = self._normalised.get(source.id)
+        if folded is None:
+            folded = self._normalised[source.id] = normalise(source.text)
+        span = locate(source.text, link.quote, normalised=folded)
         if span is None:
             raise InvalidInput(f"{at}.quote: not found in the text of {link.source}: {link.quote[:80]!r}")
         start, end = span

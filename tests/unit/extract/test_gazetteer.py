@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extract.builtin import BUILTIN, DEMONYMS
+from extract.builtin import builtin, demonyms
 from extract.gazetteer import Gazetteer, trie_pattern
 from schema.models import Entity
 from schema.ontology import EntityType
@@ -18,7 +18,7 @@ def test_trie_pattern_matches_the_longest_word():
 
 
 def test_short_names_match_case_sensitively_long_ones_not():
-    g = Gazetteer(BUILTIN)
+    g = Gazetteer(builtin())
     hits = [(h.entity.id, h.entity.name) for h in g.finditer("us and US and the department of  commerce")]
     assert ("country:us", "United States") in hits
     assert len([h for h in hits if h[0] == "country:us"]) == 1  # "us" is not the US
@@ -29,13 +29,13 @@ def test_short_names_match_case_sensitively_long_ones_not():
 
 def test_known_entities_come_first():
     known = Entity(id="agency:bis", type=EntityType.AGENCY, name="Bureau of Industry and Security", aliases=("BIS",))
-    assert Gazetteer([known, *BUILTIN]).lookup("BIS").id == "agency:bis"
+    assert Gazetteer([known, *builtin()]).lookup("BIS").id == "agency:bis"
 
 
 def test_builtin_entities_are_consistent():
-    ids = [e.id for e in BUILTIN]
+    ids = [e.id for e in builtin()]
     assert len(ids) == len(set(ids))
-    for e in BUILTIN:
+    for e in builtin():
         assert e.id.split(":", 1)[0] == e.type.prefix
-    countries = {e.id for e in BUILTIN if e.type is EntityType.COUNTRY}
-    assert set(DEMONYMS.values()) <= countries
+    countries = {e.id for e in builtin() if e.type is EntityType.COUNTRY}
+    assert set(demonyms().values()) <= countries
