@@ -11,6 +11,9 @@ errors. Every driver error leaves this module as a :mod:`schema.errors` type.
 from __future__ import annotations
 
 import asyncio
+import logging
+import random
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Concatenate, LiteralString, ParamSpec, TypeVar
@@ -37,6 +40,8 @@ from schema.errors import (
 )
 
 P = ParamSpec("P")
+log = logging.getLogger("regkg.graph")
+CONSTRAINT_RETRIES = 5
 R = TypeVar("R")
 
 
@@ -163,9 +168,30 @@ class Graph:
         *args: P.args,
         **kwargs: P.kwargs,
     ) -> R:
-        """Run ``work(tx, ...)`` in a managed write transaction (all or nothing)."""
-        with self.translated(), self.driver.session(database=self.database) as session:
-            return session.execute_write(work, *args, **kwargs)
+        """Run ``work(tx, ...)`` in a managed write transaction (all or nothing).
+
+        The driver retries transient errors; a unique-constraint error it does not retry — yet
+        that is what two loaders creating the same new entity at once meet (each saw it absent).
+        Such a transaction is run again (it then finds the entity and updates it), up to
+        :data:`CONSTRAINT_RETRIES` times with a growing, jittered pause; then it is a Conflict.
+        """
+        for attempt in range(CONSTRAINT_RETRIES + 1):
+            try:
+                with self.driver.session(database=self.database) as session:
+                    return session.execute_write(work, *args, **kwargs)
+            except ConstraintError as exc:
+                if attempt == CONSTRAINT_RETRIES:
+                    with self.translated():
+                        raise
+                log.info(
+                    "write met a unique constraint (a concurrent writer?); retrying",
+                    extra={"fields": {"attempt": attempt + 1, "neo4j_code": exc.code}},
+                )
+                time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
+            except Exception:
+                with self.translated():
+                    raise
+        raise AssertionError("unreachable")
 
     def read(
         self, query: LiteralString, params: Mapping[str, Any] | None = None, timeout: float | None = None

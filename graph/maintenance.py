@@ -19,3 +19,10 @@ def wipe(graph: Graph) -> None:
 def domain_counts(graph: Graph) -> dict[str, int]:
     """Entities, claims, sources, fact edges and load runs."""
     return {k: int(v) for k, v in graph.read(queries.DOMAIN_COUNTS)[0].items()}
+
+
+def shape(graph: Graph) -> dict[str, dict[str, int]]:
+    """How many nodes carry each label and how many relationships each type has."""
+    labels = {r["label"]: int(r["n"]) for r in graph.read(queries.LABEL_COUNTS)}
+    types = {r["type"]: int(r["n"]) for r in graph.read(queries.TYPE_COUNTS)}
+    return {"labels": labels, "types": types}

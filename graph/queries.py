@@ -224,6 +224,9 @@ RESOLVE_IDS: Final = (
     "RETURN id, CASE WHEN e IS NOT NULL THEN e.type ELSE 'Source' END AS type"
 )
 
+LABEL_COUNTS: Final = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label"
+TYPE_COUNTS: Final = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type"
+
 # -- invariants ---------------------------------------------------------------------------
 
 FACTS_WITHOUT_CLAIMS: Final = (
@@ -234,6 +237,10 @@ CLAIMS_WITHOUT_FACT: Final = (
     "MATCH (c:Claim)-[:SUBJECT]->(s:Entity) "
     "WHERE NOT EXISTS { MATCH (s)-[r]->(:Entity) WHERE r.fact_id = c.fact_id } "
     "RETURN c.id AS id LIMIT 100"
+)
+FACTS_DUPLICATED: Final = (
+    "MATCH (:Entity)-[r]->(:Entity) WHERE r.fact_id IS NOT NULL "
+    "WITH r.fact_id AS fact_id, count(*) AS n WHERE n > 1 RETURN fact_id LIMIT 100"
 )
 CLAIMS_WITHOUT_CITATION: Final = (
     "MATCH (c:Claim) WHERE NOT EXISTS { (c)-[:CITES]->(:Source) } RETURN c.id AS id LIMIT 100"

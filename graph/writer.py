@@ -135,7 +135,7 @@ def _write_entities(tx: ManagedTransaction, batch: Sequence[Entity]) -> Tally:
         by_label[EntityType(entity.type).value, old is None].append({"id": eid, "props": props})
     for (label, new), rows in by_label.items():
         # new ones (absent when the batch looked) are created; a concurrent loader creating the
-        # same id first makes this fail on the unique constraint, and the driver retries the batch
+        # same id first makes this fail on the unique constraint, and Graph.write_tx runs it again
         tx.run(queries.create_entities(label) if new else queries.merge_entities(label), rows=rows).consume()
     return tally
 

@@ -9,7 +9,9 @@ Each row becomes:
 - the listed entity: ``type`` Entity → Firm, Individual → Person, Vessel/Aircraft → Asset; an
   empty ``type`` (every BIS and State list leaves it empty) → Firm, counted in ``notes``. Its id
   comes from the row: ``person:csl-9673`` from the OFAC ``entity_number`` when there is one, else
-  ``firm:csl-el-32-group-china-ltd`` from the list code and the name. Aliases are ``alt_names``
+  the CSL's own ``_id`` (``firm:csl-66f6ab3f26234b75a9093fce79ef0ce0``: two entries of one name
+  stay two entities), else — the 2019 layout has no ``_id`` — ``firm:csl-el-32-group-china-ltd``
+  from the list code and the name. Aliases are ``alt_names``
   (split on ``;``, the CSL's joining "and " dropped), the raw name when it had to be repaired,
   and for firms the normalised name (:func:`loaders.resolve.normalise_name`). Country: the one
   ISO2 code every address ends with (for a person: nationality/citizenship first); none when
@@ -89,6 +91,7 @@ class ListInfo:
         return self.entity.id
 
 
+_STABLE_ID = re.compile(r"[0-9A-Fa-f]{16,64}")
 _CODE = re.compile(r"\(([A-Za-z0-9 -]+?)(?: List)?\)")
 
 
@@ -192,15 +195,17 @@ class _Loader:
                 aliases.append(normalised)
 
         number = v.get("entity_number", "").strip()
-        if number.isdigit():
+        row_id = v.get("_id", "").strip()
+        if number.isdigit():  # OFAC's ent_num
             key = number
-        else:
+        elif _STABLE_ID.fullmatch(row_id):  # the CSL's own id (current layout)
+            key = row_id.lower()
+        else:  # the 2019 layout has no id: the list and the name
             name_slug = slug(name)
             key = f"{info.code}-{name_slug[:100]}"
             if len(name_slug) > 100:
                 key += "-" + digest(name, length=8)
         identifiers = {}
-        row_id = v.get("_id", "").strip()
         if row_id:
             identifiers["csl"] = row_id
         if number:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import unicodedata
 from datetime import datetime
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
+import normality
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -36,9 +35,11 @@ SourceId = Annotated[str, Field(pattern=r"^source:[A-Za-z0-9][A-Za-z0-9._:/-]*$"
 
 
 def slug(text: str) -> str:
-    """``"Kaspersky Lab, Inc."`` → ``kaspersky-lab-inc`` (accents folded)."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+    """``"Kaspersky Lab, Inc."`` → ``kaspersky-lab-inc``; any script is transliterated
+    (``"Служба безпеки України"`` → ``sluzba-bezpeki-ukraini``, normality), so two names never
+    share a slug because their letters were dropped. Text with no letter or digit at all gets a
+    hash of itself (``h-…``)."""
+    return normality.slugify(text, sep="-") or "h-" + digest(text, length=12)
 
 
 def digest(*parts: Any, length: int = 24) -> str:

@@ -29,6 +29,7 @@ AO, SEED_KASPERSKY, INC = "firm:fcc-ao-kaspersky-lab", "firm:kaspersky-lab", "fi
 NO_VIOLATIONS: dict[str, list[str]] = {
     "facts_without_claims": [],
     "claims_without_fact": [],
+    "facts_duplicated": [],
     "claims_without_citation": [],
     "entities_without_type": [],
     "quotes_not_in_source": [],

@@ -31,6 +31,7 @@ def test_invariants_hold_after_the_seed(seeded: Graph) -> None:
     assert invariants.violations(seeded) == {
         "facts_without_claims": [],
         "claims_without_fact": [],
+        "facts_duplicated": [],
         "claims_without_citation": [],
         "entities_without_type": [],
         "quotes_not_in_source": [],

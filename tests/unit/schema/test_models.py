@@ -169,10 +169,17 @@ def test_source_id_needs_the_source_prefix() -> None:
         ("Société Générale", "societe-generale"),
         ("  --Huawei--  ", "huawei"),
         ("ZTE Corp. (USA)", "zte-corp-usa"),
-        ("!!!", "x"),
-        ("Касперский", "x"),
-        ("", "x"),
+        ("Касперский", "kasperskij"),  # transliterated, not dropped
+        ("Служба безпеки України", "sluzba-bezpeki-ukraini"),
+        ("华为技术有限公司", "hua-wei-ji-shu-you-xian-gong-si"),
     ],
 )
 def test_slug(text: str, expected: str) -> None:
     assert slug(text) == expected
+
+
+def test_names_in_other_scripts_never_share_a_slug() -> None:
+    # two Ukrainian agencies once both became "x", and so one entity
+    assert slug("Служба безпеки України") != slug("ГУР МО України")
+    # no letter or digit at all: a hash of the text, still distinct
+    assert slug("!!!").startswith("h-") and slug("!!!") != slug("???") != slug("")
