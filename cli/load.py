@@ -102,7 +102,7 @@ def _ingest(
         err.print(f"[bold red]nothing written:[/] {why}")
         raise typer.Exit(code=1)
     if dry_run:
-        ingest.preflight(graph, parsed)
+        ingest.preflight(graph, parsed, loader)
         out.print("dry run: valid; nothing written")
         raise typer.Exit(code=0)
     total = len(parsed.entities) + len(parsed.sources) + len(parsed.claims)

@@ -3,8 +3,9 @@
     ingest(graph, parsed, loader="curated", inputs=[...], input_sha256=...)
 
 1. ``preflight`` (read-only): every id the input refers to but does not define exists in the
-   graph, and no entity would change type. Any problem → :class:`InvalidInput` naming the record;
-   nothing has been written.
+   graph, and no entity's identity would blur (a new type, or a name sharing no word with its
+   names from another record). Any problem → :class:`InvalidInput` naming the record (file, line,
+   field); nothing has been written.
 2. A ``LoadRun`` node is created (status ``running``, with pid and host). Runs left ``running``
    by a process that no longer exists on this host are marked ``failed`` first.
 3. The :class:`~graph.writer.Writer` writes in batches; claims link to the run by ``GENERATED``.
@@ -33,7 +34,7 @@ from schema.models import Claim, Entity, Source
 
 from . import process, queries
 from .database import Graph
-from .writer import WriteCounts, Writer, claim_rows
+from .writer import Origins, WriteCounts, Writer, claim_rows, identity_problem
 
 log = logging.getLogger("regkg.ingest")
 
@@ -45,6 +46,8 @@ class Loadable(Protocol):
     sources: list[Source]
     claims: list[Claim]
     external_refs: set[str]
+    origins: dict[str, str]
+    locations: dict[str, str]
 
 
 @dataclass
@@ -55,10 +58,13 @@ class IngestReport:
     reconfirmed: str | None = None  # the earlier run this one was folded into
 
 
-def preflight(graph: Graph, data: Loadable, check_types: bool = True) -> None:
-    """Raise InvalidInput if the input refers to ids the graph lacks or changes an entity's type.
+def preflight(graph: Graph, data: Loadable, loader: str = "unknown", check_identity: bool = True) -> None:
+    """Raise InvalidInput if the input refers to ids the graph lacks or would blur an entity's
+    identity — change its type, or give it a name sharing no word with its names from another
+    record (:func:`graph.writer.identity_problem`), with the file, line and field when the
+    input says where.
 
-    ``check_types=False`` leaves the type check to the writer (which makes it in the batch's
+    ``check_identity=False`` leaves that check to the writer (which makes it in the batch's
     transaction): for a stream, where earlier batches are written anyway, that saves a read.
     """
     defined_entities = {e.id for e in data.entities}
@@ -82,14 +88,13 @@ def preflight(graph: Graph, data: Loadable, check_types: bool = True) -> None:
             f"unknown reference {missing[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
             {"missing": sorted(missing)},
         )
-    if defined_entities and check_types:
-        types = {e.id: e.type.value for e in data.entities}
-        for row in graph.read(queries.ENTITY_TYPES, {"ids": sorted(defined_entities)}):
-            if row["type"] != types[row["id"]]:
-                raise InvalidInput(
-                    f"entity {row['id']} already exists as {row['type']}, not {types[row['id']]}",
-                    {"id": row["id"], "field": "type"},
-                )
+    if defined_entities and check_identity:
+        origins = Origins(loader, data.origins, data.locations)
+        by_id = {e.id: e for e in data.entities}
+        for row in graph.read(queries.ENTITIES_EXISTING, {"ids": sorted(defined_entities)}):
+            problem = identity_problem(by_id[row["id"]], row, origins.of(row["id"]))
+            if problem is not None:
+                raise InvalidInput(origins.where(row["id"], *problem), {"id": row["id"], "field": problem[0]})
 
 
 def fail_interrupted_runs(graph: Graph) -> list[str]:
@@ -161,10 +166,11 @@ def ingest(
     batch_size: int = 2000,
     on_progress: Callable[[str, int], None] | None = None,
 ) -> IngestReport:
-    preflight(graph, data)
+    preflight(graph, data, loader)
     fail_interrupted_runs(graph)
     run_id = begin_run(graph, loader, inputs, input_sha256)
-    writer = Writer(graph, run_id=run_id, batch_size=batch_size, on_progress=on_progress)
+    origins = Origins(loader, data.origins, data.locations)
+    writer = Writer(graph, run_id=run_id, batch_size=batch_size, on_progress=on_progress, origins=origins)
     try:
         counts = writer.write(data.entities, data.sources, data.claims)
     except BaseException as exc:
@@ -205,13 +211,13 @@ def ingest_stream(
     """
     fail_interrupted_runs(graph)
     run_id = begin_run(graph, loader, inputs, input_sha256)
-    writer = Writer(graph, run_id=run_id, batch_size=batch_size, on_progress=on_progress)
+    writer = Writer(graph, run_id=run_id, batch_size=batch_size, on_progress=on_progress, origins=Origins(loader))
     try:
         # the read-ahead thread also builds the batch's claim rows (pure work, off the write path)
         for batch, prepared in prefetched((b, claim_rows(b.claims)) for b in batches):
             if on_batch is not None:
                 on_batch(batch)
-            preflight(graph, batch, check_types=False)
+            preflight(graph, batch, loader, check_identity=False)
             writer.write(batch.entities, batch.sources, batch.claims, prepared)
     except BaseException as exc:
         _mark_failed(graph, run_id, exc)

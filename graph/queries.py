@@ -66,7 +66,8 @@ ENTITIES_EXISTING: Final = (
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
     "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, "
     "e.country AS country, e.identifiers AS identifiers, e.description AS description, "
-    "e.candidate AS candidate"
+    "e.candidate AS candidate, e.origins AS origins, "
+    "[(e)-[:SAME_AS]-(m:Entity) | m.name] AS same_as_names"
 )
 
 
@@ -92,7 +93,6 @@ def create_entities(label: str) -> LiteralString:
 
 MISSING_ENTITIES: Final = "UNWIND $ids AS id OPTIONAL MATCH (e:Entity {id: id}) WITH id, e WHERE e IS NULL RETURN id"
 MISSING_SOURCES: Final = "UNWIND $ids AS id OPTIONAL MATCH (s:Source {id: id}) WITH id, s WHERE s IS NULL RETURN id"
-ENTITY_TYPES: Final = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.type AS type"
 
 # -- writer: sources ----------------------------------------------------------------------
 

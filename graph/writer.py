@@ -22,6 +22,7 @@ from neo4j import ManagedTransaction
 from schema.dates import earliest, latest
 from schema.errors import InvalidInput
 from schema.models import Claim, Entity, Source
+from schema.names import share_a_word
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import queries
@@ -87,9 +88,31 @@ def chunks(items: Sequence[T], size: int) -> Iterable[Sequence[T]]:
 # -- entities -----------------------------------------------------------------------------
 
 
-def _entity_state(e: Entity, existing: dict[str, Any] | None) -> dict[str, Any]:
-    """The entity's properties after merging with what the graph holds (aliases and
-    identifiers accumulate across sources; scalar fields take the newest value)."""
+def identity_problem(e: Entity, old: dict[str, Any] | None, origin: str) -> tuple[str, str] | None:
+    """Why writing ``e`` over the graph's ``old`` entity of the same id would blur two entities —
+    ``(field, message)`` — or None. An id keeps its type; and a name from a record other than the
+    ones that defined the id must share a word (:func:`schema.names.share_a_word`) with one of the
+    entity's names or of the entities a same-as decision joins it to. An entity whose origins are
+    not recorded (written before they were) is not judged."""
+    if old is None:
+        return None
+    if old["type"] != e.type.value:
+        return "type", f"{e.id} already exists as {old['type']}, not {e.type.value}"
+    origins = old.get("origins") or []
+    if not origins or origin in origins:
+        return None
+    known = [old["name"], *(old.get("aliases") or []), *(old.get("same_as_names") or [])]
+    if share_a_word([e.name, *e.aliases], known):
+        return None
+    return "name", (
+        f"{e.id} already names {old['name']!r} (from {', '.join(origins)}), and {e.name!r} shares no word "
+        "with any of its names: give the other entity an id of its own (or record that they are one)"
+    )
+
+
+def _entity_state(e: Entity, existing: dict[str, Any] | None, origin: str | None = None) -> dict[str, Any]:
+    """The entity's properties after merging with what the graph holds (aliases, identifiers and
+    the origins — the records that define it — accumulate; scalar fields take the newest value)."""
     aliases = [a for a in existing.get("aliases") or [] if a != e.name] if existing else []
     for alias in e.aliases:
         if alias not in aliases and alias != e.name:
@@ -100,6 +123,9 @@ def _entity_state(e: Entity, existing: dict[str, Any] | None) -> dict[str, Any]:
     identifiers = json.loads(existing["identifiers"]) if existing and existing.get("identifiers") else {}
     identifiers.update(e.identifiers)
     candidate = e.candidate and bool(existing.get("candidate", True) if existing else True)
+    origins = list((existing or {}).get("origins") or [])
+    if origin is not None and origin not in origins:
+        origins.append(origin)
     return {
         "type": e.type.value,
         "name": e.name,
@@ -109,22 +135,22 @@ def _entity_state(e: Entity, existing: dict[str, Any] | None) -> dict[str, Any]:
         "identifiers": json.dumps(identifiers, sort_keys=True),
         "description": e.description if e.description is not None else (existing or {}).get("description"),
         "candidate": candidate,
+        "origins": origins,
     }
 
 
-def _write_entities(tx: ManagedTransaction, batch: Sequence[Entity]) -> Tally:
+def _write_entities(tx: ManagedTransaction, batch: Sequence[Entity], origins: Origins) -> Tally:
     tally = Tally()
     unique = {e.id: e for e in batch}
     existing = {r["id"]: r for r in tx.run(queries.ENTITIES_EXISTING, ids=list(unique)).data()}
     by_label: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     for eid, entity in unique.items():
         old = existing.get(eid)
-        if old is not None and old["type"] != entity.type.value:
-            raise InvalidInput(
-                f"entity {eid} already exists as {old['type']}, not {entity.type.value}",
-                {"id": eid, "field": "type"},
-            )
-        props = _entity_state(entity, old)
+        origin = origins.of(eid)
+        problem = identity_problem(entity, old, origin)
+        if problem is not None:
+            raise InvalidInput(origins.where(eid, *problem), {"id": eid, "field": problem[0]})
+        props = _entity_state(entity, old, origin)
         if old is None:
             tally.created += 1
         elif all(old.get(k) == props[k] for k in old if k in props) and old.get("aliases") == props["aliases"]:
@@ -138,6 +164,24 @@ def _write_entities(tx: ManagedTransaction, batch: Sequence[Entity]) -> Tally:
         # same id first makes this fail on the unique constraint, and Graph.write_tx runs it again
         tx.run(queries.create_entities(label) if new else queries.merge_entities(label), rows=rows).consume()
     return tally
+
+
+@dataclass(frozen=True)
+class Origins:
+    """Which record each entity of a load comes from (the loader's name unless the input says
+    more, e.g. ``curated:seed.yaml``), and where it is written, for error messages."""
+
+    loader: str
+    by_id: dict[str, str] = field(default_factory=dict)
+    locations: dict[str, str] = field(default_factory=dict)
+
+    def of(self, eid: str) -> str:
+        return self.by_id.get(eid, self.loader)
+
+    def where(self, eid: str, fld: str, message: str) -> str:
+        """``FILE:LINE: entities[i].FIELD: message`` when the input said where, else the message."""
+        at = self.locations.get(eid)
+        return f"{at}.{fld}: {message}" if at else message
 
 
 # -- sources ------------------------------------------------------------------------------
@@ -338,9 +382,11 @@ class Writer:
         run_id: str,
         batch_size: int = 2000,
         on_progress: Callable[[str, int], None] | None = None,
+        origins: Origins | None = None,
     ) -> None:
         self.graph = graph
         self.run_id = run_id
+        self.origins = origins or Origins("unknown")
         self.batch_size = batch_size
         self.on_progress = on_progress
         self.counts = WriteCounts()
@@ -351,7 +397,7 @@ class Writer:
 
     def entities(self, items: Sequence[Entity]) -> None:
         for batch in chunks(items, self.batch_size):
-            self.counts.entities.add(self.graph.write_tx(_write_entities, batch))
+            self.counts.entities.add(self.graph.write_tx(_write_entities, batch, self.origins))
             self._progress("entities", len(batch))
 
     def sources(self, items: Sequence[Source]) -> None:

@@ -46,6 +46,10 @@ class Parsed:
     notes: list[str] = field(default_factory=list)
     # every file the loader read (inputs and the text files they name): the run's input digest
     inputs: list[Path] = field(default_factory=list)
+    # the record an entity comes from, where the loader name alone does not say it
+    # ("curated:seed.yaml"); and where it is defined ("FILE:LINE: FIELD") for error messages
+    origins: dict[str, str] = field(default_factory=dict)
+    locations: dict[str, str] = field(default_factory=dict)
 
 
 def input_digest(files: Iterable[Path]) -> str:

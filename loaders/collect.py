@@ -144,6 +144,8 @@ def combine(parts: Iterable[Parsed]) -> Parsed:
         combined.notes.extend(part.notes)
         combined.external_refs |= part.external_refs
         combined.inputs.extend(part.inputs)
+        combined.origins.update(part.origins)
+        combined.locations.update(part.locations)
     combined.entities = list(collector.entities.values())
     combined.sources = list(collector.sources.values())
     combined.claims = list(collector.claims.values())

@@ -331,6 +331,8 @@ def load(paths: Iterable[Path], resolve_external: ExternalResolver | None = None
                 errors.append(rec.error(f, "id", f"entities[{i}].id", f"{ent.id} {why}"))
                 continue
             if ent is not None:
+                parsed.origins[ent.id] = f"curated:{f.name}"
+                parsed.locations[ent.id] = f"{f}:{rec.line}: entities[{i}]"
                 if ent.id in entities and entities[ent.id] != ent:
                     errors.append(rec.error(f, None, f"entities[{i}].id", f"{ent.id} is defined twice, differently"))
                 entities[ent.id] = ent

@@ -153,3 +153,21 @@ def test_quote_normalisation(tmp_path: Path, settings: Settings, baseline: Graph
     cite = fsb.citations[0]
     assert text is not None and text[cite.start : cite.end] == cite.quote
     assert "’" in cite.quote  # the YAML has a straight apostrophe; the stored quote is the source's
+
+
+def test_an_id_reused_for_a_different_firm_is_refused(
+    baseline: Graph, tmp_path: Path, settings: Settings, graph: Graph
+) -> None:
+    """Issue 15: a file that gives an existing id (the seed's Kaspersky Lab) to another firm."""
+    body = HEAD.replace(
+        "{id: firm:acme, type: Firm, name: Acme Corp}", "{id: firm:kaspersky-lab, type: Firm, name: Acme Corp}"
+    )
+    body = body.replace("subject: firm:acme", "subject: firm:kaspersky-lab")
+    out, file = run_bad(tmp_path, settings, graph, body)
+    line = next(i for i, text in enumerate(body.splitlines(), start=1) if "firm:kaspersky-lab, type" in text)
+    assert f"{file}:{line}: entities[0].name: firm:kaspersky-lab already names 'Kaspersky Lab'" in out
+    # the same id with a name it shares a word with is the same firm: accepted
+    body = body.replace("name: Acme Corp}", "name: Kaspersky Lab AO}").replace("Acme Corp was", "Acme Corp was")
+    (tmp_path / "claims.yaml").write_text(body)
+    result = CliRunner().invoke(cli, ["load", "curated", "--dry-run", str(tmp_path / "claims.yaml")], env=env(settings))
+    assert result.exit_code == 0, result.output

@@ -18,6 +18,7 @@ from graph.writer import (
     chunks,
     claim_rows,
     fact_props,
+    identity_problem,
 )
 from schema.errors import InvalidInput
 from schema.models import Citation, Claim, Entity, Source
@@ -294,6 +295,7 @@ def test_new_entity_state() -> None:
     state = _entity_state(
         entity(aliases=("Acme", "ACME Corp", "Acme Inc"), country="US", identifiers={"lei": "L1"}, candidate=True),
         None,
+        "curated:acme.yaml",
     )
     assert state == {
         "type": "Firm",
@@ -304,7 +306,30 @@ def test_new_entity_state() -> None:
         "identifiers": '{"lei": "L1"}',
         "description": None,
         "candidate": True,
+        "origins": ["curated:acme.yaml"],
     }
+
+
+def test_origins_accumulate() -> None:
+    existing = {"name": "Acme", "aliases": [], "origins": ["csl"]}
+    assert _entity_state(entity(), existing, "curated:a.yaml")["origins"] == ["csl", "curated:a.yaml"]
+    assert _entity_state(entity(), existing, "csl")["origins"] == ["csl"]
+
+
+def test_a_name_from_another_record_must_share_a_word() -> None:
+    old = {"type": "Firm", "name": "Acme Corporation", "aliases": ["ACME"], "origins": ["curated:a.yaml"]}
+    assert identity_problem(entity(name="Acme Ltd"), old, "curated:b.yaml") is None  # shares "acme"
+    assert identity_problem(entity(name="Globex LLC"), old, "curated:a.yaml") is None  # the same record renames it
+    field, message = identity_problem(entity(name="Globex LLC"), old, "curated:b.yaml") or ("", "")
+    assert field == "name" and "'Acme Corporation' (from curated:a.yaml)" in message
+    joined = {**old, "same_as_names": ["Globex Holdings"]}  # a same-as decision joins them
+    assert identity_problem(entity(name="Globex LLC"), joined, "curated:b.yaml") is None
+    assert identity_problem(entity(name="Globex"), {**old, "origins": None}, "x") is None  # origins unknown
+
+
+def test_an_id_keeps_its_type() -> None:
+    old = {"type": "Person", "name": "Acme", "aliases": [], "origins": ["x"]}
+    assert (identity_problem(entity(), old, "x") or ("",))[0] == "type"
 
 
 def test_aliases_accumulate_without_duplicates() -> None:
