@@ -11,7 +11,7 @@ from config import Settings, get_settings
 from graph.database import Graph
 
 from . import errors, observability, ui
-from .routers import entities, export, extract, facts, health, paths, query, sources
+from .routers import entities, export, extract, facts, health, paths, query, resolutions, sources
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -42,7 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     observability.install(app, settings)
     app.include_router(health.router)
-    for module in (entities, facts, paths, sources, query, extract, export):
+    for module in (entities, facts, paths, sources, resolutions, query, extract, export):
         app.include_router(module.router)
     ui.install(app)
     return app

@@ -23,6 +23,12 @@ class ErrorEnvelope(_Out):
     error: ErrorBody
 
 
+class Member(_Out):
+    id: str
+    name: str
+    type: EntityType
+
+
 class Entity(_Out):
     id: str
     type: EntityType
@@ -32,6 +38,14 @@ class Entity(_Out):
     identifiers: dict[str, str] = {}
     description: str | None = None
     candidate: bool = False
+    members: list[Member] = Field(
+        [], description="the other ids a same-as decision joins to this entity (it answers for all of them)"
+    )
+
+
+class NameOrigin(_Out):
+    name: str
+    origins: list[str] = Field(description="the records that gave this name (loader, or curated:<file>)")
 
 
 class SourceRef(_Out):
@@ -44,6 +58,7 @@ class SourceRef(_Out):
 
 class EntityDetail(Entity):
     sources: list[SourceRef] = []
+    names: list[NameOrigin] = []
 
 
 class ScoredEntity(Entity):
@@ -127,6 +142,8 @@ class LoadRunRef(_Out):
 
 class Claim(_Out):
     id: str
+    subject: str | None = Field(None, description="the id the claim was made about (a member of the fact's subject)")
+    object: str | None = Field(None, description="the id the claim names as object (a member of the fact's object)")
     stance: Stance
     asserted_by: Entity | None = None
     valid_from: str | None = None
@@ -241,3 +258,39 @@ class QueryResult(_Out):
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool
+
+
+class Resolution(_Out):
+    id: str = Field(description="the decision's fact id")
+    status: Literal["merged", "undone", "unsure"]
+    subject: str
+    object: str
+    score: float | None = None
+    reason: str | None = None
+    decided_at: str | None = None
+    claims: int
+
+
+class Resolutions(_Out):
+    items: list[Resolution]
+    total: int
+    limit: int
+    offset: int
+
+
+class DecisionRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    subject: str = Field(min_length=3, max_length=300, description="an entity id")
+    object: str = Field(min_length=3, max_length=300, description="another entity id")
+    reason: str = Field(min_length=1, max_length=2000, description="why (recorded with the decision)")
+
+
+class Decision(_Out):
+    subject: str
+    object: str
+    status: Literal["merged", "undone"]
+    decided_at: str
+    run: str | None = None
+    moved: int = Field(description="ids whose canonical entity changed")
+    facts: int = Field(description="fact edges rebuilt")

@@ -18,7 +18,7 @@ from .db_backup import db_dump, db_restore
 from .export import export as export_command
 from .extract import extract
 from .load import load_app
-from .resolve import resolve as resolve_command
+from .resolve import resolve_app
 
 app = typer.Typer(help="regkg — a regulatory knowledge graph on Neo4j.", no_args_is_help=True)
 db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_is_help=True)
@@ -34,7 +34,7 @@ def _configure() -> None:
 
 app.add_typer(db_app, name="db")
 app.add_typer(load_app, name="load")
-app.command("resolve")(resolve_command)
+app.add_typer(resolve_app, name="resolve")
 app.command("extract")(extract)
 app.command("export")(export_command)
 db_app.command("dump")(db_dump)
@@ -147,14 +147,14 @@ DATA = ROOT / "data"
 def load_demo_data() -> None:
     """The seed article, two real list excerpts, and the entity-resolution decisions."""
     from .load import load_csl, load_curated, load_fcc
-    from .resolve import resolve
+    from .resolve import run_resolution
 
     load_curated(paths=[DATA / "seed"], dry_run=False, batch_size=2000)
     load_fcc(paths=[DATA / "samples" / "fcc_covered_list_2026.csv"], dry_run=False, batch_size=2000, strict=False)
     load_csl(
         paths=[DATA / "samples" / "csl_us_trade_gov_2025_sample.csv"], dry_run=False, batch_size=2000, strict=False
     )
-    resolve(apply=True, types=None)
+    run_resolution(apply=True)
 
 
 @app.command()

@@ -25,7 +25,7 @@ import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
@@ -48,6 +48,18 @@ class Loadable(Protocol):
     external_refs: set[str]
     origins: dict[str, str]
     locations: dict[str, str]
+
+
+@dataclass
+class LoadData:
+    """A :class:`Loadable` built in graph/ itself (a resolution decision), not by a loader."""
+
+    entities: list[Entity] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    external_refs: set[str] = field(default_factory=set)
+    origins: dict[str, str] = field(default_factory=dict)
+    locations: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

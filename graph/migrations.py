@@ -25,6 +25,8 @@ def statements() -> list[LiteralString]:
         out.append(queries.relationship_index(rel.name, rel.rel_type, rel.prop))
     for ft in storage.FULLTEXT_INDEXES:
         out.append(queries.fulltext_index(ft.name, ft.label, ft.props, ft.analyzer))
+    for name in storage.DROPPED_INDEXES:
+        out.append(queries.drop_index(name))
     return out
 
 

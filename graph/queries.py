@@ -51,6 +51,11 @@ def relationship_index(name: str, rel_type: str, prop: str) -> LiteralString:
     return f"CREATE INDEX {name} IF NOT EXISTS FOR ()-[r:{rel_type}]-() ON (r.{prop})"
 
 
+def drop_index(name: str) -> LiteralString:
+    # name comes from graph.storage declarations, never from user input
+    return f"DROP INDEX {name} IF EXISTS"
+
+
 def fulltext_index(name: str, label: str, props: tuple[str, ...], analyzer: str) -> LiteralString:
     cols = ", ".join(f"n.{p}" for p in props)
     return (
@@ -66,7 +71,7 @@ ENTITIES_EXISTING: Final = (
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
     "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, "
     "e.country AS country, e.identifiers AS identifiers, e.description AS description, "
-    "e.candidate AS candidate, e.origins AS origins, "
+    "e.candidate AS candidate, e.origins AS origins, e.name_sources AS name_sources, e.ident_values AS ident_values, "
     "[(e)-[:SAME_AS]-(m:Entity) | m.name] AS same_as_names"
 )
 
@@ -143,6 +148,9 @@ CREATE_CLAIMS: Final = (
     "RETURN count(DISTINCT c) AS claims, count(*) AS cites, "
     "count(DISTINCT CASE WHEN a IS NULL THEN null ELSE c END) AS asserted"
 )
+# The canonical entity of each id's same-as cluster (null: the id is its own; see graph.clusters).
+CANONICAL_OF: Final = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.canonical AS canonical"
+
 # A write lock on each subject before the claims of its facts are read: two loaders adding
 # claims to the same fact at once take turns, so each sees the other's claims (no lost
 # update of the fact's aggregate, no duplicate fact edge).
@@ -190,6 +198,50 @@ def create_facts(rel_type: str) -> LiteralString:
         f"CREATE (s)-[r:{rel_type} {{fact_id: row.fact_id}}]->(o) "
         "SET r += row.props"
     )
+
+
+# -- same-as clusters (graph.clusters) ------------------------------------------------------
+
+# Each id's canonical mark, the members of its current cluster, and its same-as links.
+CLUSTER_NEIGHBOURHOOD: Final = (
+    "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
+    "RETURN e.id AS id, e.canonical AS canonical, "
+    "CASE WHEN e.canonical IS NULL THEN [] "
+    "ELSE COLLECT { MATCH (m:Entity {canonical: e.canonical}) RETURN m.id } END AS old_members, "
+    "[(e)-[r:SAME_AS]-(x:Entity) | {fact_id: r.fact_id, other: x.id}] AS links"
+)
+DECISION_CLAIMS: Final = (
+    "UNWIND $fact_ids AS fid MATCH (c:Claim {fact_id: fid}) WHERE c.predicate = 'same-as' "
+    "RETURN fid AS fact_id, c.stance AS stance, c.qualifiers AS qualifiers"
+)
+SET_CANONICAL: Final = "UNWIND $rows AS row MATCH (e:Entity {id: row.id}) SET e.canonical = row.canonical"
+CLAIMS_ABOUT: Final = (
+    "UNWIND $ids AS id MATCH (:Entity {id: id})<-[:SUBJECT|OBJECT]-(c:Claim) WHERE NOT c.predicate IN $identity "
+    "RETURN DISTINCT c.id AS id, c.fact_id AS fact_id, c.subject AS subject, c.object AS object, "
+    "c.predicate AS predicate"
+)
+RESOLUTIONS: Final = (
+    "MATCH (a:Entity)-[r:SAME_AS|POSSIBLY_SAME_AS]->(b:Entity) "
+    "RETURN r.fact_id AS fact_id, r.predicate AS predicate, a.id AS subject, b.id AS object, "
+    "COLLECT { MATCH (c:Claim {fact_id: r.fact_id}) RETURN {stance: c.stance, qualifiers: c.qualifiers} } AS claims "
+    "ORDER BY fact_id"
+)
+DECISION_PAIR: Final = (
+    "MATCH (c:Claim {fact_id: $id}) WHERE c.predicate = 'same-as' "
+    "RETURN c.subject AS subject, c.object AS object LIMIT 1"
+)
+PAIR: Final = "UNWIND [$a, $b] AS id MATCH (e:Entity {id: id}) RETURN e.id AS id"
+PAIR_DECISIONS: Final = (
+    "MATCH (:Entity {id: $a})-[r:SAME_AS]-(:Entity {id: $b}) MATCH (c:Claim {fact_id: r.fact_id}) "
+    "RETURN c.subject AS subject, c.object AS object, c.stance AS stance, c.qualifiers AS qualifiers"
+)
+SET_CLAIM_FACT_IDS: Final = "UNWIND $rows AS row MATCH (c:Claim {id: row.id}) SET c.fact_id = row.fact_id"
+
+
+def delete_facts(rel_type: str) -> LiteralString:
+    """Fact edges of one type by fact id (to be rebuilt)."""
+    # rel_type comes from schema.ontology.Predicate.rel_type, never from user text
+    return f"MATCH ()-[r:{rel_type}]->() WHERE r.fact_id IN $fact_ids DELETE r"
 
 
 # -- load runs ----------------------------------------------------------------------------

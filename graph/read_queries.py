@@ -25,6 +25,23 @@ def _entity(var: str) -> str:
     return _ENTITY.replace("e.", f"{var}.")
 
 
+# The ids a same-as cluster joins under its canonical entity (none outside a cluster).
+_MEMBERS = (
+    "COLLECT { MATCH (m:Entity {canonical: e.id}) WHERE m.id <> e.id "
+    "RETURN {id: m.id, name: m.name, type: m.type} ORDER BY m.id }"
+)
+
+
+def _with_members(var: str) -> str:
+    """An entity as the API shows it, with the members of its same-as cluster."""
+    return _entity(var)[:-1] + ", members: " + _MEMBERS.replace("e.id", f"{var}.id") + "}"
+
+
+# The canonical entity $id answers under (itself outside a same-as cluster): every read that
+# starts from an id starts from it, so a cluster answers as one entity.
+CANONICAL: Final = "MATCH (req:Entity {id: $id}) MATCH (e:Entity {id: coalesce(req.canonical, req.id)}) "
+
+
 def fact_projection(rel: str, subject: str, obj: str) -> LiteralString:
     """A fact edge as the API shows it: relationship ``rel`` whose ends' ids are ``subject``, ``obj``."""
     return (
@@ -52,24 +69,43 @@ def rel_types(predicates: Iterable[Predicate]) -> str:
 
 # -- search and entities ------------------------------------------------------------------
 
-# Hits are collected as (node, score) and only the requested page is projected: a broad query
-# can hit up to $cap nodes, and reading every property of each would dominate the query.
+# Hits are grouped by same-as cluster (one hit per canonical entity, its best score), an exact
+# name, alias or identifier first; they are collected as (node, score) and only the requested
+# page is projected: a broad query can hit up to $cap nodes, and reading every property of each
+# would dominate the query.
+_EXACT = (
+    "(toLower(n.name) = $exact OR any(a IN coalesce(n.aliases, []) WHERE toLower(a) = $exact) "
+    "OR any(v IN coalesce(n.ident_values, []) WHERE toLower(v) = $exact))"
+)
 SEARCH: Final = (
-    "CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $cap}) YIELD node AS e, score "
-    "WHERE $type IS NULL OR e.type = $type "
+    "CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $cap}) YIELD node AS n, score "
+    "WITH coalesce(n.canonical, n.id) AS cid, max(score) AS score, max(CASE WHEN " + _EXACT + " THEN 1 ELSE 0 END) "
+    "AS exact "
+    "MATCH (e:Entity {id: cid}) WHERE $type IS NULL OR e.type = $type "
+    "WITH e, score, exact ORDER BY exact DESC, score DESC, e.id "
     "WITH collect({e: e, score: score}) AS hits "
     "RETURN size(hits) AS total, "
-    "[h IN hits[$offset..$offset + $limit] | {entity: " + _entity("h.e") + ", score: h.score}] AS items"
+    "[h IN hits[$offset..$offset + $limit] | {entity: " + _with_members("h.e") + ", score: h.score}] AS items"
+)
+# Browsing a type without a query: canonical entities by name.
+BROWSE: Final = (
+    "MATCH (e:Entity) WHERE e.type = $type AND (e.canonical IS NULL OR e.canonical = e.id) "
+    "WITH e ORDER BY toLower(e.name), e.id "
+    "WITH collect(e) AS all "
+    "RETURN size(all) AS total, "
+    "[x IN all[$offset..$offset + $limit] | {entity: " + _with_members("x") + ", score: 0.0}] AS items"
 )
 # The entity and the sources citing it, in one query.
 ENTITY_WITH_SOURCES: Final = (
-    "MATCH (e:Entity {id: $id}) "
-    "CALL (e) { "
-    "  MATCH (e)<-[:SUBJECT|OBJECT]-(:Claim)-[:CITES]->(s:Source) "
+    CANONICAL + "CALL (e) { "
+    "  MATCH (x:Entity) WHERE x = e OR x.canonical = e.id "
+    "  MATCH (x)<-[:SUBJECT|OBJECT]-(:Claim)-[:CITES]->(s:Source) "
     "  WITH DISTINCT s ORDER BY s.id LIMIT 50 "
     "  RETURN collect({id: s.id, title: s.title, publisher: s.publisher, kind: s.kind, url: s.url}) AS sources "
     "} "
-    "RETURN " + _ENTITY + " AS entity, sources"
+    "RETURN " + _with_members("e") + " AS entity, sources, "
+    "COLLECT { MATCH (x:Entity) WHERE x = e OR x.canonical = e.id RETURN {id: x.id, names: x.name_sources} } "
+    "AS name_sources"
 )
 
 
@@ -111,8 +147,7 @@ def neighbors(types: str, direction: str) -> LiteralString:
         f"['{rel}', '{d}', COUNT {{ {pattern} }}]" for rel, d, pattern in _degree_patterns(types, direction)
     )
     return (
-        "MATCH (e:Entity {id: $id}) "
-        f"WITH e, COUNT {{ (e){arrow[0]}[:{types}]{arrow[1]}() }} <= $scan_max AS scanned "
+        CANONICAL + f"WITH e, COUNT {{ (e){arrow[0]}[:{types}]{arrow[1]}() }} <= $scan_max AS scanned "
         "CALL (e, scanned) { "
         "  WITH e WHERE scanned "
         f"  CALL (e) {{ {union} }} "
@@ -150,13 +185,19 @@ def neighbors_of_hub(pairs: tuple[tuple[str, str], ...]) -> LiteralString:
         )
     union = " UNION ALL ".join(arms)
     return (
-        "MATCH (e:Entity {id: $id}) "
-        f"CALL (e) {{ {union} }} "
+        CANONICAL + f"CALL (e) {{ {union} }} "
         "RETURN head(items).fact.predicate AS predicate, dir, total, items"
     )
 
 
 # -- facts and provenance -----------------------------------------------------------------
+
+
+# The canonical entities of the ids a fact query names ($subject, $object; null: any).
+_ENDS = (
+    "OPTIONAL MATCH (sreq:Entity {id: $subject}) OPTIONAL MATCH (oreq:Entity {id: $object}) "
+    "WITH coalesce(sreq.canonical, $subject) AS sid, coalesce(oreq.canonical, $object) AS oid "
+)
 
 
 @lru_cache(maxsize=512)
@@ -170,12 +211,12 @@ def facts_by_triple(types: str) -> LiteralString:
 
 @lru_cache(maxsize=512)
 def facts_by_triple_anchored(types: str, anchor: str) -> LiteralString:
-    """The same, starting from the given end so the id index is used."""
-    start = "(s:Entity {id: $subject})" if anchor == "subject" else "(s:Entity)"
-    end = "(o:Entity {id: $object})" if anchor == "object" else "(o:Entity)"
+    """The same, starting from the given end (its cluster's canonical entity) so the id index is used."""
+    start = "(s:Entity {id: sid})" if anchor == "subject" else "(s:Entity)"
+    end = "(o:Entity {id: oid})" if anchor == "object" else "(o:Entity)"
     return (
-        f"MATCH {start}-[r:{types}]->{end} "
-        "WHERE ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object) "
+        _ENDS + f"MATCH {start}-[r:{types}]->{end} "
+        "WHERE (sid IS NULL OR s.id = sid) AND (oid IS NULL OR o.id = oid) "
         "RETURN " + FACT_PROJECTION + " AS fact ORDER BY r.predicate, s.id, o.id LIMIT $limit"
     )
 
@@ -204,10 +245,15 @@ def provenance(types: str) -> LiteralString:
         "MATCH (c:Claim {fact_id: $fact_id}) "
         "WITH collect(c) AS cs WHERE size(cs) > 0 "
         "WITH cs, cs[0] AS c0 "
-        f"MATCH (s:Entity {{id: c0.subject}})-[r:{types}]->(o:Entity {{id: c0.object}}) WHERE r.fact_id = $fact_id "
+        # a fact joins the canonical entities of its claims' ends (a same-as decision, the ids)
+        "MATCH (s0:Entity {id: c0.subject}) MATCH (o0:Entity {id: c0.object}) "
+        "WITH cs, CASE WHEN c0.predicate IN $identity THEN s0.id ELSE coalesce(s0.canonical, s0.id) END AS sid, "
+        "CASE WHEN c0.predicate IN $identity THEN o0.id ELSE coalesce(o0.canonical, o0.id) END AS oid "
+        f"MATCH (s:Entity {{id: sid}})-[r:{types}]->(o:Entity {{id: oid}}) WHERE r.fact_id = $fact_id "
         "WITH cs, r, s, o LIMIT 1 "
         "RETURN " + FACT_PROJECTION + " AS fact, "
-        "[c IN cs | {id: c.id, stance: c.stance, valid_from: c.valid_from, valid_to: c.valid_to, "
+        "[c IN cs | {id: c.id, subject: c.subject, object: c.object, stance: c.stance, "
+        "  valid_from: c.valid_from, valid_to: c.valid_to, "
         "  qualifiers: c.qualifiers, confidence: c.confidence, method: c.method, "
         "  first_seen: toString(c.created_at), "
         "  asserted_by: head([(c)-[:ASSERTED_BY]->(a:Entity) | " + _entity("a") + "]), "
@@ -360,10 +406,11 @@ def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: 
     back = "<-" if directed else "-"
     head = max_hops - 1
     return (
-        "OPTIONAL MATCH (fa:Entity {id: $from}) "
-        "OPTIONAL MATCH (fb:Entity {id: $to}) "
+        "OPTIONAL MATCH (ra:Entity {id: $from}) OPTIONAL MATCH (rb:Entity {id: $to}) "
+        "OPTIONAL MATCH (fa:Entity {id: coalesce(ra.canonical, ra.id)}) "
+        "OPTIONAL MATCH (fb:Entity {id: coalesce(rb.canonical, rb.id)}) "
         "CALL (fa, fb) { "
-        "  WITH fa, fb WHERE fa IS NOT NULL AND fb IS NOT NULL "
+        "  WITH fa, fb WHERE fa IS NOT NULL AND fb IS NOT NULL AND fa <> fb "
         f"  WITH fa, fb, COUNT {{ (fa)-[:{all_types}]-() }} AS a_deg, COUNT {{ (fb)-[:{all_types}]-() }} AS b_deg "
         "  WITH fa, fb, a_deg, b_deg, a_deg > $max_degree AS a_hub, b_deg > $max_degree AS b_hub "
         "  CALL (fa, fb, a_deg, b_deg, a_hub, b_hub) { "
@@ -387,7 +434,7 @@ def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: 
         "  RETURN collect({nodes: [n IN ns | " + _entity("n") + "], "
         "    rels: [e IN rs | " + _hop("e") + "]}) AS paths "
         "} "
-        "RETURN fa IS NOT NULL AS from_found, fb IS NOT NULL AS to_found, paths"
+        "RETURN fa IS NOT NULL AS from_found, fb IS NOT NULL AS to_found, fa = fb AS same, paths"
     )
 
 
@@ -399,9 +446,9 @@ def exposure(chain_types: str, subject_side: str, object_side: str, max_hops: in
     """The entity ``$id`` and the regulatory facts reaching it directly or up ownership/part-of chains.
 
     A chain edge is walked child → parent: SUBSIDIARY_OF / PART_OF / PRODUCT_OF forwards, OWNS
-    backwards (the owner is its start), SAME_AS either way. No row when the entity does not
-    exist; ``rows`` are ordered by chain length, then fact id, each with the fact and the chain's
-    entities and facts projected.
+    backwards (the owner is its start); a same-as cluster's facts are its canonical entity's. No
+    row when the entity does not exist; ``rows`` are ordered by chain length, then fact id, each
+    with the fact and the chain's entities and facts projected.
     """
     assert 0 <= max_hops <= 6
     chain = (
@@ -413,8 +460,7 @@ def exposure(chain_types: str, subject_side: str, object_side: str, max_hops: in
         f"{{0,{max_hops}}}"
     )
     return (
-        "MATCH (start:Entity {id: $id}) "
-        "CALL (start) { "
+        CANONICAL.replace("(e:Entity", "(start:Entity") + "CALL (start) { "
         f"  MATCH p = (start){chain}(target:Entity) "
         "  WITH DISTINCT target, min(length(p)) AS hops, "
         "  head(collect(nodes(p))) AS chain_nodes, head(collect(relationships(p))) AS chain_rels "

@@ -14,7 +14,7 @@ from collections.abc import Callable, Generator, Sequence
 from typing import Any, Generic, LiteralString, ParamSpec, TypeVar
 
 from schema.errors import InvalidInput, NotFound
-from schema.ontology import EXPOSURE_CHAIN, PREDICATES, EntityType, Predicate, Stance
+from schema.ontology import EXPOSURE_CHAIN, IDENTITY, PREDICATES, EntityType, Predicate, Stance
 
 from . import read_queries as q
 from .database import Graph
@@ -65,6 +65,9 @@ class planned(Generic[P, R]):  # noqa: N801 (used as a decorator)
 
 
 ALL_TYPES = q.rel_types(Predicate)
+# What neighbours and paths walk by default: facts about the world, not decisions about ids
+# (a same-as cluster is one entity; its members are listed with it).
+FACT_TYPES = q.rel_types(p for p in Predicate if p not in IDENTITY)
 # Up to this many facts (of the types asked for) an entity's neighbours are read in one pass;
 # above, per group a page is read and the totals are the stored counts (see graph.read_queries).
 NEIGHBOR_SCAN_MAX = 2000
@@ -78,7 +81,7 @@ def _entity(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _types(predicates: Sequence[Predicate] | None) -> str:
-    return q.rel_types(predicates) if predicates else ALL_TYPES
+    return q.rel_types(predicates) if predicates else FACT_TYPES
 
 
 def _stances(stances: Sequence[Stance] | None) -> list[str] | None:
@@ -125,15 +128,20 @@ def lucene_query(text: str) -> str | None:
 
 
 @planned
-def search(text: str, type_: EntityType | None, limit: int, offset: int) -> Plan[dict[str, Any]]:
-    lucene = lucene_query(text)
-    if lucene is None:  # nothing searchable (only punctuation, or a script the index folds away)
-        return {"items": [], "total": 0}
-    rows = yield (
-        q.SEARCH,
-        {"lucene": lucene, "type": type_.value if type_ else None, "limit": limit, "offset": offset, "cap": 1000},
-        None,
-    )
+def search(text: str | None, type_: EntityType | None, limit: int, offset: int) -> Plan[dict[str, Any]]:
+    """One hit per same-as cluster (its canonical entity, with its members), an exact name, alias
+    or identifier first; without ``text``, the entities of ``type_`` by name."""
+    params: dict[str, Any] = {"type": type_.value if type_ else None, "limit": limit, "offset": offset}
+    if not (text or "").strip():
+        if type_ is None:
+            raise InvalidInput("give q, or a type to browse", {"field": "q"})
+        rows = yield q.BROWSE, params, None
+    else:
+        lucene = lucene_query(text or "")
+        if lucene is None:  # nothing searchable (only punctuation, or a script the index folds away)
+            return {"items": [], "total": 0}
+        exact = " ".join((text or "").split()).lower()
+        rows = yield q.SEARCH, params | {"lucene": lucene, "exact": exact, "cap": 1000}, None
     row = rows[0]
     items = [{**_entity(h["entity"]), "score": round(float(h["score"]), 4)} for h in row["items"]]
     return {"items": items, "total": int(row["total"])}
@@ -144,13 +152,24 @@ def search(text: str, type_: EntityType | None, limit: int, offset: int) -> Plan
 
 @planned
 def entity(eid: str) -> Plan[dict[str, Any]]:
-    """The entity with the sources citing it (one query)."""
+    """The entity — the canonical one of ``eid``'s same-as cluster, with its members — the sources
+    citing any of them, and which name came from which record (one query)."""
     rows = yield q.ENTITY_WITH_SOURCES, {"id": eid}, None
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
     out = _entity(rows[0]["entity"])
     out["sources"] = rows[0]["sources"]
+    out["names"] = _names(rows[0]["name_sources"])
     return out
+
+
+def _names(per_member: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``[{name, origins}]``: each name of the cluster once, with the records that gave it."""
+    found: dict[str, set[str]] = {}
+    for member in sorted(per_member, key=lambda m: m["id"]):
+        for name, origins in (json.loads(member["names"]) if member["names"] else {}).items():
+            found.setdefault(name, set()).update(origins)
+    return [{"name": n, "origins": sorted(o)} for n, o in found.items()]
 
 
 @planned
@@ -233,6 +252,7 @@ def independent_sources(cited: Sequence[str], chains: dict[str, list[dict[str, A
 
 
 PROVENANCE = q.provenance(ALL_TYPES)
+_IDENTITY = sorted(p.value for p in IDENTITY)
 
 
 def _nearest_first(ancestors: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -248,7 +268,7 @@ def _nearest_first(ancestors: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @planned
 def provenance(fact_id: str) -> Plan[dict[str, Any]]:
     """The fact, every claim behind it with citations, source chains and load runs (one query)."""
-    rows = yield PROVENANCE, {"fact_id": fact_id}, None
+    rows = yield PROVENANCE, {"fact_id": fact_id, "identity": _IDENTITY}, None
     if not rows:
         raise NotFound(f"no fact {fact_id}", {"fact_id": fact_id})
     chains: dict[str, list[dict[str, Any]]] = {}
@@ -321,7 +341,7 @@ def _path(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> dict[str, 
 
 
 def paths_query(predicates: Sequence[Predicate] | None, limit: int, max_hops: int, directed: bool) -> LiteralString:
-    return q.shortest_paths(_types(predicates), ALL_TYPES, limit, max_hops, directed)
+    return q.shortest_paths(_types(predicates), FACT_TYPES, limit, max_hops, directed)
 
 
 # Entities with more fact edges than this are hubs: paths end at them but never pass through.
@@ -361,6 +381,8 @@ def paths(
     for key, eid, found in (("from", source_id, row["from_found"]), ("to", target_id, row["to_found"])):
         if not found:
             raise NotFound(f"no entity {eid}", {"field": key, "id": eid})
+    if row["same"]:
+        raise InvalidInput(f"{source_id} and {target_id} are one entity (a same-as decision)", {"field": "to"})
     return {"paths": [_path(p["nodes"], p["rels"]) for p in row["paths"]], "max_degree": max_degree}
 
 

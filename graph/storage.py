@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from schema.ontology import Predicate
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,7 @@ UNIQUE_KEYS: tuple[UniqueKey, ...] = (
 PROPERTY_INDEXES: tuple[PropertyIndex, ...] = (
     PropertyIndex("claim_fact_id", "Claim", ("fact_id",)),
     PropertyIndex("entity_name", "Entity", ("name",)),
+    PropertyIndex("entity_canonical", "Entity", ("canonical",)),
     PropertyIndex("load_run_status", "LoadRun", ("status",)),
     PropertyIndex("load_run_input", "LoadRun", ("loader", "input_sha256")),
 )
@@ -63,5 +64,7 @@ RELATIONSHIP_INDEXES: tuple[RelationshipIndex, ...] = tuple(
 
 # "standard-folding" lower-cases and folds accents (ASCII folding): "Łukasz" finds "lukasz".
 FULLTEXT_INDEXES: tuple[FulltextIndex, ...] = (
-    FulltextIndex("entity_names", "Entity", ("name", "alias_text"), "standard-folding"),
+    FulltextIndex("entity_search", "Entity", ("name", "alias_text", "ident_text"), "standard-folding"),
 )
+# Indexes of earlier schema versions, dropped by the migration (IF EXISTS).
+DROPPED_INDEXES: tuple[str, ...] = ("entity_names",)

@@ -21,9 +21,9 @@ from neo4j import ManagedTransaction
 
 from schema.dates import earliest, latest
 from schema.errors import InvalidInput
-from schema.models import Claim, Entity, Source
-from schema.names import share_a_word
-from schema.ontology import EntityType, Predicate, Stance
+from schema.models import Claim, Entity, Source, fact_id
+from schema.names import alias_key, share_a_word
+from schema.ontology import IDENTITY, EntityType, Predicate, Stance
 
 from . import queries
 from .database import Graph
@@ -111,31 +111,43 @@ def identity_problem(e: Entity, old: dict[str, Any] | None, origin: str) -> tupl
 
 
 def _entity_state(e: Entity, existing: dict[str, Any] | None, origin: str | None = None) -> dict[str, Any]:
-    """The entity's properties after merging with what the graph holds (aliases, identifiers and
-    the origins — the records that define it — accumulate; scalar fields take the newest value)."""
-    aliases = [a for a in existing.get("aliases") or [] if a != e.name] if existing else []
-    for alias in e.aliases:
-        if alias not in aliases and alias != e.name:
+    """The entity's properties after merging with what the graph holds (aliases, identifiers,
+    which record gave which name, and the origins — the records that define it — accumulate;
+    scalar fields take the newest value). Aliases are kept once up to case and accents."""
+    old = existing or {}
+    seen = {alias_key(e.name)}
+    aliases: list[str] = []
+    for alias in [*(old.get("aliases") or []), *e.aliases, *([old["name"]] if old.get("name") else [])]:
+        key = alias_key(alias)
+        if key not in seen:
+            seen.add(key)
             aliases.append(alias)
-    old_name = existing.get("name") if existing else None
-    if old_name and old_name != e.name and old_name not in aliases:
-        aliases.append(old_name)
-    identifiers = json.loads(existing["identifiers"]) if existing and existing.get("identifiers") else {}
+    identifiers = json.loads(old["identifiers"]) if old.get("identifiers") else {}
     identifiers.update(e.identifiers)
-    candidate = e.candidate and bool(existing.get("candidate", True) if existing else True)
-    origins = list((existing or {}).get("origins") or [])
+    values = sorted({v.strip() for raw in identifiers.values() for v in str(raw).split(";") if v.strip()})
+    candidate = e.candidate and bool(old.get("candidate", True) if existing else True)
+    origins = list(old.get("origins") or [])
     if origin is not None and origin not in origins:
         origins.append(origin)
+    name_sources: dict[str, list[str]] = json.loads(old["name_sources"]) if old.get("name_sources") else {}
+    if origin is not None:
+        for name in (e.name, *e.aliases):
+            given = name_sources.setdefault(name, [])
+            if origin not in given:
+                given.append(origin)
     return {
         "type": e.type.value,
         "name": e.name,
         "aliases": aliases,
         "alias_text": " | ".join(aliases),
-        "country": e.country if e.country is not None else (existing or {}).get("country"),
+        "country": e.country if e.country is not None else old.get("country"),
         "identifiers": json.dumps(identifiers, sort_keys=True),
-        "description": e.description if e.description is not None else (existing or {}).get("description"),
+        "ident_values": values,
+        "ident_text": " ".join(values),
+        "description": e.description if e.description is not None else old.get("description"),
         "candidate": candidate,
         "origins": origins,
+        "name_sources": json.dumps(name_sources, sort_keys=True, ensure_ascii=False),
     }
 
 
@@ -299,20 +311,47 @@ def _fact_row(c: Claim, props: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _write_facts(tx: ManagedTransaction, grouped: dict[str, list[dict[str, Any]]], new: set[str]) -> int:
-    """Write the fact edge of each fact from all its claims: CREATE for facts that had no claim
-    before this batch, MERGE (and overwrite) for the others."""
+def _write_facts(
+    tx: ManagedTransaction,
+    grouped: dict[str, list[dict[str, Any]]],
+    new: set[str],
+    ends: dict[str, tuple[str, str]],
+) -> int:
+    """Write the fact edge of each fact from all its claims, between the entities ``ends`` gives
+    (the canonical ones): CREATE for facts that had no claim before this batch, MERGE (and
+    overwrite) for the others."""
     by_type: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     for fid, claims in grouped.items():
         claims.sort(key=lambda c: c["claim_id"])
-        first = claims[0]
-        rel = Predicate(first["predicate"]).rel_type
+        rel = Predicate(claims[0]["predicate"]).rel_type
+        subject, obj = ends[fid]
         by_type[rel, fid in new].append(
-            {"fact_id": fid, "subject": first["subject"], "object": first["object"], "props": fact_props(claims)}
+            {"fact_id": fid, "subject": subject, "object": obj, "props": fact_props(claims)}
         )
     for (rel, is_new), rows in by_type.items():
         tx.run(queries.create_facts(rel) if is_new else queries.merge_facts(rel), rows=rows).consume()
     return len(grouped)
+
+
+def _canonical_facts(tx: ManagedTransaction, claims: Sequence[Claim]) -> dict[str, tuple[str, str, str]]:
+    """Claim id → (fact id, subject, object) of the fact it supports: between the canonical
+    entities of its ends (an identity decision — same-as — joins the ids themselves)."""
+    ends = sorted({x for c in claims for x in (c.subject, c.object)})
+    canon = {r["id"]: r["canonical"] for r in tx.run(queries.CANONICAL_OF, ids=ends).data() if r["canonical"]}
+    out: dict[str, tuple[str, str, str]] = {}
+    for c in claims:
+        if c.predicate in IDENTITY:
+            out[c.id] = (c.fact_id, c.subject, c.object)
+            continue
+        s, o = canon.get(c.subject, c.subject), canon.get(c.object, c.object)
+        out[c.id] = (fact_id(s, c.predicate, o) if (s, o) != (c.subject, c.object) else c.fact_id, s, o)
+    return out
+
+
+def _with_fact_id(row: dict[str, Any], fid: str) -> dict[str, Any]:
+    if row["props"]["fact_id"] == fid:
+        return row
+    return {**row, "props": {**row["props"], "fact_id": fid}}
 
 
 def claim_rows(claims: Iterable[Claim]) -> dict[str, dict[str, Any]]:
@@ -342,11 +381,14 @@ def _write_claims(
     changed = new + list(updated.values())
     if not changed:
         return tally, 0
-    # Lock the facts' subjects, then read the claims their facts already have: the fact edges
-    # are computed from those plus this batch's, without reading back what the batch wrote.
-    subjects = sorted({c.subject for c in changed})
+    # A fact joins the canonical entities of its ends' same-as clusters (graph.clusters); its id
+    # is theirs. Then lock the facts' subjects and read the claims their facts already have: the
+    # fact edges are computed from those plus this batch's, without reading back what it wrote.
+    keyed = _canonical_facts(tx, changed)
+    subjects = sorted({s for _fid, s, _o in keyed.values()})
     tx.run(queries.LOCK_SUBJECTS, ids=subjects).consume()
-    fact_ids = sorted({c.fact_id for c in changed})
+    fact_ids = sorted({fid for fid, _s, _o in keyed.values()})
+    ends = {fid: (s, o) for fid, s, o in keyed.values()}
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in tx.run(queries.FACT_CLAIMS, fact_ids=fact_ids).data():
         if row["claim_id"] in updated:
@@ -355,6 +397,7 @@ def _write_claims(
     new_facts = {fid for fid in fact_ids if fid not in grouped}
     if new:
         rows = [prepared[c.id] if prepared and c.id in prepared else _claim_row(c) for c in new]
+        rows = [_with_fact_id(row, keyed[c.id][0]) for c, row in zip(new, rows, strict=True)]
         rec = tx.run(queries.CREATE_CLAIMS, rows=rows, run=run_id).single()
         expected_cites = sum(len(c.citations) for c in new)
         if rec is None or rec["claims"] != len(new) or rec["cites"] != expected_cites:
@@ -362,12 +405,12 @@ def _write_claims(
         if rec["asserted"] != sum(1 for c in new if c.asserted_by):
             raise InvalidInput("a claim's asserted_by names an entity that does not exist")
         for c, row in zip(new, rows, strict=True):
-            grouped[c.fact_id].append(_fact_row(c, row["props"]))
+            grouped[keyed[c.id][0]].append(_fact_row(c, row["props"]))
     if updated:
         upd_rows = [{"id": cid, "confidence": c.confidence, "method": c.method.value} for cid, c in updated.items()]
         tx.run(queries.UPDATE_CLAIMS, rows=upd_rows).consume()
         tx.run(queries.LINK_GENERATED, run=run_id, ids=list(updated)).consume()
-    return tally, _write_facts(tx, grouped, new_facts)
+    return tally, _write_facts(tx, grouped, new_facts, ends)
 
 
 # -- the writer ---------------------------------------------------------------------------

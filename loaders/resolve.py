@@ -44,11 +44,14 @@ reported once, with its best score and the reason.
 
 **Decisions** (:func:`decide`, used by ``regkg resolve``): the pairs, each once and oriented (the
 list-derived id ``firm:fcc-…`` as subject, the curated or older-looking id as object), with a
-verdict: ``merged`` (score ≥ :data:`MERGE_AT`), ``unsure`` (below it: printed for review, never
-applied), ``distinct`` (the graph records a subsidiary/ownership/part-of/linked-to fact between
-them: two entities by definition) or ``recorded`` (a same-as fact already links them).
-:func:`records` turns the merged ones into one ``dataset`` Source (one line per decision) and a
-``same-as`` claim per decision quoting its line. Nothing is ever merged physically.
+verdict: ``merged`` (score ≥ :data:`MERGE_AT`), ``unsure`` (below it: recorded as
+``possibly-same-as`` for review, never applied), ``distinct`` (the graph records a
+subsidiary/ownership/part-of/linked-to fact between them: two entities by definition) or
+``recorded`` (a same-as or possibly-same-as decision already links them).
+:func:`records` turns the merged and unsure ones into one ``dataset`` Source (one line per
+decision) and a ``same-as`` / ``possibly-same-as`` claim per decision quoting its line. Nothing is
+ever merged physically: :mod:`graph.clusters` makes a same-as cluster answer as one entity, and
+undoing a decision restores separate answers.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from schema.models import Citation, Claim, Entity, Source
+from schema.models import Citation, Claim, Entity, QualifierValue, Source, source_tier
 from schema.ontology import EntityType, Method, Predicate, Stance
 
 from .base import Parsed
@@ -301,8 +304,6 @@ def candidates(entities: list[Entity], known: list[Entity]) -> list[tuple[str, s
 # -- decisions ----------------------------------------------------------------------------
 
 MERGE_AT = 0.8  # a pair scoring this or more is merged (a same-as claim); below it, unsure
-# id prefixes the list loaders give (``firm:fcc-…``): such an id is the subject of a same-as
-LOADER_ID_PREFIXES = ("csl-", "fcc-", "ftm-", "ofac-")
 
 Verdict = Literal["merged", "unsure", "distinct", "recorded"]
 
@@ -324,13 +325,10 @@ class Decision:
 
 
 def orient(a: str, b: str) -> tuple[str, str]:
-    """(subject, object) of a same-as pair: a list-derived id points at a curated one; else by id."""
-
-    def rank(entity_id: str) -> tuple[bool, str]:
-        local = entity_id.split(":", 1)[-1]
-        return (not local.startswith(LOADER_ID_PREFIXES), entity_id)
-
-    first, second = sorted((a, b), key=rank)
+    """(subject, object) of a same-as pair: a loader's id points at a curated one; else by id.
+    (Which id the cluster answers under is :func:`schema.models.canonical_of`'s, whatever the
+    orientation.)"""
+    first, second = sorted((a, b), key=lambda i: (source_tier(i) == 0, i))
     return first, second
 
 
@@ -374,22 +372,25 @@ def decide(
     return sorted(out, key=lambda d: (order[d.verdict], d.subject, d.object))
 
 
-def records(decisions: Iterable[Decision]) -> Parsed:
-    """The merged decisions as one decisions Source and a ``same-as`` claim quoting each line.
+def records(decisions: Iterable[Decision], decided_at: str | None = None) -> Parsed:
+    """The merged and the unsure decisions as one decisions Source, with a claim quoting each line:
+    ``same-as`` for a merge, ``possibly-same-as`` for an unsure pair (the review queue).
 
-    The Source's id is a hash of its text, so the same decisions always make the same Source
-    and the same claims (the graph's writer then changes nothing).
+    The Source's id is a hash of its text; ``decided_at`` (an ISO timestamp) orders the decisions
+    about one pair (a later undo or merge wins: :mod:`graph.clusters`).
     """
-    chosen = [d for d in decisions if d.verdict == "merged"]
+    chosen = [d for d in decisions if d.verdict in ("merged", "unsure")]
     parsed = Parsed()
     if not chosen:
         return parsed
     lines = [d.line for d in chosen]
     text = "\n".join(lines) + "\n"
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    merged = sum(d.verdict == "merged" for d in chosen)
     source = Source(
         id=f"source:resolution-{sha[:16]}",
-        title=f"Entity-resolution decisions: {len(chosen)} same-as pair(s) merged by regkg resolve",
+        title=f"Entity-resolution decisions: {merged} same-as pair(s) merged, {len(chosen) - merged} "
+        "left for review, by regkg resolve",
         kind="dataset",
         publisher="regkg resolve",
         text=text,
@@ -397,13 +398,20 @@ def records(decisions: Iterable[Decision]) -> Parsed:
     parsed.sources.append(source)
     start = 0
     for decision, line in zip(chosen, lines, strict=True):
+        qualifiers: dict[str, QualifierValue] = {
+            "decision": decision.verdict,
+            "score": decision.score,
+            "reason": decision.reason,
+        }
+        if decided_at is not None:
+            qualifiers["decided_at"] = decided_at
         parsed.claims.append(
             Claim(
                 subject=decision.subject,
-                predicate=Predicate.SAME_AS,
+                predicate=Predicate.SAME_AS if decision.verdict == "merged" else Predicate.POSSIBLY_SAME_AS,
                 object=decision.object,
                 stance=Stance.ASSERTED,
-                qualifiers={"decision": decision.verdict, "score": decision.score, "reason": decision.reason},
+                qualifiers=qualifiers,
                 confidence=decision.score,
                 method=Method.IMPORTED,
                 citations=(Citation(source=source.id, quote=line, start=start, end=start + len(line)),),
@@ -411,5 +419,5 @@ def records(decisions: Iterable[Decision]) -> Parsed:
         )
         parsed.external_refs.update((decision.subject, decision.object))
         start += len(line) + 1
-    parsed.notes.append(f"{len(chosen)} same-as decision(s) in {source.id}")
+    parsed.notes.append(f"{merged} same-as and {len(chosen) - merged} possibly-same-as decision(s) in {source.id}")
     return parsed

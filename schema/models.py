@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -40,6 +41,26 @@ def slug(text: str) -> str:
     share a slug because their letters were dropped. Text with no letter or digit at all gets a
     hash of itself (``h-…``)."""
     return normality.slugify(text, sep="-") or "h-" + digest(text, length=12)
+
+
+# Id prefixes the loaders give after the type (``firm:fcc-…``): how far an id is from a reviewed
+# record. A same-as cluster answers under its member with the lowest tier (then the smallest id).
+_LIST_PREFIXES = ("csl-", "ofac-", "fcc-")
+_DATASET_PREFIXES = ("ftm-",)
+
+
+def source_tier(entity_id: str) -> int:
+    """0 for a curated or reference id (``firm:kaspersky-lab``, ``country:ru``), 1 for an official
+    list's (``firm:fcc-…``, ``csl-``, ``ofac-``), 2 for a dataset's (``ftm-``)."""
+    local = entity_id.split(":", 1)[-1]
+    if local.startswith(_DATASET_PREFIXES):
+        return 2
+    return 1 if local.startswith(_LIST_PREFIXES) else 0
+
+
+def canonical_of(ids: Iterable[str]) -> str:
+    """The id a same-as cluster answers under: curated before list before dataset, then the smallest."""
+    return min(ids, key=lambda i: (source_tier(i), i))
 
 
 def digest(*parts: Any, length: int = 24) -> str:

@@ -8,6 +8,7 @@ share "kasperskogo"/"kaspersky" only where the transliteration does.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 import normality
@@ -25,3 +26,11 @@ def share_a_word(names: Iterable[str], others: Iterable[str]) -> bool:
     """Does any of ``names`` share a word with any of ``others``?"""
     mine = frozenset().union(*(name_tokens(n) for n in names))
     return any(mine & name_tokens(o) for o in others)
+
+
+def alias_key(name: str) -> str:
+    """What makes two spellings of a name the same alias: case and accents folded, spaces
+    collapsed — scripts kept ("Касперский" and "Kasperskiy" are two aliases)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())

@@ -102,6 +102,7 @@ class Predicate(StrEnum):
     DECLINED_COMMENT_TO = "declined-comment-to"
     AVAILABLE_IN = "available-in"
     SAME_AS = "same-as"
+    POSSIBLY_SAME_AS = "possibly-same-as"
 
     @property
     def rel_type(self) -> str:
@@ -228,14 +229,20 @@ PREDICATES: dict[Predicate, PredicateSpec] = {
     Predicate.SAME_AS: PredicateSpec(
         _ANY, _ANY, "entity resolution: both ids denote one real-world entity (recorded decision)"
     ),
+    Predicate.POSSIBLY_SAME_AS: PredicateSpec(
+        _ANY, _ANY, "entity resolution: the ids may denote one entity; unsure, left for review (never merged)"
+    ),
 }
+
+# Decisions about ids rather than facts about the world: their edges join the ids themselves,
+# while every other fact joins the canonical entities of the ids' same-as clusters.
+IDENTITY = frozenset({Predicate.SAME_AS, Predicate.POSSIBLY_SAME_AS})
 
 # Ownership-like chains exposure walks from an entity up to whoever a regulatory fact names.
 EXPOSURE_CHAIN = (
     Predicate.SUBSIDIARY_OF,
     Predicate.PART_OF,
     Predicate.PRODUCT_OF,
-    Predicate.SAME_AS,
 )
 OWNS_REVERSED = Predicate.OWNS  # (parent)-[:OWNS]->(child): walked against its direction
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from graph import reads
 from schema.ontology import EntityType, Predicate, Stance
@@ -23,10 +23,20 @@ router = APIRouter(prefix="/v1/entities", tags=["entities"])
 EntityId = Annotated[str, Path(description="entity id, e.g. firm:kaspersky-lab", min_length=3, max_length=300)]
 
 
-@router.get("", response_model=SearchPage, summary="Search names and aliases", responses=responses(422, 503))
+@router.get(
+    "",
+    response_model=SearchPage,
+    summary="Search names, aliases and identifiers; or browse a type",
+    description="One hit per same-as cluster (its canonical entity, with its members); an exact name, alias, "
+    "code or identifier first. Without `q`, the entities of `type` by name.",
+    responses=responses(422, 503),
+)
 async def search(
     graph: GraphDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, description="name or alias; fuzzy, accent-insensitive")],
+    q: Annotated[
+        str | None,
+        Query(min_length=1, max_length=200, description="name, alias, code or identifier; fuzzy, accent-insensitive"),
+    ] = None,
     type: Annotated[EntityType | None, Query(description="only this entity type")] = None,  # noqa: A002
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=900)] = 0,
@@ -34,9 +44,19 @@ async def search(
     return await reads.search.aio(graph, q, type, limit, offset)
 
 
-@router.get("/{id}", response_model=EntityDetail, summary="One entity", responses=responses(404, 422, 503))
-async def get_entity(graph: GraphDep, id: EntityId) -> dict[str, Any]:  # noqa: A002
-    return await reads.entity.aio(graph, id)
+@router.get(
+    "/{id}",
+    response_model=EntityDetail,
+    summary="One entity",
+    description="A member of a same-as cluster answers with the cluster's canonical entity (its `id`; the "
+    "requested id is among its `members`, and `Content-Location` names the canonical entity).",
+    responses=responses(404, 422, 503),
+)
+async def get_entity(graph: GraphDep, id: EntityId, response: Response) -> dict[str, Any]:  # noqa: A002
+    found = await reads.entity.aio(graph, id)
+    if found["id"] != id:
+        response.headers["Content-Location"] = f"/v1/entities/{found['id']}"
+    return found
 
 
 @router.get(

@@ -10,7 +10,7 @@ import pytest
 
 from graph import read_queries as q
 from graph.reads import exposure_query, paths_query
-from schema.ontology import PREDICATES, Predicate
+from schema.ontology import IDENTITY, PREDICATES, Predicate
 
 ALL = q.rel_types(Predicate)
 PREDICATE_TYPES = {p.rel_type for p in Predicate}
@@ -65,22 +65,30 @@ def test_builders_name_only_the_requested_fact_types(query: str) -> None:
     assert rel_types_in(query) - STRUCTURAL == {"BANNED_BY", "LISTED_ON"}
 
 
-def test_path_query_names_the_requested_types_and_all_types_for_hub_degrees() -> None:
+FACTS = q.rel_types(p for p in Predicate if p not in IDENTITY)  # identity decisions are not walked
+
+
+def test_path_query_names_the_requested_types_and_all_fact_types_for_hub_degrees() -> None:
     query = paths_query([Predicate.BANNED_BY, Predicate.LISTED_ON], 5, 4, False)
     assert rel_types_in(query) <= PREDICATE_TYPES
     assert "[r:BANNED_BY|LISTED_ON WHERE" in query
-    assert f"COUNT {{ (fa)-[:{ALL}]-() }} AS a_deg" in query
+    assert f"COUNT {{ (fa)-[:{FACTS}]-() }} AS a_deg" in query
 
 
-def test_path_query_without_predicates_walks_every_type() -> None:
-    assert f"[r:{ALL} WHERE" in paths_query(None, 5, 4, False)
+def test_path_query_without_predicates_walks_every_fact_type() -> None:
+    assert f"[r:{FACTS} WHERE" in paths_query(None, 5, 4, False)
+
+
+def test_path_ends_are_the_canonical_entities_of_their_clusters() -> None:
+    query = paths_query(None, 5, 4, False)
+    assert "OPTIONAL MATCH (fa:Entity {id: coalesce(ra.canonical, ra.id)})" in query
+    assert "fa = fb AS same" in query
 
 
 def test_exposure_query_types_come_from_the_ontology() -> None:
     query = exposure_query(3)
-    chain = q.rel_types(
-        [Predicate.SUBSIDIARY_OF, Predicate.PART_OF, Predicate.PRODUCT_OF, Predicate.SAME_AS, Predicate.OWNS]
-    )
+    # no SAME_AS: a same-as cluster's facts are its canonical entity's already
+    chain = q.rel_types([Predicate.SUBSIDIARY_OF, Predicate.PART_OF, Predicate.PRODUCT_OF, Predicate.OWNS])
     subject_side = q.rel_types([p for p, s in PREDICATES.items() if s.regulatory and s.target == "subject"])
     object_side = q.rel_types([p for p, s in PREDICATES.items() if s.regulatory and s.target == "object"])
     assert f"(x)-[c:{chain} WHERE" in query
@@ -198,8 +206,9 @@ def test_neighbors_direction_picks_the_arms(direction: str, arms: list[str], deg
 
 
 def test_facts_anchored_at_the_given_end() -> None:
-    assert "MATCH (s:Entity {id: $subject})-[r:" in q.facts_by_triple_anchored(TWO, "subject")
-    assert f"-[r:{TWO}]->(o:Entity {{id: $object}})" in q.facts_by_triple_anchored(TWO, "object")
+    # the canonical entity of the given id's same-as cluster (sid, oid)
+    assert "MATCH (s:Entity {id: sid})-[r:" in q.facts_by_triple_anchored(TWO, "subject")
+    assert f"-[r:{TWO}]->(o:Entity {{id: oid}})" in q.facts_by_triple_anchored(TWO, "object")
     assert "{id: $" not in q.facts_by_triple(TWO).split("WHERE")[0]
 
 

@@ -50,8 +50,10 @@ def test_entity_identifiers_are_decoded_and_the_row_is_not_changed() -> None:
 
 
 def test_types_default_to_every_fact_type() -> None:
-    assert reads._types(None) == reads.ALL_TYPES
-    assert reads._types([]) == reads.ALL_TYPES
+    # facts about the world; identity decisions (same-as, possibly-same-as) are not walked
+    assert reads._types(None) == reads.FACT_TYPES
+    assert reads._types([]) == reads.FACT_TYPES
+    assert "SAME_AS" not in reads.FACT_TYPES.split("|") and "SAME_AS" in reads.ALL_TYPES.split("|")
     assert reads._types([Predicate.OWNS]) == "OWNS"
 
 
@@ -201,10 +203,10 @@ def test_neighbors_of_a_hub_reads_a_page_per_group_with_the_stored_degrees() -> 
 @pytest.mark.parametrize(
     ("subject", "obj", "query"),
     [
-        ("firm:a", None, q.facts_by_triple_anchored(reads.ALL_TYPES, "subject")),
-        ("firm:a", "agency:b", q.facts_by_triple_anchored(reads.ALL_TYPES, "subject")),
-        (None, "agency:b", q.facts_by_triple_anchored(reads.ALL_TYPES, "object")),
-        (None, None, q.facts_by_triple(reads.ALL_TYPES)),
+        ("firm:a", None, q.facts_by_triple_anchored(reads.FACT_TYPES, "subject")),
+        ("firm:a", "agency:b", q.facts_by_triple_anchored(reads.FACT_TYPES, "subject")),
+        (None, "agency:b", q.facts_by_triple_anchored(reads.FACT_TYPES, "object")),
+        (None, None, q.facts_by_triple(reads.FACT_TYPES)),
     ],
 )
 def test_facts_anchor_at_the_end_given(subject: str | None, obj: str | None, query: str) -> None:
@@ -257,7 +259,7 @@ def test_paths_names_the_missing_end(from_found: bool, to_found: bool, field: st
 
 
 def test_paths_sends_filters_and_timeout_with_the_query() -> None:
-    graph = FakeGraph([{"from_found": True, "to_found": True, "paths": []}])
+    graph = FakeGraph([{"from_found": True, "to_found": True, "same": False, "paths": []}])
     out = paths(
         graph,
         HOSTILE,
@@ -271,7 +273,7 @@ def test_paths_sends_filters_and_timeout_with_the_query() -> None:
         max_degree=50,
     )
     query, params, timeout = graph.calls[0]
-    assert query is q.shortest_paths("OWNS", reads.ALL_TYPES, 4, 3, True)
+    assert query is q.shortest_paths("OWNS", reads.FACT_TYPES, 4, 3, True)
     assert HOSTILE not in query
     assert params == {"from": HOSTILE, "to": "firm:b", "stances": ["asserted"], "as_of": "2021-01-01", "max_degree": 50}
     assert timeout == 2.5
