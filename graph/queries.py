@@ -285,8 +285,12 @@ FACTS_WITHOUT_CLAIMS: Final = (
     "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.fact_id IS NOT NULL "
     "AND NOT EXISTS { MATCH (c:Claim {fact_id: r.fact_id}) } RETURN r.fact_id AS fact_id LIMIT 100"
 )
+# A claim's fact edge starts at the canonical entity of its subject (the subject itself for an
+# identity decision, whose edge joins the ids).
 CLAIMS_WITHOUT_FACT: Final = (
-    "MATCH (c:Claim)-[:SUBJECT]->(s:Entity) "
+    "MATCH (c:Claim)-[:SUBJECT]->(s0:Entity) "
+    "MATCH (s:Entity {id: CASE WHEN c.predicate IN ['same-as', 'possibly-same-as'] THEN s0.id "
+    "ELSE coalesce(s0.canonical, s0.id) END}) "
     "WHERE NOT EXISTS { MATCH (s)-[r]->(:Entity) WHERE r.fact_id = c.fact_id } "
     "RETURN c.id AS id LIMIT 100"
 )

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from reference import registry
 from schema.models import Citation, Claim, Entity, Source
+from schema.names import alias_key
 from schema.ontology import EntityType, Method, Predicate, allowed
 from schema.quotes import locate
 
@@ -62,8 +63,10 @@ class Collector:
         if old == entity:
             return
         aliases = list(old.aliases)
+        seen = {alias_key(a) for a in (old.name, *aliases)}
         for alias in (entity.name, *entity.aliases):
-            if alias != old.name and alias not in aliases:
+            if alias_key(alias) not in seen:  # once, up to case and accents
+                seen.add(alias_key(alias))
                 aliases.append(alias)
         if entity.country and old.country and entity.country != old.country:
             self._country_conflicts.add(entity.id)

@@ -12,8 +12,7 @@ Each row becomes:
   the CSL's own ``_id`` (``firm:csl-66f6ab3f26234b75a9093fce79ef0ce0``: two entries of one name
   stay two entities), else — the 2019 layout has no ``_id`` — ``firm:csl-el-32-group-china-ltd``
   from the list code and the name. Aliases are ``alt_names``
-  (split on ``;``, the CSL's joining "and " dropped), the raw name when it had to be repaired,
-  and for firms the normalised name (:func:`loaders.resolve.normalise_name`). Country: the one
+  (split on ``;``, the CSL's joining "and " dropped) and the raw name when it had to be repaired. Country: the one
   ISO2 code every address ends with (for a person: nationality/citizenship first); none when
   they disagree.
 - a ``listed-on`` claim to the list named by ``source``, ``valid_from``/``valid_to`` from
@@ -48,6 +47,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from reference import registry, single_country
+from reference.registry import LABEL_CODE
 from schema.dates import earliest, latest, partial_date
 from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
@@ -55,7 +55,6 @@ from schema.ontology import EntityType, Method, Predicate
 from .base import Parsed, RecordError, validation_errors
 from .collect import Collector, cite
 from .csvfile import RecordReader, display_name, file_sha256, split_multi
-from .resolve import normalise_name
 
 COLUMNS = (
     "source", "entity_number", "type", "programs", "name", "title", "addresses",
@@ -92,7 +91,6 @@ class ListInfo:
 
 
 _STABLE_ID = re.compile(r"[0-9A-Fa-f]{16,64}")
-_CODE = re.compile(r"\(([A-Za-z0-9 -]+?)(?: List)?\)")
 
 
 def list_info(source: str) -> ListInfo | None:
@@ -102,7 +100,7 @@ def list_info(source: str) -> ListInfo | None:
     still placed when the suffix names a body the registry knows by its CSL name (``codes: {csl:
     Treasury Department}`` → OFAC): ``list:us-ofac-<code>``, named by the cell.
     """
-    match = _CODE.search(source)
+    match = LABEL_CODE.search(source)
     if not match:
         return None
     code = match.group(1).strip().upper()
@@ -189,10 +187,6 @@ class _Loader:
             for form in (display_name(alt), alt):
                 if form != name and form not in aliases:
                     aliases.append(form)
-        if etype is EntityType.FIRM:
-            normalised = normalise_name(name)
-            if normalised and normalised not in aliases and normalised != name:
-                aliases.append(normalised)
 
         number = v.get("entity_number", "").strip()
         row_id = v.get("_id", "").strip()

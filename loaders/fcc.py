@@ -9,7 +9,7 @@ Two layouts, told apart by their header:
   — semicolon-separated with a UTF-8 byte-order mark (dropped, and noted); the entity and its
   subsidiaries come from their columns.
 
-Each entry becomes the firm ``firm:fcc-<slug of its name>`` (aliases: its normalised name) with a
+Each entry becomes the firm ``firm:fcc-<slug of its name>`` with a
 ``listed-on list:us-fcc-covered-list`` claim: ``valid_from`` the date of inclusion ("March 25,
 2022" → ``2022-03-25``), qualifier ``covered`` the description (scrape artefacts such as "Visit - "
 link labels and stray footnote marks removed), asserted by ``agency:us-fcc``, method ``imported``.
@@ -50,7 +50,6 @@ from schema.ontology import EntityType, Method, Predicate
 from .base import Parsed, RecordError, validation_errors
 from .collect import Collector, cite
 from .csvfile import RecordReader, display_name, file_sha256, first_line, header_key
-from .resolve import normalise_name
 
 COVERED_LIST = "list:us-fcc-covered-list"  # the list and the body that administers it: reference/authorities.yaml
 URL = "https://www.fcc.gov/supplychain/coveredlist"
@@ -98,13 +97,7 @@ def _entry_names(piece: str) -> tuple[list[_Named], _Named | None]:
 
 
 def _firm(name: str) -> Entity:
-    normalised = normalise_name(name)
-    return Entity(
-        id=f"firm:fcc-{slug(name)}",
-        type=EntityType.FIRM,
-        name=name,
-        aliases=(normalised,) if normalised and normalised != name else (),
-    )
+    return Entity(id=f"firm:fcc-{slug(name)}", type=EntityType.FIRM, name=name)
 
 
 def _product(name: str) -> Entity:

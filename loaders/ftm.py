@@ -12,8 +12,9 @@ becomes:
 - **things**: Vessel/Airplane → Asset, Person → Person, PublicBody → Agency, Company → Firm,
   Organization → Organization, any other LegalEntity → Firm. Id ``<type>:ftm-<ftm id>``; name the
   ``caption`` (else the first ``name``); aliases the other names, ``alias`` and ``previousName``
-  (``weakAlias`` is left out), for firms also the normalised name
-  (:func:`loaders.resolve.normalise_name`); country the one ISO code its ``country``,
+  (``weakAlias`` is left out); when the caption is not in Latin script and a name is, that name is
+  shown and the caption kept as an alias (:func:`schema.names.reader_name`); aliases once up to
+  case and accents; country the one ISO code its ``country``,
   ``jurisdiction``, ``mainCountry``, ``nationality``, ``citizenship`` or ``flag`` agree on;
   identifiers ``ftm`` plus ``imo``, ``lei``, ``inn``, ``ogrn``, ``wikidata``, ``registration``,
   ``tax``, ``swift_bic``, ``mmsi`` from the matching FtM properties. A vehicle's ``owner`` gives
@@ -68,6 +69,7 @@ from pydantic import ValidationError
 
 from reference import registry, single_country
 from schema.models import Entity, Source
+from schema.names import alias_key, reader_name
 from schema.ontology import EntityType
 
 from .base import Parsed, validation_errors
@@ -87,7 +89,6 @@ from .ftm_lines import (
     id_candidates,
     plan_for,
 )
-from .resolve import normalise_name
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -160,20 +161,18 @@ class FtmReader(FtmRelations):
     def _entity(self, line: Line) -> Entity:
         assert line.plan.etype is not None
         etype = line.plan.etype
-        names = line.values("name")
         caption = line.data.get("caption")
-        name = caption.strip() if isinstance(caption, str) and caption.strip() else (names[0] if names else "")
-        if not name:
+        caption = caption.strip() if isinstance(caption, str) else ""
+        every = [*([caption] if caption else []), *(v for prop in ALIAS_PROPS for v in line.values(prop))]
+        if not every:
             raise ValueError("no name (no caption and no name property)")
+        name = reader_name(every)  # the caption unless it is not in Latin script and a name is
+        seen = {alias_key(name)}
         aliases: list[str] = []
-        for prop in ALIAS_PROPS:
-            for alias in line.values(prop):
-                if alias != name and alias not in aliases:
-                    aliases.append(alias)
-        if etype is EntityType.FIRM:
-            normalised = normalise_name(name)
-            if normalised and normalised != name and normalised not in aliases:
-                aliases.append(normalised)
+        for alias in every:  # every other name once (case and accents aside), original scripts kept
+            if alias_key(alias) not in seen:
+                seen.add(alias_key(alias))
+                aliases.append(alias)
         present = line.props.keys()
         codes = [c.upper() for prop in COUNTRY_PROPS if prop in present for c in line.values(prop)]
         identifiers = {"ftm": line.ftm_id}

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from reference import registry, single_country
+from reference import RefList, registry, single_country
 from schema.dates import earliest, latest, partial_date
 from schema.models import Claim, Entity, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
@@ -150,9 +150,25 @@ class FtmRelations:
         valid_from = self._dates(line, ("startDate", "listingDate", "date"), last=False)
         valid_to = self._dates(line, ("endDate",), last=True)
         qualifiers = read_qualifiers(line, SANCTION_QUALIFIERS)
+        # a list the registry knows, by its OpenSanctions programme id or a list label written as the
+        # authority ("Entity List (EL) - Bureau of Industry and Security"): the registry's list and
+        # the body that administers it, never an "agency" named after a list
+        reg = registry()
+        by_code = [("programId", i, reg.list_by_code("opensanctions", i)) for i in line.values("programId")]
+        by_label = [("authority", a, reg.list_by_label(a)) for a in authorities]
+        named: tuple[str, str] | None = None  # the property and value that named a registry list
+        known: RefList | None = None
+        for prop, value, found in (*by_code, *by_label):
+            if found is not None:
+                named, known = (prop, value), found
+                break
+        authorities = [a for a in authorities if reg.list_by_label(a) is None]
         agency: Entity | None = None
-        if authorities:
-            agency = registry().body_by_name(authorities[0]) or self._made(
+        if known is not None and not authorities:
+            agency = reg.entity(known.administered_by)
+            extra.append(agency)
+        elif authorities:
+            agency = reg.body_by_name(authorities[0]) or self._made(
                 ("agency", authorities[0], country),
                 lambda: Entity(
                     id=f"agency:ftm-{slug(authorities[0])[:100]}",
@@ -163,7 +179,10 @@ class FtmRelations:
             )
             extra.append(agency)
         lst: Entity | None = None
-        if programs:
+        if known is not None:
+            lst = known.entity
+            extra.append(lst)
+        elif programs:
             ids = line.values("programId")
             names = line.values("program")
 
@@ -199,12 +218,17 @@ class FtmRelations:
                 "method": Method.IMPORTED,
             }
             if agency is not None:
-                cite = quote_value(source, "authority", authorities[0])
+                by = ("authority", authorities[0]) if authorities else named
+                assert by is not None  # an agency comes from an authority or from a registry list
+                cite = quote_value(source, *by)
                 claim = Claim(predicate=Predicate.SANCTIONED_BY, object=agency.id, citations=(cite,), **common)
                 claims.append(("properties.entity", claim))
             if lst is not None:
-                prop = "program" if line.values("program") else "programId"
-                cite = quote_value(source, prop, programs[0])
+                if named is not None:  # the value that named the registry's list
+                    cite = quote_value(source, *named)
+                else:
+                    prop = "program" if line.values("program") else "programId"
+                    cite = quote_value(source, prop, programs[0])
                 claims.append(
                     (
                         "properties.entity",

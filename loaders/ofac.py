@@ -10,7 +10,7 @@ Each ``sdn.csv`` row becomes:
 
 - the entity ``firm:ofac-<ent_num>`` (SDN_Type empty), ``person:ofac-<ent_num>`` (individual) or
   ``asset:ofac-<ent_num>`` (vessel, aircraft), with ``identifiers={"ofac": ent_num}``, aliases
-  from ``alt.csv`` (aka, fka, nka; for firms also the normalised name), and a country when every
+  from ``alt.csv`` (aka, fka, nka), and a country when every
   address in ``add.csv`` (for a person: every ``nationality`` in the remarks first) names one;
 - ``sanctioned-by agency:us-ofac`` and ``listed-on list:us-ofac-sdn``, both with the programs as
   the ``programs`` qualifier, asserted by OFAC, method ``imported``;
@@ -51,7 +51,6 @@ from schema.ontology import EntityType, Method, Predicate
 from .base import Parsed, RecordError, validation_errors
 from .collect import Collector, cite
 from .csvfile import Record, RecordReader, display_name, file_sha256
-from .resolve import normalise_name
 
 SDN_COLUMNS = (
     "ent_num", "SDN_Name", "SDN_Type", "Program", "Title", "Call_Sign", "Vess_type", "Tonnage", "GRT",
@@ -288,10 +287,6 @@ def _row(
         alias = display_name(value(alt.values[3]))
         if alias and alias != name and alias not in alias_list:
             alias_list.append(alias)
-    if etype is EntityType.FIRM:
-        normalised = normalise_name(name)
-        if normalised and normalised != name and normalised not in alias_list:
-            alias_list.append(normalised)
 
     countries: list[str | None] = []
     for address in addresses.rows.get(ent_num, []):

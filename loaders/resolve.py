@@ -359,10 +359,10 @@ def decide(
         subject, obj = orient(a, b)
         reason = reason.removeprefix("unsure: ")
         verdict: Verdict
-        if key in done:
-            verdict = "recorded"
-        elif key in related:
+        if key in related:  # a fact that makes them two outweighs an earlier (unsure) record
             verdict, reason = "distinct", f"{reason}; but the graph records {related[key]}"
+        elif key in done:
+            verdict = "recorded"
         elif score >= MERGE_AT:
             verdict = "merged"
         else:

@@ -20,6 +20,7 @@ The file is validated when read (ids unique, types from the id prefix, every ``p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -41,6 +42,8 @@ FILE = Path(__file__).with_name("authorities.yaml")
 
 ListKind = Literal["sanctions", "export-control", "debarment", "nonproliferation", "telecom-security"]
 _TYPE_BY_PREFIX = {t.prefix: t for t in EntityType}
+# "Entity List (EL) - Bureau of Industry and Security": the list's code in parentheses
+LABEL_CODE = re.compile(r"\(([A-Za-z0-9 -]+?)(?: List)?\)")
 
 
 class _Link(BaseModel):
@@ -230,6 +233,9 @@ class Registry:
                 aliases=entry.aliases,
                 country=entry.country,
                 description=entry.description,
+                # a list's codes identify it (search finds the Entity List by "EL"); a body's codes
+                # are only how one source names it
+                identifiers=dict(entry.codes) if isinstance(entry, _List) else {},
             )
         except ValidationError as exc:
             first = exc.errors()[0]
@@ -274,6 +280,13 @@ class Registry:
         """The list a source's code names: ``("csl", "EL")`` → the Entity List."""
         found = self._list_codes.get((scheme, _fold(code)))
         return self._lists[found] if found else None
+
+    def list_by_label(self, label: str) -> RefList | None:
+        """The list a label in the CSL's form names — ``"Entity List (EL) - Bureau of Industry and
+        Security"``, as the CSL and OpenSanctions write a list where an authority is expected — by
+        the code in parentheses (``codes: {csl: EL}``)."""
+        match = LABEL_CODE.search(label)
+        return self.list_by_code("csl", match.group(1).strip()) if match else None
 
     def body_by_code(self, scheme: str, code: str) -> Entity | None:
         """The body a source's own name for it names: ``("csl", "Treasury Department")`` → OFAC."""

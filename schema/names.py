@@ -34,3 +34,16 @@ def alias_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
+
+
+def is_latin(name: str) -> bool:
+    """Are all the name's letters Latin (accents allowed)? "Zala Aero" yes, "Зала Аэро" no."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all("LATIN" in unicodedata.name(ch, "") for ch in letters)
+
+
+def reader_name(names: Iterable[str]) -> str:
+    """The name to show: the first one in Latin script, else the first (FtM's caption comes first,
+    so an entity is shown by its caption unless that is in another script and a name is not)."""
+    given = [n for n in names if n.strip()]
+    return next((n for n in given if is_latin(n)), given[0])

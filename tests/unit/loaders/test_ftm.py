@@ -38,7 +38,7 @@ def test_things_become_entities() -> None:
     }
     acme = entities["firm:ftm-acme-holding"]
     assert acme.name == "Acme Holding JSC"
-    assert acme.aliases == ("AO Acme Holding", "Acme Group", "acme holding")
+    assert acme.aliases == ("AO Acme Holding", "Acme Group")
     assert acme.country == "RU"
     assert acme.identifiers == {"ftm": "acme-holding", "inn": "7700000001", "ogrn": "1027700000001"}
     assert acme.description == "A made-up holding company used in tests."
