@@ -4,12 +4,12 @@ Loaders give every entity an id derived from its source (``firm:fcc-ao-kaspersky
 ``firm:ofac-45934``); deciding that two ids denote one firm is a separate, recorded step. This
 module only *proposes* pairs; it never merges.
 
-**Normalising a name** (:func:`normalise_name`): Unicode compatibility-decomposed, accents
-dropped, case folded; ``&`` read as "and"; periods and apostrophes deleted (``S.A.`` → ``sa``,
-``QAR'AWI`` → ``qarawi``), every other non-alphanumeric character a space; then legal-form
-words and phrases removed (AO, OOO, OAO, ZAO, PAO, JSC, PJSC, LLC, Inc, Ltd, Limited, Corp,
-Corporation, Co, Company, GmbH, AG, PLC, "Limited Liability Company", "Joint Stock Company",
-"Aktsionernoe Obshchestvo", ...). ``"AO Kaspersky Lab"`` and ``"Kaspersky Lab, Inc."`` both
+**Normalising a name** (:func:`normalise_name`): legal forms removed — rigour's org types
+(``rigour.names``: AO, OOO, JSC, LLC, Inc, Ltd, GmbH, "Limited Liability Company", "Aktsionernoe
+Obshchestvo"…), read in the name as written and again in its Latin transliteration, so "ООО Зала
+Аэро" is "zala aero" — and the generic words Company, Co, Corporation, Corp; ``&`` read as "and";
+periods and apostrophes inside words deleted (``QAR'AWI`` → ``qarawi``); transliterated, case
+folded, punctuation a space (normality). ``"AO Kaspersky Lab"`` and ``"Kaspersky Lab, Inc."`` both
 become ``kaspersky lab``.
 
 **The matching rule** (:func:`candidates`), for two entities of the same type:
@@ -58,114 +58,50 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
+
+import normality
+from rigour.names import extract_org_types, remove_org_types
 
 from schema.models import Citation, Claim, Entity, QualifierValue, Source, source_tier
 from schema.ontology import EntityType, Method, Predicate, Stance
 
 from .base import Parsed
 
-# Multi-word legal forms, removed before the single words (longest first).
-_FORM_PHRASES: dict[tuple[str, ...], str] = {
-    tuple(phrase.split()): canonical
-    for phrase, canonical in [
-        ("limited liability company", "llc"),
-        ("limited liability partnership", "llp"),
-        ("limited partnership", "lp"),
-        ("public limited company", "plc"),
-        ("public joint stock company", "pjsc"),
-        ("open joint stock company", "ojsc"),
-        ("closed joint stock company", "cjsc"),
-        ("joint stock company", "jsc"),
-        ("obshchestvo s ogranichennoi otvetstvennostyu", "ooo"),
-        ("obshchestvo s ogranichennoy otvetstvennostyu", "ooo"),
-        ("publichnoe aktsionernoe obshchestvo", "pao"),
-        ("otkrytoe aktsionernoe obshchestvo", "oao"),
-        ("zakrytoe aktsionernoe obshchestvo", "zao"),
-        ("aktsionernoe obshchestvo", "ao"),
-        ("sdn bhd", "sdn bhd"),
-    ]
-}
-_PHRASES_LONGEST_FIRST = sorted(_FORM_PHRASES, key=len, reverse=True)
-_FORM_WORDS: dict[str, str] = {
-    "ao": "ao",
-    "ooo": "ooo",
-    "oao": "oao",
-    "zao": "zao",
-    "pao": "pao",
-    "jsc": "jsc",
-    "pjsc": "pjsc",
-    "ojsc": "ojsc",
-    "cjsc": "cjsc",
-    "llc": "llc",
-    "llp": "llp",
-    "lp": "lp",
-    "plc": "plc",
-    "inc": "inc",
-    "incorporated": "inc",
-    "ltd": "limited",
-    "limited": "limited",
-    "corp": "corporation",
-    "corporation": "corporation",
-    "co": "company",
-    "company": "company",
-    "gmbh": "gmbh",
-    "ag": "ag",
-    "sa": "sa",
-    "bv": "bv",
-    "nv": "nv",
-    "srl": "srl",
-    "spa": "spa",
-    "pte": "pte",
-    "pty": "pty",
-}
+# Legal forms are rigour's org types (rigour.names), found in the name as written and again in its
+# Latin transliteration (so "ООО" and "Aktsionernoe Obshchestvo" are read too). Three words rigour
+# keeps carry no legal meaning and are dropped as well.
+_GENERIC_WORDS = frozenset({"company", "co", "corporation", "corp"})
 # Forms that say nothing about a jurisdiction or a company kind: used everywhere.
-_GENERIC_FORMS = frozenset({"company", "corporation", "limited"})
+_GENERIC_FORMS = frozenset({"ltd", "coltd", "company", "corporation"})
 _POST_SOVIET = frozenset({"RU", "BY", "KZ", "KG", "TJ", "UZ", "TM", "AM", "AZ", "GE", "MD", "UA"})
 _GERMAN_SPEAKING = frozenset({"DE", "AT", "CH", "LI", "LU"})
 _FORM_COUNTRIES: dict[str, frozenset[str]] = {
     "ao": _POST_SOVIET,
     "ooo": _POST_SOVIET,
-    "oao": _POST_SOVIET,
     "zao": _POST_SOVIET,
     "pao": _POST_SOVIET,
+    "tov": _POST_SOVIET,
     "gmbh": _GERMAN_SPEAKING,
     "ag": _GERMAN_SPEAKING,
 }
 
 
-def _tokens(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
-    folded = folded.replace("&", " and ")
-    folded = re.sub(r"[.'\u2019\u2018`\u02bc\x92]", "", folded)
-    return re.sub(r"[^\w]+|_", " ", folded).split()
+_INNER = re.compile(r"[.'\u2019\u2018`\u02bc\x92]")  # marks inside a word: "S.A." "QAR'AWI"
 
 
 def _split_forms(name: str) -> tuple[list[str], list[str]]:
-    """(the name's tokens without legal forms, the canonical legal forms found)."""
-    tokens = _tokens(name)
-    kept: list[str] = []
-    forms: list[str] = []
-    phrases = _PHRASES_LONGEST_FIRST
-    i = 0
-    while i < len(tokens):
-        for phrase in phrases:
-            if tuple(tokens[i : i + len(phrase)]) == phrase:
-                forms.append(_FORM_PHRASES[phrase])
-                i += len(phrase)
-                break
-        else:
-            token = tokens[i]
-            if token in _FORM_WORDS:
-                forms.append(_FORM_WORDS[token])
-            else:
-                kept.append(token)
-            i += 1
-    return kept, forms
+    """(the name's words without legal forms, transliterated and case-folded; the forms found)."""
+    forms = [form for _text, form in extract_org_types(name)]
+    rest = _INNER.sub("", (remove_org_types(name, replacement=" ") or "").replace("&", " and "))
+    latin = normality.normalize(rest, latinize=True) or ""
+    forms += [form for _text, form in extract_org_types(latin)]
+    bare = normality.normalize(remove_org_types(latin, replacement=" ") or "") or ""
+    words = bare.split()
+    generic = sorted({"company" if w in ("company", "co") else "corporation" for w in words if w in _GENERIC_WORDS})
+    return [w for w in words if w not in _GENERIC_WORDS], [*forms, *generic]
 
 
 def normalise_name(name: str) -> str:

@@ -43,7 +43,9 @@ def test_normalise_name(name: str, normalised: str) -> None:
 
 
 def test_legal_forms() -> None:
-    assert legal_forms("Huawei Technologies Co., Ltd.") == {"company", "limited"}
+    assert legal_forms("Huawei Technologies Co., Ltd.") == {"coltd"}  # rigour's org types
+    assert legal_forms("ООО Зала Аэро") == {"ooo"}  # read in transliteration too
+    assert legal_forms("Aktsionernoe Obshchestvo Kaspersky Lab") == {"ao"}
     assert legal_forms("LIMITED LIABILITY COMPANY ZALA AERO") == {"llc"}
     assert legal_forms("Kaspersky Lab") == frozenset()
 
