@@ -91,9 +91,9 @@ SEARCH: Final = (
 BROWSE: Final = (
     "MATCH (e:Entity) WHERE e.type = $type AND (e.canonical IS NULL OR e.canonical = e.id) "
     "WITH e ORDER BY toLower(e.name), e.id "
-    "WITH collect(e) AS all "
-    "RETURN size(all) AS total, "
-    "[x IN all[$offset..$offset + $limit] | {entity: " + _with_members("x") + ", score: 0.0}] AS items"
+    "WITH collect(e) AS found "
+    "RETURN size(found) AS total, "
+    "[x IN found[$offset..$offset + $limit] | {entity: " + _with_members("x") + ", score: 0.0}] AS items"
 )
 # The entity and the sources citing it, in one query.
 ENTITY_WITH_SOURCES: Final = (
