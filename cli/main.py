@@ -145,11 +145,12 @@ DATA = ROOT / "data"
 
 
 def load_demo_data() -> None:
-    """The seed article, two real list excerpts, and the entity-resolution decisions."""
+    """The seed article, analysts' curated files (data/curated), two real list excerpts, and the
+    entity-resolution decisions."""
     from .load import load_csl, load_curated, load_fcc
     from .resolve import run_resolution
 
-    load_curated(paths=[DATA / "seed"], dry_run=False, batch_size=2000)
+    load_curated(paths=[DATA / "seed", DATA / "curated"], dry_run=False, batch_size=2000)
     load_fcc(paths=[DATA / "samples" / "fcc_covered_list_2026.csv"], dry_run=False, batch_size=2000, strict=False)
     load_csl(
         paths=[DATA / "samples" / "csl_us_trade_gov_2025_sample.csv"], dry_run=False, batch_size=2000, strict=False

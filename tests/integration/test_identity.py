@@ -43,7 +43,7 @@ def run(settings: Settings, *args: str) -> str:
 @pytest.fixture(scope="module")
 def client(graph: Graph, settings: Settings) -> Iterator[TestClient]:
     maintenance.wipe(graph)
-    run(settings, "load", "curated", str(ROOT / "data" / "seed"))
+    run(settings, "load", "curated", str(ROOT / "data" / "seed"), str(ROOT / "data" / "curated"))
     run(settings, "load", "fcc", str(ROOT / "data" / "samples" / "fcc_covered_list_2026.csv"))
     run(settings, "load", "csl", str(ROOT / "data" / "samples" / "csl_us_trade_gov_2025_sample.csv"))
     run(
