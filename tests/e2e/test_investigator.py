@@ -11,8 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page, expect
+from typer.testing import CliRunner
 
-from .conftest import HUB, HUB_FIRMS, LiveServer
+from cli.main import app as cli
+from config import Settings
+
+from .conftest import HUB, HUB_FIRMS, ROOT, LiveServer
 
 KASPERSKY, RUSSIA, US, FSB = "firm:kaspersky-lab", "country:ru", "country:us", "agency:fsb"
 QUOTE = "coordinated with Russia’s Federal Security Service to steal classified documents"
@@ -259,3 +263,26 @@ def test_database_down_and_api_gone_say_so(page: Page, dead_db_server: LiveServe
     expect(status).to_contain_text("Cannot reach the regkg API")
     expect(banner).to_contain_text("Cannot reach the regkg API")
     shot(page, output_path, "02-api-gone")
+
+
+def test_a_same_as_cluster_is_one_node_with_its_members(
+    page: Page, live_url: str, output_path: str, settings: Settings
+) -> None:
+    """Issue 15: after the FCC list and `regkg resolve --apply`, the FCC's AO Kaspersky Lab is a
+    member of Kaspersky Lab: one node, the member listed in the details (runs last: it adds data)."""
+    env = {"REGKG_NEO4J_URI": settings.neo4j_uri, "REGKG_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+    for args in (["load", "fcc", str(ROOT / "data" / "samples" / "fcc_covered_list_2026.csv")], ["resolve", "--apply"]):
+        result = CliRunner().invoke(cli, args, env=env)
+        assert result.exit_code == 0, result.output
+    page.goto(f"{live_url}/ui/")
+    settle(page)
+    page.locator("#search").press_sequentially("Kasp", delay=20)
+    page.keyboard.press("Enter")
+    settle(page)
+    expect(page.locator("#details .entity-name")).to_have_text("Kaspersky Lab")
+    expect(page.locator("#details .members")).to_contain_text("firm:fcc-ao-kaspersky-lab")
+    nodes = set(view(page)["nodes"])
+    assert KASPERSKY in nodes and "firm:fcc-ao-kaspersky-lab" not in nodes
+    covered = fact_between(page, KASPERSKY, "listed-on", "list:us-fcc-covered-list")
+    assert covered, "the FCC's listing belongs to the canonical node"
+    shot(page, output_path, "09-cluster")

@@ -165,6 +165,18 @@ export class DetailsPanel {
         ],
       ]),
     );
+    const members = e.members ?? [];
+    if (members.length) {
+      // one entity answering for several records: the ids a same-as decision joined to it
+      body.append(
+        h("h3", {}, "Same entity as"),
+        h(
+          "ul",
+          { class: "members" },
+          ...members.map((m) => h("li", {}, h("span", { class: "mono" }, m.id), ` ${m.name}`)),
+        ),
+      );
+    }
     const idents = Object.entries(e.identifiers);
     body.append(h("h3", {}, "Identifiers"));
     const identifiers: HTMLElement = idents.length

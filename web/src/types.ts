@@ -9,6 +9,14 @@ export interface Entity {
   identifiers: Record<string, string>;
   description: string | null;
   candidate?: boolean;
+  /** the other ids a same-as decision joins to this entity (it answers for all of them) */
+  members?: Member[];
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  type: string;
 }
 
 export interface ScoredEntity extends Entity {
@@ -30,6 +38,8 @@ export interface SourceRef {
 
 export interface EntityDetail extends Entity {
   sources: SourceRef[];
+  /** each name of the entity (and its members) with the records that gave it */
+  names?: { name: string; origins: string[] }[];
 }
 
 export interface Fact {
