@@ -38,6 +38,7 @@ class Entity(_Out):
     identifiers: dict[str, str] = {}
     description: str | None = None
     candidate: bool = False
+    birth_dates: list[str] = Field([], description="a person's dates of birth, as the sources give them")
     members: list[Member] = Field(
         [], description="the other ids a same-as decision joins to this entity (it answers for all of them)"
     )

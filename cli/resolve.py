@@ -42,7 +42,7 @@ _MEANING = {
 }
 TypesOpt = Annotated[
     list[EntityType] | None,
-    typer.Option("--type", help="entity types to compare (repeatable; default Firm and Organization)"),
+    typer.Option("--type", help="entity types to compare (repeatable; default Firm, Organization and Person)"),
 ]
 
 
@@ -59,7 +59,7 @@ def resolve(
 
 def run_resolution(apply: bool, types: list[EntityType] | None = None) -> None:
     """``regkg resolve [--apply]`` (also run by ``regkg demo``)."""
-    chosen = types or [EntityType.FIRM, EntityType.ORGANIZATION]
+    chosen = types or [EntityType.FIRM, EntityType.ORGANIZATION, EntityType.PERSON]
 
     def work(graph: Graph) -> None:
         entities = lookup.entities_by_type(graph, chosen)

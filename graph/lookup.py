@@ -37,6 +37,7 @@ def entities_by_type(graph: Graph, types: Iterable[EntityType]) -> list[Entity]:
                     aliases=tuple(row["aliases"] or ()),
                     country=row["country"],
                     identifiers=json.loads(row["identifiers"]) if row["identifiers"] else {},
+                    birth_dates=tuple(row["birth_dates"] or ()),
                 )
             )
         except (ValidationError, ValueError):

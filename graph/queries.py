@@ -71,7 +71,8 @@ ENTITIES_EXISTING: Final = (
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
     "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, "
     "e.country AS country, e.identifiers AS identifiers, e.description AS description, "
-    "e.candidate AS candidate, e.origins AS origins, e.name_sources AS name_sources, e.ident_values AS ident_values, "
+    "e.candidate AS candidate, e.origins AS origins, e.name_sources AS name_sources, "
+    "e.ident_values AS ident_values, e.birth_dates AS birth_dates, "
     "[(e)-[:SAME_AS]-(m:Entity) | m.name] AS same_as_names"
 )
 
@@ -322,7 +323,7 @@ DOMAIN_COUNTS: Final = (
 ENTITIES_BY_TYPE: Final = (
     "MATCH (e:Entity) WHERE e.type IN $types "
     "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, e.country AS country, "
-    "e.identifiers AS identifiers ORDER BY e.id"
+    "e.identifiers AS identifiers, e.birth_dates AS birth_dates ORDER BY e.id"
 )
 
 

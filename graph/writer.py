@@ -135,10 +135,12 @@ def _entity_state(e: Entity, existing: dict[str, Any] | None, origin: str | None
             given = name_sources.setdefault(name, [])
             if origin not in given:
                 given.append(origin)
+    births = list(dict.fromkeys([*(old.get("birth_dates") or []), *e.birth_dates]))
     return {
         "type": e.type.value,
         "name": e.name,
         "aliases": aliases,
+        "birth_dates": births,
         "alias_text": " | ".join(aliases),
         "country": e.country if e.country is not None else old.get("country"),
         "identifiers": json.dumps(identifiers, sort_keys=True),

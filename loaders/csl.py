@@ -48,7 +48,7 @@ from pydantic import ValidationError
 
 from reference import registry, single_country
 from reference.registry import LABEL_CODE
-from schema.dates import earliest, latest, partial_date
+from schema.dates import earliest, latest, partial_date, written_date
 from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
 
@@ -204,7 +204,9 @@ class _Loader:
             identifiers["csl"] = row_id
         if number:
             identifiers["ofac"] = number
+        births = (written_date(d) for d in split_multi(v.get("dates_of_birth", "")))
         entity = Entity(
+            birth_dates=tuple(dict.fromkeys(d for d in births if d)) if etype is EntityType.PERSON else (),
             id=f"{etype.prefix}:csl-{key}",
             type=etype,
             name=name,

@@ -68,6 +68,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from reference import registry, single_country
+from schema.dates import written_date
 from schema.models import Entity, Source
 from schema.names import alias_key, reader_name
 from schema.ontology import EntityType
@@ -181,7 +182,9 @@ class FtmReader(FtmRelations):
             if values:
                 identifiers[IDENTIFIER_PROPS[prop]] = "; ".join(values)
         descriptions = line.values("description")
+        births = (written_date(v[:10]) for v in line.values("birthDate")) if etype is EntityType.PERSON else ()
         return Entity(
+            birth_dates=tuple(dict.fromkeys(d for d in births if d)),
             id=entity_id(etype, line.ftm_id),
             type=etype,
             name=name,

@@ -12,6 +12,8 @@ Each ``sdn.csv`` row becomes:
   ``asset:ofac-<ent_num>`` (vessel, aircraft), with ``identifiers={"ofac": ent_num}``, aliases
   from ``alt.csv`` (aka, fka, nka), and a country when every
   address in ``add.csv`` (for a person: every ``nationality`` in the remarks first) names one;
+  a person's dates of birth from the remarks' ``DOB`` entries ("12 Mar 1971", "1969"; a range is
+  left out);
 - ``sanctioned-by agency:us-ofac`` and ``listed-on list:us-ofac-sdn``, both with the programs as
   the ``programs`` qualifier, asserted by OFAC, method ``imported``;
 - ``linked-to`` for each ``Linked To: NAME.`` in the remarks when NAME is the SDN name of exactly
@@ -45,6 +47,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from reference import RefList, registry, single_country
+from schema.dates import written_date
 from schema.models import Citation, Claim, Entity, Source, digest
 from schema.ontology import EntityType, Method, Predicate
 
@@ -101,6 +104,7 @@ def _entry_source(kind: str, ent_num: str, title: str, text: str, file_source: S
 
 _LINKED = re.compile(r"Linked To: (.+?)(?=; |$)", re.DOTALL)
 _NATIONALITY = re.compile(r"\bnationality ([^;]+?)(?=;|\.?$)")
+_DOB = re.compile(r"\bDOB ([^;]+?)(?=;|\.?$)")  # "DOB 12 Mar 1971; alt. DOB 1969" (a range is not a date)
 MIN_OVERLAP = 8
 
 
@@ -332,9 +336,12 @@ def _row(
         extra_sources.append(extra_source)
         joined = joined_now
 
+    birth_dates: list[str] = []
     if etype is EntityType.PERSON:
         nationalities = [registry().countries.code(m.group(1)) for m in _NATIONALITY.finditer(joined)]
         country = single_country(nationalities) or country
+        dates = (written_date(m.group(1)) for m in _DOB.finditer(joined))
+        birth_dates = list(dict.fromkeys(d for d in dates if d))
 
     entity = Entity(
         id=f"{etype.prefix}:ofac-{ent_num}",
@@ -343,6 +350,7 @@ def _row(
         aliases=tuple(alias_list),
         country=country,
         identifiers={"ofac": ent_num},
+        birth_dates=tuple(birth_dates),
     )
     qualifiers: dict[str, str | list[str]] = {}
     listed_programs = programs(v[3])

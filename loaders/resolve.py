@@ -33,7 +33,9 @@ become ``kaspersky lab``.
    the pair is only unsure: "AO Kaspersky Lab" fits Kaspersky Lab in RU, but nothing says
    "Kaspersky Lab, Inc." is a Russian firm — it is the US subsidiary.
 5. A shared name alone never identifies a person or an asset (namesakes, sister ships): such
-   pairs are at most unsure.
+   pairs are at most unsure — except two persons whose names match in any word order and whose
+   dates of birth agree (a year matches a day of that year): they merge; with dates of birth on
+   both sides and none agreeing they are namesakes, never a candidate.
 6. Identifiers of a scheme that names exactly one entity (OFAC ent_num, IMO number, LEI, INN,
    OGRN, Wikidata id: :data:`IDENTITY_SCHEMES`) decide on their own: a value both share makes a
    pair at 1.0 whatever the names; different values of one scheme rule the pair out (OFAC's two
@@ -65,6 +67,7 @@ from typing import Literal
 import normality
 from rigour.names import extract_org_types, remove_org_types
 
+from schema.dates import same_day_possible
 from schema.models import Citation, Claim, Entity, QualifierValue, Source, source_tier
 from schema.ontology import EntityType, Method, Predicate, Stance
 
@@ -109,6 +112,13 @@ def normalise_name(name: str) -> str:
     return " ".join(_split_forms(name)[0])
 
 
+def _key(entity: Entity, label: str) -> str:
+    """The form a name is compared in: normalised; for a person also in any word order
+    ("RIM, Ryong Nam" and "Ryong Nam RIM")."""
+    key = normalise_name(label)
+    return " ".join(sorted(key.split())) if entity.type is EntityType.PERSON else key
+
+
 def legal_forms(name: str) -> frozenset[str]:
     """The canonical legal forms in a name: ``"Huawei Technologies Co., Ltd."`` → company, limited."""
     return frozenset(_split_forms(name)[1])
@@ -138,7 +148,7 @@ def _judge(new: Entity, new_label: str, known: Entity, known_label: str, primary
     # such as the normalised name carries none and must not dodge rules 2 to 4
     new_forms, known_forms = legal_forms(new.name), legal_forms(known.name)
     new_countries, known_countries = _countries(new, new_forms), _countries(known, known_forms)
-    key = normalise_name(new_label)
+    key = _key(new, new_label)
     if new_countries and known_countries and not new_countries & known_countries:
         return None  # same name, different countries: a national subsidiary, not the same firm
     score = 1.0 if primary else 0.8
@@ -163,6 +173,11 @@ def _judge(new: Entity, new_label: str, known: Entity, known_label: str, primary
                         f"the country of {other.id}"
                     )
                 reason += f"; legal form {named} fits {other.country}"
+    if new.type is EntityType.PERSON and new.birth_dates and known.birth_dates:
+        born = next((a for a in new.birth_dates for b in known.birth_dates if same_day_possible(a, b)), None)
+        if born is None:
+            return None  # the same name, born on other days: namesakes
+        return score, f"{reason}; both born {born}"
     if new.type in _NAME_ALONE_UNSURE:
         return score / 2, f"unsure: {reason}, but a shared name alone does not identify a {new.type.value.lower()}"
     return score, reason
@@ -201,7 +216,7 @@ def candidates(entities: list[Entity], known: list[Entity]) -> list[tuple[str, s
     identities: dict[str, dict[str, frozenset[str]]] = {}
     for entity in known:
         for label, primary in _labels(entity):
-            key = normalise_name(label)
+            key = _key(entity, label)
             if key:
                 index.setdefault(key, []).append((entity, label, primary))
         identities[entity.id] = _identity(entity)
@@ -212,7 +227,7 @@ def candidates(entities: list[Entity], known: list[Entity]) -> list[tuple[str, s
     for entity in entities:
         mine = identities.get(entity.id) or _identity(entity)
         for label, primary in _labels(entity):
-            key = normalise_name(label)
+            key = _key(entity, label)
             for other, other_label, other_primary in index.get(key, []) if key else []:
                 if other.id == entity.id or other.type != entity.type:
                     continue

@@ -120,3 +120,39 @@ def long_date(value: str) -> str:
     if match is None or month is None:
         raise ValueError(f"{value!r} is not a date like 'March 25, 2022'")
     return date(int(match.group(3)), month, int(match.group(2))).isoformat()
+
+
+_DAY_MONTH_YEAR = re.compile(
+    r"^\s*(?:circa\s+|c\.\s*|approximately\s+)?(?:(\d{1,2})\s+)?(?:([A-Za-z]{3,9})\.?\s+)?(\d{4})\s*$"
+)
+
+
+def written_date(value: str) -> str | None:
+    """A date as lists write it — ``"12 Mar 1971"``, ``"Mar 1971"``, ``"1971"``, ``"circa 1971"``,
+    ``"1978-12-05"`` — as a partial ISO date; None for anything else (a range, a word)."""
+    value = value.strip()
+    try:
+        iso = partial_date(value)
+    except ValueError:
+        iso = None
+    if iso:
+        return iso
+    match = _DAY_MONTH_YEAR.match(value)
+    if match is None:
+        return None
+    day, month_name, year = match.groups()
+    if month_name is None:
+        return year if day is None else None
+    month = month_number(month_name)
+    if month is None:
+        return None
+    try:
+        return date(int(year), month, int(day)).isoformat() if day else f"{year}-{month:02d}"
+    except ValueError:
+        return None
+
+
+def same_day_possible(a: str, b: str) -> bool:
+    """Can two partial dates mean the same day? ``1971`` and ``1971-03-12`` can; ``1971-03``
+    and ``1971-04-02`` cannot."""
+    return a.startswith(b) or b.startswith(a)

@@ -99,8 +99,11 @@ class Entity(_Model):
     )
     description: str | None = None
     candidate: bool = Field(False, description="proposed by the extractor, not yet reviewed")
+    birth_dates: tuple[PartialDate, ...] = Field(
+        (), description="a person's dates of birth as the sources give them (several when they differ)"
+    )
 
-    @field_validator("aliases", mode="before")
+    @field_validator("aliases", "birth_dates", mode="before")
     @classmethod
     def _aliases(cls, value: Any) -> Any:
         if value is None:

@@ -307,6 +307,7 @@ def test_new_entity_state() -> None:
         "description": None,
         "candidate": True,
         "origins": ["curated:acme.yaml"],
+        "birth_dates": [],
         "ident_values": ["L1"],
         "ident_text": "L1",
         "name_sources": '{"ACME Corp": ["curated:acme.yaml"], "Acme": ["curated:acme.yaml"], '

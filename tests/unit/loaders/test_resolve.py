@@ -139,9 +139,18 @@ def test_a_shared_name_alone_does_not_identify_a_person_or_a_ship() -> None:
     one = Entity(id="person:a", type=EntityType.PERSON, name="Ivan Ivanov", country="RU")
     two = Entity(id="person:b", type=EntityType.PERSON, name="IVANOV, Ivan", country="RU", aliases=("Ivan Ivanov",))
     ((_, _, score, reason),) = candidates([one], [two])
-    assert score == 0.4 and "does not identify a person" in reason
+    assert score == 0.5 and "does not identify a person" in reason  # the names match in any word order
     ship = Entity(id="asset:a", type=EntityType.ASSET, name="TERIBERKA")
     assert candidates([ship], [ship.model_copy(update={"id": "asset:b"})])[0][2] == 0.5
+
+
+def test_persons_with_one_name_and_agreeing_dates_of_birth_merge() -> None:
+    ofac = Entity(id="person:ofac-1", type=EntityType.PERSON, name="RIM, Ryong Nam", birth_dates=("1978-12-05",))
+    csl = Entity(id="person:csl-1", type=EntityType.PERSON, name="Ryong Nam RIM", birth_dates=("1978",))
+    ((_, _, score, reason),) = candidates([csl], [ofac])
+    assert score == 1.0 and reason.endswith("both born 1978")
+    namesake = csl.model_copy(update={"id": "person:csl-2", "birth_dates": ("1980-01-01",)})
+    assert candidates([namesake], [ofac]) == []  # born on another day: two persons
 
 
 def test_identifiers_decide() -> None:
