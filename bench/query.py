@@ -25,6 +25,7 @@ from urllib.parse import quote, urlsplit
 from graph import read_queries as q
 from graph import reads
 from graph.database import Graph
+from schema.ontology import IDENTITY
 
 from .common import summary
 
@@ -47,7 +48,7 @@ def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object
     """Each case's one Cypher query, run as the service runs it (``Graph.read_plain``)."""
     exposure_q = reads.exposure_query(4)
     paths_q = reads.paths_query(None, 5, 4, False)
-    neigh_q = q.neighbors(reads.ALL_TYPES, "both")
+    neigh_q = q.neighbors(reads.FACT_TYPES, "both")
 
     def neigh(eid: str) -> Callable[[], object]:
         params = {"id": eid, "stances": None, "as_of": None, "limit": 50}
@@ -68,7 +69,14 @@ def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object
     return {
         "search": lambda: graph.read_plain(
             q.SEARCH,
-            {"lucene": reads.lucene_query(lm["search"]), "type": None, "limit": 20, "offset": 0, "cap": 1000},
+            {
+                "lucene": reads.lucene_query(lm["search"]),
+                "exact": lm["search"].lower(),
+                "type": None,
+                "limit": 20,
+                "offset": 0,
+                "cap": 1000,
+            },
         ),
         "neighbors_hub": neigh(lm["hub"]),
         "neighbors_leaf": neigh(lm["non_hub"]),
@@ -76,7 +84,9 @@ def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object
         "paths_pair": path(lm["path_from"], lm["path_pair_to"]),
         "paths_unconnected": path(lm["path_from"], lm["unconnected"]),
         "paths_hubs": path(lm["hub"], lm["hub_other"]),
-        "provenance": lambda: graph.read_plain(reads.PROVENANCE, {"fact_id": lm["fact"]}),
+        "provenance": lambda: graph.read_plain(
+            reads.PROVENANCE, {"fact_id": lm["fact"], "identity": sorted(p.value for p in IDENTITY)}
+        ),
         "exposure": lambda: graph.read_plain(exposure_q, {"id": lm["exposure"], "as_of": None}, timeout=30),
     }
 

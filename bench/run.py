@@ -8,6 +8,8 @@
 2. :mod:`bench.query` — p50/p95/p99 per read, API vs raw driver.
 3. :mod:`bench.load_http` — mixed reads at 8, 32 and 64 concurrent clients, and the client's own
    ceiling on ``/health``.
+4. :mod:`bench.resolution` — twins for ~5 % of the firms from "another source", resolution (time,
+   pairs found) and the reads with the clusters vs without them (p95 ratio), in the same run.
 
 2 and 3 run against a real `regkg serve --workers N` process (default 2 workers: one per core;
 more only add context switches on a 2-core machine that also runs Neo4j — see the README), with
@@ -34,7 +36,7 @@ import neo4j
 
 from graph.database import Graph
 
-from . import load, load_http, offline_import, query
+from . import load, load_http, offline_import, query, resolution
 from .common import database, serve_process
 from .generate import SIZES, Generator
 
@@ -70,6 +72,7 @@ def main() -> None:
         help="build the graph with neo4j-admin import (bench.offline_import) instead of our writer; "
         "the reads then run on it, and the writer is measured on the samples only",
     )
+    ap.add_argument("--no-resolution", action="store_true", help="skip the resolution benchmark")
     ap.add_argument("--keep", type=Path, help="with --offline: keep (and reuse) the imported database here")
     args = ap.parse_args()
     if args.pagecache is None:
@@ -120,6 +123,8 @@ def main() -> None:
             result["query"] = query.run(graph, base, lm, args.n)
             result["http"] = load_http.run(base, lm, levels, args.http_seconds, client=args.client)
             result["client_ceiling"] = load_http.ceiling(base, max(levels, default=32), client=args.client)
+        if not args.no_resolution:
+            result["resolution"] = resolution.run(graph, gen, min(args.n, 100))
         # the sample loads (naive, ours, sweep) come after the reads: they add sample copies
         if result.get("offline_import", {}).get("reused"):
             sample: dict[str, Any] = {}  # the kept database holds the sample copies of its first run
@@ -140,6 +145,8 @@ def main() -> None:
     load.print_table(result["load"])
     query.print_table(result["query"])
     load_http.print_table(result["http"], result["client_ceiling"])
+    if "resolution" in result:
+        resolution.print_table(result["resolution"])
     print(f"(regkg serve --workers {args.workers})")
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}-{args.size}{'-offline' if args.offline else ''}.json"
