@@ -200,3 +200,25 @@ def test_bom_crlf_and_odd_ids(tmp_path: Path) -> None:
     assert claim.asserted_by is None
     for source in parsed.sources:
         assert source.text is None or not source.text.startswith("\ufeff") and not source.text.endswith("\r")
+
+
+def test_a_list_written_as_the_authority_is_the_registrys_list() -> None:
+    """OpenSanctions writes US lists as CSL labels in `authority` and programme ids like US-BIS-EL:
+    both are the registry's Entity List, administered by BIS — no agency named after a list."""
+    parsed = ftm.load(FIXTURES / "identity.ftm.jsonl")
+    ids = {e.id for e in parsed.entities}
+    assert "list:us-bis-entity-list" in ids and not [i for i in ids if i.startswith("agency:") and "entity-list" in i]
+    claims = by_triple(parsed.claims)
+    listed = claims[("firm:ftm-id-cst", "listed-on", "list:us-bis-entity-list")]
+    assert listed.citations[0].quote == "US-BIS-EL"  # the value that named the list
+    assert claims[("firm:ftm-id-cst", "sanctioned-by", "agency:us-bis")].asserted_by == "agency:us-bis"
+
+
+def test_names_for_readers() -> None:
+    entities = {e.id: e for e in ftm.load(FIXTURES / "identity.ftm.jsonl").entities}
+    cst = entities["firm:ftm-id-cst"]
+    assert cst.name == "LLC CST" and "ООО ЦСТ" in cst.aliases  # a Latin name shown, the caption kept
+    assert entities["person:ftm-id-zakharov"].name == "Alexander Zakharov"
+    # two Ukrainian authorities, two ids (both were "agency:ftm-x")
+    agencies = {e.id for e in entities.values() if e.id.startswith("agency:ftm-")}
+    assert len(agencies) == 2
