@@ -105,18 +105,28 @@ def read_cases(lm: dict[str, str], twinned: bool, gen: Generator) -> dict[str, C
     }
 
 
+def _size(answer: object) -> int:
+    """How much an answer holds (hits, facts, paths, actions): a cluster brings its members' facts."""
+    if not isinstance(answer, dict):
+        return 0
+    for key in ("items", "edges", "paths", "actions"):
+        if key in answer:
+            return len(answer[key])
+    return 0
+
+
 def time_reads(graph: Graph, cases: dict[str, Callable[[Graph], object]], n: int) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for name, call in cases.items():
         deadline = time.perf_counter() + 2.0
         while time.perf_counter() < deadline:  # warm-up: the JVM compiles the query
-            call(graph)
+            answer = call(graph)
         samples = []
         for _ in range(n):
             began = time.perf_counter()
-            call(graph)
+            answer = call(graph)
             samples.append((time.perf_counter() - began) * 1000)
-        out[name] = summary(samples)
+        out[name] = {**summary(samples), "answer_size": _size(answer)}
     return out
 
 
@@ -176,10 +186,12 @@ def print_table(res: dict[str, Any]) -> None:
           f"(read {r['read_seconds']}, decide {r['decide_seconds']}, record {r['record_seconds']}, "
           f"recluster {r['recluster_seconds']}); {r['merged']} merged, {r['unsure']} unsure, "
           f"{r['clusters']} clusters, {r['facts_rebuilt']} facts rebuilt")  # fmt: skip
-    print(f"{'read':<20}{'p50 without':>12}{'p95 without':>12}{'p50 with':>10}{'p95 with':>10}{'ratio p95':>10}")
+    print(f"{'read':<20}{'p50 without':>12}{'p95 without':>12}{'p50 with':>10}{'p95 with':>10}{'ratio p95':>10}"
+          f"{'size without':>14}{'size with':>10}")  # fmt: skip
     for k, ratio in res["p95_ratio"].items():
         a, b = res["reads_without"][k], res["reads_with"][k]
-        print(f"{k:<20}{a['p50']:>12.2f}{a['p95']:>12.2f}{b['p50']:>10.2f}{b['p95']:>10.2f}{ratio:>10.2f}")
+        print(f"{k:<20}{a['p50']:>12.2f}{a['p95']:>12.2f}{b['p50']:>10.2f}{b['p95']:>10.2f}{ratio:>10.2f}"
+              f"{a['answer_size']:>14}{b['answer_size']:>10}")  # fmt: skip
 
 
 def main() -> None:

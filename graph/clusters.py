@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -42,15 +42,26 @@ class ReclusterReport:
     clusters: int = 0  # clusters of two or more among the ids looked at
     moved: int = 0  # ids whose canonical entity changed
     facts: int = 0  # fact edges rebuilt
+    canonical: set[str] = field(default_factory=set)  # the clusters' canonical ids
+
+
+CHUNK = 200  # ids per transaction: a cluster's facts are rebuilt whole, a chunk's at a time
 
 
 def recluster(graph: Graph, ids: Iterable[str]) -> ReclusterReport:
-    """Recompute the clusters around ``ids`` and move their facts (one write transaction)."""
+    """Recompute the clusters around ``ids`` and move their facts, :data:`CHUNK` ids per write
+    transaction (each takes in the whole clusters its ids belong to; a cluster met again in a
+    later chunk is already in step and changes nothing)."""
     wanted = sorted(set(ids))
-    if not wanted:
-        return ReclusterReport()
-    report: ReclusterReport = graph.write_tx(_recluster, wanted)
-    return report
+    total = ReclusterReport()
+    canonical: set[str] = set()
+    for start in range(0, len(wanted), CHUNK):
+        part: ReclusterReport = graph.write_tx(_recluster, wanted[start : start + CHUNK])
+        canonical |= part.canonical
+        total.moved += part.moved
+        total.facts += part.facts
+    total.clusters = len(canonical)
+    return total
 
 
 def active(claims: list[dict[str, Any]]) -> bool:
@@ -117,7 +128,9 @@ def _recluster(tx: ManagedTransaction, ids: list[str]) -> ReclusterReport:
     report = ReclusterReport()
     for group in components:
         canonical = canonical_of(group) if len(group) > 1 else None
-        report.clusters += canonical is not None
+        if canonical is not None:
+            report.canonical.add(canonical)
+        report.clusters = len(report.canonical)
         for member in group:
             new[member] = canonical
     moved = sorted(i for i in new if new[i] != old.get(i))
