@@ -26,7 +26,7 @@ from rich.table import Table
 from graph import clusters, decisions, ingest, lookup
 from graph.database import Graph
 from loaders import resolve as resolution
-from schema.ontology import EntityType, Predicate
+from schema.ontology import DISTINCT_BY, EntityType, Predicate
 
 from .console import out
 from .load import _progress, _run, _summary
@@ -63,9 +63,10 @@ def run_resolution(apply: bool, types: list[EntityType] | None = None) -> None:
 
     def work(graph: Graph) -> None:
         entities = lookup.entities_by_type(graph, chosen)
-        related = lookup.linked_pairs(graph, lookup.DISTINCT_BY, chosen)
+        related = lookup.linked_pairs(graph, DISTINCT_BY, chosen)
         recorded = lookup.linked_pairs(graph, [Predicate.SAME_AS, Predicate.POSSIBLY_SAME_AS], chosen)
-        found = resolution.decide(entities, related, recorded.keys())
+        canonical = lookup.cluster_members(graph, chosen)
+        found = resolution.decide(entities, related, recorded.keys(), canonical)
         out.print(f"resolve: {len(entities)} entities compared ({', '.join(t.value for t in chosen)})")
         for verdict in ("merged", "unsure", "distinct", "recorded"):
             some = [d for d in found if d.verdict == verdict]

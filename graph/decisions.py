@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from schema.errors import InvalidInput, NotFound
 from schema.models import Citation, Claim, Source, digest
-from schema.ontology import IDENTITY, Method, Predicate, Stance
+from schema.ontology import DISTINCT_BY, IDENTITY, Method, Predicate, Stance
 
 from . import ingest, queries
 from .clusters import ReclusterReport, active, recluster
@@ -68,6 +68,19 @@ def _when(claim: dict[str, Any]) -> str:
     return str(qualifiers.get("decided_at", ""))
 
 
+def _refuse_related(graph: Graph, a: str, b: str) -> None:
+    """A merge of two entities the graph itself calls two (one a subsidiary, owner, part of or
+    linked to the other, or to a member of its cluster) is refused: retract that fact first."""
+    rows = graph.read(queries.distinct_between(tuple(sorted(p.rel_type for p in DISTINCT_BY))), {"a": a, "b": b})
+    if rows:
+        row = rows[0]
+        fact = f"{row['subject']} {Predicate.from_rel_type(row['rel_type']).value} {row['object']}"
+        raise InvalidInput(
+            f"{a} and {b} are two entities by the graph's own facts ({fact}); retract that claim before merging them",
+            {"field": "object"},
+        )
+
+
 def decide(
     graph: Graph, a: str, b: str, action: Literal["merge", "undo"], reason: str, by: str = "regkg"
 ) -> tuple[dict[str, Any], ReclusterReport]:
@@ -87,6 +100,8 @@ def decide(
         raise InvalidInput(f"{a} and {b} are not merged: nothing to undo", {"field": "object"})
     if action == "merge" and merged:
         raise InvalidInput(f"{a} and {b} are merged already", {"field": "object"})
+    if action == "merge":
+        _refuse_related(graph, a, b)
     subject, obj = (existing[0]["subject"], existing[0]["object"]) if existing else (a, b)
     when = datetime.now(UTC).isoformat(timespec="seconds")
     verb = "merged" if action == "merge" else "undone"

@@ -45,8 +45,13 @@ def entities_by_type(graph: Graph, types: Iterable[EntityType]) -> list[Entity]:
     return out
 
 
-# Facts that make their two ends two entities by definition (resolution never merges them).
-DISTINCT_BY = (Predicate.SUBSIDIARY_OF, Predicate.OWNS, Predicate.PART_OF, Predicate.LINKED_TO)
+def cluster_members(graph: Graph, types: Iterable[EntityType]) -> dict[str, str]:
+    """{member id: the id its cluster answers under} for the members of clusters of these types
+    (a canonical entity itself, and an entity in no cluster, are left out)."""
+    rows = graph.read(queries.CLUSTER_MEMBERS, {"types": sorted(t.value for t in types)})
+    return {row["id"]: row["canonical"] for row in rows}
+
+
 
 
 def linked_pairs(

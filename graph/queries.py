@@ -232,6 +232,18 @@ DECISION_PAIR: Final = (
     "RETURN c.subject AS subject, c.object AS object LIMIT 1"
 )
 PAIR: Final = "UNWIND [$a, $b] AS id MATCH (e:Entity {id: id}) RETURN e.id AS id"
+def distinct_between(rel_types: tuple[str, ...]) -> LiteralString:
+    """A fact of one of these types between the clusters of $a and $b (facts join canonical ids)."""
+    # rel_types come from schema.ontology.DISTINCT_BY, never from user text
+    types = "|".join(rel_types)
+    return (
+        "MATCH (a:Entity {id: $a}), (b:Entity {id: $b}) "
+        "MATCH (x:Entity {id: coalesce(a.canonical, a.id)})"
+        f"-[r:{types}]-(y:Entity {{id: coalesce(b.canonical, b.id)}}) WHERE r.fact_id IS NOT NULL "
+        "RETURN startNode(r).id AS subject, type(r) AS rel_type, endNode(r).id AS object LIMIT 1"
+    )
+
+
 PAIR_DECISIONS: Final = (
     "MATCH (:Entity {id: $a})-[r:SAME_AS]-(:Entity {id: $b}) MATCH (c:Claim {fact_id: r.fact_id}) "
     "RETURN c.subject AS subject, c.object AS object, c.stance AS stance, c.qualifiers AS qualifiers"
@@ -324,6 +336,12 @@ ENTITIES_BY_TYPE: Final = (
     "MATCH (e:Entity) WHERE e.type IN $types "
     "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, e.country AS country, "
     "e.identifiers AS identifiers, e.birth_dates AS birth_dates ORDER BY e.id"
+)
+
+
+CLUSTER_MEMBERS: Final = (
+    "MATCH (e:Entity) WHERE e.type IN $types AND e.canonical IS NOT NULL AND e.canonical <> e.id "
+    "RETURN e.id AS id, e.canonical AS canonical"
 )
 
 

@@ -283,16 +283,72 @@ def orient(a: str, b: str) -> tuple[str, str]:
     return first, second
 
 
+class _Clusters:
+    """Union-find over ids: the clusters the graph has (``canonical``) plus this run's merges, and
+    whether a fact that makes two entities two (``related``) joins two clusters."""
+
+    def __init__(self, canonical: Mapping[str, str], related: Mapping[frozenset[str], str]) -> None:
+        self._parent: dict[str, str] = {}
+        self._members: dict[str, set[str]] = {}
+        self._related: dict[str, dict[str, str]] = {}
+        for pair, what in related.items():
+            if len(pair) != 2:
+                continue
+            a, b = sorted(pair)
+            self._related.setdefault(a, {})[b] = what
+            self._related.setdefault(b, {})[a] = what
+        for member, root in canonical.items():
+            self.union(member, root)
+
+    def find(self, i: str) -> str:
+        root = self._parent.get(i, i)
+        if root != i:
+            root = self.find(root)
+            self._parent[i] = root
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        ma, mb = self._members.pop(ra, {ra}), self._members.pop(rb, {rb})
+        if len(ma) < len(mb):
+            ra, rb, ma, mb = rb, ra, mb, ma
+        self._parent[rb] = ra
+        self._members[ra] = ma | mb
+
+    def related(self, a: str, b: str) -> str | None:
+        """The fact that makes a's cluster and b's two entities, if the graph records one."""
+        ra, rb = self.find(a), self.find(b)
+        ma, mb = self._members.get(ra, {ra}), self._members.get(rb, {rb})
+        if len(ma) > len(mb):
+            ma, rb = mb, ra
+        for member in ma:
+            for other, what in self._related.get(member, {}).items():
+                if self.find(other) == rb:
+                    return what
+        return None
+
+
 def decide(
     entities: list[Entity],
     related: Mapping[frozenset[str], str] | None = None,
     recorded: Iterable[frozenset[str]] = (),
+    canonical: Mapping[str, str] | None = None,
 ) -> list[Decision]:
     """Every candidate pair among ``entities`` once, oriented, with its verdict.
 
     ``related`` maps pairs the graph links by a fact that implies two entities (subsidiary-of,
     owns, part-of, linked-to) to a description of that fact; ``recorded`` holds the pairs a
-    same-as fact already links.
+    same-as or possibly-same-as fact already links; ``canonical`` maps a member of a cluster to
+    the id the cluster answers under.
+
+    Pairs are judged cluster by cluster, best score first, as if this run's merges were applied:
+    a pair whose two clusters a ``related`` fact joins is ``distinct`` (so a firm's subsidiary is
+    never merged with it, nor queued for review, through a third id that resembles both); an
+    unsure pair whose ends are one cluster already, or whose two clusters an earlier decision
+    links, is ``recorded``; and of several unsure pairs between the same two clusters only the
+    best is queued (a reviewer decides once).
     """
     related = related or {}
     done = set(recorded)
@@ -305,19 +361,38 @@ def decide(
         old = best.get(key)
         if old is None or rank > (old[0], old[2] == subject):
             best[key] = (score, reason, a, b)
+    groups = _Clusters(canonical or {}, related)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], *orient(kv[1][2], kv[1][3])))
     out: list[Decision] = []
-    for key, (score, reason, a, b) in best.items():
+    linked: set[frozenset[str]] | None = None  # cluster pairs a decision links, once the merges are in
+    queued: dict[frozenset[str], Decision] = {}  # cluster pairs this run queues, with the pair queued
+    for key, (score, reason, a, b) in ranked:  # merges first: they are the higher scores
         subject, obj = orient(a, b)
         reason = reason.removeprefix("unsure: ")
         verdict: Verdict
-        if key in related:  # a fact that makes them two outweighs an earlier (unsure) record
-            verdict, reason = "distinct", f"{reason}; but the graph records {related[key]}"
+        fact = related.get(key) or groups.related(a, b)
+        if fact is not None:  # a fact that makes them two outweighs an earlier (unsure) record
+            verdict, reason = "distinct", f"{reason}; but the graph records {fact}"
         elif key in done:
             verdict = "recorded"
         elif score >= MERGE_AT:
             verdict = "merged"
+            groups.union(a, b)
         else:
-            verdict = "unsure"
+            if linked is None:
+                linked = {frozenset(groups.find(i) for i in pair) for pair in done}
+            between = frozenset((groups.find(a), groups.find(b)))
+            if len(between) == 1:
+                verdict, reason = "recorded", f"{reason}; already one entity ({groups.find(a)}'s cluster)"
+            elif between in queued:
+                first = queued[between]
+                reason = f"{reason}; their clusters are queued once, as {first.subject} – {first.object}"
+                verdict = "recorded"
+            elif between in linked:
+                verdict, reason = "recorded", f"{reason}; a decision between their clusters is already recorded"
+            else:
+                verdict = "unsure"
+                queued[between] = Decision(subject, obj, score, reason, verdict)
         out.append(Decision(subject, obj, score, reason, verdict))
     order = {"merged": 0, "unsure": 1, "distinct": 2, "recorded": 3}
     return sorted(out, key=lambda d: (order[d.verdict], d.subject, d.object))

@@ -238,6 +238,10 @@ PREDICATES: dict[Predicate, PredicateSpec] = {
 # while every other fact joins the canonical entities of the ids' same-as clusters.
 IDENTITY = frozenset({Predicate.SAME_AS, Predicate.POSSIBLY_SAME_AS})
 
+# Facts that make their two ends two entities by definition: resolution never merges them
+# (nor a cluster of one with a cluster of the other), and a merge by hand is refused.
+DISTINCT_BY = (Predicate.SUBSIDIARY_OF, Predicate.OWNS, Predicate.PART_OF, Predicate.LINKED_TO)
+
 # Ownership-like chains exposure walks from an entity up to whoever a regulatory fact names.
 EXPOSURE_CHAIN = (
     Predicate.SUBSIDIARY_OF,

@@ -180,5 +180,26 @@ def test_undo_restores_separate_answers_and_merge_joins_them_again(
 def test_the_review_queue_lists_the_unsure_pairs(client: TestClient, settings: Settings) -> None:
     unsure = ok(client, "/v1/resolutions", status="unsure")["items"]
     assert all(u["status"] == "unsure" for u in unsure)
+    # never a pair across Kaspersky Lab and its US subsidiary: the graph says they are two
+    lab, sub = {KASPERSKY, AO}, {INC, FCC_INC}
+    crossing = [u for u in unsure if {u["subject"], u["object"]} & lab and {u["subject"], u["object"]} & sub]
+    assert crossing == []
     output = run(settings, "resolve", "review")
     assert "decision(s)" in output
+
+
+def test_a_second_resolve_records_nothing(settings: Settings, client: TestClient) -> None:
+    output = run(settings, "resolve", "--apply")
+    assert "nothing new to record" in output and "unsure" not in output
+
+
+def test_merging_a_firm_with_its_subsidiary_is_refused(client: TestClient) -> None:
+    for pair in ((FCC_INC, KASPERSKY), (AO, INC)):  # members or canonical ids alike
+        r = client.post(
+            "/v1/resolutions",
+            json={"subject": pair[0], "object": pair[1], "reason": "looks alike"},
+            headers={"X-API-Key": KEY},
+        )
+        assert r.status_code == 422, r.text
+        assert "subsidiary-of" in r.text and "retract" in r.text
+    assert ids(ok(client, "/v1/entities", q="Kaspersky Lab, Inc.")["items"])[0] == INC

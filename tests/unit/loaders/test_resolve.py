@@ -179,8 +179,12 @@ def test_decide_orients_dedupes_and_judges() -> None:
     assert [(d.verdict, d.subject, d.object, d.score) for d in found] == [
         ("merged", "firm:fcc-ao-kaspersky-lab", "firm:kaspersky-lab", 1.0),
         ("unsure", "firm:fcc-ao-kaspersky-lab", "firm:fcc-kaspersky-lab-inc", 0.5),
-        ("unsure", "firm:fcc-kaspersky-lab-inc", "firm:kaspersky-lab", 0.5),
+        # the same two clusters once merged: one question for the reviewer, not two
+        ("recorded", "firm:fcc-kaspersky-lab-inc", "firm:kaspersky-lab", 0.5),
     ]
+    assert found[2].reason.endswith(
+        "their clusters are queued once, as firm:fcc-ao-kaspersky-lab – firm:fcc-kaspersky-lab-inc"
+    )
     assert found[0].line == (
         "firm:fcc-ao-kaspersky-lab same-as firm:kaspersky-lab: merged, score 1: "
         "same normalised name: 'kaspersky lab'; legal form ao fits RU"
@@ -194,6 +198,42 @@ def test_decide_orients_dedupes_and_judges() -> None:
         ("recorded", "firm:fcc-ao-kaspersky-lab"),
     ]
     assert again[1].reason.endswith("but the graph records firm:fcc-kaspersky-lab-inc subsidiary-of firm:kaspersky-lab")
+
+
+def test_decide_judges_clusters_not_only_pairs() -> None:
+    """The FCC's two Kaspersky entries meet the seed's Kaspersky Lab and the curated Kaspersky Lab,
+    Inc., which the graph records as its subsidiary: each FCC entry merges with its own firm, and
+    no pair across the two is queued for review, in the first run or any later one."""
+    seed = firm("kaspersky-lab", "Kaspersky Lab", country="RU")
+    sub = firm("kaspersky-lab-inc", "Kaspersky Lab, Inc.", country="US")
+    ao, inc = firm("fcc-ao-kaspersky-lab", "AO Kaspersky Lab"), firm("fcc-kaspersky-lab-inc", "Kaspersky Lab, Inc.")
+    related = {frozenset((sub.id, seed.id)): "firm:kaspersky-lab-inc subsidiary-of firm:kaspersky-lab"}
+    found = decide([seed, sub, ao, inc], related)
+    verdicts = {(d.subject, d.object): d.verdict for d in found}
+    assert verdicts[(ao.id, seed.id)] == "merged" and verdicts[(inc.id, sub.id)] == "merged"
+    assert {d.verdict for d in found if {d.subject, d.object} not in ({ao.id, seed.id}, {inc.id, sub.id})} == {
+        "distinct"
+    }
+    assert all("subsidiary-of" in d.reason for d in found if d.verdict == "distinct")
+    # a later run, the clusters applied (facts now join the canonical ids): nothing new, nothing queued
+    merged = [frozenset((d.subject, d.object)) for d in found if d.verdict == "merged"]
+    again = decide([seed, sub, ao, inc], related, merged, canonical={ao.id: seed.id, inc.id: sub.id})
+    assert {d.verdict for d in again} == {"recorded", "distinct"}
+    assert records(again).claims == []
+
+
+def test_decide_never_merges_a_cluster_into_a_related_one() -> None:
+    """A third id that resembles a parent (through an alias) and its subsidiary (by name): it
+    joins the one it matches best; the other becomes distinct, not a bridge merging the two."""
+    parent = firm("acme", "Acme Holdings", country="DE").model_copy(update={"aliases": ("Acme Trading",)})
+    child = firm("acme-trading", "Acme Trading", country="DE")
+    third = firm("ftm-x", "ACME TRADING", country="DE")
+    related = {frozenset((child.id, parent.id)): "firm:acme-trading subsidiary-of firm:acme"}
+    found = decide([parent, child, third], related)
+    verdicts = {frozenset((d.subject, d.object)): d.verdict for d in found}
+    assert verdicts[frozenset((third.id, child.id))] == "merged"  # name to name, 1.0
+    assert verdicts[frozenset((third.id, parent.id))] == "distinct"  # through an alias, 0.8
+    assert verdicts[frozenset((child.id, parent.id))] == "distinct"
 
 
 def test_orient() -> None:
