@@ -83,9 +83,19 @@ class Fact(_Out):
     n_sources: int
     quote: str | None = None
     confidence: float | None = None
-    asserted_by: list[str] = []
+    asserted_by: list[str] = Field([], description="parties whose claims establish the fact (asserted or reported)")
+    alleged_by: list[str] = Field([], description="parties whose claims accuse, not establish")
+    proposed_by: list[str] = Field([], description="parties proposing the measure (not in force)")
+    disputed_by: list[str] = Field([], description="parties contesting the fact")
+    denied_by: list[str] = Field([], description="parties saying it is false")
+    retracted_by: list[str] = Field([], description="parties that withdrew their claim")
     direction: Literal["forward", "backward"] | None = Field(
         None, description="on a path: whether the hop follows the fact's direction"
+    )
+    validity: Literal["valid", "unknown"] | None = Field(
+        None,
+        description="with as_of: 'valid' on that date, or 'unknown' when the fact's start is not known "
+        "(undated=mark); absent without as_of",
     )
 
 

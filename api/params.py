@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 from fastapi import Query
 from pydantic import AfterValidator
@@ -70,3 +70,12 @@ EntityIdPath = Annotated[str, AfterValidator(lambda v: v)]
 
 def as_of_key(value: str | None) -> str | None:
     return _as_of(value)
+
+
+UndatedQ = Annotated[
+    Literal["include", "exclude", "mark"],
+    Query(
+        description="with as_of, facts whose start is unknown: 'mark' keeps them with validity 'unknown' "
+        "(default), 'exclude' drops them, 'include' counts them as valid"
+    ),
+]

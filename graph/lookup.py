@@ -52,8 +52,6 @@ def cluster_members(graph: Graph, types: Iterable[EntityType]) -> dict[str, str]
     return {row["id"]: row["canonical"] for row in rows}
 
 
-
-
 def linked_pairs(
     graph: Graph, predicates: Iterable[Predicate], types: Iterable[EntityType]
 ) -> dict[frozenset[str], str]:

@@ -232,6 +232,8 @@ DECISION_PAIR: Final = (
     "RETURN c.subject AS subject, c.object AS object LIMIT 1"
 )
 PAIR: Final = "UNWIND [$a, $b] AS id MATCH (e:Entity {id: id}) RETURN e.id AS id"
+
+
 def distinct_between(rel_types: tuple[str, ...]) -> LiteralString:
     """A fact of one of these types between the clusters of $a and $b (facts join canonical ids)."""
     # rel_types come from schema.ontology.DISTINCT_BY, never from user text
@@ -317,6 +319,15 @@ CLAIMS_WITHOUT_CITATION: Final = (
 CITATIONS: Final = (
     "MATCH (c:Claim)-[k:CITES]->(s:Source) "
     "RETURN c.id AS claim, s.id AS source, s.text AS text, k.quote AS quote, k.start AS start, k.end AS end"
+)
+# each claim with its quotes, whether a reference source backs it, and what names its two ends
+CLAIM_QUOTES_AND_ENDS: Final = (
+    "MATCH (c:Claim)-[k:CITES]->(src:Source) "
+    "WITH c, collect(k.quote) AS quotes, any(x IN collect(src.id) WHERE x STARTS WITH 'source:reference-') AS ref "
+    "MATCH (c)-[:SUBJECT]->(s:Entity) MATCH (c)-[:OBJECT]->(o:Entity) "
+    "RETURN c.id AS claim, quotes, ref, "
+    "[s.id, s.name] + coalesce(s.aliases, []) + coalesce(s.ident_values, []) AS subject_names, "
+    "[o.id, o.name] + coalesce(o.aliases, []) + coalesce(o.ident_values, []) AS object_names"
 )
 ENTITIES_WITHOUT_TYPE: Final = (
     "MATCH (e:Entity) WHERE e.type IS NULL OR NOT e.type IN labels(e) RETURN e.id AS id LIMIT 100"

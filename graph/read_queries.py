@@ -49,16 +49,20 @@ def fact_projection(rel: str, subject: str, obj: str) -> LiteralString:
         f"{{fact_id: {rel}.fact_id, subject: {subject}, predicate: {rel}.predicate, object: {obj}, "
         f"stances: {rel}.stances, valid_from: {rel}.valid_from, valid_to: {rel}.valid_to, "
         f"n_claims: {rel}.n_claims, n_sources: {rel}.n_sources, quote: {rel}.quote, "
-        f"confidence: {rel}.confidence, asserted_by: {rel}.asserted_by}}"
+        f"confidence: {rel}.confidence, asserted_by: {rel}.asserted_by, "
+        f"alleged_by: coalesce({rel}.alleged_by, []), proposed_by: coalesce({rel}.proposed_by, []), "
+        f"disputed_by: coalesce({rel}.disputed_by, []), denied_by: coalesce({rel}.denied_by, []), "
+        f"retracted_by: coalesce({rel}.retracted_by, [])}}"
     )
 
 
 # A fact edge as the API shows it (r: the relationship, s/o: its ends).
 FACT_PROJECTION: Final = fact_projection("r", "s.id", "o.id")
 
-# A fact edge is valid on $as_of when its span (partial dates widened to days) contains the date.
+# A fact edge is valid on $as_of when its span (partial dates widened to days) contains the date;
+# one whose start is unknown is kept unless $undated is 'exclude' (the answer marks it: reads.py).
 VALID_AT: Final = (
-    "($as_of IS NULL OR ((r.valid_from_key IS NULL OR r.valid_from_key <= $as_of) "
+    "($as_of IS NULL OR ((r.valid_from_key <= $as_of OR (r.valid_from_key IS NULL AND $undated <> 'exclude')) "
     "AND (r.valid_to_key IS NULL OR r.valid_to_key >= $as_of)))"
 )
 STANCES_OK: Final = "($stances IS NULL OR any(x IN r.stances WHERE x IN $stances))"
@@ -185,10 +189,7 @@ def neighbors_of_hub(pairs: tuple[tuple[str, str], ...]) -> LiteralString:
             f"ELSE COUNT {{ MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} }} END AS total"
         )
     union = " UNION ALL ".join(arms)
-    return (
-        CANONICAL + f"CALL (e) {{ {union} }} "
-        "RETURN head(items).fact.predicate AS predicate, dir, total, items"
-    )
+    return CANONICAL + f"CALL (e) {{ {union} }} RETURN head(items).fact.predicate AS predicate, dir, total, items"
 
 
 # -- facts and provenance -----------------------------------------------------------------
@@ -456,8 +457,7 @@ def exposure(chain_types: str, subject_side: str, object_side: str, max_hops: in
         f"((x)-[c:{chain_types} WHERE "
         "((type(c) = 'OWNS' AND endNode(c) = x) OR (type(c) = 'SAME_AS') "
         " OR (type(c) <> 'OWNS' AND startNode(c) = x)) "
-        "AND ($as_of IS NULL OR ((c.valid_from_key IS NULL OR c.valid_from_key <= $as_of) "
-        "AND (c.valid_to_key IS NULL OR c.valid_to_key >= $as_of)))]-(y:Entity))"
+        "AND " + VALID_AT.replace("r.", "c.") + "]-(y:Entity))"
         f"{{0,{max_hops}}}"
     )
     return (

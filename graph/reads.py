@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Generator, Sequence
-from typing import Any, Generic, LiteralString, ParamSpec, TypeVar
+from typing import Any, Generic, Literal, LiteralString, ParamSpec, TypeVar
 
 from schema.errors import InvalidInput, NotFound
 from schema.ontology import EXPOSURE_CHAIN, IDENTITY, PREDICATES, EntityType, Predicate, Stance
@@ -172,6 +172,18 @@ def _names(per_member: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"name": n, "origins": sorted(o)} for n, o in found.items()]
 
 
+Undated = Literal["include", "exclude", "mark"]
+
+
+def validity(fact: dict[str, Any], as_of: str | None, undated: Undated) -> dict[str, Any]:
+    """``fact`` with its ``validity`` on ``as_of``: "valid", or "unknown" when its start is not
+    known and ``undated`` is "mark" (with "include" an undated fact counts as valid; with
+    "exclude" the query has dropped it). Without ``as_of``, no validity."""
+    if as_of is not None:
+        fact["validity"] = "unknown" if fact.get("valid_from") is None and undated == "mark" else "valid"
+    return fact
+
+
 @planned
 def neighbors(
     eid: str,
@@ -180,10 +192,17 @@ def neighbors(
     stances: Sequence[Stance] | None,
     as_of: str | None,
     limit: int,
+    undated: Undated = "mark",
 ) -> Plan[dict[str, Any]]:
     """The entity and its facts, at most ``limit`` per (predicate, direction): one query, and a
     second for a hub (more than ``NEIGHBOR_SCAN_MAX`` facts), which reads a page per group."""
-    params: dict[str, Any] = {"id": eid, "stances": _stances(stances), "as_of": as_of, "limit": limit}
+    params: dict[str, Any] = {
+        "id": eid,
+        "stances": _stances(stances),
+        "as_of": as_of,
+        "undated": undated,
+        "limit": limit,
+    }
     rows = yield q.neighbors(_types(predicates), direction), params | {"scan_max": NEIGHBOR_SCAN_MAX}, None
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
@@ -198,7 +217,7 @@ def neighbors(
     for row in found:
         for item in row["items"]:
             nodes[item["node"]["id"]] = _entity(item["node"])
-            edges.append(item["fact"])
+            edges.append(validity(item["fact"], as_of, undated))
         total = int(row["total"])
         groups.append(
             {
@@ -230,15 +249,36 @@ def facts(subject: str | None, predicate: Predicate | None, obj: str | None, lim
     return {"items": [r["fact"] for r in rows]}
 
 
-def independent_sources(cited: Sequence[str], chains: dict[str, list[dict[str, Any]]]) -> list[str]:
-    """One representative per group of sources that derive from one another.
+def _family(sid: str, own: dict[str, Any], ancestors: list[dict[str, Any]]) -> set[str]:
+    """What ties a source to others: itself, its ancestors that are statements (not the ``file``
+    it came in), and the publishers of all of them. Only a source with neither a statement above
+    it nor a publisher is tied through its file (records of one unnamed file are one source)."""
+    statements = [a for a in ancestors if a.get("kind") != "file"]
+    family = {sid} | {a["id"] for a in statements}
+    family |= {f"publisher:{p['publisher']}" for p in (own, *statements) if p.get("publisher")}
+    if len(family) == 1:
+        family |= {a["id"] for a in ancestors}
+    return family
 
-    Two cited sources are dependent when one is an ancestor of the other or they share an
-    ancestor (both relay the same report). The representative is the group's first cited id.
+
+def independent_sources(
+    cited: Sequence[str],
+    chains: dict[str, list[dict[str, Any]]],
+    sources: dict[str, dict[str, Any]] | None = None,
+) -> list[str]:
+    """One representative per group of sources that are not independent of one another.
+
+    Two cited sources are dependent when one is an ancestor of the other, they share an ancestor
+    (both relay the same report, both are records of one dataset) or a publisher (two versions of
+    one agency's list). The file a record came in does not tie it to the file's other records:
+    one JSONL file may carry a company register's records and a sanctions list's. The
+    representative is the group's first cited id. ``sources`` holds the cited sources' own
+    ``kind`` and ``publisher``; ``chains`` each one's ancestors with theirs.
     """
+    own = sources or {}
     groups: list[tuple[set[str], str]] = []
     for sid in sorted(dict.fromkeys(cited)):
-        family = {sid} | {a["id"] for a in chains.get(sid, [])}
+        family = _family(sid, own.get(sid, {}), chains.get(sid, []))
         rep = sid
         kept: list[tuple[set[str], str]] = []
         for fam, group_rep in groups:  # a source that links several groups joins them all
@@ -272,6 +312,7 @@ def provenance(fact_id: str) -> Plan[dict[str, Any]]:
     if not rows:
         raise NotFound(f"no fact {fact_id}", {"fact_id": fact_id})
     chains: dict[str, list[dict[str, Any]]] = {}
+    own: dict[str, dict[str, Any]] = {}
     cited: list[str] = []
     out_claims = []
     for claim in sorted(rows[0]["claims"], key=lambda c: c["id"]):
@@ -280,6 +321,7 @@ def provenance(fact_id: str) -> Plan[dict[str, Any]]:
             src = dict(c["source"])
             src["derived_from"] = chains.setdefault(src["id"], _nearest_first(c["derived_from"]))
             cited.append(src["id"])
+            own[src["id"]] = src
             cites.append({"quote": c["quote"], "start": c["start"], "end": c["end"], "source": src})
         runs = sorted(claim.pop("runs"), key=lambda r: r["started_at"] or "")
         out_claims.append(
@@ -291,7 +333,7 @@ def provenance(fact_id: str) -> Plan[dict[str, Any]]:
                 "load_runs": runs,
             }
         )
-    independent = independent_sources(cited, chains)
+    independent = independent_sources(cited, chains, own)
     return {
         "fact": dict(rows[0]["fact"]),
         "claims": out_claims,
@@ -330,11 +372,13 @@ def loads(limit: int, offset: int) -> Plan[dict[str, Any]]:
 # -- paths --------------------------------------------------------------------------------
 
 
-def _path(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> dict[str, Any]:
+def _path(
+    nodes: list[dict[str, Any]], rels: list[dict[str, Any]], as_of: str | None = None, undated: Undated = "mark"
+) -> dict[str, Any]:
     """A path from its projected entities and hops (``{fact, start}``): each hop's direction."""
     edges = []
     for i, rel in enumerate(rels):
-        f = dict(rel["fact"])
+        f = validity(dict(rel["fact"]), as_of, undated)
         f["direction"] = "forward" if rel["start"] == nodes[i]["id"] else "backward"
         edges.append(f)
     return {"nodes": [_entity(n) for n in nodes], "edges": edges, "length": len(rels)}
@@ -361,6 +405,7 @@ def paths(
     directed: bool,
     timeout: float,
     max_degree: int = DEFAULT_MAX_DEGREE,
+    undated: Undated = "mark",
 ) -> Plan[dict[str, Any]]:
     """The k shortest paths that pass through no hub (an entity with more than ``max_degree``
     fact edges), each hop a full fact (one query, which also checks both ends exist)."""
@@ -373,6 +418,7 @@ def paths(
             "to": target_id,
             "stances": _stances(stances),
             "as_of": as_of,
+            "undated": undated,
             "max_degree": max_degree,
         },
         timeout,
@@ -383,7 +429,8 @@ def paths(
             raise NotFound(f"no entity {eid}", {"field": key, "id": eid})
     if row["same"]:
         raise InvalidInput(f"{source_id} and {target_id} are one entity (a same-as decision)", {"field": "to"})
-    return {"paths": [_path(p["nodes"], p["rels"]) for p in row["paths"]], "max_degree": max_degree}
+    paths = [_path(p["nodes"], p["rels"], as_of, undated) for p in row["paths"]]
+    return {"paths": paths, "max_degree": max_degree}
 
 
 # -- exposure -----------------------------------------------------------------------------
@@ -397,9 +444,11 @@ def exposure_query(max_hops: int) -> LiteralString:
 
 
 @planned
-def exposure(eid: str, max_hops: int, as_of: str | None, timeout: float) -> Plan[dict[str, Any]]:
+def exposure(
+    eid: str, max_hops: int, as_of: str | None, timeout: float, undated: Undated = "mark"
+) -> Plan[dict[str, Any]]:
     """Regulatory facts reaching the entity, each with the chain it reaches it by (one query)."""
-    rows = yield exposure_query(max_hops), {"id": eid, "as_of": as_of}, timeout
+    rows = yield exposure_query(max_hops), {"id": eid, "as_of": as_of, "undated": undated}, timeout
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
     seen: dict[str, dict[str, Any]] = {}
@@ -407,7 +456,11 @@ def exposure(eid: str, max_hops: int, as_of: str | None, timeout: float) -> Plan
         if r["fact_id"] not in seen:  # rows come shortest chain first
             seen[r["fact_id"]] = r
     actions = [
-        {"fact": dict(r["fact"]), "path": _path(r["chain_nodes"], r["chain_rels"]), "via": r["target"]}
+        {
+            "fact": validity(dict(r["fact"]), as_of, undated),
+            "path": _path(r["chain_nodes"], r["chain_rels"], as_of, undated),
+            "via": r["target"],
+        }
         for r in seen.values()
     ]
     return {"entity": _entity(rows[0]["entity"]), "actions": actions}

@@ -42,6 +42,18 @@ _STANCE_RANK = {
 }
 
 
+# A fact's parties by the stance of their claims: ``asserted_by`` holds only those whose claims
+# establish it (asserted, or reported by the source); the party that disputes a ban is not one.
+_PARTY_ROLES: dict[str, frozenset[str]] = {
+    "asserted": frozenset({Stance.ASSERTED.value, Stance.REPORTED.value}),
+    "alleged": frozenset({Stance.ALLEGED.value}),
+    "proposed": frozenset({Stance.PROPOSED.value}),
+    "disputed": frozenset({Stance.DISPUTED.value}),
+    "denied": frozenset({Stance.DENIED.value}),
+    "retracted": frozenset({Stance.RETRACTED.value}),
+}
+
+
 @dataclass
 class Tally:
     created: int = 0
@@ -295,7 +307,11 @@ def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
         "valid_to_key": valid_to,
         "n_claims": len(claims),
         "n_sources": len(sources),
-        "asserted_by": sorted({c["asserted_by"] for c in claims if c["asserted_by"]}),
+        # who establishes the fact, apart from who accuses, proposes, disputes, denies or retracts it
+        **{
+            f"{role}_by": sorted({c["asserted_by"] for c in claims if c["asserted_by"] and c["stance"] in stances_of})
+            for role, stances_of in _PARTY_ROLES.items()
+        },
         "confidence": max(float(c["confidence"] or 0) for c in claims),
         "quote": best_cites[0]["quote"] if best_cites else None,
     }

@@ -106,11 +106,12 @@ class Collector:
         self.add_claim(claim)
         return True
 
-    def add_body(self, body_id: str, citations: tuple[Citation, ...], list_id: str | None = None) -> None:
+    def add_body(self, body_id: str, list_id: str | None = None) -> None:
         """Emit a registry body with its parents and their ``part-of`` facts, each fact once.
 
-        With ``list_id`` also ``body administers list``. The citations are the row that names the
-        list: the first such row supports every one of these facts.
+        With ``list_id`` also ``body administers list``. These are background facts: each cites
+        the reference registry's own source and quote for it (a statute, a regulation, the
+        agency's page), never the list row or header that merely names the body.
         """
         facts = [(body_id, Predicate.ADMINISTERS, list_id)] if list_id is not None else []
         ref = registry()
@@ -119,7 +120,18 @@ class Collector:
             self.add_entity(ref.entity(parent))
             facts.append((child, Predicate.PART_OF, parent))
         for subject, predicate, obj in facts:
-            claim = Claim(subject=subject, predicate=predicate, object=obj, method=Method.IMPORTED, citations=citations)
+            if (subject, predicate.value, obj) in self._facts:
+                continue
+            evidence = ref.evidence(subject, predicate, obj)
+            assert evidence is not None, (subject, predicate, obj)  # the registry refuses a fact without one
+            self.add_source(evidence.source)
+            claim = Claim(
+                subject=subject,
+                predicate=predicate,
+                object=obj,
+                method=Method.IMPORTED,
+                citations=(evidence.citation,),
+            )
             self.add_fact_once(claim)
 
     def parsed(self) -> Parsed:

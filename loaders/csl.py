@@ -136,7 +136,7 @@ class _Loader:
         self.file_source = Source(
             id=f"source:csl:file-{sha[:16]}",
             title=f"Consolidated Screening List ({path.name})",
-            kind="dataset",
+            kind="file",
             url=CSL_URL,
             publisher=PUBLISHER,
         )
@@ -230,6 +230,11 @@ class _Loader:
         list_cite = self._cite(source, v["source"].strip(), row.offsets.get("source"))
         if name_cite is None or list_cite is None:
             return self.reject(row.line, "name", "the name (or list) is not found in the row's own text")
+        dated = [
+            found
+            for column in ("start_date", "end_date")
+            if dates[column] and (found := self._cite(source, v[column].strip(), row.offsets.get(column)))
+        ]
 
         programs = split_multi(v.get("programs", ""))
         if programs:
@@ -247,7 +252,7 @@ class _Loader:
             valid_to=dates["end_date"],
             qualifiers=qualifiers,
             method=Method.IMPORTED,
-            citations=(name_cite,),
+            citations=(name_cite, list_cite, *dated),  # the row's name, list and date cells
         )
         lst = info.entity.model_copy(update={"aliases": (*info.entity.aliases, v["source"].strip())})
         problem = self.out.check_claim(claim)
@@ -258,7 +263,7 @@ class _Loader:
         self.out.add_entity(lst)
         self.out.add_source(source)
         self.out.add_claim(claim)
-        self.out.add_body(info.agency, (list_cite,), list_id=info.id)
+        self.out.add_body(info.agency, list_id=info.id)
         self.untyped += not kind
 
     @staticmethod

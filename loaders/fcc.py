@@ -118,7 +118,7 @@ class _Loader:
         self.file_source = Source(
             id=f"source:fcc:file-{file_sha256(path)[:16]}",
             title=f"FCC Covered List table ({path.name})",
-            kind="dataset",
+            kind="file",
             url=URL,
             publisher=PUBLISHER,
         )
@@ -132,22 +132,10 @@ class _Loader:
         if missing:
             self.reject(1, None, f"not a Covered List header (no {', '.join(missing)} column): {text[:80]!r}")
             return False
-        source = Source(
-            id=f"source:fcc:header-{digest(text, length=16)}",
-            title=f"FCC Covered List table header ({self.path.name})",
-            kind="list",
-            url=URL,
-            publisher=PUBLISHER,
-            text=text,
-            derived_from=(self.file_source.id,),
-        )
-        list_cite = cite(source, raw[keys.index(DATE)])
-        assert list_cite is not None  # the header cell is in the header's own text
-        self.out.add_source(source)
         ref = registry().list_ref(COVERED_LIST)
         assert ref is not None, COVERED_LIST
         self.out.add_entity(ref.entity)
-        self.out.add_body(ref.administered_by, (list_cite,), list_id=COVERED_LIST)
+        self.out.add_body(ref.administered_by, list_id=COVERED_LIST)
         return True
 
     def row(self, line: int, text: str, cells: dict[str, str], offsets: dict[str, int]) -> None:
@@ -171,6 +159,9 @@ class _Loader:
             text=text,
             derived_from=(self.file_source.id,),
         )
+        date_cite = cite(source, cells[DATE], offsets[DATE])
+        if date_cite is None:
+            return self.reject(line, DATE, "the date is not found in the row's own text")
         entities: list[Entity] = []
         claims: list[Claim] = []
         position = offsets[DESCRIPTION]
@@ -212,7 +203,7 @@ class _Loader:
                         valid_from=included,
                         qualifiers=qualifiers,
                         method=Method.IMPORTED,
-                        citations=(found,),
+                        citations=(found, date_cite),  # who, and since when: the row's name and date cells
                     )
                 )
             if len(firms) > 1:

@@ -77,7 +77,7 @@ from .base import Parsed, validation_errors
 from .collect import Collector, combine
 from .csvfile import file_sha256
 from .curated import ExternalResolver
-from .ftm_claims import FtmRelations
+from .ftm_claims import FtmRelations, add_sources
 from .ftm_lines import (
     ALIAS_PROPS,
     COUNTRY_PROPS,
@@ -114,10 +114,11 @@ class FtmReader(FtmRelations):
         self.bad_dates = 0
         self._file_source_sent = False
         self._entity_cache: dict[tuple[str | None, ...], Entity] = {}
+        self._datasets = {}
         self.file_source = Source(
             id=f"source:ftm:file-{file_sha256(path)[:16]}",
             title=f"FollowTheMoney entities ({path.name})",
-            kind="dataset",
+            kind="file",
         )
 
     # -- shared ---------------------------------------------------------------------------
@@ -246,7 +247,7 @@ class FtmReader(FtmRelations):
             earlier.setdefault(line.ftm_id, (entity.type.value, line.number))
             entities.append((line.ftm_id, entity.type.value, line.number))
             out.add_entity(entity)
-            out.add_source(self._source(line, entity.name))
+            add_sources(out, self._sources(line, entity.name), self)
             if any(line.props.get(p) for p in plan.refs):
                 relations.append((line.offset, line.number))
         index.add(entities, relations)

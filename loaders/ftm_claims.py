@@ -40,30 +40,56 @@ class FtmRelations:
     file_source: Source
     bad_dates: int
     _entity_cache: dict[tuple[str | None, ...], Entity]
+    _datasets: dict[str, Source]
 
     def _reject(self, out: Collector, line: int | None, field: str | None, message: str) -> None:
         out.rejects.append(RecordError(self.file, line, field, message))
 
-    def _source(self, line: Line, caption: str) -> Source:
+    def _sources(self, line: Line, caption: str) -> list[Source]:
+        """The record's Source, once per dataset that publishes it (``datasets``), each derived
+        from its dataset's Source (which is derived from the file): a record two datasets state is
+        two independent statements, and two records of one dataset are one. Without ``datasets``,
+        one Source derived from the file."""
         local = line.ftm_id if SAFE_ID.match(line.ftm_id) else digest(line.ftm_id, length=16)
         urls = line.values("sourceUrl")
         publishers = line.values("publisher")
-        return Source(
-            id=f"source:ftm:{local}-{hashlib.sha256(line.text.encode()).hexdigest()[:12]}",
-            title=f"FtM {line.plan.schema.name}: {caption}"[:300],
+        base = f"source:ftm:{local}-{hashlib.sha256(line.text.encode()).hexdigest()[:12]}"
+        names: list[str | None] = [*dataset_names(line)] or [None]
+        return [
+            Source(
+                id=f"{base}:{slug(name)}" if name else base,
+                title=f"FtM {line.plan.schema.name}: {caption}" + (f" (dataset {name})" if name else ""),
+                kind="dataset",
+                url=urls[0] if urls else None,
+                publisher=publishers[0] if publishers else None,
+                text=line.text,
+                derived_from=(self.dataset_source(name).id if name else self.file_source.id,),
+            )
+            for name in names
+        ]
+
+    def dataset_source(self, name: str) -> Source:
+        """The Source of one FtM dataset (OpenSanctions' ``ru_egrul``, ``gb_fcdo_sanctions``…), in the file."""
+        source = Source(
+            id=f"source:ftm-dataset:{slug(name)}",
+            title=f"FtM dataset {name}"[:300],
             kind="dataset",
-            url=urls[0] if urls else None,
-            publisher=publishers[0] if publishers else None,
-            text=line.text,
             derived_from=(self.file_source.id,),
         )
+        self._datasets[source.id] = source
+        return source
+
+    def known_dataset(self, source_id: str) -> Source | None:
+        """A dataset Source this reader made (by :meth:`dataset_source`), by its id."""
+        return self._datasets.get(source_id)
 
     def _relation(self, out: Collector, line: Line, types: dict[str, EntityType]) -> None:
         plan = line.plan
         rejects = len(out.rejects)
         claims: list[tuple[str, Claim]] = []
         extra: list[Entity] = []
-        source = self._source(line, caption_of(line))
+        sources = self._sources(line, caption_of(line))
+        source = sources[0]
         try:
             if plan.relation == "sanction":
                 claims = self._sanction(out, line, types, source, extra)
@@ -75,7 +101,8 @@ class FtmRelations:
             out.rejects.extend(validation_errors(exc, self.file, default_line=line.number))
             return
         kept = False
-        for field, claim in claims:
+        for field, one in claims:
+            claim = cited_by_each(one, sources)
             problem = out.check_claim(claim)
             if problem:
                 self._reject(out, line.number, field, problem)
@@ -86,7 +113,7 @@ class FtmRelations:
             for entity in extra:
                 out.add_entity(entity)
             if plan.relation is not None:  # a thing's line was written in pass 1 already
-                out.add_source(source)
+                add_sources(out, sources, self)
         elif not claims and len(out.rejects) == rejects and plan.relation is not None:
             self._reject(out, line.number, None, f"a {plan.schema.name} that yields no claim")
 
@@ -252,13 +279,12 @@ class FtmRelations:
         if line.plan.relation == "ownership":
             predicate = Predicate.OWNS
             qualifiers = read_qualifiers(line, OWNERSHIP_QUALIFIERS)
-            quote_props: tuple[str, ...] = ("role", "ownershipType", "percentage")
         else:
             predicate = Predicate.LINKED_TO
             qualifiers = read_qualifiers(line, LINK_QUALIFIERS, relation=schema.name, label=schema.edge_label or "")
-            quote_props = LINK_QUALIFIERS
-        prop = next((p for p in quote_props if line.values(p)), None)
-        cite = quote_value(source, prop, line.values(prop)[0]) if prop else quote_value(source, "properties")
+        # the rendered record: its two ends (their FtM ids) and what it says of the tie ("role":
+        # "General Director" alone names neither end, so it cannot support the claim)
+        cite = quote_value(source, "properties")
         claim = Claim(
             subject=subject,
             predicate=predicate,
@@ -293,3 +319,32 @@ class FtmRelations:
                 )
                 claims.append((f"properties.{prop}", claim))
         return claims
+
+
+def dataset_names(line: Line) -> list[str]:
+    """The datasets that publish the record (its top-level ``datasets``), each once."""
+    raw = line.data.get("datasets")
+    names = [str(d).strip() for d in raw] if isinstance(raw, list) else []
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def cited_by_each(claim: Claim, sources: list[Source]) -> Claim:
+    """``claim`` citing the same spans in each of ``sources`` (one record, several datasets)."""
+    if len(sources) < 2:
+        return claim
+    first = sources[0].id
+    citations = tuple(
+        c.model_copy(update={"source": s.id}) if c.source == first else c for s in sources for c in claim.citations
+    )
+    fields = claim.model_dump(exclude=set(Claim.model_computed_fields))  # ids are recomputed
+    return Claim(**{**fields, "citations": tuple(dict.fromkeys(citations))})
+
+
+def add_sources(out: Collector, sources: list[Source], relations: FtmRelations) -> None:
+    """The record's Sources with their datasets' Sources."""
+    for source in sources:
+        out.add_source(source)
+        for parent in source.derived_from:
+            dataset = relations.known_dataset(parent)
+            if dataset is not None:
+                out.add_source(dataset)

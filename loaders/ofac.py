@@ -162,7 +162,7 @@ class _Loader:
         source = Source(
             id=f"source:ofac:{kind}-file-{sha[:16]}",
             title=f"OFAC {FILE_URLS[kind].rsplit('/', 1)[-1]} ({path.name})",
-            kind="dataset",
+            kind="file",
             url=FILE_URLS[kind],
             publisher=PUBLISHER,
         )
@@ -356,6 +356,9 @@ def _row(
     listed_programs = programs(v[3])
     if listed_programs:
         qualifiers["programs"] = listed_programs
+    # the row's name and its programme cell: who, and under which programme
+    program_cite = cite(source, v[3].strip(), record.cells[3].start) if v[3].strip() else None
+    listing = (name_cite, program_cite) if program_cite else (name_cite,)
     claims = [
         Claim(
             subject=entity.id,
@@ -364,7 +367,7 @@ def _row(
             asserted_by=sdn_list().administered_by,
             qualifiers=dict(qualifiers),
             method=Method.IMPORTED,
-            citations=(name_cite,),
+            citations=listing,
         )
         for predicate, obj in ((Predicate.SANCTIONED_BY, sdn_list().administered_by), (Predicate.LISTED_ON, SDN_LIST))
     ]

@@ -131,6 +131,7 @@ SourceKind = Literal[
     "list-entry",
     "web-page",
     "law-text",
+    "file",  # a file a loader read: it carries records, it states nothing itself
 ]
 
 

@@ -13,6 +13,10 @@ matches its patterns on it).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import normality
+
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"
 _FOLD = str.maketrans(
     {
@@ -78,3 +82,23 @@ def matches(text: str, quote: str, start: int, end: int) -> bool:
     if not 0 <= start < end <= len(text):
         return False
     return normalise(text[start:end])[0].strip() == normalise(quote)[0].strip()
+
+
+def _words(text: str) -> list[str]:
+    return (normality.normalize(text, lowercase=True, ascii=True) or "").split()
+
+
+def names_any(quotes: Iterable[str], names: Iterable[str]) -> bool:
+    """Whether the quotes name one of ``names`` (an entity's id, name, aliases, identifiers): the
+    whole name as words, or one of its words of five letters or more ("Kaspersky" names "AO
+    Kaspersky Lab"), compared transliterated and case-folded."""
+    said: set[str] = set()
+    text = " " + " ".join(" ".join(_words(q)) for q in quotes) + " "
+    said.update(text.split())
+    for name in names:
+        words = _words(name)
+        if not words:
+            continue
+        if f" {' '.join(words)} " in text or any(len(w) >= 5 and w in said for w in words):
+            return True
+    return False

@@ -12,7 +12,7 @@ from schema.ontology import EntityType, Predicate, Stance
 from ..deps import GraphDep, SettingsDep
 from ..errors import responses
 from ..models import EntityDetail, Exposure, Neighborhood, SearchPage
-from ..params import AsOf, PredicatesQ, StancesQ, as_of_key, split_enum
+from ..params import AsOf, PredicatesQ, StancesQ, UndatedQ, as_of_key, split_enum
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"])
 
@@ -72,6 +72,7 @@ async def neighbors(
     direction: Annotated[Literal["out", "in", "both"], Query(description="edge direction")] = "both",
     stances: StancesQ = None,
     as_of: AsOf = None,
+    undated: UndatedQ = "mark",
     limit: Annotated[int, Query(ge=1, le=500, description="at most this many facts per predicate and direction")] = 25,
 ) -> dict[str, Any]:
     return await reads.neighbors.aio(
@@ -82,6 +83,7 @@ async def neighbors(
         split_enum(stances, Stance, "stances"),
         as_of_key(as_of),
         limit,
+        undated,
     )
 
 
@@ -97,5 +99,6 @@ async def exposure(
     id: EntityId,  # noqa: A002
     max_hops: Annotated[int, Query(ge=0, le=6, description="longest ownership/part-of chain walked")] = 3,
     as_of: AsOf = None,
+    undated: UndatedQ = "mark",
 ) -> dict[str, Any]:
-    return await reads.exposure.aio(graph, id, max_hops, as_of_key(as_of), settings.query_timeout)
+    return await reads.exposure.aio(graph, id, max_hops, as_of_key(as_of), settings.query_timeout, undated)

@@ -12,7 +12,7 @@ from schema.ontology import Predicate, Stance
 from ..deps import GraphDep, SettingsDep
 from ..errors import responses
 from ..models import Paths
-from ..params import AsOf, PredicatesQ, StancesQ, as_of_key, split_enum
+from ..params import AsOf, PredicatesQ, StancesQ, UndatedQ, as_of_key, split_enum
 
 router = APIRouter(prefix="/v1", tags=["paths"])
 
@@ -35,6 +35,7 @@ async def paths(
     predicates: PredicatesQ = None,
     stances: StancesQ = None,
     as_of: AsOf = None,
+    undated: UndatedQ = "mark",
     directed: Annotated[bool, Query(description="follow facts only in their direction")] = False,
     max_degree: Annotated[
         int | None,
@@ -59,4 +60,5 @@ async def paths(
         directed=directed,
         timeout=settings.query_timeout,
         max_degree=max_degree or settings.path_max_degree,
+        undated=undated,
     )

@@ -151,6 +151,27 @@ def test_disputed_and_asserted_claims_on_one_fact(client: TestClient) -> None:
     assert sorted(c["stance"] for c in body["claims"]) == ["asserted", "disputed"]
     disputed = next(c for c in body["claims"] if c["stance"] == "disputed")
     assert disputed["asserted_by"]["id"] == KASPERSKY
+    # the fact: the source states the ban, Kaspersky disputes it — never "asserted by" Kaspersky
+    asserted = next(c for c in body["claims"] if c["stance"] == "asserted")
+    assert body["fact"]["asserted_by"] == ([asserted["asserted_by"]["id"]] if asserted["asserted_by"] else [])
+    assert body["fact"]["disputed_by"] == [KASPERSKY]
+    assert body["fact"]["alleged_by"] == body["fact"]["denied_by"] == []
+
+
+def test_as_of_marks_a_fact_of_unknown_start(client: TestClient) -> None:
+    """The seed's Covered-List listing has no date: on 2010 it is not shown as valid."""
+    url = f"/v1/entities/{KASPERSKY}/neighbors"
+    edges = ok(client, url, params={"predicates": "listed-on", "as_of": "2010"})["edges"]
+    assert edges and all(e["validity"] == "unknown" and e["valid_from"] is None for e in edges)
+    assert ok(client, url, params={"predicates": "listed-on", "as_of": "2010", "undated": "exclude"})["edges"] == []
+    included = ok(client, url, params={"predicates": "listed-on", "as_of": "2010", "undated": "include"})["edges"]
+    assert {e["validity"] for e in included} == {"valid"}
+    dated = ok(client, url, params={"predicates": "banned-by", "as_of": "2018"})["edges"]
+    assert dated and {e["validity"] for e in dated} == {"valid"}
+    assert all("validity" not in e or e["validity"] is None for e in ok(client, url)["edges"])
+    exposure = ok(client, f"/v1/entities/{KASPERSKY}/exposure", params={"as_of": "2010"})["actions"]
+    assert {a["fact"]["validity"] for a in exposure} == {"unknown"}
+    err(client, f"{url}?as_of=2010&undated=maybe", 422)
 
 
 # -- paths ------------------------------------------------------------------------------

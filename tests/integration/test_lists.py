@@ -8,6 +8,7 @@ visible in the graph as the loaders intend (U+0092, Ctrl-Z, BOM, the merged FCC 
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from pathlib import Path
@@ -33,6 +34,7 @@ NO_VIOLATIONS: dict[str, list[str]] = {
     "claims_without_citation": [],
     "entities_without_type": [],
     "quotes_not_in_source": [],
+    "quotes_naming_neither_end": [],
 }
 OFAC_ARGS = [
     "ofac",
@@ -48,10 +50,10 @@ FCC_ARGS = ["fcc", str(REAL / "fcc_covered_list_2026.csv"), str(REAL / "fcc_cove
 
 # (name, CLI arguments after "load", (entities, sources, claims, rejects) the loader reports)
 CASES = [
-    ("csl-2019", ["csl", str(REAL / "csl_us_trade_gov_2019_excerpt.csv")], (127, 116, 131, 0)),
-    ("csl-2025", ["csl", str(REAL / "csl_us_trade_gov_2025_sample.csv")], (31, 14, 30, 0)),
-    ("csl-json", ["csl", str(CSL / "consolidated_sample.json")], (32, 15, 31, 0)),
-    ("fcc", FCC_ARGS, (21, 30, 35, 0)),
+    ("csl-2019", ["csl", str(REAL / "csl_us_trade_gov_2019_excerpt.csv")], (127, 125, 131, 0)),
+    ("csl-2025", ["csl", str(REAL / "csl_us_trade_gov_2025_sample.csv")], (31, 24, 30, 0)),
+    ("csl-json", ["csl", str(CSL / "consolidated_sample.json")], (32, 25, 31, 0)),
+    ("fcc", FCC_ARGS, (21, 30, 33, 0)),  # the registry facts once, not once per file
     ("ofac", OFAC_ARGS, (4678, 4693, 11040, 8)),
     ("ftm", ["ftm", str(FTM / "sample.ftm.jsonl"), "--batch-size", "4"], (14, 17, 12, 0)),
 ]
@@ -132,8 +134,9 @@ def test_u0092_name_is_repaired_and_the_quote_kept(lists_graph: Graph, settings:
         "RETURN e.name AS name, e.aliases AS aliases, c.valid_from AS since, k.quote AS quote, "
         "substring(s.text, k.start, k.end - k.start) AS slice, s.text CONTAINS '\u0092' AS raw_kept"
     )
-    assert len(rows) == 1
-    row = rows[0]
+    # the listing quotes the row's name, list and date cells
+    assert len(rows) == 3 and {r["since"] for r in rows} == {"2019-05-21"}
+    row = next(r for r in rows if "Gui" in r["quote"])
     assert row["name"] == "Gui\u2019an New District Huawei Investment Co., Ltd., Guiyang, Guizhou"
     assert "Gui\x92an New District Huawei Investment Co., Ltd., Guiyang, Guizhou" in row["aliases"]
     assert row["quote"] == row["slice"] == "Gui\x92an New District Huawei Investment Co., Ltd., Guiyang, Guizhou"
@@ -177,12 +180,9 @@ def test_bom_is_dropped_in_the_2024_fcc_table(lists_graph: Graph, settings: Sett
     (row,) = lists_graph.read(
         "CALL () { MATCH (s:Source) WHERE s.text CONTAINS '\ufeff' RETURN count(s) AS bom_sources } "
         "CALL () { MATCH (e:Entity) WHERE e.name CONTAINS '\ufeff' RETURN count(e) AS bom_names } "
-        "CALL () { MATCH (s:Source {kind: 'list'}) WHERE s.title CONTAINS 'fcc_covered_list_entities_2024' "
-        "RETURN s.text AS header } "
-        "RETURN bom_sources, bom_names, header"
+        "RETURN bom_sources, bom_names"
     )
     assert row["bom_sources"] == 0 and row["bom_names"] == 0
-    assert row["header"].startswith("Covered Equipment or Services;Date of Inclusion on Covered List;")
     # the 2024 layout names the entity in its own column: Kaspersky is listed from both tables
     rows = lists_graph.read(
         "MATCH (:Entity {id: 'firm:fcc-ao-kaspersky-lab'})-[r:LISTED_ON]->(:List {id: 'list:us-fcc-covered-list'}) "
@@ -197,7 +197,7 @@ def test_merged_fcc_row_is_two_entries_of_one_source(lists_graph: Graph, setting
         "MATCH (c:Claim {predicate: 'listed-on'})-[:CITES]->(s:Source) "
         "WHERE c.qualifiers CONTAINS '\"merged_row\": true' "
         "MATCH (c)-[:SUBJECT]->(e:Entity) "
-        "RETURN e.id AS entity, e.type AS type, s.id AS source, c.valid_from AS since, c.qualifiers AS q "
+        "RETURN DISTINCT e.id AS entity, e.type AS type, s.id AS source, c.valid_from AS since, c.qualifiers AS q "
         "ORDER BY entity"
     )
     assert len(rows) == 2
@@ -233,14 +233,15 @@ def test_ftm_claims_in_the_graph(lists_graph: Graph, settings: Settings) -> None
     assert ("person:ftm-ivan-testov", "OWNS", "firm:ftm-acme-holding") in got
     assert ("firm:ftm-acme-shipping", "OWNS", "asset:ftm-imo-9999990") in got
     assert ("firm:ftm-acme-shipping", "SUBSIDIARY_OF", "firm:ftm-acme-holding") in got
-    assert got[("person:ftm-maria-probova", "LINKED_TO", "firm:ftm-acme-holding")] == ("2019", None, "General Director")
+    since, until, quote = got[("person:ftm-maria-probova", "LINKED_TO", "firm:ftm-acme-holding")]
+    assert (since, until) == ("2019", None) and "General Director" in quote and "maria-probova" in quote
     # one Source per line, its text the raw line
     (row,) = lists_graph.read(
         "MATCH (c:Claim {predicate: 'sanctioned-by', subject: 'firm:ftm-acme-holding'})-[:CITES]->(s:Source) "
         "MATCH (s)-[:DERIVED_FROM]->(f:Source) RETURN s.text AS text, s.kind AS kind, f.kind AS file_kind"
     )
     first_line = (FTM / "sample.ftm.jsonl").read_text(encoding="utf-8").splitlines()[0]
-    assert row == {"text": first_line, "kind": "dataset", "file_kind": "dataset"}
+    assert row == {"text": first_line, "kind": "dataset", "file_kind": "file"}
     assert invariants.violations(lists_graph) == NO_VIOLATIONS
 
 
@@ -251,7 +252,7 @@ def test_lenient_load_writes_the_valid_rows_and_explains_the_rest(lists_graph: G
     assert len(printed) == 7
     assert any(re.search(r"malformed\.csv:6: start_date: '10/20/2017' is not a date", line) for line in printed)
     assert any(re.search(r"malformed\.csv:12: .*never closes", line) for line in printed)
-    assert read_counts(result.output) == (10, 4, 9, 7)
+    assert read_counts(result.output) == (10, 9, 9, 7)  # sources: the file, 3 rows, 5 registry texts
     assert sum(summary(result.output)["claims"]) == 9  # the valid rows were written
     ids = [c.id for c in csl.load(CSL / "malformed.csv").claims]
     assert lists_graph.read("MATCH (c:Claim) WHERE c.id IN $ids RETURN count(c) AS n", {"ids": ids}) == [{"n": 9}]
@@ -304,3 +305,27 @@ def test_dry_run_writes_nothing(lists_graph: Graph, settings: Settings) -> None:
 
 def test_invariants_after_everything(lists_graph: Graph) -> None:
     assert invariants.violations(lists_graph) == NO_VIOLATIONS
+
+
+def _header_cells(path: Path) -> set[str]:
+    """A CSV file's header cells (OFAC's files have none: their columns are positional)."""
+    first = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    return {cell.strip().strip('"').strip() for cell in next(csv.reader([first], delimiter=delimiter))}
+
+
+def test_no_quote_is_a_column_header(lists_graph: Graph) -> None:
+    """After every sample: a quote is a record's content, never its column header (FCC and CSL
+    cited ``date_of_inclusion_on_covered_list`` and the ``source`` cell for background facts)."""
+    headers: set[str] = set()
+    for args in (FCC_ARGS, *(c[1] for c in CASES if c[1][0] == "csl")):
+        headers |= {h for a in args[1:] if a.endswith(".csv") for h in _header_cells(Path(a))}
+    assert {"date_of_inclusion_on_covered_list", "name", "source", "start_date"} <= headers
+    quotes = {r["quote"].strip() for r in lists_graph.read("MATCH ()-[k:CITES]->() RETURN DISTINCT k.quote AS quote")}
+    assert quotes and not quotes & headers
+    # background facts quote the reference registry's texts
+    rows = lists_graph.read(
+        "MATCH (c:Claim)-[:CITES]->(s:Source) WHERE c.predicate IN ['part-of', 'administers'] "
+        "RETURN c.predicate AS p, s.id AS source"
+    )
+    assert rows and all(r["source"].startswith("source:reference-") for r in rows)

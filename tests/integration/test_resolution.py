@@ -33,6 +33,7 @@ NO_VIOLATIONS: dict[str, list[str]] = {
     "claims_without_citation": [],
     "entities_without_type": [],
     "quotes_not_in_source": [],
+    "quotes_naming_neither_end": [],
 }
 
 SUBSIDIARY_YAML = """\
@@ -185,7 +186,7 @@ def test_a_recorded_subsidiary_makes_the_pair_distinct(seeded: Graph, settings: 
         f"forms (ao vs inc) and no shared country; but the graph records {INC} subsidiary-of {SEED_KASPERSKY}",
         f"{INC} same-as {SEED_KASPERSKY}: distinct, score 0.5: same normalised name: 'kaspersky lab', but nothing "
         f"says the legal form inc is used in RU, the country of {SEED_KASPERSKY}; but the graph records "
-        f"{INC} subsidiary-of {SEED_KASPERSKY}"
+        f"{INC} subsidiary-of {SEED_KASPERSKY}",
     ]
     assert same_as(seeded) == {(AO, SEED_KASPERSKY)}
     rows = seeded.read(

@@ -35,6 +35,7 @@ def test_invariants_hold_after_the_seed(seeded: Graph) -> None:
         "claims_without_citation": [],
         "entities_without_type": [],
         "quotes_not_in_source": [],
+        "quotes_naming_neither_end": [],
     }
     counts = maintenance.domain_counts(seeded)
     assert counts["claims"] == 20
@@ -87,7 +88,9 @@ def test_listed_on_the_federal_list_with_the_quote(seeded: Graph) -> None:
         {
             "list": "list:us-fcc-covered-list",
             "name": "FCC Covered List",
-            "quote": "It was eventually added to a federal list of companies that pose a national security risk to the US",
+            "quote": "US regulators began cracking down hard on Kaspersky last year after Russia invaded Ukraine. \xa0However, "
+            "at the time there was a lot of resistance from other US officials regarding fully banning it. It was "
+            "eventually added to a federal list of companies that pose a national security risk to the US",
         }
     ]
 

@@ -15,6 +15,7 @@ export interface DetailsContext {
   moreOf(id: string): MoreNode[];
   asOf(): string | null;
   isInactive(factId: string): boolean;
+  isUndated(factId: string): boolean;
   expand(id: string): void;
   selectNode(id: string): void;
   selectFact(id: string): void;
@@ -70,6 +71,22 @@ function dl(rows: [string, Node | string | null | undefined][]): HTMLElement {
     el.append(h("dt", {}, k), h("dd", {}, v));
   }
   return el;
+}
+
+type PartyKey = "asserted_by" | "alleged_by" | "proposed_by" | "disputed_by" | "denied_by" | "retracted_by";
+
+/** A fact's parties by the stance of their claims: who establishes it apart from who contests it. */
+const PARTY_ROLES: [PartyKey, string][] = [
+  ["asserted_by", "Asserted by"],
+  ["alleged_by", "Alleged by"],
+  ["proposed_by", "Proposed by"],
+  ["disputed_by", "Disputed by"],
+  ["denied_by", "Denied by"],
+  ["retracted_by", "Retracted by"],
+];
+
+function partyLinks(ctx: DetailsContext, ids: string[]): (HTMLElement | string)[] {
+  return ids.flatMap((id, i) => (i ? [", ", entityLink(ctx, id)] : [entityLink(ctx, id)]));
 }
 
 function entityLink(ctx: DetailsContext, id: string, label?: string): HTMLElement {
@@ -252,12 +269,17 @@ export class DetailsPanel {
       dl([
         ["Valid", span(f.valid_from, f.valid_to)],
         ["Evidence", `${f.n_claims} claim${f.n_claims === 1 ? "" : "s"} · ${f.n_sources} source${f.n_sources === 1 ? "" : "s"} · ${prov.n_independent_sources} independent`],
+        ...PARTY_ROLES.filter(([key]) => (f[key] ?? []).length).map(
+          ([key, label]): [string, Node | string] => [label, h("span", {}, ...partyLinks(ctx, f[key] ?? []))],
+        ),
         ["Fact id", h("span", { class: "mono" }, f.fact_id)],
       ]),
     );
     const asOf = ctx.asOf();
     if (asOf && ctx.isInactive(f.fact_id)) {
       body.append(h("div", { class: "notice" }, `Not valid on ${asOf} (${span(f.valid_from, f.valid_to)}).`));
+    } else if (asOf && ctx.isUndated(f.fact_id)) {
+      body.append(h("div", { class: "notice" }, `Date unknown: no source says when this began, so it may not have held on ${asOf}.`));
     }
     body.append(h("h3", {}, `Claims (${prov.claims.length})`));
     const waits: Promise<void>[] = [];
@@ -283,7 +305,9 @@ export class DetailsPanel {
         h(
           "span",
           { class: "asserted-by" },
-          c.asserted_by ? ["asserted by ", entityLink(ctx, c.asserted_by.id, c.asserted_by.name)] : "stated by the source",
+          c.asserted_by
+            ? [`${c.stance} by `, entityLink(ctx, c.asserted_by.id, c.asserted_by.name)]
+            : "stated by the source",
         ),
       ),
       h("div", { class: "subtle meaning" }, STANCE_STYLE[c.stance]?.meaning ?? ""),

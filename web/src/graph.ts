@@ -3,7 +3,7 @@ import cytoscape from "cytoscape";
 import type { Core, ElementDefinition, EventObject, LayoutOptions, NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
 
-import { primaryStance, stylesheet } from "./theme";
+import { challenge, primaryStance, stylesheet } from "./theme";
 import type { Entity, Fact } from "./types";
 
 cytoscape.use(fcose);
@@ -27,6 +27,8 @@ export interface Decorations {
   expanded: Set<string>;
   /** facts (and entities only reached through them) not valid on the as-of date */
   inactiveFacts: Set<string>;
+  /** facts whose start is unknown, on the as-of date */
+  undatedFacts: Set<string>;
   hideInactive: boolean;
   /** all paths' element ids, and the current path's */
   pathAll: Set<string> | null;
@@ -55,7 +57,9 @@ export interface Handlers {
 
 export function edgeLabel(f: Fact): string {
   const stance = primaryStance(f.stances);
-  return stance === "asserted" ? f.predicate : `${f.predicate} · ${stance}`;
+  const mark = challenge(f.stances);
+  const base = stance === "asserted" ? f.predicate : `${f.predicate} · ${stance}`;
+  return mark ? `${base} ⚑ ${mark}` : base;
 }
 
 /** Above this many nodes the view is "lite": straight unlabelled edges, labels only when zoomed in. */
@@ -291,6 +295,7 @@ export class GraphView {
     const path = d.pathAll ? byIds(d.pathAll) : cy.collection();
     const target: Record<string, cytoscape.Collection> = {
       expanded: byIds(d.expanded),
+      undated: byIds(d.undatedFacts),
       inactive: d.hideInactive ? cy.collection() : inactive,
       "oot-hidden": d.hideInactive ? inactive : cy.collection(),
       path,

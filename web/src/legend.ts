@@ -23,6 +23,7 @@ export function renderLegend(): void {
   extras.append(
     h("li", {}, h("span", { class: "glyph" }, h("span", { class: "swatch-path" })), h("span", {}, "path"), h("span", { class: "subtle" }, "(found; current one brighter)")),
     h("li", {}, h("span", { class: "glyph" }, h("span", { class: "swatch-inactive" })), h("span", {}, "out of date"), h("span", { class: "subtle" }, "(not valid on the chosen date)")),
+    h("li", {}, h("span", { class: "glyph" }, h("span", { class: "swatch-undated" })), h("span", {}, "date unknown"), h("span", { class: "subtle" }, "(start not known: maybe not yet valid then)")),
     h("li", {}, h("span", { class: "glyph" }, h("span", { class: "swatch-more" }, "+N")), h("span", {}, "more"), h("span", { class: "subtle" }, "(facts past the cap; click to load)")),
   );
 }

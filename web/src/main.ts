@@ -53,6 +53,7 @@ class App {
       moreOf: (id) => this.store.model.more.filter((m) => m.anchor === id),
       asOf: () => this.store.state.asOf,
       isInactive: (id) => this.store.model.inactive.has(id),
+      isUndated: (id) => this.store.model.undated.has(id),
       expand: (id) => this.expand(id),
       selectNode: (id) => this.select({ kind: "node", id }),
       selectFact: (id) => this.select({ kind: "fact", id }),
@@ -135,6 +136,7 @@ class App {
     this.graph.decorate({
       expanded: new Set(s.expanded),
       inactiveFacts: this.store.model.inactive,
+      undatedFacts: this.store.model.undated,
       hideInactive: s.outOfTime === "hide",
       pathAll: path.all,
       pathCurrent: path.current,

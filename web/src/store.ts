@@ -13,6 +13,8 @@ const MORE_LIMIT = 500;
 export interface Loaded extends GraphModel {
   groups: Map<string, NeighborGroup[]>;
   inactive: Set<string>;
+  /** facts whose start is unknown, on the as-of date: neither valid nor out of date */
+  undated: Set<string>;
   paths: Path[];
   /** why the path search failed (null: it did not, or none was asked for) */
   pathError: string | null;
@@ -27,6 +29,7 @@ export function emptyModel(): Loaded {
     more: [],
     groups: new Map(),
     inactive: new Set(),
+    undated: new Set(),
     paths: [],
     pathError: null,
     pathMaxDegree: null,
@@ -185,7 +188,12 @@ export class Store {
       const valid = new Set<string>();
       for (const r of [...dated, ...moreDated]) {
         const nb = ok(r);
-        if (nb) for (const e of nb.edges) valid.add(e.fact_id);
+        if (nb) {
+          for (const e of nb.edges) {
+            valid.add(e.fact_id);
+            if (e.validity === "unknown") m.undated.add(e.fact_id);
+          }
+        }
       }
       for (const id of m.facts.keys()) if (!valid.has(id)) m.inactive.add(id);
     }
@@ -204,7 +212,8 @@ export class Store {
       for (const e of p.edges) {
         const { direction: _direction, ...fact } = e;
         if (!m.facts.has(e.fact_id)) m.facts.set(e.fact_id, { ...fact, direction: null });
-        m.inactive.delete(e.fact_id); // found with as_of: valid on that date
+        m.inactive.delete(e.fact_id); // found with as_of: valid on that date (or of unknown start)
+        if (e.validity === "unknown") m.undated.add(e.fact_id);
       }
     }
     // the path's endpoints and the selected entity are always shown

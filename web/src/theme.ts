@@ -96,12 +96,19 @@ export const STANCE_STYLE: Record<string, StanceStyle> = {
   },
 };
 
-/** When a fact has several stances, the edge is drawn with the most doubtful one. */
-export const STANCE_PRECEDENCE = ["retracted", "denied", "disputed", "alleged", "proposed", "reported", "asserted"];
+/** A fact some claim establishes (asserted, reported) is drawn as such — a dispute or denial by
+ * another party is a mark on it (see challenge) — otherwise with its most doubtful stance. */
+export const STANCE_PRECEDENCE = ["asserted", "reported", "retracted", "denied", "disputed", "alleged", "proposed"];
 
 export function primaryStance(stances: string[]): string {
   for (const s of STANCE_PRECEDENCE) if (stances.includes(s)) return s;
   return stances[0] ?? "asserted";
+}
+
+/** On an established fact, the strongest challenge a party makes to it ("disputed", "denied"), if any. */
+export function challenge(stances: string[]): string | null {
+  if (!stances.some((s) => ESTABLISHED.includes(s))) return null;
+  return ["denied", "disputed"].find((s) => stances.includes(s)) ?? null;
 }
 
 /** The stances a "hide allegations" toggle keeps. */
@@ -239,6 +246,15 @@ export function stylesheet(): StylesheetJson {
     {
       selector: ".dimmed",
       style: { opacity: 0.3 },
+    },
+    {
+      selector: "edge.undated",
+      style: {
+        "line-style": "dotted",
+        "line-dash-pattern": [1, 3],
+        "text-background-color": "#fef3c7",
+        "text-background-opacity": 0.9,
+      },
     },
     {
       selector: "node.inactive",

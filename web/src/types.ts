@@ -55,7 +55,14 @@ export interface Fact {
   quote: string | null;
   confidence: number | null;
   asserted_by: string[];
+  alleged_by?: string[];
+  proposed_by?: string[];
+  disputed_by?: string[];
+  denied_by?: string[];
+  retracted_by?: string[];
   direction: "forward" | "backward" | null;
+  /** with as_of: valid on that date, or of unknown start */
+  validity?: "valid" | "unknown" | null;
 }
 
 export interface NeighborGroup {

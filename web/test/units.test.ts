@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { toGraphML, xmlEscape } from "../src/graphml";
 import { normalise, quoteWindow, utf16Index } from "../src/quote";
 import { decodeState, emptyState, encodeState } from "../src/state";
-import { primaryStance } from "../src/theme";
+import { challenge, primaryStance } from "../src/theme";
 
 test("the quote window marks the offsets and keeps text around them", () => {
   const text = "First sentence here. The US banned Kaspersky’s use in 2017 after alleging ties. Last one.";
@@ -57,9 +57,14 @@ test("the view state survives the URL", () => {
   assert.equal(decodeState("#asof=20x6").asOf, null);
 });
 
-test("the most doubtful stance draws the edge", () => {
-  assert.equal(primaryStance(["asserted", "disputed"]), "disputed");
-  assert.equal(primaryStance(["reported", "asserted"]), "reported");
+test("an established fact draws the edge; a dispute marks it; otherwise the most doubtful stance", () => {
+  // an established fact is drawn as established; a party's dispute is a mark on it
+  assert.equal(primaryStance(["asserted", "disputed"]), "asserted");
+  assert.equal(challenge(["asserted", "disputed"]), "disputed");
+  assert.equal(challenge(["reported", "disputed", "denied"]), "denied");
+  assert.equal(primaryStance(["reported", "asserted"]), "asserted");
+  assert.equal(primaryStance(["alleged", "disputed"]), "disputed");
+  assert.equal(challenge(["alleged", "disputed"]), null);
   assert.equal(primaryStance([]), "asserted");
 });
 

@@ -139,6 +139,7 @@ def test_neighbors_passes_every_user_value_as_a_parameter() -> None:
         "id": HOSTILE,
         "stances": ["alleged"],
         "as_of": "2020-01-01",
+        "undated": "mark",
         "limit": 10,
         "scan_max": reads.NEIGHBOR_SCAN_MAX,
     }
@@ -275,7 +276,14 @@ def test_paths_sends_filters_and_timeout_with_the_query() -> None:
     query, params, timeout = graph.calls[0]
     assert query is q.shortest_paths("OWNS", reads.FACT_TYPES, 4, 3, True)
     assert HOSTILE not in query
-    assert params == {"from": HOSTILE, "to": "firm:b", "stances": ["asserted"], "as_of": "2021-01-01", "max_degree": 50}
+    assert params == {
+        "from": HOSTILE,
+        "to": "firm:b",
+        "stances": ["asserted"],
+        "as_of": "2021-01-01",
+        "undated": "mark",
+        "max_degree": 50,
+    }
     assert timeout == 2.5
     assert out == {"paths": [], "max_degree": 50}
 
@@ -291,7 +299,7 @@ def test_exposure_keeps_each_fact_once_by_its_shortest_chain() -> None:
     longer = {**direct, "target": "firm:parent", "chain_nodes": [ent("firm:a"), ent("firm:parent")]}
     graph = FakeGraph([{"entity": ent("firm:a"), "rows": [direct, longer]}])
     out = reads.exposure(graph, "firm:a", 3, "2020", 1.0)
-    assert graph.calls[0][1] == {"id": "firm:a", "as_of": "2020"}
+    assert graph.calls[0][1] == {"id": "firm:a", "as_of": "2020", "undated": "mark"}
     assert [a["via"] for a in out["actions"]] == ["firm:a"]
     assert out["actions"][0]["path"]["length"] == 0
 
@@ -314,3 +322,31 @@ def test_async_and_sync_runs_shape_alike() -> None:
     with ThreadPoolExecutor(1) as pool:
         async_ = pool.submit(lambda: asyncio.run(reads.facts.aio(AsyncFake(rows), "firm:a", None, None, 5))).result()
     assert sync == async_
+
+
+def test_records_of_two_datasets_in_one_file_are_independent() -> None:
+    """One JSONL file carrying a company register and a sanctions list: two statements, not one."""
+    file = {"id": "source:ftm:file-1", "kind": "file"}
+    chains = {
+        "source:rec:ru_egrul": [{"id": "source:ftm-dataset:ru-egrul", "kind": "dataset"}, file],
+        "source:rec:gb_fcdo": [{"id": "source:ftm-dataset:gb-fcdo", "kind": "dataset"}, file],
+        "source:other:ru_egrul": [{"id": "source:ftm-dataset:ru-egrul", "kind": "dataset"}, file],
+    }
+    assert reads.independent_sources(["source:rec:ru_egrul", "source:rec:gb_fcdo"], chains) == [
+        "source:rec:gb_fcdo",
+        "source:rec:ru_egrul",
+    ]
+    # two records of one dataset are one source
+    assert len(reads.independent_sources(["source:rec:ru_egrul", "source:other:ru_egrul"], chains)) == 1
+
+
+def test_one_publishers_list_in_two_files_is_one_source() -> None:
+    """Two versions of the FCC's table: the same agency's list, however many files."""
+    chains = {
+        "source:fcc:row-2024": [{"id": "source:fcc:file-2024", "kind": "file"}],
+        "source:fcc:row-2026": [{"id": "source:fcc:file-2026", "kind": "file"}],
+    }
+    own = {s: {"kind": "list-entry", "publisher": "Federal Communications Commission"} for s in chains}
+    assert len(reads.independent_sources(list(chains), chains, own)) == 1
+    # records of unnamed files with no publisher: tied by their file only
+    assert len(reads.independent_sources(list(chains), chains)) == 2

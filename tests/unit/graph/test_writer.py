@@ -278,7 +278,8 @@ def test_a_new_claims_fact_row_feeds_fact_props() -> None:
     assert (props["valid_from"], props["valid_from_key"]) == ("2017-09", "2017-09-01")
     assert props["valid_to"] is None
     assert props["n_sources"] == 2
-    assert props["asserted_by"] == ["agency:fcc"]
+    # an allegation: its party accuses, it does not establish the fact
+    assert props["asserted_by"] == [] and props["alleged_by"] == ["agency:fcc"]
     assert props["quote"] == "first"
 
 

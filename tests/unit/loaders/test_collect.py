@@ -59,8 +59,7 @@ def test_a_country_stays_only_while_every_occurrence_agrees() -> None:
 
 def test_a_registry_body_comes_with_its_part_of_chain() -> None:
     out = Collector()
-    cite = (Citation(source="source:s", quote="EL", start=0, end=2),)
-    out.add_body("agency:us-bis", cite, list_id="list:us-bis-entity-list")
+    out.add_body("agency:us-bis", list_id="list:us-bis-entity-list")
     facts = {(c.subject, c.predicate.value, c.object) for c in out.claims.values()}
     assert facts == {
         ("agency:us-bis", "administers", "list:us-bis-entity-list"),
@@ -68,3 +67,9 @@ def test_a_registry_body_comes_with_its_part_of_chain() -> None:
         ("agency:us-commerce", "part-of", "country:us"),
     }
     assert set(out.entities) == {"agency:us-bis", "agency:us-commerce", "country:us"}
+    # background facts: each quotes the registry's own source, which comes with them
+    for claim in out.claims.values():
+        (citation,) = claim.citations
+        source = out.sources[citation.source]
+        assert source.id.startswith("source:reference-") and source.text is not None
+        assert source.text[citation.start : citation.end] == citation.quote

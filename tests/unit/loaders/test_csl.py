@@ -39,7 +39,7 @@ def check_provenance(parsed: Parsed) -> None:
             assert text[citation.start : citation.end] == citation.quote
     for source in parsed.sources:
         for parent in source.derived_from:
-            assert sources[parent].kind == "dataset"
+            assert sources[parent].kind == "file"
             assert sources[parent].text is None
 
 
@@ -57,7 +57,7 @@ def test_2019_layout_counts(old: Parsed) -> None:
     # 115 rows: Gunther Migeotte's 5 Entity List rows and AL NASER WINGS' 2 DPL rows are one
     # entity each (110 listed), plus 9 lists, 7 agencies (BIS, Commerce, OFAC, Treasury, ISN,
     # DDTC, State) and the United States.
-    assert (len(old.entities), len(old.sources), len(old.claims), len(old.rejects)) == (127, 116, 131, 0)
+    assert (len(old.entities), len(old.sources), len(old.claims), len(old.rejects)) == (127, 125, 131, 0)
     assert Counter(e.type for e in old.entities) == {
         EntityType.FIRM: 88, EntityType.PERSON: 20, EntityType.LIST: 9, EntityType.AGENCY: 7,
         EntityType.ASSET: 2, EntityType.COUNTRY: 1,
@@ -77,7 +77,7 @@ def test_2019_layout_counts(old: Parsed) -> None:
 
 def test_current_layout_counts(new: Parsed) -> None:
     # 13 rows, one per list (SSI 3, PLC 2): 13 entities, 10 lists, 7 agencies, the US
-    assert (len(new.entities), len(new.sources), len(new.claims), len(new.rejects)) == (31, 14, 30, 0)
+    assert (len(new.entities), len(new.sources), len(new.claims), len(new.rejects)) == (31, 24, 30, 0)
     assert Counter(c.predicate for c in new.claims) == {
         Predicate.LISTED_ON: 13, Predicate.ADMINISTERS: 10, Predicate.PART_OF: 7,
     }  # fmt: skip
@@ -171,10 +171,10 @@ def test_lists_are_administered_by_agencies_part_of_departments(old: Parsed) -> 
         ("agency:us-treasury", Predicate.PART_OF, "country:us"),
         ("agency:us-state", Predicate.PART_OF, "country:us"),
     }
-    # each is cited by the first row naming its list, quoting the `source` cell
+    # each cites the reference registry's source for it, never the row that names the list
     el = facts[("agency:us-bis", Predicate.ADMINISTERS, "list:us-bis-entity-list")]
-    assert el.citations[0].quote == "Entity List (EL) - Bureau of Industry and Security"
-    assert el.citations[0].start == 0
+    assert el.citations[0].source.startswith("source:reference-")
+    assert "the Entity List" in el.citations[0].quote
 
 
 def test_isn_successor_clause_becomes_a_qualifier(new: Parsed) -> None:
@@ -193,7 +193,7 @@ def test_same_input_twice_gives_identical_ids() -> None:
 
 def test_json_reads_like_the_csv(new: Parsed, old: Parsed) -> None:
     parsed = csl.load(JSON_SAMPLE)
-    assert (len(parsed.entities), len(parsed.sources), len(parsed.claims), len(parsed.rejects)) == (32, 15, 31, 0)
+    assert (len(parsed.entities), len(parsed.sources), len(parsed.claims), len(parsed.rejects)) == (32, 25, 31, 0)
     check_provenance(parsed)
 
     def facts(p: Parsed) -> set[tuple[str, str, str | None, str | None, str]]:

@@ -57,20 +57,21 @@ def listed(parsed: Parsed) -> dict[str, fcc.Claim]:
 def test_2026_counts(new: Parsed) -> None:
     # 16 rows: 12 name firms (13 firms: Pacific Networks with its subsidiary ComNet), 3 name a
     # category and the merged row two (5 products); plus the list, the FCC and the United States.
-    assert (len(new.entities), len(new.sources), len(new.claims), len(new.rejects)) == (21, 18, 21, 0)
+    assert (len(new.entities), len(new.sources), len(new.claims), len(new.rejects)) == (21, 19, 21, 0)
     assert Counter(e.type for e in new.entities) == {
         EntityType.FIRM: 13, EntityType.PRODUCT: 5, EntityType.LIST: 1, EntityType.AGENCY: 1, EntityType.COUNTRY: 1,
     }  # fmt: skip
     assert Counter(c.predicate for c in new.claims) == {
         Predicate.LISTED_ON: 18, Predicate.ADMINISTERS: 1, Predicate.PART_OF: 1, Predicate.SUBSIDIARY_OF: 1,
     }  # fmt: skip
-    # sources: the file, the header row and the 16 table rows
-    assert Counter(s.kind for s in new.sources) == {"dataset": 1, "list": 1, "list-entry": 16}
+    # sources: the file, the 16 table rows, and the registry's two texts behind "the FCC administers
+    # the Covered List" (the statute) and "the FCC is part of the United States" (its page)
+    assert Counter(s.kind for s in new.sources) == {"file": 1, "list-entry": 16, "law-text": 1, "web-page": 1}
     check_provenance(new)
 
 
 def test_2024_counts(old: Parsed) -> None:
-    assert (len(old.entities), len(old.sources), len(old.claims), len(old.rejects)) == (14, 12, 14, 0)
+    assert (len(old.entities), len(old.sources), len(old.claims), len(old.rejects)) == (14, 13, 14, 0)
     assert [e.id for e in old.entities if e.type is EntityType.FIRM] == FIRMS_2024
     check_provenance(old)
 
@@ -155,8 +156,7 @@ def test_bom_is_dropped_on_purpose(old: Parsed, tmp_path: Path) -> None:
     raw = TABLE_2024.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfCovered Equipment or Services;")
     assert f"{TABLE_2024}: UTF-8 byte-order mark before the header ignored" in old.notes
-    header = next(s for s in old.sources if s.kind == "list")
-    assert header.text == "Covered Equipment or Services;Date of Inclusion on Covered List;Entity Name;Subsidiary Names"
+    assert not any("\ufeff" in (s.text or "") for s in old.sources)
     without = tmp_path / TABLE_2024.name
     without.write_bytes(raw[3:])
     again = fcc.load(without)
@@ -169,13 +169,24 @@ def test_both_layouts_agree(new: Parsed, old: Parsed) -> None:
     assert {k: (c.valid_from, c.qualifiers["covered"]) for k, c in listed(new).items() if k in shared} == shared
 
 
-def test_the_fcc_administers_the_list_cited_from_the_header(new: Parsed) -> None:
+def test_the_fcc_administers_the_list_cited_from_the_registry_not_the_header(new: Parsed) -> None:
     facts = {(c.subject, c.predicate, c.object): c for c in new.claims if c.predicate is not Predicate.LISTED_ON}
     administers = facts[("agency:us-fcc", Predicate.ADMINISTERS, "list:us-fcc-covered-list")]
-    assert ("agency:us-fcc", Predicate.PART_OF, "country:us") in facts
-    assert administers.citations[0].quote == "date_of_inclusion_on_covered_list"
-    header = next(s for s in new.sources if s.id == administers.citations[0].source)
-    assert header.kind == "list" and header.text == "covered_equipment_or_services,date_of_inclusion_on_covered_list"
+    part_of = facts[("agency:us-fcc", Predicate.PART_OF, "country:us")]
+    for fact in (administers, part_of):
+        (citation,) = fact.citations
+        source = next(s for s in new.sources if s.id == citation.source)
+        assert source.id.startswith("source:reference-") and source.text is not None
+        assert source.text[citation.start : citation.end] == citation.quote
+        assert "date_of_inclusion" not in citation.quote  # a column header is never a quote
+    assert "publish on its website a list of covered communications equipment" in administers.citations[0].quote
+
+
+def test_a_listing_quotes_the_rows_name_and_date_cells(new: Parsed) -> None:
+    huawei = next(c for c in new.claims if c.predicate is Predicate.LISTED_ON and "huawei" in c.subject)
+    name, date = huawei.citations
+    assert "Huawei" in name.quote and date.quote == "March 12, 2021"
+    assert huawei.valid_from == "2021-03-12"
 
 
 def test_same_input_twice_gives_identical_ids(new: Parsed) -> None:

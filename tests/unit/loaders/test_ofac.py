@@ -35,7 +35,7 @@ def check_provenance(parsed: Parsed) -> None:
             assert text[citation.start : citation.end] == citation.quote
     for source in parsed.sources:
         for parent in source.derived_from:
-            assert sources[parent].kind == "dataset"
+            assert sources[parent].kind == "file"
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_counts(parsed: Parsed) -> None:
     assert Counter(c.predicate for c in parsed.claims) == {
         Predicate.SANCTIONED_BY: 4676, Predicate.LISTED_ON: 4676, Predicate.LINKED_TO: 1688,
     }  # fmt: skip
-    assert Counter(s.kind for s in parsed.sources) == {"list-entry": 4689, "dataset": 4}
+    assert Counter(s.kind for s in parsed.sources) == {"list-entry": 4689, "file": 4}
     assert parsed.inputs == [SDN, ADD, ALT, COMMENTS]
     check_provenance(parsed)
 
