@@ -305,3 +305,34 @@ class Decision(_Out):
     run: str | None = None
     moved: int = Field(description="ids whose canonical entity changed")
     facts: int = Field(description="fact edges rebuilt")
+
+
+class ChangeRun(_Out):
+    id: str
+    loader: str | None = None
+    started_at: str | None = None
+    series: str | None = Field(None, description="the list series of a versioned load (its loader)")
+    version_date: str | None = Field(None, description="the list version's date, for a versioned load")
+
+
+class Change(_Out):
+    run: ChangeRun
+    fact_id: str
+    change: Literal["added", "ended", "returned", "changed"] = Field(
+        description="added: no earlier run had a claim of the fact; ended / returned: a later list version "
+        "no longer holds it / holds it again; changed: another claim (a source, stance or date)"
+    )
+    subject: str
+    predicate: Predicate
+    object: str
+    stances: list[Stance]
+    valid_from: str | None = None
+    valid_to: str | None = None
+    claims: int = Field(description="claims of the fact this run wrote")
+    quote: str | None = None
+
+
+class Changes(_Out):
+    items: list[Change]
+    total: int
+    since: str | None = None

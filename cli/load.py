@@ -19,12 +19,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from config import Settings
-from graph import ingest, lookup
+from graph import ingest, lookup, versions
 from graph.database import Graph
 from loaders import csl, curated, fcc, ofac
+from loaders import versions as list_versions
 from loaders.base import Parsed, input_digest
 from loaders.collect import combine
+from schema.dates import partial_date
 from schema.errors import RegkgError
+from schema.ontology import Predicate
 
 from .console import err, fail, out
 
@@ -34,6 +37,39 @@ BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, max=100_000, help=
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="validate only, write nothing")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="any reject: exit 1 and write nothing")]
 ExistingFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)]
+VersionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--version-date",
+        help="the input is the complete list as of this date (YYYY-MM-DD): listings that earlier versions "
+        "held and this one lacks end on it, and ended ones it holds again return",
+    ),
+]
+
+
+def _version(loader: str, parsed: Parsed, graph: Graph, version_date: str) -> tuple[Parsed, dict[str, str], str]:
+    """The version's own records with its ends and returns, the run's properties, a digest part."""
+    try:
+        day = partial_date(version_date)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--version-date") from None
+    if day is None or len(day) != 10:
+        raise typer.BadParameter("a day, YYYY-MM-DD", param_hint="--version-date")
+    scope = list_versions.scope(parsed)
+    held = [
+        list_versions.Held(r["subject"], Predicate(r["predicate"]), r["object"], r["ended"], r["returned"])
+        for r in versions.held(graph, loader, day, scope)
+    ]
+    files = [s.id for s in parsed.sources if s.kind == "file"]
+    parsed.sources[:] = [
+        s.model_copy(update={"published_at": day}) if s.kind == "file" and not s.published_at else s
+        for s in parsed.sources
+    ]
+    extra, ended, returned = list_versions.compare(loader, day, files, list_versions.listings(parsed), held)
+    out.print(f"{loader} version {day}: {ended} listing(s) ended, {returned} returned")
+    merged = combine([parsed, extra])
+    merged.inputs = parsed.inputs
+    return merged, {"series": loader, "version_date": day}, day
 
 
 def _print_rejects(parsed: Parsed, limit: int | None = None) -> None:
@@ -84,6 +120,7 @@ def _ingest(
     *,
     all_or_nothing: bool = False,
     strict: bool = False,
+    version_date: str | None = None,
 ) -> None:
     """Report rejects, then (unless dry-run) write with a progress bar and print a summary.
 
@@ -101,6 +138,11 @@ def _ingest(
         why = "a curated load is all or nothing" if all_or_nothing else "--strict refuses any reject"
         err.print(f"[bold red]nothing written:[/] {why}")
         raise typer.Exit(code=1)
+    run_props: dict[str, str] | None = None
+    digest = input_digest(parsed.inputs)
+    if version_date is not None:
+        parsed, run_props, day = _version(loader, parsed, graph, version_date)
+        digest = input_digest(parsed.inputs) + f"@{day}"
     if dry_run:
         ingest.preflight(graph, parsed, loader)
         out.print("dry run: valid; nothing written")
@@ -112,9 +154,10 @@ def _ingest(
             parsed,
             loader=loader,
             inputs=[str(p) for p in parsed.inputs],
-            input_sha256=input_digest(parsed.inputs),
+            input_sha256=digest,
             batch_size=batch_size,
             on_progress=advance,
+            run_props=run_props,
         )
     _summary(report, len(parsed.rejects))
 
@@ -152,11 +195,15 @@ def load_csl(
     dry_run: DryRunOpt = False,
     batch_size: BatchOpt = 2000,
     strict: StrictOpt = False,
+    version_date: VersionOpt = None,
 ) -> None:
     """Load the trade.gov Consolidated Screening List (CSV in both layouts, or JSON)."""
     _run(
-        lambda graph: _ingest("csl", combine([csl.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict)
-    )
+        lambda graph: _ingest(
+            "csl", combine([csl.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict,
+            version_date=version_date,
+        )
+    )  # fmt: skip
 
 
 @load_app.command("ofac")
@@ -170,9 +217,15 @@ def load_ofac(
     dry_run: DryRunOpt = False,
     batch_size: BatchOpt = 2000,
     strict: StrictOpt = False,
+    version_date: VersionOpt = None,
 ) -> None:
     """Load OFAC's legacy SDN CSV files (sdn.csv, with add/alt/sdn_comments when given)."""
-    _run(lambda graph: _ingest("ofac", ofac.load(sdn, add, alt, comments), dry_run, graph, batch_size, strict=strict))
+    _run(
+        lambda graph: _ingest(
+            "ofac", ofac.load(sdn, add, alt, comments), dry_run, graph, batch_size, strict=strict,
+            version_date=version_date,
+        )
+    )  # fmt: skip
 
 
 @load_app.command("fcc")
@@ -181,11 +234,15 @@ def load_fcc(
     dry_run: DryRunOpt = False,
     batch_size: BatchOpt = 2000,
     strict: StrictOpt = False,
+    version_date: VersionOpt = None,
 ) -> None:
     """Load the FCC Covered List (either table layout)."""
     _run(
-        lambda graph: _ingest("fcc", combine([fcc.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict)
-    )
+        lambda graph: _ingest(
+            "fcc", combine([fcc.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict,
+            version_date=version_date,
+        )
+    )  # fmt: skip
 
 
 @load_app.command("ftm")

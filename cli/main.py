@@ -13,6 +13,7 @@ from graph.database import Graph
 from graph.localdb import LocalNeo4j
 from schema.errors import RegkgError
 
+from .changes import changes
 from .console import fail, out
 from .db_backup import db_dump, db_restore
 from .export import export as export_command
@@ -37,6 +38,7 @@ app.add_typer(load_app, name="load")
 app.add_typer(resolve_app, name="resolve")
 app.command("extract")(extract)
 app.command("export")(export_command)
+app.command("changes")(changes)
 db_app.command("dump")(db_dump)
 db_app.command("restore")(db_restore)
 

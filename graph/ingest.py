@@ -126,9 +126,13 @@ def fail_interrupted_runs(graph: Graph) -> list[str]:
     return failed
 
 
-def begin_run(graph: Graph, loader: str, inputs: Iterable[str], input_sha256: str) -> str:
+def begin_run(
+    graph: Graph, loader: str, inputs: Iterable[str], input_sha256: str, extra: dict[str, Any] | None = None
+) -> str:
+    """A running LoadRun; ``extra``: more properties (a list version's ``series`` and ``version_date``)."""
     run_id = "run:" + uuid.uuid4().hex
     props: dict[str, Any] = {
+        **(extra or {}),
         "loader": loader,
         "inputs": list(inputs),
         "input_sha256": input_sha256,
@@ -177,10 +181,11 @@ def ingest(
     input_sha256: str,
     batch_size: int = 2000,
     on_progress: Callable[[str, int], None] | None = None,
+    run_props: dict[str, Any] | None = None,
 ) -> IngestReport:
     preflight(graph, data, loader)
     fail_interrupted_runs(graph)
-    run_id = begin_run(graph, loader, inputs, input_sha256)
+    run_id = begin_run(graph, loader, inputs, input_sha256, run_props)
     origins = Origins(loader, data.origins, data.locations)
     writer = Writer(graph, run_id=run_id, batch_size=batch_size, on_progress=on_progress, origins=origins)
     try:

@@ -165,6 +165,17 @@ UPDATE_CLAIMS: Final = (
 LINK_GENERATED: Final = (
     "MATCH (r:LoadRun {id: $run}) UNWIND $ids AS id MATCH (c:Claim {id: id}) MERGE (r)-[:GENERATED]->(c)"
 )
+# The listings earlier versions of a list series held, with their latest end and return
+# (graph/versions.py): claims of runs of the series, dated this version or before.
+HELD_IN_SERIES: Final = (
+    "MATCH (run:LoadRun {series: $series, status: 'succeeded'}) WHERE run.version_date <= $date "
+    "MATCH (run)-[:GENERATED]->(c:Claim) WHERE c.predicate IN $predicates AND [c.predicate, c.object] IN $scope "
+    "WITH c.subject AS subject, c.predicate AS predicate, c.object AS object, c "
+    "RETURN subject, predicate, object, "
+    "max(CASE WHEN c.qualifiers CONTAINS $ended THEN c.valid_to END) AS ended, "
+    "max(CASE WHEN c.qualifiers CONTAINS $returned THEN c.valid_from END) AS returned "
+    "ORDER BY subject, predicate, object"
+)
 # The claims already in the graph of some facts (read before a batch adds to them).
 FACT_CLAIMS: Final = (
     "UNWIND $fact_ids AS fid "
@@ -174,7 +185,7 @@ FACT_CLAIMS: Final = (
     "WITH fid, c, a, collect({source: s.id, quote: k.quote, start: k.start}) AS cites "
     "RETURN fid AS fact_id, c.id AS claim_id, c.subject AS subject, c.predicate AS predicate, c.object AS object, "
     "c.stance AS stance, c.valid_from AS valid_from, c.valid_to AS valid_to, "
-    "c.confidence AS confidence, a.id AS asserted_by, cites "
+    "c.confidence AS confidence, c.qualifiers AS qualifiers, a.id AS asserted_by, cites "
     "ORDER BY fid, c.id"
 )
 

@@ -294,6 +294,36 @@ LOADS: Final = (
 )
 LOADS_TOTAL: Final = "MATCH (r:LoadRun) RETURN count(r) AS total"
 
+# -- the change feed ----------------------------------------------------------------------
+
+RUN_STARTED: Final = "MATCH (r:LoadRun {id: $id}) RETURN toString(r.started_at) AS started_at"
+
+# Per load run after $since (newest first) and fact it touched: whether the run added the fact
+# (no earlier run had a claim of it), ended it or brought it back (a list version), or changed
+# it (another claim: a new source, stance or date). One row per (run, fact).
+_CHANGES: Final = (
+    "MATCH (run:LoadRun) WHERE run.status = 'succeeded' AND ($since IS NULL OR run.started_at > datetime($since)) "
+    "MATCH (run)-[:GENERATED]->(c:Claim) "
+    "WITH run, c.fact_id AS fid, collect(c) AS cs "
+)
+CHANGES: Final = (
+    _CHANGES + "WITH run, fid, cs ORDER BY run.started_at DESC, fid SKIP $offset LIMIT $limit "
+    "CALL (run, fid) { "
+    "  OPTIONAL MATCH (r2:LoadRun)-[:GENERATED]->(o:Claim {fact_id: fid}) WHERE r2.started_at < run.started_at "
+    "  RETURN count(o) AS before "
+    "} "
+    "WITH run, fid, cs, before, head(cs) AS c "
+    "RETURN {id: run.id, loader: run.loader, started_at: toString(run.started_at), series: run.series, "
+    "  version_date: run.version_date} AS run, fid AS fact_id, "
+    "  CASE WHEN any(x IN cs WHERE x.qualifiers CONTAINS $ended) THEN 'ended' "
+    "       WHEN any(x IN cs WHERE x.qualifiers CONTAINS $returned) THEN 'returned' "
+    "       WHEN before = 0 THEN 'added' ELSE 'changed' END AS change, "
+    "  c.subject AS subject, c.predicate AS predicate, c.object AS object, "
+    "  [x IN cs | x.stance] AS stances, c.valid_from AS valid_from, c.valid_to AS valid_to, size(cs) AS claims, "
+    "  head([(c)-[k:CITES]->(:Source) | k.quote]) AS quote"
+)
+CHANGES_TOTAL: Final = _CHANGES + "RETURN count(*) AS total"
+
 # -- paths --------------------------------------------------------------------------------
 
 

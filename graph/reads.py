@@ -14,7 +14,16 @@ from collections.abc import Callable, Generator, Sequence
 from typing import Any, Generic, Literal, LiteralString, ParamSpec, TypeVar
 
 from schema.errors import InvalidInput, NotFound
-from schema.ontology import EXPOSURE_CHAIN, IDENTITY, PREDICATES, EntityType, Predicate, Stance
+from schema.ontology import (
+    EXPOSURE_CHAIN,
+    IDENTITY,
+    PREDICATES,
+    VERSION_ENDED,
+    VERSION_RETURNED,
+    EntityType,
+    Predicate,
+    Stance,
+)
 
 from . import read_queries as q
 from .database import Graph
@@ -367,6 +376,26 @@ def loads(limit: int, offset: int) -> Plan[dict[str, Any]]:
     total_rows = yield q.LOADS_TOTAL, {}, None
     total = int(total_rows[0]["total"])
     return {"items": items, "total": total}
+
+
+# -- the change feed ----------------------------------------------------------------------
+
+
+@planned
+def changes(since: str | None, limit: int, offset: int) -> Plan[dict[str, Any]]:
+    """Facts added, ended, returned and changed per load run after ``since`` (a load run id or an
+    ISO date-time), newest run first: what an application re-screens against."""
+    after = since
+    if since is not None and since.startswith("run:"):
+        rows = yield q.RUN_STARTED, {"id": since}, None
+        if not rows:
+            raise NotFound(f"no load run {since}", {"field": "since", "id": since})
+        after = rows[0]["started_at"]
+    marks = {"ended": f'"{VERSION_ENDED}"', "returned": f'"{VERSION_RETURNED}"'}
+    params = {"since": after, "limit": limit, "offset": offset, **marks}
+    items = yield q.CHANGES, params, None
+    total_rows = yield q.CHANGES_TOTAL, {"since": after}, None
+    return {"items": items, "total": int(total_rows[0]["total"]), "since": since}
 
 
 # -- paths --------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from schema.dates import earliest, latest
 from schema.errors import InvalidInput
 from schema.models import Claim, Entity, Source, fact_id
 from schema.names import alias_key, share_a_word
-from schema.ontology import IDENTITY, EntityType, Predicate, Stance
+from schema.ontology import IDENTITY, VERSION_ENDED, EntityType, Predicate, Stance
 
 from . import queries
 from .database import Graph
@@ -287,12 +287,18 @@ def _claim_row(c: Claim) -> dict[str, Any]:
 def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
     """A fact edge's properties from the rows of its claims (see FACT_CLAIMS)."""
     stances = sorted({c["stance"] for c in claims}, key=lambda s: _STANCE_RANK[Stance(s)])
-    froms = [str(earliest(c["valid_from"])) for c in claims if c["valid_from"]]
-    tos = [latest(c["valid_to"]) for c in claims]
+    ends = [c for c in claims if VERSION_ENDED in (c.get("qualifiers") or "")]
+    rest = [c for c in claims if c not in ends] or claims
+    froms = [str(earliest(c["valid_from"])) for c in rest if c["valid_from"]]
+    tos = [latest(c["valid_to"]) for c in rest]
     valid_from = min(froms) if froms else None
-    # open-ended (no valid_to) on any claim keeps the fact open-ended
+    # open-ended (no valid_to) on any claim keeps the fact open-ended ...
     valid_to = None if (not tos or None in tos) else max(t for t in tos if t)
-    best = min(claims, key=lambda c: (_STANCE_RANK[Stance(c["stance"])], -float(c["confidence"] or 0)))
+    if ends:  # ... unless a later list version no longer holds it, and nothing (a return) starts after
+        last_end = max(str(latest(c["valid_to"])) for c in ends)
+        if not any(f > last_end for f in froms):
+            valid_to = last_end if valid_to is None else max(valid_to, last_end)
+    best = min(rest, key=lambda c: (_STANCE_RANK[Stance(c["stance"])], -float(c["confidence"] or 0)))
     best_cites = sorted((x for x in best["cites"] if x.get("quote")), key=lambda x: x.get("start") or 0)
     sources = {x["source"] for c in claims for x in c["cites"] if x.get("source")}
     raw_from = next((c["valid_from"] for c in claims if earliest(c["valid_from"]) == valid_from), None)
@@ -317,7 +323,17 @@ def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-_FACT_FIELDS = ("fact_id", "subject", "predicate", "object", "stance", "valid_from", "valid_to", "confidence")
+_FACT_FIELDS = (
+    "fact_id",
+    "subject",
+    "predicate",
+    "object",
+    "stance",
+    "valid_from",
+    "valid_to",
+    "confidence",
+    "qualifiers",
+)
 
 
 def _fact_row(c: Claim, props: dict[str, Any]) -> dict[str, Any]:

@@ -242,6 +242,11 @@ IDENTITY = frozenset({Predicate.SAME_AS, Predicate.POSSIBLY_SAME_AS})
 # (nor a cluster of one with a cluster of the other), and a merge by hand is refused.
 DISTINCT_BY = (Predicate.SUBSIDIARY_OF, Predicate.OWNS, Predicate.PART_OF, Predicate.LINKED_TO)
 
+# Facts a list version states, so a later complete version that lacks one ends it
+# (loaders/versions.py); the qualifiers that mark a claim ending it, or a return.
+VERSIONED = (Predicate.LISTED_ON, Predicate.SANCTIONED_BY)
+VERSION_ENDED, VERSION_RETURNED = "absent_from_version", "present_again_in_version"
+
 # Ownership-like chains exposure walks from an entity up to whoever a regulatory fact names.
 EXPOSURE_CHAIN = (
     Predicate.SUBSIDIARY_OF,

@@ -10,7 +10,7 @@ from graph import reads
 
 from ..deps import GraphDep
 from ..errors import responses
-from ..models import LoadRuns, SourceDetail
+from ..models import Changes, LoadRuns, SourceDetail
 
 router = APIRouter(prefix="/v1", tags=["sources"])
 
@@ -32,3 +32,24 @@ async def loads(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> dict[str, Any]:
     return await reads.loads.aio(graph, limit, offset)
+
+
+@router.get(
+    "/changes",
+    response_model=Changes,
+    summary="What moved: facts added, ended, returned and changed per load run, newest first",
+    responses=responses(404, 422, 503),
+)
+async def changes(
+    graph: GraphDep,
+    since: Annotated[
+        str | None,
+        Query(
+            description="a load run id (run:…) or an ISO date or date-time: only runs that started after it",
+            pattern=r"^(run:[0-9a-f]{32}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)$",
+        ),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> dict[str, Any]:
+    return await reads.changes.aio(graph, since, limit, offset)

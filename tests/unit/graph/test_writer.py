@@ -437,3 +437,19 @@ def test_nothing_changed_when_everything_is_unchanged() -> None:
 def test_chunks() -> None:
     assert [list(c) for c in chunks([1, 2, 3, 4, 5], 2)] == [[1, 2], [3, 4], [5]]
     assert list(chunks([], 3)) == []
+
+
+def test_a_later_version_ends_a_fact_until_it_returns() -> None:
+    def row(valid_from: str | None, valid_to: str | None, quals: str = "{}") -> dict[str, Any]:
+        return {
+            "predicate": "listed-on", "stance": "asserted", "valid_from": valid_from, "valid_to": valid_to,
+            "confidence": 1.0, "qualifiers": quals, "asserted_by": None, "cites": [],
+        }  # fmt: skip
+
+    listed = row("2021-03-12", None)
+    ended = row(None, "2026-08-01", '{"absent_from_version": "2026-08-01"}')
+    props = fact_props([listed, ended])
+    assert (props["valid_from"], props["valid_to"]) == ("2021-03-12", "2026-08-01")
+    back = row("2026-11-01", None, '{"present_again_in_version": "2026-11-01"}')
+    props = fact_props([listed, ended, back])
+    assert (props["valid_from"], props["valid_to"]) == ("2021-03-12", None)
