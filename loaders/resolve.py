@@ -41,6 +41,11 @@ become ``kaspersky lab``.
    pair at 1.0 whatever the names; different values of one scheme rule the pair out (OFAC's two
    "AVRORA JSC" entries are two firms).
 
+7. Near names (:func:`_near`): two primary names that still differ after normalisation but are
+   at least :data:`NEAR_AT` similar (rapidfuzz's normalised Indel ratio: "kaspersky labs" /
+   "kaspersky lab") make an *unsure* pair for review, never a merge — if their countries do not
+   contradict and no identifier differs.
+
 Scores: 1.0 for name-to-name, 0.8 when an alias is involved, halved when unsure. Each pair is
 reported once, with its best score and the reason.
 
@@ -65,6 +70,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import normality
+from rapidfuzz import fuzz
 from rigour.names import extract_org_types, remove_org_types
 
 from schema.dates import same_day_possible
@@ -246,10 +252,60 @@ def candidates(entities: list[Entity], known: list[Entity]) -> list[tuple[str, s
                 for other in by_identity.get((scheme, value), []):
                     if other.id != entity.id and other.type == entity.type:
                         best[(entity.id, other.id)] = (1.0, f"same {scheme} identifier {value}")
+    _near(entities, known, best, identities)
     return sorted(
         ((a, b, score, reason) for (a, b), (score, reason) in best.items() if score >= 0),
         key=lambda row: (row[0], -row[2], row[1]),
     )
+
+
+NEAR_AT = 0.9  # similarity (rapidfuzz's normalised Indel ratio) at which two names are a pair to review
+_NEAR_BLOCK = 50  # a word more entities share than this is too common to pair them by
+
+
+def _near(
+    entities: list[Entity],
+    known: list[Entity],
+    best: dict[tuple[str, str], tuple[float, str]],
+    identities: dict[str, dict[str, frozenset[str]]],
+) -> None:
+    """Rule 7: two names that differ after normalisation but are near ("kaspersky labs" /
+    "kaspersky lab", a transliteration off by a letter) make an *unsure* pair, for a person to
+    review — never a merge. Compared: entities sharing a word of four letters or more that at
+    most :data:`_NEAR_BLOCK` entities share (so the cost stays near linear); countries must not
+    contradict and identifiers must not differ."""
+    block: dict[str, list[tuple[Entity, str]]] = {}
+    for entity in known:
+        key = _key(entity, entity.name)
+        for word in set(key.split()):
+            if len(word) >= 4:
+                block.setdefault(word, []).append((entity, key))
+    for entity in entities:
+        key = _key(entity, entity.name)
+        mine = identities.get(entity.id) or _identity(entity)
+        seen: set[str] = set()
+        for word in set(key.split()):
+            group = block.get(word, []) if len(word) >= 4 else []
+            if len(group) > _NEAR_BLOCK:
+                continue
+            for other, other_key in group:
+                pair = (entity.id, other.id)
+                if other.id == entity.id or other.id in seen or other.type != entity.type or other_key == key:
+                    continue
+                seen.add(other.id)
+                if pair in best or (other.id, entity.id) in best:
+                    continue
+                similarity = fuzz.ratio(key, other_key) / 100
+                if similarity < NEAR_AT or _identity_conflict(mine, identities.get(other.id) or _identity(other)):
+                    continue
+                ours = _countries(entity, legal_forms(entity.name))
+                theirs = _countries(other, legal_forms(other.name))
+                if ours and theirs and not ours & theirs:
+                    continue
+                best[pair] = (
+                    round(similarity / 2, 2),
+                    f"unsure: near names {key!r} / {other_key!r} (similarity {similarity:.2f}): a person decides",
+                )
 
 
 # -- decisions ----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from loaders import fcc
-from loaders.resolve import candidates, decide, legal_forms, normalise_name, orient, records
+from loaders.resolve import MERGE_AT, candidates, decide, legal_forms, normalise_name, orient, records
 from schema.models import Entity
 from schema.ontology import EntityType, Predicate, Stance
 
@@ -264,3 +264,21 @@ def test_records_quote_each_decision_line() -> None:
     # the same decisions make the same source and claims; none make nothing
     assert records(decide([ofac, csl, ao, seed])).claims == parsed.claims
     assert records([d for d in found if d.verdict != "merged"]).claims == []
+
+
+def test_near_names_are_a_pair_to_review_never_a_merge() -> None:
+    lab = firm("kaspersky-lab", "Kaspersky Lab", country="RU")
+    labs = firm("csl-kaspersky-labs", "Kaspersky Labs")
+    (found,) = candidates([labs], [lab, labs])
+    assert found[:2] == ("firm:csl-kaspersky-labs", "firm:kaspersky-lab")
+    assert found[2] < MERGE_AT and "near names 'kaspersky labs' / 'kaspersky lab'" in found[3]
+    (decision,) = decide([lab, labs])
+    assert decision.verdict == "unsure"
+
+
+def test_near_names_need_countries_that_agree_and_a_near_whole_name() -> None:
+    lab = firm("kaspersky-lab", "Kaspersky Lab", country="RU")
+    assert candidates([firm("a", "Kaspersky Labs", country="US")], [lab]) == []  # another country
+    assert candidates([firm("b", "Kaspersky Lab Academy")], [lab]) == []  # another firm of the group
+    huawei = firm("huawei", "Huawei Technologies")
+    assert candidates([firm("c", "Huawei Device")], [huawei]) == []
