@@ -79,3 +79,13 @@ UndatedQ = Annotated[
         "(default), 'exclude' drops them, 'include' counts them as valid"
     ),
 ]
+
+
+KnownAt = Annotated[
+    PartialDate | None,
+    Query(
+        description="what could be known on this date: only facts some claim of which cites a source published "
+        "by then (a partial date by its first day) or, when the source's date is unknown, loaded by then",
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    ),
+]

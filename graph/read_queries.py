@@ -66,6 +66,12 @@ VALID_AT: Final = (
     "AND (r.valid_to_key IS NULL OR r.valid_to_key >= $as_of)))"
 )
 STANCES_OK: Final = "($stances IS NULL OR any(x IN r.stances WHERE x IN $stances))"
+# Known on $known_at: some claim of the fact cites a source published by then (a partial date by
+# its first day), or, when the source's date is unknown, was loaded by then.
+KNOWN_AT: Final = (
+    "($known_at IS NULL OR EXISTS { MATCH (kc:Claim {fact_id: r.fact_id})-[:CITES]->(ks:Source) "
+    "WHERE coalesce(ks.published_at, left(toString(kc.created_at), 10)) <= $known_at })"
+)
 
 
 def rel_types(predicates: Iterable[Predicate]) -> str:
@@ -138,12 +144,12 @@ def neighbors(types: str, direction: str) -> LiteralString:
     arms = []
     if direction in ("out", "both"):
         arms.append(
-            f"MATCH (e)-[r:{types}]->(n:Entity) WHERE {STANCES_OK} AND {VALID_AT} "
+            f"MATCH (e)-[r:{types}]->(n:Entity) WHERE {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} "
             "RETURN r, e AS s, n AS o, n, 'out' AS dir"
         )
     if direction in ("in", "both"):
         arms.append(
-            f"MATCH (e)<-[r:{types}]-(n:Entity) WHERE {STANCES_OK} AND {VALID_AT} "
+            f"MATCH (e)<-[r:{types}]-(n:Entity) WHERE {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} "
             "RETURN r, n AS s, e AS o, n, 'in' AS dir"
         )
     union = " UNION ALL ".join(arms)
@@ -181,12 +187,12 @@ def neighbors_of_hub(pairs: tuple[tuple[str, str], ...]) -> LiteralString:
         pattern = f"(e)-[r:{rel}]->(n:Entity)" if dir_ == "out" else f"(e)<-[r:{rel}]-(n:Entity)"
         s_, o_ = ("e", "n") if dir_ == "out" else ("n", "e")
         arms.append(
-            f"MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} WITH e, r, n LIMIT $limit "
+            f"MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} WITH e, r, n LIMIT $limit "
             f"WITH e, collect({{fact: {fact_projection('r', s_ + '.id', o_ + '.id')}, node: {_entity('n')}}}) AS items "
             "WHERE size(items) > 0 "
             f"RETURN '{dir_}' AS dir, items, CASE WHEN size(items) < $limit THEN size(items) "
-            f"WHEN $stances IS NULL AND $as_of IS NULL THEN $degrees[{i}] "
-            f"ELSE COUNT {{ MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} }} END AS total"
+            f"WHEN $stances IS NULL AND $as_of IS NULL AND $known_at IS NULL THEN $degrees[{i}] "
+            f"ELSE COUNT {{ MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} }} END AS total"
         )
     union = " UNION ALL ".join(arms)
     return CANONICAL + f"CALL (e) {{ {union} }} RETURN head(items).fact.predicate AS predicate, dir, total, items"
@@ -496,10 +502,10 @@ def exposure(chain_types: str, subject_side: str, object_side: str, max_hops: in
         "  WITH DISTINCT target, min(length(p)) AS hops, "
         "  head(collect(nodes(p))) AS chain_nodes, head(collect(relationships(p))) AS chain_rels "
         "  CALL (target) { "
-        f"    MATCH (target)-[r:{subject_side}]->(other:Entity) WHERE {VALID_AT} "
+        f"    MATCH (target)-[r:{subject_side}]->(other:Entity) WHERE {VALID_AT} AND {KNOWN_AT} "
         "    RETURN r.fact_id AS fact_id, " + fact_projection("r", "target.id", "other.id") + " AS fact "
         "    UNION "
-        f"    MATCH (other:Entity)-[r:{object_side}]->(target) WHERE {VALID_AT} "
+        f"    MATCH (other:Entity)-[r:{object_side}]->(target) WHERE {VALID_AT} AND {KNOWN_AT} "
         "    RETURN r.fact_id AS fact_id, " + fact_projection("r", "other.id", "target.id") + " AS fact "
         "  } "
         "  WITH fact_id, fact, target, hops, chain_nodes, chain_rels ORDER BY hops, fact_id "

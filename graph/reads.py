@@ -202,14 +202,18 @@ def neighbors(
     as_of: str | None,
     limit: int,
     undated: Undated = "mark",
+    known_at: str | None = None,
 ) -> Plan[dict[str, Any]]:
     """The entity and its facts, at most ``limit`` per (predicate, direction): one query, and a
-    second for a hub (more than ``NEIGHBOR_SCAN_MAX`` facts), which reads a page per group."""
+    second for a hub (more than ``NEIGHBOR_SCAN_MAX`` facts), which reads a page per group.
+    ``known_at``: only facts some claim of which cites a source published (or, undated, loaded)
+    by that day — what an analyst could have known then."""
     params: dict[str, Any] = {
         "id": eid,
         "stances": _stances(stances),
         "as_of": as_of,
         "undated": undated,
+        "known_at": known_at,
         "limit": limit,
     }
     rows = yield q.neighbors(_types(predicates), direction), params | {"scan_max": NEIGHBOR_SCAN_MAX}, None
@@ -474,10 +478,17 @@ def exposure_query(max_hops: int) -> LiteralString:
 
 @planned
 def exposure(
-    eid: str, max_hops: int, as_of: str | None, timeout: float, undated: Undated = "mark"
+    eid: str,
+    max_hops: int,
+    as_of: str | None,
+    timeout: float,
+    undated: Undated = "mark",
+    known_at: str | None = None,
 ) -> Plan[dict[str, Any]]:
-    """Regulatory facts reaching the entity, each with the chain it reaches it by (one query)."""
-    rows = yield exposure_query(max_hops), {"id": eid, "as_of": as_of, "undated": undated}, timeout
+    """Regulatory facts reaching the entity, each with the chain it reaches it by (one query);
+    ``known_at`` keeps the regulatory facts known by then (the chain's are not filtered)."""
+    params = {"id": eid, "as_of": as_of, "undated": undated, "known_at": known_at}
+    rows = yield exposure_query(max_hops), params, timeout
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
     seen: dict[str, dict[str, Any]] = {}

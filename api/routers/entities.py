@@ -12,7 +12,7 @@ from schema.ontology import EntityType, Predicate, Stance
 from ..deps import GraphDep, SettingsDep
 from ..errors import responses
 from ..models import EntityDetail, Exposure, Neighborhood, SearchPage
-from ..params import AsOf, PredicatesQ, StancesQ, UndatedQ, as_of_key, split_enum
+from ..params import AsOf, KnownAt, PredicatesQ, StancesQ, UndatedQ, as_of_key, split_enum
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"])
 
@@ -73,6 +73,7 @@ async def neighbors(
     stances: StancesQ = None,
     as_of: AsOf = None,
     undated: UndatedQ = "mark",
+    known_at: KnownAt = None,
     limit: Annotated[int, Query(ge=1, le=500, description="at most this many facts per predicate and direction")] = 25,
 ) -> dict[str, Any]:
     return await reads.neighbors.aio(
@@ -84,6 +85,7 @@ async def neighbors(
         as_of_key(as_of),
         limit,
         undated,
+        as_of_key(known_at),
     )
 
 
@@ -100,5 +102,8 @@ async def exposure(
     max_hops: Annotated[int, Query(ge=0, le=6, description="longest ownership/part-of chain walked")] = 3,
     as_of: AsOf = None,
     undated: UndatedQ = "mark",
+    known_at: KnownAt = None,
 ) -> dict[str, Any]:
-    return await reads.exposure.aio(graph, id, max_hops, as_of_key(as_of), settings.query_timeout, undated)
+    return await reads.exposure.aio(
+        graph, id, max_hops, as_of_key(as_of), settings.query_timeout, undated, as_of_key(known_at)
+    )

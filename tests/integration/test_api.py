@@ -257,3 +257,14 @@ def test_source_and_loads(client: TestClient) -> None:
 
 def test_unknown_route_is_json(client: TestClient) -> None:
     assert err(client, "/v1/nothing-here", 404)["code"] == "not_found"
+
+
+def test_known_at_keeps_what_could_be_known_then(client: TestClient) -> None:
+    """The seed article has no publication date: its claims count as known from their load."""
+    url = f"/v1/entities/{KASPERSKY}/neighbors"
+    everything = ok(client, url)["edges"]
+    assert everything
+    assert ok(client, url, params={"known_at": "2020"})["edges"] == []  # before the article was loaded
+    assert len(ok(client, url, params={"known_at": "2999"})["edges"]) == len(everything)
+    assert ok(client, f"/v1/entities/{KASPERSKY}/exposure", params={"known_at": "2020"})["actions"] == []
+    err(client, f"{url}?known_at=yesterday", 422)

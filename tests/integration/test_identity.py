@@ -203,3 +203,15 @@ def test_merging_a_firm_with_its_subsidiary_is_refused(client: TestClient) -> No
         assert r.status_code == 422, r.text
         assert "subsidiary-of" in r.text and "retract" in r.text
     assert ids(ok(client, "/v1/entities", q="Kaspersky Lab, Inc.")["items"])[0] == INC
+
+
+def test_known_at_hides_the_article_and_keeps_the_dated_press_release(client: TestClient) -> None:
+    """On 2024-07-01 the BIS release (published 2024-06-20) was known; the seed article (undated,
+    loaded today) and the list loads of today were not."""
+    known = ok(client, f"/v1/entities/{KASPERSKY}/neighbors", known_at="2024-07-01")["edges"]
+    assert known and {e["predicate"] for e in known} <= {"banned-by", "listed-on", "subsidiary-of"}
+    for edge in known:
+        body = ok(client, f"/v1/facts/{edge['fact_id']}/provenance")
+        publishers = {c["source"]["publisher"] for claim in body["claims"] for c in claim["citations"]}
+        assert any("Industry and Security" in (p or "") for p in publishers), publishers
+    assert "alleged-tie-to" in {e["predicate"] for e in ok(client, f"/v1/entities/{KASPERSKY}/neighbors")["edges"]}

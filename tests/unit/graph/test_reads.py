@@ -140,6 +140,7 @@ def test_neighbors_passes_every_user_value_as_a_parameter() -> None:
         "stances": ["alleged"],
         "as_of": "2020-01-01",
         "undated": "mark",
+        "known_at": None,
         "limit": 10,
         "scan_max": reads.NEIGHBOR_SCAN_MAX,
     }
@@ -299,7 +300,7 @@ def test_exposure_keeps_each_fact_once_by_its_shortest_chain() -> None:
     longer = {**direct, "target": "firm:parent", "chain_nodes": [ent("firm:a"), ent("firm:parent")]}
     graph = FakeGraph([{"entity": ent("firm:a"), "rows": [direct, longer]}])
     out = reads.exposure(graph, "firm:a", 3, "2020", 1.0)
-    assert graph.calls[0][1] == {"id": "firm:a", "as_of": "2020", "undated": "mark"}
+    assert graph.calls[0][1] == {"id": "firm:a", "as_of": "2020", "undated": "mark", "known_at": None}
     assert [a["via"] for a in out["actions"]] == ["firm:a"]
     assert out["actions"][0]["path"]["length"] == 0
 
