@@ -168,12 +168,17 @@ def test_investigator_scenario(page: Page, live_url: str, output_path: str) -> N
     # time: before 2017 the ban is not valid -> greyed out (or gone)
     ban = fact_between(page, KASPERSKY, "banned-by", US)
     assert ban and ban not in view(page)["inactive"]
+    # asserted by the source, disputed by Kaspersky: drawn as asserted, with the dispute marked
+    drawn = page.evaluate("(id) => { const e = window.regkg.cy.getElementById(id); "
+                          "return [e.data('stance'), e.data('label')]; }", ban)  # fmt: skip
+    assert drawn == ["asserted", "banned-by ⚑ disputed"]
     page.locator("#asof").fill("2016")
     settle(page)
     expect(page.locator("#asof-label")).to_have_text("on 2016")
     v = view(page)
     assert ban in v["inactive"] or ban not in v["edges"]
-    assert fsb_fact not in v["inactive"]  # undated facts stay
+    assert fsb_fact not in v["inactive"]  # undated facts stay, marked as of unknown start
+    assert page.evaluate("(id) => window.regkg.cy.getElementById(id).hasClass('undated')", fsb_fact)
     expect(page.locator("#status")).to_contain_text("not valid on 2016")
     assert "asof=2016" in page.url
     shot(page, output_path, "07-before-2017")
