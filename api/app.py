@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from config import Settings, get_settings
 from graph.database import Graph
 
-from . import errors, observability, ui
-from .routers import entities, export, extract, facts, health, paths, query, resolutions, sources
+from . import errors, observability, strict, ui
+from .routers import claims, entities, export, extract, facts, health, paths, query, resolutions, sources
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -37,12 +37,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Regulatory knowledge graph: who is banned, listed, sanctioned or accused by "
         "whom, under which law, since when, and where each fact comes from.",
         lifespan=lifespan,
+        dependencies=[Depends(strict.reject_unknown_query_parameters)],
     )
     app.state.settings = settings
     errors.install(app)
     observability.install(app, settings)
     app.include_router(health.router)
-    for module in (entities, facts, paths, sources, resolutions, query, extract, export):
+    for module in (entities, facts, paths, sources, resolutions, claims, query, extract, export):
         app.include_router(module.router)
     ui.install(app)
     return app

@@ -38,8 +38,10 @@ async def require_api_key(
     request: Request, x_api_key: Annotated[str | None, Header(description="the API key for write routes")] = None
 ) -> None:
     expected = _settings_of(request).api_key.get_secret_value()
-    if not x_api_key or not secrets.compare_digest(x_api_key.encode(), expected.encode()):
-        raise HTTPException(status_code=401, detail="a valid X-API-Key header is required for this route")
+    if not x_api_key:
+        raise HTTPException(status_code=401, detail="this route needs an API key: send it in the X-API-Key header")
+    if not secrets.compare_digest(x_api_key.encode(), expected.encode()):  # constant time
+        raise HTTPException(status_code=403, detail="the X-API-Key given is not a valid key")
 
 
 ApiKeyRequired = Depends(require_api_key)

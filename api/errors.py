@@ -28,8 +28,8 @@ def _doc(description: str) -> dict[str, Any]:
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: _doc("Bad query"),
-    401: _doc("Missing or wrong API key"),
-    403: _doc("Refused: the query could write or escape"),
+    401: _doc("No API key"),
+    403: _doc("Refused: a wrong API key, or a query that could write or escape"),
     404: _doc("Unknown id"),
     422: _doc("Bad parameters"),
     503: _doc("Database unavailable"),

@@ -117,6 +117,9 @@ class Neighborhood(_Out):
 
 class FactList(_Out):
     items: list[Fact]
+    total: int = Field(description="facts matching the filters, all pages")
+    limit: int
+    offset: int
 
 
 class Source(_Out):
@@ -336,3 +339,10 @@ class Changes(_Out):
     items: list[Change]
     total: int
     since: str | None = None
+
+
+class ClaimsWritten(_Out):
+    run_id: str | None = Field(description="the load run that wrote them (or the earlier identical one)")
+    reconfirmed: bool = Field(description="the same body was written before: nothing changed")
+    claims: list[str] = Field(description="the claims' ids (a hash of their content)")
+    created: dict[str, int] = Field(description="entities, sources and claims created by this request")

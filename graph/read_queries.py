@@ -209,24 +209,28 @@ _ENDS = (
 
 
 @lru_cache(maxsize=512)
-def facts_by_triple(types: str) -> LiteralString:
-    return (
-        f"MATCH (s:Entity)-[r:{types}]->(o:Entity) "
-        "WHERE ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object) "
-        "RETURN " + FACT_PROJECTION + " AS fact ORDER BY r.predicate, s.id, o.id LIMIT $limit"
+def facts_by_triple(types: str, total: bool = False) -> LiteralString:
+    """A page of facts (``$stances`` filters on their claims' stances), or with ``total`` their count."""
+    head = f"MATCH (s:Entity)-[r:{types}]->(o:Entity) " + (
+        "WHERE ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object) AND " + STANCES_OK + " "
     )
+    if total:
+        return head + "RETURN count(r) AS total"
+    return head + "RETURN " + FACT_PROJECTION + " AS fact ORDER BY r.predicate, s.id, o.id SKIP $offset LIMIT $limit"
 
 
 @lru_cache(maxsize=512)
-def facts_by_triple_anchored(types: str, anchor: str) -> LiteralString:
+def facts_by_triple_anchored(types: str, anchor: str, total: bool = False) -> LiteralString:
     """The same, starting from the given end (its cluster's canonical entity) so the id index is used."""
     start = "(s:Entity {id: sid})" if anchor == "subject" else "(s:Entity)"
     end = "(o:Entity {id: oid})" if anchor == "object" else "(o:Entity)"
-    return (
+    head = (
         _ENDS + f"MATCH {start}-[r:{types}]->{end} "
-        "WHERE (sid IS NULL OR s.id = sid) AND (oid IS NULL OR o.id = oid) "
-        "RETURN " + FACT_PROJECTION + " AS fact ORDER BY r.predicate, s.id, o.id LIMIT $limit"
+        "WHERE (sid IS NULL OR s.id = sid) AND (oid IS NULL OR o.id = oid) AND " + STANCES_OK + " "
     )
+    if total:
+        return head + "RETURN count(r) AS total"
+    return head + "RETURN " + FACT_PROJECTION + " AS fact ORDER BY r.predicate, s.id, o.id SKIP $offset LIMIT $limit"
 
 
 _SOURCE = (

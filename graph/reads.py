@@ -254,12 +254,25 @@ def neighbors(
 
 
 @planned
-def facts(subject: str | None, predicate: Predicate | None, obj: str | None, limit: int) -> Plan[dict[str, Any]]:
+def facts(
+    subject: str | None,
+    predicate: Predicate | None,
+    obj: str | None,
+    limit: int,
+    offset: int = 0,
+    stances: Sequence[Stance] | None = None,
+) -> Plan[dict[str, Any]]:
+    """A page of the facts matching (subject, predicate, object) and stances, with their total."""
     types = _types([predicate] if predicate else None)
     anchor = "subject" if subject else ("object" if obj else None)
-    query = q.facts_by_triple_anchored(types, anchor) if anchor else q.facts_by_triple(types)
-    rows = yield query, {"subject": subject, "object": obj, "limit": limit}, None
-    return {"items": [r["fact"] for r in rows]}
+    params = {"subject": subject, "object": obj, "stances": _stances(stances), "limit": limit, "offset": offset}
+    if anchor:
+        rows = yield q.facts_by_triple_anchored(types, anchor), params, None
+        counted = yield q.facts_by_triple_anchored(types, anchor, total=True), params, None
+    else:
+        rows = yield q.facts_by_triple(types), params, None
+        counted = yield q.facts_by_triple(types, total=True), params, None
+    return {"items": [r["fact"] for r in rows], "total": int(counted[0]["total"]), "limit": limit, "offset": offset}
 
 
 def _family(sid: str, own: dict[str, Any], ancestors: list[dict[str, Any]]) -> set[str]:

@@ -20,7 +20,9 @@ lookup), so the loader stays pure.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -378,4 +380,25 @@ def load(paths: Iterable[Path], resolve_external: ExternalResolver | None = None
     return parsed
 
 
-__all__ = ["load", "expand", "ExternalResolver"]
+def load_document(
+    doc: Mapping[str, Any], name: str = "request", resolve_external: ExternalResolver | None = None
+) -> Parsed:
+    """A curated document given as data (``POST /v1/claims``): the same validation as a file,
+    each problem named by its JSON path (``claims[0].quote``) under ``name``. Sources give their
+    text inline (``text_file`` refers to a file on the server: refused)."""
+    for i, src in enumerate(doc.get("sources") or [] if isinstance(doc, Mapping) else []):
+        if isinstance(src, Mapping) and "text_file" in src:
+            parsed = Parsed()
+            parsed.rejects.append(RecordError(name, None, f"sources[{i}].text_file", "give the text inline (text)"))
+            return parsed
+    with tempfile.TemporaryDirectory(prefix="regkg-claims-") as folder:
+        path = Path(folder) / f"{name}.json"
+        path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+        parsed = load([path], resolve_external)
+    parsed.rejects = [RecordError(name, None, r.field, r.message) for r in parsed.rejects]
+    parsed.notes = []
+    parsed.inputs = []
+    return parsed
+
+
+__all__ = ["load", "load_document", "expand", "ExternalResolver"]

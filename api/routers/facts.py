@@ -8,11 +8,12 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from graph import reads
-from schema.ontology import Predicate
+from schema.ontology import Predicate, Stance
 
 from ..deps import GraphDep
 from ..errors import responses
 from ..models import FactList, Provenance
+from ..params import StancesQ, split_enum
 from ..prov import MEDIA_TYPE as JSONLD
 from ..prov import to_prov_jsonld
 
@@ -25,9 +26,12 @@ async def facts(
     subject: Annotated[str | None, Query(max_length=300, description="subject entity id")] = None,
     predicate: Annotated[Predicate | None, Query(description="predicate")] = None,
     object: Annotated[str | None, Query(max_length=300, description="object entity id")] = None,  # noqa: A002
+    stances: StancesQ = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> dict[str, Any]:
-    return await reads.facts.aio(graph, subject, predicate, object, limit)
+    chosen = split_enum(stances, Stance, "stances")
+    return await reads.facts.aio(graph, subject, predicate, object, limit, offset, chosen)
 
 
 @router.get(

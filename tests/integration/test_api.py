@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -268,3 +269,29 @@ def test_known_at_keeps_what_could_be_known_then(client: TestClient) -> None:
     assert len(ok(client, url, params={"known_at": "2999"})["edges"]) == len(everything)
     assert ok(client, f"/v1/entities/{KASPERSKY}/exposure", params={"known_at": "2020"})["actions"] == []
     err(client, f"{url}?known_at=yesterday", 422)
+
+
+# -- strict parameters and paging ---------------------------------------------------------
+
+
+def test_an_unknown_parameter_on_every_get_route_is_refused(client: TestClient) -> None:
+    paths = [p for p, ops in ok(client, "/openapi.json")["paths"].items() if "get" in ops]
+    assert len(paths) >= 14
+    for path in paths:
+        url = re.sub(r"\{[^}]+\}", "firm:kaspersky-lab", path)
+        body = err(client, f"{url}?zz_unknown=1", 422)
+        assert "zz_unknown" in body["message"] and "accepts" in body["message"], url
+    # the misspellings that used to be ignored
+    assert "predicates" in err(client, f"/v1/entities/{KASPERSKY}/neighbors?predicate=banned-by", 422)["message"]
+
+
+def test_facts_pages_are_disjoint_and_add_up(client: TestClient) -> None:
+    whole = ok(client, "/v1/facts", params={"subject": KASPERSKY, "limit": 1000})
+    assert whole["total"] == len(whole["items"]) >= 4
+    first = ok(client, "/v1/facts", params={"subject": KASPERSKY, "limit": 2, "offset": 0})
+    second = ok(client, "/v1/facts", params={"subject": KASPERSKY, "limit": 1000, "offset": 2})
+    ids = [f["fact_id"] for f in first["items"]] + [f["fact_id"] for f in second["items"]]
+    assert len(set(ids)) == len(ids) and ids == [f["fact_id"] for f in whole["items"]]
+    assert first["total"] == whole["total"] and (first["limit"], first["offset"]) == (2, 0)
+    alleged = ok(client, "/v1/facts", params={"subject": KASPERSKY, "stances": "alleged"})["items"]
+    assert alleged and all("alleged" in f["stances"] for f in alleged) and len(alleged) < whole["total"]

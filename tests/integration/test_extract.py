@@ -37,7 +37,7 @@ def test_extract_needs_the_api_key(client: TestClient) -> None:
     r = client.post("/v1/extract", json={"text": ARTICLE.read_text(encoding="utf-8")})
     assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
     r = client.post("/v1/extract", json={"text": "x"}, headers={"X-API-Key": "wrong"})
-    assert r.status_code == 401
+    assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"  # a key, but not a valid one
 
 
 def test_extract_returns_candidates_with_exact_quotes(client: TestClient, settings: Settings) -> None:

@@ -20,7 +20,7 @@ ALLOWED: dict[str, set[str]] = {
     "loaders": {"schema", "reference"},
     "extract": {"schema", "reference", "loaders"},
     "export": {"schema"},
-    "api": {"schema", "config", "graph", "extract", "export"},
+    "api": {"schema", "config", "graph", "extract", "export", "loaders"},
     "cli": {"schema", "config", "reference", "graph", "loaders", "extract", "export", "api"},
 }
 # the one arrow from api/ (and cli/) into the extractor
@@ -115,6 +115,17 @@ def test_api_and_cli_reach_the_extractor_only_through_its_entry_point() -> None:
         for path in sorted((ROOT / package).rglob("*.py"))
         for name, line in imports(path)
         if name.split(".")[0] == "extract" and name not in EXTRACT_ENTRY
+    ]
+    assert not wrong
+
+
+def test_api_reaches_the_loaders_only_for_curated_writes() -> None:
+    """POST /v1/claims validates like ``regkg load curated``: that one loader, nothing else."""
+    wrong = [
+        f"{path.relative_to(ROOT)}:{line} imports {name}"
+        for path in sorted((ROOT / "api").rglob("*.py"))
+        for name, line in imports(path)
+        if name.split(".")[0] == "loaders" and name not in {"loaders", "loaders.curated"}
     ]
     assert not wrong
 

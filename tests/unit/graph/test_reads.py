@@ -212,11 +212,12 @@ def test_neighbors_of_a_hub_reads_a_page_per_group_with_the_stored_degrees() -> 
     ],
 )
 def test_facts_anchor_at_the_end_given(subject: str | None, obj: str | None, query: str) -> None:
-    graph = FakeGraph([{"fact": fact("fact:1", "firm:a", "agency:b")}])
-    out = reads.facts(graph, subject, None, obj, 20)
+    graph = FakeGraph([{"fact": fact("fact:1", "firm:a", "agency:b")}], [{"total": 7}])
+    out = reads.facts(graph, subject, None, obj, 20, 40)
     assert graph.calls[0][0] is query
-    assert graph.calls[0][1] == {"subject": subject, "object": obj, "limit": 20}
-    assert out == {"items": [fact("fact:1", "firm:a", "agency:b")]}
+    assert graph.calls[0][1] == {"subject": subject, "object": obj, "stances": None, "limit": 20, "offset": 40}
+    assert "count(r) AS total" in graph.calls[1][0]
+    assert out == {"items": [fact("fact:1", "firm:a", "agency:b")], "total": 7, "limit": 20, "offset": 40}
 
 
 def test_search_with_nothing_searchable_asks_nothing() -> None:
@@ -318,10 +319,11 @@ def test_async_and_sync_runs_shape_alike() -> None:
             return self.read_plain(query, params, timeout)
 
     rows = [{"fact": fact("fact:1", "firm:a", "agency:b")}]
-    sync = reads.facts(FakeGraph(rows), "firm:a", None, None, 5)
+    total = [{"total": 1}]
+    sync = reads.facts(FakeGraph(rows, total), "firm:a", None, None, 5)
     # a loop of its own in a thread: the browser tests (Playwright) keep one running in the main thread
     with ThreadPoolExecutor(1) as pool:
-        async_ = pool.submit(lambda: asyncio.run(reads.facts.aio(AsyncFake(rows), "firm:a", None, None, 5))).result()
+        async_ = pool.submit(lambda: asyncio.run(reads.facts.aio(AsyncFake(rows, total), "firm:a", None, None, 5))).result()
     assert sync == async_
 
 
