@@ -54,7 +54,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
-        return envelope(exc.status_code, code.get(exc.status_code, "http_error"), str(exc.detail))
+        response = envelope(exc.status_code, code.get(exc.status_code, "http_error"), str(exc.detail))
+        for name, value in (exc.headers or {}).items():  # a 405's Allow, a 401's WWW-Authenticate
+            if name.lower() == "allow" and "GET" in value.split(", ") and "HEAD" not in value:
+                value += ", HEAD"  # HEAD is answered wherever GET is (api/protocol.py)
+            response.headers[name] = value
+        return response
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -38,7 +38,7 @@ class ExtractResult(BaseModel):
     "/extract",
     response_model=ExtractResult,
     summary="Propose claims with exact quotes from an article (for review; nothing is written)",
-    responses=responses(401, 422, 503),
+    responses=responses(401, 403, 422, 503),
     dependencies=[ApiKeyRequired],
 )
 def extract(body: ExtractRequest, graph: GraphDep) -> ExtractResult:

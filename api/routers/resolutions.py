@@ -46,7 +46,7 @@ async def _decide(graph: Any, body: DecisionRequest, action: Literal["merge", "u
     response_model=Decision,
     status_code=201,
     summary="Merge two entities (record that they are one)",
-    responses=responses(401, 404, 422, 503),
+    responses=responses(401, 403, 404, 422, 503),
     dependencies=[ApiKeyRequired],
 )
 async def merge(graph: GraphDep, body: DecisionRequest) -> dict[str, Any]:
@@ -57,7 +57,7 @@ async def merge(graph: GraphDep, body: DecisionRequest) -> dict[str, Any]:
     "/{id}",
     response_model=Decision,
     summary="Undo a merge: the two answer separately again",
-    responses=responses(401, 404, 422, 503),
+    responses=responses(401, 403, 404, 422, 503),
     dependencies=[ApiKeyRequired],
 )
 async def undo(

@@ -295,3 +295,14 @@ def test_facts_pages_are_disjoint_and_add_up(client: TestClient) -> None:
     assert first["total"] == whole["total"] and (first["limit"], first["offset"]) == (2, 0)
     alleged = ok(client, "/v1/facts", params={"subject": KASPERSKY, "stances": "alleged"})["items"]
     assert alleged and all("alleged" in f["stances"] for f in alleged) and len(alleged) < whole["total"]
+
+
+def test_head_wherever_get_and_405_says_what_is_allowed(client: TestClient) -> None:
+    get = client.get(f"/v1/entities/{KASPERSKY}")
+    head = client.head(f"/v1/entities/{KASPERSKY}")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-length"] == get.headers["content-length"]
+    r = client.delete("/v1/loads")
+    assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD"
+    assert r.json()["error"]["code"] == "method_not_allowed"
