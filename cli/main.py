@@ -19,6 +19,7 @@ from .db_backup import db_dump, db_restore
 from .export import export as export_command
 from .extract import extract
 from .load import load_app
+from .read import exposure, facts, paths, provenance, query, search
 from .resolve import resolve_app
 
 app = typer.Typer(help="regkg — a regulatory knowledge graph on Neo4j.", no_args_is_help=True)
@@ -39,6 +40,14 @@ app.add_typer(resolve_app, name="resolve")
 app.command("extract")(extract)
 app.command("export")(export_command)
 app.command("changes")(changes)
+app.command("query")(query)
+app.command("search")(search)
+app.command("facts")(facts)
+app.command("paths")(paths)
+app.command("path", hidden=True)(paths)
+app.command("provenance")(provenance)
+app.command("why")(provenance)
+app.command("exposure")(exposure)
 db_app.command("dump")(db_dump)
 db_app.command("restore")(db_restore)
 
