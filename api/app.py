@@ -10,7 +10,7 @@ from fastapi import Depends, FastAPI
 from config import Settings, get_settings
 from graph.database import Graph
 
-from . import errors, observability, protocol, strict, ui
+from . import errors, observability, protocol, receipts, strict, ui
 from .routers import claims, entities, export, extract, facts, health, paths, query, resolutions, sources
 
 
@@ -46,5 +46,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (entities, facts, paths, sources, resolutions, claims, query, extract, export):
         app.include_router(module.router)
     ui.install(app)
+    app.add_middleware(receipts.Receipts)
     app.add_middleware(protocol.HeadAsGet)
     return app

@@ -538,3 +538,8 @@ GAZETTEER: Final = (
 # -- metrics ------------------------------------------------------------------------------
 
 LOAD_RUNS_BY_STATUS: Final = "MATCH (r:LoadRun) RETURN r.status AS status, count(r) AS n"
+# What the graph's version is made of: the load runs that changed it (resolution decisions are
+# load runs too), and the last one's end. A reload folded into an earlier run changes nothing.
+GRAPH_VERSION: Final = (
+    "MATCH (r:LoadRun {status: 'succeeded'}) RETURN count(r) AS runs, toString(max(r.finished_at)) AS last"
+)

@@ -7,6 +7,7 @@ returns plain dicts in the API's JSON shapes (DESIGN.md "JSON shapes"). Unknown 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -522,6 +523,14 @@ def exposure(
 def gazetteer(graph: Graph, limit: int = 100_000) -> list[dict[str, Any]]:
     """Reviewed entities (names, aliases) for the article extractor's gazetteer."""
     return [_entity(r["entity"]) for r in graph.read_plain(q.GAZETTEER, {"limit": limit})]
+
+
+@planned
+def graph_version() -> Plan[str]:
+    """A short token that changes exactly when a load run (or a resolution decision) changes the graph."""
+    rows = yield q.GRAPH_VERSION, {}, None
+    row = rows[0] if rows else {"runs": 0, "last": None}
+    return hashlib.sha256(f"{row['runs']}|{row['last']}".encode()).hexdigest()[:16]
 
 
 def graph_stats(graph: Graph) -> dict[str, Any]:

@@ -69,3 +69,19 @@ def test_a_text_file_is_refused(client: TestClient, settings: Settings) -> None:
     bad["sources"][0]["text_file"] = "/etc/passwd"
     r = client.post("/v1/claims", json=bad, headers=key(settings))
     assert r.status_code == 422 and r.json()["error"]["details"]["field"] == "sources[0].text_file"
+
+
+def test_receipts_etag_and_a_version_that_moves_with_a_write(client: TestClient, settings: Settings) -> None:
+    first = client.get("/v1/loads")
+    etag, version = first.headers["etag"], first.headers["x-regkg-graph-version"]
+    assert first.headers["cache-control"] == "no-cache" and etag.startswith('"')
+    again = client.get("/v1/loads", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+    body = copy.deepcopy(EXAMPLE)
+    body["entities"][0]["name"] = "Example Corp"
+    body["claims"][0]["valid_from"] = "2024-06-21"  # another claim: the graph changes
+    written = client.post("/v1/claims", json=body, headers=key(settings))
+    assert written.status_code == 201 and written.headers["cache-control"] == "no-store"
+    after = client.get("/v1/loads", headers={"If-None-Match": etag})
+    assert after.status_code == 200 and after.headers["x-regkg-graph-version"] != version
+    assert client.get("/v1/loads").headers["x-regkg-graph-version"] == after.headers["x-regkg-graph-version"]
