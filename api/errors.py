@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from schema.errors import RegkgError
+from schema.errors import GraphUnavailable, RegkgError
 
 log = logging.getLogger("regkg.api")
 
@@ -43,7 +43,10 @@ def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(RegkgError)
-    async def _regkg(_: Request, exc: RegkgError) -> JSONResponse:
+    async def _regkg(request: Request, exc: RegkgError) -> JSONResponse:
+        if isinstance(exc, GraphUnavailable):  # the driver's words name hosts and ports: logged, not sent
+            log.warning("graph unavailable on %s %s: %s", request.method, request.url.path, exc.message)
+            return envelope(exc.status, exc.code, "the graph database is unreachable now; try again shortly")
         return envelope(exc.status, exc.code, exc.message, exc.details)
 
     @app.exception_handler(RequestValidationError)

@@ -138,9 +138,11 @@ class Graph:
             code = exc.code or ""
             if "TransactionTimedOut" in code or "Terminated" in code:
                 raise QueryTimeout("the query ran past its time limit", {"neo4j_code": code}) from exc
+            # the first line only: the rest of a driver's message echoes the whole query
+            first = (exc.message or str(exc)).split("\n", 1)[0]
             if code.startswith("Neo.ClientError.Statement"):
-                raise InvalidInput(exc.message or str(exc), {"neo4j_code": code}) from exc
-            raise RegkgError(exc.message or str(exc), {"neo4j_code": code}) from exc
+                raise InvalidInput(first, {"neo4j_code": code}) from exc
+            raise RegkgError(first, {"neo4j_code": code}) from exc
         except Neo4jError as exc:
             code = exc.code or ""
             if "TransactionTimedOut" in code or "Terminated" in code:

@@ -500,10 +500,13 @@ def exposure(chain_types: str, subject_side: str, object_side: str, max_hops: in
         "AND " + VALID_AT.replace("r.", "c.") + "]-(y:Entity))"
         f"{{0,{max_hops}}}"
     )
+    # no hop at all: the entity itself (a {0,0} quantifier is not Cypher)
+    walk = f"MATCH p = (start){chain}(target:Entity)" if max_hops else "MATCH p = (target:Entity) WHERE target = start"
     return (
-        CANONICAL.replace("(e:Entity", "(start:Entity") + "CALL (start) { "
-        f"  MATCH p = (start){chain}(target:Entity) "
-        "  WITH DISTINCT target, min(length(p)) AS hops, "
+        CANONICAL.replace("(e:Entity", "(start:Entity")
+        + "CALL (start) { "
+        + f"  {walk} "
+        + "  WITH DISTINCT target, min(length(p)) AS hops, "
         "  head(collect(nodes(p))) AS chain_nodes, head(collect(relationships(p))) AS chain_rels "
         "  CALL (target) { "
         f"    MATCH (target)-[r:{subject_side}]->(other:Entity) WHERE {VALID_AT} AND {KNOWN_AT} "

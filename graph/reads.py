@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Generator, Sequence
+from pathlib import PurePath
 from typing import Any, Generic, Literal, LiteralString, ParamSpec, TypeVar
 
 from schema.errors import InvalidInput, NotFound
@@ -385,12 +386,19 @@ def source(sid: str, limit: int = 500) -> Plan[dict[str, Any]]:
     return out
 
 
+def _file_name(value: str) -> str:
+    """A loaded file's name without its directory; other inputs ("POST /v1/claims") as they are."""
+    looks_like_path = " " not in value and ("/" in value or "\\" in value)
+    return PurePath(value.replace("\\", "/")).name if looks_like_path else value
+
+
 @planned
 def loads(limit: int, offset: int) -> Plan[dict[str, Any]]:
     items = yield q.LOADS, {"limit": limit, "offset": offset}, None
     for it in items:
         it["counts"] = json.loads(it["counts"]) if it["counts"] else {}
-        it["inputs"] = list(it["inputs"] or [])
+        # file names, not the paths of the machine that loaded them (nothing internal leaks)
+        it["inputs"] = [_file_name(x) for x in (it["inputs"] or [])]
     total_rows = yield q.LOADS_TOTAL, {}, None
     total = int(total_rows[0]["total"])
     return {"items": items, "total": total}

@@ -306,3 +306,15 @@ def test_head_wherever_get_and_405_says_what_is_allowed(client: TestClient) -> N
     r = client.delete("/v1/loads")
     assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD"
     assert r.json()["error"]["code"] == "method_not_allowed"
+
+
+def test_nothing_internal_leaks(client: TestClient) -> None:
+    """Load runs name files, not the loading machine's paths; max_hops=0 (allowed) answers."""
+    inputs = [i for run in ok(client, "/v1/loads")["items"] for i in run["inputs"]]
+    assert inputs and not any("/" in i for i in inputs)
+    assert "000_66c8fb9bb78ccfc2.txt" in inputs or "seed.yaml" in inputs
+    body = ok(client, f"/v1/entities/{KASPERSKY}/exposure", params={"max_hops": 0})
+    assert all(a["path"]["length"] == 0 for a in body["actions"])
+    for url in (f"/v1/entities/{KASPERSKY}/exposure?max_hops=7", "/v1/paths?from=a&to=a", "/v1/entities/x%00y"):
+        text = client.get(url).text
+        assert "MATCH" not in text and "/work/" not in text and "Traceback" not in text, url
