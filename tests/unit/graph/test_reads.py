@@ -323,7 +323,9 @@ def test_async_and_sync_runs_shape_alike() -> None:
     sync = reads.facts(FakeGraph(rows, total), "firm:a", None, None, 5)
     # a loop of its own in a thread: the browser tests (Playwright) keep one running in the main thread
     with ThreadPoolExecutor(1) as pool:
-        async_ = pool.submit(lambda: asyncio.run(reads.facts.aio(AsyncFake(rows, total), "firm:a", None, None, 5))).result()
+        async_ = pool.submit(
+            lambda: asyncio.run(reads.facts.aio(AsyncFake(rows, total), "firm:a", None, None, 5))
+        ).result()
     assert sync == async_
 
 
