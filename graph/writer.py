@@ -284,11 +284,17 @@ def _claim_row(c: Claim) -> dict[str, Any]:
     }
 
 
+_ENDED_KEY = f'"{VERSION_ENDED}":'  # the qualifier's key as the claim's JSON qualifiers hold it
+
+
 def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
     """A fact edge's properties from the rows of its claims (see FACT_CLAIMS)."""
     stances = sorted({c["stance"] for c in claims}, key=lambda s: _STANCE_RANK[Stance(s)])
-    ends = [c for c in claims if VERSION_ENDED in (c.get("qualifiers") or "")]
-    rest = [c for c in claims if c not in ends] or claims
+    ends: list[dict[str, Any]] = []
+    rest: list[dict[str, Any]] = []
+    for c in claims:  # one pass: a fact may have many claims, and this runs for every fact written
+        (ends if _ENDED_KEY in (c.get("qualifiers") or "") else rest).append(c)
+    rest = rest or claims
     froms = [str(earliest(c["valid_from"])) for c in rest if c["valid_from"]]
     tos = [latest(c["valid_to"]) for c in rest]
     valid_from = min(froms) if froms else None
