@@ -79,6 +79,12 @@ class Fact(_Out):
     stances: list[Stance]
     valid_from: str | None = None
     valid_to: str | None = None
+    gaps: list[str] = Field(
+        [],
+        description="periods the fact was not in force between valid_from and valid_to, as 'end/return' days: "
+        "a later list version no longer held it, and a still later one held it again",
+        examples=[["2026-08-01/2026-10-01"]],
+    )
     n_claims: int
     n_sources: int
     quote: str | None = None
@@ -130,6 +136,8 @@ class Source(_Out):
     author: str | None = None
     published_at: str | None = None
     retrieved_at: str | None = None
+    first_seen: str | None = Field(None, description="the earliest list version or export that held the record")
+    last_seen: str | None = Field(None, description="the latest list version or export that held the record")
     sha256: str | None = None
     kind: str
 

@@ -41,30 +41,40 @@ VersionOpt = Annotated[
     str | None,
     typer.Option(
         "--version-date",
-        help="the input is the complete list as of this date (YYYY-MM-DD): listings that earlier versions "
-        "held and this one lacks end on it, and ended ones it holds again return",
+        help="the input is the complete list as of this date (YYYY-MM-DD, or 'file': the date its file "
+        "names carry, e.g. sdn-2023-09-28.csv): listings that earlier versions held and this one lacks end "
+        "on it, and ended ones it holds again return",
     ),
 ]
 
 
-def _version(loader: str, parsed: Parsed, graph: Graph, version_date: str) -> tuple[Parsed, dict[str, str], str]:
-    """The version's own records with its ends and returns, the run's properties, a digest part."""
+def _version_day(version_date: str, parsed: Parsed) -> str:
+    """The version's day: the one given, or (``file``) the one the input files' names agree on."""
+    if version_date == "file":
+        day = list_versions.date_in_names(parsed.inputs)
+        if day is None:
+            names = ", ".join(p.name for p in parsed.inputs)
+            raise typer.BadParameter(f"no one date in the file name(s) {names}; give it", param_hint="--version-date")
+        return day
     try:
         day = partial_date(version_date)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--version-date") from None
     if day is None or len(day) != 10:
-        raise typer.BadParameter("a day, YYYY-MM-DD", param_hint="--version-date")
+        raise typer.BadParameter("a day, YYYY-MM-DD, or 'file'", param_hint="--version-date")
+    return day
+
+
+def _version(loader: str, parsed: Parsed, graph: Graph, version_date: str) -> tuple[Parsed, dict[str, str], str]:
+    """The version's own records with its ends and returns, the run's properties, a digest part."""
+    day = _version_day(version_date, parsed)
     scope = list_versions.scope(parsed)
     held = [
         list_versions.Held(r["subject"], Predicate(r["predicate"]), r["object"], r["ended"], r["returned"])
         for r in versions.held(graph, loader, day, scope)
     ]
     files = [s.id for s in parsed.sources if s.kind == "file"]
-    parsed.sources[:] = [
-        s.model_copy(update={"published_at": day}) if s.kind == "file" and not s.published_at else s
-        for s in parsed.sources
-    ]
+    list_versions.date_sources(parsed, day)
     extra, ended, returned = list_versions.compare(loader, day, files, list_versions.listings(parsed), held)
     out.print(f"{loader} version {day}: {ended} listing(s) ended, {returned} returned")
     merged = combine([parsed, extra])

@@ -108,7 +108,8 @@ SOURCES_EXISTING: Final = (
     "WITH s, collect(d.id) AS derived "
     "RETURN s.id AS id, s.title AS title, s.kind AS kind, s.url AS url, "
     "s.publisher AS publisher, s.author AS author, s.published_at AS published_at, "
-    "s.retrieved_at AS retrieved_at, s.sha256 AS sha256, derived"
+    "s.retrieved_at AS retrieved_at, s.sha256 AS sha256, "
+    "s.first_seen AS first_seen, s.last_seen AS last_seen, derived"
 )
 MERGE_SOURCES: Final = (
     "UNWIND $rows AS row "

@@ -48,6 +48,7 @@ def fact_projection(rel: str, subject: str, obj: str) -> LiteralString:
     return (
         f"{{fact_id: {rel}.fact_id, subject: {subject}, predicate: {rel}.predicate, object: {obj}, "
         f"stances: {rel}.stances, valid_from: {rel}.valid_from, valid_to: {rel}.valid_to, "
+        f"gaps: coalesce({rel}.gaps, []), "
         f"n_claims: {rel}.n_claims, n_sources: {rel}.n_sources, quote: {rel}.quote, "
         f"confidence: {rel}.confidence, asserted_by: {rel}.asserted_by, "
         f"alleged_by: coalesce({rel}.alleged_by, []), proposed_by: coalesce({rel}.proposed_by, []), "
@@ -59,18 +60,20 @@ def fact_projection(rel: str, subject: str, obj: str) -> LiteralString:
 # A fact edge as the API shows it (r: the relationship, s/o: its ends).
 FACT_PROJECTION: Final = fact_projection("r", "s.id", "o.id")
 
-# A fact edge is valid on $as_of when its span (partial dates widened to days) contains the date;
-# one whose start is unknown is kept unless $undated is 'exclude' (the answer marks it: reads.py).
+# A fact edge is valid on $as_of when its span (partial dates widened to days) contains the date
+# and no gap does (from an end, exclusive of its day, to a return); one whose start is unknown is
+# kept unless $undated is 'exclude' (the answer marks it: reads.py).
 VALID_AT: Final = (
     "($as_of IS NULL OR ((r.valid_from_key <= $as_of OR (r.valid_from_key IS NULL AND $undated <> 'exclude')) "
-    "AND (r.valid_to_key IS NULL OR r.valid_to_key >= $as_of)))"
+    "AND (r.valid_to_key IS NULL OR r.valid_to_key >= $as_of) "
+    "AND none(g IN coalesce(r.gaps, []) WHERE left(g, 10) < $as_of AND $as_of < right(g, 10))))"
 )
 STANCES_OK: Final = "($stances IS NULL OR any(x IN r.stances WHERE x IN $stances))"
 # Known on $known_at: some claim of the fact cites a source published by then (a partial date by
-# its first day), or, when the source's date is unknown, was loaded by then.
+# its first day), else first seen in a list version by then, else (date unknown) loaded by then.
 KNOWN_AT: Final = (
     "($known_at IS NULL OR EXISTS { MATCH (kc:Claim {fact_id: r.fact_id})-[:CITES]->(ks:Source) "
-    "WHERE coalesce(ks.published_at, left(toString(kc.created_at), 10)) <= $known_at })"
+    "WHERE coalesce(ks.published_at, ks.first_seen, left(toString(kc.created_at), 10)) <= $known_at })"
 )
 
 
@@ -235,7 +238,8 @@ def facts_by_triple_anchored(types: str, anchor: str, total: bool = False) -> Li
 
 _SOURCE = (
     "{id: s.id, url: s.url, title: s.title, publisher: s.publisher, author: s.author, "
-    "published_at: s.published_at, retrieved_at: s.retrieved_at, sha256: s.sha256, kind: s.kind}"
+    "published_at: s.published_at, retrieved_at: s.retrieved_at, first_seen: s.first_seen, "
+    "last_seen: s.last_seen, sha256: s.sha256, kind: s.kind}"
 )
 
 

@@ -221,6 +221,8 @@ _SOURCE_FIELDS = (
     "published_at",
     "retrieved_at",
     "sha256",
+    "first_seen",
+    "last_seen",
 )
 
 
@@ -235,6 +237,11 @@ def _write_sources(tx: ManagedTransaction, batch: Sequence[Source]) -> Tally:
         props = {k: getattr(src, k) for k in _SOURCE_FIELDS}
         props["text"] = src.text
         old = existing.get(sid)
+        if old is not None:  # seen in several versions: the earliest first, the latest last
+            seen = [d for d in (old["first_seen"], props["first_seen"]) if d]
+            props["first_seen"] = min(seen, key=lambda d: str(earliest(d))) if seen else None
+            seen = [d for d in (old["last_seen"], props["last_seen"]) if d]
+            props["last_seen"] = max(seen, key=lambda d: str(latest(d))) if seen else None
         new_derived = sorted(set(src.derived_from))
         if old is not None:
             same = all(old.get(k) == props[k] for k in _SOURCE_FIELDS)
@@ -300,6 +307,7 @@ def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
     valid_from = min(froms) if froms else None
     # open-ended (no valid_to) on any claim keeps the fact open-ended ...
     valid_to = None if (not tos or None in tos) else max(t for t in tos if t)
+    gaps = _gaps(froms, sorted({str(latest(c["valid_to"])) for c in ends}))
     if ends:  # ... unless a later list version no longer holds it, and nothing (a return) starts after
         last_end = max(str(latest(c["valid_to"])) for c in ends)
         if not any(f > last_end for f in froms):
@@ -317,6 +325,8 @@ def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
         "valid_to": raw_to,
         "valid_from_key": valid_from,
         "valid_to_key": valid_to,
+        # the periods between an end (a later version lacked it) and a return: "end/return" days
+        "gaps": [f"{a}/{b}" for a, b in gaps],
         "n_claims": len(claims),
         "n_sources": len(sources),
         # who establishes the fact, apart from who accuses, proposes, disputes, denies or retracts it
@@ -327,6 +337,22 @@ def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
         "confidence": max(float(c["confidence"] or 0) for c in claims),
         "quote": best_cites[0]["quote"] if best_cites else None,
     }
+
+
+def _gaps(starts: list[str], ends: list[str]) -> list[tuple[str, str]]:
+    """The periods a fact was not in force: from each end (a list version that no longer held it)
+    to the first start after it (a return, or a new listing) — an end with no start after it
+    closes the fact instead (``valid_to``). Days as ``YYYY-MM-DD`` (partial dates widened)."""
+    out: list[tuple[str, str]] = []
+    after = sorted(set(starts))
+    for end in ends:
+        if out and end < out[-1][1]:
+            continue  # ended again before it came back: one gap
+        nxt = next((s for s in after if s > end), None)
+        if nxt is None:
+            break
+        out.append((end, nxt))
+    return out
 
 
 _FACT_FIELDS = (

@@ -156,6 +156,7 @@ class _Loader:
             kind="list-entry",
             url=URL,
             publisher=PUBLISHER,
+            published_at=max([included, *updated]),  # the row as it reads was published on its last update
             text=text,
             derived_from=(self.file_source.id,),
         )

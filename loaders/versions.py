@@ -18,8 +18,11 @@ load run, or not at all.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 from schema.models import Citation, Claim, Source
 from schema.ontology import VERSION_ENDED as ENDED
@@ -44,6 +47,46 @@ class Held:
     @property
     def key(self) -> Key:
         return (self.subject, self.predicate, self.object)
+
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_names(paths: Iterable[Path]) -> str | None:
+    """The one day the files' names carry (``sdn-2023-09-28.csv``, ``entities-20240102.ftm.json``),
+    or None when they carry none, or disagree."""
+    days: set[str] = set()
+    for path in paths:
+        for y, m, d in _NAME_DATE.findall(path.name):
+            try:
+                days.add(date(int(y), int(m), int(d)).isoformat())
+            except ValueError:
+                continue
+    return days.pop() if len(days) == 1 else None
+
+
+def date_sources(parsed: Parsed, day: str) -> None:
+    """Date a version's own sources: its files are published on ``day`` (unless they say
+    otherwise), and its files and every record derived from them were seen in it (``first_seen``
+    and ``last_seen``; the writer keeps the earliest and the latest over versions)."""
+    own = {s.id for s in parsed.sources if s.kind == "file"}
+    grew = True
+    while grew:  # records derive from a file directly or through a dataset or list Source
+        before = len(own)
+        own |= {s.id for s in parsed.sources if own.intersection(s.derived_from)}
+        grew = len(own) > before
+    parsed.sources[:] = [
+        s.model_copy(
+            update={
+                "first_seen": day,
+                "last_seen": day,
+                **({"published_at": day} if s.kind == "file" and not s.published_at else {}),
+            }
+        )
+        if s.id in own
+        else s
+        for s in parsed.sources
+    ]
 
 
 def listings(parsed: Parsed) -> set[Key]:

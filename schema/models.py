@@ -144,10 +144,16 @@ class Source(_Model):
     author: str | None = None
     published_at: PartialDate | None = None
     retrieved_at: PartialDate | None = None
+    first_seen: PartialDate | None = Field(
+        None, description="the earliest list version or export that held the record (the writer keeps the earliest)"
+    )
+    last_seen: PartialDate | None = Field(
+        None, description="the latest list version or export that held the record (the writer keeps the latest)"
+    )
     text: str | None = Field(None, description="the full text quotes are located in")
     derived_from: tuple[SourceId, ...] = ()
 
-    @field_validator("published_at", "retrieved_at", mode="before")
+    @field_validator("published_at", "retrieved_at", "first_seen", "last_seen", mode="before")
     @classmethod
     def _dates(cls, value: Any) -> Any:
         return coerce_partial_date(value)

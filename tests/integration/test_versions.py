@@ -122,6 +122,11 @@ def test_a_return_starts_again(client: TestClient, settings: Settings, versions:
     assert "fcc version 2026-11-01: 1 listing(s) ended, 1 returned" in out  # Digitalsystem gone, Huawei back
     (huawei,) = listing(client, HUAWEI)
     assert huawei["valid_to"] is None
+    # the return starts a new period: the months between the end and the return stay a gap
+    assert huawei["gaps"] == [f"{V2}/2026-11-01"]
+    assert listing(client, HUAWEI, as_of="2026-07-31")  # the first period
+    assert listing(client, HUAWEI, as_of="2026-09-15") == []  # the gap
+    assert listing(client, HUAWEI, as_of="2026-11-02")  # the second period
     (digital,) = listing(client, DIGITAL)
     assert digital["valid_to"] == "2026-11-01"
     feed = ok(client, "/v1/changes", limit=10)["items"]

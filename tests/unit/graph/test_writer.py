@@ -453,3 +453,8 @@ def test_a_later_version_ends_a_fact_until_it_returns() -> None:
     back = row("2026-11-01", None, '{"present_again_in_version": "2026-11-01"}')
     props = fact_props([listed, ended, back])
     assert (props["valid_from"], props["valid_to"]) == ("2021-03-12", None)
+    assert props["gaps"] == ["2026-08-01/2026-11-01"]  # the return starts a new period
+    again = row(None, "2027-02-01", '{"absent_from_version": "2027-02-01"}')
+    props = fact_props([listed, ended, back, again])
+    assert (props["valid_to"], props["gaps"]) == ("2027-02-01", ["2026-08-01/2026-11-01"])
+    assert fact_props([listed])["gaps"] == []
