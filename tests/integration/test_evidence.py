@@ -23,6 +23,7 @@ from graph.database import Graph
 from tests.conftest import cli_env
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+CURATED = Path(__file__).resolve().parents[2] / "data" / "curated"
 REAL = FIXTURES / "real"
 OWNER, CST, ZALA = "firm:ftm-td-kalashnikov", "firm:ftm-td-cst", "firm:ftm-td-zala"
 
@@ -44,6 +45,10 @@ def client(graph: Graph, settings: Settings) -> Iterator[TestClient]:
         str(REAL / "fcc_covered_list_entities_2024.csv"),
     )
     run(settings, "load", "ftm", str(FIXTURES / "ftm" / "two_datasets.ftm.jsonl"))
+    run(
+        settings, "load", "curated", str(CURATED / "covered-list-firms-countries.yaml")
+    )  # among them, where the Covered List's firms are based
+    run(settings, "resolve", "--apply")
     with TestClient(create_app(settings)) as c:
         yield c
 
@@ -82,6 +87,24 @@ def test_the_fcc_listing_quotes_the_rows_name_and_date(client: TestClient) -> No
     for claim in body["claims"]:
         quotes = [c["quote"] for c in claim["citations"]]
         assert any("Kaspersky" in q for q in quotes) and "March 25, 2022" in quotes
+
+
+def test_huawei_keeps_its_inclusion_date_and_has_its_country_from_a_text_that_says_so(client: TestClient) -> None:
+    huawei = ok(client, "/v1/entities/firm:fcc-huawei-technologies-company")
+    assert huawei["country"] == "CN"  # the Covered List row does not say; the BIS notice does
+    assert "firm:fcc-huawei-technologies-company" in {m["id"] for m in huawei["members"]}
+    body = provenance(client, huawei["id"], "headquartered-in", "country:cn")
+    (claim,) = body["claims"]
+    (cite,) = claim["citations"]
+    assert "Huawei Technologies Co., Ltd." in cite["quote"] and "(under China" in cite["quote"]
+    assert cite["source"]["url"].startswith("https://govinfo.gov/") and cite["source"]["published_at"] == "2022-04-11"
+    body = provenance(client, huawei["id"], "listed-on", "list:us-fcc-covered-list")
+    assert body["fact"]["valid_from"] == "2021-03-12"
+    for claim in body["claims"]:  # one per table (2024 and 2026 layouts)
+        assert "March 12, 2021" in [c["quote"] for c in claim["citations"]]
+        assert {c["source"]["published_at"] for c in claim["citations"]} == {"2021-03-12"}  # the row's own date
+    chinese = ok(client, "/v1/entities/country:cn/neighbors", predicates="headquartered-in")["edges"]
+    assert {e["subject"] for e in chinese} >= {huawei["id"], "firm:zte-corporation", "firm:hikvision"}
 
 
 def test_background_facts_cite_the_registry(client: TestClient) -> None:
