@@ -235,6 +235,10 @@ class LoadRun(_Out):
     counts: dict[str, int] = {}
     error: str | None = None
     reconfirmations: int = 0
+    series: str | None = Field(None, description="a list version's series (its loader), when the load was one")
+    version_date: str | None = Field(
+        None, description="the date of the list version the load was", examples=["2026-08-01"]
+    )
 
 
 class LoadRuns(_Out):

@@ -303,7 +303,7 @@ LOADS: Final = (
     "RETURN r.id AS id, r.loader AS loader, r.status AS status, r.inputs AS inputs, "
     "r.input_sha256 AS input_sha256, toString(r.started_at) AS started_at, "
     "toString(r.finished_at) AS finished_at, r.counts AS counts, r.error AS error, "
-    "coalesce(r.reconfirmations, 0) AS reconfirmations "
+    "coalesce(r.reconfirmations, 0) AS reconfirmations, r.series AS series, r.version_date AS version_date "
     "ORDER BY r.started_at DESC SKIP $offset LIMIT $limit"
 )
 LOADS_TOTAL: Final = "MATCH (r:LoadRun) RETURN count(r) AS total"

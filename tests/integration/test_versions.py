@@ -94,6 +94,13 @@ def test_a_later_version_ends_the_listing_it_no_longer_holds(
     assert cite["quote"] == f"{HUAWEI} listed-on {COVERED}: absent from fcc version {V2}"
     assert cite["source"]["publisher"] == "regkg" and cite["source"]["published_at"] == V2
     assert len(body["claims"]) == 2  # the listing from version 1 stays
+    # a row both versions hold was first seen in the first and last seen in the second
+    zte = listing(client, "firm:fcc-zte-corporation")[0]
+    (claim,) = ok(client, f"/v1/facts/{zte['fact_id']}/provenance")["claims"]
+    row = claim["citations"][0]["source"]
+    assert (row["kind"], row["first_seen"], row["last_seen"]) == ("list-entry", V1, V2)
+    huawei_row = next(c for c in body["claims"] if c not in ended)["citations"][0]["source"]
+    assert (huawei_row["first_seen"], huawei_row["last_seen"]) == (V1, V1)  # gone from the second
 
     # the change feed since version 1: exactly one fact ended and one added
     feed = ok(client, "/v1/changes", since=since)
@@ -143,3 +150,15 @@ def test_the_cli_feed_and_bad_input(client: TestClient, settings: Settings) -> N
     assert r.status_code == 404
     result = CliRunner().invoke(cli, ["load", "fcc", str(TABLE), "--version-date", "2026-13-01"], env=cli_env(settings))
     assert result.exit_code != 0 and "--version-date" in result.output
+    result = CliRunner().invoke(cli, ["load", "fcc", str(TABLE), "--version-date", "file"], env=cli_env(settings))
+    assert result.exit_code != 0 and "no one date in the file name" in result.output  # 2026 is no day
+
+
+def test_the_version_date_read_from_the_file_name(
+    client: TestClient, settings: Settings, versions: tuple[Path, Path], tmp_path: Path
+) -> None:
+    dated = tmp_path / "covered-list-2026-12-01.csv"
+    dated.write_bytes(versions[0].read_bytes())
+    out = run(settings, "load", "fcc", str(dated), "--version-date", "file")
+    assert "fcc version 2026-12-01:" in out
+    assert ok(client, "/v1/loads", limit=1)["items"][0]["version_date"] == "2026-12-01"

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from loaders.versions import Held, compare
+from pathlib import Path
+
+from loaders import fcc
+from loaders.versions import Held, compare, date_in_names, date_sources
 from schema.ontology import Predicate
+
+REAL = Path(__file__).resolve().parents[2] / "fixtures" / "real"
 
 L = Predicate.LISTED_ON
 A, B, C = "firm:a", "firm:b", "firm:c"
@@ -40,3 +45,24 @@ def test_the_same_version_again_changes_nothing() -> None:
     held = [Held(A, L, LIST, ended="2026-08-01"), Held(B, L, LIST)]
     parsed, ended, returned = compare("fcc", "2026-08-01", [], {(B, L, LIST)}, held)
     assert (ended, returned) == (0, 0) and not parsed.claims and not parsed.sources
+
+
+def test_the_version_date_from_the_file_names() -> None:
+    assert date_in_names([Path("ofac_sdn_full_2023-09-28.csv")]) == "2023-09-28"
+    assert date_in_names([Path("entities-20240102.ftm.json"), Path("delta-2024-01-02.json")]) == "2024-01-02"
+    assert date_in_names([Path("sdn.csv")]) is None  # none
+    assert date_in_names([Path("a-2023-01-01.csv"), Path("b-2023-01-02.csv")]) is None  # they disagree
+    assert date_in_names([Path("x-2023-02-30.csv")]) is None  # not a day
+
+
+def test_a_versions_records_are_seen_in_it_and_the_reference_texts_are_not() -> None:
+    parsed = fcc.load(REAL / "fcc_covered_list_2026.csv")
+    date_sources(parsed, "2026-08-01")
+    by_kind: dict[str, set[tuple[str | None, str | None]]] = {}
+    for s in parsed.sources:
+        by_kind.setdefault(s.kind, set()).add((s.first_seen, s.last_seen))
+    assert by_kind["file"] == by_kind["list-entry"] == {("2026-08-01", "2026-08-01")}
+    assert by_kind["law-text"] == {(None, None)}  # the registry's texts were not in the version
+    (file,) = (s for s in parsed.sources if s.kind == "file")
+    assert file.published_at == "2026-08-01"
+    assert all(s.published_at for s in parsed.sources if s.kind == "list-entry")  # each row's own date stays
