@@ -145,6 +145,22 @@ class _Loader:
     def reject(self, line: int | None, field: str | None, message: str) -> None:
         self.out.rejects.append(RecordError(self.file, line, field, message))
 
+    def _list_source(self, info: ListInfo) -> Source:
+        """The list a row is on, as the CSL carries it (``Entity List (EL) - Bureau of Industry and
+        Security``): a ``dataset`` Source of its own, published by the body that administers the
+        list, derived from the file — rows of one list are one voice, rows of two lists two."""
+        body = registry().get(info.agency)
+        source = Source(
+            id=f"source:csl-list:{slug(info.code)}",
+            title=f"{info.entity.name} (in the Consolidated Screening List)"[:300],
+            kind="dataset",
+            url=CSL_URL,
+            publisher=body.name if body is not None else PUBLISHER,
+            derived_from=(self.file_source.id,),
+        )
+        self.out.add_source(source)
+        return source
+
     def row(self, row: _Row) -> None:
         try:
             self._row(row)
@@ -223,8 +239,9 @@ class _Loader:
             kind="list-entry",
             url=v.get("source_information_url", "").strip() or v.get("source_list_url", "").strip() or None,
             publisher=PUBLISHER,
+            published_at=dates["start_date"],  # the entry's own date, where the row gives it
             text=row.text,
-            derived_from=(self.file_source.id,),
+            derived_from=(self._list_source(info).id,),
         )
         name_cite = self._cite(source, raw_name.strip(), row.offsets.get("name"))
         list_cite = self._cite(source, v["source"].strip(), row.offsets.get("source"))

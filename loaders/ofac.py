@@ -48,7 +48,7 @@ from pydantic import ValidationError
 
 from reference import RefList, registry, single_country
 from schema.dates import written_date
-from schema.models import Citation, Claim, Entity, Source, digest
+from schema.models import Citation, Claim, Entity, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
 
 from .base import Parsed, RecordError, validation_errors
@@ -80,6 +80,7 @@ FILE_URLS = {
     "comments": "https://www.treasury.gov/ofac/downloads/sdn_comments.csv",
 }
 ENTRY_URL = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id={}"
+PROGRAMS_URL = "https://ofac.treasury.gov/sanctions-programs-and-country-information"
 
 _TYPES = {
     "": EntityType.FIRM,
@@ -89,8 +90,11 @@ _TYPES = {
 }
 
 
-def _entry_source(kind: str, ent_num: str, title: str, text: str, file_source: Source) -> Source:
-    """The ``list-entry`` Source of one row of an OFAC file (its raw text), derived from the file."""
+def _entry_source(
+    kind: str, ent_num: str, title: str, text: str, file_source: Source, within: tuple[Source, ...] = ()
+) -> Source:
+    """The ``list-entry`` Source of one row of an OFAC file (its raw text), derived from the
+    sanctions programmes it is published under (``within``), else from the file."""
     return Source(
         id=f"source:ofac:{kind}-{ent_num}-{digest(text, length=12)}",
         title=title,
@@ -98,6 +102,19 @@ def _entry_source(kind: str, ent_num: str, title: str, text: str, file_source: S
         url=ENTRY_URL.format(ent_num),
         publisher=PUBLISHER,
         text=text,
+        derived_from=tuple(s.id for s in within) or (file_source.id,),
+    )
+
+
+def program_source(program: str, file_source: Source) -> Source:
+    """One OFAC sanctions programme as published in an SDN file (``RUSSIA-EO14024``): a
+    ``dataset`` Source of its own, derived from the file, that the programme's entries derive from."""
+    return Source(
+        id=f"source:ofac-program:{slug(program)}",
+        title=f"OFAC sanctions programme {program} (SDN list)",
+        kind="dataset",
+        url=PROGRAMS_URL,
+        publisher=PUBLISHER,
         derived_from=(file_source.id,),
     )
 
@@ -302,7 +319,8 @@ def _row(
             countries.append(code)
     country = single_country(countries)
 
-    source = _entry_source("sdn", ent_num, f"SDN entry: {name}", record.text, sdn_source)
+    within = tuple(program_source(p, sdn_source) for p in programs(v[3]))
+    source = _entry_source("sdn", ent_num, f"SDN entry: {name}", record.text, sdn_source, within)
     name_cite = cite(source, raw_name, record.cells[1].start)
     if name_cite is None:  # only when the name held doubled quotes that locate cannot see through
         raise ValueError(f"name {raw_name!r} not found in its own row")
@@ -397,6 +415,8 @@ def _row(
     sdn = sdn_list()
     out.add_entity(sdn.entity)
     out.add_entity(registry().entity(sdn.administered_by))
+    for program in within:
+        out.add_source(program)
     out.add_source(source)
     for extra_source in extra_sources:
         out.add_source(extra_source)

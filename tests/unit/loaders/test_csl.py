@@ -37,10 +37,13 @@ def check_provenance(parsed: Parsed) -> None:
             text = sources[citation.source].text
             assert text is not None
             assert text[citation.start : citation.end] == citation.quote
-    for source in parsed.sources:
+    for source in parsed.sources:  # a row comes from its list, which comes from the file
         for parent in source.derived_from:
-            assert sources[parent].kind == "file"
+            expected = "dataset" if source.kind == "list-entry" else "file"
+            assert sources[parent].kind == expected, source.id
             assert sources[parent].text is None
+            if expected == "dataset":
+                assert sources[parent].id.startswith("source:csl-list:")
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +60,7 @@ def test_2019_layout_counts(old: Parsed) -> None:
     # 115 rows: Gunther Migeotte's 5 Entity List rows and AL NASER WINGS' 2 DPL rows are one
     # entity each (110 listed), plus 9 lists, 7 agencies (BIS, Commerce, OFAC, Treasury, ISN,
     # DDTC, State) and the United States.
-    assert (len(old.entities), len(old.sources), len(old.claims), len(old.rejects)) == (127, 125, 131, 0)
+    assert (len(old.entities), len(old.sources), len(old.claims), len(old.rejects)) == (127, 134, 131, 0)
     assert Counter(e.type for e in old.entities) == {
         EntityType.FIRM: 88, EntityType.PERSON: 20, EntityType.LIST: 9, EntityType.AGENCY: 7,
         EntityType.ASSET: 2, EntityType.COUNTRY: 1,
@@ -77,7 +80,7 @@ def test_2019_layout_counts(old: Parsed) -> None:
 
 def test_current_layout_counts(new: Parsed) -> None:
     # 13 rows, one per list (SSI 3, PLC 2): 13 entities, 10 lists, 7 agencies, the US
-    assert (len(new.entities), len(new.sources), len(new.claims), len(new.rejects)) == (31, 24, 30, 0)
+    assert (len(new.entities), len(new.sources), len(new.claims), len(new.rejects)) == (31, 34, 30, 0)
     assert Counter(c.predicate for c in new.claims) == {
         Predicate.LISTED_ON: 13, Predicate.ADMINISTERS: 10, Predicate.PART_OF: 7,
     }  # fmt: skip
@@ -193,7 +196,7 @@ def test_same_input_twice_gives_identical_ids() -> None:
 
 def test_json_reads_like_the_csv(new: Parsed, old: Parsed) -> None:
     parsed = csl.load(JSON_SAMPLE)
-    assert (len(parsed.entities), len(parsed.sources), len(parsed.claims), len(parsed.rejects)) == (32, 25, 31, 0)
+    assert (len(parsed.entities), len(parsed.sources), len(parsed.claims), len(parsed.rejects)) == (32, 35, 31, 0)
     check_provenance(parsed)
 
     def facts(p: Parsed) -> set[tuple[str, str, str | None, str | None, str]]:

@@ -33,9 +33,12 @@ def check_provenance(parsed: Parsed) -> None:
             text = sources[citation.source].text
             assert text is not None
             assert text[citation.start : citation.end] == citation.quote
-    for source in parsed.sources:
+    for source in parsed.sources:  # an entry comes from its programmes (else the file), a programme from the file
         for parent in source.derived_from:
-            assert sources[parent].kind == "file"
+            if sources[parent].kind == "dataset":
+                assert sources[parent].id.startswith("source:ofac-program:") and source.kind == "list-entry"
+            else:
+                assert sources[parent].kind == "file"
 
 
 @pytest.fixture(scope="module")
@@ -48,11 +51,11 @@ def claims_of(parsed: Parsed, subject: str, predicate: Predicate) -> list[ofac.C
 
 
 def test_counts(parsed: Parsed) -> None:
-    # 4,676 SDN rows + the SDN list + OFAC; sources: 4,676 rows, 13 joined comment rows, 4 files;
-    # claims: sanctioned-by and listed-on per row, 1,688 resolvable "Linked To:"
+    # 4,676 SDN rows + the SDN list + OFAC; sources: 4,676 rows, 13 joined comment rows, 4 files,
+    # the 26 programmes the rows name; claims: sanctioned-by and listed-on per row, 1,688 resolvable "Linked To:"
     assert (len(parsed.entities), len(parsed.sources), len(parsed.claims), len(parsed.rejects)) == (
         4678,
-        4693,
+        4719,
         11040,
         8,
     )
@@ -62,7 +65,7 @@ def test_counts(parsed: Parsed) -> None:
     assert Counter(c.predicate for c in parsed.claims) == {
         Predicate.SANCTIONED_BY: 4676, Predicate.LISTED_ON: 4676, Predicate.LINKED_TO: 1688,
     }  # fmt: skip
-    assert Counter(s.kind for s in parsed.sources) == {"list-entry": 4689, "file": 4}
+    assert Counter(s.kind for s in parsed.sources) == {"list-entry": 4689, "file": 4, "dataset": 26}
     assert parsed.inputs == [SDN, ADD, ALT, COMMENTS]
     check_provenance(parsed)
 
@@ -186,7 +189,7 @@ def test_sdn_alone(tmp_path: Path) -> None:
     parsed = ofac.load(SDN)
     assert (len(parsed.entities), len(parsed.sources), len(parsed.claims), len(parsed.rejects)) == (
         4678,
-        4677,
+        4703,
         11038,
         0,
     )
