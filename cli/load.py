@@ -261,10 +261,43 @@ def load_ftm(
     dry_run: DryRunOpt = False,
     batch_size: BatchOpt = 2000,
     strict: StrictOpt = False,
+    version_date: Annotated[
+        str | None,
+        typer.Option(
+            "--version-date",
+            help="the export's or delta's date (YYYY-MM-DD, or 'file': from its name): its records were seen "
+            "then; a delta's MOD and DEL ops end, on it, what the records they touch no longer state",
+        ),
+    ] = None,
 ) -> None:
-    """Load FollowTheMoney / OpenSanctions JSON lines, streamed batch by batch (one load run)."""
+    """Load FollowTheMoney / OpenSanctions JSON lines, streamed batch by batch (one load run); also
+    the delta format (``{"op": "ADD"|"MOD"|"DEL", "entity": {...}}`` per line), with --version-date."""
 
     from loaders import ftm  # followthemoney takes seconds to import: only when used
+
+    day = _version_day(version_date, Parsed(inputs=[path])) if version_date is not None else None
+    if day is None and _is_delta(path):
+        raise typer.BadParameter(
+            "a delta (ADD/MOD/DEL ops) ends facts on its date: give it", param_hint="--version-date"
+        )
+
+    def batches(graph: Graph, resolver: Callable[[list[str]], dict[str, str]]) -> Iterator[Parsed]:
+        """The file's batches, dated by the version; then what its MOD and DEL ops ended."""
+        reader = ftm.FtmReader(path, batch_size, resolver)
+        for batch in reader:
+            if day is not None:
+                list_versions.date_sources(batch, day, keep_own=True)
+            yield batch
+        if day is not None and reader.touched:
+            held = [
+                list_versions.Held(r["subject"], Predicate(r["predicate"]), r["object"], r["ended"], r["returned"])
+                for r in versions.held_by_records(graph, reader.record_prefixes())
+            ]
+            extra, ended, returned = list_versions.compare("ftm", day, [reader.file_source.id], reader.present, held)
+            out.print(
+                f"ftm delta {day}: {reader.deleted} record(s) deleted; {ended} fact(s) ended, {returned} returned"
+            )
+            yield extra
 
     def work(graph: Graph) -> None:
         def resolver(ids: list[str]) -> dict[str, str]:
@@ -272,7 +305,7 @@ def load_ftm(
 
         if dry_run or strict:
             # a validation pass: nothing is written (with --strict, only if nothing is rejected)
-            read = _scan(ftm.iter_batches(path, batch_size, resolver))
+            read = _scan(batches(graph, resolver))
             out.print(
                 f"ftm: {read.entities} entities, {read.sources} sources, {read.claims} claims read; "
                 f"{read.rejects} rejected"
@@ -295,10 +328,11 @@ def load_ftm(
         with _progress("ftm", None) as advance:
             report = ingest.ingest_stream(
                 graph,
-                ftm.iter_batches(path, batch_size, resolver),
+                batches(graph, resolver),
                 loader="ftm",
                 inputs=[str(path)],
-                input_sha256=input_digest([path]),
+                input_sha256=input_digest([path]) + (f"@{day}" if day else ""),
+                run_props={"series": "ftm", "version_date": day} if day else None,
                 batch_size=batch_size,
                 on_progress=advance,
                 on_batch=on_batch,
@@ -309,6 +343,16 @@ def load_ftm(
         _summary(report, read.rejects)
 
     _run(work)
+
+
+def _is_delta(path: Path) -> bool:
+    """Whether the file's first record is a delta op (``{"op": ..., "entity": ...}``)."""
+    with path.open("rb") as fh:
+        for raw in fh:
+            if raw.strip():
+                head = raw.lstrip(b"\xef\xbb\xbf").lstrip()
+                return head.startswith(b'{"op"') or b'"op":' in head[:40]
+    return False
 
 
 class _Tally:

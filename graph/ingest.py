@@ -216,6 +216,7 @@ def ingest_stream(
     batch_size: int = 2000,
     on_progress: Callable[[str, int], None] | None = None,
     on_batch: Callable[[Loadable], None] | None = None,
+    run_props: dict[str, Any] | None = None,
 ) -> IngestReport:
     """Like :func:`ingest`, for input too large to hold: one LoadRun, written batch by batch.
 
@@ -224,10 +225,11 @@ def ingest_stream(
     memory holds two batches at a time: the next one is read (parsed, generated) in a thread
     while the database writes this one (:func:`prefetched`). ``on_batch`` sees each batch before it is written (the CLI
     prints its rejects). An error marks the run failed; what earlier batches wrote stays, and
-    reloading the same input completes it idempotently.
+    reloading the same input completes it idempotently. ``run_props``: as for :func:`ingest` (a
+    list version's ``series`` and ``version_date``; its ends can come as the last batch).
     """
     fail_interrupted_runs(graph)
-    run_id = begin_run(graph, loader, inputs, input_sha256)
+    run_id = begin_run(graph, loader, inputs, input_sha256, run_props)
     writer = Writer(graph, run_id=run_id, batch_size=batch_size, on_progress=on_progress, origins=Origins(loader))
     try:
         # the read-ahead thread also builds the batch's claim rows (pure work, off the write path)

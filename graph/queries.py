@@ -177,6 +177,20 @@ HELD_IN_SERIES: Final = (
     "max(CASE WHEN c.qualifiers CONTAINS $returned THEN c.valid_from END) AS returned "
     "ORDER BY subject, predicate, object"
 )
+# What some records stated (the claims citing Sources whose ids start with one of $prefixes: every
+# version of each record), each (subject, predicate, object) with its latest end and return.
+HELD_BY_RECORDS: Final = (
+    "UNWIND $prefixes AS prefix "
+    "MATCH (s:Source) WHERE s.id STARTS WITH prefix "
+    "MATCH (c:Claim)-[:CITES]->(s) "
+    "WITH DISTINCT c.fact_id AS fid, c.subject AS subject, c.predicate AS predicate, c.object AS object "
+    "OPTIONAL MATCH (e:Claim {fact_id: fid}) WHERE e.subject = subject AND e.object = object "
+    "AND (e.qualifiers CONTAINS $ended OR e.qualifiers CONTAINS $returned) "
+    "RETURN subject, predicate, object, "
+    "max(CASE WHEN e.qualifiers CONTAINS $ended THEN e.valid_to END) AS ended, "
+    "max(CASE WHEN e.qualifiers CONTAINS $returned THEN e.valid_from END) AS returned "
+    "ORDER BY subject, predicate, object"
+)
 # The claims already in the graph of some facts (read before a batch adds to them).
 FACT_CLAIMS: Final = (
     "UNWIND $fact_ids AS fid "

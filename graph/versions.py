@@ -26,3 +26,14 @@ def held(graph: Graph, series: str, version_date: str, scope: Iterable[tuple[Pre
             "returned": f'"{VERSION_RETURNED}"',
         },
     )
+
+
+def held_by_records(graph: Graph, prefixes: list[str]) -> list[dict[str, Any]]:
+    """What the records whose Source ids start with ``prefixes`` stated, whatever the predicate,
+    with each statement's latest end and return (for a delta's ``MOD`` and ``DEL`` ops)."""
+    if not prefixes:
+        return []
+    return graph.read(
+        queries.HELD_BY_RECORDS,
+        {"prefixes": prefixes, "ended": f'"{VERSION_ENDED}"', "returned": f'"{VERSION_RETURNED}"'},
+    )

@@ -71,13 +71,13 @@ from reference import registry, single_country
 from schema.dates import written_date
 from schema.models import Entity, Source
 from schema.names import alias_key, reader_name
-from schema.ontology import EntityType
+from schema.ontology import EntityType, Predicate
 
 from .base import Parsed, validation_errors
 from .collect import Collector, combine
 from .csvfile import file_sha256
 from .curated import ExternalResolver
-from .ftm_claims import FtmRelations, add_sources
+from .ftm_claims import FtmRelations, add_sources, record_key
 from .ftm_lines import (
     ALIAS_PROPS,
     COUNTRY_PROPS,
@@ -92,6 +92,7 @@ from .ftm_lines import (
 )
 
 _BOM = b"\xef\xbb\xbf"
+DELTA_OPS = frozenset({"ADD", "MOD", "DEL"})
 
 
 class FtmReader(FtmRelations):
@@ -112,6 +113,11 @@ class FtmReader(FtmRelations):
         self.relations_total = 0
         self.skipped: Counter[str] = Counter()
         self.bad_dates = 0
+        # the delta format: ids of records an ADD, MOD or DEL op touched, and what this file states
+        self.delta = False
+        self.touched: set[str] = set()
+        self.deleted = 0
+        self.present: set[tuple[str, Predicate, str]] = set()
         self._file_source_sent = False
         self._entity_cache: dict[tuple[str | None, ...], Entity] = {}
         self._datasets = {}
@@ -141,6 +147,19 @@ class FtmReader(FtmRelations):
         if not isinstance(data, dict):
             self._reject(out, number, None, "not a JSON object")
             return None
+        if "op" in data:  # the delta format: {"op": "ADD" | "MOD" | "DEL", "entity": {...}}
+            op, data = data.get("op"), data.get("entity")
+            if op not in DELTA_OPS:
+                self._reject(out, number, "op", f"unknown op {op!r} (ADD, MOD or DEL)")
+                return None
+            if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"].strip():
+                self._reject(out, number, "entity.id", "a delta op names no entity id")
+                return None
+            self.delta = True
+            self.touched.add(data["id"])
+            if op == "DEL":  # what the record stated ends (see the CLI); nothing of it is read
+                self.deleted += int(self.phase == 1)
+                return None
         fid = data.get("id")
         if not isinstance(fid, str) or not fid.strip():
             self._reject(out, number, "id", "no entity id")
@@ -310,14 +329,24 @@ class FtmReader(FtmRelations):
                 for number, batch in enumerate(self._first_pass(index)):
                     if number == 0:
                         batch.inputs.append(self.path)
-                    yield batch
+                    yield self._seen(batch)
                 self.phase = 2
-                yield from self._second_pass(index)
+                for batch in self._second_pass(index):
+                    yield self._seen(batch)
             finally:
                 index.close()
         notes = self._notes()
         if notes:
             yield Parsed(notes=notes)
+
+    def _seen(self, batch: Parsed) -> Parsed:
+        self.present.update((c.subject, c.predicate, c.object) for c in batch.claims)
+        return batch
+
+    def record_prefixes(self) -> list[str]:
+        """The id prefix of the Sources of each record a delta op touched (every version of the
+        record: :meth:`loaders.ftm_claims.FtmRelations._sources`)."""
+        return sorted(f"source:ftm:{record_key(fid)}-" for fid in self.touched)
 
     def _notes(self) -> list[str]:
         notes: list[str] = []

@@ -7,7 +7,9 @@ resolved through the pass-1 index (or the graph); an end found nowhere is a reje
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -50,7 +52,7 @@ class FtmRelations:
         from its dataset's Source (which is derived from the file): a record two datasets state is
         two independent statements, and two records of one dataset are one. Without ``datasets``,
         one Source derived from the file."""
-        local = line.ftm_id if SAFE_ID.match(line.ftm_id) else digest(line.ftm_id, length=16)
+        local = record_key(line.ftm_id)
         urls = line.values("sourceUrl")
         publishers = line.values("publisher")
         base = f"source:ftm:{local}-{hashlib.sha256(line.text.encode()).hexdigest()[:12]}"
@@ -62,6 +64,8 @@ class FtmRelations:
                 kind="dataset",
                 url=urls[0] if urls else None,
                 publisher=publishers[0] if publishers else None,
+                first_seen=seen_day(line, "first_seen"),
+                last_seen=seen_day(line, "last_seen"),
                 text=line.text,
                 derived_from=(self.dataset_source(name).id if name else self.file_source.id,),
             )
@@ -319,6 +323,25 @@ class FtmRelations:
                 )
                 claims.append((f"properties.{prop}", claim))
         return claims
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def seen_day(line: Line, key: str) -> str | None:
+    """The day of a record's ``first_seen`` / ``last_seen`` (OpenSanctions: the first and the
+    latest export that held it), when it has one."""
+    value = line.data.get(key)
+    match = _DAY.match(value) if isinstance(value, str) else None
+    try:
+        return date.fromisoformat(match.group(0)).isoformat() if match else None
+    except ValueError:
+        return None
+
+
+def record_key(ftm_id: str) -> str:
+    """The part of a record's Source ids that names the record (its FtM id, or a digest of it)."""
+    return ftm_id if SAFE_ID.match(ftm_id) else digest(ftm_id, length=16)
 
 
 def dataset_names(line: Line) -> list[str]:

@@ -65,10 +65,11 @@ def date_in_names(paths: Iterable[Path]) -> str | None:
     return days.pop() if len(days) == 1 else None
 
 
-def date_sources(parsed: Parsed, day: str) -> None:
+def date_sources(parsed: Parsed, day: str, keep_own: bool = False) -> None:
     """Date a version's own sources: its files are published on ``day`` (unless they say
     otherwise), and its files and every record derived from them were seen in it (``first_seen``
-    and ``last_seen``; the writer keeps the earliest and the latest over versions)."""
+    and ``last_seen``; the writer keeps the earliest and the latest over versions). ``keep_own``:
+    a record that says when it was first and last seen (an FtM export's) keeps what it says."""
     own = {s.id for s in parsed.sources if s.kind == "file"}
     grew = True
     while grew:  # records derive from a file directly or through a dataset or list Source
@@ -78,8 +79,8 @@ def date_sources(parsed: Parsed, day: str) -> None:
     parsed.sources[:] = [
         s.model_copy(
             update={
-                "first_seen": day,
-                "last_seen": day,
+                "first_seen": s.first_seen if keep_own and s.first_seen else day,
+                "last_seen": s.last_seen if keep_own and s.last_seen else day,
                 **({"published_at": day} if s.kind == "file" and not s.published_at else {}),
             }
         )

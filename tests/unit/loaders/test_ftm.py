@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from loaders import ftm
+from loaders.collect import combine
 from schema.models import Claim
 from schema.ontology import EntityType, Predicate, allowed
 
@@ -223,3 +224,21 @@ def test_names_for_readers() -> None:
     # two Ukrainian authorities, two ids (both were "agency:ftm-x")
     agencies = {e.id for e in entities.values() if e.id.startswith("agency:ftm-")}
     assert len(agencies) == 2
+
+
+def test_the_delta_format_reads_add_and_mod_and_records_what_its_ops_touch(tmp_path: Path) -> None:
+    from loaders.ftm import FtmReader
+
+    delta = Path(__file__).resolve().parents[2] / "fixtures" / "ftm" / "delta" / "delta-2024-05-01.ftm.jsonl"
+    bad = tmp_path / "bad.ftm.jsonl"
+    bad.write_text(delta.read_text() + '{"op": "UPSERT", "entity": {"id": "x"}}\n{"op": "DEL", "entity": {}}\n')
+    known = {"firm:ftm-dl-bolt": "Firm", "person:ftm-dl-testov": "Person"}  # in the graph from the base
+    reader = FtmReader(bad, resolve_external=lambda ids: {i: known[i] for i in ids if i in known})
+    parsed = combine(iter(reader))
+    assert reader.delta and reader.deleted == 1
+    assert reader.touched == {"dl-san-bolt", "dl-own", "dl-san-testov"}
+    assert [(r.line, r.field) for r in parsed.rejects] == [(4, "op"), (5, "entity.id")]
+    assert ("person:ftm-dl-testov", Predicate.OWNS, "firm:ftm-dl-bolt") in reader.present
+    assert reader.record_prefixes() == ["source:ftm:dl-own-", "source:ftm:dl-san-bolt-", "source:ftm:dl-san-testov-"]
+    (own,) = [s for s in parsed.sources if s.id.startswith("source:ftm:dl-own-")]
+    assert (own.first_seen, own.last_seen) == ("2023-01-10", "2024-05-01")
