@@ -23,7 +23,7 @@ from schema.dates import earliest, latest
 from schema.errors import InvalidInput
 from schema.models import Claim, Entity, Source, fact_id
 from schema.names import alias_key, share_a_word
-from schema.ontology import IDENTITY, VERSION_ENDED, EntityType, Predicate, Stance
+from schema.ontology import IDENTITY, LISTING_ENDED, VERSION_ENDED, EntityType, Predicate, Stance
 
 from . import queries
 from .database import Graph
@@ -292,6 +292,7 @@ def _claim_row(c: Claim) -> dict[str, Any]:
 
 
 _ENDED_KEY = f'"{VERSION_ENDED}":'  # the qualifier's key as the claim's JSON qualifiers hold it
+_LISTING_ENDED_KEY = f'"{LISTING_ENDED}":'
 
 
 def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
@@ -300,7 +301,10 @@ def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
     ends: list[dict[str, Any]] = []
     rest: list[dict[str, Any]] = []
     for c in claims:  # one pass: a fact may have many claims, and this runs for every fact written
-        (ends if _ENDED_KEY in (c.get("qualifiers") or "") else rest).append(c)
+        quals = c.get("qualifiers") or ""
+        (ends if _ENDED_KEY in quals else rest).append(c)
+        if _LISTING_ENDED_KEY in quals and c["valid_to"]:  # the list says the listing ended: an end too
+            ends.append(c)
     rest = rest or claims
     froms = [str(earliest(c["valid_from"])) for c in rest if c["valid_from"]]
     tos = [latest(c["valid_to"]) for c in rest]

@@ -50,7 +50,7 @@ from reference import registry, single_country
 from reference.registry import LABEL_CODE
 from schema.dates import earliest, latest, partial_date, written_date
 from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
-from schema.ontology import EntityType, Method, Predicate
+from schema.ontology import LISTING_ENDED, EntityType, Method, Predicate
 
 from .base import Parsed, RecordError, validation_errors
 from .collect import Collector, cite
@@ -260,6 +260,8 @@ class _Loader:
             value = " ".join(v.get(column, "").split())
             if value:
                 qualifiers[column] = value
+        if dates["end_date"]:
+            qualifiers[LISTING_ENDED] = dates["end_date"]
         claim = Claim(
             subject=entity.id,
             predicate=Predicate.LISTED_ON,

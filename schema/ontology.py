@@ -246,6 +246,9 @@ DISTINCT_BY = (Predicate.SUBSIDIARY_OF, Predicate.OWNS, Predicate.PART_OF, Predi
 # (loaders/versions.py); the qualifiers that mark a claim ending it, or a return.
 VERSIONED = (Predicate.LISTED_ON, Predicate.SANCTIONED_BY)
 VERSION_ENDED, VERSION_RETURNED = "absent_from_version", "present_again_in_version"
+# A listing the list itself says has ended (the CSL's end_date): it ends the fact like a later
+# version that no longer holds it, whatever earlier open-ended claims say.
+LISTING_ENDED = "listing_ended"
 
 # Ownership-like chains exposure walks from an entity up to whoever a regulatory fact names.
 EXPOSURE_CHAIN = (

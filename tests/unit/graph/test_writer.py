@@ -458,3 +458,19 @@ def test_a_later_version_ends_a_fact_until_it_returns() -> None:
     props = fact_props([listed, ended, back, again])
     assert (props["valid_to"], props["gaps"]) == ("2027-02-01", ["2026-08-01/2026-11-01"])
     assert fact_props([listed])["gaps"] == []
+
+
+def test_a_listing_the_list_says_has_ended_ends_the_fact_despite_an_open_earlier_claim() -> None:
+    def row(valid_from: str | None, valid_to: str | None, quals: str = "{}") -> dict[str, Any]:
+        return {
+            "predicate": "listed-on", "stance": "asserted", "valid_from": valid_from, "valid_to": valid_to,
+            "confidence": 1.0, "qualifiers": quals, "asserted_by": None, "cites": [],
+        }  # fmt: skip
+
+    earlier = row("2019-05-21", None)  # an older CSL row: no end date yet
+    later = row("2019-05-21", "2024-03-01", '{"listing_ended": "2024-03-01"}')  # the row now has one
+    props = fact_props([earlier, later])
+    assert (props["valid_from"], props["valid_to"], props["gaps"]) == ("2019-05-21", "2024-03-01", [])
+    relisted = row("2025-01-10", None)
+    assert fact_props([earlier, later, relisted])["valid_to"] is None  # listed again after
+    assert fact_props([earlier, later, relisted])["gaps"] == ["2024-03-01/2025-01-10"]

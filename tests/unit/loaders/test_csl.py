@@ -113,7 +113,7 @@ def test_listed_on_dates_are_the_rows_and_never_invented(old: Parsed) -> None:
     assert (denied.valid_from, denied.valid_to) == ("2017-10-16", "2020-10-13")
     assert denied.qualifiers == {
         "federal_register_notice": "82 F.R. 48792 10/20/2017", "standard_order": "Y",
-        "source_list_url": "http://bit.ly/1Qi5heF",
+        "source_list_url": "http://bit.ly/1Qi5heF", "listing_ended": "2020-10-13",  # the list says it ended
     }  # fmt: skip
     assert denied.citations[0].quote == "ADRIAN MANUEL HERNANDEZ"  # the leading space is not quoted
     sdn = claims["firm:csl-20264"]  # SDN rows carry no dates
