@@ -16,6 +16,9 @@ COPY export export
 COPY api api
 COPY cli cli
 COPY data data
+COPY queries queries
 RUN pip install --no-cache-dir .
+# the installed package lives in site-packages: point it at the saved queries copied here
+ENV REGKG_QUERIES_DIR=/app/queries
 EXPOSE 8000
 CMD ["sh", "-c", "regkg migrate && regkg serve --host 0.0.0.0 --port 8000"]

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from config import Settings, get_settings
+from graph import warm
 from graph.database import Graph
 
-from . import errors, observability, protocol, receipts, strict, ui
+from . import deps, docs, errors, observability, protocol, receipts, strict, ui
 from .routers import claims, entities, export, extract, facts, health, paths, query, resolutions, sources
+
+
+def _warm(graph: Graph, max_degree: int) -> None:
+    try:
+        warm.warm(graph, max_degree)
+    except Exception:  # noqa: BLE001 — a warm-up that fails leaves first requests slower, nothing else
+        logging.getLogger("regkg.warm").warning("warming the query shapes failed", exc_info=True)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -23,6 +34,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         owned = getattr(app.state, "graph", None) is None
         if owned:
             app.state.graph = Graph.connect(settings)
+            if settings.warm_queries:  # the first request of any path combination finds its plan
+                threading.Thread(
+                    target=_warm, args=(app.state.graph, settings.path_max_degree), name="warm", daemon=True
+                ).start()
         try:
             yield
         finally:
@@ -37,7 +52,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Regulatory knowledge graph: who is banned, listed, sanctioned or accused by "
         "whom, under which law, since when, and where each fact comes from.",
         lifespan=lifespan,
-        dependencies=[Depends(strict.reject_unknown_query_parameters)],
+        docs_url=None,  # api/docs.py serves /docs and /redoc with local assets, not a CDN's
+        redoc_url=None,
+        # the key first (when reads need one): a client without it learns nothing about parameters
+        dependencies=[Depends(deps.require_key_for_reads), Depends(strict.reject_unknown_query_parameters)],
     )
     app.state.settings = settings
     errors.install(app)
@@ -46,6 +64,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (entities, facts, paths, sources, resolutions, claims, query, extract, export):
         app.include_router(module.router)
     ui.install(app)
+    docs.install(app)
     app.add_middleware(receipts.Receipts)
     app.add_middleware(protocol.HeadAsGet)
+    if settings.cors_origins:  # off by default; outermost, so a preflight is answered before anything else
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD", "POST", "DELETE"],
+            allow_headers=["Accept", "Content-Type", "If-None-Match", "X-API-Key", "X-Request-ID"],
+            expose_headers=["Content-Location", "ETag", "X-Regkg-Graph-Version", "X-Request-ID"],
+            max_age=600,
+        )
     return app

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
 from schema.errors import GraphUnavailable, RegkgError
 
@@ -41,6 +42,22 @@ def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {c: ERROR_RESPONSES[c] for c in codes}
 
 
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def allowed_methods(request: Request, given: str) -> str:
+    """A 405's ``Allow``: the methods of every route of this path (Starlette names only the first
+    route's, e.g. GET of GET + POST /v1/resolutions), HEAD wherever GET is (api/protocol.py)."""
+    methods = set(given.replace(" ", "").split(",")) - {""}
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(not isinstance(r, Mount) and r.matches(scope)[0] == Match.FULL for r in request.app.router.routes):
+            methods.add(method)
+    if "GET" in methods:
+        methods.add("HEAD")
+    return ", ".join(m for m in _METHODS if m in methods)
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(RegkgError)
     async def _regkg(request: Request, exc: RegkgError) -> JSONResponse:
@@ -55,12 +72,14 @@ def install(app: FastAPI) -> None:
         return envelope(422, "invalid_input", "request parameters are invalid", details)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:  # FastAPI could not read the body (not UTF-8): bad input, like bad JSON
+            return envelope(422, "invalid_input", "the request body could not be read: send JSON in UTF-8")
         code = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
         response = envelope(exc.status_code, code.get(exc.status_code, "http_error"), str(exc.detail))
         for name, value in (exc.headers or {}).items():  # a 405's Allow, a 401's WWW-Authenticate
-            if name.lower() == "allow" and "GET" in value.split(", ") and "HEAD" not in value:
-                value += ", HEAD"  # HEAD is answered wherever GET is (api/protocol.py)
+            if name.lower() == "allow":
+                value = allowed_methods(request, value)
             response.headers[name] = value
         return response
 

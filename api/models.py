@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from schema.ontology import EntityType, Method, Predicate, Stance
+
+from . import examples
 
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="ignore")
+
+
+def example(value: dict[str, Any]) -> ConfigDict:
+    """A model's example for the OpenAPI (api/examples.py; a test checks it serialises to itself)."""
+    return ConfigDict(json_schema_extra={"examples": [value]})
 
 
 class ErrorBody(_Out):
@@ -58,6 +65,8 @@ class SourceRef(_Out):
 
 
 class EntityDetail(Entity):
+    model_config = example(examples.ENTITY_DETAIL)
+
     sources: list[SourceRef] = []
     names: list[NameOrigin] = []
 
@@ -67,6 +76,8 @@ class ScoredEntity(Entity):
 
 
 class SearchPage(_Out):
+    model_config = example(examples.SEARCH_PAGE)
+
     items: list[ScoredEntity]
     total: int
 
@@ -108,12 +119,16 @@ class Fact(_Out):
 class NeighborGroup(_Out):
     predicate: Predicate
     direction: Literal["out", "in"]
-    total: int
+    total: int = Field(description="facts in the group (all pages)")
+    offset: int = Field(0, description="the page starts at this fact of the group")
+    limit: int = Field(25, description="at most this many facts of the group per page")
     shown: int
-    truncated: bool
+    truncated: bool = Field(description="more of the group after this page")
 
 
 class Neighborhood(_Out):
+    model_config = example(examples.NEIGHBORHOOD)
+
     entity: Entity
     nodes: list[Entity]
     edges: list[Fact]
@@ -122,6 +137,8 @@ class Neighborhood(_Out):
 
 
 class FactList(_Out):
+    model_config = example(examples.FACT_LIST)
+
     items: list[Fact]
     total: int = Field(description="facts matching the filters, all pages")
     limit: int
@@ -179,6 +196,8 @@ class Claim(_Out):
 
 
 class Provenance(_Out):
+    model_config = example(examples.PROVENANCE)
+
     fact: Fact
     claims: list[Claim]
     independent_sources: list[str] = Field(description="one cited source per group not derived from one another")
@@ -192,6 +211,8 @@ class Path(_Out):
 
 
 class Paths(_Out):
+    model_config = example(examples.PATHS)
+
     paths: list[Path]
     max_degree: int = Field(description="entities with more fact edges than this (hubs) were not walked through")
 
@@ -203,6 +224,8 @@ class ExposureAction(_Out):
 
 
 class Exposure(_Out):
+    model_config = example(examples.EXPOSURE)
+
     entity: Entity
     actions: list[ExposureAction]
 
@@ -220,7 +243,14 @@ class SourceClaim(_Out):
 
 
 class SourceDetail(SourceWithChain):
-    text: str | None = None
+    model_config = example(examples.SOURCE_DETAIL)
+
+    text: str | None = Field(
+        None,
+        description="the source's stored text, only with include=text (absent otherwise, or when none is stored); "
+        "claims' start/end are offsets into it",
+        exclude_if=lambda v: v is None,
+    )
     claims: list[SourceClaim]
 
 
@@ -242,15 +272,38 @@ class LoadRun(_Out):
 
 
 class LoadRuns(_Out):
+    model_config = example(examples.LOAD_RUNS)
+
     items: list[LoadRun]
     total: int
+    limit: int = 50
+    offset: int = 0
 
 
 class QueryRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [examples.QUERY_REQUEST],
+            # exactly one of cypher and saved (the validator below), said in the OpenAPI too
+            "oneOf": [
+                {"required": ["cypher"], "properties": {"cypher": {"type": "string"}, "saved": {"type": "null"}}},
+                {"required": ["saved"], "properties": {"saved": {"type": "string"}, "cypher": {"type": "null"}}},
+            ],
+        },
+    )
 
-    cypher: str = Field(min_length=1, max_length=20_000, description="one read-only Cypher statement")
-    params: dict[str, Any] = Field(default_factory=dict)
+    cypher: str | None = Field(
+        None, min_length=1, max_length=20_000, description="one read-only Cypher statement (or `saved`)"
+    )
+    saved: str | None = Field(
+        None,
+        pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$",
+        description="the name of a saved query (GET /v1/queries), instead of `cypher`",
+    )
+    params: dict[str, Any] = Field(
+        default_factory=dict, description="the statement's $parameters; a saved query's are checked against its types"
+    )
     limit: int = Field(100, ge=1, le=10_000, description="row cap (also capped by the server's setting)")
 
     @field_validator("params")
@@ -258,6 +311,12 @@ class QueryRequest(BaseModel):
     def _params(cls, value: dict[str, Any]) -> dict[str, Any]:
         _check_param(value)
         return value
+
+    @model_validator(mode="after")
+    def _one_statement(self) -> QueryRequest:
+        if (self.cypher is None) == (self.saved is None):
+            raise ValueError("give either cypher (a statement) or saved (a saved query's name), one of them")
+        return self
 
 
 def _check_param(value: Any, depth: int = 0) -> None:
@@ -281,9 +340,33 @@ def _check_param(value: Any, depth: int = 0) -> None:
 
 
 class QueryResult(_Out):
+    model_config = example(examples.QUERY_RESULT)
+
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool
+
+
+class SavedParam(_Out):
+    name: str
+    type: Literal["string", "integer", "float", "boolean", "date"]
+    required: bool
+    default: Any = Field(None, description="used when the parameter is not given")
+    description: str
+
+
+class SavedQuery(_Out):
+    name: str = Field(description='run it with POST /v1/query {"saved": name, "params": {…}}')
+    description: str
+    params: list[SavedParam]
+    cypher: str = Field(description="the statement, its header of comments included")
+
+
+class SavedQueries(_Out):
+    model_config = example(examples.SAVED_QUERIES)
+
+    items: list[SavedQuery]
+    total: int
 
 
 class Resolution(_Out):
@@ -298,6 +381,8 @@ class Resolution(_Out):
 
 
 class Resolutions(_Out):
+    model_config = example(examples.RESOLUTIONS)
+
     items: list[Resolution]
     total: int
     limit: int
@@ -305,7 +390,7 @@ class Resolutions(_Out):
 
 
 class DecisionRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.DECISION_REQUEST]})
 
     subject: str = Field(min_length=3, max_length=300, description="an entity id")
     object: str = Field(min_length=3, max_length=300, description="another entity id")
@@ -313,6 +398,8 @@ class DecisionRequest(BaseModel):
 
 
 class Decision(_Out):
+    model_config = example(examples.DECISION)
+
     subject: str
     object: str
     status: Literal["merged", "undone"]
@@ -348,12 +435,16 @@ class Change(_Out):
 
 
 class Changes(_Out):
+    model_config = example(examples.CHANGES)
+
     items: list[Change]
     total: int
     since: str | None = None
 
 
 class ClaimsWritten(_Out):
+    model_config = example(examples.CLAIMS_WRITTEN)
+
     run_id: str | None = Field(description="the load run that wrote them (or the earlier identical one)")
     reconfirmed: bool = Field(description="the same body was written before: nothing changed")
     claims: list[str] = Field(description="the claims' ids (a hash of their content)")

@@ -7,7 +7,9 @@
 * Logs are set up by :func:`config.configure_logging` (JSON lines in production, text otherwise).
 * ``GET /metrics`` (Prometheus text format, prometheus-client): request counts and latency
   histograms per route template and status, errors, requests in flight, driver pool size, and
-  — read from the graph at scrape time — the schema version and load runs by status.
+  — read from the graph at scrape time — the graph version (``regkg_graph_version_info``), the
+  schema version and load runs by status. The neo4j driver has no public pool statistics: the
+  configured pool size and the requests in flight stand for the pool in use.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Iterator
 
 from fastapi import FastAPI, Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import GaugeMetricFamily, InfoMetricFamily
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -39,12 +41,13 @@ class _GraphCollector(Collector):
         self.app = app
         self.pool_max = pool_max
 
-    def collect(self) -> Iterator[GaugeMetricFamily]:
+    def collect(self) -> Iterator[GaugeMetricFamily | InfoMetricFamily]:
         graph = getattr(self.app.state, "graph", None)
         if graph is None:
             return
         try:
             stats = reads.graph_stats(graph)
+            graph_version = reads.graph_version(graph)
         except RegkgError:
             return
         version = GaugeMetricFamily("regkg_graph_schema_version", "schema version recorded by migrations")
@@ -54,7 +57,18 @@ class _GraphCollector(Collector):
         for status, n in sorted(stats["load_runs"].items()):
             runs.add_metric([status], n)
         yield runs
-        pool = GaugeMetricFamily("regkg_neo4j_pool_max_size", "the driver's maximum connection pool size")
+        current = InfoMetricFamily(
+            "regkg_graph_version",
+            "the graph version answers carry in X-Regkg-Graph-Version (changes when a load run or a "
+            "resolution decision changes the graph)",
+            value={"version": graph_version},
+        )
+        yield current
+        pool = GaugeMetricFamily(
+            "regkg_neo4j_pool_max_size",
+            "the driver's configured maximum connection pool size (REGKG_NEO4J_POOL_SIZE); the neo4j driver "
+            "exposes no public count of connections in use: see regkg_http_requests_in_flight",
+        )
         pool.add_metric([], self.pool_max)
         yield pool
 
@@ -143,7 +157,12 @@ def install(app: FastAPI, settings: Settings) -> None:
         buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
     )
     errors = Counter("regkg_http_errors", "responses with status >= 500, by route", ["route"], registry=registry)
-    in_flight = Gauge("regkg_http_requests_in_flight", "requests being served", registry=registry)
+    in_flight = Gauge(
+        "regkg_http_requests_in_flight",
+        "requests being served; the neo4j driver has no public count of pool connections in use, so this "
+        "stands for the pool in use (next to regkg_neo4j_pool_max_size)",
+        registry=registry,
+    )
     registry.register(_GraphCollector(app, settings.neo4j_pool_size))
     app.state.metrics_registry = registry
 

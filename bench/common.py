@@ -74,6 +74,7 @@ def _settings_env(settings: Settings) -> dict[str, str]:
         "REGKG_NEO4J_POOL_SIZE": str(settings.neo4j_pool_size),
         "REGKG_QUERY_TIMEOUT": str(settings.query_timeout),
         "REGKG_QUERY_ROW_LIMIT": str(settings.query_row_limit),
+        "REGKG_WARM_QUERIES": str(settings.warm_queries).lower(),
     }
 
 

@@ -47,7 +47,7 @@ MAX_DEGREE = 1000  # the API's default (REGKG_PATH_MAX_DEGREE)
 def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object]]:
     """Each case's one Cypher query, run as the service runs it (``Graph.read_plain``)."""
     exposure_q = reads.exposure_query(4)
-    paths_q = reads.paths_query(None, 5, 4, False)
+    paths_q = reads.paths_query(5, 4, False)
     neigh_q = q.neighbors(reads.FACT_TYPES, "both")
 
     def neigh(eid: str) -> Callable[[], object]:
@@ -63,7 +63,8 @@ def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object
         return call
 
     def path(a: str, b: str) -> Callable[[], object]:
-        params = {"from": a, "to": b, "stances": None, "as_of": None, "max_degree": MAX_DEGREE}
+        params = {"from": a, "to": b, "stances": " " * reads.PAD, "as_of": "0000-00-00", "max_degree": MAX_DEGREE}
+        params |= {"types": " " * reads.PAD, "limit": 5, "max_hops": 4, "undated": "mark"}
         return lambda: graph.read_plain(paths_q, params, timeout=30)
 
     return {

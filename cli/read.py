@@ -1,4 +1,5 @@
-"""The analyst's read commands: ``regkg query | search | facts | paths | why | exposure``.
+"""The analyst's read commands: ``regkg query | search | facts | paths | why | exposure``; saved
+queries (``queries/*.cypher``) by name: ``regkg query --list``, ``regkg query NAME --param k=v``.
 
 The same read services as the HTTP API (``graph.reads``; analyst Cypher through ``graph.guard``:
 read-only, a timeout, a row cap), printed as a Rich table, CSV or JSON (``--format``).
@@ -17,12 +18,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from config import Settings
-from graph import guard, reads
+from graph import guard, reads, saved
 from graph.database import Graph
 from schema.dates import earliest, partial_date
+from schema.errors import InvalidInput, RegkgError
 from schema.ontology import EntityType, Predicate
 
-from .console import out
+from .console import err, fail, out
 from .load import _run
 
 Format = Literal["table", "csv", "json"]
@@ -79,38 +81,94 @@ def _fact_row(f: dict[str, Any]) -> list[Any]:
 
 
 def query(
-    cypher: Annotated[str | None, typer.Argument(help="a read-only Cypher statement")] = None,
+    cypher: Annotated[str | None, typer.Argument(help="a read-only Cypher statement, or a saved query's name")] = None,
     file: Annotated[
         Path | None, typer.Option("-f", "--file", exists=True, dir_okay=False, help="read it from a file")
     ] = None,
-    param: Annotated[list[str] | None, typer.Option("--param", help="k=v (v read as JSON when it parses)")] = None,
+    saved_name: Annotated[str | None, typer.Option("--saved", help="run the saved query of this name")] = None,
+    list_saved: Annotated[bool, typer.Option("--list", help="list the saved queries and their parameters")] = False,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", help="k=v (v read as JSON when it parses; for a saved query, by its declared type)"),
+    ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="rows at most (capped by REGKG_QUERY_ROW_LIMIT)")] = None,
     fmt: FormatOpt = "table",
 ) -> None:
-    """Run analyst Cypher, read-only, with a timeout and a row cap (the API's guard)."""
+    """Run analyst Cypher, read-only, with a timeout and a row cap (the API's guard); or a saved query
+    (queries/*.cypher) by name: regkg query --list, regkg query NAME --param k=v."""
     chosen = _format(fmt)
-    if (cypher is None) == (file is None):
-        raise typer.BadParameter("give a statement or -f FILE, one of them")
-    text = cypher if cypher is not None else file.read_text(encoding="utf-8")  # type: ignore[union-attr]
-    params: dict[str, Any] = {}
-    for item in param or []:
-        key, sep, raw = item.partition("=")
-        if not sep or not key:
-            raise typer.BadParameter(f"{item!r} is not k=v", param_hint="--param")
-        try:
-            params[key] = json.loads(raw)
-        except json.JSONDecodeError:
-            params[key] = raw
     settings = Settings()
+    try:
+        if list_saved:
+            _list_saved(settings, chosen)
+            return
+        if cypher is not None and saved_name is None and saved.NAME.match(cypher):
+            cypher, saved_name = None, cypher  # a bare name: the saved query of that name
+        if [cypher, file, saved_name].count(None) != 2:
+            raise typer.BadParameter("give a statement, -f FILE or a saved query's name, one of them")
+        pairs = _pairs(param or [])
+        if saved_name is not None:
+            chosen_query = saved.get(settings.queries_dir, saved_name)
+            text, params = chosen_query.cypher, saved.bind(chosen_query, pairs, from_text=True)
+        else:
+            text = cypher if cypher is not None else file.read_text(encoding="utf-8")  # type: ignore[union-attr]
+            params = {key: _json_or_text(raw) for key, raw in pairs.items()}
+    except RegkgError as exc:
+        raise fail(exc) from exc
     cap = min(limit or settings.query_row_limit, settings.query_row_limit)
 
     def work(graph: Graph) -> None:
-        answer = guard.run_readonly(graph, text, params, cap, settings.query_timeout)
+        try:
+            answer = guard.run_readonly(graph, text, params, cap, settings.query_timeout)
+        except InvalidInput as exc:
+            _point_at(text, exc)
+            raise
         emit(answer["columns"], answer["rows"], chosen, f"{len(answer['rows'])} row(s)")
         if answer["truncated"] and chosen == "table":
             out.print(f"[dim]truncated at {cap} rows[/]")
 
     _run(work)
+
+
+def _pairs(items: list[str]) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep or not key:
+            raise typer.BadParameter(f"{item!r} is not k=v", param_hint="--param")
+        pairs[key] = raw
+    return pairs
+
+
+def _json_or_text(raw: str) -> Any:
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError:
+        return raw
+
+
+def _point_at(text: str, exc: InvalidInput) -> None:
+    """Under an error with a position: the statement's line and a caret under the column."""
+    details = exc.details if isinstance(exc.details, dict) else {}
+    line, column = details.get("line"), details.get("column")
+    if isinstance(line, int) and isinstance(column, int) and 0 < line <= len(text.splitlines()):
+        err.print(escape(text.splitlines()[line - 1]), highlight=False)
+        err.print(" " * (column - 1) + "^", highlight=False)
+
+
+def _list_saved(settings: Settings, fmt: Format) -> None:
+    found = saved.load_all(settings.queries_dir)
+
+    def described(p: saved.Param) -> str:
+        default = "required" if p.required else f"= {json.dumps(p.default, ensure_ascii=False)}"
+        return f"{p.name}: {p.type} {default}" + (f" — {p.description}" if p.description else "")
+
+    rows: list[list[Any]]
+    if fmt == "table":
+        rows = [[q.name, q.description, "\n".join(described(p) for p in q.params)] for q in found.values()]
+    else:
+        rows = [[q.name, q.description, [p.as_dict() for p in q.params]] for q in found.values()]
+    emit(["name", "description", "params"], rows, fmt, f"{len(rows)} saved quer{'y' if len(rows) == 1 else 'ies'}")
 
 
 def search(

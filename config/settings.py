@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
 _DEV_KEY = "dev-key-change-me"
+_KEY_DIGEST = re.compile(r"^sha256:[0-9a-fA-F]{64}$")
 
 
 class Settings(BaseSettings):
@@ -42,15 +45,57 @@ class Settings(BaseSettings):
 
     api_host: str = "127.0.0.1"
     api_port: int = Field(8000, ge=1, le=65535)
-    api_key: SecretStr = SecretStr(_DEV_KEY)
+    api_key: SecretStr = Field(
+        SecretStr(_DEV_KEY),
+        description="one plain API key (kept for existing set-ups; prefer api_keys). Not accepted while it is "
+        "the development default and api_keys is set",
+    )
+    api_keys: Annotated[list[str], NoDecode] = Field(
+        [],
+        description="the accepted API keys as digests, comma-separated: sha256:<64 hex> each "
+        '(printf %s "$KEY" | sha256sum)',
+    )
+    require_key_for_reads: bool = Field(
+        False,
+        description="every /v1 route needs X-API-Key, reads too (/health, /ready, /metrics, /ui, /docs stay open)",
+    )
 
     query_timeout: float = Field(10.0, gt=0, description="seconds for analyst Cypher and paths")
     query_row_limit: int = Field(1000, ge=1)
+    queries_dir: Path = Field(ROOT / "queries", description="the saved queries (*.cypher) run by name")
     path_max_degree: int = Field(
         1000, ge=1, description="paths never pass through an entity with more fact edges than this (a hub)"
     )
 
+    warm_queries: bool = Field(
+        True, description="plan every path query shape when the API starts (in the background: graph/warm.py)"
+    )
+
     log_format: Literal["auto", "json", "console"] = "auto"
+
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        [],
+        description="origins a browser may call the API from (comma-separated, e.g. "
+        "https://a.example,https://b.example; * for any); empty: no CORS headers",
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [o.strip().rstrip("/") for o in value.split(",") if o.strip()]
+        return value
+
+    @field_validator("api_keys", mode="before")
+    @classmethod
+    def _key_digests(cls, value: object) -> object:
+        entries = [e.strip() for e in value.split(",") if e.strip()] if isinstance(value, str) else value
+        if isinstance(entries, list):
+            for i, entry in enumerate(entries):
+                if not isinstance(entry, str) or not _KEY_DIGEST.match(entry):
+                    raise ValueError(f"entry {i + 1} is not sha256:<64 hex digits> (the key's SHA-256, never the key)")
+            return [e.lower() for e in entries]
+        return value
 
     @field_validator("neo4j_uri")
     @classmethod
@@ -63,9 +108,19 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _no_default_secrets_in_production(self) -> Settings:
-        if self.env == "production" and self.api_key.get_secret_value() == _DEV_KEY:
-            raise ValueError("REGKG_API_KEY must be set to a non-default value in production")
+        if self.env == "production" and self.api_key.get_secret_value() == _DEV_KEY and not self.api_keys:
+            raise ValueError("set REGKG_API_KEYS (sha256 digests) or a non-default REGKG_API_KEY in production")
         return self
+
+    @property
+    def api_key_digests(self) -> tuple[bytes, ...]:
+        """The SHA-256 digests of every accepted key: api_keys, and api_key unless it is empty or the
+        development default while api_keys is set."""
+        digests = [bytes.fromhex(entry.split(":", 1)[1]) for entry in self.api_keys]
+        plain = self.api_key.get_secret_value()
+        if plain and not (self.api_keys and plain == _DEV_KEY):
+            digests.append(hashlib.sha256(plain.encode()).digest())
+        return tuple(digests)
 
     @property
     def neo4j_port(self) -> int:

@@ -8,7 +8,9 @@ Defence in depth, each layer sufficient on its own for what it covers:
    or ``USE``, invisible format characters, every write or admin keyword (CREATE, MERGE, SET,
    DELETE, REMOVE, FOREACH, LOAD CSV, DROP, ALTER, GRANT, DENY, REVOKE, START, STOP, TERMINATE,
    ``IN TRANSACTIONS``, ``SHOW``…) and every procedure or function call outside an allow-list.
-2. **Planner check**: ``EXPLAIN`` in a read transaction; only ``query_type == "r"`` passes.
+2. **Planner check**: ``EXPLAIN`` in a read transaction; only ``query_type == "r"`` passes. The
+   server's error positions (``line, column (offset)``) are moved back into the analyst's own text
+   (the prefix taken off), in the message and as ``details`` line/column/offset.
 3. **Execution**: a READ-mode managed transaction with a timeout (the server ends it), a row cap
    (``limit + 1`` rows fetched, ``truncated`` reported) and the server's per-transaction memory cap.
 """
@@ -25,7 +27,7 @@ from neo4j import ManagedTransaction, unit_of_work
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
 
-from schema.errors import QueryRefused
+from schema.errors import InvalidInput, QueryRefused
 
 from .database import Graph
 
@@ -188,15 +190,54 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
+EXPLAIN = "EXPLAIN "  # what the planner check puts before the analyst's text
+_POSITION = re.compile(r"\(line (\d+), column (\d+) \(offset: (\d+)\)\)")
+
+
 def _explain(tx: ManagedTransaction, cypher: str, params: dict[str, Any]) -> str:
-    summary = tx.run("EXPLAIN " + cypher, params).consume()
+    summary = tx.run(EXPLAIN + cypher, params).consume()
     return str(summary.query_type)
+
+
+def _own_offset(cypher: str, text: str, offset: int) -> int:
+    """An offset into the NFKC-normalised text sent, as an offset into the analyst's own text."""
+    if cypher == text:
+        return offset
+    low, high = 0, len(cypher)  # the shortest prefix whose normalised form reaches the offset
+    while low < high:
+        mid = (low + high) // 2
+        if len(unicodedata.normalize("NFKC", cypher[:mid])) >= offset:
+            high = mid
+        else:
+            low = mid + 1
+    return low
+
+
+def in_own_text(exc: InvalidInput, cypher: str, text: str, shift: int) -> InvalidInput:
+    """The server's error with its position moved into the analyst's own text: ``shift``
+    characters of ours (the EXPLAIN prefix) taken off, the normalisation undone; line and column
+    counted again from the offset (1-based, as Neo4j counts them)."""
+    match = _POSITION.search(exc.message)
+    if match is None:
+        return exc
+    offset = int(match.group(3)) - shift
+    if not 0 <= offset <= len(text):
+        return exc
+    offset = _own_offset(cypher, text, offset)
+    line = cypher.count("\n", 0, offset) + 1
+    column = offset - (cypher.rfind("\n", 0, offset) + 1) + 1
+    where = f"(line {line}, column {column} (offset: {offset}))"
+    message = exc.message[: match.start()] + where + exc.message[match.end() :]
+    return InvalidInput(message, {**(exc.details or {}), "line": line, "column": column, "offset": offset})
 
 
 def run_readonly(graph: Graph, cypher: str, params: dict[str, Any], limit: int, timeout: float) -> dict[str, Any]:
     """Screen, EXPLAIN, then run read-only with a timeout and a row cap."""
     text = screen(cypher)
-    kind = graph.read_tx(_explain, text, params)
+    try:
+        kind = graph.read_tx(_explain, text, params)
+    except InvalidInput as exc:
+        raise in_own_text(exc, cypher, text, len(EXPLAIN)) from exc
     if kind != "r":
         raise QueryRefused(f"the planner classifies this query as {kind!r}, not read-only", {"query_type": kind})
 
@@ -213,7 +254,10 @@ def run_readonly(graph: Graph, cypher: str, params: dict[str, Any], limit: int, 
             rows.append([plain(v) for v in record.values()])
         return {"columns": columns, "rows": rows, "truncated": truncated}
 
-    return graph.read_tx(work)
+    try:
+        return graph.read_tx(work)
+    except InvalidInput as exc:  # errors found while running (a type mismatch…) point into it too
+        raise in_own_text(exc, cypher, text, 0) from exc
 
 
 __all__ = ["screen", "run_readonly", "plain", "neo4j"]

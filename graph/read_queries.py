@@ -165,7 +165,8 @@ def neighbors(types: str, direction: str) -> LiteralString:
         "CALL (e, scanned) { "
         "  WITH e WHERE scanned "
         f"  CALL (e) {{ {union} }} "
-        "  WITH r.predicate AS predicate, dir, count(*) AS total, collect({r: r, s: s, o: o, n: n})[..$limit] AS hits "
+        "  WITH r.predicate AS predicate, dir, count(*) AS total, "
+        "  collect({r: r, s: s, o: o, n: n})[$offset..$offset + $limit] AS hits "
         "  ORDER BY predicate, dir "
         "  RETURN collect({predicate: predicate, dir: dir, total: total, items: [h IN hits | "
         "    {fact: " + fact_projection("h.r", "h.s.id", "h.o.id") + ", node: " + _entity("h.n") + "}]}) AS groups "
@@ -190,10 +191,10 @@ def neighbors_of_hub(pairs: tuple[tuple[str, str], ...]) -> LiteralString:
         pattern = f"(e)-[r:{rel}]->(n:Entity)" if dir_ == "out" else f"(e)<-[r:{rel}]-(n:Entity)"
         s_, o_ = ("e", "n") if dir_ == "out" else ("n", "e")
         arms.append(
-            f"MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} WITH e, r, n LIMIT $limit "
+            f"MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} WITH e, r, n SKIP $offset LIMIT $limit "
             f"WITH e, collect({{fact: {fact_projection('r', s_ + '.id', o_ + '.id')}, node: {_entity('n')}}}) AS items "
             "WHERE size(items) > 0 "
-            f"RETURN '{dir_}' AS dir, items, CASE WHEN size(items) < $limit THEN size(items) "
+            f"RETURN '{dir_}' AS dir, items, CASE WHEN size(items) < $limit THEN $offset + size(items) "
             f"WHEN $stances IS NULL AND $as_of IS NULL AND $known_at IS NULL THEN $degrees[{i}] "
             f"ELSE COUNT {{ MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} }} END AS total"
         )
@@ -347,9 +348,29 @@ def _hop(var: str) -> str:
     return "{fact: " + fact_projection(var, start, f"endNode({var}).id") + f", start: {start}}}"
 
 
+# The predicates a path may use: a parameter, not part of the query's text — a new filter must not
+# make Neo4j plan the query anew. Neo4j's plan cache is keyed on the parameters' types too, and a
+# string's or list's type includes a bucket of its size; so path queries take every parameter
+# that varies as a string of one width: ``$types`` "|OWNS|BANNED_BY|" and ``$stances``
+# "|asserted|" padded with spaces to :data:`graph.reads.PAD` (all spaces: no filter), ``$as_of``
+# a day or ``NO_DAY``, ``$from``/``$to`` padded ids, trimmed once (:func:`_dense`,
+# :func:`graph.reads.paths`). Nothing is trimmed per relationship walked.
+TYPES_OK: Final = "($types STARTS WITH ' ' OR $types CONTAINS ('|' + type(r) + '|'))"
+NO_DAY: Final = "0000-00-00"
+
+
+def _dense(filters: str) -> str:
+    """The fact filters on fixed-width string parameters (see TYPES_OK)."""
+    filters = filters.replace(
+        STANCES_OK, "($stances STARTS WITH ' ' OR any(x IN r.stances WHERE $stances CONTAINS ('|' + x + '|')))"
+    )
+    return filters.replace("$as_of IS NULL", f"$as_of = '{NO_DAY}'")
+
+
 def _walk(arrow: str, types: str, var_r: str = "r") -> str:
     """One hop's relationship pattern with the fact filters inside it (they prune the search)."""
-    filters = f"{STANCES_OK} AND {VALID_AT}".replace("r.", f"{var_r}.")
+    filters = _dense(f"{TYPES_OK} AND {STANCES_OK} AND {VALID_AT}").replace("r.", f"{var_r}.")
+    filters = filters.replace("(r)", f"({var_r})")
     left, right = ("<-", "-") if arrow == "<-" else ("-", arrow)
     return f"{left}[{var_r}:{types} WHERE {filters}]{right}"
 
@@ -364,15 +385,16 @@ _SIMPLE = "all(i IN range(0, size(x) - 1) WHERE NOT x[i] IN x[i + 1..])"
 
 
 def _from_end(end: str, name: str, walk: str, all_types: str, k: int, hops: int) -> str:
-    """The k shortest walks from ``end`` to every entity ``m`` within ``hops`` non-hub hops
-    (``m`` included: ``hops`` 0 is ``end`` alone), as ``<name>`` nodes and ``<name>_rels``."""
+    """The k shortest walks from ``end`` to every entity ``m`` within ``hops`` non-hub hops, and
+    within ``$max_hops - 1`` (``m`` included: 0 hops is ``end`` alone), as ``<name>`` nodes and
+    ``<name>_rels``."""
     if hops == 0:
         return f"    WITH fa, fb, {end} AS m, [{end}] AS {name}, [] AS {name}_rels "
     return (
         f"    CALL ({end}) {{ "
         f"      MATCH p = SHORTEST {k} ({end})((x:Entity){walk}(y:Entity) WHERE {_hop_ok(all_types)})"
         f"{{0,{hops}}}(m:Entity) "
-        f"      WHERE {_SIMPLE} AND NOT m IN x "
+        f"      WHERE size(x) < $max_hops AND {_SIMPLE} AND NOT m IN x "
         f"      RETURN nodes(p) AS {name}, relationships(p) AS {name}_rels, m "
         "    } "
     )
@@ -401,9 +423,10 @@ def _chain(start: str, end: str, length: int, arrow: str, types: str, all_types:
     return body
 
 
-def _between_hubs(types: str, all_types: str, k: int, max_hops: int, arrow: str) -> str:
-    """Paths between two hubs, one length at a time: all of length 1, then (if fewer than k)
-    length 2 through one non-hub, and so on; each length stops at k paths found, and the walk
+def _between_hubs(types: str, all_types: str, max_hops: int, arrow: str) -> str:
+    """Paths between two hubs, one length at a time (up to ``$max_hops``): all of length 1, then
+    (if fewer than ``$limit``) length 2 through one non-hub, and so on; each length stops at
+    ``$limit`` paths found, and the walk
     starts at the hub with fewer fact edges. (A ``SHORTEST`` search between two hubs keeps
     state for every entity either reaches: minutes at L.)"""
     back = {"->": "<-", "<-": "->", "-": "-"}[arrow]
@@ -413,9 +436,9 @@ def _between_hubs(types: str, all_types: str, k: int, max_hops: int, arrow: str)
         for length in range(1, max_hops + 1):
             parts.append(
                 "    CALL (fa, fb, found) { "
-                f"      WITH fa, fb, found WHERE size(found) < {k} "
+                f"      WITH fa, fb, found WHERE size(found) < $limit AND {length} <= $max_hops "
                 f"      CALL (fa, fb) {{ {_chain(start, end, length, arr, types, all_types)}}} "
-                f"      WITH ns, rs LIMIT {k} "
+                "      WITH ns, rs LIMIT $limit "
                 "      RETURN collect({ns: ns, rs: rs}) AS more "
                 "    } "
                 "    WITH fa, fb, found + more AS found "
@@ -426,9 +449,24 @@ def _between_hubs(types: str, all_types: str, k: int, max_hops: int, arrow: str)
     return " UNION ALL ".join(branches)
 
 
-@lru_cache(maxsize=512)
+# The query shapes of paths: the text holds a search width and a depth, each one of a few
+# buckets (``$limit`` and ``$max_hops`` cut the answer to what was asked), so every combination
+# of limit, max_hops and filters runs one of len(K_BUCKETS) × len(HOP_BUCKETS) × 2 plans, all
+# warmed when the API starts (api/warm.py).
+K_BUCKETS: Final = (5, 20)  # the API's limit: 1..20
+HOP_BUCKETS: Final = (4, 6)  # the API's max_hops: 1..6
+
+
+def bucket(value: int, buckets: tuple[int, ...]) -> int:
+    """The smallest bucket that holds ``value`` (beyond the largest: the value, a shape of its own)."""
+    return next((b for b in buckets if value <= b), value)
+
+
+@lru_cache(maxsize=64)
 def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: bool) -> LiteralString:
-    """The k shortest simple paths that walk through no hub, with whether each end exists, in one query.
+    """The ``$limit`` shortest simple paths of at most ``$max_hops`` hops that walk through no hub,
+    with whether each end exists, in one query; ``k`` and ``max_hops`` (a bucket each) bound the
+    search, ``$types`` (null: ``types``) the predicates walked.
 
     A hub is an entity with more than ``$max_degree`` fact edges (of any type): a country every
     firm is based in, a list thousands are on. Paths may start or end at a hub but never pass
@@ -452,7 +490,7 @@ def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: 
     back = "<-" if directed else "-"
     head = max_hops - 1
     return (
-        "OPTIONAL MATCH (ra:Entity {id: $from}) OPTIONAL MATCH (rb:Entity {id: $to}) "
+        "OPTIONAL MATCH (ra:Entity {id: trim($from)}) OPTIONAL MATCH (rb:Entity {id: trim($to)}) "
         "OPTIONAL MATCH (fa:Entity {id: coalesce(ra.canonical, ra.id)}) "
         "OPTIONAL MATCH (fb:Entity {id: coalesce(rb.canonical, rb.id)}) "
         "CALL (fa, fb) { "
@@ -463,9 +501,9 @@ def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: 
         "    WITH fa, fb WHERE NOT a_hub AND NOT b_hub "
         f"    MATCH p = SHORTEST {k} (fa)((x:Entity){_walk(fwd, types)}(y:Entity) WHERE {_hop_ok(all_types, 'fb')})"
         f"{{1,{max_hops}}}(fb) "
-        f"    WHERE {_SIMPLE} AND NOT fb IN x "
+        f"    WHERE size(x) <= $max_hops AND {_SIMPLE} AND NOT fb IN x "
         "    RETURN nodes(p) AS ns, relationships(p) AS rs "
-        "    UNION ALL " + _between_hubs(types, all_types, k, max_hops, fwd) + "    UNION ALL "
+        "    UNION ALL " + _between_hubs(types, all_types, max_hops, fwd) + "    UNION ALL "
         "    WITH fa, fb WHERE b_hub AND NOT a_hub "
         + _from_end("fa", "head", _walk(fwd, types), all_types, k, head)
         + f"    MATCH (m){_walk(fwd, types, 'last')}(fb) "
@@ -476,7 +514,7 @@ def shortest_paths(types: str, all_types: str, k: int, max_hops: int, directed: 
         + f"    MATCH (fa){_walk(fwd, types, 'first')}(m) "
         "    RETURN [fa] + reverse(tail) AS ns, [first] + reverse(tail_rels) AS rs "
         "  } "
-        f"  WITH ns, rs ORDER BY size(rs) LIMIT {k} "
+        "  WITH ns, rs ORDER BY size(rs) LIMIT $limit "
         "  RETURN collect({nodes: [n IN ns | " + _entity("n") + "], "
         "    rels: [e IN rs | " + _hop("e") + "]}) AS paths "
         "} "

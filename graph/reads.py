@@ -205,9 +205,11 @@ def neighbors(
     limit: int,
     undated: Undated = "mark",
     known_at: str | None = None,
+    offset: int = 0,
 ) -> Plan[dict[str, Any]]:
-    """The entity and its facts, at most ``limit`` per (predicate, direction): one query, and a
-    second for a hub (more than ``NEIGHBOR_SCAN_MAX`` facts), which reads a page per group.
+    """The entity and its facts, at most ``limit`` per (predicate, direction) from the ``offset``-th
+    of each group on: one query, and a second for a hub (more than ``NEIGHBOR_SCAN_MAX`` facts),
+    which reads a page per group.
     ``known_at``: only facts some claim of which cites a source published (or, undated, loaded)
     by that day — what an analyst could have known then."""
     params: dict[str, Any] = {
@@ -217,6 +219,7 @@ def neighbors(
         "undated": undated,
         "known_at": known_at,
         "limit": limit,
+        "offset": offset,
     }
     rows = yield q.neighbors(_types(predicates), direction), params | {"scan_max": NEIGHBOR_SCAN_MAX}, None
     if not rows:
@@ -239,8 +242,10 @@ def neighbors(
                 "predicate": row["predicate"],
                 "direction": row["dir"],
                 "total": total,
+                "offset": offset,
+                "limit": limit,
                 "shown": len(row["items"]),
-                "truncated": total > len(row["items"]),
+                "truncated": total > offset + len(row["items"]),
             }
         )
     return {
@@ -258,14 +263,14 @@ def neighbors(
 @planned
 def facts(
     subject: str | None,
-    predicate: Predicate | None,
+    predicates: Sequence[Predicate] | Predicate | None,
     obj: str | None,
     limit: int,
     offset: int = 0,
     stances: Sequence[Stance] | None = None,
 ) -> Plan[dict[str, Any]]:
-    """A page of the facts matching (subject, predicate, object) and stances, with their total."""
-    types = _types([predicate] if predicate else None)
+    """A page of the facts matching (subject, any of the predicates, object) and stances, with their total."""
+    types = _types([predicates] if isinstance(predicates, Predicate) else predicates)
     anchor = "subject" if subject else ("object" if obj else None)
     params = {"subject": subject, "object": obj, "stances": _stances(stances), "limit": limit, "offset": offset}
     if anchor:
@@ -401,7 +406,7 @@ def loads(limit: int, offset: int) -> Plan[dict[str, Any]]:
         it["inputs"] = [_file_name(x) for x in (it["inputs"] or [])]
     total_rows = yield q.LOADS_TOTAL, {}, None
     total = int(total_rows[0]["total"])
-    return {"items": items, "total": total}
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
 # -- the change feed ----------------------------------------------------------------------
@@ -439,8 +444,28 @@ def _path(
     return {"nodes": [_entity(n) for n in nodes], "edges": edges, "length": len(rels)}
 
 
-def paths_query(predicates: Sequence[Predicate] | None, limit: int, max_hops: int, directed: bool) -> LiteralString:
-    return q.shortest_paths(_types(predicates), FACT_TYPES, limit, max_hops, directed)
+def paths_query(limit: int, max_hops: int, directed: bool) -> LiteralString:
+    """The query shape a paths request runs (the predicates are a parameter: :func:`paths_params`)."""
+    return q.shortest_paths(
+        FACT_TYPES, FACT_TYPES, q.bucket(limit, q.K_BUCKETS), q.bucket(max_hops, q.HOP_BUCKETS), directed
+    )
+
+
+PAD = 500  # the width path queries' string parameters are padded to (longer ones stay as they are)
+
+
+def _pad(value: str) -> str:
+    return value.ljust(PAD)
+
+
+def _bars(values: Sequence[str] | None) -> str:
+    """``["a", "b"]`` as ``"|a|b|"`` (None or empty: '')."""
+    return "|" + "|".join(values) + "|" if values else ""
+
+
+def type_names(predicates: Sequence[Predicate] | None) -> list[str] | None:
+    """The relationship types of ``predicates`` as a query parameter (None: every fact type)."""
+    return sorted({p.rel_type for p in predicates}) if predicates else None
 
 
 # Entities with more fact edges than this are hubs: paths end at them but never pass through.
@@ -467,12 +492,17 @@ def paths(
     if source_id == target_id:
         raise InvalidInput("from and to must differ", {"field": "to"})
     rows = yield (
-        paths_query(predicates, limit, max_hops, directed),
+        paths_query(limit, max_hops, directed),
         {
-            "from": source_id,
-            "to": target_id,
-            "stances": _stances(stances),
-            "as_of": as_of,
+            # padded strings, never null: a parameter whose type (or size bucket) changes makes
+            # Neo4j plan the query anew (graph/read_queries.py, TYPES_OK)
+            "from": _pad(source_id),
+            "to": _pad(target_id),
+            "types": _pad(_bars(type_names(predicates))),
+            "limit": limit,
+            "max_hops": max_hops,
+            "stances": _pad(_bars(_stances(stances))),
+            "as_of": as_of or q.NO_DAY,  # a day: always 10 characters
             "undated": undated,
             "max_degree": max_degree,
         },

@@ -52,6 +52,7 @@ def settings(neo4j_uri: str) -> Settings:
         api_key="test-key-0123456789",
         query_timeout=8.0,
         query_row_limit=500,
+        warm_queries=False,  # each app the tests start would plan every path shape; tests/integration/test_warm.py
     )
 
 

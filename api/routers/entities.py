@@ -20,7 +20,12 @@ router = APIRouter(prefix="/v1/entities", tags=["entities"])
 # they return plain dicts that FastAPI validates against ``response_model`` and serialises in one
 # pass (pydantic-core), instead of a model built here and validated again.
 
-EntityId = Annotated[str, Path(description="entity id, e.g. firm:kaspersky-lab", min_length=3, max_length=300)]
+EntityId = Annotated[
+    str,
+    Path(
+        description="entity id, e.g. firm:kaspersky-lab", min_length=3, max_length=300, examples=["firm:kaspersky-lab"]
+    ),
+]
 
 
 @router.get(
@@ -75,6 +80,9 @@ async def neighbors(
     undated: UndatedQ = "mark",
     known_at: KnownAt = None,
     limit: Annotated[int, Query(ge=1, le=500, description="at most this many facts per predicate and direction")] = 25,
+    offset: Annotated[
+        int, Query(ge=0, le=1_000_000, description="each group's page starts at this fact (page a truncated group)")
+    ] = 0,
 ) -> dict[str, Any]:
     return await reads.neighbors.aio(
         graph,
@@ -86,6 +94,7 @@ async def neighbors(
         limit,
         undated,
         as_of_key(known_at),
+        offset,
     )
 
 

@@ -10,12 +10,15 @@ from fastapi.responses import StreamingResponse
 from export import ExportFormat, stream
 from graph import export
 
+from .. import examples
 from ..deps import GraphDep
 from ..errors import responses
 
 router = APIRouter(prefix="/v1/export", tags=["export"])
 
-_CONTENT: dict[str, dict[str, object]] = {fmt.media_type: {} for fmt in ExportFormat}
+_CONTENT: dict[str, dict[str, object]] = {
+    fmt.media_type: {"example": examples.EXPORT[fmt.media_type]} for fmt in ExportFormat
+}
 
 
 @router.get(

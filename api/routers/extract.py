@@ -11,6 +11,7 @@ from extract import propose
 from graph import reads
 from schema.models import Entity
 
+from .. import examples
 from ..deps import ApiKeyRequired, GraphDep
 from ..errors import responses
 
@@ -18,7 +19,7 @@ router = APIRouter(prefix="/v1", tags=["extract"])
 
 
 class ExtractRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.EXTRACT_REQUEST]})
 
     text: str = Field(min_length=1, max_length=5_000_000, description="the article as plain text")
     meta: dict[str, Any] = Field(
@@ -28,6 +29,8 @@ class ExtractRequest(BaseModel):
 
 
 class ExtractResult(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.EXTRACT_RESULT]})
+
     sources: list[dict[str, Any]]
     entities: list[dict[str, Any]]
     claims: list[dict[str, Any]]

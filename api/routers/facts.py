@@ -10,10 +10,11 @@ from fastapi.responses import JSONResponse
 from graph import reads
 from schema.ontology import Predicate, Stance
 
+from .. import examples
 from ..deps import GraphDep
 from ..errors import responses
 from ..models import FactList, Provenance
-from ..params import StancesQ, split_enum
+from ..params import PredicatesQ, StancesQ, split_enum
 from ..prov import MEDIA_TYPE as JSONLD
 from ..prov import to_prov_jsonld
 
@@ -24,14 +25,19 @@ router = APIRouter(prefix="/v1/facts", tags=["facts"])
 async def facts(
     graph: GraphDep,
     subject: Annotated[str | None, Query(max_length=300, description="subject entity id")] = None,
-    predicate: Annotated[Predicate | None, Query(description="predicate")] = None,
+    predicates: PredicatesQ = None,
     object: Annotated[str | None, Query(max_length=300, description="object entity id")] = None,  # noqa: A002
     stances: StancesQ = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    predicate: Annotated[
+        Predicate | None, Query(description="one predicate (deprecated: `predicates`, as every route names it)")
+    ] = None,
 ) -> dict[str, Any]:
     chosen = split_enum(stances, Stance, "stances")
-    return await reads.facts.aio(graph, subject, predicate, object, limit, offset, chosen)
+    wanted = split_enum(predicates, Predicate, "predicates") or []
+    wanted += [predicate] if predicate and predicate not in wanted else []
+    return await reads.facts.aio(graph, subject, wanted or None, object, limit, offset, chosen)
 
 
 @router.get(
@@ -41,14 +47,14 @@ async def facts(
     description="JSON by default; with `Accept: application/ld+json` the same answer as W3C PROV-O JSON-LD "
     "(claims and sources as prov:Entity, load runs as prov:Activity, asserting parties as prov:Agent).",
     responses={
-        200: {"content": {JSONLD: {"schema": {"type": "object"}}}},
+        200: {"content": {JSONLD: {"schema": {"type": "object"}, "example": examples.PROVENANCE_JSONLD}}},
         **responses(404, 422, 503),
     },
 )
 async def provenance(
     request: Request,
     graph: GraphDep,
-    fact_id: Annotated[str, Path(min_length=1, max_length=100, description="fact id")],
+    fact_id: Annotated[str, Path(min_length=1, max_length=100, description="fact id", examples=[examples.BAN])],
 ) -> dict[str, Any] | JSONResponse:
     answer = await reads.provenance.aio(graph, fact_id)
     if JSONLD in request.headers.get("accept", ""):

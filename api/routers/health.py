@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from starlette.concurrency import run_in_threadpool
 
 from graph import migrations, storage
 from graph.database import Graph
 from schema.errors import GraphUnavailable
 
+from .. import examples
 from ..deps import GraphDep
 from ..errors import ERROR_RESPONSES
 
@@ -17,10 +18,14 @@ router = APIRouter(tags=["health"])
 
 
 class Health(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.HEALTH]})
+
     status: str
 
 
 class Ready(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.READY]})
+
     status: str
     neo4j_version: str
     schema_version: int

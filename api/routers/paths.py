@@ -28,8 +28,13 @@ MAX_HOPS = 6
 async def paths(
     graph: GraphDep,
     settings: SettingsDep,
-    from_: Annotated[str, Query(alias="from", min_length=3, max_length=300, description="start entity id")],
-    to: Annotated[str, Query(min_length=3, max_length=300, description="end entity id")],
+    from_: Annotated[
+        str,
+        Query(
+            alias="from", min_length=3, max_length=300, description="start entity id", examples=["firm:kaspersky-lab"]
+        ),
+    ],
+    to: Annotated[str, Query(min_length=3, max_length=300, description="end entity id", examples=["country:ru"])],
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description=f"hop cap (at most {MAX_HOPS})")] = 4,
     limit: Annotated[int, Query(ge=1, le=20, description="k: how many paths")] = 5,
     predicates: PredicatesQ = None,

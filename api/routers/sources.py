@@ -2,27 +2,47 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
 
 from graph import reads
 
+from .. import examples
 from ..deps import GraphDep
 from ..errors import responses
 from ..models import Changes, LoadRuns, SourceDetail
+from ..params import DATE_PATTERN
 
 router = APIRouter(prefix="/v1", tags=["sources"])
+
+# A run id, or a real date with an optional time (hours 00-23, an offset within ±18:00) that the
+# database parses as it is: a schema-valid `since` is never refused.
+_TIME = (
+    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,9})?)?"
+    r"(?:Z|[+-](?:0[0-9]|1[0-7]):[0-5][0-9]|[+-]18:00)?"
+)
+SINCE_PATTERN = rf"^(?:run:[0-9a-f]{{32}}|{DATE_PATTERN}(?:{_TIME})?)$"
 
 
 @router.get(
     "/sources/{id}",
     response_model=SourceDetail,
-    summary="A source, its text, chain and the claims citing it",
+    summary="A source, its chain and the claims citing it; its text with include=text",
     responses=responses(404, 422, 503),
 )
-async def source(graph: GraphDep, id: Annotated[str, Path(min_length=3, max_length=300)]) -> dict[str, Any]:  # noqa: A002
-    return await reads.source.aio(graph, id)
+async def source(
+    graph: GraphDep,
+    id: Annotated[str, Path(min_length=3, max_length=300, examples=[examples.ARTICLE])],  # noqa: A002
+    include: Annotated[
+        Literal["text"] | None,
+        Query(description="text: add the source's stored text (left out otherwise: it can be long)"),
+    ] = None,
+) -> dict[str, Any]:
+    body = await reads.source.aio(graph, id)
+    if include != "text":
+        body.pop("text", None)
+    return body
 
 
 @router.get("/loads", response_model=LoadRuns, summary="Load runs, newest first", responses=responses(422, 503))
@@ -46,7 +66,7 @@ async def changes(
         str | None,
         Query(
             description="a load run id (run:…) or an ISO date or date-time: only runs that started after it",
-            pattern=r"^(run:[0-9a-f]{32}|\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)$",
+            pattern=SINCE_PATTERN,
         ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,

@@ -245,7 +245,7 @@ def test_exposure_direct(client: TestClient) -> None:
 
 def test_source_and_loads(client: TestClient) -> None:
     sid = "source:safetydetectives-us-considers-action-against-kaspersky"
-    body = ok(client, f"/v1/sources/{sid}")
+    body = ok(client, f"/v1/sources/{sid}", params={"include": "text"})
     assert body["publisher"] == "SafetyDetectives" and len(body["claims"]) == 20
     assert body["derived_from"][0]["publisher"] == "The Wall Street Journal"
     for c in body["claims"]:
@@ -254,6 +254,19 @@ def test_source_and_loads(client: TestClient) -> None:
     loads = ok(client, "/v1/loads")
     assert loads["total"] >= 1 and loads["items"][0]["status"] == "succeeded"
     err(client, "/v1/loads?limit=0", 422)
+
+
+def test_a_source_leaves_its_text_out_unless_asked(client: TestClient) -> None:
+    sid = "source:safetydetectives-us-considers-action-against-kaspersky"
+    lean = client.get(f"/v1/sources/{sid}")
+    assert lean.status_code == 200 and "text" not in lean.json()
+    full = client.get(f"/v1/sources/{sid}", params={"include": "text"})
+    assert full.json()["text"].startswith("US Considers Action Against Russian-based Kaspersky Lab")
+    assert {k: v for k, v in full.json().items() if k != "text"} == lean.json()
+    assert len(lean.content) < len(full.content) - 2000
+    assert lean.headers["etag"] != full.headers["etag"]
+    body = err(client, f"/v1/sources/{sid}?include=everything", 422)
+    assert body["details"][0]["loc"] == ["query", "include"]
 
 
 def test_unknown_route_is_json(client: TestClient) -> None:

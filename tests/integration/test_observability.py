@@ -65,3 +65,16 @@ def test_log_line_carries_the_request_id(client: TestClient) -> None:
 def test_a_bad_request_id_is_replaced(client: TestClient) -> None:
     r = client.get("/health", headers={"X-Request-ID": "x" * 500})
     assert r.headers["X-Request-ID"] != "x" * 500
+
+
+def test_metrics_report_the_graph_version_and_the_pool(client: TestClient, settings: Settings) -> None:
+    """The version /metrics reports is the one answers carry; the pool: its size and what is in flight."""
+    version = client.get("/v1/loads").headers["X-Regkg-Graph-Version"]
+    text = client.get("/metrics").text
+    assert f'regkg_graph_version_info{{version="{version}"}} 1.0' in text
+    assert "# HELP regkg_graph_version_info" in text and "X-Regkg-Graph-Version" in text
+    assert f"regkg_neo4j_pool_max_size {float(settings.neo4j_pool_size)}" in text
+    help_lines = [line for line in text.splitlines() if line.startswith("# HELP regkg_neo4j_pool_max_size")]
+    assert help_lines and "configured" in help_lines[0] and "in_flight" in help_lines[0]
+    in_flight = re.search(r"^regkg_http_requests_in_flight ([0-9.]+)$", text, re.M)
+    assert in_flight and float(in_flight.group(1)) >= 1  # the scrape itself is in flight

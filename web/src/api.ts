@@ -126,5 +126,6 @@ export const api = {
 
   provenance: (factId: string) => get<Provenance>(`/v1/facts/${seg(factId)}/provenance`),
 
-  source: (id: string) => get<SourceDetail>(`/v1/sources/${seg(id)}`),
+  // the text is left out unless asked for: the page shows each quote inside it
+  source: (id: string) => get<SourceDetail>(`/v1/sources/${seg(id)}`, { include: "text" }),
 };

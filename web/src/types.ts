@@ -147,7 +147,8 @@ export interface Provenance {
 }
 
 export interface SourceDetail extends SourceWithChain {
-  text: string | null;
+  /** only with include=text, and only when the source's text is stored */
+  text?: string | null;
 }
 
 export interface Vocabulary {

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from api.params import AsOf, PredicatesQ, StancesQ, as_of_key, split_enum
+from api.params import PARTIAL_DATE_PATTERN, AsOf, PredicatesQ, StancesQ, as_of_key, split_enum
 from schema.errors import InvalidInput
 from schema.ontology import Predicate, Stance
 
@@ -86,10 +86,30 @@ def test_as_of_refuses_what_is_not_a_real_partial_date(value: str) -> None:
 
 
 def test_as_of_query_pattern() -> None:
-    pattern = pattern_of(AsOf)
+    (pattern,) = [s["pattern"] for s in TypeAdapter(AsOf).json_schema()["anyOf"] if "pattern" in s]
+    assert pattern == PARTIAL_DATE_PATTERN
     assert re.fullmatch(pattern, "2022-03-25")
     assert re.fullmatch(pattern, "2022")
     assert not re.fullmatch(pattern, "2022-3")
+
+
+def test_the_date_pattern_says_exactly_what_partial_dates_accept() -> None:
+    """The OpenAPI's pattern and the server's check agree on every month and day of leap and
+    common years, centuries included (2017-02-30 is refused by both; 2000-02-29 accepted by both)."""
+    years = [f"{y:04d}" for y in (*range(0, 13), 100, 400, 1900, 1996, 2000, 2017, 2023, 2024, 2100, 9999)]
+    candidates = ["", "2017-1-01", "20170", "2017-02-29x", "٢٠١٧", "２０１７-01", "2017\n", "2024-02-29\n"]
+    for y in years:
+        candidates += [y] + [f"{y}-{m:02d}" for m in range(14)]
+        candidates += [f"{y}-{m:02d}-{d:02d}" for m in range(14) for d in range(33)]
+    adapter = TypeAdapter(AsOf)
+    for value in candidates:
+        try:
+            adapter.validate_python(value)
+            accepted = True
+        except ValidationError:
+            accepted = False
+        # JSON Schema's $ is the end of the text (Python's also matches before a final newline)
+        assert accepted == bool(re.search(PARTIAL_DATE_PATTERN.replace("$", r"\Z"), value)), repr(value)
 
 
 # -- predicates= and stances= patterns ----------------------------------------------------

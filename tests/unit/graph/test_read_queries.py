@@ -68,19 +68,23 @@ def test_builders_name_only_the_requested_fact_types(query: str) -> None:
 FACTS = q.rel_types(p for p in Predicate if p not in IDENTITY)  # identity decisions are not walked
 
 
-def test_path_query_names_the_requested_types_and_all_fact_types_for_hub_degrees() -> None:
-    query = paths_query([Predicate.BANNED_BY, Predicate.LISTED_ON], 5, 4, False)
+def test_path_query_walks_every_fact_type_and_takes_the_predicates_as_a_parameter() -> None:
+    query = paths_query(5, 4, False)
     assert rel_types_in(query) <= PREDICATE_TYPES
-    assert "[r:BANNED_BY|LISTED_ON WHERE" in query
+    assert f"[r:{FACTS} WHERE ($types STARTS WITH ' ' OR $types CONTAINS ('|' + type(r) + '|'))" in query
     assert f"COUNT {{ (fa)-[:{FACTS}]-() }} AS a_deg" in query
 
 
-def test_path_query_without_predicates_walks_every_fact_type() -> None:
-    assert f"[r:{FACTS} WHERE" in paths_query(None, 5, 4, False)
+def test_every_limit_and_depth_runs_one_of_a_few_query_shapes() -> None:
+    shapes = {paths_query(k, hops, d) for k in range(1, 21) for hops in range(1, 7) for d in (True, False)}
+    assert len(shapes) == len(q.K_BUCKETS) * len(q.HOP_BUCKETS) * 2
+    query = paths_query(3, 2, False)  # the answer is cut to what was asked, by parameters
+    assert "SHORTEST 5 " in query and "{1,4}" in query
+    assert "size(x) <= $max_hops" in query and "LIMIT $limit" in query
 
 
 def test_path_ends_are_the_canonical_entities_of_their_clusters() -> None:
-    query = paths_query(None, 5, 4, False)
+    query = paths_query(5, 4, False)
     assert "OPTIONAL MATCH (fa:Entity {id: coalesce(ra.canonical, ra.id)})" in query
     assert "fa = fb AS same" in query
 
@@ -163,7 +167,8 @@ def test_fact_filters_are_null_guarded_parameters() -> None:
 def test_date_and_stance_filters_appear_as_parameters(query: str) -> None:
     assert "$as_of" in query
     assert "$stances" in query
-    assert q.VALID_AT in query or q.VALID_AT.replace("r.", "r1.") in query
+    paths = q._dense(q.VALID_AT)  # path queries take padded strings (one plan for every filter)
+    assert any(v in query for v in (q.VALID_AT, q.VALID_AT.replace("r.", "r1."), paths, paths.replace("r.", "r1.")))
 
 
 def test_exposure_takes_the_date_as_a_parameter() -> None:
@@ -174,8 +179,8 @@ def test_exposure_takes_the_date_as_a_parameter() -> None:
 def test_limits_and_ids_are_parameters() -> None:
     assert "LIMIT $limit" in q.facts_by_triple(TWO)
     assert "$subject" in q.facts_by_triple(TWO) and "$object" in q.facts_by_triple(TWO)
-    assert "$from" in paths_query(None, 5, 4, False) and "$to" in paths_query(None, 5, 4, False)
-    assert "$max_degree" in paths_query(None, 5, 4, False)
+    assert "trim($from)" in paths_query(5, 4, False) and "trim($to)" in paths_query(5, 4, False)
+    assert "$max_degree" in paths_query(5, 4, False)
     assert "SKIP $offset LIMIT $limit" in q.LOADS
     assert "$lucene" in q.SEARCH and "$type" in q.SEARCH
 
@@ -241,11 +246,11 @@ def test_path_query_directed_follows_arrows_undirected_does_not() -> None:
     assert "]->" not in undirected
 
 
-def test_path_query_k_sets_shortest_and_limit() -> None:
+def test_path_query_k_bounds_the_search_and_the_limit_cuts_the_answer() -> None:
     query = q.shortest_paths(TWO, ALL, 7, 3, False)
     assert "SHORTEST 7 (fa)" in query
-    assert "ORDER BY size(rs) LIMIT 7" in query
-    assert "size(found) < 7" in query
+    assert "ORDER BY size(rs) LIMIT $limit" in query
+    assert "size(found) < $limit AND 3 <= $max_hops" in query
 
 
 # -- caching ------------------------------------------------------------------------------

@@ -142,6 +142,7 @@ def test_neighbors_passes_every_user_value_as_a_parameter() -> None:
         "undated": "mark",
         "known_at": None,
         "limit": 10,
+        "offset": 0,
         "scan_max": reads.NEIGHBOR_SCAN_MAX,
     }
     assert query is q.neighbors("BANNED_BY", "out")
@@ -174,9 +175,12 @@ def test_neighbors_groups_are_shaped_and_truncation_reported() -> None:
     }
     out = reads.neighbors(FakeGraph([row]), "firm:a", None, "both", None, None, 1)
     assert out["groups"] == [
-        {"predicate": "banned-by", "direction": "out", "total": 3, "shown": 1, "truncated": True},
-        {"predicate": "owns", "direction": "in", "total": 0, "shown": 0, "truncated": False},
-    ]
+        {"predicate": "banned-by", "direction": "out", "total": 3, "offset": 0, "limit": 1, "shown": 1,
+         "truncated": True},
+        {"predicate": "owns", "direction": "in", "total": 0, "offset": 0, "limit": 1, "shown": 0, "truncated": False},
+    ]  # fmt: skip
+    last = reads.neighbors(FakeGraph([row]), "firm:a", None, "both", None, None, 1, offset=2)
+    assert last["groups"][0]["truncated"] is False  # the third of three: the last page
     assert out["truncated"] is True
     assert out["nodes"] == [{**ent("agency:x"), "identifiers": {"k": "v"}}]
     assert out["edges"] == [item["fact"]]
@@ -276,12 +280,17 @@ def test_paths_sends_filters_and_timeout_with_the_query() -> None:
         max_degree=50,
     )
     query, params, timeout = graph.calls[0]
-    assert query is q.shortest_paths("OWNS", reads.FACT_TYPES, 4, 3, True)
+    # one of a few shapes: the limit and depth are buckets in the text, exact in the parameters
+    assert query is q.shortest_paths(reads.FACT_TYPES, reads.FACT_TYPES, 5, 4, True)
     assert HOSTILE not in query
-    assert params == {
+    # padded strings: one plan whatever the values (graph/read_queries.py, TYPES_OK)
+    assert {k: v.strip() if isinstance(v, str) else v for k, v in params.items()} == {
         "from": HOSTILE,
         "to": "firm:b",
-        "stances": ["asserted"],
+        "types": "|OWNS|",
+        "limit": 4,
+        "max_hops": 3,
+        "stances": "|asserted|",
         "as_of": "2021-01-01",
         "undated": "mark",
         "max_degree": 50,
