@@ -90,12 +90,15 @@ def tables(fg: FactGraphLike, fmt: ExportFormat) -> dict[str, bytes]:
             for e in fg.entities
         ),
     )
+    names = {e["id"]: _s(e["name"]) for e in fg.entities}
     edges = _csv(
         [
             "fact_id",
             "subject",
+            "subject_name",
             "predicate",
             "object",
+            "object_name",
             "stances",
             "valid_from",
             "valid_to",
@@ -103,15 +106,19 @@ def tables(fg: FactGraphLike, fmt: ExportFormat) -> dict[str, bytes]:
             "n_sources",
             "asserted_by",
             "sources",
+            "quote",
         ],
         (
             [
                 f["fact_id"],
                 f["subject"],
+                names.get(f["subject"], ""),
                 f["predicate"],
                 f["object"],
+                names.get(f["object"], ""),
                 *_fact_cells(f),
                 ";".join(f["source_ids"] or []),
+                _s(f.get("quote")),
             ]
             for f in fg.facts
         ),

@@ -23,7 +23,16 @@ from schema.dates import earliest, latest
 from schema.errors import InvalidInput
 from schema.models import Claim, Entity, Source, fact_id
 from schema.names import alias_key, share_a_word
-from schema.ontology import IDENTITY, LISTING_ENDED, VERSION_ENDED, EntityType, Predicate, Stance
+from schema.ontology import (
+    IDENTITY,
+    LISTING_ENDED,
+    TYPED_QUALIFIERS,
+    VERSION_ENDED,
+    EntityType,
+    Predicate,
+    Stance,
+    typed_qualifiers,
+)
 
 from . import queries
 from .database import Graph
@@ -287,6 +296,7 @@ def _claim_row(c: Claim) -> dict[str, Any]:
             "qualifiers": json.dumps(c.qualifiers, sort_keys=True, ensure_ascii=False),
             "confidence": c.confidence,
             "method": c.method.value,
+            **typed_qualifiers(c.predicate, c.qualifiers),  # e.g. percentage: 51.0, for Cypher filters
         },
     }
 
@@ -322,6 +332,7 @@ def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
     raw_from = next((c["valid_from"] for c in claims if earliest(c["valid_from"]) == valid_from), None)
     raw_to = next((c["valid_to"] for c in claims if latest(c["valid_to"]) == valid_to), None)
     return {
+        **_typed(claims[0]["predicate"], [best, *claims]),
         "predicate": claims[0]["predicate"],
         "stances": stances,
         "established": any(s in (Stance.ASSERTED.value, Stance.REPORTED.value) for s in stances),
@@ -341,6 +352,21 @@ def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
         "confidence": max(float(c["confidence"] or 0) for c in claims),
         "quote": best_cites[0]["quote"] if best_cites else None,
     }
+
+
+def _typed(predicate: str, claims: list[dict[str, Any]]) -> dict[str, float]:
+    """The fact's typed qualifiers (ontology TYPED_QUALIFIERS): each from the first of ``claims``
+    (the best claim first) that has it."""
+    names = TYPED_QUALIFIERS.get(Predicate(predicate))
+    if not names:
+        return {}
+    out: dict[str, float] = {}
+    for c in claims:
+        found = typed_qualifiers(Predicate(predicate), json.loads(c.get("qualifiers") or "{}"))
+        for name in names:
+            if name in found:
+                out.setdefault(name, found[name])
+    return out
 
 
 def _gaps(starts: list[str], ends: list[str]) -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ are taken only from these enums, never from user text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -264,3 +265,29 @@ REGULATORY = tuple(p for p, s in PREDICATES.items() if s.regulatory)
 def allowed(predicate: Predicate, subject: EntityType, obj: EntityType) -> bool:
     spec = PREDICATES[predicate]
     return subject in spec.subjects and obj in spec.objects
+
+
+# Qualifiers also stored as typed properties — a number on the claim, and on the fact edge from its
+# best claim — so an analyst's Cypher can filter them (an OWNS edge's ``percentage`` at least 50);
+# the qualifiers' JSON keeps what the source wrote.
+TYPED_QUALIFIERS: dict[Predicate, tuple[str, ...]] = {Predicate.OWNS: ("percentage", "sharesCount")}
+
+
+def typed_qualifiers(predicate: Predicate, qualifiers: Mapping[str, object]) -> dict[str, float]:
+    """The typed qualifiers of a claim as numbers: ``"51"``, ``"51 %"``, ``51.5`` → 51.0, 51.5; a
+    value that is not one number (a range, two values, words) is left out."""
+    out: dict[str, float] = {}
+    for name in TYPED_QUALIFIERS.get(predicate, ()):
+        value = qualifiers.get(name)
+        if isinstance(value, list) and len(value) == 1:
+            value = value[0]
+        if isinstance(value, bool) or value is None:
+            continue
+        if isinstance(value, int | float):
+            out[name] = float(value)
+            continue
+        try:
+            out[name] = float(str(value).strip().removesuffix("%").strip())
+        except ValueError:
+            continue
+    return out

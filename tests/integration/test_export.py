@@ -95,6 +95,9 @@ def test_csv_zip(client: TestClient, counts: dict[str, int]) -> None:
     edges = list(csv.DictReader(io.TextIOWrapper(zf.open("edges.csv"), "utf-8")))
     assert (len(nodes), len(edges)) == (counts["nodes"], counts["edges"])
     assert {"fact_id", "subject", "predicate", "object", "stances", "sources"} <= set(edges[0])
+    assert {"subject_name", "object_name", "valid_from", "valid_to", "quote"} <= set(edges[0])
+    assert all(e["subject_name"] and e["object_name"] for e in edges)  # every end is a node of the export
+    assert any(e["quote"] for e in edges)
 
 
 def test_ftm(client: TestClient) -> None:

@@ -82,6 +82,11 @@ def test_cli_runs_saved_queries_by_name(seeded: Graph, settings: Settings) -> No
     ]
     assert stakes[0]["owned_listed"] is True
     assert run(settings, "query", "ownership-at-least", "--param", "min_percent=60", "--format", "json").stdout == ""
+    # the percentage is a number on the claim and on the fact edge: an analyst filters it in Cypher
+    typed = "MATCH (o)-[r:OWNS]->(a) WHERE r.percentage >= 50 RETURN o.id AS owner, r.percentage AS percent"
+    assert lines(run(settings, "query", typed, "--format", "json")) == [
+        {"owner": "person:ftm-ivan-testov", "percent": 51.0}
+    ]
 
     disputed = lines(run(settings, "query", "disputed-by-target", "--format", "json"))
     ban = next(r for r in disputed if r["subject"] == KASPERSKY and r["predicate"] == "banned-by")

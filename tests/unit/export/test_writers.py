@@ -85,6 +85,10 @@ def test_csv_tables_and_the_zip() -> None:
     files = tables(Graph(), ExportFormat.CSV)
     edges = list(csv.DictReader(io.StringIO(files["edges.csv"].decode())))
     assert [e["fact_id"] for e in edges] == ["fact:1", "fact:2"]
+    names = {e["id"]: e["name"] for e in Graph().entities}
+    for e in edges:  # readable without the nodes table: names, stances, dates, the best quote
+        assert (e["subject_name"], e["object_name"]) == (names[e["subject"]], names[e["object"]])
+        assert {"stances", "valid_from", "valid_to", "quote"} <= set(e)
     zipped = b"".join(stream(Graph(), ExportFormat.NEO4J_IMPORT))
     with zipfile.ZipFile(io.BytesIO(zipped)) as zf:
         assert sorted(zf.namelist()) == ["nodes.csv", "relationships.csv"]
