@@ -223,6 +223,9 @@ SOURCE_DETAIL: dict[str, Any] = {
             "end": 606,
         }
     ],
+    "claims_total": 20,
+    "limit": 1,
+    "offset": 0,
 }
 LOAD_RUNS: dict[str, Any] = {
     "items": [

@@ -251,7 +251,10 @@ class SourceDetail(SourceWithChain):
         "claims' start/end are offsets into it",
         exclude_if=lambda v: v is None,
     )
-    claims: list[SourceClaim]
+    claims: list[SourceClaim] = Field(description="a page of the claims citing it, by position in the text")
+    claims_total: int = Field(0, description="claims citing it, all pages")
+    limit: int = 100
+    offset: int = 0
 
 
 class LoadRun(_Out):

@@ -292,12 +292,16 @@ SOURCE_CHAINS: Final = (
     "WITH s, d, min(length(p)) AS depth ORDER BY depth "
     "RETURN s.id AS id, collect(CASE WHEN d IS NULL THEN NULL ELSE " + _source("d") + " END) AS ancestors"
 )
-SOURCE: Final = "MATCH (s:Source {id: $id}) RETURN " + _SOURCE + " AS source, s.text AS text"
+SOURCE: Final = (
+    "MATCH (s:Source {id: $id}) RETURN " + _SOURCE + " AS source, CASE WHEN $with_text THEN s.text END AS text"
+)
+# A page of the claims citing a source (by position in its text), with their total.
 SOURCE_CLAIMS: Final = (
     "MATCH (s:Source {id: $id})<-[k:CITES]-(c:Claim) "
-    "RETURN c.id AS id, c.fact_id AS fact_id, c.subject AS subject, c.predicate AS predicate, "
-    "c.object AS object, c.stance AS stance, k.quote AS quote, k.start AS start, k.end AS end "
-    "ORDER BY k.start, c.id LIMIT $limit"
+    "WITH c, k ORDER BY k.start, c.id "
+    "WITH collect({id: c.id, fact_id: c.fact_id, subject: c.subject, predicate: c.predicate, object: c.object, "
+    "stance: c.stance, quote: k.quote, start: k.start, end: k.end}) AS found "
+    "RETURN size(found) AS total, found[$offset..$offset + $limit] AS items"
 )
 LOADS: Final = (
     "MATCH (r:LoadRun) "

@@ -379,15 +379,20 @@ def provenance(fact_id: str) -> Plan[dict[str, Any]]:
 
 
 @planned
-def source(sid: str, limit: int = 500) -> Plan[dict[str, Any]]:
-    rows = yield q.SOURCE, {"id": sid}, None
+def source(sid: str, limit: int = 100, offset: int = 0, with_text: bool = True) -> Plan[dict[str, Any]]:
+    """A source, its chain and a page of the claims citing it; its text only ``with_text`` (it can
+    be long, and is not read otherwise)."""
+    rows = yield q.SOURCE, {"id": sid, "with_text": with_text}, None
     if not rows:
         raise NotFound(f"no source {sid}", {"id": sid})
     out = dict(rows[0]["source"])
     out["text"] = rows[0]["text"]
     chains = yield q.SOURCE_CHAINS, {"ids": [sid]}, None
     out["derived_from"] = list(chains[0]["ancestors"]) if chains else []
-    out["claims"] = yield q.SOURCE_CLAIMS, {"id": sid, "limit": limit}, None
+    page = yield q.SOURCE_CLAIMS, {"id": sid, "limit": limit, "offset": offset}, None
+    out["claims"] = list(page[0]["items"]) if page else []
+    out["claims_total"] = int(page[0]["total"]) if page else 0
+    out["limit"], out["offset"] = limit, offset
     return out
 
 

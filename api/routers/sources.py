@@ -38,8 +38,10 @@ async def source(
         Literal["text"] | None,
         Query(description="text: add the source's stored text (left out otherwise: it can be long)"),
     ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="at most this many of the claims citing it")] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000, description="the page of claims starts here")] = 0,
 ) -> dict[str, Any]:
-    body = await reads.source.aio(graph, id)
+    body = await reads.source.aio(graph, id, limit, offset, include == "text")
     if include != "text":
         body.pop("text", None)
     return body

@@ -64,3 +64,20 @@ def test_facts_take_predicates_as_every_route_names_them(client: TestClient) -> 
     assert {f["predicate"] for f in both} == {"banned-by", "alleged-tie-to"}
     assert facts(predicate="banned-by") == facts(predicates="banned-by")  # the old name still answers
     assert client.get("/v1/facts", params={"predicates": "banned"}).status_code == 422
+
+
+def test_the_claims_citing_a_source_are_paged(client: TestClient) -> None:
+    sid = "source:safetydetectives-us-considers-action-against-kaspersky"
+
+    def claims(**params: Any) -> dict[str, Any]:
+        r = client.get(f"/v1/sources/{sid}", params=params)
+        assert r.status_code == 200, r.text
+        return r.json()  # type: ignore[no-any-return]
+
+    whole = claims(limit=1000)
+    total = whole["claims_total"]
+    assert total == len(whole["claims"]) > 5 and "text" not in whole
+    pages = [claims(limit=5, offset=o) for o in range(0, total, 5)]
+    assert all((p["claims_total"], p["limit"]) == (total, 5) for p in pages)
+    assert [c["id"] for p in pages for c in p["claims"]] == [c["id"] for c in whole["claims"]]
+    assert claims(limit=5, include="text")["text"]  # the text only when asked
