@@ -147,12 +147,12 @@ def neighbors(types: str, direction: str) -> LiteralString:
     arms = []
     if direction in ("out", "both"):
         arms.append(
-            f"MATCH (e)-[r:{types}]->(n:Entity) WHERE {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} "
+            f"MATCH (e)-[r:{types}]->(n:Entity) WHERE {TYPES_OK} AND {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} "
             "RETURN r, e AS s, n AS o, n, 'out' AS dir"
         )
     if direction in ("in", "both"):
         arms.append(
-            f"MATCH (e)<-[r:{types}]-(n:Entity) WHERE {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} "
+            f"MATCH (e)<-[r:{types}]-(n:Entity) WHERE {TYPES_OK} AND {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} "
             "RETURN r, n AS s, e AS o, n, 'in' AS dir"
         )
     union = " UNION ALL ".join(arms)
@@ -160,7 +160,7 @@ def neighbors(types: str, direction: str) -> LiteralString:
     degrees = ", ".join(
         f"['{rel}', '{d}', COUNT {{ {pattern} }}]" for rel, d, pattern in _degree_patterns(types, direction)
     )
-    return (
+    return dense(
         CANONICAL + f"WITH e, COUNT {{ (e){arrow[0]}[:{types}]{arrow[1]}() }} <= $scan_max AS scanned "
         "CALL (e, scanned) { "
         "  WITH e WHERE scanned "
@@ -199,7 +199,9 @@ def neighbors_of_hub(pairs: tuple[tuple[str, str], ...]) -> LiteralString:
             f"ELSE COUNT {{ MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} }} END AS total"
         )
     union = " UNION ALL ".join(arms)
-    return CANONICAL + f"CALL (e) {{ {union} }} RETURN head(items).fact.predicate AS predicate, dir, total, items"
+    return dense(
+        CANONICAL + f"CALL (e) {{ {union} }} RETURN head(items).fact.predicate AS predicate, dir, total, items"
+    )
 
 
 # -- facts and provenance -----------------------------------------------------------------
@@ -352,13 +354,10 @@ def _hop(var: str) -> str:
     return "{fact: " + fact_projection(var, start, f"endNode({var}).id") + f", start: {start}}}"
 
 
-# The predicates a path may use: a parameter, not part of the query's text — a new filter must not
-# make Neo4j plan the query anew. Neo4j's plan cache is keyed on the parameters' types too, and a
-# string's or list's type includes a bucket of its size; so path queries take every parameter
-# that varies as a string of one width: ``$types`` "|OWNS|BANNED_BY|" and ``$stances``
-# "|asserted|" padded with spaces to :data:`graph.reads.PAD` (all spaces: no filter), ``$as_of``
-# a day or ``NO_DAY``, ``$from``/``$to`` padded ids, trimmed once (:func:`_dense`,
-# :func:`graph.reads.paths`). Nothing is trimmed per relationship walked.
+# Filters are parameters of one type and width, never query text: Neo4j's plan cache is keyed on
+# the parameters' types, a string's or list's including a bucket of its size (README, *Query
+# shapes*). ``$types`` "|OWNS|" and ``$stances`` padded to graph.reads.PAD (spaces: no filter),
+# ``$as_of``/``$known_at`` a day or NO_DAY, ids padded and trimmed once.
 TYPES_OK: Final = "($types STARTS WITH ' ' OR $types CONTAINS ('|' + type(r) + '|'))"
 NO_DAY: Final = "0000-00-00"
 
@@ -368,7 +367,16 @@ def _dense(filters: str) -> str:
     filters = filters.replace(
         STANCES_OK, "($stances STARTS WITH ' ' OR any(x IN r.stances WHERE $stances CONTAINS ('|' + x + '|')))"
     )
-    return filters.replace("$as_of IS NULL", f"$as_of = '{NO_DAY}'")
+    filters = filters.replace("$stances IS NULL", "$stances STARTS WITH ' '")
+    return filters.replace("$as_of IS NULL", f"$as_of = '{NO_DAY}'").replace(
+        "$known_at IS NULL", f"$known_at = '{NO_DAY}'"
+    )
+
+
+def dense(query: str) -> LiteralString:
+    """A read whose every varying parameter is a fixed-width string (see TYPES_OK): the filters
+    as in :func:`_dense`, the entity id ``$id`` padded (and trimmed once, here)."""
+    return _dense(query).replace("{id: $id}", "{id: trim($id)}")
 
 
 def _walk(arrow: str, types: str, var_r: str = "r") -> str:
@@ -453,10 +461,8 @@ def _between_hubs(types: str, all_types: str, max_hops: int, arrow: str) -> str:
     return " UNION ALL ".join(branches)
 
 
-# The query shapes of paths: the text holds a search width and a depth, each one of a few
-# buckets (``$limit`` and ``$max_hops`` cut the answer to what was asked), so every combination
-# of limit, max_hops and filters runs one of len(K_BUCKETS) × len(HOP_BUCKETS) × 2 plans, all
-# warmed when the API starts (api/warm.py).
+# Path query shapes: a search width and a depth, each a bucket ($limit and $max_hops cut the
+# answer): len(K_BUCKETS) × len(HOP_BUCKETS) × 2 plans, warmed at start (graph/warm.py).
 K_BUCKETS: Final = (5, 20)  # the API's limit: 1..20
 HOP_BUCKETS: Final = (4, 6)  # the API's max_hops: 1..6
 
@@ -548,7 +554,7 @@ def exposure(chain_types: str, subject_side: str, object_side: str, max_hops: in
     )
     # no hop at all: the entity itself (a {0,0} quantifier is not Cypher)
     walk = f"MATCH p = (start){chain}(target:Entity)" if max_hops else "MATCH p = (target:Entity) WHERE target = start"
-    return (
+    return dense(
         CANONICAL.replace("(e:Entity", "(start:Entity")
         + "CALL (start) { "
         + f"  {walk} "

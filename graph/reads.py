@@ -212,22 +212,28 @@ def neighbors(
     which reads a page per group.
     ``known_at``: only facts some claim of which cites a source published (or, undated, loaded)
     by that day — what an analyst could have known then."""
+    # one query text whatever the filters, every parameter of one type and width (read_queries.dense)
     params: dict[str, Any] = {
-        "id": eid,
-        "stances": _stances(stances),
-        "as_of": as_of,
+        "id": _pad(eid),
+        "types": _pad(_bars(type_names(predicates))),
+        "stances": _pad(_bars(_stances(stances))),
+        "as_of": as_of or q.NO_DAY,
         "undated": undated,
-        "known_at": known_at,
+        "known_at": known_at or q.NO_DAY,
         "limit": limit,
         "offset": offset,
     }
-    rows = yield q.neighbors(_types(predicates), direction), params | {"scan_max": NEIGHBOR_SCAN_MAX}, None
+    rows = yield q.neighbors(FACT_TYPES, direction), params | {"scan_max": NEIGHBOR_SCAN_MAX}, None
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
     found = rows[0]["groups"]
     if not rows[0]["scanned"]:
-        pairs = tuple((str(rel), str(d)) for rel, d, _n in rows[0]["degrees"])
-        found = yield q.neighbors_of_hub(pairs), params | {"degrees": [n for *_x, n in rows[0]["degrees"]]}, None
+        wanted = set(type_names(predicates) or [])
+        degrees = [d for d in rows[0]["degrees"] if not wanted or d[0] in wanted]
+        pairs = tuple((str(rel), str(d)) for rel, d, _n in degrees)
+        found = []
+        if pairs:  # none of the asked predicates around this hub: no group to read
+            found = yield q.neighbors_of_hub(pairs), params | {"degrees": [n for *_x, n in degrees]}, None
         found.sort(key=lambda g: (g["predicate"], g["dir"]))
     nodes: dict[str, dict[str, Any]] = {}
     edges: list[dict[str, Any]] = []
@@ -456,7 +462,7 @@ def paths_query(limit: int, max_hops: int, directed: bool) -> LiteralString:
     )
 
 
-PAD = 500  # the width path queries' string parameters are padded to (longer ones stay as they are)
+PAD = 500  # the width the reads' string parameters are padded to (longer ones stay as they are)
 
 
 def _pad(value: str) -> str:
@@ -544,7 +550,7 @@ def exposure(
 ) -> Plan[dict[str, Any]]:
     """Regulatory facts reaching the entity, each with the chain it reaches it by (one query);
     ``known_at`` keeps the regulatory facts known by then (the chain's are not filtered)."""
-    params = {"id": eid, "as_of": as_of, "undated": undated, "known_at": known_at}
+    params = {"id": _pad(eid), "as_of": as_of or q.NO_DAY, "undated": undated, "known_at": known_at or q.NO_DAY}
     rows = yield exposure_query(max_hops), params, timeout
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})

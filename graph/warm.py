@@ -6,13 +6,16 @@ run. Path queries therefore come in a fixed set of shapes — a search width fro
 ``K_BUCKETS``, a depth from ``HOP_BUCKETS``, directed or not (:func:`graph.reads.paths_query`) —
 with every filter a parameter of one type and width (:func:`graph.read_queries._dense`).
 :func:`warm` runs each shape once, between ids that match nothing, so that the first request of
-any ``limit`` / ``max_hops`` / filter combination finds its plan cached.
+any ``limit`` / ``max_hops`` / filter combination finds its plan cached. Neighbours (one text per
+direction) and exposure (one per depth, 0–6) take their filters the same way and are warmed too.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
+from functools import partial
 from itertools import product
 
 from schema.errors import NotFound
@@ -25,6 +28,13 @@ log = logging.getLogger("regkg.warm")
 NOWHERE = ("warm:nothing-a", "warm:nothing-b")  # ids no entity has
 
 
+def _quietly(run: Callable[[], object]) -> None:
+    try:
+        run()
+    except NotFound:
+        pass  # as expected: the query ran, and its plan is cached
+
+
 def shapes() -> list[tuple[int, int, bool]]:
     """Every (limit, max_hops, directed) that names a path query shape of its own."""
     return list(product(q.K_BUCKETS, q.HOP_BUCKETS, (False, True)))
@@ -35,6 +45,11 @@ def warm(graph: Graph, max_degree: int, timeout: float = 120.0, only: list[tuple
     number warmed."""
     started = time.perf_counter()
     todo = shapes() if only is None else only
+    if only is None:  # neighbours (one text per direction) and exposure (one per depth)
+        for direction in ("both", "out", "in"):
+            _quietly(partial(reads.neighbors, graph, NOWHERE[0], None, direction, None, None, 25))
+        for hops in range(0, 7):
+            _quietly(partial(reads.exposure, graph, NOWHERE[0], hops, None, timeout))
     for limit, max_hops, directed in todo:
         try:
             reads.paths(

@@ -135,17 +135,20 @@ def test_neighbors_passes_every_user_value_as_a_parameter() -> None:
     reads.neighbors(graph, HOSTILE, [Predicate.BANNED_BY], "out", [Stance.ALLEGED], "2020-01-01", 10)
     (query, params, _timeout) = graph.calls[0]
     assert HOSTILE not in query and "DETACH" not in query and "2020-01-01" not in query
-    assert params == {
+    # fixed-width strings: one plan whatever the values (graph/read_queries.py, TYPES_OK)
+    assert {k: v.strip() if isinstance(v, str) else v for k, v in params.items()} == {
         "id": HOSTILE,
-        "stances": ["alleged"],
+        "types": "|BANNED_BY|",
+        "stances": "|alleged|",
         "as_of": "2020-01-01",
         "undated": "mark",
-        "known_at": None,
+        "known_at": q.NO_DAY,
         "limit": 10,
         "offset": 0,
         "scan_max": reads.NEIGHBOR_SCAN_MAX,
     }
-    assert query is q.neighbors("BANNED_BY", "out")
+    assert len(params["id"]) == len(params["types"]) == len(params["stances"]) == reads.PAD
+    assert query is q.neighbors(reads.FACT_TYPES, "out")
 
 
 def test_neighbors_query_text_is_the_same_with_or_without_filters() -> None:
@@ -154,7 +157,7 @@ def test_neighbors_query_text_is_the_same_with_or_without_filters() -> None:
     reads.neighbors(graph, "firm:a", None, "both", None, None, 5)
     reads.neighbors(graph, "firm:b", None, "both", [Stance.DENIED], "2019-06-01", 5)
     assert graph.calls[0][0] is graph.calls[1][0]
-    assert graph.calls[0][1]["as_of"] is None and graph.calls[0][1]["stances"] is None
+    assert graph.calls[0][1]["as_of"] == q.NO_DAY and graph.calls[0][1]["stances"].strip() == ""
 
 
 def test_neighbors_of_an_unknown_entity_is_not_found() -> None:
@@ -310,7 +313,12 @@ def test_exposure_keeps_each_fact_once_by_its_shortest_chain() -> None:
     longer = {**direct, "target": "firm:parent", "chain_nodes": [ent("firm:a"), ent("firm:parent")]}
     graph = FakeGraph([{"entity": ent("firm:a"), "rows": [direct, longer]}])
     out = reads.exposure(graph, "firm:a", 3, "2020", 1.0)
-    assert graph.calls[0][1] == {"id": "firm:a", "as_of": "2020", "undated": "mark", "known_at": None}
+    assert graph.calls[0][1] == {
+        "id": "firm:a".ljust(reads.PAD),
+        "as_of": "2020",
+        "undated": "mark",
+        "known_at": q.NO_DAY,
+    }
     assert [a["via"] for a in out["actions"]] == ["firm:a"]
     assert out["actions"][0]["path"]["length"] == 0
 
@@ -364,3 +372,19 @@ def test_one_publishers_list_in_two_files_is_one_source() -> None:
     assert len(reads.independent_sources(list(chains), chains, own)) == 1
     # records of unnamed files with no publisher: tied by their file only
     assert len(reads.independent_sources(list(chains), chains)) == 2
+
+
+def test_neighbors_of_a_hub_read_only_the_groups_of_the_asked_predicates() -> None:
+    first = {
+        "entity": ent("country:ru"),
+        "scanned": False,
+        "groups": None,
+        "degrees": [["HEADQUARTERED_IN", "in", 5000], ["BANNED_BY", "in", 3]],
+    }
+    graph = FakeGraph([first], [{"predicate": "banned-by", "dir": "in", "total": 3, "items": []}])
+    reads.neighbors(graph, "country:ru", [Predicate.BANNED_BY], "in", None, None, 2)
+    query, params, _ = graph.calls[1]
+    assert query is q.neighbors_of_hub((("BANNED_BY", "in"),)) and params["degrees"] == [3]
+    none = FakeGraph([first])
+    out = reads.neighbors(none, "country:ru", [Predicate.OWNS], "in", None, None, 2)
+    assert len(none.calls) == 1 and out["groups"] == []  # nothing of that predicate: no second query
