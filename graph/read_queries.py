@@ -60,9 +60,8 @@ def fact_projection(rel: str, subject: str, obj: str) -> LiteralString:
 # A fact edge as the API shows it (r: the relationship, s/o: its ends).
 FACT_PROJECTION: Final = fact_projection("r", "s.id", "o.id")
 
-# A fact edge is valid on $as_of when its span (partial dates widened to days) contains the date
-# and no gap does (from an end, exclusive of its day, to a return); one whose start is unknown is
-# kept unless $undated is 'exclude' (the answer marks it: reads.py).
+# Valid on $as_of: the span (partial dates widened) holds the date and no gap (end, exclusive, to a
+# return) does; a fact of unknown start is kept unless $undated is 'exclude' (reads.py marks it).
 VALID_AT: Final = (
     "($as_of IS NULL OR ((r.valid_from_key <= $as_of OR (r.valid_from_key IS NULL AND $undated <> 'exclude')) "
     "AND (r.valid_to_key IS NULL OR r.valid_to_key >= $as_of) "
@@ -191,6 +190,7 @@ def neighbors_of_hub(pairs: tuple[tuple[str, str], ...]) -> LiteralString:
         pattern = f"(e)-[r:{rel}]->(n:Entity)" if dir_ == "out" else f"(e)<-[r:{rel}]-(n:Entity)"
         s_, o_ = ("e", "n") if dir_ == "out" else ("n", "e")
         arms.append(
+            f"WITH e WHERE $types STARTS WITH ' ' OR $types CONTAINS '|{rel}|' "  # once, not per edge
             f"MATCH {pattern} WHERE {STANCES_OK} AND {VALID_AT} AND {KNOWN_AT} WITH e, r, n SKIP $offset LIMIT $limit "
             f"WITH e, collect({{fact: {fact_projection('r', s_ + '.id', o_ + '.id')}, node: {_entity('n')}}}) AS items "
             "WHERE size(items) > 0 "

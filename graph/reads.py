@@ -228,11 +228,11 @@ def neighbors(
         raise NotFound(f"no entity {eid}", {"id": eid})
     found = rows[0]["groups"]
     if not rows[0]["scanned"]:
-        wanted = set(type_names(predicates) or [])
-        degrees = [d for d in rows[0]["degrees"] if not wanted or d[0] in wanted]
+        # every group the hub has, whatever the filters ($types skips an arm once): one text per hub
+        degrees = rows[0]["degrees"]
         pairs = tuple((str(rel), str(d)) for rel, d, _n in degrees)
         found = []
-        if pairs:  # none of the asked predicates around this hub: no group to read
+        if pairs:
             found = yield q.neighbors_of_hub(pairs), params | {"degrees": [n for *_x, n in degrees]}, None
         found.sort(key=lambda g: (g["predicate"], g["dir"]))
     nodes: dict[str, dict[str, Any]] = {}
