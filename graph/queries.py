@@ -116,6 +116,11 @@ MERGE_SOURCES: Final = (
     "MERGE (s:Source {id: row.id}) ON CREATE SET s.created_at = datetime() "
     "SET s += row.props, s.updated_at = datetime()"
 )
+# A source a later list version held again: only when it was first and last seen change.
+SOURCES_SEEN: Final = (
+    "UNWIND $rows AS row MATCH (s:Source {id: row.id}) "
+    "SET s.first_seen = row.first_seen, s.last_seen = row.last_seen, s.updated_at = datetime()"
+)
 CREATE_SOURCES: Final = (
     "UNWIND $rows AS row "
     "CREATE (s:Source {id: row.id}) SET s += row.props, s.created_at = datetime(), s.updated_at = s.created_at"

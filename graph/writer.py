@@ -240,6 +240,7 @@ def _write_sources(tx: ManagedTransaction, batch: Sequence[Source]) -> Tally:
     unique = {s.id: s for s in batch}
     existing = {r["id"]: r for r in tx.run(queries.SOURCES_EXISTING, ids=list(unique)).data()}
     rows: list[dict[str, Any]] = []
+    seen_only: list[dict[str, Any]] = []  # a later list version saw it again: its dates, not its text
     created: list[dict[str, Any]] = []
     pairs: list[list[str]] = []
     for sid, src in unique.items():
@@ -260,6 +261,11 @@ def _write_sources(tx: ManagedTransaction, batch: Sequence[Source]) -> Tally:
                 tally.unchanged += 1
                 continue
             tally.updated += 1
+            if set(new_derived) <= set(old["derived"]) and all(
+                old.get(k) == props[k] for k in _SOURCE_FIELDS if k not in ("first_seen", "last_seen")
+            ):
+                seen_only.append({"id": sid, "first_seen": props["first_seen"], "last_seen": props["last_seen"]})
+                continue
         else:
             tally.created += 1
         (created if old is None else rows).append({"id": sid, "props": props})
@@ -268,6 +274,8 @@ def _write_sources(tx: ManagedTransaction, batch: Sequence[Source]) -> Tally:
         tx.run(queries.CREATE_SOURCES, rows=created).consume()
     if rows:
         tx.run(queries.MERGE_SOURCES, rows=rows).consume()
+    if seen_only:
+        tx.run(queries.SOURCES_SEEN, rows=seen_only).consume()
     if pairs:
         linked = tx.run(queries.MERGE_DERIVED_FROM, pairs=pairs).single()
         if linked is None or linked["n"] != len(pairs):
