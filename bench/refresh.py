@@ -1,32 +1,31 @@
 """A list-version refresh: version 2 of the generated graph after version 1, timed against the full load.
 
-    python -m bench.refresh --size S|M [--seed 7] [--batch 5000] [--share 0.01] [--no-diff]
+    python -m bench.refresh --size S|M [--seed 7] [--batch 5000] [--share 0.01] [--no-reread]
 
 1. **Version 1**: the generated graph (:mod:`bench.generate`) loaded in full as version ``D1`` of
-   the series ``bench-versions`` — the path of ``regkg load … --version-date D1`` (the listings a
-   version holds, the ends and returns from :func:`graph.versions.held` and
-   :func:`loaders.versions.compare`, one LoadRun with ``series`` and ``version_date``), streamed
-   through :func:`graph.ingest.ingest_stream`: the batches are written as they are generated, only
-   the listing keys are kept, and the ends come as the stream's last batch (the run is still
-   ``running`` then, so ``held`` sees only the earlier versions). This is the baseline.
+   the series ``bench-versions`` — the path of ``regkg load … --version-date D1``: the version as
+   units (:mod:`loaders.units`: each entity, each fact with its sources and claims), built and
+   streamed through :func:`graph.ingest.ingest_stream`; the ends (from :func:`graph.versions.held`
+   and :func:`loaders.versions.compare`) come as the stream's last batch (the run is still
+   ``running`` then, so ``held`` sees only the earlier versions); then the version's manifest is
+   saved (:mod:`graph.manifests`). This is the baseline.
 2. **Version 2**, derived from version 1 by :func:`derive` (pure, seeded): exactly ``share`` of the
    listings (``listed-on``, ``sanctioned-by``) removed, as many added (new listings between existing
    firms or people and lists or agencies, with their own sources and quotes) and as many changed
    (every claim of the listing gets another start date: new claims of the same fact). A removed
    listing is never the last of its list: a version is the complete list of the lists it names,
    and a list it no longer names is out of its scope (nothing of it ends).
-3. **The refresh**: version 2 loaded as version ``D2`` the way the command does it today — the whole
-   version again (``regkg load … --version-date D2`` re-reads the whole file; the writer skips what
-   is already there), timed, with where the time goes (:class:`Probe`), and version 2 generated
-   alone (no database): the floor of any refresh that reads the whole version.
+3. **The refresh**: version 2 loaded as version ``D2`` the way the command does it — every unit
+   fingerprinted, the ones version 1's manifest has kept (not built, not sent), the others built
+   and written; the ends from the whole version's listings (the kept units' from the manifest) —
+   timed, with where the time goes (:class:`Probe`). Target: ≤ 10 % of the full load.
 4. **The change feed** of the refresh's run (:func:`graph.reads.changes`, the read service of
    ``GET /v1/changes`` and ``regkg changes``, ``since`` = version 1's run): its ``ended`` /
    ``added`` / ``changed`` must equal the derivation's removed / added / changed, and nothing
    returns — PASS or FAIL.
-5. Unless ``--no-diff``: **version 3** (derived from version 2 the same way) loaded sending only what
-   differs — the changed and added listings' records and the ends, computed from the whole
-   version's listing keys: what a refresh would cost if the command knew what changed (a product
-   change, see the README), with its own change-feed check.
+5. Unless ``--no-reread``: **version 3** (derived from version 2 the same way) loaded with no
+   manifest — every unit built and sent, the writer skipping what the graph holds: the refresh
+   before manifests, for comparison, with its own change-feed check.
 
 The change feed's "changed" is a fact that had claims before the run and got a claim from it (a
 new claim, or one whose confidence or method changed) and neither ended nor returned; "added", a
@@ -48,20 +47,21 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from graph import ingest, queries, reads, versions
+from graph import ingest, manifests, queries, reads, versions
 from graph.database import Graph
-from graph.writer import claim_rows
 from loaders import versions as list_versions
 from loaders.base import Parsed
+from loaders.units import Manifest, Refresh, Unit, fingerprint
 from schema.models import Claim, digest
 from schema.ontology import VERSIONED, EntityType, Predicate
 
 from .common import database
-from .generate import SIZES, Generator, _power
+from .generate import ORDER, SIZES, Generator, _power
 from .load import peak_rss_mb, warm_up
 
 SERIES = "bench-versions"  # the loader's name, and so the series (as the CLI names it)
@@ -164,52 +164,45 @@ def moved(claim: Claim, k: int, variant: int) -> Claim:
     return Claim.model_validate({**claim.model_dump(exclude={"id", "fact_id"}), "valid_from": day})
 
 
-def records(gen: Generator, v: Version, since: Version | None = None) -> Iterator[Parsed]:
-    """The sources and claims of each fact of version ``v`` — or, with ``since``, only what differs
-    from that version: the added listings' records and the changed ones' claims."""
-    facts: Iterator[tuple[int, Fact]] = enumerate(gen.facts())
+def unit_groups(gen: Generator, v: Version, batch: int = 5000) -> Iterator[list[Unit]]:
+    """Version ``v`` as units (:mod:`loaders.units`), in groups streamed as batches: each entity,
+    then each fact with its sources and claims — fingerprinted from what makes it (the generator's
+    seed and the entity's or fact's number, the fact, its start-date variant) without building it,
+    as a loader fingerprints a raw record before parsing it."""
+    base = (gen.ns, str(gen.seed), str(gen.layout.n))
+    group: list[Unit] = []
+    for t in ORDER:
+        for i in range(gen.layout.count(t)):
+            group.append(Unit(fingerprint("entity", *base, t.value, str(i)), partial(_entity, gen, t, i)))
+            if len(group) >= batch:
+                yield group
+                group = []
+    if group:
+        yield group
+    group = []
     added = ((v.n_facts + j, f) for j, f in enumerate(v.added))
-    for k, fact in chain(facts, added) if since is None else _differing(v, since, facts):
+    for k, fact in chain(enumerate(gen.facts()), added):
         if k in v.removed:
             continue
-        recs = gen.fact_records(k, fact)
         variant = v.variants.get(k, 0)
-        if variant:
-            recs = Parsed(sources=recs.sources, claims=[moved(c, k, variant) for c in recs.claims])
-        if since is not None and k < since.n_facts + len(since.added):
-            recs.sources = []  # a changed listing: its sources are the same
-        yield recs
+        fp = fingerprint("fact", *base, str(k), repr(fact), str(variant))
+        group.append(Unit(fp, partial(_fact, gen, k, fact, variant)))
+        if len(group) >= batch // 2:  # ≈ 1.7 claims a fact: ≈ ``batch`` claims a group
+            yield group
+            group = []
+    if group:
+        yield group
 
 
-def _differing(v: Version, since: Version, facts: Iterator[tuple[int, Fact]]) -> Iterator[tuple[int, Fact]]:
-    changed = {k for k, n in v.variants.items() if n != since.variants.get(k, 0)}
-    yield from ((k, f) for k, f in facts if k in changed)
-    for j, f in enumerate(v.added):
-        k = v.n_facts + j
-        if k in changed or j >= len(since.added):
-            yield k, f
+def _entity(gen: Generator, t: EntityType, i: int) -> Parsed:
+    return Parsed(entities=[gen.entity(t, i)])
 
 
-def version_batches(gen: Generator, v: Version, batch: int = 5000, since: Version | None = None) -> Iterator[Parsed]:
-    """A version as :meth:`Generator.batches` streams it: the entities (none when only what differs
-    is sent: no entity changes), then ≈ ``batch`` claims with their sources per batch."""
-    current = Parsed()
-    for e in gen.entities() if since is None else ():
-        current.entities.append(e)
-        if len(current.entities) >= batch:
-            yield current
-            current = Parsed()
-    if current.entities:
-        yield current
-    current = Parsed()
-    for recs in records(gen, v, since):
-        current.sources.extend(recs.sources)
-        current.claims.extend(recs.claims)
-        if len(current.claims) >= batch:
-            yield current
-            current = Parsed()
-    if current.claims:
-        yield current
+def _fact(gen: Generator, k: int, fact: Fact, variant: int) -> Parsed:
+    recs = gen.fact_records(k, fact)
+    if variant:
+        recs = Parsed(sources=recs.sources, claims=[moved(c, k, variant) for c in recs.claims])
+    return recs
 
 
 # -- where the time goes --------------------------------------------------------------------------
@@ -221,6 +214,7 @@ _READS = {
     queries.MISSING_ENTITIES: "preflight reads",
     queries.MISSING_SOURCES: "preflight reads",
     queries.HELD_IN_SERIES: "held (earlier versions)",
+    queries.MANIFEST_LATEST: "manifest: read the previous",
 }
 _HELD = _READS[queries.HELD_IN_SERIES]
 _WORK = {"_write_entities": "entities", "_write_sources": "sources", "_write_claims": "claims"}
@@ -239,6 +233,14 @@ class Probe:
     def add(self, label: str, seconds: float) -> None:
         with self.lock:
             self.seconds[label] += seconds
+
+    @contextmanager
+    def timed(self, label: str) -> Iterator[None]:
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add(label, time.perf_counter() - t)
 
     @contextmanager
     def attached(self, graph: Graph) -> Iterator[None]:
@@ -308,83 +310,75 @@ class _Result:
 
 
 def load_version(
-    graph: Graph, gen: Generator, v: Version, day: str, batch: int, since: Version | None = None
+    graph: Graph, gen: Generator, v: Version, day: str, batch: int, manifest: bool = True
 ) -> dict[str, Any]:
-    """Load version ``v`` as ``regkg load … --version-date DAY`` does, streamed: its batches, then
-    its ends and returns, in one load run of the series. With ``since``, only what differs from
-    that version is sent, and the ends come from the whole version's listing keys."""
-    present: set[list_versions.Key] = set()
-    scope: set[tuple[Predicate, str]] = set()
-    out: dict[str, Any] = {"version_date": day, "only_what_differs": since is not None}
+    """Load version ``v`` as ``regkg load … --version-date DAY`` does, streamed: the units that
+    differ from the version before (its manifest; with ``manifest=False`` every unit is built and
+    sent, the writer skipping what the graph holds — the refresh before manifests), then the ends
+    and returns, in one load run of the series; then the version's manifest saved."""
+    out: dict[str, Any] = {"version_date": day, "manifest": manifest}
     marks: dict[str, float] = {}
     n = {"entities": 0, "sources": 0, "claims": 0}
-
-    def stream() -> Iterator[Parsed]:
-        if since is not None:  # the whole version's listings, from its keys alone
-            present.update(key(gen, f) for _k, f in v.listings())
-            scope.update((p, o) for _s, p, o in present)
-        for b in version_batches(gen, v, batch, since):
-            if since is None:
-                present.update(list_versions.listings(b))  # keys only: what the version holds
-                scope.update(list_versions.scope(b))
-            # as the command does (a no-op here: no source of the generator's comes from a file)
-            list_versions.date_sources(b, day)
-            yield b
-        t = time.perf_counter()
-        held = [
-            list_versions.Held(r["subject"], Predicate(r["predicate"]), r["object"], r["ended"], r["returned"])
-            for r in versions.held(graph, SERIES, day, scope)
-        ]
-        extra, ended, returned = list_versions.compare(SERIES, day, [], present, held)
-        out.update(held=len(held), present=len(present), ended=ended, returned=returned)
-        out["compare_seconds"] = round(time.perf_counter() - t, 2)
-        if extra.claims:
-            yield extra
-
-    def on_batch(b: Any) -> None:
-        if b.claims and "claims" not in marks:
-            marks["claims"] = time.perf_counter()
-        for k in n:
-            n[k] += len(getattr(b, k))
-
     probe = Probe()
     t0 = time.perf_counter()
     with probe.attached(graph):
+        previous = Manifest.decode_or_none(manifests.previous(graph, SERIES, day)) if manifest else None
+        refresh = Refresh(day, previous)
+
+        def stream() -> Iterator[Parsed]:
+            yield from refresh.batches(unit_groups(gen, v, batch))
+            t = time.perf_counter()
+            held = [
+                list_versions.Held(r["subject"], Predicate(r["predicate"]), r["object"], r["ended"], r["returned"])
+                for r in versions.held(graph, SERIES, day, refresh.scope())
+            ]
+            extra, ended, returned = list_versions.compare(SERIES, day, [], refresh.present, held)
+            out.update(held=len(held), present=len(refresh.present), ended=ended, returned=returned)
+            out["compare_seconds"] = round(time.perf_counter() - t, 2)
+            if extra.claims:
+                yield extra
+
+        def on_batch(b: Any) -> None:
+            if b.claims and "claims" not in marks:
+                marks["claims"] = time.perf_counter()
+            for k in n:
+                n[k] += len(getattr(b, k))
+
         report = ingest.ingest_stream(
             graph,
             stream(),
             loader=SERIES,
             inputs=[f"bench:{gen.ns}:{gen.layout.n}:{gen.seed}:{day}"],
-            input_sha256=digest(gen.ns, gen.layout.n, gen.seed, day, since is not None, length=64) + f"@{day}",
+            input_sha256=digest(gen.ns, gen.layout.n, gen.seed, day, length=64) + f"@{day}",
             batch_size=batch,
             on_batch=on_batch,
             run_props={"series": SERIES, "version_date": day},
         )
+        with probe.timed("manifest: save, sources seen again"):
+            manifests.seen_again(graph, refresh.kept_seen, day)
+            blob = refresh.manifest.encode()
+            manifests.save(graph, SERIES, day, report.run_id, len(refresh.manifest.fingerprints), blob)
     t1 = time.perf_counter()
     t_claims = marks.get("claims", t1)
     spent = {k: round(s, 2) for k, s in sorted(probe.seconds.items())}
     main = sum(s for k, s in probe.seconds.items() if k != _HELD)  # held: in the read-ahead thread
     return out | {
         **n,
+        "units": len(refresh.manifest.fingerprints),
+        "units_kept": refresh.kept,
+        "units_built": refresh.built_units,
+        "manifest_bytes": len(blob),
         "run_id": report.run_id,
         "seconds": round(t1 - t0, 2),
         "entity_phase_seconds": round(t_claims - t0, 2),
         "claim_phase_seconds": round(t1 - t_claims, 2),
-        "claims_per_s": round(n["claims"] / (t1 - t_claims), 1) if t1 > t_claims else None,
+        "claims_per_s": round(n["claims"] / (t1 - t_claims), 1) if t1 > t_claims and n["claims"] else None,
         "written": report.counts.as_dict(),
-        # the main thread outside database calls: waiting for the read-ahead thread (generating the
-        # next batch; at the end, reading what earlier versions held), preflight's own Python
+        # the main thread outside database calls: waiting for the read-ahead thread (fingerprinting
+        # and building the next batch; at the end, reading what earlier versions held), preflight's
+        # own Python
         "spent": spent | {"main thread, no database": round(t1 - t0 - main, 2)},
     }
-
-
-def generation_only(gen: Generator, v: Version, batch: int) -> float:
-    """Seconds to produce a whole version's batches and their claim rows (what the stream's
-    read-ahead thread does) with no database: the floor of a refresh that reads the whole version."""
-    t = time.perf_counter()
-    for b in version_batches(gen, v, batch):
-        claim_rows(b.claims)
-    return round(time.perf_counter() - t, 2)
 
 
 def feed(graph: Graph, since: str, run_id: str, page: int = 1000) -> dict[str, Any]:
@@ -421,7 +415,7 @@ def _check(res: dict[str, Any], v: Version, graph: Graph, since_run: str) -> Non
 
 
 def run(
-    graph: Graph, size: str, seed: int = 7, batch: int = 5000, share: float = 0.01, diff: bool = True
+    graph: Graph, size: str, seed: int = 7, batch: int = 5000, share: float = 0.01, reread: bool = True
 ) -> dict[str, Any]:
     warm_up(graph, seed)
     gen = Generator(SIZES[size], seed)
@@ -434,36 +428,32 @@ def run(
     res["listings"] = [len(v.listings()) for v in (v1, v2, v3)]
     print(f"version 1: size {size} ({gen.layout.n:,} entities), {len(v1.base):,} listings; full load ...", flush=True)
     res["full"] = load_version(graph, gen, v1, DAYS[0], batch)
-    print(f"version 2: {dict(v2.expected)}; the refresh, the whole version ...", flush=True)
+    print(f"version 2: {dict(v2.expected)}; the refresh (the command's way: what differs from v1) ...", flush=True)
     res["refresh"] = load_version(graph, gen, v2, DAYS[1], batch)
     res["refresh_ratio"] = round(res["refresh"]["seconds"] / res["full"]["seconds"], 3)
     _check(res["refresh"], v2, graph, res["full"]["run_id"])
+    if reread:
+        print(f"version 3: {dict(v3.expected)}; every record read and sent (no manifest) ...", flush=True)
+        res["reread"] = load_version(graph, gen, v3, DAYS[2], batch, manifest=False)
+        res["reread_ratio"] = round(res["reread"]["seconds"] / res["full"]["seconds"], 3)
+        _check(res["reread"], v3, graph, res["refresh"]["run_id"])
     res["peak_rss_mb"] = peak_rss_mb()
-    print("version 2 generated alone (no database) ...", flush=True)
-    res["generate_v2_seconds"] = generation_only(gen, v2, batch)
-    if diff:
-        print(f"version 3: {dict(v3.expected)}; only what differs ...", flush=True)
-        res["diff"] = load_version(graph, gen, v3, DAYS[2], batch, since=v2)
-        res["diff_ratio"] = round(res["diff"]["seconds"] / res["full"]["seconds"], 3)
-        _check(res["diff"], v3, graph, res["refresh"]["run_id"])
-    res["pass"] = res["refresh"]["pass"] and res.get("diff", {}).get("pass", True)
+    res["pass"] = res["refresh"]["pass"] and res.get("reread", {}).get("pass", True)
     return res
 
 
 def print_table(res: dict[str, Any]) -> None:
-    loads = [("full load (v1)", "full"), ("refresh (v2, whole)", "refresh"), ("v3, only what differs", "diff")]
+    loads = [("full load (v1)", "full"), ("refresh (v2)", "refresh"), ("v3, all re-sent", "reread")]
     loads = [(name, k) for name, k in loads if k in res]
-    print(f"\n{'':<24}{'seconds':>9}{'claims':>9}{'claims/s':>10}{'created':>9}{'unchanged':>11}{'ended':>7}")
+    print(f"\n{'':<20}{'seconds':>9}{'units':>9}{'kept':>9}{'built':>8}{'claims':>9}{'created':>9}"
+          f"{'unchanged':>11}{'ended':>7}")  # fmt: skip
     for name, k in loads:
         x, w = res[k], res[k]["written"]
-        print(f"{name:<24}{x['seconds']:>9}{x['claims']:>9,}{x['claims_per_s'] or 0:>10,.0f}"
-              f"{w['claims_created']:>9,}{w['claims_unchanged']:>11,}{x['ended']:>7}")  # fmt: skip
-    f = res["full"]["seconds"]
+        print(f"{name:<20}{x['seconds']:>9}{x['units']:>9,}{x['units_kept']:>9,}{x['units_built']:>8,}"
+              f"{x['claims']:>9,}{w['claims_created']:>9,}{w['claims_unchanged']:>11,}{x['ended']:>7}")  # fmt: skip
     print(f"refresh / full load: {res['refresh_ratio']:.1%} (target <= 10 %)"
-          + (f"; only what differs / full load: {res['diff_ratio']:.1%}" if "diff" in res else ""))  # fmt: skip
-    g = res["generate_v2_seconds"]
-    print(f"version 2 generated alone (no database): {g}s = {g / f:.1%} of the full load; "
-          f"loader peak RSS {res['peak_rss_mb']} MB")  # fmt: skip
+          + (f"; all re-sent / full load: {res['reread_ratio']:.1%}" if "reread" in res else ""))  # fmt: skip
+    print(f"manifest: {res['refresh']['manifest_bytes'] / 1e6:.1f} MB; loader peak RSS {res['peak_rss_mb']} MB")
     print(f"\n{'where the time goes, s':<30}" + "".join(f"{k:>10}" for _n, k in loads))
     labels = sorted({label for _n, k in loads for label in res[k]["spent"]})
     for label in labels:
@@ -486,14 +476,14 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--batch", type=int, default=5000)
     ap.add_argument("--share", type=float, default=0.01, help="share of the listings removed, added, changed")
-    ap.add_argument("--no-diff", action="store_true", help="skip version 3 (sending only what differs)")
+    ap.add_argument("--no-reread", action="store_true", help="skip version 3 (every record sent, no manifest)")
     ap.add_argument("--heap", default="1g")
     ap.add_argument("--pagecache", default=None, help="Neo4j page cache (default 512m, 2g at M, 10g at L)")
     args = ap.parse_args()
     pagecache = args.pagecache or {"M": "2g", "L": "10g"}.get(args.size, "512m")
     started = time.perf_counter()
     with database(heap=args.heap, pagecache=pagecache) as settings, Graph.connect(settings) as graph:
-        res = run(graph, args.size, args.seed, args.batch, args.share, diff=not args.no_diff)
+        res = run(graph, args.size, args.seed, args.batch, args.share, reread=not args.no_reread)
         res["neo4j_version"] = graph.server_version()
     res["date"] = datetime.now(UTC).isoformat(timespec="seconds")
     res["total_seconds"] = round(time.perf_counter() - started, 1)

@@ -19,9 +19,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from config import Settings
-from graph import ingest, lookup, versions
+from graph import ingest, lookup, manifests, versions
 from graph.database import Graph
-from loaders import csl, curated, fcc, ofac
+from loaders import csl, curated, fcc, ofac, units
 from loaders import versions as list_versions
 from loaders.base import Parsed, input_digest
 from loaders.collect import combine
@@ -46,6 +46,14 @@ VersionOpt = Annotated[
         "on it, and ended ones it holds again return",
     ),
 ]
+RereadOpt = Annotated[
+    bool,
+    typer.Option(
+        "--reread",
+        help="with --version-date: send every record of the version to the writer, not only those that differ "
+        "from the version before (its manifest is not read; the writer still skips what the graph holds)",
+    ),
+]
 
 
 def _version_day(version_date: str, parsed: Parsed) -> str:
@@ -65,21 +73,42 @@ def _version_day(version_date: str, parsed: Parsed) -> str:
     return day
 
 
-def _version(loader: str, parsed: Parsed, graph: Graph, version_date: str) -> tuple[Parsed, dict[str, str], str]:
-    """The version's own records with its ends and returns, the run's properties, a digest part."""
+def _version(
+    loader: str, parsed: Parsed, graph: Graph, version_date: str, reread: bool = False
+) -> tuple[Parsed, dict[str, str], str, units.Refresh]:
+    """The version's records that differ from the version before it (:mod:`loaders.units`: the
+    others are kept as the graph holds them) with its ends and returns, the run's properties, its
+    day, and the refresh (its manifest, saved once the version is written: :func:`_versioned`)."""
     day = _version_day(version_date, parsed)
-    scope = list_versions.scope(parsed)
+    previous = None if reread else units.Manifest.decode_or_none(manifests.previous(graph, loader, day))
+    refresh = units.Refresh(day, previous, frozenset(units.version_files(parsed)))
+    built = combine(refresh.built(units.record_units(parsed, day)))
+    for kept in ("rejects", "notes", "external_refs", "inputs", "origins", "locations"):
+        setattr(built, kept, getattr(parsed, kept))
     held = [
         list_versions.Held(r["subject"], Predicate(r["predicate"]), r["object"], r["ended"], r["returned"])
-        for r in versions.held(graph, loader, day, scope)
+        for r in versions.held(graph, loader, day, refresh.scope())
     ]
-    files = [s.id for s in parsed.sources if s.kind == "file"]
-    list_versions.date_sources(parsed, day)
-    extra, ended, returned = list_versions.compare(loader, day, files, list_versions.listings(parsed), held)
+    extra, ended, returned = list_versions.compare(loader, day, sorted(refresh.files), refresh.present, held)
     out.print(f"{loader} version {day}: {ended} listing(s) ended, {returned} returned")
-    merged = combine([parsed, extra])
+    out.print(
+        f"{refresh.built_units} record(s) new or changed since the version before; "
+        f"{refresh.kept} as it held them, not written again"
+    )
+    merged = combine([built, extra])
     merged.inputs = parsed.inputs
-    return merged, {"series": loader, "version_date": day}, day
+    return merged, {"series": loader, "version_date": day}, day, refresh
+
+
+def _versioned(graph: Graph, loader: str, refresh: units.Refresh, run_id: str | None) -> None:
+    """After a version's run: the sources its kept records hold seen on its day; its manifest saved."""
+    seen = manifests.seen_again(graph, refresh.kept_seen, refresh.day)
+    manifests.derived_again(graph, refresh.kept_linked, refresh.files)
+    if run_id is not None:
+        blob = refresh.manifest.encode()
+        manifests.save(graph, loader, refresh.day, run_id, len(refresh.manifest.fingerprints), blob)
+    if seen:
+        out.print(f"{seen} source(s) seen again in version {refresh.day}")
 
 
 def _print_rejects(parsed: Parsed, limit: int | None = None) -> None:
@@ -131,6 +160,7 @@ def _ingest(
     all_or_nothing: bool = False,
     strict: bool = False,
     version_date: str | None = None,
+    reread: bool = False,
 ) -> None:
     """Report rejects, then (unless dry-run) write with a progress bar and print a summary.
 
@@ -149,9 +179,10 @@ def _ingest(
         err.print(f"[bold red]nothing written:[/] {why}")
         raise typer.Exit(code=1)
     run_props: dict[str, str] | None = None
+    refresh: units.Refresh | None = None
     digest = input_digest(parsed.inputs)
     if version_date is not None:
-        parsed, run_props, day = _version(loader, parsed, graph, version_date)
+        parsed, run_props, day, refresh = _version(loader, parsed, graph, version_date, reread)
         digest = input_digest(parsed.inputs) + f"@{day}"
     if dry_run:
         ingest.preflight(graph, parsed, loader)
@@ -169,6 +200,8 @@ def _ingest(
             on_progress=advance,
             run_props=run_props,
         )
+    if refresh is not None:
+        _versioned(graph, loader, refresh, report.run_id)
     _summary(report, len(parsed.rejects))
 
 
@@ -206,12 +239,13 @@ def load_csl(
     batch_size: BatchOpt = 2000,
     strict: StrictOpt = False,
     version_date: VersionOpt = None,
+    reread: RereadOpt = False,
 ) -> None:
     """Load the trade.gov Consolidated Screening List (CSV in both layouts, or JSON)."""
     _run(
         lambda graph: _ingest(
             "csl", combine([csl.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict,
-            version_date=version_date,
+            version_date=version_date, reread=reread,
         )
     )  # fmt: skip
 
@@ -228,12 +262,13 @@ def load_ofac(
     batch_size: BatchOpt = 2000,
     strict: StrictOpt = False,
     version_date: VersionOpt = None,
+    reread: RereadOpt = False,
 ) -> None:
     """Load OFAC's legacy SDN CSV files (sdn.csv, with add/alt/sdn_comments when given)."""
     _run(
         lambda graph: _ingest(
             "ofac", ofac.load(sdn, add, alt, comments), dry_run, graph, batch_size, strict=strict,
-            version_date=version_date,
+            version_date=version_date, reread=reread,
         )
     )  # fmt: skip
 
@@ -245,12 +280,13 @@ def load_fcc(
     batch_size: BatchOpt = 2000,
     strict: StrictOpt = False,
     version_date: VersionOpt = None,
+    reread: RereadOpt = False,
 ) -> None:
     """Load the FCC Covered List (either table layout)."""
     _run(
         lambda graph: _ingest(
             "fcc", combine([fcc.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict,
-            version_date=version_date,
+            version_date=version_date, reread=reread,
         )
     )  # fmt: skip
 

@@ -121,6 +121,28 @@ SOURCES_SEEN: Final = (
     "UNWIND $rows AS row MATCH (s:Source {id: row.id}) "
     "SET s.first_seen = row.first_seen, s.last_seen = row.last_seen, s.updated_at = datetime()"
 )
+# Sources a list version holds again, unchanged (graph.manifests): seen on its day too.
+SOURCES_SEEN_AGAIN: Final = (
+    "UNWIND $ids AS id MATCH (s:Source {id: id}) WHERE s.last_seen IS NULL OR s.last_seen < $day "
+    "SET s.last_seen = $day, s.first_seen = coalesce(s.first_seen, $day), s.updated_at = datetime() "
+    "RETURN count(s) AS n"
+)
+DERIVED_AGAIN: Final = (
+    "MATCH (f:Source) WHERE f.id IN $files "
+    "UNWIND $ids AS id MATCH (s:Source {id: id}) MERGE (s)-[:DERIVED_FROM]->(f) RETURN count(*) AS n"
+)
+# The manifest of a list version (loaders.units): the latest on or before a day, and saving one.
+MANIFEST_LATEST: Final = (
+    "MATCH (m:VersionManifest {series: $series}) WHERE m.version_date <= $date "
+    "RETURN m.blob AS blob ORDER BY m.version_date DESC LIMIT 1"
+)
+MANIFEST_FORGET: Final = (
+    "MATCH (m:VersionManifest) WHERE $series IS NULL OR m.series = $series DETACH DELETE m RETURN count(*) AS n"
+)
+MANIFEST_SAVE: Final = (
+    "MERGE (m:VersionManifest {id: $id}) "
+    "SET m.series = $series, m.version_date = $date, m.run = $run, m.units = $units, m.blob = $blob"
+)
 CREATE_SOURCES: Final = (
     "UNWIND $rows AS row "
     "CREATE (s:Source {id: row.id}) SET s += row.props, s.created_at = datetime(), s.updated_at = s.created_at"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from schema.ontology import Predicate
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ UNIQUE_KEYS: tuple[UniqueKey, ...] = (
     UniqueKey("claim_id", "Claim", "id"),
     UniqueKey("source_id", "Source", "id"),
     UniqueKey("load_run_id", "LoadRun", "id"),
+    UniqueKey("version_manifest_id", "VersionManifest", "id"),
 )
 
 PROPERTY_INDEXES: tuple[PropertyIndex, ...] = (
