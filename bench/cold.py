@@ -69,7 +69,8 @@ def run(graph: Graph, base_url: str, lm: dict[str, str], n_warm: int = 100) -> d
         warm_s = time.perf_counter() - t
         cold: list[float] = []
         repeat: list[float] = []
-        for combo in combinations():  # each asked once, then again: its first call against its repeat
+        combos = combinations()
+        for combo in combos:  # each asked once, then again: its first call against its repeat
             cold.append(ask(combo))
             repeat.append(ask(combo))
         for _ in range(10):
@@ -86,6 +87,10 @@ def run(graph: Graph, base_url: str, lm: dict[str, str], n_warm: int = 100) -> d
         "warm": {"n": len(warm_ms), **w},
         "cold_p95_over_repeat_p95": round(c["p95"] / r["p95"], 2),
         "cold_p95_over_warm_p95": round(c["p95"] / w["p95"], 2),
+        "slowest": [
+            {"params": combos[i], "first_ms": round(cold[i], 1), "repeat_ms": round(repeat[i], 1)}
+            for i in sorted(range(len(cold)), key=lambda i: -cold[i])[:4]
+        ],
     }
 
 
@@ -101,6 +106,8 @@ def print_table(res: dict[str, Any]) -> None:
         f"cold p95 / its repeats' p95 = {res['cold_p95_over_repeat_p95']}, cold p95 / warm p95 = "
         f"{res['cold_p95_over_warm_p95']} (target ≤ 2)   (ms, HTTP round trips)"
     )
+    for x in res["slowest"]:
+        print(f"  slowest: {x['first_ms']:>7.1f} ms first, {x['repeat_ms']:>7.1f} ms again: {x['params']}")
 
 
 def main() -> None:

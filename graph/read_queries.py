@@ -387,19 +387,19 @@ def _walk(arrow: str, types: str, var_r: str = "r") -> str:
     return f"{left}[{var_r}:{types} WHERE {filters}]{right}"
 
 
-def _hop_ok(all_types: str, end: str | None = None) -> str:
-    """An entity a path may walk through: at most ``$max_degree`` fact edges (not a hub), or ``end``."""
-    degree_ok = f"COUNT {{ (y)-[:{all_types}]-() }} <= $max_degree"
-    return f"y = {end} OR {degree_ok}" if end else degree_ok
+def _hop_ok(all_types: str, end: str | None = None, y: str = "y") -> str:
+    """An entity a path may walk through: at most ``$max_degree`` fact edges (not a hub), or ``end``
+    (all its relationships counted first: one look, not one per fact type; fact edges are some)."""
+    degree_ok = f"(COUNT {{ ({y})--() }} <= $max_degree OR COUNT {{ ({y})-[:{all_types}]-() }} <= $max_degree)"
+    return f"{y} = {end} OR {degree_ok}" if end else degree_ok
 
 
 _SIMPLE = "all(i IN range(0, size(x) - 1) WHERE NOT x[i] IN x[i + 1..])"
 
 
 def _from_end(end: str, name: str, walk: str, all_types: str, k: int, hops: int) -> str:
-    """The k shortest walks from ``end`` to every entity ``m`` within ``hops`` non-hub hops, and
-    within ``$max_hops - 1`` (``m`` included: 0 hops is ``end`` alone), as ``<name>`` nodes and
-    ``<name>_rels``."""
+    """The k shortest walks from ``end`` to every entity ``m`` within ``hops`` non-hub hops and
+    ``$max_hops - 1`` (0 hops: ``end`` alone), as ``<name>`` nodes and ``<name>_rels``."""
     if hops == 0:
         return f"    WITH fa, fb, {end} AS m, [{end}] AS {name}, [] AS {name}_rels "
     return (
@@ -423,7 +423,7 @@ def _chain(start: str, end: str, length: int, arrow: str, types: str, all_types:
     for i in range(length - 1, -1, -1):  # built inside out
         here, there = chain[i], chain[i + 1]
         last = i == length - 1
-        cond = [] if last else [f"COUNT {{ ({there})-[:{all_types}]-() }} <= $max_degree"]
+        cond = [] if last else [_hop_ok(all_types, y=there)]
         cond += [] if last else [f"{there} <> {m}" for m in chain[: i + 1]]
         where = f" WHERE {' AND '.join(cond)}" if cond else ""
         match = f"MATCH ({here}){_walk(arrow, types, rels[i])}({there}{'' if last else ':Entity'}){where} "
