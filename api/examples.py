@@ -30,6 +30,8 @@ def _entity(
         "description": desc,
         "candidate": False,
         "birth_dates": [],
+        "nationalities": [],
+        "birth_places": [],
         "members": [],
     }
 

@@ -46,6 +46,11 @@ class Entity(_Out):
     description: str | None = None
     candidate: bool = False
     birth_dates: list[str] = Field([], description="a person's dates of birth, as the sources give them")
+    nationalities: list[str] = Field(
+        [],
+        description="ISO 3166-1 alpha-2 codes of a person's nationalities and citizenships, as the sources state them",
+    )
+    birth_places: list[str] = Field([], description="a person's places of birth, as the sources write them")
     members: list[Member] = Field(
         [], description="the other ids a same-as decision joins to this entity (it answers for all of them)"
     )

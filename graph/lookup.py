@@ -22,7 +22,8 @@ def resolve_ids(graph: Graph, ids: list[str]) -> dict[str, str]:
 
 
 def entities_by_type(graph: Graph, types: Iterable[EntityType]) -> list[Entity]:
-    """Every entity of these types, as models (name, aliases, country, identifiers), by id.
+    """Every entity of these types, as models (name, aliases, country, identifiers, birth and
+    nationality), by id.
 
     A node whose properties no longer validate as an Entity is left out (it cannot be compared).
     """
@@ -38,6 +39,8 @@ def entities_by_type(graph: Graph, types: Iterable[EntityType]) -> list[Entity]:
                     country=row["country"],
                     identifiers=json.loads(row["identifiers"]) if row["identifiers"] else {},
                     birth_dates=tuple(row["birth_dates"] or ()),
+                    nationalities=tuple(row["nationalities"] or ()),
+                    birth_places=tuple(row["birth_places"] or ()),
                 )
             )
         except (ValidationError, ValueError):

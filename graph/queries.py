@@ -72,8 +72,8 @@ ENTITIES_EXISTING: Final = (
     "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, "
     "e.country AS country, e.identifiers AS identifiers, e.description AS description, "
     "e.candidate AS candidate, e.origins AS origins, e.name_sources AS name_sources, "
-    "e.ident_values AS ident_values, e.birth_dates AS birth_dates, "
-    "[(e)-[:SAME_AS]-(m:Entity) | m.name] AS same_as_names"
+    "e.ident_values AS ident_values, e.birth_dates AS birth_dates, e.nationalities AS nationalities, "
+    "e.birth_places AS birth_places, [(e)-[:SAME_AS]-(m:Entity) | m.name] AS same_as_names"
 )
 
 
@@ -399,7 +399,8 @@ DOMAIN_COUNTS: Final = (
 ENTITIES_BY_TYPE: Final = (
     "MATCH (e:Entity) WHERE e.type IN $types "
     "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, e.country AS country, "
-    "e.identifiers AS identifiers, e.birth_dates AS birth_dates ORDER BY e.id"
+    "e.identifiers AS identifiers, e.birth_dates AS birth_dates, e.nationalities AS nationalities, "
+    "e.birth_places AS birth_places ORDER BY e.id"
 )
 
 

@@ -132,9 +132,9 @@ def identity_problem(e: Entity, old: dict[str, Any] | None, origin: str) -> tupl
 
 
 def _entity_state(e: Entity, existing: dict[str, Any] | None, origin: str | None = None) -> dict[str, Any]:
-    """The entity's properties after merging with what the graph holds (aliases, identifiers,
-    which record gave which name, and the origins — the records that define it — accumulate;
-    scalar fields take the newest value). Aliases are kept once up to case and accents."""
+    """The entity's properties after merging with what the graph holds (aliases, identifiers, dates
+    and places of birth, nationalities, which record gave which name, and the origins — the records
+    that define it — accumulate; scalar fields take the newest value). Aliases kept once up to case and accents."""
     old = existing or {}
     seen = {alias_key(e.name)}
     aliases: list[str] = []
@@ -156,12 +156,12 @@ def _entity_state(e: Entity, existing: dict[str, Any] | None, origin: str | None
             given = name_sources.setdefault(name, [])
             if origin not in given:
                 given.append(origin)
-    births = list(dict.fromkeys([*(old.get("birth_dates") or []), *e.birth_dates]))
+    personal = ("birth_dates", "nationalities", "birth_places")  # in order, once each
     return {
         "type": e.type.value,
         "name": e.name,
         "aliases": aliases,
-        "birth_dates": births,
+        **{k: list(dict.fromkeys([*(old.get(k) or []), *getattr(e, k)])) for k in personal},
         "alias_text": " | ".join(aliases),
         "country": e.country if e.country is not None else old.get("country"),
         "identifiers": json.dumps(identifiers, sort_keys=True),

@@ -14,7 +14,11 @@ Each row becomes:
   from the list code and the name. Aliases are ``alt_names``
   (split on ``;``, the CSL's joining "and " dropped) and the raw name when it had to be repaired. Country: the one
   ISO2 code every address ends with (for a person: nationality/citizenship first); none when
-  they disagree.
+  they disagree. Identifiers: ``csl`` (``_id``), ``ofac`` (``entity_number``) and those of the
+  ``ids`` column (:mod:`loaders.remarks`: ``passport``, ``national_id``, ``tax_id``/``inn``,
+  ``registration``/``ogrn``, ``vat``, ``swift``, ``imo``...); for a person, dates of birth
+  (``dates_of_birth``; a range as the years it spans), places of birth (``places_of_birth``, as
+  written) and nationalities (``nationalities`` then ``citizenships``, ISO codes).
 - a ``listed-on`` claim to the list named by ``source``, ``valid_from``/``valid_to`` from
   ``start_date``/``end_date`` (empty stays None), qualifiers ``programs``,
   ``license_requirement``, ``license_policy``, ``federal_register_notice``, ``standard_order``,
@@ -39,6 +43,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,13 +53,14 @@ from pydantic import ValidationError
 
 from reference import registry, single_country
 from reference.registry import LABEL_CODE
-from schema.dates import earliest, latest, partial_date, written_date
+from schema.dates import earliest, latest, partial_date
 from schema.models import Citation, Claim, Entity, QualifierValue, Source, digest, slug
 from schema.ontology import LISTING_ENDED, EntityType, Method, Predicate
 
 from .base import Parsed, RecordError, validation_errors
 from .collect import Collector, cite
 from .csvfile import RecordReader, display_name, file_sha256, split_multi
+from .remarks import Stated, birth_dates, csl_ids
 
 COLUMNS = (
     "source", "entity_number", "type", "programs", "name", "title", "addresses",
@@ -132,6 +138,8 @@ class _Loader:
         self.file = str(path)
         self.out = Collector()
         self.untyped = 0
+        self.unread: Counter[str] = Counter()  # identifier labels of the ids column not read
+        self.unplaced: Counter[str] = Counter()  # nationalities and citizenships with no ISO code
         sha = file_sha256(path)
         self.file_source = Source(
             id=f"source:csl:file-{sha[:16]}",
@@ -215,20 +223,22 @@ class _Loader:
             key = f"{info.code}-{name_slug[:100]}"
             if len(name_slug) > 100:
                 key += "-" + digest(name, length=8)
+        stated = self._stated(v, etype)
         identifiers = {}
         if row_id:
             identifiers["csl"] = row_id
         if number:
             identifiers["ofac"] = number
-        births = (written_date(d) for d in split_multi(v.get("dates_of_birth", "")))
         entity = Entity(
-            birth_dates=tuple(dict.fromkeys(d for d in births if d)) if etype is EntityType.PERSON else (),
+            birth_dates=tuple(stated.birth_dates),
+            nationalities=tuple(stated.nationalities),
+            birth_places=tuple(stated.birth_places),
             id=f"{etype.prefix}:csl-{key}",
             type=etype,
             name=name,
             aliases=tuple(aliases),
             country=self._country(v, etype),
-            identifiers=identifiers,
+            identifiers={**identifiers, **stated.identifiers.as_dict()},
         )
 
         safe_id = row_id if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,80}", row_id) else ""
@@ -292,6 +302,24 @@ class _Loader:
             found = cite(source, json.dumps(quote, ensure_ascii=False)[1:-1], hint)
         return found
 
+    def _stated(self, v: dict[str, str], etype: EntityType) -> Stated:
+        """What the row states about whom it lists: ``ids`` for every type; ``dates_of_birth``,
+        ``places_of_birth`` (as written), ``nationalities`` and ``citizenships`` (ISO codes) for a person."""
+        stated = Stated()
+        csl_ids(v.get("ids", ""), stated)
+        if etype is EntityType.PERSON:
+            for written in split_multi(v.get("dates_of_birth", "")):
+                stated.birth_dates.extend(d for d in birth_dates(written) if d not in stated.birth_dates)
+            stated.birth_places.extend(split_multi(v.get("places_of_birth", "")))
+            for column in ("nationalities", "citizenships"):
+                for name in split_multi(v.get(column, "")):
+                    code = stated.country(name)
+                    if code is not None and code not in stated.nationalities:
+                        stated.nationalities.append(code)
+        self.unread.update(stated.unread_labels)
+        self.unplaced.update(stated.unplaced)
+        return stated
+
     @staticmethod
     def _country(v: dict[str, str], etype: EntityType) -> str | None:
         addresses = [a.rsplit(",", 1)[-1] for a in split_multi(v.get("addresses", ""))]
@@ -307,6 +335,11 @@ class _Loader:
                 f"{self.file}: {self.untyped} row(s) have an empty type (BIS and State lists give "
                 "none); recorded as Firm, which may be wrong for persons"
             )
+        for counts, what in ((self.unplaced, "nationalities or citizenships with no ISO code, not read"),
+                             (self.unread, "identifier labels in ids not read")):  # fmt: skip
+            if counts:
+                listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(counts.items()))
+                self.out.notes.append(f"{self.file}: {what}: {listed}")
         parsed = self.out.parsed()
         parsed.inputs.append(self.path)
         return parsed

@@ -16,8 +16,13 @@ becomes:
   shown and the caption kept as an alias (:func:`schema.names.reader_name`); aliases once up to
   case and accents; country the one ISO code its ``country``,
   ``jurisdiction``, ``mainCountry``, ``nationality``, ``citizenship`` or ``flag`` agree on;
-  identifiers ``ftm`` plus ``imo``, ``lei``, ``inn``, ``ogrn``, ``wikidata``, ``registration``,
-  ``tax``, ``swift_bic``, ``mmsi`` from the matching FtM properties. A vehicle's ``owner`` gives
+  identifiers ``ftm`` plus those of the FtM identifier properties (``ftm_lines.IDENTIFIER_PROPS``:
+  ``innCode`` → ``inn``, ``ogrnCode`` → ``ogrn``, ``leiCode`` → ``lei``, ``imoNumber`` → ``imo``,
+  each checked with rigour.ids — a value that fails is kept as ``tax_id`` or ``registration`` —;
+  ``passportNumber`` → ``passport``, ``idNumber`` → ``national_id``, ``taxNumber`` → ``tax_id``,
+  ``registrationNumber`` → ``registration``, ``swiftBic`` → ``swift``, ``mmsi``, ``wikidata``...);
+  a person's ``birthDate`` (dates of birth), ``birthPlace`` (places of birth, as written) and
+  ``nationality`` and ``citizenship`` (nationalities, ISO codes). A vehicle's ``owner`` gives
   ``owner owns vehicle``; a legal entity's ``parent`` gives ``entity subsidiary-of parent``.
 - **Sanction** (``entity`` sanctioned by ``authority`` under ``program``): ``entity sanctioned-by
   <authority agency>`` and ``entity listed-on <program list>``, ``valid_from`` the earliest of
@@ -83,6 +88,7 @@ from .ftm_lines import (
     COUNTRY_PROPS,
     IDENTIFIER_PROPS,
     LINK_SCHEMATA,
+    NATIONALITY_PROPS,
     REFERENCE_TYPES,
     Index,
     Line,
@@ -90,6 +96,7 @@ from .ftm_lines import (
     id_candidates,
     plan_for,
 )
+from .remarks import Identifiers
 
 _BOM = b"\xef\xbb\xbf"
 DELTA_OPS = frozenset({"ADD", "MOD", "DEL"})
@@ -196,21 +203,24 @@ class FtmReader(FtmRelations):
                 aliases.append(alias)
         present = line.props.keys()
         codes = [c.upper() for prop in COUNTRY_PROPS if prop in present for c in line.values(prop)]
-        identifiers = {"ftm": line.ftm_id}
-        for prop in IDENTIFIER_PROPS.keys() & present:
-            values = line.values(prop)
-            if values:
-                identifiers[IDENTIFIER_PROPS[prop]] = "; ".join(values)
+        identifiers = Identifiers({"ftm": line.ftm_id})
+        for prop in IDENTIFIER_PROPS:  # in the table's order, so the dict is the same for equal lines
+            for value in line.values(prop) if prop in present else ():
+                identifiers.add(IDENTIFIER_PROPS[prop], value)
         descriptions = line.values("description")
-        births = (written_date(v[:10]) for v in line.values("birthDate")) if etype is EntityType.PERSON else ()
+        person = etype is EntityType.PERSON
+        births = (written_date(v[:10]) for v in line.values("birthDate")) if person else ()
+        nationalities = (c.upper() for p in NATIONALITY_PROPS if person for c in line.values(p))
         return Entity(
             birth_dates=tuple(dict.fromkeys(d for d in births if d)),
+            nationalities=tuple(dict.fromkeys(c for c in nationalities if registry().countries.is_code(c))),
+            birth_places=tuple(line.values("birthPlace")) if person else (),
             id=entity_id(etype, line.ftm_id),
             type=etype,
             name=name,
             aliases=tuple(aliases),
             country=single_country(c for c in codes if registry().countries.is_code(c)),
-            identifiers=identifiers,
+            identifiers=identifiers.as_dict(),
             description=descriptions[0] if descriptions else None,
         )
 

@@ -26,6 +26,8 @@ LINK_SCHEMATA = frozenset(
 )
 ALIAS_PROPS = ("name", "alias", "previousName")
 COUNTRY_PROPS = ("country", "jurisdiction", "mainCountry", "nationality", "citizenship", "flag")
+# FtM identifier properties → the schemes of Entity.identifiers (loaders.remarks checks inn, ogrn,
+# lei and imo, and files a value that fails under tax_id or registration)
 IDENTIFIER_PROPS = {
     "imoNumber": "imo",
     "leiCode": "lei",
@@ -33,10 +35,20 @@ IDENTIFIER_PROPS = {
     "ogrnCode": "ogrn",
     "wikidataId": "wikidata",
     "registrationNumber": "registration",
-    "taxNumber": "tax",
-    "swiftBic": "swift_bic",
+    "taxNumber": "tax_id",
+    "vatCode": "vat",
+    "swiftBic": "swift",
+    "bikCode": "bik",
+    "okpoCode": "okpo",
+    "kppCode": "kpp",
+    "dunsCode": "duns",
+    "uscCode": "uscc",
     "mmsi": "mmsi",
+    "passportNumber": "passport",
+    "idNumber": "national_id",
+    "socialSecurityNumber": "ssn",
 }
+NATIONALITY_PROPS = ("nationality", "citizenship")  # a person's, as ISO codes
 SANCTION_QUALIFIERS = ("program", "programId", "provisions", "authorityId", "unscId")
 OWNERSHIP_QUALIFIERS = ("percentage", "ownershipType", "role", "sharesCount")
 LINK_QUALIFIERS = ("role", "relationship")

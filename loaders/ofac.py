@@ -9,11 +9,14 @@ ends the file (noted), programs become a list.
 Each ``sdn.csv`` row becomes:
 
 - the entity ``firm:ofac-<ent_num>`` (SDN_Type empty), ``person:ofac-<ent_num>`` (individual) or
-  ``asset:ofac-<ent_num>`` (vessel, aircraft), with ``identifiers={"ofac": ent_num}``, aliases
-  from ``alt.csv`` (aka, fka, nka), and a country when every
-  address in ``add.csv`` (for a person: every ``nationality`` in the remarks first) names one;
-  a person's dates of birth from the remarks' ``DOB`` entries ("12 Mar 1971", "1969"; a range is
-  left out);
+  ``asset:ofac-<ent_num>`` (vessel, aircraft), with aliases from ``alt.csv`` (aka, fka, nka), and
+  a country when every address in ``add.csv`` (for a person: every ``nationality`` in the
+  remarks first) names one. What the remarks state (:mod:`loaders.remarks`): identifiers —
+  ``ofac`` (the ent_num) first, then ``passport``, ``national_id``, ``tax_id`` (a valid Russian
+  one: ``inn``), ``registration`` (a valid Russian one: ``ogrn``), ``lei``, ``imo``, ``swift``,
+  ``mmsi``...; for a person, dates of birth (``DOB``, ``alt. DOB``: "12 Mar 1971", "circa 1969",
+  a range as the years it spans), places of birth (``POB``, as written) and nationalities
+  (``nationality`` and ``citizen``, as ISO codes). Labels not read are counted in the notes;
 - ``sanctioned-by agency:us-ofac`` and ``listed-on list:us-ofac-sdn``, both with the programs as
   the ``programs`` qualifier, asserted by OFAC, method ``imported``;
 - ``linked-to`` for each ``Linked To: NAME.`` in the remarks when NAME is the SDN name of exactly
@@ -47,13 +50,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from reference import RefList, registry, single_country
-from schema.dates import written_date
 from schema.models import Citation, Claim, Entity, Source, digest, slug
 from schema.ontology import EntityType, Method, Predicate
 
 from .base import Parsed, RecordError, validation_errors
 from .collect import Collector, cite
 from .csvfile import Record, RecordReader, display_name, file_sha256
+from .remarks import ofac_remarks
 
 SDN_COLUMNS = (
     "ent_num", "SDN_Name", "SDN_Type", "Program", "Title", "Call_Sign", "Vess_type", "Tonnage", "GRT",
@@ -120,8 +123,6 @@ def program_source(program: str, file_source: Source) -> Source:
 
 
 _LINKED = re.compile(r"Linked To: (.+?)(?=; |$)", re.DOTALL)
-_NATIONALITY = re.compile(r"\bnationality ([^;]+?)(?=;|\.?$)")
-_DOB = re.compile(r"\bDOB ([^;]+?)(?=;|\.?$)")  # "DOB 12 Mar 1971; alt. DOB 1969" (a range is not a date)
 MIN_OVERLAP = 8
 
 
@@ -170,6 +171,8 @@ class _Loader:
         self.inputs: list[Path] = []
         self.file_sources: dict[str, Source] = {}
         self.paths: dict[str, Path] = {}
+        self.unread: Counter[str] = Counter()  # identifier labels of the remarks not read
+        self.unplaced: Counter[str] = Counter()  # nationalities with no ISO code
 
     def reject(self, path: Path, line: int | None, fld: str | None, message: str) -> None:
         self.out.rejects.append(RecordError(str(path), line, fld, message))
@@ -281,6 +284,12 @@ def load(sdn: Path, add: Path | None = None, alt: Path | None = None, comments: 
     if unmapped:
         listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(unmapped.items()))
         out.notes.append(f"{add}: country names with no ISO code, not used for a country: {listed}")
+    if loader.unplaced:
+        listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(loader.unplaced.items()))
+        out.notes.append(f"{sdn}: nationalities in the remarks with no ISO code, not read: {listed}")
+    if loader.unread:
+        listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(loader.unread.items()))
+        out.notes.append(f"{sdn}: identifier labels in the remarks not read: {listed}")
     parsed = out.parsed()
     parsed.inputs.extend(loader.inputs)
     return parsed
@@ -354,12 +363,11 @@ def _row(
         extra_sources.append(extra_source)
         joined = joined_now
 
-    birth_dates: list[str] = []
-    if etype is EntityType.PERSON:
-        nationalities = [registry().countries.code(m.group(1)) for m in _NATIONALITY.finditer(joined)]
-        country = single_country(nationalities) or country
-        dates = (written_date(m.group(1)) for m in _DOB.finditer(joined))
-        birth_dates = list(dict.fromkeys(d for d in dates if d))
+    stated = ofac_remarks(joined, person=etype is EntityType.PERSON)
+    loader.unread.update(stated.unread_labels)
+    loader.unplaced.update(stated.unplaced)
+    if etype is EntityType.PERSON:  # the "nationality" entries decide the country, not "citizen"
+        country = single_country(stated.nationality) or country
 
     entity = Entity(
         id=f"{etype.prefix}:ofac-{ent_num}",
@@ -367,8 +375,10 @@ def _row(
         name=name,
         aliases=tuple(alias_list),
         country=country,
-        identifiers={"ofac": ent_num},
-        birth_dates=tuple(birth_dates),
+        identifiers={"ofac": ent_num, **stated.identifiers.as_dict()},
+        birth_dates=tuple(stated.birth_dates),
+        nationalities=tuple(stated.nationalities),
+        birth_places=tuple(stated.birth_places),
     )
     qualifiers: dict[str, str | list[str]] = {}
     listed_programs = programs(v[3])

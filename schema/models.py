@@ -32,6 +32,7 @@ from .ontology import EntityType, Method, Predicate, Stance
 
 ID_PATTERN = r"^[a-z][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9._:/-]*$"
 EntityId = Annotated[str, Field(pattern=ID_PATTERN, max_length=200)]
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]  # ISO 3166-1 alpha-2, upper case
 SourceId = Annotated[str, Field(pattern=r"^source:[A-Za-z0-9][A-Za-z0-9._:/-]*$", max_length=300)]
 
 
@@ -95,15 +96,25 @@ class Entity(_Model):
         None, description="ISO 3166-1 alpha-2 code of the entity's country, when known"
     )
     identifiers: dict[str, str] = Field(
-        default_factory=dict, description="external ids: opensanctions, wikidata, lei, ofac..."
+        default_factory=dict,
+        description="ids by lower-case scheme: a list's or dataset's own (ofac, csl, ftm, wikidata...) and the "
+        "entity's (inn, ogrn, lei, imo — checked —, passport, national_id, tax_id, registration, swift, mmsi...); "
+        "several values of one scheme joined with '; '",
     )
     description: str | None = None
     candidate: bool = Field(False, description="proposed by the extractor, not yet reviewed")
     birth_dates: tuple[PartialDate, ...] = Field(
         (), description="a person's dates of birth as the sources give them (several when they differ)"
     )
+    nationalities: tuple[CountryCode, ...] = Field(
+        (),
+        description="ISO 3166-1 alpha-2 codes of a person's nationalities and citizenships, as the sources state them",
+    )
+    birth_places: tuple[Annotated[str, Field(min_length=1)], ...] = Field(
+        (), description="a person's places of birth, as the sources write them"
+    )
 
-    @field_validator("aliases", "birth_dates", mode="before")
+    @field_validator("aliases", "birth_dates", "nationalities", "birth_places", mode="before")
     @classmethod
     def _aliases(cls, value: Any) -> Any:
         if value is None:

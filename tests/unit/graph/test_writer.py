@@ -309,6 +309,8 @@ def test_new_entity_state() -> None:
         "candidate": True,
         "origins": ["curated:acme.yaml"],
         "birth_dates": [],
+        "nationalities": [],
+        "birth_places": [],
         "ident_values": ["L1"],
         "ident_text": "L1",
         "name_sources": '{"ACME Corp": ["curated:acme.yaml"], "Acme": ["curated:acme.yaml"], '

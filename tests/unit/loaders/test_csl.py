@@ -125,7 +125,8 @@ def test_types_ids_and_identifiers(old: Parsed, new: Parsed) -> None:
     entities = {e.id: e for e in old.entities}
     assert entities["person:csl-9696"].type is EntityType.PERSON  # Individual
     assert entities["asset:csl-27304"].aliases == ("GRACE 1",)  # Vessel
-    assert entities["firm:csl-20264"].identifiers == {"ofac": "20264"}  # Entity
+    # an Entity; its ids cell: "US, 80-0890696, Tax ID No."
+    assert entities["firm:csl-20264"].identifiers == {"ofac": "20264", "tax_id": "80-0890696"}
     assert entities["firm:csl-20264"].aliases == ()  # no lower-case copy of the name: resolution normalises itself
     assert entities["firm:csl-el-32-group-china-ltd"].type is EntityType.FIRM  # empty type
     current = {e.id: e for e in new.entities}

@@ -41,9 +41,10 @@ def test_things_become_entities() -> None:
     assert acme.name == "Acme Holding JSC"
     assert acme.aliases == ("AO Acme Holding", "Acme Group")
     assert acme.country == "RU"
-    assert acme.identifiers == {"ftm": "acme-holding", "inn": "7700000001", "ogrn": "1027700000001"}
+    assert acme.identifiers == {"ftm": "acme-holding", "inn": "7700000009", "ogrn": "1027700000008"}
     assert acme.description == "A made-up holding company used in tests."
-    assert entities["asset:ftm-imo-9999990"].identifiers["imo"] == "IMO9999990"
+    # IMO9999990 fails the IMO check digit (9999993 would pass): kept, as a registration number
+    assert entities["asset:ftm-imo-9999990"].identifiers == {"ftm": "imo-9999990", "registration": "IMO9999990"}
     assert entities["asset:ftm-imo-9999990"].country == "PA"  # the flag
     assert entities["firm:ftm-legal-entity-x"].name == "Ōsaka Example Trading K.K."
 

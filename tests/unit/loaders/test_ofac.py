@@ -117,7 +117,8 @@ def test_an_sdn_row(parsed: Parsed) -> None:
     assert zala.name == "LIMITED LIABILITY COMPANY ZALA AERO"
     assert zala.aliases == ("ZALA AERO GROUP",)  # alt.csv
     assert zala.country == "RU"  # add.csv
-    assert zala.identifiers == {"ofac": "45934"}
+    # "Tax ID No. 1841001815 (Russia); Registration Number 1091841000624 (Russia)." — a valid INN and OGRN
+    assert zala.identifiers == {"ofac": "45934", "inn": "1841001815", "ogrn": "1091841000624"}
     modafl = entities["firm:ofac-10392"]
     assert modafl.country == "IR" and "MODAFL" in modafl.aliases
     listed = claims_of(parsed, "firm:ofac-10392", Predicate.LISTED_ON)[0]

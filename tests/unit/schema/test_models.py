@@ -145,6 +145,30 @@ def test_entity_refuses_unknown_fields() -> None:
         Entity(id="firm:acme", type=EntityType.FIRM, name="Acme", colour="red")  # type: ignore[call-arg]
 
 
+def test_entity_nationalities_and_places_of_birth() -> None:
+    plain = Entity(id="person:a", type=EntityType.PERSON, name="A")
+    assert (plain.nationalities, plain.birth_places) == ((), ())
+    none = Entity(id="person:a", type=EntityType.PERSON, name="A", nationalities=None, birth_places=None)
+    assert (none.nationalities, none.birth_places) == ((), ())
+    person = Entity(
+        id="person:a",
+        type=EntityType.PERSON,
+        name="Ковальчук Кирилл",
+        nationalities=["RU", "UA"],
+        birth_places=["Moscow, Russia", "Винница"],
+    )
+    assert person.nationalities == ("RU", "UA")  # a list becomes a tuple, order kept
+    assert person.birth_places == ("Moscow, Russia", "Винница")  # free text, any script
+    assert person.model_dump()["nationalities"] == ("RU", "UA")
+
+
+@pytest.mark.parametrize("bad", [{"nationalities": ["ru"]}, {"nationalities": ["RUS"]}, {"nationalities": [""]},
+                                 {"birth_places": [""]}])  # fmt: skip
+def test_entity_nationalities_are_iso_codes_like_country(bad: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        Entity(id="person:a", type=EntityType.PERSON, name="A", **bad)
+
+
 # -- sources ------------------------------------------------------------------------------
 
 
