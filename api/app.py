@@ -15,7 +15,7 @@ from graph import warm
 from graph.database import Graph
 
 from . import deps, docs, errors, observability, protocol, receipts, strict, ui
-from .routers import claims, entities, export, extract, facts, health, paths, query, resolutions, sources
+from .routers import claims, entities, export, extract, facts, health, paths, query, resolutions, screen, sources
 
 
 def _warm(graph: Graph, max_degree: int) -> None:
@@ -61,7 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     observability.install(app, settings)
     app.include_router(health.router)
-    for module in (entities, facts, paths, sources, resolutions, claims, query, extract, export):
+    for module in (entities, facts, paths, sources, resolutions, claims, query, extract, export, screen):
         app.include_router(module.router)
     ui.install(app)
     docs.install(app)

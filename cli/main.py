@@ -21,6 +21,7 @@ from .extract import extract
 from .load import load_app
 from .read import exposure, facts, paths, provenance, query, search
 from .resolve import resolve_app
+from .screen import screen
 
 app = typer.Typer(help="regkg — a regulatory knowledge graph on Neo4j.", no_args_is_help=True)
 db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_is_help=True)
@@ -48,6 +49,7 @@ app.command("path", hidden=True)(paths)
 app.command("provenance")(provenance)
 app.command("why")(provenance)
 app.command("exposure")(exposure)
+app.command("screen")(screen)
 db_app.command("dump")(db_dump)
 db_app.command("restore")(db_restore)
 

@@ -1,0 +1,167 @@
+"""Request and response models of screening (POST /v1/screen), with their examples."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schema.ontology import EntityType
+from screen.matcher import CUTOFF, THRESHOLD
+from screen.records import ScreenRecord
+
+from .models import ExposureAction, Member, _Out, example
+
+_RECORD = {"id": "customer-17", "name": "Kaspersky Labs Ltd.", "type": "Firm", "country": "RU"}
+_FIRM = {
+    "id": "firm:kaspersky-lab",
+    "type": "Firm",
+    "name": "Kaspersky Lab",
+    "aliases": ["Kaspersky"],
+    "country": "RU",
+    "nationalities": [],
+    "birth_dates": [],
+    "birth_places": [],
+    "identifiers": {},
+    "members": [],
+}
+_BAN = {
+    "fact_id": "fact:982367455608cf46787b",
+    "subject": "firm:kaspersky-lab",
+    "predicate": "banned-by",
+    "object": "country:us",
+    "stances": ["asserted", "disputed"],
+    "valid_from": "2017",
+    "valid_to": None,
+    "gaps": [],
+    "n_claims": 2,
+    "n_sources": 1,
+    "asserted_by": ["country:us"],
+    "alleged_by": [],
+    "proposed_by": [],
+    "disputed_by": ["firm:kaspersky-lab"],
+    "denied_by": [],
+    "retracted_by": [],
+    "confidence": 1.0,
+    "quote": "the US banned Kaspersky’s use on a federal level back in 2017",
+    "direction": None,
+    "validity": None,
+}
+SCREEN_REQUEST: dict[str, Any] = {"records": [_RECORD], "threshold": THRESHOLD, "limit": 3}
+SCREEN_ANSWER: dict[str, Any] = {
+    "results": [
+        {
+            "record_id": "customer-17",
+            "matches": [
+                {
+                    "entity": _FIRM,
+                    "score": 0.9588,
+                    "match": True,
+                    "explanation": [
+                        {
+                            "feature": "name_match",
+                            "score": 0.9588,
+                            "weight": 1.0,
+                            "query_value": "kaspersky labs",
+                            "entity_value": "Kaspersky Lab; Kaspersky",
+                            "detail": "['labs'≈'lab' symbolMatch [DOMAIN:LAB]: 0.90, weight 0.70] "
+                            "['kaspersky' literalMatch: 1.00, weight 1.00]",
+                        }
+                    ],
+                    "exposure": [
+                        {
+                            "fact": _BAN,
+                            "path": {"nodes": [], "edges": [], "length": 0},
+                            "via": "firm:kaspersky-lab",
+                        }
+                    ],
+                    "decision": None,
+                }
+            ],
+        }
+    ],
+    "receipt": {
+        "graph_version": "3f2a9c0d1e4b5a67",
+        "matcher": {"algorithm": "logic-v2", "library": "nomenklatura 4.17.4", "threshold": 0.7, "cutoff": 0.5},
+        "threshold": 0.7,
+        "as_of": None,
+    },
+}
+
+
+class ScreenRequest(BaseModel):
+    """Up to 1,000 records, answered in order."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [SCREEN_REQUEST]})
+
+    records: list[ScreenRecord] = Field(min_length=1, max_length=1000)
+    threshold: float = Field(THRESHOLD, ge=0.0, le=1.0, description="a score at or above it is a match")
+    limit: int = Field(5, ge=1, le=25, description=f"matches per record, best first (scores ≥ {CUTOFF} only)")
+    as_of: str | None = Field(None, description="exposure valid on this day (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+class Explanation(_Out):
+    feature: str = Field(description="the matcher's feature (GET /v1/screen/features lists them with weights)")
+    score: float
+    weight: float | None = None
+    query_value: str | None = None
+    entity_value: str | None = None
+    detail: str | None = None
+
+
+class ScreenedMember(Member):
+    aliases: list[str] = []
+    country: str | None = None
+    identifiers: dict[str, str] = {}
+
+
+class ScreenedEntity(_Out):
+    id: str
+    type: EntityType
+    name: str
+    aliases: list[str] = []
+    country: str | None = None
+    nationalities: list[str] = []
+    birth_dates: list[str] = []
+    birth_places: list[str] = []
+    identifiers: dict[str, str] = {}
+    members: list[ScreenedMember] = Field([], description="the ids a same-as decision joins to it")
+
+
+class Decision(_Out):
+    verdict: str = Field(description="false-positive or true-match")
+    by: str
+    reason: str
+    decided_at: str
+    suppressed: bool = Field(description="a false positive whose entity's regulatory facts did not change since")
+
+
+class ScreenMatch(_Out):
+    entity: ScreenedEntity
+    score: float = Field(ge=0.0, le=1.0)
+    match: bool = Field(description="score ≥ threshold")
+    explanation: list[Explanation]
+    exposure: list[ExposureAction] | None = Field(
+        description="regulatory facts on the entity or reaching it up ownership / part-of / same-as chains; "
+        "read for matches (score ≥ threshold), null for a candidate below it"
+    )
+    decision: Decision | None = None
+
+
+class ScreenResult(_Out):
+    record_id: str
+    matches: list[ScreenMatch]
+
+
+class Receipt(_Out):
+    graph_version: str
+    matcher: dict[str, Any]
+    threshold: float
+    as_of: str | None = None
+
+
+class ScreenAnswer(_Out):
+    model_config = example(SCREEN_ANSWER)
+
+    results: list[ScreenResult]
+    receipt: Receipt

@@ -1,0 +1,127 @@
+"""Screening a batch of records: candidates from the graph, scores from the matcher, exposure.
+
+    screen_batch(graph, records, threshold=0.7, limit=5, as_of=None, timeout=30.0)
+
+One candidates query per batch (:func:`graph.screening.candidates`); each record's candidates
+scored (:func:`screen.matcher.score`); the best ``limit`` at or above :data:`~screen.matcher.CUTOFF`
+returned with their exposure (read once per entity and batch, and kept for the next batches of
+the same :class:`Screener`); recorded decisions on (record, entity) pairs applied. The receipt
+names the graph version and the matcher, so a past answer can be explained later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph import reads, screening
+from graph.database import Graph
+from graph.ingest import prefetched
+
+from .matcher import CUTOFF, SCREENED, THRESHOLD, matcher_info, score
+from .records import ScreenRecord
+
+# (record key, entity id) → its decision, or None; the screener asks for a batch's pairs at once
+DecisionLookup = Callable[[list[tuple[str, str]]], dict[tuple[str, str], dict[str, Any]]]
+
+
+@dataclass
+class Screener:
+    """Screens batches against one graph; exposure read for an entity is reused by later batches."""
+
+    graph: Graph
+    threshold: float = THRESHOLD
+    limit: int = 5
+    as_of: str | None = None
+    timeout: float = 30.0
+    decisions: DecisionLookup | None = None
+    exposures: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def receipt(self) -> dict[str, Any]:
+        return {
+            "graph_version": reads.graph_version(self.graph),
+            "matcher": matcher_info(),
+            "threshold": self.threshold,
+            "as_of": self.as_of,
+        }
+
+    def batch(self, records: Sequence[ScreenRecord], first: int = 0) -> list[dict[str, Any]]:
+        """The results of ``records`` in order; ``first``: the position of the first (a record
+        without an id is keyed by it)."""
+        return self.finish(records, self.fetch(records), first)
+
+    def stream(self, batches: Iterable[Sequence[ScreenRecord]]) -> Iterator[list[dict[str, Any]]]:
+        """The results of each batch in turn; the next batch's candidates are read (in a thread)
+        while this one is scored."""
+        first = 0
+        for records, found in prefetched((b, self.fetch(b)) for b in batches):
+            yield self.finish(records, found, first)
+            first += len(records)
+
+    def fetch(self, records: Sequence[ScreenRecord]) -> list[list[dict[str, Any]]]:
+        """Each record's candidates (one query)."""
+        asked = [
+            {
+                "name": r.name,
+                "identifiers": list(r.identifiers.values()),
+                "types": [t.value for t in SCREENED[r.type]],
+            }
+            for r in records
+        ]
+        return screening.candidates(self.graph, asked, self.timeout)
+
+    def finish(
+        self, records: Sequence[ScreenRecord], found: list[list[dict[str, Any]]], first: int = 0
+    ) -> list[dict[str, Any]]:
+        """The records' results from their candidates: scored, their matches' exposure read."""
+        results: list[dict[str, Any]] = []
+        for i, (record, candidates) in enumerate(zip(records, found, strict=True)):
+            by_id = {c["id"]: c for c in candidates}
+            kept = [s for s in score(record, candidates) if s.score >= CUTOFF][: self.limit]
+            matches = [
+                {
+                    "entity": _entity(by_id[s.entity_id]),
+                    "score": s.score,
+                    "match": s.score >= self.threshold,
+                    "explanation": s.explanation,
+                    "exposure": None,
+                    "decision": None,
+                }
+                for s in kept
+            ]
+            results.append({"record_id": record.key(first + i), "matches": matches})
+        # exposure is read for the matches (score ≥ threshold); a candidate below it says null
+        hits = [m for r in results for m in r["matches"] if m["match"]]
+        wanted = sorted({m["entity"]["id"] for m in hits} - set(self.exposures))
+        self.exposures.update(screening.exposures(self.graph, wanted, self.as_of, self.timeout))
+        for m in hits:
+            m["exposure"] = self.exposures.get(m["entity"]["id"], [])
+        if self.decisions is not None:
+            self._apply_decisions(results)
+        return results
+
+    def _apply_decisions(self, results: list[dict[str, Any]]) -> None:
+        assert self.decisions is not None
+        pairs = [(r["record_id"], m["entity"]["id"]) for r in results for m in r["matches"]]
+        if not pairs:
+            return
+        known = self.decisions(pairs)
+        for r in results:
+            kept = []
+            for m in r["matches"]:
+                decision = known.get((r["record_id"], m["entity"]["id"]))
+                m["decision"] = decision
+                if decision is not None and decision["suppressed"]:
+                    continue  # a reviewed false positive, and nothing regulatory changed since
+                kept.append(m)
+            r["matches"] = kept
+
+
+def _entity(c: dict[str, Any]) -> dict[str, Any]:
+    keys = ("id", "type", "name", "aliases", "country", "nationalities", "birth_dates", "birth_places", "identifiers")
+    out = {k: c.get(k) for k in keys}
+    out["members"] = [
+        {k: m.get(k) for k in ("id", "type", "name", "aliases", "country", "identifiers")} for m in c["members"]
+    ]
+    return out
