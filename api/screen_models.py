@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -87,6 +87,60 @@ SCREEN_ANSWER: dict[str, Any] = {
         "as_of": None,
     },
 }
+
+
+_DECISION = {
+    "id": "screening-decision:4be1f0c2a9d35e7781c0aa12",
+    "record_id": "customer-17",
+    "entity_id": "firm:kaspersky-lab",
+    "verdict": "false-positive",
+    "by": "a.analyst",
+    "reason": "our customer is a Kaspersky reseller in Lyon, not the Moscow firm",
+    "decided_at": "2026-12-05T09:00:00+00:00",
+    "exposure_digest": "9c1e2f00a7b3d4e5",
+    "source": "source:screening-decision-0f3a9b7c1d2e4f50",
+    "run": "run:2f0c1d9e8b7a46c5a1e3d7b9c0f2a4e6",
+}
+DECISION_REQUEST: dict[str, Any] = {k: _DECISION[k] for k in ("record_id", "entity_id", "verdict", "by", "reason")}
+DECISION_LIST: dict[str, Any] = {"items": [_DECISION], "total": 1, "limit": 100, "offset": 0}
+
+
+class DecisionRequest(BaseModel):
+    """A reviewed screening result: the record (its id in screening answers), the entity, the verdict."""
+
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, json_schema_extra={"examples": [DECISION_REQUEST]}
+    )
+
+    record_id: str = Field(min_length=1, max_length=200)
+    entity_id: str = Field(min_length=1, max_length=300)
+    verdict: Literal["false-positive", "true-match"]
+    by: str = Field(min_length=1, max_length=200, description="who decided")
+    reason: str = Field(min_length=1, max_length=2000, description="why")
+
+
+class DecisionRecorded(_Out):
+    model_config = example(_DECISION)
+
+    id: str
+    record_id: str
+    entity_id: str
+    verdict: str
+    by: str
+    reason: str
+    decided_at: str
+    exposure_digest: str = Field(description="the entity's regulatory exposure when decided (a change un-suppresses)")
+    source: str = Field(description="the Source holding the decision's line (its provenance)")
+    run: str | None = Field(description="the load run that wrote it")
+
+
+class DecisionList(_Out):
+    model_config = example(DECISION_LIST)
+
+    items: list[DecisionRecorded]
+    total: int
+    limit: int
+    offset: int
 
 
 class ScreenRequest(BaseModel):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from schema.ontology import Predicate
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ UNIQUE_KEYS: tuple[UniqueKey, ...] = (
     UniqueKey("source_id", "Source", "id"),
     UniqueKey("load_run_id", "LoadRun", "id"),
     UniqueKey("version_manifest_id", "VersionManifest", "id"),
+    UniqueKey("screening_decision_id", "ScreeningDecision", "id"),
 )
 
 PROPERTY_INDEXES: tuple[PropertyIndex, ...] = (
@@ -56,6 +57,7 @@ PROPERTY_INDEXES: tuple[PropertyIndex, ...] = (
     PropertyIndex("entity_canonical", "Entity", ("canonical",)),
     PropertyIndex("load_run_status", "LoadRun", ("status",)),
     PropertyIndex("load_run_input", "LoadRun", ("loader", "input_sha256")),
+    PropertyIndex("screening_decision_record", "ScreeningDecision", ("record_key",)),
 )
 
 # Fact edges carry a fact_id; provenance looks them up by it (one index per fact type).

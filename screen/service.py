@@ -11,19 +11,16 @@ names the graph version and the matcher, so a past answer can be explained later
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph import reads, screening
+from graph import reads, screen_decisions, screening
 from graph.database import Graph
 from graph.ingest import prefetched
 
 from .matcher import CUTOFF, SCREENED, THRESHOLD, matcher_info, score
 from .records import ScreenRecord
-
-# (record key, entity id) → its decision, or None; the screener asks for a batch's pairs at once
-DecisionLookup = Callable[[list[tuple[str, str]]], dict[tuple[str, str], dict[str, Any]]]
 
 
 @dataclass
@@ -35,7 +32,7 @@ class Screener:
     limit: int = 5
     as_of: str | None = None
     timeout: float = 30.0
-    decisions: DecisionLookup | None = None
+    decisions: bool = True  # apply reviewed decisions (graph.screen_decisions)
     exposures: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def receipt(self) -> dict[str, Any]:
@@ -97,23 +94,34 @@ class Screener:
         self.exposures.update(screening.exposures(self.graph, wanted, self.as_of, self.timeout))
         for m in hits:
             m["exposure"] = self.exposures.get(m["entity"]["id"], [])
-        if self.decisions is not None:
+        if self.decisions:
             self._apply_decisions(results)
         return results
 
     def _apply_decisions(self, results: list[dict[str, Any]]) -> None:
-        assert self.decisions is not None
+        """Each match's latest decision; a false positive whose entity's regulatory exposure is
+        as it was when decided is dropped (a new listing, an end, another stance: it is back)."""
         pairs = [(r["record_id"], m["entity"]["id"]) for r in results for m in r["matches"]]
-        if not pairs:
+        known = screen_decisions.latest(self.graph, pairs)
+        if not known:
             return
-        known = self.decisions(pairs)
         for r in results:
             kept = []
             for m in r["matches"]:
-                decision = known.get((r["record_id"], m["entity"]["id"]))
-                m["decision"] = decision
-                if decision is not None and decision["suppressed"]:
-                    continue  # a reviewed false positive, and nothing regulatory changed since
+                d = known.get((r["record_id"], m["entity"]["id"]))
+                if d is not None:
+                    exposure = m["exposure"] if m["exposure"] is not None else self.exposures.get(m["entity"]["id"])
+                    same = exposure is not None and screen_decisions.exposure_digest(exposure) == d["exposure_digest"]
+                    suppressed = d["verdict"] == "false-positive" and (same or not m["match"])
+                    m["decision"] = {
+                        "verdict": d["verdict"],
+                        "by": d["by"],
+                        "reason": d["reason"],
+                        "decided_at": d["decided_at"],
+                        "suppressed": suppressed,
+                    }
+                    if suppressed:
+                        continue  # a reviewed false positive, and nothing regulatory changed since
                 kept.append(m)
             r["matches"] = kept
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 
+from graph import screen_decisions, screening
 from graph.database import Graph
 from schema.dates import partial_date
 from schema.errors import InvalidInput
 from screen.service import Screener
 
-from ..deps import GraphDep, SettingsDep
+from ..deps import ApiKeyRequired, GraphDep, SettingsDep
 from ..errors import responses
-from ..screen_models import ScreenAnswer, ScreenRequest
+from ..screen_models import DecisionList, DecisionRecorded, DecisionRequest, ScreenAnswer, ScreenRequest
 
 router = APIRouter(prefix="/v1", tags=["screening"])
 
@@ -47,3 +48,40 @@ def _screen(graph: Graph, body: ScreenRequest, timeout: float) -> dict[str, Any]
     screener = Screener(graph, threshold=body.threshold, limit=body.limit, as_of=as_of, timeout=timeout)
     results = screener.batch(body.records)
     return {"results": results, "receipt": screener.receipt()}
+
+
+@router.post(
+    "/screen/decisions",
+    response_model=DecisionRecorded,
+    status_code=201,
+    summary="Record a reviewed screening result: a false positive or a true match (API key)",
+    description="A decision on a (record, entity) pair — the record's id as screening answers name it, the "
+    "entity's id — with who decided and why. Later screenings of the same record show it; a false positive "
+    "is dropped from them while the entity's regulatory exposure is as it was when decided (a new listing "
+    "brings the match back). Written with provenance like every statement: a Source holding the decision's "
+    "line, and the load run that wrote it.",
+    responses=responses(401, 403, 404, 422, 503),
+    dependencies=[ApiKeyRequired],
+)
+async def decide(graph: GraphDep, settings: SettingsDep, body: DecisionRequest) -> dict[str, Any]:
+    return await run_in_threadpool(_decide, graph, body, settings.query_timeout)
+
+
+def _decide(graph: Graph, body: DecisionRequest, timeout: float) -> dict[str, Any]:
+    actions = screening.exposures(graph, [body.entity_id], None, timeout).get(body.entity_id, [])
+    return screen_decisions.record(graph, body.record_id, body.entity_id, body.verdict, body.by, body.reason, actions)
+
+
+@router.get(
+    "/screen/decisions",
+    response_model=DecisionList,
+    summary="Screening decisions, newest first (of one record with record_id)",
+    responses=responses(401, 403, 422, 503),
+)
+async def decisions(
+    graph: GraphDep,
+    record_id: Annotated[str | None, Query(max_length=200, description="one record's decisions")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    return await run_in_threadpool(screen_decisions.listing, graph, record_id, limit, offset)

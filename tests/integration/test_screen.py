@@ -157,3 +157,45 @@ def test_the_command_screens_a_file_and_refuses_a_bad_one(
     result = CliRunner().invoke(cli, ["screen", str(bad), "--out", str(target)], env=cli_env(settings))
     assert result.exit_code != 0 and f"{bad}:3: birth_date" in result.output
     assert not target.exists() and not list(tmp_path.glob(".never.csv*"))
+
+
+KEY = "test-key-0123456789"
+
+
+def test_a_false_positive_is_suppressed_until_the_entity_is_listed_anew(client: TestClient) -> None:
+    record = {"id": "k-1", "name": "Kontsern Kalashnikov", "type": "Firm"}
+    top = best(screen(client, record))
+    firm = top["entity"]["id"]
+    assert top["match"] and top["exposure"]
+    decision = {"record_id": "k-1", "entity_id": firm, "verdict": "false-positive", "by": "a.analyst",
+                "reason": "our customer is a hunting shop of the same name in Izhevsk"}  # fmt: skip
+    assert client.post("/v1/screen/decisions", json=decision).status_code == 401  # a write: the key
+    r = client.post("/v1/screen/decisions", json=decision, headers={"X-API-Key": KEY})
+    assert r.status_code == 201, r.text
+    written = r.json()
+    assert written["verdict"] == "false-positive" and written["source"].startswith("source:screening-decision-")
+    # provenance: the source holds the decision's line; a load run wrote it
+    src = client.get(f"/v1/sources/{written['source']}", params={"include": "text"}).json()
+    assert "false-positive" in src["text"] and "a.analyst" in src["text"]
+    assert any(run["loader"] == "screen-decisions" for run in client.get("/v1/loads").json()["items"])
+    listed = client.get("/v1/screen/decisions", params={"record_id": "k-1"}).json()
+    assert listed["total"] == 1 and listed["items"][0]["entity_id"] == firm
+
+    again = screen(client, record, {"id": "k-2", "name": "Kontsern Kalashnikov", "type": "Firm"})
+    assert firm not in [m["entity"]["id"] for m in again["results"][0]["matches"]]  # suppressed
+    assert best(again, 1)["entity"]["id"] == firm  # another record: not decided
+
+    listing = {
+        "sources": [{"id": "source:test-kalashnikov-listing", "title": "A later listing", "kind": "press-release",
+                     "publisher": "Bureau of Industry and Security", "published_at": "2026-11-30",
+                     "text": "BIS added Kalashnikov Concern to the Entity List."}],
+        "claims": [{"subject": firm, "predicate": "listed-on", "object": "list:us-bis-entity-list",
+                    "asserted_by": "agency:us-bis", "valid_from": "2026-11-30",
+                    "source": "source:test-kalashnikov-listing", "quote": "BIS added Kalashnikov Concern to the Entity List"}],
+    }  # fmt: skip
+    r = client.post("/v1/claims", json=listing, headers={"X-API-Key": KEY})
+    assert r.status_code == 201, r.text
+    back = best(screen(client, record))
+    assert back["entity"]["id"] == firm and back["match"]
+    assert back["decision"]["verdict"] == "false-positive" and back["decision"]["suppressed"] is False
+    assert any(a["fact"]["object"] == "list:us-bis-entity-list" for a in back["exposure"])

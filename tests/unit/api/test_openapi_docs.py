@@ -132,6 +132,7 @@ def test_every_operation_has_an_example(openapi: dict[str, Any]) -> None:
 
 def _models_with_examples() -> list[type[BaseModel]]:
     found = [health.Health, health.Ready, extract.ExtractRequest, extract.ExtractResult, screen_models.ScreenAnswer]
+    found += [screen_models.DecisionRecorded, screen_models.DecisionList]
     found += [
         m for m in vars(models).values() if isinstance(m, type) and issubclass(m, BaseModel) and m is not BaseModel
     ]
