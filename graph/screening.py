@@ -1,9 +1,8 @@
 """Screening's reads: candidate entities for a batch of records (one query), their exposure.
 
-The matching itself is pure (``screen/``); this module finds whom to compare each record with —
-the search index's hits on its name (folded, and transliterated to Latin letters when written in
-another script), on its words' beginnings (a Russian genitive, a typo's tail) and on its
-identifiers — and reads the regulatory exposure of the entities it matched.
+The matching itself is pure (``screen/``, which also builds each record's search query:
+``screen/search.py``); this module runs the queries — the search index's hits folded into
+canonical entities — and reads the regulatory exposure of the entities matched.
 """
 
 from __future__ import annotations
@@ -12,48 +11,21 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from rigour.text.translit import ascii_text
-
 from . import reads, screen_queries
 from .database import Graph
 from .read_queries import NO_DAY
-from .reads import lucene_query
 from .screen_queries import CANDIDATES
 
-PER_RECORD = 10  # candidates scored per record
+PER_RECORD = 20  # candidates scored per record
 SCAN = 40  # index hits read per record before folding them into canonical entities
-
-
-def record_query(name: str | None, identifiers: Sequence[str]) -> str | None:
-    """The Lucene query of a record: its name as search does it, its Latin transliteration (when
-    the name is in another script) and each word's first five letters as a prefix, and its
-    identifiers as exact terms (boosted)."""
-    parts: list[str] = []
-    if name:
-        latin = ascii_text(name)
-        for text in dict.fromkeys([name, latin]):
-            q = lucene_query(text)
-            if q:
-                parts.append(q)
-        words = [w.lower() for w in latin.replace(",", " ").replace(".", " ").split() if w.isalpha() and len(w) > 6]
-        parts.extend(f"{w[:5]}*" for w in dict.fromkeys(words))
-    for value in identifiers:
-        token = "".join(ch for ch in value if ch.isalnum())
-        if len(token) >= 4:
-            parts.append(f'"{token}"^8')
-    return " OR ".join(parts) if parts else None
 
 
 def candidates(
     graph: Graph, records: Sequence[dict[str, Any]], timeout: float | None = None
 ) -> list[list[dict[str, Any]]]:
-    """For each record (``{"name", "identifiers": [values], "types": [entity types]}``), its
-    candidate entities (canonical, with ``members``), best search score first."""
-    batch = []
-    for i, rec in enumerate(records):
-        q = record_query(rec.get("name"), rec.get("identifiers") or [])
-        if q:
-            batch.append({"i": i, "q": q, "types": list(rec["types"])})
+    """For each record (``{"q": a Lucene query or None, "types": [entity types]}``), its candidate
+    entities (canonical, with ``members``), best search score first."""
+    batch = [{"i": i, "q": rec["q"], "types": list(rec["types"])} for i, rec in enumerate(records) if rec["q"]]
     out: list[list[dict[str, Any]]] = [[] for _ in records]
     if not batch:
         return out

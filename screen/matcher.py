@@ -15,13 +15,16 @@ can be explained later). nomenklatura takes seconds to import: it is imported on
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
 from rigour.names import remove_org_types
+from rigour.text.translit import ascii_text
 
 from schema.ftm import ftm_schema
 from schema.ontology import EntityType
@@ -31,6 +34,7 @@ from .records import ScreenRecord
 ALGORITHM = "logic-v2"
 THRESHOLD = 0.7  # a score at or above it is a match (logic-v2's calibration: yente's default too)
 CUTOFF = 0.5  # candidates scoring below it are not returned at all
+SUBSTITUTION = 0.85  # a replaced name part: the score × this (see _substituted)
 
 # identifier schemes (as records and loaders name them) → the FtM property compared
 SCHEMES: dict[str, str] = {
@@ -116,13 +120,36 @@ def features() -> list[dict[str, Any]]:
     ]
 
 
-_QUOTES = str.maketrans(dict.fromkeys("\"'«»„“”‘’`", " "))
+_QUOTES = str.maketrans(dict.fromkeys("\"'«»„“”‘’`<>", " "))
+# the words of legal forms, for recognising a misspelt one ("LIIMTED", "CMOPANY") before they are dropped
+_FORM_WORDS = (
+    "limited", "liability", "company", "corporation", "incorporated", "joint", "stock", "public",
+    "private", "closed", "open", "partnership", "enterprise", "gesellschaft", "aktiengesellschaft",
+    "beschrankter", "haftung", "societe", "anonyme", "sociedad", "anonima", "responsabilidad",
+)  # fmt: skip
+_LATIN_ONLY = re.compile(r"^[\x00-\u024F\s\W\d]*$")
+
+
+def _spelt(word: str) -> str:
+    """A word one edit from a legal-form word (≥ 5 letters) as that word."""
+    if len(word) < 5 or word in _FORM_WORDS:
+        return word
+    close = [w for w in _FORM_WORDS if abs(len(w) - len(word)) <= 1 and Levenshtein.distance(w, word) <= 1]
+    close += [w for w in _FORM_WORDS if len(w) == len(word) and sorted(w) == sorted(word) and not close]
+    return close[0] if close else word
 
 
 def without_legal_form(name: str) -> str | None:
     """The name without its legal forms (LLC, Ltd, AO, ООО, JSC…: rigour's list, every script),
-    when that leaves something else: a legal form is not who a firm is."""
-    bare = " ".join(remove_org_types(name.casefold().translate(_QUOTES)).split())
+    when that leaves something else: a legal form is not who a firm is. A name in another script
+    is compared in Latin letters (the same forms then go on both sides: "АО «РАДИАНТ ЕК»" and
+    "RADIANT EK AO"), and a misspelt legal-form word is read as the word ("LIIMTED")."""
+    text = name.casefold().translate(_QUOTES)
+    if not _LATIN_ONLY.match(text):
+        text = ascii_text(text).casefold().translate(_QUOTES)
+    words = [_spelt(w) for w in text.split()]
+    full = " ".join(words)
+    bare = " ".join(remove_org_types(full).split())
     return bare if bare and bare != " ".join(name.casefold().translate(_QUOTES).split()) else None
 
 
@@ -216,9 +243,32 @@ def score(record: ScreenRecord, entities: Iterable[Mapping[str, Any]]) -> list[S
             queries[schema] = record_proxy(record, schema)
         query = queries[schema]
         result = algorithm.compare(query, candidate, config)
-        out.append(Scored(entity["id"], round(float(result.score), 4), _explain(result, query, candidate, weights)))
+        explanation = _explain(result, query, candidate, weights)
+        value = float(result.score)
+        if _substituted(result):
+            value *= SUBSTITUTION
+            explanation.append(
+                {
+                    "feature": "name_part_substituted",
+                    "score": round(SUBSTITUTION - 1, 4),
+                    "weight": None,
+                    "query_value": None,
+                    "entity_value": None,
+                    "detail": f"a name part of each side matched nothing on the other: score × {SUBSTITUTION}",
+                }
+            )
+        out.append(Scored(entity["id"], round(value, 4), explanation))
     out.sort(key=lambda s: (-s.score, s.entity_id))
     return out
+
+
+def _substituted(result: Any) -> bool:
+    """Whether the best name alignment left a part of the record's name and a part of the
+    entity's unmatched: one name part replaced by another ("Sitki" for "Marwan"), which logic-v2
+    weighs little on the entity's side. Read from the name feature's alignment detail."""
+    found = result.explanations.get("name_match")
+    detail = str(found.detail or "") if found is not None else ""
+    return "extraQueryPart" in detail and "extraResultPart" in detail
 
 
 def _explain(result: Any, query: Any, candidate: Any, weights: Mapping[str, float]) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from graph.ingest import prefetched
 
 from .matcher import CUTOFF, SCREENED, THRESHOLD, matcher_info, score
 from .records import ScreenRecord
+from .search import record_query
 
 
 @dataclass
@@ -60,8 +61,7 @@ class Screener:
         """Each record's candidates (one query)."""
         asked = [
             {
-                "name": r.name,
-                "identifiers": list(r.identifiers.values()),
+                "q": record_query(r.name, r.identifiers.values()),
                 "types": [t.value for t in SCREENED[r.type]],
             }
             for r in records
