@@ -25,6 +25,7 @@ def _entity(
         "type": type_,
         "name": name,
         "aliases": aliases,
+        "weak_aliases": [],
         "country": country,
         "identifiers": {},
         "description": desc,

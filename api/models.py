@@ -41,6 +41,9 @@ class Entity(_Out):
     type: EntityType
     name: str
     aliases: list[str] = []
+    weak_aliases: list[str] = Field(
+        [], description="low-quality aliases (a list's nicknames, handles, former names): searchable, not identifying"
+    )
     country: str | None = None
     identifiers: dict[str, str] = {}
     description: str | None = None

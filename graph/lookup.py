@@ -22,8 +22,8 @@ def resolve_ids(graph: Graph, ids: list[str]) -> dict[str, str]:
 
 
 def entities_by_type(graph: Graph, types: Iterable[EntityType]) -> list[Entity]:
-    """Every entity of these types, as models (name, aliases, country, identifiers, birth and
-    nationality), by id.
+    """Every entity of these types, as models (name, aliases and weak aliases, country, identifiers,
+    birth and nationality), by id.
 
     A node whose properties no longer validate as an Entity is left out (it cannot be compared).
     """
@@ -36,6 +36,7 @@ def entities_by_type(graph: Graph, types: Iterable[EntityType]) -> list[Entity]:
                     type=EntityType(row["type"]),
                     name=row["name"],
                     aliases=tuple(row["aliases"] or ()),
+                    weak_aliases=tuple(row["weak_aliases"] or ()),
                     country=row["country"],
                     identifiers=json.loads(row["identifiers"]) if row["identifiers"] else {},
                     birth_dates=tuple(row["birth_dates"] or ()),

@@ -69,7 +69,7 @@ def fulltext_index(name: str, label: str, props: tuple[str, ...], analyzer: str)
 
 ENTITIES_EXISTING: Final = (
     "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
-    "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, "
+    "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, e.weak_aliases AS weak_aliases, "
     "e.country AS country, e.identifiers AS identifiers, e.description AS description, "
     "e.candidate AS candidate, e.origins AS origins, e.name_sources AS name_sources, "
     "e.ident_values AS ident_values, e.birth_dates AS birth_dates, e.nationalities AS nationalities, "
@@ -400,7 +400,7 @@ ENTITIES_BY_TYPE: Final = (
     "MATCH (e:Entity) WHERE e.type IN $types "
     "RETURN e.id AS id, e.type AS type, e.name AS name, e.aliases AS aliases, e.country AS country, "
     "e.identifiers AS identifiers, e.birth_dates AS birth_dates, e.nationalities AS nationalities, "
-    "e.birth_places AS birth_places ORDER BY e.id"
+    "e.birth_places AS birth_places, e.weak_aliases AS weak_aliases ORDER BY e.id"
 )
 
 

@@ -14,11 +14,11 @@ from typing import Final, LiteralString
 
 from schema.ontology import Predicate
 
-# Properties of an entity as the API shows them.
-_ENTITY = (
-    "{id: e.id, type: e.type, name: e.name, aliases: coalesce(e.aliases, []), country: e.country, identifiers: "
-    "e.identifiers, description: e.description, candidate: coalesce(e.candidate, false), birth_dates: coalesce("
-    "e.birth_dates, []), nationalities: coalesce(e.nationalities, []), birth_places: coalesce(e.birth_places, [])}"
+_ENTITY = (  # the properties of an entity as the API shows them
+    "{id: e.id, type: e.type, name: e.name, aliases: coalesce(e.aliases, []), weak_aliases: coalesce(e.weak_aliases, "
+    "[]), country: e.country, identifiers: e.identifiers, description: e.description, candidate: coalesce(e.candidate, "
+    "false), birth_dates: coalesce(e.birth_dates, []), nationalities: coalesce(e.nationalities, []), birth_places: "
+    "coalesce(e.birth_places, [])}"
 )
 
 

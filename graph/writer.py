@@ -132,17 +132,19 @@ def identity_problem(e: Entity, old: dict[str, Any] | None, origin: str) -> tupl
 
 
 def _entity_state(e: Entity, existing: dict[str, Any] | None, origin: str | None = None) -> dict[str, Any]:
-    """The entity's properties after merging with what the graph holds (aliases, identifiers, dates
-    and places of birth, nationalities, which record gave which name, and the origins — the records
-    that define it — accumulate; scalar fields take the newest value). Aliases kept once up to case and accents."""
+    """The entity's properties after merging with what the graph holds (aliases, weak aliases, identifiers, dates
+    and places of birth, nationalities, which record gave which name, and the origins — the records that define
+    it — accumulate; scalar fields take the newest value). Names kept once up to case and accents, strong first."""
     old = existing or {}
     seen = {alias_key(e.name)}
     aliases: list[str] = []
-    for alias in [*(old.get("aliases") or []), *e.aliases, *([old["name"]] if old.get("name") else [])]:
-        key = alias_key(alias)
-        if key not in seen:
-            seen.add(key)
-            aliases.append(alias)
+    weak: list[str] = []
+    strong = [*(old.get("aliases") or []), *e.aliases, *([old["name"]] if old.get("name") else [])]
+    for kept, names in ((aliases, strong), (weak, [*(old.get("weak_aliases") or []), *e.weak_aliases])):
+        for alias in names:
+            if alias_key(alias) not in seen:
+                seen.add(alias_key(alias))
+                kept.append(alias)
     identifiers = json.loads(old["identifiers"]) if old.get("identifiers") else {}
     identifiers.update(e.identifiers)
     values = sorted({v.strip() for raw in identifiers.values() for v in str(raw).split(";") if v.strip()})
@@ -161,8 +163,9 @@ def _entity_state(e: Entity, existing: dict[str, Any] | None, origin: str | None
         "type": e.type.value,
         "name": e.name,
         "aliases": aliases,
+        "weak_aliases": weak,
         **{k: list(dict.fromkeys([*(old.get(k) or []), *getattr(e, k)])) for k in personal},
-        "alias_text": " | ".join(aliases),
+        "alias_text": " | ".join([*aliases, *weak]),
         "country": e.country if e.country is not None else old.get("country"),
         "identifiers": json.dumps(identifiers, sort_keys=True),
         "ident_values": values,

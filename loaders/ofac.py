@@ -9,9 +9,12 @@ ends the file (noted), programs become a list.
 Each ``sdn.csv`` row becomes:
 
 - the entity ``firm:ofac-<ent_num>`` (SDN_Type empty), ``person:ofac-<ent_num>`` (individual) or
-  ``asset:ofac-<ent_num>`` (vessel, aircraft), with aliases from ``alt.csv`` (aka, fka, nka), and
-  a country when every address in ``add.csv`` (for a person: every ``nationality`` in the
-  remarks first) names one. What the remarks state (:mod:`loaders.remarks`): identifiers —
+  ``asset:ofac-<ent_num>`` (vessel, aircraft), with aliases from ``alt.csv`` (aka, fka, nka), weak
+  aliases from the remarks (``a.k.a. 'BNC'``, ``f.k.a. '…'``, ``n.k.a. '…'``: OFAC's "low quality"
+  aliases, nicknames and former names, kept apart so that they never count as the entity's names;
+  one that is the name or an ``alt.csv`` alias up to case and accents is left out), and a country
+  when every address in ``add.csv`` (for a person: every ``nationality`` in the remarks first)
+  names one. What the remarks state (:mod:`loaders.remarks`): identifiers —
   ``ofac`` (the ent_num) first, then ``passport``, ``national_id``, ``tax_id`` (a valid Russian
   one: ``inn``), ``registration`` (a valid Russian one: ``ogrn``), ``lei``, ``imo``, ``swift``,
   ``mmsi``...; for a person, dates of birth (``DOB``, ``alt. DOB``: "12 Mar 1971", "circa 1969",
@@ -51,6 +54,7 @@ from pydantic import ValidationError
 
 from reference import RefList, registry, single_country
 from schema.models import Citation, Claim, Entity, Source, digest, slug
+from schema.names import alias_key
 from schema.ontology import EntityType, Method, Predicate
 
 from .base import Parsed, RecordError, validation_errors
@@ -364,6 +368,12 @@ def _row(
         joined = joined_now
 
     stated = ofac_remarks(joined, person=etype is EntityType.PERSON)
+    known = {alias_key(n) for n in (name, *alias_list)}
+    weak_aliases: list[str] = []  # the remarks' a.k.a.: weak, never one of the strong names
+    for weak in map(display_name, stated.weak_aliases):
+        if weak and alias_key(weak) not in known:
+            known.add(alias_key(weak))
+            weak_aliases.append(weak)
     loader.unread.update(stated.unread_labels)
     loader.unplaced.update(stated.unplaced)
     if etype is EntityType.PERSON:  # the "nationality" entries decide the country, not "citizen"
@@ -374,6 +384,7 @@ def _row(
         type=etype,
         name=name,
         aliases=tuple(alias_list),
+        weak_aliases=tuple(weak_aliases),
         country=country,
         identifiers={"ofac": ent_num, **stated.identifiers.as_dict()},
         birth_dates=tuple(stated.birth_dates),

@@ -1,8 +1,10 @@
 """What a list record states about whom it lists, read for screening: dates and places of birth,
-nationalities and citizenships, identity documents and registration numbers.
+nationalities and citizenships, identity documents and registration numbers, weak aliases.
 
 - :func:`ofac_remarks` reads the ``Remarks`` of an OFAC SDN row (``DOB 05 Mar 1969; POB Moscow,
-  Russia; nationality Russia; Passport 530262587 (Russia); Tax ID No. 7713140469 (Russia)``).
+  Russia; nationality Russia; Passport 530262587 (Russia); Tax ID No. 7713140469 (Russia)``), and
+  its ``a.k.a. 'BNC'``, ``f.k.a. 'OLD NAME'``, ``n.k.a. 'NEW NAME'``: what OFAC calls low-quality
+  (weak) aliases — nicknames, handles, acronyms, former names — as opposed to ``alt.csv``'s.
 - :func:`csl_ids` reads the CSL's ``ids`` cell in both layouts (``Passport, 836238033, KP`` now,
   ``US, 80-0890696, Tax ID No.`` in 2019); :func:`birth_dates` its ``dates_of_birth``.
 - :func:`identifier` files one value under its scheme (the keys of ``Entity.identifiers``),
@@ -226,6 +228,7 @@ class Stated:
 
     birth_dates: list[str] = field(default_factory=list)
     birth_places: list[str] = field(default_factory=list)
+    weak_aliases: list[str] = field(default_factory=list)  # a.k.a./f.k.a./n.k.a. of OFAC's remarks
     nationalities: list[str] = field(default_factory=list)  # ISO codes: nationality and citizenship
     nationality: list[str] = field(default_factory=list)  # ISO codes of "nationality" alone
     identifiers: Identifiers = field(default_factory=Identifiers)
@@ -249,16 +252,32 @@ def _add_once(values: list[str], found: Iterable[str]) -> None:
 _VALUE = re.compile(r"^(?P<value>.+?)(?: \((?P<country>[^()]*)\))?(?: (?:issued|expires) .*)?$")
 _ID_SHAPED = re.compile(r"^(?P<label>[^\d]+?) (?P<value>\S*\d\S*.*?) \((?P<country>[^()]+)\)$")
 _PERSONAL = re.compile(r"^(?:alt\. )?(DOB|POB|nationality|citizen) (.+)$")
+# "a.k.a. 'BNC'", "f.k.a. 'SAND SWAN'", "n.k.a. 'LGOK'": the name between the first and the last
+# quote (a name may hold quotes: "a.k.a. 'ABU MU'AWIYA'", "a.k.a. ''ABD AL-RAHMAN'"); a part cut
+# short, with no closing quote (remarks continued in sdn_comments.csv, not joined), is not read
+_WEAK = re.compile(r"^(?:alt\. )?[afn]\.k\.a\.,?\s*'(.+)'$", re.IGNORECASE)
+
+
+def weak_alias(quoted: str) -> str:
+    """The name a remark's ``a.k.a. '…'`` quotes: ``''FOOPIE''`` (quoted twice) → ``FOOPIE``, and
+    ``ABU-AL-KARKH', 'Yusuf`` (a surname and a given name quoted apart) → ``ABU-AL-KARKH, Yusuf``."""
+    name = " ".join(quoted.replace("', '", ", ").split())
+    return name[1:-1].strip() if len(name) > 2 and name[0] == name[-1] == "'" else name
 
 
 def ofac_remarks(remarks: str, person: bool) -> Stated:
     """The remarks of one SDN row, read part by part (parts are ``; ``-separated, the last ends
-    with a full stop). Dates and places of birth and nationalities only for a person."""
+    with a full stop). Dates and places of birth and nationalities only for a person; weak aliases
+    (``a.k.a.``, ``f.k.a.``, ``n.k.a.``, ``alt. a.k.a.``) for any subject, in order, once each."""
     stated = Stated()
     parts = [p.strip() for p in remarks.strip().split(";")]
     if parts and parts[-1].endswith("."):
         parts[-1] = parts[-1][:-1]
     for part in parts:
+        weak = _WEAK.match(part)
+        if weak:
+            _add_once(stated.weak_aliases, [weak_alias(weak.group(1))])
+            continue
         personal = _PERSONAL.match(part)
         if personal:
             if person:

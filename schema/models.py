@@ -92,6 +92,11 @@ class Entity(_Model):
     type: EntityType
     name: Annotated[str, Field(min_length=1, max_length=500)]
     aliases: tuple[str, ...] = ()
+    weak_aliases: tuple[str, ...] = Field(
+        (),
+        description="low-quality aliases (OFAC's remarks a.k.a./f.k.a./n.k.a.: nicknames, handles, former names): "
+        "searchable, but not names to identify the entity by",
+    )
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
         None, description="ISO 3166-1 alpha-2 code of the entity's country, when known"
     )
@@ -114,7 +119,7 @@ class Entity(_Model):
         (), description="a person's places of birth, as the sources write them"
     )
 
-    @field_validator("aliases", "birth_dates", "nationalities", "birth_places", mode="before")
+    @field_validator("aliases", "weak_aliases", "birth_dates", "nationalities", "birth_places", mode="before")
     @classmethod
     def _aliases(cls, value: Any) -> Any:
         if value is None:

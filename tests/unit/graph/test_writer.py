@@ -302,6 +302,7 @@ def test_new_entity_state() -> None:
         "type": "Firm",
         "name": "Acme",
         "aliases": ["ACME Corp", "Acme Inc"],
+        "weak_aliases": [],
         "alias_text": "ACME Corp | Acme Inc",
         "country": "US",
         "identifiers": '{"lei": "L1"}',
@@ -316,6 +317,46 @@ def test_new_entity_state() -> None:
         "name_sources": '{"ACME Corp": ["curated:acme.yaml"], "Acme": ["curated:acme.yaml"], '
         '"Acme Inc": ["curated:acme.yaml"]}',
     }
+
+
+def test_weak_aliases_accumulate_apart_and_are_searchable() -> None:
+    # OFAC 21326: alt.csv's "BOGACHEV, Evgeniy Mikhailovich" is strong, the remarks' "a.k.a. 'Slavik'" weak
+    bogachev = Entity(
+        id="person:ofac-21326",
+        type=EntityType.PERSON,
+        name="BOGACHEV, Evgeniy Mikhaylovich",
+        aliases=("BOGACHEV, Evgeniy Mikhailovich",),
+        weak_aliases=("Slavik", "Monstr"),
+    )
+    first = _entity_state(bogachev, None, "ofac")
+    assert first["aliases"] == ["BOGACHEV, Evgeniy Mikhailovich"]
+    assert first["weak_aliases"] == ["Slavik", "Monstr"]
+    assert first["alias_text"] == "BOGACHEV, Evgeniy Mikhailovich | Slavik | Monstr"  # the full-text index finds them
+    assert "Slavik" not in json.loads(first["name_sources"])
+    # a later record: its weak aliases join once up to case and accents, after those the graph holds
+    later = bogachev.model_copy(update={"weak_aliases": ("SLAVIK", "Lastik", "lucky12345")})
+    again = _entity_state(later, first, "ofac")
+    assert again["weak_aliases"] == ["Slavik", "Monstr", "Lastik", "lucky12345"]
+    assert again["alias_text"] == "BOGACHEV, Evgeniy Mikhailovich | Slavik | Monstr | Lastik | lucky12345"
+    # never the name or a strong alias; a weak alias a record gives as a strong one becomes strong
+    promoted = bogachev.model_copy(
+        update={
+            "aliases": ("Monstr",),
+            "weak_aliases": ("bogachev, evgeniy mikhaylovich", "Bogachev, Evgeniy Mikhailovich"),
+        }
+    )
+    state = _entity_state(promoted, again, "ofac")
+    assert state["aliases"] == ["BOGACHEV, Evgeniy Mikhailovich", "Monstr"]
+    assert state["weak_aliases"] == ["Slavik", "Lastik", "lucky12345"]
+
+
+def test_weak_aliases_do_not_make_two_names_one_entity() -> None:
+    old = {"type": "Firm", "name": "Acme Corporation", "aliases": [], "weak_aliases": ["Globex"], "origins": ["a"]}
+    field, _ = identity_problem(entity(name="Globex LLC"), old, "b") or ("", "")
+    assert field == "name"  # the graph's weak alias "Globex" does not vouch for it
+    field, _ = identity_problem(entity(name="Initech", weak_aliases=("Acme",)), old, "b") or ("", "")
+    assert field == "name"  # nor the new record's weak alias "Acme"
+    assert identity_problem(entity(name="Initech", aliases=("Acme",)), old, "b") is None  # a strong alias does
 
 
 def test_origins_accumulate() -> None:

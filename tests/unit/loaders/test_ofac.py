@@ -166,6 +166,24 @@ def test_remarks_continued_from_sdn_comments(parsed: Parsed) -> None:
     assert any("ent_num 28263: 'Linked To: LAZARUS GROUP.'" in n for n in parsed.notes)
 
 
+def test_remarks_weak_aliases(parsed: Parsed) -> None:
+    entities = {e.id: e for e in parsed.entities}
+    # 12111 IRANIAN MINISTRY OF INTELLIGENCE AND SECURITY: "a.k.a. 'MOIS'; a.k.a. 'VEVAK'" in the remarks,
+    # "VEZARAT-E ETTELA'AT VA AMNIAT-E KESHVAR" in alt.csv: the remarks' are weak, alt.csv's strong
+    mois = entities["firm:ofac-12111"]
+    assert mois.weak_aliases == ("MOIS", "VEVAK")
+    assert mois.aliases == ("VEZARAT-E ETTELA'AT VA AMNIAT-E KESHVAR",)
+    # 40946 TAMYNA AG: three f.k.a.; 41920: an n.k.a.
+    assert entities["firm:ofac-40946"].weak_aliases == ("INTERNATIONAL MARITIME CORPORATION", "IMSC GMBH", "IMSC AG")
+    assert entities["firm:ofac-41920"].weak_aliases == ("LGOK",)
+    # 28263's "a.k.a. 'snowsjo" is cut in sdn.csv and ends "hn'" in sdn_comments.csv: read once joined
+    assert entities["person:ofac-28263"].weak_aliases == ("tianyinyin0404", "snowsjohn")
+    # none is also a strong alias or the name
+    for e in parsed.entities:
+        assert not {w.casefold() for w in e.weak_aliases} & {n.casefold() for n in (e.name, *e.aliases)}, e.id
+    assert sum(len(e.weak_aliases) for e in parsed.entities) == 819
+
+
 def test_comments_from_another_snapshot(parsed: Parsed) -> None:
     notes = [n for n in parsed.notes if "different snapshots" in n]
     assert len(notes) == 2

@@ -110,6 +110,84 @@ def test_the_remarks_parser_reads_only_a_persons_personal_data() -> None:
     assert unplaced.nationalities == [] and unplaced.unplaced == {"possibly Palestinian": 1}
 
 
+# -- OFAC remarks' weak aliases (a.k.a., f.k.a., n.k.a.) ------------------------------------
+
+
+def test_a_remarks_aka_is_a_weak_alias_not_a_strong_one(listed: dict[str, Entity]) -> None:
+    # 21326 "BOGACHEV, Evgeniy Mikhaylovich": "...; a.k.a. 'Slavik'; a.k.a. 'Monstr'; a.k.a. 'Pollingsoon';
+    # a.k.a. 'Lastik'; a.k.a. 'lucky12345'; ..." — alt.csv gives "BOGACHEV, Evgeniy Mikhailovich"
+    person = listed["person:ofac-21326"]
+    assert person.weak_aliases == ("Slavik", "Monstr", "Pollingsoon", "Lastik", "lucky12345")
+    assert person.aliases == ("BOGACHEV, Evgeniy Mikhailovich",)  # the strong ones: alt.csv's only
+    # a firm's acronym too: 16886 "a.k.a. 'OCK'; a.k.a. 'OSK AO'; a.k.a. 'JSC USC'"
+    firm = listed["firm:ofac-16886"]
+    assert firm.weak_aliases == ("OCK", "OSK AO", "JSC USC") and "OCK" not in firm.aliases
+
+
+def test_fka_and_nka_are_weak_aliases_in_the_order_written(listed: dict[str, Entity]) -> None:
+    # 18726 VTB BANK GEORGIA JOINT STOCK COMPANY: "f.k.a. 'UNITED GEORGIAN BANK'"
+    assert listed["firm:ofac-18726"].weak_aliases == ("UNITED GEORGIAN BANK",)
+    assert "UNITED GEORGIAN BANK" not in listed["firm:ofac-18726"].aliases
+    # 41920 LEBEDINSKIY GORNO OBOGATITELNIY KOMBINAT JOINT STOCK COMPANY: "n.k.a. 'LGOK'"
+    assert listed["firm:ofac-41920"].weak_aliases == ("LGOK",)
+    # 19653 GAZPROM VNIIGAZ, OOO: a.k.a., f.k.a., a.k.a. — kept in that order
+    assert listed["firm:ofac-19653"].weak_aliases == (
+        "LIMITED LIABILITY COMPANY SCIENTIFIC RESEARCH INSTITUTE OF NATURAL GASES AND GAS TECHNOLOGIES",
+        "ALL UNION SCIENTIFIC RESEARCH INSTITUTE OF NATURAL GASES AND GAS TECHNOLOGIES",
+        "VNIGAZ",
+    )
+    # a vessel's former name: 34941 LINDA "f.k.a. 'LADY D'"
+    assert listed["asset:ofac-34941"].weak_aliases == ("LADY D",)
+    # 28263's remarks are cut inside "a.k.a. 'snowsjo" (continued in sdn_comments.csv, not joined here):
+    # the part with no closing quote is not read
+    assert listed["person:ofac-28263"].weak_aliases == ("tianyinyin0404",)
+
+
+def test_the_remarks_parser_reads_weak_aliases_as_quoted() -> None:
+    # real remarks of the full SDN snapshot of 2023-09-28: names holding quotes (an ʿayn), a name
+    # quoted twice, a surname and given name quoted apart (11177), one remark of a firm (306)
+    assert ofac_remarks("a.k.a. 'BNC'.", person=False).weak_aliases == ["BNC"]
+    ghailani = ofac_remarks(
+        "DOB 14 Mar 1974; alt. DOB 13 Apr 1974; alt. DOB 14 Apr 1974; alt. DOB 01 Aug 1970; POB Zanzibar, Tanzania; "
+        "citizen Tanzania; a.k.a. 'AHMED, A.'; a.k.a. 'KHABAR, Abu'; a.k.a. 'BAKR, Abu'; a.k.a. ''FOOPIE''; "
+        "a.k.a. ''FUPI''; a.k.a. ''AHMED THE TANZANIAN''.",
+        person=True,
+    )
+    assert ghailani.weak_aliases == ["AHMED, A.", "KHABAR, Abu", "BAKR, Abu", "FOOPIE", "FUPI", "AHMED THE TANZANIAN"]
+    assert ghailani.birth_places == ["Zanzibar, Tanzania"]  # the other parts are read as before
+    al_libi = ofac_remarks(
+        "DOB 1966; alt. DOB 27 Oct 1969; nationality Libya; Passport 203037 (Libya); a.k.a. 'ABU ANAS'; "
+        "a.k.a. ''ABD AL-MUHSI'; a.k.a. ''ABD AL-RAHMAN'.",
+        person=True,
+    )
+    assert al_libi.weak_aliases == ["ABU ANAS", "'ABD AL-MUHSI", "'ABD AL-RAHMAN"]
+    assert al_libi.identifiers.as_dict() == {"passport": "203037"}
+    shahlai = ofac_remarks(
+        "DOB circa 1957; Additional Sanctions Information - Subject to Secondary Sanctions; a.k.a. 'YUSEF, Hajj'; "
+        "a.k.a. 'YUSIF, Haji'; a.k.a. 'YASIR, Hajji'; a.k.a. 'YUSIF, Hajji'; a.k.a. 'ABU-AL-KARKH', 'Yusuf'.",
+        person=True,
+    )
+    assert shahlai.weak_aliases == ["YUSEF, Hajj", "YUSIF, Haji", "YASIR, Hajji", "YUSIF, Hajji", "ABU-AL-KARKH, Yusuf"]
+    # "alt. a.k.a." is read too; a name given twice is kept once
+    assert ofac_remarks("a.k.a. 'X ONE'; alt. a.k.a. 'X TWO'; f.k.a. 'X ONE'.", False).weak_aliases == [
+        "X ONE",
+        "X TWO",
+    ]
+
+
+def test_a_weak_alias_that_is_the_name_or_a_strong_alias_is_left_out(tmp_path: Path) -> None:
+    # 41920's real row ("n.k.a. 'LGOK'"), with alt.csv giving "Lgok" as a strong alias: not weak as well
+    row = next(line for line in SDN.read_bytes().split(b"\r\n") if line.startswith(b"41920,"))
+    (tmp_path / "sdn.csv").write_bytes(row + b"\r\n")
+    (tmp_path / "alt.csv").write_bytes(b'41920,1,"aka","Lgok",-0- \r\n')
+    (firm,) = [
+        e for e in ofac.load(tmp_path / "sdn.csv", alt=tmp_path / "alt.csv").entities if e.id == "firm:ofac-41920"
+    ]
+    assert (firm.aliases, firm.weak_aliases) == (("Lgok",), ())
+    (firm,) = [e for e in ofac.load(tmp_path / "sdn.csv").entities if e.id == "firm:ofac-41920"]
+    assert (firm.aliases, firm.weak_aliases) == ((), ("LGOK",))
+
+
 # -- CSL columns, on the real 2025 and 2019 samples ---------------------------------------
 
 

@@ -162,6 +162,15 @@ def test_entity_nationalities_and_places_of_birth() -> None:
     assert person.model_dump()["nationalities"] == ("RU", "UA")
 
 
+def test_entity_weak_aliases() -> None:
+    assert Entity(id="firm:acme", type=EntityType.FIRM, name="Acme").weak_aliases == ()
+    assert Entity(id="firm:acme", type=EntityType.FIRM, name="Acme", weak_aliases=None).weak_aliases == ()
+    # OFAC 306 BANCO NACIONAL DE CUBA: "a.k.a. 'BNC'" in its remarks — a weak alias, apart from the aliases
+    bank = Entity(id="firm:ofac-306", type=EntityType.FIRM, name="BANCO NACIONAL DE CUBA", weak_aliases=["BNC"])
+    assert (bank.aliases, bank.weak_aliases) == ((), ("BNC",))  # a list becomes a tuple
+    assert bank.model_dump()["weak_aliases"] == ("BNC",)
+
+
 @pytest.mark.parametrize("bad", [{"nationalities": ["ru"]}, {"nationalities": ["RUS"]}, {"nationalities": [""]},
                                  {"birth_places": [""]}])  # fmt: skip
 def test_entity_nationalities_are_iso_codes_like_country(bad: dict[str, Any]) -> None:
