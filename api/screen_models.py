@@ -18,6 +18,7 @@ _FIRM = {
     "type": "Firm",
     "name": "Kaspersky Lab",
     "aliases": ["Kaspersky"],
+    "weak_aliases": [],
     "country": "RU",
     "nationalities": [],
     "birth_dates": [],
@@ -174,6 +175,7 @@ class ScreenedEntity(_Out):
     type: EntityType
     name: str
     aliases: list[str] = []
+    weak_aliases: list[str] = Field([], description="nicknames and low-quality aliases (OFAC's a.k.a. in remarks)")
     country: str | None = None
     nationalities: list[str] = []
     birth_dates: list[str] = []

@@ -25,9 +25,9 @@ Positives (the query must match the entry), in equal shares:
   names with ``--alt``);
 - ``weak_alias``: the ``a.k.a. 'NAME'`` / ``f.k.a.`` / ``n.k.a.`` of the ``sdn.csv`` remarks (OFAC's
   weak aliases; a person's only when of two words or more, anything else's when of four letters or
-  more). :mod:`loaders.ofac` does not read them (aliases come from ``alt.csv`` only), so the graph
-  cannot hold them: these items are marked *not reachable* and the figures are given with and
-  without them;
+  more). :mod:`loaders.ofac` reads them as the entity's ``weak_aliases``; an item whose name the
+  graph does not hold (a row the loader rejected) is marked *not reachable*, and the figures are
+  given with and without such items;
 - ``typo``: the name with one letter of a word of five or more swapped with the next one or dropped
   (never the first letter), in names of eight letters or more;
 - ``reorder``: a person's name in the other order: ``FAMILY, Given Middle`` → ``Given Middle Family``,
@@ -153,7 +153,7 @@ class Entry:
     type: str  # the record type: Person | Firm | Asset
     name: str
     aliases: list[str] = field(default_factory=list)  # the graph holds them
-    weak: list[str] = field(default_factory=list)  # the remarks' a.k.a. (the graph does not)
+    weak: list[str] = field(default_factory=list)  # the remarks' a.k.a. (the graph's weak_aliases)
     russian: bool = False
 
     @property
@@ -651,11 +651,13 @@ def labelled_set(entries: Sequence[Entry], n_pos: int, n_neg: int, seed: int) ->
 ENTITIES = (
     "UNWIND $ids AS id MATCH (c:Entity {id: id}) "
     "RETURN c.id AS id, c.type AS type, c.name AS name, coalesce(c.aliases, []) AS aliases, "
+    "coalesce(c.weak_aliases, []) AS weak_aliases, "
     "c.country AS country, coalesce(c.nationalities, []) AS nationalities, "
     "coalesce(c.birth_dates, []) AS birth_dates, coalesce(c.birth_places, []) AS birth_places, "
     "c.identifiers AS identifiers, "
     "COLLECT { MATCH (m:Entity {canonical: c.id}) WHERE m <> c "
-    "  RETURN {id: m.id, type: m.type, name: m.name, aliases: coalesce(m.aliases, []), country: m.country, "
+    "  RETURN {id: m.id, type: m.type, name: m.name, aliases: coalesce(m.aliases, []), "
+    "  weak_aliases: coalesce(m.weak_aliases, []), country: m.country, "
     "  nationalities: coalesce(m.nationalities, []), birth_dates: coalesce(m.birth_dates, []), "
     "  birth_places: coalesce(m.birth_places, []), identifiers: m.identifiers} } AS members"
 )
@@ -876,7 +878,12 @@ def run(settings: Settings, graph: Graph, args: argparse.Namespace) -> dict[str,
     held = entities(graph, (i for item in items for i in item.entity.ids))
     kept = []
     for item in items:
-        names = {_fold(n) for i in item.entity.ids if i in held for n in [held[i]["name"], *held[i]["aliases"]]}
+        names = {
+            _fold(n)
+            for i in item.entity.ids
+            if i in held
+            for n in [held[i]["name"], *held[i]["aliases"], *held[i]["weak_aliases"]]
+        }
         if not names:
             continue  # the loader did not make the entity (a reject)
         if item.kind in ("alias", "weak_alias"):

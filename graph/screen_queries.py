@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Final, LiteralString
 
 _FIELDS = (
-    "id: {v}.id, type: {v}.type, name: {v}.name, aliases: coalesce({v}.aliases, []), country: {v}.country, "
+    "id: {v}.id, type: {v}.type, name: {v}.name, aliases: coalesce({v}.aliases, []), "
+    "weak_aliases: coalesce({v}.weak_aliases, []), country: {v}.country, "
     "nationalities: coalesce({v}.nationalities, []), birth_dates: coalesce({v}.birth_dates, []), "
     "birth_places: coalesce({v}.birth_places, []), identifiers: {v}.identifiers"
 )

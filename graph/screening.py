@@ -16,7 +16,7 @@ from .database import Graph
 from .read_queries import NO_DAY
 from .screen_queries import CANDIDATES
 
-PER_RECORD = 20  # candidates scored per record
+PER_RECORD = 10  # candidates scored per record
 SCAN = 40  # index hits read per record before folding them into canonical entities
 
 

@@ -211,6 +211,8 @@ def entity_proxy(entity: Mapping[str, Any]) -> Any:
     proxy.id = entity["id"]
     for part in [entity, *entity.get("members", [])]:
         _add_names(proxy, [part.get("name"), *(part.get("aliases") or [])], entity["name"])
+        for weak in part.get("weak_aliases") or []:  # a nickname: matched only exactly (weak_alias_match)
+            proxy.add("weakAlias", (None if schema == "Person" else without_legal_form(weak)) or weak, quiet=True)
         if part.get("country"):
             proxy.add("country", str(part["country"]).lower(), quiet=True)
         for code in part.get("nationalities") or []:

@@ -127,7 +127,8 @@ class Screener:
 
 
 def _entity(c: dict[str, Any]) -> dict[str, Any]:
-    keys = ("id", "type", "name", "aliases", "country", "nationalities", "birth_dates", "birth_places", "identifiers")
+    keys = ["id", "type", "name", "aliases", "weak_aliases", "country", "nationalities", "birth_dates", "birth_places"]
+    keys.append("identifiers")
     out = {k: c.get(k) for k in keys}
     out["members"] = [
         {k: m.get(k) for k in ("id", "type", "name", "aliases", "country", "identifiers")} for m in c["members"]
