@@ -96,6 +96,12 @@ def test_a_cyrillic_query_finds_the_latin_named_person(client: TestClient) -> No
     assert any(a["fact"]["predicate"] == "sanctioned-by" for a in top["exposure"])
 
 
+def test_a_cyrillic_query_finds_the_latin_named_firm(client: TestClient) -> None:
+    top = best(screen(client, {"name": "ООО «Зала Аэро»", "type": "Firm"}))
+    assert top["entity"]["name"] == "LIMITED LIABILITY COMPANY ZALA AERO" and top["match"], top
+    assert any(a["fact"]["predicate"] == "sanctioned-by" for a in top["exposure"])
+
+
 def test_a_latin_query_finds_the_cyrillic_named_firm(client: TestClient) -> None:
     top = best(screen(client, {"name": "Kontsern Kalashnikov", "type": "Firm"}))
     assert top["entity"]["name"] == "АО «Концерн «Калашников»" and top["match"], top
