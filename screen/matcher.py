@@ -30,6 +30,7 @@ from schema.ftm import ftm_schema
 from schema.ontology import EntityType
 
 from .records import ScreenRecord
+from .scripts import latin_forms
 
 ALGORITHM = "logic-v2"
 THRESHOLD = 0.7  # a score at or above it is a match (logic-v2's calibration: yente's default too)
@@ -187,8 +188,8 @@ def record_proxy(record: ScreenRecord, schema: str) -> Any:
     model, _algorithm, _config = _nomenklatura()
     proxy = model.make_entity(schema)
     proxy.id = "query-" + hashlib.sha256(f"{schema}|{record.model_dump_json()}".encode()).hexdigest()[:24]
-    if record.name:
-        _add_names(proxy, [record.name], record.name)
+    if record.name:  # and in Latin letters, when written in another script (screen/scripts.py)
+        _add_names(proxy, [record.name, *latin_forms(record.name)], record.name)
     if record.country:
         proxy.add("country", record.country.lower(), quiet=True)
     if record.birth_date:

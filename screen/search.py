@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
-from typing import Any
 
 from rigour.names import remove_org_types
 from rigour.text.translit import ascii_text
@@ -22,17 +20,10 @@ from rigour.text.translit import ascii_text
 from graph.reads import fold
 
 from .matcher import without_legal_form
+from .scripts import latin_forms
 
 _QUOTES = re.compile(r"[\"'«»„“”‘’`<>]")
 _SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/,;]')
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-
-
-@cache
-def _bgn() -> Any:
-    import icu  # type: ignore[import-untyped]
-
-    return icu.Transliterator.createInstance("Russian-Latin/BGN")
 
 
 def _bare(text: str) -> str:
@@ -43,8 +34,7 @@ def forms(name: str) -> list[str]:
     """The name's forms searched: without quotes and legal forms, in its script and in Latin."""
     plain = " ".join(_QUOTES.sub(" ", name).split())
     out = [_bare(plain), without_legal_form(plain) or _bare(ascii_text(plain))]
-    if _CYRILLIC.search(plain):
-        out.append(_bare(_bgn().transliterate(plain)))
+    out += [_bare(form) for form in latin_forms(plain)]
     return list(dict.fromkeys(f for f in out if f.strip()))
 
 
