@@ -195,6 +195,7 @@ def _labels(entity: Entity) -> list[tuple[str, bool]]:
 
 # Identifier schemes (keys of Entity.identifiers) whose value names exactly one entity (rule 6).
 IDENTITY_SCHEMES = ("ofac", "imo", "lei", "inn", "ogrn", "wikidata")
+_PRIORITY = {scheme: i for i, scheme in enumerate(IDENTITY_SCHEMES)}
 
 
 def _identity(entity: Entity) -> dict[str, frozenset[str]]:
@@ -246,8 +247,9 @@ def candidates(entities: list[Entity], known: list[Entity]) -> list[tuple[str, s
                     continue
                 if pair not in best or (best[pair][0] >= 0 and verdict[0] > best[pair][0]):
                     best[pair] = verdict
-        # rule 6: a shared identifier decides, whatever the names say
-        for scheme, values in sorted(mine.items()):
+        # rule 6: a shared identifier decides, whatever the names say; the reason names the first
+        # of IDENTITY_SCHEMES they share (the same list entry before the same register number)
+        for scheme, values in sorted(mine.items(), key=lambda kv: -_PRIORITY.get(kv[0], len(_PRIORITY))):
             for value in sorted(values):
                 for other in by_identity.get((scheme, value), []):
                     if other.id != entity.id and other.type == entity.type:
