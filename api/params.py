@@ -8,7 +8,7 @@ from typing import Annotated, Literal, TypeVar
 from fastapi import Query
 from pydantic import AfterValidator, WithJsonSchema
 
-from schema.dates import PartialDate, earliest
+from schema.dates import PARTIAL_DATE_PATTERN, PartialDate, earliest
 from schema.errors import InvalidInput
 from schema.ontology import Predicate, Stance
 
@@ -37,18 +37,6 @@ def _as_of(value: str | None) -> str | None:
 
 # Real calendar dates only, said in the OpenAPI so a client (or a schema fuzzer) knows 2017-02-30
 # is refused before sending it: 30-day months, February 28, February 29 in leap years only.
-_YEAR = r"(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001-9999
-_LEAP = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
-_MONTH_DAY = (
-    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"  # 31 days
-    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"  # 30 days
-    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
-)
-DATE_PATTERN = rf"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP}-02-29)"
-"""YYYY-MM-DD, a day that exists (no anchors)."""
-PARTIAL_DATE_PATTERN = rf"^(?:[0-9]{{4}}(?:-(?:0[1-9]|1[0-2]))?|{DATE_PATTERN})$"
-"""YYYY, YYYY-MM or YYYY-MM-DD, as schema.dates.PartialDate accepts them."""
-
 # Checked by PartialDate (its messages name the problem); the pattern says the same in the OpenAPI.
 _Date = Annotated[PartialDate, WithJsonSchema({"type": "string", "pattern": PARTIAL_DATE_PATTERN})]
 

@@ -150,8 +150,10 @@ class ScreenRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [SCREEN_REQUEST]})
 
     records: list[ScreenRecord] = Field(min_length=1, max_length=1000)
-    threshold: float = Field(THRESHOLD, ge=0.0, le=1.0, description="a score at or above it is a match")
-    limit: int = Field(5, ge=1, le=25, description=f"matches per record, best first (scores ≥ {CUTOFF} only)")
+    threshold: float = Field(THRESHOLD, ge=0.0, le=1.0, strict=True, description="a score at or above it is a match")
+    limit: int = Field(
+        5, ge=1, le=25, strict=True, description=f"matches per record, best first (scores ≥ {CUTOFF} only)"
+    )
     as_of: str | None = Field(None, description="exposure valid on this day (YYYY, YYYY-MM or YYYY-MM-DD)")
 
 

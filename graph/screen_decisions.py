@@ -98,6 +98,7 @@ def latest(graph: Graph, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, st
 
 
 def listing(graph: Graph, record_key: str | None, limit: int, offset: int) -> dict[str, Any]:
-    rows = graph.read_plain(DECISIONS_LIST, {"record": record_key, "limit": limit, "offset": offset})
-    row = rows[0] if rows else {"total": 0, "items": []}
-    return {"items": row["items"], "total": row["total"], "limit": limit, "offset": offset}
+    """The decisions (of one record), newest first, a page of them (they are few: sliced here)."""
+    rows = graph.read_plain(DECISIONS_LIST, {"record": record_key})
+    items = [r["decision"] for r in rows[offset : offset + limit]]
+    return {"items": items, "total": len(rows), "limit": limit, "offset": offset}

@@ -59,6 +59,5 @@ DECISIONS_LIST: Final = (
     "MATCH (d:ScreeningDecision)-[:ABOUT]->(e:Entity) WHERE $record IS NULL OR d.record_key = $record "
     "MATCH (d)-[:CITES]->(s:Source) "
     "WITH d, e, s ORDER BY d.decided_at DESC, d.id "
-    "WITH collect(" + _DECISION + ") AS found "
-    "RETURN size(found) AS total, found[$offset..$offset + $limit] AS items"
+    "RETURN " + _DECISION + " AS decision ORDER BY d.decided_at DESC, d.id"
 )

@@ -157,3 +157,17 @@ def same_day_possible(a: str, b: str) -> bool:
     """Can two partial dates mean the same day? ``1971`` and ``1971-03-12`` can; ``1971-03``
     and ``1971-04-02`` cannot."""
     return a.startswith(b) or b.startswith(a)
+
+
+# The same rule as a JSON-schema pattern (for the OpenAPI of every date the API takes).
+_YEAR = r"(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001-9999
+_LEAP = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (
+    r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"  # 31 days
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"  # 30 days
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+DATE_PATTERN = rf"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP}-02-29)"
+"""YYYY-MM-DD, a day that exists (no anchors)."""
+PARTIAL_DATE_PATTERN = rf"^(?:[0-9]{{4}}(?:-(?:0[1-9]|1[0-2]))?|{DATE_PATTERN})$"
+"""YYYY, YYYY-MM or YYYY-MM-DD, as schema.dates.PartialDate accepts them."""

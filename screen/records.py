@@ -9,47 +9,61 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
-from schema.dates import partial_date
+from schema.dates import PARTIAL_DATE_PATTERN, PartialDate
 
 RecordType = Literal["Person", "Firm", "Organization", "Asset", "any"]
+_Text50 = Annotated[str, Field(max_length=50, pattern=r"\S")]  # a non-blank identifier scheme
+_Text200 = Annotated[str, Field(max_length=200, pattern=r"\S")]  # a non-blank identifier value
 
 
 class ScreenRecord(BaseModel):
     """One record to screen."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # a name, or at least one identifier: said in the OpenAPI too
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["name"], "properties": {"name": {"type": "string"}}},
+                {"required": ["identifiers"], "properties": {"identifiers": {"type": "object", "minProperties": 1}}},
+            ]
+        },
+    )
 
     id: Annotated[str | None, Field(max_length=200, description="the caller's key for the record")] = None
-    name: Annotated[str | None, Field(max_length=500)] = None
+    name: Annotated[str | None, Field(min_length=1, max_length=500, pattern=r"\S")] = None
     type: RecordType = "any"
     country: Annotated[str | None, Field(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2")] = None
-    birth_date: Annotated[str | None, Field(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None
-    identifiers: dict[str, str] = Field(default_factory=dict, description="{scheme: value}, e.g. {'inn': '7713140469'}")
+    birth_date: Annotated[
+        Annotated[PartialDate, WithJsonSchema({"type": "string", "pattern": PARTIAL_DATE_PATTERN})] | None,
+        Field(description="YYYY, YYYY-MM or YYYY-MM-DD"),
+    ] = None
+    identifiers: Annotated[
+        dict[_Text50, _Text200],
+        Field(max_length=20, description="{scheme: value}, e.g. {'inn': '7713140469'}"),
+        WithJsonSchema(
+            {
+                "type": "object",
+                "maxProperties": 20,
+                "propertyNames": {"type": "string", "maxLength": 50, "pattern": r"\S"},
+                "additionalProperties": {"type": "string", "maxLength": 200, "pattern": r"\S"},
+                "description": "{scheme: value}, e.g. {'inn': '7713140469'}",
+            }
+        ),
+    ] = Field(default_factory=dict)
 
     @field_validator("country")
     @classmethod
     def _upper(cls, value: str | None) -> str | None:
         return value.upper() if value else None
 
-    @field_validator("birth_date")
-    @classmethod
-    def _date(cls, value: str | None) -> str | None:
-        if not value:
-            return None
-        day = partial_date(value)
-        if day is None:
-            raise ValueError("a date: YYYY, YYYY-MM or YYYY-MM-DD")
-        return day
-
     @field_validator("identifiers")
     @classmethod
     def _identifiers(cls, value: dict[str, str]) -> dict[str, str]:
-        out = {k.strip().lower(): v.strip() for k, v in value.items() if k.strip() and v and v.strip()}
-        if len(out) > 20:
-            raise ValueError("at most 20 identifiers")
-        return out
+        return {k.strip().lower(): v.strip() for k, v in value.items()}
 
     @model_validator(mode="after")
     def _something(self) -> ScreenRecord:

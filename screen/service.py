@@ -18,6 +18,7 @@ from typing import Any
 from graph import reads, screen_decisions, screening
 from graph.database import Graph
 from graph.ingest import prefetched
+from schema.dates import earliest
 
 from .matcher import CUTOFF, SCREENED, THRESHOLD, matcher_info, score
 from .records import ScreenRecord
@@ -35,6 +36,11 @@ class Screener:
     timeout: float = 30.0
     decisions: bool = True  # apply reviewed decisions (graph.screen_decisions)
     exposures: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def as_of_day(self) -> str | None:
+        """``as_of`` as the day facts are compared with (a year or month: its first day)."""
+        return earliest(self.as_of) if self.as_of else None
 
     def receipt(self) -> dict[str, Any]:
         return {
@@ -91,7 +97,7 @@ class Screener:
         # exposure is read for the matches (score ≥ threshold); a candidate below it says null
         hits = [m for r in results for m in r["matches"] if m["match"]]
         wanted = sorted({m["entity"]["id"] for m in hits} - set(self.exposures))
-        self.exposures.update(screening.exposures(self.graph, wanted, self.as_of, self.timeout))
+        self.exposures.update(screening.exposures(self.graph, wanted, self.as_of_day, self.timeout))
         for m in hits:
             m["exposure"] = self.exposures.get(m["entity"]["id"], [])
         if self.decisions:

@@ -9,8 +9,6 @@ from fastapi.concurrency import run_in_threadpool
 
 from graph import screen_decisions, screening
 from graph.database import Graph
-from schema.dates import partial_date
-from schema.errors import InvalidInput
 from screen.service import Screener
 
 from ..deps import ApiKeyRequired, GraphDep, SettingsDep
@@ -39,13 +37,7 @@ async def screen(graph: GraphDep, settings: SettingsDep, body: ScreenRequest) ->
 
 
 def _screen(graph: Graph, body: ScreenRequest, timeout: float) -> dict[str, Any]:
-    as_of = None
-    if body.as_of:
-        try:
-            as_of = partial_date(body.as_of)
-        except ValueError as exc:
-            raise InvalidInput(f"as_of: {exc}", {"field": "as_of"}) from None
-    screener = Screener(graph, threshold=body.threshold, limit=body.limit, as_of=as_of, timeout=timeout)
+    screener = Screener(graph, threshold=body.threshold, limit=body.limit, as_of=body.as_of, timeout=timeout)
     results = screener.batch(body.records)
     return {"results": results, "receipt": screener.receipt()}
 

@@ -7,12 +7,12 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 
 from graph import reads
+from schema.dates import DATE_PATTERN
 
 from .. import examples
 from ..deps import GraphDep
 from ..errors import responses
 from ..models import Changes, LoadRuns, SourceDetail
-from ..params import DATE_PATTERN
 
 router = APIRouter(prefix="/v1", tags=["sources"])
 
