@@ -554,11 +554,15 @@ def exposure(
     rows = yield exposure_query(max_hops), params, timeout
     if not rows:
         raise NotFound(f"no entity {eid}", {"id": eid})
+    return {"entity": _entity(rows[0]["entity"]), "actions": exposure_actions(rows[0]["rows"], as_of, undated)}
+
+
+def exposure_actions(rows: list[dict[str, Any]], as_of: str | None, undated: Undated) -> list[dict[str, Any]]:
+    """An exposure query's rows as actions: each fact once, by its shortest chain (rows come first)."""
     seen: dict[str, dict[str, Any]] = {}
-    for r in rows[0]["rows"]:
-        if r["fact_id"] not in seen:  # rows come shortest chain first
-            seen[r["fact_id"]] = r
-    actions = [
+    for r in rows:
+        seen.setdefault(r["fact_id"], r)
+    return [
         {
             "fact": validity(dict(r["fact"]), as_of, undated),
             "path": _path(r["chain_nodes"], r["chain_rels"], as_of, undated),
@@ -566,7 +570,6 @@ def exposure(
         }
         for r in seen.values()
     ]
-    return {"entity": _entity(rows[0]["entity"]), "actions": actions}
 
 
 def gazetteer(graph: Graph, limit: int = 100_000) -> list[dict[str, Any]]:

@@ -65,16 +65,5 @@ def exposures(
     rows = graph.read_plain(screen_queries.exposures(reads.exposure_query(max_hops)), params, timeout)
     out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     for row in rows:
-        seen: dict[str, dict[str, Any]] = {}
-        for r in row["rows"]:
-            if r["fact_id"] not in seen:  # rows come shortest chain first
-                seen[r["fact_id"]] = r
-        out[row["id"].strip()] = [
-            {
-                "fact": reads.validity(dict(r["fact"]), as_of, "mark"),
-                "path": reads._path(r["chain_nodes"], r["chain_rels"], as_of, "mark"),
-                "via": r["target"],
-            }
-            for r in seen.values()
-        ]
+        out[row["id"].strip()] = reads.exposure_actions(row["rows"], as_of, "mark")
     return out
