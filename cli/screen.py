@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -55,7 +55,7 @@ def screen(
             with tmp.open("w", encoding="utf-8", newline="") as fh, _progress(total) as advance:
                 writer = files.Writer(fh, files.is_jsonl(output))
                 batches = _batches(files.read_records(path), batch_size)
-                for batch, results in zip_batches(batches, screener):
+                for batch, results in screener.stream(batches):
                     _write(batch, results, writer, stats, entities)
                     advance(len(batch))
                     if len(screener.exposures) > 50_000:  # bounded memory: the exposure cache starts again
@@ -86,24 +86,8 @@ def _batches(records: Iterator[tuple[int, ScreenRecord]], size: int) -> Iterator
         yield batch
 
 
-def zip_batches(
-    batches: Iterator[list[ScreenRecord]], screener: Screener
-) -> Iterator[tuple[list[ScreenRecord], list[dict[str, Any]]]]:
-    """Each batch with its results; the screener reads the next batch's candidates meanwhile. A
-    batch is kept until its results come (the stream runs one batch ahead)."""
-    held: list[list[ScreenRecord]] = []
-
-    def remember() -> Iterator[list[ScreenRecord]]:
-        for b in batches:
-            held.append(b)
-            yield b
-
-    for results in screener.stream(remember()):
-        yield held.pop(0), results
-
-
 def _write(
-    batch: list[ScreenRecord],
+    batch: Sequence[ScreenRecord],
     results: list[dict[str, Any]],
     writer: files.Writer,
     stats: dict[str, int],

@@ -1,6 +1,7 @@
 """Screening a batch of records: candidates from the graph, scores from the matcher, exposure.
 
-    screen_batch(graph, records, threshold=0.7, limit=5, as_of=None, timeout=30.0)
+    Screener(graph, threshold=0.7, limit=5).batch(records)      # one batch (the API)
+    Screener(graph).stream(batches)                               # batch after batch (the CLI)
 
 One candidates query per batch (:func:`graph.screening.candidates`); each record's candidates
 scored (:func:`screen.matcher.score`); the best ``limit`` at or above :data:`~screen.matcher.CUTOFF`
@@ -55,12 +56,14 @@ class Screener:
         without an id is keyed by it)."""
         return self.finish(records, self.fetch(records), first)
 
-    def stream(self, batches: Iterable[Sequence[ScreenRecord]]) -> Iterator[list[dict[str, Any]]]:
-        """The results of each batch in turn; the next batch's candidates are read (in a thread)
-        while this one is scored."""
+    def stream(
+        self, batches: Iterable[Sequence[ScreenRecord]]
+    ) -> Iterator[tuple[Sequence[ScreenRecord], list[dict[str, Any]]]]:
+        """Each batch with its results, in turn; the next batch's candidates are read (in a
+        thread) while this one is scored."""
         first = 0
         for records, found in prefetched((b, self.fetch(b)) for b in batches):
-            yield self.finish(records, found, first)
+            yield records, self.finish(records, found, first)
             first += len(records)
 
     def fetch(self, records: Sequence[ScreenRecord]) -> list[list[dict[str, Any]]]:
