@@ -91,8 +91,10 @@ SCREEN_ANSWER: dict[str, Any] = {
 
 
 _DECISION = {
-    "id": "screening-decision:4be1f0c2a9d35e7781c0aa12",
+    "id": "claim:4be1f0c2a9d35e7781c0aa12",
+    "fact_id": "fact:0c4f2b9e71d3a5e8b6f0",
     "record_id": "customer-17",
+    "record_entity": "record:customer-17-5d0e81a3",
     "entity_id": "firm:kaspersky-lab",
     "verdict": "false-positive",
     "by": "a.analyst",
@@ -121,10 +123,15 @@ class DecisionRequest(BaseModel):
 
 
 class DecisionRecorded(_Out):
+    """A decision as the graph holds it: the claim ``(record) screened-as (entity)``, stance
+    ``asserted`` (a true match) or ``denied`` (a false positive), and its provenance."""
+
     model_config = example(_DECISION)
 
-    id: str
+    id: str = Field(description="the decision's claim")
+    fact_id: str = Field(description="its fact: GET /v1/facts/{fact_id}/provenance shows the claim and its source")
     record_id: str
+    record_entity: str = Field(description="the screened record in the graph (an entity of type Record)")
     entity_id: str
     verdict: str
     by: str

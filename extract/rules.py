@@ -138,7 +138,7 @@ def _rule_sanction(sent: Sentence) -> None:
 
 
 def _rule_tie(sent: Sentence) -> None:
-    anything = frozenset(T) - {T.LIST, T.LAW}
+    anything = frozenset(T) - {T.LIST, T.LAW, T.RECORD}
     for cue in sent.cues(TIE_RE):
         if cue.group("between"):
             firsts = sent.after(cue.end(), AFFECTED)

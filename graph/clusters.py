@@ -28,13 +28,13 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from schema.models import canonical_of, fact_id
-from schema.ontology import IDENTITY, Predicate, Stance
+from schema.ontology import ID_LEVEL, Predicate, Stance
 
 from . import queries
 from .database import Graph
 from .writer import fact_props
 
-_IDENTITY = sorted(p.value for p in IDENTITY)
+_IDENTITY = sorted(p.value for p in ID_LEVEL)
 
 
 @dataclass

@@ -1,11 +1,13 @@
-"""Idempotent migrations: create every constraint and index that :mod:`schema` declares."""
+"""Idempotent migrations: create every constraint and index that :mod:`schema` declares, drop
+those of earlier versions, and rewrite data an earlier version stored differently (screening
+decisions as claims since schema 5)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from . import queries, storage
+from . import queries, screen_decisions, storage
 from .database import Graph
 
 
@@ -27,6 +29,8 @@ def statements() -> list[LiteralString]:
         out.append(queries.fulltext_index(ft.name, ft.label, ft.props, ft.analyzer))
     for name in storage.DROPPED_INDEXES:
         out.append(queries.drop_index(name))
+    for name in storage.DROPPED_CONSTRAINTS:
+        out.append(queries.drop_constraint(name))
     return out
 
 
@@ -36,6 +40,7 @@ def migrate(graph: Graph) -> MigrationReport:
     for stmt in stmts:
         graph.run_autocommit(stmt)
     graph.run_autocommit(queries.AWAIT_INDEXES)
+    screen_decisions.upgrade(graph)
     graph.write(queries.SCHEMA_VERSION_SET, {"version": storage.SCHEMA_VERSION})
     return MigrationReport(storage.SCHEMA_VERSION, len(stmts))
 

@@ -56,6 +56,11 @@ def drop_index(name: str) -> LiteralString:
     return f"DROP INDEX {name} IF EXISTS"
 
 
+def drop_constraint(name: str) -> LiteralString:
+    # name comes from graph.storage declarations, never from user input
+    return f"DROP CONSTRAINT {name} IF EXISTS"
+
+
 def fulltext_index(name: str, label: str, props: tuple[str, ...], analyzer: str) -> LiteralString:
     cols = ", ".join(f"n.{p}" for p in props)
     return (

@@ -18,7 +18,7 @@ from typing import Any, Generic, Literal, LiteralString, ParamSpec, TypeVar
 from schema.errors import InvalidInput, NotFound
 from schema.ontology import (
     EXPOSURE_CHAIN,
-    IDENTITY,
+    ID_LEVEL,
     PREDICATES,
     VERSION_ENDED,
     VERSION_RETURNED,
@@ -78,7 +78,7 @@ class planned(Generic[P, R]):  # noqa: N801 (used as a decorator)
 ALL_TYPES = q.rel_types(Predicate)
 # What neighbours and paths walk by default: facts about the world, not decisions about ids
 # (a same-as cluster is one entity; its members are listed with it).
-FACT_TYPES = q.rel_types(p for p in Predicate if p not in IDENTITY)
+FACT_TYPES = q.rel_types(p for p in Predicate if p not in ID_LEVEL)
 # Up to this many facts (of the types asked for) an entity's neighbours are read in one pass;
 # above, per group a page is read and the totals are the stored counts (see graph.read_queries).
 NEIGHBOR_SCAN_MAX = 2000
@@ -331,7 +331,7 @@ def independent_sources(
 
 
 PROVENANCE = q.provenance(ALL_TYPES)
-_IDENTITY = sorted(p.value for p in IDENTITY)
+_IDENTITY = sorted(p.value for p in ID_LEVEL)
 
 
 def _nearest_first(ancestors: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from schema.ontology import Predicate
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,6 @@ UNIQUE_KEYS: tuple[UniqueKey, ...] = (
     UniqueKey("source_id", "Source", "id"),
     UniqueKey("load_run_id", "LoadRun", "id"),
     UniqueKey("version_manifest_id", "VersionManifest", "id"),
-    UniqueKey("screening_decision_id", "ScreeningDecision", "id"),
 )
 
 PROPERTY_INDEXES: tuple[PropertyIndex, ...] = (
@@ -57,7 +56,6 @@ PROPERTY_INDEXES: tuple[PropertyIndex, ...] = (
     PropertyIndex("entity_canonical", "Entity", ("canonical",)),
     PropertyIndex("load_run_status", "LoadRun", ("status",)),
     PropertyIndex("load_run_input", "LoadRun", ("loader", "input_sha256")),
-    PropertyIndex("screening_decision_record", "ScreeningDecision", ("record_key",)),
 )
 
 # Fact edges carry a fact_id; provenance looks them up by it (one index per fact type).
@@ -70,4 +68,7 @@ FULLTEXT_INDEXES: tuple[FulltextIndex, ...] = (
     FulltextIndex("entity_search", "Entity", ("name", "alias_text", "ident_text"), "standard-folding"),
 )
 # Indexes of earlier schema versions, dropped by the migration (IF EXISTS).
-DROPPED_INDEXES: tuple[str, ...] = ("entity_names",)
+DROPPED_INDEXES: tuple[str, ...] = ("entity_names", "screening_decision_record")
+# Constraints of earlier schema versions, dropped by the migration (IF EXISTS): screening
+# decisions are claims since schema 5.
+DROPPED_CONSTRAINTS: tuple[str, ...] = ("screening_decision_id",)

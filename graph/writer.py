@@ -24,7 +24,7 @@ from schema.errors import InvalidInput
 from schema.models import Claim, Entity, Source, fact_id
 from schema.names import alias_key, share_a_word
 from schema.ontology import (
-    IDENTITY,
+    ID_LEVEL,
     LISTING_ENDED,
     TYPED_QUALIFIERS,
     VERSION_ENDED,
@@ -447,7 +447,7 @@ def _canonical_facts(tx: ManagedTransaction, claims: Sequence[Claim]) -> dict[st
     canon = {r["id"]: r["canonical"] for r in tx.run(queries.CANONICAL_OF, ids=ends).data() if r["canonical"]}
     out: dict[str, tuple[str, str, str]] = {}
     for c in claims:
-        if c.predicate in IDENTITY:
+        if c.predicate in ID_LEVEL:
             out[c.id] = (c.fact_id, c.subject, c.object)
             continue
         s, o = canon.get(c.subject, c.subject), canon.get(c.object, c.object)

@@ -217,7 +217,10 @@ def _identity_conflict(a: dict[str, frozenset[str]], b: dict[str, frozenset[str]
 
 
 def candidates(entities: list[Entity], known: list[Entity]) -> list[tuple[str, str, float, str]]:
-    """Likely same-entity pairs ``(new_id, known_id, score, reason)``, best score per pair."""
+    """Likely same-entity pairs ``(new_id, known_id, score, reason)``, best score per pair (a
+    screened record is a user's, never one of the sources' entities: never a candidate)."""
+    entities = [e for e in entities if e.type is not EntityType.RECORD]
+    known = [e for e in known if e.type is not EntityType.RECORD]
     index: dict[str, list[tuple[Entity, str, bool]]] = {}
     by_identity: dict[tuple[str, str], list[Entity]] = {}
     identities: dict[str, dict[str, frozenset[str]]] = {}

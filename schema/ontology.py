@@ -23,6 +23,7 @@ class EntityType(StrEnum):
     LIST = "List"
     ORGANIZATION = "Organization"
     ASSET = "Asset"
+    RECORD = "Record"
 
     @property
     def prefix(self) -> str:
@@ -40,6 +41,7 @@ ENTITY_TYPE_MEANING: dict[EntityType, str] = {
     EntityType.LIST: "a sanctions or restriction list, or a sanctions program",
     EntityType.ORGANIZATION: "a legislature, publisher, news agency or other body",
     EntityType.ASSET: "a vessel or aircraft named on a list",
+    EntityType.RECORD: "a counterparty record a user screened (the caller's id), not an entity of the sources",
 }
 
 
@@ -104,6 +106,7 @@ class Predicate(StrEnum):
     AVAILABLE_IN = "available-in"
     SAME_AS = "same-as"
     POSSIBLY_SAME_AS = "possibly-same-as"
+    SCREENED_AS = "screened-as"
 
     @property
     def rel_type(self) -> str:
@@ -132,7 +135,7 @@ T = EntityType
 _ACTORS = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.AGENCY, T.PRODUCT, T.ASSET})
 _AFFECTED = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.PRODUCT, T.ASSET})
 _AUTHORITIES = frozenset({T.AGENCY, T.COUNTRY, T.ORGANIZATION})
-_ANY = frozenset(T)
+_ANY = frozenset(T) - {T.RECORD}  # a screened record is only ever the subject of screened-as
 
 PREDICATES: dict[Predicate, PredicateSpec] = {
     Predicate.BANNED_BY: PredicateSpec(
@@ -233,11 +236,23 @@ PREDICATES: dict[Predicate, PredicateSpec] = {
     Predicate.POSSIBLY_SAME_AS: PredicateSpec(
         _ANY, _ANY, "entity resolution: the ids may denote one entity; unsure, left for review (never merged)"
     ),
+    Predicate.SCREENED_AS: PredicateSpec(
+        frozenset({T.RECORD}),
+        _ANY,
+        "a reviewed screening result: the record is the entity (stance asserted: a true match) or is not "
+        "(denied: a false positive)",
+    ),
 }
 
 # Decisions about ids rather than facts about the world: their edges join the ids themselves,
 # while every other fact joins the canonical entities of the ids' same-as clusters.
 IDENTITY = frozenset({Predicate.SAME_AS, Predicate.POSSIBLY_SAME_AS})
+# Reviews of a user's screened record against an entity (graph/screen_decisions.py): listed with
+# the decisions, never walked as facts of the world.
+REVIEW = frozenset({Predicate.SCREENED_AS})
+# Claims about ids, whose edges join the ids themselves (not the canonical entities of their
+# clusters) and which reads do not walk: neighbours, paths and exposure skip them.
+ID_LEVEL = IDENTITY | REVIEW
 
 # Facts that make their two ends two entities by definition: resolution never merges them
 # (nor a cluster of one with a cluster of the other), and a merge by hand is refused.

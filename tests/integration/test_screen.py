@@ -186,6 +186,17 @@ def test_a_false_positive_is_suppressed_until_the_entity_is_listed_anew(client: 
     assert any(run["loader"] == "screen-decisions" for run in client.get("/v1/loads").json()["items"])
     listed = client.get("/v1/screen/decisions", params={"record_id": "k-1"}).json()
     assert listed["total"] == 1 and listed["items"][0]["entity_id"] == firm
+    # a decision is a claim like every other: (record) screened-as (entity), denied, its line quoted
+    prov = client.get(f"/v1/facts/{written['fact_id']}/provenance").json()
+    fact, (claim,) = prov["fact"], prov["claims"]
+    assert (fact["subject"], fact["predicate"], fact["object"]) == (written["record_entity"], "screened-as", firm)
+    assert claim["id"] == written["id"] and claim["stance"] == "denied"
+    assert claim["qualifiers"]["decided_by"] == "a.analyst" and claim["citations"][0]["quote"] in src["text"]
+    assert claim["load_runs"][0]["loader"] == "screen-decisions"
+    assert client.get(f"/v1/entities/{written['record_entity']}").json()["type"] == "Record"
+    # never walked as a fact of the world: not among the firm's neighbours
+    around = client.get(f"/v1/entities/{firm}/neighbors").json()
+    assert "screened-as" not in json.dumps(around)
 
     again = screen(client, record, {"id": "k-2", "name": "Kontsern Kalashnikov", "type": "Firm"})
     assert firm not in [m["entity"]["id"] for m in again["results"][0]["matches"]]  # suppressed

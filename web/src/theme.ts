@@ -18,6 +18,7 @@ export const TYPE_STYLE: Record<string, TypeStyle> = {
   Person: { color: "#db2777", shape: "ellipse", meaning: "natural person" },
   Organization: { color: "#475569", shape: "round-octagon", meaning: "legislature, publisher…" },
   Asset: { color: "#65a30d", shape: "triangle", meaning: "vessel or aircraft" },
+  Record: { color: "#a8a29e", shape: "rectangle", meaning: "a user's screened record" },
 };
 
 export const FALLBACK_TYPE: TypeStyle = { color: "#64748b", shape: "ellipse", meaning: "entity" };

@@ -61,9 +61,13 @@ def test_migrations_declare_a_fact_id_index_per_predicate_and_are_idempotent() -
         + len(storage.RELATIONSHIP_INDEXES)
         + len(storage.FULLTEXT_INDEXES)
         + len(storage.DROPPED_INDEXES)
+        + len(storage.DROPPED_CONSTRAINTS)
     )
     assert len(stmts) == expected
-    assert all("IF NOT EXISTS" in s or s.startswith("DROP INDEX") and s.endswith("IF EXISTS") for s in stmts)
+    assert all(
+        "IF NOT EXISTS" in s or s.startswith(("DROP INDEX", "DROP CONSTRAINT")) and s.endswith("IF EXISTS")
+        for s in stmts
+    )
 
 
 def test_write_queries_take_values_as_parameters() -> None:

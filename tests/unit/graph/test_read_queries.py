@@ -10,7 +10,7 @@ import pytest
 
 from graph import read_queries as q
 from graph.reads import exposure_query, paths_query
-from schema.ontology import IDENTITY, PREDICATES, Predicate
+from schema.ontology import ID_LEVEL, PREDICATES, Predicate
 
 ALL = q.rel_types(Predicate)
 PREDICATE_TYPES = {p.rel_type for p in Predicate}
@@ -65,7 +65,7 @@ def test_builders_name_only_the_requested_fact_types(query: str) -> None:
     assert rel_types_in(query) - STRUCTURAL == {"BANNED_BY", "LISTED_ON"}
 
 
-FACTS = q.rel_types(p for p in Predicate if p not in IDENTITY)  # identity decisions are not walked
+FACTS = q.rel_types(p for p in Predicate if p not in ID_LEVEL)  # identity and screening decisions are not walked
 
 
 def test_path_query_walks_every_fact_type_and_takes_the_predicates_as_a_parameter() -> None:
