@@ -461,10 +461,10 @@ def _between_hubs(types: str, all_types: str, max_hops: int, arrow: str) -> str:
     return " UNION ALL ".join(branches)
 
 
-# Path query shapes: a search width and a depth, each a bucket ($limit and $max_hops cut the
-# answer): len(K_BUCKETS) × len(HOP_BUCKETS) × 2 plans, warmed at start (graph/warm.py).
+# Path query shapes: a search width (a bucket; $limit cuts the answer) and a depth (exact: a deeper
+# bound walks levels whose paths are all dropped), len(K_BUCKETS) × len(HOP_BUCKETS) × 2, warmed.
 K_BUCKETS: Final = (5, 20)  # the API's limit: 1..20
-HOP_BUCKETS: Final = (4, 6)  # the API's max_hops: 1..6
+HOP_BUCKETS: Final = (1, 2, 3, 4, 5, 6)  # the API's max_hops: 1..6
 
 
 def bucket(value: int, buckets: tuple[int, ...]) -> int:
