@@ -11,6 +11,7 @@ from screen.matcher import CUTOFF, THRESHOLD
 from screen.records import ScreenRecord
 
 from .models import ExposureAction, Member, _Out, example
+from .ownership_models import OWNERSHIP_SUMMARY, OwnershipSummary
 
 _RECORD = {"id": "customer-17", "name": "Kaspersky Labs Ltd.", "type": "Firm", "country": "RU"}
 _FIRM = {
@@ -76,6 +77,14 @@ SCREEN_ANSWER: dict[str, Any] = {
                             "via": "firm:kaspersky-lab",
                         }
                     ],
+                    "ownership": OWNERSHIP_SUMMARY
+                    | {
+                        "blocked": False,
+                        "blocked_by_50_percent_rule": "false",
+                        "reason": "no owners are recorded, so blocked owners hold 0 % (below 50 %)",
+                        "blocked_share": 0.0,
+                        "blocked_share_max": 0.0,
+                    },
                     "decision": None,
                 }
             ],
@@ -86,6 +95,7 @@ SCREEN_ANSWER: dict[str, Any] = {
         "matcher": {"algorithm": "logic-v2", "library": "nomenklatura 4.17.4", "threshold": 0.7, "cutoff": 0.5},
         "threshold": 0.7,
         "as_of": None,
+        "ownership_rule": "ofac",
     },
 }
 
@@ -210,6 +220,11 @@ class ScreenMatch(_Out):
         description="regulatory facts on the entity or reaching it up ownership / part-of / same-as chains; "
         "read for matches (score ≥ threshold), null for a candidate below it"
     )
+    ownership: OwnershipSummary | None = Field(
+        None,
+        description="the ownership rule's finding on the entity (computed; the tree: GET "
+        "/v1/entities/{id}/ownership); for matches, null for a candidate below the threshold",
+    )
     decision: Decision | None = None
 
 
@@ -223,6 +238,7 @@ class Receipt(_Out):
     matcher: dict[str, Any]
     threshold: float
     as_of: str | None = None
+    ownership_rule: str = Field("ofac", description="the ownership rule the findings apply (ofac or eu)")
 
 
 class ScreenAnswer(_Out):

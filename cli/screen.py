@@ -45,7 +45,16 @@ def screen(
             raise typer.BadParameter(str(exc), param_hint="--as-of") from None
 
     def work(graph: Graph) -> None:
-        screener = Screener(graph, threshold=threshold, limit=limit, as_of=day, timeout=Settings().query_timeout)
+        config = Settings()
+        screener = Screener(
+            graph,
+            threshold=threshold,
+            limit=limit,
+            as_of=day,
+            timeout=config.query_timeout,
+            rule=config.ownership_rule,
+            block_kinds=config.ownership_block_kinds,
+        )
         total = files.count_records(path)
         tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
         started = time.perf_counter()

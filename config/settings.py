@@ -67,6 +67,18 @@ class Settings(BaseSettings):
         1000, ge=1, description="paths never pass through an entity with more fact edges than this (a hub)"
     )
 
+    ownership_rule: Literal["ofac", "eu"] = Field(
+        "ofac",
+        description="the ownership rule ownership, exposure and screening apply: ofac (50 % or more in the aggregate "
+        "by blocked persons) or eu (more than 50 %, or control)",
+    )
+    ownership_block_kinds: Annotated[list[str], NoDecode] = Field(
+        ["sanctions"],
+        description="the kinds of list (reference registry: sanctions, export-control, debarment, nonproliferation, "
+        "telecom-security) whose listing blocks an owner under the ownership rule (comma-separated); "
+        "sanctioned-by facts always do",
+    )
+
     warm_queries: bool = Field(
         True, description="plan every path query shape when the API starts (in the background: graph/warm.py)"
     )
@@ -78,6 +90,13 @@ class Settings(BaseSettings):
         description="origins a browser may call the API from (comma-separated, e.g. "
         "https://a.example,https://b.example; * for any); empty: no CORS headers",
     )
+
+    @field_validator("ownership_block_kinds", mode="before")
+    @classmethod
+    def _kinds(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [k.strip() for k in value.split(",") if k.strip()]
+        return value
 
     @field_validator("cors_origins", mode="before")
     @classmethod

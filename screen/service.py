@@ -6,7 +6,8 @@
 One candidates query per batch (:func:`graph.screening.candidates`); each record's candidates
 scored (:func:`screen.matcher.score`); the best ``limit`` at or above :data:`~screen.matcher.CUTOFF`
 returned with their exposure (read once per entity and batch, and kept for the next batches of
-the same :class:`Screener`); recorded decisions on (record, entity) pairs applied. The receipt
+the same :class:`Screener`) and the ownership rule's finding (``ownership``: OFAC's 50 % rule by
+default, :mod:`ownership.service`); recorded decisions on (record, entity) pairs applied. The receipt
 names the graph version and the matcher, so a past answer can be explained later.
 """
 
@@ -19,6 +20,7 @@ from typing import Any
 from graph import reads, screen_decisions, screening
 from graph.database import Graph
 from graph.ingest import prefetched
+from ownership import service as ownership_rule
 from schema.dates import earliest
 
 from .matcher import CUTOFF, SCREENED, THRESHOLD, matcher_info, score
@@ -36,7 +38,10 @@ class Screener:
     as_of: str | None = None
     timeout: float = 30.0
     decisions: bool = True  # apply reviewed decisions (graph.screen_decisions)
+    rule: ownership_rule.RuleName = "ofac"  # the ownership rule the matches' findings apply
+    block_kinds: Sequence[str] = ("sanctions",)
     exposures: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    ownerships: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def as_of_day(self) -> str | None:
@@ -49,6 +54,7 @@ class Screener:
             "matcher": matcher_info(),
             "threshold": self.threshold,
             "as_of": self.as_of,
+            "ownership_rule": self.rule,
         }
 
     def batch(self, records: Sequence[ScreenRecord], first: int = 0) -> list[dict[str, Any]]:
@@ -92,6 +98,7 @@ class Screener:
                     "match": s.score >= self.threshold,
                     "explanation": s.explanation,
                     "exposure": None,
+                    "ownership": None,
                     "decision": None,
                 }
                 for s in kept
@@ -101,8 +108,16 @@ class Screener:
         hits = [m for r in results for m in r["matches"] if m["match"]]
         wanted = sorted({m["entity"]["id"] for m in hits} - set(self.exposures))
         self.exposures.update(screening.exposures(self.graph, wanted, self.as_of_day, self.timeout))
+        unassessed = sorted({m["entity"]["id"] for m in hits} - set(self.ownerships))
+        if unassessed:
+            self.ownerships.update(
+                ownership_rule.assess_many(
+                    self.graph, unassessed, as_of=self.as_of_day, rule=self.rule, block_kinds=self.block_kinds
+                )
+            )
         for m in hits:
             m["exposure"] = self.exposures.get(m["entity"]["id"], [])
+            m["ownership"] = self.ownerships.get(m["entity"]["id"])
         if self.decisions:
             self._apply_decisions(results)
         return results

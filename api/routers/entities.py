@@ -1,17 +1,20 @@
-"""Entities: search, one entity, its neighbours, its regulatory exposure."""
+"""Entities: search, one entity, its neighbours, its regulatory exposure, the ownership rule's finding."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Response
+from starlette.concurrency import run_in_threadpool
 
 from graph import reads
+from ownership import service as ownership_rule
 from schema.ontology import EntityType, Predicate, Stance
 
 from ..deps import GraphDep, SettingsDep
 from ..errors import responses
-from ..models import EntityDetail, Exposure, Neighborhood, SearchPage
+from ..models import EntityDetail, Neighborhood, SearchPage
+from ..ownership_models import ExposureWithOwnership, Ownership
 from ..params import AsOf, KnownAt, PredicatesQ, StancesQ, UndatedQ, as_of_key, split_enum
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"])
@@ -98,10 +101,21 @@ async def neighbors(
     )
 
 
+RuleQ = Annotated[
+    Literal["ofac", "eu"] | None,
+    Query(
+        description="the ownership rule: ofac (50 % or more in the aggregate by blocked persons) or eu (more than "
+        "50 %, or control); default: the server's REGKG_OWNERSHIP_RULE"
+    ),
+]
+
+
 @router.get(
     "/{id}/exposure",
-    response_model=Exposure,
+    response_model=ExposureWithOwnership,
     summary="Regulatory actions reaching an entity directly or through ownership / part-of chains",
+    description="Each action with the chain it reaches the entity by; and `ownership`, the ownership rule's "
+    "finding on the entity (computed from the ownership facts above it, citing the rule).",
     responses=responses(404, 422, 503, 504),
 )
 async def exposure(
@@ -112,7 +126,49 @@ async def exposure(
     as_of: AsOf = None,
     undated: UndatedQ = "mark",
     known_at: KnownAt = None,
+    rule: RuleQ = None,
 ) -> dict[str, Any]:
-    return await reads.exposure.aio(
+    answer = await reads.exposure.aio(
         graph, id, max_hops, as_of_key(as_of), settings.query_timeout, undated, as_of_key(known_at)
+    )
+    finding = await run_in_threadpool(
+        ownership_rule.assess_entity,
+        graph,
+        id,
+        as_of=as_of_key(as_of),
+        rule=rule or settings.ownership_rule,
+        block_kinds=settings.ownership_block_kinds,
+    )
+    return answer | {"ownership": ownership_rule.summary(finding)}
+
+
+@router.get(
+    "/{id}/ownership",
+    response_model=Ownership,
+    summary="The ownership tree above an entity and the 50 % rule's finding",
+    description="Every holding above the entity (owns facts with their share, subsidiary-of facts with none), "
+    "each with its dates and quote; which owners are blocked — listed (sanctioned-by, or listed-on a list of the "
+    "blocking kinds) or blocked by the rule, recursively — and why; the combined share of blocked owners; and "
+    "`blocked_by_50_percent_rule`: true, false or unknown when a share that is not stated could decide it "
+    "(`missing` names those holdings; a share is never assumed). Cycles end a branch (`cycle`).",
+    responses=responses(404, 422, 503),
+)
+async def ownership(
+    graph: GraphDep,
+    settings: SettingsDep,
+    id: EntityId,  # noqa: A002
+    as_of: AsOf = None,
+    stances: StancesQ = None,
+    rule: RuleQ = None,
+    max_depth: Annotated[int, Query(ge=1, le=10, description="levels of owners walked up")] = 10,
+) -> dict[str, Any]:
+    return await run_in_threadpool(
+        ownership_rule.assess_entity,
+        graph,
+        id,
+        as_of=as_of_key(as_of),
+        stances=[s.value for s in split_enum(stances, Stance, "stances") or []] or None,
+        rule=rule or settings.ownership_rule,
+        block_kinds=settings.ownership_block_kinds,
+        max_depth=max_depth,
     )

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 
+from config import Settings
 from graph import screen_decisions, screening
 from graph.database import Graph
 from screen.service import Screener
@@ -28,16 +29,25 @@ router = APIRouter(prefix="/v1", tags=["screening"])
     "orders, legal forms and typos; an equal identifier (INN, OGRN, LEI, IMO, …) dominates; another birth "
     "date or country lowers the score and says so. Answers in request order; each match lists the features "
     "that counted and the regulatory facts on the entity or reaching it through ownership / part-of / "
-    "same-as, with stance, asserting party, dates and quote. The receipt names the graph version and the "
-    "matcher. A read: no API key (unless reads need one).",
+    "same-as, with stance, asserting party, dates and quote, and the ownership rule's finding (`ownership`: "
+    "whether blocked owners hold 50 % or more, computed). The receipt names the graph version, the matcher "
+    "and the ownership rule. A read: no API key (unless reads need one).",
     responses=responses(401, 403, 422, 503),
 )
 async def screen(graph: GraphDep, settings: SettingsDep, body: ScreenRequest) -> dict[str, Any]:
-    return await run_in_threadpool(_screen, graph, body, settings.query_timeout)
+    return await run_in_threadpool(_screen, graph, body, settings)
 
 
-def _screen(graph: Graph, body: ScreenRequest, timeout: float) -> dict[str, Any]:
-    screener = Screener(graph, threshold=body.threshold, limit=body.limit, as_of=body.as_of, timeout=timeout)
+def _screen(graph: Graph, body: ScreenRequest, settings: Settings) -> dict[str, Any]:
+    screener = Screener(
+        graph,
+        threshold=body.threshold,
+        limit=body.limit,
+        as_of=body.as_of,
+        timeout=settings.query_timeout,
+        rule=settings.ownership_rule,
+        block_kinds=settings.ownership_block_kinds,
+    )
     results = screener.batch(body.records)
     return {"results": results, "receipt": screener.receipt()}
 
