@@ -13,9 +13,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from config import Settings, get_settings
 from graph import warm
 from graph.database import Graph
+from screen import monitor
 
 from . import deps, docs, errors, observability, protocol, receipts, strict, ui
-from .routers import claims, entities, export, extract, facts, health, paths, query, resolutions, screen, sources
+from .routers import claims, entities, export, extract, facts, health, paths, query, resolutions, screen, sources, watch
 
 
 def _warm(graph: Graph, max_degree: int) -> None:
@@ -58,10 +59,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(deps.require_key_for_reads), Depends(strict.reject_unknown_query_parameters)],
     )
     app.state.settings = settings
+    monitor.install(rule=settings.ownership_rule, block_kinds=settings.ownership_block_kinds)
     errors.install(app)
     observability.install(app, settings)
     app.include_router(health.router)
-    for module in (entities, facts, paths, sources, resolutions, claims, query, extract, export, screen):
+    for module in (entities, facts, paths, sources, resolutions, claims, query, extract, export, screen, watch):
         app.include_router(module.router)
     ui.install(app)
     docs.install(app)

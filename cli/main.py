@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -22,6 +22,7 @@ from .load import load_app
 from .read import exposure, facts, paths, provenance, query, search
 from .resolve import resolve_app
 from .screen import screen
+from .watch import alerts, watch_app
 
 app = typer.Typer(help="regkg — a regulatory knowledge graph on Neo4j.", no_args_is_help=True)
 db_app = typer.Typer(help="The local Neo4j server (no Docker needed).", no_args_is_help=True)
@@ -32,12 +33,29 @@ def _configure() -> None:
     """regkg — a regulatory knowledge graph on Neo4j."""
     from config import configure_logging  # JSON lines in production, text otherwise
 
-    configure_logging(Settings())
+    settings = Settings()
+    configure_logging(settings)
+    _watch_after_loads(settings)
+
+
+def _watch_after_loads(settings: Settings) -> None:
+    """Watchlists caught up after every load run this command makes (screen.monitor, imported
+    only when a run happens: it brings the matcher)."""
+    from graph import ingest
+
+    def _catch_up_after_run(graph: Any, _run_id: str) -> object:
+        from screen import monitor
+
+        return monitor.catch_up(graph, rule=settings.ownership_rule, block_kinds=settings.ownership_block_kinds)
+
+    ingest.AFTER_RUN[:] = [_catch_up_after_run]
 
 
 app.add_typer(db_app, name="db")
 app.add_typer(load_app, name="load")
 app.add_typer(resolve_app, name="resolve")
+app.add_typer(watch_app, name="watch")
+app.command("alerts")(alerts)
 app.command("extract")(extract)
 app.command("export")(export_command)
 app.command("changes")(changes)

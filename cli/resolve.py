@@ -97,6 +97,8 @@ def run_resolution(apply: bool, types: list[EntityType] | None = None) -> None:
         # every recorded pair, so an interrupted earlier run is completed too (a no-op otherwise)
         ids = {i for pair in recorded for i in pair} | {i for c in parsed.claims for i in (c.subject, c.object)}
         moved = clusters.recluster(graph, ids)
+        if parsed.claims and report.run_id:
+            ingest.after_run(graph, report.run_id)
         out.print(
             f"clusters: {moved.clusters} of two or more; {moved.moved} id(s) moved, {moved.facts} fact(s) rebuilt"
         )

@@ -125,4 +125,5 @@ def decide(
     data = ingest.LoadData(sources=[source], claims=[claim], external_refs={subject, obj})
     report = ingest.ingest(graph, data, loader="resolve", inputs=[source.id], input_sha256=source.sha256 or "")
     moved = recluster(graph, [subject, obj])
+    ingest.after_run(graph, report.run_id or "")
     return {"subject": subject, "object": obj, "status": verb, "decided_at": when, "run": report.run_id}, moved

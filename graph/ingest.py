@@ -172,6 +172,31 @@ def finish_run(graph: Graph, run_id: str, loader: str, input_sha256: str, counts
     return None
 
 
+# Called after every succeeded load run that wrote claims, with the graph and the run's id: what
+# must follow a change (monitoring's catch-up: screen/monitor.py registers it in the API and the
+# command line). A failing hook is logged, never fails the load. Runs whose writer has more to do
+# first (``resolve``: the clusters) call :func:`after_run` themselves when it is done.
+AFTER_RUN: list[Callable[[Graph, str], object]] = []
+_SELF_NOTIFYING = frozenset({"resolve"})
+_QUIET = frozenset({"watchlist", "screen-decisions"})  # monitoring's own writes
+
+
+def after_run(graph: Graph, run_id: str) -> None:
+    """Run every :data:`AFTER_RUN` hook (each failure logged)."""
+    for hook in list(AFTER_RUN):
+        try:
+            hook(graph, run_id)
+        except Exception:  # noqa: BLE001 — the load succeeded; a hook's failure is reported, not raised
+            log.warning("after-run hook failed", exc_info=True, extra={"fields": {"run_id": run_id}})
+
+
+def _notify(graph: Graph, run_id: str, loader: str, counts: WriteCounts) -> None:
+    if loader in _SELF_NOTIFYING or loader in _QUIET:
+        return
+    if counts.claims.created or counts.claims.updated or counts.facts:
+        after_run(graph, run_id)
+
+
 def ingest(
     graph: Graph,
     data: Loadable,
@@ -194,6 +219,7 @@ def ingest(
         _mark_failed(graph, run_id, exc)
         raise
     folded = finish_run(graph, run_id, loader, input_sha256, counts)
+    _notify(graph, folded or run_id, loader, counts)
     return IngestReport(run_id=folded or run_id, status="succeeded", counts=counts, reconfirmed=folded)
 
 
@@ -243,6 +269,7 @@ def ingest_stream(
         raise
     counts = writer.counts
     folded = finish_run(graph, run_id, loader, input_sha256, counts)
+    _notify(graph, folded or run_id, loader, counts)
     return IngestReport(run_id=folded or run_id, status="succeeded", counts=counts, reconfirmed=folded)
 
 

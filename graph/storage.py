@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from schema.ontology import Predicate
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,9 @@ UNIQUE_KEYS: tuple[UniqueKey, ...] = (
     UniqueKey("source_id", "Source", "id"),
     UniqueKey("load_run_id", "LoadRun", "id"),
     UniqueKey("version_manifest_id", "VersionManifest", "id"),
+    UniqueKey("watchlist_id", "Watchlist", "id"),
+    UniqueKey("watched_record_id", "WatchedRecord", "id"),
+    UniqueKey("alert_id", "Alert", "id"),
 )
 
 PROPERTY_INDEXES: tuple[PropertyIndex, ...] = (
@@ -56,6 +59,7 @@ PROPERTY_INDEXES: tuple[PropertyIndex, ...] = (
     PropertyIndex("entity_canonical", "Entity", ("canonical",)),
     PropertyIndex("load_run_status", "LoadRun", ("status",)),
     PropertyIndex("load_run_input", "LoadRun", ("loader", "input_sha256")),
+    PropertyIndex("alert_created", "Alert", ("created_at",)),
 )
 
 # Fact edges carry a fact_id; provenance looks them up by it (one index per fact type).
@@ -66,6 +70,7 @@ RELATIONSHIP_INDEXES: tuple[RelationshipIndex, ...] = tuple(
 # "standard-folding" lower-cases and folds accents (ASCII folding): "Łukasz" finds "lukasz".
 FULLTEXT_INDEXES: tuple[FulltextIndex, ...] = (
     FulltextIndex("entity_search", "Entity", ("name", "alias_text", "ident_text"), "standard-folding"),
+    FulltextIndex("watched_search", "WatchedRecord", ("search_text",), "standard-folding"),
 )
 # Indexes of earlier schema versions, dropped by the migration (IF EXISTS).
 DROPPED_INDEXES: tuple[str, ...] = ("entity_names", "screening_decision_record")

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
-from api import models, ownership_models, screen_models
+from api import models, ownership_models, screen_models, watch_models
 from api.app import create_app
 from api.routers import extract, health
 from config import Settings
@@ -133,6 +133,7 @@ def test_every_operation_has_an_example(openapi: dict[str, Any]) -> None:
 def _models_with_examples() -> list[type[BaseModel]]:
     found = [health.Health, health.Ready, extract.ExtractRequest, extract.ExtractResult, screen_models.ScreenAnswer]
     found += [screen_models.DecisionRecorded, screen_models.DecisionList]
+    found += [watch_models.WatchlistAdded, watch_models.WatchlistList, watch_models.Alert, watch_models.AlertList]
     found += [ownership_models.Ownership, ownership_models.OwnershipSummary, ownership_models.ExposureWithOwnership]
     found += [
         m for m in vars(models).values() if isinstance(m, type) and issubclass(m, BaseModel) and m is not BaseModel
