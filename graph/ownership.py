@@ -42,6 +42,11 @@ BLOCKING: Final = (
     "WHERE (type(r) = 'SANCTIONED_BY' OR x.id IN $lists) AND " + _FILTERS + " "
     "RETURN e.id AS id, x.id AS by, x.name AS by_name, {" + _FACT + "} AS fact ORDER BY id, fact.fact_id"
 )
+# Entities someone owns or is the parent of (canonical ones): what the rule has something to say about.
+OWNED: Final = (
+    "MATCH (e:Entity) WHERE e.canonical IS NULL "
+    "AND (EXISTS { (e)<-[:OWNS]-() } OR EXISTS { (e)-[:SUBSIDIARY_OF]->() }) RETURN e.id AS id LIMIT $limit"
+)
 NAMES: Final = "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.name AS name, e.type AS type"
 
 
@@ -84,3 +89,8 @@ def one(graph: Graph, entity_id: str, **options: Any) -> dict[str, Any]:
     if entity_id not in data["targets"]:
         raise NotFound(f"no entity {entity_id}", {"id": entity_id})
     return data | {"target": data["targets"][entity_id]}
+
+
+def owned(graph: Graph, limit: int = 5000) -> list[str]:
+    """Up to ``limit`` entities with an owner or a parent (benchmarks, the page's samples)."""
+    return [r["id"] for r in graph.read(OWNED, {"limit": limit})]

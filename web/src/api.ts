@@ -2,6 +2,7 @@
 import type {
   EntityDetail,
   Neighborhood,
+  Ownership,
   Paths,
   Provenance,
   SearchPage,
@@ -123,6 +124,10 @@ export const api = {
 
   paths: (from: string, to: string, filters: Filters, asOf: string | null, maxHops = 4, limit = 5) =>
     get<Paths>("/v1/paths", { from, to, max_hops: maxHops, limit, ...filterParams(filters), as_of: asOf }),
+
+  /** the ownership tree above an entity and the 50 % rule's finding (the server's default rule) */
+  ownership: (id: string, asOf: string | null, stances: string[]) =>
+    get<Ownership>(`/v1/entities/${seg(id)}/ownership`, { as_of: asOf, stances: stances.length ? stances.join(",") : null }),
 
   provenance: (factId: string) => get<Provenance>(`/v1/facts/${seg(factId)}/provenance`),
 

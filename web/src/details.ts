@@ -1,8 +1,10 @@
-// The details panel: an entity (type, aliases, identifiers, sources) or a fact (every claim:
-// stance, who asserts it, dates, qualifiers, each quote inside its source text, the reporting chain).
+// The details panel: an entity (type, aliases, identifiers, its ownership under the 50 % rule,
+// sources) or a fact (every claim: stance, who asserts it, dates, qualifiers, each quote inside its
+// source text, the reporting chain).
 import { ApiError, api } from "./api";
 import { clear, h } from "./dom";
 import type { MoreNode } from "./graph";
+import { ownershipSection } from "./ownership";
 import { quoteWindow } from "./quote";
 import { STANCE_STYLE, typeStyle } from "./theme";
 import type { Citation, Claim, Entity, Fact, NeighborGroup, Source, SourceDetail } from "./types";
@@ -14,10 +16,14 @@ export interface DetailsContext {
   groups(id: string): NeighborGroup[] | undefined;
   moreOf(id: string): MoreNode[];
   asOf(): string | null;
+  /** the stance filter (empty: every stance) */
+  stances(): string[];
   isInactive(factId: string): boolean;
   isUndated(factId: string): boolean;
   expand(id: string): void;
   selectNode(id: string): void;
+  /** selects an entity, loading it into the graph when it is not there yet */
+  showNode(id: string): void;
   selectFact(id: string): void;
   pathFrom(e: Entity): void;
   pathTo(e: Entity): void;
@@ -200,6 +206,18 @@ export class DetailsPanel {
       ? dl(idents.map(([k, v]) => [k, h("span", { class: "mono" }, v)]))
       : h("p", { class: "subtle" }, "None recorded.");
     body.append(identifiers);
+    const ownership = ownershipSection(
+      e,
+      { asOf: ctx.asOf(), stances: ctx.stances() },
+      {
+        entity: (oid, label) =>
+          h("button", { class: "link", type: "button", onclick: () => ctx.showNode(oid), title: oid }, label),
+        stance: stanceBadge,
+        fact: (fid) => ctx.selectFact(fid),
+      },
+      () => gen === this.generation,
+    );
+    if (ownership) body.append(ownership.el);
     const groups = ctx.groups(id);
     if (groups) {
       body.append(h("h3", {}, "Neighbours loaded"));
@@ -248,6 +266,7 @@ export class DetailsPanel {
       );
     }
     body.append(e.sources.length ? list : h("p", { class: "subtle" }, "No source cites this entity."));
+    await ownership?.done;
   }
 
   async fact(factId: string): Promise<void> {

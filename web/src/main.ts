@@ -52,10 +52,12 @@ class App {
       groups: (id) => this.store.model.groups.get(id),
       moreOf: (id) => this.store.model.more.filter((m) => m.anchor === id),
       asOf: () => this.store.state.asOf,
+      stances: () => this.store.state.stances,
       isInactive: (id) => this.store.model.inactive.has(id),
       isUndated: (id) => this.store.model.undated.has(id),
       expand: (id) => this.expand(id),
       selectNode: (id) => this.select({ kind: "node", id }),
+      showNode: (id) => this.show(id),
       selectFact: (id) => this.select({ kind: "fact", id }),
       pathFrom: (e) => this.paths.setEndpoint("from", e),
       pathTo: (e) => this.paths.setEndpoint("to", e),
@@ -184,11 +186,24 @@ class App {
     this.showSelection();
   }
 
+  /** Selects an entity; one not in the graph yet is loaded there first (the selection always is). */
+  private show(id: string): void {
+    if (this.store.model.nodes.has(id)) {
+      this.select({ kind: "node", id });
+      return;
+    }
+    this.store.state.selected = { kind: "node", id };
+    this.store.commit(true);
+    void this.store.refresh(false, [id]);
+  }
+
   private shownSelection = "(none yet)";
 
   private showSelection(): void {
     const sel = this.store.state.selected;
-    const key = sel ? `${sel.kind}:${sel.id}:${this.store.state.asOf}:${this.store.state.expanded.length}` : "";
+    const s = this.store.state;
+    // the entity's ownership section depends on the date and the stance filter too
+    const key = sel ? `${sel.kind}:${sel.id}:${s.asOf}:${s.stances.join(",")}:${s.expanded.length}` : "";
     if (key === this.shownSelection) return;
     this.shownSelection = key;
     if (!sel) this.details.empty();

@@ -97,6 +97,21 @@ export const STANCE_STYLE: Record<string, StanceStyle> = {
   },
 };
 
+/** How the ownership section marks an owner the 50 % rule's finding blocks or cannot decide
+ * (an owner not blocked is left unmarked). */
+export interface OwnershipStyle {
+  color: string;
+  /** the badge's word */
+  label: string;
+  meaning: string;
+}
+
+export const OWNERSHIP_STYLE: Record<"blocked" | "unknown" | "not-blocked", OwnershipStyle> = {
+  blocked: { color: "#b91c1c", label: "blocked", meaning: "blocked: listed in its own right, or owned enough by blocked persons" },
+  unknown: { color: "#b45309", label: "unknown", meaning: "a share that is not stated could make it blocked" },
+  "not-blocked": { color: "#15803d", label: "not blocked", meaning: "neither listed nor owned enough by blocked persons" },
+};
+
 /** A fact some claim establishes (asserted, reported) is drawn as such — a dispute or denial by
  * another party is a mark on it (see challenge) — otherwise with its most doubtful stance. */
 export const STANCE_PRECEDENCE = ["asserted", "reported", "retracted", "denied", "disputed", "alleged", "proposed"];

@@ -156,3 +156,92 @@ export interface Vocabulary {
   stances: string[];
   types: string[];
 }
+
+// -- the ownership rule (api/ownership_models.py): GET /v1/entities/{id}/ownership --------------
+
+/** the rule's verdict from the owners alone */
+export type Verdict = "true" | "false" | "unknown";
+
+export interface OwnershipRule {
+  name: string;
+  key: "ofac" | "eu";
+  threshold: number;
+  /** true: the threshold or more blocks (OFAC); false: more than it (EU) */
+  inclusive: boolean;
+  control: boolean;
+  cite: string;
+  block_kinds: string[];
+  /** always true: computed from the graph, no source states it */
+  computed: boolean;
+}
+
+/** a fact that blocks an owner in its own right (listed-on a blocking list, sanctioned-by) */
+export interface OwnershipListing {
+  fact_id: string;
+  predicate: string;
+  by: string;
+  by_name: string | null;
+  quote: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  stances: string[];
+}
+
+export interface OwnershipHolding {
+  owner: string;
+  /** percent; null: the source states no share (never assumed) */
+  share: number | null;
+  fact_id: string | null;
+  quote: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  stances: string[];
+  control: boolean;
+  node: OwnershipNode;
+}
+
+export type OwnershipStatus = "blocked" | "not-blocked" | "unknown";
+
+export interface OwnershipNode {
+  entity: string;
+  name?: string | null;
+  type?: string | null;
+  /** absent on a cycle's repeat */
+  status?: OwnershipStatus | null;
+  /** why it is blocked in its own right (its listings), if it is */
+  listed?: string | null;
+  by_rule?: Verdict | null;
+  reason?: string | null;
+  blocked_share?: number | null;
+  holdings: OwnershipHolding[];
+  listings: OwnershipListing[];
+  /** the entity repeats on this branch: the tree stops here */
+  cycle: boolean;
+  /** owners above this node were not walked (depth or size bound) */
+  truncated: boolean;
+}
+
+/** a holding whose unstated share would decide an unknown answer */
+export interface MissingHolding {
+  owner: string;
+  owner_name?: string | null;
+  owned: string;
+  share: number | null;
+  fact_id: string | null;
+  quote: string | null;
+}
+
+export interface Ownership {
+  entity: { id: string; name: string; type: string };
+  /** blocked (listed or by the rule); null: unknown */
+  blocked: boolean | null;
+  blocked_by_50_percent_rule: Verdict;
+  reason: string;
+  /** percent held by blocked owners, known shares only */
+  blocked_share: number;
+  /** the most it could be, counting shares not stated */
+  blocked_share_max: number;
+  missing: MissingHolding[];
+  rule: OwnershipRule;
+  tree: OwnershipNode;
+}
