@@ -13,6 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from config import Settings, get_settings
 from graph import warm
 from graph.database import Graph
+from ownership.service import Options
 from screen import monitor
 
 from . import deps, docs, errors, observability, protocol, receipts, strict, ui
@@ -59,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(deps.require_key_for_reads), Depends(strict.reject_unknown_query_parameters)],
     )
     app.state.settings = settings
-    monitor.install(rule=settings.ownership_rule, block_kinds=settings.ownership_block_kinds)
+    monitor.install(ownership=Options.of(settings))
     errors.install(app)
     observability.install(app, settings)
     app.include_router(health.router)

@@ -44,9 +44,10 @@ def _watch_after_loads(settings: Settings) -> None:
     from graph import ingest
 
     def _catch_up_after_run(graph: Any, _run_id: str) -> object:
+        from ownership.service import Options
         from screen import monitor
 
-        return monitor.catch_up(graph, rule=settings.ownership_rule, block_kinds=settings.ownership_block_kinds)
+        return monitor.catch_up(graph, ownership=Options.of(settings))
 
     ingest.AFTER_RUN[:] = [_catch_up_after_run]
 

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from config import Settings
 from graph.database import Graph
+from ownership.service import Options
 from schema.dates import partial_date
 from screen import files
 from screen.matcher import THRESHOLD
@@ -52,8 +53,7 @@ def screen(
             limit=limit,
             as_of=day,
             timeout=config.query_timeout,
-            rule=config.ownership_rule,
-            block_kinds=config.ownership_block_kinds,
+            ownership=Options.of(config),
         )
         total = files.count_records(path)
         tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")

@@ -10,6 +10,7 @@ import typer
 from config import Settings
 from graph import watch
 from graph.database import Graph
+from ownership.service import Options
 from screen import files, monitor
 
 from .console import out
@@ -19,9 +20,8 @@ from .read import FormatOpt, _format, emit
 watch_app = typer.Typer(help="Watchlists: records re-screened after every load run; alerts when exposure changes.")
 
 
-def _options() -> dict[str, object]:
-    settings = Settings()
-    return {"rule": settings.ownership_rule, "block_kinds": settings.ownership_block_kinds}
+def _options() -> dict[str, Options]:
+    return {"ownership": Options.of(Settings())}
 
 
 @watch_app.command("add")

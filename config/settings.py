@@ -72,6 +72,12 @@ class Settings(BaseSettings):
         description="the ownership rule ownership, exposure and screening apply: ofac (50 % or more in the aggregate "
         "by blocked persons) or eu (more than 50 %, or control)",
     )
+    ownership_threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=100.0,
+        description="the share (percent) of blocked owners that blocks, when not the rule's own (50)",
+    )
     ownership_block_kinds: Annotated[list[str], NoDecode] = Field(
         ["sanctions"],
         description="the kinds of list (reference registry: sanctions, export-control, debarment, nonproliferation, "

@@ -9,8 +9,10 @@ that list it (with their quotes). Which lists block comes from the reference reg
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from config import Settings
 from graph import ownership as reads
 from graph.database import Graph
 from reference.registry import registry
@@ -19,6 +21,25 @@ from .rule import EU, OFAC, Holding, Rule, assess
 
 RuleName = Literal["ofac", "eu"]
 RULES: dict[str, Rule] = {"ofac": OFAC, "eu": EU}
+
+
+@dataclass(frozen=True)
+class Options:
+    """The rule the findings apply: which one, a threshold other than its own, the list kinds that block."""
+
+    rule: RuleName = "ofac"
+    threshold: float | None = None
+    block_kinds: tuple[str, ...] = ("sanctions",)
+
+    @classmethod
+    def of(cls, settings: Settings, rule: RuleName | None = None) -> Options:
+        """The server's configuration (REGKG_OWNERSHIP_*), with a request's ``rule`` when it names one."""
+        kinds = tuple(settings.ownership_block_kinds)
+        return cls(rule or settings.ownership_rule, settings.ownership_threshold, kinds)
+
+    def applied(self) -> Rule:
+        base = RULES[self.rule]
+        return base if self.threshold is None else replace(base, threshold=self.threshold)
 
 
 def blocking_lists(kinds: Collection[str]) -> list[str]:
@@ -51,15 +72,14 @@ def _holdings(rows: Sequence[dict[str, Any]]) -> list[Holding]:
     ]
 
 
-def _finding(
-    target: dict[str, Any], data: dict[str, Any], rule: RuleName, kinds: Collection[str], depth: int
-) -> dict[str, Any]:
+def _finding(target: dict[str, Any], data: dict[str, Any], options: Options, depth: int) -> dict[str, Any]:
     listed = {eid: _listed_reason(facts) for eid, facts in data["blocking"].items()}
-    finding = assess(target["id"], _holdings(data["holdings"]), listed, RULES[rule], max_depth=depth).to_dict()
+    rule = options.applied()
+    finding = assess(target["id"], _holdings(data["holdings"]), listed, rule, max_depth=depth).to_dict()
     _decorate(finding["tree"], data["entities"], data["blocking"])
     for h in finding["missing"]:
         h["owner_name"] = data["entities"].get(h["owner"], {}).get("name")
-    finding["rule"] |= {"key": rule, "block_kinds": sorted(kinds), "computed": True}
+    finding["rule"] |= {"key": options.rule, "block_kinds": sorted(options.block_kinds), "computed": True}
     finding["entity"] = {k: target[k] for k in ("id", "name", "type")}
     return finding
 
@@ -70,14 +90,13 @@ def assess_entity(
     *,
     as_of: str | None = None,
     stances: Sequence[str] | None = None,
-    rule: RuleName = "ofac",
-    block_kinds: Collection[str] = ("sanctions",),
+    options: Options = Options(),
     max_depth: int = 10,
 ) -> dict[str, Any]:
     """The rule's finding for ``entity_id`` (its canonical entity) with the tree above it."""
-    lists = blocking_lists(block_kinds)
+    lists = blocking_lists(options.block_kinds)
     data = reads.one(graph, entity_id, as_of=as_of, stances=stances, lists=lists, max_depth=max_depth)
-    return _finding(data["target"], data, rule, block_kinds, max_depth)
+    return _finding(data["target"], data, options, max_depth)
 
 
 def summary(finding: dict[str, Any]) -> dict[str, Any]:
@@ -91,18 +110,13 @@ def assess_many(
     entity_ids: Sequence[str],
     *,
     as_of: str | None = None,
-    rule: RuleName = "ofac",
-    block_kinds: Collection[str] = ("sanctions",),
+    options: Options = Options(),
     max_depth: int = 10,
 ) -> dict[str, dict[str, Any]]:
     """The summary of the rule's finding for each of some entities, read together (screening's batch)."""
-    data = reads.above(
-        graph, entity_ids, as_of=as_of, stances=None, lists=blocking_lists(block_kinds), max_depth=max_depth
-    )
-    return {
-        asked: summary(_finding(target, data, rule, block_kinds, max_depth))
-        for asked, target in data["targets"].items()
-    }
+    lists = blocking_lists(options.block_kinds)
+    data = reads.above(graph, entity_ids, as_of=as_of, stances=None, lists=lists, max_depth=max_depth)
+    return {asked: summary(_finding(target, data, options, max_depth)) for asked, target in data["targets"].items()}
 
 
 def _decorate(node: dict[str, Any], entities: dict[str, dict[str, Any]], blocking: dict[str, list[Any]]) -> None:

@@ -38,8 +38,7 @@ class Screener:
     as_of: str | None = None
     timeout: float = 30.0
     decisions: bool = True  # apply reviewed decisions (graph.screen_decisions)
-    rule: ownership_rule.RuleName = "ofac"  # the ownership rule the matches' findings apply
-    block_kinds: Sequence[str] = ("sanctions",)
+    ownership: ownership_rule.Options = field(default_factory=ownership_rule.Options)  # the rule findings apply
     exposures: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     ownerships: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -54,7 +53,7 @@ class Screener:
             "matcher": matcher_info(),
             "threshold": self.threshold,
             "as_of": self.as_of,
-            "ownership_rule": self.rule,
+            "ownership_rule": self.ownership.rule,
         }
 
     def batch(self, records: Sequence[ScreenRecord], first: int = 0) -> list[dict[str, Any]]:
@@ -111,9 +110,7 @@ class Screener:
         unassessed = sorted({m["entity"]["id"] for m in hits} - set(self.ownerships))
         if unassessed:
             self.ownerships.update(
-                ownership_rule.assess_many(
-                    self.graph, unassessed, as_of=self.as_of_day, rule=self.rule, block_kinds=self.block_kinds
-                )
+                ownership_rule.assess_many(self.graph, unassessed, as_of=self.as_of_day, options=self.ownership)
             )
         for m in hits:
             m["exposure"] = self.exposures.get(m["entity"]["id"], [])

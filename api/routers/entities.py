@@ -136,8 +136,7 @@ async def exposure(
         graph,
         id,
         as_of=as_of_key(as_of),
-        rule=rule or settings.ownership_rule,
-        block_kinds=settings.ownership_block_kinds,
+        options=ownership_rule.Options.of(settings, rule),
     )
     return answer | {"ownership": ownership_rule.summary(finding)}
 
@@ -168,7 +167,6 @@ async def ownership(
         id,
         as_of=as_of_key(as_of),
         stances=[s.value for s in split_enum(stances, Stance, "stances") or []] or None,
-        rule=rule or settings.ownership_rule,
-        block_kinds=settings.ownership_block_kinds,
+        options=ownership_rule.Options.of(settings, rule),
         max_depth=max_depth,
     )

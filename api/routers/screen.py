@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from config import Settings
 from graph import screen_decisions, screening
 from graph.database import Graph
+from ownership import service as ownership_rule
 from screen.service import Screener
 
 from ..deps import ApiKeyRequired, GraphDep, SettingsDep
@@ -45,8 +46,7 @@ def _screen(graph: Graph, body: ScreenRequest, settings: Settings) -> dict[str, 
         limit=body.limit,
         as_of=body.as_of,
         timeout=settings.query_timeout,
-        rule=settings.ownership_rule,
-        block_kinds=settings.ownership_block_kinds,
+        ownership=ownership_rule.Options.of(settings),
     )
     results = screener.batch(body.records)
     return {"results": results, "receipt": screener.receipt()}

@@ -9,6 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from graph import watch
 from graph.database import Graph
+from ownership.service import Options
 from screen import monitor
 
 from ..deps import ApiKeyRequired, GraphDep, SettingsDep
@@ -32,8 +33,8 @@ router = APIRouter(prefix="/v1", tags=["monitoring"])
     dependencies=[ApiKeyRequired],
 )
 async def add(graph: GraphDep, settings: SettingsDep, body: WatchRequest) -> dict[str, Any]:
-    options = {"rule": settings.ownership_rule, "block_kinds": settings.ownership_block_kinds}
-    return await run_in_threadpool(lambda: monitor.add(graph, body.name, body.records, body.by, **options))
+    ownership = Options.of(settings)
+    return await run_in_threadpool(lambda: monitor.add(graph, body.name, body.records, body.by, ownership=ownership))
 
 
 @router.get("/watchlists", response_model=WatchlistList, summary="The watchlists", responses=responses(422, 503))
