@@ -1,14 +1,20 @@
 """Precision and recall of the article extractor against hand-made gold files.
 
-    python -m bench.extract [--dir tests/fixtures/articles] [-v] [--min-precision P --min-recall R]
+    python -m bench.extract [--dir DIR ...] [--split dev|heldout] [-v] [--min-precision P --min-recall R]
 
-For every ``<name>.gold.yaml`` in the directory, ``<name>.txt`` is run through
+The directories default to both gold sets: ``tests/fixtures/articles`` (the seed and the texts
+the first rules were written against) and ``bench/eval`` (32 real US-government texts annotated
+before any extractor ran on them, split once by name hash: ``bench/eval/SPLIT.md``).
+For every ``<name>.gold.yaml`` in the directories, ``<name>.txt`` is run through
 :func:`extract.propose` with ``<name>.meta.yaml`` (no known entities: only the built-in
 gazetteer), and the set of extracted (subject, predicate, object, stance) tuples is compared with
 the gold set. Prints one line per article, then micro-averaged totals per split (``dev``: texts
 seen while writing the rules; ``heldout``: annotated before the extractor first ran on them) and
-overall; ``-v`` lists the misses
-(false negatives) and the extras (false positives). Exits 1 when a ``--min-*`` bound is not met.
+overall; for each split, the figures per predicate and the errors of each kind (an extra tuple
+next to a gold one: another stance, another predicate, subject and object swapped, another
+subject or object; else spurious; a gold tuple with no such neighbour: missed). ``-v`` lists the
+misses (false negatives) and the extras (false positives). Exits 1 when a ``--min-*`` bound is not
+met (overall, or of ``--split`` when given).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +32,7 @@ from extract import load_meta, propose
 
 Tuple4 = tuple[str, str, str, str]
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"
+EVAL_DIR = Path(__file__).resolve().parent / "eval"
 
 
 @dataclass
@@ -52,10 +60,7 @@ def load_gold(path: Path) -> tuple[str, set[Tuple4]]:
     """(split, tuples) of a gold file; split is ``dev`` (seen while writing the rules) or
     ``heldout`` (annotated before the extractor first ran on it)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    tuples = {
-        (c["subject"], c["predicate"], c["object"], c.get("stance", "asserted"))
-        for c in data.get("claims", [])
-    }
+    tuples = {(c["subject"], c["predicate"], c["object"], c.get("stance", "asserted")) for c in data.get("claims", [])}
     return str(data.get("split", "dev")), tuples
 
 
@@ -76,19 +81,71 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def _prf(gold: int, found: int, tp: int) -> tuple[float, float, float]:
+    precision = tp / found if found else 1.0
+    recall = tp / gold if gold else 1.0
+    return precision, recall, _f1(precision, recall)
+
+
+def error_kind(extra: Tuple4, gold: set[Tuple4]) -> str:
+    """What an extracted tuple that is not gold got wrong, judged by its nearest gold tuple."""
+    s, p, o, st = extra
+    for gs, gp, go, gst in gold:
+        if (gs, gp, go) == (s, p, o) and gst != st:
+            return "stance"
+    for gs, gp, go, _ in gold:
+        if (gs, go) == (s, o):
+            return "predicate"
+        if (gs, gp, go) == (o, p, s):
+            return "direction"
+    for gs, gp, go, _ in gold:
+        if gp == p and (gs == s or go == o):
+            return "subject or object"
+    return "spurious"
+
+
+def errors(scores: list[Score]) -> Counter[str]:
+    """Each split's errors by kind: the extras' (see :func:`error_kind`), and the gold tuples missed
+    with no extra beside them (same subject and object)."""
+    kinds: Counter[str] = Counter()
+    for s in scores:
+        for t in s.found - s.gold:
+            kinds[error_kind(t, s.gold)] += 1
+        near = {(f[0], f[2]) for f in s.found - s.gold} | {(f[2], f[0]) for f in s.found - s.gold}
+        kinds["missed"] += sum(1 for g in s.gold - s.found if (g[0], g[2]) not in near)
+    return kinds
+
+
+def by_predicate(scores: list[Score]) -> dict[str, tuple[int, int, int]]:
+    """gold, found and true positives per predicate."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for s in scores:
+        for t in s.gold:
+            out[t[1]][0] += 1
+        for t in s.found:
+            out[t[1]][1] += 1
+        for t in s.gold & s.found:
+            out[t[1]][2] += 1
+    return {k: (v[0], v[1], v[2]) for k, v in sorted(out.items())}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="gold set directory")
+    parser.add_argument("--dir", type=Path, action="append", help="a gold set directory (repeatable)")
+    parser.add_argument("--split", choices=("dev", "heldout"), help="only this split")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     parser.add_argument("--min-precision", type=float, default=None)
     parser.add_argument("--min-recall", type=float, default=None)
     args = parser.parse_args(argv)
 
-    golds = sorted(args.dir.glob("*.gold.yaml"))
+    dirs = args.dir or [DEFAULT_DIR, EVAL_DIR]
+    golds = sorted(g for d in dirs for g in d.glob("*.gold.yaml"))
     if not golds:
-        print(f"no *.gold.yaml files in {args.dir}")
+        print(f"no *.gold.yaml files in {', '.join(map(str, dirs))}")
         return 1
     scores = [score_article(g) for g in golds]
+    if args.split:
+        scores = [s for s in scores if s.split == args.split]
     width = max(len(s.name) for s in scores)
     print(f"{'article':<{width}}  gold  found  tp  precision  recall     f1   time")
     for s in sorted(scores, key=lambda x: (x.split, x.name)):
@@ -101,21 +158,28 @@ def main(argv: list[str] | None = None) -> int:
             for t in sorted(s.gold - s.found):
                 print(f"{'':<{width}}    miss   {' '.join(t)}")
             for t in sorted(s.found - s.gold):
-                print(f"{'':<{width}}    extra  {' '.join(t)}")
+                print(f"{'':<{width}}    extra  {' '.join(t)} ({error_kind(t, s.gold)})")
     splits = sorted({s.split for s in scores})
     groups = [(f"{name} (micro)", [s for s in scores if s.split == name]) for name in splits]
-    groups.append(("overall (micro)", scores))
+    if len(groups) > 1:
+        groups.append(("overall (micro)", scores))
     precision = recall = 1.0
     for label, group in groups:
         gold = sum(len(s.gold) for s in group)
         found = sum(len(s.found) for s in group)
         tp = sum(s.tp for s in group)
-        precision = tp / found if found else 1.0
-        recall = tp / gold if gold else 1.0
+        precision, recall, f1 = _prf(gold, found, tp)
+        print(f"{label:<{width}}  {gold:>4}  {found:>5}  {tp:>2}  {precision:>9.2f}  {recall:>6.2f}  {f1:>5.2f}")
+    for name in splits:
+        group = [s for s in scores if s.split == name]
         print(
-            f"{label:<{width}}  {gold:>4}  {found:>5}  {tp:>2}  {precision:>9.2f}  "
-            f"{recall:>6.2f}  {_f1(precision, recall):>5.2f}"
+            f"\n{name}: per predicate{'':<{max(0, width - 14 - len(name))}}  gold  found  tp  precision  recall     f1"
         )
+        for pred, (g, f, t) in by_predicate(group).items():
+            p, r, f1 = _prf(g, f, t)
+            print(f"  {pred:<{width - 2}}  {g:>4}  {f:>5}  {t:>2}  {p:>9.2f}  {r:>6.2f}  {f1:>5.2f}")
+        kinds = errors(group)
+        print(f"{name}: errors " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
     failed = (args.min_precision is not None and precision < args.min_precision) or (
         args.min_recall is not None and recall < args.min_recall
     )

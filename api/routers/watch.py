@@ -37,7 +37,13 @@ async def add(graph: GraphDep, settings: SettingsDep, body: WatchRequest) -> dic
     return await run_in_threadpool(lambda: monitor.add(graph, body.name, body.records, body.by, ownership=ownership))
 
 
-@router.get("/watchlists", response_model=WatchlistList, summary="The watchlists", responses=responses(422, 503))
+@router.get(
+    "/watchlists",
+    response_model=WatchlistList,
+    summary="The watchlists (API key: they hold a customer's records)",
+    responses=responses(401, 403, 422, 503),
+    dependencies=[ApiKeyRequired],
+)
 async def watchlists(graph: GraphDep) -> dict[str, Any]:
     return {"items": await run_in_threadpool(watch.watchlists, graph)}
 
@@ -45,10 +51,12 @@ async def watchlists(graph: GraphDep) -> dict[str, Any]:
 @router.get(
     "/alerts",
     response_model=AlertList,
-    summary="Alerts: new, changed or ended exposed matches of watched records, newest first",
+    summary="Alerts: new, changed or ended exposed matches of watched records, newest first (API key)",
     description="Each with the record, the match's explanation, the changes that caused it (the facts added or "
-    "ended, with their quotes) and the load run. `since`: alerts created after this date-time.",
-    responses=responses(422, 503),
+    "ended, with their quotes) and the load run. `since`: alerts created after this date-time. Needs the key: "
+    "alerts hold the watched records.",
+    responses=responses(401, 403, 422, 503),
+    dependencies=[ApiKeyRequired],
 )
 async def alerts(
     graph: GraphDep,

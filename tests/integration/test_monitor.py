@@ -132,7 +132,8 @@ def test_the_api_watches_records_and_a_new_listing_through_the_api_alerts(
         assert r.status_code == 201, r.text
         wid = r.json()["id"]
         assert r.json()["records"] == 1 and r.json()["exposed_matches"] == 0
-        assert [w["id"] for w in client.get("/v1/watchlists").json()["items"]] == [wid]
+        assert client.get("/v1/watchlists").status_code == 401  # they hold a customer's records
+        assert [w["id"] for w in client.get("/v1/watchlists", headers=key).json()["items"]] == [wid]
         listing = {
             "sources": [{"id": "source:test-orion", "title": "A listing", "kind": "press-release",
                          "publisher": "Bureau of Industry and Security", "published_at": "2026-11-30",
@@ -143,15 +144,16 @@ def test_the_api_watches_records_and_a_new_listing_through_the_api_alerts(
                         "quote": "BIS added Orion Freight Forwarding LLC to the Entity List"}],
         }  # fmt: skip
         assert client.post("/v1/claims", json=listing, headers=key).status_code == 201  # caught up after the run
-        page = client.get("/v1/alerts", params={"watchlist": wid}).json()
+        assert client.get("/v1/alerts").status_code == 401
+        page = client.get("/v1/alerts", params={"watchlist": wid}, headers=key).json()
         (alert,) = page["items"]
         assert (alert["record_key"], alert["kind"], alert["entity_id"]) == ("k-9", "new", "firm:orion-freight")
         assert alert["causes"][0]["quote"] == "BIS added Orion Freight Forwarding LLC to the Entity List"
-        assert client.get("/v1/alerts", params={"bogus": 1}).status_code == 422
+        assert client.get("/v1/alerts", params={"bogus": 1}, headers=key).status_code == 422
         ack = f"/v1/alerts/{alert['id']}/acknowledge"
         assert client.post(ack, json={"by": "a.analyst"}).status_code == 401
         done = client.post(ack, json={"by": "a.analyst"}, headers=key)
         assert done.status_code == 200 and done.json()["acknowledged_by"] == "a.analyst"
-        assert client.get("/v1/alerts", params={"acknowledged": "false"}).json()["total"] == 0
+        assert client.get("/v1/alerts", params={"acknowledged": "false"}, headers=key).json()["total"] == 0
     out = CliRunner().invoke(cli, ["alerts", "--format", "csv"], env=cli_env(settings))
     assert out.exit_code == 0 and "k-9,new,Orion Freight Forwarding LLC" in out.output

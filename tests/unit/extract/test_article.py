@@ -214,6 +214,6 @@ def test_five_megabytes_in_well_under_a_minute(seed_text):
 
 
 def test_bench_meets_the_targets_over_the_gold_set(capsys):
-    assert bench_main(["--min-precision", "0.8", "--min-recall", "0.6"]) == 0
+    assert bench_main(["--dir", str(FIXTURES), "--min-precision", "0.8", "--min-recall", "0.6"]) == 0
     out = capsys.readouterr().out
     assert "overall (micro)" in out and "heldout (micro)" in out
