@@ -60,6 +60,8 @@ PROPERTY_INDEXES: tuple[PropertyIndex, ...] = (
     PropertyIndex("load_run_status", "LoadRun", ("status",)),
     PropertyIndex("load_run_input", "LoadRun", ("loader", "input_sha256")),
     PropertyIndex("alert_created", "Alert", ("created_at",)),
+    PropertyIndex("entity_created", "Entity", ("created_at",)),
+    PropertyIndex("entity_updated", "Entity", ("updated_at",)),
 )
 
 # Fact edges carry a fact_id; provenance looks them up by it (one index per fact type).

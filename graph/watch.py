@@ -35,6 +35,7 @@ from .watch_queries import (
     STATE_SAVE,
     WATCHLIST_SAVE,
     WATCHLISTS,
+    WRITTEN_SINCE,
 )
 
 FOUND_PER_QUERY = 50  # records read per entity name searched in the watched records' index
@@ -168,13 +169,19 @@ def below(graph: Graph, ids: Sequence[str]) -> set[str]:
     return out
 
 
+def written_since(graph: Graph, since: str, types: Sequence[str]) -> list[dict[str, Any]]:
+    """The canonical entities of these types written (created or changed) after ``since``."""
+    return [_named(r) for r in graph.read(WRITTEN_SINCE, {"since": since, "types": list(types)})]
+
+
+def _named(r: dict[str, Any]) -> dict[str, Any]:
+    ident = r["identifiers"]
+    return r | {"aliases": list(r["aliases"] or []), "identifiers": json.loads(ident) if ident else {}}
+
+
 def canonical(graph: Graph, ids: Sequence[str]) -> list[dict[str, Any]]:
     """The canonical entities of some ids, with their names and identifiers."""
-    out = []
-    for r in graph.read(CANONICAL, {"ids": list(ids)}) if ids else ():
-        ident = r["identifiers"]
-        out.append(r | {"aliases": list(r["aliases"] or []), "identifiers": json.loads(ident) if ident else {}})
-    return out
+    return [_named(r) for r in graph.read(CANONICAL, {"ids": list(ids)})] if ids else []
 
 
 def save_alerts(graph: Graph, wid: str, alerts: Sequence[dict[str, Any]]) -> int:

@@ -49,6 +49,13 @@ BELOW: Final = (
     "  WHERE (type(r) = 'OWNS') = (startNode(r) = up)){1,10}(x:Entity) "
     "WITH a, collect(DISTINCT x.id) AS below RETURN a.id AS id, below"
 )
+# Entities written (created, or their names or attributes changed) since a time, of some types: what
+# a record might newly match.
+WRITTEN_SINCE: Final = (
+    "MATCH (e:Entity) WHERE (e.created_at > datetime($since) OR e.updated_at > datetime($since)) "
+    "AND e.type IN $types AND e.canonical IS NULL "
+    "RETURN e.id AS id, e.name AS name, e.aliases AS aliases, e.identifiers AS identifiers"
+)
 CANONICAL: Final = (
     "UNWIND $ids AS id MATCH (x:Entity {id: id}) MATCH (e:Entity {id: coalesce(x.canonical, x.id)}) "
     "RETURN DISTINCT e.id AS id, e.name AS name, e.aliases AS aliases, e.identifiers AS identifiers"

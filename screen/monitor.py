@@ -10,12 +10,13 @@ ownership rule blocks — each with its score, the facts and their digest; and i
 **Incremental**: the change feed since the watchlist was last checked names the facts added,
 ended, returned or changed; their entities (canonical) and everything below them in ownership /
 part-of / product-of chains are *affected*; the records re-screened are those with an affected
-entity among their last candidates, and those the watched records' name index finds for an
-affected entity's names (a new entity they might now match). ``full=True`` re-screens every
-record (the same alerts: tested). **Alerts**: ``new`` (an exposed match that was not), ``changed``
-(its facts or the rule's verdict changed), ``ended`` (no longer an exposed match: its listing
-ended, or it no longer matches); each with the record, the match's explanation, the changes of
-the feed that touched its facts (fact, quote, load run) and the latest such run.
+entity among their last candidates, and those the watched records' name index finds for the
+names of an entity written since (created or renamed: a new candidate they might now match).
+``full=True`` re-screens every record (the same alerts: tested). **Alerts**: ``new`` (an exposed
+match that was not), ``changed`` (its facts or the rule's verdict changed), ``ended`` (no longer
+an exposed match: its listing ended, or it no longer matches); each with the record, the match's
+explanation, the changes of the feed that touched its facts (fact, quote, load run) and the
+latest such run.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from graph.screen_decisions import exposure_digest
 from schema.errors import InvalidInput
 from schema.models import digest
 
+from .matcher import SCREENED
 from .records import ScreenRecord
 from .search import forms, record_query
 from .service import Screener
@@ -116,7 +118,7 @@ def catch_up(graph: Graph, watchlist: str | None = None, *, full: bool = False, 
         if full:
             ids = [r["id"] for r in watch.records(graph, wl["id"])]
         else:
-            ids = sorted(_reached(graph, wl["id"], feed))
+            ids = sorted(_reached(graph, wl["id"], wl["checked_through"], feed))
         for start in range(0, len(ids), BATCH):
             part = watch.records(graph, wl["id"], ids[start : start + BATCH])
             states = _screen(graph, part, options)
@@ -129,14 +131,16 @@ def catch_up(graph: Graph, watchlist: str | None = None, *, full: bool = False, 
     return report
 
 
-def _reached(graph: Graph, wid: str, feed: Sequence[dict[str, Any]]) -> set[str]:
-    """The records a feed's changes may change: their entities' (and those below them) among a
-    record's last candidates, or found by a search for those entities' names."""
+def _reached(graph: Graph, wid: str, since: str, feed: Sequence[dict[str, Any]]) -> set[str]:
+    """The records a feed's changes may change: those with a changed fact's entity (or one below it
+    in a chain) among their last candidates, and those a search of the watched records' names
+    finds for an entity written since (created, or its names changed: it may be a new candidate).
+    A fact alone changes no search ranking, so an entity that was not a record's candidate does not
+    become one by it — what makes this equal to a full re-screen."""
     touched = {x for c in feed for x in (c["subject"], c["object"])}
-    entities = watch.canonical(graph, sorted(touched))
-    affected = watch.below(graph, sorted({e["id"] for e in entities}))
+    affected = watch.below(graph, sorted({e["id"] for e in watch.canonical(graph, sorted(touched))}))
     queries = []
-    for e in entities:
+    for e in watch.written_since(graph, since, [t.value for t in SCREENED["any"]]):
         for name in [e["name"], *e["aliases"]][:5]:
             q = record_query(name, e["identifiers"].values())
             if q:
