@@ -1,6 +1,6 @@
 """How fast the investigator's page draws a large neighbourhood (a benchmark: it prints, it asserts nothing).
 
-    python -m bench.ui_render [--nodes 2000] [--repeat 3] [--url http://127.0.0.1:PORT]
+    python -m bench.ui_render [--nodes 2000] [--repeat 3] [--url http://127.0.0.1:PORT] [--no-timeline]
 
 Serves the built page (``make web-build``) with ``create_app()`` in a background thread (or uses
 ``--url``), opens ``/ui/#e=firm:bench-hub`` in headless Debian Chromium (``/usr/bin/chromium``)
@@ -16,6 +16,16 @@ Figures (median of ``--repeat`` page loads):
   nav→first render   ms from navigation start to that first frame (includes loading the page)
   frame (zoom/pan)   mean and worst ms between frames while the user wheel-zooms and drags the view
   longest task       the longest main-thread task after the layout (what a click could wait for)
+
+Then the timeline under the graph (issue 22) on the same view: nine in ten of the synthetic facts
+carry a date (years, months or days; one in four a span), so at 2,000 entities it draws ~2,000 events:
+  open→painted       ms from opening the panel to the first frame painted with every event drawn
+  render             ms of that draw (dating, grouping, packing rows, building the SVG)
+  frame (scroll/brush) mean and worst ms between frames while the user scrolls the lanes with the
+                     wheel and drags a period along the axis
+  brush→settled      ms from releasing the brush to the page settled (the date set, the graph reloaded
+                     and restyled for it)
+  click→painted      ms from clicking an event to the next frame (edge selected, event marked)
 """
 
 from __future__ import annotations
@@ -67,6 +77,19 @@ def entity(eid: str, name: str, type_: str) -> dict[str, Any]:
     }
 
 
+def fact_dates(i: int, k: int) -> tuple[str | None, str | None]:
+    """Deterministic dates for the timeline: one fact in ten undated; years, months and days; one
+    in four a span (the graph ignores dates unless a date is chosen)."""
+    n = i * 7 + k * 3
+    if n % 10 == 5:
+        return None, None
+    year = 1995 + (n * 13) % 30
+    start = [f"{year}", f"{year}-{1 + n % 12:02d}", f"{year}-{1 + n % 12:02d}-{1 + n % 28:02d}"][n % 3]
+    if n % 4 == 0:
+        return start, str(year + 1 + n % 6)
+    return start, None
+
+
 def neighbourhood(n_nodes: int) -> dict[str, Any]:
     """The hub and n_nodes - 1 neighbours; every tenth neighbour also has a parallel fact."""
     nodes, edges = [], []
@@ -79,6 +102,7 @@ def neighbourhood(n_nodes: int) -> dict[str, Any]:
             pairs.append(PREDICATES[(i + 3) % len(PREDICATES)])
         for k, (pred, direction) in enumerate(pairs):
             subject, obj = (HUB, eid) if direction == "out" else (eid, HUB)
+            valid_from, valid_to = fact_dates(i, k)
             edges.append(
                 {
                     "fact_id": f"fact:bench-{i}-{k}",
@@ -86,8 +110,8 @@ def neighbourhood(n_nodes: int) -> dict[str, Any]:
                     "predicate": pred,
                     "object": obj,
                     "stances": [STANCES[(i + k) % len(STANCES)]],
-                    "valid_from": None,
-                    "valid_to": None,
+                    "valid_from": valid_from,
+                    "valid_to": valid_to,
                     "n_claims": 1,
                     "n_sources": 1,
                     "quote": None,
@@ -108,6 +132,17 @@ def neighbourhood(n_nodes: int) -> dict[str, Any]:
         "groups": groups,
         "truncated": False,
     }
+
+
+def provenance(url: str) -> str:
+    """A fact's evidence as the details panel asks for it (no claims: the timeline is measured)."""
+    from urllib.parse import unquote
+
+    fact_id = unquote(url.split("/v1/facts/")[1].split("/")[0])
+    fact = {"fact_id": fact_id, "subject": HUB, "predicate": "owns", "object": HUB, "stances": ["asserted"],
+            "valid_from": None, "valid_to": None, "n_claims": 0, "n_sources": 0, "quote": None,
+            "confidence": None, "asserted_by": [], "direction": None}  # fmt: skip
+    return json.dumps({"fact": fact, "claims": [], "independent_sources": [], "n_independent_sources": 0})
 
 
 def serve() -> tuple[str, Any]:
@@ -175,7 +210,64 @@ try {
 """
 
 
-def run_once(browser: Any, url: str, payload: str, detail: str) -> dict[str, float]:
+OPEN_TIMELINE = """() => new Promise((resolve) => {
+  const t0 = performance.now();
+  document.getElementById("timeline").open = true;
+  const wait = () => {
+    if (document.querySelector("#timeline .tl-event") && window.regkg.timelineTimings) {
+      requestAnimationFrame(() => resolve({ ms: performance.now() - t0, ...window.regkg.timelineTimings }));
+    } else requestAnimationFrame(wait);
+  };
+  requestAnimationFrame(wait);
+})"""
+
+CLICK_EVENT = """() => new Promise((resolve) => {
+  const events = document.querySelectorAll("#timeline .tl-event");
+  const g = events[Math.floor(events.length / 2)];
+  const t0 = performance.now();
+  g.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+  requestAnimationFrame(() => resolve({ ms: performance.now() - t0, id: g.dataset.factId }));
+})"""
+
+
+def timeline(page: Any) -> dict[str, float]:
+    """Opens the timeline, scrolls its lanes, brushes a period along its axis, clicks an event."""
+    opened = page.evaluate(OPEN_TIMELINE)
+    page.wait_for_function("window.regkg.settled()", timeout=120_000)
+    page.evaluate("window.__layoutDone = performance.now()")
+    lanes = page.locator("#timeline .tl-scroll").bounding_box()
+    axis = page.locator("#timeline .tl-axis").bounding_box()
+    page.evaluate(START_FRAMES)
+    page.mouse.move(lanes["x"] + lanes["width"] / 2, lanes["y"] + lanes["height"] / 2)
+    for i in range(6):
+        page.mouse.wheel(0, 120 if i < 3 else -120)
+        page.wait_for_timeout(60)
+    y = axis["y"] + axis["height"] / 2
+    page.mouse.move(axis["x"] + axis["width"] * 0.3, y)
+    page.mouse.down()
+    for i in range(12):
+        page.mouse.move(axis["x"] + axis["width"] * (0.3 + i * 0.025), y)
+        page.wait_for_timeout(16)
+    page.mouse.up()
+    released = page.evaluate("performance.now()")
+    page.wait_for_function("location.hash.includes('tl=') && window.regkg.settled()", timeout=120_000)
+    settled = page.evaluate("performance.now()")
+    page.wait_for_timeout(300)
+    frames = page.evaluate(STOP_FRAMES)
+    clicked = page.evaluate(CLICK_EVENT)
+    assert f"fact={clicked['id']}" in page.evaluate("location.hash"), "the click did not select the event's fact"
+    return {
+        "tl_events": opened["events"],
+        "tl_open": opened["ms"],
+        "tl_render": opened["renderMs"],
+        "tl_frame_mean": statistics.fmean(frames["gaps"]) if frames["gaps"] else 0.0,
+        "tl_frame_max": max(frames["gaps"], default=0.0),
+        "tl_brush_settled": settled - released,
+        "tl_click": clicked["ms"],
+    }
+
+
+def run_once(browser: Any, url: str, payload: str, detail: str, with_timeline: bool = True) -> dict[str, float]:
     page = browser.new_page(viewport={"width": 1600, "height": 900})
     page.add_init_script(LONGTASKS)
     ready = json.dumps({"status": "ready", "neo4j_version": "bench", "schema_version": 1, "expected_schema_version": 1})
@@ -188,13 +280,18 @@ def run_once(browser: Any, url: str, payload: str, detail: str) -> dict[str, flo
         "**/v1/entities/firm%3Abench-hub",
         lambda route: route.fulfill(status=200, content_type="application/json", body=detail),
     )
+    page.route(
+        "**/v1/facts/*/provenance",
+        lambda route: route.fulfill(status=200, content_type="application/json", body=provenance(route.request.url)),
+    )
     page.goto(f"{url}/ui/#e={HUB}")
     page.wait_for_function("window.regkg && window.regkg.timings.length > 0 && window.regkg.settled()", timeout=300_000)
     t = page.evaluate("window.regkg.timings[0]")
     page.evaluate("window.__layoutDone = performance.now()")
     r = interact(page)
+    tl = timeline(page) if with_timeline else {}
     page.close()
-    return {
+    return tl | {
         "nodes": t["nodes"],
         "edges": t["edges"],
         "first_render": t["firstRenderMs"],
@@ -213,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nodes", type=int, nargs="+", default=[2000], help="neighbourhood sizes (entities)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--url", help="an API already serving the built page (default: start one)")
+    parser.add_argument("--no-timeline", action="store_true", help="measure the graph only")
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: run ops/ensure-chromium.sh", file=sys.stderr)
@@ -233,10 +331,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{'entities':>8} {'facts':>6} {'data→first render':>18} {'layout':>9} {'nav→first render':>17} "
                 f"{'frame mean/max (zoom, pan)':>27} {'longest task':>13}  layout"
             )
+            timelines: list[dict[str, float]] = []
             for n in args.nodes:
                 payload = json.dumps(neighbourhood(n))
                 detail = json.dumps({**entity(HUB, "Bench Hub", "Firm"), "sources": []})
-                runs = [run_once(browser, url, payload, detail) for _ in range(args.repeat)]
+                runs = [run_once(browser, url, payload, detail, not args.no_timeline) for _ in range(args.repeat)]
                 med = {k: statistics.median(r[k] for r in runs) for k in runs[0] if k != "layout_name"}
                 print(
                     f"{int(med['nodes']):>8} {int(med['edges']):>6} "
@@ -244,6 +343,18 @@ def main(argv: list[str] | None = None) -> int:
                     f"{med['nav_first_render']:>14.0f} ms {med['frame_mean']:>14.1f} / {med['frame_max']:>5.1f} ms "
                     f"{med['longest_task']:>10.0f} ms  {runs[0]['layout_name']}"
                 )
+                timelines.append(med)
+            if timelines and "tl_events" in timelines[0]:
+                print(
+                    f"\ntimeline {'events':>7} {'open→painted':>13} {'render':>9} "
+                    f"{'frame mean/max (scroll, brush)':>31} {'brush→settled':>14} {'click→painted':>14}"
+                )
+                for med in timelines:
+                    print(
+                        f"{int(med['nodes']):>8} {int(med['tl_events']):>7} {med['tl_open']:>10.0f} ms "
+                        f"{med['tl_render']:>6.0f} ms {med['tl_frame_mean']:>18.1f} / {med['tl_frame_max']:>5.1f} ms "
+                        f"{med['tl_brush_settled']:>11.0f} ms {med['tl_click']:>11.0f} ms"
+                    )
             browser.close()
     finally:
         if server is not None:

@@ -38,6 +38,7 @@ export class FilterPanel {
       const next = v >= ANY_TIME ? null : String(v);
       if (next === this.data.state.asOf) return;
       this.data.state.asOf = next;
+      this.data.state.period = null; // a period brushed on the timeline ends on asOf: no longer
       this.data.commit(true);
       this.hooks.reload();
     };

@@ -185,6 +185,15 @@ export class GraphView {
     this.cy.on("tap", (e: EventObject) => {
       if (e.target === this.cy) this.handlers.background();
     });
+    // when the canvas changes size (a panel under it opens, the window is resized) what was in its
+    // centre stays there, instead of Cytoscape's default of keeping the top left corner
+    let size = { w: this.cy.width(), h: this.cy.height() };
+    this.cy.on("resize", () => {
+      const was = size;
+      size = { w: this.cy.width(), h: this.cy.height() };
+      // not from or to nothing (a hidden canvas): there was no centre to keep
+      if (was.w && was.h && size.w && size.h) this.cy.panBy({ x: (size.w - was.w) / 2, y: (size.h - was.h) / 2 });
+    });
   }
 
   /** Adds, updates and removes elements to match `model`; returns the ids of the elements added. */

@@ -1,6 +1,6 @@
 // The investigator's page: search, expand, path finder, time slider, evidence, share and export.
 // This file puts the parts together (store, graph, details, search, paths, filters, export, status,
-// legend) and holds the actions that change what is shown: open, expand, "+N more", select.
+// legend, timeline) and holds the actions that change what is shown: open, expand, "+N more", select.
 import "./styles.css";
 
 import { ApiError, api } from "./api";
@@ -12,10 +12,11 @@ import { GraphView, type MoreNode, type Timings } from "./graph";
 import { renderLegend } from "./legend";
 import { PathPanel } from "./paths";
 import { EntitySearch } from "./search";
-import type { MoreKey, ViewState } from "./state";
+import type { MoreKey, Period, ViewState } from "./state";
 import { Banner, StatusLine } from "./status";
 import { Store } from "./store";
-import type { Entity } from "./types";
+import { TimelinePanel, type TimelineTimings } from "./timeline";
+import type { Entity, Fact } from "./types";
 
 class App {
   private readonly store = new Store({
@@ -36,6 +37,7 @@ class App {
   private readonly graph: GraphView;
   private readonly details: DetailsPanel;
   private readonly paths: PathPanel;
+  private readonly timeline: TimelinePanel;
 
   constructor() {
     this.graph = new GraphView(byId("cy"), {
@@ -74,6 +76,27 @@ class App {
       restyle: () => this.decorate(),
       focus: (ids) => this.graph.focus(ids),
     });
+    const timelineBox = byId<HTMLDetailsElement>("timeline");
+    if (this.store.state.period) timelineBox.open = true; // a shared link with a period shows it
+    // the timeline and the legend share the space under the graph: opening one folds the other
+    // (either can be reopened), so that the graph keeps most of the height at 1280×800
+    const legend = byId<HTMLDetailsElement>("legend");
+    const fold = (opened: HTMLDetailsElement, other: HTMLDetailsElement) =>
+      opened.addEventListener("toggle", () => {
+        if (opened.open && other.open) other.open = false;
+      });
+    fold(timelineBox, legend);
+    fold(legend, timelineBox);
+    if (timelineBox.open) legend.open = false;
+    this.timeline = new TimelinePanel(timelineBox, {
+      facts: () => this.drawnFacts(),
+      name: (id) => this.store.model.nodes.get(id)?.name ?? id,
+      hasNode: (id) => this.store.model.nodes.has(id),
+      selected: () => this.store.state.selected,
+      period: () => this.store.state.period,
+      selectFact: (id) => this.select({ kind: "fact", id }),
+      setPeriod: (p) => this.setPeriod(p),
+    });
     this.wire();
     wireExports(this.graph, this.store);
     renderLegend();
@@ -109,6 +132,7 @@ class App {
     this.syncControls();
     this.paths.render();
     this.statusLine.update();
+    this.timeline.update();
     if (added.length) {
       const timings = await this.graph.layout(hadNodes && !fit, t0, addMs);
       this.recordTimings(timings);
@@ -183,7 +207,29 @@ class App {
     this.store.state.selected = sel;
     this.store.commit(false);
     this.decorate();
+    this.timeline.update();
     this.showSelection();
+  }
+
+  /** The facts the graph draws (both ends loaded): what the timeline shows. */
+  private drawnFacts(): Fact[] {
+    const m = this.store.model;
+    return [...m.facts.values()].filter((f) => m.nodes.has(f.subject) && m.nodes.has(f.object));
+  }
+
+  /** A period chosen on the timeline: the page's date becomes its end (the API answers for one
+   * date), the period itself stays in the URL (`tl`); clearing it clears a date it had set. */
+  private setPeriod(p: Period | null): void {
+    const s = this.store.state;
+    const before = s.period;
+    if (!p && !before) return;
+    s.period = p;
+    if (p) s.asOf = p.to;
+    else if (before && s.asOf === before.to) s.asOf = null;
+    this.store.commit(true);
+    this.syncControls();
+    this.timeline.update();
+    void this.store.refresh(false);
   }
 
   /** Selects an entity; one not in the graph yet is loaded there first (the selection always is). */
@@ -248,6 +294,10 @@ const app = new App();
     return (app as unknown as { graph: GraphView }).graph.cy;
   },
   timings: [] as Timings[],
+  /** the timeline's last full render (events drawn, ms) */
+  get timelineTimings(): TimelineTimings | null {
+    return (app as unknown as { timeline: TimelinePanel }).timeline.timings;
+  },
   /** true when no request, layout or animation is running (tests and benchmarks wait for it) */
   settled(): boolean {
     const cy = (app as unknown as { graph: GraphView }).graph.cy;

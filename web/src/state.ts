@@ -8,6 +8,14 @@ export interface MoreKey {
 
 export type Selection = { kind: "node"; id: string } | { kind: "fact"; id: string };
 
+/** A period brushed on the timeline (partial dates, `from` ≤ `to`). The API answers for one date
+ * only, so the page's `asOf` is set to the period's end; the period itself is kept in the URL as
+ * `tl=FROM..TO` (e.g. `tl=2017-01-01..2022-12-31`) for the timeline to shade and filter by. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
 export interface ViewState {
   /** entities whose neighbourhood is loaded, in the order they were expanded */
   expanded: string[];
@@ -24,6 +32,8 @@ export interface ViewState {
   predicates: string[];
   /** facts not valid on asOf: greyed out or hidden */
   outOfTime: "grey" | "hide";
+  /** the period brushed on the timeline (asOf is then its end); null = none */
+  period: Period | null;
 }
 
 export function emptyState(): ViewState {
@@ -38,10 +48,29 @@ export function emptyState(): ViewState {
     stances: [],
     predicates: [],
     outOfTime: "grey",
+    period: null,
   };
 }
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** The first day a partial date can mean, as YYYY-MM-DD (compares as text). */
+function firstDay(d: string): string {
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+}
+
+/** `tl`'s value: "2017-01-01..2022-12-31". */
+export function encodePeriod(p: Period): string {
+  return `${p.from}..${p.to}`;
+}
+
+/** A `tl` value back to a period; null unless both ends are dates and the first is not later. */
+export function decodePeriod(raw: string | null): Period | null {
+  if (!raw) return null;
+  const [from, to, ...rest] = raw.split("..");
+  if (rest.length || !from || !to || !DATE.test(from) || !DATE.test(to)) return null;
+  return firstDay(from) <= firstDay(to) ? { from, to } : null;
+}
 
 export function encodeState(s: ViewState): string {
   const p = new URLSearchParams();
@@ -55,6 +84,7 @@ export function encodeState(s: ViewState): string {
   if (s.stances.length) p.set("stances", s.stances.join(","));
   if (s.predicates.length) p.set("predicates", s.predicates.join(","));
   if (s.outOfTime === "hide") p.set("outoftime", "hide");
+  if (s.period) p.set("tl", encodePeriod(s.period));
   // ":", "~" and "," may stand unescaped in a fragment; keeping them makes links readable
   return p.toString().replace(/%3A/gi, ":").replace(/%7E/gi, "~").replace(/%2C/gi, ",");
 }
@@ -84,5 +114,6 @@ export function decodeState(hash: string): ViewState {
   s.stances = list(p.get("stances"));
   s.predicates = list(p.get("predicates"));
   s.outOfTime = p.get("outoftime") === "hide" ? "hide" : "grey";
+  s.period = decodePeriod(p.get("tl"));
   return s;
 }
