@@ -93,9 +93,14 @@ def assess_entity(
     options: Options = Options(),
     max_depth: int = 10,
 ) -> dict[str, Any]:
-    """The rule's finding for ``entity_id`` (its canonical entity) with the tree above it."""
+    """The rule's finding for ``entity_id`` (its canonical entity) with the tree above it (one query)."""
     lists = blocking_lists(options.block_kinds)
-    data = reads.one(graph, entity_id, as_of=as_of, stances=stances, lists=lists, max_depth=max_depth)
+    data = reads.one(graph, entity_id, as_of=as_of, stances=stances, lists=lists)
+    return finding(data, options, max_depth)
+
+
+def finding(data: dict[str, Any], options: Options = Options(), max_depth: int = 10) -> dict[str, Any]:
+    """The rule's finding from the data :mod:`graph.ownership` reads (``target``, holdings, blocking)."""
     return _finding(data["target"], data, options, max_depth)
 
 
@@ -115,8 +120,8 @@ def assess_many(
 ) -> dict[str, dict[str, Any]]:
     """The summary of the rule's finding for each of some entities, read together (screening's batch)."""
     lists = blocking_lists(options.block_kinds)
-    data = reads.above(graph, entity_ids, as_of=as_of, stances=None, lists=lists, max_depth=max_depth)
-    return {asked: summary(_finding(target, data, options, max_depth)) for asked, target in data["targets"].items()}
+    found = reads.above(graph, entity_ids, as_of=as_of, stances=None, lists=lists)
+    return {asked: summary(finding(data, options, max_depth)) for asked, data in found.items()}
 
 
 def _decorate(node: dict[str, Any], entities: dict[str, dict[str, Any]], blocking: dict[str, list[Any]]) -> None:

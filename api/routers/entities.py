@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Response
 from starlette.concurrency import run_in_threadpool
 
+from graph import ownership as ownership_reads
 from graph import reads
 from ownership import service as ownership_rule
 from schema.ontology import EntityType, Predicate, Stance
@@ -128,16 +129,18 @@ async def exposure(
     known_at: KnownAt = None,
     rule: RuleQ = None,
 ) -> dict[str, Any]:
-    answer = await reads.exposure.aio(
-        graph, id, max_hops, as_of_key(as_of), settings.query_timeout, undated, as_of_key(known_at)
-    )
-    finding = await run_in_threadpool(
-        ownership_rule.assess_entity,
+    options = ownership_rule.Options.of(settings, rule)
+    answer = await ownership_reads.exposure.aio(
         graph,
         id,
-        as_of=as_of_key(as_of),
-        options=ownership_rule.Options.of(settings, rule),
-    )
+        max_hops,
+        as_of_key(as_of),
+        settings.query_timeout,
+        undated,
+        as_of_key(known_at),
+        ownership_rule.blocking_lists(options.block_kinds),
+    )  # exposure and the rule's data: one query
+    finding = ownership_rule.finding(answer.pop("ownership"), options)
     return answer | {"ownership": ownership_rule.summary(finding)}
 
 

@@ -74,7 +74,7 @@ def test_a_listing_added_then_removed_alerts_once_each_and_a_reload_not_at_all(
     assert (added["record_key"], added["kind"]) == ("c-2", "new")
     assert added["entity_name"] == "Gulf Gate Spedition GmbH" and added["explanation"]
     (cause,) = [c for c in added["causes"] if c["predicate"] == "listed-on"]
-    assert cause["change"] == "added" and cause["quote"] == "Entity List (EL) - Bureau of Industry and Security"
+    assert cause["change"] == "added" and "Entity List" in cause["quote"]
     assert added["run"] == cause["run"] and cause["loader"] == "csl"
 
     load(settings, version(tmp_path, "2026-03-01", without), "2026-03-01")
