@@ -205,6 +205,7 @@ PROVENANCE_JSONLD: dict[str, Any] = {
 PATHS: dict[str, Any] = {
     "paths": [{"nodes": [FIRM, RUSSIA], "edges": [{**HQ_FACT, "direction": "forward"}], "length": 1}],
     "max_degree": 1000,
+    "no_path": None,
 }
 EXPOSURE: dict[str, Any] = {
     "entity": FIRM,

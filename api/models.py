@@ -218,11 +218,23 @@ class Path(_Out):
     length: int
 
 
+class NoPath(_Out):
+    reason: Literal["asserting-party", "hubs", "none"] = Field(
+        description="asserting-party: one end only states (asserts, alleges, disputes…) facts about the other — "
+        "paths walk facts, not who states them; hubs: they meet only through hubs; none: no connection within "
+        "max_hops"
+    )
+    message: str
+    asserting: list[dict[str, Any]] = Field(description="the facts one end states about the other (up to 5 each way)")
+    hubs: list[dict[str, Any]] = Field(description="hubs both ends touch: id, name, type, facts (up to 5)")
+
+
 class Paths(_Out):
     model_config = example(examples.PATHS)
 
     paths: list[Path]
     max_degree: int = Field(description="entities with more fact edges than this (hubs) were not walked through")
+    no_path: NoPath | None = Field(None, description="when no path is found: why, in this graph")
 
 
 class ExposureAction(_Out):

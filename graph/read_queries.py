@@ -341,7 +341,7 @@ CHANGES: Final = (
     "       WHEN before = 0 THEN 'added' ELSE 'changed' END AS change, "
     "  c.subject AS subject, c.predicate AS predicate, c.object AS object, "
     "  [x IN cs | x.stance] AS stances, c.valid_from AS valid_from, c.valid_to AS valid_to, size(cs) AS claims, "
-    "  head([(c)-[k:CITES]->(:Source) | k.quote]) AS quote"
+    "  head(COLLECT { MATCH (c)-[k:CITES]->(:Source) RETURN k.quote ORDER BY size(k.quote) DESC, k.start }) AS quote"
 )
 CHANGES_TOTAL: Final = _CHANGES + "RETURN count(*) AS total"
 

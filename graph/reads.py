@@ -27,6 +27,7 @@ from schema.ontology import (
     Stance,
 )
 
+from . import paths_why
 from . import read_queries as q
 from .database import Graph
 
@@ -526,7 +527,10 @@ def paths(
     if row["same"]:
         raise InvalidInput(f"{source_id} and {target_id} are one entity (a same-as decision)", {"field": "to"})
     paths = [_path(p["nodes"], p["rels"], as_of, undated) for p in row["paths"]]
-    return {"paths": paths, "max_degree": max_degree}
+    if paths:
+        return {"paths": paths, "max_degree": max_degree}
+    why = yield paths_why.QUERY, {"from": _pad(source_id), "to": _pad(target_id), "max_degree": max_degree}, timeout
+    return {"paths": [], "max_degree": max_degree, "no_path": paths_why.explain(why, max_hops, max_degree)}
 
 
 # -- exposure -----------------------------------------------------------------------------

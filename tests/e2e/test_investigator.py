@@ -291,3 +291,15 @@ def test_a_same_as_cluster_is_one_node_with_its_members(
     covered = fact_between(page, KASPERSKY, "listed-on", "list:us-fcc-covered-list")
     assert covered, "the FCC's listing belongs to the canonical node"
     shot(page, output_path, "09-cluster")
+
+
+def test_no_path_says_why_germany_is_not_linked(page: Page, live_url: str, output_path: str) -> None:
+    """Kaspersky → Germany: the notice names the asserting-party reason (Germany only alleges
+    Kaspersky's ties), not hubs the graph does not have."""
+    page.goto(f"{live_url}/ui/#e={KASPERSKY}&from={KASPERSKY}&to=country:de")
+    settle(page)
+    notice = page.locator("#path-results .notice")
+    expect(notice).to_have_attribute("data-reason", "asserting-party")
+    text = notice.inner_text()
+    assert "Germany is only a party stating" in text and "hubs" not in text
+    shot(page, output_path, "01-no-path-why")

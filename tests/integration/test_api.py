@@ -212,6 +212,20 @@ def test_paths_stances_remove_the_fsb_allegation(client: TestClient) -> None:
     assert all(e["predicate"] != "alleged-tie-to" for p in paths for e in p["edges"])
 
 
+def test_no_path_says_why_in_this_graph(client: TestClient) -> None:
+    """Kaspersky and Germany: no fact joins them — Germany only alleges Kaspersky's Kremlin ties."""
+    r = client.get("/v1/paths", params={"from": "firm:kaspersky-lab", "to": "country:de"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["paths"] == [] and body["no_path"]["reason"] == "asserting-party"
+    (fact,) = body["no_path"]["asserting"]
+    assert (fact["party"], fact["about"], fact["predicate"]) == ("country:de", "firm:kaspersky-lab", "alleged-tie-to")
+    assert body["no_path"]["message"].startswith("No connection within 4 hops: Germany is only a party stating")
+    assert "hubs" not in body["no_path"]["message"]
+    found = client.get("/v1/paths", params={"from": "firm:kaspersky-lab", "to": "country:ru"}).json()
+    assert found["paths"] and found["no_path"] is None
+
+
 def test_paths_errors(client: TestClient) -> None:
     err(client, f"/v1/paths?from={KASPERSKY}&to={KASPERSKY}", 422)
     err(client, f"/v1/paths?from=firm:nope&to={RUSSIA}", 404)

@@ -122,15 +122,11 @@ export class PathPanel {
       return;
     }
     if (!paths.length) {
-      box.append(
-        h(
-          "p",
-          { class: "notice" },
-          `No path within 4 hops${s.asOf ? ` valid on ${s.asOf}` : ""}${s.stances.length || s.predicates.length ? " with these filters" : ""} ` +
-            `that avoids hubs (entities with more than ${this.data.model.pathMaxDegree ?? 1000} facts, such as a country many firms are based in: ` +
-            "a path may start or end at one, never pass through it).",
-        ),
-      );
+      const why = this.data.model.pathWhy;
+      const filtered = `${s.asOf ? ` valid on ${s.asOf}` : ""}${s.stances.length || s.predicates.length ? " with these filters" : ""}`;
+      // the API says why in this graph: one end only states facts about the other, hubs between, or nothing
+      const text = why ? why.message.replace(/^No connection within (\d+ hops?)/, `No connection within $1${filtered}`) : `No path within 4 hops${filtered}.`;
+      box.append(h("p", { class: "notice", "data-reason": why?.reason ?? "" }, text));
       return;
     }
     nav.hidden = false;

@@ -3,7 +3,7 @@
 import { ApiError, type Filters, api } from "./api";
 import type { GraphModel } from "./graph";
 import { type MoreKey, type ViewState, decodeState, encodeState } from "./state";
-import type { NeighborGroup, Neighborhood, Path, Paths } from "./types";
+import type { NeighborGroup, Neighborhood, NoPath, Path, Paths } from "./types";
 
 /** facts loaded per predicate and direction when an entity is expanded ("+N more" past it) */
 export const NEIGHBOR_LIMIT = 25;
@@ -20,6 +20,8 @@ export interface Loaded extends GraphModel {
   pathError: string | null;
   /** the API's hub threshold: paths never pass through an entity with more facts */
   pathMaxDegree: number | null;
+  /** why no path was found (the API's answer), when none was */
+  pathWhy: NoPath | null;
 }
 
 export function emptyModel(): Loaded {
@@ -33,6 +35,7 @@ export function emptyModel(): Loaded {
     paths: [],
     pathError: null,
     pathMaxDegree: null,
+    pathWhy: null,
   };
 }
 
@@ -201,6 +204,7 @@ export class Store {
     const pathResult = ok(pathSettled);
     m.paths = pathResult?.paths ?? [];
     m.pathMaxDegree = pathResult?.max_degree ?? null;
+    m.pathWhy = pathResult?.no_path ?? null;
     m.pathError =
       pathSettled.status === "rejected"
         ? pathSettled.reason instanceof ApiError

@@ -91,6 +91,15 @@ export interface Paths {
   paths: Path[];
   /** entities with more fact edges than this (hubs) were not walked through */
   max_degree?: number;
+  /** when no path was found: why, in this graph (graph/paths_why.py) */
+  no_path?: NoPath | null;
+}
+
+export interface NoPath {
+  reason: "asserting-party" | "hubs" | "none";
+  message: string;
+  asserting: { fact_id: string; party: string; party_name: string | null; about: string; predicate: string }[];
+  hubs: { id: string; name: string | null; facts: number }[];
 }
 
 export interface Source {
@@ -101,6 +110,9 @@ export interface Source {
   author: string | null;
   published_at: string | null;
   retrieved_at: string | null;
+  /** the earliest / latest list version or export that held the record */
+  first_seen?: string | null;
+  last_seen?: string | null;
   sha256: string | null;
   kind: string;
 }
@@ -127,6 +139,9 @@ export interface LoadRunRef {
 
 export interface Claim {
   id: string;
+  /** the claim's own ends (a member's id when resolution joined it into the fact's entity) */
+  subject?: string;
+  object?: string;
   stance: string;
   asserted_by: Entity | null;
   valid_from: string | null;
