@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from graph import paths_why, reads
 from graph import read_queries as q
-from graph import reads
 from schema.errors import InvalidInput, NotFound
 from schema.ontology import Predicate, Stance
 
@@ -269,7 +269,8 @@ def test_paths_names_the_missing_end(from_found: bool, to_found: bool, field: st
 
 
 def test_paths_sends_filters_and_timeout_with_the_query() -> None:
-    graph = FakeGraph([{"from_found": True, "to_found": True, "same": False, "paths": []}])
+    # no path found: a second query asks why (graph/paths_why.py)
+    graph = FakeGraph([{"from_found": True, "to_found": True, "same": False, "paths": []}], [])
     out = paths(
         graph,
         HOSTILE,
@@ -299,7 +300,10 @@ def test_paths_sends_filters_and_timeout_with_the_query() -> None:
         "max_degree": 50,
     }
     assert timeout == 2.5
-    assert out == {"paths": [], "max_degree": 50}
+    assert out["paths"] == [] and out["max_degree"] == 50
+    why_query, why_params, why_timeout = graph.calls[1]
+    assert why_query == paths_why.QUERY and why_params["max_degree"] == 50 and why_timeout == 2.5
+    assert out["no_path"]["reason"] == "none" and out["no_path"]["message"] == "No connection within 3 hops."
 
 
 def test_exposure_keeps_each_fact_once_by_its_shortest_chain() -> None:
