@@ -245,7 +245,7 @@ class _Loader:
         text_hash = digest(row.text, length=16)
         source = Source(
             id=f"source:csl:{safe_id}-{text_hash}" if safe_id else f"source:csl:{text_hash}",
-            title=f"CSL entry: {name}",
+            title=f"{info.entity.name} (CSL): {name}",  # the list and the entry: "Entity List (CSL): …"
             kind="list-entry",
             url=v.get("source_information_url", "").strip() or v.get("source_list_url", "").strip() or None,
             publisher=PUBLISHER,

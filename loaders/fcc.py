@@ -115,6 +115,7 @@ class _Loader:
         ref = registry().list_ref(COVERED_LIST)
         assert ref is not None, COVERED_LIST
         self.fcc = ref.administered_by
+        self.list_name = ref.entity.name  # "FCC Covered List": each row's Source is titled by it and its entry
         self.file_source = Source(
             id=f"source:fcc:file-{file_sha256(path)[:16]}",
             title=f"FCC Covered List table ({path.name})",
@@ -152,7 +153,7 @@ class _Loader:
         pieces = _MERGED.split(description)
         source = Source(
             id=f"source:fcc:{digest(text, length=16)}",
-            title="FCC Covered List entry",  # replaced below, once the names are known
+            title=self.list_name,  # "FCC Covered List: <the entry's names>" below, once they are known
             kind="list-entry",
             url=URL,
             publisher=PUBLISHER,
@@ -223,7 +224,7 @@ class _Loader:
             problem = self.out.check_claim(claim)
             if problem:
                 return self.reject(line, None, problem)
-        source = source.model_copy(update={"title": "FCC Covered List entry: " + "; ".join(e.name for e in entities)})
+        source = source.model_copy(update={"title": f"{self.list_name}: " + "; ".join(e.name for e in entities)})
         if len(pieces) > 1:
             self.out.notes.append(
                 f"{self.file}:{line}: {len(pieces)} table cells merged into one row; read as {len(pieces)} "

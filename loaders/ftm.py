@@ -42,12 +42,15 @@ becomes:
 Provenance: one ``dataset`` Source per line, its text the raw line (without the line break),
 derived from a ``dataset`` Source for the file; each claim quotes the value it rests on as it is
 written in the line (the authority, the program, the role, the owner's id...), or the line's
-``properties`` object when no single value says it.
+``properties`` object when no single value says it. A record's Source is titled by its dataset,
+its schema and what it states (``ru_egrul (FtM) Ownership: Kalashnikov Concern JSC owns 51 % of LLC
+CST``; ``FtM Company: Acme Holding JSC`` when the line names no dataset); a sanction's is dated by
+its ``listingDate`` (else ``startDate``), as a list row is by its date of inclusion.
 
 **Streaming, constant memory.** :class:`FtmReader` reads the file twice, line by line, and never
 holds more than one batch: pass 1 turns things into entities and records, in an on-disk SQLite
-index in a temporary directory, each FtM id with its type and the byte offset of every line that
-carries a relationship; pass 2 reads just those lines again and resolves both ends of each
+index in a temporary directory, each FtM id with its type and name and the byte offset of every
+line that carries a relationship; pass 2 reads just those lines again and resolves both ends of each
 relationship through the index (or, for ids the file does not define, through
 ``resolve_external`` — the CLI passes a read-only graph lookup). Batches of pass 1 come before
 any batch of pass 2, so a writer that writes each batch before pulling the next always has both
@@ -128,6 +131,7 @@ class FtmReader(FtmRelations):
         self._file_source_sent = False
         self._entity_cache: dict[tuple[str | None, ...], Entity] = {}
         self._datasets = {}
+        self._names = {}
         self.file_source = Source(
             id=f"source:ftm:file-{file_sha256(path)[:16]}",
             title=f"FollowTheMoney entities ({path.name})",
@@ -246,7 +250,7 @@ class FtmReader(FtmRelations):
     def _things(self, out: Collector, lines: list[Line], index: Index) -> Parsed:
         """One batch of pass 1: entities and sources of the things; relationship lines noted."""
         earlier = index.known(line.ftm_id for line in lines if line.plan.etype is not None)
-        entities: list[tuple[str, str, int]] = []
+        entities: list[tuple[str, str, int, str]] = []
         relations: list[tuple[int, int]] = []
         for line in lines:
             plan = line.plan
@@ -274,7 +278,7 @@ class FtmReader(FtmRelations):
                 )
                 continue
             earlier.setdefault(line.ftm_id, (entity.type.value, line.number))
-            entities.append((line.ftm_id, entity.type.value, line.number))
+            entities.append((line.ftm_id, entity.type.value, line.number, entity.name))
             out.add_entity(entity)
             add_sources(out, self._sources(line, entity.name), self)
             if any(line.props.get(p) for p in plan.refs):
@@ -304,6 +308,8 @@ class FtmReader(FtmRelations):
                         lines.append(line)
                 self.relations_read += len(rows)
                 types = self._resolve(index, lines)
+                # the names of both ends and of each thing, for the records' titles
+                self._names = index.names({ref for line in lines for ref in [line.ftm_id, *self._refs(line)]})
                 for line in lines:
                     self._relation(out, line, types)
                 yield self._parsed(out)

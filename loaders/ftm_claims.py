@@ -43,27 +43,34 @@ class FtmRelations:
     bad_dates: int
     _entity_cache: dict[tuple[str | None, ...], Entity]
     _datasets: dict[str, Source]
+    _names: dict[str, str]  # FtM id → the name its entity was given (pass 2: this batch's ends)
 
     def _reject(self, out: Collector, line: int | None, field: str | None, message: str) -> None:
         out.rejects.append(RecordError(self.file, line, field, message))
 
-    def _sources(self, line: Line, caption: str) -> list[Source]:
+    def _sources(self, line: Line, entry: str) -> list[Source]:
         """The record's Source, once per dataset that publishes it (``datasets``), each derived
         from its dataset's Source (which is derived from the file): a record two datasets state is
         two independent statements, and two records of one dataset are one. Without ``datasets``,
-        one Source derived from the file."""
+        one Source derived from the file.
+
+        Titled by the dataset, the schema and the entry (``ru_egrul (FtM) Ownership: Kalashnikov
+        Concern owns 51 % of LLC CST``, ``FtM Company: Acme Holding JSC`` without a dataset);
+        a sanction's record is dated by the listing it states (:func:`listing_day`)."""
         local = record_key(line.ftm_id)
         urls = line.values("sourceUrl")
         publishers = line.values("publisher")
         base = f"source:ftm:{local}-{hashlib.sha256(line.text.encode()).hexdigest()[:12]}"
         names: list[str | None] = [*dataset_names(line)] or [None]
+        kind = f"{line.plan.schema.label}: {entry}"
         return [
             Source(
                 id=f"{base}:{slug(name)}" if name else base,
-                title=f"FtM {line.plan.schema.name}: {caption}" + (f" (dataset {name})" if name else ""),
+                title=(f"{name} (FtM) {kind}" if name else f"FtM {kind}")[:300],
                 kind="dataset",
                 url=urls[0] if urls else None,
                 publisher=publishers[0] if publishers else None,
+                published_at=listing_day(line),
                 first_seen=seen_day(line, "first_seen"),
                 last_seen=seen_day(line, "last_seen"),
                 text=line.text,
@@ -92,7 +99,7 @@ class FtmRelations:
         rejects = len(out.rejects)
         claims: list[tuple[str, Claim]] = []
         extra: list[Entity] = []
-        sources = self._sources(line, caption_of(line))
+        sources = self._sources(line, self._entry(line))
         source = sources[0]
         try:
             if plan.relation == "sanction":
@@ -120,6 +127,33 @@ class FtmRelations:
                 add_sources(out, sources, self)
         elif not claims and len(out.rejects) == rejects and plan.relation is not None:
             self._reject(out, line.number, None, f"a {plan.schema.name} that yields no claim")
+
+    def _entry(self, line: Line) -> str:
+        """What the record states, in words, for its Source's title: ``Ivan Testov owns 51 % of
+        Acme Holding JSC``, ``Maria Probova directs Acme Holding JSC``, ``Acme Holding JSC
+        sanctioned by Office of Foreign Assets Control (Russia-related Sanctions)``; a thing's
+        name. An end this file does not name is shown by its FtM id."""
+        plan = line.plan
+
+        def names(prop: str) -> str:
+            return ", ".join(self._names.get(v, v) for v in line.values(prop))
+
+        if plan.relation == "sanction":
+            who = names("entity") or line.ftm_id
+            by = line.values("authority")
+            programme = line.values("program") or line.values("programId")
+            if by:
+                return f"{who} sanctioned by {by[0]}" + (f" ({programme[0]})" if programme else "")
+            return f"{who} listed under {programme[0]}" if programme else f"{who} sanctioned"
+        schema = plan.schema
+        if plan.relation is not None and schema.source_prop is not None and schema.target_prop is not None:
+            source, target = names(schema.source_prop.name), names(schema.target_prop.name)
+            if plan.relation == "ownership":
+                shares = line.values("percentage")
+                share = f" {shares[0]}{'' if shares[0].endswith('%') else ' %'} of" if shares else ""
+                return f"{source} owns{share} {target}"
+            return f"{source} {schema.edge_label or 'linked to'} {target}"
+        return self._names.get(line.ftm_id) or caption_of(line)
 
     def _end(
         self, out: Collector, line: Line, prop: str, types: dict[str, EntityType], value: str | None = None
@@ -337,6 +371,23 @@ def seen_day(line: Line, key: str) -> str | None:
         return date.fromisoformat(match.group(0)).isoformat() if match else None
     except ValueError:
         return None
+
+
+def listing_day(line: Line) -> str | None:
+    """The day a Sanction record says its entity was listed (``listingDate``, else ``startDate``):
+    the date the authority published the listing, as a list row's date of inclusion is; None for
+    other records and when no such date is written."""
+    if line.plan.relation != "sanction":
+        return None
+    for prop in ("listingDate", "startDate"):
+        for value in line.values(prop):
+            try:
+                day = partial_date(value[:10])
+            except ValueError:
+                continue
+            if day:
+                return day
+    return None
 
 
 def record_key(ftm_id: str) -> str:

@@ -129,13 +129,13 @@ class Line:
 
 
 class Index:
-    """On-disk FtM id → (type, line) and the offsets of relationship lines, in a temp dir."""
+    """On-disk FtM id → (type, line, name) and the offsets of relationship lines, in a temp dir."""
 
     def __init__(self, directory: str) -> None:
         self.db = sqlite3.connect(Path(directory) / "ftm-index.sqlite3")
         self.db.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-8000;"
-            "CREATE TABLE ent (id TEXT PRIMARY KEY, type TEXT NOT NULL, line INTEGER NOT NULL);"
+            "CREATE TABLE ent (id TEXT PRIMARY KEY, type TEXT NOT NULL, line INTEGER NOT NULL, name TEXT);"
             "CREATE TABLE rel (offset INTEGER NOT NULL, line INTEGER NOT NULL);"
         )
 
@@ -149,8 +149,21 @@ class Index:
                 out[fid] = (etype, line)
         return out
 
-    def add(self, entities: list[tuple[str, str, int]], relations: list[tuple[int, int]]) -> None:
-        self.db.executemany("INSERT OR IGNORE INTO ent VALUES (?, ?, ?)", entities)
+    def names(self, ids: Iterable[str]) -> dict[str, str]:
+        """The name each known id's entity was given (the titles of relationship records use them)."""
+        out: dict[str, str] = {}
+        wanted = sorted(set(ids))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for fid, name in self.db.execute(f"SELECT id, name FROM ent WHERE id IN ({marks})", chunk):
+                if name:
+                    out[fid] = name
+        return out
+
+    def add(self, entities: list[tuple[str, str, int, str]], relations: list[tuple[int, int]]) -> None:
+        """``entities``: (FtM id, type, line, name) of each thing; ``relations``: (offset, line)."""
+        self.db.executemany("INSERT OR IGNORE INTO ent VALUES (?, ?, ?, ?)", entities)
         self.db.executemany("INSERT INTO rel VALUES (?, ?)", relations)
         self.db.commit()
 

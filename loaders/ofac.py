@@ -87,6 +87,7 @@ FILE_URLS = {
     "comments": "https://www.treasury.gov/ofac/downloads/sdn_comments.csv",
 }
 ENTRY_URL = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id={}"
+ENTRY_TITLE = "OFAC SDN List"  # an entry's Source: "OFAC SDN List: <name>" (the list, then the entry)
 PROGRAMS_URL = "https://ofac.treasury.gov/sanctions-programs-and-country-information"
 
 _TYPES = {
@@ -333,7 +334,7 @@ def _row(
     country = single_country(countries)
 
     within = tuple(program_source(p, sdn_source) for p in programs(v[3]))
-    source = _entry_source("sdn", ent_num, f"SDN entry: {name}", record.text, sdn_source, within)
+    source = _entry_source("sdn", ent_num, f"{ENTRY_TITLE}: {name}", record.text, sdn_source, within)
     name_cite = cite(source, raw_name, record.cells[1].start)
     if name_cite is None:  # only when the name held doubled quotes that locate cannot see through
         raise ValueError(f"name {raw_name!r} not found in its own row")
@@ -361,7 +362,7 @@ def _row(
                 "(the files are from different snapshots): joined without them"
             )
         extra_source = _entry_source(
-            "sdn-comments", ent_num, f"SDN entry (remarks continued): {name}", extra.text, comments_source
+            "sdn-comments", ent_num, f"{ENTRY_TITLE}: {name} (remarks continued)", extra.text, comments_source
         )
         segments.append((extra_source, extra.cells[1].start + overlap, len(joined), len(joined_now)))
         extra_sources.append(extra_source)

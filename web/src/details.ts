@@ -1,13 +1,15 @@
 // The details panel: an entity (type, aliases, identifiers, its ownership under the 50 % rule,
 // sources) or a fact (every claim: stance, who asserts it, dates, qualifiers, each quote inside its
-// source text, the reporting chain).
+// source text — or, for a structured source, the record with the quoted fields marked — and the
+// reporting chain when it passes through more than one party).
 import { ApiError, api } from "./api";
 import { clear, h } from "./dom";
 import type { MoreNode } from "./graph";
 import { ownershipSection } from "./ownership";
-import { quoteWindow } from "./quote";
+import { locate, quoteWindow } from "./quote";
+import { type NameOf, type RecordView, type Span, plainValue, readRecord, reportingChain, sourceDate } from "./record";
 import { STANCE_STYLE, typeStyle } from "./theme";
-import type { Citation, Claim, Entity, Fact, NeighborGroup, Source, SourceDetail } from "./types";
+import type { Citation, Claim, Entity, Fact, NeighborGroup, SourceDetail } from "./types";
 
 export interface DetailsContext {
   name(id: string): string;
@@ -109,6 +111,8 @@ function problem(err: unknown): HTMLElement {
 
 export class DetailsPanel {
   private generation = 0;
+  /** the fact whose evidence is shown (its ends name the FtM ids in its records) */
+  private shownFact: Fact | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -275,6 +279,7 @@ export class DetailsPanel {
     if (prov === undefined) return;
     const ctx = this.ctx;
     const f: Fact = prov.fact;
+    this.shownFact = f;
     body.append(
       h("div", { class: "panel-kicker" }, h("span", { class: "badge" }, "fact"), ...f.stances.map(stanceBadge)),
       h(
@@ -340,11 +345,14 @@ export class DetailsPanel {
     if (quals.length) {
       card.append(
         h("div", { class: "label" }, "Qualifiers"),
-        dl(quals.map(([k, v]) => [k.replace(/_/g, " "), typeof v === "string" ? v : JSON.stringify(v)])),
+        dl(quals.map(([k, v]) => [k.replace(/_/g, " "), plainValue(v)])),
       );
     }
-    for (const cit of c.citations) {
-      const [el, p] = this.citation(cit, gen);
+    // one section per source: a record's quoted fields are marked in one table
+    const bySource = new Map<string, Citation[]>();
+    for (const cit of c.citations) bySource.set(cit.source.id, [...(bySource.get(cit.source.id) ?? []), cit]);
+    for (const cits of bySource.values()) {
+      const [el, p] = this.citation(cits, gen, this.ftmNames(c));
       card.append(el);
       pending.push(p);
     }
@@ -357,18 +365,46 @@ export class DetailsPanel {
     return [card, pending];
   }
 
-  private citation(cit: Citation, gen: number): [HTMLElement, Promise<void>] {
-    const src = cit.source;
-    const quoteBox = h(
-      "blockquote",
-      { class: "quote loading", "data-source-id": src.id },
-      h("mark", {}, cit.quote),
+  /** The name of the entity an FtM id in a record stands for: the claim's ends are
+   * ``<type>:ftm-<FtM id>``, shown by the fact's entities' names. */
+  private ftmNames(c: Claim): NameOf {
+    const ctx = this.ctx;
+    const f = this.shownFact;
+    const ends: [string | undefined, string | undefined][] = [
+      [c.subject, f?.subject],
+      [c.object, f?.object],
+    ];
+    return (fid) => {
+      for (const [own, shown] of ends) {
+        if (!own || !shown || !own.endsWith(`:ftm-${fid}`)) continue;
+        return ctx.entityOf(shown)?.name ?? ctx.entityOf(own)?.name ?? null;
+      }
+      return null;
+    };
+  }
+
+  /** The citations of one claim from one source: the source's record with every quoted field
+   * marked, or (prose) each quote inside the text around it; the source's title, publisher, date
+   * and link; its reporting chain when that adds a party. */
+  private citation(cits: Citation[], gen: number, names: NameOf): [HTMLElement, Promise<void>] {
+    const src = (cits[0] as Citation).source;
+    const box = h(
+      "div",
+      { class: "evidence" },
+      // until the source's text is here: each quote alone (a record's raw JSON is never shown)
+      ...cits.map((cit) =>
+        h(
+          "blockquote",
+          { class: "quote loading", "data-source-id": src.id },
+          cit.quote.trimStart().startsWith("{") ? h("span", { class: "subtle" }, "Loading the record…") : h("mark", {}, cit.quote),
+        ),
+      ),
     );
-    const chain: Source[] = [src, ...src.derived_from];
+    const chain = reportingChain([src, ...src.derived_from]);
     const el = h(
       "section",
       { class: "citation" },
-      quoteBox,
+      box,
       h(
         "div",
         { class: "source-meta" },
@@ -376,7 +412,7 @@ export class DetailsPanel {
         h(
           "div",
           { class: "subtle" },
-          [src.publisher, src.author, src.published_at ?? "date not stated", src.kind].filter(Boolean).join(" · "),
+          [src.publisher, src.author, sourceDate(src), src.kind].filter(Boolean).join(" · "),
           src.url ? [" · ", h("a", { href: src.url, target: "_blank", rel: "noopener noreferrer" }, "open source ↗")] : null,
         ),
       ),
@@ -387,7 +423,7 @@ export class DetailsPanel {
             h("span", { class: "label" }, "Reporting chain"),
             ...chain.flatMap((s, i) => [
               i ? h("span", { class: "chain-arrow", "aria-hidden": "true" }, "→") : null,
-              h("span", { class: "chain-item", title: s.title }, s.publisher ?? s.title),
+              h("span", { class: "chain-item", title: s.title }, s.label),
             ]),
           )
         : null,
@@ -395,30 +431,89 @@ export class DetailsPanel {
     const p = sourceText(src.id)
       .then((detail) => {
         if (gen !== this.generation) return;
-        quoteBox.classList.remove("loading");
-        const w = detail.text ? quoteWindow(detail.text, cit.start, cit.end, cit.quote) : null;
-        clear(quoteBox);
-        if (!w) {
-          quoteBox.append(
-            h("mark", {}, cit.quote),
-            h("div", { class: "subtle note" }, detail.text ? "The quote was not found in the stored text." : "The source's text is not stored."),
-          );
+        clear(box);
+        const text = detail.text ?? "";
+        const spans = cits
+          .map((cit) => (text ? locate(text, cit.start, cit.end, cit.quote) : null))
+          .filter((x): x is [number, number, boolean] => x !== null)
+          .map(([s, e]): Span => [s, e]);
+        const record = text ? readRecord({ id: src.id, kind: src.kind, text }, spans, names) : null;
+        if (record) {
+          box.append(recordTable(record, src.id));
+          if (spans.length < cits.length) {
+            box.append(h("div", { class: "subtle note" }, "A quote was not found in the record."));
+          }
           return;
         }
-        quoteBox.append(
-          w.clippedStart ? "… " : "",
-          w.before,
-          h("mark", { title: `characters ${cit.start}–${cit.end}` }, w.quote),
-          w.after,
-          w.clippedEnd ? " …" : "",
-        );
-        if (!w.exact) quoteBox.append(h("div", { class: "subtle note" }, "Offsets did not match; located by search."));
+        for (const cit of cits) box.append(this.quoteBox(cit, text || null));
       })
       .catch((err: unknown) => {
         if (gen !== this.generation) return;
-        quoteBox.classList.remove("loading");
-        quoteBox.append(h("div", { class: "subtle note" }, `Source text unavailable: ${err instanceof ApiError ? err.explain() : String(err)}`));
+        for (const q of box.querySelectorAll(".quote.loading")) q.classList.remove("loading");
+        box.append(h("div", { class: "subtle note" }, `Source text unavailable: ${err instanceof ApiError ? err.explain() : String(err)}`));
       });
     return [el, p];
   }
+
+  /** A quote inside the prose around it (a window of the source's text). */
+  private quoteBox(cit: Citation, text: string | null): HTMLElement {
+    const quoteBox = h("blockquote", { class: "quote", "data-source-id": cit.source.id });
+    const w = text ? quoteWindow(text, cit.start, cit.end, cit.quote) : null;
+    if (!w) {
+      quoteBox.append(
+        h("mark", {}, cit.quote),
+        h("div", { class: "subtle note" }, text ? "The quote was not found in the stored text." : "The source's text is not stored."),
+      );
+      return quoteBox;
+    }
+    quoteBox.append(
+      w.clippedStart ? "… " : "",
+      w.before,
+      h("mark", { title: `characters ${cit.start}–${cit.end}` }, w.quote),
+      w.after,
+      w.clippedEnd ? " …" : "",
+    );
+    if (!w.exact) quoteBox.append(h("div", { class: "subtle note" }, "Offsets did not match; located by search."));
+    return quoteBox;
+  }
+}
+
+/** A column name that may break after its underscores ("date_of_inclusion_on_covered_list"). */
+function breakable(label: string): (string | HTMLElement)[] {
+  return label.split(/(?<=_)/).flatMap((part, i) => (i ? [h("wbr"), part] : [part]));
+}
+
+/** A record as a two-column table: each field's label and value, the quoted fields marked. */
+function recordTable(r: RecordView, sourceId: string): HTMLElement {
+  const quoted = r.fields.filter((f) => f.marked).length;
+  return h(
+    "figure",
+    { class: `record record-${r.format}`, "data-source-id": sourceId },
+    h("figcaption", {}, r.heading),
+    h(
+      "table",
+      { class: "record-fields" },
+      h(
+        "tbody",
+        {},
+        ...r.fields.map((f) =>
+          h(
+            "tr",
+            { class: f.marked ? "cited" : null, "data-key": f.key },
+            h("th", { scope: "row", title: f.key === f.label ? null : f.key }, ...breakable(f.label)),
+            h(
+              "td",
+              {},
+              ...f.segments.map((seg) => (seg.marked ? h("mark", {}, seg.text) : seg.text)),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      "div",
+      { class: "subtle note" },
+      `${quoted} quoted field${quoted === 1 ? "" : "s"} marked` + (r.hidden ? ` · ${r.hidden} empty field${r.hidden === 1 ? "" : "s"} not shown` : ""),
+    ),
+  );
 }

@@ -1,1 +1,6 @@
 declare module "*.css";
+
+declare module "*.json" {
+  const value: unknown;
+  export default value;
+}

@@ -3,6 +3,7 @@
 // stances and quote; owners that are blocked (listed, or by the rule) or unknown are marked.
 import { ApiError, api } from "./api";
 import { h } from "./dom";
+import { readableProperties } from "./record";
 import { OWNERSHIP_STYLE } from "./theme";
 import type { Ownership, OwnershipHolding, OwnershipNode, OwnershipStatus, Verdict } from "./types";
 
@@ -101,7 +102,7 @@ function quote(text: string | null, factId: string | null, links: OwnershipLinks
   return h(
     "blockquote",
     { class: "quote own-quote" },
-    h("mark", {}, text),
+    h("mark", {}, readableProperties(text, "Ownership") ?? text), // an FtM record's properties: labelled, never JSON
     factId
       ? h("button", { type: "button", class: "link own-evidence", title: `Open the evidence (${factId})`, onclick: () => links.fact(factId) }, "evidence")
       : null,

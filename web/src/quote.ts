@@ -35,7 +35,9 @@ export function utf16Index(text: string, cp: number): number {
   return units;
 }
 
-function locate(text: string, start: number, end: number, quote: string): [number, number, boolean] | null {
+/** Where the quote is in `text`, in UTF-16 units: [start, end, exact] — at the API's code-point
+ * offsets when they hold it (exact), else found by searching for it; null when it is not there. */
+export function locate(text: string, start: number, end: number, quote: string): [number, number, boolean] | null {
   const s = utf16Index(text, start);
   const e = utf16Index(text, end);
   if (e > s && normalise(text.slice(s, e)) === normalise(quote)) return [s, e, true];

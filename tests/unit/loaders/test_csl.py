@@ -300,3 +300,12 @@ def test_list_names() -> None:
     new_list = csl.list_info("Some New List (SNL) - Treasury Department")
     assert new_list is not None and (new_list.id, new_list.agency) == ("list:us-ofac-snl", "agency:us-ofac")
     assert csl.list_info("Some List (X) - Ministry of Magic") is None
+
+
+def test_a_rows_source_is_titled_by_its_list_and_entry_and_dated_by_its_start_date(old: Parsed) -> None:
+    """Issue 22: "<list> (CSL): <name>" (was "CSL entry: <name>"); the row's start_date, when it has one."""
+    rows = {s.title: s for s in old.sources if s.kind == "list-entry"}
+    assert rows["Denied Persons List (CSL): ADRIAN MANUEL HERNANDEZ"].published_at == "2017-10-16"
+    sdn = rows["Specially Designated Nationals and Blocked Persons List (CSL): 200G PSA HOLDINGS LLC"]
+    assert sdn.published_at is None  # SDN rows carry no date: none is invented
+    assert all(" (CSL): " in title for title in rows) and not any(t.startswith("CSL entry") for t in rows)

@@ -220,3 +220,16 @@ def test_unknown_header_is_refused(tmp_path: Path) -> None:
     parsed = fcc.load(path)
     assert [(r.line, r.field) for r in parsed.rejects] == [(1, None)]
     assert not parsed.claims
+
+
+def test_a_rows_source_is_titled_by_the_list_and_its_entry_and_dated_by_its_row(new: Parsed, old: Parsed) -> None:
+    """Issue 22: "FCC Covered List: <entry>" (was "FCC Covered List entry: <entry>"), published on
+    the row's date of inclusion (its last update when it has one), in both layouts."""
+    for parsed in (new, old):
+        rows = {s.title: s for s in parsed.sources if s.kind == "list-entry"}
+        kaspersky = rows["FCC Covered List: AO Kaspersky Lab"]
+        assert kaspersky.published_at == "2022-03-25" and "March 25, 2022" in (kaspersky.text or "")
+        assert rows["FCC Covered List: Huawei Technologies Company"].published_at == "2021-03-12"
+        assert all(title.startswith("FCC Covered List: ") and s.published_at for title, s in rows.items())
+    # a row naming a firm and its subsidiary names both
+    assert "FCC Covered List: Pacific Networks Corp; ComNet (USA) LLC" in {s.title for s in new.sources}

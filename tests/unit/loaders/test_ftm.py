@@ -243,3 +243,46 @@ def test_the_delta_format_reads_add_and_mod_and_records_what_its_ops_touch(tmp_p
     assert reader.record_prefixes() == ["source:ftm:dl-own-", "source:ftm:dl-san-bolt-", "source:ftm:dl-san-testov-"]
     (own,) = [s for s in parsed.sources if s.id.startswith("source:ftm:dl-own-")]
     assert (own.first_seen, own.last_seen) == ("2023-01-10", "2024-05-01")
+
+
+IDENTITY = FIXTURES / "identity.ftm.jsonl"
+TWO_DATASETS = FIXTURES / "two_datasets.ftm.jsonl"
+
+
+def test_a_records_source_is_titled_by_dataset_schema_and_what_it_states() -> None:
+    """Issue 22: "<dataset> (FtM) <schema label>: <entry>" — an edge's entry names both ends (the
+    names their lines gave them) — instead of "FtM Ownership: Ownership"; "FtM <schema>: …" without
+    a dataset. A sanction's record is dated by its listing."""
+    titles = {s.title: s for s in ftm.load(IDENTITY).sources}
+    assert "regkg_identity_fixture (FtM) Ownership: Alexander Zakharov owns 49 % of LLC CST" in titles
+    assert "regkg_identity_fixture (FtM) Company: LLC CST" in titles
+    assert "regkg_identity_fixture (FtM) Person: Alexander Zakharov" in titles
+    sbu = titles[
+        "regkg_identity_fixture (FtM) Sanction: Alexander Zakharov sanctioned by Служба безпеки України"
+        " (Указ Президента України)"
+    ]
+    assert sbu.published_at == "2022-06-19"  # its startDate: the day it was listed
+    assert titles["FtM dataset regkg_identity_fixture"].kind == "dataset"  # a dataset keeps its own title
+    sample = {s.title: s for s in ftm.load(SAMPLE).sources}
+    assert {
+        "FtM Ownership: Ivan Testov owns 51 % of Acme Holding JSC",
+        "FtM Directorship: Maria Probova directs Acme Holding JSC",
+        "FtM Family: Ivan Testov related to Maria Probova",
+        "FtM Vessel: SEA EXAMPLE",
+    } <= set(sample)
+    eu = sample["FtM Sanction: Ivan Testov sanctioned by Council of the European Union (EU Example Regime)"]
+    assert eu.published_at == "2022-03"  # listingDate, as written (a month)
+    assert sample["FtM Ownership: Ivan Testov owns 51 % of Acme Holding JSC"].published_at is None  # no listing
+    two = {s.title for s in ftm.load(TWO_DATASETS).sources}
+    assert {
+        "ru_egrul (FtM) Ownership: Kalashnikov Concern JSC owns 51 % of LLC CST",
+        "gb_fcdo_sanctions (FtM) Ownership: Kalashnikov Concern JSC owns 51 % of LLC CST",
+    } <= two
+
+
+def test_a_title_names_an_end_the_file_does_not_define_by_its_id(tmp_path: Path) -> None:
+    line = {"id": "own-x", "schema": "Ownership", "properties": {"owner": ["ext-1"], "asset": ["acme-holding"]}}
+    path = tmp_path / "external.ftm.jsonl"
+    path.write_text(SAMPLE.read_text(encoding="utf-8") + json.dumps(line) + "\n", encoding="utf-8")
+    parsed = ftm.load(path, resolve_external=lambda ids: {i: "Person" for i in ids if i.endswith("ftm-ext-1")})
+    assert "FtM Ownership: ext-1 owns Acme Holding JSC" in {s.title for s in parsed.sources}

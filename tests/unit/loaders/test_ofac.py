@@ -256,3 +256,15 @@ def test_malformed_rows(tmp_path: Path) -> None:
     assert "'Linked To: LINKS' names the entry itself" in notes
     assert {e.id: e for e in parsed.entities}["firm:ofac-2"].country == "RU"
     check_provenance(parsed)
+
+
+def test_an_entrys_source_is_titled_by_the_list_and_the_entry(parsed: Parsed) -> None:
+    """Issue 22: "OFAC SDN List: <name>" (was "SDN entry: <name>"); an SDN row states no date."""
+    listed = claims_of(parsed, "firm:ofac-10392", Predicate.LISTED_ON)[0]
+    sources = {s.id: s for s in parsed.sources}
+    row = sources[listed.citations[0].source]
+    assert row.title == "OFAC SDN List: MINISTRY OF DEFENSE AND ARMED FORCES LOGISTICS"
+    assert row.published_at is None
+    (link,) = claims_of(parsed, "firm:ofac-31212", Predicate.LINKED_TO)
+    assert sources[link.citations[1].source].title == "OFAC SDN List: SOUTHFRONT (remarks continued)"
+    assert all(s.title.startswith("OFAC SDN List: ") for s in parsed.sources if s.kind == "list-entry")
