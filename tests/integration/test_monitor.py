@@ -157,3 +157,41 @@ def test_the_api_watches_records_and_a_new_listing_through_the_api_alerts(
         assert client.get("/v1/alerts", params={"acknowledged": "false"}, headers=key).json()["total"] == 0
     out = CliRunner().invoke(cli, ["alerts", "--format", "csv"], env=cli_env(settings))
     assert out.exit_code == 0 and "k-9,new,Orion Freight Forwarding LLC" in out.output
+
+
+def test_a_resolution_decision_is_caught_up_too(fresh: Graph, settings: Settings) -> None:
+    """A watched record matches a firm by its INN alone; merging that firm with a listed record of
+    it (another name, no INN) makes the match exposed: an alert, caused by the same-as decision."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    key = {"X-API-Key": settings.api_key.get_secret_value()}
+    text = "Nordwind Polymer LLC (INN 9715478507). BIS added NP Holding to the Entity List."
+    body = {
+        "sources": [{"id": "source:test-nordwind", "title": "Two records", "kind": "press-release",
+                     "publisher": "Bureau of Industry and Security", "published_at": "2026-11-30", "text": text}],
+        "entities": [{"id": "firm:nordwind-polymer", "type": "Firm", "name": "Nordwind Polymer LLC",
+                      "country": "RU", "identifiers": {"inn": "9715478507"}},
+                     {"id": "firm:np-holding", "type": "Firm", "name": "NP Holding", "country": "RU"}],
+        "claims": [{"subject": "firm:np-holding", "predicate": "listed-on", "object": "list:us-bis-entity-list",
+                    "asserted_by": "agency:us-bis", "valid_from": "2026-11-30", "source": "source:test-nordwind",
+                    "quote": "BIS added NP Holding to the Entity List"},
+                   {"subject": "firm:nordwind-polymer", "predicate": "headquartered-in", "object": "country:ru",
+                    "source": "source:test-nordwind", "quote": "Nordwind Polymer LLC (INN 9715478507)"}],
+    }  # fmt: skip
+    watched = {"name": "by inn", "by": "ops", "records": [{"id": "i-1", "identifiers": {"inn": "9715478507"}}]}
+    with TestClient(create_app(settings)) as client:
+        assert client.post("/v1/claims", json=body, headers=key).status_code == 201
+        wid = client.post("/v1/watchlists", json=watched, headers=key).json()["id"]
+        assert client.get("/v1/alerts", params={"watchlist": wid}, headers=key).json()["total"] == 0
+        merge = {
+            "subject": "firm:nordwind-polymer",
+            "object": "firm:np-holding",
+            "reason": "the same firm (BIS notice)",
+        }
+        assert client.post("/v1/resolutions", json=merge, headers=key).status_code == 201
+        (alert,) = client.get("/v1/alerts", params={"watchlist": wid}, headers=key).json()["items"]
+    assert (alert["record_key"], alert["kind"]) == ("i-1", "new")
+    assert [c["predicate"] for c in alert["causes"]] == ["same-as"] and alert["causes"][0]["loader"] == "resolve"
+    assert alert["facts_after"]  # the listing the merge brought
