@@ -14,6 +14,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -165,5 +166,20 @@ def dead_db_server(settings: Settings, ui_built: Path) -> Iterator[LiveServer]:
     server = LiveServer(create_app(broken)).start()
     try:
         yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def served(graph: Graph, settings: Settings, *loads: list[str]) -> Iterator[str]:
+    """The API and page on a free port over a graph wiped, then loaded by these ``regkg`` commands."""
+    maintenance.wipe(graph)
+    env = {"REGKG_NEO4J_URI": settings.neo4j_uri, "REGKG_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+    for args in loads:
+        result = CliRunner().invoke(cli, args, env=env)
+        assert result.exit_code == 0, result.output
+    server = LiveServer(create_app(settings.model_copy(update={"query_timeout": 20.0}))).start()
+    try:
+        yield server.url
     finally:
         server.stop()

@@ -17,15 +17,11 @@ from pathlib import Path
 import pytest
 from followthemoney import model
 from playwright.sync_api import Locator, Page, expect
-from typer.testing import CliRunner
 
-from api.app import create_app
-from cli.main import app as cli
 from config import Settings
-from graph import maintenance
 from graph.database import Graph
 
-from .conftest import ROOT, LiveServer
+from .conftest import ROOT, served
 
 SETTLED = "window.regkg && window.regkg.settled()"
 WAIT = 30_000  # ms: the first queries on a cold server on a busy 2-core machine can take seconds
@@ -38,19 +34,13 @@ PERCENTAGE = model.get("Ownership").properties["percentage"].label  # "Percentag
 @pytest.fixture(scope="module")
 def records_url(graph: Graph, settings: Settings, ui_built: Path) -> Iterator[str]:
     """The API and page with the FCC sample and a small FtM file (an ownership with a percentage)."""
-    maintenance.wipe(graph)
-    env = {"REGKG_NEO4J_URI": settings.neo4j_uri, "REGKG_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
-    for args in (
+    with served(
+        graph,
+        settings,
         ["load", "fcc", str(ROOT / "data" / "samples" / "fcc_covered_list_2026.csv")],
         ["load", "ftm", str(ROOT / "tests" / "fixtures" / "ftm" / "identity.ftm.jsonl")],
-    ):
-        result = CliRunner().invoke(cli, args, env=env)
-        assert result.exit_code == 0, result.output
-    server = LiveServer(create_app(settings.model_copy(update={"query_timeout": 20.0}))).start()
-    try:
-        yield server.url
-    finally:
-        server.stop()
+    ) as url:
+        yield url
 
 
 def settle(page: Page) -> None:

@@ -18,15 +18,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
-from typer.testing import CliRunner
 
-from api.app import create_app
-from cli.main import app as cli
 from config import Settings
-from graph import maintenance
 from graph.database import Graph
 
-from .conftest import ROOT, LiveServer
+from .conftest import ROOT, served
 
 KASPERSKY = "firm:kaspersky-lab"
 SETTLED = "window.regkg && window.regkg.settled()"
@@ -38,21 +34,15 @@ DATA = ROOT / "data"
 @pytest.fixture(scope="module")
 def demo_url(graph: Graph, settings: Settings, ui_built: Path) -> Iterator[str]:
     """The API and page with the demo's data (``cli.main.load_demo_data``, run through the CLI)."""
-    maintenance.wipe(graph)
-    env = {"REGKG_NEO4J_URI": settings.neo4j_uri, "REGKG_NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
-    for args in (
+    with served(
+        graph,
+        settings,
         ["load", "curated", str(DATA / "seed"), str(DATA / "curated")],
         ["load", "fcc", str(DATA / "samples" / "fcc_covered_list_2026.csv")],
         ["load", "csl", str(DATA / "samples" / "csl_us_trade_gov_2025_sample.csv")],
         ["resolve", "--apply"],
-    ):
-        result = CliRunner().invoke(cli, args, env=env)
-        assert result.exit_code == 0, result.output
-    server = LiveServer(create_app(settings.model_copy(update={"query_timeout": 20.0}))).start()
-    try:
-        yield server.url
-    finally:
-        server.stop()
+    ) as url:
+        yield url
 
 
 def settle(page: Page) -> None:
