@@ -6,6 +6,7 @@ only referred to, new ones as candidates), and the source with the original text
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -104,15 +105,32 @@ def _source(text: str, info: ArticleMeta) -> Source:
     )
 
 
-def _quote_span(text: str, sentence: tuple[int, int], cue: tuple[int, int]) -> tuple[int, int]:
-    """The quote: the sentence, or in a long one the part around the cue; trimmed of white space."""
+_CLAUSE_BREAK_RE = re.compile(r";|\n[ \t]*(?:[-*\u2022\u00b7]|\(\w{1,3}\))[ \t]")
+
+
+def _quote_span(
+    text: str, sentence: tuple[int, int], cue: tuple[int, int], named: tuple[tuple[int, int], ...] = (),
+) -> tuple[int, int]:
+    """The quote: the shortest part of the sentence that states the claim — the clause (between
+    ``;`` or list items) holding the cue and where subject and object are named, else the whole
+    sentence; a long one cut around them at white space; trimmed of white space. Never longer
+    than the sentence."""
     start, end = sentence
-    if end - start > 600:  # a long sentence: the part around the cue, cut at white space
-        start = max(start, cue[0] - 300)
-        end = min(end, cue[1] + 300)
-        while start > sentence[0] and not text[start - 1].isspace():
+    lo = min([cue[0], *(a for a, _ in named)])
+    hi = max([cue[1], *(b for _, b in named)])
+    for brk in _CLAUSE_BREAK_RE.finditer(text, start, end):
+        if brk.end() <= lo:
+            start = brk.end()
+        elif brk.start() >= hi:
+            end = brk.start() + (1 if brk.group(0) == ";" else 0)
+            break
+    if end - start > 600:  # a long clause: the part around the claim, cut at white space
+        s0, e0 = start, end
+        start = max(start, lo - 150)
+        end = min(end, max(hi + 150, start + 300))
+        while start > s0 and not text[start - 1].isspace():
             start += 1
-        while end < sentence[1] and not text[end].isspace():
+        while end < e0 and not text[end].isspace():
             end -= 1
     while start < end and text[start].isspace():
         start += 1
@@ -147,7 +165,7 @@ def _claims(
             conf -= 0.05
         if raw.pronoun:
             conf -= 0.1
-        start, end = _quote_span(doc.text, raw.sentence, raw.cue)
+        start, end = _quote_span(doc.text, raw.sentence, raw.cue, raw.spans)
         key = (raw.subject, raw.predicate, raw.object, stance, speaker, vf, vt,
                tuple(sorted(quals.items())))
         entry = merged.setdefault(key, {"conf": 0.0, "cites": {}})

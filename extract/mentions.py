@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from schema.models import Entity, slug
 from schema.ontology import EntityType
 
+from . import doclaw, names
 from .builtin import builtin, demonyms
 from .gazetteer import Gazetteer, trie_pattern
 from .patterns import (
@@ -27,7 +28,9 @@ from .patterns import (
     BILL_RE,
     CAMEL_PRODUCT_RE,
     DEMONYM_GOV_RE,
+    FIRM_COMMA_RE,
     FIRM_RE,
+    FIRM_SUFFIX,
     LAW_ACT_RE,
     LAW_DIRECTIVE_RE,
     LAW_EO_RE,
@@ -72,7 +75,12 @@ class Ent:
 
 _PRIORITY = {"known": 0, "builtin": 1, "alias": 2, "pattern": 3}
 _ACRONYM_RE = re.compile(
-    r"[ \t]*\([ \t]*(?:the[ \t]+)?\"{0,2}'{0,2}([A-Z][A-Za-z0-9&.-]{1,15}?)'{0,2}\"{0,2}[ \t]*\)"
+    r"[ \t]*\([ \t]*(?:the[ \t]+)?\"{0,2}'{0,2}([A-Z][A-Za-z0-9&.-]{1,15}?(?:[ \t][A-Z][A-Za-z0-9&-]{1,15}){0,2})"
+    r"'{0,2}\"{0,2}[ \t]*\)"
+)
+_KNOWN_AS_RE = re.compile(
+    r"\s*,?\s*\(?\s*(?:formerly|previously|also)\s+(?:known\s+as|called)\s+(?:the\s+)?|\s*,?\s*\(?(?:a\.k\.a\.|aka|f/k/a)\s+",
+    re.IGNORECASE,
 )
 _DEFINITION_RE = re.compile(
     r"\(([^()\n]{0,300}?)(?:\"{1,2}|'')([A-Z][^\"'()\n]{0,40}?)(?:\"{1,2}|'')[ \t]*\)"
@@ -92,6 +100,8 @@ class Doc:
         self.last_reporter: str | None = None
         self.last_affected: str | None = None
         self.last_affected_mention: Mention | None = None
+        self.main_law: str | None = None  # the law the document is about (extract.doclaw)
+        self.is_bill = False
         self._entity_cache: dict[tuple[EntityType, str], str] = {}
         for e in [*known, *builtin()]:
             if e.id not in self.ents:
@@ -139,14 +149,18 @@ class Doc:
             cands.append(Mention(start, end, eid, etype, self.ents[eid].how))
 
         for m in FIRM_RE.finditer(norm):
-            start = m.start()
-            prefix = PREFIX_RE.search(m.group(0))
-            if prefix and prefix.start() > 0:  # "Commerce Designated AO Kaspersky Lab"
-                start += prefix.start()
-            add(start, m.end(), T.FIRM)
+            for a, b in firm_parts(m.group(0)):
+                prefix = PREFIX_RE.search(m.group(0), a, b)
+                if prefix and prefix.start() > a:  # "Commerce Designated AO Kaspersky Lab"
+                    a = prefix.start()
+                add(m.start() + a, m.start() + b, T.FIRM)
+        for m in FIRM_COMMA_RE.finditer(norm):
+            add(m.start(), m.end(), T.FIRM)
         for m in AGENCY_OF_RE.finditer(norm):
             add(m.start(), m.end(), T.AGENCY)
         for m in AGENCY_TAIL_RE.finditer(norm):
+            if names.in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
+                continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
             add(m.start(), m.end(), T.ORGANIZATION if m.group("org") else T.AGENCY)
         for m in LAW_EO_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW, f"Executive Order {m.group(1)}")
@@ -161,10 +175,18 @@ class Doc:
         for m in CAMEL_PRODUCT_RE.finditer(norm):
             add(m.start(), m.end(), T.PRODUCT)
         cands.extend(self._persons(cands))
+        firms = {m.start: m.end for m in cands if m.etype is T.FIRM and m.how == "pattern"}
+        cands = [  # "China National Electronics Import and Export Corporation" is a firm
+            m for m in cands
+            if not (m.etype is T.COUNTRY and firms.get(m.start, 0) > m.end)
+        ]
         self.mentions = _resolve(cands)
+        self._names()
         self._bills()
         self._aliases()
         self._aliases(only_new=True)  # acronyms after an alias: "Binding Operational Directive (BOD)"
+        doclaw.attach(self)
+        self._known_as()
 
     def _persons(self, cands: list[Mention]) -> list[Mention]:
         """``Secretary of Homeland Security Elaine Duke`` → Person ``Elaine Duke``."""
@@ -194,6 +216,38 @@ class Doc:
             eid = self.entity_for(T.PERSON, self.norm[start:end])
             out.append(Mention(start, end, eid, T.PERSON, self.ents[eid].how))
         return out
+
+    def _names(self) -> None:
+        """Names the text types by their context (:mod:`extract.names`) fill the gaps."""
+        found = names.find(self.norm, [(m.start, m.end, m.etype) for m in self.mentions])
+        if not found:
+            return
+        extra = []
+        for start, end, etype in found:
+            eid = self.entity_for(etype, self.norm[start:end])
+            extra.append(Mention(start, end, eid, etype, self.ents[eid].how))
+        self.mentions = sorted(self.mentions + extra, key=lambda m: m.start)
+
+    def _known_as(self) -> None:
+        """``CEIEC, formerly known as the China National ... Corporation``: one entity, named by
+        its longest name (the other becomes an alias)."""
+        ms = self.mentions
+        into: dict[str, str] = {}
+        for a, b in zip(ms, ms[1:], strict=False):
+            if a.eid == b.eid or a.etype is not b.etype or not _KNOWN_AS_RE.fullmatch(self.norm[a.end:b.start]):
+                continue
+            keep, drop = sorted((a.eid, b.eid), key=lambda e: -len(self.ents[e].name))
+            if self.ents[drop].how in {"known", "builtin"} or keep in into:
+                continue
+            into[drop] = keep
+            name = self.ents[drop].name
+            if name not in self.ents[keep].aliases:
+                self.ents[keep].aliases.append(name)
+        if into:
+            self.mentions = [
+                Mention(m.start, m.end, into[m.eid], m.etype, m.how) if m.eid in into else m
+                for m in self.mentions
+            ]
 
     def _index(self) -> list[int]:
         return [m.start for m in self.mentions]
@@ -298,6 +352,57 @@ _ALIAS_STOP = frozenset({
     "the", "department", "secretary", "agency", "bureau", "office", "commission", "company",
     "group", "government", "state", "federal", "national", "united", "american", "today",
 })
+
+
+_FIRM_AND_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+
+
+def firm_parts(name: str) -> list[tuple[int, int]]:
+    """The firm names in a match that has ``and`` inside: ``China National Electronics Import
+    and Export Corporation`` is one name (a long descriptive left part); ``Huawei and ZTE
+    Corporation`` is one firm after the ``and`` (the left part is short or all capitals), and
+    ``Global Training Solutions Limited and Smartech Future Limited`` two (the left part ends with a
+    legal form)."""
+    parts: list[tuple[int, int]] = []
+    cut = 0
+    for m in _FIRM_AND_RE.finditer(name):
+        left_text = name[cut:m.start()]
+        left = left_text.split()
+        right = name[m.end():].split()
+        if re.search(rf"\b{FIRM_SUFFIX}$", left_text):
+            parts.append((cut, m.start()))
+            cut = m.end()
+        elif len(left) < 2 or right[0].isupper():
+            cut = m.end()
+    parts.append((cut, len(name)))
+    return parts
+
+
+def resolve_gaps(
+    mentions: list[Mention], extra: list[Mention], replace_laws: bool = False,
+) -> list[Mention]:
+    """``mentions`` plus the ``extra`` ones that overlap none of them (with ``replace_laws``, an
+    extra law mention also replaces the law mentions it covers: a longer name of the same law)."""
+    kept = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in kept]
+    width = max((m.end - m.start for m in kept), default=0)
+    dropped: set[int] = set()
+    added: list[Mention] = []
+    for x in sorted(extra, key=lambda m: m.start):
+        lo = bisect.bisect_left(starts, x.start - width)
+        hi = bisect.bisect_left(starts, x.end)
+        over = [i for i in range(lo, hi) if i not in dropped and kept[i].end > x.start]
+        if added and added[-1].end > x.start:
+            continue
+        if over and replace_laws and all(
+            kept[i].etype is T.LAW and x.start <= kept[i].start and kept[i].end <= x.end for i in over
+        ):
+            dropped.update(over)
+            over = []
+        if not over:
+            added.append(x)
+    out = [m for i, m in enumerate(kept) if i not in dropped] + added
+    return sorted(out, key=lambda m: m.start)
 
 
 def _within(ms: Sequence[Mention], starts: Sequence[int], lo: int, hi: int) -> list[Mention]:

@@ -24,16 +24,25 @@ _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # white space, at most one line break
 # -- firms -------------------------------------------------------------------------------------
 
 LEGAL_PREFIX = r"(?:AO|OOO|ZAO|OAO|PAO|PJSC|JSC|CJSC|OJSC)"
-_FIRM_SUFFIX = (
+FIRM_SUFFIX = (
     r"(?:Lab|Labs|Laboratory|Laboratories|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|Corp\.?|"
     r"Corporation|Co\.|Company|Group|Holdings?|Technologies|Systems|GmbH|AG|PLC|plc|N\.V\.|"
-    r"B\.V\.|Industries|Telecom|Electronics)"
+    r"B\.V\.|Industries|Telecom|Electronics|PTE|Pte\.?|LLP|S\.A\.|SA|SpA|S\.p\.A\.|Sdn\.?[ \t]+Bhd\.?|"
+    r"OJSC|JSC|PJSC|Robotics|Semiconductors?)"
 )
 PREFIX_RE = re.compile(rf"\b{LEGAL_PREFIX}{_SP}")
 _FIRM_TAIL = r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.))?"
+_FIRM_WORD = r"(?!(?:" + _STOP + r")\b)[A-Z][A-Za-z0-9&]*(?:\.[A-Za-z0-9&]+|-[A-Z0-9][A-Za-z0-9&]*)*"
 FIRM_RE = re.compile(
-    rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?(?:{_CAP}{_SP}){{0,3}}?{_CAP}{_SP}{_FIRM_SUFFIX}"
+    rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?(?:{_FIRM_WORD}{_SP}(?:(?:and|&)[ \t]+)?){{0,6}}"
+    rf"{_FIRM_WORD}{_SP}{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
     rf"(?![\w-]){_FIRM_TAIL}"
+)
+
+# "ByteDance, Ltd.", "Kaspersky Lab, Inc.": a legal form after a comma makes any name a firm
+FIRM_COMMA_RE = re.compile(
+    rf"(?<![\w.-])(?:{_FIRM_WORD}[ \t]+){{0,4}}{_FIRM_WORD},[ \t]+"
+    r"(?:Ltd\.|Inc\.|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.|S\.A\.|GmbH\b|PLC\b|AG\b)"
 )
 
 # -- agencies and committees -------------------------------------------------------------------
@@ -58,7 +67,7 @@ LAW_DIRECTIVE_RE = re.compile(
     r"\b(Binding[ \t]+Operational|Emergency)[ \t]+Directive[ \t]+(\d{2}-\d{2})\b"
 )
 LAW_ACT_RE = re.compile(
-    rf"(?<![\w-])(?:{_CAP}{_SP}(?:(?:and|of|for|the|on|to)[ \t]+)?){{1,8}}?Act\b"
+    rf"(?<![\w-])(?:{_CAP}{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+)?){{1,10}}?Act\b"
     r"(?:[ \t]+of[ \t]+(?:19|20)\d\d)?"
 )
 BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ \t]+){0,2}?bill\b")

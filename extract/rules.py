@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from schema.ontology import EntityType, Predicate, Stance
 
+from . import doclaw, lawrules, places
 from .builtin import demonyms
 from .cues import (
     ACT_RE,
@@ -42,7 +43,14 @@ P = Predicate
 _I = re.IGNORECASE
 
 
+# between a mention and a cue: a clause break, or coordination with an unnamed party ("X, or an
+# entity that ...", "and any entity that"), so the cue is not about the mention
+_CLAUSE_GAP_RE = re.compile(r";|\n\s*[-\u2022*]|\b(?:or|and)\s+(?:a|an|any|other|such)\b", _I)
+
+
 def _law_proposed(sent: Sentence, law: Mention) -> bool:
+    if doclaw.proposed(sent, law):
+        return True
     name = sent.doc.ents[law.eid].name.lower()
     near = sent.doc.norm[max(sent.start, law.start - 40):min(sent.end, law.end + 20)]
     return "bill" in name or bool(
@@ -150,12 +158,16 @@ def _rule_tie(sent: Sentence) -> None:
             obj = sent.head(objs[0]) if objs else None
         else:
             subs = sent.subjects_before(cue.start(), AFFECTED)
+            if subs and _CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, cue.start()):
+                subs = []  # "X, or an entity ... controlled by China": the entity is
             if not subs and re.search(r"\b(?:its|their)\s+$", sent.window(cue.start(), 12)):
                 last = sent.doc.last_affected_mention
                 subs = [last] if last is not None else []
             objs = sent.after(cue.end(), anything)
             obj = sent.head(objs[0]) if objs else None
-        if obj is None:
+        if obj is None or _CLAUSE_GAP_RE.search(sent.doc.norm, cue.end(), obj.start) or (
+            obj.start - cue.end() > 80
+        ):
             continue
         for s in subs:
             if s.eid != obj.eid:
@@ -315,4 +327,9 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     _rule_investigated,
     _rule_possessive,
     _rule_headquarters,
+    doclaw.rule_bill_scope,
+    places.rule_places,
+    lawrules.rule_pursuant,
+    lawrules.rule_introduced,
+    lawrules.rule_authorizes,
 )

@@ -33,6 +33,7 @@ class Raw:
     stance: Stance | None = None  # None: read the stance cues of the sentence
     asserted_by: str | None = None
     pronoun: bool = False
+    spans: tuple[tuple[int, int], ...] = ()  # where subject and object are named in the sentence
 
 
 class Sentence:
@@ -205,6 +206,8 @@ class Sentence:
     def passive(self, cue: re.Match[str]) -> bool:
         left = self.doc.norm[max(self.start, cue.start() - 40):cue.start()]
         right = self.doc.norm[cue.end():min(self.end, cue.end() + 40)]
+        if cue.group(0).lower().endswith("ing"):  # "is sanctioning X": progressive, active
+            return False
         return bool(
             re.search(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?$", left, _I)
             or re.match(r"\s+by\b", right)
@@ -238,4 +241,8 @@ class Sentence:
         s = subject.eid if isinstance(subject, Mention) else subject
         o = obj.eid if isinstance(obj, Mention) else obj
         span = (cue.start(), cue.end()) if isinstance(cue, re.Match) else cue
-        self.raws.append(Raw(s, predicate, o, self.span, span, confidence, **kw))
+        named = tuple(
+            (m.start, m.end) for m in (subject, obj)
+            if isinstance(m, Mention) and self.start <= m.start and m.end <= self.end
+        )
+        self.raws.append(Raw(s, predicate, o, self.span, span, confidence, spans=named, **kw))

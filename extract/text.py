@@ -44,15 +44,29 @@ _ABBREV = frozenset({
     "d.c", "u.k", "e.u", "u.n", "a.m", "p.m", "i.e", "e.g", "etc", "cf", "al",
 })
 _BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n\s*(?=[^\sa-z])")  # not before a lower-case continuation
 _SPLIT_RE = re.compile(r"(\S*?)[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9])")
 
 
+def hard_wrapped(norm: str) -> bool:
+    """Is the text wrapped at a fixed width (a bill, a Federal Register notice), so that a single
+    line break is only a space? Else a line break ends a paragraph (a headline, a list item)."""
+    lengths = [len(line.rstrip()) for line in norm.splitlines() if line.strip()]
+    if len(lengths) < 5:
+        return False
+    longest = max(lengths)
+    return longest <= 100 and sum(1 for n in lengths if n >= 0.6 * longest) >= 0.5 * len(lengths)
+
+
 def sentences(norm: str) -> list[tuple[int, int]]:
-    """Sentence spans: blank lines end a block; within one, ., ! or ? before a capital."""
+    """Sentence spans: blank lines end a block, and so does a single line break before a line
+    that does not start in lower case, unless the text is hard-wrapped; within a block, ., ! or ?
+    before a capital."""
     spans: list[tuple[int, int]] = []
     pos = 0
     blocks: list[tuple[int, int]] = []
-    for m in _BLOCK_RE.finditer(norm):
+    block_re = _BLOCK_RE if hard_wrapped(norm) else _LINE_RE
+    for m in block_re.finditer(norm):
         blocks.append((pos, m.start()))
         pos = m.end()
     blocks.append((pos, len(norm)))

@@ -1,0 +1,258 @@
+"""Names the gazetteer and the name patterns missed, typed by what the text says around them.
+
+A *name* is a run of capitalised tokens (``Candiru``, ``WuXi AppTec``, ``CEIEC``, ``Guan
+Tianfeng``, ``Indian Rare Earths``), joined at most by ``of``/``and``/``&``/``for``. A name alone
+says nothing of what it names, so it becomes a mention only where the text types it:
+
+* **its head word**: ``... Research Center``, ``... Corps``, ``... Institute`` → organization;
+* **a descriptor just before it**: ``company X``, ``Chinese entities X``, ``companies ... include
+  X``, ``such as X`` → firm; ``national X``, ``employees, X``, ``Mr. X`` → person;
+* **an entry's form**: ``X (Israel)`` → firm; ``X, a Chinese company`` → firm;
+* **the act it undergoes**: between ``added`` and ``to the <List>``; right after ``designated``,
+  ``sanctioning``, ``sanctions`` → firm, or person when a person descriptor precedes;
+* **coordination** with a typed mention: ``Candiru (Israel), NSO Group (Israel)`` — the type of
+  its neighbours joined by ``,``/``and``/``or``.
+
+A name typed once is recognised everywhere in the text (the same string, as a whole word). Names
+are candidates (``how="pattern"``): the assembly marks their entities ``candidate: true``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from schema.ontology import EntityType
+
+from .cues import GAP_AND_RE
+from .patterns import DEMONYM_ALT
+
+T = EntityType
+_I = re.IGNORECASE
+
+_TOKEN = r"(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+NAME_RE = re.compile(rf"(?<![\w.'-]){_TOKEN}(?:[ \t]+(?:(?:of|and|&|for|de)[ \t]+)?{_TOKEN}){{0,7}}(?![\w-])")
+
+# capitalised words that are not names on their own (sentence openers, headings, generic nouns)
+COMMON = frozenset(
+    """
+a an the this that these those today yesterday additionally specifically however further first
+second third also as in on of for to by with from at under after before since while when where
+it its they their he she his her we our you your i mr ms mrs dr no not any all each some such
+washington summary agency action dates section sec part rule order act bill final notice
+department secretary office bureau commission government federal national security state states
+united entity entities list lists company companies firm firms president congress senate house
+committee court chair chairman administration executive branch director general attorney
+january february march april may june july august september october november december monday
+tuesday wednesday thursday friday saturday sunday press release statement background
+supplementary information contact people republic listed listing listings pursuant
+temporary license licenses regulations regulation case docket federal register about author
+""".split()
+)
+
+ORG_HEADS = re.compile(
+    r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
+    r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|"
+    r"Hospital|Bank\s+of)$"
+)
+_FIRM_BEFORE = re.compile(
+    rf"(?:\b(?:company|companies|firm|firms|entity|entities|corporation|subsidiary|subsidiaries|"
+    rf"affiliate|affiliates|manufacturer|manufacturers|provider|providers|vendor|vendors|maker|"
+    rf"makers|developer|supplier|suppliers|carrier|carriers|bank|parties|party|such\s+as|"
+    rf"e\.g\.,?|including|include|includes|included|designated|designating|designates|sanctioning|"
+    rf"sanctioned|sanctions|(?:{DEMONYM_ALT})\s+(?:entities|companies|firms))"
+    r"[ \t]*[:,]?[ \t]*(?:\(\d\)[ \t]*)?(?:the[ \t]+)?)$",
+    _I,
+)
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:nationals?|citizens?|individuals?|employees?|executives?|businessman|businesswoman|"
+    r"officials?|officers?|founder|(?:Mr|Ms|Mrs|Dr)\.)[ \t]*,?[ \t]*)$"
+)
+_COUNTRY_PAREN = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,40})\)")
+_DESCRIBED_AFTER = re.compile(
+    rf"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}?"
+    r"(?:company|firm|corporation|subsidiary|manufacturer|provider|vendor|developer|maker)\b"
+)
+_LIST_AFTER = re.compile(r"[^.;]{0,160}?\bto\s+the\s+[^.;]{0,60}?\bList\b")
+_ADD_BEFORE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", _I)
+
+
+_DIGITS = re.compile(r"\d{3,}")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def in_heading(norm: str, pos: int) -> bool:
+    """Is ``pos`` on a line in title case (a headline: most words capitalised)?"""
+    return heading_lines(norm).covers(pos)
+
+
+class _Headings:
+    """The title-case lines of one text, found once (a sorted list of spans)."""
+
+    def __init__(self, norm: str) -> None:
+        self.spans: list[tuple[int, int]] = []
+        pos = 0
+        for line in norm.split("\n"):
+            end = pos + len(line)
+            if len(line) <= 300:
+                words = _WORD.findall(line)
+                caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
+                if len(words) >= 4 and caps >= 0.85 * len(words):
+                    self.spans.append((pos, end))
+            pos = end + 1
+        self.starts = [s for s, _ in self.spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos <= self.spans[i][1]
+
+
+_HEADINGS: dict[int, tuple[str, _Headings]] = {}
+
+
+def heading_lines(norm: str) -> _Headings:
+    """The headings of ``norm``, cached for the text being read (one entry)."""
+    hit = _HEADINGS.get(id(norm))
+    if hit is not None and hit[0] is norm:
+        return hit[1]
+    found = _Headings(norm)
+    _HEADINGS.clear()
+    _HEADINGS[id(norm)] = (norm, found)
+    return found
+
+
+_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "at", "from"})
+_CONNECT = frozenset({"of", "and", "for", "de", "&"})
+_SENTENCE_END = re.compile(r"(?:[.!?][\"')]?\s|\n[ \t]*\n)")
+
+
+def candidates(norm: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of names that no mention overlaps, stripped of leading common words."""
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    out: list[tuple[int, int]] = []
+    for m in NAME_RE.finditer(norm):
+        toks = [(m.start() + t.start(), m.start() + t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group(0))]
+        i, j = 0, len(toks)
+        while i < j and (toks[i][2].lower() in COMMON or toks[i][2].lower() in _CONNECT):
+            i += 1
+        while j > i and toks[j - 1][2].lower() in _CONNECT:
+            j -= 1
+        words = [t[2] for t in toks[i:j]]
+        if not words or all(w.lower() in COMMON for w in words):
+            continue
+        if len(words) == 1 and words[0].isupper() and len(words[0]) < 3:
+            continue
+        if any(_DIGITS.search(w) for w in words):
+            continue
+        start, end = toks[i][0], toks[j - 1][1]
+        k = bisect.bisect_right(starts, end) - 1
+        if k >= 0 and spans[k][1] > start:
+            continue  # overlaps a mention
+        out.append((start, end))
+    return out
+
+
+def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
+    """The type the text gives the name at ``span``, from its own words and what is around it."""
+    start, end = span
+    name = norm[start:end]
+    if ORG_HEADS.search(name):
+        return T.ORGANIZATION
+    if _PERSON_BEFORE.search(norm[max(0, start - 40) : start]):
+        return T.PERSON
+    if in_heading(norm, start):  # a headline capitalises every word: only the strong cues above
+        return None
+    window = norm[max(0, start - 200) : start]
+    ends = list(_SENTENCE_END.finditer(window))
+    left = window[ends[-1].end() :] if ends else window
+    sentence_start = start - len(left)
+    if _FIRM_BEFORE.search(left[-80:]):
+        return T.FIRM
+    paren = _COUNTRY_PAREN.match(norm, end)
+    if paren is not None and paren.group(1).strip() in _country_names():
+        return T.FIRM
+    if _DESCRIBED_AFTER.match(norm, end):
+        return T.FIRM
+    if _ADD_BEFORE.search(norm[max(sentence_start, start - 200) : start]) and _LIST_AFTER.match(norm, end):
+        return T.FIRM
+    return None
+
+
+def find(
+    norm: str,
+    mentions: Iterable[tuple[int, int, EntityType]],
+) -> list[tuple[int, int, EntityType]]:
+    """Typed names: each candidate typed by :func:`type_of`, then by coordination with a typed
+    neighbour (mention or name), then every other occurrence of a typed name's string."""
+    known = sorted(mentions)
+    shorts = {  # "Huawei" after "Huawei Technologies" is its short form (extract.mentions)
+        norm[s:e].split()[0] for s, e, t in known if t is T.FIRM and len(norm[s:e].split()) > 1
+    }
+    cands = [
+        (s, e)
+        for s, e in candidates(norm, [(s, e) for s, e, _ in known])
+        if norm[s:e] not in shorts and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1)
+    ]
+    typed: dict[tuple[int, int], EntityType] = {}
+    for span in cands:
+        t = type_of(norm, span)
+        if t is T.PERSON and _OF_PLACE.search(norm, span[0], span[1]):  # "Mr. Scott of Florida"
+            span = (span[0], _OF_PLACE.search(norm, span[0], span[1]).start())  # type: ignore[union-attr]
+        if t is not None:
+            typed[span] = t
+    items: list[tuple[int, int, EntityType | None]] = sorted(
+        [(s, e, t) for s, e, t in known if t in _COORDINATED] + [(s, e, typed.get((s, e))) for s, e in cands]
+    )
+    is_cand = set(cands)
+    order = list(range(len(items) - 1))
+    for k in [*order, *reversed(order)]:  # coordination: a sweep each way carries a chain
+        a, b = items[k], items[k + 1]
+        if (a[2] is None) == (b[2] is None) or not joined(norm, a[1], b[0]):
+            continue
+        t = a[2] or b[2]
+        if t not in _COORDINATED:
+            continue
+        span = (a[0], a[1]) if a[2] is None else (b[0], b[1])
+        if span in typed or span not in is_cand or in_heading(norm, span[0]):
+            continue
+        typed[span] = t
+        items[k if a[2] is None else k + 1] = (*span, t)
+    names = {norm[s:e]: t for (s, e), t in typed.items()}
+    out = [(s, e, t) for (s, e), t in typed.items()]
+    if names:
+        seen = set(typed)
+        regex = re.compile(
+            r"(?<![\w.'-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])"
+        )
+        taken = sorted([(s, e) for s, e, _ in known] + list(seen))
+        starts = [s for s, _ in taken]
+        for hit in regex.finditer(norm):
+            span = (hit.start(), hit.end())
+            k = bisect.bisect_right(starts, span[1] - 1) - 1
+            if span in seen or (k >= 0 and taken[k][1] > span[0]):
+                continue
+            out.append((*span, names[hit.group(0)]))
+    return sorted(out)
+
+
+_ACRONYM_OF = re.compile(r"\w[ \t]*\([ \t]*\"{0,2}.$")  # "Corporation (SMIC": an alias, found later
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+")
+_COORDINATED = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
+
+
+def joined(norm: str, a_end: int, b_start: int) -> bool:
+    """Are two spans coordinated (``A, B and C``, ``A (Israel), B``) — by a comma or a
+    conjunction, not just white space?"""
+    gap = norm[a_end:b_start]
+    return b_start >= a_end and bool(GAP_AND_RE.fullmatch(gap)) and bool(_JOINER.search(gap))
+
+
+_JOINER = re.compile(r",|&|\b(?:and|or)\b")
+
+
+def _country_names() -> frozenset[str]:
+    from .cues import COUNTRY_NAMES
+
+    return frozenset(COUNTRY_NAMES)

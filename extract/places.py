@@ -1,0 +1,71 @@
+"""Where a party is, beyond the phrasings of :func:`extract.rules._rule_headquarters`:
+
+* ``X and Y, both based in <Country>`` / ``X, based in <Country>`` — the parties the ``based
+  in`` phrase follows (``both``: the two nearest, ``all``: every one before it);
+* ``under the destination of <Country>`` — the Entity List's way of saying where each named entry
+  is (every party the sentence names);
+* ``<Demonym> [technology] companies, including X`` / ``Indian entities X, Y and Z`` — the
+  parties the group word introduces.
+
+Each gives ``headquartered-in``, asserted (a structural fact the text states)."""
+
+from __future__ import annotations
+
+import re
+
+from schema.ontology import EntityType, Predicate, Stance
+
+from .builtin import demonyms
+from .cues import COUNTRY_NAMES
+from .mentions import Mention
+from .patterns import DEMONYM_ALT
+from .sentence import Sentence
+
+T = EntityType
+P = Predicate
+_I = re.IGNORECASE
+_PARTIES = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
+
+BASED_IN_RE = re.compile(r"(?:,\s*)?\b(?P<q>both|all|each)?\s*(?:based|headquartered|located)\s+in\s+(?:the\s+)?$", _I)
+DESTINATION_RE = re.compile(r"\bunder\s+the\s+destinations?\s+of\s+(?:the\s+)?$", _I)
+GROUP_RE = re.compile(
+    rf"\b(?P<d>{DEMONYM_ALT})\s+(?:[a-z][\w-]*\s+){{0,2}}(?:companies|entities|firms|parties)"
+    r"\s*,?\s*(?:(?:including|such\s+as|like|namely)\s+)?$"
+)
+
+
+def _distinct(ms: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    return [m for m in ms if not (m.eid in seen or seen.add(m.eid))]  # type: ignore[func-returns-value]
+
+
+def rule_places(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    countries = [m for m in sent.ms if m.etype is T.COUNTRY]
+    for c in countries:
+        left = norm[max(sent.start, c.start - 40) : c.start]
+        based = BASED_IN_RE.search(left)
+        if based is not None:
+            at = c.start - len(left) + based.start()
+            before = _distinct([m for m in sent.before(at, _PARTIES) if not sent.is_modifier(m)])
+            q = (based.group("q") or "").lower()
+            chosen = before[:2] if q == "both" else before if q in {"all", "each"} else before[:1]
+            if not q and chosen and at - chosen[0].end > 60:
+                chosen = []
+            for m in chosen:
+                sent.add(m, P.HEADQUARTERED_IN, c, (m.start, c.end), 0.7, stance=Stance.ASSERTED)
+        elif DESTINATION_RE.search(left):
+            for m in sent.ms:
+                if m.etype in {T.FIRM, T.ORGANIZATION} and not sent.is_modifier(m):
+                    sent.add(m, P.HEADQUARTERED_IN, c, (c.start, c.end), 0.65, stance=Stance.ASSERTED)
+    for m in sent.ms:
+        if m.etype not in {T.FIRM, T.ORGANIZATION}:
+            continue
+        g = GROUP_RE.search(norm, max(sent.start, m.start - 80), m.start)
+        if g is None:
+            continue
+        place = demonyms().get(g.group("d")) or COUNTRY_NAMES.get(g.group("d"))
+        if place is None:
+            continue
+        for x in sent.group(m, 1, frozenset({T.FIRM, T.ORGANIZATION})):
+            sent.add(x, P.HEADQUARTERED_IN, place, (g.start(), x.end), 0.7, stance=Stance.ASSERTED)
