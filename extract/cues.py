@@ -24,7 +24,7 @@ BAN_RE = re.compile(
     r"outlaw(?:s|ed)?|remove|removes|discontinue)\b", _I,
 )
 LIST_CUE_RE = re.compile(
-    r"\b(?:add|adds|added|adding|addition|designat(?:e|es|ed|ing)|list(?:s|ed|ing)?|"
+    r"\b(?:add|adds|added|adding|additions?|designat(?:e|es|ed|ing)|list(?:s|ed|ing)?|"
     r"plac(?:e|es|ed|ing)|put|puts|includ(?:e|es|ed|ing)|inclusion)\b", _I,
 )
 SANCTION_RE = re.compile(
@@ -46,6 +46,8 @@ CONSIDER_RE = re.compile(
 )
 ACT_RE = re.compile(
     r"\b(?:crack(?:s|ed|ing)?\s+down(?:\s+\w+)?\s+on|crackdown\s+on|"
+    r"(?:imposed|imposes|imposing|assessed)\s+(?:a\s+|an\s+)?(?:\$[\d.,]+\s+(?:million\s+|billion\s+)?)?"
+    r"(?:civil\s+|criminal\s+|administrative\s+)?(?:penalty|penalties|fine|fines)\s+(?:on|against)|"
     r"(?:took|take|takes|taken|taking)\s+(?:\w+\s+){0,2}?action\s+against|action\s+against|"
     r"mov(?:e|es|ed|ing)\s+against|restrict(?:s|ed|ing)?)\b", _I,
 )
@@ -95,6 +97,15 @@ PERSON_GROUP_OF_RE = re.compile(
 )
 OF_RE = re.compile(r"\s*(?:of|in|within)\s+(?:the\s+)?")
 POSSESSIVE_RE = re.compile(r"'s?[ \t]*\n?[ \t]*")
+# "A, and one of its employees, B": coordination through an apposition
+GAP_APPOSITION_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or)\s+(?:one|two|three|four|several|some|each|both)\s+of\s+"
+    r"(?:its|their|his|her|the)\s+[a-z]+\s*,\s*"
+)
+SETTLEMENT_RE = re.compile(
+    r"\b(?:reached|reaches|entered\s+into|signed|concluded)\s+(?:\w+\s+){0,2}?settlement(?:\s+agreements?)?"
+    r"\s+with\b", _I,
+)
 GAP_AND_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or|as\s+well\s+as|&)?\s*,?\s*")
 
 # -- headquartered-in --------------------------------------------------------------------------
@@ -102,6 +113,7 @@ GAP_AND_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or|as\s+well\s+a
 # "Russian-based X" / "X (Russia)"
 _NOUNS = (r"(?:firm|firms|company|companies|group|maker|provider|vendor|developer|giant|"
           r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business)")
+_PEOPLE = r"(?:nationals?|citizens?|businessman|businesswoman|individuals?|residents?)"
 COUNTRY_NAMES = {
     n: e.id for e in builtin() if e.type is T.COUNTRY for n in (e.name, *e.aliases)
     if len(n.split()) <= 3 and "government" not in n.lower() and "administration" not in n
@@ -109,12 +121,12 @@ COUNTRY_NAMES = {
 _PLACE_ALT = "|".join(sorted(map(re.escape, [*DEMONYM_WORDS, *COUNTRY_NAMES]), key=len, reverse=True))
 HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})-based(?:\s+[a-z][\w-]*){{0,3}}\s+$")
 HQ_DESC_BEFORE_RE = re.compile(
-    rf"\b(?:the|a|an)\s+(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
-    rf"{_NOUNS}\s*,?\s*$"
+    rf"(?:\b(?:the|a|an)\s+|(?<![\w-]))(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
+    rf"(?:{_NOUNS}|{_PEOPLE})\s*,?\s*$"
 )
 HQ_DESC_AFTER_RE = re.compile(
     rf"\s*,\s*(?:a|an|the)\s+(?P<p>{_PLACE_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
-    rf"{_NOUNS}\b"
+    rf"(?:{_NOUNS}|{_PEOPLE})\b"
 )
 HQ_OF_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?of[ \t]+")  # "SMIC of China"
 HQ_PAREN_RE = re.compile(r"[ \t]*\(([A-Za-z. ]{2,40})\)")

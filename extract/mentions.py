@@ -38,6 +38,7 @@ from .patterns import (
     NAME_STOP,
     NAME_TOKEN_RE,
     PERSON_TITLE_RE,
+    PLURAL_BEFORE_RE,
     PREFIX_RE,
 )
 
@@ -149,7 +150,8 @@ class Doc:
             cands.append(Mention(start, end, eid, etype, self.ents[eid].how))
 
         for m in FIRM_RE.finditer(norm):
-            for a, b in firm_parts(m.group(0)):
+            plural = bool(PLURAL_BEFORE_RE.search(norm, max(0, m.start() - 60), m.start()))
+            for a, b in firm_parts(m.group(0), plural):
                 prefix = PREFIX_RE.search(m.group(0), a, b)
                 if prefix and prefix.start() > a:  # "Commerce Designated AO Kaspersky Lab"
                     a = prefix.start()
@@ -309,7 +311,9 @@ class Doc:
             ent = self.ents[eid]
             if ent.type is T.FIRM and ent.how in {"pattern", "known"}:
                 core = re.sub(rf"^{LEGAL_PREFIX}\s+", "", ent.name).split()
-                if core and len(core[0]) >= 4 and core[0][0].isupper() and core[0].isalpha():
+                if core and (len(core[0]) >= 4 or core[0].isupper() and len(core[0]) == 3) and (
+                    core[0][0].isupper() and core[0].isalpha()
+                ):
                     if self._free_alias(core[0], eid):
                         shorts.setdefault(core[0], eid)
             if ent.type is T.LAW and ent.how == "pattern":
@@ -357,12 +361,12 @@ _ALIAS_STOP = frozenset({
 _FIRM_AND_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 
 
-def firm_parts(name: str) -> list[tuple[int, int]]:
+def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
     """The firm names in a match that has ``and`` inside: ``China National Electronics Import
     and Export Corporation`` is one name (a long descriptive left part); ``Huawei and ZTE
     Corporation`` is one firm after the ``and`` (the left part is short or all capitals), and
     ``Global Training Solutions Limited and Smartech Future Limited`` two (the left part ends with a
-    legal form)."""
+    legal form), and so are both sides after a plural (``two entities, Alpha Energy and Beta Co.``)."""
     parts: list[tuple[int, int]] = []
     cut = 0
     for m in _FIRM_AND_RE.finditer(name):
@@ -370,6 +374,9 @@ def firm_parts(name: str) -> list[tuple[int, int]]:
         left = left_text.split()
         right = name[m.end():].split()
         if re.search(rf"\b{FIRM_SUFFIX}$", left_text):
+            parts.append((cut, m.start()))
+            cut = m.end()
+        elif plural and len(left) >= 1:  # "two Chinese entities, Alpha Energy and Beta Tanker Co."
             parts.append((cut, m.start()))
             cut = m.end()
         elif len(left) < 2 or right[0].isupper():

@@ -26,12 +26,12 @@ from collections.abc import Iterable
 from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE
-from .patterns import DEMONYM_ALT
+from .patterns import DEMONYM_ALT, PLURAL_BEFORE_RE
 
 T = EntityType
 _I = re.IGNORECASE
 
-_TOKEN = r"(?:[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)"
+_TOKEN = r"(?:[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)*)"
 NAME_RE = re.compile(rf"(?<![\w.'-]){_TOKEN}(?:[ \t]+(?:(?:of|and|&|for|de)[ \t]+)?{_TOKEN}){{0,7}}(?![\w-])")
 
 # capitalised words that are not names on their own (sentence openers, headings, generic nouns)
@@ -61,7 +61,8 @@ _FIRM_BEFORE = re.compile(
     rf"affiliate|affiliates|manufacturer|manufacturers|provider|providers|vendor|vendors|maker|"
     rf"makers|developer|supplier|suppliers|carrier|carriers|bank|parties|party|such\s+as|"
     rf"e\.g\.,?|including|include|includes|included|designated|designating|designates|sanctioning|"
-    rf"sanctioned|sanctions|(?:{DEMONYM_ALT})\s+(?:entities|companies|firms))"
+    rf"sanctioned|sanctions|(?:{DEMONYM_ALT})\s+(?:entities|companies|firms)|-owned|"
+    rf"(?:owned|operated)\s+(?:\w+\s+){{0,2}}?by)"
     r"[ \t]*[:,]?[ \t]*(?:\(\d\)[ \t]*)?(?:the[ \t]+)?)$",
     _I,
 )
@@ -219,6 +220,15 @@ def find(
             continue
         typed[span] = t
         items[k if a[2] is None else k + 1] = (*span, t)
+    for (s0, e0), t in list(typed.items()):  # "two individuals, Ivan Petrov and Li Wei": two names
+        if t is T.ORGANIZATION or not PLURAL_BEFORE_RE.search(norm, max(0, s0 - 60), s0):
+            continue
+        parts = list(_AND_SPLIT.finditer(norm, s0, e0))
+        if parts:
+            del typed[(s0, e0)]
+            bounds = [s0, *(x for p in parts for x in (p.start(), p.end())), e0]
+            for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
+                typed[(lo, hi)] = t
     names = {norm[s:e]: t for (s, e), t in typed.items()}
     out = [(s, e, t) for (s, e), t in typed.items()]
     if names:
@@ -238,6 +248,7 @@ def find(
 
 
 _ACRONYM_OF = re.compile(r"\w[ \t]*\([ \t]*\"{0,2}.$")  # "Corporation (SMIC": an alias, found later
+_AND_SPLIT = re.compile(r"[ \t]+and[ \t]+")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+")
 _COORDINATED = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
 

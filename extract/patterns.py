@@ -28,7 +28,7 @@ FIRM_SUFFIX = (
     r"(?:Lab|Labs|Laboratory|Laboratories|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|Corp\.?|"
     r"Corporation|Co\.|Company|Group|Holdings?|Technologies|Systems|GmbH|AG|PLC|plc|N\.V\.|"
     r"B\.V\.|Industries|Telecom|Electronics|PTE|Pte\.?|LLP|S\.A\.|SA|SpA|S\.p\.A\.|Sdn\.?[ \t]+Bhd\.?|"
-    r"OJSC|JSC|PJSC|Robotics|Semiconductors?)"
+    r"OJSC|JSC|PJSC|Robotics|Semiconductors?|Bank|Concern)"
 )
 PREFIX_RE = re.compile(rf"\b{LEGAL_PREFIX}{_SP}")
 _FIRM_TAIL = r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.))?"
@@ -45,9 +45,19 @@ FIRM_COMMA_RE = re.compile(
     r"(?:Ltd\.|Inc\.|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.|S\.A\.|GmbH\b|PLC\b|AG\b)"
 )
 
+# a plural just before names: "two entities, A and B" names two
+PLURAL_BEFORE_RE = re.compile(
+    r"\b(?:entities|companies|firms|individuals|persons|nationals|banks|subsidiaries|affiliates|two|three|"
+    r"four|five|six|seven|eight|nine|ten|both)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+
 # -- agencies and committees -------------------------------------------------------------------
 
-_HEAD = r"(?:Department|Ministry|Bureau|Office|Directorate|Administration|Agency|Commission|Service|Council|Authority)"
+_HEAD = (
+    r"(?:Department|Ministry|Bureau|Office|Directorate|Administration|Agency|Commission|Service|Council|"
+    r"Authority|Division|Network|Unit)"
+)
 _CONNECT = r"(?:(?:and|of|for|the|on)[ \t]+)"
 AGENCY_OF_RE = re.compile(
     rf"(?<![\w-])(?:(?:U\.S\.|US|United States)[ \t]+)?{_HEAD}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"

@@ -26,7 +26,10 @@ P = Predicate
 _I = re.IGNORECASE
 _PARTIES = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
 
-BASED_IN_RE = re.compile(r"(?:,\s*)?\b(?P<q>both|all|each)?\s*(?:based|headquartered|located)\s+in\s+(?:the\s+)?$", _I)
+BASED_IN_RE = re.compile(
+    r"(?:,\s*)?\b(?P<q>both|all|each)?\s*(?:based|headquartered|located|registered|incorporated)\s+in\s+"
+    r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$", _I,
+)
 DESTINATION_RE = re.compile(r"\bunder\s+the\s+destinations?\s+of\s+(?:the\s+)?$", _I)
 GROUP_RE = re.compile(
     rf"\b(?P<d>{DEMONYM_ALT})\s+(?:[a-z][\w-]*\s+){{0,2}}(?:companies|entities|firms|parties)"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from . import doclaw, lawrules, places
+from . import control, doclaw, lawrules, places
 from .builtin import demonyms
 from .cues import (
     ACT_RE,
@@ -32,6 +32,7 @@ from .cues import (
     PERSON_GROUP_OF_RE,
     PROPOSE_RE,
     SANCTION_RE,
+    SETTLEMENT_RE,
     TIE_RE,
     WARN_RE,
 )
@@ -43,6 +44,9 @@ P = Predicate
 _I = re.IGNORECASE
 
 
+NOMINAL_ENTRIES_RE = re.compile(
+    r"[^.;]{0,40}?(?:,\s*)?\b(?:such\s+as|including|include|includes|are|were|namely)\s+(?:the\s+)?", _I
+)
 # between a mention and a cue: a clause break, or coordination with an unnamed party ("X, or an
 # entity that ...", "and any entity that"), so the cue is not about the mention
 _CLAUSE_GAP_RE = re.compile(r";|\n\s*[-\u2022*]|\b(?:or|and)\s+(?:a|an|any|other|such)\b", _I)
@@ -114,6 +118,10 @@ def _rule_listed(sent: Sentence) -> None:
         subs = [m for m in sent.ms if cue.end() <= m.start and m.end <= lst.start
                 and m.etype in AFFECTED and not sent.is_modifier(m)]
         pron = None
+        if not subs and cue.group(0).lower().startswith("addition"):
+            # "The additions to the Entity List, such as X and Y": the entries follow the list
+            after = NOMINAL_ENTRIES_RE.match(sent.doc.norm, lst.end, sent.end)
+            subs = sent.objects_after(after.end(), AFFECTED) if after else []
         if not subs:
             subs = sent.subjects_before(cue.start(), AFFECTED)
             pron = sent.pronoun_before(cue.start()) if not subs else None
@@ -199,6 +207,16 @@ def _rule_actor_on_target(
                 sent.add(auths[0], predicate, t, cue, confidence)
 
 
+def _rule_settlement(sent: Sentence) -> None:
+    """``X reached settlement agreements with <authority> and <authority>``: each acted against X."""
+    for cue in sent.cues(SETTLEMENT_RE):
+        subs = sent.subjects_before(cue.start(), AFFECTED)
+        auths = sent.objects_after(cue.end(), AUTHORITY)
+        for a in auths:
+            for x in subs:
+                sent.add(a, P.ACTED_AGAINST, x, cue, 0.6, stance=Stance.ASSERTED)
+
+
 def _rule_declined(sent: Sentence) -> None:
     for cue in sent.cues(DECLINE_RE):
         tail = sent.doc.norm[cue.end():min(sent.end, cue.end() + 80)]
@@ -268,6 +286,8 @@ def _rule_possessive(sent: Sentence) -> None:
                 sent.add(a, P.ADMINISTERS, b, span, 0.7, stance=Stance.ASSERTED)
             elif a.etype is T.FIRM and b.etype is T.PRODUCT:
                 sent.add(b, P.PRODUCT_OF, a, span, 0.6, stance=Stance.ASSERTED)
+            elif a.etype is T.COUNTRY and b.etype is T.FIRM:  # "China's Huawei"
+                sent.add(b, P.HEADQUARTERED_IN, a, span, 0.65, stance=Stance.ASSERTED)
         elif kind == "of" and a.etype is T.AGENCY and b.etype in {T.AGENCY, T.COUNTRY}:
             sent.add(a, P.PART_OF, b, span, 0.65, stance=Stance.ASSERTED)
 
@@ -275,7 +295,7 @@ def _rule_possessive(sent: Sentence) -> None:
 def _rule_headquarters(sent: Sentence) -> None:
     norm = sent.doc.norm
     firms = [m for m in sent.ms if m.etype in {T.FIRM, T.ORGANIZATION}]
-    for m in firms:
+    for m in [*firms, *(x for x in sent.ms if x.etype is T.PERSON)]:
         left = norm[max(sent.start, m.start - 120):m.start]
         place = None
         hit = HQ_BASED_RE.search(left) or HQ_DESC_BEFORE_RE.search(left)
@@ -292,7 +312,7 @@ def _rule_headquarters(sent: Sentence) -> None:
                 sent.add(m, P.HEADQUARTERED_IN, after[0].eid, (m.start, after[0].end), 0.65,
                          stance=Stance.ASSERTED)
         paren = HQ_PAREN_RE.match(norm, m.end, sent.end)
-        if paren is None:
+        if paren is None or m.etype is T.PERSON:
             continue
         country = sent.doc.gazetteer.lookup(paren.group(1).strip())
         if country is None or country.type is not T.COUNTRY:
@@ -320,6 +340,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     _rule_tie,
     lambda s: _rule_actor_on_target(s, ACT_RE, P.ACTED_AGAINST, 0.6),
     lambda s: _rule_actor_on_target(s, WARN_RE, P.WARNED_AGAINST_BY, 0.65),
+    _rule_settlement,
     _rule_declined,
     _rule_invaded,
     lambda s: _rule_law_actor(s, ENACT_RE, P.ENACTED_BY),
@@ -332,4 +353,5 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lawrules.rule_pursuant,
     lawrules.rule_introduced,
     lawrules.rule_authorizes,
+    control.rule_control,
 )

@@ -13,7 +13,15 @@ from typing import Any
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from .cues import GAP_AND_RE, IRREALIS_PROPOSED_RE, IRREALIS_SKIP_RE, NEGATED_RE, OF_RE, POSSESSIVE_RE
+from .cues import (
+    GAP_AND_RE,
+    GAP_APPOSITION_RE,
+    IRREALIS_PROPOSED_RE,
+    IRREALIS_SKIP_RE,
+    NEGATED_RE,
+    OF_RE,
+    POSSESSIVE_RE,
+)
 from .mentions import Doc, Mention
 
 T = EntityType
@@ -169,16 +177,34 @@ class Sentence:
         i = index.get(m.start, -1)
         if i == -1:
             return out
+        last = i  # the last member (an acronym of it, "X (XC), and Y", is skipped)
         for _ in range(self.NEAR):
             j = i + direction
             if not 0 <= j < len(cands):
                 break
-            a, b = (cands[j], cands[i]) if direction < 0 else (cands[i], cands[j])
-            if not GAP_AND_RE.fullmatch(self.doc.norm[a.end:b.start]):
+            if cands[j].eid == cands[last].eid:
+                i = j
+                continue
+            a, b = (cands[j], cands[last]) if direction < 0 else (cands[last], cands[j])
+            gap = self.doc.norm[a.end:self.phrase_start(b)]
+            if not (GAP_AND_RE.fullmatch(gap) or GAP_APPOSITION_RE.fullmatch(gap)):
                 break
             out.append(cands[j])
-            i = j
+            i = last = j
         return out if direction > 0 else list(reversed(out))
+
+    def phrase_start(self, m: Mention) -> int:
+        """Where the phrase headed by ``m`` starts: ``the U.S. Department of the Treasury's Office
+        of Foreign Assets Control`` starts at its owner."""
+        i = bisect.bisect_left(self.starts, m.start) - 1
+        start = m.start
+        while i >= 0 and self.head(self.ms[i]) is m:
+            start = self.ms[i].start
+            i -= 1
+        if start != m.start:
+            det = re.search(r"(?:the|a|an)\s+$", self.doc.norm[max(self.start, start - 6):start], _I)
+            start -= len(det.group(0)) if det else 0
+        return start
 
     def subjects_before(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
         near = [m for m in self.before(pos, types) if not self.is_modifier(m)]
@@ -206,11 +232,13 @@ class Sentence:
     def passive(self, cue: re.Match[str]) -> bool:
         left = self.doc.norm[max(self.start, cue.start() - 40):cue.start()]
         right = self.doc.norm[cue.end():min(self.end, cue.end() + 40)]
-        if cue.group(0).lower().endswith("ing"):  # "is sanctioning X": progressive, active
-            return False
-        return bool(
+        if re.match(r"\s+by\b", right):
+            return True
+        # an auxiliary makes a participle passive ("was designated"), not a progressive or a noun
+        # ("is sanctioning X", "is imposing sanctions on X")
+        last = cue.group(0).split()[-1].lower()
+        return last.endswith(("ed", "en", "wn", "put")) and bool(
             re.search(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?$", left, _I)
-            or re.match(r"\s+by\b", right)
         )
 
     def by_agent(self, pos: int, types: frozenset[EntityType]) -> Mention | None:

@@ -1,0 +1,81 @@
+"""Who owns or controls whom, as the text states it:
+
+* ``X is owned (in part / wholly / ...) by Y``, ``Y owns (a stake in) X`` → ``Y owns X``;
+* ``<Country>-owned X`` / ``state-owned X of <Country>`` → ``<Country> owns X``;
+* ``X, a subsidiary of Y`` / ``X is a subsidiary (or affiliate) of Y`` / ``Y's subsidiary X`` →
+  ``X subsidiary-of Y``.
+
+Asserted: ownership is a structural fact the text states (a stance cue in the sentence, e.g.
+"alleged", still applies through :mod:`extract.stance`)."""
+
+from __future__ import annotations
+
+import re
+
+from schema.ontology import EntityType, Predicate
+
+from .cues import COUNTRY_NAMES
+from .sentence import Sentence
+
+T = EntityType
+P = Predicate
+_I = re.IGNORECASE
+_OWNED = frozenset({T.FIRM, T.ORGANIZATION, T.PRODUCT, T.ASSET})
+_OWNERS = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.COUNTRY, T.AGENCY})
+_PARENTS = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
+
+OWNED_BY_RE = re.compile(
+    r"\b(?:is|are|was|were|being|been)?\s*(?:\w+\s+)?(?:owned|controlled)\s+(?:in\s+part\s+|partly\s+|"
+    r"partially\s+|wholly\s+|fully\s+|majority\s+|jointly\s+|directly\s+or\s+indirectly\s+|"
+    r"indirectly\s+|directly\s+)?by\s+(?:the\s+)?",
+    _I,
+)
+OWNS_RE = re.compile(
+    r"\b(?:owns|owned|holds|held|acquired)\s+(?:a\s+)?(?:\d+(?:\.\d+)?\s*%\s+|"
+    r"(?:majority|minority|controlling)\s+)?(?:stake|interest|share|shares)?\s*(?:in\s+)?",
+    _I,
+)
+OWNED_ADJ_RE = re.compile(r"(?<![\w-])(?P<c>[A-Z][\w' ]{1,40}?)-owned\s+(?:[a-z][\w-]*\s+){0,2}$")
+SUBSIDIARY_RE = re.compile(
+    r"\s*,?\s*(?:is\s+|was\s+|are\s+)?(?:a|an|the)\s+(?:[\w.-]+\s+){0,2}?(?:wholly[ -]owned\s+)?"
+    r"(?:subsidiary|affiliate|unit|arm)\s+of\s+(?:the\s+)?$",
+    _I,
+)
+
+
+def rule_control(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    for cue in OWNED_BY_RE.finditer(norm, sent.start, sent.end):
+        if "controlled" in cue.group(0).lower():
+            continue  # control without ownership: a tie (extract.rules), not owns
+        owner = sent.next_mention(cue.end())
+        if owner is None or owner.start != cue.end() or owner.etype not in _OWNERS:
+            continue
+        owned = sent.subjects_before(cue.start(), _OWNED)
+        for x in owned:
+            if cue.start() - x.end <= 60:
+                sent.add(owner, P.OWNS, x, cue, 0.65)
+    for m in sent.ms:
+        if m.etype not in _OWNED:
+            continue
+        adj = OWNED_ADJ_RE.search(norm, max(sent.start, m.start - 80), m.start)
+        if adj is not None:
+            country = _country_before(sent, adj.start("c"), adj.end("c"))
+            if country is not None:
+                sent.add(country, P.OWNS, m, (adj.start(), m.end), 0.65)
+        sub = SUBSIDIARY_RE.search(norm, max(sent.start, m.start - 60), m.start)
+        if sub is not None and m.etype in _PARENTS:
+            child = [
+                x for x in sent.before(sub.start(), frozenset({T.FIRM, T.ORGANIZATION})) if not sent.is_modifier(x)
+            ]
+            if child and sub.start() - child[0].end <= 30:
+                sent.add(child[0], P.SUBSIDIARY_OF, m, (child[0].start, m.end), 0.65)
+
+
+def _country_before(sent: Sentence, start: int, end: int) -> str | None:
+    """The country named in ``[start, end)`` (a mention, or a name of the registry's countries)."""
+    for m in sent.ms:
+        if m.etype is T.COUNTRY and start <= m.start and m.end <= end + 1:
+            return m.eid
+    name = sent.doc.norm[start:end].strip()
+    return COUNTRY_NAMES.get(name)
