@@ -47,6 +47,7 @@ def run(
     norm = fold(text)
     doc = Doc(text, norm, known_list)
     doc.find_mentions()
+    doc.issuer = _issuer(doc, info)
 
     spans = sentences(norm)
     raws: list[tuple[Raw, Stance, str | None, Sentence]] = []
@@ -89,6 +90,23 @@ def run(
     if info.published_at is None and any("relative_date" in c.qualifiers for c in claims):
         parsed.notes.append("published date unknown: relative dates kept as qualifier relative_date")
     return parsed
+
+
+_AGENCY_FIELD_RE = re.compile(r"^[ \t]*AGENCY:[ \t]*", re.M)
+
+
+def _issuer(doc: Doc, info: ArticleMeta) -> str | None:
+    """The agency the text speaks for: its publisher, else a notice's ``AGENCY:`` field."""
+    if info.publisher:
+        hit = doc.gazetteer.lookup(info.publisher)
+        if hit is not None and hit.type is T.AGENCY:
+            return hit.id
+    field = _AGENCY_FIELD_RE.search(doc.norm, 0, 5000)
+    if field is not None:
+        for m in doc.mentions:
+            if m.start == field.end() and m.etype is T.AGENCY:
+                return m.eid
+    return None
 
 
 def _source(text: str, info: ArticleMeta) -> Source:

@@ -34,6 +34,7 @@ from .patterns import (
     LAW_ACT_RE,
     LAW_DIRECTIVE_RE,
     LAW_EO_RE,
+    LAW_ORDER_RE,
     LEGAL_PREFIX,
     NAME_STOP,
     NAME_TOKEN_RE,
@@ -103,6 +104,7 @@ class Doc:
         self.last_affected_mention: Mention | None = None
         self.main_law: str | None = None  # the law the document is about (extract.doclaw)
         self.is_bill = False
+        self.issuer: str | None = None  # the agency the text speaks for (its publisher), if known
         self._entity_cache: dict[tuple[EntityType, str], str] = {}
         for e in [*known, *builtin()]:
             if e.id not in self.ents:
@@ -170,6 +172,8 @@ class Doc:
             kind = " ".join(m.group(1).split()).title()
             add(m.start(), m.end(), T.LAW, f"{kind} Directive {m.group(2)}")
         for m in LAW_ACT_RE.finditer(norm):
+            add(m.start(), m.end(), T.LAW)
+        for m in LAW_ORDER_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW)
         for m in DEMONYM_GOV_RE.finditer(norm):
             cid = demonyms()[m.group("d")]
@@ -316,6 +320,9 @@ class Doc:
                 ):
                     if self._free_alias(core[0], eid):
                         shorts.setdefault(core[0], eid)
+                for short in _trimmed(ent.name):  # "China Unicom (Americas) Operations Limited"
+                    if self._free_alias(short, eid):
+                        shorts.setdefault(short, eid)
             if ent.type is T.LAW and ent.how == "pattern":
                 bare = re.sub(r"\s+(?:\d[\d-]*|of\s+\d{4})$", "", ent.name)
                 if bare != ent.name and len(bare.split()) >= 2:
@@ -412,6 +419,24 @@ def resolve_gaps(
     return sorted(out, key=lambda m: m.start)
 
 
+_GENERIC_TAIL = re.compile(
+    rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$"
+)
+
+
+def _trimmed(name: str) -> list[str]:
+    """Shorter names of a firm the text may use again: without parentheses and without its
+    trailing legal form and generic words, while at least two words remain."""
+    bare = " ".join(re.sub(r"[()]", "", name).split())
+    out = [bare] if bare != name else []
+    while True:
+        cut = _GENERIC_TAIL.search(bare)
+        if cut is None or len(bare[:cut.start()].split()) < 2:
+            return out
+        bare = bare[:cut.start()].rstrip(" ,")
+        out.append(bare)
+
+
 def _within(ms: Sequence[Mention], starts: Sequence[int], lo: int, hi: int) -> list[Mention]:
     """The mentions of ``ms`` (sorted, non-overlapping) that lie inside ``[lo, hi)``."""
     return [
@@ -429,11 +454,24 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int, width: int) ->
     return False
 
 
+def _starts_alias(starts: list[int], spans: list[tuple[int, int]], m: Mention) -> bool:
+    i = bisect.bisect_left(starts, m.start)
+    return i < len(spans) and spans[i][0] == m.start and spans[i][1] > m.end
+
+
 def _resolve(cands: list[Mention], keep_existing: bool = False) -> list[Mention]:
     """Non-overlapping mentions: leftmost wins; at one start the gazetteer, then the longest.
     With ``keep_existing`` the non-alias mentions all stay and aliases only fill the gaps."""
     if keep_existing:
         kept = sorted((m for m in cands if m.how != "alias"), key=lambda m: m.start)
+        # a firm's name that starts with a country's ("China Unicom Americas") is the firm's
+        firm_aliases = sorted((m.start, m.end) for m in cands if m.how == "alias" and m.etype is T.FIRM)
+        if firm_aliases:
+            starts = [a for a, _ in firm_aliases]
+            kept = [
+                m for m in kept
+                if not (m.etype is T.COUNTRY and _starts_alias(starts, firm_aliases, m))
+            ]
         spans = [(m.start, m.end) for m in kept]
         width = max((e - s for s, e in spans), default=0)
         extra: list[Mention] = []

@@ -34,8 +34,9 @@ PREFIX_RE = re.compile(rf"\b{LEGAL_PREFIX}{_SP}")
 _FIRM_TAIL = r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.))?"
 _FIRM_WORD = r"(?!(?:" + _STOP + r")\b)[A-Z][A-Za-z0-9&]*(?:\.[A-Za-z0-9&]+|-[A-Z0-9][A-Za-z0-9&]*)*"
 FIRM_RE = re.compile(
-    rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?(?:{_FIRM_WORD}{_SP}(?:(?:and|&)[ \t]+)?){{0,6}}"
+    rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?(?:{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?(?:(?:and|&)[ \t]+)?){{0,6}}"
     rf"{_FIRM_WORD}{_SP}{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
+    r"(?:[ \t]+(?:Americas|USA|International|Europe|Asia|Global|Worldwide)(?![\w'-]))?"
     rf"(?![\w-]){_FIRM_TAIL}"
 )
 
@@ -79,6 +80,9 @@ LAW_DIRECTIVE_RE = re.compile(
 LAW_ACT_RE = re.compile(
     rf"(?<![\w-])(?:{_CAP}{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+)?){{1,10}}?Act\b"
     r"(?:[ \t]+of[ \t]+(?:19|20)\d\d)?"
+)
+LAW_ORDER_RE = re.compile(  # "Order on Revocation and Termination"
+    rf"(?<![\w-])Order[ \t]+on[ \t]+{_CAP}(?:{_SP}(?:and|of|the)?[ \t]*{_CAP}){{0,5}}"
 )
 BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ \t]+){0,2}?bill\b")
 

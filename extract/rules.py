@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from . import control, doclaw, lawrules, places
+from . import control, doclaw, lawrules, measures, places
 from .builtin import demonyms
 from .cues import (
     ACT_RE,
@@ -354,4 +354,6 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lawrules.rule_introduced,
     lawrules.rule_authorizes,
     control.rule_control,
+    measures.rule_measures,
+    measures.rule_directs,
 )

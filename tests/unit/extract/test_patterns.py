@@ -182,3 +182,50 @@ def test_a_headline_is_not_run_into_the_paragraph_under_it():
     assert spans[0] == (0, text.index("\n"))
     for claim in propose(text).parsed.claims:
         assert "\n" not in claim.citations[0].quote
+
+
+# -- ownership, measures, orders --------------------------------------------------------------
+
+
+def test_a_country_owned_firm_is_owned_by_the_country():
+    found = _tuples(_dev("eval3-voa-editorial-ceiec-sanctions-2020"))
+    firm = "firm:china-national-electronics-import-and-export-corporation"
+    assert ("country:cn", "owns", firm, "asserted") in found
+
+
+def test_owned_by_and_subsidiary_of():
+    found = _tuples(
+        "Sigma Telecom, a subsidiary of Omega Holdings, was listed. "
+        "Acme Ltd. is owned in part by Kalashnikov Concern."
+    )
+    assert ("firm:sigma-telecom", "subsidiary-of", "firm:omega-holdings", "asserted") in found
+    assert ("firm:kalashnikov-concern", "owns", "firm:acme-ltd", "asserted") in found
+
+
+def test_settlements_with_two_agencies_are_two_actions():
+    # "ZTE simultaneously reached settlement agreements with the U.S. Department of Commerce's BIS
+    #  and the U.S. Department of the Treasury's OFAC"
+    found = _tuples(_dev("eval3-doj-zte-guilty-plea-2017"))
+    assert ("agency:us-bis", "acted-against", "firm:zte-corporation", "asserted") in found
+    assert ("agency:us-ofac", "acted-against", "firm:zte-corporation", "asserted") in found
+
+
+def test_a_designation_as_covered_companies_by_the_notices_agency_is_a_ban():
+    # the sentence names no agency: the notice's AGENCY field does
+    text = (ARTICLES / "fr-2019-27610-fcc-huawei-zte.txt").read_text(encoding="utf-8")
+    found = _tuples(text)
+    assert ("firm:huawei-technologies-company", "banned-by", "agency:us-fcc", "asserted") in found
+    assert ("firm:zte-corporation", "banned-by", "agency:us-fcc", "asserted") in found
+
+
+def test_an_order_that_directs_a_firm_to_discontinue_targets_it():
+    found = _tuples(_dev("eval3-fcc-china-unicom-americas-revocation-2022"))
+    firm = "firm:china-unicom-americas-operations-limited"
+    assert ("law:order-on-revocation", "targets", firm, "asserted") in found
+    assert (firm, "banned-by", "agency:us-fcc", "asserted") in found
+
+
+def test_a_plural_before_coordinated_names_makes_them_several():
+    found = _tuples("OFAC also sanctioned two individuals, Ivan Petrov and Li Wei, for their roles.")
+    assert ("person:ivan-petrov", "sanctioned-by", "agency:us-ofac", "asserted") in found
+    assert ("person:li-wei", "sanctioned-by", "agency:us-ofac", "asserted") in found

@@ -1,0 +1,106 @@
+"""Measures a regulator takes that amount to a ban, in the words regulators use for them:
+
+* ``designates X and Y as covered companies`` / ``... as national security threats`` — a
+  designation that bars them (``X banned-by`` the regulator);
+* ``revokes (and terminates) X's ... authority / license / authorization``, ``revocation of X's
+  ...``, ``ending the ability of X to provide ...`` — the regulator ends what X may do.
+
+The regulator is the authority the sentence names before the measure (not an owner in ``X's Y``),
+else the document's issuer (:attr:`extract.mentions.Doc.issuer`, from the publisher the caller
+gives): a notice's "the Commission designates ..." speaks for its publisher."""
+
+from __future__ import annotations
+
+import re
+
+from schema.ontology import EntityType, Predicate
+
+from .mentions import AFFECTED, AUTHORITY, Mention
+from .sentence import Sentence
+
+T = EntityType
+P = Predicate
+_I = re.IGNORECASE
+
+DESIGNATE_AS_RE = re.compile(r"\bdesignat(?:e|es|ed|ing)\b", _I)
+AS_THREAT_RE = re.compile(
+    r"\s*,?\s*as\s+(?:a\s+|an\s+)?(?:covered\s+compan(?:y|ies)|(?:\w+\s+)?(?:national\s+security\s+)?"
+    r"threats?\s+to\s+(?:the\s+)?(?:national\s+security|integrity)|national\s+security\s+threats?)\b",
+    _I,
+)
+REVOKE_RE = re.compile(
+    r"\b(?:revok(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|revocation\s+of|termination\s+of|"
+    r"end(?:s|ed|ing)?\s+the\s+ability\s+of|end(?:s|ed|ing))\b(?:\s+and\s+terminat(?:e|es|ed|ing))?\s+(?:the\s+)?",
+    _I,
+)
+WHAT_RE = re.compile(
+    r"^(?:'s?)?\s*(?:\w+\s+){0,6}?(?:authority|authorities|authorization|authorizations|licen[cs]es?|"
+    r"certifications?|to\s+provide)\b",
+    _I,
+)
+
+
+def _regulator(sent: Sentence, pos: int) -> str | None:
+    auths = [m for m in sent.before(pos, AUTHORITY) if not sent.is_modifier(m) and m.etype is T.AGENCY]
+    if auths:
+        return auths[0].eid
+    return sent.doc.issuer
+
+
+def rule_measures(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    for cue in sent.cues(DESIGNATE_AS_RE):
+        targets = sent.objects_after(cue.end(), AFFECTED)
+        if not targets or targets[0].start - cue.end() > 40:
+            continue
+        last = _last_of(sent, targets)
+        if not AS_THREAT_RE.match(norm, last):
+            continue
+        auth = _regulator(sent, cue.start())
+        if auth is not None:
+            for t in targets:
+                sent.add(t, P.BANNED_BY, auth, cue, 0.7)
+    for cue in REVOKE_RE.finditer(norm, sent.start, sent.end):
+        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
+            continue
+        target = sent.next_mention(cue.end())
+        if target is None or target.start != cue.end() or target.etype not in AFFECTED:
+            continue
+        if not WHAT_RE.match(norm[_last_of(sent, [target]) : min(sent.end, target.end + 120)]):
+            continue
+        auth = _regulator(sent, cue.start())
+        if auth is not None:
+            sent.add(target, P.BANNED_BY, auth, (cue.start(), cue.end()), 0.65)
+
+
+DIRECTS_RE = re.compile(r"\s+(?:directs|directed|orders|ordered|requires|required)\s+$", _I)
+TO_STOP_RE = re.compile(r"\s+to\s+(?:discontinue|cease|stop|remove|divest|terminate|end)\b", _I)
+
+
+def rule_directs(sent: Sentence) -> None:
+    """``<Order> directs X to discontinue ...`` → the order targets X; an order the text names
+    (``Order on ...``, ``... Order``) is enacted by the document's issuer."""
+    norm = sent.doc.norm
+    for m in sent.ms:
+        if m.etype not in AFFECTED or not TO_STOP_RE.match(norm, m.end):
+            continue
+        verb = DIRECTS_RE.search(norm, max(sent.start, m.start - 20), m.start)
+        if verb is None:
+            continue
+        law = next(iter(sent.before(verb.start(), frozenset({T.LAW}))), None)
+        if law is not None and verb.start() - law.end <= 5:
+            sent.add(law, P.TARGETS, m, (law.start, m.end), 0.65)
+    issuer = sent.doc.issuer
+    if issuer is None:
+        return
+    for m in sent.ms:
+        name = sent.doc.ents[m.eid].name
+        if m.etype is T.LAW and re.search(r"^Order\b|\bOrder$", name) and sent.doc.how(m.eid) == "pattern":
+            sent.add(m, P.ENACTED_BY, issuer, (m.start, m.end), 0.6)
+
+
+def _last_of(sent: Sentence, group: list[Mention]) -> int:
+    """The end of a group's last member, past its acronym in parentheses: ``ZTE Corporation (ZTE)``."""
+    end = group[-1].end
+    m = re.match(r"\s*\([^()]{1,40}\)", sent.doc.norm[end : sent.end])
+    return end + m.end() if m else end
