@@ -72,6 +72,27 @@ def rule_control(sent: Sentence) -> None:
                 sent.add(child[0], P.SUBSIDIARY_OF, m, (child[0].start, m.end), 0.65)
 
 
+MEMBERS_OF_RE = re.compile(r"\b(?:subsidiar(?:y|ies)|affiliates?|units?)\s+of\s+(?:the\s+)?$", _I)
+MEMBERS_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:\u2013\u2014-]+\s*(?:namely\s+|including\s+)?")
+
+
+def rule_members(sent: Sentence) -> None:
+    """``two subsidiaries of X, A and B`` / ``affiliates of X: A, B`` → A, B subsidiary-of X."""
+    norm = sent.doc.norm
+    for parent in sent.ms:
+        if parent.etype not in _PARENTS or not MEMBERS_OF_RE.search(
+            norm, max(sent.start, parent.start - 30), parent.start
+        ):
+            continue
+        gap = MEMBERS_GAP_RE.match(norm, parent.end, sent.end)
+        nxt = sent.next_mention(gap.end()) if gap else None
+        if nxt is None or gap is None or nxt.start != gap.end() or nxt.etype not in {T.FIRM, T.ORGANIZATION}:
+            continue
+        for x in sent.group(nxt, 1, frozenset({T.FIRM, T.ORGANIZATION})):
+            if x.eid != parent.eid:
+                sent.add(x, P.SUBSIDIARY_OF, parent, (parent.start, x.end), 0.65)
+
+
 def _country_before(sent: Sentence, start: int, end: int) -> str | None:
     """The country named in ``[start, end)`` (a mention, or a name of the registry's countries)."""
     for m in sent.ms:

@@ -42,10 +42,16 @@ TIE_RE = re.compile(
 CONSIDER_RE = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat\w+)\s+"
     r"(?:(?:taking|possible|further|additional|new|regulatory|potential|tougher)\s+)*"
-    r"(?:action|actions|measures|restrictions|steps)\s+against\b", _I,
+    r"(?:action|actions|measures|restrictions|steps)\s+against\b|"
+    r"\b(?:order(?:s|ed|ing)?|direct(?:s|ed|ing)?)(?=\s+(?:\S+\s+){1,6}?to\s+show\s+cause\b)|"
+    r"\b(?:initiat\w+|open\w*|commenc\w+|institut\w+)\s+(?:a\s+|the\s+)?proceedings?\s+to\s+"
+    r"(?:revoke|terminate|suspend)\b", _I,
 )
 ACT_RE = re.compile(
     r"\b(?:crack(?:s|ed|ing)?\s+down(?:\s+\w+)?\s+on|crackdown\s+on|"
+    r"identif(?:y|ies|ied|ying)(?=\s+(?:\S+\s+){1,10}?as\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?"
+    r"(?:primary\s+money\s+laundering\s+concern|threat|risk))|"
+    r"(?:charged|indicted|charges|indicts|sued|sues)(?=\s)|(?:orders?|TDO)\s+against|"
     r"(?:imposed|imposes|imposing|assessed)\s+(?:a\s+|an\s+)?(?:\$[\d.,]+\s+(?:million\s+|billion\s+)?)?"
     r"(?:civil\s+|criminal\s+|administrative\s+)?(?:penalty|penalties|fine|fines)\s+(?:on|against)|"
     r"(?:took|take|takes|taken|taking)\s+(?:\w+\s+){0,2}?action\s+against|action\s+against|"
@@ -93,14 +99,15 @@ IRREALIS_PROPOSED_RE = re.compile(
 NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:\w+\s+)?$", _I)
 PERSON_GROUP_OF_RE = re.compile(
     r"\b(?:executives?|leaders?|leadership|officials?|employees?|members?|individuals?|persons?|"
-    r"people|directors?|officers?|managers?|staff|shareholders?|founders?)\b[^.;]*\bof\b", _I,
+    r"people|directors?|officers?|managers?|staff|shareholders?|founders?|subsidiaries|affiliates)\b"
+    r"[^.;]*\bof\b", _I,
 )
 OF_RE = re.compile(r"\s*(?:of|in|within)\s+(?:the\s+)?")
 POSSESSIVE_RE = re.compile(r"'s?[ \t]*\n?[ \t]*")
 # "A, and one of its employees, B": coordination through an apposition
 GAP_APPOSITION_RE = re.compile(
-    r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or)\s+(?:one|two|three|four|several|some|each|both)\s+of\s+"
-    r"(?:its|their|his|her|the)\s+[a-z]+\s*,\s*"
+    r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or)\s+(?:a|an|the|one|two|three|four|several|some|each|both)\s+"
+    r"(?:of\s+(?:its|their|his|her|the)\s+)?(?:[\w-]+\s+){0,3}?[a-z]+\s*,\s*"
 )
 SETTLEMENT_RE = re.compile(
     r"\b(?:reached|reaches|entered\s+into|signed|concluded)\s+(?:\w+\s+){0,2}?settlement(?:\s+agreements?)?"

@@ -27,7 +27,7 @@ _I = re.IGNORECASE
 
 CITED_AS_RE = re.compile(r"\bmay\s+be\s+cited\s+as\s+the\s+(?:``|\"|')+\s*(?P<name>[^`\"']{3,200}?\bAct\b)")
 TITLE_LINE_RE = re.compile(
-    r"^[ \t]*(?P<name>[A-Z][A-Za-z0-9.'&, -]{1,150}?\b(?:Act|ACT)(?:[ \t]+(?:of|OF)[ \t]+\d{4})?)[ \t]*$",
+    r"^[ \t]*(?P<name>[A-Z0-9][A-Za-z0-9.'&, -]{1,150}?\b(?:Act|ACT)(?:[ \t]+(?:of|OF)[ \t]+\d{4})?)[ \t]*$",
     re.M,
 )
 ANAPHOR_RE = re.compile(

@@ -29,6 +29,8 @@ from .patterns import (
     CAMEL_PRODUCT_RE,
     DEMONYM_GOV_RE,
     FIRM_COMMA_RE,
+    FIRM_FORM_NAME_RE,
+    FIRM_FORM_RE,
     FIRM_RE,
     FIRM_SUFFIX,
     LAW_ACT_RE,
@@ -81,7 +83,7 @@ _ACRONYM_RE = re.compile(
     r"'{0,2}\"{0,2}[ \t]*\)"
 )
 _KNOWN_AS_RE = re.compile(
-    r"\s*,?\s*\(?\s*(?:formerly|previously|also)\s+(?:known\s+as|called)\s+(?:the\s+)?|\s*,?\s*\(?(?:a\.k\.a\.|aka|f/k/a)\s+",
+    r"\s*,?\s*\(?\s*(?:formerly|previously|also)\s+(?:known\s+as|called)\s+(?:the\s+)?|\s*,?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",
     re.IGNORECASE,
 )
 _DEFINITION_RE = re.compile(
@@ -160,6 +162,10 @@ class Doc:
                 add(m.start() + a, m.start() + b, T.FIRM)
         for m in FIRM_COMMA_RE.finditer(norm):
             add(m.start(), m.end(), T.FIRM)
+        for m in FIRM_FORM_RE.finditer(norm):
+            name = FIRM_FORM_NAME_RE.match(norm, m.end())
+            if name is not None:
+                add(m.start(), name.end(), T.FIRM)
         for m in AGENCY_OF_RE.finditer(norm):
             add(m.start(), m.end(), T.AGENCY)
         for m in AGENCY_TAIL_RE.finditer(norm):

@@ -62,7 +62,7 @@ _FIRM_BEFORE = re.compile(
     rf"makers|developer|supplier|suppliers|carrier|carriers|bank|parties|party|such\s+as|"
     rf"e\.g\.,?|including|include|includes|included|designated|designating|designates|sanctioning|"
     rf"sanctioned|sanctions|(?:{DEMONYM_ALT})\s+(?:entities|companies|firms)|-owned|"
-    rf"(?:owned|operated)\s+(?:\w+\s+){{0,2}}?by)"
+    rf"(?:owned|operated)\s+(?:\w+\s+){{0,2}}?by|(?:subsidiaries|subsidiary|affiliates?)\s+of)"
     r"[ \t]*[:,]?[ \t]*(?:\(\d\)[ \t]*)?(?:the[ \t]+)?)$",
     _I,
 )

@@ -35,10 +35,18 @@ _FIRM_TAIL = r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.
 _FIRM_WORD = r"(?!(?:" + _STOP + r")\b)[A-Z][A-Za-z0-9&]*(?:\.[A-Za-z0-9&]+|-[A-Z0-9][A-Za-z0-9&]*)*"
 FIRM_RE = re.compile(
     rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?(?:{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?(?:(?:and|&)[ \t]+)?){{0,6}}"
-    rf"{_FIRM_WORD}{_SP}{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
+    rf"{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
     r"(?:[ \t]+(?:Americas|USA|International|Europe|Asia|Global|Worldwide)(?![\w'-]))?"
     rf"(?![\w-]){_FIRM_TAIL}"
 )
+
+# "Public Joint Stock Company Aeroflot": a legal form written out before the name
+FIRM_FORM_RE = re.compile(
+    r"(?<![\w-])(?:(?:Public|Closed|Open|Non-Public)[ \t]+)?Joint[ -]Stock[ \t]+Company|"
+    r"(?<![\w-])Limited[ \t]+Liability[ \t]+(?:Company|Partnership)|"
+    r"(?<![\w-])Federal[ \t]+State[ \t]+(?:Unitary|Budgetary)[ \t]+(?:Enterprise|Institution)"
+)
+FIRM_FORM_NAME_RE = re.compile(rf"[ \t]+(?:{_FIRM_WORD}[ \t]+){{0,3}}{_FIRM_WORD}")
 
 # "ByteDance, Ltd.", "Kaspersky Lab, Inc.": a legal form after a comma makes any name a firm
 FIRM_COMMA_RE = re.compile(

@@ -147,10 +147,30 @@ def _rule_sanction(sent: Sentence) -> None:
             auth = auths[0]
             subs = sent.objects_after(cue.end(), AFFECTED)
             if subs and PERSON_GROUP_OF_RE.search(sent.doc.norm[cue.end():subs[0].start]):
-                subs = []  # "sanctioning 12 executives of X": X itself is not sanctioned
+                # "sanctioning 12 executives of X": X itself is not sanctioned; "two subsidiaries
+                # of X, A and B": A and B are
+                subs = _named_members(sent, subs)
         if auth is not None:
             for s in subs:
                 sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75)
+
+
+_ISSUER_REF_RE = re.compile(
+    r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Agency|Office|Board|Administration)\b"
+)
+_MEMBERS_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:\u2013\u2014-]+\s*(?:namely\s+|including\s+)?")
+
+
+def _named_members(sent: Sentence, owner_group: list[Mention]) -> list[Mention]:
+    """The members named right after ``<group word> of X``, or none."""
+    owner = owner_group[0]
+    gap = _MEMBERS_GAP_RE.match(sent.doc.norm, owner.end, sent.end)
+    if gap is None:
+        return []
+    nxt = sent.next_mention(gap.end())
+    if nxt is None or nxt.start != gap.end() or nxt.etype not in AFFECTED:
+        return []
+    return sent.group(nxt, 1, AFFECTED)
 
 
 def _rule_tie(sent: Sentence) -> None:
@@ -192,7 +212,9 @@ def _rule_actor_on_target(
             continue
         if sent.negated(cue.start()) or (skip_irrealis and sent.irrealis(cue.start())):
             continue
-        auths = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+        auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+        if not auths and sent.doc.issuer and _ISSUER_REF_RE.search(sent.window(cue.start(), 80)):
+            auths = [sent.doc.issuer]  # "the Commission ordered ...": the document's issuer
         targets = sent.objects_after(cue.end(), AFFECTED)
         if not auths or not targets:
             continue
@@ -305,6 +327,9 @@ def _rule_headquarters(sent: Sentence) -> None:
             place = demonyms().get(hit.group("p")) or COUNTRY_NAMES.get(hit.group("p"))
         if place:
             sent.add(m, P.HEADQUARTERED_IN, place, (m.start, m.end), 0.7, stance=Stance.ASSERTED)
+            if hit is not None and hit.re is HQ_DESC_BEFORE_RE:  # "Chinese nationals, A and B"
+                for x in sent.group(m, 1, frozenset({m.etype}))[1:]:
+                    sent.add(x, P.HEADQUARTERED_IN, place, (m.start, x.end), 0.65, stance=Stance.ASSERTED)
         of_country = HQ_OF_RE.match(norm, m.end, sent.end)
         if of_country is not None and m.etype is T.FIRM:
             after = [x for x in sent.ms if x.start == of_country.end() and x.etype is T.COUNTRY]
@@ -354,6 +379,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lawrules.rule_introduced,
     lawrules.rule_authorizes,
     control.rule_control,
+    control.rule_members,
     measures.rule_measures,
     measures.rule_directs,
 )

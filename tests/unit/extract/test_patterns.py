@@ -195,8 +195,7 @@ def test_a_country_owned_firm_is_owned_by_the_country():
 
 def test_owned_by_and_subsidiary_of():
     found = _tuples(
-        "Sigma Telecom, a subsidiary of Omega Holdings, was listed. "
-        "Acme Ltd. is owned in part by Kalashnikov Concern."
+        "Sigma Telecom, a subsidiary of Omega Holdings, was listed. Acme Ltd. is owned in part by Kalashnikov Concern."
     )
     assert ("firm:sigma-telecom", "subsidiary-of", "firm:omega-holdings", "asserted") in found
     assert ("firm:kalashnikov-concern", "owns", "firm:acme-ltd", "asserted") in found
@@ -229,3 +228,56 @@ def test_a_plural_before_coordinated_names_makes_them_several():
     found = _tuples("OFAC also sanctioned two individuals, Ivan Petrov and Li Wei, for their roles.")
     assert ("person:ivan-petrov", "sanctioned-by", "agency:us-ofac", "asserted") in found
     assert ("person:li-wei", "sanctioned-by", "agency:us-ofac", "asserted") in found
+
+
+# -- enforcement in the words agencies use (synthetic sentences, fictional names) --------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The FCC today ordered Omega Telecom Americas to show cause why the Commission should not "
+            "revoke its authorizations.",
+            ("agency:us-fcc", "considering-action-against", "firm:omega-telecom-americas", "asserted"),
+        ),
+        (
+            "The Justice Department charged Zeta Industrial Development Co., Ltd. with conspiracy.",
+            ("agency:us-doj", "acted-against", "firm:zeta-industrial-development-co-ltd", "asserted"),
+        ),
+        (
+            "BIS renewed the Temporary Denial Order against Public Joint Stock Company Omega Air.",
+            ("agency:us-bis", "acted-against", "firm:public-joint-stock-company-omega-air", "asserted"),
+        ),
+        (
+            "The State Department is imposing sanctions on two subsidiaries of Omega Shipping, Omega "
+            "Tanker (Dalian) Co., Ltd. and Omega Seaman & Ship Management Co., Ltd.",
+            ("firm:omega-tanker-dalian-co-ltd", "sanctioned-by", "agency:us-state", "asserted"),
+        ),
+        (
+            "The State Department is imposing sanctions on two subsidiaries of Omega Shipping, Omega "
+            "Tanker (Dalian) Co., Ltd. and Omega Seaman & Ship Management Co., Ltd.",
+            ("firm:omega-seaman-ship-management-co-ltd", "subsidiary-of", "firm:omega-shipping", "asserted"),
+        ),
+        (
+            "OFAC designated two Chinese nationals, Sun Feng and Li Hong, and a Chinese shipping "
+            "company, Dalian Star Shipping Co., Ltd.",
+            ("firm:dalian-star-shipping-co-ltd", "sanctioned-by", "agency:us-ofac", "asserted"),
+        ),
+        (
+            "OFAC designated two Chinese nationals, Sun Feng and Li Hong, and a Chinese shipping "
+            "company, Dalian Star Shipping Co., Ltd.",
+            ("person:li-hong", "headquartered-in", "country:cn", "asserted"),
+        ),
+    ],
+)
+def test_enforcement_phrasings(sentence, expected):
+    assert expected in _tuples(sentence)
+
+
+def test_the_parent_of_sanctioned_subsidiaries_is_not_sanctioned():
+    found = _tuples(
+        "The State Department is imposing sanctions on two subsidiaries of Omega Shipping, Omega "
+        "Tanker (Dalian) Co., Ltd. and Omega Seaman & Ship Management Co., Ltd."
+    )
+    assert not [t for t in found if t[0] == "firm:omega-shipping" and t[1] == "sanctioned-by"]
