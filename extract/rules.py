@@ -124,7 +124,7 @@ def _rule_listed(sent: Sentence) -> None:
             subs = sent.objects_after(after.end(), AFFECTED) if after else []
         if not subs:
             subs = sent.subjects_before(cue.start(), AFFECTED)
-            pron = sent.pronoun_before(cue.start()) if not subs else None
+            pron = sent.pronoun_before(lst.start) if not subs else None  # "added the company to"
         for s in subs:
             sent.add(s, P.LISTED_ON, lst, cue, 0.8)
         if pron:

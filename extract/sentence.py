@@ -26,6 +26,10 @@ from .mentions import Doc, Mention
 
 T = EntityType
 _I = re.IGNORECASE
+# a pronoun or a definite description of a firm: "it", "they", "the company", "the Moscow-based firm"
+_ANAPHOR_RE = re.compile(
+    r"\b(?:[Ii]t|[Tt]hey)\b|\b[Tt]he\s+(?:[A-Z][\w]*-based\s+|[a-z][\w-]*\s+){0,2}(?:company|firm)\b"
+)
 
 
 @dataclass
@@ -220,12 +224,14 @@ class Sentence:
         return self.group(first, 1, types)
 
     def pronoun_before(self, pos: int) -> str | None:
-        if re.search(r"\b(?:[Ii]t|[Tt]hey)\b", self.doc.norm[self.start:pos]):
+        """The party a pronoun or a definite description before ``pos`` stands for (``it``,
+        ``they``, ``the company``, ``the Moscow-based firm``): the last firm or product named."""
+        if _ANAPHOR_RE.search(self.doc.norm, self.start, pos):
             return self.doc.last_affected
         return None
 
     def pronoun_after(self, pos: int) -> str | None:
-        if re.match(r"\s+(?:it|them)\b", self.doc.norm[pos:pos + 8]):
+        if re.match(r"\s+(?:it|them|the\s+(?:[\w-]+\s+)?(?:company|firm))\b", self.doc.norm[pos:pos + 40]):
             return self.doc.last_affected
         return None
 

@@ -281,3 +281,13 @@ def test_the_parent_of_sanctioned_subsidiaries_is_not_sanctioned():
         "Tanker (Dalian) Co., Ltd. and Omega Seaman & Ship Management Co., Ltd."
     )
     assert not [t for t in found if t[0] == "firm:omega-shipping" and t[1] == "sanctioned-by"]
+
+
+def test_a_definite_description_refers_to_the_firm_last_named():
+    found = _tuples(
+        "Kaspersky Lab is a Russian firm. The Moscow-based firm was banned by the Department of "
+        "Homeland Security in 2017. Omega Networks Ltd. makes routers. Commerce added the company "
+        "to the Entity List."
+    )
+    assert ("firm:kaspersky-lab", "banned-by", "agency:us-dhs", "asserted") in found
+    assert ("firm:omega-networks-ltd", "listed-on", "list:us-bis-entity-list", "asserted") in found
