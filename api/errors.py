@@ -33,6 +33,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     403: _doc("Refused: a wrong API key, or a query that could write or escape"),
     404: _doc("Unknown id"),
     422: _doc("Bad parameters"),
+    502: _doc("A service regkg calls (the extractor's language model) failed or answered nonsense"),
     503: _doc("Database unavailable"),
     504: _doc("The query ran past its time limit"),
 }

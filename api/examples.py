@@ -364,6 +364,18 @@ EXTRACT_RESULT: dict[str, Any] = {
         }
     ],
     "curated_yaml": "# Draft written by the article extractor (regkg extract). …\nsources:\n- id: …\n",
+    "rejected": [  # only with REGKG_EXTRACT_LLM_URL: the language model's proposals the checks refused
+        {
+            "proposal": {
+                "subject": {"name": "Huawei Technologies", "type": "Firm"},
+                "predicate": "sanctioned-by",
+                "object": {"name": "Office of Foreign Assets Control", "type": "Agency", "id": "agency:us-ofac"},
+                "stance": "asserted",
+                "quote": "Treasury sanctioned Huawei Technologies.",
+            },
+            "reason": "quote not found in the text",
+        }
+    ],
 }
 
 # GET /v1/export: one example per media type (the answer is a file, streamed).

@@ -1,14 +1,19 @@
-"""``regkg extract ARTICLE.txt --meta meta.yaml > draft.yaml``: candidate claims for review."""
+"""``regkg extract ARTICLE.txt --meta meta.yaml > draft.yaml``: candidate claims for review.
+
+With ``REGKG_EXTRACT_LLM_URL`` set (or ``--llm``) a language model's checked proposals join the
+rules'; the ones the checks refused are printed to stderr with their reasons. ``--no-llm`` keeps
+the extractor offline whatever the settings say."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from config import Settings
-from extract import MAX_CHARS, ArticleMeta, load_meta, propose
+from extract import MAX_CHARS, ArticleMeta, LlmBackend, load_meta, propose
 from graph import reads
 from graph.database import Graph
 from schema.errors import InvalidInput, RegkgError
@@ -25,23 +30,41 @@ def extract(
     use_graph: Annotated[
         bool, typer.Option("--graph/--no-graph", help="use the graph's entities as the gazetteer")
     ] = True,
+    llm: Annotated[
+        bool | None,
+        typer.Option(
+            "--llm/--no-llm",
+            help="also ask the language model at REGKG_EXTRACT_LLM_URL (default: when that is set)",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Propose claims with exact quotes; review the YAML, then `regkg load curated` it."""
     try:
+        settings = Settings()
+        backend = LlmBackend.from_settings(settings) if llm is not False else None
+        if llm and backend is None:
+            raise InvalidInput("--llm needs REGKG_EXTRACT_LLM_URL: the OpenAI-compatible endpoint to ask")
         known: list[Entity] = []
         if use_graph:
-            with Graph.connect(Settings()) as graph:
+            with Graph.connect(settings) as graph:
                 graph.verify()
                 known = [Entity.model_validate(e) for e in reads.gazetteer(graph)]
         raw = read_article(text)
         info = load_meta(meta) if meta is not None else ArticleMeta()
         try:
-            proposal = propose(raw, info, known)
+            proposal = propose(raw, info, known, llm=backend)
         except InvalidInput as exc:
             raise InvalidInput(f"{text}: {exc.message}", exc.details) from None
     except RegkgError as exc:
         raise fail(exc) from exc
     parsed = proposal.parsed
+    for note in parsed.notes:
+        if note.startswith("language model "):
+            err.print(note, markup=False, highlight=False)
+    for rejected in proposal.rejected:
+        err.print(f"rejected: {json.dumps(rejected.proposal, ensure_ascii=False)}", markup=False, highlight=False)
+        err.print(f"  reason: {rejected.reason}", markup=False, highlight=False)
     err.print(f"{len(parsed.claims)} candidate claims, {len(parsed.entities)} entities from {text}")
     rel = text.name  # the draft sits next to the article: its text_file is relative
     typer.echo(proposal.curated_yaml(rel), nl=False)

@@ -89,6 +89,16 @@ class Settings(BaseSettings):
         True, description="plan every path query shape when the API starts (in the background: graph/warm.py)"
     )
 
+    extract_llm_url: str | None = Field(
+        None,
+        description="an OpenAI-compatible chat endpoint (e.g. a local model server) that proposes claims to the "
+        "article extractor beside its rules: the server's base URL, with or without /v1 (posts to "
+        "<base>/v1/chat/completions), or a URL ending in /chat/completions used as given; unset: rules only",
+    )
+    extract_llm_model: str = Field("default", min_length=1, description="the model name sent to that endpoint")
+    extract_llm_timeout: float = Field(60.0, gt=0, description="seconds to wait for the model's answer")
+    extract_llm_key: SecretStr | None = Field(None, description="sent as a Bearer token when set")
+
     log_format: Literal["auto", "json", "console"] = "auto"
 
     cors_origins: Annotated[list[str], NoDecode] = Field(
@@ -120,6 +130,17 @@ class Settings(BaseSettings):
                 if not isinstance(entry, str) or not _KEY_DIGEST.match(entry):
                     raise ValueError(f"entry {i + 1} is not sha256:<64 hex digits> (the key's SHA-256, never the key)")
             return [e.lower() for e in entries]
+        return value
+
+    @field_validator("extract_llm_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return None
+            if urlsplit(value).scheme not in {"http", "https"}:
+                raise ValueError("use an http:// or https:// URL")
         return value
 
     @field_validator("neo4j_uri")

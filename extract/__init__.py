@@ -1,6 +1,6 @@
 """The article extractor: plain text plus metadata in, *candidate* claims with exact quotes out.
 
-Fully offline and rule-based (no model, no network), in linear time over the text::
+Offline and rule-based by default (no model, no network), in linear time over the text::
 
     text ──fold──▶ sentences ──▶ mentions ──▶ aliases ──▶ cues ──▶ claims ──▶ Parsed
                    (regex)       gazetteer     (BIS)        per sentence:
@@ -34,6 +34,16 @@ Fully offline and rule-based (no model, no network), in linear time over the tex
 * **Assembly** (:mod:`.assembly`) — candidates merged by content into claims with citations,
   the entities they use and the source; :mod:`.draft` writes them as curated YAML.
 
+**Optionally, a language model** (:mod:`.llm`, off by default): given an :class:`LlmBackend` (the
+API and the CLI make one when ``REGKG_EXTRACT_LLM_URL`` is set), the text also goes to an
+OpenAI-compatible chat endpoint the user runs, which proposes claims in the JSON schema of
+:mod:`.llm_schema`. Every proposal passes the gates of :mod:`.llm_gates` — the quote is in the text,
+the predicate and stance exist, the types fit the predicate's domain and range, ids resolve — and
+the accepted ones are merged with the rules' claims (same content → one claim, citations joined;
+a claim only the model proposed carries the qualifier ``extractor: llm``). The refused ones are
+:attr:`Proposal.rejected`, each with its reason (and a note). The rules always run; the model adds
+to them, it never replaces them.
+
 Everything it emits is a *candidate*: ``method: extracted``, a confidence, and new entities
 marked ``candidate: true``. :meth:`Proposal.curated_yaml` is the draft for review.
 
@@ -55,18 +65,22 @@ from schema.models import Entity
 
 from .assembly import run
 from .draft import dump_curated
+from .llm import LlmBackend, ask
+from .llm_gates import Rejected, add_proposals
 from .meta import ArticleMeta, load_meta
 from .text import MAX_CHARS
 
-__all__ = ["MAX_CHARS", "ArticleMeta", "Proposal", "load_meta", "propose"]
+__all__ = ["MAX_CHARS", "ArticleMeta", "LlmBackend", "Proposal", "Rejected", "load_meta", "propose"]
 
 
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """What :func:`propose` found: the candidates as a :class:`~loaders.base.Parsed` (one source,
-    its claims, the new entities; known entities only in ``external_refs``)."""
+    its claims, the new entities; known entities only in ``external_refs``), and the language
+    model's proposals the gates refused, each with its reason (none without a model)."""
 
     parsed: Parsed
+    rejected: tuple[Rejected, ...] = ()
 
     def curated_yaml(self, text_file: str | None = None) -> str:
         """The draft for review as curated YAML. With ``text_file`` the source names its text
@@ -78,12 +92,21 @@ def propose(
     text: str | bytes,
     meta: ArticleMeta | Mapping[str, Any] | None = None,
     known: Iterable[Entity] = (),
+    llm: LlmBackend | None = None,
 ) -> Proposal:
     """Candidate claims of ``text`` (a str, or UTF-8 bytes) with exact quotes.
 
     ``meta`` is what the caller knows about the article (see :class:`ArticleMeta`; a mapping is
     validated); ``known`` are entities to recognise and refer to by id rather than define (e.g.
-    the graph's reviewed ones). Raises :class:`~schema.errors.InvalidInput` on garbage or bad
-    metadata; never touches the graph.
+    the graph's reviewed ones). With ``llm`` the model's checked proposals join the rules' (see
+    above); without it nothing leaves the process. Raises :class:`~schema.errors.InvalidInput` on
+    garbage or bad metadata (before any request), :class:`~schema.errors.UpstreamError` when the
+    model cannot be asked or answers nonsense; never touches the graph.
     """
-    return Proposal(run(text, meta, known))
+    known = list(known)
+    parsed = run(text, meta, known)
+    if llm is None:
+        return Proposal(parsed)
+    [source] = parsed.sources
+    rejected = add_proposals(parsed, ask(llm, source.text or ""), known, llm.label)
+    return Proposal(parsed, tuple(rejected))

@@ -6,7 +6,9 @@ RegkgError
 ├── Conflict            409  a uniqueness constraint refused a write
 ├── QueryRefused        403  analyst Cypher that could write or escape
 ├── QueryTimeout        504  a query that ran past its time limit
-└── GraphUnavailable    503  the database cannot be reached
+├── GraphUnavailable    503  the database cannot be reached
+└── UpstreamError       502  a service regkg calls (the extractor's language model) failed,
+                             timed out or answered something unreadable
 """
 
 from __future__ import annotations
@@ -52,3 +54,8 @@ class QueryTimeout(RegkgError):
 class GraphUnavailable(RegkgError):
     status = 503
     code = "graph_unavailable"
+
+
+class UpstreamError(RegkgError):
+    status = 502
+    code = "upstream_error"

@@ -9,7 +9,9 @@ import extract
 
 
 def test_the_public_surface():
-    assert sorted(extract.__all__) == ["ArticleMeta", "MAX_CHARS", "Proposal", "load_meta", "propose"]
+    assert sorted(extract.__all__) == [
+        "ArticleMeta", "LlmBackend", "MAX_CHARS", "Proposal", "Rejected", "load_meta", "propose"
+    ]
     proposal = extract.propose("The Commerce Department banned Acme Labs Limited.")
     assert isinstance(proposal, extract.Proposal)
     assert [c.predicate.value for c in proposal.parsed.claims] == ["banned-by"]
