@@ -40,6 +40,8 @@ except ImportError as exc:  # pragma: no cover - environment problem
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "data" / "seed"
 UI_INDEX = ROOT / "api" / "static" / "ui" / "index.html"
+# axe-core, a devDependency of web/ (`make web-build` runs `npm ci`, which installs it)
+AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -80,6 +82,13 @@ def ui_built() -> Path:
     if not UI_INDEX.is_file():
         pytest.fail(f"the page is not built ({UI_INDEX} missing): run `make web-build`", pytrace=False)
     return UI_INDEX
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    if not AXE.is_file():
+        pytest.fail(f"axe-core is not installed ({AXE} missing): run `make web-build` (npm ci in web/)", pytrace=False)
+    return AXE
 
 
 class LiveServer:

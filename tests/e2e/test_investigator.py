@@ -295,11 +295,55 @@ def test_a_same_as_cluster_is_one_node_with_its_members(
 
 def test_no_path_says_why_germany_is_not_linked(page: Page, live_url: str, output_path: str) -> None:
     """Kaspersky → Germany: the notice names the asserting-party reason (Germany only alleges
-    Kaspersky's ties), not hubs the graph does not have."""
-    page.goto(f"{live_url}/ui/#e={KASPERSKY}&from={KASPERSKY}&to=country:de")
+    Kaspersky's ties), not hubs the graph does not have; "Include asserting parties" draws what
+    Germany states — an edge from Germany to Kaspersky Lab for the fact it alleges, opening that
+    fact's evidence — and says it is not a path."""
+    germany, kremlin = "country:de", "agency:kremlin"
+    page.goto(f"{live_url}/ui/#e={KASPERSKY}&from={KASPERSKY}&to={germany}")
     settle(page)
     notice = page.locator("#path-results .notice")
     expect(notice).to_have_attribute("data-reason", "asserting-party")
     text = notice.inner_text()
     assert "Germany is only a party stating" in text and "hubs" not in text
+    assert page.evaluate("window.regkg.cy.edges('.statement').length") == 0  # offered, not drawn
     shot(page, output_path, "01-no-path-why")
+
+    offer = page.locator("#path-parties")
+    expect(offer).to_have_text("Include asserting parties")
+    offer.click()
+    settle(page)
+    assert "parties=1" in page.url
+    expect(page.locator("#path-results .notice")).to_have_attribute("data-reason", "asserting-party")
+    expect(page.locator("#path-results")).to_contain_text("Not a path")
+    item = page.locator("#path-results .statement")
+    expect(item).to_have_count(1)
+    expect(item).to_contain_text("Germany alleges Kaspersky Lab alleged-tie-to Kremlin")
+    alleged = fact_between(page, KASPERSKY, "alleged-tie-to", kremlin)
+    assert alleged and item.get_attribute("data-fact-id") == alleged
+    drawn = page.evaluate(
+        """() => window.regkg.cy.edges('.statement').map(e => [e.source().id(), e.target().id(), e.data('label'),
+             e.data('factId'), e.hasClass('path-current')])"""
+    )
+    assert drawn == [[germany, KASPERSKY, "alleges · alleged-tie-to", alleged, True]]
+    for node in (germany, KASPERSKY, kremlin):
+        assert page.evaluate("(id) => window.regkg.cy.getElementById(id).hasClass('path')", node), node
+    shot(page, output_path, "02-asserting-parties")
+
+    # the statement opens the evidence of the fact Germany alleges, on the canvas and in the list
+    click_element(page, f"stated:{alleged}:{germany}")
+    settle(page)
+    details = page.locator("#details")
+    expect(details.locator(".fact-title")).to_contain_text("alleged-tie-to")
+    expect(details.locator(".asserted-by").first).to_contain_text("alleged by Germany")
+    mark = details.locator("blockquote.quote mark").first
+    expect(mark).to_contain_text("Germany also came forth with accusations about Kaspersky")
+    expect(mark).to_contain_text("ties to the Kremlin")
+    assert view(page)["selected"] == [alleged]
+    shot(page, output_path, "03-asserting-party-evidence")
+
+    # and it is taken back: the offer again, nothing drawn
+    page.locator("#path-parties").click()
+    settle(page)
+    expect(page.locator("#path-parties")).to_have_text("Include asserting parties")
+    assert "parties=1" not in page.url
+    assert page.evaluate("window.regkg.cy.edges('.statement').length") == 0

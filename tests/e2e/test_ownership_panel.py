@@ -141,6 +141,7 @@ def test_beta_trading_is_blocked_by_the_shares_of_its_blocked_owners(page: Page,
     own.scroll_into_view_if_needed()
     page.screenshot(path="/tmp/ownership-panel.png")
     page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("#tab-details").click()  # on a phone the details are a sheet over the graph
     own.scroll_into_view_if_needed()
     page.screenshot(path="/tmp/ownership-panel-390.png")
     page.set_viewport_size({"width": 1600, "height": 900})

@@ -229,7 +229,7 @@ export class DetailsPanel {
       const table = h(
         "table",
         { class: "groups" },
-        h("thead", {}, h("tr", {}, h("th", {}, "predicate"), h("th", {}, "dir"), h("th", {}, "shown"), h("th", {}, ""))),
+        h("thead", {}, h("tr", {}, h("th", {}, "predicate"), h("th", {}, "dir"), h("th", {}, "shown"), h("th", {}, h("span", { class: "sr-only" }, "more")))),
       );
       const tbody = h("tbody");
       for (const g of groups) {

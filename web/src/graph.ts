@@ -3,6 +3,8 @@ import cytoscape from "cytoscape";
 import type { Core, ElementDefinition, EventObject, LayoutOptions, NodeSingular } from "cytoscape";
 import fcose from "cytoscape-fcose";
 
+import { type Box, type NewNode, placeAround } from "./placement";
+import type { Statement } from "./statements";
 import { challenge, primaryStance, stylesheet } from "./theme";
 import type { Entity, Fact } from "./types";
 
@@ -21,6 +23,8 @@ export interface GraphModel {
   nodes: Map<string, Entity>;
   facts: Map<string, Fact>;
   more: MoreNode[];
+  /** asserting parties drawn on request (a party → the entity it states a fact about) */
+  statements?: Statement[];
 }
 
 export interface Decorations {
@@ -111,6 +115,8 @@ export function layoutFor(n: number, incremental: boolean, cy?: Core): LayoutOpt
     };
   }
   const big = n > LITE_NODES;
+  // a phone's canvas: shorter edges and less padding, so that labels stay readable once fitted
+  const narrow = !!cy && cy.width() > 0 && cy.width() < 600;
   return {
     name: "fcose",
     quality: big ? "draft" : "default",
@@ -118,12 +124,12 @@ export function layoutFor(n: number, incremental: boolean, cy?: Core): LayoutOpt
     animate: !big && incremental,
     animationDuration: 450,
     fit: true,
-    padding: 40,
+    padding: narrow ? 16 : 40,
     nodeDimensionsIncludeLabels: !big,
     uniformNodeDimensions: big,
     packComponents: true,
-    nodeRepulsion: () => (big ? 6000 : 9000),
-    idealEdgeLength: () => (big ? 60 : 110),
+    nodeRepulsion: () => (big ? 6000 : narrow ? 4500 : 9000),
+    idealEdgeLength: () => (big ? 60 : narrow ? 60 : 110),
     edgeElasticity: () => 0.45,
     nestingFactor: 0.1,
     gravity: 0.25,
@@ -153,6 +159,13 @@ function hash(s: string): number {
   return x >>> 0;
 }
 
+/** The order in which a new node's links are tried as its anchor: expanded nodes first, then the
+ * best connected. */
+function rank(cy: Core, id: string): number {
+  const n = cy.getElementById(id);
+  return (n.hasClass("expanded") ? -1e6 : 0) - n.degree(false);
+}
+
 export class GraphView {
   readonly cy: Core;
   timings: Timings | null = null;
@@ -176,7 +189,16 @@ export class GraphView {
       else this.handlers.node(n.id());
     });
     this.cy.on("tap", "edge", (e: EventObject) => {
-      if (!e.target.hasClass("more-edge")) this.handlers.fact(e.target.id());
+      // a statement's edge stands for the fact the party states: its evidence
+      if (!e.target.hasClass("more-edge")) this.handlers.fact((e.target.data("factId") as string | undefined) ?? e.target.id());
+    });
+    // a label cut short by its ellipsis: the full name on hover (and in the details)
+    this.cy.on("mouseover", "node", (e: EventObject) => {
+      const n = e.target as NodeSingular;
+      container.title = n.hasClass("more") ? "" : `${String(n.data("label"))} (${String(n.data("type"))})`;
+    });
+    this.cy.on("mouseout", "node", () => {
+      container.title = "";
     });
     this.cy.on("dbltap", "node", (e: EventObject) => {
       const n = e.target as NodeSingular;
@@ -265,6 +287,19 @@ export class GraphView {
       } else {
         add.push({ group: "edges", data, classes: cls });
         addedNodes.push(f.fact_id);
+      }
+    }
+    for (const st of model.statements ?? []) {
+      if (!model.nodes.has(st.party) || !model.nodes.has(st.about)) continue;
+      wanted.add(st.id);
+      if (cy.getElementById(st.id).empty()) {
+        add.push({
+          group: "edges",
+          data: { id: st.id, source: st.party, target: st.about, label: `${st.verb} · ${st.predicate}`, factId: st.fact_id },
+          classes: "statement",
+          selectable: false, // a tap selects the fact it stands for, not the statement
+        });
+        addedNodes.push(st.id);
       }
     }
     cy.batch(() => {
@@ -376,6 +411,79 @@ export class GraphView {
     });
   }
 
+  /** Places the nodes among `added` around the nodes they hang from (the expanded one first), in
+   * free space, leaving every other node where it is (placement.ts). */
+  place(added: string[], t0: number = performance.now(), addMs = 0): Timings {
+    const cy = this.cy;
+    const start = performance.now();
+    const fresh = new Set(added.filter((id) => cy.getElementById(id).isNode()));
+    const lite = cy.nodes().length > LITE_NODES;
+    // small views: the boxes Cytoscape draws (labels included); large ones: a node and a one-line label
+    const boxOf = (n: NodeSingular): Box => {
+      const p = n.position();
+      if (lite) return { x: p.x, y: p.y, w: Math.max(n.width(), Math.min(134, String(n.data("label") ?? "").length * 6.4)), h: n.height() + 22 };
+      const bb = n.boundingBox({ includeLabels: true, includeOverlays: false });
+      return { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2, w: bb.w, h: bb.h };
+    };
+    const placed = new Map<string, Box>();
+    const news: NewNode[] = [];
+    cy.nodes().forEach((n) => {
+      if (!fresh.has(n.id())) {
+        placed.set(n.id(), boxOf(n));
+        return;
+      }
+      const b = boxOf(n);
+      const links = n
+        .neighborhood("node")
+        .map((m) => m.id())
+        .sort((a, b2) => rank(cy, a) - rank(cy, b2) || (a < b2 ? -1 : 1));
+      news.push({ id: n.id(), w: b.w, h: b.h, links });
+    });
+    if (!news.length) return this.record(t0, addMs, start, "place");
+    const positions = placeAround(placed, news);
+    // the box's centre is not the node's when the label hangs below it: move the node by as much
+    cy.batch(() => {
+      for (const n of news) {
+        const el = cy.getElementById(n.id);
+        const to = positions.get(n.id);
+        if (!to) continue;
+        const b = boxOf(el);
+        const p = el.position();
+        el.position({ x: p.x + (to.x - b.x), y: p.y + (to.y - b.y) });
+      }
+    });
+    return this.record(t0, addMs, start, "place");
+  }
+
+  private record(t0: number, addMs: number, start: number, layout: string): Timings {
+    const now = performance.now();
+    this.timings = { startedAt: t0, nodes: this.cy.nodes().length, edges: this.cy.edges().length, addMs, firstRenderMs: now - t0, layoutMs: now - start, layout };
+    return this.timings;
+  }
+
+  /** Whether any of these nodes is outside the visible canvas. */
+  offscreen(ids: string[]): boolean {
+    const cy = this.cy;
+    return ids.some((id) => {
+      const n = cy.getElementById(id);
+      if (n.empty() || !n.isNode()) return false;
+      const p = (n as NodeSingular).renderedPosition();
+      return p.x < 0 || p.y < 0 || p.x > cy.width() || p.y > cy.height();
+    });
+  }
+
+  /** Pans (without zooming) so that a node off the screen comes into view. */
+  reveal(id: string): void {
+    const cy = this.cy;
+    const n = cy.getElementById(id);
+    if (n.empty() || !n.isNode()) return;
+    const p = (n as NodeSingular).renderedPosition();
+    const pad = 40;
+    if (p.x >= pad && p.y >= pad && p.x <= cy.width() - pad && p.y <= cy.height() - pad) return;
+    cy.stop();
+    cy.animate({ center: { eles: n }, duration: 200 });
+  }
+
   /** Centres the view on `ids`, zooming to fit them but never closer than `maxZoom`. */
   focus(ids: Iterable<string>, maxZoom = 1.2): void {
     const cy = this.cy;
@@ -383,7 +491,7 @@ export class GraphView {
     for (const id of ids) eles.merge(cy.getElementById(id));
     if (eles.empty()) return;
     const bb = eles.boundingBox({});
-    const pad = 70;
+    const pad = Math.min(70, Math.max(16, cy.width() * 0.05));
     const w = Math.max(cy.width() - 2 * pad, 50);
     const hgt = Math.max(cy.height() - 2 * pad, 50);
     const zoom = Math.max(cy.minZoom(), Math.min(maxZoom, w / Math.max(bb.w, 1), hgt / Math.max(bb.h, 1)));

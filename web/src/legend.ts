@@ -25,5 +25,6 @@ export function renderLegend(): void {
     h("li", {}, h("span", { class: "glyph" }, h("span", { class: "swatch-inactive" })), h("span", {}, "out of date"), h("span", { class: "subtle" }, "(not valid on the chosen date)")),
     h("li", {}, h("span", { class: "glyph" }, h("span", { class: "swatch-undated" })), h("span", {}, "date unknown"), h("span", { class: "subtle" }, "(start not known: maybe not yet valid then)")),
     h("li", {}, h("span", { class: "glyph" }, h("span", { class: "swatch-more" }, "+N")), h("span", {}, "more"), h("span", { class: "subtle" }, "(facts past the cap; click to load)")),
+    h("li", {}, h("span", { class: "glyph" }, h("span", { class: "swatch-statement" })), h("span", {}, "states"), h("span", { class: "subtle" }, "(a party stating a fact about an entity: not a path)")),
   );
 }

@@ -1,7 +1,9 @@
 // The investigator's page: search, expand, path finder, time slider, evidence, share and export.
 // This file puts the parts together (store, graph, details, search, paths, filters, export, status,
-// legend, timeline) and holds the actions that change what is shown: open, expand, "+N more", select.
+// legend, timeline, the sheets of narrow screens, the graph's keyboard) and holds the actions that
+// change what is shown: open, expand, "+N more", select.
 import "./styles.css";
+import "./screens.css";
 
 import { ApiError, api } from "./api";
 import { DetailsPanel } from "./details";
@@ -9,8 +11,10 @@ import { byId } from "./dom";
 import { wireExports } from "./export";
 import { FilterPanel } from "./filters";
 import { GraphView, type MoreNode, type Timings } from "./graph";
+import { GraphKeys } from "./graph_keys";
 import { renderLegend } from "./legend";
 import { PathPanel } from "./paths";
+import { Sheets } from "./screens";
 import { EntitySearch } from "./search";
 import type { MoreKey, Period, ViewState } from "./state";
 import { Banner, StatusLine } from "./status";
@@ -38,6 +42,7 @@ class App {
   private readonly details: DetailsPanel;
   private readonly paths: PathPanel;
   private readonly timeline: TimelinePanel;
+  private readonly sheets = new Sheets({ graph: () => byId("cy") });
 
   constructor() {
     this.graph = new GraphView(byId("cy"), {
@@ -61,8 +66,14 @@ class App {
       selectNode: (id) => this.select({ kind: "node", id }),
       showNode: (id) => this.show(id),
       selectFact: (id) => this.select({ kind: "fact", id }),
-      pathFrom: (e) => this.paths.setEndpoint("from", e),
-      pathTo: (e) => this.paths.setEndpoint("to", e),
+      pathFrom: (e) => {
+        this.sheets.reveal("side");
+        this.paths.setEndpoint("from", e);
+      },
+      pathTo: (e) => {
+        this.sheets.reveal("side");
+        this.paths.setEndpoint("to", e);
+      },
       loadMore: (m) => this.loadMore(m),
     });
     const searchFailed = (err: unknown) => {
@@ -96,6 +107,17 @@ class App {
       period: () => this.store.state.period,
       selectFact: (id) => this.select({ kind: "fact", id }),
       setPeriod: (p) => this.setPeriod(p),
+    });
+    new GraphKeys(this.graph.cy, byId("cy"), {
+      select: (id) => this.select({ kind: "node", id }),
+      openDetails: () => {
+        this.sheets.reveal("details");
+        byId("details").focus();
+      },
+      reveal: (id) => this.graph.reveal(id),
+      announce: (text) => {
+        byId("graph-announce").textContent = text;
+      },
     });
     this.wire();
     wireExports(this.graph, this.store);
@@ -134,16 +156,24 @@ class App {
     this.statusLine.update();
     this.timeline.update();
     if (added.length) {
-      const timings = await this.graph.layout(hadNodes && !fit, t0, addMs);
+      // added to a view: placed around what they hang from, the rest stays; else laid out afresh
+      const placing = hadNodes && !fit;
+      const timings = placing ? this.graph.place(added, t0, addMs) : await this.graph.layout(false, t0, addMs);
       this.recordTimings(timings);
-    }
+      // placed outside the view, with nothing to focus on afterwards: the whole graph is fitted
+      this.refit = placing && this.graph.offscreen(added);
+    } else this.refit = false;
   }
+
+  /** New nodes were placed off the screen by the last draw. */
+  private refit = false;
 
   /** After drawing (unless a newer refresh began): focus, report failed loads, show the selection. */
   private drawn(errors: unknown[], focus: string[]): void {
     const current = this.paths.highlight().current;
     if (focus.length) this.graph.focus(focus);
     else if (current) this.graph.focus(current);
+    else if (this.refit) this.graph.fit();
     if (errors.length) {
       const err = errors[0];
       this.banner.show(err instanceof ApiError ? err.explain() : String(err), () => void this.store.refresh());
@@ -176,7 +206,8 @@ class App {
     if (!this.store.state.expanded.includes(e.id)) this.store.state.expanded.push(e.id);
     this.store.state.selected = { kind: "node", id: e.id };
     this.store.commit(true);
-    void this.store.refresh(false, [e.id, ...this.neighbourIds(e.id)]);
+    this.sheets.graph();
+    void this.store.refresh(false, [e.id, ...this.neighbourIds(e.id)]).then(() => this.graph.focus(this.neighbourIds(e.id)));
   }
 
   private neighbourIds(id: string): string[] {
@@ -200,10 +231,12 @@ class App {
     }
     this.store.state.selected = { kind: "node", id: m.anchor };
     this.store.commit(true);
-    void this.store.refresh(false);
+    void this.store.refresh(false).then(() => this.graph.focus(this.neighbourIds(m.anchor)));
   }
 
   private select(sel: ViewState["selected"]): void {
+    // evidence asked for on a narrow screen: the details sheet comes up over the graph
+    if (sel?.kind === "fact") this.sheets.reveal("details");
     this.store.state.selected = sel;
     this.store.commit(false);
     this.decorate();

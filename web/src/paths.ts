@@ -2,9 +2,10 @@
 // (at most 4 hops, 5 paths), stepping through them, and the graph elements each path highlights.
 import { byId, clear, h } from "./dom";
 import { EntitySearch } from "./search";
+import { statementIds } from "./statements";
 import type { Store } from "./store";
 import { STANCE_STYLE, primaryStance, typeStyle } from "./theme";
-import type { Entity, Path } from "./types";
+import type { Entity, NoPath, Path } from "./types";
 
 /** The ids of a path's entities and facts: the graph elements it highlights. */
 export function pathIds(p: Path): Set<string> {
@@ -97,6 +98,11 @@ export class PathPanel {
     const s = this.data.state;
     const paths = this.data.model.paths;
     const current = s.from && s.to ? paths[s.pathIndex] : undefined;
+    const statements = this.data.model.statements;
+    if (s.from && s.to && !paths.length && s.parties && statements.length) {
+      const ids = statementIds(statements, this.data.model.facts);
+      return { all: ids, current: ids };
+    }
     let all: Set<string> | null = null;
     if (s.from && s.to && paths.length) {
       all = new Set();
@@ -127,6 +133,7 @@ export class PathPanel {
       // the API says why in this graph: one end only states facts about the other, hubs between, or nothing
       const text = why ? why.message.replace(/^No connection within (\d+ hops?)/, `No connection within $1${filtered}`) : `No path within 4 hops${filtered}.`;
       box.append(h("p", { class: "notice", "data-reason": why?.reason ?? "" }, text));
+      if (why?.asserting.length) box.append(this.statements(why));
       return;
     }
     nav.hidden = false;
@@ -135,7 +142,7 @@ export class PathPanel {
     paths.forEach((p, i) => {
       const hops: (HTMLElement | string)[] = [];
       p.nodes.forEach((n, k) => {
-        hops.push(h("span", { class: "hop-node", style: `--c:${typeStyle(n.type).color}` }, n.name));
+        hops.push(h("span", { class: "hop-node", style: `--c:${typeStyle(n.type).color}`, title: n.name }, n.name));
         const e = p.edges[k];
         if (e) {
           const stance = primaryStance(e.stances);
@@ -176,6 +183,62 @@ export class PathPanel {
     box.append(list);
   }
 
+  /** The offer to include asserting parties, or (included) the facts they state, each opening its
+   * evidence — said to be statements, not paths. */
+  private statements(why: NoPath): HTMLElement {
+    const m = this.data.model;
+    const toggle = (on: boolean) =>
+      h(
+        "button",
+        {
+          type: "button",
+          id: "path-parties",
+          class: "small",
+          "aria-pressed": String(on),
+          title: on ? "Draw only paths" : "Draw the facts one end states about the other, with who states them",
+          onclick: () => {
+            this.data.state.parties = !on;
+            this.data.commit(true);
+            this.hooks.reload();
+          },
+        },
+        on ? "Leave out asserting parties" : "Include asserting parties",
+      );
+    if (!this.data.state.parties) return h("div", { class: "statements" }, toggle(false));
+    const name = (id: string, fallback?: string | null) => m.nodes.get(id)?.name ?? fallback ?? id;
+    const items = m.statements.map((st) => {
+      const f = m.facts.get(st.fact_id);
+      const a = why.asserting.find((x) => x.fact_id === st.fact_id && x.party === st.party);
+      const party = name(st.party, a?.party_name);
+      const fact = f ? `${name(f.subject)} ${f.predicate} ${name(f.object)}` : st.predicate;
+      return h(
+        "li",
+        { class: "statement", "data-fact-id": st.fact_id, "data-party": st.party },
+        h("span", { class: "hop-node", style: `--c:${typeStyle(m.nodes.get(st.party)?.type ?? "").color}`, title: party }, party),
+        " ",
+        h("span", { class: `stated stance-${st.stance}`, style: `--c:${STANCE_STYLE[st.stance]?.color ?? "#475569"}` }, st.verb),
+        " ",
+        h(
+          "button",
+          {
+            type: "button",
+            class: "link stated-fact",
+            title: `${fact} — show the evidence`,
+            onclick: () => this.hooks.selectFact(st.fact_id),
+          },
+          fact,
+        ),
+      );
+    });
+    return h(
+      "div",
+      { class: "statements" },
+      h("p", { class: "subtle" }, "Not a path: who states what about the other end. Each is drawn as a dashed edge from the party; open the fact for its evidence."),
+      items.length ? h("ul", { class: "statements-list" }, ...items) : h("p", { class: "subtle" }, "The facts they state are hidden by the filters."),
+      toggle(true),
+    );
+  }
+
   private message(text: string): void {
     const box = byId("path-results");
     clear(box);
@@ -196,6 +259,7 @@ export class PathPanel {
     this.data.state.from = from;
     this.data.state.to = to;
     this.data.state.pathIndex = 0;
+    this.data.state.parties = false; // offered again for the new ends, when it applies
     this.data.commit(true);
     this.hooks.reload();
   }
@@ -204,6 +268,7 @@ export class PathPanel {
     this.data.state.from = null;
     this.data.state.to = null;
     this.data.state.pathIndex = 0;
+    this.data.state.parties = false;
     this.from = null;
     this.to = null;
     this.fromBox.show(null);

@@ -1,5 +1,5 @@
 // An entity search box with suggestions as you type (GET /v1/entities?q=), keyboard-navigable:
-// ArrowDown/ArrowUp move, Enter picks, Escape closes (a second Escape clears).
+// ArrowDown/ArrowUp move, Enter picks, Escape closes (a second Escape clears, a third leaves the box).
 import { ApiError, api } from "./api";
 import { clear, h } from "./dom";
 import { typeStyle } from "./theme";
@@ -111,7 +111,7 @@ export class EntitySearch {
         h("span", { class: "swatch", style: `background:${typeStyle(e.type).color}` }),
         h(
           "span",
-          { class: "option-main" },
+          { class: "option-main", title: alias ? `${e.name} (aka ${alias})` : e.name },
           h("span", { class: "option-name" }, e.name),
           alias ? h("span", { class: "option-alias" }, ` aka ${alias}`) : null,
         ),
@@ -163,9 +163,11 @@ export class EntitySearch {
         return;
       }
       case "Escape":
-        e.preventDefault();
+        // an empty box lets Escape through (it closes the sheet the box is on)
         if (openNow) this.close();
-        else this.show(null);
+        else if (this.input.value) this.show(null);
+        else return;
+        e.preventDefault();
         return;
       case "Tab":
         this.close();

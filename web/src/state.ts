@@ -34,6 +34,8 @@ export interface ViewState {
   outOfTime: "grey" | "hide";
   /** the period brushed on the timeline (asOf is then its end); null = none */
   period: Period | null;
+  /** with no path: draw the facts one end states about the other (statements.ts) */
+  parties: boolean;
 }
 
 export function emptyState(): ViewState {
@@ -49,6 +51,7 @@ export function emptyState(): ViewState {
     predicates: [],
     outOfTime: "grey",
     period: null,
+    parties: false,
   };
 }
 
@@ -85,6 +88,7 @@ export function encodeState(s: ViewState): string {
   if (s.predicates.length) p.set("predicates", s.predicates.join(","));
   if (s.outOfTime === "hide") p.set("outoftime", "hide");
   if (s.period) p.set("tl", encodePeriod(s.period));
+  if (s.from && s.to && s.parties) p.set("parties", "1");
   // ":", "~" and "," may stand unescaped in a fragment; keeping them makes links readable
   return p.toString().replace(/%3A/gi, ":").replace(/%7E/gi, "~").replace(/%2C/gi, ",");
 }
@@ -115,5 +119,6 @@ export function decodeState(hash: string): ViewState {
   s.predicates = list(p.get("predicates"));
   s.outOfTime = p.get("outoftime") === "hide" ? "hide" : "grey";
   s.period = decodePeriod(p.get("tl"));
+  s.parties = p.get("parties") === "1";
   return s;
 }

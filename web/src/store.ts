@@ -3,7 +3,8 @@
 import { ApiError, type Filters, api } from "./api";
 import type { GraphModel } from "./graph";
 import { type MoreKey, type ViewState, decodeState, encodeState } from "./state";
-import type { NeighborGroup, Neighborhood, NoPath, Path, Paths } from "./types";
+import { type Statement, statementsOf } from "./statements";
+import type { Fact, NeighborGroup, Neighborhood, NoPath, Path, Paths } from "./types";
 
 /** facts loaded per predicate and direction when an entity is expanded ("+N more" past it) */
 export const NEIGHBOR_LIMIT = 25;
@@ -22,6 +23,8 @@ export interface Loaded extends GraphModel {
   pathMaxDegree: number | null;
   /** why no path was found (the API's answer), when none was */
   pathWhy: NoPath | null;
+  /** the facts one end states about the other, drawn when asked for (state.parties) */
+  statements: Statement[];
 }
 
 export function emptyModel(): Loaded {
@@ -36,6 +39,7 @@ export function emptyModel(): Loaded {
     pathError: null,
     pathMaxDegree: null,
     pathWhy: null,
+    statements: [],
   };
 }
 
@@ -220,8 +224,34 @@ export class Store {
         if (e.validity === "unknown") m.undated.add(e.fact_id);
       }
     }
-    // the path's endpoints and the selected entity are always shown
-    const wantedIds = [s.from, s.to, s.selected?.kind === "node" ? s.selected.id : null].filter(
+    // asked for: the facts one end only states about the other, with their parties and ends
+    const asserting = s.parties && !m.paths.length ? (m.pathWhy?.asserting ?? []) : [];
+    if (asserting.length) {
+      const provs = await Promise.allSettled(
+        asserting.map((a) => this.cached(`prov:${a.fact_id}`, () => api.provenance(a.fact_id))),
+      );
+      if (gen !== this.generation) return null;
+      const facts = new Map<string, Fact>();
+      for (const r of provs) {
+        const prov = ok(r);
+        if (prov) facts.set(prov.fact.fact_id, prov.fact);
+      }
+      const keep = (f: Fact) =>
+        (!s.stances.length || f.stances.some((x) => s.stances.includes(x))) &&
+        (!s.predicates.length || s.predicates.includes(f.predicate));
+      m.statements = statementsOf(asserting, facts, keep);
+      for (const st of m.statements) {
+        const f = facts.get(st.fact_id) as Fact;
+        if (!m.facts.has(f.fact_id)) m.facts.set(f.fact_id, { ...f, direction: null });
+      }
+    }
+    const stated = m.statements.flatMap((st) => {
+      const f = m.facts.get(st.fact_id);
+      return [st.party, st.about, f?.subject ?? null, f?.object ?? null];
+    });
+    // the path's endpoints, the selected entity and the statements' entities are always shown
+    const wanted = [s.from, s.to, s.selected?.kind === "node" ? s.selected.id : null, ...stated];
+    const wantedIds = [...new Set(wanted)].filter(
       (x): x is string => !!x && !x.startsWith("more:") && !m.nodes.has(x),
     );
     const extra = await Promise.allSettled(wantedIds.map((id) => this.cached(`e:${id}`, () => api.entity(id))));

@@ -131,6 +131,24 @@ export function challenge(stances: string[]): string | null {
 export const ESTABLISHED = ["asserted", "reported"];
 
 const INK = "#0f172a";
+
+/** A colour darkened (mixed with black) until text in it reads on white at WCAG AA (4.5:1): the
+ * stance colours are for lines; labels in them use this shade. */
+export function textShade(hex: string, min = 4.6): string {
+  const rgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const lum = (c: number[]) => {
+    const [r, g, b] = c.map((v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  for (let k = 1; k > 0.2; k -= 0.04) {
+    const c = rgb.map((v) => Math.round(v * k));
+    if (1.05 / (lum(c) + 0.05) >= min) return `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+  }
+  return INK;
+}
 const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, "Helvetica Neue", "DejaVu Sans", Arial, sans-serif';
 
 export function stylesheet(): StylesheetJson {
@@ -150,7 +168,8 @@ export function stylesheet(): StylesheetJson {
         "text-valign": "bottom",
         "text-halign": "center",
         "text-margin-y": 5,
-        "text-wrap": "wrap",
+        // long names on one line, cut with an ellipsis (the full name on hover and in the details)
+        "text-wrap": "ellipsis",
         "text-max-width": "130px",
         "text-background-color": "#ffffff",
         "text-background-opacity": 0.85,
@@ -228,7 +247,7 @@ export function stylesheet(): StylesheetJson {
         "mid-target-arrow-color": s.color,
         "line-style": s.line,
         ...(s.dash.length ? { "line-dash-pattern": s.dash } : {}),
-        ...(s.doubtful ? { color: s.color, width: 2.2 } : {}),
+        ...(s.doubtful ? { color: textShade(s.color), width: 2.2 } : {}),
       },
     });
   }
@@ -241,6 +260,20 @@ export function stylesheet(): StylesheetJson {
         "target-arrow-shape": "none",
         label: "",
         width: 1.2,
+      },
+    },
+    {
+      // a party stating a fact about an entity (statements.ts): not a fact edge, drawn apart
+      selector: "edge.statement",
+      style: {
+        "line-style": "dashed",
+        "line-dash-pattern": [3, 3],
+        "line-color": "#7c3aed",
+        "target-arrow-color": "#7c3aed",
+        "target-arrow-shape": "vee",
+        color: textShade("#7c3aed"),
+        "font-style": "italic",
+        width: 2,
       },
     },
     {
@@ -274,14 +307,14 @@ export function stylesheet(): StylesheetJson {
     },
     {
       selector: "node.inactive",
-      style: { "background-color": "#cbd5e1", "border-color": "#e2e8f0", color: "#94a3b8", opacity: 0.6 },
+      style: { "background-color": "#cbd5e1", "border-color": "#e2e8f0", color: "#64748b", opacity: 0.6 },
     },
     {
       selector: "edge.inactive",
       style: {
         "line-color": "#cbd5e1",
         "target-arrow-color": "#cbd5e1",
-        color: "#94a3b8",
+        color: "#64748b",
         "line-style": "dashed",
         "line-dash-pattern": [2, 2],
         opacity: 0.55,

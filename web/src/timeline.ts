@@ -225,6 +225,7 @@ export class TimelinePanel {
     const parts = [who, `${data.events.length} dated`, `${data.undated.length} date unknown`];
     if (period) parts.push(`period ${period.from} – ${period.to}`);
     this.info.textContent = parts.join(" · ");
+    this.info.title = this.scope ? this.hooks.name(this.scope) : ""; // the name in full
   }
 
   private syncInputs(period: Period | null): void {

@@ -98,7 +98,17 @@ export interface Paths {
 export interface NoPath {
   reason: "asserting-party" | "hubs" | "none";
   message: string;
-  asserting: { fact_id: string; party: string; party_name: string | null; about: string; predicate: string }[];
+  /** facts one end states about the other (at most 5 each way): the party, the end it is about */
+  asserting: {
+    fact_id: string;
+    party: string;
+    party_name: string | null;
+    about: string;
+    about_name?: string | null;
+    predicate: string;
+    subject?: string;
+    object?: string;
+  }[];
   hubs: { id: string; name: string | null; facts: number }[];
 }
 
