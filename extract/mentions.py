@@ -83,7 +83,7 @@ _ACRONYM_RE = re.compile(
     r"'{0,2}\"{0,2}[ \t]*\)"
 )
 _KNOWN_AS_RE = re.compile(
-    r"\s*,?\s*\(?\s*(?:formerly|previously|also)\s+(?:known\s+as|called)\s+(?:the\s+)?|\s*,?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",
+    r"\s*,?\s*\(?\s*(?:which\s+is\s+|who\s+is\s+)?(?:formerly|previously|also)\s+(?:known\s+as|called)\s+(?:the\s+)?|\s*,?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",
     re.IGNORECASE,
 )
 _DEFINITION_RE = re.compile(
@@ -193,7 +193,7 @@ class Doc:
             if not (m.etype is T.COUNTRY and firms.get(m.start, 0) > m.end)
         ]
         self.mentions = _resolve(cands)
-        self._names()
+        self._names()  # names no pattern knows, typed by their context
         self._bills()
         self._aliases()
         self._aliases(only_new=True)  # acronyms after an alias: "Binding Operational Directive (BOD)"
@@ -286,14 +286,15 @@ class Doc:
         if extra:
             self.mentions = _resolve(self.mentions + extra)
 
-    def _aliases(self, only_new: bool = False) -> None:
+    def _aliases(self, only_new: bool = False, after: str = "alias") -> None:
         """Acronyms, defined terms, short forms and bare law titles, found again everywhere.
-        With ``only_new``: just acronyms that follow an alias mention and are not known yet."""
+        With ``only_new``: just acronyms that follow a mention found as ``after`` (an alias, or a
+        pattern: the names typed by their context) and are not known yet."""
         norm = self.norm
         starts = self._index()
         aliases: dict[str, str] = {}
         for m in self.mentions:
-            if only_new and m.how != "alias":
+            if only_new and m.how != after:
                 continue
             a = _ACRONYM_RE.match(norm, m.end)
             if a and self._free_alias(a.group(1), m.eid):
@@ -336,9 +337,11 @@ class Doc:
         for term, eid in shorts.items():
             aliases.setdefault(term, eid)
         if aliases:
-            self._find_aliases(aliases)
+            self._find_aliases(aliases, shorts=set(shorts))
 
-    def _find_aliases(self, aliases: dict[str, str]) -> None:
+    def _find_aliases(self, aliases: dict[str, str], shorts: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+        """Every occurrence of the ``aliases``; a short form (``Omega`` for ``Omega Tanker Co.``)
+        only where no other capitalised word follows it (``Omega Shipping`` is another name)."""
         norm = self.norm
         for term, eid in aliases.items():
             if term not in self.ents[eid].aliases and term != self.ents[eid].name:
@@ -354,6 +357,8 @@ class Doc:
             for hit in regex.finditer(norm):
                 key = " ".join(hit.group(0).split())
                 eid_hit = aliases.get(key) or folded.get(key.lower())
+                if key in shorts and _NAME_GOES_ON_RE.match(norm, hit.end()):
+                    continue
                 if eid_hit is not None:
                     found.append(
                         Mention(hit.start(), hit.end(), eid_hit, self.ents[eid_hit].type, "alias")
@@ -365,6 +370,7 @@ class Doc:
         return (other is None or other.id == eid) and term.lower() not in _ALIAS_STOP
 
 
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+(?!(?:Lab|Labs|Inc|Ltd|LLC|Co|Corp)\b)[A-Z][a-z]")
 _ALIAS_STOP = frozenset({
     "the", "department", "secretary", "agency", "bureau", "office", "commission", "company",
     "group", "government", "state", "federal", "national", "united", "american", "today",

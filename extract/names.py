@@ -70,6 +70,17 @@ _PERSON_BEFORE = re.compile(
     r"(?:\b(?:nationals?|citizens?|individuals?|employees?|executives?|businessman|businesswoman|"
     r"officials?|officers?|founder|(?:Mr|Ms|Mrs|Dr)\.)[ \t]*,?[ \t]*)$"
 )
+# a role in apposition: "Chen Quanguo, the Communist Party Secretary of XUAR", "the former Party
+# Secretary of the XPSB, Huo Liujun", "Zhuhai Zhenrong's principal executive officer, Youmin Li"
+_ROLES = (
+    r"(?:Secretary|Director|Minister|Chairman|Chairwoman|Chair|President|Governor|Commander|Chief|"
+    r"[Oo]fficer|[Ee]xecutive|[Ff]ounder|[Oo]wner|[Mm]anager|Mayor|Deputy|Head|General|Ambassador|CEO|CFO)"
+)
+_ROLE_AFTER = re.compile(
+    rf"[ \t]*,[ \t]+(?:the|a|an|its|their|his|her)[ \t]+(?:current[ \t]+|former[ \t]+|then[ \t]+)?"
+    rf"(?:[\w-]+[ \t]+){{0,4}}?{_ROLES}\b(?=[ \t]+of\b|[ \t]*[,.;)]|[ \t]*$|[ \t]+(?:and|for|in|at)\b)"
+)
+_ROLE_BEFORE = re.compile(rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){{0,4}})?[ \t]*,[ \t]*$")
 _COUNTRY_PAREN = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,40})\)")
 _DESCRIBED_AFTER = re.compile(
     rf"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}?"
@@ -161,7 +172,9 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     name = norm[start:end]
     if ORG_HEADS.search(name):
         return T.ORGANIZATION
-    if _PERSON_BEFORE.search(norm[max(0, start - 40) : start]):
+    if _PERSON_BEFORE.search(norm[max(0, start - 40) : start]) or _ROLE_AFTER.match(norm, end):
+        return T.PERSON
+    if _ROLE_BEFORE.search(norm[max(0, start - 120) : start]):
         return T.PERSON
     if in_heading(norm, start):  # a headline capitalises every word: only the strong cues above
         return None
@@ -190,6 +203,9 @@ def find(
     known = sorted(mentions)
     shorts = {  # "Huawei" after "Huawei Technologies" is its short form (extract.mentions)
         norm[s:e].split()[0] for s, e, t in known if t is T.FIRM and len(norm[s:e].split()) > 1
+    }
+    shorts |= {  # "Ma" after "Ma Xiaohong", "Guan" after "Guan Tianfeng": a person's, never a new firm
+        w for s, e, t in known if t is T.PERSON for w in norm[s:e].split()
     }
     cands = [
         (s, e)
