@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from schema.models import Entity, slug
 from schema.ontology import EntityType
@@ -107,6 +108,7 @@ class Doc:
         self.main_law: str | None = None  # the law the document is about (extract.doclaw)
         self.is_bill = False
         self.issuer: str | None = None  # the agency the text speaks for (its publisher), if known
+        self.frame: Any = None  # an open measure on a counted description (extract.frames.Frame)
         self._entity_cache: dict[tuple[EntityType, str], str] = {}
         for e in [*known, *builtin()]:
             if e.id not in self.ents:

@@ -76,11 +76,15 @@ _ROLES = (
     r"(?:Secretary|Director|Minister|Chairman|Chairwoman|Chair|President|Governor|Commander|Chief|"
     r"[Oo]fficer|[Ee]xecutive|[Ff]ounder|[Oo]wner|[Mm]anager|Mayor|Deputy|Head|General|Ambassador|CEO|CFO)"
 )
+_HAS_ROLE = re.compile(rf"\b{_ROLES}\b")
+_DEFINED_ACRONYM = re.compile(r"\w[ \t]*\([ \t]*([A-Z][A-Z0-9&.-]{1,15})[ \t]*\)")
 _ROLE_AFTER = re.compile(
     rf"[ \t]*,[ \t]+(?:the|a|an|its|their|his|her)[ \t]+(?:current[ \t]+|former[ \t]+|then[ \t]+)?"
     rf"(?:[\w-]+[ \t]+){{0,4}}?{_ROLES}\b(?=[ \t]+of\b|[ \t]*[,.;)]|[ \t]*$|[ \t]+(?:and|for|in|at)\b)"
 )
-_ROLE_BEFORE = re.compile(rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){{0,4}})?[ \t]*,[ \t]*$")
+_ROLE_BEFORE = re.compile(
+    rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){{0,4}})?[ \t]*,[ \t]*$"
+)
 _COUNTRY_PAREN = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,40})\)")
 _DESCRIBED_AFTER = re.compile(
     rf"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}?"
@@ -207,6 +211,7 @@ def find(
     shorts |= {  # "Ma" after "Ma Xiaohong", "Guan" after "Guan Tianfeng": a person's, never a new firm
         w for s, e, t in known if t is T.PERSON for w in norm[s:e].split()
     }
+    shorts |= set(_DEFINED_ACRONYM.findall(norm))  # "XPSB" defined as "... Bureau (XPSB)": an alias
     cands = [
         (s, e)
         for s, e in candidates(norm, [(s, e) for s, e, _ in known])
@@ -215,6 +220,8 @@ def find(
     typed: dict[tuple[int, int], EntityType] = {}
     for span in cands:
         t = type_of(norm, span)
+        if t is T.PERSON and _HAS_ROLE.search(norm, span[0], span[1]):
+            continue  # "Communist Party Secretary of XUAR" is a title, not a name
         if t is T.PERSON and _OF_PLACE.search(norm, span[0], span[1]):  # "Mr. Scott of Florida"
             span = (span[0], _OF_PLACE.search(norm, span[0], span[1]).start())  # type: ignore[union-attr]
         if t is not None:
@@ -233,6 +240,8 @@ def find(
             continue
         span = (a[0], a[1]) if a[2] is None else (b[0], b[1])
         if span in typed or span not in is_cand or in_heading(norm, span[0]):
+            continue
+        if t is T.PERSON and _HAS_ROLE.search(norm, span[0], span[1]):
             continue
         typed[span] = t
         items[k if a[2] is None else k + 1] = (*span, t)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from . import control, doclaw, lawrules, measures, places
+from . import control, doclaw, frames, lawrules, measures, places
 from .builtin import demonyms
 from .cues import (
     ACT_RE,
@@ -139,10 +139,13 @@ def _rule_sanction(sent: Sentence) -> None:
             continue
         if sent.negated(cue.start()) or sent.irrealis(cue.start()):
             continue
-        auths = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+        auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+        if not auths and not sent.passive(cue) and frames.WE_RE.search(sent.doc.norm, sent.start, cue.start()):
+            we = sent.doc.frame.authority if sent.doc.frame is not None else sent.doc.issuer
+            auths = [we] if we else []  # "We imposed sanctions against ...": the speaker
         if sent.passive(cue) or not auths:
             subs = sent.subjects_before(cue.start(), AFFECTED)
-            auth = sent.by_agent(cue.end(), AUTHORITY)
+            auth: Mention | str | None = sent.by_agent(cue.end(), AUTHORITY)
         else:
             auth = auths[0]
             subs = sent.objects_after(cue.end(), AFFECTED)
@@ -382,4 +385,5 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     control.rule_members,
     measures.rule_measures,
     measures.rule_directs,
+    frames.rule_frames,
 )

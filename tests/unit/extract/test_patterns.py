@@ -15,6 +15,7 @@ from schema.quotes import fold
 
 ROOT = Path(__file__).resolve().parents[3]
 EVAL = ROOT / "bench" / "eval"
+EVAL4 = ROOT / "bench" / "eval4"
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 ALL_TEXTS = sorted([*EVAL.glob("*.txt"), *ARTICLES.glob("*.txt")])
 
@@ -291,3 +292,24 @@ def test_a_definite_description_refers_to_the_firm_last_named():
     )
     assert ("firm:kaspersky-lab", "banned-by", "agency:us-dhs", "asserted") in found
     assert ("firm:omega-networks-ltd", "listed-on", "list:us-bis-entity-list", "asserted") in found
+
+
+# -- an action told in two steps ----------------------------------------------------------------
+
+
+def test_a_measure_on_a_counted_description_reaches_the_names_given_after_it():
+    text = (EVAL4 / "eval4-treasury-cmic-surveillance-firms-2021.txt").read_text(encoding="utf-8")
+    found = _tuples(text)
+    for firm in ("yitu-limited", "sz-dji-technology-co-ltd", "megvii-technology-limited"):
+        assert (f"firm:{firm}", "sanctioned-by", "agency:us-ofac", "asserted") in found
+        assert (f"firm:{firm}", "restricted-under", "law:executive-order-13959", "asserted") in found
+        assert (f"firm:{firm}", "headquartered-in", "country:cn", "asserted") in found
+
+
+def test_a_law_named_later_for_the_action_reaches_every_member():
+    text = (EVAL4 / "eval4-treasury-xinjiang-public-security-bureau-2020.txt").read_text(encoding="utf-8")
+    found = _tuples(text)
+    for person in ("chen-quanguo", "zhu-hailun", "wang-mingshan", "huo-liujun"):
+        assert (f"person:{person}", "sanctioned-by", "agency:us-ofac", "asserted") in found
+        assert (f"person:{person}", "restricted-under", "law:executive-order-13818", "asserted") in found
+    assert not [t for t in found if "secretary" in t[0]]  # a title in apposition is not a person

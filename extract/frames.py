@@ -1,0 +1,153 @@
+"""An action told in two steps: first on a description, then on the names.
+
+Press releases announce a measure on a counted description and name the parties after it::
+
+    OFAC identified eight Chinese technology firms pursuant to E.O. 13959 ...
+    The entities identified today are Cloudwalk Technology Co., Ltd.; ...; and Yitu Limited.
+
+    OFAC sanctioned one Chinese government entity and four ... officials ...
+    These designations include Chen Quanguo, ..., and Zhu Hailun, ...
+    This action is being taken pursuant to Executive Order (E.O.) 13818 ...
+
+:func:`rule_frames` keeps the first sentence's measure as the document's open *frame* — who acts
+(the authority before the verb, "We" or the document's issuer), what it is (sanctioned-by), under
+which law ("pursuant to", "under"), and the country of the description ("Chinese ... firms") — and
+gives it to the parties a later sentence names as its members ("The entities identified today
+are", "These designations include", "Also designated today is"). A later "This action is being
+taken pursuant to <Law>" adds the law to every member; a party sanctioned while the frame is open
+by the same authority is restricted under the frame's law. A frame stays open for a few sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from schema.ontology import EntityType, Predicate, Stance
+
+from .builtin import demonyms
+from .mentions import AFFECTED, AUTHORITY, Mention
+from .patterns import DEMONYM_ALT
+from .sentence import Sentence
+
+T = EntityType
+P = Predicate
+_I = re.IGNORECASE
+_OPEN_FOR = 5  # sentences
+
+_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|multiple)"
+TRIGGER_RE = re.compile(
+    r"\b(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|"
+    r"(?:imposed|imposes|imposing)\s+sanctions\s+(?:on|against))\s+"
+    rf"(?P<desc>{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?(?:entities|entity|firms?|compan(?:y|ies)|individuals?|"
+    r"persons?|officials?|people|banks?|vessels?))\b",
+    _I,
+)
+MEMBERS_RE = re.compile(
+    r"\b(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:entities|firms|companies|individuals|persons|"
+    r"designations|officials|parties|additions)\b[^.;]{0,40}?\b(?:are|include|includes|included)\b|"
+    r"Also\s+(?:designated|sanctioned|identified)\b)",
+    _I,
+)
+LAW_LATER_RE = re.compile(
+    r"\b(?:This|These|The)\s+(?:action|actions|designations?|sanctions|entities|individuals|officials|"
+    r"measures?)\b[^.;]{0,60}?\b(?:pursuant\s+to|under)\s+(?:the\s+)?",
+    _I,
+)
+PURSUANT_RE = re.compile(r"\b(?:pursuant\s+to|under)\s+(?:the\s+)?", _I)
+DEMONYM_IN_RE = re.compile(rf"\b(?P<d>{DEMONYM_ALT})\b")
+WE_RE = re.compile(r"\b(?:We|we)\b")
+
+
+@dataclass
+class Frame:
+    predicate: Predicate
+    authority: str
+    law: str | None
+    country: str | None
+    ttl: int = _OPEN_FOR
+    members: list[str] = field(default_factory=list)
+
+
+def _law_after(sent: Sentence, pos: int) -> Mention | None:
+    """The law named right after ``pursuant to`` / ``under`` at or after ``pos``."""
+    norm = sent.doc.norm
+    for m in PURSUANT_RE.finditer(norm, pos, sent.end):
+        nxt = sent.next_mention(m.end())
+        if nxt is not None and nxt.start == m.end() and nxt.etype is T.LAW:
+            return nxt
+    return None
+
+
+def _authority(sent: Sentence, pos: int) -> str | None:
+    auths = [m for m in sent.before(pos, AUTHORITY) if not sent.is_modifier(m)]
+    if auths:
+        return auths[0].eid
+    if WE_RE.search(sent.doc.norm, sent.start, pos) and sent.doc.frame is not None:
+        return str(sent.doc.frame.authority)
+    return sent.doc.issuer
+
+
+def _open(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    for cue in TRIGGER_RE.finditer(norm, sent.start, sent.end):
+        auth = _authority(sent, cue.start())
+        if auth is None:
+            continue
+        law = _law_after(sent, cue.end("desc"))
+        d = DEMONYM_IN_RE.search(cue.group("desc"))
+        country = demonyms().get(d.group("d")) if d else None
+        sent.doc.frame = Frame(P.SANCTIONED_BY, auth, law.eid if law else None, country)
+        return
+
+
+def _members(sent: Sentence, frame: Frame) -> None:
+    norm = sent.doc.norm
+    hit = MEMBERS_RE.search(norm, sent.start, sent.end)
+    if hit is None:
+        return
+    members = [m for m in sent.ms if m.start >= hit.end() and m.etype in AFFECTED and not sent.is_modifier(m)]
+    seen: set[str] = set()
+    for m in members:
+        if m.eid in seen or m.eid == frame.authority:
+            continue
+        seen.add(m.eid)
+        sent.add(m, frame.predicate, frame.authority, (hit.start(), hit.end()), 0.65, stance=Stance.ASSERTED)
+        if frame.law:
+            sent.add(m, P.RESTRICTED_UNDER, frame.law, (hit.start(), hit.end()), 0.6, stance=Stance.ASSERTED)
+        if frame.country and m.etype is not T.PERSON:
+            sent.add(m, P.HEADQUARTERED_IN, frame.country, (hit.start(), hit.end()), 0.6, stance=Stance.ASSERTED)
+        frame.members.append(m.eid)
+    frame.ttl = _OPEN_FOR
+
+
+def _later_law(sent: Sentence, frame: Frame) -> None:
+    hit = LAW_LATER_RE.search(sent.doc.norm, sent.start, sent.end)
+    if hit is None:
+        return
+    law = sent.next_mention(hit.end())
+    if law is None or law.start != hit.end() or law.etype is not T.LAW:
+        return
+    if frame.law is None:
+        frame.law = law.eid
+    for eid in frame.members:
+        sent.add(eid, P.RESTRICTED_UNDER, law, (hit.start(), law.end), 0.6, stance=Stance.ASSERTED)
+
+
+def rule_frames(sent: Sentence) -> None:
+    """Open a frame on a counted description; give it to the members named later (see module)."""
+    doc = sent.doc
+    frame = doc.frame
+    if frame is not None:
+        _members(sent, frame)
+        _later_law(sent, frame)
+        if frame.law:  # a party sanctioned by the frame's authority meanwhile: under its law
+            for raw in list(sent.raws):
+                if raw.predicate is P.SANCTIONED_BY and raw.object == frame.authority:
+                    sent.add(raw.subject, P.RESTRICTED_UNDER, frame.law, raw.cue, 0.6, stance=Stance.ASSERTED)
+                    if raw.subject not in frame.members:
+                        frame.members.append(raw.subject)
+        frame.ttl -= 1
+        if frame.ttl <= 0:
+            doc.frame = None
+    _open(sent)
