@@ -76,6 +76,28 @@ MEMBERS_OF_RE = re.compile(r"\b(?:subsidiar(?:y|ies)|affiliates?|units?)\s+of\s+
 MEMBERS_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:\u2013\u2014-]+\s*(?:namely\s+|including\s+)?")
 
 
+ITS_SUBSIDIARY_RE = re.compile(
+    r"\s*,?\s*and\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|subsidiaries|affiliate|affiliates|unit)\s*,?\s*",
+    _I,
+)
+
+
+def rule_its_subsidiary(sent: Sentence) -> None:
+    """``Pacific Networks Corp. and its wholly-owned subsidiary, ComNet (USA) LLC`` → subsidiary-of."""
+    norm = sent.doc.norm
+    kinds = frozenset({T.FIRM, T.ORGANIZATION})
+    for parent in sent.ms:
+        if parent.etype not in kinds:
+            continue
+        gap = ITS_SUBSIDIARY_RE.match(norm, parent.end, sent.end)
+        nxt = sent.next_mention(gap.end()) if gap else None
+        if gap is None or nxt is None or nxt.start != gap.end() or nxt.etype not in kinds:
+            continue
+        for x in sent.group(nxt, 1, kinds):
+            if x.eid != parent.eid:
+                sent.add(x, P.SUBSIDIARY_OF, parent, (parent.start, x.end), 0.65)
+
+
 def rule_members(sent: Sentence) -> None:
     """``two subsidiaries of X, A and B`` / ``affiliates of X: A, B`` → A, B subsidiary-of X."""
     norm = sent.doc.norm

@@ -106,7 +106,7 @@ OF_RE = re.compile(r"\s*(?:of|in|within)\s+(?:the\s+)?")
 POSSESSIVE_RE = re.compile(r"'s?[ \t]*\n?[ \t]*")
 # "A, and one of its employees, B": coordination through an apposition
 GAP_APPOSITION_RE = re.compile(
-    r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or)\s+(?:a|an|the|one|two|three|four|several|some|each|both)\s+"
+    r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or)\s+(?:a|an|the|its|their|one|two|three|four|several|some|each|both)\s+"
     r"(?:of\s+(?:its|their|his|her|the)\s+)?(?:[\w-]+\s+){0,3}?[a-z]+\s*,\s*"
 )
 SETTLEMENT_RE = re.compile(

@@ -34,7 +34,7 @@ REVOKE_RE = re.compile(
     _I,
 )
 WHAT_RE = re.compile(
-    r"^(?:'s?)?\s*(?:\w+\s+){0,6}?(?:authority|authorities|authorization|authorizations|licen[cs]es?|"
+    r"^(?:'s?)?\s*,?\s*(?:\w+\s+){0,6}?(?:authority|authorities|authorization|authorizations|licen[cs]es?|"
     r"certifications?|to\s+provide)\b",
     _I,
 )
@@ -66,11 +66,14 @@ def rule_measures(sent: Sentence) -> None:
         target = sent.next_mention(cue.end())
         if target is None or target.start != cue.end() or target.etype not in AFFECTED:
             continue
-        if not WHAT_RE.match(norm[_last_of(sent, [target]) : min(sent.end, target.end + 120)]):
+        group = sent.group(target, 1, AFFECTED)  # "Pacific Networks Corp. and its subsidiary, ComNet"
+        end = _last_of(sent, group)
+        if not WHAT_RE.match(norm[end : min(sent.end, end + 120)]):
             continue
         auth = _regulator(sent, cue.start())
         if auth is not None:
-            sent.add(target, P.BANNED_BY, auth, (cue.start(), cue.end()), 0.65)
+            for t in group:
+                sent.add(t, P.BANNED_BY, auth, (cue.start(), cue.end()), 0.65)
 
 
 DIRECTS_RE = re.compile(r"\s+(?:directs|directed|orders|ordered|requires|required)\s+$", _I)

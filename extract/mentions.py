@@ -87,6 +87,7 @@ _KNOWN_AS_RE = re.compile(
     r"\s*,?\s*\(?\s*(?:which\s+is\s+|who\s+is\s+)?(?:formerly|previously|also)\s+(?:known\s+as|called)\s+(?:the\s+)?|\s*,?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",
     re.IGNORECASE,
 )
+_AKA_MORE_RE = re.compile(r"\s*(?:,|and|or)\s*")  # "... also known as A, B and C"
 _DEFINITION_RE = re.compile(
     r"\(([^()\n]{0,300}?)(?:\"{1,2}|'')([A-Z][^\"'()\n]{0,40}?)(?:\"{1,2}|'')[ \t]*\)"
 )
@@ -189,11 +190,11 @@ class Doc:
         for m in CAMEL_PRODUCT_RE.finditer(norm):
             add(m.start(), m.end(), T.PRODUCT)
         cands.extend(self._persons(cands))
-        firms = {m.start: m.end for m in cands if m.etype is T.FIRM and m.how == "pattern"}
-        cands = [  # "China National Electronics Import and Export Corporation" is a firm
-            m for m in cands
-            if not (m.etype is T.COUNTRY and firms.get(m.start, 0) > m.end)
-        ]
+        named = {}  # "China National ... Corporation" is a firm, "Iran, North Korea, and Syria ... Act" a law
+        for m in cands:
+            if m.etype in {T.FIRM, T.LAW} and m.how == "pattern":
+                named[m.start] = max(named.get(m.start, 0), m.end)
+        cands = [m for m in cands if not (m.etype is T.COUNTRY and named.get(m.start, 0) > m.end)]
         self.mentions = _resolve(cands)
         self._names()  # names no pattern knows, typed by their context
         self._bills()
@@ -243,20 +244,31 @@ class Doc:
         self.mentions = sorted(self.mentions + extra, key=lambda m: m.start)
 
     def _known_as(self) -> None:
-        """``CEIEC, formerly known as the China National ... Corporation``: one entity, named by
-        its longest name (the other becomes an alias)."""
+        """``CEIEC, formerly known as the China National ... Corporation``, ``Nilco Group, which is
+        also known as Nil Fam Khazar Company and Santers Holding``: one entity, named by its longest
+        name (the others become aliases)."""
         ms = self.mentions
         into: dict[str, str] = {}
-        for a, b in zip(ms, ms[1:], strict=False):
+        i = 0
+        while i < len(ms) - 1:
+            a, b = ms[i], ms[i + 1]
             if a.eid == b.eid or a.etype is not b.etype or not _KNOWN_AS_RE.fullmatch(self.norm[a.end:b.start]):
+                i += 1
                 continue
-            keep, drop = sorted((a.eid, b.eid), key=lambda e: -len(self.ents[e].name))
-            if self.ents[drop].how in {"known", "builtin"} or keep in into:
-                continue
-            into[drop] = keep
-            name = self.ents[drop].name
-            if name not in self.ents[keep].aliases:
-                self.ents[keep].aliases.append(name)
+            names = [a, b]
+            j = i + 2
+            while j < len(ms) and ms[j].etype is a.etype and _AKA_MORE_RE.fullmatch(self.norm[names[-1].end:ms[j].start]):
+                names.append(ms[j])
+                j += 1
+            ids = list(dict.fromkeys(m.eid for m in names))
+            keep = max(ids, key=lambda e: len(self.ents[e].name))
+            for drop in ids:
+                if drop == keep or self.ents[drop].how in {"known", "builtin"} or drop in into.values():
+                    continue
+                into[drop] = keep
+                if self.ents[drop].name not in self.ents[keep].aliases:
+                    self.ents[keep].aliases.append(self.ents[drop].name)
+            i = j
         if into:
             self.mentions = [
                 Mention(m.start, m.end, into[m.eid], m.etype, m.how) if m.eid in into else m

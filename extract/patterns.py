@@ -86,7 +86,7 @@ LAW_DIRECTIVE_RE = re.compile(
     r"\b(Binding[ \t]+Operational|Emergency)[ \t]+Directive[ \t]+(\d{2}-\d{2})\b"
 )
 LAW_ACT_RE = re.compile(
-    rf"(?<![\w-])(?:{_CAP}{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+)?){{1,10}}?Act\b"
+    rf"(?<![\w-])(?:{_CAP},?{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+)?){{1,10}}?Act\b"
     r"(?:[ \t]+of[ \t]+(?:19|20)\d\d)?"
 )
 LAW_ORDER_RE = re.compile(  # "Order on Revocation and Termination"

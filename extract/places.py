@@ -28,8 +28,11 @@ _PARTIES = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
 
 BASED_IN_RE = re.compile(
     r"(?:,\s*)?\b(?P<q>both|all|each)?\s*(?:based|headquartered|located|registered|incorporated)\s+in\s+"
-    r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$", _I,
+    r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$",
+    _I,
 )
+IN_AFTER_PARTIES_RE = re.compile(r"[.)\w]\s+in\s+(?:the\s+)?$")
+_MEASURE_RE = re.compile(r"\b(?:sanction\w*|designat\w+|added|adding|listed|identified)\b", _I)
 DESTINATION_RE = re.compile(r"\bunder\s+the\s+destinations?\s+of\s+(?:the\s+)?$", _I)
 GROUP_RE = re.compile(
     rf"\b(?P<d>{DEMONYM_ALT})\s+(?:[a-z][\w-]*\s+){{0,2}}(?:companies|entities|firms|parties)"
@@ -57,6 +60,12 @@ def rule_places(sent: Sentence) -> None:
                 chosen = []
             for m in chosen:
                 sent.add(m, P.HEADQUARTERED_IN, c, (m.start, c.end), 0.7, stance=Stance.ASSERTED)
+        elif IN_AFTER_PARTIES_RE.search(left) and _MEASURE_RE.search(norm, sent.start, sent.end):
+            # "sanctions against A and B in the PRC": where the parties of a measure are
+            prev = [m for m in sent.before(c.start, _PARTIES) if not sent.is_modifier(m)]
+            if prev and c.start - prev[0].end <= 12:
+                for m in sent.group(prev[0], -1, frozenset({prev[0].etype})):
+                    sent.add(m, P.HEADQUARTERED_IN, c, (m.start, c.end), 0.6, stance=Stance.ASSERTED)
         elif DESTINATION_RE.search(left):
             for m in sent.ms:
                 if m.etype in {T.FIRM, T.ORGANIZATION} and not sent.is_modifier(m):

@@ -153,11 +153,20 @@ def _rule_sanction(sent: Sentence) -> None:
                 # "sanctioning 12 executives of X": X itself is not sanctioned; "two subsidiaries
                 # of X, A and B": A and B are
                 subs = _named_members(sent, subs)
+        if subs and not sent.passive(cue):  # "... against A and B in the PRC and against C"
+            more = _AND_AGAINST_RE.search(sent.doc.norm, subs[-1].end, sent.end)
+            while more is not None and not _CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, more.start()):
+                extra = sent.objects_after(more.end(), AFFECTED)
+                if not extra or extra[0].start != more.end():
+                    break
+                subs = subs + extra
+                more = _AND_AGAINST_RE.search(sent.doc.norm, extra[-1].end, sent.end)
         if auth is not None:
             for s in subs:
                 sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75)
 
 
+_AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
 _ISSUER_REF_RE = re.compile(
     r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Agency|Office|Board|Administration)\b"
 )
@@ -383,6 +392,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lawrules.rule_authorizes,
     control.rule_control,
     control.rule_members,
+    control.rule_its_subsidiary,
     measures.rule_measures,
     measures.rule_directs,
     frames.rule_frames,
