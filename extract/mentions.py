@@ -190,11 +190,12 @@ class Doc:
         for m in CAMEL_PRODUCT_RE.finditer(norm):
             add(m.start(), m.end(), T.PRODUCT)
         cands.extend(self._persons(cands))
-        named = {}  # "China National ... Corporation" is a firm, "Iran, North Korea, and Syria ... Act" a law
-        for m in cands:
-            if m.etype in {T.FIRM, T.LAW} and m.how == "pattern":
-                named[m.start] = max(named.get(m.start, 0), m.end)
-        cands = [m for m in cands if not (m.etype is T.COUNTRY and named.get(m.start, 0) > m.end)]
+        # "China National ... Corporation" is a firm, "Iran, North Korea, and Syria ... Act" a law
+        named: dict[int, int] = {}
+        for c in cands:
+            if c.etype in {T.FIRM, T.LAW} and c.how == "pattern":
+                named[c.start] = max(named.get(c.start, 0), c.end)
+        cands = [c for c in cands if not (c.etype is T.COUNTRY and named.get(c.start, 0) > c.end)]
         self.mentions = _resolve(cands)
         self._names()  # names no pattern knows, typed by their context
         self._bills()
@@ -257,7 +258,10 @@ class Doc:
                 continue
             names = [a, b]
             j = i + 2
-            while j < len(ms) and ms[j].etype is a.etype and _AKA_MORE_RE.fullmatch(self.norm[names[-1].end:ms[j].start]):
+            while (
+                j < len(ms) and ms[j].etype is a.etype
+                and _AKA_MORE_RE.fullmatch(self.norm[names[-1].end : ms[j].start])
+            ):
                 names.append(ms[j])
                 j += 1
             ids = list(dict.fromkeys(m.eid for m in names))
