@@ -3,12 +3,19 @@
 Two policies: ``curated`` is all or nothing (any reject: exit 1, nothing written); the list
 loaders (``csl``, ``ofac``, ``fcc``, ``ftm``) are lenient — every valid record is written, each
 reject is printed with file, line and reason, and the exit code is 0 unless ``--strict`` is
-given (then any reject: exit 1 and nothing written).
+given (then any reject: exit 1 and nothing written: the files are read once to validate them,
+then again to write them).
+
+The list loaders stream: their files are read in batches of ``--batch-size`` records, each batch
+written (``graph.ingest.ingest_stream``, one load run) before the next is read, so memory does not
+grow with the files. A list version (``--version-date``) streams too: each batch's records that
+differ from the version before are written (``loaders.units.Refresh.stream``), then its ends and
+returns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -24,7 +31,6 @@ from graph.database import Graph
 from loaders import csl, curated, fcc, ofac, units
 from loaders import versions as list_versions
 from loaders.base import Parsed, input_digest
-from loaders.collect import combine
 from schema.dates import partial_date
 from schema.errors import RegkgError
 from schema.ontology import Predicate
@@ -71,33 +77,6 @@ def _version_day(version_date: str, parsed: Parsed) -> str:
     if day is None or len(day) != 10:
         raise typer.BadParameter("a day, YYYY-MM-DD, or 'file'", param_hint="--version-date")
     return day
-
-
-def _version(
-    loader: str, parsed: Parsed, graph: Graph, version_date: str, reread: bool = False
-) -> tuple[Parsed, dict[str, str], str, units.Refresh]:
-    """The version's records that differ from the version before it (:mod:`loaders.units`: the
-    others are kept as the graph holds them) with its ends and returns, the run's properties, its
-    day, and the refresh (its manifest, saved once the version is written: :func:`_versioned`)."""
-    day = _version_day(version_date, parsed)
-    previous = None if reread else units.Manifest.decode_or_none(manifests.previous(graph, loader, day))
-    refresh = units.Refresh(day, previous, frozenset(units.version_files(parsed)))
-    built = combine(refresh.built(units.record_units(parsed, day)))
-    for kept in ("rejects", "notes", "external_refs", "inputs", "origins", "locations"):
-        setattr(built, kept, getattr(parsed, kept))
-    held = [
-        list_versions.Held(r["subject"], Predicate(r["predicate"]), r["object"], r["ended"], r["returned"])
-        for r in versions.held(graph, loader, day, refresh.scope())
-    ]
-    extra, ended, returned = list_versions.compare(loader, day, sorted(refresh.files), refresh.present, held)
-    out.print(f"{loader} version {day}: {ended} listing(s) ended, {returned} returned")
-    out.print(
-        f"{refresh.built_units} record(s) new or changed since the version before; "
-        f"{refresh.kept} as it held them, not written again"
-    )
-    merged = combine([built, extra])
-    merged.inputs = parsed.inputs
-    return merged, {"series": loader, "version_date": day}, day, refresh
 
 
 def _versioned(graph: Graph, loader: str, refresh: units.Refresh, run_id: str | None) -> None:
@@ -150,40 +129,18 @@ def _summary(report: ingest.IngestReport, rejected: int) -> None:
     out.print(f"fact edges refreshed: {report.counts.facts}")
 
 
-def _ingest(
-    loader: str,
-    parsed: Parsed,
-    dry_run: bool,
-    graph: Graph,
-    batch_size: int,
-    *,
-    all_or_nothing: bool = False,
-    strict: bool = False,
-    version_date: str | None = None,
-    reread: bool = False,
-) -> None:
-    """Report rejects, then (unless dry-run) write with a progress bar and print a summary.
-
-    ``all_or_nothing`` (curated): any reject → exit 1, nothing written. Otherwise the valid
-    records are written and the exit code is 0, unless ``strict`` (then as all or nothing).
-    """
-    _print_rejects(parsed, limit=50 if all_or_nothing else None)
+def _ingest(loader: str, parsed: Parsed, dry_run: bool, graph: Graph, batch_size: int) -> None:
+    """A curated load, all or nothing: any reject → exit 1, nothing written. Otherwise (unless
+    dry-run) written with a progress bar, and a summary printed."""
+    _print_rejects(parsed, limit=50)
     _print_notes(parsed)
     out.print(
         f"{loader}: {len(parsed.entities)} entities, {len(parsed.sources)} sources, "
         f"{len(parsed.claims)} claims read; {len(parsed.rejects)} rejected"
     )
-    refuse = bool(parsed.rejects) and (all_or_nothing or strict)
-    if refuse:
-        why = "a curated load is all or nothing" if all_or_nothing else "--strict refuses any reject"
-        err.print(f"[bold red]nothing written:[/] {why}")
+    if parsed.rejects:
+        err.print("[bold red]nothing written:[/] a curated load is all or nothing")
         raise typer.Exit(code=1)
-    run_props: dict[str, str] | None = None
-    refresh: units.Refresh | None = None
-    digest = input_digest(parsed.inputs)
-    if version_date is not None:
-        parsed, run_props, day, refresh = _version(loader, parsed, graph, version_date, reread)
-        digest = input_digest(parsed.inputs) + f"@{day}"
     if dry_run:
         ingest.preflight(graph, parsed, loader)
         out.print("dry run: valid; nothing written")
@@ -195,14 +152,106 @@ def _ingest(
             parsed,
             loader=loader,
             inputs=[str(p) for p in parsed.inputs],
-            input_sha256=digest,
+            input_sha256=input_digest(parsed.inputs),
             batch_size=batch_size,
             on_progress=advance,
-            run_props=run_props,
         )
+    _summary(report, len(parsed.rejects))
+
+
+def _stream(
+    loader: str,
+    batches: Callable[[], Iterable[Parsed]],
+    inputs: list[Path],
+    graph: Graph,
+    batch_size: int,
+    *,
+    dry_run: bool,
+    strict: bool,
+    version_date: str | None,
+    reread: bool,
+) -> None:
+    """A list load, streamed (``batches()`` reads the files anew each time it is called): rejects
+    and notes printed as they are read, every batch written before the next is read, one load run.
+
+    ``--strict`` and ``--dry-run`` read the files once first without writing (a dry run checks
+    each batch's references and identities against the graph, keeping the ids of the batches before
+    it: nothing wrote them); with ``--strict`` any reject then ends it, nothing written.
+    ``version_date``: the input is that version of the list (:func:`_versions`).
+    """
+    day = _version_day(version_date, Parsed(inputs=inputs)) if version_date is not None else None
+    if dry_run or strict:
+        defined: set[str] = set()
+        read = _Tally()
+        for batch in batches():
+            _print_rejects(batch)
+            _print_notes(batch)
+            read.add(batch)
+            if dry_run:
+                ingest.preflight(graph, batch, loader, defined=defined)
+                defined.update([*(e.id for e in batch.entities), *(s.id for s in batch.sources)])
+        out.print(read.line(loader))
+        if read.rejects and strict:
+            err.print("[bold red]nothing written:[/] --strict refuses any reject")
+            raise typer.Exit(code=1)
+        if dry_run:
+            out.print("dry run: valid; nothing written")
+            raise typer.Exit(code=0)
+    read = _Tally()
+
+    def counted(stream: Iterable[Parsed]) -> Iterator[Parsed]:
+        for batch in stream:
+            read.add(batch)
+            yield batch
+
+    def on_batch(batch: ingest.Loadable) -> None:
+        if isinstance(batch, Parsed):
+            if not strict:
+                _print_rejects(batch)
+            _print_notes(batch)
+
+    refresh: units.Refresh | None = None
+    stream: Iterable[Parsed] = counted(batches())
+    if day is not None:
+        previous = None if reread else units.Manifest.decode_or_none(manifests.previous(graph, loader, day))
+        refresh = units.Refresh(day, previous)
+        stream = _versions(loader, graph, refresh, stream)
+    with _progress(loader, None) as advance:
+        report = ingest.ingest_stream(
+            graph,
+            stream,
+            loader=loader,
+            inputs=[str(p) for p in inputs],
+            input_sha256=input_digest(inputs) + (f"@{day}" if day else ""),
+            batch_size=batch_size,
+            on_progress=advance,
+            on_batch=on_batch,
+            run_props={"series": loader, "version_date": day} if day else None,
+        )
+    out.print(read.line(loader))
     if refresh is not None:
         _versioned(graph, loader, refresh, report.run_id)
-    _summary(report, len(parsed.rejects))
+    _summary(report, read.rejects)
+
+
+def _versions(loader: str, graph: Graph, refresh: units.Refresh, batches: Iterable[Parsed]) -> Iterator[Parsed]:
+    """A version's batches: the records that differ from the version before it (:mod:`loaders.units`:
+    the others are kept as the graph holds them); then the listings it ends and returns, compared
+    with what earlier versions held."""
+    yield from refresh.stream(batches)
+    day = refresh.day
+    held = [
+        list_versions.Held(r["subject"], Predicate(r["predicate"]), r["object"], r["ended"], r["returned"])
+        for r in versions.held(graph, loader, day, refresh.scope())
+    ]
+    extra, ended, returned = list_versions.compare(loader, day, sorted(refresh.files), refresh.present, held)
+    out.print(f"{loader} version {day}: {ended} listing(s) ended, {returned} returned")
+    out.print(
+        f"{refresh.built_units} record(s) new or changed since the version before; "
+        f"{refresh.kept} as it held them, not written again"
+    )
+    if extra.entities or extra.sources or extra.claims:
+        yield extra
 
 
 def _run(work: Callable[[Graph], None]) -> None:
@@ -224,7 +273,7 @@ def load_curated(
 
     def work(graph: Graph) -> None:
         parsed = curated.load(paths, resolve_external=lambda ids: lookup.resolve_ids(graph, ids))
-        _ingest("curated", parsed, dry_run, graph, batch_size, all_or_nothing=True)
+        _ingest("curated", parsed, dry_run, graph, batch_size)
 
     _run(work)
 
@@ -243,9 +292,9 @@ def load_csl(
 ) -> None:
     """Load the trade.gov Consolidated Screening List (CSV in both layouts, or JSON)."""
     _run(
-        lambda graph: _ingest(
-            "csl", combine([csl.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict,
-            version_date=version_date, reread=reread,
+        lambda graph: _stream(
+            "csl", lambda: csl.iter_batches(paths, batch_size), paths, graph, batch_size, dry_run=dry_run,
+            strict=strict, version_date=version_date, reread=reread,
         )
     )  # fmt: skip
 
@@ -265,10 +314,11 @@ def load_ofac(
     reread: RereadOpt = False,
 ) -> None:
     """Load OFAC's legacy SDN CSV files (sdn.csv, with add/alt/sdn_comments when given)."""
+    files = [p for p in (sdn, add, alt, comments) if p is not None]
     _run(
-        lambda graph: _ingest(
-            "ofac", ofac.load(sdn, add, alt, comments), dry_run, graph, batch_size, strict=strict,
-            version_date=version_date, reread=reread,
+        lambda graph: _stream(
+            "ofac", lambda: ofac.OfacReader(sdn, add, alt, comments, batch_size), files, graph, batch_size,
+            dry_run=dry_run, strict=strict, version_date=version_date, reread=reread,
         )
     )  # fmt: skip
 
@@ -284,9 +334,9 @@ def load_fcc(
 ) -> None:
     """Load the FCC Covered List (either table layout)."""
     _run(
-        lambda graph: _ingest(
-            "fcc", combine([fcc.load(p) for p in paths]), dry_run, graph, batch_size, strict=strict,
-            version_date=version_date, reread=reread,
+        lambda graph: _stream(
+            "fcc", lambda: fcc.iter_batches(paths, batch_size), paths, graph, batch_size, dry_run=dry_run,
+            strict=strict, version_date=version_date, reread=reread,
         )
     )  # fmt: skip
 
@@ -342,10 +392,7 @@ def load_ftm(
         if dry_run or strict:
             # a validation pass: nothing is written (with --strict, only if nothing is rejected)
             read = _scan(batches(graph, resolver))
-            out.print(
-                f"ftm: {read.entities} entities, {read.sources} sources, {read.claims} claims read; "
-                f"{read.rejects} rejected"
-            )
+            out.print(read.line("ftm"))
             if read.rejects and strict:
                 err.print("[bold red]nothing written:[/] --strict refuses any reject")
                 raise typer.Exit(code=1)
@@ -373,9 +420,7 @@ def load_ftm(
                 on_progress=advance,
                 on_batch=on_batch,
             )
-        out.print(
-            f"ftm: {read.entities} entities, {read.sources} sources, {read.claims} claims read; {read.rejects} rejected"
-        )
+        out.print(read.line("ftm"))
         _summary(report, read.rejects)
 
     _run(work)
@@ -402,6 +447,12 @@ class _Tally:
         self.sources += len(batch.sources)
         self.claims += len(batch.claims)
         self.rejects += len(batch.rejects)
+
+    def line(self, loader: str) -> str:
+        return (
+            f"{loader}: {self.entities} entities, {self.sources} sources, {self.claims} claims read; "
+            f"{self.rejects} rejected"
+        )
 
 
 def _scan(batches: Iterator[Parsed]) -> _Tally:

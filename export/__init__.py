@@ -1,7 +1,8 @@
 """The fact graph as files: FollowTheMoney (:mod:`.ftm`), GraphML and GEXF (:mod:`.network`), CSV
-and neo4j-admin import tables (:mod:`.tables`). Pure: the writers read a fact graph of plain dicts
-(``graph.export.fact_graph`` reads it from Neo4j) and yield ``bytes`` chunks, so the API can stream
-them and the CLI write them to a file.
+and neo4j-admin import tables (:mod:`.tables`). Pure: the writers read the fact graph as plain
+dicts a page at a time (``graph.export.paged`` reads each page from Neo4j when it is needed) and
+yield ``bytes`` chunks as they go, so the API streams them and the CLI writes them to a file
+without either holding the graph.
 """
 
 from __future__ import annotations
@@ -9,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .ftm import ftm
-from .model import ExportFormat, FactGraphLike
+from .model import Exportable, ExportFormat, FactGraphLike, PagedLike
 from .network import gexf, graphml
-from .tables import tables, zipped
+from .tables import table_files, tables, zipped
 
 
-def stream(fg: FactGraphLike, fmt: ExportFormat) -> Iterator[bytes]:
+def stream(fg: Exportable, fmt: ExportFormat) -> Iterator[bytes]:
     """The export as bytes chunks (table formats as one zip)."""
     if fmt is ExportFormat.GRAPHML:
         yield from graphml(fg)
@@ -23,7 +24,7 @@ def stream(fg: FactGraphLike, fmt: ExportFormat) -> Iterator[bytes]:
     elif fmt is ExportFormat.FTM:
         yield from ftm(fg)
     else:
-        yield zipped(tables(fg, fmt))
+        yield from zipped(table_files(fg, fmt))
 
 
-__all__ = ["ExportFormat", "FactGraphLike", "stream", "tables"]
+__all__ = ["ExportFormat", "Exportable", "FactGraphLike", "PagedLike", "stream", "table_files", "tables"]

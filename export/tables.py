@@ -2,6 +2,10 @@
 (``nodes.csv`` and ``relationships.csv`` in ``neo4j-admin database import`` layout: ``id:ID``,
 ``:LABEL``; ``:START_ID``, ``:END_ID``, ``:TYPE``; arrays joined with ``;``), and the zip the API
 sends them in.
+
+Each table is written a page of the graph at a time (:func:`table_files`: the nodes in one pass,
+the edges in another), and the zip as its entries are written (:func:`zipped`): nothing holds
+more than a page.
 """
 
 from __future__ import annotations
@@ -9,13 +13,26 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from schema.ontology import EntityType, Predicate
 
-from .model import ExportFormat, FactGraphLike
+from .model import Exportable, ExportFormat, pages
 from .model import text as _s
+
+Table = tuple[str, Callable[[], Iterator[bytes]]]  # a file's name, and its bytes a page at a time
+
+IMPORT_NODES = ["id:ID", ":LABEL", "name", "type", "country", "aliases:string[]", "description"]
+IMPORT_RELS = [
+    ":START_ID", ":END_ID", ":TYPE", "fact_id", "predicate", "stances:string[]", "valid_from", "valid_to",
+    "n_claims:int", "n_sources:int", "asserted_by:string[]",
+]  # fmt: skip
+NODES = ["id", "type", "name", "country", "aliases", "description"]
+EDGES = [
+    "fact_id", "subject", "subject_name", "predicate", "object", "object_name", "stances", "valid_from",
+    "valid_to", "n_claims", "n_sources", "asserted_by", "sources", "quote",
+]  # fmt: skip
 
 
 def _fact_cells(f: dict[str, Any]) -> list[Any]:
@@ -30,105 +47,103 @@ def _fact_cells(f: dict[str, Any]) -> list[Any]:
     ]
 
 
-def _csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
+def _csv(rows: Iterable[list[Any]]) -> bytes:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    w.writerows(rows)
+    csv.writer(buf, lineterminator="\n").writerows(rows)
     return buf.getvalue().encode()
 
 
-def tables(fg: FactGraphLike, fmt: ExportFormat) -> dict[str, bytes]:
-    """File name → CSV bytes for ``csv`` or ``neo4j-import``."""
+def _import_node(e: dict[str, Any]) -> list[Any]:
+    label = f"Entity;{EntityType(e['type']).value}"
+    return [
+        e["id"],
+        label,
+        _s(e["name"]),
+        e["type"],
+        _s(e["country"]),
+        ";".join(e["aliases"] or []),
+        _s(e["description"]),
+    ]
+
+
+def _import_rel(f: dict[str, Any]) -> list[Any]:
+    rel = Predicate(f["predicate"]).rel_type
+    return [f["subject"], f["object"], rel, f["fact_id"], f["predicate"], *_fact_cells(f)]
+
+
+def _node(e: dict[str, Any]) -> list[Any]:
+    return [e["id"], e["type"], _s(e["name"]), _s(e["country"]), ";".join(e["aliases"] or []), _s(e["description"])]
+
+
+def _edge(f: dict[str, Any]) -> list[Any]:
+    return [
+        f["fact_id"],
+        f["subject"],
+        _s(f["subject_name"]),
+        f["predicate"],
+        f["object"],
+        _s(f["object_name"]),
+        *_fact_cells(f),
+        ";".join(f["source_ids"] or []),
+        _s(f.get("quote")),
+    ]
+
+
+def table_files(fg: Exportable, fmt: ExportFormat) -> list[Table]:
+    """The files of ``csv`` or ``neo4j-import``: each its name, and its bytes a page at a time."""
+
+    def nodes(header: list[str], row: Callable[[dict[str, Any]], list[Any]]) -> Iterator[bytes]:
+        yield _csv([header])
+        for page in pages(fg, facts=False):
+            yield _csv(row(e) for e in page.entities)
+
+    def edges(header: list[str], row: Callable[[dict[str, Any]], list[Any]]) -> Iterator[bytes]:
+        yield _csv([header])
+        for page in pages(fg):
+            yield _csv(row(f) for f in page.facts)
+
     if fmt is ExportFormat.NEO4J_IMPORT:
-        nodes = _csv(
-            ["id:ID", ":LABEL", "name", "type", "country", "aliases:string[]", "description"],
-            (
-                [
-                    e["id"],
-                    f"Entity;{EntityType(e['type']).value}",
-                    _s(e["name"]),
-                    e["type"],
-                    _s(e["country"]),
-                    ";".join(e["aliases"] or []),
-                    _s(e["description"]),
-                ]
-                for e in fg.entities
-            ),
-        )
-        rels = _csv(
-            [
-                ":START_ID",
-                ":END_ID",
-                ":TYPE",
-                "fact_id",
-                "predicate",
-                "stances:string[]",
-                "valid_from",
-                "valid_to",
-                "n_claims:int",
-                "n_sources:int",
-                "asserted_by:string[]",
-            ],
-            (
-                [
-                    f["subject"],
-                    f["object"],
-                    Predicate(f["predicate"]).rel_type,
-                    f["fact_id"],
-                    f["predicate"],
-                    *_fact_cells(f),
-                ]
-                for f in fg.facts
-            ),
-        )
-        return {"nodes.csv": nodes, "relationships.csv": rels}
-    nodes = _csv(
-        ["id", "type", "name", "country", "aliases", "description"],
-        (
-            [e["id"], e["type"], _s(e["name"]), _s(e["country"]), ";".join(e["aliases"] or []), _s(e["description"])]
-            for e in fg.entities
-        ),
-    )
-    names = {e["id"]: _s(e["name"]) for e in fg.entities}
-    edges = _csv(
-        [
-            "fact_id",
-            "subject",
-            "subject_name",
-            "predicate",
-            "object",
-            "object_name",
-            "stances",
-            "valid_from",
-            "valid_to",
-            "n_claims",
-            "n_sources",
-            "asserted_by",
-            "sources",
-            "quote",
-        ],
-        (
-            [
-                f["fact_id"],
-                f["subject"],
-                names.get(f["subject"], ""),
-                f["predicate"],
-                f["object"],
-                names.get(f["object"], ""),
-                *_fact_cells(f),
-                ";".join(f["source_ids"] or []),
-                _s(f.get("quote")),
-            ]
-            for f in fg.facts
-        ),
-    )
-    return {"nodes.csv": nodes, "edges.csv": edges}
+        return [
+            ("nodes.csv", lambda: nodes(IMPORT_NODES, _import_node)),
+            ("relationships.csv", lambda: edges(IMPORT_RELS, _import_rel)),
+        ]
+    return [("nodes.csv", lambda: nodes(NODES, _node)), ("edges.csv", lambda: edges(EDGES, _edge))]
 
 
-def zipped(files: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, data in files.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
+def tables(fg: Exportable, fmt: ExportFormat) -> dict[str, bytes]:
+    """File name → CSV bytes for ``csv`` or ``neo4j-import``, in memory (small graphs)."""
+    return {name: b"".join(chunks()) for name, chunks in table_files(fg, fmt)}
+
+
+class _Sink(io.RawIOBase):
+    """Where the zip writes: what it wrote so far, taken away chunk by chunk (not seekable, so
+    ``zipfile`` writes each entry's sizes after its data)."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        self.chunks.append(bytes(b))
+        return len(b)
+
+    def take(self) -> bytes:
+        out = b"".join(self.chunks)
+        self.chunks.clear()
+        return out
+
+
+def zipped(files: Iterable[Table]) -> Iterator[bytes]:
+    """The files as one zip, yielded as it is written."""
+    sink = _Sink()
+    with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, chunks in files:
+            with zf.open(name, "w", force_zip64=True) as fh:
+                for chunk in chunks():
+                    fh.write(chunk)
+                    if out := sink.take():
+                        yield out
+            yield sink.take()
+    yield sink.take()

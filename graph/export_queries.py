@@ -32,6 +32,49 @@ def export_facts(types: str) -> LiteralString:
     )
 
 
+# -- the fact graph a page at a time (graph.export.PagedFactGraph) ------------------------------
+
+_ENTITY_COLUMNS: Final = (
+    "RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, "
+    "e.country AS country, e.description AS description "
+)
+# keyset pagination on the unique entity id: the page after $after, from the id index, in id order
+ENTITY_PAGE: Final = "MATCH (e:Entity) WHERE e.id > $after " + _ENTITY_COLUMNS + "ORDER BY e.id LIMIT $size"
+ENTITIES_BY_ID: Final = "MATCH (e:Entity) WHERE e.id IN $page " + _ENTITY_COLUMNS + "ORDER BY e.id"
+
+
+def page_facts(types: str) -> LiteralString:
+    """The fact edges whose subject is one of ``$page`` (each fact in exactly one page; its object
+    in ``$ids`` when given), with the sources its claims cite and the names of both ends."""
+    return (
+        f"MATCH (s:Entity)-[r:{types}]->(o:Entity) "
+        "WHERE s.id IN $page AND ($ids IS NULL OR o.id IN $ids) "
+        "CALL (r) { "
+        "  OPTIONAL MATCH (c:Claim {fact_id: r.fact_id})-[:CITES]->(src:Source) "
+        "  RETURN collect(DISTINCT src.id) AS source_ids, collect(DISTINCT src.url) AS source_urls "
+        "} "
+        "RETURN r.fact_id AS fact_id, s.id AS subject, r.predicate AS predicate, o.id AS object, "
+        "coalesce(r.stances, []) AS stances, r.valid_from AS valid_from, r.valid_to AS valid_to, "
+        "r.n_claims AS n_claims, r.n_sources AS n_sources, coalesce(r.asserted_by, []) AS asserted_by, "
+        "r.quote AS quote, source_ids, source_urls, s.name AS subject_name, o.name AS object_name, "
+        "o.type AS object_type "
+        "ORDER BY subject, predicate, object, fact_id"
+    )
+
+
+def page_incoming(types: str) -> LiteralString:
+    """The fact edges whose object is one of ``$page`` and whose subject is of a type in ``$from``
+    (in ``$ids`` when given): what a writer that notes a fact at both ends needs at the object's."""
+    return (
+        f"MATCH (s:Entity)-[r:{types}]->(o:Entity) "
+        "WHERE o.id IN $page AND s.type IN $from AND ($ids IS NULL OR s.id IN $ids) "
+        "RETURN r.fact_id AS fact_id, s.id AS subject, r.predicate AS predicate, o.id AS object, "
+        "coalesce(r.stances, []) AS stances, coalesce(r.asserted_by, []) AS asserted_by, r.quote AS quote, "
+        "s.name AS subject_name, s.type AS subject_type "
+        "ORDER BY object, subject, predicate, fact_id"
+    )
+
+
 def neighbourhood(types: str, hops: int) -> LiteralString:
     """Ids of the entities within ``hops`` fact edges of ``$id`` (either direction)."""
     assert 1 <= hops <= 6

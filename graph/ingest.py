@@ -24,7 +24,7 @@ import queue
 import socket
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
@@ -70,7 +70,13 @@ class IngestReport:
     reconfirmed: str | None = None  # the earlier run this one was folded into
 
 
-def preflight(graph: Graph, data: Loadable, loader: str = "unknown", check_identity: bool = True) -> None:
+def preflight(
+    graph: Graph,
+    data: Loadable,
+    loader: str = "unknown",
+    check_identity: bool = True,
+    defined: Collection[str] = (),
+) -> None:
     """Raise InvalidInput if the input refers to ids the graph lacks or would blur an entity's
     identity — change its type, or give it a name sharing no word with its names from another
     record (:func:`graph.writer.identity_problem`), with the file, line and field when the
@@ -78,7 +84,30 @@ def preflight(graph: Graph, data: Loadable, loader: str = "unknown", check_ident
 
     ``check_identity=False`` leaves that check to the writer (which makes it in the batch's
     transaction): for a stream, where earlier batches are written anyway, that saves a read.
+    ``defined``: ids that earlier batches of a stream define but nothing wrote (a dry run).
     """
+    entity_refs, source_refs = references(data, defined)
+    missing: list[str] = []
+    if entity_refs:
+        missing += [r["id"] for r in graph.read(queries.MISSING_ENTITIES, {"ids": sorted(entity_refs)})]
+    if source_refs:
+        missing += [r["id"] for r in graph.read(queries.MISSING_SOURCES, {"ids": sorted(source_refs)})]
+    if missing:
+        raise unknown_references(missing)
+    defined_entities = {e.id for e in data.entities}
+    if defined_entities and check_identity:
+        origins = Origins(loader, data.origins, data.locations)
+        by_id = {e.id: e for e in data.entities}
+        for row in graph.read(queries.ENTITIES_EXISTING, {"ids": sorted(defined_entities)}):
+            problem = identity_problem(by_id[row["id"]], row, origins.of(row["id"]))
+            if problem is not None:
+                raise InvalidInput(origins.where(row["id"], *problem), {"id": row["id"], "field": problem[0]})
+
+
+def references(data: Loadable, defined: Collection[str] = ()) -> tuple[set[str], set[str]]:
+    """The entity ids and the source ids ``data`` refers to but neither defines nor finds in
+    ``defined``: the graph must hold them (:func:`preflight`; the initial import checks them
+    against what the input before defined, :mod:`graph.initial_import`)."""
     defined_entities = {e.id for e in data.entities}
     defined_sources = {s.id for s in data.sources}
     entity_refs: set[str] = set()
@@ -90,23 +119,17 @@ def preflight(graph: Graph, data: Loadable, loader: str = "unknown", check_ident
         source_refs.update(s.derived_from)
     entity_refs = (entity_refs | {r for r in data.external_refs if not r.startswith("source:")}) - defined_entities
     source_refs = (source_refs | {r for r in data.external_refs if r.startswith("source:")}) - defined_sources
-    missing: list[str] = []
-    if entity_refs:
-        missing += [r["id"] for r in graph.read(queries.MISSING_ENTITIES, {"ids": sorted(entity_refs)})]
-    if source_refs:
-        missing += [r["id"] for r in graph.read(queries.MISSING_SOURCES, {"ids": sorted(source_refs)})]
-    if missing:
-        raise InvalidInput(
-            f"unknown reference {missing[0]}" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
-            {"missing": sorted(missing)},
-        )
-    if defined_entities and check_identity:
-        origins = Origins(loader, data.origins, data.locations)
-        by_id = {e.id: e for e in data.entities}
-        for row in graph.read(queries.ENTITIES_EXISTING, {"ids": sorted(defined_entities)}):
-            problem = identity_problem(by_id[row["id"]], row, origins.of(row["id"]))
-            if problem is not None:
-                raise InvalidInput(origins.where(row["id"], *problem), {"id": row["id"], "field": problem[0]})
+    if defined:
+        entity_refs = {r for r in entity_refs if r not in defined}
+        source_refs = {r for r in source_refs if r not in defined}
+    return entity_refs, source_refs
+
+
+def unknown_references(missing: Collection[str]) -> InvalidInput:
+    ordered = sorted(missing)
+    first = next(iter(missing))
+    more = f" (and {len(ordered) - 1} more)" if len(ordered) > 1 else ""
+    return InvalidInput(f"unknown reference {first}{more}", {"missing": ordered})
 
 
 def fail_interrupted_runs(graph: Graph) -> list[str]:
@@ -126,11 +149,10 @@ def fail_interrupted_runs(graph: Graph) -> list[str]:
     return failed
 
 
-def begin_run(
-    graph: Graph, loader: str, inputs: Iterable[str], input_sha256: str, extra: dict[str, Any] | None = None
-) -> str:
-    """A running LoadRun; ``extra``: more properties (a list version's ``series`` and ``version_date``)."""
-    run_id = "run:" + uuid.uuid4().hex
+def new_run(
+    loader: str, inputs: Iterable[str], input_sha256: str, extra: dict[str, Any] | None = None
+) -> tuple[str, dict[str, Any]]:
+    """A new run's id and properties: running, in this process on this host."""
     props: dict[str, Any] = {
         **(extra or {}),
         "loader": loader,
@@ -140,6 +162,14 @@ def begin_run(
         "pid": os.getpid(),
         "host": socket.gethostname(),
     }
+    return "run:" + uuid.uuid4().hex, props
+
+
+def begin_run(
+    graph: Graph, loader: str, inputs: Iterable[str], input_sha256: str, extra: dict[str, Any] | None = None
+) -> str:
+    """A running LoadRun; ``extra``: more properties (a list version's ``series`` and ``version_date``)."""
+    run_id, props = new_run(loader, inputs, input_sha256, extra)
     graph.write(
         queries.RUN_BEGIN,
         {"id": run_id, "props": props, "started_at": datetime.now(UTC).isoformat()},

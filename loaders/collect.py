@@ -45,6 +45,11 @@ class Collector:
 
     An entity seen twice is merged: the first name and description win, aliases and identifiers
     are united, and a country stays only while every occurrence agrees on it.
+
+    A loader that streams (:mod:`loaders.stream`) collects each batch in a collector of its own;
+    ``sent`` (shared by the stream's collectors) holds the background records an earlier batch
+    already sent — the registry's bodies, their sources and facts, a list and its Source — so that
+    each is sent once (:meth:`add_once`), as a whole-file load sends it.
     """
 
     entities: dict[str, Entity] = field(default_factory=dict)
@@ -52,8 +57,26 @@ class Collector:
     claims: dict[str, Claim] = field(default_factory=dict)
     rejects: list[RecordError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    sent: set[str] | None = None
     _country_conflicts: set[str] = field(default_factory=set)
     _facts: set[tuple[str, str, str]] = field(default_factory=set)
+
+    def next_batch(self) -> Collector:
+        """An empty collector for a stream's next batch: what was sent stays sent."""
+        return Collector(sent=self.sent, _facts=self._facts)
+
+    def add_once(self, item: Entity | Source, key: str | None = None) -> None:
+        """A background record, unless an earlier batch of the stream sent it (``key``: what makes
+        two the same, the id by default — a list with another alias is another)."""
+        if self.sent is not None:
+            key = key or item.id
+            if key in self.sent:
+                return
+            self.sent.add(key)
+        if isinstance(item, Entity):
+            self.add_entity(item)
+        else:
+            self.add_source(item)
 
     def add_entity(self, entity: Entity) -> None:
         old = self.entities.get(entity.id)
@@ -115,16 +138,16 @@ class Collector:
         """
         facts = [(body_id, Predicate.ADMINISTERS, list_id)] if list_id is not None else []
         ref = registry()
-        self.add_entity(ref.entity(body_id))
+        self.add_once(ref.entity(body_id))
         for child, parent in ref.chain(body_id):
-            self.add_entity(ref.entity(parent))
+            self.add_once(ref.entity(parent))
             facts.append((child, Predicate.PART_OF, parent))
         for subject, predicate, obj in facts:
             if (subject, predicate.value, obj) in self._facts:
                 continue
             evidence = ref.evidence(subject, predicate, obj)
             assert evidence is not None, (subject, predicate, obj)  # the registry refuses a fact without one
-            self.add_source(evidence.source)
+            self.add_once(evidence.source)
             claim = Claim(
                 subject=subject,
                 predicate=predicate,

@@ -37,6 +37,12 @@ slice, the entity's name reads "Gui’an ..." and the raw form stays an alias.
 
 Malformed rows (wrong cell count, no name, unknown list or type, a date that is not ISO) are
 reported as :class:`RecordError` with file, physical line and field, and skipped.
+
+**Streaming.** :func:`iter_batches` reads the files row by row into :class:`Parsed` batches
+(:mod:`loaders.stream`): the CSV through :class:`loaders.csvfile.RecordReader`, the JSON a window
+of about a megabyte at a time (each element of ``results`` decoded with the standard library's
+``raw_decode`` where it starts; no incremental JSON parser is installed). Memory holds one batch
+whatever the file's size; :func:`load` is the whole file as one :class:`Parsed`.
 """
 
 from __future__ import annotations
@@ -44,10 +50,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pydantic import ValidationError
 
@@ -58,9 +64,10 @@ from schema.models import Citation, Claim, Entity, QualifierValue, Source, diges
 from schema.ontology import LISTING_ENDED, EntityType, Method, Predicate
 
 from .base import Parsed, RecordError, validation_errors
-from .collect import Collector, cite
+from .collect import Collector, cite, combine
 from .csvfile import RecordReader, display_name, file_sha256, split_multi
 from .remarks import Stated, birth_dates, csl_ids
+from .stream import DEFAULT_SIZE, Batches
 
 COLUMNS = (
     "source", "entity_number", "type", "programs", "name", "title", "addresses",
@@ -133,10 +140,12 @@ class _Row:
 
 
 class _Loader:
-    def __init__(self, path: Path) -> None:
+    """One file of a stream: its rows go into the stream's current batch."""
+
+    def __init__(self, path: Path, stream: Batches) -> None:
         self.path = path
         self.file = str(path)
-        self.out = Collector()
+        self.stream = stream
         self.untyped = 0
         self.unread: Counter[str] = Counter()  # identifier labels of the ids column not read
         self.unplaced: Counter[str] = Counter()  # nationalities and citizenships with no ISO code
@@ -149,6 +158,10 @@ class _Loader:
             publisher=PUBLISHER,
         )
         self.out.add_source(self.file_source)
+
+    @property
+    def out(self) -> Collector:
+        return self.stream.out
 
     def reject(self, line: int | None, field: str | None, message: str) -> None:
         self.out.rejects.append(RecordError(self.file, line, field, message))
@@ -166,7 +179,7 @@ class _Loader:
             publisher=body.name if body is not None else PUBLISHER,
             derived_from=(self.file_source.id,),
         )
-        self.out.add_source(source)
+        self.out.add_once(source)
         return source
 
     def row(self, row: _Row) -> None:
@@ -289,7 +302,7 @@ class _Loader:
             return self.reject(row.line, "type", problem)
 
         self.out.add_entity(entity)
-        self.out.add_entity(lst)
+        self.out.add_once(lst, key=f"{lst.id}\n{v['source'].strip()}")  # once per list and spelling
         self.out.add_source(source)
         self.out.add_claim(claim)
         self.out.add_body(info.agency, list_id=info.id)
@@ -329,7 +342,8 @@ class _Loader:
             return single_country(registry().countries.code(c) for c in people) or from_addresses
         return from_addresses
 
-    def finish(self) -> Parsed:
+    def finish(self) -> None:
+        """The file's notes, into the batch it ends in."""
         if self.untyped:
             self.out.notes.append(
                 f"{self.file}: {self.untyped} row(s) have an empty type (BIS and State lists give "
@@ -340,9 +354,7 @@ class _Loader:
             if counts:
                 listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(counts.items()))
                 self.out.notes.append(f"{self.file}: {what}: {listed}")
-        parsed = self.out.parsed()
-        parsed.inputs.append(self.path)
-        return parsed
+        self.stream.inputs.append(self.path)
 
 
 # -- CSV ----------------------------------------------------------------------------------
@@ -401,74 +413,149 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+_CHUNK = 1 << 20  # characters read at a time
+_LONGEST = 64 << 20  # an element that does not decode in this much text is broken, not cut short
+_DECODER = json.JSONDecoder()
+
+
+class _Broken(Exception):
+    def __init__(self, line: int, msg: str) -> None:
+        super().__init__(msg)
+        self.line, self.msg = line, msg
+
+
+class _Window:
+    """The file's text a chunk at a time: positions index ``text``, whose first line is ``line``;
+    what was read is forgotten once a chunk of it lies behind (:meth:`forget`)."""
+
+    def __init__(self, fh: IO[str]) -> None:
+        self.fh = fh
+        self.text = ""
+        self.line = 1
+        self.eof = False
+
+    def more(self) -> bool:
+        chunk = "" if self.eof else self.fh.read(_CHUNK)
+        self.eof = not chunk
+        self.text += chunk
+        return bool(chunk)
+
+    def at(self, pos: int) -> str:
+        """The character at ``pos`` ("" past the end of the file)."""
+        while pos >= len(self.text) and self.more():
+            pass
+        return self.text[pos] if pos < len(self.text) else ""
+
+    def skip(self, pos: int) -> int:
+        """The position of the next character that is not white space."""
+        while True:
+            match = _WS.match(self.text, pos)
+            pos = match.end() if match else pos
+            if pos < len(self.text) or not self.more():
+                return pos
+
+    def decode(self, pos: int) -> tuple[Any, int]:
+        """The JSON value at ``pos`` and the position after it, reading on while it is cut short."""
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, pos)
+            except json.JSONDecodeError as exc:
+                if len(self.text) - pos > _LONGEST or not self.more():
+                    raise _Broken(self.line_at(exc.pos), exc.msg) from exc
+                continue
+            if end < len(self.text) or not self.more():  # a number may go on in the next chunk
+                return value, end
+
+    def line_at(self, pos: int) -> int:
+        return self.line + self.text.count("\n", 0, pos)
+
+    def forget(self, pos: int) -> int:
+        """Drop the text before ``pos`` once it is a chunk long; return ``pos`` in what is kept."""
+        if pos < _CHUNK:
+            return pos
+        self.line += self.text.count("\n", 0, pos)
+        self.text = self.text[pos:]
+        return 0
+
+
 def _json_results(loader: _Loader) -> Iterator[_Row]:
     """Each element of the top-level ``results`` array (or of a top-level array), with its line."""
-    text = loader.path.read_text(encoding="utf-8-sig")
-    decoder = json.JSONDecoder()
+    with loader.path.open(encoding="utf-8-sig") as fh:
+        try:
+            yield from _json_document(loader, _Window(fh))
+        except _Broken as exc:
+            loader.reject(exc.line, None, f"invalid JSON: {exc.msg}; rows after this point not read")
+        except UnicodeDecodeError as exc:
+            loader.reject(None, None, f"not UTF-8 ({exc.reason}); rows after this point not read")
 
-    def line_at(pos: int) -> int:
-        return text.count("\n", 0, pos) + 1
 
-    def skip(pos: int) -> int:
-        match = _WS.match(text, pos)
-        return match.end() if match else pos
-
+def _json_document(loader: _Loader, t: _Window) -> Iterator[_Row]:
     def array(pos: int) -> Generator[_Row, None, int]:
         """Yield the array's rows; return the position after its closing bracket."""
-        pos = skip(pos + 1)
+        pos = t.skip(pos + 1)
         index = 0
-        while pos < len(text) and text[pos] != "]":
+        while t.at(pos) not in ("]", ""):
             start = pos
-            item, pos = decoder.raw_decode(text, pos)
+            item, pos = t.decode(pos)
             if not isinstance(item, dict):
-                loader.reject(line_at(start), f"results[{index}]", "not a JSON object")
+                loader.reject(t.line_at(start), f"results[{index}]", "not a JSON object")
             else:
                 canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
                 values = {str(k): _cell(v) for k, v in item.items()}
                 offsets = {k: canonical.find(json.dumps(k) + ":") for k in values}
-                yield _Row(values, canonical, line_at(start), offsets)
-            pos = skip(pos)
-            if pos < len(text) and text[pos] == ",":
-                pos = skip(pos + 1)
+                yield _Row(values, canonical, t.line_at(start), offsets)
+            pos = t.skip(pos)
+            if t.at(pos) == ",":
+                pos = t.skip(pos + 1)
+            pos = t.forget(pos)
             index += 1
-        if pos >= len(text):
-            raise json.JSONDecodeError("unterminated array", text, pos)
+        if not t.at(pos):
+            raise _Broken(t.line_at(pos), "unterminated array")
         return pos + 1
 
-    try:
-        pos = skip(0)
-        if text.startswith("[", pos):
-            yield from array(pos)
-            return
-        if not text.startswith("{", pos):
-            loader.reject(line_at(pos), None, "not a CSL JSON document (expected an object or an array)")
-            return
-        pos = skip(pos + 1)
-        found = False
-        while pos < len(text) and text[pos] != "}":
-            key, pos = decoder.raw_decode(text, pos)
-            pos = skip(pos)
-            if text[pos] != ":":
-                raise json.JSONDecodeError("expected ':'", text, pos)
-            pos = skip(pos + 1)
-            if key == "results" and text.startswith("[", pos):
-                found = True
-                pos = yield from array(pos)
-            else:
-                _, pos = decoder.raw_decode(text, pos)
-            pos = skip(pos)
-            if pos < len(text) and text[pos] == ",":
-                pos = skip(pos + 1)
-        if not found:
-            loader.reject(1, "results", "no 'results' array in the JSON document")
-    except json.JSONDecodeError as exc:
-        loader.reject(exc.lineno, None, f"invalid JSON: {exc.msg}; rows after this point not read")
+    pos = t.skip(0)
+    if t.at(pos) == "[":
+        yield from array(pos)
+        return
+    if t.at(pos) != "{":
+        loader.reject(t.line_at(pos), None, "not a CSL JSON document (expected an object or an array)")
+        return
+    pos = t.skip(pos + 1)
+    found = False
+    while t.at(pos) not in ("}", ""):
+        key, pos = t.decode(pos)
+        pos = t.skip(pos)
+        if t.at(pos) != ":":
+            raise _Broken(t.line_at(pos), "expected ':'")
+        pos = t.skip(pos + 1)
+        if key == "results" and t.at(pos) == "[":
+            found = True
+            pos = yield from array(pos)
+        else:
+            _, pos = t.decode(pos)
+        pos = t.skip(pos)
+        if t.at(pos) == ",":
+            pos = t.skip(pos + 1)
+        pos = t.forget(pos)
+    if not found:
+        loader.reject(1, "results", "no 'results' array in the JSON document")
+
+
+def iter_batches(paths: Iterable[Path], size: int = DEFAULT_SIZE) -> Iterator[Parsed]:
+    """CSL files (``.json`` as JSON, anything else as CSV) as :class:`Parsed` batches of at most
+    ``size`` rows, streamed (:mod:`loaders.stream`)."""
+    stream = Batches(size)
+    for path in paths:
+        loader = _Loader(path, stream)
+        rows = _json_results(loader) if path.suffix.lower() == ".json" else _csv_rows(loader)
+        for row in rows:
+            loader.row(row)
+            if stream.counted():
+                yield stream.take()
+        loader.finish()
+    yield stream.take()
 
 
 def load(path: Path) -> Parsed:
-    """Load a CSL file: ``.json`` as JSON, anything else as CSV (either layout)."""
-    loader = _Loader(path)
-    rows = _json_results(loader) if path.suffix.lower() == ".json" else _csv_rows(loader)
-    for row in rows:
-        loader.row(row)
-    return loader.finish()
+    """A CSL file as one :class:`Parsed` (``.json`` as JSON, anything else as CSV, either layout)."""
+    return combine(iter_batches([path]))

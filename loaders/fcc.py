@@ -32,11 +32,15 @@ date column's title, which names the Covered List.
 
 Malformed rows (wrong cell count, an unreadable date, no description) are rejects with file,
 line and field; the rest of the file still loads.
+
+The tables are read row by row into :class:`Parsed` batches (:func:`iter_batches`, :mod:`loaders.stream`);
+:func:`load` is one file as one :class:`Parsed`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,8 +52,9 @@ from schema.models import Citation, Claim, Entity, QualifierValue, Source, diges
 from schema.ontology import EntityType, Method, Predicate
 
 from .base import Parsed, RecordError, validation_errors
-from .collect import Collector, cite
+from .collect import Collector, cite, combine
 from .csvfile import RecordReader, display_name, file_sha256, first_line, header_key
+from .stream import DEFAULT_SIZE, Batches
 
 COVERED_LIST = "list:us-fcc-covered-list"  # the list and the body that administers it: reference/authorities.yaml
 URL = "https://www.fcc.gov/supplychain/coveredlist"
@@ -108,10 +113,12 @@ def _product(name: str) -> Entity:
 
 
 class _Loader:
-    def __init__(self, path: Path) -> None:
+    """One table of a stream: its rows go into the stream's current batch."""
+
+    def __init__(self, path: Path, stream: Batches) -> None:
         self.path = path
         self.file = str(path)
-        self.out = Collector()
+        self.stream = stream
         ref = registry().list_ref(COVERED_LIST)
         assert ref is not None, COVERED_LIST
         self.fcc = ref.administered_by
@@ -125,6 +132,10 @@ class _Loader:
         )
         self.out.add_source(self.file_source)
 
+    @property
+    def out(self) -> Collector:
+        return self.stream.out
+
     def reject(self, line: int | None, fld: str | None, message: str) -> None:
         self.out.rejects.append(RecordError(self.file, line, fld, message))
 
@@ -135,7 +146,7 @@ class _Loader:
             return False
         ref = registry().list_ref(COVERED_LIST)
         assert ref is not None, COVERED_LIST
-        self.out.add_entity(ref.entity)
+        self.out.add_once(ref.entity)
         self.out.add_body(ref.administered_by, list_id=COVERED_LIST)
         return True
 
@@ -247,36 +258,50 @@ class _Loader:
         return cite(source, source.text[start : end + len(child)], start)
 
 
-def load(path: Path) -> Parsed:
-    """Load an FCC Covered List table in either layout (the delimiter is read from the header)."""
+def _rows(path: Path, loader: _Loader) -> Iterator[None]:
+    """Read the table into the loader's batch, yielding after each row (or reject) it read."""
     head = first_line(path)
     delimiter = ";" if head.count(";") > head.count(",") else ","
-    loader = _Loader(path)
     reader = RecordReader(path, delimiter)
     keys: list[str] | None = None
     for item in reader:
         if isinstance(item, RecordError):
             loader.out.rejects.append(item)
-            continue
-        if keys is None:
+        elif keys is None:
             keys = [header_key(v) for v in item.values]
             if not loader.header(item.text, keys, item.values):
                 break
             continue
-        if len(item.cells) != len(keys):
+        elif len(item.cells) != len(keys):
             loader.reject(item.line, None, f"expected {len(keys)} cells, found {len(item.cells)} on {item.where}")
-            continue
-        try:
-            loader.row(
-                item.line,
-                item.text,
-                dict(zip(keys, item.values, strict=True)),
-                {k: c.start for k, c in zip(keys, item.cells, strict=True)},
-            )
-        except ValidationError as exc:
-            loader.out.rejects.extend(validation_errors(exc, path, default_line=item.line))
+        else:
+            try:
+                loader.row(
+                    item.line,
+                    item.text,
+                    dict(zip(keys, item.values, strict=True)),
+                    {k: c.start for k, c in zip(keys, item.cells, strict=True)},
+                )
+            except ValidationError as exc:
+                loader.out.rejects.extend(validation_errors(exc, path, default_line=item.line))
+        yield None
     if reader.bom:
         loader.out.notes.append(f"{path}: UTF-8 byte-order mark before the header ignored")
-    parsed = loader.out.parsed()
-    parsed.inputs.append(path)
-    return parsed
+
+
+def iter_batches(paths: Iterable[Path], size: int = DEFAULT_SIZE) -> Iterator[Parsed]:
+    """Covered List tables (either layout; the delimiter is read from each header) as :class:`Parsed`
+    batches of at most ``size`` rows, streamed (:mod:`loaders.stream`)."""
+    stream = Batches(size)
+    for path in paths:
+        loader = _Loader(path, stream)
+        for _ in _rows(path, loader):
+            if stream.counted():
+                yield stream.take()
+        stream.inputs.append(path)
+    yield stream.take()
+
+
+def load(path: Path) -> Parsed:
+    """An FCC Covered List table in either layout as one :class:`Parsed`."""
+    return combine(iter_batches([path]))

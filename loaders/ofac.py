@@ -40,11 +40,19 @@ are rejects (file, line, ``ent_num``), as are malformed rows anywhere; none of t
 
 The files do not name OFAC, so this loader states no ``administers``/``part-of`` facts about it:
 the CSL loader does, citing the CSL's "Specially Designated Nationals (SDN) - Treasury Department".
+
+**Streaming.** :class:`OfacReader` reads the files as :class:`Parsed` batches (:mod:`loaders.stream`):
+the rows of ``add``, ``alt`` and ``sdn_comments`` into an on-disk index by ent_num
+(:mod:`loaders.ofac_index`), then ``sdn.csv`` a batch of rows at a time, each batch joined with
+the index; the ``Linked To`` mentions are resolved against every SDN name after the last row, and
+the orphans of the other files come last. Memory holds one batch whatever the files' size;
+:func:`load` is the whole input as one :class:`Parsed`.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -58,9 +66,11 @@ from schema.names import alias_key
 from schema.ontology import EntityType, Method, Predicate
 
 from .base import Parsed, RecordError, validation_errors
-from .collect import Collector, cite
+from .collect import Collector, cite, combine
 from .csvfile import Record, RecordReader, display_name, file_sha256
+from .ofac_index import OfacIndex
 from .remarks import ofac_remarks
+from .stream import DEFAULT_SIZE, Batches
 
 SDN_COLUMNS = (
     "ent_num", "SDN_Name", "SDN_Type", "Program", "Title", "Call_Sign", "Vess_type", "Tonnage", "GRT",
@@ -156,7 +166,7 @@ def join_remarks(remarks: str, extra: str) -> tuple[str, int]:
 
 @dataclass
 class _Aux:
-    """The rows of add/alt/comments, by ent_num, with their lines (to report orphans)."""
+    """The rows of add/alt/comments of one batch of SDN rows, by ent_num."""
 
     rows: dict[str, list[Record]] = field(default_factory=dict)
 
@@ -170,14 +180,21 @@ class _Mention:
     ent_num: str
 
 
+Item = Record | RecordError | str  # a row, a malformed one, or a note, in file order
+
+
 class _Loader:
-    def __init__(self) -> None:
-        self.out = Collector()
+    def __init__(self, stream: Batches) -> None:
+        self.stream = stream
         self.inputs: list[Path] = []
         self.file_sources: dict[str, Source] = {}
         self.paths: dict[str, Path] = {}
         self.unread: Counter[str] = Counter()  # identifier labels of the remarks not read
         self.unplaced: Counter[str] = Counter()  # nationalities with no ISO code
+
+    @property
+    def out(self) -> Collector:
+        return self.stream.out
 
     def reject(self, path: Path, line: int | None, fld: str | None, message: str) -> None:
         self.out.rejects.append(RecordError(str(path), line, fld, message))
@@ -197,107 +214,163 @@ class _Loader:
         self.paths[kind] = path
         return source
 
-    def records(self, path: Path, columns: tuple[str, ...]) -> Iterator[Record]:
-        """Every well-formed row of a header-less OFAC file, streamed; the others become rejects."""
+    def items(self, path: Path, columns: tuple[str, ...]) -> Iterator[Item]:
+        """Every row of a header-less OFAC file, streamed: well-formed ones as records, the others
+        as rejects, then the note of its Ctrl-Z marker."""
         reader = RecordReader(path, ",")
         for item in reader:
             if isinstance(item, RecordError):
-                self.out.rejects.append(item)
+                yield item
             elif len(item.cells) != len(columns):
-                self.reject(path, item.line, None, f"expected {len(columns)} cells, found {len(item.cells)}")
+                yield RecordError(str(path), item.line, None, f"expected {len(columns)} cells, found {len(item.cells)}")
             elif not item.values[0].strip().isdigit():
-                self.reject(path, item.line, columns[0], f"ent_num {item.values[0]!r} is not a number")
+                yield RecordError(str(path), item.line, columns[0], f"ent_num {item.values[0]!r} is not a number")
             else:
                 yield item
         if reader.eof_marker_line is not None:
-            self.out.notes.append(f"{path}: Ctrl-Z (0x1A) end-of-file marker on line {reader.eof_marker_line} ignored")
+            yield f"{path}: Ctrl-Z (0x1A) end-of-file marker on line {reader.eof_marker_line} ignored"
 
-    def aux(self, path: Path | None, kind: str, columns: tuple[str, ...]) -> _Aux:
-        found = _Aux()
-        if path is None:
-            return found
-        self.file_source(kind, path)
-        for record in self.records(path, columns):
-            found.rows.setdefault(record.values[0].strip(), []).append(record)
-        return found
+    def emit(self, item: RecordError | str) -> None:
+        if isinstance(item, RecordError):
+            self.out.rejects.append(item)
+        else:
+            self.out.notes.append(item)
 
-    def orphans(self, path: Path | None, aux: _Aux, known: set[str], what: str, sdn: Path) -> None:
+    def aux(self, path: Path | None, kind: str, columns: tuple[str, ...], index: OfacIndex) -> None:
+        """Read one of add/alt/comments into the index (its rejects and notes into the batch)."""
         if path is None:
             return
-        for ent_num, rows in aux.rows.items():
-            if ent_num not in known:
-                for row in rows:
-                    self.reject(
-                        path, row.line, "ent_num", f"ent_num {ent_num} has no row in {sdn.name}: {what} ignored"
-                    )
+        self.file_source(kind, path)
+        records: list[Record] = []
+        for item in self.items(path, columns):
+            if isinstance(item, Record):
+                records.append(item)
+                if len(records) >= 10_000:
+                    index.add_aux(kind, records)
+                    records = []
+            else:
+                self.emit(item)
+        index.add_aux(kind, records)
 
 
 def load(sdn: Path, add: Path | None = None, alt: Path | None = None, comments: Path | None = None) -> Parsed:
-    """Load OFAC's legacy SDN CSV files (only ``sdn`` is required)."""
-    loader = _Loader()
-    out = loader.out
-    sdn_source = loader.file_source("sdn", sdn)
-    addresses = loader.aux(add, "add", ADD_COLUMNS)
-    aliases = loader.aux(alt, "alt", ALT_COLUMNS)
-    continued = loader.aux(comments, "comments", COMMENT_COLUMNS)
-    comments_source = loader.file_sources.get("comments")
+    """OFAC's legacy SDN CSV files (only ``sdn`` is required) as one :class:`Parsed`."""
+    return combine(OfacReader(sdn, add, alt, comments))
 
-    unmapped: Counter[str] = Counter()
-    by_name: dict[str, list[str]] = {}
-    seen: dict[str, int] = {}
-    mentions: list[_Mention] = []
 
-    for record in loader.records(sdn, SDN_COLUMNS):
-        v = record.values
-        ent_num = v[0].strip()
-        if ent_num in seen:
-            loader.reject(
-                sdn, record.line, "ent_num", f"ent_num {ent_num} already on line {seen[ent_num]}: row ignored"
-            )
-            continue
-        raw_name = value(v[1])
-        if not raw_name:
-            loader.reject(sdn, record.line, "SDN_Name", "empty name")
-            continue
-        kind = value(v[2]).lower()
-        if kind not in _TYPES:
-            loader.reject(
-                sdn, record.line, "SDN_Type", f"unknown SDN_Type {v[2]!r} (individual, vessel, aircraft or -0-)"
-            )
-            continue
-        seen[ent_num] = record.line
-        try:
-            mentions.extend(
-                _row(loader, record, ent_num, raw_name, _TYPES[kind], sdn_source, addresses, aliases, continued,
-                     comments_source, unmapped)
-            )  # fmt: skip
-        except ValidationError as exc:
-            out.rejects.extend(validation_errors(exc, sdn, default_line=record.line))
-            continue
-        except ValueError as exc:
-            loader.reject(sdn, record.line, None, str(exc))
-            continue
-        by_name.setdefault(raw_name, []).append(f"{_TYPES[kind].prefix}:ofac-{ent_num}")
+class OfacReader:
+    """Iterate OFAC's legacy SDN CSV files as :class:`Parsed` batches of at most ``size`` rows."""
 
-    for mention in mentions:
-        _link(loader, mention, by_name, sdn)
+    def __init__(
+        self,
+        sdn: Path,
+        add: Path | None = None,
+        alt: Path | None = None,
+        comments: Path | None = None,
+        size: int = DEFAULT_SIZE,
+    ) -> None:
+        self.sdn, self.add, self.alt, self.comments, self.size = sdn, add, alt, comments, size
+        self.unmapped: Counter[str] = Counter()  # country names of add.csv with no ISO code
 
-    known = set(seen)
-    loader.orphans(add, addresses, known, "address", sdn)
-    loader.orphans(alt, aliases, known, "alias", sdn)
-    loader.orphans(comments, continued, known, "remarks continuation", sdn)
-    if unmapped:
-        listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(unmapped.items()))
-        out.notes.append(f"{add}: country names with no ISO code, not used for a country: {listed}")
-    if loader.unplaced:
-        listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(loader.unplaced.items()))
-        out.notes.append(f"{sdn}: nationalities in the remarks with no ISO code, not read: {listed}")
-    if loader.unread:
-        listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(loader.unread.items()))
-        out.notes.append(f"{sdn}: identifier labels in the remarks not read: {listed}")
-    parsed = out.parsed()
-    parsed.inputs.extend(loader.inputs)
-    return parsed
+    def __iter__(self) -> Iterator[Parsed]:
+        with tempfile.TemporaryDirectory(prefix="regkg-ofac-") as directory:
+            index = OfacIndex(directory)
+            try:
+                yield from self._batches(index)
+            finally:
+                index.close()
+
+    def _batches(self, index: OfacIndex) -> Iterator[Parsed]:
+        sdn, size = self.sdn, self.size
+        stream = Batches(size)
+        loader = _Loader(stream)
+        self.unmapped.clear()
+        self.sdn_source = loader.file_source("sdn", sdn)
+        loader.aux(self.add, "add", ADD_COLUMNS, index)
+        loader.aux(self.alt, "alt", ALT_COLUMNS, index)
+        loader.aux(self.comments, "comments", COMMENT_COLUMNS, index)
+
+        chunk: list[Item] = []
+        for item in loader.items(sdn, SDN_COLUMNS):
+            chunk.append(item)
+            if len(chunk) >= size:
+                self._rows(loader, index, chunk)
+                chunk = []
+                if stream.counted(size):
+                    yield stream.take()
+        self._rows(loader, index, chunk)
+        stream.counted(len(chunk))
+
+        for mentions in index.mentions(size):
+            by_name = index.ids_named(n for m in mentions for n in m[1])
+            for mention in mentions:
+                _link(loader, _Mention(*mention), by_name, sdn)
+            if stream.counted(len(mentions)):
+                yield stream.take()
+
+        for path, kind, what in ((self.add, "add", "address"), (self.alt, "alt", "alias"),
+                                 (self.comments, "comments", "remarks continuation")):  # fmt: skip
+            if path is None:
+                continue
+            for ent_num, line in index.orphans(kind):
+                loader.reject(path, line, "ent_num", f"ent_num {ent_num} has no row in {sdn.name}: {what} ignored")
+                if stream.counted():
+                    yield stream.take()
+        out = loader.out
+        if self.unmapped:
+            listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(self.unmapped.items()))
+            out.notes.append(f"{self.add}: country names with no ISO code, not used for a country: {listed}")
+        if loader.unplaced:
+            listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(loader.unplaced.items()))
+            out.notes.append(f"{sdn}: nationalities in the remarks with no ISO code, not read: {listed}")
+        if loader.unread:
+            listed = ", ".join(f"{name!r} ×{n}" for name, n in sorted(loader.unread.items()))
+            out.notes.append(f"{sdn}: identifier labels in the remarks not read: {listed}")
+        stream.inputs.extend(loader.inputs)
+        yield stream.take()
+
+    def _rows(self, loader: _Loader, index: OfacIndex, chunk: list[Item]) -> None:
+        """One batch of SDN rows, joined with their addresses, aliases and remarks continued."""
+        sdn = self.sdn
+        ent_nums = [item.values[0].strip() for item in chunk if isinstance(item, Record)]
+        addresses, aliases, continued = (_Aux(index.aux(kind, ent_nums)) for kind in ("add", "alt", "comments"))
+        comments_source = loader.file_sources.get("comments")
+        mentions: list[_Mention] = []
+        for record in chunk:
+            if not isinstance(record, Record):
+                loader.emit(record)
+                continue
+            v = record.values
+            ent_num = v[0].strip()
+            earlier = index.seen(ent_num)
+            if earlier is not None:
+                loader.reject(sdn, record.line, "ent_num", f"ent_num {ent_num} already on line {earlier}: row ignored")
+                continue
+            raw_name = value(v[1])
+            if not raw_name:
+                loader.reject(sdn, record.line, "SDN_Name", "empty name")
+                continue
+            kind = value(v[2]).lower()
+            if kind not in _TYPES:
+                loader.reject(
+                    sdn, record.line, "SDN_Type", f"unknown SDN_Type {v[2]!r} (individual, vessel, aircraft or -0-)"
+                )
+                continue
+            index.mark_seen(ent_num, record.line)
+            try:
+                mentions.extend(
+                    _row(loader, record, ent_num, raw_name, _TYPES[kind], self.sdn_source, addresses, aliases,
+                         continued, comments_source, self.unmapped)
+                )  # fmt: skip
+            except ValidationError as exc:
+                loader.out.rejects.extend(validation_errors(exc, sdn, default_line=record.line))
+                continue
+            except ValueError as exc:
+                loader.reject(sdn, record.line, None, str(exc))
+                continue
+            index.add_name(raw_name, f"{_TYPES[kind].prefix}:ofac-{ent_num}")
+        index.add_mentions((m.subject, m.names, m.citations, m.line, m.ent_num) for m in mentions)
+        index.db.commit()
 
 
 def _row(
@@ -435,10 +508,10 @@ def _row(
 
     out.add_entity(entity)
     sdn = sdn_list()
-    out.add_entity(sdn.entity)
-    out.add_entity(registry().entity(sdn.administered_by))
+    out.add_once(sdn.entity)
+    out.add_once(registry().entity(sdn.administered_by))
     for program in within:
-        out.add_source(program)
+        out.add_once(program)
     out.add_source(source)
     for extra_source in extra_sources:
         out.add_source(extra_source)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -69,15 +69,16 @@ def version_files(parsed: Parsed) -> set[str]:
     return {s.id for s in parsed.sources if s.kind == "file"}
 
 
-def record_units(parsed: Parsed, day: str) -> list[Unit]:
+def record_units(parsed: Parsed, day: str, files: Collection[str] | None = None) -> list[Unit]:
     """A loaded version's records as units, one per entity, source and claim: fingerprinted as
     read, built dated by the version (:func:`loaders.versions.date_sources`). Neither the dates of
     a version nor the file it came in are a change of its records: a source is fingerprinted
     without the version's files among what it is derived from (a kept one is linked to them
-    afterwards: :attr:`Refresh.kept_linked`)."""
+    afterwards: :attr:`Refresh.kept_linked`). ``files``: the version's file Sources when ``parsed``
+    is one batch of a stream (the batch may not hold them)."""
     dated = Parsed(entities=parsed.entities, sources=list(parsed.sources), claims=parsed.claims)
     date_sources(dated, day)
-    files = version_files(parsed)
+    files = version_files(parsed) if files is None else files
     units: list[Unit] = []
     for e in parsed.entities:
         units.append(Unit(fingerprint("entity", e.model_dump_json()), partial(Parsed, entities=[e])))
@@ -187,6 +188,20 @@ class Refresh:
                 batch.claims.extend(part.claims)
             if batch.entities or batch.sources or batch.claims:
                 yield batch
+
+    def stream(self, batches: Iterable[Parsed]) -> Iterator[Parsed]:
+        """A loader's stream of batches (:mod:`loaders.stream`), each as the records of its units
+        that differ from the version before, its rejects and notes kept. The version's files are
+        the file Sources the stream has sent so far: a file's Source comes with its first records,
+        or before them."""
+        for batch in batches:
+            self.files = self.files | version_files(batch)
+            built = Parsed(rejects=batch.rejects, notes=batch.notes, inputs=batch.inputs)
+            for part in self.built(record_units(batch, self.day, self.files)):
+                built.entities.extend(part.entities)
+                built.sources.extend(part.sources)
+                built.claims.extend(part.claims)
+            yield built
 
     def scope(self) -> set[tuple[Predicate, str]]:
         """What the version is a complete list of: each (predicate, list or authority) it names."""

@@ -37,7 +37,9 @@ def export_graph(
     ] = None,
     hops: Annotated[int, Query(ge=1, le=export.MAX_HOPS, description="neighbourhood radius in fact edges")] = 1,
 ) -> StreamingResponse:
-    fg = export.fact_graph(graph, entity, hops)  # read before streaming: errors still map to the envelope
+    # an unknown entity or bad hops is refused before streaming (the error envelope); the graph is
+    # then read a page at a time while the file is written
+    fg = export.paged(graph, entity, hops)
     return StreamingResponse(
         stream(fg, format),
         media_type=format.media_type,

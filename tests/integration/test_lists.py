@@ -280,6 +280,25 @@ def test_strict_refuses_any_reject(lists_graph: Graph, settings: Settings, args:
     assert snapshot(lists_graph) == before
 
 
+def test_small_batches_write_what_one_batch_writes_and_strict_still_writes_nothing(
+    lists_graph: Graph, settings: Settings
+) -> None:
+    """Issue 21: the list loaders stream. In batches of two rows the bad rows of malformed.csv come
+    in later batches: --strict reads them all before writing anything; the lenient load writes the
+    graph one batch wrote (the same input again: re-confirmed, nothing created or updated)."""
+    assert load(settings, "csl", str(CSL / "malformed.csv")).exit_code == 0
+    before = snapshot(lists_graph)
+    strict = load(settings, "csl", str(CSL / "malformed.csv"), "--strict", "--batch-size", "2")
+    assert strict.exit_code == 1 and "nothing written" in strict.output
+    assert len(rejects(strict.output)) == 7
+    assert snapshot(lists_graph) == before
+    small = load(settings, "csl", str(CSL / "malformed.csv"), "--batch-size", "2")
+    assert small.exit_code == 0, small.output
+    assert len(rejects(small.output)) == 7 and read_counts(small.output) == (10, 11, 9, 7)
+    assert "re-confirmed" in small.output
+    assert snapshot(lists_graph) == before
+
+
 def test_lenient_ftm_reports_each_bad_line(lists_graph: Graph, settings: Settings) -> None:
     result = load(settings, "ftm", str(FTM / "malformed.ftm.jsonl"))
     assert result.exit_code == 0, result.output
