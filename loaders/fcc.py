@@ -64,6 +64,10 @@ DESCRIPTION = "covered_equipment_or_services"
 DATE = "date_of_inclusion_on_covered_list"
 ENTITY = "entity_name"
 SUBSIDIARIES = "subsidiary_names"
+# the semicolon layout's own headings, as the file writes them (header_key() gives the keys above)
+SEMICOLON_HEADINGS = (
+    "Covered Equipment or Services", "Date of Inclusion on Covered List", "Entity Name", "Subsidiary Names",
+)
 
 _MERGED = re.compile(r'(?<=[.)])"(?=[A-Z])')
 _NAME = r"[A-Z0-9][^;]{0,150}?"

@@ -67,10 +67,11 @@ def csv_layouts() -> dict[str, Any]:
         {"loader": "csl", "file": "the Consolidated Screening List (2019 columns)", "prefix": "source:csl:",
          "delimiter": ",", "empty": None, "columns": list(csl.COLUMNS)},
         {"loader": "fcc", "file": "the FCC Covered List table (semicolon layout)", "prefix": "source:fcc:",
-         "delimiter": ";", "empty": None, "columns": fcc_2024},
+         "delimiter": ";", "empty": None, "columns": fcc_2024, "labels": list(fcc.SEMICOLON_HEADINGS)},
         {"loader": "fcc", "file": "the FCC Covered List table (comma layout)", "prefix": "source:fcc:",
          "delimiter": ",", "empty": None, "columns": fcc_2026},
     ]  # fmt: skip
+    # "labels": the file's own headings where they differ from the loader's keys (the page shows them)
     # the page tries a Source's layouts in this order and takes the first whose cell count fits:
     # longer prefixes first, then more columns (a row of fewer columns never splits into more)
     return {"generated_by": "web/ftm_labels.py", "layouts": layouts}

@@ -12,6 +12,7 @@ from typing import Any
 from followthemoney import model
 
 from loaders import csl, fcc, ofac
+from loaders.csvfile import header_key
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,6 +68,9 @@ def test_the_layouts_are_the_loaders_columns() -> None:
     assert columns[("csl", len(csl.COLUMNS))] == list(csl.COLUMNS)
     assert columns[("ofac", len(ofac.SDN_COLUMNS))] == list(ofac.SDN_COLUMNS)
     assert columns[("fcc", 2)] == [fcc.DESCRIPTION, fcc.DATE]
+    semicolon = next(x for x in layouts if x["loader"] == "fcc" and x["delimiter"] == ";")
+    assert semicolon["labels"] == list(fcc.SEMICOLON_HEADINGS)  # the file's own headings, shown by the page
+    assert [header_key(h) for h in semicolon["labels"]] == semicolon["columns"]
     # the page takes the first layout that fits: a longer prefix first, then more columns first
     for i, earlier in enumerate(layouts):
         for later in layouts[i + 1 :]:

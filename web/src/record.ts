@@ -25,6 +25,8 @@ export interface Layout {
   /** the table's marker for an empty cell (OFAC's "-0-") */
   empty: string | null;
   columns: string[];
+  /** the file's own headings where they differ from the loader's keys ("Entity Name") */
+  labels?: string[];
 }
 
 const SCHEMATA: Record<string, FtmSchema> = (ftmData as { schemata: Record<string, FtmSchema> }).schemata;
@@ -368,7 +370,8 @@ function csvRecord(src: RecordSource, spans: Span[]): RecordView | null {
     const all = cells.map((c, i) => {
       const text = layout.empty !== null && c.value.trim() === layout.empty ? "" : c.value;
       const verbatim = src.text.slice(c.start, c.end) === c.value;
-      return field(layout.columns[i] ?? `column ${i + 1}`, layout.columns[i] ?? `column ${i + 1}`, [{ text, start: c.start, end: c.end, verbatim: verbatim && text === c.value }], spans);
+      const label = layout.labels?.[i] ?? layout.columns[i] ?? `column ${i + 1}`;
+      return field(layout.columns[i] ?? `column ${i + 1}`, label, [{ text, start: c.start, end: c.end, verbatim: verbatim && text === c.value }], spans);
     });
     return finish("csv", `Row of ${layout.file}`, all);
   }

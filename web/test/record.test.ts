@@ -150,7 +150,7 @@ test("an FCC row shows the table's column names; the name is marked inside its c
   const r2 = readRecord({ id: "source:fcc:bdb42f21b1babb56", kind: "list-entry", text: old }, [span(old, "March 25, 2022")]);
   assert.deepEqual(
     r2?.fields.map((f) => f.label),
-    ["covered_equipment_or_services", "date_of_inclusion_on_covered_list", "entity_name"],
+    ["Covered Equipment or Services", "Date of Inclusion on Covered List", "Entity Name"],  // the file's own headings
   );
   assert.equal(r2?.hidden, 1);
 });
