@@ -77,9 +77,37 @@ MEMBERS_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:\u2013\u2014-]+\s*(?:
 
 
 ITS_SUBSIDIARY_RE = re.compile(
-    r"\s*,?\s*and\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|subsidiaries|affiliate|affiliates|unit)\s*,?\s*",
+    r"\s*,?\s*and\s+(?:its\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:subsidiary|subsidiaries|affiliate|affiliates|unit)"
+    r"\s*[,:\u2013\u2014-]?\s*",
     _I,
 )
+PARENT_RE = re.compile(r"\s*,\s*(?:its|their)\s+parent(?:\s+company)?\s*,?\s*", _I)
+MADE_BY_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:developed|made|produced|manufactured|owned|operated)\s+by\s+(?:the\s+)?$", _I
+)
+
+
+def rule_parent(sent: Sentence) -> None:
+    """``TikTok, its parent company ByteDance Ltd.`` → product-of (a firm: subsidiary-of);
+    ``WeChat, or any successor application that is developed by Tencent ...`` → product-of."""
+    norm = sent.doc.norm
+    for child in sent.ms:
+        if child.etype not in {T.PRODUCT, T.FIRM, T.ORGANIZATION}:
+            continue
+        gap = PARENT_RE.match(norm, child.end, sent.end)
+        parent = sent.next_mention(gap.end()) if gap else None
+        if gap is not None and parent is not None and parent.start == gap.end() and parent.etype is T.FIRM:
+            pred = P.PRODUCT_OF if child.etype is T.PRODUCT else P.SUBSIDIARY_OF
+            sent.add(child, pred, parent, (child.start, parent.end), 0.65)
+    for maker in sent.ms:
+        if maker.etype is not T.FIRM:
+            continue
+        made = MADE_BY_RE.search(norm, max(sent.start, maker.start - 80), maker.start)
+        if made is None:
+            continue
+        product = next(iter(sent.before(made.start() + 1, frozenset({T.PRODUCT}))), None)
+        if product is not None and made.start() - product.end <= 5:
+            sent.add(product, P.PRODUCT_OF, maker, (product.start, maker.end), 0.6)
 
 
 def rule_its_subsidiary(sent: Sentence) -> None:

@@ -25,11 +25,12 @@ T = EntityType
 P = Predicate
 _I = re.IGNORECASE
 
-CITED_AS_RE = re.compile(r"\bmay\s+be\s+cited\s+as\s+the\s+(?:``|\"|')+\s*(?P<name>[^`\"']{3,200}?\bAct\b)")
+CITED_AS_RE = re.compile(r"\bmay\s+be\s+cited\s+as\s+the\s+(?:``|\"|')*\s*(?P<name>[^`\"'.]{3,200}?\bAct\b)")
 TITLE_LINE_RE = re.compile(
     r"^[ \t]*(?P<name>[A-Z0-9][A-Za-z0-9.'&, -]{1,150}?\b(?:Act|ACT)(?:[ \t]+(?:of|OF)[ \t]+\d{4})?)[ \t]*$",
     re.M,
 )
+_OR_THE_RE = re.compile(r"\s+or\s+the\s+", re.IGNORECASE)
 ANAPHOR_RE = re.compile(
     r"\b(?:[Tt]his|[Tt]he|[Tt]he[ \t]+following|[Ss]uch)[ \t]+(?:bill|legislation)\b|\b[Tt]his[ \t]+Act\b"
 )
@@ -42,21 +43,29 @@ SCOPE_RE = re.compile(
 _HEAD_LINES = 25
 
 
+def main_law_name(norm: str) -> str | None:
+    """The name of the law the text is about: its short title ("may be cited as the ... Act"),
+    else a heading line that is a law's name (the long one of "X Act or the Y Act")."""
+    cited = CITED_AS_RE.search(norm)
+    if cited is not None:
+        return " ".join(cited.group("name").split())
+    head = "\n".join(norm.splitlines()[:_HEAD_LINES])
+    names = [" ".join(m.group("name").split()) for m in TITLE_LINE_RE.finditer(head)]
+    names = [n for n in names if len(n.split()) >= 2]
+    if not names:
+        return None
+    full = next((n for n in names if _OR_THE_RE.search(n)), None)
+    return max(_OR_THE_RE.split(full), key=len) if full is not None else names[0]
+
+
 def attach(doc: Doc) -> None:
     """Set ``doc.main_law`` and ``doc.is_bill`` and add the anaphors' mentions."""
     from .mentions import Mention, resolve_gaps
 
     norm = doc.norm
-    law_id = None
     cited = CITED_AS_RE.search(norm)
-    if cited is not None:
-        law_id = doc.entity_for(T.LAW, " ".join(cited.group("name").split()))
-    else:
-        head = "\n".join(norm.splitlines()[:_HEAD_LINES])
-        for m in TITLE_LINE_RE.finditer(head):
-            if len(m.group("name").split()) >= 2:
-                law_id = doc.entity_for(T.LAW, " ".join(m.group("name").split()))
-                break
+    name = main_law_name(norm)
+    law_id = doc.entity_for(T.LAW, name) if name else None
     doc.main_law = law_id
     doc.is_bill = law_id is not None and bool(BILL_RE.search(norm))
     if law_id is None:

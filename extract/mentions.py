@@ -288,7 +288,10 @@ class Doc:
             return
         starts = self._index()
         extra: list[Mention] = []
+        own_law = doclaw.main_law_name(self.norm) is not None
         for m in BILL_RE.finditer(self.norm):
+            if own_law and doclaw.ANAPHOR_RE.match(self.norm, m.start()):
+                continue  # "the following bill" is the law the text is about (extract.doclaw)
             end = m.end()
             stop = self.norm.find(".", end, end + 300)
             stop = stop if stop != -1 else end + 300

@@ -393,6 +393,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     control.rule_control,
     control.rule_members,
     control.rule_its_subsidiary,
+    control.rule_parent,
     measures.rule_measures,
     measures.rule_directs,
     frames.rule_frames,
