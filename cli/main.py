@@ -16,6 +16,7 @@ from schema.errors import RegkgError
 from .changes import changes
 from .console import fail, out
 from .db_backup import db_dump, db_restore
+from .db_import import db_import
 from .export import export as export_command
 from .extract import extract
 from .load import load_app
@@ -71,6 +72,7 @@ app.command("exposure")(exposure)
 app.command("screen")(screen)
 db_app.command("dump")(db_dump)
 db_app.command("restore")(db_restore)
+db_app.command("import")(db_import)
 
 PortOpt = Annotated[int | None, typer.Option(help="Bolt port on 127.0.0.1 (default: from REGKG_NEO4J_URI)")]
 DataOpt = Annotated[Path | None, typer.Option("--data", help="data directory (default: REGKG_LOCAL_DB_DIR)")]

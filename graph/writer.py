@@ -23,44 +23,16 @@ from schema.dates import earliest, latest
 from schema.errors import InvalidInput
 from schema.models import Claim, Entity, Source, fact_id
 from schema.names import alias_key, share_a_word
-from schema.ontology import (
-    ID_LEVEL,
-    LISTING_ENDED,
-    TYPED_QUALIFIERS,
-    VERSION_ENDED,
-    EntityType,
-    Predicate,
-    Stance,
-    typed_qualifiers,
-)
+from schema.ontology import ID_LEVEL, EntityType, Predicate
 
 from . import queries
 from .database import Graph
+from .fact_rows import _claim_row as _claim_row
+from .fact_rows import _fact_row as _fact_row
+from .fact_rows import claim_rows as claim_rows
+from .fact_rows import fact_props as fact_props
 
 T = TypeVar("T")
-
-# Which claim's quote represents the fact: established stances first, then confidence.
-_STANCE_RANK = {
-    Stance.ASSERTED: 0,
-    Stance.REPORTED: 1,
-    Stance.ALLEGED: 2,
-    Stance.PROPOSED: 3,
-    Stance.DISPUTED: 4,
-    Stance.DENIED: 5,
-    Stance.RETRACTED: 6,
-}
-
-
-# A fact's parties by the stance of their claims: ``asserted_by`` holds only those whose claims
-# establish it (asserted, or reported by the source); the party that disputes a ban is not one.
-_PARTY_ROLES: dict[str, frozenset[str]] = {
-    "asserted": frozenset({Stance.ASSERTED.value, Stance.REPORTED.value}),
-    "alleged": frozenset({Stance.ALLEGED.value}),
-    "proposed": frozenset({Stance.PROPOSED.value}),
-    "disputed": frozenset({Stance.DISPUTED.value}),
-    "denied": frozenset({Stance.DENIED.value}),
-    "retracted": frozenset({Stance.RETRACTED.value}),
-}
 
 
 @dataclass
@@ -177,10 +149,12 @@ def _entity_state(e: Entity, existing: dict[str, Any] | None, origin: str | None
     }
 
 
-def _write_entities(tx: ManagedTransaction, batch: Sequence[Entity], origins: Origins) -> Tally:
+def plan_entities(
+    unique: dict[str, Entity], existing: dict[str, dict[str, Any]], origins: Origins
+) -> tuple[Tally, dict[tuple[str, bool], list[dict[str, Any]]]]:
+    """What writing ``unique`` over the ``existing`` entities (ENTITIES_EXISTING rows by id) does:
+    the tally, and the rows to write by (type label, new?) — an identity problem raises."""
     tally = Tally()
-    unique = {e.id: e for e in batch}
-    existing = {r["id"]: r for r in tx.run(queries.ENTITIES_EXISTING, ids=list(unique)).data()}
     by_label: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     for eid, entity in unique.items():
         old = existing.get(eid)
@@ -197,6 +171,13 @@ def _write_entities(tx: ManagedTransaction, batch: Sequence[Entity], origins: Or
         else:
             tally.updated += 1
         by_label[EntityType(entity.type).value, old is None].append({"id": eid, "props": props})
+    return tally, by_label
+
+
+def _write_entities(tx: ManagedTransaction, batch: Sequence[Entity], origins: Origins) -> Tally:
+    unique = {e.id: e for e in batch}
+    existing = {r["id"]: r for r in tx.run(queries.ENTITIES_EXISTING, ids=list(unique)).data()}
+    tally, by_label = plan_entities(unique, existing, origins)
     for (label, new), rows in by_label.items():
         # new ones (absent when the batch looked) are created; a concurrent loader creating the
         # same id first makes this fail on the unique constraint, and Graph.write_tx runs it again
@@ -238,14 +219,21 @@ _SOURCE_FIELDS = (
 )
 
 
-def _write_sources(tx: ManagedTransaction, batch: Sequence[Source]) -> Tally:
-    tally = Tally()
-    unique = {s.id: s for s in batch}
-    existing = {r["id"]: r for r in tx.run(queries.SOURCES_EXISTING, ids=list(unique)).data()}
-    rows: list[dict[str, Any]] = []
-    seen_only: list[dict[str, Any]] = []  # a later list version saw it again: its dates, not its text
-    created: list[dict[str, Any]] = []
-    pairs: list[list[str]] = []
+@dataclass
+class SourcePlan:
+    """What writing some sources does: new ones, changed ones, ones only seen again (a later list
+    version held them: their dates, not their text) and the DERIVED_FROM pairs to add."""
+
+    tally: Tally = field(default_factory=Tally)
+    created: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    seen_only: list[dict[str, Any]] = field(default_factory=list)
+    pairs: list[list[str]] = field(default_factory=list)
+
+
+def plan_sources(unique: dict[str, Source], existing: dict[str, dict[str, Any]]) -> SourcePlan:
+    """The plan of writing ``unique`` over the ``existing`` sources (SOURCES_EXISTING rows by id)."""
+    plan = SourcePlan()
     for sid, src in unique.items():
         props = {k: getattr(src, k) for k in _SOURCE_FIELDS}
         props["text"] = src.text
@@ -261,161 +249,42 @@ def _write_sources(tx: ManagedTransaction, batch: Sequence[Source]) -> Tally:
             # a source may be derived from more than the sources this input names (another file
             # gave it more): it is unchanged as long as nothing new is added
             if same and set(new_derived) <= set(old["derived"]):
-                tally.unchanged += 1
+                plan.tally.unchanged += 1
                 continue
-            tally.updated += 1
+            plan.tally.updated += 1
             if set(new_derived) <= set(old["derived"]) and all(
                 old.get(k) == props[k] for k in _SOURCE_FIELDS if k not in ("first_seen", "last_seen")
             ):
-                seen_only.append({"id": sid, "first_seen": props["first_seen"], "last_seen": props["last_seen"]})
+                plan.seen_only.append({"id": sid, "first_seen": props["first_seen"], "last_seen": props["last_seen"]})
                 continue
         else:
-            tally.created += 1
-        (created if old is None else rows).append({"id": sid, "props": props})
-        pairs.extend([sid, d] for d in new_derived if not old or d not in old["derived"])
-    if created:
-        tx.run(queries.CREATE_SOURCES, rows=created).consume()
-    if rows:
-        tx.run(queries.MERGE_SOURCES, rows=rows).consume()
-    if seen_only:
-        tx.run(queries.SOURCES_SEEN, rows=seen_only).consume()
-    if pairs:
-        linked = tx.run(queries.MERGE_DERIVED_FROM, pairs=pairs).single()
-        if linked is None or linked["n"] != len(pairs):
-            raise InvalidInput("a derived_from reference names a source that does not exist")
-    return tally
+            plan.tally.created += 1
+        (plan.created if old is None else plan.rows).append({"id": sid, "props": props})
+        plan.pairs.extend([sid, d] for d in new_derived if not old or d not in old["derived"])
+    return plan
+
+
+def _write_sources(tx: ManagedTransaction, batch: Sequence[Source]) -> Tally:
+    unique = {s.id: s for s in batch}
+    existing = {r["id"]: r for r in tx.run(queries.SOURCES_EXISTING, ids=list(unique)).data()}
+    plan = plan_sources(unique, existing)
+    if plan.created:
+        tx.run(queries.CREATE_SOURCES, rows=plan.created).consume()
+    if plan.rows:
+        tx.run(queries.MERGE_SOURCES, rows=plan.rows).consume()
+    if plan.seen_only:
+        tx.run(queries.SOURCES_SEEN, rows=plan.seen_only).consume()
+    if plan.pairs:
+        linked = tx.run(queries.MERGE_DERIVED_FROM, pairs=plan.pairs).single()
+        if linked is None or linked["n"] != len(plan.pairs):
+            raise InvalidInput(DERIVED_MISSING)
+    return plan.tally
+
+
+DERIVED_MISSING = "a derived_from reference names a source that does not exist"
 
 
 # -- claims and facts ---------------------------------------------------------------------
-
-
-def _claim_row(c: Claim) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "subject": c.subject,
-        "object": c.object,
-        "asserted_by": c.asserted_by,
-        "citations": [{"source": x.source, "quote": x.quote, "start": x.start, "end": x.end} for x in c.citations],
-        "props": {
-            "fact_id": c.fact_id,
-            "subject": c.subject,
-            "predicate": c.predicate.value,
-            "object": c.object,
-            "stance": c.stance.value,
-            "valid_from": c.valid_from,
-            "valid_to": c.valid_to,
-            "qualifiers": json.dumps(c.qualifiers, sort_keys=True, ensure_ascii=False),
-            "confidence": c.confidence,
-            "method": c.method.value,
-            **typed_qualifiers(c.predicate, c.qualifiers),  # e.g. percentage: 51.0, for Cypher filters
-        },
-    }
-
-
-_ENDED_KEY = f'"{VERSION_ENDED}":'  # the qualifier's key as the claim's JSON qualifiers hold it
-_LISTING_ENDED_KEY = f'"{LISTING_ENDED}":'
-
-
-def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
-    """A fact edge's properties from the rows of its claims (see FACT_CLAIMS)."""
-    stances = sorted({c["stance"] for c in claims}, key=lambda s: _STANCE_RANK[Stance(s)])
-    ends: list[dict[str, Any]] = []
-    rest: list[dict[str, Any]] = []
-    for c in claims:  # one pass: a fact may have many claims, and this runs for every fact written
-        quals = c.get("qualifiers") or ""
-        (ends if _ENDED_KEY in quals else rest).append(c)
-        if _LISTING_ENDED_KEY in quals and c["valid_to"]:  # the list says the listing ended: an end too
-            ends.append(c)
-    rest = rest or claims
-    froms = [str(earliest(c["valid_from"])) for c in rest if c["valid_from"]]
-    tos = [latest(c["valid_to"]) for c in rest]
-    valid_from = min(froms) if froms else None
-    # open-ended (no valid_to) on any claim keeps the fact open-ended ...
-    valid_to = None if (not tos or None in tos) else max(t for t in tos if t)
-    gaps = _gaps(froms, sorted({str(latest(c["valid_to"])) for c in ends}))
-    if ends:  # ... unless a later list version no longer holds it, and nothing (a return) starts after
-        last_end = max(str(latest(c["valid_to"])) for c in ends)
-        if not any(f > last_end for f in froms):
-            valid_to = last_end if valid_to is None else max(valid_to, last_end)
-    best = min(rest, key=lambda c: (_STANCE_RANK[Stance(c["stance"])], -float(c["confidence"] or 0)))
-    best_cites = sorted((x for x in best["cites"] if x.get("quote")), key=lambda x: x.get("start") or 0)
-    sources = {x["source"] for c in claims for x in c["cites"] if x.get("source")}
-    raw_from = next((c["valid_from"] for c in claims if earliest(c["valid_from"]) == valid_from), None)
-    raw_to = next((c["valid_to"] for c in claims if latest(c["valid_to"]) == valid_to), None)
-    return {
-        **_typed(claims[0]["predicate"], [best, *claims]),
-        "predicate": claims[0]["predicate"],
-        "stances": stances,
-        "established": any(s in (Stance.ASSERTED.value, Stance.REPORTED.value) for s in stances),
-        "valid_from": raw_from,
-        "valid_to": raw_to,
-        "valid_from_key": valid_from,
-        "valid_to_key": valid_to,
-        # the periods between an end (a later version lacked it) and a return: "end/return" days
-        "gaps": [f"{a}/{b}" for a, b in gaps],
-        "n_claims": len(claims),
-        "n_sources": len(sources),
-        # who establishes the fact, apart from who accuses, proposes, disputes, denies or retracts it
-        **{
-            f"{role}_by": sorted({c["asserted_by"] for c in claims if c["asserted_by"] and c["stance"] in stances_of})
-            for role, stances_of in _PARTY_ROLES.items()
-        },
-        "confidence": max(float(c["confidence"] or 0) for c in claims),
-        "quote": best_cites[0]["quote"] if best_cites else None,
-    }
-
-
-def _typed(predicate: str, claims: list[dict[str, Any]]) -> dict[str, float]:
-    """The fact's typed qualifiers (ontology TYPED_QUALIFIERS): each from the first of ``claims``
-    (the best claim first) that has it."""
-    names = TYPED_QUALIFIERS.get(Predicate(predicate))
-    if not names:
-        return {}
-    out: dict[str, float] = {}
-    for c in claims:
-        found = typed_qualifiers(Predicate(predicate), json.loads(c.get("qualifiers") or "{}"))
-        for name in names:
-            if name in found:
-                out.setdefault(name, found[name])
-    return out
-
-
-def _gaps(starts: list[str], ends: list[str]) -> list[tuple[str, str]]:
-    """The periods a fact was not in force: from each end (a list version that no longer held it)
-    to the first start after it (a return, or a new listing) — an end with no start after it
-    closes the fact instead (``valid_to``). Days as ``YYYY-MM-DD`` (partial dates widened)."""
-    out: list[tuple[str, str]] = []
-    after = sorted(set(starts))
-    for end in ends:
-        if out and end < out[-1][1]:
-            continue  # ended again before it came back: one gap
-        nxt = next((s for s in after if s > end), None)
-        if nxt is None:
-            break
-        out.append((end, nxt))
-    return out
-
-
-_FACT_FIELDS = (
-    "fact_id",
-    "subject",
-    "predicate",
-    "object",
-    "stance",
-    "valid_from",
-    "valid_to",
-    "confidence",
-    "qualifiers",
-)
-
-
-def _fact_row(c: Claim, props: dict[str, Any]) -> dict[str, Any]:
-    """A new claim in the shape of a FACT_CLAIMS row, from its ``_claim_row`` properties."""
-    row = {k: props[k] for k in _FACT_FIELDS}
-    row["claim_id"] = c.id
-    row["asserted_by"] = c.asserted_by
-    row["cites"] = [{"source": x.source, "quote": x.quote, "start": x.start} for x in c.citations]
-    return row
 
 
 def _write_facts(
@@ -461,18 +330,16 @@ def _with_fact_id(row: dict[str, Any], fid: str) -> dict[str, Any]:
     return {**row, "props": {**row["props"], "fact_id": fid}}
 
 
-def claim_rows(claims: Iterable[Claim]) -> dict[str, dict[str, Any]]:
-    """The CREATE_CLAIMS rows of some claims, by id: pure, so a stream computes them in its
-    read-ahead thread while the database writes the batch before (see graph.ingest)."""
-    return {c.id: _claim_row(c) for c in claims}
+CLAIM_REFS_MISSING = "a claim refers to an entity or source that does not exist"
+ASSERTED_MISSING = "a claim's asserted_by names an entity that does not exist"
 
 
-def _write_claims(
-    tx: ManagedTransaction, batch: Sequence[Claim], run_id: str, prepared: dict[str, dict[str, Any]] | None = None
-) -> tuple[Tally, int]:
+def classify_claims(
+    unique: dict[str, Claim], existing: dict[str, dict[str, Any]]
+) -> tuple[Tally, list[Claim], dict[str, Claim]]:
+    """Which claims are new, which change the graph's (``existing``: CLAIMS_EXISTING rows by id:
+    their confidence or method) and how many are unchanged."""
     tally = Tally()
-    unique = {c.id: c for c in batch}
-    existing = {r["id"]: r for r in tx.run(queries.CLAIMS_EXISTING, ids=list(unique)).data()}
     new: list[Claim] = []
     updated: dict[str, Claim] = {}
     for cid, claim in unique.items():
@@ -485,6 +352,15 @@ def _write_claims(
             tally.updated += 1
         else:
             tally.unchanged += 1
+    return tally, new, updated
+
+
+def _write_claims(
+    tx: ManagedTransaction, batch: Sequence[Claim], run_id: str, prepared: dict[str, dict[str, Any]] | None = None
+) -> tuple[Tally, int]:
+    unique = {c.id: c for c in batch}
+    existing = {r["id"]: r for r in tx.run(queries.CLAIMS_EXISTING, ids=list(unique)).data()}
+    tally, new, updated = classify_claims(unique, existing)
     changed = new + list(updated.values())
     if not changed:
         return tally, 0
@@ -508,9 +384,9 @@ def _write_claims(
         rec = tx.run(queries.CREATE_CLAIMS, rows=rows, run=run_id).single()
         expected_cites = sum(len(c.citations) for c in new)
         if rec is None or rec["claims"] != len(new) or rec["cites"] != expected_cites:
-            raise InvalidInput("a claim refers to an entity or source that does not exist")
+            raise InvalidInput(CLAIM_REFS_MISSING)
         if rec["asserted"] != sum(1 for c in new if c.asserted_by):
-            raise InvalidInput("a claim's asserted_by names an entity that does not exist")
+            raise InvalidInput(ASSERTED_MISSING)
         for c, row in zip(new, rows, strict=True):
             grouped[keyed[c.id][0]].append(_fact_row(c, row["props"]))
     if updated:

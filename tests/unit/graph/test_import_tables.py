@@ -1,0 +1,70 @@
+"""The initial import's tables (graph.import_tables), without a database: the writer's counts and
+merges, a second pass for what later batches come back to, and loud failures on what the CSV
+cannot hold."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from graph.import_tables import ARRAY, RunInput, Table, TableDrift, build
+from loaders import csl, curated
+from loaders.base import Parsed
+from schema.errors import InvalidInput
+
+ROOT = Path(__file__).resolve().parents[3]
+SEED = ROOT / "data" / "seed"
+CSL = ROOT / "tests" / "fixtures" / "real" / "csl_us_trade_gov_2019_excerpt.csv"
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.reader(fh))
+
+
+def test_seed_and_a_streamed_list_become_one_row_per_node_and_edge(tmp_path: Path) -> None:
+    seed = curated.load([SEED])
+    runs = [
+        RunInput("curated", batches=lambda _r: [seed], whole=True),
+        RunInput("csl", batches=lambda _r: csl.iter_batches([CSL], 10)),
+    ]
+    built = build(tmp_path, runs, batch_size=7)
+    assert built.passes == 2 and built.held > 0  # a later batch came back: read again, held
+    curated_counts, csl_counts = (r.counts.as_dict() for r in built.runs)
+    assert curated_counts["entities_created"] == len(seed.entities)
+    assert curated_counts["claims_created"] == len(seed.claims)
+    assert csl_counts["entities_updated"] > 0  # an entity in two batches: merged, as the writer merges it
+    entities = _rows(tmp_path / "entities.csv")
+    ids = [r[0] for r in entities[1:]]
+    assert len(ids) == len(set(ids)) == sum(r.counts.entities.created for r in built.runs)
+    assert entities[1][1] == f"Entity{ARRAY}{entities[1][2]}"  # Entity and its type label
+    for name in ("sources", "claims"):
+        got = [r[0] for r in _rows(tmp_path / f"{name}.csv")[1:]]
+        assert len(got) == len(set(got)) == sum(getattr(r.counts, name).created for r in built.runs)
+    facts = [r[3] for r in _rows(tmp_path / "facts.csv")[1:]]
+    assert len(facts) == len(set(facts)) >= len({c.fact_id for c in seed.claims})  # one edge per fact
+    assert built.tables.nodes["sources"].multiline  # source texts span lines: told to the import tool
+
+
+def test_a_property_the_tables_do_not_declare_fails_loudly(tmp_path: Path) -> None:
+    table = Table(tmp_path / "t.csv", ["id:ID"], {"name": "string"})
+    with pytest.raises(TableDrift, match="surname"):
+        table.props({"name": "a", "surname": "b"})
+    table.close()
+
+
+def test_an_array_value_holding_the_delimiter_is_refused(tmp_path: Path) -> None:
+    table = Table(tmp_path / "t.csv", ["id:ID"], {"aliases": "string[]"})
+    with pytest.raises(InvalidInput, match="U\\+001F"):
+        table.props({"aliases": [f"a{ARRAY}b"]})
+    assert table.props({"aliases": []}) == ',""' and table.emptied == {"aliases"}
+    table.close()
+
+
+def test_a_reference_to_nothing_defined_before_is_refused_as_preflight_refuses_it(tmp_path: Path) -> None:
+    seed = curated.load([SEED])
+    broken = Parsed(entities=seed.entities[1:], sources=seed.sources, claims=seed.claims)
+    with pytest.raises(InvalidInput, match=f"unknown reference {seed.entities[0].id}"):
+        build(tmp_path, [RunInput("curated", batches=lambda _r: [broken], whole=True)])
