@@ -37,6 +37,7 @@ TIE_RE = re.compile(
     r"(?:linked|connected)\s+to|"
     r"(?:cooperat|coordinat|collaborat|collud|conspir)\w*\s+with|"
     r"(?:controlled|directed|influenced)\s+by|(?:control|direction|influence|behest)\s+of|"
+    r"(?:exploitation|influence|control|direction)\s+by|"
     r"on\s+behalf\s+of|working\s+(?:for|with))\b", _I,
 )
 CONSIDER_RE = re.compile(
@@ -119,7 +120,7 @@ GAP_AND_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or|as\s+well\s+a
 # "the Russian cybersecurity firm, X" / "X, a Russian ... company" /
 # "Russian-based X" / "X (Russia)"
 _NOUNS = (r"(?:firm|firms|company|companies|group|maker|provider|vendor|developer|giant|"
-          r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business)")
+          r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business|subsidiary|affiliate)")
 _PEOPLE = r"(?:nationals?|citizens?|businessman|businesswoman|individuals?|residents?)"
 COUNTRY_NAMES = {
     n: e.id for e in builtin() if e.type is T.COUNTRY for n in (e.name, *e.aliases)
