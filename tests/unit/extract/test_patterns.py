@@ -313,3 +313,12 @@ def test_a_law_named_later_for_the_action_reaches_every_member():
         assert (f"person:{person}", "sanctioned-by", "agency:us-ofac", "asserted") in found
         assert (f"person:{person}", "restricted-under", "law:executive-order-13818", "asserted") in found
     assert not [t for t in found if "secretary" in t[0]]  # a title in apposition is not a person
+
+
+def test_the_law_a_sanction_is_taken_under_restricts_each_party():
+    found = _tuples(
+        "Today, OFAC designated two Chinese nationals, Sun Feng and Li Hong, pursuant to E.O. 13382."
+    )
+    for person in ("sun-feng", "li-hong"):
+        assert (f"person:{person}", "sanctioned-by", "agency:us-ofac", "asserted") in found
+        assert (f"person:{person}", "restricted-under", "law:executive-order-13382", "asserted") in found
