@@ -55,6 +55,10 @@ def rule_control(sent: Sentence) -> None:
         for x in owned:
             if cue.start() - x.end <= 60:
                 sent.add(owner, P.OWNS, x, cue, 0.65)
+        if not owned:  # "The company is owned in part by Kalashnikov": the firm last named
+            pron = sent.pronoun_before(cue.start())
+            if pron is not None and pron != owner.eid:
+                sent.add(owner, P.OWNS, pron, cue, 0.55, pronoun=True)
     for m in sent.ms:
         if m.etype not in _OWNED:
             continue

@@ -38,7 +38,7 @@ TIE_RE = re.compile(
     r"(?:cooperat|coordinat|collaborat|collud|conspir)\w*\s+with|"
     r"(?:controlled|directed|influenced)\s+by|(?:control|direction|influence|behest)\s+of|"
     r"(?:exploitation|influence|control|direction)\s+by|"
-    r"on\s+behalf\s+of|working\s+(?:for|with))\b", _I,
+    r"on\s+behalf\s+of|working\s+(?:for|with)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of)\b", _I,
 )
 CONSIDER_RE = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat\w+)\s+"

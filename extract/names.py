@@ -85,6 +85,8 @@ _ROLE_AFTER = re.compile(
 _ROLE_BEFORE = re.compile(
     rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){{0,4}})?[ \t]*,[ \t]*$"
 )
+_ACCUSED_BEFORE = re.compile(r"\b(?:accused|accuses|accusing|alleged\s+that|suspects?|suspected)\s+$", _I)
+_ACCUSED_OF = re.compile(r"\s+(?:of|is|was|has|had)\b")
 _COUNTRY_PAREN = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,40})\)")
 _DESCRIBED_AFTER = re.compile(
     rf"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}?"
@@ -111,7 +113,7 @@ class _Headings:
         pos = 0
         for line in norm.split("\n"):
             end = pos + len(line)
-            if len(line) <= 300:
+            if len(line) <= 300 and not line.rstrip().endswith((".", "?", "!", ";", ":")):  # headlines have no stop
                 words = _WORD.findall(line)
                 caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
                 if len(words) >= 4 and caps >= 0.85 * len(words):
@@ -188,6 +190,8 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     sentence_start = start - len(left)
     if _FIRM_BEFORE.search(left[-80:]):
         return T.FIRM
+    if _ACCUSED_BEFORE.search(left[-40:]) and _ACCUSED_OF.match(norm, end) and " " not in name:
+        return T.FIRM  # "Germany accused Huawei of ...": a one-word name accused of something
     paren = _COUNTRY_PAREN.match(norm, end)
     if paren is not None and paren.group(1).strip() in _country_names():
         return T.FIRM

@@ -322,3 +322,17 @@ def test_the_law_a_sanction_is_taken_under_restricts_each_party():
     for person in ("sun-feng", "li-hong"):
         assert (f"person:{person}", "sanctioned-by", "agency:us-ofac", "asserted") in found
         assert (f"person:{person}", "restricted-under", "law:executive-order-13382", "asserted") in found
+
+
+def test_the_plain_sentences_the_issue_names():
+    """Issue 20's own examples of plain sentences the cue-word extractor missed."""
+    assert ("firm:dji", "listed-on", "list:us-bis-entity-list", "asserted") in _tuples(
+        "Commerce added DJI to the Entity List."
+    )
+    assert ("firm:kalashnikov", "owns", "firm:zala-aero-group", "asserted") in _tuples(
+        "ZALA Aero Group makes drones. The company is owned in part by Kalashnikov."
+    )
+    accused = propose("Germany accused Huawei of spying for China.").parsed.claims
+    assert [(c.subject, c.predicate.value, c.object, c.stance.value, c.asserted_by) for c in accused] == [
+        ("firm:huawei", "alleged-tie-to", "country:cn", "alleged", "country:de")
+    ]
