@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from typing import Final, LiteralString
 
-EXPORT_ENTITIES: Final = (
-    "MATCH (e:Entity) WHERE $ids IS NULL OR e.id IN $ids "
+_ENTITY_COLUMNS: Final = (
     "RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, "
-    "e.country AS country, e.description AS description ORDER BY e.id"
+    "e.country AS country, e.description AS description "
 )
+# a fact edge s-[r]->o with the sources its claims cite: the columns both fact reads return
+_FACT_COLUMNS: Final = (
+    "CALL (r) { "
+    "  OPTIONAL MATCH (c:Claim {fact_id: r.fact_id})-[:CITES]->(src:Source) "
+    "  RETURN collect(DISTINCT src.id) AS source_ids, collect(DISTINCT src.url) AS source_urls "
+    "} "
+    "RETURN r.fact_id AS fact_id, s.id AS subject, r.predicate AS predicate, o.id AS object, "
+    "coalesce(r.stances, []) AS stances, r.valid_from AS valid_from, r.valid_to AS valid_to, "
+    "r.n_claims AS n_claims, r.n_sources AS n_sources, coalesce(r.asserted_by, []) AS asserted_by, "
+    "r.quote AS quote, source_ids, source_urls"
+)
+EXPORT_ENTITIES: Final = "MATCH (e:Entity) WHERE $ids IS NULL OR e.id IN $ids " + _ENTITY_COLUMNS + "ORDER BY e.id"
 
 
 def export_facts(types: str) -> LiteralString:
@@ -20,24 +31,13 @@ def export_facts(types: str) -> LiteralString:
     return (
         f"MATCH (s:Entity)-[r:{types}]->(o:Entity) "
         "WHERE $ids IS NULL OR (s.id IN $ids AND o.id IN $ids) "
-        "CALL (r) { "
-        "  OPTIONAL MATCH (c:Claim {fact_id: r.fact_id})-[:CITES]->(src:Source) "
-        "  RETURN collect(DISTINCT src.id) AS source_ids, collect(DISTINCT src.url) AS source_urls "
-        "} "
-        "RETURN r.fact_id AS fact_id, s.id AS subject, r.predicate AS predicate, o.id AS object, "
-        "coalesce(r.stances, []) AS stances, r.valid_from AS valid_from, r.valid_to AS valid_to, "
-        "r.n_claims AS n_claims, r.n_sources AS n_sources, coalesce(r.asserted_by, []) AS asserted_by, "
-        "r.quote AS quote, source_ids, source_urls "
-        "ORDER BY subject, predicate, object, fact_id"
+        + _FACT_COLUMNS
+        + " ORDER BY subject, predicate, object, fact_id"
     )
 
 
 # -- the fact graph a page at a time (graph.export.PagedFactGraph) ------------------------------
 
-_ENTITY_COLUMNS: Final = (
-    "RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, "
-    "e.country AS country, e.description AS description "
-)
 # keyset pagination on the unique entity id: the page after $after, from the id index, in id order
 ENTITY_PAGE: Final = "MATCH (e:Entity) WHERE e.id > $after " + _ENTITY_COLUMNS + "ORDER BY e.id LIMIT $size"
 ENTITIES_BY_ID: Final = "MATCH (e:Entity) WHERE e.id IN $page " + _ENTITY_COLUMNS + "ORDER BY e.id"
@@ -49,14 +49,8 @@ def page_facts(types: str) -> LiteralString:
     return (
         f"MATCH (s:Entity)-[r:{types}]->(o:Entity) "
         "WHERE s.id IN $page AND ($ids IS NULL OR o.id IN $ids) "
-        "CALL (r) { "
-        "  OPTIONAL MATCH (c:Claim {fact_id: r.fact_id})-[:CITES]->(src:Source) "
-        "  RETURN collect(DISTINCT src.id) AS source_ids, collect(DISTINCT src.url) AS source_urls "
-        "} "
-        "RETURN r.fact_id AS fact_id, s.id AS subject, r.predicate AS predicate, o.id AS object, "
-        "coalesce(r.stances, []) AS stances, r.valid_from AS valid_from, r.valid_to AS valid_to, "
-        "r.n_claims AS n_claims, r.n_sources AS n_sources, coalesce(r.asserted_by, []) AS asserted_by, "
-        "r.quote AS quote, source_ids, source_urls, s.name AS subject_name, o.name AS object_name, "
+        + _FACT_COLUMNS
+        + ", s.name AS subject_name, o.name AS object_name, "
         "o.type AS object_type "
         "ORDER BY subject, predicate, object, fact_id"
     )
