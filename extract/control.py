@@ -14,7 +14,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
-from .cues import COUNTRY_NAMES
+from .cues import COUNTRY_NAMES, MEMBERS_GAP_RE
 from .sentence import Sentence
 
 T = EntityType
@@ -77,7 +77,6 @@ def rule_control(sent: Sentence) -> None:
 
 
 MEMBERS_OF_RE = re.compile(r"\b(?:subsidiar(?:y|ies)|affiliates?|units?)\s+of\s+(?:the\s+)?$", _I)
-MEMBERS_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:\u2013\u2014-]+\s*(?:namely\s+|including\s+)?")
 
 
 ITS_SUBSIDIARY_RE = re.compile(

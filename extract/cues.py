@@ -110,6 +110,10 @@ GAP_APPOSITION_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or)\s+(?:a|an|the|its|their|one|two|three|four|several|some|each|both)\s+"
     r"(?:of\s+(?:its|their|his|her|the)\s+)?(?:[\w-]+\s+){0,3}?[a-z]+\s*,\s*"
 )
+# the law a measure is taken under ("pursuant to E.O. 13382", "under the ... Act")
+PURSUANT_RE = re.compile(r"\b(?:pursuant\s+to|under)\s+(?:the\s+)?", _I)
+# the members named after a group: "two subsidiaries of X, A and B", "affiliates of X: A, B"
+MEMBERS_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:\u2013\u2014-]+\s*(?:namely\s+|including\s+)?")
 SETTLEMENT_RE = re.compile(
     r"\b(?:reached|reaches|entered\s+into|signed|concluded)\s+(?:\w+\s+){0,2}?settlement(?:\s+agreements?)?"
     r"\s+with\b", _I,

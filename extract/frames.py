@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
-from .mentions import AFFECTED, AUTHORITY, Mention
+from .mentions import AFFECTED, AUTHORITY
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
 
@@ -54,7 +54,6 @@ LAW_LATER_RE = re.compile(
     r"measures?)\b[^.;]{0,60}?\b(?:pursuant\s+to|under)\s+(?:the\s+)?",
     _I,
 )
-PURSUANT_RE = re.compile(r"\b(?:pursuant\s+to|under)\s+(?:the\s+)?", _I)
 DEMONYM_IN_RE = re.compile(rf"\b(?P<d>{DEMONYM_ALT})\b")
 WE_RE = re.compile(r"\b(?:We|we)\b")
 
@@ -67,16 +66,6 @@ class Frame:
     country: str | None
     ttl: int = _OPEN_FOR
     members: list[str] = field(default_factory=list)
-
-
-def _law_after(sent: Sentence, pos: int) -> Mention | None:
-    """The law named right after ``pursuant to`` / ``under`` at or after ``pos``."""
-    norm = sent.doc.norm
-    for m in PURSUANT_RE.finditer(norm, pos, sent.end):
-        nxt = sent.next_mention(m.end())
-        if nxt is not None and nxt.start == m.end() and nxt.etype is T.LAW:
-            return nxt
-    return None
 
 
 def _authority(sent: Sentence, pos: int) -> str | None:
@@ -94,7 +83,7 @@ def _open(sent: Sentence) -> None:
         auth = _authority(sent, cue.start())
         if auth is None:
             continue
-        law = _law_after(sent, cue.end("desc"))
+        law = sent.law_after(cue.end("desc"), within=200)
         d = DEMONYM_IN_RE.search(cue.group("desc"))
         country = demonyms().get(d.group("d")) if d else None
         sent.doc.frame = Frame(P.SANCTIONED_BY, auth, law.eid if law else None, country)

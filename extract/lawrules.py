@@ -21,7 +21,7 @@ T = EntityType
 P = Predicate
 _I = re.IGNORECASE
 
-PURSUANT_RE = re.compile(
+DESIGNATED_UNDER_RE = re.compile(
     r"\b(?:designated|sanctioned|listed|added|blocked|identified)\s+(?:\w+\s+){0,2}?"
     r"(?:pursuant\s+to|under)\s+(?:the\s+)?",
     _I,
@@ -39,7 +39,7 @@ ENFORCE_RE = re.compile(r"\s+to\s+(?:\w+\s+(?:\w+\s+){0,5}?and\s+)?(?:enforce|ad
 
 def rule_pursuant(sent: Sentence) -> None:
     norm = sent.doc.norm
-    for cue in PURSUANT_RE.finditer(norm, sent.start, sent.end):
+    for cue in DESIGNATED_UNDER_RE.finditer(norm, sent.start, sent.end):
         law = sent.next_mention(cue.end())
         if law is None or law.etype is not T.LAW or law.start != cue.end():
             continue

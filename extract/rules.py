@@ -29,6 +29,7 @@ from .cues import (
     INVADE_RE,
     INVESTIGATE_RE,
     LIST_CUE_RE,
+    MEMBERS_GAP_RE,
     PERSON_GROUP_OF_RE,
     PROPOSE_RE,
     SANCTION_RE,
@@ -164,37 +165,22 @@ def _rule_sanction(sent: Sentence) -> None:
         if auth is not None:
             for s in subs:
                 sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75)
-        law = _law_after(sent, subs[-1].end) if subs else None
+        law = sent.law_after(subs[-1].end) if subs else None
         if law is not None:  # "designated A and B pursuant to E.O. 13382"
             for s in subs:
                 sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.65, stance=Stance.ASSERTED)
-
-
-_PURSUANT_RE = re.compile(
-    r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:[^.;,]{0,60}?\s)?(?:pursuant\s+to|under)\s+(?:the\s+)?", _I
-)
-
-
-def _law_after(sent: Sentence, pos: int) -> Mention | None:
-    """The law a measure is taken under, named soon after ``pos`` in the same clause."""
-    hit = _PURSUANT_RE.match(sent.doc.norm, pos, sent.end)
-    if hit is None:
-        return None
-    law = sent.next_mention(hit.end())
-    return law if law is not None and law.start == hit.end() and law.etype is T.LAW else None
 
 
 _AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
 _ISSUER_REF_RE = re.compile(
     r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Agency|Office|Board|Administration)\b"
 )
-_MEMBERS_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:\u2013\u2014-]+\s*(?:namely\s+|including\s+)?")
 
 
 def _named_members(sent: Sentence, owner_group: list[Mention]) -> list[Mention]:
     """The members named right after ``<group word> of X``, or none."""
     owner = owner_group[0]
-    gap = _MEMBERS_GAP_RE.match(sent.doc.norm, owner.end, sent.end)
+    gap = MEMBERS_GAP_RE.match(sent.doc.norm, owner.end, sent.end)
     if gap is None:
         return []
     nxt = sent.next_mention(gap.end())

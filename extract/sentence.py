@@ -21,6 +21,7 @@ from .cues import (
     NEGATED_RE,
     OF_RE,
     POSSESSIVE_RE,
+    PURSUANT_RE,
 )
 from .mentions import Doc, Mention
 
@@ -233,6 +234,17 @@ class Sentence:
     def pronoun_after(self, pos: int) -> str | None:
         if re.match(r"\s+(?:it|them|the\s+(?:[\w-]+\s+)?(?:company|firm))\b", self.doc.norm[pos:pos + 40]):
             return self.doc.last_affected
+        return None
+
+    def law_after(self, pos: int, within: int = 80) -> Mention | None:
+        """The law a measure is taken under: named right after ``pursuant to`` / ``under`` within
+        ``within`` characters of ``pos``, in the same clause (no ``;`` between)."""
+        stop = min(self.end, pos + within)
+        semi = self.doc.norm.find(";", pos, stop)
+        for m in PURSUANT_RE.finditer(self.doc.norm, pos, semi if semi != -1 else stop):
+            law = self.next_mention(m.end())
+            if law is not None and law.start == m.end() and law.etype is T.LAW:
+                return law
         return None
 
     def passive(self, cue: re.Match[str]) -> bool:
