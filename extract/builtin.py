@@ -50,6 +50,14 @@ PRODUCTS: tuple[Entity, ...] = (
 DEMONYM_WORDS = (
     "American", "Russian", "German", "Chinese", "Ukrainian", "British", "French", "Iranian", "North Korean",
     "Belarusian", "Cuban", "Venezuelan", "Indian", "Japanese", "Canadian", "Australian", "Dutch", "Israeli",
+    "South Korean", "Taiwanese", "Emirati", "Turkish", "Syrian", "Iraqi", "Lebanese", "Pakistani", "Afghan",
+    "Saudi", "Qatari", "Omani", "Kuwaiti", "Bahraini", "Jordanian", "Yemeni", "Egyptian", "Libyan", "Sudanese",
+    "Singaporean", "Malaysian", "Indonesian", "Thai", "Vietnamese", "Burmese", "Cambodian", "Filipino",
+    "Mongolian", "Kazakh", "Kyrgyz", "Uzbek", "Tajik", "Turkmen", "Armenian", "Azerbaijani", "Georgian",
+    "Moldovan", "Serbian", "Cypriot", "Greek", "Italian", "Spanish", "Swiss", "Austrian", "Belgian", "Swedish",
+    "Finnish", "Estonian", "Latvian", "Lithuanian", "Czech", "Slovak", "Hungarian", "Bulgarian", "Romanian",
+    "Mexican", "Colombian", "Brazilian", "Nicaraguan", "Panamanian", "Liberian", "Nigerian", "South African",
+    "Eritrean", "Somali", "Malian", "Marshallese", "Maltese", "Norwegian", "Danish", "Irish", "Polish",
 )  # fmt: skip
 
 
@@ -67,7 +75,7 @@ def builtin() -> tuple[Entity, ...]:
     headings) except where :data:`SURFACE_FORMS` gives it back ("US", "UK").
     """
     ref = registry()
-    return tuple(_with_forms(e) for e in (*ref.entities(), *ref.countries.entities())) + PRODUCTS
+    return tuple(_with_forms(e) for e in (*ref.entities(), *ref.countries.entities(with_territories=True))) + PRODUCTS
 
 
 @cache
@@ -80,4 +88,3 @@ def demonyms() -> dict[str, str]:
         assert code is not None, word
         out[word] = country_id(code)
     return out
-

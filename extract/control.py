@@ -14,7 +14,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
-from .cues import COUNTRY_NAMES, MEMBERS_GAP_RE
+from .cues import CLAUSE_GAP_RE, COUNTRY_NAMES, MEMBERS_GAP_RE
 from .sentence import Sentence
 
 T = EntityType
@@ -25,9 +25,10 @@ _OWNERS = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.COUNTRY, T.AGENCY})
 _PARENTS = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
 
 OWNED_BY_RE = re.compile(
-    r"\b(?:is|are|was|were|being|been)?\s*(?:\w+\s+)?(?:owned|controlled)\s+(?:in\s+part\s+|partly\s+|"
+    r"\b(?:is|are|was|were|being|been)?\s*(?:\w+\s+)?(?:owned\s+and\s+controlled,?|owned|controlled)"
+    r"\s+(?:in\s+part\s+|partly\s+|"
     r"partially\s+|wholly\s+|fully\s+|majority\s+|jointly\s+|directly\s+or\s+indirectly\s+|"
-    r"indirectly\s+|directly\s+)?by\s+(?:the\s+)?",
+    r"indirectly\s+|directly\s+)?by\s*(?:,\s*(?:directly\s+or\s+indirectly|in\s+part)\s*,\s*)?\s(?:the\s+)?",
     _I,
 )
 OWNS_RE = re.compile(
@@ -46,14 +47,14 @@ SUBSIDIARY_RE = re.compile(
 def rule_control(sent: Sentence) -> None:
     norm = sent.doc.norm
     for cue in OWNED_BY_RE.finditer(norm, sent.start, sent.end):
-        if "controlled" in cue.group(0).lower():
+        if "owned" not in cue.group(0).lower():
             continue  # control without ownership: a tie (extract.rules), not owns
         owner = sent.next_mention(cue.end())
         if owner is None or owner.start != cue.end() or owner.etype not in _OWNERS:
             continue
         owned = sent.subjects_before(cue.start(), _OWNED)
         for x in owned:
-            if cue.start() - x.end <= 60:
+            if cue.start() - x.end <= 60 and not CLAUSE_GAP_RE.search(norm, x.end, cue.start()):
                 sent.add(owner, P.OWNS, x, cue, 0.65)
         if not owned:  # "The company is owned in part by Kalashnikov": the firm last named
             pron = sent.pronoun_before(cue.start())

@@ -21,32 +21,37 @@ _I = re.IGNORECASE
 
 BAN_RE = re.compile(
     r"\b(?:ban|bans|banned|banning|prohibit|prohibits|prohibited|prohibiting|barred|bars|barring|"
-    r"outlaw(?:s|ed)?|remove|removes|discontinue)\b", _I,
+    r"outlaw(?:s|ed)?|remove|removes|discontinue)\b",
+    _I,
 )
 LIST_CUE_RE = re.compile(
     r"\b(?:add|adds|added|adding|additions?|designat(?:e|es|ed|ing)|list(?:s|ed|ing)?|"
-    r"plac(?:e|es|ed|ing)|put|puts|includ(?:e|es|ed|ing)|inclusion)\b", _I,
+    r"plac(?:e|es|ed|ing)|put|puts|includ(?:e|es|ed|ing)|inclusion)\b",
+    _I,
 )
 SANCTION_RE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|blacklist(?:s|ed|ing)?|froze|"
-    r"asset[ -]freeze)\b", _I,
+    r"asset[ -]freeze)\b",
+    _I,
 )
 TIE_RE = re.compile(
     r"\b(?:(?P<between>(?:ties|links|connections|relationship)\s+between)|"
     r"(?:ties?|links?|connections?|relationships?|dealings)\s+(?:\w+\s+){0,2}?(?:to|with)|"
     r"(?:linked|connected)\s+to|"
     r"(?:cooperat|coordinat|collaborat|collud|conspir)\w*\s+with|"
-    r"(?:controlled|directed|influenced)\s+by|(?:control|direction|influence|behest)\s+of|"
+    r"(?<!owned\sand\s)(?:controlled|directed|influenced)\s+by|(?:control|direction|influence|behest)\s+of|"
     r"(?:exploitation|influence|control|direction)\s+by|"
-    r"on\s+behalf\s+of|working\s+(?:for|with)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of)\b", _I,
+    r"on\s+behalf\s+of|working\s+(?:for|with)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of)\b",
+    _I,
 )
 CONSIDER_RE = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat\w+)\s+"
     r"(?:(?:taking|possible|further|additional|new|regulatory|potential|tougher)\s+)*"
-    r"(?:action|actions|measures|restrictions|steps)\s+against\b|"
+    r"(?:action|actions|measures|restrictions|steps|sanctions)\s+(?:against|on)\b|"
     r"\b(?:order(?:s|ed|ing)?|direct(?:s|ed|ing)?)(?=\s+(?:\S+\s+){1,6}?to\s+show\s+cause\b)|"
     r"\b(?:initiat\w+|open\w*|commenc\w+|institut\w+)\s+(?:a\s+|the\s+)?proceedings?\s+to\s+"
-    r"(?:revoke|terminate|suspend)\b", _I,
+    r"(?:revoke|terminate|suspend)\b",
+    _I,
 )
 ACT_RE = re.compile(
     r"\b(?:crack(?:s|ed|ing)?\s+down(?:\s+\w+)?\s+on|crackdown\s+on|"
@@ -56,29 +61,32 @@ ACT_RE = re.compile(
     r"(?:imposed|imposes|imposing|assessed)\s+(?:a\s+|an\s+)?(?:\$[\d.,]+\s+(?:million\s+|billion\s+)?)?"
     r"(?:civil\s+|criminal\s+|administrative\s+)?(?:penalty|penalties|fine|fines)\s+(?:on|against)|"
     r"(?:took|take|takes|taken|taking)\s+(?:\w+\s+){0,2}?action\s+against|action\s+against|"
-    r"mov(?:e|es|ed|ing)\s+against|restrict(?:s|ed|ing)?)\b", _I,
+    r"mov(?:e|es|ed|ing)\s+against|restrict(?:s|ed|ing)?)\b",
+    _I,
 )
 WARN_RE = re.compile(r"\b(?:warn|caution|advis)\w*\s+(?:\w+\s+){0,3}?(?:against|about)\b", _I)
-DECLINE_RE = re.compile(
-    r"\b(?:declined|refused|did\s+not\s+(?:immediately\s+)?(?:respond|reply))\b", _I
-)
+DECLINE_RE = re.compile(r"\b(?:declined|refused|did\s+not\s+(?:immediately\s+)?(?:respond|reply))\b", _I)
 INVADE_RE = re.compile(r"\b(?:invaded|invades|invading|invasion\s+of)\b", _I)
-ENACT_RE = re.compile(
-    r"\b(?:issued|issues|enacted|enacts|signed|signs|adopted|adopts|promulgated)\b", _I
-)
+ENACT_RE = re.compile(r"\b(?:issued|issues|enacted|enacts|signed|signs|adopted|adopts|promulgated)\b", _I)
 PROPOSE_RE = re.compile(r"\b(?:introduc(?:ed|es|ing)|propos(?:ed|es|ing)|sponsor(?:ed|s|ing))\b", _I)
 INVESTIGATE_RE = re.compile(
     r"\b(?:investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|review(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?"
     r"(?:transactions|activities|conduct|operations|sales)|(?:opened|launched)\s+(?:an?\s+)?"
-    r"(?:investigation|inquiry|probe|review)\s+(?:into|of))\b", _I,
+    r"(?:investigation|inquiry|probe|review)\s+(?:into|of))\b",
+    _I,
 )
 
 # -- stance and speaker ------------------------------------------------------------------------
 
 STANCE_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
-    (re.compile(r"\b(?:alleg\w*|accus\w*|claim(?:s|ed|ing)?|suspect\w*|purported\w*|"
-                r"concerned\s+(?:about|that|over)|concerns?\s+(?:about|over))\b", _I),
-     Stance.ALLEGED),
+    (
+        re.compile(
+            r"\b(?:alleg\w*|accus\w*|claim(?:s|ed|ing)?|suspect\w*|purported\w*|"
+            r"concerned\s+(?:about|that|over)|concerns?\s+(?:about|over))\b",
+            _I,
+        ),
+        Stance.ALLEGED,
+    ),
     (re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejects?|rejected)\b", _I), Stance.DENIED),
     (re.compile(r"\b(?:disput\w+|contest(?:s|ed|ing)?)\b", _I), Stance.DISPUTED),
     (re.compile(r"\b(?:reported|reports\s+that|according\s+to)\b", _I), Stance.REPORTED),
@@ -95,13 +103,15 @@ IRREALIS_SKIP_RE = re.compile(
 )
 IRREALIS_PROPOSED_RE = re.compile(
     r"\b(?:would|could|might|may|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|"
-    r"seek\w*\s+to|call(?:s|ed)?\s+for|urg\w+|threat\w*)\b[^.;]*$", _I,
+    r"seek\w*\s+to|call(?:s|ed)?\s+for|urg\w+|threat\w*)\b[^.;]*$",
+    _I,
 )
 NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:\w+\s+)?$", _I)
 PERSON_GROUP_OF_RE = re.compile(
     r"\b(?:executives?|leaders?|leadership|officials?|employees?|members?|individuals?|persons?|"
     r"people|directors?|officers?|managers?|staff|shareholders?|founders?|subsidiaries|affiliates)\b"
-    r"[^.;]*\bof\b", _I,
+    r"[^.;]*\bof\b",
+    _I,
 )
 OF_RE = re.compile(r"\s*(?:of|in|within)\s+(?:the\s+)?")
 POSSESSIVE_RE = re.compile(r"'s?[ \t]*\n?[ \t]*")
@@ -110,24 +120,34 @@ GAP_APPOSITION_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or)\s+(?:a|an|the|its|their|one|two|three|four|several|some|each|both)\s+"
     r"(?:of\s+(?:its|their|his|her|the)\s+)?(?:[\w-]+\s+){0,3}?[a-z]+\s*,\s*"
 )
+# between a mention and a cue: a clause break, or coordination with an unnamed party ("X, or an
+# entity that ...", "and any entity that"), so the cue is not about the mention
+CLAUSE_GAP_RE = re.compile(r";|\n\s*[-\u2022*]|\b(?:or|and)\s+(?:a|an|any|other|such)\b", _I)
 # the law a measure is taken under ("pursuant to E.O. 13382", "under the ... Act")
 PURSUANT_RE = re.compile(r"\b(?:pursuant\s+to|under)\s+(?:the\s+)?", _I)
 # the members named after a group: "two subsidiaries of X, A and B", "affiliates of X: A, B"
 MEMBERS_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:\u2013\u2014-]+\s*(?:namely\s+|including\s+)?")
 SETTLEMENT_RE = re.compile(
     r"\b(?:reached|reaches|entered\s+into|signed|concluded)\s+(?:\w+\s+){0,2}?settlement(?:\s+agreements?)?"
-    r"\s+with\b", _I,
+    r"\s+with\b",
+    _I,
 )
+GAP_SEMI_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*;\s*(?:and\s+|or\s+)?")  # "A; B; and C" after a colon
 GAP_AND_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or|as\s+well\s+as|&)?\s*,?\s*")
 
 # -- headquartered-in --------------------------------------------------------------------------
 # "the Russian cybersecurity firm, X" / "X, a Russian ... company" /
 # "Russian-based X" / "X (Russia)"
-_NOUNS = (r"(?:firm|firms|company|companies|group|maker|provider|vendor|developer|giant|"
-          r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business|subsidiary|affiliate)")
+_NOUNS = (
+    r"(?:firm|firms|company|companies|group|maker|provider|vendor|developer|giant|"
+    r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business|subsidiary|affiliate)"
+)
 _PEOPLE = r"(?:nationals?|citizens?|businessman|businesswoman|individuals?|residents?)"
 COUNTRY_NAMES = {
-    n: e.id for e in builtin() if e.type is T.COUNTRY for n in (e.name, *e.aliases)
+    n: e.id
+    for e in builtin()
+    if e.type is T.COUNTRY
+    for n in (e.name, *e.aliases)
     if len(n.split()) <= 3 and "government" not in n.lower() and "administration" not in n
 }
 _PLACE_ALT = "|".join(sorted(map(re.escape, [*DEMONYM_WORDS, *COUNTRY_NAMES]), key=len, reverse=True))
@@ -136,9 +156,14 @@ HQ_DESC_BEFORE_RE = re.compile(
     rf"(?:\b(?:the|a|an)\s+|(?<![\w-]))(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
     rf"(?:{_NOUNS}|{_PEOPLE})\s*,?\s*$"
 )
-HQ_DESC_AFTER_RE = re.compile(
-    rf"\s*,\s*(?:a|an|the)\s+(?P<p>{_PLACE_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
+HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
+    rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*|,[ \t]*\d{{2}}[ \t]*)?(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|the)\s+"
+    rf"(?P<p>{_PLACE_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
     rf"(?:{_NOUNS}|{_PEOPLE})\b"
 )
 HQ_OF_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?of[ \t]+")  # "SMIC of China"
+HQ_AGE_OF_RE = re.compile(r"[ \t]*,[ \t]*\d{2},[ \t]*of[ \t]+")  # "Ma Xiaohong, 44, of Dandong, China"
+HQ_CITY_RE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+")  # "of Beijing, China"
+# "X, a citizen of the People's Republic of China", "X, a resident of Iran"
+HQ_CITIZEN_RE = re.compile(r"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:citizen|national|resident)[ \t]+of[ \t]+(?:the[ \t]+)?")
 HQ_PAREN_RE = re.compile(r"[ \t]*\(([A-Za-z. ]{2,40})\)")

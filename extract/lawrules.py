@@ -5,7 +5,9 @@
 * ``Mr. Scott (for himself, Mr. Warner, and Mr. Tester) introduced <Law>`` → ``<Law>
   proposed-by`` each person before the verb;
 * ``<Law> authorizes <Agency> to enforce ...`` → ``<Agency> administers <Law>`` (proposed in a
-  bill)."""
+  bill);
+* ``<Agency> administers (maintains, enforces) <List or Law>`` / ``<List> is maintained by
+  <Agency>`` → ``<Agency> administers <List or Law>``."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import doclaw
-from .mentions import AFFECTED
+from .mentions import AFFECTED, AUTHORITY
 from .sentence import Sentence
 
 T = EntityType
@@ -78,3 +80,29 @@ def rule_authorizes(sent: Sentence) -> None:
             continue
         stance = Stance.PROPOSED if doclaw.proposed(sent, law) else Stance.ASSERTED
         sent.add(m, P.ADMINISTERS, law, (left.start(), m.end), 0.65, stance=stance)
+
+
+ADMINISTERS_RE = re.compile(
+    r"\b(?:administer(?:s|ed|ing)?|maintain(?:s|ed|ing)?|enforce(?:s|d)?|enforcing|implement(?:s|ed|ing)?)\b", _I
+)
+_ADMINISTERED = frozenset({T.LIST, T.LAW})
+
+
+def rule_administers(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    for cue in ADMINISTERS_RE.finditer(norm, sent.start, sent.end):
+        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
+            continue
+        if sent.passive(cue):  # "The Entity List is maintained by BIS"
+            auth = sent.by_agent(cue.end(), AUTHORITY)
+            done = [m for m in sent.before(cue.start(), _ADMINISTERED) if cue.start() - m.end <= 40][:1]
+        else:  # "BIS administers the Export Administration Regulations"
+            near = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+            auth = near[0] if near and cue.start() - near[0].end <= 40 else None
+            after = re.match(r"\s+(?:and\s+\w+\s+)?(?:the\s+|its\s+)?", norm[cue.end() : sent.end])
+            nxt = sent.next_mention(cue.end() + (after.end() if after else 0))
+            done = [nxt] if nxt is not None and nxt.etype in _ADMINISTERED and nxt.start - cue.end() <= 30 else []
+        if auth is None or not done:
+            continue
+        for x in done:
+            sent.add(auth, P.ADMINISTERS, x, cue, 0.65, stance=Stance.ASSERTED)

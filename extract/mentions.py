@@ -38,6 +38,7 @@ from .patterns import (
     LAW_DIRECTIVE_RE,
     LAW_EO_RE,
     LAW_ORDER_RE,
+    LAW_REGULATIONS_RE,
     LEGAL_PREFIX,
     NAME_STOP,
     NAME_TOKEN_RE,
@@ -79,8 +80,9 @@ class Ent:
 
 
 _PRIORITY = {"known": 0, "builtin": 1, "alias": 2, "pattern": 3}
-_ACRONYM_RE = re.compile(
-    r"[ \t]*\([ \t]*(?:the[ \t]+)?\"{0,2}'{0,2}([A-Z][A-Za-z0-9&.-]{1,15}?(?:[ \t][A-Z][A-Za-z0-9&-]{1,15}){0,2})"
+_ACRONYM_RE = re.compile(  # "Bureau of Industry and Security (BIS)", "... Co. Ltd., (Huaxing)"
+    r"[ \t]*,?[ \t]*\([ \t]*(?:the[ \t]+)?\"{0,2}'{0,2}"
+    r"([A-Z][A-Za-z0-9&.-]{1,15}?(?:[ \t][A-Z][A-Za-z0-9&-]{1,15}){0,2})"
     r"'{0,2}\"{0,2}[ \t]*\)"
 )
 _KNOWN_AS_RE = re.compile(
@@ -88,9 +90,7 @@ _KNOWN_AS_RE = re.compile(
     re.IGNORECASE,
 )
 _AKA_MORE_RE = re.compile(r"\s*(?:,|and|or)\s*")  # "... also known as A, B and C"
-_DEFINITION_RE = re.compile(
-    r"\(([^()\n]{0,300}?)(?:\"{1,2}|'')([A-Z][^\"'()\n]{0,40}?)(?:\"{1,2}|'')[ \t]*\)"
-)
+_DEFINITION_RE = re.compile(r"\(([^()\n]{0,300}?)(?:\"{1,2}|'')([A-Z][^\"'()\n]{0,40}?)(?:\"{1,2}|'')[ \t]*\)")
 
 
 class Doc:
@@ -110,6 +110,7 @@ class Doc:
         self.is_bill = False
         self.issuer: str | None = None  # the agency the text speaks for (its publisher), if known
         self.frame: Any = None  # an open measure on a counted description (extract.frames.Frame)
+        self.sanctioner: str | None = None  # the authority the text last named imposing sanctions
         self._entity_cache: dict[tuple[EntityType, str], str] = {}
         for e in [*known, *builtin()]:
             if e.id not in self.ents:
@@ -182,6 +183,9 @@ class Doc:
             add(m.start(), m.end(), T.LAW, f"{kind} Directive {m.group(2)}")
         for m in LAW_ACT_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW)
+        for m in LAW_REGULATIONS_RE.finditer(norm):
+            if len(m.group(0).split()) >= 3:  # not "Federal Regulations" alone
+                add(m.start(), m.end(), T.LAW)
         for m in LAW_ORDER_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW)
         for m in DEMONYM_GOV_RE.finditer(norm):
@@ -253,13 +257,14 @@ class Doc:
         i = 0
         while i < len(ms) - 1:
             a, b = ms[i], ms[i + 1]
-            if a.eid == b.eid or a.etype is not b.etype or not _KNOWN_AS_RE.fullmatch(self.norm[a.end:b.start]):
+            if a.eid == b.eid or a.etype is not b.etype or not _KNOWN_AS_RE.fullmatch(self.norm[a.end : b.start]):
                 i += 1
                 continue
             names = [a, b]
             j = i + 2
             while (
-                j < len(ms) and ms[j].etype is a.etype
+                j < len(ms)
+                and ms[j].etype is a.etype
                 and _AKA_MORE_RE.fullmatch(self.norm[names[-1].end : ms[j].start])
             ):
                 names.append(ms[j])
@@ -275,8 +280,7 @@ class Doc:
             i = j
         if into:
             self.mentions = [
-                Mention(m.start, m.end, into[m.eid], m.etype, m.how) if m.eid in into else m
-                for m in self.mentions
+                Mention(m.start, m.end, into[m.eid], m.etype, m.how) if m.eid in into else m for m in self.mentions
             ]
 
     def _index(self) -> list[int]:
@@ -330,7 +334,7 @@ class Doc:
             if i >= 0 and self.mentions[i].end > d.start():
                 continue  # the parenthesis is part of a name ("Executive Order (E.O.) 13873")
             inside = _within(self.mentions, starts, d.start(), d.start(2))
-            before = [x for x in self.mentions[max(0, i):i + 1] if 0 <= d.start() - x.end <= 3]
+            before = [x for x in self.mentions[max(0, i) : i + 1] if 0 <= d.start() - x.end <= 3]
             owners = inside or before
             term = " ".join(d.group(2).split())
             if owners and owners[-1].etype is not T.LAW and self._free_alias(term, owners[-1].eid):
@@ -343,8 +347,10 @@ class Doc:
             ent = self.ents[eid]
             if ent.type is T.FIRM and ent.how in {"pattern", "known"}:
                 core = re.sub(rf"^{LEGAL_PREFIX}\s+", "", ent.name).split()
-                if core and (len(core[0]) >= 4 or core[0].isupper() and len(core[0]) == 3) and (
-                    core[0][0].isupper() and core[0].isalpha()
+                if (
+                    core
+                    and (len(core[0]) >= 4 or core[0].isupper() and len(core[0]) == 3)
+                    and (core[0][0].isupper() and core[0].isalpha())
                 ):
                     if self._free_alias(core[0], eid):
                         shorts.setdefault(core[0], eid)
@@ -381,9 +387,7 @@ class Doc:
                 if key in shorts and _NAME_GOES_ON_RE.match(norm, hit.end()):
                     continue
                 if eid_hit is not None:
-                    found.append(
-                        Mention(hit.start(), hit.end(), eid_hit, self.ents[eid_hit].type, "alias")
-                    )
+                    found.append(Mention(hit.start(), hit.end(), eid_hit, self.ents[eid_hit].type, "alias"))
         self.mentions = _resolve(self.mentions + found, keep_existing=True)
 
     def _free_alias(self, term: str, eid: str) -> bool:
@@ -392,10 +396,26 @@ class Doc:
 
 
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+(?!(?:Lab|Labs|Inc|Ltd|LLC|Co|Corp)\b)[A-Z][a-z]")
-_ALIAS_STOP = frozenset({
-    "the", "department", "secretary", "agency", "bureau", "office", "commission", "company",
-    "group", "government", "state", "federal", "national", "united", "american", "today",
-})
+_ALIAS_STOP = frozenset(
+    {
+        "the",
+        "department",
+        "secretary",
+        "agency",
+        "bureau",
+        "office",
+        "commission",
+        "company",
+        "group",
+        "government",
+        "state",
+        "federal",
+        "national",
+        "united",
+        "american",
+        "today",
+    }
+)
 
 
 _FIRM_AND_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+")
@@ -410,9 +430,9 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     cut = 0
     for m in _FIRM_AND_RE.finditer(name):
-        left_text = name[cut:m.start()]
+        left_text = name[cut : m.start()]
         left = left_text.split()
-        right = name[m.end():].split()
+        right = name[m.end() :].split()
         if re.search(rf"\b{FIRM_SUFFIX}$", left_text):
             parts.append((cut, m.start()))
             cut = m.end()
@@ -426,7 +446,9 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
 
 
 def resolve_gaps(
-    mentions: list[Mention], extra: list[Mention], replace_laws: bool = False,
+    mentions: list[Mention],
+    extra: list[Mention],
+    replace_laws: bool = False,
 ) -> list[Mention]:
     """``mentions`` plus the ``extra`` ones that overlap none of them (with ``replace_laws``, an
     extra law mention also replaces the law mentions it covers: a longer name of the same law)."""
@@ -441,8 +463,10 @@ def resolve_gaps(
         over = [i for i in range(lo, hi) if i not in dropped and kept[i].end > x.start]
         if added and added[-1].end > x.start:
             continue
-        if over and replace_laws and all(
-            kept[i].etype is T.LAW and x.start <= kept[i].start and kept[i].end <= x.end for i in over
+        if (
+            over
+            and replace_laws
+            and all(kept[i].etype is T.LAW and x.start <= kept[i].start and kept[i].end <= x.end for i in over)
         ):
             dropped.update(over)
             over = []
@@ -452,9 +476,7 @@ def resolve_gaps(
     return sorted(out, key=lambda m: m.start)
 
 
-_GENERIC_TAIL = re.compile(
-    rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$"
-)
+_GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")
 
 
 def _trimmed(name: str) -> list[str]:
@@ -464,17 +486,15 @@ def _trimmed(name: str) -> list[str]:
     out = [bare] if bare != name else []
     while True:
         cut = _GENERIC_TAIL.search(bare)
-        if cut is None or len(bare[:cut.start()].split()) < 2:
+        if cut is None or len(bare[: cut.start()].split()) < 2:
             return out
-        bare = bare[:cut.start()].rstrip(" ,")
+        bare = bare[: cut.start()].rstrip(" ,")
         out.append(bare)
 
 
 def _within(ms: Sequence[Mention], starts: Sequence[int], lo: int, hi: int) -> list[Mention]:
     """The mentions of ``ms`` (sorted, non-overlapping) that lie inside ``[lo, hi)``."""
-    return [
-        m for m in ms[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)] if m.end <= hi
-    ]
+    return [m for m in ms[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)] if m.end <= hi]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int, width: int) -> bool:
@@ -501,17 +521,12 @@ def _resolve(cands: list[Mention], keep_existing: bool = False) -> list[Mention]
         firm_aliases = sorted((m.start, m.end) for m in cands if m.how == "alias" and m.etype is T.FIRM)
         if firm_aliases:
             starts = [a for a, _ in firm_aliases]
-            kept = [
-                m for m in kept
-                if not (m.etype is T.COUNTRY and _starts_alias(starts, firm_aliases, m))
-            ]
+            kept = [m for m in kept if not (m.etype is T.COUNTRY and _starts_alias(starts, firm_aliases, m))]
         spans = [(m.start, m.end) for m in kept]
         width = max((e - s for s, e in spans), default=0)
         extra: list[Mention] = []
         for m in sorted((m for m in cands if m.how == "alias"), key=lambda m: m.start):
-            if not _overlaps(spans, m.start, m.end, width) and (
-                not extra or extra[-1].end <= m.start
-            ):
+            if not _overlaps(spans, m.start, m.end, width) and (not extra or extra[-1].end <= m.start):
                 extra.append(m)
         return sorted(kept + extra, key=lambda m: m.start)
     order = sorted(cands, key=lambda m: (m.start, _PRIORITY[m.how] >= 3, -(m.end - m.start)))

@@ -23,6 +23,8 @@ import bisect
 import re
 from collections.abc import Iterable
 
+from rigour.names.org_types import extract_org_types
+
 from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE
@@ -88,9 +90,16 @@ _ROLE_BEFORE = re.compile(
 _ACCUSED_BEFORE = re.compile(r"\b(?:accused|accuses|accusing|alleged\s+that|suspects?|suspected)\s+$", _I)
 _ACCUSED_OF = re.compile(r"\s+(?:of|is|was|has|had)\b")
 _COUNTRY_PAREN = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,40})\)")
-_DESCRIBED_AFTER = re.compile(
-    rf"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,3}}?"
+_DESCRIBED_AFTER = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
+    rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:,[ \t]*|[ \t]+(?:is|was)[ \t]+)(?:a|an)[ \t]+"
+    rf"(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+|(?:[A-Z][\w-]*[ \t]+){{0,3}}?[A-Z][\w]*-based[ \t]+)?"
+    r"(?:[a-z][\w-]*[ \t]+){0,3}?"
     r"(?:company|firm|corporation|subsidiary|manufacturer|provider|vendor|developer|maker)\b"
+)
+# "X, a Russian national", "X, a citizen of Iran", "X, 44, of Dandong, China" (a person's age)
+_PERSON_AFTER = re.compile(
+    rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT})[ \t]+)?"
+    r"(?:national|citizen|resident|businessman|businesswoman)\b|\d{2},[ \t]*(?:of|a|an)[ \t])"
 )
 _LIST_AFTER = re.compile(r"[^.;]{0,160}?\bto\s+the\s+[^.;]{0,60}?\bList\b")
 _ADD_BEFORE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", _I)
@@ -178,7 +187,11 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     name = norm[start:end]
     if ORG_HEADS.search(name):
         return T.ORGANIZATION
-    if _PERSON_BEFORE.search(norm[max(0, start - 40) : start]) or _ROLE_AFTER.match(norm, end):
+    if (
+        _PERSON_BEFORE.search(norm[max(0, start - 40) : start])
+        or _ROLE_AFTER.match(norm, end)
+        or _PERSON_AFTER.match(norm, end)
+    ):
         return T.PERSON
     if _ROLE_BEFORE.search(norm[max(0, start - 120) : start]):
         return T.PERSON
@@ -195,11 +208,25 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     paren = _COUNTRY_PAREN.match(norm, end)
     if paren is not None and paren.group(1).strip() in _country_names():
         return T.FIRM
-    if _DESCRIBED_AFTER.match(norm, end):
+    if _DESCRIBED_AFTER.match(norm, end) or _legal_form_last(name):
         return T.FIRM
     if _ADD_BEFORE.search(norm[max(sentence_start, start - 200) : start]) and _LIST_AFTER.match(norm, end):
         return T.FIRM
     return None
+
+
+def _legal_form_last(name: str) -> bool:
+    """Does the name end in a legal form rigour knows (``... Trading FZE``, ``... DMCC``, ``... SARL``)?
+    A one-word name is not enough (``AG`` alone is no firm)."""
+    if " " not in name:
+        return False
+    found = extract_org_types(name)
+    if not found or not name.endswith(found[-1][0]) or len(found[-1][0]) >= len(name):
+        return False
+    return _ROMAN.fullmatch(found[-1][0]) is None  # "Chashma II" is a plant's number, not a form
+
+
+_ROMAN = re.compile(r"[IVX]+")
 
 
 def find(

@@ -72,9 +72,7 @@ AGENCY_OF_RE = re.compile(
     rf"(?<![\w-])(?:(?:U\.S\.|US|United States)[ \t]+)?{_HEAD}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     rf"{_CAP}(?:{_SP}{_CONNECT}?{_CAP})*"
 )
-AGENCY_TAIL_RE = re.compile(
-    rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee))(?![\w-])"
-)
+AGENCY_TAIL_RE = re.compile(rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee))(?![\w-])")
 
 # -- laws: executive orders, directives, acts, an unnamed bill ---------------------------------
 
@@ -82,12 +80,15 @@ LAW_EO_RE = re.compile(
     r"(?<![\w.])(?:Executive[ \t]+Order|E\.O\.)[ \t]*"
     r"(?:\([ \t]*\"{0,2}'{0,2}E\.O\.'{0,2}\"{0,2}[ \t]*\)[ \t]*)?(?:No\.[ \t]*)?(\d{4,6})\b"
 )
-LAW_DIRECTIVE_RE = re.compile(
-    r"\b(Binding[ \t]+Operational|Emergency)[ \t]+Directive[ \t]+(\d{2}-\d{2})\b"
-)
+LAW_DIRECTIVE_RE = re.compile(r"\b(Binding[ \t]+Operational|Emergency)[ \t]+Directive[ \t]+(\d{2}-\d{2})\b")
 LAW_ACT_RE = re.compile(
     rf"(?<![\w-])(?:{_CAP},?{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+)?){{1,10}}?Act\b"
     r"(?:[ \t]+of[ \t]+(?:19|20)\d\d)?"
+)
+LAW_REGULATIONS_RE = (
+    re.compile(  # "Export Administration Regulations", "Iranian Transactions and Sanctions Regulations"
+        rf"(?<![\w-])(?:{_CAP}{_SP}(?:(?:and|of|for|the|on|in|to)[ \t]+)?){{1,6}}?Regulations\b"
+    )
 )
 LAW_ORDER_RE = re.compile(  # "Order on Revocation and Termination"
     rf"(?<![\w-])Order[ \t]+on[ \t]+{_CAP}(?:{_SP}(?:and|of|the)?[ \t]*{_CAP}){{0,5}}"
@@ -101,12 +102,42 @@ PERSON_TITLE_RE = re.compile(
     r"Senator|Sen\.|Rep\.|Representative|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|"
     r"CEO|founder|Governor|Judge|Attorney General|Prime Minister|Chancellor)\b"
 )
-NAME_STOP = frozenset({
-    "Department", "Bureau", "Office", "Agency", "Commission", "Security", "Commerce", "Treasury",
-    "State", "Defense", "Justice", "Homeland", "Intelligence", "Industry", "Affairs", "Council",
-    "General", "Acting", "Deputy", "Under", "Assistant", "Foreign", "Financial", "Terrorism",
-    "Communications", "Federal", "National", "Senate", "House", "Committee", "Today", "The",
-})
+NAME_STOP = frozenset(
+    {
+        "Department",
+        "Bureau",
+        "Office",
+        "Agency",
+        "Commission",
+        "Security",
+        "Commerce",
+        "Treasury",
+        "State",
+        "Defense",
+        "Justice",
+        "Homeland",
+        "Intelligence",
+        "Industry",
+        "Affairs",
+        "Council",
+        "General",
+        "Acting",
+        "Deputy",
+        "Under",
+        "Assistant",
+        "Foreign",
+        "Financial",
+        "Terrorism",
+        "Communications",
+        "Federal",
+        "National",
+        "Senate",
+        "House",
+        "Committee",
+        "Today",
+        "The",
+    }
+)
 NAME_TOKEN_RE = re.compile(r"[ \t]+(?:(of|for|the|and|on)|([A-Z][a-z]+|[A-Z]\.))(?=[\s,;:.'])")
 
 # -- countries from demonyms, products ---------------------------------------------------------

@@ -17,11 +17,15 @@ from .builtin import demonyms
 from .cues import (
     ACT_RE,
     BAN_RE,
+    CLAUSE_GAP_RE,
     CONSIDER_RE,
     COUNTRY_NAMES,
     DECLINE_RE,
     ENACT_RE,
+    HQ_AGE_OF_RE,
     HQ_BASED_RE,
+    HQ_CITIZEN_RE,
+    HQ_CITY_RE,
     HQ_DESC_AFTER_RE,
     HQ_DESC_BEFORE_RE,
     HQ_OF_RE,
@@ -48,19 +52,14 @@ _I = re.IGNORECASE
 NOMINAL_ENTRIES_RE = re.compile(
     r"[^.;]{0,40}?(?:,\s*)?\b(?:such\s+as|including|include|includes|are|were|namely)\s+(?:the\s+)?", _I
 )
-# between a mention and a cue: a clause break, or coordination with an unnamed party ("X, or an
-# entity that ...", "and any entity that"), so the cue is not about the mention
-_CLAUSE_GAP_RE = re.compile(r";|\n\s*[-\u2022*]|\b(?:or|and)\s+(?:a|an|any|other|such)\b", _I)
 
 
 def _law_proposed(sent: Sentence, law: Mention) -> bool:
     if doclaw.proposed(sent, law):
         return True
     name = sent.doc.ents[law.eid].name.lower()
-    near = sent.doc.norm[max(sent.start, law.start - 40):min(sent.end, law.end + 20)]
-    return "bill" in name or bool(
-        re.search(r"\b(?:proposed|draft|introduc\w*|pending|that\s+would)\b", near, _I)
-    )
+    near = sent.doc.norm[max(sent.start, law.start - 40) : min(sent.end, law.end + 20)]
+    return "bill" in name or bool(re.search(r"\b(?:proposed|draft|introduc\w*|pending|that\s+would)\b", near, _I))
 
 
 def _rule_ban(sent: Sentence) -> None:
@@ -112,12 +111,19 @@ def _rule_listed(sent: Sentence) -> None:
         lst = next((m for m in lists if m.start >= cue.end()), None)
         if lst is None or sent.negated(cue.start()):
             continue
-        lead = sent.doc.norm[max(cue.end(), lst.start - 40):lst.start]
-        if not re.search(r"\b(?:to|on|onto|in|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-                         r"(?:[\w.]+'s?\s+)?$", lead, _I):
+        lead = sent.doc.norm[max(cue.end(), lst.start - 40) : lst.start]
+        if not re.search(
+            r"\b(?:to|on|onto|in|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+            r"(?:[\w.]+'s?\s+)?$",
+            lead,
+            _I,
+        ):
             continue
-        subs = [m for m in sent.ms if cue.end() <= m.start and m.end <= lst.start
-                and m.etype in AFFECTED and not sent.is_modifier(m)]
+        subs = [
+            m
+            for m in sent.ms
+            if cue.end() <= m.start and m.end <= lst.start and m.etype in AFFECTED and not sent.is_modifier(m)
+        ]
         pron = None
         if not subs and cue.group(0).lower().startswith("addition"):
             # "The additions to the Entity List, such as X and Y": the entries follow the list
@@ -147,16 +153,20 @@ def _rule_sanction(sent: Sentence) -> None:
         if sent.passive(cue) or not auths:
             subs = sent.subjects_before(cue.start(), AFFECTED)
             auth: Mention | str | None = sent.by_agent(cue.end(), AUTHORITY)
+            if auth is None and sent.passive(cue) and subs and cue.group(0).lower().startswith("designat"):
+                # "X is being designated for ...": by the authority the text speaks of, or for
+                doc = sent.doc
+                auth = doc.frame.authority if doc.frame is not None else doc.sanctioner or doc.issuer
         else:
             auth = auths[0]
             subs = sent.objects_after(cue.end(), AFFECTED)
-            if subs and PERSON_GROUP_OF_RE.search(sent.doc.norm[cue.end():subs[0].start]):
+            if subs and PERSON_GROUP_OF_RE.search(sent.doc.norm[cue.end() : subs[0].start]):
                 # "sanctioning 12 executives of X": X itself is not sanctioned; "two subsidiaries
                 # of X, A and B": A and B are
                 subs = _named_members(sent, subs)
         if subs and not sent.passive(cue):  # "... against A and B in the PRC and against C"
             more = _AND_AGAINST_RE.search(sent.doc.norm, subs[-1].end, sent.end)
-            while more is not None and not _CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, more.start()):
+            while more is not None and not CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, more.start()):
                 extra = sent.objects_after(more.end(), AFFECTED)
                 if not extra or extra[0].start != more.end():
                     break
@@ -165,16 +175,18 @@ def _rule_sanction(sent: Sentence) -> None:
         if auth is not None:
             for s in subs:
                 sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75)
+            if isinstance(auth, Mention) and auth.etype is T.AGENCY:
+                sent.doc.sanctioner = auth.eid
         law = sent.law_after(subs[-1].end) if subs else None
+        if law is None and subs and subs[0].start > cue.end():  # "sanctions ... pursuant to E.O. 13846: A; B"
+            law = sent.law_after(cue.end(), within=subs[0].start - cue.end())
         if law is not None:  # "designated A and B pursuant to E.O. 13382"
             for s in subs:
                 sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.65, stance=Stance.ASSERTED)
 
 
 _AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
-_ISSUER_REF_RE = re.compile(
-    r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Agency|Office|Board|Administration)\b"
-)
+_ISSUER_REF_RE = re.compile(r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Agency|Office|Board|Administration)\b")
 
 
 def _named_members(sent: Sentence, owner_group: list[Mention]) -> list[Mention]:
@@ -197,21 +209,19 @@ def _rule_tie(sent: Sentence) -> None:
             if not firsts:
                 continue
             subs = [firsts[0]]
-            conj = re.search(r"\band\b", sent.doc.norm[firsts[0].end:sent.end])
+            conj = re.search(r"\band\b", sent.doc.norm[firsts[0].end : sent.end])
             objs = sent.after(firsts[0].end + conj.end(), anything) if conj else []
             obj = sent.head(objs[0]) if objs else None
         else:
             subs = sent.subjects_before(cue.start(), AFFECTED)
-            if subs and _CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, cue.start()):
+            if subs and CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, cue.start()):
                 subs = []  # "X, or an entity ... controlled by China": the entity is
             if not subs and re.search(r"\b(?:its|their)\s+$", sent.window(cue.start(), 12)):
                 last = sent.doc.last_affected_mention
                 subs = [last] if last is not None else []
             objs = sent.after(cue.end(), anything)
             obj = sent.head(objs[0]) if objs else None
-        if obj is None or _CLAUSE_GAP_RE.search(sent.doc.norm, cue.end(), obj.start) or (
-            obj.start - cue.end() > 80
-        ):
+        if obj is None or CLAUSE_GAP_RE.search(sent.doc.norm, cue.end(), obj.start) or (obj.start - cue.end() > 80):
             continue
         for s in subs:
             if s.eid != obj.eid:
@@ -219,8 +229,12 @@ def _rule_tie(sent: Sentence) -> None:
 
 
 def _rule_actor_on_target(
-    sent: Sentence, regex: re.Pattern[str], predicate: Predicate, confidence: float,
-    mark: bool = False, skip_irrealis: bool = True,
+    sent: Sentence,
+    regex: re.Pattern[str],
+    predicate: Predicate,
+    confidence: float,
+    mark: bool = False,
+    skip_irrealis: bool = True,
 ) -> None:
     """``<authority> <cue> <affected>``: considering action against, cracking down on, warning."""
     for cue in sent.cues(regex):
@@ -234,7 +248,7 @@ def _rule_actor_on_target(
         targets = sent.objects_after(cue.end(), AFFECTED)
         if not auths or not targets:
             continue
-        if PERSON_GROUP_OF_RE.search(sent.doc.norm[cue.end():targets[0].start]):
+        if PERSON_GROUP_OF_RE.search(sent.doc.norm[cue.end() : targets[0].start]):
             continue
         if mark:
             sent.consumed.append((cue.start(), cue.end()))
@@ -257,11 +271,10 @@ def _rule_settlement(sent: Sentence) -> None:
 
 def _rule_declined(sent: Sentence) -> None:
     for cue in sent.cues(DECLINE_RE):
-        tail = sent.doc.norm[cue.end():min(sent.end, cue.end() + 80)]
+        tail = sent.doc.norm[cue.end() : min(sent.end, cue.end() + 80)]
         if not re.search(r"\bcomment", tail, _I):
             continue
-        orgs = [m for m in sent.after(cue.end(), frozenset({T.ORGANIZATION}))
-                if m.start <= cue.end() + 80]
+        orgs = [m for m in sent.after(cue.end(), frozenset({T.ORGANIZATION})) if m.start <= cue.end() + 80]
         subs = sent.subjects_before(cue.start(), AFFECTED | {T.AGENCY})
         for org in orgs[:1]:
             for s in subs:
@@ -301,9 +314,8 @@ def _rule_investigated(sent: Sentence) -> None:
             subs = sent.subjects_before(cue.start(), AFFECTED)
             auth = sent.by_agent(cue.end(), AUTHORITY)
         else:
-            auth = next(iter(m for m in sent.before(cue.start(), AUTHORITY)
-                             if not sent.is_modifier(m)), None)
-            window = sent.doc.norm[cue.end():sent.end]
+            auth = next(iter(m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)), None)
+            window = sent.doc.norm[cue.end() : sent.end]
             stop = re.search(r"\b(?:whether|to\s+determine|if)\b", window)
             limit = cue.end() + (stop.start() if stop else len(window))
             subs = [m for m in sent.objects_after(cue.end(), AFFECTED) if m.start < limit]
@@ -334,7 +346,7 @@ def _rule_headquarters(sent: Sentence) -> None:
     norm = sent.doc.norm
     firms = [m for m in sent.ms if m.etype in {T.FIRM, T.ORGANIZATION}]
     for m in [*firms, *(x for x in sent.ms if x.etype is T.PERSON)]:
-        left = norm[max(sent.start, m.start - 120):m.start]
+        left = norm[max(sent.start, m.start - 120) : m.start]
         place = None
         hit = HQ_BASED_RE.search(left) or HQ_DESC_BEFORE_RE.search(left)
         if hit is None:
@@ -346,12 +358,23 @@ def _rule_headquarters(sent: Sentence) -> None:
             if hit is not None and hit.re is HQ_DESC_BEFORE_RE:  # "Chinese nationals, A and B"
                 for x in sent.group(m, 1, frozenset({m.etype}))[1:]:
                     sent.add(x, P.HEADQUARTERED_IN, place, (m.start, x.end), 0.65, stance=Stance.ASSERTED)
-        of_country = HQ_OF_RE.match(norm, m.end, sent.end)
-        if of_country is not None and m.etype is T.FIRM:
-            after = [x for x in sent.ms if x.start == of_country.end() and x.etype is T.COUNTRY]
+        if m.etype is T.PERSON:
+            of_country = HQ_AGE_OF_RE.match(norm, m.end, sent.end)
+        else:
+            of_country = HQ_OF_RE.match(norm, m.end, sent.end) if m.etype is T.FIRM else None
+        if of_country is not None:
+            at = of_country.end()
+            if not any(x.start == at for x in sent.ms):  # "X of Beijing, China": a city first
+                city = HQ_CITY_RE.match(norm, at, sent.end)
+                at = city.end() if city is not None else at
+            after = [x for x in sent.ms if x.start == at and x.etype is T.COUNTRY]
             if after:
-                sent.add(m, P.HEADQUARTERED_IN, after[0].eid, (m.start, after[0].end), 0.65,
-                         stance=Stance.ASSERTED)
+                sent.add(m, P.HEADQUARTERED_IN, after[0].eid, (m.start, after[0].end), 0.65, stance=Stance.ASSERTED)
+        citizen = HQ_CITIZEN_RE.match(norm, m.end, sent.end) if m.etype is T.PERSON else None
+        if citizen is not None:
+            after = [x for x in sent.ms if x.start == citizen.end() and x.etype is T.COUNTRY]
+            if after:
+                sent.add(m, P.HEADQUARTERED_IN, after[0].eid, (m.start, after[0].end), 0.7, stance=Stance.ASSERTED)
         paren = HQ_PAREN_RE.match(norm, m.end, sent.end)
         if paren is None or m.etype is T.PERSON:
             continue
@@ -362,19 +385,17 @@ def _rule_headquarters(sent: Sentence) -> None:
         idx = firms.index(m)
         while idx > 0:  # "A and B (Russia)": both are in Russia
             prev = firms[idx - 1]
-            gap = norm[prev.end:group[-1].start]
+            gap = norm[prev.end : group[-1].start]
             if "(" in gap or not re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", gap):
                 break
             group.append(prev)
             idx -= 1
         for g in group:
-            sent.add(g, P.HEADQUARTERED_IN, country.id, (g.start, paren.end()), 0.75,
-                     stance=Stance.ASSERTED)
+            sent.add(g, P.HEADQUARTERED_IN, country.id, (g.start, paren.end()), 0.75, stance=Stance.ASSERTED)
 
 
 RULES: tuple[Callable[[Sentence], None], ...] = (
-    lambda s: _rule_actor_on_target(s, CONSIDER_RE, P.CONSIDERING_ACTION_AGAINST, 0.75,
-                                    mark=True, skip_irrealis=False),
+    lambda s: _rule_actor_on_target(s, CONSIDER_RE, P.CONSIDERING_ACTION_AGAINST, 0.75, mark=True, skip_irrealis=False),
     _rule_ban,
     _rule_listed,
     _rule_sanction,
@@ -394,6 +415,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lawrules.rule_pursuant,
     lawrules.rule_introduced,
     lawrules.rule_authorizes,
+    lawrules.rule_administers,
     control.rule_control,
     control.rule_members,
     control.rule_its_subsidiary,

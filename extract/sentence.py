@@ -16,6 +16,7 @@ from schema.ontology import EntityType, Predicate, Stance
 from .cues import (
     GAP_AND_RE,
     GAP_APPOSITION_RE,
+    GAP_SEMI_RE,
     IRREALIS_PROPOSED_RE,
     IRREALIS_SKIP_RE,
     NEGATED_RE,
@@ -79,10 +80,7 @@ class Sentence:
 
     def cues(self, regex: re.Pattern[str]) -> list[re.Match[str]]:
         """Cue matches that do not fall inside a mention (``list`` in ``Entity List``)."""
-        return [
-            c for c in regex.finditer(self.doc.norm, self.start, self.end)
-            if not self.inside_mention(c.start())
-        ]
+        return [c for c in regex.finditer(self.doc.norm, self.start, self.end) if not self.inside_mention(c.start())]
 
     def before(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
         """Mentions ending at or before ``pos`` whose type is in ``types``, nearest first."""
@@ -133,15 +131,13 @@ class Sentence:
         for i, a in enumerate(ms):
             j = i + 1
             end = a.end
-            while j < len(ms) and ms[j].eid == a.eid and re.fullmatch(
-                r"\s*\(\s*", self.doc.norm[end:ms[j].start]
-            ):
+            while j < len(ms) and ms[j].eid == a.eid and re.fullmatch(r"\s*\(\s*", self.doc.norm[end : ms[j].start]):
                 end = self.doc.norm.find(")", ms[j].end, ms[j].end + 5) + 1 or ms[j].end
                 j += 1
             if j >= len(ms):
                 break
             b = ms[j]
-            gap = self.doc.norm[end:b.start]
+            gap = self.doc.norm[end : b.start]
             if end == a.end and POSSESSIVE_RE.fullmatch(gap) and gap.startswith("'"):
                 out.append((a, b, "possessive"))
             elif OF_RE.fullmatch(gap) and a.eid != b.eid:
@@ -159,9 +155,7 @@ class Sentence:
                     continue
                 mods.add(b.start)
                 nxt = self.next_mention(b.end)
-                if nxt is not None and nxt.eid == b.eid and re.fullmatch(
-                    r"\s*\(\s*", self.doc.norm[b.end:nxt.start]
-                ):
+                if nxt is not None and nxt.eid == b.eid and re.fullmatch(r"\s*\(\s*", self.doc.norm[b.end : nxt.start]):
                     mods.add(nxt.start)  # "Department of Commerce (Commerce)"
             self._modifiers = mods
         return m.start in self._modifiers
@@ -191,12 +185,22 @@ class Sentence:
                 i = j
                 continue
             a, b = (cands[j], cands[last]) if direction < 0 else (cands[last], cands[j])
-            gap = self.doc.norm[a.end:self.phrase_start(b)]
-            if not (GAP_AND_RE.fullmatch(gap) or GAP_APPOSITION_RE.fullmatch(gap)):
+            gap = self.doc.norm[a.end : self.phrase_start(b)]
+            if not (
+                GAP_AND_RE.fullmatch(gap)
+                or GAP_APPOSITION_RE.fullmatch(gap)
+                or (GAP_SEMI_RE.fullmatch(gap) and self._colon_list(out[0] if direction > 0 else cands[j]))
+            ):
                 break
             out.append(cands[j])
             i = last = j
         return out if direction > 0 else list(reversed(out))
+
+    def _colon_list(self, first: Mention) -> bool:
+        """Is ``first`` the first item of a list a colon opens ("the following entities: A; B; and
+        C"), where items are parted by semicolons?"""
+        left = self.doc.norm[max(self.start, first.start - 12) : first.start]
+        return bool(re.search(r":\s*(?:\(?[1a-z0-9]\)\s*)?$", left))
 
     def phrase_start(self, m: Mention) -> int:
         """Where the phrase headed by ``m`` starts: ``the U.S. Department of the Treasury's Office
@@ -207,7 +211,7 @@ class Sentence:
             start = self.ms[i].start
             i -= 1
         if start != m.start:
-            det = re.search(r"(?:the|a|an)\s+$", self.doc.norm[max(self.start, start - 6):start], _I)
+            det = re.search(r"(?:the|a|an)\s+$", self.doc.norm[max(self.start, start - 6) : start], _I)
             start -= len(det.group(0)) if det else 0
         return start
 
@@ -232,7 +236,7 @@ class Sentence:
         return None
 
     def pronoun_after(self, pos: int) -> str | None:
-        if re.match(r"\s+(?:it|them|the\s+(?:[\w-]+\s+)?(?:company|firm))\b", self.doc.norm[pos:pos + 40]):
+        if re.match(r"\s+(?:it|them|the\s+(?:[\w-]+\s+)?(?:company|firm))\b", self.doc.norm[pos : pos + 40]):
             return self.doc.last_affected
         return None
 
@@ -248,8 +252,8 @@ class Sentence:
         return None
 
     def passive(self, cue: re.Match[str]) -> bool:
-        left = self.doc.norm[max(self.start, cue.start() - 40):cue.start()]
-        right = self.doc.norm[cue.end():min(self.end, cue.end() + 40)]
+        left = self.doc.norm[max(self.start, cue.start() - 40) : cue.start()]
+        right = self.doc.norm[cue.end() : min(self.end, cue.end() + 40)]
         if re.match(r"\s+by\b", right):
             return True
         # an auxiliary makes a participle passive ("was designated"), not a progressive or a noun
@@ -260,14 +264,14 @@ class Sentence:
         )
 
     def by_agent(self, pos: int, types: frozenset[EntityType]) -> Mention | None:
-        m = re.match(r"(?:\s+[\w-]+){0,3}?\s+by\s+(?:the\s+)?", self.doc.norm[pos:self.end])
+        m = re.match(r"(?:\s+[\w-]+){0,3}?\s+by\s+(?:the\s+)?", self.doc.norm[pos : self.end])
         if m is None:
             return None
         nxt = self.after(pos + m.end(), types)
         return nxt[0] if nxt and nxt[0].start == pos + m.end() else None
 
     def window(self, pos: int, size: int = 60) -> str:
-        return self.doc.norm[max(self.start, pos - size):pos]
+        return self.doc.norm[max(self.start, pos - size) : pos]
 
     def irrealis(self, pos: int) -> str | None:
         win = self.window(pos)
@@ -281,14 +285,20 @@ class Sentence:
         return bool(NEGATED_RE.search(self.window(pos, 20)))
 
     def add(
-        self, subject: str | Mention, predicate: Predicate, obj: str | Mention,
-        cue: re.Match[str] | tuple[int, int], confidence: float, **kw: Any,
+        self,
+        subject: str | Mention,
+        predicate: Predicate,
+        obj: str | Mention,
+        cue: re.Match[str] | tuple[int, int],
+        confidence: float,
+        **kw: Any,
     ) -> None:
         s = subject.eid if isinstance(subject, Mention) else subject
         o = obj.eid if isinstance(obj, Mention) else obj
         span = (cue.start(), cue.end()) if isinstance(cue, re.Match) else cue
         named = tuple(
-            (m.start, m.end) for m in (subject, obj)
+            (m.start, m.end)
+            for m in (subject, obj)
             if isinstance(m, Mention) and self.start <= m.start and m.end <= self.end
         )
         self.raws.append(Raw(s, predicate, o, self.span, span, confidence, spans=named, **kw))

@@ -74,6 +74,8 @@ class Countries:
         if territory is None or len(territory.code) != 2:
             raise KeyError(f"no country with the ISO 3166-1 alpha-2 code {code!r}")
         names = [territory.full_name, territory.code.upper(), *self._extra.get(territory.code.upper(), ())]
+        if territory.name.endswith(" SAR"):  # "Hong Kong SAR" is "Hong Kong" in most texts
+            names.append(territory.name.removesuffix(" SAR"))
         aliases = tuple(dict.fromkeys(n for n in names if n and n != territory.name))
         return Entity(
             id=country_id(territory.code),
@@ -83,9 +85,17 @@ class Countries:
             country=territory.code.upper(),
         )
 
-    def entities(self) -> list[Entity]:
-        """Every current country (rigour's ``is_country``), by code."""
-        found = [t for t in territories.get_territories() if t.is_country and not t.is_historical and len(t.code) == 2]
+    def entities(self, with_territories: bool = False) -> list[Entity]:
+        """Every current country (rigour's ``is_country``), by code; ``with_territories`` adds the
+        jurisdictions that are not countries but have an ISO code of their own (Hong Kong, Macao,
+        Puerto Rico: texts name them as a firm's home)."""
+        found = [
+            t
+            for t in territories.get_territories()
+            if (t.is_country or (with_territories and t.is_jurisdiction and t.alpha3))
+            and not t.is_historical
+            and len(t.code) == 2
+        ]
         return [self.entity(t.code) for t in sorted(found, key=lambda t: t.code)]
 
 

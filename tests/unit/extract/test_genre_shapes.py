@@ -1,0 +1,124 @@
+"""The shapes US-government releases state facts in, written from the genre (not copied from any
+evaluation text): where a party is, who owns it, who keeps a list, lists after a colon, legal
+forms the name patterns do not spell out, persons introduced by nationality or age."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import propose
+from extract.mentions import Doc
+from schema.quotes import fold
+
+
+def _found(text: str, publisher: str | None = None) -> set[tuple[str, str, str]]:
+    parsed = propose(text, {"publisher": publisher} if publisher else None).parsed
+    return {(c.subject, c.predicate.value, c.object) for c in parsed.claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "country"),
+    [
+        (
+            "Kunlun Petrochemical Ltd. (Kunlun) is a Hong Kong-based firm that bought the oil.",
+            "firm:kunlun-petrochemical-ltd",
+            "country:hk",
+        ),
+        (
+            "Omega Industrial Group Co., Ltd. is a Chinese company that manufactures drones.",
+            "firm:omega-industrial-group-co-ltd",
+            "country:cn",
+        ),
+        ("Sinopec Trading Ltd. of Beijing, China, was added to the list.", "firm:sinopec-trading-ltd", "country:cn"),
+        (
+            "The Department designated Beta Tech Limited (Hong Kong) and Gamma Electronics LLC (Russia).",
+            "firm:beta-tech-limited",
+            "country:hk",
+        ),
+        (
+            "Delta Trading FZE, a United Arab Emirates-based front company, shipped the goods.",
+            "firm:delta-trading-fze",
+            "country:ae",
+        ),
+        ("Ivan Petrov, a Russian national, was charged with smuggling.", "person:ivan-petrov", "country:ru"),
+        ("Li Wei, a citizen of the People's Republic of China, was indicted.", "person:li-wei", "country:cn"),
+        ("Ma Xiaohong, 44, of Dandong, China, was charged with conspiracy.", "person:ma-xiaohong", "country:cn"),
+        ("Zhou Jian, 51, a Chinese national, was arrested.", "person:zhou-jian", "country:cn"),
+        ("Pars Oil Trading SARL, an Emirati company, sold the cargo.", "firm:pars-oil-trading-sarl", "country:ae"),
+    ],
+)
+def test_where_a_party_is(text: str, subject: str, country: str) -> None:
+    assert (subject, "headquartered-in", country) in _found(text)
+
+
+def test_a_plant_number_is_no_legal_form() -> None:
+    found = _found("Chashma II is owned by the Pakistan Atomic Energy Commission.")
+    assert not any(s == "firm:chashma-ii" for s, _, _ in found)
+
+
+def test_owned_and_controlled_is_ownership_owned_or_controlled_a_tie() -> None:
+    both = _found("Birch Shipping Co. is owned and controlled by Cedar Holdings Ltd.")
+    assert both == {("firm:cedar-holdings-ltd", "owns", "firm:birch-shipping-co")}
+    either = _found("Birch Shipping Co. is owned or controlled by Cedar Holdings Ltd.")
+    assert ("firm:birch-shipping-co", "alleged-tie-to", "firm:cedar-holdings-ltd") in either
+    assert ("firm:cedar-holdings-ltd", "owns", "firm:birch-shipping-co") not in either
+
+
+def test_an_unnamed_entity_owned_by_a_country_is_not_the_firms_before_it() -> None:
+    found = _found("The bill bars contracts with Alpha Technologies Company, or an entity owned by China.")
+    assert not any(p == "owns" for _, p, _ in found)
+
+
+def test_a_list_after_a_colon_parted_by_semicolons() -> None:
+    found = _found(
+        "The State Department is imposing sanctions on the following entities pursuant to E.O. 13846: "
+        "Alpha Shipping (Dalian) Co., Ltd.; Beta Petroleum Co., Limited; and Gamma Marine Company Limited."
+    )
+    for firm in (
+        "firm:alpha-shipping-dalian-co-ltd",
+        "firm:beta-petroleum-co-limited",
+        "firm:gamma-marine-company-limited",
+    ):
+        assert (firm, "sanctioned-by", "agency:us-state") in found
+        assert (firm, "restricted-under", "law:executive-order-13846") in found
+
+
+def test_a_designation_without_an_agent_is_the_sanctioning_authority_named_before() -> None:
+    found = _found(
+        "Today, OFAC sanctioned Alpha Ltd. Eastern Petroleum Company is being designated for having "
+        "materially assisted the IRGC."
+    )
+    assert ("firm:eastern-petroleum-company", "sanctioned-by", "agency:us-ofac") in found
+    alone = _found("Eastern Petroleum Company is being designated for its support.", "U.S. Department of the Treasury")
+    assert ("firm:eastern-petroleum-company", "sanctioned-by", "agency:us-treasury") in alone
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Entity List is maintained by the Bureau of Industry and Security.",
+            ("agency:us-bis", "administers", "list:us-bis-entity-list"),
+        ),
+        (
+            "BIS administers the Export Administration Regulations (EAR).",
+            ("agency:us-bis", "administers", "law:export-administration-regulations"),
+        ),
+        (
+            "The Department of Commerce is considering restrictions on Acme Software Inc.",
+            ("agency:us-commerce", "considering-action-against", "firm:acme-software-inc"),
+        ),
+    ],
+)
+def test_who_keeps_a_list_and_who_weighs_a_measure(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _found(text)
+
+
+def test_regulations_are_a_law_not_an_agency() -> None:
+    text = "They violated the Export Administration Regulations (EAR) and the Act."
+    doc = Doc(text, fold(text), [])
+    doc.find_mentions()
+    assert [(text[m.start : m.end], m.etype.value) for m in doc.mentions] == [
+        ("Export Administration Regulations", "Law"),
+        ("EAR", "Law"),
+    ]
