@@ -61,6 +61,7 @@ ACT_RE = re.compile(
     r"(?:imposed|imposes|imposing|assessed)\s+(?:a\s+|an\s+)?(?:\$[\d.,]+\s+(?:million\s+|billion\s+)?)?"
     r"(?:civil\s+|criminal\s+|administrative\s+)?(?:penalty|penalties|fine|fines)\s+(?:on|against)|"
     r"(?:took|take|takes|taken|taking)\s+(?:\w+\s+){0,2}?action\s+against|action\s+against|"
+    r"(?:took|take|takes|taken|taking)\s+action\b[^.;]{0,120}?\b(?:threats?|risks?)\s+posed\s+by|"
     r"mov(?:e|es|ed|ing)\s+against|restrict(?:s|ed|ing)?)\b",
     _I,
 )

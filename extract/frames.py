@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
-from .mentions import AFFECTED, AUTHORITY
+from .mentions import AFFECTED, AUTHORITY, Mention
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
 
@@ -35,7 +35,7 @@ P = Predicate
 _I = re.IGNORECASE
 _OPEN_FOR = 5  # sentences
 
-_COUNT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|multiple)"
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|multiple)"
 TRIGGER_RE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|"
     r"(?:imposed|imposes|imposing)\s+sanctions\s+(?:on|against))\s+"
@@ -47,6 +47,13 @@ MEMBERS_RE = re.compile(
     r"\b(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:entities|firms|companies|individuals|persons|"
     r"designations|officials|parties|additions)\b[^.;]{0,40}?\b(?:are|include|includes|included)\b|"
     r"Also\s+(?:designated|sanctioned|identified)\b)",
+    _I,
+)
+# "announced the enforcement action against X", "restrictions against X's officer, Y", "a special
+# designation of Li": the measure the frame opened, now on named parties
+ACTION_ON_RE = re.compile(
+    r"\b(?:(?:enforcement\s+)?actions?|restrictions|sanctions|(?:special\s+)?designations?|measures)\s+"
+    r"(?:against|on|of)\s+(?:the\s+)?",
     _I,
 )
 LAW_LATER_RE = re.compile(
@@ -94,18 +101,36 @@ def _members(sent: Sentence, frame: Frame) -> None:
     norm = sent.doc.norm
     hit = MEMBERS_RE.search(norm, sent.start, sent.end)
     if hit is None:
+        for on in ACTION_ON_RE.finditer(norm, sent.start, sent.end):
+            first = sent.next_mention(on.end())
+            if first is None or first.start != on.end() or first.etype not in AFFECTED:
+                continue
+            person = next((m for m in sent.after(first.end, frozenset({T.PERSON}))), None)
+            if person is not None and PERSON_OF_RE.fullmatch(norm, first.end, person.start):
+                _give(sent, frame, [person], (on.start(), person.end))  # "against X's principal officer, Y"
+            elif not sent.is_modifier(first):
+                _give(sent, frame, sent.group(first, 1, AFFECTED), (on.start(), on.end()))
         return
     members = [m for m in sent.ms if m.start >= hit.end() and m.etype in AFFECTED and not sent.is_modifier(m)]
+    _give(sent, frame, members, (hit.start(), hit.end()))
+
+
+# "X's principal executive officer, " / "two executives of X, ": the person named next is the member
+PERSON_OF_RE = re.compile(r"[^.;]{0,80}?\b(?:officer|executive|director|manager|official|owner|founder)s?\s*,\s*", _I)
+
+
+def _give(sent: Sentence, frame: Frame, members: list[Mention], cue: tuple[int, int]) -> None:
+    """The frame's measure (and its law, and the description's country) on each member."""
     seen: set[str] = set()
     for m in members:
-        if m.eid in seen or m.eid == frame.authority:
+        if m.eid in seen or m.eid == frame.authority or sent.is_modifier(m):
             continue
         seen.add(m.eid)
-        sent.add(m, frame.predicate, frame.authority, (hit.start(), hit.end()), 0.65, stance=Stance.ASSERTED)
+        sent.add(m, frame.predicate, frame.authority, cue, 0.65, stance=Stance.ASSERTED)
         if frame.law:
-            sent.add(m, P.RESTRICTED_UNDER, frame.law, (hit.start(), hit.end()), 0.6, stance=Stance.ASSERTED)
+            sent.add(m, P.RESTRICTED_UNDER, frame.law, cue, 0.6, stance=Stance.ASSERTED)
         if frame.country and m.etype is not T.PERSON:
-            sent.add(m, P.HEADQUARTERED_IN, frame.country, (hit.start(), hit.end()), 0.6, stance=Stance.ASSERTED)
+            sent.add(m, P.HEADQUARTERED_IN, frame.country, cue, 0.6, stance=Stance.ASSERTED)
         frame.members.append(m.eid)
     frame.ttl = _OPEN_FOR
 

@@ -40,6 +40,27 @@ GROUP_RE = re.compile(
 )
 
 
+# "the China-based company's ...", "the Moscow-based firm": a description of the firm last named
+BASED_ANAPHOR_RE = re.compile(
+    rf"\b[Tt]he\s+(?P<d>{DEMONYM_ALT}|[A-Z][\w]*(?:\s+[A-Z][\w]*){{0,2}})-based\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    r"(?:company|firm|corporation|group|manufacturer|carrier|vendor|provider|giant)\b(?!\s*,?\s*[A-Z])"
+)
+
+
+def rule_based_anaphor(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    last = sent.doc.last_affected
+    if last is None or sent.doc.ents[last].type is not T.FIRM:
+        return
+    for hit in BASED_ANAPHOR_RE.finditer(norm, sent.start, sent.end):
+        word = hit.group("d")
+        place = demonyms().get(word) or COUNTRY_NAMES.get(word)
+        if place is not None:
+            sent.add(
+                last, P.HEADQUARTERED_IN, place, (hit.start(), hit.end()), 0.6, stance=Stance.ASSERTED, pronoun=True
+            )
+
+
 def _distinct(ms: list[Mention]) -> list[Mention]:
     seen: set[str] = set()
     return [m for m in ms if not (m.eid in seen or seen.add(m.eid))]  # type: ignore[func-returns-value]

@@ -140,10 +140,11 @@ def _rule_listed(sent: Sentence) -> None:
 
 def _rule_sanction(sent: Sentence) -> None:
     for cue in sent.cues(SANCTION_RE):
-        if cue.group(0).lower().startswith("designat") and any(
-            m.etype is T.LIST and m.start > cue.end() for m in sent.ms
+        if cue.group(0).lower().startswith("designat") and (
+            any(m.etype is T.LIST and m.start > cue.end() for m in sent.ms)
+            or measures.AS_THREAT_RE.search(sent.doc.norm, cue.end(), min(sent.end, cue.end() + 200))
         ):
-            continue
+            continue  # onto a list (extract the listing), or as a threat (a regulator's bar)
         if sent.negated(cue.start()) or sent.irrealis(cue.start()):
             continue
         auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
@@ -412,6 +413,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     _rule_headquarters,
     doclaw.rule_bill_scope,
     places.rule_places,
+    places.rule_based_anaphor,
     lawrules.rule_pursuant,
     lawrules.rule_introduced,
     lawrules.rule_authorizes,

@@ -29,6 +29,7 @@ from .mentions import Doc, Mention
 T = EntityType
 _I = re.IGNORECASE
 # a pronoun or a definite description of a firm: "it", "they", "the company", "the Moscow-based firm"
+_PAREN_AFTER_RE = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 _ANAPHOR_RE = re.compile(
     r"\b(?:[Ii]t|[Tt]hey)\b|\b[Tt]he\s+(?:[A-Z][\w]*-based\s+|[a-z][\w-]*\s+){0,2}(?:company|firm)\b"
 )
@@ -181,8 +182,8 @@ class Sentence:
             j = i + direction
             if not 0 <= j < len(cands):
                 break
-            if cands[j].eid == cands[last].eid:
-                i = j
+            if cands[j].eid == cands[last].eid or (direction > 0 and self._in_paren_after(cands[last], cands[j])):
+                i = j  # "A (A's acronym), B" / "B (Huawei USA), C": what the parenthesis holds is skipped
                 continue
             a, b = (cands[j], cands[last]) if direction < 0 else (cands[last], cands[j])
             gap = self.doc.norm[a.end : self.phrase_start(b)]
@@ -195,6 +196,11 @@ class Sentence:
             out.append(cands[j])
             i = last = j
         return out if direction > 0 else list(reversed(out))
+
+    def _in_paren_after(self, a: Mention, b: Mention) -> bool:
+        """Is ``b`` inside the parenthesis that follows ``a`` ("A (B)")?"""
+        m = _PAREN_AFTER_RE.match(self.doc.norm, a.end, self.end)
+        return m is not None and a.end < b.start and b.end <= m.end()
 
     def _colon_list(self, first: Mention) -> bool:
         """Is ``first`` the first item of a list a colon opens ("the following entities: A; B; and

@@ -122,3 +122,43 @@ def test_regulations_are_a_law_not_an_agency() -> None:
         ("Export Administration Regulations", "Law"),
         ("EAR", "Law"),
     ]
+
+
+def test_a_measure_announced_on_a_description_then_on_named_parties() -> None:
+    found = _found(
+        "The United States has sanctioned a Chinese company for buying oil.\n"
+        "The Secretary announced the enforcement action against Alpha Petroleum Company Limited, a firm "
+        "that bought the oil. He also announced restrictions against Alpha Petroleum's principal "
+        "executive officer, Wei Zhang."
+    )
+    assert ("firm:alpha-petroleum-company-limited", "sanctioned-by", "country:us") in found
+    assert ("person:wei-zhang", "sanctioned-by", "country:us") in found
+    assert ("firm:alpha-petroleum-company-limited", "sanctioned-by", "person:wei-zhang") not in found
+
+
+def test_a_parenthesis_after_a_member_does_not_end_the_list() -> None:
+    found = _found(
+        "The defendants include Omega Holdings Ltd. and three subsidiaries — Omega Device Co. Ltd. "
+        "(Omega Device), Omega Device USA Inc. (Omega USA), Tera Technologies Inc. (Tera) and Sky Tech "
+        "Co. Ltd. (Sky)."
+    )
+    for child in (
+        "firm:omega-device-co-ltd",
+        "firm:omega-device-usa-inc",
+        "firm:tera-technologies-inc",
+        "firm:sky-tech-co-ltd",
+    ):
+        assert (child, "subsidiary-of", "firm:omega-holdings-ltd") in found
+
+
+def test_the_place_based_company_is_the_firm_last_named() -> None:
+    found = _found("Omega Holdings Ltd. was indicted. The China-based company's practice was to defraud the United States.")
+    assert ("firm:omega-holdings-ltd", "headquartered-in", "country:cn") in found
+
+
+def test_designated_as_a_threat_is_a_bar_not_a_sanction() -> None:
+    found = _found(
+        "The Public Safety and Homeland Security Bureau designated Huawei Technologies Company and ZTE "
+        "Corporation as national security threats."
+    )
+    assert not any(p == "sanctioned-by" for _, p, _ in found)
