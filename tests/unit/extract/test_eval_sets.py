@@ -1,0 +1,62 @@
+"""The evaluation sets of ``bench.extract`` hold what their SPLIT.md files say: every gold claim is
+a tuple the ontology allows, its quote (where the gold gives one) occurs in its text, every text has
+its meta and gold file, and the split digest of each hashed set matches the gold files' splits."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from schema.ontology import EntityType, Predicate, Stance, allowed
+from schema.quotes import fold
+
+ROOT = Path(__file__).resolve().parents[3]
+SETS = [
+    ROOT / "tests" / "fixtures" / "articles",
+    ROOT / "bench" / "eval",
+    ROOT / "bench" / "eval4",
+    ROOT / "bench" / "eval5",
+]
+GOLDS = sorted(g for d in SETS for g in d.glob("*.gold.yaml"))
+TYPES = {t.value.lower(): t for t in EntityType}
+
+
+def _split(gold: dict[str, object]) -> str:
+    return str(gold.get("split", "dev"))
+
+
+@pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.name.removesuffix(".gold.yaml"))
+def test_every_gold_claim_is_allowed_and_quoted_from_its_text(path: Path) -> None:
+    gold = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    name = path.name.removesuffix(".gold.yaml")
+    text = fold((path.parent / f"{name}.txt").read_text(encoding="utf-8"))
+    assert (path.parent / f"{name}.meta.yaml").exists()
+    assert _split(gold) in {"dev", "heldout"}
+    for claim in gold.get("claims") or []:
+        predicate = Predicate(claim["predicate"])
+        Stance(claim["stance"])
+        subject = TYPES[claim["subject"].split(":", 1)[0]]
+        obj = TYPES[claim["object"].split(":", 1)[0]]
+        assert allowed(predicate, subject, obj), claim
+        if "quote" in claim:
+            assert fold(claim["quote"]) in text, claim["quote"]
+
+
+@pytest.mark.parametrize(("folder", "blind"), [("eval", False), ("eval4", True), ("eval5", False)])
+def test_the_split_digest_matches_the_gold_files(folder: str, blind: bool) -> None:
+    """eval4's digest is of its blind run, when every text was held out (its SPLIT.md)."""
+    here = ROOT / "bench" / folder
+    split_md = (here / "SPLIT.md").read_text(encoding="utf-8")
+    written = re.search(r"split digest: ([0-9a-f]{64})", split_md)
+    assert written is not None
+    lines = []
+    for txt in here.glob("*.txt"):
+        name = txt.name.removesuffix(".txt")
+        gold = yaml.safe_load((here / f"{name}.gold.yaml").read_text(encoding="utf-8"))
+        split = "heldout" if blind else _split(gold)
+        lines.append(f"{name} {split} {hashlib.sha256(txt.read_bytes()).hexdigest()}")
+    assert hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest() == written.group(1)
