@@ -23,6 +23,7 @@ met (overall, or of ``--split`` when given).
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -61,11 +62,27 @@ class Score:
         return self.tp / len(self.gold) if self.gold else 1.0
 
 
+_HONORIFIC_ID = re.compile(r"^person:(?:mr|ms|mrs|dr)-")
+
+
+def same_id(eid: str) -> str:
+    """The id both sides are compared by: a person named only with an honorific is one person
+    whether a gold set wrote ``person:mr-kennedy`` (the longest name the text gives) or
+    ``person:kennedy`` (the gold sets differ on this; the claims do not)."""
+    return _HONORIFIC_ID.sub("person:", eid)
+
+
+def _tuple(subject: str, predicate: str, obj: str, stance: str) -> Tuple4:
+    return same_id(subject), predicate, same_id(obj), stance
+
+
 def load_gold(path: Path) -> tuple[str, set[Tuple4]]:
     """(split, tuples) of a gold file; split is ``dev`` (seen while writing the rules) or
     ``heldout`` (annotated before the extractor first ran on it)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    tuples = {(c["subject"], c["predicate"], c["object"], c.get("stance", "asserted")) for c in data.get("claims", [])}
+    tuples = {
+        _tuple(c["subject"], c["predicate"], c["object"], c.get("stance", "asserted")) for c in data.get("claims", [])
+    }
     return str(data.get("split", "dev")), tuples
 
 
@@ -77,7 +94,7 @@ def score_article(gold_path: Path) -> Score:
     started = time.perf_counter()
     parsed = propose(text_path.read_bytes(), meta).parsed
     seconds = time.perf_counter() - started
-    found = {(c.subject, c.predicate.value, c.object, c.stance.value) for c in parsed.claims}
+    found = {_tuple(c.subject, c.predicate.value, c.object, c.stance.value) for c in parsed.claims}
     split, gold = load_gold(gold_path)
     return Score(name, split, gold, found, seconds)
 

@@ -25,10 +25,12 @@ _OWNERS = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.COUNTRY, T.AGENCY})
 _PARENTS = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
 
 OWNED_BY_RE = re.compile(
-    r"\b(?:is|are|was|were|being|been)?\s*(?:\w+\s+)?(?:owned\s+and\s+controlled,?|owned|controlled)"
+    r"\b(?:is|are|was|were|being|been)?\s*(?:\w+\s+)?"
+    r"(?:owned\s+and\s+controlled,?|owned(?:\s*,\s*(?:operated|managed))*,?(?:\s+and\s+(?:operated|managed))?|controlled)"
     r"\s+(?:in\s+part\s+|partly\s+|"
     r"partially\s+|wholly\s+|fully\s+|majority\s+|jointly\s+|directly\s+or\s+indirectly\s+|"
-    r"indirectly\s+|directly\s+)?by\s*(?:,\s*(?:directly\s+or\s+indirectly|in\s+part)\s*,\s*)?\s(?:the\s+)?",
+    r"indirectly\s+|directly\s+)?by\s*(?:,\s*(?:directly\s+or\s+indirectly|in\s+part)\s*,\s*)?\s(?:the\s+)?"
+    r"(?:[A-Z][\w]*(?:\s+(?:and\s+)?[A-Z][\w]*){0,3}-based\s+)?",  # "by Hong Kong-based X"
     _I,
 )
 OWNS_RE = re.compile(

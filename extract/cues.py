@@ -31,6 +31,7 @@ LIST_CUE_RE = re.compile(
 )
 SANCTION_RE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|blacklist(?:s|ed|ing)?|froze|"
+    r"identified(?=\s+as\s+blocked\s+property)|"
     r"asset[ -]freeze)\b",
     _I,
 )
@@ -152,6 +153,7 @@ COUNTRY_NAMES = {
     if len(n.split()) <= 3 and "government" not in n.lower() and "administration" not in n
 }
 _PLACE_ALT = "|".join(sorted(map(re.escape, [*DEMONYM_WORDS, *COUNTRY_NAMES]), key=len, reverse=True))
+HQ_ALSO_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})\s+and\s+$")  # "Hong Kong and [Marshall Islands-based]"
 HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})-based(?:\s+[a-z][\w-]*){{0,3}}\s+$")
 HQ_DESC_BEFORE_RE = re.compile(
     rf"(?:\b(?:the|a|an)\s+|(?<![\w-]))(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"

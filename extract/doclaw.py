@@ -25,7 +25,9 @@ T = EntityType
 P = Predicate
 _I = re.IGNORECASE
 
-CITED_AS_RE = re.compile(r"\bmay\s+be\s+cited\s+as\s+the\s+(?:``|\"|')*\s*(?P<name>[^`\"'.]{3,200}?\bAct\b)")
+CITED_AS_RE = re.compile(  # an apostrophe inside a word is the name's ("Defending America's 5G Future Act")
+    r"\bmay\s+be\s+cited\s+as\s+the\s+(?:``|\"|')*\s*(?P<name>(?:[^`\"'.]|'(?=[a-z])){3,200}?\bAct\b)"
+)
 TITLE_LINE_RE = re.compile(
     r"^[ \t]*(?P<name>[A-Z0-9][A-Za-z0-9.'&, -]{1,150}?\b(?:Act|ACT)(?:[ \t]+(?:of|OF)[ \t]+\d{4})?)[ \t]*$",
     re.M,

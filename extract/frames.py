@@ -49,6 +49,20 @@ MEMBERS_RE = re.compile(
     r"Also\s+(?:designated|sanctioned|identified)\b)",
     _I,
 )
+# "announced the addition of five entities based in the PRC to the UFLPA Entity List"
+LIST_TRIGGER_RE = re.compile(
+    r"\b(?:addition|additions|added|adding|adds|add)\s+(?:of\s+)?"
+    rf"(?P<desc>{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?(?:entities|entity|firms?|compan(?:y|ies)|individuals?|persons?|"
+    r"parties|organizations?))\b(?P<rest>[^.;]{0,80}?)\s+to\s+(?:the\s+)?",
+    _I,
+)
+BASED_IN_RE = re.compile(r"\b(?:based|located|headquartered)\s+in\s+(?:the\s+)?", _I)
+# "goods produced by A, B and C" (a list's presumption): the parties the goods are from
+GOODS_BY_RE = re.compile(
+    r"\b(?:goods|products|items|merchandise|imports)\s+(?:\w+\s+){0,2}?(?:produced|made|manufactured|mined|"
+    r"processed|exported)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?",
+    _I,
+)
 # "announced the enforcement action against X", "restrictions against X's officer, Y", "a special
 # designation of Li": the measure the frame opened, now on named parties
 ACTION_ON_RE = re.compile(
@@ -86,6 +100,19 @@ def _authority(sent: Sentence, pos: int) -> str | None:
 
 def _open(sent: Sentence) -> None:
     norm = sent.doc.norm
+    for cue in LIST_TRIGGER_RE.finditer(norm, sent.start, sent.end):
+        lst = sent.next_mention(cue.end())
+        if lst is None or lst.start != cue.end() or lst.etype is not T.LIST:
+            continue
+        d = DEMONYM_IN_RE.search(cue.group("desc"))
+        country = demonyms().get(d.group("d")) if d else None
+        where = BASED_IN_RE.search(cue.group("rest"))
+        if where is not None:
+            place = sent.next_mention(cue.start("rest") + where.end())
+            if place is not None and place.start == cue.start("rest") + where.end() and place.etype is T.COUNTRY:
+                country = place.eid
+        sent.doc.frame = Frame(P.LISTED_ON, lst.eid, None, country)
+        return
     for cue in TRIGGER_RE.finditer(norm, sent.start, sent.end):
         auth = _authority(sent, cue.start())
         if auth is None:
@@ -100,6 +127,12 @@ def _open(sent: Sentence) -> None:
 def _members(sent: Sentence, frame: Frame) -> None:
     norm = sent.doc.norm
     hit = MEMBERS_RE.search(norm, sent.start, sent.end)
+    if hit is None and frame.predicate is P.LISTED_ON:
+        for by in GOODS_BY_RE.finditer(norm, sent.start, sent.end):
+            first = sent.next_mention(by.end())
+            if first is not None and first.start == by.end() and first.etype in AFFECTED:
+                _give(sent, frame, sent.group(first, 1, AFFECTED), (by.start(), by.end()))
+        return
     if hit is None:
         for on in ACTION_ON_RE.finditer(norm, sent.start, sent.end):
             first = sent.next_mention(on.end())

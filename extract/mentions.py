@@ -90,6 +90,8 @@ _KNOWN_AS_RE = re.compile(
     re.IGNORECASE,
 )
 _AKA_MORE_RE = re.compile(r"\s*(?:,|and|or)\s*")  # "... also known as A, B and C"
+_LAW_LIST_GAP_RE = re.compile(r"[ \t]*(?:\([ \t]*[A-Z][A-Za-z0-9&.-]{1,15}[ \t]*\)|\))?[ \t]*")
+_LIST_WORDS_RE = re.compile(r"(?:Entity|Sanctions?|Covered)?[ \t]*List")
 _DEFINITION_RE = re.compile(r"\(([^()\n]{0,300}?)(?:\"{1,2}|'')([A-Z][^\"'()\n]{0,40}?)(?:\"{1,2}|'')[ \t]*\)")
 
 
@@ -207,6 +209,31 @@ class Doc:
         self._aliases(only_new=True)  # acronyms after an alias: "Binding Operational Directive (BOD)"
         doclaw.attach(self)
         self._known_as()
+        self._law_lists()
+
+    def _law_lists(self) -> None:
+        """``Uyghur Forced Labor Prevention Act (UFLPA) Entity List`` / ``UFLPA Entity List``: a
+        list named after a law is its own list, not the Entity List the gazetteer knows."""
+        out: list[Mention] = []
+        for m in self.mentions:
+            law = out[-1] if out else None
+            if (
+                m.etype is T.LIST
+                and law is not None
+                and law.etype is T.LAW
+                and _LAW_LIST_GAP_RE.fullmatch(self.norm, law.end, m.start)
+                and _LIST_WORDS_RE.fullmatch(self.norm, m.start, m.end)
+            ):
+                name = f"{self.ents[law.eid].name} {' '.join(self.norm[m.start : m.end].split())}"
+                eid = self.entity_for(T.LIST, name)
+                start = law.start
+                if len(out) > 1 and out[-2].eid == law.eid and "(" in self.norm[out[-2].end : law.start]:
+                    out.pop()  # "... Act (UFLPA) Entity List": from the law's full name
+                    start = out[-1].start
+                out[-1] = Mention(start, m.end, eid, T.LIST, self.ents[eid].how)
+                continue
+            out.append(m)
+        self.mentions = out
 
     def _persons(self, cands: list[Mention]) -> list[Mention]:
         """``Secretary of Homeland Security Elaine Duke`` → Person ``Elaine Duke``."""

@@ -101,6 +101,8 @@ _PERSON_AFTER = re.compile(
     rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT})[ \t]+)?"
     r"(?:national|citizen|resident|businessman|businesswoman)\b|\d{2},[ \t]*(?:of|a|an)[ \t])"
 )
+_IMO_AFTER = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
+_VESSEL_BEFORE = re.compile(r"\b(?:vessel|tanker|freighter)[ \t]+(?:(?:named|called)[ \t]+)?$")
 _LIST_AFTER = re.compile(r"[^.;]{0,160}?\bto\s+the\s+[^.;]{0,60}?\bList\b")
 _ADD_BEFORE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", _I)
 
@@ -195,6 +197,8 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.PERSON
     if _ROLE_BEFORE.search(norm[max(0, start - 120) : start]):
         return T.PERSON
+    if _IMO_AFTER.match(norm, end) or _VESSEL_BEFORE.search(norm, max(0, start - 40), start):
+        return T.ASSET  # "the tanker WELL SAIL (IMO 9321938)": a vessel
     if in_heading(norm, start):  # a headline capitalises every word: only the strong cues above
         return None
     window = norm[max(0, start - 200) : start]
@@ -300,13 +304,25 @@ def find(
             if span in seen or (k >= 0 and taken[k][1] > span[0]):
                 continue
             out.append((*span, names[hit.group(0)]))
-    return sorted(out)
+    return sorted(_with_honorific(norm, s, e, t) for s, e, t in out)
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.[ \t]+$")
+
+
+def _with_honorific(norm: str, start: int, end: int, etype: EntityType) -> tuple[int, int, EntityType]:
+    """A person the text names only as ``Mr. Cotton`` is ``Mr. Cotton`` (the longest name it gives)."""
+    if etype is T.PERSON and " " not in norm[start:end]:
+        hon = _HONORIFIC_BEFORE.search(norm, max(0, start - 5), start)
+        if hon is not None:
+            return hon.start(), end, etype
+    return start, end, etype
 
 
 _ACRONYM_OF = re.compile(r"\w[ \t]*\([ \t]*\"{0,2}.$")  # "Corporation (SMIC": an alias, found later
 _AND_SPLIT = re.compile(r"[ \t]+and[ \t]+")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+")
-_COORDINATED = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
+_COORDINATED = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON, T.ASSET})
 
 
 def joined(norm: str, a_end: int, b_start: int) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from . import control, doclaw, frames, lawrules, measures, places
+from . import control, doclaw, frames, lawrules, measures, places, sanctions
 from .builtin import demonyms
 from .cues import (
     ACT_RE,
@@ -23,6 +23,7 @@ from .cues import (
     DECLINE_RE,
     ENACT_RE,
     HQ_AGE_OF_RE,
+    HQ_ALSO_RE,
     HQ_BASED_RE,
     HQ_CITIZEN_RE,
     HQ_CITY_RE,
@@ -33,10 +34,8 @@ from .cues import (
     INVADE_RE,
     INVESTIGATE_RE,
     LIST_CUE_RE,
-    MEMBERS_GAP_RE,
     PERSON_GROUP_OF_RE,
     PROPOSE_RE,
-    SANCTION_RE,
     SETTLEMENT_RE,
     TIE_RE,
     WARN_RE,
@@ -138,68 +137,7 @@ def _rule_listed(sent: Sentence) -> None:
             sent.add(pron, P.LISTED_ON, lst, cue, 0.65, pronoun=True)
 
 
-def _rule_sanction(sent: Sentence) -> None:
-    for cue in sent.cues(SANCTION_RE):
-        if cue.group(0).lower().startswith("designat") and (
-            any(m.etype is T.LIST and m.start > cue.end() for m in sent.ms)
-            or measures.AS_THREAT_RE.search(sent.doc.norm, cue.end(), min(sent.end, cue.end() + 200))
-        ):
-            continue  # onto a list (extract the listing), or as a threat (a regulator's bar)
-        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
-            continue
-        auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
-        if not auths and not sent.passive(cue) and frames.WE_RE.search(sent.doc.norm, sent.start, cue.start()):
-            we = sent.doc.frame.authority if sent.doc.frame is not None else sent.doc.issuer
-            auths = [we] if we else []  # "We imposed sanctions against ...": the speaker
-        if sent.passive(cue) or not auths:
-            subs = sent.subjects_before(cue.start(), AFFECTED)
-            auth: Mention | str | None = sent.by_agent(cue.end(), AUTHORITY)
-            if auth is None and sent.passive(cue) and subs and cue.group(0).lower().startswith("designat"):
-                # "X is being designated for ...": by the authority the text speaks of, or for
-                doc = sent.doc
-                auth = doc.frame.authority if doc.frame is not None else doc.sanctioner or doc.issuer
-        else:
-            auth = auths[0]
-            subs = sent.objects_after(cue.end(), AFFECTED)
-            if subs and PERSON_GROUP_OF_RE.search(sent.doc.norm[cue.end() : subs[0].start]):
-                # "sanctioning 12 executives of X": X itself is not sanctioned; "two subsidiaries
-                # of X, A and B": A and B are
-                subs = _named_members(sent, subs)
-        if subs and not sent.passive(cue):  # "... against A and B in the PRC and against C"
-            more = _AND_AGAINST_RE.search(sent.doc.norm, subs[-1].end, sent.end)
-            while more is not None and not CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, more.start()):
-                extra = sent.objects_after(more.end(), AFFECTED)
-                if not extra or extra[0].start != more.end():
-                    break
-                subs = subs + extra
-                more = _AND_AGAINST_RE.search(sent.doc.norm, extra[-1].end, sent.end)
-        if auth is not None:
-            for s in subs:
-                sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75)
-            if isinstance(auth, Mention) and auth.etype is T.AGENCY:
-                sent.doc.sanctioner = auth.eid
-        law = sent.law_after(subs[-1].end) if subs else None
-        if law is None and subs and subs[0].start > cue.end():  # "sanctions ... pursuant to E.O. 13846: A; B"
-            law = sent.law_after(cue.end(), within=subs[0].start - cue.end())
-        if law is not None:  # "designated A and B pursuant to E.O. 13382"
-            for s in subs:
-                sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.65, stance=Stance.ASSERTED)
-
-
-_AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
 _ISSUER_REF_RE = re.compile(r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Agency|Office|Board|Administration)\b")
-
-
-def _named_members(sent: Sentence, owner_group: list[Mention]) -> list[Mention]:
-    """The members named right after ``<group word> of X``, or none."""
-    owner = owner_group[0]
-    gap = MEMBERS_GAP_RE.match(sent.doc.norm, owner.end, sent.end)
-    if gap is None:
-        return []
-    nxt = sent.next_mention(gap.end())
-    if nxt is None or nxt.start != gap.end() or nxt.etype not in AFFECTED:
-        return []
-    return sent.group(nxt, 1, AFFECTED)
 
 
 def _rule_tie(sent: Sentence) -> None:
@@ -356,6 +294,11 @@ def _rule_headquarters(sent: Sentence) -> None:
             place = demonyms().get(hit.group("p")) or COUNTRY_NAMES.get(hit.group("p"))
         if place:
             sent.add(m, P.HEADQUARTERED_IN, place, (m.start, m.end), 0.7, stance=Stance.ASSERTED)
+            if hit is not None and hit.re is HQ_BASED_RE:  # "Hong Kong and Marshall Islands-based X"
+                also = HQ_ALSO_RE.search(left, 0, hit.start("p"))
+                other = (demonyms().get(also.group("p")) or COUNTRY_NAMES.get(also.group("p"))) if also else None
+                if other:
+                    sent.add(m, P.HEADQUARTERED_IN, other, (m.start, m.end), 0.65, stance=Stance.ASSERTED)
             if hit is not None and hit.re is HQ_DESC_BEFORE_RE:  # "Chinese nationals, A and B"
                 for x in sent.group(m, 1, frozenset({m.etype}))[1:]:
                     sent.add(x, P.HEADQUARTERED_IN, place, (m.start, x.end), 0.65, stance=Stance.ASSERTED)
@@ -399,7 +342,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lambda s: _rule_actor_on_target(s, CONSIDER_RE, P.CONSIDERING_ACTION_AGAINST, 0.75, mark=True, skip_irrealis=False),
     _rule_ban,
     _rule_listed,
-    _rule_sanction,
+    sanctions.rule_sanction,
     _rule_tie,
     lambda s: _rule_actor_on_target(s, ACT_RE, P.ACTED_AGAINST, 0.6),
     lambda s: _rule_actor_on_target(s, WARN_RE, P.WARNED_AGAINST_BY, 0.65),

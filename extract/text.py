@@ -21,9 +21,7 @@ def decode(text: str | bytes) -> str:
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InvalidInput(
-                f"the input is not UTF-8 text ({exc.reason} at byte {exc.start})"
-            ) from None
+            raise InvalidInput(f"the input is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     if len(text) > MAX_CHARS:
         raise InvalidInput(f"the text has {len(text)} characters; the limit is {MAX_CHARS}")
     if not text.strip():
@@ -37,12 +35,60 @@ def decode(text: str | bytes) -> str:
 
 # -- sentences ---------------------------------------------------------------------------------
 
-_ABBREV = frozenset({
-    "inc", "ltd", "co", "corp", "no", "nos", "mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr",
-    "gen", "sen", "rep", "gov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "sec", "art", "para", "fig", "approx", "dept", "est", "u.s", "e.o",
-    "d.c", "u.k", "e.u", "u.n", "a.m", "p.m", "i.e", "e.g", "etc", "cf", "al",
-})
+_ABBREV = frozenset(
+    {
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "nos",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "vs",
+        "jr",
+        "sr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "sec",
+        "art",
+        "para",
+        "fig",
+        "approx",
+        "dept",
+        "est",
+        "u.s",
+        "e.o",
+        "d.c",
+        "u.k",
+        "e.u",
+        "u.n",
+        "a.m",
+        "p.m",
+        "i.e",
+        "e.g",
+        "etc",
+        "cf",
+        "al",
+    }
+)
 _BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n\s*(?=[^\sa-z])")  # not before a lower-case continuation
 _SPLIT_RE = re.compile(r"(\S*?)[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9])")
@@ -74,9 +120,7 @@ def sentences(norm: str) -> list[tuple[int, int]]:
         start = b0
         for m in _SPLIT_RE.finditer(norm, b0, b1):
             token = m.group(1).lstrip("\"'([").lower()
-            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(
-                r"(?:[a-z]\.)+[a-z]?", token
-            ):
+            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
                 continue
             spans.append((start, m.start(2)))
             start = m.end()
@@ -94,4 +138,26 @@ def sentences(norm: str) -> list[tuple[int, int]]:
             s0 = cut + 1
         if s1 > s0:
             out.append((s0, s1))
+    return _join_lists(norm, out)
+
+
+_ITEM_END_RE = re.compile(r";(?:\s*(?:and|or))?$")
+
+
+def _join_lists(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A list a colon opens, one item a line ("... designated:" / "A;" / "B; and" / "C."), is one
+    sentence: the line that ends in a colon and the items after it, up to the first that does not end
+    in a semicolon (at most 60 items, and no longer than a sentence may be)."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        s0, s1 = spans[i]
+        j = i
+        if norm[s1 - 1] == ":":
+            while j + 1 < len(spans) and j - i < 60 and spans[j + 1][1] - s0 <= MAX_SENTENCE:
+                j += 1
+                if not _ITEM_END_RE.search(norm, spans[j][0], spans[j][1]):
+                    break
+        out.append((s0, spans[j][1]))
+        i = j + 1
     return out

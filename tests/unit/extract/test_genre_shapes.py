@@ -152,7 +152,9 @@ def test_a_parenthesis_after_a_member_does_not_end_the_list() -> None:
 
 
 def test_the_place_based_company_is_the_firm_last_named() -> None:
-    found = _found("Omega Holdings Ltd. was indicted. The China-based company's practice was to defraud the United States.")
+    found = _found(
+        "Omega Holdings Ltd. was indicted. The China-based company's practice was to defraud the United States."
+    )
     assert ("firm:omega-holdings-ltd", "headquartered-in", "country:cn") in found
 
 
@@ -162,3 +164,51 @@ def test_designated_as_a_threat_is_a_bar_not_a_sanction() -> None:
         "Corporation as national security threats."
     )
     assert not any(p == "sanctioned-by" for _, p, _ in found)
+
+
+def test_a_designation_list_one_item_a_line_after_a_colon() -> None:
+    found = _found(
+        "Today, OFAC sanctioned Alpha Ltd. The tanker BLUE SKY (IMO 9321938) carried Iranian oil.\n"
+        "The following companies are being designated pursuant to E.O. 13902 for operating in the "
+        "petroleum sector:\nRiver Ship Management Limited;\nNorth Freight Limited; and\nEast Star Company Limited.\n"
+        "The following vessels are being identified as blocked property:\nBLUE SKY (River Ship Management Limited); and\n"
+        "GREEN SEA (North Freight Limited)."
+    )
+    for firm in ("firm:river-ship-management-limited", "firm:north-freight-limited", "firm:east-star-company-limited"):
+        assert (firm, "sanctioned-by", "agency:us-ofac") in found
+        assert (firm, "restricted-under", "law:executive-order-13902") in found
+    assert ("asset:blue-sky", "sanctioned-by", "agency:us-ofac") in found
+
+
+def test_a_vessel_owned_operated_and_managed_by_a_place_based_firm() -> None:
+    found = _found(
+        "The Panama-flagged crude oil tanker BLUE SKY (IMO 9321938), owned, operated, and managed by Hong Kong "
+        "and Marshall Islands-based River Ship Management Limited, has transported oil."
+    )
+    assert ("firm:river-ship-management-limited", "owns", "asset:blue-sky") in found
+    assert ("firm:river-ship-management-limited", "headquartered-in", "country:hk") in found
+    assert ("firm:river-ship-management-limited", "headquartered-in", "country:mh") in found
+
+
+def test_a_list_named_after_a_law_and_the_parties_its_frame_names_later() -> None:
+    found = _found(
+        "Today, DHS announced the addition of three entities based in the People's Republic of China (PRC) to "
+        "the Uyghur Forced Labor Prevention Act (UFLPA) Entity List.\n"
+        "CBP will apply a presumption that goods produced by Alpha Cotton Co., Ltd., Beta Textile Co., Ltd., "
+        "and Gamma Yarn Co., Ltd. are prohibited from entering the United States."
+    )
+    for firm in ("firm:alpha-cotton-co-ltd", "firm:beta-textile-co-ltd", "firm:gamma-yarn-co-ltd"):
+        assert (firm, "listed-on", "list:uyghur-forced-labor-prevention-act-entity-list") in found
+        assert (firm, "headquartered-in", "country:cn") in found
+    assert not any(o == "list:us-bis-entity-list" for _, _, o in found)
+
+
+def test_a_bill_cited_with_an_apostrophe_and_sponsors_named_mr() -> None:
+    found = _found(
+        "Mr. Cotton (for himself and Mr. Warner) introduced the following bill.\nA BILL\n"
+        "To prohibit dealings with Huawei Technologies Co., Ltd.\nSECTION 1. SHORT TITLE.\n"
+        "This Act may be cited as the ``Defending America's Networks Act''."
+    )
+    law = "law:defending-america-s-networks-act"
+    assert (law, "proposed-by", "person:mr-cotton") in found
+    assert (law, "proposed-by", "person:mr-warner") in found

@@ -1,0 +1,114 @@
+"""Who is sanctioned by whom, and under which law:
+
+* ``<Authority> sanctioned / designated / imposed sanctions on A, B and C`` → each ``sanctioned-by``
+  the authority (``... against A in the PRC and against B``: both); ``sanctioning 12 executives of
+  X`` is not X, ``two subsidiaries of X, A and B`` are A and B;
+* the passive: ``A was designated by <Authority>``; without an agent (``A is being designated``)
+  by the authority the text last named sanctioning, or its frame's, or its issuer;
+* a list a colon opens after the verb: ``The following companies are being designated pursuant to
+  E.O. 13902 ...: A; B; and C``; vessels ``identified as blocked property``;
+* the law: ``pursuant to <Law>`` / ``under <Law>`` after the parties, or between the verb and them →
+  ``restricted-under``.
+
+Not a sanction: ``designated ... to the <List>`` (a listing, :func:`extract.rules._rule_listed`),
+``designated ... as national security threats`` (a regulator's bar, :mod:`extract.measures`)."""
+
+from __future__ import annotations
+
+import re
+
+from schema.ontology import EntityType, Predicate, Stance
+
+from . import frames, measures
+from .cues import CLAUSE_GAP_RE, MEMBERS_GAP_RE, PERSON_GROUP_OF_RE, SANCTION_RE
+from .mentions import AFFECTED, AUTHORITY, Mention
+from .sentence import Sentence
+
+T = EntityType
+P = Predicate
+_I = re.IGNORECASE
+
+_AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
+# after the colon that opens a list: white space, an item number ("(1)", "1.")
+_ITEM_START_RE = re.compile(r":\s*(?:\(?\d{1,2}[.)]\s*)?")
+
+
+def rule_sanction(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    for cue in sent.cues(SANCTION_RE):
+        if cue.group(0).lower().startswith("designat") and (
+            any(m.etype is T.LIST and m.start > cue.end() for m in sent.ms)
+            or measures.AS_THREAT_RE.search(norm, cue.end(), min(sent.end, cue.end() + 200))
+        ):
+            continue  # onto a list (extract the listing), or as a threat (a regulator's bar)
+        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
+            continue
+        passive = sent.passive(cue)
+        auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+        if not auths and not passive and frames.WE_RE.search(norm, sent.start, cue.start()):
+            we = sent.doc.frame.authority if sent.doc.frame is not None else sent.doc.issuer
+            auths = [we] if we else []  # "We imposed sanctions against ...": the speaker
+        if passive or not auths:
+            subs = sent.subjects_before(cue.start(), AFFECTED)
+            if not subs and passive:
+                subs = _listed_after_colon(sent, cue.end())
+            auth: Mention | str | None = sent.by_agent(cue.end(), AUTHORITY)
+            if auth is None and passive and subs:
+                auth = _unnamed_agent(sent)
+        else:
+            auth = auths[0]
+            subs = sent.objects_after(cue.end(), AFFECTED)
+            if subs and PERSON_GROUP_OF_RE.search(norm[cue.end() : subs[0].start]):
+                # "sanctioning 12 executives of X": X itself is not sanctioned; "two subsidiaries
+                # of X, A and B": A and B are
+                subs = _named_members(sent, subs)
+        if subs and not passive:  # "... against A and B in the PRC and against C"
+            more = _AND_AGAINST_RE.search(norm, subs[-1].end, sent.end)
+            while more is not None and not CLAUSE_GAP_RE.search(norm, subs[-1].end, more.start()):
+                extra = sent.objects_after(more.end(), AFFECTED)
+                if not extra or extra[0].start != more.end():
+                    break
+                subs = subs + extra
+                more = _AND_AGAINST_RE.search(norm, extra[-1].end, sent.end)
+        if auth is not None:
+            for s in subs:
+                sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75)
+            if subs and isinstance(auth, Mention) and auth.etype is T.AGENCY:
+                sent.doc.sanctioner = auth.eid
+        law = sent.law_after(subs[-1].end) if subs else None
+        if law is None and subs and subs[0].start > cue.end():  # "sanctions ... pursuant to E.O. 13846: A; B"
+            law = sent.law_after(cue.end(), within=subs[0].start - cue.end())
+        if law is not None:  # "designated A and B pursuant to E.O. 13382"
+            for s in subs:
+                sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.65, stance=Stance.ASSERTED)
+
+
+def _listed_after_colon(sent: Sentence, pos: int) -> list[Mention]:
+    """The parties of a list a colon opens after ``pos`` ("are being designated ...: A; B; and C")."""
+    colon = sent.doc.norm.find(":", pos, sent.end)
+    if colon == -1 or CLAUSE_GAP_RE.search(sent.doc.norm, pos, colon):
+        return []
+    start = _ITEM_START_RE.match(sent.doc.norm, colon)
+    first = sent.next_mention(start.end()) if start else None
+    if first is None or start is None or first.start != start.end() or first.etype not in AFFECTED:
+        return []
+    return sent.group(first, 1, AFFECTED)
+
+
+def _unnamed_agent(sent: Sentence) -> str | None:
+    """Who designated when the text does not say: the authority the text last named sanctioning,
+    or its open frame's, or its issuer."""
+    doc = sent.doc
+    return doc.frame.authority if doc.frame is not None else doc.sanctioner or doc.issuer
+
+
+def _named_members(sent: Sentence, owner_group: list[Mention]) -> list[Mention]:
+    """The members named right after ``<group word> of X``, or none."""
+    owner = owner_group[0]
+    gap = MEMBERS_GAP_RE.match(sent.doc.norm, owner.end, sent.end)
+    if gap is None:
+        return []
+    nxt = sent.next_mention(gap.end())
+    if nxt is None or nxt.start != gap.end() or nxt.etype not in AFFECTED:
+        return []
+    return sent.group(nxt, 1, AFFECTED)
