@@ -3,8 +3,8 @@
 * ``<Authority> sanctioned / designated / imposed sanctions on A, B and C`` → each ``sanctioned-by``
   the authority (``... against A in the PRC and against B``: both); ``sanctioning 12 executives of
   X`` is not X, ``two subsidiaries of X, A and B`` are A and B;
-* the passive: ``A was designated by <Authority>``; without an agent (``A is being designated``)
-  by the authority the text last named sanctioning, or its frame's, or its issuer;
+* the passive: ``A was sanctioned by <Authority>``; a designation without an agent (``A is being
+  designated``) by the authority the text last named sanctioning, or its frame's, or its issuer;
 * a list a colon opens after the verb: ``The following companies are being designated pursuant to
   E.O. 13902 ...: A; B; and C``; vessels ``identified as blocked property``;
 * the law: ``pursuant to <Law>`` / ``under <Law>`` after the parties, or between the verb and them →
@@ -53,7 +53,7 @@ def rule_sanction(sent: Sentence) -> None:
             if not subs and passive:
                 subs = _listed_after_colon(sent, cue.end())
             auth: Mention | str | None = sent.by_agent(cue.end(), AUTHORITY)
-            if auth is None and passive and subs:
+            if auth is None and passive and subs and cue.group(0).lower().startswith(("designat", "identified")):
                 auth = _unnamed_agent(sent)
         else:
             auth = auths[0]
