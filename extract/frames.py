@@ -149,7 +149,12 @@ def _members(sent: Sentence, frame: Frame) -> None:
 
 
 # "X's principal executive officer, " / "two executives of X, ": the person named next is the member
-PERSON_OF_RE = re.compile(r"[^.;]{0,80}?\b(?:officer|executive|director|manager|official|owner|founder)s?\s*,\s*", _I)
+PERSON_OF_RE = re.compile(
+    r"[^.;]{0,80}?\b(?:officer|executive|director|manager|official|owner|founder|attach[eé]|ambassador|minister|"
+    r"secretary|general|commander|chief|president|chairman|head|agent|broker|representative|employee)s?"
+    r"(?:\s+in\s+[A-Z][\w]*)?\s*,\s*",
+    _I,
+)
 
 
 def _give(sent: Sentence, frame: Frame, members: list[Mention], cue: tuple[int, int]) -> None:

@@ -23,6 +23,7 @@ T = EntityType
 P = Predicate
 _I = re.IGNORECASE
 
+ORDER_AGAINST_RE = re.compile(r"\s+(?:against|on)\s+(?:the\s+)?")  # "<a Withhold Release Order> against X"
 DESIGNATED_UNDER_RE = re.compile(
     r"\b(?:designated|sanctioned|listed|added|blocked|identified)\s+(?:\w+\s+){0,2}?"
     r"(?:pursuant\s+to|under)\s+(?:the\s+)?",
@@ -53,6 +54,23 @@ def rule_pursuant(sent: Sentence) -> None:
             continue
         for s in subs:
             sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.7, stance=Stance.ASSERTED)
+
+
+def rule_order_against(sent: Sentence) -> None:
+    """``<Agency> issued a Withhold Release Order against X`` → ``X restricted-under`` the order, and
+    the agency ``acted-against`` X."""
+    for law in sent.ms:
+        if law.etype is not T.LAW or not law.eid.endswith("-order"):
+            continue
+        gap = ORDER_AGAINST_RE.match(sent.doc.norm, law.end, sent.end)
+        nxt = sent.next_mention(gap.end()) if gap else None
+        if gap is None or nxt is None or nxt.start != gap.end() or nxt.etype not in AFFECTED:
+            continue
+        auths = [m for m in sent.before(law.start, AUTHORITY) if not sent.is_modifier(m)]
+        for x in sent.group(nxt, 1, AFFECTED):
+            sent.add(x, P.RESTRICTED_UNDER, law, (law.start, x.end), 0.65, stance=Stance.ASSERTED)
+            if auths:  # "CBP issued a Withhold Release Order against X": CBP acted against X
+                sent.add(auths[0], P.ACTED_AGAINST, x, (auths[0].start, x.end), 0.6, stance=Stance.ASSERTED)
 
 
 def rule_introduced(sent: Sentence) -> None:

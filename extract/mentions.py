@@ -26,6 +26,7 @@ from .gazetteer import Gazetteer, trie_pattern
 from .patterns import (
     AGENCY_OF_RE,
     AGENCY_TAIL_RE,
+    AGENCY_US_RE,
     BILL_RE,
     CAMEL_PRODUCT_RE,
     DEMONYM_GOV_RE,
@@ -36,6 +37,7 @@ from .patterns import (
     FIRM_SUFFIX,
     LAW_ACT_RE,
     LAW_DIRECTIVE_RE,
+    LAW_ENFORCEMENT_ORDER_RE,
     LAW_EO_RE,
     LAW_ORDER_RE,
     LAW_REGULATIONS_RE,
@@ -174,6 +176,8 @@ class Doc:
                 add(m.start(), name.end(), T.FIRM)
         for m in AGENCY_OF_RE.finditer(norm):
             add(m.start(), m.end(), T.AGENCY)
+        for m in AGENCY_US_RE.finditer(norm):
+            add(m.start(), m.end(), T.AGENCY)
         for m in AGENCY_TAIL_RE.finditer(norm):
             if names.in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
@@ -189,6 +193,9 @@ class Doc:
             if len(m.group(0).split()) >= 3:  # not "Federal Regulations" alone
                 add(m.start(), m.end(), T.LAW)
         for m in LAW_ORDER_RE.finditer(norm):
+            if not LAW_ENFORCEMENT_ORDER_RE.search(norm, max(0, m.start() - 30), m.start() + 5):
+                add(m.start(), m.end(), T.LAW)  # not "Withhold Release Order on Silica": that order is named before
+        for m in LAW_ENFORCEMENT_ORDER_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW)
         for m in DEMONYM_GOV_RE.finditer(norm):
             cid = demonyms()[m.group("d")]
@@ -199,7 +206,7 @@ class Doc:
         # "China National ... Corporation" is a firm, "Iran, North Korea, and Syria ... Act" a law
         named: dict[int, int] = {}
         for c in cands:
-            if c.etype in {T.FIRM, T.LAW} and c.how == "pattern":
+            if c.how == "pattern" and (c.etype in {T.FIRM, T.LAW} or norm.startswith("U.S. ", c.start)):
                 named[c.start] = max(named.get(c.start, 0), c.end)
         cands = [c for c in cands if not (c.etype is T.COUNTRY and named.get(c.start, 0) > c.end)]
         self.mentions = _resolve(cands)

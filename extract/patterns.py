@@ -74,6 +74,13 @@ AGENCY_OF_RE = re.compile(
 )
 AGENCY_TAIL_RE = re.compile(rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee))(?![\w-])")
 
+# "U.S. Customs and Border Protection (CBP)", "U.S. Immigration and Customs Enforcement (ICE)": a
+# federal body named after "U.S." and defined by an acronym, whatever its head word
+AGENCY_US_RE = re.compile(
+    rf"(?<![\w-])U\.S\.[ \t]+(?:{_CAP}[ \t]+(?:(?:and|of|for)[ \t]+)?){{0,5}}{_CAP}"
+    r"(?=[ \t]*\([ \t]*[A-Z]{2,6}[ \t]*\))"
+)
+
 # -- laws: executive orders, directives, acts, an unnamed bill ---------------------------------
 
 LAW_EO_RE = re.compile(
@@ -92,6 +99,9 @@ LAW_REGULATIONS_RE = (
 )
 LAW_ORDER_RE = re.compile(  # "Order on Revocation and Termination"
     rf"(?<![\w-])Order[ \t]+on[ \t]+{_CAP}(?:{_SP}(?:and|of|the)?[ \t]*{_CAP}){{0,5}}"
+)
+LAW_ENFORCEMENT_ORDER_RE = re.compile(  # the orders US agencies issue against a named party
+    r"(?<![\w-])(?:Withhold[ \t]+Release|(?:Temporary[ \t]+)?Denial|Consent|Cease[ \t]+and[ \t]+Desist)[ \t]+Order\b"
 )
 BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ \t]+){0,2}?bill\b")
 

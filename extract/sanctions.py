@@ -112,3 +112,33 @@ def _named_members(sent: Sentence, owner_group: list[Mention]) -> list[Mention]:
     if nxt is None or nxt.start != gap.end() or nxt.etype not in AFFECTED:
         return []
     return sent.group(nxt, 1, AFFECTED)
+
+
+# "the U.S.-designated, IRGC-backed Persian Gulf Strait Authority"; "A, B, and C, all of which are
+# U.S.-designated entities"
+DESIGNATED_ADJ_RE = re.compile(r"\b(?P<c>U\.S\.|US|United\s+States|U\.N\.|UN)-(?:designated|sanctioned)\b")
+_ADJ_TO_NAME_RE = re.compile(r"(?:\s*,?\s*[\w-]+-(?:backed|based|owned|controlled|linked))*\s*,?\s*(?:the\s+)?")
+_WHICH_ARE_RE = re.compile(
+    r"\s*,?\s*(?:all\s+of\s+(?:which|whom)\s+are|which\s+(?:is|are)|who\s+(?:is|are)|an?)\s+$", _I
+)
+
+
+def rule_designated_adjective(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    for hit in DESIGNATED_ADJ_RE.finditer(norm, sent.start, sent.end):
+        code = "us" if hit.group("c") in {"U.S.", "US"} or hit.group("c").startswith("United") else None
+        auth = f"country:{code}" if code else None
+        if auth is None:
+            continue
+        gap = _ADJ_TO_NAME_RE.match(norm, hit.end(), sent.end)
+        nxt = sent.next_mention(gap.end()) if gap else None
+        if nxt is not None and gap is not None and nxt.start == gap.end() and nxt.etype in AFFECTED:
+            sent.add(nxt, P.SANCTIONED_BY, auth, (hit.start(), nxt.end), 0.65, stance=Stance.ASSERTED)
+            continue
+        which = _WHICH_ARE_RE.search(norm, max(sent.start, hit.start() - 40), hit.start())
+        if which is None:
+            continue
+        before = [m for m in sent.before(which.start() + 1, AFFECTED) if not sent.is_modifier(m)]
+        if before and which.start() - before[0].end <= 3:
+            for m in sent.group(before[0], -1, AFFECTED):
+                sent.add(m, P.SANCTIONED_BY, auth, (m.start, hit.end()), 0.6, stance=Stance.ASSERTED)

@@ -212,3 +212,24 @@ def test_a_bill_cited_with_an_apostrophe_and_sponsors_named_mr() -> None:
     law = "law:defending-america-s-networks-act"
     assert (law, "proposed-by", "person:mr-cotton") in found
     assert (law, "proposed-by", "person:mr-warner") in found
+
+
+def test_an_enforcement_order_against_a_firm_by_a_us_body_named_with_its_acronym() -> None:
+    found = _found(
+        "Today, DHS's U.S. Customs and Border Protection (CBP) issued a Withhold Release Order against Alpha "
+        "Silicon Co. Ltd., a company located in China."
+    )
+    cbp = "agency:u-s-customs-and-border-protection"
+    assert (cbp, "part-of", "agency:us-dhs") in found
+    assert (cbp, "acted-against", "firm:alpha-silicon-co-ltd") in found
+    assert ("firm:alpha-silicon-co-ltd", "restricted-under", "law:withhold-release-order") in found
+    assert ("law:withhold-release-order", "enacted-by", cbp) in found
+
+
+def test_us_designated_parties() -> None:
+    found = _found(
+        "The network supported Alpha Chemicals Industries Co. and Beta Trading LLC, all of which are "
+        "U.S.-designated entities. Policies are approved by the U.S.-designated, IRGC-backed Gamma Shipping LLC."
+    )
+    for firm in ("firm:alpha-chemicals-industries-co", "firm:beta-trading-llc", "firm:gamma-shipping-llc"):
+        assert (firm, "sanctioned-by", "country:us") in found
