@@ -136,12 +136,12 @@ def _members(sent: Sentence, frame: Frame) -> None:
     if hit is None:
         for on in ACTION_ON_RE.finditer(norm, sent.start, sent.end):
             first = sent.next_mention(on.end())
-            if first is None or first.start != on.end() or first.etype not in AFFECTED:
+            if first is None or first.start != on.end():
                 continue
             person = next((m for m in sent.after(first.end, frozenset({T.PERSON}))), None)
             if person is not None and PERSON_OF_RE.fullmatch(norm, first.end, person.start):
                 _give(sent, frame, [person], (on.start(), person.end))  # "against X's principal officer, Y"
-            elif not sent.is_modifier(first):
+            elif first.etype in AFFECTED and not sent.is_modifier(first):
                 _give(sent, frame, sent.group(first, 1, AFFECTED), (on.start(), on.end()))
         return
     members = [m for m in sent.ms if m.start >= hit.end() and m.etype in AFFECTED and not sent.is_modifier(m)]

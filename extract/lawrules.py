@@ -56,6 +56,23 @@ def rule_pursuant(sent: Sentence) -> None:
             sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.7, stance=Stance.ASSERTED)
 
 
+# "E.O. 13902, which targets Iran's petroleum and petrochemical sectors"
+LAW_WHICH_TARGETS_RE = re.compile(r"\s*,?\s*(?:which|that)\s+(?:targets|targeted)\s+(?:the\s+)?", _I)
+
+
+def rule_law_targets(sent: Sentence) -> None:
+    """``<Law>, which targets <Country>'s ... sectors`` / ``... which targets X`` → ``<Law> targets``."""
+    for law in sent.ms:
+        if law.etype is not T.LAW:
+            continue
+        gap = LAW_WHICH_TARGETS_RE.match(sent.doc.norm, law.end, sent.end)
+        nxt = sent.next_mention(gap.end()) if gap else None
+        if gap is None or nxt is None or nxt.start != gap.end() or nxt.etype not in AFFECTED | {T.COUNTRY}:
+            continue
+        stance = Stance.PROPOSED if doclaw.proposed(sent, law) else Stance.ASSERTED
+        sent.add(law, P.TARGETS, nxt, (law.start, nxt.end), 0.65, stance=stance)
+
+
 def rule_order_against(sent: Sentence) -> None:
     """``<Agency> issued a Withhold Release Order against X`` → ``X restricted-under`` the order, and
     the agency ``acted-against`` X."""

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from rigour.names.org_types import extract_org_types
 
+from reference import registry
 from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE
@@ -76,7 +77,8 @@ _PERSON_BEFORE = re.compile(
 # Secretary of the XPSB, Huo Liujun", "Zhuhai Zhenrong's principal executive officer, Youmin Li"
 _ROLES = (
     r"(?:Secretary|Director|Minister|Chairman|Chairwoman|Chair|President|Governor|Commander|Chief|"
-    r"[Oo]fficer|[Ee]xecutive|[Ff]ounder|[Oo]wner|[Mm]anager|Mayor|Deputy|Head|General|Ambassador|CEO|CFO)"
+    r"[Oo]fficer|[Ee]xecutive|[Ff]ounder|[Oo]wner|[Mm]anager|Mayor|Deputy|Head|General|Ambassador|Attach[eé]|"
+    r"Consul|Envoy|CEO|CFO)"
 )
 _HAS_ROLE = re.compile(rf"\b{_ROLES}\b")
 _DEFINED_ACRONYM = re.compile(r"\w[ \t]*\([ \t]*([A-Z][A-Z0-9&.-]{1,15})[ \t]*\)")
@@ -85,7 +87,7 @@ _ROLE_AFTER = re.compile(
     rf"(?:[\w-]+[ \t]+){{0,4}}?{_ROLES}\b(?=[ \t]+of\b|[ \t]*[,.;)]|[ \t]*$|[ \t]+(?:and|for|in|at)\b)"
 )
 _ROLE_BEFORE = re.compile(
-    rf"\b{_ROLES}(?:[ \t]+of[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){{0,4}})?[ \t]*,[ \t]*$"
+    rf"\b{_ROLES}(?:[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){{0,4}})?[ \t]*,[ \t]*$"
 )
 _ACCUSED_BEFORE = re.compile(r"\b(?:accused|accuses|accusing|alleged\s+that|suspects?|suspected)\s+$", _I)
 _ACCUSED_OF = re.compile(r"\s+(?:of|is|was|has|had)\b")
@@ -250,7 +252,7 @@ def find(
     cands = [
         (s, e)
         for s, e in candidates(norm, [(s, e) for s, e, _ in known])
-        if norm[s:e] not in shorts and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1)
+        if norm[s:e] not in shorts and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1) and not _place(norm[s:e])
     ]
     typed: dict[tuple[int, int], EntityType] = {}
     for span in cands:
@@ -333,6 +335,11 @@ def joined(norm: str, a_end: int, b_start: int) -> bool:
 
 
 _JOINER = re.compile(r",|&|\b(?:and|or)\b")
+
+
+def _place(name: str) -> bool:
+    """Is the name a place rigour knows ("Beijing", "Dubai"), never a party's name?"""
+    return " " not in name and not name.isupper() and registry().countries.code(name) is not None  # "DJI" is a code
 
 
 def _country_names() -> frozenset[str]:

@@ -275,10 +275,18 @@ def _rule_possessive(sent: Sentence) -> None:
                 sent.add(a, P.ADMINISTERS, b, span, 0.7, stance=Stance.ASSERTED)
             elif a.etype is T.FIRM and b.etype is T.PRODUCT:
                 sent.add(b, P.PRODUCT_OF, a, span, 0.6, stance=Stance.ASSERTED)
+            elif a.etype is T.COUNTRY and b.etype is T.ORGANIZATION and STATE_BODY_RE.search(sent.doc.ents[b.eid].name):
+                sent.add(
+                    b, P.PART_OF, a, span, 0.65, stance=Stance.ASSERTED
+                )  # "Iran's Islamic Revolutionary Guard Corps"
             elif a.etype is T.COUNTRY and b.etype is T.FIRM:  # "China's Huawei"
                 sent.add(b, P.HEADQUARTERED_IN, a, span, 0.65, stance=Stance.ASSERTED)
         elif kind == "of" and a.etype is T.AGENCY and b.etype in {T.AGENCY, T.COUNTRY}:
             sent.add(a, P.PART_OF, b, span, 0.65, stance=Stance.ASSERTED)
+
+
+# a state's own body: its armed forces, police, ministries
+STATE_BODY_RE = re.compile(r"\b(?:Corps|Army|Forces|Guard|Navy|Police|Ministry|Militia)\b")
 
 
 def _rule_headquarters(sent: Sentence) -> None:
@@ -360,6 +368,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     places.rule_based_anaphor,
     lawrules.rule_pursuant,
     lawrules.rule_order_against,
+    lawrules.rule_law_targets,
     lawrules.rule_introduced,
     lawrules.rule_authorizes,
     lawrules.rule_administers,

@@ -233,3 +233,22 @@ def test_us_designated_parties() -> None:
     )
     for firm in ("firm:alpha-chemicals-industries-co", "firm:beta-trading-llc", "firm:gamma-shipping-llc"):
         assert (firm, "sanctioned-by", "country:us") in found
+
+
+def test_a_law_which_targets_a_country_and_a_states_own_corps() -> None:
+    found = _found(
+        "This action was taken pursuant to Executive Order (E.O.) 13902, which targets Iran's petroleum sector. "
+        "Iran's Islamic Revolutionary Guard Corps profits from the trade."
+    )
+    assert ("law:executive-order-13902", "targets", "country:ir") in found
+    assert ("organization:islamic-revolutionary-guard-corps", "part-of", "country:ir") in found
+
+
+def test_a_city_before_a_name_is_no_person() -> None:
+    found = _found(
+        "Today, the United States is imposing sanctions on a network of seven individuals.\n"
+        "Today's actions include the designation of Iran's Defense Attaché in Beijing, Davoud Damghani, who "
+        "coordinated procurements."
+    )
+    assert ("person:davoud-damghani", "sanctioned-by", "country:us") in found
+    assert not any(s == "person:beijing" for s, _, _ in found)
