@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reference import registry
 from schema.models import Entity, slug
 from schema.ontology import EntityType
 
@@ -175,13 +176,14 @@ class Doc:
             if name is not None:
                 add(m.start(), name.end(), T.FIRM)
         for m in AGENCY_OF_RE.finditer(norm):
-            add(m.start(), m.end(), T.AGENCY)
+            add(m.start(), m.end(), T.ORGANIZATION if _foreign_body(m.group(0)) else T.AGENCY)
         for m in AGENCY_US_RE.finditer(norm):
             add(m.start(), m.end(), T.AGENCY)
         for m in AGENCY_TAIL_RE.finditer(norm):
             if names.in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
-            add(m.start(), m.end(), T.ORGANIZATION if m.group("org") else T.AGENCY)
+            foreign = m.group("org") or _foreign_body(m.group(0))
+            add(m.start(), m.end(), T.ORGANIZATION if foreign else T.AGENCY)
         for m in LAW_EO_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW, f"Executive Order {m.group(1)}")
         for m in LAW_DIRECTIVE_RE.finditer(norm):
@@ -453,6 +455,20 @@ _ALIAS_STOP = frozenset(
 
 
 _FIRM_AND_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+
+
+_PLACE_WORD_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def _foreign_body(name: str) -> bool:
+    """Is a body the patterns found named after a place outside the United States ("Pakistan Atomic
+    Energy Commission", "Xinjiang Public Security Bureau")? Then it is an organization the texts
+    sanction and list, not one of the authorities (the registry holds the authorities by name)."""
+    for word in _PLACE_WORD_RE.findall(name):
+        code = registry().countries.code(word)
+        if code is not None and code != "US":
+            return True
+    return False
 
 
 def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:

@@ -252,3 +252,8 @@ def test_a_city_before_a_name_is_no_person() -> None:
     )
     assert ("person:davoud-damghani", "sanctioned-by", "country:us") in found
     assert not any(s == "person:beijing" for s, _, _ in found)
+
+
+def test_a_body_named_after_a_foreign_place_is_an_organization_it_can_be_sanctioned() -> None:
+    found = _found("OFAC designated the Xinjiang Public Security Bureau pursuant to E.O. 13818.")
+    assert ("organization:xinjiang-public-security-bureau", "sanctioned-by", "agency:us-ofac") in found
