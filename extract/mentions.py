@@ -208,7 +208,7 @@ class Doc:
         # "China National ... Corporation" is a firm, "Iran, North Korea, and Syria ... Act" a law
         named: dict[int, int] = {}
         for c in cands:
-            if c.how == "pattern" and (c.etype in {T.FIRM, T.LAW} or norm.startswith("U.S. ", c.start)):
+            if c.how == "pattern" and (c.etype in {T.FIRM, T.LAW, T.ORGANIZATION} or norm.startswith("U.S. ", c.start)):
                 named[c.start] = max(named.get(c.start, 0), c.end)
         cands = [c for c in cands if not (c.etype is T.COUNTRY and named.get(c.start, 0) > c.end)]
         self.mentions = _resolve(cands)

@@ -140,6 +140,33 @@ def _rule_listed(sent: Sentence) -> None:
 _ISSUER_REF_RE = re.compile(r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Agency|Office|Board|Administration)\b")
 
 
+# "X, an entity on the Department of Commerce's Entity List", "X, which is on the Entity List"
+ON_LIST_RE = re.compile(
+    r"\s*\)?\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:entity|company|firm|party|bank|"
+    r"organization|individual|person)|which\s+is|who\s+is|is|are)\s+(?:already\s+|also\s+)?(?:named\s+|listed\s+)?"
+    r"on\s+(?:the\s+)?",
+    _I,
+)
+
+
+_OWNER_RE = re.compile(r"(?:[A-Z][\w.]*\s+(?:(?:of|and|the|for)\s+)*){0,5}[A-Z][\w.]*'s?\s+$")
+
+
+def _rule_on_list(sent: Sentence) -> None:
+    for lst in sent.ms:
+        if lst.etype is not T.LIST:
+            continue
+        before = [m for m in sent.before(lst.start, AFFECTED) if not sent.is_modifier(m)]
+        if not before:
+            continue
+        x = before[0]
+        gap = sent.doc.norm[x.end : lst.start]
+        owner = _OWNER_RE.search(gap)  # "... on the Department of Commerce's Entity List"
+        head = gap[: owner.start()] if owner and ON_LIST_RE.fullmatch(gap[: owner.start()]) else gap
+        if ON_LIST_RE.fullmatch(head):
+            sent.add(x, P.LISTED_ON, lst, (x.start, lst.end), 0.65, stance=Stance.ASSERTED)
+
+
 def _rule_tie(sent: Sentence) -> None:
     anything = frozenset(T) - {T.LIST, T.LAW, T.RECORD}
     for cue in sent.cues(TIE_RE):
@@ -350,6 +377,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lambda s: _rule_actor_on_target(s, CONSIDER_RE, P.CONSIDERING_ACTION_AGAINST, 0.75, mark=True, skip_irrealis=False),
     _rule_ban,
     _rule_listed,
+    _rule_on_list,
     sanctions.rule_sanction,
     sanctions.rule_designated_adjective,
     _rule_tie,

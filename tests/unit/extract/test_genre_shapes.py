@@ -257,3 +257,18 @@ def test_a_city_before_a_name_is_no_person() -> None:
 def test_a_body_named_after_a_foreign_place_is_an_organization_it_can_be_sanctioned() -> None:
     found = _found("OFAC designated the Xinjiang Public Security Bureau pursuant to E.O. 13818.")
     assert ("organization:xinjiang-public-security-bureau", "sanctioned-by", "agency:us-ofac") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "The plant is owned by the Pakistan Atomic Energy Commission (PAEC), an entity on the Department of "
+            "Commerce's Entity List.",
+            "organization:pakistan-atomic-energy-commission",
+        ),
+        ("Alpha Trading Co. Ltd., which is on the Entity List, shipped the parts.", "firm:alpha-trading-co-ltd"),
+    ],
+)
+def test_a_party_said_to_be_on_a_list(text: str, subject: str) -> None:
+    assert (subject, "listed-on", "list:us-bis-entity-list") in _found(text)
