@@ -21,7 +21,7 @@ from reference import registry
 from schema.models import Entity, slug
 from schema.ontology import EntityType
 
-from . import doclaw, names
+from . import doclaw, names, scripts
 from .builtin import builtin, demonyms
 from .gazetteer import Gazetteer, trie_pattern
 from .patterns import (
@@ -204,6 +204,8 @@ class Doc:
             cands.append(Mention(m.start(), m.end(), cid, T.COUNTRY, self.ents[cid].how))
         for m in CAMEL_PRODUCT_RE.finditer(norm):
             add(m.start(), m.end(), T.PRODUCT)
+        for a, b in scripts.firm_spans(norm):  # "安洵信息技术有限公司", "ООО «Вектор»"
+            add(a, b, T.FIRM)
         cands.extend(self._persons(cands))
         # "China National ... Corporation" is a firm, "Iran, North Korea, and Syria ... Act" a law
         named: dict[int, int] = {}
@@ -219,6 +221,8 @@ class Doc:
         doclaw.attach(self)
         self._known_as()
         self._law_lists()
+        into = scripts.renamed(self.norm, [(m.start, m.end, m.eid, m.etype is T.FIRM) for m in self.mentions])
+        self.mentions = [Mention(m.start, m.end, into.get(m.eid, m.eid), m.etype, m.how) for m in self.mentions]
 
     def _law_lists(self) -> None:
         """``Uyghur Forced Labor Prevention Act (UFLPA) Entity List`` / ``UFLPA Entity List``: a

@@ -91,7 +91,8 @@ _ABBREV = frozenset(
 )
 _BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n\s*(?=[^\sa-z])")  # not before a lower-case continuation
-_SPLIT_RE = re.compile(r"(\S*?)[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9])")
+# a sentence ends before a capital, a digit, or a name in another script (Han, Cyrillic, Arabic)
+_SPLIT_RE = re.compile(r"(\S*?)[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff\u0401\u0410-\u042f\u0600-\u06ff])")
 
 
 def hard_wrapped(norm: str) -> bool:

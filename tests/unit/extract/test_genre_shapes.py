@@ -272,3 +272,14 @@ def test_a_body_named_after_a_foreign_place_is_an_organization_it_can_be_sanctio
 )
 def test_a_party_said_to_be_on_a_list(text: str, subject: str) -> None:
     assert (subject, "listed-on", "list:us-bis-entity-list") in _found(text)
+
+
+def test_firm_names_in_han_and_cyrillic_script() -> None:
+    found = _found(
+        "OFAC designated Anxun Information Technology Co., Ltd. (安洵信息技术有限公司) and ООО «Вектор» pursuant "
+        "to E.O. 13694. 华为技术有限公司 was added to the Entity List."
+    )
+    assert ("firm:anxun-information-technology-co-ltd", "sanctioned-by", "agency:us-ofac") in found
+    assert ("firm:ooo-vektor", "sanctioned-by", "agency:us-ofac") in found
+    assert ("firm:hua-wei-ji-shu-you-xian-gong-si", "listed-on", "list:us-bis-entity-list") in found
+    assert not any("an-xun" in s for s, _, _ in found)  # the Han name in parentheses is the same firm
