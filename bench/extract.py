@@ -2,12 +2,13 @@
 
     python -m bench.extract [--dir DIR ...] [--split dev|heldout] [-v] [--min-precision P --min-recall R]
 
-The directories default to the four gold sets: ``tests/fixtures/articles`` (the seed and the texts
+The directories default to the five gold sets: ``tests/fixtures/articles`` (the seed and the texts
 the first rules were written against), ``bench/eval`` (32 real US-government texts annotated
 before any extractor ran on them, split once by name hash: ``bench/eval/SPLIT.md``),
 ``bench/eval4`` (12 more, annotated blind, development data after their one blind run:
-``bench/eval4/SPLIT.md``) and ``bench/eval5`` (18 more, annotated blind, split by the same hash rule
-after their one blind run: ``bench/eval5/SPLIT.md``).
+``bench/eval4/SPLIT.md``), ``bench/eval5`` (18 more, annotated blind, split by the same hash rule
+after their one blind run: ``bench/eval5/SPLIT.md``) and ``bench/eval6`` (20 more, likewise:
+``bench/eval6/SPLIT.md``).
 For every ``<name>.gold.yaml`` in the directories, ``<name>.txt`` is run through
 :func:`extract.propose` with ``<name>.meta.yaml`` (no known entities: only the built-in
 gazetteer), and the set of extracted (subject, predicate, object, stance) tuples is compared with
@@ -39,6 +40,7 @@ DEFAULT_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "a
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 EVAL4_DIR = Path(__file__).resolve().parent / "eval4"
 EVAL5_DIR = Path(__file__).resolve().parent / "eval5"
+EVAL6_DIR = Path(__file__).resolve().parent / "eval6"
 
 
 @dataclass
@@ -160,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-recall", type=float, default=None)
     args = parser.parse_args(argv)
 
-    dirs = args.dir or [DEFAULT_DIR, EVAL_DIR, EVAL4_DIR, EVAL5_DIR]
+    dirs = args.dir or [DEFAULT_DIR, EVAL_DIR, EVAL4_DIR, EVAL5_DIR, EVAL6_DIR]
     golds = sorted(g for d in dirs for g in d.glob("*.gold.yaml"))
     if not golds:
         print(f"no *.gold.yaml files in {', '.join(map(str, dirs))}")
