@@ -286,7 +286,8 @@ class Doc:
         for start, end, etype in found:
             eid = self.entity_for(etype, self.norm[start:end])
             extra.append(Mention(start, end, eid, etype, self.ents[eid].how))
-        self.mentions = sorted(self.mentions + extra, key=lambda m: m.start)
+        kept = [m for m in self.mentions if not any(x.start <= m.start and m.end <= x.end for x in extra)]
+        self.mentions = sorted(kept + extra, key=lambda m: m.start)  # "China" inside "China Unicom Americas"
 
     def _known_as(self) -> None:
         """``CEIEC, formerly known as the China National ... Corporation``, ``Nilco Group, which is

@@ -100,8 +100,13 @@ _DESCRIBED_AFTER = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong 
 )
 # "X, a Russian national", "X, a citizen of Iran", "X, 44, of Dandong, China" (a person's age)
 _PERSON_AFTER = re.compile(
-    rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT})[ \t]+)?"
-    r"(?:national|citizen|resident|businessman|businesswoman)\b|\d{2},[ \t]*(?:of|a|an)[ \t])"
+    rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT})[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}?"
+    r"(?:national|citizen|resident|businessman|businesswoman|oligarch|elite|official|spokesperson|spokeswoman|"
+    r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire)\b|\d{2},[ \t]*(?:of|a|an)[ \t])"
+)
+# "... is being designated ... for her role as ...": the name is a person's
+_PRONOUN_AFTER = re.compile(
+    r"(?:[^.;]|\.(?!\s*(?:$|[A-Z][a-z]))){0,120}?\b(?:for|of)\s+(?:his|her)\s+(?:role|involvement|position|work|conduct)\b"
 )
 _IMO_AFTER = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
 _VESSEL_BEFORE = re.compile(r"\b(?:vessel|tanker|freighter)[ \t]+(?:(?:named|called)[ \t]+)?$")
@@ -203,6 +208,8 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.ASSET  # "the tanker WELL SAIL (IMO 9321938)": a vessel
     if in_heading(norm, start):  # a headline capitalises every word: only the strong cues above
         return None
+    if 2 <= len(name.split()) <= 3 and _PRONOUN_AFTER.match(norm, end) and not _legal_form_last(name):
+        return T.PERSON
     window = norm[max(0, start - 200) : start]
     ends = list(_SENTENCE_END.finditer(window))
     left = window[ends[-1].end() :] if ends else window
@@ -251,7 +258,7 @@ def find(
     shorts |= set(_DEFINED_ACRONYM.findall(norm))  # "XPSB" defined as "... Bureau (XPSB)": an alias
     cands = [
         (s, e)
-        for s, e in candidates(norm, [(s, e) for s, e, _ in known])
+        for s, e in candidates(norm, [(s, e) for s, e, t in known if not _leads_name(norm, s, e, t)])
         if norm[s:e] not in shorts and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1) and not _place(norm[s:e])
     ]
     typed: dict[tuple[int, int], EntityType] = {}
@@ -291,14 +298,17 @@ def find(
             bounds = [s0, *(x for p in parts for x in (p.start(), p.end())), e0]
             for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
                 typed[(lo, hi)] = t
-    names = {norm[s:e]: t for (s, e), t in typed.items()}
-    out = [(s, e, t) for (s, e), t in typed.items()]
+    names: dict[str, EntityType] = {}
+    for (s0, e0), t in typed.items():  # one string, one type: a person's cue beats "designated X"
+        if names.get(norm[s0:e0]) is not T.PERSON:
+            names[norm[s0:e0]] = t
+    out = [(s, e, names[norm[s:e]]) for (s, e) in typed]
     if names:
         seen = set(typed)
         regex = re.compile(
             r"(?<![\w.'-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])"
         )
-        taken = sorted([(s, e) for s, e, _ in known] + list(seen))
+        taken = sorted([(s, e) for s, e, t in known if not _leads_name(norm, s, e, t)] + list(seen))
         starts = [s for s, _ in taken]
         for hit in regex.finditer(norm):
             span = (hit.start(), hit.end())
@@ -335,6 +345,15 @@ def joined(norm: str, a_end: int, b_start: int) -> bool:
 
 
 _JOINER = re.compile(r",|&|\b(?:and|or)\b")
+
+
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _leads_name(norm: str, start: int, end: int, etype: EntityType) -> bool:
+    """Is a one-word country the first word of a longer name ("China Unicom Americas", "Iran Air")?
+    Then the name may be typed over it (the mention finder drops the country a typed name covers)."""
+    return etype is T.COUNTRY and " " not in norm[start:end] and bool(_NAME_GOES_ON.match(norm, end))
 
 
 def _place(name: str) -> bool:

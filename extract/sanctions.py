@@ -58,6 +58,10 @@ def rule_sanction(sent: Sentence) -> None:
         else:
             auth = auths[0]
             subs = sent.objects_after(cue.end(), AFFECTED)
+            if isinstance(auth, Mention):  # "The EU, UK, Japan, and New Zealand have designated X": each
+                for other in sent.group(auth, -1, AUTHORITY)[:-1]:
+                    for s in subs:
+                        sent.add(s, P.SANCTIONED_BY, other, cue, 0.7)
             if subs and PERSON_GROUP_OF_RE.search(norm[cue.end() : subs[0].start]):
                 # "sanctioning 12 executives of X": X itself is not sanctioned; "two subsidiaries
                 # of X, A and B": A and B are

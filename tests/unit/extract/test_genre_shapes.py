@@ -283,3 +283,27 @@ def test_firm_names_in_han_and_cyrillic_script() -> None:
     assert ("firm:ooo-vektor", "sanctioned-by", "agency:us-ofac") in found
     assert ("firm:hua-wei-ji-shu-you-xian-gong-si", "listed-on", "list:us-bis-entity-list") in found
     assert not any("an-xun" in s for s, _, _ in found)  # the Han name in parentheses is the same firm
+
+
+def test_orders_to_show_cause_against_a_colon_list_of_names_that_begin_with_a_country() -> None:
+    found = _found(
+        "The Federal Communications Commission today issued Orders to Show Cause against four companies that are "
+        "subject to the control of the Chinese government: China Telecom Americas, China Unicom Americas, "
+        "Pacific Networks, and ComNet."
+    )
+    for firm in ("china-telecom-americas", "china-unicom-americas", "pacific-networks", "comnet"):
+        assert ("agency:us-fcc", "considering-action-against", f"firm:{firm}") in found
+
+
+def test_persons_designated_by_several_governments() -> None:
+    found = _found(
+        "Ivan Petrovich Sidorov, an oligarch with close ties to Russian officials, is being designated pursuant to "
+        "E.O. 14024.\nMaria Ivanova is being designated pursuant to E.O. 14024 for her role as an official. The "
+        "EU, Japan, and New Zealand have previously designated Maria Ivanova.",
+        "U.S. Department of State",
+    )
+    assert ("person:ivan-petrovich-sidorov", "sanctioned-by", "agency:us-state") in found
+    assert ("person:ivan-petrovich-sidorov", "alleged-tie-to", "country:ru") in found
+    for auth in ("agency:us-state", "country:jp", "country:nz", "organization:eu"):
+        assert ("person:maria-ivanova", "sanctioned-by", auth) in found
+    assert not any(s.startswith("firm:maria") for s, _, _ in found)
