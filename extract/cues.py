@@ -142,7 +142,8 @@ GAP_AND_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or|as\s+well\s+a
 # "Russian-based X" / "X (Russia)"
 _NOUNS = (
     r"(?:firm|firms|company|companies|group|maker|provider|vendor|developer|giant|"
-    r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business|subsidiary|affiliate)"
+    r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business|subsidiary|affiliate|"
+    r"airline|refinery|terminal|exchange|insurer|lender|exporter|importer|supplier|trader|shipper|shipowner)"
 )
 _PEOPLE = r"(?:nationals?|citizens?|businessman|businesswoman|individuals?|residents?)"
 COUNTRY_NAMES = {
@@ -155,9 +156,10 @@ COUNTRY_NAMES = {
 _PLACE_ALT = "|".join(sorted(map(re.escape, [*DEMONYM_WORDS, *COUNTRY_NAMES]), key=len, reverse=True))
 HQ_ALSO_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})\s+and\s+$")  # "Hong Kong and [Marshall Islands-based]"
 HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})-based(?:\s+[a-z][\w-]*){{0,3}}\s+$")
-HQ_DESC_BEFORE_RE = re.compile(
-    rf"(?:\b(?:the|a|an)\s+|(?<![\w-]))(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
-    rf"(?:{_NOUNS}|{_PEOPLE})\s*,?\s*$"
+HQ_DESC_BEFORE_RE = re.compile(  # "the Russian cybersecurity firm, X", "a fifth Russian airline – X"
+    rf"(?:\b(?:the|a|an)\s+(?:(?:first|second|third|fourth|fifth|sixth|another|other)\s+)?|(?<![\w-]))"
+    rf"(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
+    rf"(?:{_NOUNS}|{_PEOPLE})\s*(?:,|[\u2013\u2014]|\s-)?\s*$"
 )
 HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
     rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*|,[ \t]*\d{{2}}[ \t]*)?(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|the)\s+"

@@ -23,7 +23,10 @@ T = EntityType
 P = Predicate
 _I = re.IGNORECASE
 
-ORDER_AGAINST_RE = re.compile(r"\s+(?:against|on)\s+(?:the\s+)?")  # "<a Withhold Release Order> against X"
+ORDER_AGAINST_RE = re.compile(  # "<a Withhold Release Order> against X", "This TDO terminates the right of X"
+    r"\s*(?:\([^()]{1,12}\))?\s+(?:against|on|(?:terminates|denies|suspends|restricts)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:of|for))\s+(?:the\s+)?"
+)
 DESIGNATED_UNDER_RE = re.compile(
     r"\b(?:designated|sanctioned|listed|added|blocked|identified)\s+(?:\w+\s+){0,2}?"
     r"(?:pursuant\s+to|under)\s+(?:the\s+)?",

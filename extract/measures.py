@@ -15,6 +15,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
+from .cues import CLAUSE_GAP_RE
 from .mentions import AFFECTED, AUTHORITY, Mention
 from .sentence import Sentence
 
@@ -74,6 +75,24 @@ def rule_measures(sent: Sentence) -> None:
         if auth is not None:
             for t in group:
                 sent.add(t, P.BANNED_BY, auth, (cue.start(), cue.end()), 0.65)
+
+
+# "an order denying the export privileges of a fifth Russian airline – Rossiya Airlines"
+DENY_RE = re.compile(r"\b(?:deny|denies|denied|denying)\s+(?:the\s+)?export\s+privileges\s+(?:of|to)\s+", _I)
+
+
+def rule_denies(sent: Sentence) -> None:
+    """``<regulator> ... denying the export privileges of X`` → ``X banned-by`` the regulator."""
+    for cue in DENY_RE.finditer(sent.doc.norm, sent.start, sent.end):
+        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
+            continue
+        near = sent.after(cue.end(), AFFECTED)
+        if not near or near[0].start - cue.end() > 60 or CLAUSE_GAP_RE.search(sent.doc.norm, cue.end(), near[0].start):
+            continue
+        auth = _regulator(sent, cue.start())
+        if auth is not None:
+            for t in sent.group(near[0], 1, AFFECTED):
+                sent.add(t, P.BANNED_BY, auth, (cue.start(), t.end), 0.65)
 
 
 DIRECTS_RE = re.compile(r"\s+(?:directs|directed|orders|ordered|requires|required)\s+$", _I)

@@ -168,7 +168,7 @@ class Doc:
                 prefix = PREFIX_RE.search(m.group(0), a, b)
                 if prefix and prefix.start() > a:  # "Commerce Designated AO Kaspersky Lab"
                     a = prefix.start()
-                add(m.start() + a, m.start() + b, T.FIRM)
+                add(m.start() + a, names.legal_tail(norm, m.start() + b), T.FIRM)  # "... Trading FZE"
         for m in FIRM_COMMA_RE.finditer(norm):
             add(m.start(), m.end(), T.FIRM)
         for m in FIRM_FORM_RE.finditer(norm):

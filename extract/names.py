@@ -240,6 +240,16 @@ def _legal_form_last(name: str) -> bool:
 
 
 _ROMAN = re.compile(r"[IVX]+")
+_TAIL = re.compile(r"[ \t]+([A-Z][A-Za-z.]{1,6})(?![\w-])")
+
+
+def legal_tail(norm: str, end: int) -> int:
+    """Where a firm's name ends, past a legal form rigour knows right after it ("Delta Trading" FZE)."""
+    tail = _TAIL.match(norm, end)
+    if tail is None or _ROMAN.fullmatch(tail.group(1)):
+        return end
+    found = extract_org_types(tail.group(1))
+    return tail.end() if found and found[-1][0] == tail.group(1) else end
 
 
 def find(

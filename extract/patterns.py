@@ -28,7 +28,8 @@ FIRM_SUFFIX = (
     r"(?:Lab|Labs|Laboratory|Laboratories|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|Corp\.?|"
     r"Corporation|Co\.|Company|Group|Holdings?|Technologies|Systems|GmbH|AG|PLC|plc|N\.V\.|"
     r"B\.V\.|Industries|Telecom|Electronics|PTE|Pte\.?|LLP|S\.A\.|SA|SpA|S\.p\.A\.|Sdn\.?[ \t]+Bhd\.?|"
-    r"OJSC|JSC|PJSC|Robotics|Semiconductors?|Bank|Concern)"
+    r"OJSC|JSC|PJSC|Robotics|Semiconductors?|Bank|Concern|Airlines|Airways|Shipping|Trading|Logistics|"
+    r"Petrochemicals?|Refinery|Refining|Chemicals?)"
 )
 PREFIX_RE = re.compile(rf"\b{LEGAL_PREFIX}{_SP}")
 _FIRM_TAIL = r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.))?"

@@ -406,5 +406,6 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     control.rule_parent,
     measures.rule_measures,
     measures.rule_directs,
+    measures.rule_denies,
     frames.rule_frames,
 )

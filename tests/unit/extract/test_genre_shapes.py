@@ -307,3 +307,14 @@ def test_persons_designated_by_several_governments() -> None:
     for auth in ("agency:us-state", "country:jp", "country:nz", "organization:eu"):
         assert ("person:maria-ivanova", "sanctioned-by", auth) in found
     assert not any(s.startswith("firm:maria") for s, _, _ in found)
+
+
+def test_a_denial_order_on_an_airline() -> None:
+    found = _found(
+        "Today, the Bureau of Industry and Security (BIS) issued an order denying the export privileges of a fifth "
+        "Russian airline – Sky Volga Airlines – due to export violations. This Temporary Denial Order (TDO) "
+        "terminates the right of Sky Volga Airlines to participate in transactions subject to the EAR."
+    )
+    assert ("firm:sky-volga-airlines", "banned-by", "agency:us-bis") in found
+    assert ("firm:sky-volga-airlines", "headquartered-in", "country:ru") in found
+    assert ("firm:sky-volga-airlines", "restricted-under", "law:temporary-denial-order") in found
