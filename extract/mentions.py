@@ -21,7 +21,7 @@ from reference import registry
 from schema.models import Entity, slug
 from schema.ontology import EntityType
 
-from . import doclaw, names, scripts
+from . import doclaw, names, scripts, sdn_entries
 from .builtin import builtin, demonyms
 from .gazetteer import Gazetteer, trie_pattern
 from .patterns import (
@@ -206,6 +206,8 @@ class Doc:
             add(m.start(), m.end(), T.PRODUCT)
         for a, b in scripts.firm_spans(norm):  # "安洵信息技术有限公司", "ООО «Вектор»"
             add(a, b, T.FIRM)
+        for a, b, etype, label in sdn_entries.names(norm):  # "LI, Hong Ri (...), China; ... [DPRK3]"
+            add(a, b, etype, label)
         cands.extend(self._persons(cands))
         # "China National ... Corporation" is a firm, "Iran, North Korea, and Syria ... Act" a law
         named: dict[int, int] = {}

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from . import control, doclaw, frames, lawrules, measures, places, sanctions
+from . import control, doclaw, frames, lawrules, measures, places, sanctions, sdn_entries
 from .builtin import demonyms
 from .cues import (
     ACT_RE,
@@ -408,4 +408,5 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     measures.rule_directs,
     measures.rule_denies,
     frames.rule_frames,
+    sdn_entries.rule_entries,
 )

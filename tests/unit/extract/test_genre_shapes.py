@@ -318,3 +318,16 @@ def test_a_denial_order_on_an_airline() -> None:
     assert ("firm:sky-volga-airlines", "banned-by", "agency:us-bis") in found
     assert ("firm:sky-volga-airlines", "headquartered-in", "country:ru") in found
     assert ("firm:sky-volga-airlines", "restricted-under", "law:temporary-denial-order") in found
+
+
+def test_ofac_entry_lines() -> None:
+    found = _found(
+        "KIM, Chol Su (Chinese Simplified: 金哲洙) (a.k.a. KIM, Cholsu), China; DOB 05 Jul 1964; nationality "
+        "China; Gender Male (individual) [DPRK3] (Linked To: PAK, Song-il).\n"
+        "EASTERN UNITY SHIPPING CO., LTD. (a.k.a. EASTERN UNITY AGENCY), Dalian, China; Pyongyang, Korea, "
+        "North [DPRK3]."
+    )
+    assert ("person:kim-chol-su", "headquartered-in", "country:cn") in found
+    assert ("person:kim-chol-su", "linked-to", "person:pak-song-il") in found
+    assert ("firm:eastern-unity-shipping-co-ltd", "headquartered-in", "country:cn") in found
+    assert ("firm:eastern-unity-shipping-co-ltd", "headquartered-in", "country:kp") in found
