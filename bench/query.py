@@ -6,9 +6,10 @@ ancestor is based in (a hub end), to its furthest ancestor (two non-hub ends) an
 related to nothing, and between the two biggest countries (two hub ends: the slow case, timed
 ``HUB_N`` times only), provenance of a multi-claim fact, and exposure of that deep firm. The API
 figures are full HTTP round trips to `regkg serve` on loopback (one keep-alive connection, the
-standard library's client); the raw figures run the service's one Cypher query for the case
-through ``Graph.read_plain``, as the service does — the overhead is everything else: HTTP,
-FastAPI, validation, shaping and JSON. The two are timed in alternating blocks, so both see the same machine.
+standard library's client); the raw figures run the queries the service runs for the case (its
+plan's steps with the same parameters, recorded once) through ``Graph.read_plain`` — the overhead
+is everything else: HTTP, FastAPI, validation, shaping and JSON. The two are timed in alternating
+blocks, so both see the same machine.
 
 Run by ``python -m bench.run``; on its own it needs a loaded database (``--size`` must match).
 """
@@ -22,10 +23,11 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from graph import read_queries as q
+from config import Settings
+from graph import ownership as ownership_reads
 from graph import reads
 from graph.database import Graph
-from schema.ontology import IDENTITY
+from ownership import service as ownership_rule
 
 from .common import summary
 
@@ -45,51 +47,46 @@ MAX_DEGREE = 1000  # the API's default (REGKG_PATH_MAX_DEGREE)
 
 
 def raw_calls(graph: Graph, lm: dict[str, str]) -> dict[str, Callable[[], object]]:
-    """Each case's one Cypher query, run as the service runs it (``Graph.read_plain``)."""
-    exposure_q = reads.exposure_query(4)
-    paths_q = reads.paths_query(5, 4, False)
-    neigh_q = q.neighbors(reads.FACT_TYPES, "both")
-
-    def neigh(eid: str) -> Callable[[], object]:
-        params = {"id": eid, "stances": None, "as_of": None, "limit": 50}
-
-        def call() -> object:  # as reads.neighbors: one query, and a page per group for a hub
-            (row,) = graph.read_plain(neigh_q, params | {"scan_max": reads.NEIGHBOR_SCAN_MAX})
-            if row["scanned"]:
-                return row
-            pairs = tuple((rel, d) for rel, d, _n in row["degrees"])
-            return graph.read_plain(q.neighbors_of_hub(pairs), params | {"degrees": [n for *_x, n in row["degrees"]]})
-
-        return call
+    """Each case's queries, run as the service runs them (``Graph.read_plain``): the steps of the
+    service's own plan with the API's defaults, recorded once (:func:`_replay`) — one query, and
+    a second where the service runs one (a hub's pages per group, why there is no path)."""
+    lists = ownership_rule.blocking_lists(ownership_rule.Options.of(Settings()).block_kinds)
 
     def path(a: str, b: str) -> Callable[[], object]:
-        params = {"from": a, "to": b, "stances": " " * reads.PAD, "as_of": "0000-00-00", "max_degree": MAX_DEGREE}
-        params |= {"types": " " * reads.PAD, "limit": 5, "max_hops": 4, "undated": "mark"}
-        return lambda: graph.read_plain(paths_q, params, timeout=30)
+        return _replay(graph, reads.paths.plan(a, b, max_hops=4, limit=5, predicates=None, stances=None, as_of=None,
+                                               directed=False, timeout=30, max_degree=MAX_DEGREE))  # fmt: skip
 
     return {
-        "search": lambda: graph.read_plain(
-            q.SEARCH,
-            {
-                "lucene": reads.lucene_query(lm["search"]),
-                "exact": lm["search"].lower(),
-                "type": None,
-                "limit": 20,
-                "offset": 0,
-                "cap": 1000,
-            },
-        ),
-        "neighbors_hub": neigh(lm["hub"]),
-        "neighbors_leaf": neigh(lm["non_hub"]),
+        "search": _replay(graph, reads.search.plan(lm["search"], None, 20, 0)),
+        "neighbors_hub": _replay(graph, reads.neighbors.plan(lm["hub"], None, "both", None, None, 50)),
+        "neighbors_leaf": _replay(graph, reads.neighbors.plan(lm["non_hub"], None, "both", None, None, 50)),
         "paths_connected": path(lm["path_from"], lm["path_to"]),
         "paths_pair": path(lm["path_from"], lm["path_pair_to"]),
         "paths_unconnected": path(lm["path_from"], lm["unconnected"]),
         "paths_hubs": path(lm["hub"], lm["hub_other"]),
-        "provenance": lambda: graph.read_plain(
-            reads.PROVENANCE, {"fact_id": lm["fact"], "identity": sorted(p.value for p in IDENTITY)}
-        ),
-        "exposure": lambda: graph.read_plain(exposure_q, {"id": lm["exposure"], "as_of": None}, timeout=30),
+        "provenance": _replay(graph, reads.provenance.plan(lm["fact"])),
+        "exposure": _replay(graph, ownership_reads.exposure.plan(lm["exposure"], 4, None, 30, "mark", None, lists)),
     }
+
+
+def _replay(graph: Graph, plan: reads.Plan[Any]) -> Callable[[], object]:
+    """The queries a service's plan runs, without the shaping in between: the first call runs the
+    plan and records each step's query and parameters, later calls run the recorded steps (a
+    case whose API probe fails is skipped before its plan runs)."""
+    steps: list[reads.Step] = []
+
+    def call() -> object:
+        if not steps:
+            try:
+                step = next(plan)
+                while True:
+                    steps.append(step)
+                    step = plan.send(graph.read_plain(step[0], step[1], timeout=step[2]))
+            except StopIteration:
+                return None
+        return [graph.read_plain(query, params, timeout=timeout) for query, params, timeout in steps]
+
+    return call
 
 
 def api_urls(lm: dict[str, str]) -> dict[str, str]:
