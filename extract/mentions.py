@@ -288,7 +288,7 @@ class Doc:
         for start, end, etype in found:
             eid = self.entity_for(etype, self.norm[start:end])
             extra.append(Mention(start, end, eid, etype, self.ents[eid].how))
-        kept = [m for m in self.mentions if not any(x.start <= m.start and m.end <= x.end for x in extra)]
+        kept = [m for m in self.mentions if not names.covered([(x.start, x.end) for x in extra], m.start, m.end)]
         self.mentions = sorted(kept + extra, key=lambda m: m.start)  # "China" inside "China Unicom Americas"
 
     def _known_as(self) -> None:

@@ -366,6 +366,12 @@ def _leads_name(norm: str, start: int, end: int, etype: EntityType) -> bool:
     return etype is T.COUNTRY and " " not in norm[start:end] and bool(_NAME_GOES_ON.match(norm, end))
 
 
+def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does one of the sorted, non-overlapping ``spans`` contain ``[start, end)``?"""
+    i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
 def _place(name: str) -> bool:
     """Is the name a place rigour knows ("Beijing", "Dubai"), never a party's name?"""
     return " " not in name and not name.isupper() and registry().countries.code(name) is not None  # "DJI" is a code
