@@ -374,15 +374,18 @@ FACTS_DUPLICATED: Final = (
 CLAIMS_WITHOUT_CITATION: Final = (
     "MATCH (c:Claim) WHERE NOT EXISTS { (c)-[:CITES]->(:Source) } RETURN c.id AS id LIMIT 100"
 )
+# the invariants that read every claim do it a page of claims at a time (keyset on the unique claim
+# id, from its index): a million-entity graph's citations do not fit one transaction or one process
+_CLAIM_PAGE: Final = "MATCH (c:Claim) WHERE c.id > $after WITH c ORDER BY c.id LIMIT $size "
 CITATIONS: Final = (
-    "MATCH (c:Claim)-[k:CITES]->(s:Source) "
+    _CLAIM_PAGE + "OPTIONAL MATCH (c)-[k:CITES]->(s:Source) "
     "RETURN c.id AS claim, s.id AS source, s.text AS text, k.quote AS quote, k.start AS start, k.end AS end"
 )
 # each claim with its quotes, whether a reference source backs it, and what names its two ends
 CLAIM_QUOTES_AND_ENDS: Final = (
-    "MATCH (c:Claim)-[k:CITES]->(src:Source) "
+    _CLAIM_PAGE + "OPTIONAL MATCH (c)-[k:CITES]->(src:Source) "
     "WITH c, collect(k.quote) AS quotes, any(x IN collect(src.id) WHERE x STARTS WITH 'source:reference-') AS ref "
-    "MATCH (c)-[:SUBJECT]->(s:Entity) MATCH (c)-[:OBJECT]->(o:Entity) "
+    "OPTIONAL MATCH (c)-[:SUBJECT]->(s:Entity) OPTIONAL MATCH (c)-[:OBJECT]->(o:Entity) "
     "RETURN c.id AS claim, quotes, ref, "
     "[s.id, s.name] + coalesce(s.aliases, []) + coalesce(s.ident_values, []) AS subject_names, "
     "[o.id, o.name] + coalesce(o.aliases, []) + coalesce(o.ident_values, []) AS object_names"

@@ -42,6 +42,25 @@ def test_invariants_hold_after_the_seed(seeded: Graph) -> None:
     assert counts["entities"] == 16
 
 
+def test_the_per_claim_checks_walk_every_claim_a_page_at_a_time(
+    seeded: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = invariants.violations(seeded)
+    reads: list[dict[str, object]] = []
+    real_read = seeded.read
+
+    def read(query: str, params: dict[str, object] | None = None, timeout: float | None = None) -> list[dict]:
+        reads.append(dict(params or {}))
+        return real_read(query, params, timeout)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(seeded, "read", read)
+    monkeypatch.setattr(invariants, "PAGE", 3)
+    assert invariants.violations(seeded) == whole
+    pages = [p for p in reads if "after" in p]
+    assert len(pages) == 2 * (20 // 3 + 2)  # two checks, 7 pages of claims each, then an empty one
+    assert all(p["size"] == 3 for p in pages)
+
+
 def test_second_load_changes_nothing(seeded: Graph, settings: Settings) -> None:
     before = (maintenance.counts(seeded), maintenance.domain_counts(seeded))
     result = CliRunner().invoke(cli, ["load", "curated", str(SEED)], env=cli_env(settings))
