@@ -85,6 +85,12 @@ class Settings(BaseSettings):
         "sanctioned-by facts always do",
     )
 
+    api_responses: Literal["fast", "validated", "checked"] = Field(
+        "fast",
+        description="how read answers become JSON: fast (the graph layer's answer serialised as it is, orjson), "
+        "validated (through the route's response model, pydantic: slower, same JSON), checked (both, compared; "
+        "a difference is a 500 — the test suite runs this)",
+    )
     warm_queries: bool = Field(
         True, description="plan every path query shape when the API starts (in the background: graph/warm.py)"
     )

@@ -44,7 +44,7 @@ CANONICAL: Final = "MATCH (req:Entity {id: $id}) MATCH (e:Entity {id: coalesce(r
 
 
 def fact_projection(rel: str, subject: str, obj: str) -> LiteralString:
-    """A fact edge as the API shows it: relationship ``rel`` whose ends' ids are ``subject``, ``obj``."""
+    """A fact edge as the API shows it, every field (``rel``; its ends' ids ``subject``, ``obj``)."""
     return (
         f"{{fact_id: {rel}.fact_id, subject: {subject}, predicate: {rel}.predicate, object: {obj}, "
         f"stances: {rel}.stances, valid_from: {rel}.valid_from, valid_to: {rel}.valid_to, "
@@ -53,7 +53,7 @@ def fact_projection(rel: str, subject: str, obj: str) -> LiteralString:
         f"confidence: {rel}.confidence, asserted_by: {rel}.asserted_by, "
         f"alleged_by: coalesce({rel}.alleged_by, []), proposed_by: coalesce({rel}.proposed_by, []), "
         f"disputed_by: coalesce({rel}.disputed_by, []), denied_by: coalesce({rel}.denied_by, []), "
-        f"retracted_by: coalesce({rel}.retracted_by, [])}}"
+        f"retracted_by: coalesce({rel}.retracted_by, []), direction: null, validity: null}}"
     )
 
 

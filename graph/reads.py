@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import unicodedata
 from collections.abc import Callable, Generator, Sequence
 from pathlib import PurePath
 from typing import Any, Generic, Literal, LiteralString, ParamSpec, TypeVar
@@ -30,6 +28,7 @@ from schema.ontology import (
 from . import paths_why
 from . import read_queries as q
 from .database import Graph
+from .search_text import lucene_query
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -85,10 +84,19 @@ FACT_TYPES = q.rel_types(p for p in Predicate if p not in ID_LEVEL)
 NEIGHBOR_SCAN_MAX = 2000
 
 
-def _entity(raw: dict[str, Any]) -> dict[str, Any]:
+def _record(raw: dict[str, Any]) -> dict[str, Any]:
+    """An entity's properties, its identifiers parsed."""
     out = dict(raw)
     ident = out.get("identifiers")
     out["identifiers"] = json.loads(ident) if isinstance(ident, str) and ident else {}
+    return out
+
+
+def _entity(raw: dict[str, Any]) -> dict[str, Any]:
+    """An entity as the API shows it: every field of its model (api/answers.py serialises it as it is)."""
+    out = _record(raw)
+    if "members" not in out:  # its same-as cluster's members are read where the entity is the answer
+        out["members"] = []
     return out
 
 
@@ -101,42 +109,6 @@ def _stances(stances: Sequence[Stance] | None) -> list[str] | None:
 
 
 # -- search -------------------------------------------------------------------------------
-
-# Latin letters NFKD does not decompose, folded as Lucene's ASCIIFoldingFilter folds them.
-_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ß": "ss", "æ": "ae", "œ": "oe",
-                       "þ": "th", "ð": "d"})  # fmt: skip
-
-
-def fold(text: str) -> str:
-    """Lower-cased, accents and ligatures folded to ASCII; other scripts (Cyrillic, Han) kept, as
-    the index's ``standard-folding`` analyzer keeps them."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text.lower()):
-        if ch.isascii():
-            out.append(ch)
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
-        out.append(base if base.isascii() else ch)  # "é" -> "e", "ﬁ" -> "fi"; "й" stays "й"
-    return "".join(out).translate(_FOLD)
-
-
-_LUCENE_SPECIAL = re.compile(r'[+\-&|!(){}\[\]^"~*?:\\/]')
-
-
-def lucene_query(text: str) -> str | None:
-    """A forgiving Lucene query: every term exact (boosted), as a prefix, or within one edit.
-
-    Fuzzy and prefix terms skip the index's analyzer, so terms are folded (accents, case) here.
-    """
-    folded = fold(text)
-    terms = [t for t in _LUCENE_SPECIAL.sub(" ", folded).replace(",", " ").replace(".", " ").split() if t]
-    if not terms:
-        return None
-    parts = []
-    for t in terms[:12]:
-        fuzzy = f" OR {t}~1" if len(t) >= 4 else ""
-        parts.append(f"({t}^4 OR {t}*^2{fuzzy})")
-    return " OR ".join(parts)
 
 
 @planned
@@ -528,7 +500,7 @@ def paths(
         raise InvalidInput(f"{source_id} and {target_id} are one entity (a same-as decision)", {"field": "to"})
     paths = [_path(p["nodes"], p["rels"], as_of, undated) for p in row["paths"]]
     if paths:
-        return {"paths": paths, "max_degree": max_degree}
+        return {"paths": paths, "max_degree": max_degree, "no_path": None}
     why = yield paths_why.QUERY, {"from": _pad(source_id), "to": _pad(target_id), "max_degree": max_degree}, timeout
     return {"paths": [], "max_degree": max_degree, "no_path": paths_why.explain(why, max_hops, max_degree)}
 
@@ -578,7 +550,7 @@ def exposure_actions(rows: list[dict[str, Any]], as_of: str | None, undated: Und
 
 def gazetteer(graph: Graph, limit: int = 100_000) -> list[dict[str, Any]]:
     """Reviewed entities (names, aliases) for the article extractor's gazetteer."""
-    return [_entity(r["entity"]) for r in graph.read_plain(q.GAZETTEER, {"limit": limit})]
+    return [_record(r["entity"]) for r in graph.read_plain(q.GAZETTEER, {"limit": limit})]
 
 
 @planned

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from rigour.names import remove_org_types
 from rigour.text.translit import ascii_text
 
-from graph.reads import fold
+from graph.search_text import fold
 
 from .matcher import without_legal_form
 from .scripts import latin_forms

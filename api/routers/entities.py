@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from graph import ownership as ownership_reads
@@ -12,6 +12,7 @@ from graph import reads
 from ownership import service as ownership_rule
 from schema.ontology import EntityType, Predicate, Stance
 
+from ..answers import answer
 from ..deps import GraphDep, SettingsDep
 from ..errors import responses
 from ..models import EntityDetail, Neighborhood, SearchPage
@@ -20,9 +21,8 @@ from ..params import AsOf, KnownAt, PredicatesQ, StancesQ, UndatedQ, as_of_key, 
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"])
 
-# The read routes are ``async def`` and hand the whole graph call to the thread pool in one hop;
-# they return plain dicts that FastAPI validates against ``response_model`` and serialises in one
-# pass (pydantic-core), instead of a model built here and validated again.
+# The read routes are ``async def`` and run their plan on the event loop (the async driver); their
+# answers become JSON through api/answers.py (REGKG_API_RESPONSES: as shaped, or through the model).
 
 EntityId = Annotated[
     str,
@@ -41,6 +41,7 @@ EntityId = Annotated[
     responses=responses(422, 503),
 )
 async def search(
+    request: Request,
     graph: GraphDep,
     q: Annotated[
         str | None,
@@ -49,8 +50,8 @@ async def search(
     type: Annotated[EntityType | None, Query(description="only this entity type")] = None,  # noqa: A002
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=900)] = 0,
-) -> dict[str, Any]:
-    return await reads.search.aio(graph, q, type, limit, offset)
+) -> dict[str, Any] | Response:
+    return answer(request, await reads.search.aio(graph, q, type, limit, offset), SearchPage)
 
 
 @router.get(
@@ -61,11 +62,12 @@ async def search(
     "requested id is among its `members`, and `Content-Location` names the canonical entity).",
     responses=responses(404, 422, 503),
 )
-async def get_entity(graph: GraphDep, id: EntityId, response: Response) -> dict[str, Any]:  # noqa: A002
+async def get_entity(request: Request, graph: GraphDep, id: EntityId, response: Response) -> dict[str, Any] | Response:  # noqa: A002
     found = await reads.entity.aio(graph, id)
+    out = answer(request, found, EntityDetail)
     if found["id"] != id:
-        response.headers["Content-Location"] = f"/v1/entities/{found['id']}"
-    return found
+        (out if isinstance(out, Response) else response).headers["Content-Location"] = f"/v1/entities/{found['id']}"
+    return out
 
 
 @router.get(
@@ -75,6 +77,7 @@ async def get_entity(graph: GraphDep, id: EntityId, response: Response) -> dict[
     responses=responses(404, 422, 503),
 )
 async def neighbors(
+    request: Request,
     graph: GraphDep,
     id: EntityId,  # noqa: A002
     predicates: PredicatesQ = None,
@@ -87,8 +90,8 @@ async def neighbors(
     offset: Annotated[
         int, Query(ge=0, le=1_000_000, description="each group's page starts at this fact (page a truncated group)")
     ] = 0,
-) -> dict[str, Any]:
-    return await reads.neighbors.aio(
+) -> dict[str, Any] | Response:
+    found = await reads.neighbors.aio(
         graph,
         id,
         split_enum(predicates, Predicate, "predicates"),
@@ -100,6 +103,7 @@ async def neighbors(
         as_of_key(known_at),
         offset,
     )
+    return answer(request, found, Neighborhood)
 
 
 RuleQ = Annotated[
@@ -120,6 +124,7 @@ RuleQ = Annotated[
     responses=responses(404, 422, 503, 504),
 )
 async def exposure(
+    request: Request,
     graph: GraphDep,
     settings: SettingsDep,
     id: EntityId,  # noqa: A002
@@ -128,9 +133,9 @@ async def exposure(
     undated: UndatedQ = "mark",
     known_at: KnownAt = None,
     rule: RuleQ = None,
-) -> dict[str, Any]:
+) -> dict[str, Any] | Response:
     options = ownership_rule.Options.of(settings, rule)
-    answer = await ownership_reads.exposure.aio(
+    found = await ownership_reads.exposure.aio(
         graph,
         id,
         max_hops,
@@ -140,8 +145,8 @@ async def exposure(
         as_of_key(known_at),
         ownership_rule.blocking_lists(options.block_kinds),
     )  # exposure and the rule's data: one query
-    finding = ownership_rule.finding(answer.pop("ownership"), options)
-    return answer | {"ownership": ownership_rule.summary(finding)}
+    finding = ownership_rule.finding(found.pop("ownership"), options)
+    return answer(request, found | {"ownership": ownership_rule.summary(finding)}, ExposureWithOwnership)
 
 
 @router.get(

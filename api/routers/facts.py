@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from graph import reads
 from schema.ontology import Predicate, Stance
 
 from .. import examples
+from ..answers import answer as json_answer
 from ..deps import GraphDep
 from ..errors import responses
 from ..models import FactList, Provenance
@@ -23,6 +24,7 @@ router = APIRouter(prefix="/v1/facts", tags=["facts"])
 
 @router.get("", response_model=FactList, summary="Facts by (subject, predicate, object)", responses=responses(422, 503))
 async def facts(
+    request: Request,
     graph: GraphDep,
     subject: Annotated[str | None, Query(max_length=300, description="subject entity id")] = None,
     predicates: PredicatesQ = None,
@@ -33,11 +35,12 @@ async def facts(
     predicate: Annotated[
         Predicate | None, Query(description="one predicate (deprecated: `predicates`, as every route names it)")
     ] = None,
-) -> dict[str, Any]:
+) -> dict[str, Any] | Response:
     chosen = split_enum(stances, Stance, "stances")
     wanted = split_enum(predicates, Predicate, "predicates") or []
     wanted += [predicate] if predicate and predicate not in wanted else []
-    return await reads.facts.aio(graph, subject, wanted or None, object, limit, offset, chosen)
+    found = await reads.facts.aio(graph, subject, wanted or None, object, limit, offset, chosen)
+    return json_answer(request, found, FactList)
 
 
 @router.get(
@@ -55,9 +58,9 @@ async def provenance(
     request: Request,
     graph: GraphDep,
     fact_id: Annotated[str, Path(min_length=1, max_length=100, description="fact id", examples=[examples.BAN])],
-) -> dict[str, Any] | JSONResponse:
+) -> Any:
     answer = await reads.provenance.aio(graph, fact_id)
     if JSONLD in request.headers.get("accept", ""):
         as_json = Provenance.model_validate(answer).model_dump(mode="json")
         return JSONResponse(to_prov_jsonld(as_json), media_type=JSONLD)
-    return answer
+    return json_answer(request, answer, Provenance)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
 from graph import reads
 from schema.ontology import Predicate, Stance
 
+from ..answers import answer
 from ..deps import GraphDep, SettingsDep
 from ..errors import responses
 from ..models import Paths
@@ -26,6 +27,7 @@ MAX_HOPS = 6
     responses=responses(404, 422, 503, 504),
 )
 async def paths(
+    request: Request,
     graph: GraphDep,
     settings: SettingsDep,
     from_: Annotated[
@@ -52,8 +54,8 @@ async def paths(
             "(1000); a huge value walks through everything, slowly",
         ),
     ] = None,
-) -> dict[str, Any]:
-    return await reads.paths.aio(
+) -> dict[str, Any] | Response:
+    found = await reads.paths.aio(
         graph,
         from_,
         to,
@@ -67,3 +69,4 @@ async def paths(
         max_degree=max_degree or settings.path_max_degree,
         undated=undated,
     )
+    return answer(request, found, Paths)

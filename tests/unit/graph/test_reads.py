@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from graph import paths_why, reads
+from graph import paths_why, reads, search_text
 from graph import read_queries as q
 from schema.errors import InvalidInput, NotFound
 from schema.ontology import Predicate, Stance
@@ -49,6 +49,12 @@ def test_entity_identifiers_are_decoded_and_the_row_is_not_changed() -> None:
     assert reads._entity(ent("firm:c"))["identifiers"] == {}
 
 
+def test_an_entity_has_every_field_of_the_api_model_its_members_none_when_not_read() -> None:
+    assert reads._entity(ent("firm:a"))["members"] == []
+    members = [{"id": "firm:a2", "name": "A", "type": "Firm"}]
+    assert reads._entity(ent("firm:a", members=members))["members"] == members
+
+
 def test_types_default_to_every_fact_type() -> None:
     # facts about the world; identity decisions (same-as, possibly-same-as) are not walked
     assert reads._types(None) == reads.FACT_TYPES
@@ -68,20 +74,20 @@ def test_stances_as_values_or_none() -> None:
     [("ÉCOLE", "ecole"), ("ﬁrm", "firm"), ("Straße", "strasse"), ("Ærø", "aero"), ("Касперский", "касперский")],
 )
 def test_fold_for_the_search_index(text: str, folded: str) -> None:
-    assert reads.fold(text) == folded
+    assert search_text.fold(text) == folded
 
 
 def test_lucene_query_short_terms_are_not_fuzzy() -> None:
-    assert reads.lucene_query("ZTE") == "(zte^4 OR zte*^2)"
+    assert search_text.lucene_query("ZTE") == "(zte^4 OR zte*^2)"
 
 
 def test_lucene_query_splits_on_commas_and_dots_and_keeps_twelve_terms() -> None:
     assert (
-        reads.lucene_query("Huawei,Co.Ltd")
+        search_text.lucene_query("Huawei,Co.Ltd")
         == "(huawei^4 OR huawei*^2 OR huawei~1) OR (co^4 OR co*^2) OR (ltd^4 OR ltd*^2)"
     )
     many = " ".join(f"w{i:02d}x" for i in range(20))
-    assert reads.lucene_query(many).count("^4") == 12  # type: ignore[union-attr]
+    assert search_text.lucene_query(many).count("^4") == 12  # type: ignore[union-attr]
 
 
 def test_path_hops_know_the_direction_they_were_walked() -> None:
@@ -185,7 +191,7 @@ def test_neighbors_groups_are_shaped_and_truncation_reported() -> None:
     last = reads.neighbors(FakeGraph([row]), "firm:a", None, "both", None, None, 1, offset=2)
     assert last["groups"][0]["truncated"] is False  # the third of three: the last page
     assert out["truncated"] is True
-    assert out["nodes"] == [{**ent("agency:x"), "identifiers": {"k": "v"}}]
+    assert out["nodes"] == [{**ent("agency:x"), "identifiers": {"k": "v"}, "members": []}]
     assert out["edges"] == [item["fact"]]
 
 
@@ -239,7 +245,7 @@ def test_search_passes_the_lucene_text_as_a_parameter() -> None:
     query, params, _ = graph.calls[0]
     assert query is q.SEARCH
     assert "Kaspersky" not in query and "kaspersky" in params["lucene"]
-    assert out == {"items": [{**ent("firm:a"), "identifiers": {}, "score": 1.2346}], "total": 1}
+    assert out == {"items": [{**ent("firm:a"), "identifiers": {}, "members": [], "score": 1.2346}], "total": 1}
 
 
 def paths(graph: FakeGraph, source: str, target: str, **changes: Any) -> dict[str, Any]:

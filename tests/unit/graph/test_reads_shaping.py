@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from graph.reads import _nearest_first, independent_sources, lucene_query
+from graph.reads import _nearest_first, independent_sources
+from graph.search_text import lucene_query
 
 
 def src(sid: str) -> dict[str, str]:
