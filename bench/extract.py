@@ -1,6 +1,6 @@
 """Precision and recall of the article extractor against hand-made gold files.
 
-    python -m bench.extract [--dir DIR ...] [--split dev|heldout] [-v] [--min-precision P --min-recall R]
+    python -m bench.extract [--dir DIR ...] [--split dev|heldout] [-v] [--llm] [--min-precision P --min-recall R]
 
 The directories default to the five gold sets: ``tests/fixtures/articles`` (the seed and the texts
 the first rules were written against), ``bench/eval`` (32 real US-government texts annotated
@@ -18,7 +18,9 @@ overall; for each split, the figures per predicate and the errors of each kind (
 next to a gold one: another stance, another predicate, subject and object swapped, another
 subject or object; else spurious; a gold tuple with no such neighbour: missed). ``-v`` lists the
 misses (false negatives) and the extras (false positives). Exits 1 when a ``--min-*`` bound is not
-met (overall, or of ``--split`` when given).
+met (overall, or of ``--split`` when given). ``--llm`` asks the model ``REGKG_EXTRACT_LLM_URL``
+names too (its proposals pass the same gates and join the rules'; the ones refused, and a text the
+model could not answer, are printed under the text's line).
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ from pathlib import Path
 
 import yaml
 
-from extract import load_meta, propose
+from config import Settings
+from extract import LlmBackend, load_meta, propose
+from schema.errors import UpstreamError
 
 Tuple4 = tuple[str, str, str, str]
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"
@@ -50,6 +54,8 @@ class Score:
     gold: set[Tuple4]
     found: set[Tuple4]
     seconds: float
+    refused: int = 0  # the model's proposals its gates refused (--llm)
+    failed: str = ""  # why the model could not be asked (--llm): the rules' answer is scored
 
     @property
     def tp(self) -> int:
@@ -88,17 +94,23 @@ def load_gold(path: Path) -> tuple[str, set[Tuple4]]:
     return str(data.get("split", "dev")), tuples
 
 
-def score_article(gold_path: Path) -> Score:
+def score_article(gold_path: Path, llm: LlmBackend | None = None) -> Score:
     name = gold_path.name.removesuffix(".gold.yaml")
     text_path = gold_path.with_name(name + ".txt")
     meta_path = gold_path.with_name(name + ".meta.yaml")
     meta = load_meta(meta_path) if meta_path.exists() else None
     started = time.perf_counter()
-    parsed = propose(text_path.read_bytes(), meta).parsed
+    refused, failed = 0, ""
+    try:
+        proposal = propose(text_path.read_bytes(), meta, llm=llm)
+        refused = len(proposal.rejected)
+    except UpstreamError as exc:  # the model timed out or answered nonsense: the rules' answer counts
+        failed = exc.message
+        proposal = propose(text_path.read_bytes(), meta)
     seconds = time.perf_counter() - started
-    found = {_tuple(c.subject, c.predicate.value, c.object, c.stance.value) for c in parsed.claims}
+    found = {_tuple(c.subject, c.predicate.value, c.object, c.stance.value) for c in proposal.parsed.claims}
     split, gold = load_gold(gold_path)
-    return Score(name, split, gold, found, seconds)
+    return Score(name, split, gold, found, seconds, refused, failed)
 
 
 def _f1(p: float, r: float) -> float:
@@ -160,16 +172,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     parser.add_argument("--min-precision", type=float, default=None)
     parser.add_argument("--min-recall", type=float, default=None)
+    parser.add_argument(
+        "--llm", action="store_true", help="ask the model REGKG_EXTRACT_LLM_URL names too (its checked proposals join)"
+    )
     args = parser.parse_args(argv)
+    llm = LlmBackend.from_settings(Settings()) if args.llm else None
+    if args.llm and llm is None:
+        parser.error("--llm needs REGKG_EXTRACT_LLM_URL (an OpenAI-compatible chat endpoint)")
 
     dirs = args.dir or [DEFAULT_DIR, EVAL_DIR, EVAL4_DIR, EVAL5_DIR, EVAL6_DIR]
     golds = sorted(g for d in dirs for g in d.glob("*.gold.yaml"))
     if not golds:
         print(f"no *.gold.yaml files in {', '.join(map(str, dirs))}")
         return 1
-    scores = [score_article(g) for g in golds]
-    if args.split:
-        scores = [s for s in scores if s.split == args.split]
+    if args.split:  # before scoring: a model is slow, and held-out texts are not asked for development
+        golds = [g for g in golds if load_gold(g)[0] == args.split]
+    if llm is not None:
+        print(f"rules and {llm.label}")
+    scores = [score_article(g, llm) for g in golds]
     width = max(len(s.name) for s in scores)
     print(f"{'article':<{width}}  gold  found  tp  precision  recall     f1   time")
     for s in sorted(scores, key=lambda x: (x.split, x.name)):
@@ -178,6 +198,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{s.precision:>9.2f}  {s.recall:>6.2f}  {_f1(s.precision, s.recall):>5.2f}  "
             f"{s.seconds:>4.2f}s"
         )
+        if s.failed or s.refused:
+            print(
+                f"{'':<{width}}    model: {s.refused} proposal(s) refused by the gates"
+                + (f"; {s.failed}" if s.failed else "")
+            )
         if args.verbose:
             for t in sorted(s.gold - s.found):
                 print(f"{'':<{width}}    miss   {' '.join(t)}")

@@ -391,3 +391,29 @@ def test_the_cli_prints_the_refused_proposals_and_obeys_no_llm(stub: Stub) -> No
     assert result.exit_code == 0 and len(stub.requests) == asked
     result = CliRunner().invoke(cli, [*args, "--llm"], env={"REGKG_EXTRACT_LLM_URL": ""})
     assert result.exit_code == 1 and "--llm needs REGKG_EXTRACT_LLM_URL" in result.output
+
+
+# -- bench.extract --llm ------------------------------------------------------------------
+
+
+def test_bench_extract_asks_the_model_and_reports_refusals_and_failures(
+    stub: Stub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench.extract import main as bench_main
+
+    for suffix in (".txt", ".meta.yaml", ".gold.yaml"):
+        (tmp_path / ("seed" + suffix)).write_bytes(SEED.with_suffix(suffix).read_bytes())
+        (tmp_path / ("again" + suffix)).write_bytes(SEED.with_suffix(suffix).read_bytes())
+    monkeypatch.setenv("REGKG_EXTRACT_LLM_URL", stub.url)
+    stub.reply(503, b'{"error": "loading"}').replay("seed-claims.json")  # "again" sorts first
+    assert bench_main(["--dir", str(tmp_path), "--llm"]) == 0
+    out = capsys.readouterr().out
+    assert len(stub.requests) == 2 and "rules and default at http://127.0.0.1" in out
+    assert (
+        "model: 0 proposal(s) refused by the gates; the extractor's language model (REGKG_EXTRACT_LLM_URL) answered HTTP 503"
+        in out
+    )
+    assert f"model: {len(REFUSED)} proposal(s) refused by the gates\n" in out
+    monkeypatch.delenv("REGKG_EXTRACT_LLM_URL")
+    with pytest.raises(SystemExit):
+        bench_main(["--dir", str(tmp_path), "--llm"])
