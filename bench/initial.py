@@ -101,7 +101,7 @@ def imported(root: Path, path: Path, batch: int, sha: str, heap: str, pagecache:
             "rss_mb": _rss_mb()}  # fmt: skip
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", choices=list(SIZES), default="S")
     ap.add_argument("--seed", type=int, default=7)
@@ -109,7 +109,7 @@ def main() -> None:
     ap.add_argument("--heap", default="1g")
     ap.add_argument("--pagecache", default=None, help="Neo4j page cache (default 512m, 2g at M, 10g at L)")
     ap.add_argument("--no-check", action="store_true", help="skip the invariant checks of the imported graph")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     pagecache = args.pagecache or {"M": "2g", "L": "10g"}.get(args.size, "512m")
     gen = Generator(SIZES[args.size], args.seed)
     sha = digest(gen.ns, gen.layout.n, gen.seed, length=64)

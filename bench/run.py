@@ -17,6 +17,9 @@ its output in ``$TMPDIR/regkg-bench-<size>-serve.log``.
 
 Prints the tables and writes ``bench/results/<date>-<size>.json`` with the machine (CPU count,
 memory), the Neo4j and driver versions, and every figure.
+
+``--initial`` runs :mod:`bench.initial` instead: ``regkg db import``'s path against the writer on
+the same generated graph (end-to-end claims/s, phases, counts compared).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ import neo4j
 
 from graph.database import Graph
 
-from . import load, load_http, offline_import, query, resolution
+from . import initial, load, load_http, offline_import, query, resolution
 from .common import database, serve_process
 from .generate import SIZES, Generator
 
@@ -74,7 +77,17 @@ def main() -> None:
     )
     ap.add_argument("--no-resolution", action="store_true", help="skip the resolution benchmark")
     ap.add_argument("--keep", type=Path, help="with --offline: keep (and reuse) the imported database here")
+    ap.add_argument(
+        "--initial",
+        action="store_true",
+        help="instead of the suite: regkg db import's path (validation, CSVs, neo4j-admin import, indexes, checks) "
+        "vs the transactional writer on the same generated graph, counts compared (bench.initial)",
+    )
     args = ap.parse_args()
+    if args.initial:
+        argv = ["--size", args.size, "--seed", str(args.seed), "--batch", str(args.batch), "--heap", args.heap]
+        initial.main(argv + (["--pagecache", args.pagecache] if args.pagecache else []))
+        return
     if args.pagecache is None:
         args.pagecache = {"M": "2g", "L": "10g"}.get(args.size, "512m")  # the store fits (L: 7.7 GB)
     levels = tuple(int(x) for x in args.levels.split(",") if x)
