@@ -13,6 +13,8 @@ from collections.abc import Callable, Generator, Sequence
 from pathlib import PurePath
 from typing import Any, Generic, Literal, LiteralString, ParamSpec, TypeVar
 
+import orjson
+
 from schema.errors import InvalidInput, NotFound
 from schema.ontology import (
     EXPOSURE_CHAIN,
@@ -88,7 +90,7 @@ def _record(raw: dict[str, Any]) -> dict[str, Any]:
     """An entity's properties, its identifiers parsed."""
     out = dict(raw)
     ident = out.get("identifiers")
-    out["identifiers"] = json.loads(ident) if isinstance(ident, str) and ident else {}
+    out["identifiers"] = orjson.loads(ident) if isinstance(ident, str) and ident not in ("", "{}") else {}
     return out
 
 
