@@ -75,7 +75,7 @@ def _holdings(rows: Sequence[dict[str, Any]]) -> list[Holding]:
 def _finding(target: dict[str, Any], data: dict[str, Any], options: Options, depth: int) -> dict[str, Any]:
     listed = {eid: _listed_reason(facts) for eid, facts in data["blocking"].items()}
     rule = options.applied()
-    finding = assess(target["id"], _holdings(data["holdings"]), listed, rule, max_depth=depth).to_dict()
+    finding = assess(target["id"], _holdings(data["holdings"]), listed, rule, max_depth=depth).to_dict(copy_tree=False)
     _decorate(finding["tree"], data["entities"], data["blocking"])
     for h in finding["missing"]:
         h["owner_name"] = data["entities"].get(h["owner"], {}).get("name")
