@@ -33,9 +33,13 @@ OWNED_BY_RE = re.compile(
     r"(?:[A-Z][\w]*(?:\s+(?:and\s+)?[A-Z][\w]*){0,3}-based\s+)?",  # "by Hong Kong-based X"
     _I,
 )
+# "Y owns X", "Y owns 60 percent of X", "Y holds a controlling stake in X", "Y acquired a 49% interest in X"
 OWNS_RE = re.compile(
-    r"\b(?:owns|owned|holds|held|acquired)\s+(?:a\s+)?(?:\d+(?:\.\d+)?\s*%\s+|"
-    r"(?:majority|minority|controlling)\s+)?(?:stake|interest|share|shares)?\s*(?:in\s+)?",
+    r"(?<![\w-])(?:(?:owns|owned)\s+(?:(?:a\s+)?(?P<n>\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))\s+(?:of|in)\s+"
+    r"|(?:a\s+)?(?:majority|minority|controlling|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))?\s*"
+    r"(?:stake|interest|shares?)\s+in\s+)?"
+    r"|(?:holds|held|acquired|acquires)\s+(?:a\s+)?(?:majority|minority|controlling|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))?"
+    r"\s*(?:stake|interest|shares?|ownership)\s+(?:in|of)\s+)(?:the\s+)?",
     _I,
 )
 OWNED_ADJ_RE = re.compile(r"(?<![\w-])(?P<c>[A-Z][\w' ]{1,40}?)-owned\s+(?:[a-z][\w-]*\s+){0,2}$")
@@ -62,6 +66,19 @@ def rule_control(sent: Sentence) -> None:
             pron = sent.pronoun_before(cue.start())
             if pron is not None and pron != owner.eid:
                 sent.add(owner, P.OWNS, pron, cue, 0.55, pronoun=True)
+    for cue in OWNS_RE.finditer(norm, sent.start, sent.end):
+        owned_m = sent.next_mention(cue.end())
+        if owned_m is None or owned_m.start != cue.end() or owned_m.etype not in _OWNED:
+            continue
+        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
+            continue
+        owners = sent.subjects_before(cue.start(), _OWNERS)
+        if not owners or CLAUSE_GAP_RE.search(norm, owners[-1].end, cue.start()) or cue.start() - owners[-1].end > 40:
+            continue
+        for owner in owners:
+            for x in sent.group(owned_m, 1, _OWNED):
+                if x.eid != owner.eid:
+                    sent.add(owner, P.OWNS, x, cue, 0.65)
     for m in sent.ms:
         if m.etype not in _OWNED:
             continue

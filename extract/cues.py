@@ -58,7 +58,8 @@ ACT_RE = re.compile(
     r"\b(?:crack(?:s|ed|ing)?\s+down(?:\s+\w+)?\s+on|crackdown\s+on|"
     r"identif(?:y|ies|ied|ying)(?=\s+(?:\S+\s+){1,10}?as\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?"
     r"(?:primary\s+money\s+laundering\s+concern|threat|risk))|"
-    r"(?:charged|indicted|charges|indicts|sued|sues)(?=\s)|(?:orders?|TDO)\s+against|"
+    r"(?:charged|indicted|charges|indicts|sued|sues)(?=\s)|(?:orders?|TDOs?)\s+against|"
+    r"denial\s+orders?\s+(?:on|against)|"
     r"(?:imposed|imposes|imposing|assessed)\s+(?:a\s+|an\s+)?(?:\$[\d.,]+\s+(?:million\s+|billion\s+)?)?"
     r"(?:civil\s+|criminal\s+|administrative\s+)?(?:penalty|penalties|fine|fines)\s+(?:on|against)|"
     r"(?:took|take|takes|taken|taking)\s+(?:\w+\s+){0,2}?action\s+against|action\s+against|"
@@ -122,6 +123,11 @@ GAP_APPOSITION_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or)\s+(?:a|an|the|its|their|one|two|three|four|several|some|each|both)\s+"
     r"(?:of\s+(?:its|their|his|her|the)\s+)?(?:[\w-]+\s+){0,3}?[a-z]+\s*,\s*"
 )
+# "A (A1), a Hong Kong-based company that shipped the oil, and B": coordination past the
+# description of the member before (a determiner, no clause break, up to the comma before and/or)
+GAP_DESCRIBED_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:a|an|the|its|their|his|her|another)\s+[^;:()\n]{1,160}?,\s*(?:and|or)?\s*"
+)
 # between a mention and a cue: a clause break, or coordination with an unnamed party ("X, or an
 # entity that ...", "and any entity that"), so the cue is not about the mention
 CLAUSE_GAP_RE = re.compile(r";|\n\s*[-\u2022*]|\b(?:or|and)\s+(?:a|an|any|other|such)\b", _I)
@@ -135,6 +141,10 @@ SETTLEMENT_RE = re.compile(
     _I,
 )
 GAP_SEMI_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*;\s*(?:and\s+|or\s+)?")  # "A; B; and C" after a colon
+# where the names of such a description start: "..., including A", "... such as A", "...: A"
+ENTRIES_AFTER_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*(?:,\s*)?(?:(?:including|such\s+as|namely)\s+(?:the\s+)?|:\s*)", _I
+)
 GAP_AND_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or|as\s+well\s+as|&)?\s*,?\s*")
 
 # -- headquartered-in --------------------------------------------------------------------------

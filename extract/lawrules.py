@@ -136,7 +136,10 @@ def rule_administers(sent: Sentence) -> None:
             done = [m for m in sent.before(cue.start(), _ADMINISTERED) if cue.start() - m.end <= 40][:1]
         else:  # "BIS administers the Export Administration Regulations"
             near = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
-            auth = near[0] if near and cue.start() - near[0].end <= 40 else None
+            if len(near) > 1 and sent.in_apposition(near[1], near[0], cue.start()):
+                auth = near[1]  # "BIS, an agency of the Department of Commerce, maintains ..."
+            else:
+                auth = near[0] if near and cue.start() - near[0].end <= 40 else None
             after = re.match(r"\s+(?:and\s+\w+\s+)?(?:the\s+|its\s+)?", norm[cue.end() : sent.end])
             nxt = sent.next_mention(cue.end() + (after.end() if after else 0))
             done = [nxt] if nxt is not None and nxt.etype in _ADMINISTERED and nxt.start - cue.end() <= 30 else []

@@ -16,7 +16,7 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
-from .cues import COUNTRY_NAMES
+from .cues import COUNTRY_NAMES, ENTRIES_AFTER_RE
 from .mentions import Mention
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
@@ -27,10 +27,12 @@ _I = re.IGNORECASE
 _PARTIES = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
 
 BASED_IN_RE = re.compile(
-    r"(?:,\s*)?\b(?P<q>both|all|each)?\s*(?:based|headquartered|located|registered|incorporated)\s+in\s+"
+    r"(?:,\s*)?\b(?P<q>both|all|each)?(?:\s+of\s+(?:which|whom|them))?\s*(?:(?:are|were|is|was)\s+)?"
+    r"(?:based|headquartered|located|registered|incorporated)\s+in\s+"
     r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$",
     _I,
 )
+_PARTIES_WORD_RE = re.compile(r"\b(?:entities|companies|firms|parties|individuals|persons|people)\s*$", _I)
 IN_AFTER_PARTIES_RE = re.compile(r"[.)\w]\s+in\s+(?:the\s+)?$")
 _MEASURE_RE = re.compile(r"\b(?:sanction\w*|designat\w+|added|adding|listed|identified)\b", _I)
 DESTINATION_RE = re.compile(r"\bunder\s+the\s+destinations?\s+of\s+(?:the\s+)?$", _I)
@@ -75,6 +77,14 @@ def rule_places(sent: Sentence) -> None:
         if based is not None:
             at = c.start - len(left) + based.start()
             before = _distinct([m for m in sent.before(at, _PARTIES) if not sent.is_modifier(m)])
+            if _PARTIES_WORD_RE.search(left, 0, based.start() + 1):
+                # "six entities based in the PRC, including A and B": the parties named after it
+                after = ENTRIES_AFTER_RE.match(norm, c.end, sent.end)
+                first = sent.next_mention(after.end()) if after else None
+                if first is not None and after is not None and first.start == after.end() and first.etype in _PARTIES:
+                    for m in sent.group(first, 1, frozenset({first.etype})):
+                        sent.add(m, P.HEADQUARTERED_IN, c, (c.start, m.end), 0.65, stance=Stance.ASSERTED)
+                continue
             q = (based.group("q") or "").lower()
             chosen = before[:2] if q == "both" else before if q in {"all", "each"} else before[:1]
             if not q and chosen and at - chosen[0].end > 60:

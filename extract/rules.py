@@ -22,6 +22,7 @@ from .cues import (
     COUNTRY_NAMES,
     DECLINE_RE,
     ENACT_RE,
+    ENTRIES_AFTER_RE,
     HQ_AGE_OF_RE,
     HQ_ALSO_RE,
     HQ_BASED_RE,
@@ -50,6 +51,13 @@ _I = re.IGNORECASE
 
 NOMINAL_ENTRIES_RE = re.compile(
     r"[^.;]{0,40}?(?:,\s*)?\b(?:such\s+as|including|include|includes|are|were|namely)\s+(?:the\s+)?", _I
+)
+
+# a counted or generic description of parties ("12 entities", "several Chinese companies")
+COUNTED_PARTIES_RE = re.compile(
+    r"\b(?:entities|companies|firms|parties|persons|individuals|organizations|organisations|"
+    r"addresses|people|businesses|suppliers|subsidiaries|affiliates)\b",
+    _I,
 )
 
 
@@ -128,6 +136,11 @@ def _rule_listed(sent: Sentence) -> None:
             # "The additions to the Entity List, such as X and Y": the entries follow the list
             after = NOMINAL_ENTRIES_RE.match(sent.doc.norm, lst.end, sent.end)
             subs = sent.objects_after(after.end(), AFFECTED) if after else []
+        elif not subs and COUNTED_PARTIES_RE.search(sent.bare(cue.end(), lst.start)):
+            # "added 12 entities to the Entity List, including A, B, and C": named after the list
+            after = ENTRIES_AFTER_RE.match(sent.doc.norm, lst.end, sent.end)
+            named = sent.objects_after(after.end(), AFFECTED) if after else []
+            subs = named if after and named and named[0].start == after.end() else []
         if not subs:
             subs = sent.subjects_before(cue.start(), AFFECTED)
             pron = sent.pronoun_before(lst.start) if not subs else None  # "added the company to"
@@ -143,7 +156,7 @@ _ISSUER_REF_RE = re.compile(r"\b(?:the|this)\s+(?:Commission|Department|Bureau|A
 # "X, an entity on the Department of Commerce's Entity List", "X, which is on the Entity List"
 ON_LIST_RE = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:entity|company|firm|party|bank|"
-    r"organization|individual|person)|which\s+is|who\s+is|is|are)\s+(?:already\s+|also\s+)?(?:named\s+|listed\s+)?"
+    r"organization|individual|person)|(?:which\s+|who\s+)?(?:is|are|appears?|remains?))\s+(?:already\s+|also\s+|still\s+)?(?:named\s+|listed\s+)?"
     r"on\s+(?:the\s+)?",
     _I,
 )
@@ -214,7 +227,7 @@ def _rule_actor_on_target(
         targets = sent.objects_after(cue.end(), AFFECTED)
         if not auths or not targets:
             continue
-        if PERSON_GROUP_OF_RE.search(sent.doc.norm[cue.end() : targets[0].start]):
+        if PERSON_GROUP_OF_RE.search(sent.bare(cue.end(), targets[0].start)):
             continue
         if mark:
             sent.consumed.append((cue.start(), cue.end()))
@@ -312,6 +325,24 @@ def _rule_possessive(sent: Sentence) -> None:
             sent.add(a, P.PART_OF, b, span, 0.65, stance=Stance.ASSERTED)
 
 
+# "BIS, an agency of the Department of Commerce", "OFAC, a component of the Treasury": part of
+COMPONENT_OF_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:agency|bureau|office|component|division|"
+    r"unit|arm|part|department|body)\s+(?:of|within|in)\s+(?:the\s+)?",
+    _I,
+)
+
+
+def _rule_component_of(sent: Sentence) -> None:
+    for a in sent.ms:
+        if a.etype is not T.AGENCY:
+            continue
+        gap = COMPONENT_OF_RE.match(sent.doc.norm, a.end, sent.end)
+        b = sent.next_mention(gap.end()) if gap else None
+        if b is not None and gap is not None and b.start == gap.end() and b.etype in {T.AGENCY, T.COUNTRY}:
+            sent.add(a, P.PART_OF, sent.head(b), (a.start, b.end), 0.7, stance=Stance.ASSERTED)
+
+
 # a state's own body: its armed forces, police, ministries
 STATE_BODY_RE = re.compile(r"\b(?:Corps|Army|Forces|Guard|Navy|Police|Ministry|Militia)\b")
 
@@ -390,6 +421,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lambda s: _rule_law_actor(s, PROPOSE_RE, P.PROPOSED_BY),
     _rule_investigated,
     _rule_possessive,
+    _rule_component_of,
     _rule_headquarters,
     doclaw.rule_bill_scope,
     places.rule_places,

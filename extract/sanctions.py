@@ -62,7 +62,7 @@ def rule_sanction(sent: Sentence) -> None:
                 for other in sent.group(auth, -1, AUTHORITY)[:-1]:
                     for s in subs:
                         sent.add(s, P.SANCTIONED_BY, other, cue, 0.7)
-            if subs and PERSON_GROUP_OF_RE.search(norm[cue.end() : subs[0].start]):
+            if subs and PERSON_GROUP_OF_RE.search(sent.bare(cue.end(), subs[0].start)):
                 # "sanctioning 12 executives of X": X itself is not sanctioned; "two subsidiaries
                 # of X, A and B": A and B are
                 subs = _named_members(sent, subs)

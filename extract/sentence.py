@@ -16,6 +16,7 @@ from schema.ontology import EntityType, Predicate, Stance
 from .cues import (
     GAP_AND_RE,
     GAP_APPOSITION_RE,
+    GAP_DESCRIBED_RE,
     GAP_SEMI_RE,
     IRREALIS_PROPOSED_RE,
     IRREALIS_SKIP_RE,
@@ -33,6 +34,14 @@ _PAREN_AFTER_RE = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 _ANAPHOR_RE = re.compile(
     r"\b(?:[Ii]t|[Tt]hey)\b|\b[Tt]he\s+(?:[A-Z][\w]*-based\s+|[a-z][\w-]*\s+){0,2}(?:company|firm)\b"
 )
+
+# "A, a subsidiary of B, ...", "A, the parent company of B, ...": B is named in A's description
+_APPOSITION_OPEN_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:a|an|the|its|their|one\s+of\s+the)\s+[^,;:()\n]{0,60}?"
+    r"\b(?:of|for|to|by|from|with)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_APPOSITION_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,")
 
 
 @dataclass
@@ -190,6 +199,7 @@ class Sentence:
             if not (
                 GAP_AND_RE.fullmatch(gap)
                 or GAP_APPOSITION_RE.fullmatch(gap)
+                or GAP_DESCRIBED_RE.fullmatch(gap)
                 or (GAP_SEMI_RE.fullmatch(gap) and self._colon_list(out[0] if direction > 0 else cands[j]))
             ):
                 break
@@ -223,7 +233,16 @@ class Sentence:
 
     def subjects_before(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
         near = [m for m in self.before(pos, types) if not self.is_modifier(m)]
+        if len(near) > 1 and self.in_apposition(near[1], near[0], pos):
+            near = near[1:]  # "A, a subsidiary of B, was designated": A was
         return self.group(near[0], -1, types) if near else []
+
+    def in_apposition(self, a: Mention, b: Mention, pos: int) -> bool:
+        """Is ``b`` named inside a description of ``a`` set off by commas before ``pos``?"""
+        norm = self.doc.norm
+        return bool(_APPOSITION_OPEN_RE.fullmatch(norm, a.end, self.phrase_start(b))) and bool(
+            _APPOSITION_CLOSE_RE.match(norm, b.end, pos)
+        )
 
     def objects_after(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
         near = self.after(pos, types)
@@ -275,6 +294,17 @@ class Sentence:
             return None
         nxt = self.after(pos + m.end(), types)
         return nxt[0] if nxt and nxt[0].start == pos + m.end() else None
+
+    def bare(self, lo: int, hi: int) -> str:
+        """The text of ``[lo, hi)`` with every mention in it masked by ``_`` (same length), so a cue
+        word inside a name ("People" in "People's Republic of China") is not read as a cue."""
+        out = self.doc.norm[lo:hi]
+        i = bisect.bisect_right(self.ends, lo)
+        while i < len(self.ms) and self.ms[i].start < hi:
+            a, b = max(lo, self.ms[i].start) - lo, min(hi, self.ms[i].end) - lo
+            out = out[:a] + "_" * (b - a) + out[b:]
+            i += 1
+        return out
 
     def window(self, pos: int, size: int = 60) -> str:
         return self.doc.norm[max(self.start, pos - size) : pos]

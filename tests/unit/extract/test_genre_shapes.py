@@ -331,3 +331,95 @@ def test_ofac_entry_lines() -> None:
     assert ("person:kim-chol-su", "linked-to", "person:pak-song-il") in found
     assert ("firm:eastern-unity-shipping-co-ltd", "headquartered-in", "country:cn") in found
     assert ("firm:eastern-unity-shipping-co-ltd", "headquartered-in", "country:kp") in found
+
+
+# -- shapes written from the genre for the 2026-12-05 round (none copied from an evaluation text) --
+
+_ALPHA, _BETA, _GAMMA = "firm:alpha-tech-co-ltd", "firm:beta-trading-llc", "firm:gamma-electronics-limited"
+
+
+def test_a_group_word_inside_a_country_name_is_not_a_group_word() -> None:
+    """"People" in "People's Republic of China" is not "people of X": the parties are sanctioned."""
+    found = _found(
+        "Today, OFAC sanctioned six entities based in the People's Republic of China, including "
+        "Alpha Tech Co., Ltd. and Beta Trading LLC, for their roles in procuring components."
+    )
+    for firm in (_ALPHA, _BETA):
+        assert (firm, "sanctioned-by", "agency:us-ofac") in found
+        assert (firm, "headquartered-in", "country:cn") in found
+
+
+def test_coordination_past_a_description_of_the_member_before() -> None:
+    found = _found(
+        "OFAC is designating Alpha Tech Co., Ltd. (Alpha Tech), a Hong Kong-based company that has "
+        "facilitated shipments of Iranian oil, and Beta Trading LLC, its affiliate, pursuant to E.O. 13846."
+    )
+    for firm in (_ALPHA, _BETA):
+        assert (firm, "sanctioned-by", "agency:us-ofac") in found
+        assert (firm, "restricted-under", "law:executive-order-13846") in found
+
+
+def test_the_party_named_in_a_description_is_not_the_subject() -> None:
+    """"A, a subsidiary of B, was designated": A was, B was not (who the action falls on)."""
+    found = _found("Alpha Tech Co., Ltd., a subsidiary of Beta Trading LLC, was also designated by OFAC today.")
+    assert (_ALPHA, "sanctioned-by", "agency:us-ofac") in found
+    assert (_ALPHA, "subsidiary-of", _BETA) in found
+    assert not any(s == _BETA and p == "sanctioned-by" for s, p, _ in found)
+
+
+def test_a_counted_description_then_its_names_after_the_list() -> None:
+    found = _found(
+        "The Bureau of Industry and Security (BIS) today added 12 entities to the Entity List, including "
+        "Alpha Tech Co., Ltd., Beta Trading LLC, and Gamma Electronics Limited, for acting contrary to "
+        "the national security interests of the United States."
+    )
+    for firm in (_ALPHA, _BETA, _GAMMA):
+        assert (firm, "listed-on", "list:us-bis-entity-list") in found
+
+
+def test_all_of_which_are_located_in() -> None:
+    found = _found(
+        "Alpha Tech Co., Ltd., Beta Trading LLC and Gamma Electronics Limited, all of which are located in "
+        "China, were added to the Entity List."
+    )
+    for firm in (_ALPHA, _BETA, _GAMMA):
+        assert (firm, "headquartered-in", "country:cn") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beta Trading LLC owns 60 percent of Alpha Tech Co., Ltd.",
+        "Beta Trading LLC holds a controlling stake in Alpha Tech Co., Ltd.",
+        "Beta Trading LLC, which owns 49% of Alpha Tech Co., Ltd., was designated.",
+    ],
+)
+def test_an_owner_in_the_active_voice(text: str) -> None:
+    assert (_BETA, "owns", _ALPHA) in _found(text)
+
+
+def test_an_owner_in_a_negated_sentence_is_not_an_owner() -> None:
+    assert not any(p == "owns" for _, p, _ in _found("Beta Trading LLC no longer owns Alpha Tech Co., Ltd."))
+
+
+@pytest.mark.parametrize(
+    ("text", "lst"),
+    [
+        ("Alpha Tech Co., Ltd. appears on the SDN List.", "list:us-ofac-sdn"),
+        ("Alpha Tech Co., Ltd., which remains on the Entity List, sold the chips.", "list:us-bis-entity-list"),
+    ],
+)
+def test_on_a_list_with_other_verbs(text: str, lst: str) -> None:
+    assert (_ALPHA, "listed-on", lst) in _found(text)
+
+
+def test_a_denial_order_on_a_party_is_an_action_against_it() -> None:
+    found = _found("BIS imposed a temporary denial order on Gamma Electronics Limited.")
+    assert ("agency:us-bis", "acted-against", _GAMMA) in found
+
+
+def test_an_agency_described_as_part_of_another_acts_itself() -> None:
+    found = _found("The Bureau of Industry and Security, an agency of the Department of Commerce, maintains the Entity List.")
+    assert ("agency:us-bis", "administers", "list:us-bis-entity-list") in found
+    assert ("agency:us-bis", "part-of", "agency:us-commerce") in found
+    assert ("agency:us-commerce", "administers", "list:us-bis-entity-list") not in found
