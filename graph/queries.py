@@ -375,20 +375,38 @@ CLAIMS_WITHOUT_CITATION: Final = (
     "MATCH (c:Claim) WHERE NOT EXISTS { (c)-[:CITES]->(:Source) } RETURN c.id AS id LIMIT 100"
 )
 # the invariants that read every claim do it a page of claims at a time (keyset on the unique claim
-# id, from its index): a million-entity graph's citations do not fit one transaction or one process
+# id, so no page runs into the transaction timeout); a page answers its last claim id and only the
+# rows the server could not settle: the Python check (graph.invariants) decides those
 _CLAIM_PAGE: Final = "MATCH (c:Claim) WHERE c.id > $after WITH c ORDER BY c.id LIMIT $size "
+# a citation whose quote is exactly its source's text at its offsets holds (Cypher's substring
+# counts code points, as the offsets do); any other goes to schema.quotes.matches (normalisation)
 CITATIONS: Final = (
     _CLAIM_PAGE + "OPTIONAL MATCH (c)-[k:CITES]->(s:Source) "
-    "RETURN c.id AS claim, s.id AS source, s.text AS text, k.quote AS quote, k.start AS start, k.end AS end"
+    "WITH c, k, s, coalesce(s.text IS NOT NULL AND k.start >= 0 AND k.end > k.start AND k.end <= size(s.text) "
+    "AND substring(s.text, k.start, k.end - k.start) = k.quote, false) AS exact "
+    "WITH max(c.id) AS last, collect(CASE WHEN s IS NOT NULL AND NOT exact THEN {claim: c.id, source: s.id, "
+    "text: s.text, quote: k.quote, start: k.start, end: k.end} END) AS rows "
+    "RETURN last, rows"
 )
-# each claim with its quotes, whether a reference source backs it, and what names its two ends
+# each claim with its quotes, whether a reference source backs it, and what names its two ends; a
+# claim one of whose quotes holds one of those names whole — a plain name (ASCII letters and
+# digits in words), case aside, between spaces, punctuation or the quote's ends, which
+# schema.quotes.names_any's normalisation also reads as words — holds; any other goes to names_any
+# (a parameter, $bound: the characters normality turns into spaces around a name)
+NAME_BOUND: Final = r"""[\s.,;:!?()\[\]"'/-]"""
 CLAIM_QUOTES_AND_ENDS: Final = (
     _CLAIM_PAGE + "OPTIONAL MATCH (c)-[k:CITES]->(src:Source) "
     "WITH c, collect(k.quote) AS quotes, any(x IN collect(src.id) WHERE x STARTS WITH 'source:reference-') AS ref "
     "OPTIONAL MATCH (c)-[:SUBJECT]->(s:Entity) OPTIONAL MATCH (c)-[:OBJECT]->(o:Entity) "
-    "RETURN c.id AS claim, quotes, ref, "
+    "WITH c, quotes, ref, "
     "[s.id, s.name] + coalesce(s.aliases, []) + coalesce(s.ident_values, []) AS subject_names, "
-    "[o.id, o.name] + coalesce(o.aliases, []) + coalesce(o.ident_values, []) AS object_names"
+    "[o.id, o.name] + coalesce(o.aliases, []) + coalesce(o.ident_values, []) AS object_names "
+    "WITH c, quotes, ref, subject_names, object_names, ref OR any(q IN quotes WHERE any(n IN subject_names + "
+    "object_names WHERE n =~ '[A-Za-z0-9]+(?: [A-Za-z0-9]+)*' AND toLower(q) CONTAINS toLower(n) "
+    "AND q =~ ('(?is)(?:|.*' + $bound + ')' + n + '(?:' + $bound + '.*|)'))) AS named "
+    "WITH max(c.id) AS last, collect(CASE WHEN NOT coalesce(named, false) THEN {claim: c.id, quotes: quotes, "
+    "ref: ref, subject_names: subject_names, object_names: object_names} END) AS rows "
+    "RETURN last, rows"
 )
 ENTITIES_WITHOUT_TYPE: Final = (
     "MATCH (e:Entity) WHERE e.type IS NULL OR NOT e.type IN labels(e) RETURN e.id AS id LIMIT 100"
