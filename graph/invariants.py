@@ -19,6 +19,7 @@ the Python checks below decide as before; so the checks are as strict, and read 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, LiteralString
 
 from schema.quotes import matches, names_any
@@ -28,30 +29,50 @@ from .database import Graph
 
 
 def violations(graph: Graph) -> dict[str, list[str]]:
-    """Every broken invariant with (up to 100) offending ids; empty lists when all hold."""
-    out: dict[str, list[str]] = {
+    """Every broken invariant with (up to 100) offending ids; empty lists when all hold. The three
+    groups of checks run side by side (each query runs on one server thread; a server has more)."""
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="regkg-check") as pool:
+        structure = pool.submit(_structure, graph)
+        quotes = pool.submit(_quotes_not_in_source, graph)
+        named = pool.submit(_quotes_naming_neither_end, graph)
+        return {
+            **structure.result(),
+            "quotes_not_in_source": quotes.result(),
+            "quotes_naming_neither_end": named.result(),
+        }
+
+
+def _structure(graph: Graph) -> dict[str, list[str]]:
+    return {
         "facts_without_claims": [r["fact_id"] for r in graph.read(queries.FACTS_WITHOUT_CLAIMS)],
         "claims_without_fact": [r["id"] for r in graph.read(queries.CLAIMS_WITHOUT_FACT)],
         "facts_duplicated": [r["fact_id"] for r in graph.read(queries.FACTS_DUPLICATED)],
         "claims_without_citation": [r["id"] for r in graph.read(queries.CLAIMS_WITHOUT_CITATION)],
         "entities_without_type": [r["id"] for r in graph.read(queries.ENTITIES_WITHOUT_TYPE)],
-        "quotes_not_in_source": [],
-        "quotes_naming_neither_end": [],
     }
+
+
+def _quotes_not_in_source(graph: Graph) -> list[str]:
+    out = []
     for row in _claim_pages(graph, queries.CITATIONS):
         if row["source"] is None:
             continue  # a claim without a citation: claims_without_citation says so
         text = row["text"]
         if text is None or not matches(text, row["quote"], row["start"], row["end"]):
-            out["quotes_not_in_source"].append(f"{row['claim']} -> {row['source']}")
+            out.append(f"{row['claim']} -> {row['source']}")
+    return out
+
+
+def _quotes_naming_neither_end(graph: Graph) -> list[str]:
+    out: list[str] = []
     for row in _claim_pages(graph, queries.CLAIM_QUOTES_AND_ENDS):
         ends = [n for n in (*row["subject_names"], *row["object_names"]) if n is not None]
         if not row["quotes"] or row["subject_names"][0] is None or row["object_names"][0] is None:
             continue  # no citation, or an end missing: other checks (and constraints) say so
         if row["ref"] or names_any(row["quotes"], ends):
             continue
-        if len(out["quotes_naming_neither_end"]) < 100:
-            out["quotes_naming_neither_end"].append(f"{row['claim']}: {' | '.join(row['quotes'])[:160]!r}")
+        if len(out) < 100:
+            out.append(f"{row['claim']}: {' | '.join(row['quotes'])[:160]!r}")
     return out
 
 

@@ -91,4 +91,4 @@ def test_the_server_sends_only_what_it_could_not_settle(loaded: Graph, monkeypat
     invariants.violations(loaded)
     # citations: only the NBSP quote is not its source's exact text; quotes and ends: all but the
     # plain "Acme Holdings Limited" claim (ZTEX, nobody, a word of the name, a Cyrillic name)
-    assert sent == [1, 4]
+    assert sorted(sent) == [1, 4]  # (the two checks run side by side)
