@@ -141,6 +141,12 @@ SETTLEMENT_RE = re.compile(
     _I,
 )
 GAP_SEMI_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*;\s*(?:and\s+|or\s+)?")  # "A; B; and C" after a colon
+# the nouns of a counted or generic description of parties ("12 entities", "several Chinese companies")
+PARTY_NOUNS = (
+    r"entities|companies|firms|parties|persons|individuals|organizations|organisations|addresses|people|"
+    r"businesses|suppliers|subsidiaries|affiliates"
+)
+PARTY_NOUNS_RE = re.compile(rf"\b(?:{PARTY_NOUNS})\b", _I)
 # where the names of such a description start: "..., including A", "... such as A", "...: A"
 ENTRIES_AFTER_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\))?\s*(?:,\s*)?(?:(?:including|such\s+as|namely)\s+(?:the\s+)?|:\s*)", _I

@@ -16,7 +16,7 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
-from .cues import COUNTRY_NAMES, ENTRIES_AFTER_RE
+from .cues import COUNTRY_NAMES, ENTRIES_AFTER_RE, PARTY_NOUNS
 from .mentions import Mention
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
@@ -32,7 +32,7 @@ BASED_IN_RE = re.compile(
     r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$",
     _I,
 )
-_PARTIES_WORD_RE = re.compile(r"\b(?:entities|companies|firms|parties|individuals|persons|people)\s*$", _I)
+_PARTIES_WORD_RE = re.compile(rf"\b(?:{PARTY_NOUNS})\s*$", _I)
 IN_AFTER_PARTIES_RE = re.compile(r"[.)\w]\s+in\s+(?:the\s+)?$")
 _MEASURE_RE = re.compile(r"\b(?:sanction\w*|designat\w+|added|adding|listed|identified)\b", _I)
 DESTINATION_RE = re.compile(r"\bunder\s+the\s+destinations?\s+of\s+(?:the\s+)?$", _I)

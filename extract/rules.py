@@ -35,6 +35,7 @@ from .cues import (
     INVADE_RE,
     INVESTIGATE_RE,
     LIST_CUE_RE,
+    PARTY_NOUNS_RE,
     PERSON_GROUP_OF_RE,
     PROPOSE_RE,
     SETTLEMENT_RE,
@@ -51,13 +52,6 @@ _I = re.IGNORECASE
 
 NOMINAL_ENTRIES_RE = re.compile(
     r"[^.;]{0,40}?(?:,\s*)?\b(?:such\s+as|including|include|includes|are|were|namely)\s+(?:the\s+)?", _I
-)
-
-# a counted or generic description of parties ("12 entities", "several Chinese companies")
-COUNTED_PARTIES_RE = re.compile(
-    r"\b(?:entities|companies|firms|parties|persons|individuals|organizations|organisations|"
-    r"addresses|people|businesses|suppliers|subsidiaries|affiliates)\b",
-    _I,
 )
 
 
@@ -136,7 +130,7 @@ def _rule_listed(sent: Sentence) -> None:
             # "The additions to the Entity List, such as X and Y": the entries follow the list
             after = NOMINAL_ENTRIES_RE.match(sent.doc.norm, lst.end, sent.end)
             subs = sent.objects_after(after.end(), AFFECTED) if after else []
-        elif not subs and COUNTED_PARTIES_RE.search(sent.bare(cue.end(), lst.start)):
+        elif not subs and PARTY_NOUNS_RE.search(sent.bare(cue.end(), lst.start)):
             # "added 12 entities to the Entity List, including A, B, and C": named after the list
             after = ENTRIES_AFTER_RE.match(sent.doc.norm, lst.end, sent.end)
             named = sent.objects_after(after.end(), AFFECTED) if after else []
