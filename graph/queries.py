@@ -376,8 +376,12 @@ CLAIMS_WITHOUT_CITATION: Final = (
 )
 # the invariants that read every claim do it a page of claims at a time (keyset on the unique claim
 # id, so no page runs into the transaction timeout); a page answers its last claim id and only the
-# rows the server could not settle: the Python check (graph.invariants) decides those
-_CLAIM_PAGE: Final = "MATCH (c:Claim) WHERE c.id > $after WITH c ORDER BY c.id LIMIT $size "
+# rows the server could not settle: the Python check (graph.invariants) decides those; a check
+# may read the ids in ranges side by side ($from inclusive, $until exclusive or null: no end)
+_CLAIM_PAGE: Final = (
+    "MATCH (c:Claim) WHERE c.id >= $from AND c.id > $after AND ($until IS NULL OR c.id < $until) "
+    "WITH c ORDER BY c.id LIMIT $size "
+)
 # a citation whose quote is exactly its source's text at its offsets holds (Cypher's substring
 # counts code points, as the offsets do); any other goes to schema.quotes.matches (normalisation)
 CITATIONS: Final = (

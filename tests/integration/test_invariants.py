@@ -4,9 +4,11 @@ the rest — so a broken claim is still named, and a claim only normalisation re
 
 from __future__ import annotations
 
+from typing import LiteralString
+
 import pytest
 
-from graph import ingest, invariants
+from graph import ingest, invariants, queries
 from graph.database import Graph
 from loaders.base import Parsed
 from schema.models import Citation, Claim, Entity, Source
@@ -78,17 +80,27 @@ def test_a_quote_not_at_its_offsets_is_named(clean_graph: Graph) -> None:
 
 
 def test_the_server_sends_only_what_it_could_not_settle(loaded: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
-    sent: list[int] = []
+    sent: dict[str, int] = {"citations": 0, "quotes and ends": 0}
     real_read = loaded.read
 
     def read(query: str, params: dict[str, object] | None = None, timeout: float | None = None) -> list[dict]:
         rows = real_read(query, params, timeout)  # type: ignore[arg-type]
         if params and "after" in params and rows and rows[0]["last"] is not None:
-            sent.append(len(rows[0]["rows"]))
+            sent["citations" if query is queries.CITATIONS else "quotes and ends"] += len(rows[0]["rows"])
         return rows
 
     monkeypatch.setattr(loaded, "read", read)
     invariants.violations(loaded)
     # citations: only the NBSP quote is not its source's exact text; quotes and ends: all but the
     # plain "Acme Holdings Limited" claim (ZTEX, nobody, a word of the name, a Cyrillic name)
-    assert sorted(sent) == [1, 4]  # (the two checks run side by side)
+    assert sent == {"citations": 1, "quotes and ends": 4}  # (the checks run side by side, in id ranges)
+
+
+@pytest.mark.parametrize("query", [queries.CITATIONS, queries.CLAIM_QUOTES_AND_ENDS], ids=["citations", "ends"])
+def test_id_ranges_read_every_claim_once(loaded: Graph, query: LiteralString) -> None:
+    every = [row["claim"] for row in invariants._claim_pages(loaded, query)]
+    split = [row["claim"] for r in invariants.RANGES for row in invariants._claim_pages(loaded, query, r)]
+    assert split == every and len(set(every)) == len(every) > 0
+    at = every[len(every) // 2]  # a range starts at its first id, inclusive, and ends before its last
+    around = [row["claim"] for r in (("", at), (at, None)) for row in invariants._claim_pages(loaded, query, r)]
+    assert around == every

@@ -108,7 +108,6 @@ def test_the_local_server_sends_no_read_timeout_hint(graph: Graph) -> None:
     ``connection.recv_timeout_seconds`` hint: with it, the Python driver wraps every socket read
     of an answer in an asyncio task and a timer (0.13-0.66 ms of the API's CPU per request at M, measured)."""
     [row] = graph.read(
-        "SHOW SETTINGS YIELD name, value WHERE name = 'server.bolt.connection_keep_alive_for_requests' "
-        "RETURN value"
+        "SHOW SETTINGS YIELD name, value WHERE name = 'server.bolt.connection_keep_alive_for_requests' RETURN value"
     )
     assert row["value"] == "OFF"
