@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Annotated, Any, Literal
 
 import normality
+import orjson
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -65,8 +66,32 @@ def canonical_of(ids: Iterable[str]) -> str:
 
 
 def digest(*parts: Any, length: int = 24) -> str:
-    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode()).hexdigest()[:length]
+    """The first ``length`` hex digits of the SHA-256 of ``parts`` as compact JSON with sorted keys.
+    Ids are built on it, so its bytes never change: orjson writes them where its JSON is the
+    standard library's byte for byte (strings, ints, booleans, None, lists, tuples, dicts with
+    string keys — :func:`_plain`); anything else (a float, whose exponents the two write
+    differently; an enum; an int past 64 bits) goes through ``json.dumps`` as it always did."""
+    blob: bytes | None = None
+    if _plain(parts):
+        try:
+            blob = orjson.dumps(parts, option=orjson.OPT_SORT_KEYS)
+        except orjson.JSONEncodeError:
+            blob = None
+    if blob is None:
+        blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    return hashlib.sha256(blob).hexdigest()[:length]
+
+
+def _plain(value: Any) -> bool:
+    """Only types whose orjson output equals ``json.dumps``'s (exact types, not subclasses)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return True
+    if kind is tuple or kind is list:
+        return all(_plain(v) for v in value)
+    if kind is dict:
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    return False
 
 
 def fact_id(subject: str, predicate: Predicate | str, obj: str) -> str:
