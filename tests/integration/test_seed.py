@@ -42,9 +42,7 @@ def test_invariants_hold_after_the_seed(seeded: Graph) -> None:
     assert counts["entities"] == 16
 
 
-def test_the_per_claim_checks_walk_every_claim_a_page_at_a_time(
-    seeded: Graph, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_per_claim_checks_walk_every_claim_a_page_at_a_time(seeded: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
     whole = invariants.violations(seeded)
     reads: list[dict[str, object]] = []
     real_read = seeded.read
@@ -57,7 +55,17 @@ def test_the_per_claim_checks_walk_every_claim_a_page_at_a_time(
     monkeypatch.setattr(invariants, "PAGE", 3)
     assert invariants.violations(seeded) == whole
     pages = [p for p in reads if "after" in p]
-    assert len(pages) == 2 * (20 // 3 + 2)  # two checks, 7 pages of claims each, then an empty one
+    # a walk over n claims reads ceil(n / 3) pages of claims, then an empty one: the citations'
+    # check walks all 20, the quotes-and-ends check walks each of its id ranges side by side
+    in_range = [
+        seeded.read(
+            "MATCH (c:Claim) WHERE c.id >= $start AND ($until IS NULL OR c.id < $until) RETURN count(c) AS n",
+            {"start": start, "until": until},
+        )[0]["n"]
+        for start, until in invariants.RANGES
+    ]
+    assert sum(in_range) == 20
+    assert len(pages) == (-(-20 // 3) + 1) + sum(-(-n // 3) + 1 for n in in_range)
     assert all(p["size"] == 3 for p in pages)
 
 
