@@ -29,6 +29,8 @@ LIST_CUE_RE = re.compile(
     r"plac(?:e|es|ed|ing)|put|puts|includ(?:e|es|ed|ing)|inclusion)\b",
     _I,
 )
+# the document's issuer named by its head word: "the Commission ordered", "The Department is designating"
+ISSUER_REF_RE = re.compile(r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Agency|Office|Board|Administration)\b")
 SANCTION_RE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|blacklist(?:s|ed|ing)?|froze|"
     r"identified(?=\s+as\s+blocked\s+property)|"

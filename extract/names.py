@@ -30,6 +30,7 @@ from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE
 from .patterns import DEMONYM_ALT, PLURAL_BEFORE_RE
+from .personal import person_shaped
 
 T = EntityType
 _I = re.IGNORECASE
@@ -82,6 +83,7 @@ _ROLES = (
 )
 _HAS_ROLE = re.compile(rf"\b{_ROLES}\b")
 _DEFINED_ACRONYM = re.compile(r"\w[ \t]*\([ \t]*([A-Z][A-Z0-9&.-]{1,15})[ \t]*\)")
+_DEFINED_SHORT = re.compile(r"[\w.][ \t]*\([ \t]*(?:the[ \t]+)?\"?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){1,3})\"?[ \t]*\)")
 _ROLE_AFTER = re.compile(
     rf"[ \t]*,[ \t]+(?:the|a|an|its|their|his|her)[ \t]+(?:current[ \t]+|former[ \t]+|then[ \t]+)?"
     rf"(?:[\w-]+[ \t]+){{0,4}}?{_ROLES}\b(?=[ \t]+of\b|[ \t]*[,.;)]|[ \t]*$|[ \t]+(?:and|for|in|at)\b)"
@@ -108,6 +110,21 @@ _PERSON_AFTER = re.compile(
 _PRONOUN_AFTER = re.compile(
     r"(?:[^.;]|\.(?!\s*(?:$|[A-Z][a-z]))){0,120}?\b(?:for|of)\s+(?:his|her)\s+(?:role|involvement|position|work|conduct)\b"
 )
+# the acts that fall on persons and firms alike: a given name tells which ("designating Zhang Min")
+_DESIGNATING_BEFORE = re.compile(
+    r"\b(?:designat(?:ed|ing|es)|sanction(?:ed|ing|s))(?:[ \t]+(?:today|also))?(?:[ \t]+(?:is|are))?[ \t]*[:,]?[ \t]*$",
+    _I,
+)
+# the name opens its sentence and undergoes the act: "Severgroup is being designated ...",
+# "Sergey Gorkov, the head of RosGeo ..., is being designated ..."
+_OPENER = re.compile(
+    r"^\W*(?:(?:Today|Additionally|Also|Finally|Separately|Further|Furthermore|In addition),?[ \t]*)?$"
+)
+_UNDERGOES_AFTER = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]*,(?:[^.;,]|,(?![ \t]+(?:is|was|has|are)\b)){1,200}?,)?[ \t]+"
+    r"(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?(?:being[ \t]+)?(?:designated|sanctioned)\b"
+)
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|at|for|with|from|by|in)[ \t]+$")
 _IMO_AFTER = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
 _VESSEL_BEFORE = re.compile(r"\b(?:vessel|tanker|freighter)[ \t]+(?:(?:named|called)[ \t]+)?$")
 _LIST_AFTER = re.compile(r"[^.;]{0,160}?\bto\s+the\s+[^.;]{0,60}?\bList\b")
@@ -208,14 +225,23 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.ASSET  # "the tanker WELL SAIL (IMO 9321938)": a vessel
     if in_heading(norm, start):  # a headline capitalises every word: only the strong cues above
         return None
-    if 2 <= len(name.split()) <= 3 and _PRONOUN_AFTER.match(norm, end) and not _legal_form_last(name):
+    if (
+        2 <= len(name.split()) <= 3
+        and _PRONOUN_AFTER.match(norm, end)
+        and not _legal_form_last(name)
+        and not _AFTER_PREPOSITION.search(norm, max(0, start - 8), start)  # "the head of Omega Geo"
+    ):
         return T.PERSON
     window = norm[max(0, start - 200) : start]
     ends = list(_SENTENCE_END.finditer(window))
     left = window[ends[-1].end() :] if ends else window
     sentence_start = start - len(left)
+    if _DESIGNATING_BEFORE.search(left[-80:]):  # "designating Zhang Min", "Also designated today is ..."
+        return T.PERSON if person_shaped(name, COMMON) else T.FIRM
     if _FIRM_BEFORE.search(left[-80:]):
         return T.FIRM
+    if _OPENER.match(left) and _UNDERGOES_AFTER.match(norm, end):
+        return T.PERSON if person_shaped(name, COMMON) else T.FIRM
     if _ACCUSED_BEFORE.search(left[-40:]) and _ACCUSED_OF.match(norm, end) and " " not in name:
         return T.FIRM  # "Germany accused Huawei of ...": a one-word name accused of something
     paren = _COUNTRY_PAREN.match(norm, end)
@@ -266,6 +292,7 @@ def find(
         w for s, e, t in known if t is T.PERSON for w in norm[s:e].split()
     }
     shorts |= set(_DEFINED_ACRONYM.findall(norm))  # "XPSB" defined as "... Bureau (XPSB)": an alias
+    shorts |= set(_DEFINED_SHORT.findall(norm))  # "Alpha Tech Co., Ltd. (Alpha Tech)": an alias too
     cands = [
         (s, e)
         for s, e in candidates(norm, [(s, e) for s, e, t in known if not _leads_name(norm, s, e, t)])

@@ -34,6 +34,7 @@ from .cues import (
     HQ_PAREN_RE,
     INVADE_RE,
     INVESTIGATE_RE,
+    ISSUER_REF_RE,
     LIST_CUE_RE,
     PARTY_NOUNS_RE,
     PERSON_GROUP_OF_RE,
@@ -144,9 +145,6 @@ def _rule_listed(sent: Sentence) -> None:
             sent.add(pron, P.LISTED_ON, lst, cue, 0.65, pronoun=True)
 
 
-_ISSUER_REF_RE = re.compile(r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Agency|Office|Board|Administration)\b")
-
-
 # "X, an entity on the Department of Commerce's Entity List", "X, which is on the Entity List"
 ON_LIST_RE = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:entity|company|firm|party|bank|"
@@ -216,7 +214,7 @@ def _rule_actor_on_target(
         if sent.negated(cue.start()) or (skip_irrealis and sent.irrealis(cue.start())):
             continue
         auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
-        if not auths and sent.doc.issuer and _ISSUER_REF_RE.search(sent.window(cue.start(), 80)):
+        if not auths and sent.doc.issuer and ISSUER_REF_RE.search(sent.window(cue.start(), 80)):
             auths = [sent.doc.issuer]  # "the Commission ordered ...": the document's issuer
         targets = sent.objects_after(cue.end(), AFFECTED)
         if not auths or not targets:

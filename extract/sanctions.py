@@ -20,7 +20,7 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import frames, measures
-from .cues import CLAUSE_GAP_RE, MEMBERS_GAP_RE, PERSON_GROUP_OF_RE, SANCTION_RE
+from .cues import CLAUSE_GAP_RE, ISSUER_REF_RE, MEMBERS_GAP_RE, PERSON_GROUP_OF_RE, SANCTION_RE
 from .mentions import AFFECTED, AUTHORITY, Mention
 from .sentence import Sentence
 
@@ -28,6 +28,8 @@ T = EntityType
 P = Predicate
 _I = re.IGNORECASE
 
+# the issuer as the clause's subject right before the verb: "The Department is also designating"
+_ISSUER_SUBJECT_RE = re.compile(ISSUER_REF_RE.pattern + r"\s+(?:is|has|was|will|today|also|\s)*(?:[\w-]+\s+)?$", re.I)
 _AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
 # after the colon that opens a list: white space, an item number ("(1)", "1.")
 _ITEM_START_RE = re.compile(r":\s*(?:\(?\d{1,2}[.)]\s*)?")
@@ -48,6 +50,8 @@ def rule_sanction(sent: Sentence) -> None:
         if not auths and not passive and frames.WE_RE.search(norm, sent.start, cue.start()):
             we = sent.doc.frame.authority if sent.doc.frame is not None else sent.doc.issuer
             auths = [we] if we else []  # "We imposed sanctions against ...": the speaker
+        elif not auths and not passive and sent.doc.issuer and _ISSUER_SUBJECT_RE.search(norm, sent.start, cue.start()):
+            auths = [sent.doc.issuer]  # "The Department is also designating ...": the document's issuer
         if passive or not auths:
             subs = sent.subjects_before(cue.start(), AFFECTED)
             if not subs and passive:

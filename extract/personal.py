@@ -1,0 +1,59 @@
+"""Does a bare name look like a person's? ``Sergey Gorkov``, ``Zhang Min`` and ``Babak Morteza
+Zanjani`` carry no title, legal form or descriptor; what marks them is a given name.
+
+rigour's person tagger knows given and family names from Wikidata in many languages (its ``NAME``
+symbols), and its organisation tagger knows the words firms and bodies use (legal forms, sectors,
+places). A name is *person-shaped* when it has two to four capitalised words, its first word is a
+name rigour knows and no word is one an organisation, a place or a demonym would use. This is
+evidence, not proof ("Grace Hopper" is a person, "Nevada Spirit" a firm): :mod:`extract.names`
+uses it only where the text already says a party is meant, to tell a person from a firm.
+
+rigour loads its name tables on first use (a few seconds, once per process), so nothing here
+runs until a name needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reference import registry
+
+from .builtin import DEMONYM_WORDS
+
+_WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:-[^\W\d_]{2,})?")  # "Gorkov", "Ochur-Suge", "Şahin"
+_DEMONYMS = frozenset(DEMONYM_WORDS)
+
+
+def person_shaped(name: str, common: frozenset[str] = frozenset()) -> bool:
+    """Two to four capitalised words, the first a given name rigour knows, none a word of
+    ``common``, a country, a demonym, or a word organisations use (see the module)."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(_WORD.fullmatch(w) and w[0].isupper() and w[1:2].islower() for w in words):
+        return False
+    if any(w.lower() in common or w in _DEMONYMS or registry().countries.code(w) is not None for w in words):
+        return False
+    return _given(words[0]) and not _organisational(name)
+
+
+@lru_cache(maxsize=4096)
+def _given(word: str) -> bool:
+    from rigour.names import analyze_names
+    from rigour.names.symbol import Symbol
+    from rigour.names.tag import NameTypeTag
+
+    return any(
+        span.symbol.category == Symbol.Category.NAME
+        for name in analyze_names(NameTypeTag.PER, [word])
+        for span in name.spans
+    )
+
+
+@lru_cache(maxsize=4096)
+def _organisational(name: str) -> bool:
+    from rigour.names import analyze_names
+    from rigour.names.symbol import Symbol
+    from rigour.names.tag import NameTypeTag
+
+    org = {Symbol.Category.ORG_CLASS, Symbol.Category.SYMBOL, Symbol.Category.DOMAIN, Symbol.Category.LOCATION}
+    return any(span.symbol.category in org for n in analyze_names(NameTypeTag.ORG, [name]) for span in n.spans)

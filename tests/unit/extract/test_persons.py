@@ -1,0 +1,89 @@
+"""Persons named without a title, in the shapes designation releases use (written from the genre,
+not copied from any evaluation text): a given name tells a person from a firm where the text says
+a party is designated, and the document's issuer may be "the Department"."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import propose
+from extract.names import COMMON
+from extract.personal import person_shaped
+
+STATE = "U.S. Department of State"
+TREASURY = "U.S. Department of the Treasury"
+
+
+def _found(text: str, publisher: str) -> set[tuple[str, str, str]]:
+    parsed = propose(text, {"publisher": publisher}).parsed
+    return {(c.subject, c.predicate.value, c.object) for c in parsed.claims}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sergey Gorkov",
+        "Mikhail Pavlovich Matveev",
+        "Zhang Min",
+        "Babak Morteza Zanjani",
+        "Jürgen Müller",
+        "Сергей Горьков",
+    ],
+)
+def test_a_given_name_first_is_person_shaped(name: str) -> None:
+    assert person_shaped(name, COMMON)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Severgroup", "Alpha Tech", "Nevada Spirit", "Parchin Chemicals Industries", "Russian Federation", "ZHANG Min"],
+)
+def test_one_word_firm_words_places_and_capitals_are_not(name: str) -> None:
+    assert not person_shaped(name, COMMON)
+
+
+def test_a_person_opening_the_sentence_is_designated_by_the_issuer() -> None:
+    text = (
+        "Ivan Petrovich Sidorov, the head of Omega Geo and a former executive of two banks, is being "
+        "designated pursuant to E.O. 14024 for his involvement in the Government of the Russian Federation."
+    )
+    found = _found(text, STATE)
+    assert ("person:ivan-petrovich-sidorov", "sanctioned-by", "agency:us-state") in found
+    assert ("person:ivan-petrovich-sidorov", "restricted-under", "law:executive-order-14024") in found
+
+
+def test_a_one_word_firm_opening_the_sentence_is_designated() -> None:
+    text = "Omegagroup is being designated pursuant to E.O. 14024 for operating in the financial services sector."
+    assert ("firm:omegagroup", "sanctioned-by", "agency:us-state") in _found(text, STATE)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "OFAC is designating Mohammad Reza Karimi, who directed the network's procurement.",
+            "person:mohammad-reza-karimi",
+        ),
+        ("We are also designating Zhang Min, the general manager of Alpha Tech Co., Ltd.", "person:zhang-min"),
+    ],
+)
+def test_designating_a_given_name_is_a_person_not_a_firm(text: str, subject: str) -> None:
+    found = _found(text, TREASURY)
+    assert any(s == subject and p == "sanctioned-by" for s, p, _ in found)
+    assert not any(s == subject.replace("person:", "firm:") for s, _, _ in found)
+
+
+def test_the_department_as_subject_is_the_documents_issuer() -> None:
+    found = _found("The Department is also designating Dmitry Sergeyevich Volkov pursuant to E.O. 14024.", STATE)
+    assert ("person:dmitry-sergeyevich-volkov", "sanctioned-by", "agency:us-state") in found
+    assert ("person:dmitry-sergeyevich-volkov", "restricted-under", "law:executive-order-14024") in found
+
+
+def test_a_short_name_defined_in_parentheses_stays_the_firms_alias() -> None:
+    text = (
+        "Alpha Tech Co., Ltd. (Alpha Tech) is a China-based maker of drone parts. Alpha Tech is being "
+        "designated pursuant to E.O. 13224 for having materially assisted the IRGC."
+    )
+    found = _found(text, TREASURY)
+    assert ("firm:alpha-tech-co-ltd", "sanctioned-by", "agency:us-treasury") in found
+    assert not any(s == "firm:alpha-tech" for s, _, _ in found)
