@@ -28,11 +28,22 @@ T = EntityType
 P = Predicate
 
 # predicates that describe an event, so a date in the sentence dates them
-EVENTS = frozenset({
-    P.BANNED_BY, P.LISTED_ON, P.SANCTIONED_BY, P.ACTED_AGAINST, P.CONSIDERING_ACTION_AGAINST,
-    P.INVADED, P.ENACTED_BY, P.PROPOSED_BY, P.TARGETS, P.INVESTIGATED_BY, P.WARNED_AGAINST_BY,
-    P.DECLINED_COMMENT_TO,
-})
+EVENTS = frozenset(
+    {
+        P.BANNED_BY,
+        P.LISTED_ON,
+        P.SANCTIONED_BY,
+        P.ACTED_AGAINST,
+        P.CONSIDERING_ACTION_AGAINST,
+        P.INVADED,
+        P.ENACTED_BY,
+        P.PROPOSED_BY,
+        P.TARGETS,
+        P.INVESTIGATED_BY,
+        P.WARNED_AGAINST_BY,
+        P.DECLINED_COMMENT_TO,
+    }
+)
 
 
 def run(
@@ -84,8 +95,7 @@ def run(
             continue
         parsed.entities.append(_entity(ent, claims))
     parsed.notes.append(
-        f"{len(claims)} candidate claims from {len(spans)} sentences and "
-        f"{len(doc.mentions)} entity mentions"
+        f"{len(claims)} candidate claims from {len(spans)} sentences and {len(doc.mentions)} entity mentions"
     )
     if info.published_at is None and any("relative_date" in c.qualifiers for c in claims):
         parsed.notes.append("published date unknown: relative dates kept as qualifier relative_date")
@@ -117,9 +127,16 @@ def _source(text: str, info: ArticleMeta) -> Source:
         title = first[:200]
     sid = info.id or "source:" + slug(" ".join(filter(None, [info.publisher, title])))[:80].strip("-")
     return Source(
-        id=sid, title=title, kind=info.kind, url=info.url, publisher=info.publisher,
-        author=info.author, published_at=info.published_at, retrieved_at=info.retrieved_at,
-        text=text, derived_from=info.derived_from,
+        id=sid,
+        title=title,
+        kind=info.kind,
+        url=info.url,
+        publisher=info.publisher,
+        author=info.author,
+        published_at=info.published_at,
+        retrieved_at=info.retrieved_at,
+        text=text,
+        derived_from=info.derived_from,
     )
 
 
@@ -127,7 +144,10 @@ _CLAUSE_BREAK_RE = re.compile(r";|\n[ \t]*(?:[-*\u2022\u00b7]|\(\w{1,3}\))[ \t]"
 
 
 def _quote_span(
-    text: str, sentence: tuple[int, int], cue: tuple[int, int], named: tuple[tuple[int, int], ...] = (),
+    text: str,
+    sentence: tuple[int, int],
+    cue: tuple[int, int],
+    named: tuple[tuple[int, int], ...] = (),
 ) -> tuple[int, int]:
     """The quote: the shortest part of the sentence that states the claim — the clause (between
     ``;`` or list items) holding the cue and where subject and object are named, else the whole
@@ -158,7 +178,9 @@ def _quote_span(
 
 
 def _claims(
-    doc: Doc, raws: list[tuple[Raw, Stance, str | None, Sentence]], info: ArticleMeta,
+    doc: Doc,
+    raws: list[tuple[Raw, Stance, str | None, Sentence]],
+    info: ArticleMeta,
     source_id: str,
 ) -> tuple[list[Claim], set[str]]:
     """Claims merged by content (citations in order, best confidence) and the entity ids they use."""
@@ -184,8 +206,7 @@ def _claims(
         if raw.pronoun:
             conf -= 0.1
         start, end = _quote_span(doc.text, raw.sentence, raw.cue, raw.spans)
-        key = (raw.subject, raw.predicate, raw.object, stance, speaker, vf, vt,
-               tuple(sorted(quals.items())))
+        key = (raw.subject, raw.predicate, raw.object, stance, speaker, vf, vt, tuple(sorted(quals.items())))
         entry = merged.setdefault(key, {"conf": 0.0, "cites": {}})
         entry["conf"] = max(entry["conf"], conf)
         entry["cites"][(start, end)] = None
@@ -195,16 +216,22 @@ def _claims(
         subject, predicate, obj, stance, speaker, vf, vt, qual_items = key
         if vf and vt and vt < vf:
             vt = None
-        cites = tuple(
-            Citation(source=source_id, quote=doc.text[s:e], start=s, end=e)
-            for s, e in entry["cites"]
+        cites = tuple(Citation(source=source_id, quote=doc.text[s:e], start=s, end=e) for s, e in entry["cites"])
+        claims.append(
+            Claim(
+                subject=subject,
+                predicate=predicate,
+                object=obj,
+                stance=stance,
+                asserted_by=speaker,
+                valid_from=vf,
+                valid_to=vt,
+                qualifiers=dict(qual_items),
+                confidence=round(min(0.95, max(0.3, entry["conf"])), 2),
+                method=Method.EXTRACTED,
+                citations=cites,
+            )
         )
-        claims.append(Claim(
-            subject=subject, predicate=predicate, object=obj, stance=stance,
-            asserted_by=speaker, valid_from=vf, valid_to=vt, qualifiers=dict(qual_items),
-            confidence=round(min(0.95, max(0.3, entry["conf"])), 2),
-            method=Method.EXTRACTED, citations=cites,
-        ))
         used |= {subject, obj} | ({speaker} if speaker else set())
     claims.sort(key=lambda c: (c.citations[0].start, c.predicate.value, c.subject, c.object))
     return claims, used
@@ -221,6 +248,10 @@ def _entity(ent: Ent, claims: list[Claim]) -> Entity:
             country = known.country if known else None
             break
     return Entity(
-        id=ent.id, type=ent.type, name=ent.name, aliases=tuple(ent.aliases), country=country,
+        id=ent.id,
+        type=ent.type,
+        name=ent.name,
+        aliases=tuple(ent.aliases),
+        country=country,
         candidate=True,
     )

@@ -173,7 +173,9 @@ COUNTRY_NAMES = {
 }
 _PLACE_ALT = "|".join(sorted(map(re.escape, [*DEMONYM_WORDS, *COUNTRY_NAMES]), key=len, reverse=True))
 HQ_ALSO_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})\s+and\s+$")  # "Hong Kong and [Marshall Islands-based]"
-HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})-based(?:\s+[a-z][\w-]*){{0,3}}\s+$")
+# a city's name before "-based" ("a Moscow-based supplier"): its country, where the registry knows the city
+_CITY = r"(?!(?:The|A|An|This|That|Its|Their|Our|Both|Another)\b)[A-Z][a-z]+(?:\.?[ \t][A-Z][a-z]+)?"
+HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT}|{_CITY})-based(?:\s+[a-z][\w-]*){{0,3}}\s+$")
 HQ_DESC_BEFORE_RE = re.compile(  # "the Russian cybersecurity firm, X", "a fifth Russian airline – X"
     rf"(?:\b(?:the|a|an)\s+(?:(?:first|second|third|fourth|fifth|sixth|another|other)\s+)?|(?<![\w-]))"
     rf"(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
@@ -181,10 +183,12 @@ HQ_DESC_BEFORE_RE = re.compile(  # "the Russian cybersecurity firm, X", "a fifth
 )
 HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
     rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*|,[ \t]*\d{{2}}[ \t]*)?(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|the)\s+"
-    rf"(?P<p>{_PLACE_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
+    rf"(?:(?P<p>{_PLACE_ALT})(?:-based)?|(?P<city>{_CITY})-based)\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
     rf"(?:{_NOUNS}|{_PEOPLE})\b"
 )
-HQ_OF_RE = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?of[ \t]+")  # "SMIC of China"
+HQ_OF_RE = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?,?[ \t]*of[ \t]+"
+)  # "SMIC of China", "X, of Shenzhen, China,"
 HQ_AGE_OF_RE = re.compile(r"[ \t]*,[ \t]*\d{2},[ \t]*of[ \t]+")  # "Ma Xiaohong, 44, of Dandong, China"
 HQ_CITY_RE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+")  # "of Beijing, China"
 # "X, a citizen of the People's Republic of China", "X, a resident of Iran"

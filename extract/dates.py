@@ -18,10 +18,14 @@ from .sentence import Raw, Sentence
 _I = re.IGNORECASE
 
 # the month names written out, or their first three letters and a dot ("Sept." too; "May" has none)
-_MONTH_ALT = "(?:" + "|".join(
-    [name.capitalize() for name in MONTHS]
-    + [name[:3].capitalize() + ("t?" if name == "september" else "") + r"\." for name in MONTHS if len(name) > 3]
-) + ")"
+_MONTH_ALT = (
+    "(?:"
+    + "|".join(
+        [name.capitalize() for name in MONTHS]
+        + [name[:3].capitalize() + ("t?" if name == "september" else "") + r"\." for name in MONTHS if len(name) > 3]
+    )
+    + ")"
+)
 DATE_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH_ALT})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_ALT})\s+(?P<y2>(?:19|20)\d\d)"
@@ -30,13 +34,12 @@ DATE_RE = re.compile(
     r"|(?P<prep>in|since|from|during|by|until|through|before|after|early|late|mid-?)\s+"
     r"(?P<y4>(?:19|20)\d\d))\b"
 )
-CLAUSE_BREAK_RE = re.compile(
-    r"\b(?:after|before|when|while|because|although|whereas|which|who|following)\b|[;:]", _I
-)
+CLAUSE_BREAK_RE = re.compile(r"\b(?:after|before|when|while|because|although|whereas|which|who|following)\b|[;:]", _I)
 _TO_PREPS = re.compile(r"\b(?:until|through|till|before|by)\s+$", _I)
 RELATIVE_RE = re.compile(
     r"\b(?:(?:last|this|next)\s+(?:year|month|week)|earlier\s+this\s+(?:year|month)|"
-    r"today|yesterday)\b", _I,
+    r"today|yesterday)\b",
+    _I,
 )
 
 
@@ -80,8 +83,12 @@ def _sentence_dates(sent: Sentence) -> list[tuple[int, int, str, bool]]:
             value = g["y4"]
         if value is None:
             continue
-        to = bool(_TO_PREPS.search(norm[max(sent.start, m.start() - 10):m.start()])) or (
-            g["prep"] or "").lower() in {"until", "through", "before", "by"}
+        to = bool(_TO_PREPS.search(norm[max(sent.start, m.start() - 10) : m.start()])) or (g["prep"] or "").lower() in {
+            "until",
+            "through",
+            "before",
+            "by",
+        }
         out.append((m.start(), m.end(), value, to))
     for m in RELATIVE_RE.finditer(norm, sent.start, sent.end):
         out.append((m.start(), m.end(), " ".join(m.group(0).lower().split()), False))
@@ -89,9 +96,7 @@ def _sentence_dates(sent: Sentence) -> list[tuple[int, int, str, bool]]:
     return out
 
 
-def claim_dates(
-    sent: Sentence, raw: Raw, published: str | None
-) -> tuple[str | None, str | None, dict[str, Any]]:
+def claim_dates(sent: Sentence, raw: Raw, published: str | None) -> tuple[str | None, str | None, dict[str, Any]]:
     """valid_from, valid_to and qualifiers from the dates in the claim's clause."""
     norm, cue = sent.doc.norm, raw.cue
     near = [
@@ -120,7 +125,7 @@ def claim_dates(
 
 def _between(norm: str, a: tuple[int, int], b: tuple[int, int]) -> str:
     """The text strictly between two spans."""
-    return norm[a[1]:b[0]] if a[0] < b[0] else norm[b[1]:a[0]]
+    return norm[a[1] : b[0]] if a[0] < b[0] else norm[b[1] : a[0]]
 
 
 def resolve_relative(phrase: str, published: str | None) -> str | None:

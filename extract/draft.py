@@ -23,8 +23,14 @@ def dump_curated(parsed: Parsed, text_file_name: str | None = None) -> str:
     sources = []
     for s in parsed.sources:
         item: dict[str, Any] = {
-            "id": s.id, "title": s.title, "kind": s.kind, "url": s.url, "publisher": s.publisher,
-            "author": s.author, "published_at": s.published_at, "retrieved_at": s.retrieved_at,
+            "id": s.id,
+            "title": s.title,
+            "kind": s.kind,
+            "url": s.url,
+            "publisher": s.publisher,
+            "author": s.author,
+            "published_at": s.published_at,
+            "retrieved_at": s.retrieved_at,
         }
         if text_file_name is not None:
             item["text_file"] = text_file_name
@@ -41,20 +47,26 @@ def dump_curated(parsed: Parsed, text_file_name: str | None = None) -> str:
         entities.append(item)
     claims = [
         {
-            "subject": c.subject, "predicate": c.predicate.value, "object": c.object,
-            "stance": c.stance.value, "asserted_by": c.asserted_by, "valid_from": c.valid_from,
-            "valid_to": c.valid_to, "qualifiers": dict(c.qualifiers), "confidence": c.confidence,
+            "subject": c.subject,
+            "predicate": c.predicate.value,
+            "object": c.object,
+            "stance": c.stance.value,
+            "asserted_by": c.asserted_by,
+            "valid_from": c.valid_from,
+            "valid_to": c.valid_to,
+            "qualifiers": dict(c.qualifiers),
+            "confidence": c.confidence,
             "method": c.method.value,
-            "citations": [
-                {"source": x.source, "quote": x.quote, "start": x.start, "end": x.end}
-                for x in c.citations
-            ],
+            "citations": [{"source": x.source, "quote": x.quote, "start": x.start, "end": x.end} for x in c.citations],
         }
         for c in parsed.claims
     ]
     body = yaml.dump(
         {"sources": sources, "entities": entities, "claims": claims},
-        Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100_000,
         default_flow_style=False,
     )
     return _HEADER + body

@@ -162,12 +162,18 @@ class Doc:
             eid = self.entity_for(etype, surface if surface is not None else norm[start:end])
             cands.append(Mention(start, end, eid, etype, self.ents[eid].how))
 
+        # a list's or an agency's name the firm pattern ran over: "added to the Entity List Alpha Tech Co."
+        lead_ends = {c.start: c.end for c in cands if c.etype in {T.LIST, T.AGENCY}}
         for m in FIRM_RE.finditer(norm):
             plural = bool(PLURAL_BEFORE_RE.search(norm, max(0, m.start() - 60), m.start()))
             for a, b in firm_parts(m.group(0), plural):
                 prefix = PREFIX_RE.search(m.group(0), a, b)
                 if prefix and prefix.start() > a:  # "Commerce Designated AO Kaspersky Lab"
                     a = prefix.start()
+                lead = lead_ends.get(m.start() + a)
+                if lead is not None and lead < m.start() + b:
+                    rest = m.group(0)[lead - m.start() : b]
+                    a = b - len(rest.lstrip())
                 add(m.start() + a, names.legal_tail(norm, m.start() + b), T.FIRM)  # "... Trading FZE"
         for m in FIRM_COMMA_RE.finditer(norm):
             add(m.start(), m.end(), T.FIRM)

@@ -82,14 +82,18 @@ _ROLES = (
     r"Consul|Envoy|CEO|CFO)"
 )
 _HAS_ROLE = re.compile(rf"\b{_ROLES}\b")
+# the same roles as common nouns: "its director, Ivan Sidorov", "X, the head of RosGeo"
+_ROLE_NOUNS = r"(?:director|chairman|chairwoman|president|governor|commander|head|manager|deputy)"
 _DEFINED_ACRONYM = re.compile(r"\w[ \t]*\([ \t]*([A-Z][A-Z0-9&.-]{1,15})[ \t]*\)")
 _DEFINED_SHORT = re.compile(r"[\w.][ \t]*\([ \t]*(?:the[ \t]+)?\"?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){1,3})\"?[ \t]*\)")
 _ROLE_AFTER = re.compile(
     rf"[ \t]*,[ \t]+(?:the|a|an|its|their|his|her)[ \t]+(?:current[ \t]+|former[ \t]+|then[ \t]+)?"
-    rf"(?:[\w-]+[ \t]+){{0,4}}?{_ROLES}\b(?=[ \t]+of\b|[ \t]*[,.;)]|[ \t]*$|[ \t]+(?:and|for|in|at)\b)"
+    rf"(?:[\w-]+[ \t]+){{0,4}}?(?:{_ROLES}|{_ROLE_NOUNS})\b"
+    r"(?=[ \t]+of\b|[ \t]*[,.;)]|[ \t]*$|[ \t]+(?:and|for|in|at)\b)"
 )
 _ROLE_BEFORE = re.compile(
-    rf"\b{_ROLES}(?:[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){{0,4}})?[ \t]*,[ \t]*$"
+    rf"\b(?:{_ROLES}|{_ROLE_NOUNS})"
+    r"(?:[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){0,4})?[ \t]*,[ \t]*$"
 )
 _ACCUSED_BEFORE = re.compile(r"\b(?:accused|accuses|accusing|alleged\s+that|suspects?|suspected)\s+$", _I)
 _ACCUSED_OF = re.compile(r"\s+(?:of|is|was|has|had)\b")

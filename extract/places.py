@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from reference import registry
 from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
@@ -47,6 +48,12 @@ BASED_ANAPHOR_RE = re.compile(
     rf"\b[Tt]he\s+(?P<d>{DEMONYM_ALT}|[A-Z][\w]*(?:\s+[A-Z][\w]*){{0,2}})-based\s+(?:[a-z][\w-]*\s+){{0,2}}?"
     r"(?:company|firm|corporation|group|manufacturer|carrier|vendor|provider|giant)\b(?!\s*,?\s*[A-Z])"
 )
+
+
+def city_country(name: str) -> str | None:
+    """The country of a city the registry knows ("Moscow" → ``country:ru``, "Shenzhen" unknown → None)."""
+    code = registry().countries.code(name)
+    return f"country:{code.lower()}" if code is not None and registry().countries.is_code(code) else None
 
 
 def rule_based_anaphor(sent: Sentence) -> None:

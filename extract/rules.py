@@ -136,6 +136,8 @@ def _rule_listed(sent: Sentence) -> None:
             after = ENTRIES_AFTER_RE.match(sent.doc.norm, lst.end, sent.end)
             named = sent.objects_after(after.end(), AFFECTED) if after else []
             subs = named if after and named and named[0].start == after.end() else []
+        if not subs and re.fullmatch(r"\s+to\s+(?:the\s+|its\s+)?", sent.doc.norm[cue.end() : lst.start], _I):
+            subs = _entries_after_list(sent, lst, cue)
         if not subs:
             subs = sent.subjects_before(cue.start(), AFFECTED)
             pron = sent.pronoun_before(lst.start) if not subs else None  # "added the company to"
@@ -143,6 +145,30 @@ def _rule_listed(sent: Sentence) -> None:
             sent.add(s, P.LISTED_ON, lst, cue, 0.8)
         if pron:
             sent.add(pron, P.LISTED_ON, lst, cue, 0.65, pronoun=True)
+
+
+# after the list: "BIS also added to the Entity List A and B", "The entities being added to the
+# Entity List in this rule include A and B"
+_ENTRIES_INCLUDE_RE = re.compile(r"[^.;:]{0,60}?\b(?:include|includes|included|are|were)\b\s*:?\s*", _I)
+
+
+def _entries_after_list(sent: Sentence, lst: Mention, cue: re.Match[str]) -> list[Mention]:
+    """The parties named right after ``added to the <List>``: in the active voice, the verb's moved
+    object ("added to the Entity List A, B and C"); after a party noun ("the entities being added
+    to the Entity List ... include A and B"), the names its verb introduces."""
+    norm = sent.doc.norm
+    if PARTY_NOUNS_RE.search(norm, max(sent.start, cue.start() - 40), cue.start()):
+        after = _ENTRIES_INCLUDE_RE.match(norm, lst.end, sent.end)
+    elif not sent.passive(cue):
+        after = re.compile(r"\s*,?\s*").match(norm, lst.end, sent.end)
+    else:
+        return []
+    if after is None:
+        return []
+    first = sent.next_mention(after.end())
+    if first is None or first.start != after.end() or first.etype not in AFFECTED:
+        return []
+    return sent.group(first, 1, AFFECTED)
 
 
 # "X, an entity on the Department of Commerce's Entity List", "X, which is on the Entity List"
@@ -349,7 +375,8 @@ def _rule_headquarters(sent: Sentence) -> None:
         if hit is None:
             hit = HQ_DESC_AFTER_RE.match(norm, m.end, sent.end)
         if hit is not None:
-            place = demonyms().get(hit.group("p")) or COUNTRY_NAMES.get(hit.group("p"))
+            named = hit.groupdict().get("city") or hit.group("p")
+            place = demonyms().get(named) or COUNTRY_NAMES.get(named) or places.city_country(named)
         if place:
             sent.add(m, P.HEADQUARTERED_IN, place, (m.start, m.end), 0.7, stance=Stance.ASSERTED)
             if hit is not None and hit.re is HQ_BASED_RE:  # "Hong Kong and Marshall Islands-based X"

@@ -37,8 +37,10 @@ def stance_and_speaker(sent: Sentence, raw: Raw) -> tuple[Stance, str | None]:
     window_start = semi + 1 if semi != -1 else window_start
     if sent.stance_cache is None:
         found = [
-            (m.start(), stance, m) for regex, stance in STANCE_CUES
-            for m in regex.finditer(norm, sent.start, sent.end) if not sent.inside_mention(m.start())
+            (m.start(), stance, m)
+            for regex, stance in STANCE_CUES
+            for m in regex.finditer(norm, sent.start, sent.end)
+            if not sent.inside_mention(m.start())
         ]
         sent.stance_cache = sorted(found, key=lambda x: x[0])
     best: tuple[int, Stance, re.Match[str]] | None = None
@@ -58,14 +60,19 @@ def stance_and_speaker(sent: Sentence, raw: Raw) -> tuple[Stance, str | None]:
         if stance in {Stance.DENIED, Stance.DISPUTED, Stance.RETRACTED} and speaker is None:
             speaker = next((x.eid for x in sent.before(m.start(), SPEAKERS)), None)
         return stance, speaker
-    text = norm[sent.start:sent.end]
+    text = norm[sent.start : sent.end]
     if TRAIL_REPORT_RE.search(text):
         return Stance.REPORTED, sent.doc.last_reporter
     said = None
     trail = TRAIL_SAID_RE.search(text)
     if trail:
-        who = [m for m in sent.ms if m.start >= sent.start + trail.start("who")
-               and m.end <= sent.start + trail.end("who") and m.etype in SPEAKERS]
+        who = [
+            m
+            for m in sent.ms
+            if m.start >= sent.start + trail.start("who")
+            and m.end <= sent.start + trail.end("who")
+            and m.etype in SPEAKERS
+        ]
         said = who[0].eid if who else None
     else:
         for m in SAID_RE.finditer(norm, window_start, cue):

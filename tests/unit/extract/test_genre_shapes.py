@@ -339,7 +339,7 @@ _ALPHA, _BETA, _GAMMA = "firm:alpha-tech-co-ltd", "firm:beta-trading-llc", "firm
 
 
 def test_a_group_word_inside_a_country_name_is_not_a_group_word() -> None:
-    """"People" in "People's Republic of China" is not "people of X": the parties are sanctioned."""
+    """ "People" in "People's Republic of China" is not "people of X": the parties are sanctioned."""
     found = _found(
         "Today, OFAC sanctioned six entities based in the People's Republic of China, including "
         "Alpha Tech Co., Ltd. and Beta Trading LLC, for their roles in procuring components."
@@ -360,7 +360,7 @@ def test_coordination_past_a_description_of_the_member_before() -> None:
 
 
 def test_the_party_named_in_a_description_is_not_the_subject() -> None:
-    """"A, a subsidiary of B, was designated": A was, B was not (who the action falls on)."""
+    """ "A, a subsidiary of B, was designated": A was, B was not (who the action falls on)."""
     found = _found("Alpha Tech Co., Ltd., a subsidiary of Beta Trading LLC, was also designated by OFAC today.")
     assert (_ALPHA, "sanctioned-by", "agency:us-ofac") in found
     assert (_ALPHA, "subsidiary-of", _BETA) in found
@@ -419,7 +419,44 @@ def test_a_denial_order_on_a_party_is_an_action_against_it() -> None:
 
 
 def test_an_agency_described_as_part_of_another_acts_itself() -> None:
-    found = _found("The Bureau of Industry and Security, an agency of the Department of Commerce, maintains the Entity List.")
+    found = _found(
+        "The Bureau of Industry and Security, an agency of the Department of Commerce, maintains the Entity List."
+    )
     assert ("agency:us-bis", "administers", "list:us-bis-entity-list") in found
     assert ("agency:us-bis", "part-of", "agency:us-commerce") in found
     assert ("agency:us-commerce", "administers", "list:us-bis-entity-list") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Alpha Tech Co., Ltd., a Moscow-based supplier of microelectronics, was designated pursuant to E.O. 14024.",
+            "country:ru",
+        ),
+        ("BIS added Alpha Tech Co., Ltd., of Dubai, United Arab Emirates, to the Entity List.", "country:ae"),
+        ("The Tehran-based Alpha Tech Co., Ltd. procured the engines.", "country:ir"),
+    ],
+)
+def test_a_city_the_registry_knows_gives_its_country(text: str, country: str) -> None:
+    assert ("firm:alpha-tech-co-ltd", "headquartered-in", country) in _found(text, "Bureau of Industry and Security")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BIS also added to the Entity List Alpha Tech Co., Ltd. and Beta Trading LLC for their support of the program.",
+        "The entities being added to the Entity List in this rule include Alpha Tech Co., Ltd. and Beta Trading LLC.",
+    ],
+)
+def test_the_parties_named_after_the_list_they_are_added_to(text: str) -> None:
+    found = _found(text, "Bureau of Industry and Security")
+    for firm in ("firm:alpha-tech-co-ltd", "firm:beta-trading-llc"):
+        assert (firm, "listed-on", "list:us-bis-entity-list") in found
+
+
+def test_a_passive_listing_keeps_its_subject_not_what_follows_the_list() -> None:
+    text = "Alpha Tech Co., Ltd. was added to the Entity List, Beta Trading LLC said."
+    found = _found(text, "Bureau of Industry and Security")
+    assert ("firm:alpha-tech-co-ltd", "listed-on", "list:us-bis-entity-list") in found
+    assert ("firm:beta-trading-llc", "listed-on", "list:us-bis-entity-list") not in found

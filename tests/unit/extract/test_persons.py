@@ -87,3 +87,10 @@ def test_a_short_name_defined_in_parentheses_stays_the_firms_alias() -> None:
     found = _found(text, TREASURY)
     assert ("firm:alpha-tech-co-ltd", "sanctioned-by", "agency:us-treasury") in found
     assert not any(s == "firm:alpha-tech" for s, _, _ in found)
+
+
+def test_a_role_as_a_common_noun_before_a_name_makes_a_person() -> None:
+    text = "Treasury is also sanctioning Alpha Tech Co., Ltd. and its director, Ivan Petrovich Sidorov, pursuant to E.O. 13224."
+    found = _found(text, TREASURY)
+    assert ("person:ivan-petrovich-sidorov", "sanctioned-by", "agency:us-treasury") in found
+    assert ("firm:alpha-tech-co-ltd", "restricted-under", "law:executive-order-13224") in found
