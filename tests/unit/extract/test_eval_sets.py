@@ -21,6 +21,7 @@ SETS = [
     ROOT / "bench" / "eval4",
     ROOT / "bench" / "eval5",
     ROOT / "bench" / "eval6",
+    ROOT / "bench" / "eval7",
 ]
 GOLDS = sorted(g for d in SETS for g in d.glob("*.gold.yaml"))
 TYPES = {t.value.lower(): t for t in EntityType}
@@ -47,7 +48,9 @@ def test_every_gold_claim_is_allowed_and_quoted_from_its_text(path: Path) -> Non
             assert fold(claim["quote"]) in text, claim["quote"]
 
 
-@pytest.mark.parametrize(("folder", "blind"), [("eval", False), ("eval4", True), ("eval5", False), ("eval6", False)])
+@pytest.mark.parametrize(
+    ("folder", "blind"), [("eval", False), ("eval4", True), ("eval5", False), ("eval6", False), ("eval7", False)]
+)
 def test_the_split_digest_matches_the_gold_files(folder: str, blind: bool) -> None:
     """eval4's digest is of its blind run, when every text was held out (its SPLIT.md)."""
     here = ROOT / "bench" / folder
