@@ -83,6 +83,9 @@ def run(
             if m.etype in {T.FIRM, T.PRODUCT}:
                 doc.last_affected, doc.last_affected_mention = m.eid, m
                 break
+        group = sent.last_group()
+        if len(group) >= 2:  # "three companies: A, B, and C" — "these companies" in the next sentence
+            doc.last_group = [m.eid for m in group]
         mi = mj
 
     source = _source(text, info)

@@ -63,7 +63,11 @@ def rule_control(sent: Sentence) -> None:
             if cue.start() - x.end <= 60 and not CLAUSE_GAP_RE.search(norm, x.end, cue.start()):
                 sent.add(owner, P.OWNS, x, cue, 0.65)
         if not owned:  # "The company is owned in part by Kalashnikov": the firm last named
-            pron = sent.pronoun_before(cue.start())
+            group = sent.group_before(cue.start())  # "these companies are owned by ...": each one
+            for eid in group:
+                if eid != owner.eid:
+                    sent.add(owner, P.OWNS, eid, cue, 0.55, pronoun=True)
+            pron = sent.pronoun_before(cue.start()) if not group else None
             if pron is not None and pron != owner.eid:
                 sent.add(owner, P.OWNS, pron, cue, 0.55, pronoun=True)
     for cue in OWNS_RE.finditer(norm, sent.start, sent.end):

@@ -111,6 +111,7 @@ class Doc:
         self.last_reporter: str | None = None
         self.last_affected: str | None = None
         self.last_affected_mention: Mention | None = None
+        self.last_group: list[str] = []  # the parties last named together ("A, B, and C")
         self.main_law: str | None = None  # the law the document is about (extract.doclaw)
         self.is_bill = False
         self.issuer: str | None = None  # the agency the text speaks for (its publisher), if known
@@ -412,8 +413,20 @@ class Doc:
                     shorts.setdefault(bare, eid)
         for term, eid in shorts.items():
             aliases.setdefault(term, eid)
+        self._as_aliases(shorts, first_seen)
         if aliases:
             self._find_aliases(aliases, shorts=set(shorts))
+
+    def _as_aliases(self, shorts: dict[str, str], first_seen: dict[str, int]) -> None:
+        """A name typed by its context that is a short form of a firm named before it is that firm:
+        "three companies: China Unicom Americas, ..." after "China Unicom (Americas) Operations Limited"."""
+        out = []
+        for m in self.mentions:
+            eid = shorts.get(" ".join(self.norm[m.start : m.end].split())) if m.how == "pattern" else None
+            if eid is not None and eid != m.eid and first_seen.get(eid, m.start) < m.start:
+                m = Mention(m.start, m.end, eid, self.ents[eid].type, "alias")
+            out.append(m)
+        self.mentions = out
 
     def _find_aliases(self, aliases: dict[str, str], shorts: set[str] = frozenset()) -> None:  # type: ignore[assignment]
         """Every occurrence of the ``aliases``; a short form (``Omega`` for ``Omega Tanker Co.``)

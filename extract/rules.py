@@ -242,6 +242,9 @@ def _rule_actor_on_target(
         auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
         if not auths and sent.doc.issuer and ISSUER_REF_RE.search(sent.window(cue.start(), 80)):
             auths = [sent.doc.issuer]  # "the Commission ordered ...": the document's issuer
+        if not auths and frames.WE_RE.search(sent.doc.norm, sent.start, cue.start()):
+            we = sent.doc.frame.authority if sent.doc.frame is not None else sent.doc.issuer
+            auths = [we] if we else []  # "We institute proceedings to revoke ...": the speaker
         targets = sent.objects_after(cue.end(), AFFECTED)
         if not auths or not targets:
             continue

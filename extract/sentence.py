@@ -35,6 +35,10 @@ _ANAPHOR_RE = re.compile(
     r"\b(?:[Ii]t|[Tt]hey)\b|\b[Tt]he\s+(?:[A-Z][\w]*-based\s+|[a-z][\w-]*\s+){0,2}(?:company|firm)\b"
 )
 
+_GROUP_ANAPHOR_RE = re.compile(
+    r"\b(?:[Tt]hese|[Tt]hose|[Bb]oth|[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten))\s+"
+    r"(?:[a-z][\w-]*\s+)?(?:companies|entities|firms|carriers|banks|parties|subsidiaries)\b"
+)
 # "A, a subsidiary of B, ...", "A, the parent company of B, ...": B is named in A's description
 _APPOSITION_OPEN_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:a|an|the|its|their|one\s+of\s+the)\s+[^,;:()\n]{0,60}?"
@@ -259,6 +263,18 @@ class Sentence:
         if _ANAPHOR_RE.search(self.doc.norm, self.start, pos):
             return self.doc.last_affected
         return None
+
+    def group_before(self, pos: int) -> list[str]:
+        """The parties a plural description before ``pos`` stands for ("these companies", "the three
+        entities", "both firms"): the group the text last named together, in an earlier sentence."""
+        if _GROUP_ANAPHOR_RE.search(self.doc.norm, self.start, pos):
+            return list(self.doc.last_group)
+        return []
+
+    def last_group(self) -> list[Mention]:
+        """The last parties this sentence names together ("A, B, and C"), firms and organizations."""
+        parties = [m for m in self.ms if m.etype in {T.FIRM, T.ORGANIZATION}]
+        return self.group(parties[-1], -1, frozenset({T.FIRM, T.ORGANIZATION})) if parties else []
 
     def pronoun_after(self, pos: int) -> str | None:
         if re.match(r"\s+(?:it|them|the\s+(?:[\w-]+\s+)?(?:company|firm))\b", self.doc.norm[pos : pos + 40]):

@@ -29,10 +29,7 @@ def extract(text, meta=None, known=()):
 
 
 def _claims(parsed, subject, predicate, obj):
-    return [
-        c for c in parsed.claims
-        if (c.subject, c.predicate.value, c.object) == (subject, predicate, obj)
-    ]
+    return [c for c in parsed.claims if (c.subject, c.predicate.value, c.object) == (subject, predicate, obj)]
 
 
 # -- seed acceptance ----------------------------------------------------------------------------
@@ -94,9 +91,18 @@ def test_seed_reported_claims_name_the_reporter(seed):
 def test_seed_ids_and_candidates(seed):
     ids = {c.subject for c in seed.claims} | {c.object for c in seed.claims}
     ids |= {c.asserted_by for c in seed.claims if c.asserted_by}
-    assert {"firm:kaspersky-lab", "agency:fsb", "country:us", "country:ru", "country:de",
-            "agency:kremlin", "agency:us-commerce", "agency:us-bis", "product:tiktok",
-            "organization:reuters"} <= ids
+    assert {
+        "firm:kaspersky-lab",
+        "agency:fsb",
+        "country:us",
+        "country:ru",
+        "country:de",
+        "agency:kremlin",
+        "agency:us-commerce",
+        "agency:us-bis",
+        "product:tiktok",
+        "organization:reuters",
+    } <= ids
     by_id = {e.id: e for e in seed.entities}
     assert set(by_id) >= ids  # every referenced entity is defined (no known entities passed)
     assert by_id["firm:kaspersky-lab"].candidate and "Kaspersky" in by_id["firm:kaspersky-lab"].aliases
@@ -138,7 +144,7 @@ def test_every_quote_is_the_text_at_its_offsets(path):
     assert parsed.sources[0].text == text
     for claim in parsed.claims:
         for cite in claim.citations:
-            assert cite.quote == text[cite.start:cite.end]
+            assert cite.quote == text[cite.start : cite.end]
             assert cite.quote == cite.quote.strip()
             assert matches(text, cite.quote, cite.start, cite.end)
 
@@ -158,8 +164,9 @@ def test_resistance_to_a_ban_is_not_a_ban():
 
 
 def test_known_entities_are_reused_not_redefined(seed_text):
-    known = Entity(id="firm:kaspersky", type=EntityType.FIRM, name="Kaspersky Lab",
-                   aliases=("Kaspersky",), country="RU")
+    known = Entity(
+        id="firm:kaspersky", type=EntityType.FIRM, name="Kaspersky Lab", aliases=("Kaspersky",), country="RU"
+    )
     parsed = extract(seed_text, {"title": "t"}, known=[known])
     assert _claims(parsed, "firm:kaspersky", "alleged-tie-to", "agency:fsb")
     assert "firm:kaspersky" in parsed.external_refs
@@ -196,7 +203,7 @@ def test_a_wall_of_text_without_punctuation_finishes():
     parsed = extract(text)
     assert time.perf_counter() - started < 60
     for claim in parsed.claims:
-        assert claim.citations[0].quote == text[claim.citations[0].start:claim.citations[0].end]
+        assert claim.citations[0].quote == text[claim.citations[0].start : claim.citations[0].end]
 
 
 def test_five_megabytes_in_well_under_a_minute(seed_text):

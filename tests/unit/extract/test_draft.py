@@ -29,7 +29,7 @@ def test_dump_curated_round_trips(seed, seed_text):
     for claim in doc["claims"]:
         assert claim["method"] == "extracted"
         for cite in claim["citations"]:
-            assert cite["quote"] == seed_text[cite["start"]:cite["end"]]
+            assert cite["quote"] == seed_text[cite["start"] : cite["end"]]
 
 
 def test_dump_curated_inline_text_is_exact():
@@ -41,7 +41,7 @@ def test_dump_curated_inline_text_is_exact():
     assert doc["sources"][0]["published_at"] == "2017-09-19"
     for claim in doc["claims"]:
         for cite in claim["citations"]:
-            assert cite["quote"] == text[cite["start"]:cite["end"]]
+            assert cite["quote"] == text[cite["start"] : cite["end"]]
 
 
 def test_the_draft_says_it_is_a_draft_of_candidates(seed):

@@ -13,7 +13,9 @@ from schema.ontology import EntityType
 def test_trie_pattern_matches_the_longest_word():
     regex = re.compile("(?:" + trie_pattern(["US", "USA", "U.S.", "Entity List"]) + ")")
     assert [m.group(0) for m in regex.finditer("USA and U.S. and Entity\n List")] == [
-        "USA", "U.S.", "Entity\n List",
+        "USA",
+        "U.S.",
+        "Entity\n List",
     ]
 
 

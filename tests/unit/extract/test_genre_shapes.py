@@ -460,3 +460,17 @@ def test_a_passive_listing_keeps_its_subject_not_what_follows_the_list() -> None
     found = _found(text, "Bureau of Industry and Security")
     assert ("firm:alpha-tech-co-ltd", "listed-on", "list:us-bis-entity-list") in found
     assert ("firm:beta-trading-llc", "listed-on", "list:us-bis-entity-list") not in found
+
+
+def test_a_regulator_speaking_as_we_names_firms_by_their_short_forms_then_says_these_companies() -> None:
+    text = (
+        "STATEMENT OF THE CHAIR Re: Omega Telecom (Americas) Operations Limited, Docket 1; Delta Networks Corp. "
+        "and SkyNet (USA) LLC, Docket 2. We institute proceedings to revoke the authorizations issued to three "
+        "companies: Omega Telecom Americas, Delta Networks, and SkyNet. The evidence confirms that these companies "
+        "are indirectly owned and controlled by the Chinese government."
+    )
+    found = _found(text, "Federal Communications Commission")
+    for firm in ("firm:omega-telecom-americas-operations-limited", "firm:delta-networks-corp", "firm:skynet-usa-llc"):
+        assert ("agency:us-fcc", "considering-action-against", firm) in found
+        assert ("country:cn", "owns", firm) in found
+    assert not {"firm:omega-telecom-americas", "firm:delta-networks"} & {x for s, _, o in found for x in (s, o)}

@@ -10,7 +10,13 @@ import extract
 
 def test_the_public_surface():
     assert sorted(extract.__all__) == [
-        "ArticleMeta", "LlmBackend", "MAX_CHARS", "Proposal", "Rejected", "load_meta", "propose"
+        "ArticleMeta",
+        "LlmBackend",
+        "MAX_CHARS",
+        "Proposal",
+        "Rejected",
+        "load_meta",
+        "propose",
     ]
     proposal = extract.propose("The Commerce Department banned Acme Labs Limited.")
     assert isinstance(proposal, extract.Proposal)

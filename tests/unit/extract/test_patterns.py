@@ -316,9 +316,7 @@ def test_a_law_named_later_for_the_action_reaches_every_member():
 
 
 def test_the_law_a_sanction_is_taken_under_restricts_each_party():
-    found = _tuples(
-        "Today, OFAC designated two Chinese nationals, Sun Feng and Li Hong, pursuant to E.O. 13382."
-    )
+    found = _tuples("Today, OFAC designated two Chinese nationals, Sun Feng and Li Hong, pursuant to E.O. 13382.")
     for person in ("sun-feng", "li-hong"):
         assert (f"person:{person}", "sanctioned-by", "agency:us-ofac", "asserted") in found
         assert (f"person:{person}", "restricted-under", "law:executive-order-13382", "asserted") in found

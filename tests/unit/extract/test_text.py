@@ -19,8 +19,15 @@ def extract(data):
 
 @pytest.mark.parametrize(
     "data",
-    [b"", "", "   \n\t ", b"\x00\x01\x02\x03 binary", os.urandom(4096), "caf\u00e9".encode("latin-1"),
-     "abc\x01\x02\x03\x04\x05" * 50],
+    [
+        b"",
+        "",
+        "   \n\t ",
+        b"\x00\x01\x02\x03 binary",
+        os.urandom(4096),
+        "caf\u00e9".encode("latin-1"),
+        "abc\x01\x02\x03\x04\x05" * 50,
+    ],
     ids=["empty-bytes", "empty", "blank", "nul", "random", "latin-1", "control-chars"],
 )
 def test_garbage_is_refused_clearly(data):
@@ -51,10 +58,15 @@ def _split(norm: str) -> list[str]:
 
 def test_sentences_end_at_a_stop_before_a_capital():
     assert _split('It banned them. It said so! Was it? "Yes." (Then) 3 more.') == [
-        "It banned them.", "It said so!", "Was it?", '"Yes."', "(Then) 3 more.",
+        "It banned them.",
+        "It said so!",
+        "Was it?",
+        '"Yes."',
+        "(Then) 3 more.",
     ]
     assert _split("lead space. trailing lower-case start. Upper next.  ") == [
-        "lead space. trailing lower-case start.", "Upper next.",
+        "lead space. trailing lower-case start.",
+        "Upper next.",
     ]
 
 
@@ -63,14 +75,20 @@ def test_abbreviations_and_initials_do_not_end_a_sentence():
         "The U.S. Department of Commerce banned Acme Inc. on Monday. Mr. Smith met Dr. Jones. "
         "E.O. 13873 applies. See e.g. Kaspersky. A. Smith said no."
     ) == [
-        "The U.S. Department of Commerce banned Acme Inc. on Monday.", "Mr. Smith met Dr. Jones.",
-        "E.O. 13873 applies.", "See e.g. Kaspersky.", "A. Smith said no.",
+        "The U.S. Department of Commerce banned Acme Inc. on Monday.",
+        "Mr. Smith met Dr. Jones.",
+        "E.O. 13873 applies.",
+        "See e.g. Kaspersky.",
+        "A. Smith said no.",
     ]
 
 
 def test_blank_lines_end_a_block_and_a_sentence():
     assert _split("Title line\n\nFirst block. Second sentence.\n   \n  Next block without stop\nsame block") == [
-        "Title line", "First block.", "Second sentence.", "Next block without stop\nsame block",
+        "Title line",
+        "First block.",
+        "Second sentence.",
+        "Next block without stop\nsame block",
     ]
 
 
