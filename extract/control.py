@@ -15,6 +15,7 @@ import re
 from schema.ontology import EntityType, Predicate
 
 from .cues import CLAUSE_GAP_RE, COUNTRY_NAMES, MEMBERS_GAP_RE
+from .patterns import DEMONYM_ALT
 from .sentence import Sentence
 
 T = EntityType
@@ -30,7 +31,9 @@ OWNED_BY_RE = re.compile(
     r"\s+(?:in\s+part\s+|partly\s+|"
     r"partially\s+|wholly\s+|fully\s+|majority\s+|jointly\s+|directly\s+or\s+indirectly\s+|"
     r"indirectly\s+|directly\s+)?by\s*(?:,\s*(?:directly\s+or\s+indirectly|in\s+part)\s*,\s*)?\s(?:the\s+)?"
-    r"(?:[A-Z][\w]*(?:\s+(?:and\s+)?[A-Z][\w]*){0,3}-based\s+)?",  # "by Hong Kong-based X"
+    r"(?:[A-Z][\w]*(?:\s+(?:and\s+)?[A-Z][\w]*){0,3}-based\s+)?"  # "by Hong Kong-based X"
+    rf"(?:(?:sanctioned|designated)\s+)?(?:(?:(?:{DEMONYM_ALT})\s+)?"  # "by sanctioned Russian oligarch X"
+    r"(?:oligarch|businessman|businesswoman|billionaire|tycoon|national|company|firm)\s+)?",
     _I,
 )
 # "Y owns X", "Y owns 60 percent of X", "Y holds a controlling stake in X", "Y acquired a 49% interest in X"

@@ -407,6 +407,11 @@ class Doc:
                 for short in _trimmed(ent.name):  # "China Unicom (Americas) Operations Limited"
                     if self._free_alias(short, eid):
                         shorts.setdefault(short, eid)
+            if ent.type is T.PERSON and ent.how == "pattern":  # "Vekselberg" after "Viktor Vekselberg"
+                words = ent.name.split()
+                last = words[-1] if len(words) >= 2 else ""
+                if len(last) >= 4 and last.isalpha() and last[0].isupper() and self._free_alias(last, eid):
+                    shorts.setdefault(last, eid)
             if ent.type is T.LAW and ent.how == "pattern":
                 bare = re.sub(r"\s+(?:\d[\d-]*|of\s+\d{4})$", "", ent.name)
                 if bare != ent.name and len(bare.split()) >= 2:

@@ -71,8 +71,8 @@ _FIRM_BEFORE = re.compile(
     _I,
 )
 _PERSON_BEFORE = re.compile(
-    r"(?:\b(?:nationals?|citizens?|individuals?|employees?|executives?|businessman|businesswoman|"
-    r"officials?|officers?|founder|(?:Mr|Ms|Mrs|Dr)\.)[ \t]*,?[ \t]*)$"
+    r"(?:\b(?:nationals?|citizens?|individuals?|employees?|executives?|businessman|businesswoman|businessmen|"
+    r"officials?|officers?|founder|oligarchs?|tycoons?|billionaires?|financiers?|(?:Mr|Ms|Mrs|Dr)\.)[ \t]*,?[ \t]*)$"
 )
 # a role in apposition: "Chen Quanguo, the Communist Party Secretary of XUAR", "the former Party
 # Secretary of the XPSB, Huo Liujun", "Zhuhai Zhenrong's principal executive officer, Youmin Li"
@@ -130,7 +130,10 @@ _UNDERGOES_AFTER = re.compile(
 )
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|at|for|with|from|by|in)[ \t]+$")
 _IMO_AFTER = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
-_VESSEL_BEFORE = re.compile(r"\b(?:vessel|tanker|freighter)[ \t]+(?:(?:named|called)[ \t]+)?$")
+_VESSEL_BEFORE = re.compile(  # "the tanker X", "the Motor Yacht (M/Y) Tango", "M/V X"
+    r"(?:\b(?:vessel|tanker|freighter|yacht|superyacht|ship|Yacht|Vessel)|\bM/[VYT]|\bMV|\bMT)[ \t]+"
+    r"(?:\((?:M/[VYT]|MV|MT)\)[ \t]+)?(?:(?:named|called)[ \t]+)?$"
+)
 _LIST_AFTER = re.compile(r"[^.;]{0,160}?\bto\s+the\s+[^.;]{0,60}?\bList\b")
 _ADD_BEFORE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", _I)
 

@@ -94,3 +94,14 @@ def test_a_role_as_a_common_noun_before_a_name_makes_a_person() -> None:
     found = _found(text, TREASURY)
     assert ("person:ivan-petrovich-sidorov", "sanctioned-by", "agency:us-treasury") in found
     assert ("firm:alpha-tech-co-ltd", "restricted-under", "law:executive-order-13224") in found
+
+
+def test_an_oligarch_his_yacht_and_his_family_name_alone() -> None:
+    text = (
+        "Authorities froze the Motor Yacht (M/Y) Aurora (the Aurora), a luxury yacht owned by sanctioned Russian "
+        "oligarch Pavel Sergeyevich Orlov. Orlov was sanctioned by the U.S. Treasury Department in 2018."
+    )
+    found = _found(text, "U.S. Department of Justice")
+    assert ("person:pavel-sergeyevich-orlov", "owns", "asset:aurora") in found
+    assert ("person:pavel-sergeyevich-orlov", "sanctioned-by", "agency:us-treasury") in found
+    assert ("person:pavel-sergeyevich-orlov", "headquartered-in", "country:ru") in found
