@@ -63,7 +63,7 @@ ORG_HEADS = re.compile(
 _FIRM_BEFORE = re.compile(
     rf"(?:\b(?:company|companies|firm|firms|entity|entities|corporation|subsidiary|subsidiaries|"
     rf"affiliate|affiliates|manufacturer|manufacturers|provider|providers|vendor|vendors|maker|"
-    rf"makers|developer|supplier|suppliers|carrier|carriers|bank|parties|party|such\s+as|"
+    rf"makers|developer|supplier|suppliers|carrier|carriers|bank|parties|party|successor|predecessor|such\s+as|"
     rf"e\.g\.,?|including|include|includes|included|designated|designating|designates|sanctioning|"
     rf"sanctioned|sanctions|(?:{DEMONYM_ALT})\s+(?:entities|companies|firms)|-owned|"
     rf"(?:owned|operated)\s+(?:\w+\s+){{0,2}}?by|(?:subsidiaries|subsidiary|affiliates?)\s+of)"
@@ -116,7 +116,9 @@ _PRONOUN_AFTER = re.compile(
 )
 # the acts that fall on persons and firms alike: a given name tells which ("designating Zhang Min")
 _DESIGNATING_BEFORE = re.compile(
-    r"\b(?:designat(?:ed|ing|es)|sanction(?:ed|ing|s))(?:[ \t]+(?:today|also))?(?:[ \t]+(?:is|are))?[ \t]*[:,]?[ \t]*$",
+    r"\b(?:(?:re-?)?designat(?:ed|ing|es)|sanction(?:ed|ing|s))(?:[ \t]+(?:today|also))?(?:[ \t]+(?:is|are))?"
+    r"[ \t]*[:,]?"
+    r"(?:[ \t]+the(?:[ \t]+[a-z][a-z-]*){1,2})?[ \t]*$",  # "re-designating the cryptocurrency exchange X"
     _I,
 )
 # the name opens its sentence and undergoes the act: "Severgroup is being designated ...",

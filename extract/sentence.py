@@ -35,6 +35,11 @@ _ANAPHOR_RE = re.compile(
     r"\b(?:[Ii]t|[Tt]hey)\b|\b[Tt]he\s+(?:[A-Z][\w]*-based\s+|[a-z][\w-]*\s+){0,2}(?:company|firm)\b"
 )
 
+# "X's successor, Y", "X's front company, Y": the party named in apposition is the head
+_POSSESSIVE_ROLE_RE = re.compile(
+    r"'s?[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?:successor|predecessor|subsidiary|affiliate|front(?:[ \t]+company)?|"
+    r"parent(?:[ \t]+company)?)[ \t]*,[ \t]*"
+)
 _GROUP_ANAPHOR_RE = re.compile(
     r"\b(?:[Tt]hese|[Tt]hose|[Bb]oth|[Tt]he\s+(?:two|three|four|five|six|seven|eight|nine|ten))\s+"
     r"(?:[a-z][\w-]*\s+)?(?:companies|entities|firms|carriers|banks|parties|subsidiaries)\b"
@@ -131,6 +136,8 @@ class Sentence:
         for _ in range(3):
             gap = POSSESSIVE_RE.match(self.doc.norm, h.end)
             nxt = self.next_mention(h.end)
+            if gap is not None and nxt is not None and gap.end() != nxt.start:
+                gap = _POSSESSIVE_ROLE_RE.match(self.doc.norm, h.end)  # "Garantex's successor, Grinex"
             if gap is None or nxt is None or gap.end() != nxt.start:
                 break
             h = nxt

@@ -474,3 +474,14 @@ def test_a_regulator_speaking_as_we_names_firms_by_their_short_forms_then_says_t
         assert ("agency:us-fcc", "considering-action-against", firm) in found
         assert ("country:cn", "owns", firm) in found
     assert not {"firm:omega-telecom-americas", "firm:delta-networks"} & {x for s, _, o in found for x in (s, o)}
+
+
+def test_a_party_described_before_its_name_and_its_successor_in_apposition() -> None:
+    text = (
+        "Today, OFAC is re-designating the cryptocurrency exchange Omega Europe OU (Omega), which laundered ransoms. "
+        "OFAC is also designating Omega's successor, Zenex, and three executives of Omega."
+    )
+    found = _found(text, "U.S. Department of the Treasury")
+    assert ("firm:omega-europe-ou", "sanctioned-by", "agency:us-ofac") in found
+    assert ("firm:zenex", "sanctioned-by", "agency:us-ofac") in found
+    assert not any(s == "firm:omega" for s, _, _ in found)
