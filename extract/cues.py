@@ -163,7 +163,10 @@ _NOUNS = (
     r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business|subsidiary|affiliate|"
     r"airline|refinery|terminal|exchange|insurer|lender|exporter|importer|supplier|trader|shipper|shipowner)"
 )
-_PEOPLE = r"(?:nationals?|citizens?|businessman|businesswoman|businessmen|individuals?|residents?|oligarchs?|tycoons?)"
+_PEOPLE = (
+    r"(?:nationals?|citizens?|businessman|businesswoman|businessmen|individuals?|residents?|oligarchs?|tycoons?|"
+    r"representatives?|officials?|operatives?)"
+)
 COUNTRY_NAMES = {
     n: e.id
     for e in builtin()

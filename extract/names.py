@@ -58,7 +58,9 @@ temporary license licenses regulations regulation case docket federal register a
 ORG_HEADS = re.compile(
     r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
     r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|"
-    r"Hospital|Bank\s+of)$"
+    r"Hospital|Bank\s+of)$|"
+    # "Second Academy of Natural Sciences"
+    r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+of\s+"
 )
 _FIRM_BEFORE = re.compile(
     rf"(?:\b(?:company|companies|firm|firms|entity|entities|corporation|subsidiary|subsidiaries|"
@@ -102,13 +104,15 @@ _DESCRIBED_AFTER = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong 
     rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:,[ \t]*|[ \t]+(?:is|was)[ \t]+)(?:a|an)[ \t]+"
     rf"(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+|(?:[A-Z][\w-]*[ \t]+){{0,3}}?[A-Z][\w]*-based[ \t]+)?"
     r"(?:[a-z][\w-]*[ \t]+){0,3}?"
-    r"(?:company|firm|corporation|subsidiary|manufacturer|provider|vendor|developer|maker)\b"
+    r"(?:company|firm|corporation|subsidiary|manufacturer|provider|vendor|developer|maker|bank|airline|exchange|"
+    r"insurer|refinery|trader|shipper|supplier)\b"
 )
 # "X, a Russian national", "X, a citizen of Iran", "X, 44, of Dandong, China" (a person's age)
 _PERSON_AFTER = re.compile(
-    rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT})[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}?"
+    rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT}|[A-Z]{{2,5}})[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}?"
     r"(?:national|citizen|resident|businessman|businesswoman|oligarch|elite|official|spokesperson|spokeswoman|"
-    r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire)\b|\d{2},[ \t]*(?:of|a|an)[ \t])"
+    r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire|representative|agent|"
+    r"operative|facilitator|broker|employee|executive)\b|\d{2},[ \t]*(?:of|a|an)[ \t])"
 )
 # "... is being designated ... for her role as ...": the name is a person's
 _PRONOUN_AFTER = re.compile(
@@ -184,6 +188,7 @@ def heading_lines(norm: str) -> _Headings:
     return found
 
 
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "at", "from"})
 _CONNECT = frozenset({"of", "and", "for", "de", "&"})
 _SENTENCE_END = re.compile(r"(?:[.!?][\"')]?\s|\n[ \t]*\n)")
@@ -199,6 +204,12 @@ def candidates(norm: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, i
         i, j = 0, len(toks)
         while i < j and (toks[i][2].lower() in COMMON or toks[i][2].lower() in _CONNECT):
             i += 1
+        if (
+            0 < i < j
+            and toks[i - 1][2].lower() in _ORDINALS
+            and ORG_HEADS.search(norm[toks[i - 1][0] : toks[j - 1][1]])
+        ):
+            i -= 1  # "Second Academy of Natural Sciences": the ordinal is part of the name
         while j > i and toks[j - 1][2].lower() in _CONNECT:
             j -= 1
         words = [t[2] for t in toks[i:j]]

@@ -31,9 +31,15 @@ def person_shaped(name: str, common: frozenset[str] = frozenset()) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4 or not all(_WORD.fullmatch(w) and w[0].isupper() and w[1:2].islower() for w in words):
         return False
-    if any(w.lower() in common or w in _DEMONYMS or registry().countries.code(w) is not None for w in words):
+    if any(w.lower() in common or w in _DEMONYMS or _country(w) for w in words):
         return False
     return _given(words[0]) and not _organisational(name)
+
+
+def _country(word: str) -> bool:
+    """A country's name ("Jordan", "Georgia"); short words are left out, as the registry also reads
+    codes and abbreviations ("Nam", "Un" are parts of Korean and Vietnamese names)."""
+    return len(word) >= 4 and registry().countries.code(word) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -78,17 +78,46 @@ def rule_sanction(sent: Sentence) -> None:
                     break
                 subs = subs + extra
                 more = _AND_AGAINST_RE.search(norm, extra[-1].end, sent.end)
+        adjective = norm[cue.start() - 1 : cue.start()] == "-"  # "the U.S.-designated X": not this clause's verb
+        items = _semicolon_items(sent, subs[-1]) if subs and not passive and not adjective else []
+        subs = subs + items  # "designating A, a DPRK entity ...; B, a ... representative ...; and C, ..."
         if auth is not None:
             for s in subs:
                 sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75)
             if subs and isinstance(auth, Mention) and auth.etype is T.AGENCY:
                 sent.doc.sanctioner = auth.eid
-        law = sent.law_after(subs[-1].end) if subs else None
+        law = sent.law_after(subs[-1].end, within=240 if items else 80) if subs and not adjective else None
         if law is None and subs and subs[0].start > cue.end():  # "sanctions ... pursuant to E.O. 13846: A; B"
             law = sent.law_after(cue.end(), within=subs[0].start - cue.end())
         if law is not None:  # "designated A and B pursuant to E.O. 13382"
             for s in subs:
                 sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.65, stance=Stance.ASSERTED)
+
+
+# the next item of a list parted by semicolons, after the last item's description
+_NEXT_ITEM_RE = re.compile(r";\s*(?:and\s+)?")
+
+
+def _semicolon_items(sent: Sentence, last: Mention) -> list[Mention]:
+    """The parties of a list whose items, each a party and its description, are parted by semicolons
+    ("A, a DPRK entity that ...; B, a DPRK representative for ...; and C, a Russian bank ..."): each
+    item starts right after a ``;`` (or ``; and``) with a party's name followed by a comma."""
+    norm = sent.doc.norm
+    out: list[Mention] = []
+    pos = last.end
+    while True:
+        semi = norm.find(";", pos, sent.end)
+        if semi == -1 or norm.count("(", pos, semi) != norm.count(")", pos, semi):
+            return out
+        gap = _NEXT_ITEM_RE.match(norm, semi)
+        nxt = sent.next_mention(gap.end()) if gap else None
+        if gap is None or nxt is None or nxt.start != gap.end() or nxt.etype not in AFFECTED:
+            return out
+        group = sent.group(nxt, 1, AFFECTED)
+        if not norm.startswith(",", group[-1].end):
+            return out
+        out.extend(group)
+        pos = group[-1].end
 
 
 def _listed_after_colon(sent: Sentence, pos: int) -> list[Mention]:

@@ -485,3 +485,20 @@ def test_a_party_described_before_its_name_and_its_successor_in_apposition() -> 
     assert ("firm:omega-europe-ou", "sanctioned-by", "agency:us-ofac") in found
     assert ("firm:zenex", "sanctioned-by", "agency:us-ofac") in found
     assert not any(s == "firm:omega" for s, _, _ in found)
+
+
+def test_a_designation_list_parted_by_semicolons_each_item_described() -> None:
+    text = (
+        "Today, the United States is designating for sanctions Omega Trading Corporation, a DPRK entity that has "
+        "supported the U.S.-designated Ministry of Munitions Industry; Pak Chol Su, a DPRK representative for the "
+        "UN- and U.S.-designated Third Academy of Applied Sciences; and Bank Delta, a Russian bank that has assisted "
+        "the U.S.-designated Korea Trade Bank, pursuant to Executive Order 13382, which targets proliferators."
+    )
+    found = _found(text, "U.S. Department of State")
+    for party in ("firm:omega-trading-corporation", "person:pak-chol-su", "firm:bank-delta"):
+        assert (party, "sanctioned-by", "country:us") in found
+        assert (party, "restricted-under", "law:executive-order-13382") in found
+    assert ("person:pak-chol-su", "headquartered-in", "country:kp") in found
+    assert ("firm:bank-delta", "headquartered-in", "country:ru") in found
+    assert ("organization:third-academy-of-applied-sciences", "sanctioned-by", "country:us") in found
+    assert not any(p == "restricted-under" and s == "firm:korea-trade-bank" for s, p, _ in found)
