@@ -179,6 +179,13 @@ HQ_ALSO_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})\s+and\s+$")  # "Hong Kong and [
 # a city's name before "-based" ("a Moscow-based supplier"): its country, where the registry knows the city
 _CITY = r"(?!(?:The|A|An|This|That|Its|Their|Our|Both|Another)\b)[A-Z][a-z]+(?:\.?[ \t][A-Z][a-z]+)?"
 HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT}|{_CITY})-based(?:\s+[a-z][\w-]*){{0,3}}\s+$")
+# a name used as a modifier of people: "Hizballah operatives", "Hizballah finance team operative"
+MEMBERS_AFTER_RE = re.compile(
+    r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:operatives?|officials?|members?|executives?|leaders?|financiers?|"
+    r"facilitators?|commanders?|fighters?)\b"
+)
+# "the flag carrier and state-owned national airline of Belarus, Belavia": the party after the country
+NOUN_OF_COUNTRY_RE = re.compile(rf"\b{_NOUNS}\s+of\s+(?:the\s+)?$")
 HQ_DESC_BEFORE_RE = re.compile(  # "the Russian cybersecurity firm, X", "a fifth Russian airline – X"
     rf"(?:\b(?:the|a|an)\s+(?:(?:first|second|third|fourth|fifth|sixth|another|other)\s+)?|(?<![\w-]))"
     rf"(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"

@@ -25,7 +25,8 @@ _I = re.IGNORECASE
 
 ORDER_AGAINST_RE = re.compile(  # "<a Withhold Release Order> against X", "This TDO terminates the right of X"
     r"\s*(?:\([^()]{1,12}\))?\s+(?:against|on|(?:terminates|denies|suspends|restricts)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:of|for))\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:of|for)|(?:will\s+|would\s+)?(?:prevents?|bars?|prohibits?)(?=\s+\S+(?:\s+\S+){0,4}?\s+from\b))"
+    r"\s+(?:the\s+)?"  # "This temporary denial order will prevent Belavia from ..."
 )
 DESIGNATED_UNDER_RE = re.compile(
     r"\b(?:designated|sanctioned|listed|added|blocked|identified)\s+(?:\w+\s+){0,2}?"

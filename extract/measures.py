@@ -78,7 +78,9 @@ def rule_measures(sent: Sentence) -> None:
 
 
 # "an order denying the export privileges of a fifth Russian airline – Rossiya Airlines"
-DENY_RE = re.compile(r"\b(?:deny|denies|denied|denying)\s+(?:the\s+)?export\s+privileges\s+(?:of|to)\s+", _I)
+DENY_RE = re.compile(  # "... temporarily denying all export privileges for Belavia"
+    r"\b(?:deny|denies|denied|denying)\s+(?:the\s+|all\s+)?(?:U\.S\.\s+)?export\s+privileges\s+(?:of|to|for)\s+", _I
+)
 
 
 def rule_denies(sent: Sentence) -> None:
@@ -117,7 +119,7 @@ def rule_directs(sent: Sentence) -> None:
         return
     for m in sent.ms:
         name = sent.doc.ents[m.eid].name
-        if m.etype is T.LAW and re.search(r"^Order\b|\bOrder$", name) and sent.doc.how(m.eid) == "pattern":
+        if m.etype is T.LAW and re.search(r"^Order\b|\b[Oo]rder$", name) and sent.doc.how(m.eid) == "pattern":
             sent.add(m, P.ENACTED_BY, issuer, (m.start, m.end), 0.6)
 
 

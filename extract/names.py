@@ -134,6 +134,12 @@ _UNDERGOES_AFTER = re.compile(
     r"(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]*,(?:[^.;,]|,(?![ \t]+(?:is|was|has|are)\b)){1,200}?,)?[ \t]+"
     r"(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?(?:being[ \t]+)?(?:designated|sanctioned)\b"
 )
+# "designated Hizballah as a Specially Designated Global Terrorist": a group, not a firm
+_TERRORIST_AFTER = re.compile(
+    r"[ \t]+(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:a|an)[ \t]+"
+    r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorist|Foreign[ \t]+Terrorist[ \t]+Organization|"
+    r"terrorist[ \t]+(?:organization|group))\b"
+)
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|at|for|with|from|by|in)[ \t]+$")
 _IMO_AFTER = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
 _VESSEL_BEFORE = re.compile(  # "the tanker X", "the Motor Yacht (M/Y) Tango", "M/V X"
@@ -231,7 +237,7 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     """The type the text gives the name at ``span``, from its own words and what is around it."""
     start, end = span
     name = norm[start:end]
-    if ORG_HEADS.search(name):
+    if ORG_HEADS.search(name) or _TERRORIST_AFTER.match(norm, end):
         return T.ORGANIZATION
     if (
         _PERSON_BEFORE.search(norm[max(0, start - 40) : start])
@@ -356,8 +362,8 @@ def find(
             for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
                 typed[(lo, hi)] = t
     names: dict[str, EntityType] = {}
-    for (s0, e0), t in typed.items():  # one string, one type: a person's cue beats "designated X"
-        if names.get(norm[s0:e0]) is not T.PERSON:
+    for (s0, e0), t in typed.items():  # one string, one type: a person's cue, then a group's, beats "designated X"
+        if _TYPE_RANK[t] >= _TYPE_RANK.get(names.get(norm[s0:e0]), -1):  # type: ignore[arg-type]
             names[norm[s0:e0]] = t
     out = [(s, e, names[norm[s:e]]) for (s, e) in typed]
     if names:
@@ -388,6 +394,8 @@ def _with_honorific(norm: str, start: int, end: int, etype: EntityType) -> tuple
     return start, end, etype
 
 
+_TYPE_RANK = {T.PERSON: 3, T.ORGANIZATION: 2}
+_TYPE_RANK = {t: _TYPE_RANK.get(t, 1) for t in T}
 _ACRONYM_OF = re.compile(r"\w[ \t]*\([ \t]*\"{0,2}.$")  # "Corporation (SMIC": an alias, found later
 _AND_SPLIT = re.compile(r"[ \t]+and[ \t]+")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+")

@@ -102,7 +102,8 @@ LAW_ORDER_RE = re.compile(  # "Order on Revocation and Termination"
     rf"(?<![\w-])Order[ \t]+on[ \t]+{_CAP}(?:{_SP}(?:and|of|the)?[ \t]*{_CAP}){{0,5}}"
 )
 LAW_ENFORCEMENT_ORDER_RE = re.compile(  # the orders US agencies issue against a named party
-    r"(?<![\w-])(?:Withhold[ \t]+Release|(?:Temporary[ \t]+)?Denial|Consent|Cease[ \t]+and[ \t]+Desist)[ \t]+Order\b"
+    r"(?<![\w-])(?:Withhold[ \t]+Release|(?:Temporary[ \t]+)?Denial|Consent|Cease[ \t]+and[ \t]+Desist)[ \t]+Order\b|"
+    r"(?<![\w-])[Tt]emporary[ \t]+denial[ \t]+order\b"  # "This temporary denial order will prevent X"
 )
 BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ \t]+){0,2}?bill\b")
 

@@ -17,7 +17,7 @@ from reference import registry
 from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
-from .cues import COUNTRY_NAMES, ENTRIES_AFTER_RE, PARTY_NOUNS
+from .cues import COUNTRY_NAMES, ENTRIES_AFTER_RE, NOUN_OF_COUNTRY_RE, PARTY_NOUNS
 from .mentions import Mention
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
@@ -50,6 +50,9 @@ BASED_ANAPHOR_RE = re.compile(
 )
 
 
+_STATE_OWNED_RE = re.compile(r"\bstate-(?:owned|controlled)\b", re.I)
+
+
 def city_country(name: str) -> str | None:
     """The country of a city the registry knows ("Moscow" → ``country:ru``, "Shenzhen" unknown → None)."""
     code = registry().countries.code(name)
@@ -80,6 +83,16 @@ def rule_places(sent: Sentence) -> None:
     countries = [m for m in sent.ms if m.etype is T.COUNTRY]
     for c in countries:
         left = norm[max(sent.start, c.start - 40) : c.start]
+        party = sent.next_mention(c.end)
+        if (
+            NOUN_OF_COUNTRY_RE.search(left)
+            and party is not None
+            and party.etype in _PARTIES
+            and re.fullmatch(r"\s*,\s*", norm[c.end : party.start])
+        ):  # "the national airline of Belarus, Belavia"
+            sent.add(party, P.HEADQUARTERED_IN, c, (c.start, party.end), 0.65, stance=Stance.ASSERTED)
+            if _STATE_OWNED_RE.search(norm, max(sent.start, c.start - 80), c.start):
+                sent.add(c, P.OWNS, party, (c.start, party.end), 0.6, stance=Stance.ASSERTED)
         based = BASED_IN_RE.search(left)
         if based is not None:
             at = c.start - len(left) + based.start()

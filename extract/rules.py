@@ -36,6 +36,7 @@ from .cues import (
     INVESTIGATE_RE,
     ISSUER_REF_RE,
     LIST_CUE_RE,
+    MEMBERS_AFTER_RE,
     PARTY_NOUNS_RE,
     PERSON_GROUP_OF_RE,
     PROPOSE_RE,
@@ -375,6 +376,8 @@ def _rule_headquarters(sent: Sentence) -> None:
         left = norm[max(sent.start, m.start - 120) : m.start]
         place = None
         hit = HQ_BASED_RE.search(left) or HQ_DESC_BEFORE_RE.search(left)
+        if hit is not None and MEMBERS_AFTER_RE.match(norm, m.end):
+            hit = None  # "an Iran-based Hizballah finance team operative": the operative is based there
         if hit is None:
             hit = HQ_DESC_AFTER_RE.match(norm, m.end, sent.end)
         if hit is not None:

@@ -20,7 +20,7 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import frames, measures
-from .cues import CLAUSE_GAP_RE, ISSUER_REF_RE, MEMBERS_GAP_RE, PERSON_GROUP_OF_RE, SANCTION_RE
+from .cues import CLAUSE_GAP_RE, ISSUER_REF_RE, MEMBERS_AFTER_RE, MEMBERS_GAP_RE, PERSON_GROUP_OF_RE, SANCTION_RE
 from .mentions import AFFECTED, AUTHORITY, Mention
 from .sentence import Sentence
 
@@ -79,6 +79,8 @@ def rule_sanction(sent: Sentence) -> None:
                 subs = subs + extra
                 more = _AND_AGAINST_RE.search(norm, extra[-1].end, sent.end)
         adjective = norm[cue.start() - 1 : cue.start()] == "-"  # "the U.S.-designated X": not this clause's verb
+        if subs and not passive:  # "sanctioning Hizballah operatives": the operatives, not Hizballah
+            subs = [x for x in subs if not MEMBERS_AFTER_RE.match(norm, x.end)]
         items = _semicolon_items(sent, subs[-1]) if subs and not passive and not adjective else []
         subs = subs + items  # "designating A, a DPRK entity ...; B, a ... representative ...; and C, ..."
         if auth is not None:

@@ -502,3 +502,31 @@ def test_a_designation_list_parted_by_semicolons_each_item_described() -> None:
     assert ("firm:bank-delta", "headquartered-in", "country:ru") in found
     assert ("organization:third-academy-of-applied-sciences", "sanctioned-by", "country:us") in found
     assert not any(p == "restricted-under" and s == "firm:korea-trade-bank" for s, p, _ in found)
+
+
+def test_a_temporary_denial_order_written_in_lower_case_and_a_state_owned_national_airline() -> None:
+    text = (
+        "Today, BIS issued an order temporarily denying all export privileges for Omega Airlines (Omega). The flag "
+        "carrier and state-owned national airline of Belarus, Omega has flown U.S.-origin aircraft. "
+        "This temporary denial order will prevent Omega from leveraging any U.S. technology."
+    )
+    found = _found(text, "Bureau of Industry and Security")
+    assert ("firm:omega-airlines", "banned-by", "agency:us-bis") in found
+    assert ("firm:omega-airlines", "headquartered-in", "country:by") in found
+    assert ("country:by", "owns", "firm:omega-airlines") in found
+    assert ("firm:omega-airlines", "restricted-under", "law:temporary-denial-order") in found
+    assert ("law:temporary-denial-order", "enacted-by", "agency:us-bis") in found
+
+
+def test_a_group_designated_as_a_terrorist_organization_and_its_operatives() -> None:
+    text = (
+        "Today, the United States is sanctioning Hezbollo operatives who exploit the informal financial sector. "
+        "They worked with an Iran-based Hezbollo finance team operative. The U.S. Department of State designated "
+        "Hezbollo as a Specially Designated Global Terrorist pursuant to E.O. 13224 on October 31, 2001."
+    )
+    found = _found(text, "U.S. Department of State")
+    assert ("organization:hezbollo", "sanctioned-by", "agency:us-state") in found
+    assert ("organization:hezbollo", "restricted-under", "law:executive-order-13224") in found
+    assert ("organization:hezbollo", "sanctioned-by", "country:us") not in found
+    assert ("organization:hezbollo", "headquartered-in", "country:ir") not in found
+    assert not any(s == "firm:hezbollo" for s, _, _ in found)
