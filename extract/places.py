@@ -45,7 +45,8 @@ GROUP_RE = re.compile(
 
 # "the China-based company's ...", "the Moscow-based firm": a description of the firm last named
 BASED_ANAPHOR_RE = re.compile(
-    rf"\b[Tt]he\s+(?P<d>{DEMONYM_ALT}|[A-Z][\w]*(?:\s+[A-Z][\w]*){{0,2}})-based\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+    rf"\b[Tt]he\s+(?:[A-Z][\w]*(?:\s+[A-Z][\w]*)?,\s+)?"  # "The Shenzhen, China-based company"
+    rf"(?P<d>{DEMONYM_ALT}|[A-Z][\w]*(?:\s+[A-Z][\w]*){{0,2}})-based\s+(?:[a-z][\w-]*\s+){{0,2}}?"
     r"(?:company|firm|corporation|group|manufacturer|carrier|vendor|provider|giant)\b(?!\s*,?\s*[A-Z])"
 )
 
@@ -66,7 +67,7 @@ def rule_based_anaphor(sent: Sentence) -> None:
         return
     for hit in BASED_ANAPHOR_RE.finditer(norm, sent.start, sent.end):
         word = hit.group("d")
-        place = demonyms().get(word) or COUNTRY_NAMES.get(word)
+        place = demonyms().get(word) or COUNTRY_NAMES.get(word) or city_country(word)
         if place is not None:
             sent.add(
                 last, P.HEADQUARTERED_IN, place, (hit.start(), hit.end()), 0.6, stance=Stance.ASSERTED, pronoun=True

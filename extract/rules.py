@@ -142,12 +142,25 @@ def _rule_listed(sent: Sentence) -> None:
         if not subs:
             subs = sent.subjects_before(cue.start(), AFFECTED)
             pron = sent.pronoun_before(lst.start) if not subs else None  # "added the company to"
+        law = sent.doc.main_law if sent.doc.is_bill else None
+        if law is not None and _MANDATE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 80), cue.start()):
+            for s in subs:  # a bill: "shall designate X for inclusion on the entity list" is what it would do
+                sent.add(law, P.TARGETS, s, cue, 0.65, stance=Stance.PROPOSED)
+            continue
         for s in subs:
             sent.add(s, P.LISTED_ON, lst, cue, 0.8)
         if pron:
             sent.add(pron, P.LISTED_ON, lst, cue, 0.65, pronoun=True)
+    for lst in lists:  # "pursuant to its designation on the entity list": the party last named is listed
+        owner = _ITS_LISTING_RE.search(sent.doc.norm, max(sent.start, lst.start - 40), lst.start)
+        if owner is not None and sent.doc.last_affected is not None:
+            sent.add(sent.doc.last_affected, P.LISTED_ON, lst, (owner.start(), lst.end), 0.6, pronoun=True)
 
 
+_MANDATE_RE = re.compile(r"\b(?:shall|must)\b", _I)  # in a bill: what it would require
+_ITS_LISTING_RE = re.compile(
+    r"\b(?:its|their)\s+(?:designation|listing|inclusion|placement)\s+(?:on|in)\s+(?:the\s+)?$"
+)
 # after the list: "BIS also added to the Entity List A and B", "The entities being added to the
 # Entity List in this rule include A and B"
 _ENTRIES_INCLUDE_RE = re.compile(r"[^.;:]{0,60}?\b(?:include|includes|included|are|were)\b\s*:?\s*", _I)

@@ -530,3 +530,22 @@ def test_a_group_designated_as_a_terrorist_organization_and_its_operatives() -> 
     assert ("organization:hezbollo", "sanctioned-by", "country:us") not in found
     assert ("organization:hezbollo", "headquartered-in", "country:ir") not in found
     assert not any(s == "firm:hezbollo" for s, _, _ in found)
+
+
+def test_a_bill_that_would_list_a_firm_targets_it_and_its_designation_asserts_the_listing() -> None:
+    text = (
+        "A BILL\nTo require the continuation of export controls with respect to Omega Technologies Co. Ltd.\n"
+        "1. Short title\nThis Act may be cited as the Keep Omega Listed Act.\n"
+        "2. Controls\nThe Secretary may not modify any of the licensing policies pursuant to its designation on the "
+        "entity list.\n3. Delta\nNot later than 180 days after enactment, the Secretary of Commerce—\n"
+        "(1) shall designate Delta Device Co. Ltd. for inclusion on the entity list; and\n"
+    )
+    found = _found(text, "U.S. House of Representatives")
+    assert ("firm:omega-technologies-co-ltd", "listed-on", "list:us-bis-entity-list") in found
+    assert ("law:keep-omega-listed-act", "targets", "firm:delta-device-co-ltd") in found
+    assert ("firm:delta-device-co-ltd", "listed-on", "list:us-bis-entity-list") not in found
+
+
+def test_the_city_country_based_company_is_the_firm_last_named() -> None:
+    text = "Omega Technologies Co., Ltd. (Omega) makes routers. The Shenzhen, China-based company has grown."
+    assert ("firm:omega-technologies-co-ltd", "headquartered-in", "country:cn") in _found(text)
