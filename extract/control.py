@@ -14,7 +14,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
-from .cues import CLAUSE_GAP_RE, COUNTRY_NAMES, MEMBERS_GAP_RE
+from .cues import CLAUSE_GAP_RE, COUNTRY_NAMES, ENTRIES_AFTER_RE, MEMBERS_GAP_RE, PARTY_NOUNS_RE
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
 
@@ -35,6 +35,10 @@ OWNED_BY_RE = re.compile(
     rf"(?:(?:sanctioned|designated)\s+)?(?:(?:(?:{DEMONYM_ALT})\s+)?"  # "by sanctioned Russian oligarch X"
     r"(?:oligarch|businessman|businesswoman|billionaire|tycoon|national|company|firm)\s+)?",
     _I,
+)
+# "four companies that are ultimately subject to the ownership and control of the Chinese government: A, B"
+SUBJECT_TO_OWNERSHIP_RE = re.compile(
+    r"\b(?:subject\s+to|under)\s+the\s+(?:ultimate\s+)?ownership\s+(?:and|or)\s+control\s+of\s+(?:the\s+)?", _I
 )
 # "Y owns X", "Y owns 60 percent of X", "Y holds a controlling stake in X", "Y acquired a 49% interest in X"
 OWNS_RE = re.compile(
@@ -73,6 +77,19 @@ def rule_control(sent: Sentence) -> None:
             pron = sent.pronoun_before(cue.start()) if not group else None
             if pron is not None and pron != owner.eid:
                 sent.add(owner, P.OWNS, pron, cue, 0.55, pronoun=True)
+    for cue in SUBJECT_TO_OWNERSHIP_RE.finditer(norm, sent.start, sent.end):
+        owner = sent.next_mention(cue.end())
+        if owner is None or owner.start != cue.end() or owner.etype not in _OWNERS:
+            continue
+        owned = [x for x in sent.subjects_before(cue.start(), _OWNED) if cue.start() - x.end <= 60]
+        if not owned and PARTY_NOUNS_RE.search(norm, max(sent.start, cue.start() - 60), cue.start()):
+            after = ENTRIES_AFTER_RE.match(norm, owner.end, sent.end)  # "four companies that are ...: A, B"
+            first = sent.next_mention(after.end()) if after else None
+            if first is not None and after is not None and first.start == after.end() and first.etype in _OWNED:
+                owned = sent.group(first, 1, _OWNED)
+        for x in owned:
+            if x.eid != owner.eid:
+                sent.add(owner, P.OWNS, x, cue, 0.6)
     for cue in OWNS_RE.finditer(norm, sent.start, sent.end):
         owned_m = sent.next_mention(cue.end())
         if owned_m is None or owned_m.start != cue.end() or owned_m.etype not in _OWNED:

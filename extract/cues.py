@@ -66,7 +66,10 @@ ACT_RE = re.compile(
     r"(?:civil\s+|criminal\s+|administrative\s+)?(?:penalty|penalties|fine|fines)\s+(?:on|against)|"
     r"(?:took|take|takes|taken|taking)\s+(?:\w+\s+){0,2}?action\s+against|action\s+against|"
     r"(?:took|take|takes|taken|taking)\s+action\b[^.;]{0,120}?\b(?:threats?|risks?)\s+posed\s+by|"
-    r"mov(?:e|es|ed|ing)\s+against|restrict(?:s|ed|ing)?)\b",
+    r"mov(?:e|es|ed|ing)\s+against|restrict(?:s|ed|ing)?|"
+    # a regulator turning down a firm's application: "rejection ... of X's application", "decision to deny X's"
+    r"(?:rejection|denial)\s+(?:[^.;]{0,80}?\s)?of(?=\s+(?:\S+\s+){0,4}?\S+'s?\s+applications?\b)|"
+    r"(?:deny|denied|denying|reject|rejected|rejecting)(?=\s+(?:\S+\s+){0,4}?\S+'s?\s+applications?\b))\b",
     _I,
 )
 WARN_RE = re.compile(r"\b(?:warn|caution|advis)\w*\s+(?:\w+\s+){0,3}?(?:against|about)\b", _I)

@@ -140,6 +140,7 @@ _TERRORIST_AFTER = re.compile(
     r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorist|Foreign[ \t]+Terrorist[ \t]+Organization|"
     r"terrorist[ \t]+(?:organization|group))\b"
 )
+_APPLICATION_AFTER = re.compile(r"'s?[ \t]+(?:applications?|authorizations?)\b")  # "China Mobile USA's application"
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|at|for|with|from|by|in)[ \t]+$")
 _IMO_AFTER = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
 _VESSEL_BEFORE = re.compile(  # "the tanker X", "the Motor Yacht (M/Y) Tango", "M/V X"
@@ -273,7 +274,7 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     paren = _COUNTRY_PAREN.match(norm, end)
     if paren is not None and paren.group(1).strip() in _country_names():
         return T.FIRM
-    if _DESCRIBED_AFTER.match(norm, end) or _legal_form_last(name):
+    if _DESCRIBED_AFTER.match(norm, end) or _legal_form_last(name) or _APPLICATION_AFTER.match(norm, end):
         return T.FIRM
     if _ADD_BEFORE.search(norm[max(sentence_start, start - 200) : start]) and _LIST_AFTER.match(norm, end):
         return T.FIRM
@@ -413,12 +414,18 @@ _JOINER = re.compile(r",|&|\b(?:and|or)\b")
 
 
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z]+[ \t]+$")
 
 
 def _leads_name(norm: str, start: int, end: int, etype: EntityType) -> bool:
     """Is a one-word country the first word of a longer name ("China Unicom Americas", "Iran Air")?
     Then the name may be typed over it (the mention finder drops the country a typed name covers)."""
-    return etype is T.COUNTRY and " " not in norm[start:end] and bool(_NAME_GOES_ON.match(norm, end))
+    if etype is not T.COUNTRY or " " in norm[start:end]:
+        return False
+    if _NAME_GOES_ON.match(norm, end):
+        return True
+    # "China Mobile USA", "Huawei UK": a country's code closing a name
+    return norm[start:end].isupper() and bool(_NAME_BEFORE.search(norm, max(0, start - 30), start))
 
 
 def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -157,6 +157,7 @@ def _rule_listed(sent: Sentence) -> None:
             sent.add(sent.doc.last_affected, P.LISTED_ON, lst, (owner.start(), lst.end), 0.6, pronoun=True)
 
 
+_WE_OUR_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
 _MANDATE_RE = re.compile(r"\b(?:shall|must)\b", _I)  # in a bill: what it would require
 _ITS_LISTING_RE = re.compile(
     r"\b(?:its|their)\s+(?:designation|listing|inclusion|placement)\s+(?:on|in)\s+(?:the\s+)?$"
@@ -256,9 +257,9 @@ def _rule_actor_on_target(
         auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
         if not auths and sent.doc.issuer and ISSUER_REF_RE.search(sent.window(cue.start(), 80)):
             auths = [sent.doc.issuer]  # "the Commission ordered ...": the document's issuer
-        if not auths and frames.WE_RE.search(sent.doc.norm, sent.start, cue.start()):
+        if not auths and _WE_OUR_RE.search(sent.doc.norm, sent.start, cue.start()):
             we = sent.doc.frame.authority if sent.doc.frame is not None else sent.doc.issuer
-            auths = [we] if we else []  # "We institute proceedings to revoke ...": the speaker
+            auths = [we] if we else []  # "We institute proceedings to revoke ...", "our decision to deny": the speaker
         targets = sent.objects_after(cue.end(), AFFECTED)
         if not auths or not targets:
             continue

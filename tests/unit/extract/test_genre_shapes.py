@@ -549,3 +549,16 @@ def test_a_bill_that_would_list_a_firm_targets_it_and_its_designation_asserts_th
 def test_the_city_country_based_company_is_the_firm_last_named() -> None:
     text = "Omega Technologies Co., Ltd. (Omega) makes routers. The Shenzhen, China-based company has grown."
     assert ("firm:omega-technologies-co-ltd", "headquartered-in", "country:cn") in _found(text)
+
+
+def test_firms_subject_to_a_states_ownership_named_after_a_colon_and_an_application_denied() -> None:
+    text = (
+        "The Commission today issued Orders to Show Cause against three companies that are ultimately subject to "
+        "the ownership and control of the Chinese government: Omega Telecom Americas, Delta Networks, and SkyNet. "
+        "Today's action builds on the FCC's 2019 rejection on national security grounds of Zeta Mobile USA's "
+        "application to provide services."
+    )
+    found = _found(text, "Federal Communications Commission")
+    for firm in ("firm:omega-telecom-americas", "firm:delta-networks", "firm:skynet"):
+        assert ("country:cn", "owns", firm) in found
+    assert ("agency:us-fcc", "acted-against", "firm:zeta-mobile-usa") in found
