@@ -89,8 +89,9 @@ LAW_EO_RE = re.compile(
     r"(?:\([ \t]*\"{0,2}'{0,2}E\.O\.'{0,2}\"{0,2}[ \t]*\)[ \t]*)?(?:No\.[ \t]*)?(\d{4,6})\b"
 )
 LAW_DIRECTIVE_RE = re.compile(r"\b(Binding[ \t]+Operational|Emergency)[ \t]+Directive[ \t]+(\d{2}-\d{2})\b")
-LAW_ACT_RE = re.compile(
-    rf"(?<![\w-])(?:{_CAP},?{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+)?){{1,10}}?Act\b"
+LAW_ACT_RE = re.compile(  # "Fiscal Year 2019 National Defense Authorization Act": a year inside the name
+    rf"(?<![\w-])(?:Fiscal[ \t]+Year[ \t]+(?:19|20)\d\d[ \t]+)?"
+    rf"(?:{_CAP},?{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+)?){{1,10}}?Act\b"
     r"(?:[ \t]+of[ \t]+(?:19|20)\d\d)?"
 )
 LAW_REGULATIONS_RE = (

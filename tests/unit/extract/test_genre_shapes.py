@@ -562,3 +562,10 @@ def test_firms_subject_to_a_states_ownership_named_after_a_colon_and_an_applicat
     for firm in ("firm:omega-telecom-americas", "firm:delta-networks", "firm:skynet"):
         assert ("country:cn", "owns", firm) in found
     assert ("agency:us-fcc", "acted-against", "firm:zeta-mobile-usa") in found
+
+
+def test_a_fiscal_year_opens_an_acts_name() -> None:
+    text = "The Fiscal Year 2019 National Defense Authorization Act included a prohibition on federal agencies."
+    doc = Doc(text, fold(text), [])
+    doc.find_mentions()
+    assert "law:fiscal-year-2019-national-defense-authorization-act" in {m.eid for m in doc.mentions}
