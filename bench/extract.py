@@ -2,13 +2,13 @@
 
     python -m bench.extract [--dir DIR ...] [--split dev|heldout] [-v] [--llm] [--min-precision P --min-recall R]
 
-The directories default to the six gold sets: ``tests/fixtures/articles`` (the seed and the texts
+The directories default to the seven gold sets: ``tests/fixtures/articles`` (the seed and the texts
 the first rules were written against), ``bench/eval`` (32 real US-government texts annotated
 before any extractor ran on them, split once by name hash: ``bench/eval/SPLIT.md``),
 ``bench/eval4`` (12 more, annotated blind, development data after their one blind run:
 ``bench/eval4/SPLIT.md``), ``bench/eval5`` (18 more, annotated blind, split by the same hash rule
 after their one blind run: ``bench/eval5/SPLIT.md``), ``bench/eval6`` (20 more, likewise:
-``bench/eval6/SPLIT.md``) and ``bench/eval7`` (16 more, likewise: ``bench/eval7/SPLIT.md``).
+``bench/eval6/SPLIT.md``), ``bench/eval7`` and ``bench/eval8`` (16 more each, likewise: their ``SPLIT.md``).
 For every ``<name>.gold.yaml`` in the directories, ``<name>.txt`` is run through
 :func:`extract.propose` with ``<name>.meta.yaml`` (no known entities: only the built-in
 gazetteer), and the set of extracted (subject, predicate, object, stance) tuples is compared with
@@ -46,6 +46,7 @@ EVAL4_DIR = Path(__file__).resolve().parent / "eval4"
 EVAL5_DIR = Path(__file__).resolve().parent / "eval5"
 EVAL6_DIR = Path(__file__).resolve().parent / "eval6"
 EVAL7_DIR = Path(__file__).resolve().parent / "eval7"
+EVAL8_DIR = Path(__file__).resolve().parent / "eval8"
 
 
 @dataclass
@@ -181,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.llm and llm is None:
         parser.error("--llm needs REGKG_EXTRACT_LLM_URL (an OpenAI-compatible chat endpoint)")
 
-    dirs = args.dir or [DEFAULT_DIR, EVAL_DIR, EVAL4_DIR, EVAL5_DIR, EVAL6_DIR, EVAL7_DIR]
+    dirs = args.dir or [DEFAULT_DIR, EVAL_DIR, EVAL4_DIR, EVAL5_DIR, EVAL6_DIR, EVAL7_DIR, EVAL8_DIR]
     golds = sorted(g for d in dirs for g in d.glob("*.gold.yaml"))
     if not golds:
         print(f"no *.gold.yaml files in {', '.join(map(str, dirs))}")
