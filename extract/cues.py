@@ -32,7 +32,7 @@ LIST_CUE_RE = re.compile(
 # the document's issuer named by its head word: "the Commission ordered", "The Department is designating"
 ISSUER_REF_RE = re.compile(r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Agency|Office|Board|Administration)\b")
 SANCTION_RE = re.compile(
-    r"\b(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|blacklist(?:s|ed|ing)?|froze|"
+    r"\b(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|designations?(?=\s+of\b)|blacklist(?:s|ed|ing)?|froze|"
     r"identified(?=\s+as\s+blocked\s+property)|"
     r"asset[ -]freeze)\b",
     _I,
@@ -156,7 +156,10 @@ PARTY_NOUNS_RE = re.compile(rf"\b(?:{PARTY_NOUNS})\b", _I)
 ENTRIES_AFTER_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\))?\s*(?:,\s*)?(?:(?:including|such\s+as|namely)\s+(?:the\s+)?|:\s*)", _I
 )
-GAP_AND_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or|as\s+well\s+as|&)?\s*,?\s*")
+GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies and individuals ("A Group"), B"
+    r"\s*(?:and\s+(?:its\s+|their\s+)?(?:related|affiliated)\s+(?:companies|entities|parties|persons)"
+    r"(?:\s+and\s+individuals)?\s*)?(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or|as\s+well\s+as|&)?\s*,?\s*"
+)
 
 # -- headquartered-in --------------------------------------------------------------------------
 # "the Russian cybersecurity firm, X" / "X, a Russian ... company" /

@@ -24,7 +24,7 @@ P = Predicate
 _I = re.IGNORECASE
 
 ORDER_AGAINST_RE = re.compile(  # "<a Withhold Release Order> against X", "This TDO terminates the right of X"
-    r"\s*(?:\([^()]{1,12}\))?\s+(?:against|on|(?:terminates|denies|suspends|restricts)\s+(?:the\s+)?"
+    r"\s*(?:\([^()]{1,12}\))?\s+(?:against|on|(?:terminat|den|suspend|restrict)(?:es|ies|s|ing)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:of|for)|(?:will\s+|would\s+)?(?:prevents?|bars?|prohibits?)(?=\s+\S+(?:\s+\S+){0,4}?\s+from\b))"
     r"\s+(?:the\s+)?"  # "This temporary denial order will prevent Belavia from ..."
 )
@@ -90,7 +90,9 @@ def rule_order_against(sent: Sentence) -> None:
         auths = [m for m in sent.before(law.start, AUTHORITY) if not sent.is_modifier(m)]
         for x in sent.group(nxt, 1, AFFECTED):
             sent.add(x, P.RESTRICTED_UNDER, law, (law.start, x.end), 0.65, stance=Stance.ASSERTED)
-            if auths:  # "CBP issued a Withhold Release Order against X": CBP acted against X
+            if auths and gap.group(0).strip().startswith(("against", "on")):
+                # "CBP issued a WRO against X": CBP acted against X ("... suspending the export
+                # privileges of X" is a ban: extract.measures.rule_denies says banned-by)
                 sent.add(auths[0], P.ACTED_AGAINST, x, (auths[0].start, x.end), 0.6, stance=Stance.ASSERTED)
 
 

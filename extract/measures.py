@@ -79,7 +79,9 @@ def rule_measures(sent: Sentence) -> None:
 
 # "an order denying the export privileges of a fifth Russian airline – Rossiya Airlines"
 DENY_RE = re.compile(  # "... temporarily denying all export privileges for Belavia"
-    r"\b(?:deny|denies|denied|denying)\s+(?:the\s+|all\s+)?(?:U\.S\.\s+)?export\s+privileges\s+(?:of|to|for)\s+", _I
+    r"\b(?:deny|denies|denied|denying|suspend|suspends|suspended|suspending|revok(?:e|es|ed|ing))\s+"
+    r"(?:the\s+|all\s+)?(?:U\.S\.\s+)?export\s+privileges\s+(?:of|to|for)\s+",
+    _I,
 )
 
 

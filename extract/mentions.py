@@ -453,6 +453,13 @@ class Doc:
                 eid_hit = aliases.get(key) or folded.get(key.lower())
                 if key in shorts and _NAME_GOES_ON_RE.match(norm, hit.end()):
                     continue
+                if (
+                    key in shorts
+                    and eid_hit is not None
+                    and self.ents[eid_hit].type is T.PERSON
+                    and (_NAME_BEFORE_RE.search(norm, max(0, hit.start() - 30), hit.start()))
+                ):
+                    continue  # "López" inside "Saúl Páez López" is another person's name
                 if eid_hit is not None:
                     found.append(Mention(hit.start(), hit.end(), eid_hit, self.ents[eid_hit].type, "alias"))
         self.mentions = _resolve(self.mentions + found, keep_existing=True)
@@ -462,6 +469,7 @@ class Doc:
         return (other is None or other.id == eid) and term.lower() not in _ALIAS_STOP
 
 
+_NAME_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+(?!(?:Lab|Labs|Inc|Ltd|LLC|Co|Corp)\b)[A-Z][a-z]")
 _ALIAS_STOP = frozenset(
     {

@@ -35,7 +35,9 @@ from .personal import person_shaped
 T = EntityType
 _I = re.IGNORECASE
 
-_TOKEN = r"(?:[A-Z][A-Za-z0-9]*(?:-[A-Z0-9][A-Za-z0-9]*)*)"
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals, accented ones too ("Saúl Páez López", "Şahin")
+_LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+_TOKEN = rf"(?:[{_UP}][{_LET}0-9]*(?:-[{_UP}0-9][{_LET}0-9]*)*)"
 NAME_RE = re.compile(rf"(?<![\w.'-]){_TOKEN}(?:[ \t]+(?:(?:of|and|&|for|de)[ \t]+)?{_TOKEN}){{0,7}}(?![\w-])")
 
 # capitalised words that are not names on their own (sentence openers, headings, generic nouns)
@@ -112,7 +114,8 @@ _PERSON_AFTER = re.compile(
     rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT}|[A-Z]{{2,5}})[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}?"
     r"(?:national|citizen|resident|businessman|businesswoman|oligarch|elite|official|spokesperson|spokeswoman|"
     r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire|representative|agent|"
-    r"operative|facilitator|broker|employee|executive)\b|\d{2},[ \t]*(?:of|a|an)[ \t])"
+    r"operative|facilitator|broker|employee|executive|leader|member|trafficker|smuggler)\b"
+    r"|\d{2},[ \t]*(?:of|a|an)[ \t])"
 )
 # "... is being designated ... for her role as ...": the name is a person's
 _PRONOUN_AFTER = re.compile(
@@ -120,7 +123,8 @@ _PRONOUN_AFTER = re.compile(
 )
 # the acts that fall on persons and firms alike: a given name tells which ("designating Zhang Min")
 _DESIGNATING_BEFORE = re.compile(
-    r"\b(?:(?:re-?)?designat(?:ed|ing|es)|sanction(?:ed|ing|s))(?:[ \t]+(?:today|also))?(?:[ \t]+(?:is|are))?"
+    r"\b(?:(?:re-?)?designat(?:ed|ing|es|ions?[ \t]+of)|sanction(?:ed|ing|s))"
+    r"(?:[ \t]+(?:today|also))?(?:[ \t]+(?:is|are))?"
     r"[ \t]*[:,]?"
     r"(?:[ \t]+the(?:[ \t]+[a-z][a-z-]*){1,2})?[ \t]*$",  # "re-designating the cryptocurrency exchange X"
     _I,
@@ -362,6 +366,14 @@ def find(
             bounds = [s0, *(x for p in parts for x in (p.start(), p.end())), e0]
             for lo, hi in zip(bounds[::2], bounds[1::2], strict=True):
                 typed[(lo, hi)] = t
+    untyped = [span for span in cands if span not in typed and not in_heading(norm, span[0])]
+    for left, right in zip(untyped, untyped[1:], strict=False):  # "A, B, and C": a list of persons' names
+        if (
+            joined(norm, left[1], right[0])
+            and person_shaped(norm[left[0] : left[1]], COMMON)
+            and person_shaped(norm[right[0] : right[1]], COMMON)
+        ):
+            typed[left] = typed[right] = T.PERSON
     names: dict[str, EntityType] = {}
     for (s0, e0), t in typed.items():  # one string, one type: a person's cue, then a group's, beats "designated X"
         if _TYPE_RANK[t] >= _TYPE_RANK.get(names.get(norm[s0:e0]), -1):  # type: ignore[arg-type]

@@ -46,6 +46,9 @@ def rule_sanction(sent: Sentence) -> None:
         if sent.negated(cue.start()) or sent.irrealis(cue.start()):
             continue
         passive = sent.passive(cue)
+        if cue.group(0).lower().startswith("designation"):  # "Today's designations of A, ..., as well as B and C"
+            _rule_designations_of(sent, cue)
+            continue
         auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
         if not auths and not passive and frames.WE_RE.search(norm, sent.start, cue.start()):
             we = sent.doc.frame.authority if sent.doc.frame is not None else sent.doc.issuer
@@ -86,14 +89,41 @@ def rule_sanction(sent: Sentence) -> None:
         if auth is not None:
             for s in subs:
                 sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75)
-            if subs and isinstance(auth, Mention) and auth.etype is T.AGENCY:
-                sent.doc.sanctioner = auth.eid
+            if isinstance(auth, Mention) and auth.etype is T.AGENCY and (subs or _COUNTED_RE.match(norm, cue.end())):
+                sent.doc.sanctioner = auth.eid  # "OFAC is designating four Sinaloa Cartel members": named later
         law = sent.law_after(subs[-1].end, within=240 if items else 80) if subs and not adjective else None
         if law is None and subs and subs[0].start > cue.end():  # "sanctions ... pursuant to E.O. 13846: A; B"
             law = sent.law_after(cue.end(), within=subs[0].start - cue.end())
         if law is not None:  # "designated A and B pursuant to E.O. 13382"
             for s in subs:
                 sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.65, stance=Stance.ASSERTED)
+
+
+_COUNTED_RE = re.compile(
+    r"\s+(?:for\s+sanctions\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:members|entities|individuals|persons|companies|firms|people|vessels|banks)\b",
+    _I,
+)
+_AS_WELL_AS_RE = re.compile(r"[^.;]{0,160}?,?\s+as\s+well\s+as\s+")
+
+
+def _rule_designations_of(sent: Sentence, cue: re.Match[str]) -> None:
+    """``Today's designations of A, a leader in ..., as well as B, C, and D`` → each ``sanctioned-by``
+    the authority named by the sentence (``by X``), else the one the text last named designating."""
+    first = sent.next_mention(cue.end())
+    gap = re.match(r"\s+of\s+(?:the\s+)?", sent.doc.norm[cue.end() : sent.end])
+    if first is None or gap is None or first.start != cue.end() + gap.end() or first.etype not in AFFECTED:
+        return
+    subs = sent.group(first, 1, AFFECTED)
+    more = _AS_WELL_AS_RE.match(sent.doc.norm, subs[-1].end, sent.end)
+    nxt = sent.next_mention(more.end()) if more else None
+    if nxt is not None and more is not None and nxt.start == more.end() and nxt.etype in AFFECTED:
+        subs = subs + sent.group(nxt, 1, AFFECTED)
+    auth: Mention | str | None = sent.by_agent(subs[-1].end, AUTHORITY) or _unnamed_agent(sent)
+    if auth is None:
+        return
+    for s in subs:
+        sent.add(s, P.SANCTIONED_BY, auth, cue, 0.65)
 
 
 # the next item of a list parted by semicolons, after the last item's description

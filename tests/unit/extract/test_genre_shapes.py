@@ -569,3 +569,31 @@ def test_a_fiscal_year_opens_an_acts_name() -> None:
     doc = Doc(text, fold(text), [])
     doc.find_mentions()
     assert "law:fiscal-year-2019-national-defense-authorization-act" in {m.eid for m in doc.mentions}
+
+
+def test_a_denial_order_suspending_export_privileges_of_a_firm_and_related_companies_then_others() -> None:
+    text = (
+        "BIS today issued a Temporary Denial Order (TDO) suspending the export privileges of Omega Group PLC and "
+        'related companies and individuals ("Omega Group"), Sky Airways, and Zeta Airways for 180 days.'
+    )
+    found = _found(text, "Bureau of Industry and Security")
+    for firm in ("firm:omega-group-plc", "firm:sky-airways", "firm:zeta-airways"):
+        assert (firm, "banned-by", "agency:us-bis") in found
+        assert (firm, "restricted-under", "law:temporary-denial-order") in found
+        assert ("agency:us-bis", "acted-against", firm) not in found
+
+
+def test_designations_of_persons_with_accented_names_after_a_counted_designation() -> None:
+    text = (
+        "Today, OFAC is designating four cartel members involved in the fentanyl trade. Today's designations of "
+        "Joaquín Ramírez López, a leader in the cartel, as well as Saúl Páez Núñez, Raymundo Pérez Uribe, and "
+        "Mario Esteban Ogazón Sedano, add to previous designations."
+    )
+    found = _found(text, "U.S. Department of State")
+    for person in (
+        "person:joaquin-ramirez-lopez",
+        "person:saul-paez-nunez",
+        "person:raymundo-perez-uribe",
+        "person:mario-esteban-ogazon-sedano",
+    ):
+        assert (person, "sanctioned-by", "agency:us-ofac") in found
