@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from schema.ontology import EntityType, Predicate, Stance
 
 if TYPE_CHECKING:
-    from .mentions import Doc, Mention
+    from .mentions import Doc
     from .sentence import Sentence
+    from .spans import Mention
 
 T = EntityType
 P = Predicate
@@ -62,7 +63,7 @@ def main_law_name(norm: str) -> str | None:
 
 def attach(doc: Doc) -> None:
     """Set ``doc.main_law`` and ``doc.is_bill`` and add the anaphors' mentions."""
-    from .mentions import Mention, resolve_gaps
+    from .spans import Mention, resolve_gaps
 
     norm = doc.norm
     cited = CITED_AS_RE.search(norm)

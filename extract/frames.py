@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
-from .mentions import AFFECTED, AUTHORITY, Mention
+from .mentions import AFFECTED, AUTHORITY
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
+from .spans import Mention
 
 T = EntityType
 P = Predicate

@@ -16,8 +16,9 @@ import re
 from schema.ontology import EntityType, Predicate
 
 from .cues import CLAUSE_GAP_RE
-from .mentions import AFFECTED, AUTHORITY, Mention
+from .mentions import AFFECTED, AUTHORITY
 from .sentence import Sentence
+from .spans import Mention
 
 T = EntityType
 P = Predicate

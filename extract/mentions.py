@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +28,7 @@ from .patterns import (
     AGENCY_TAIL_RE,
     AGENCY_US_RE,
     BILL_RE,
+    BODY_OF_COUNTRY_RE,
     CAMEL_PRODUCT_RE,
     DEMONYM_GOV_RE,
     FIRM_COMMA_RE,
@@ -49,6 +49,7 @@ from .patterns import (
     PLURAL_BEFORE_RE,
     PREFIX_RE,
 )
+from .spans import Mention, overlaps, resolve, within
 
 T = EntityType
 
@@ -56,17 +57,6 @@ T = EntityType
 AFFECTED = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.PRODUCT, T.ASSET})
 AUTHORITY = frozenset({T.AGENCY, T.COUNTRY, T.ORGANIZATION})
 SPEAKERS = frozenset({T.AGENCY, T.COUNTRY, T.ORGANIZATION, T.PERSON, T.FIRM})
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A span ``[start, end)`` of the text that names entity ``eid``."""
-
-    start: int
-    end: int
-    eid: str
-    etype: EntityType
-    how: str  # known | builtin | pattern | alias
 
 
 @dataclass
@@ -82,7 +72,6 @@ class Ent:
     country: str | None = None
 
 
-_PRIORITY = {"known": 0, "builtin": 1, "alias": 2, "pattern": 3}
 _ACRONYM_RE = re.compile(  # "Bureau of Industry and Security (BIS)", "... Co. Ltd., (Huaxing)"
     r"[ \t]*,?[ \t]*\([ \t]*(?:the[ \t]+)?\"{0,2}'{0,2}"
     r"([A-Z][A-Za-z0-9&.-]{1,15}?(?:[ \t][A-Z][A-Za-z0-9&-]{1,15}){0,2})"
@@ -186,6 +175,10 @@ class Doc:
             add(m.start(), m.end(), T.ORGANIZATION if _foreign_body(m.group(0)) else T.AGENCY)
         for m in AGENCY_US_RE.finditer(norm):
             add(m.start(), m.end(), T.AGENCY)
+        for m in BODY_OF_COUNTRY_RE.finditer(norm):  # "Atomic Energy Organization of Iran"
+            code = registry().countries.code(re.sub(r"^the\s+", "", m.group("c")))
+            if code is not None and len(m.group("c")) >= 4:
+                add(m.start(), m.end(), T.AGENCY if code == "US" else T.ORGANIZATION)
         for m in AGENCY_TAIL_RE.finditer(norm):
             if names.in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
@@ -222,7 +215,7 @@ class Doc:
             if c.how == "pattern" and (c.etype in {T.FIRM, T.LAW, T.ORGANIZATION} or norm.startswith("U.S. ", c.start)):
                 named[c.start] = max(named.get(c.start, 0), c.end)
         cands = [c for c in cands if not (c.etype is T.COUNTRY and named.get(c.start, 0) > c.end)]
-        self.mentions = _resolve(cands)
+        self.mentions = resolve(cands)
         self._names()  # names no pattern knows, typed by their context
         self._bills()
         self._aliases()
@@ -276,7 +269,7 @@ class Doc:
                     break
                 names.append(tok)
             names.reverse()
-            names = [t for t in names if not _overlaps(taken, t.start(2), t.end(), width)]
+            names = [t for t in names if not overlaps(taken, t.start(2), t.end(), width)]
             words = [t.group(2) for t in names]
             if len(words) < 2 or any(w in NAME_STOP for w in words):
                 continue
@@ -349,7 +342,7 @@ class Doc:
             end = m.end()
             stop = self.norm.find(".", end, end + 300)
             stop = stop if stop != -1 else end + 300
-            near = _within(self.mentions, starts, m.start() - 200, stop)
+            near = within(self.mentions, starts, m.start() - 200, stop)
             if any(x.etype is T.LAW and x.start < end and m.start() < x.end for x in near):
                 continue
             target = next((x for x in near if x.start >= end and x.etype in AFFECTED), None)
@@ -359,7 +352,7 @@ class Doc:
             eid = self.entity_for(T.LAW, name)
             extra.append(Mention(end - 4, end, eid, T.LAW, "pattern"))
         if extra:
-            self.mentions = _resolve(self.mentions + extra)
+            self.mentions = resolve(self.mentions + extra)
 
     def _aliases(self, only_new: bool = False, after: str = "alias") -> None:
         """Acronyms, defined terms, short forms and bare law titles, found again everywhere.
@@ -383,7 +376,7 @@ class Doc:
             i = bisect.bisect_right(starts, d.start()) - 1
             if i >= 0 and self.mentions[i].end > d.start():
                 continue  # the parenthesis is part of a name ("Executive Order (E.O.) 13873")
-            inside = _within(self.mentions, starts, d.start(), d.start(2))
+            inside = within(self.mentions, starts, d.start(), d.start(2))
             before = [x for x in self.mentions[max(0, i) : i + 1] if 0 <= d.start() - x.end <= 3]
             owners = inside or before
             term = " ".join(d.group(2).split())
@@ -462,7 +455,7 @@ class Doc:
                     continue  # "López" inside "Saúl Páez López" is another person's name
                 if eid_hit is not None:
                     found.append(Mention(hit.start(), hit.end(), eid_hit, self.ents[eid_hit].type, "alias"))
-        self.mentions = _resolve(self.mentions + found, keep_existing=True)
+        self.mentions = resolve(self.mentions + found, keep_existing=True)
 
     def _free_alias(self, term: str, eid: str) -> bool:
         other = self.gazetteer.lookup(term)
@@ -534,37 +527,6 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
     return parts
 
 
-def resolve_gaps(
-    mentions: list[Mention],
-    extra: list[Mention],
-    replace_laws: bool = False,
-) -> list[Mention]:
-    """``mentions`` plus the ``extra`` ones that overlap none of them (with ``replace_laws``, an
-    extra law mention also replaces the law mentions it covers: a longer name of the same law)."""
-    kept = sorted(mentions, key=lambda m: m.start)
-    starts = [m.start for m in kept]
-    width = max((m.end - m.start for m in kept), default=0)
-    dropped: set[int] = set()
-    added: list[Mention] = []
-    for x in sorted(extra, key=lambda m: m.start):
-        lo = bisect.bisect_left(starts, x.start - width)
-        hi = bisect.bisect_left(starts, x.end)
-        over = [i for i in range(lo, hi) if i not in dropped and kept[i].end > x.start]
-        if added and added[-1].end > x.start:
-            continue
-        if (
-            over
-            and replace_laws
-            and all(kept[i].etype is T.LAW and x.start <= kept[i].start and kept[i].end <= x.end for i in over)
-        ):
-            dropped.update(over)
-            over = []
-        if not over:
-            added.append(x)
-    out = [m for i, m in enumerate(kept) if i not in dropped] + added
-    return sorted(out, key=lambda m: m.start)
-
-
 _GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")
 
 
@@ -579,50 +541,3 @@ def _trimmed(name: str) -> list[str]:
             return out
         bare = bare[: cut.start()].rstrip(" ,")
         out.append(bare)
-
-
-def _within(ms: Sequence[Mention], starts: Sequence[int], lo: int, hi: int) -> list[Mention]:
-    """The mentions of ``ms`` (sorted, non-overlapping) that lie inside ``[lo, hi)``."""
-    return [m for m in ms[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)] if m.end <= hi]
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int, width: int) -> bool:
-    """Does ``[start, end)`` overlap a span of the sorted ``spans`` (none longer than ``width``)?"""
-    i = bisect.bisect_left(spans, (start - width, -1))
-    while i < len(spans) and spans[i][0] < end:
-        if start < spans[i][1]:
-            return True
-        i += 1
-    return False
-
-
-def _starts_alias(starts: list[int], spans: list[tuple[int, int]], m: Mention) -> bool:
-    i = bisect.bisect_left(starts, m.start)
-    return i < len(spans) and spans[i][0] == m.start and spans[i][1] > m.end
-
-
-def _resolve(cands: list[Mention], keep_existing: bool = False) -> list[Mention]:
-    """Non-overlapping mentions: leftmost wins; at one start the gazetteer, then the longest.
-    With ``keep_existing`` the non-alias mentions all stay and aliases only fill the gaps."""
-    if keep_existing:
-        kept = sorted((m for m in cands if m.how != "alias"), key=lambda m: m.start)
-        # a firm's name that starts with a country's ("China Unicom Americas") is the firm's
-        firm_aliases = sorted((m.start, m.end) for m in cands if m.how == "alias" and m.etype is T.FIRM)
-        if firm_aliases:
-            starts = [a for a, _ in firm_aliases]
-            kept = [m for m in kept if not (m.etype is T.COUNTRY and _starts_alias(starts, firm_aliases, m))]
-        spans = [(m.start, m.end) for m in kept]
-        width = max((e - s for s, e in spans), default=0)
-        extra: list[Mention] = []
-        for m in sorted((m for m in cands if m.how == "alias"), key=lambda m: m.start):
-            if not _overlaps(spans, m.start, m.end, width) and (not extra or extra[-1].end <= m.start):
-                extra.append(m)
-        return sorted(kept + extra, key=lambda m: m.start)
-    order = sorted(cands, key=lambda m: (m.start, _PRIORITY[m.how] >= 3, -(m.end - m.start)))
-    out: list[Mention] = []
-    last_end = -1
-    for m in order:
-        if m.start >= last_end:
-            out.append(m)
-            last_end = m.end
-    return out

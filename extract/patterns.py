@@ -75,6 +75,13 @@ AGENCY_OF_RE = re.compile(
 )
 AGENCY_TAIL_RE = re.compile(rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee))(?![\w-])")
 
+# a body named after its country: "Atomic Energy Organization of Iran", "Central Bank of the Islamic Republic
+# of Iran" (the country's name is checked by the mention finder)
+BODY_OF_COUNTRY_RE = re.compile(
+    rf"(?<![\w-])(?:{_CAP}[ \t]+){{1,4}}(?:Organization|Organisation|Agency|Authority|Commission|Council|Ministry|"
+    rf"Institute|Corporation|Company|Bank|Academy)[ \t]+of[ \t]+"
+    rf"(?P<c>(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:of[ \t]+)?{_CAP}){{0,3}})"
+)
 # "U.S. Customs and Border Protection (CBP)", "U.S. Immigration and Customs Enforcement (ICE)": a
 # federal body named after "U.S." and defined by an acronym, whatever its head word
 AGENCY_US_RE = re.compile(

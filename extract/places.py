@@ -18,9 +18,9 @@ from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
 from .cues import COUNTRY_NAMES, ENTRIES_AFTER_RE, NOUN_OF_COUNTRY_RE, PARTY_NOUNS
-from .mentions import Mention
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
+from .spans import Mention
 
 T = EntityType
 P = Predicate

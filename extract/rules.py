@@ -44,8 +44,9 @@ from .cues import (
     TIE_RE,
     WARN_RE,
 )
-from .mentions import AFFECTED, AUTHORITY, Mention
+from .mentions import AFFECTED, AUTHORITY
 from .sentence import Sentence
+from .spans import Mention
 
 T = EntityType
 P = Predicate

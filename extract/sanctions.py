@@ -21,8 +21,9 @@ from schema.ontology import EntityType, Predicate, Stance
 
 from . import frames, measures
 from .cues import CLAUSE_GAP_RE, ISSUER_REF_RE, MEMBERS_AFTER_RE, MEMBERS_GAP_RE, PERSON_GROUP_OF_RE, SANCTION_RE
-from .mentions import AFFECTED, AUTHORITY, Mention
+from .mentions import AFFECTED, AUTHORITY
 from .sentence import Sentence
+from .spans import Mention
 
 T = EntityType
 P = Predicate

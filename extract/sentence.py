@@ -25,7 +25,8 @@ from .cues import (
     POSSESSIVE_RE,
     PURSUANT_RE,
 )
-from .mentions import Doc, Mention
+from .mentions import Doc
+from .spans import Mention
 
 T = EntityType
 _I = re.IGNORECASE

@@ -597,3 +597,14 @@ def test_designations_of_persons_with_accented_names_after_a_counted_designation
         "person:mario-esteban-ogazon-sedano",
     ):
         assert (person, "sanctioned-by", "agency:us-ofac") in found
+
+
+def test_a_body_named_after_its_country_and_its_acronym() -> None:
+    text = (
+        "The Department of State designated the Atomic Energy Organization of Iran (AEOI) and its head, Ali Akbar "
+        "Salehi, pursuant to Executive Order 13382. AEOI has played a leading role."
+    )
+    found = _found(text, "U.S. Department of State")
+    assert ("organization:atomic-energy-organization-of-iran", "sanctioned-by", "agency:us-state") in found
+    assert ("person:ali-akbar-salehi", "sanctioned-by", "agency:us-state") in found
+    assert not any(o == "country:ir" and p == "sanctioned-by" for _, p, o in found)
