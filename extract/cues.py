@@ -51,7 +51,7 @@ CONSIDER_RE = re.compile(
     r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat\w+)\s+"
     r"(?:(?:taking|possible|further|additional|new|regulatory|potential|tougher)\s+)*"
     r"(?:action|actions|measures|restrictions|steps|sanctions)\s+(?:against|on)\b|"
-    r"\b(?:order(?:s|ed|ing)?|direct(?:s|ed|ing)?)(?=\s+(?:\S+\s+){0,6}?to\s+show\s+cause\b)|"
+    r"\b(?:order(?:s|ed|ing)?|direct(?:s|ed|ing)?)(?=\s+(?:\S+\s+){0,12}?to\s+show\s+cause\b)|"
     r"\b(?:initiat\w+|open\w*|commenc\w+|institut\w+)\s+(?:a\s+|the\s+)?proceedings?\s+to\s+"
     r"(?:revoke|terminate|suspend)\b",
     _I,

@@ -160,6 +160,8 @@ class Doc:
                 prefix = PREFIX_RE.search(m.group(0), a, b)
                 if prefix and prefix.start() > a:  # "Commerce Designated AO Kaspersky Lab"
                     a = prefix.start()
+                if _GENERIC_FIRM_RE.fullmatch(m.group(0), a, b):
+                    continue  # "Trading Company", "Holding Company": a kind of firm, not a name
                 lead = lead_ends.get(m.start() + a)
                 if lead is not None and lead < m.start() + b:
                     rest = m.group(0)[lead - m.start() : b]
@@ -527,6 +529,7 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
     return parts
 
 
+_GENERIC_FIRM_RE = re.compile(rf"(?:(?:{FIRM_SUFFIX}|Holding|Shipping|Trading|Front)\s+)*(?:{FIRM_SUFFIX})")
 _GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")
 
 

@@ -608,3 +608,16 @@ def test_a_body_named_after_its_country_and_its_acronym() -> None:
     assert ("organization:atomic-energy-organization-of-iran", "sanctioned-by", "agency:us-state") in found
     assert ("person:ali-akbar-salehi", "sanctioned-by", "agency:us-state") in found
     assert not any(o == "country:ir" and p == "sanctioned-by" for _, p, o in found)
+
+
+def test_an_order_to_show_cause_directed_at_a_long_name_and_a_generic_firm_word_is_no_firm() -> None:
+    text = (
+        "By this Order, we direct Omega Telecom (Americas) Operations Limited (Omega Americas) to show cause why "
+        "the Commission should not initiate a proceeding to revoke its authorizations."
+    )
+    found = _found(text, "Federal Communications Commission")
+    assert ("agency:us-fcc", "considering-action-against", "firm:omega-telecom-americas-operations-limited") in found
+    heading = "Treasury Sanctions Individual, Banks, and Trading Company for Supporting the Program\n\nText."
+    doc = Doc(heading, fold(heading), [])
+    doc.find_mentions()
+    assert "firm:trading-company" not in {m.eid for m in doc.mentions}
