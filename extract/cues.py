@@ -158,7 +158,10 @@ ENTRIES_AFTER_RE = re.compile(
 )
 GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies and individuals ("A Group"), B"
     r"\s*(?:and\s+(?:its\s+|their\s+)?(?:related|affiliated)\s+(?:companies|entities|parties|persons)"
-    r"(?:\s+and\s+individuals)?\s*)?(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or|as\s+well\s+as|&)?\s*,?\s*"
+    r"(?:\s+and\s+individuals)?\s*)?(?:\([^()]{0,40}\))?\s*"
+    # an unnamed member between two names: "Galaxy Aviation Trade Company, three of its shareholders, and Iran Air"
+    r"(?:,\s*(?:(?:one|two|three|four|five|several|some|all)\s+of\s+)?(?:its|their)\s+[a-z]+(?:\s+[a-z]+)?\s*)?"
+    r",?\s*(?:and|or|as\s+well\s+as|&)?\s*,?\s*"
 )
 
 # -- headquartered-in --------------------------------------------------------------------------

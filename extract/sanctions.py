@@ -31,6 +31,7 @@ _I = re.IGNORECASE
 
 # the issuer as the clause's subject right before the verb: "The Department is also designating"
 _ISSUER_SUBJECT_RE = re.compile(ISSUER_REF_RE.pattern + r"\s+(?:is|has|was|will|today|also|\s)*(?:[\w-]+\s+)?$", re.I)
+_QUOTE_ENDS_RE = re.compile(r"[,.]?[\"\u201d]\s*(?:said|says|added|noted|stated)\b")
 _AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
 # after the colon that opens a list: white space, an item number ("(1)", "1.")
 _ITEM_START_RE = re.compile(r":\s*(?:\(?\d{1,2}[.)]\s*)?")
@@ -66,6 +67,8 @@ def rule_sanction(sent: Sentence) -> None:
         else:
             auth = auths[0]
             subs = sent.objects_after(cue.end(), AFFECTED)
+            if subs and _QUOTE_ENDS_RE.search(norm, cue.end(), subs[0].start):
+                subs = []  # '... sanctions on Iran," said Under Secretary X': the speaker is no object
             if isinstance(auth, Mention):  # "The EU, UK, Japan, and New Zealand have designated X": each
                 for other in sent.group(auth, -1, AUTHORITY)[:-1]:
                     for s in subs:

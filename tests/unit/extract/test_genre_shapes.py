@@ -621,3 +621,15 @@ def test_an_order_to_show_cause_directed_at_a_long_name_and_a_generic_firm_word_
     doc = Doc(heading, fold(heading), [])
     doc.find_mentions()
     assert "firm:trading-company" not in {m.eid for m in doc.mentions}
+
+
+def test_an_unnamed_member_inside_a_list_and_a_speaker_after_a_quote_is_no_object() -> None:
+    text = (
+        "BIS issued a Temporary Denial Order (TDO) suspending the export privileges of Omega Aviation Trade Company, "
+        'three of its shareholders, and Zeta Air for 180 days. "We will enforce U.S. and international sanctions on '
+        'Iran," said Under Secretary of Commerce Pavel Ivanov.'
+    )
+    found = _found(text, "Bureau of Industry and Security")
+    for firm in ("firm:omega-aviation-trade-company", "firm:zeta-air"):
+        assert (firm, "banned-by", "agency:us-bis") in found
+    assert not any(s == "person:pavel-ivanov" and p == "sanctioned-by" for s, p, _ in found)
