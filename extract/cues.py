@@ -44,7 +44,13 @@ TIE_RE = re.compile(
     r"(?:cooperat|coordinat|collaborat|collud|conspir)\w*\s+with|"
     r"(?<!owned\sand\s)(?:controlled|directed|influenced)\s+by|(?:control|direction|influence|behest)\s+of|"
     r"(?:exploitation|influence|control|direction)\s+by|"
-    r"on\s+behalf\s+of|working\s+(?:for|with)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of)\b",
+    r"on\s+behalf\s+of|working\s+(?:for|with)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of|"
+    # support named in a party's description: "a DPRK entity that has provided support to X", "a bank that has
+    # assisted X", "a leader in the X cartel", "a representative for an organization subordinate to X"
+    r"provid(?:ed|es|ing)(?:\s+or\s+attempted\s+to\s+provide)?\s+(?:[\w-]+\s+){0,3}?support\s+(?:to|for)|"
+    r"(?:has|have|had)\s+(?:materially\s+)?assisted|"
+    r"(?:a|an)\s+(?:[\w-]+\s+)?(?:leader|member|representative)\s+(?:in|of|for)"
+    r"(?:\s+an?\s+(?:organization|entity)\s+(?:subordinate|linked)\s+to)?)\b",
     _I,
 )
 CONSIDER_RE = re.compile(

@@ -174,6 +174,11 @@ class Doc:
             if name is not None:
                 add(m.start(), name.end(), T.FIRM)
         for m in AGENCY_OF_RE.finditer(norm):
+            prefix = _COUNTRY_CODE_BEFORE_RE.search(norm, max(0, m.start() - 8), m.start())
+            code = registry().countries.code(prefix.group(1)) if prefix else None
+            if prefix is not None and code is not None and code != "US":  # "DPRK Ministry of Rocket Industry"
+                add(prefix.start(1), m.end(), T.ORGANIZATION)
+                continue
             add(m.start(), m.end(), T.ORGANIZATION if _foreign_body(m.group(0)) else T.AGENCY)
         for m in AGENCY_US_RE.finditer(norm):
             add(m.start(), m.end(), T.AGENCY)
@@ -529,6 +534,7 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
     return parts
 
 
+_COUNTRY_CODE_BEFORE_RE = re.compile(r"(?<![\w.-])([A-Z]{2,5})[ \t]+$")
 _GENERIC_FIRM_RE = re.compile(rf"(?:(?:{FIRM_SUFFIX}|Holding|Shipping|Trading|Front)\s+)*(?:{FIRM_SUFFIX})")
 _GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")
 

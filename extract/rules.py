@@ -158,6 +158,8 @@ def _rule_listed(sent: Sentence) -> None:
             sent.add(sent.doc.last_affected, P.LISTED_ON, lst, (owner.start(), lst.end), 0.6, pronoun=True)
 
 
+# a mention used as an adjective: "the U.S.-designated X", "the UN- and U.S.-designated X"
+_ADJECTIVAL_RE = re.compile(r"-(?:\s+and\b|designated|sanctioned|based|backed|owned|controlled)")
 _WE_OUR_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
 _MANDATE_RE = re.compile(r"\b(?:shall|must)\b", _I)  # in a bill: what it would require
 _ITS_LISTING_RE = re.compile(
@@ -232,10 +234,12 @@ def _rule_tie(sent: Sentence) -> None:
             if not subs and re.search(r"\b(?:its|their)\s+$", sent.window(cue.start(), 12)):
                 last = sent.doc.last_affected_mention
                 subs = [last] if last is not None else []
-            objs = sent.after(cue.end(), anything)
+            objs = [m for m in sent.after(cue.end(), anything) if not _ADJECTIVAL_RE.match(sent.doc.norm, m.end)]
             obj = sent.head(objs[0]) if objs else None
         if obj is None or CLAUSE_GAP_RE.search(sent.doc.norm, cue.end(), obj.start) or (obj.start - cue.end() > 80):
             continue
+        if cue.group(0)[:2].lower() in {"a ", "an"} and obj.start - cue.end() > 25:
+            continue  # "a leader in the Sinaloa cartel, as well as B": the group must follow
         for s in subs:
             if s.eid != obj.eid:
                 sent.add(s, P.ALLEGED_TIE_TO, obj, cue, 0.7)

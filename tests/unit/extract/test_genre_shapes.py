@@ -633,3 +633,16 @@ def test_an_unnamed_member_inside_a_list_and_a_speaker_after_a_quote_is_no_objec
     for firm in ("firm:omega-aviation-trade-company", "firm:zeta-air"):
         assert (firm, "banned-by", "agency:us-bis") in found
     assert not any(s == "person:pavel-ivanov" and p == "sanctioned-by" for s, p, _ in found)
+
+
+def test_support_named_in_a_partys_description_is_a_tie_and_a_states_ministry_keeps_its_prefix() -> None:
+    text = (
+        "Today, the United States is designating Omega Trading Corporation, a DPRK entity that has provided or "
+        "attempted to provide support to the U.S.-designated DPRK Ministry of Munitions Industry; and Bank Delta, "
+        "a Russian bank that has assisted the UN- and U.S.-designated Korea Trade Bank, pursuant to E.O. 13382."
+    )
+    found = _found(text, "U.S. Department of State")
+    ministry = "organization:dprk-ministry-of-munitions-industry"
+    assert ("firm:omega-trading-corporation", "alleged-tie-to", ministry) in found
+    assert ("firm:bank-delta", "alleged-tie-to", "firm:korea-trade-bank") in found
+    assert not any(o in {"country:us", "country:kp"} and p == "alleged-tie-to" for _, p, o in found)
