@@ -646,3 +646,13 @@ def test_support_named_in_a_partys_description_is_a_tie_and_a_states_ministry_ke
     assert ("firm:omega-trading-corporation", "alleged-tie-to", ministry) in found
     assert ("firm:bank-delta", "alleged-tie-to", "firm:korea-trade-bank") in found
     assert not any(o in {"country:us", "country:kp"} and p == "alleged-tie-to" for _, p, o in found)
+
+
+def test_an_abbreviation_with_an_apostrophe_inside_a_firms_name() -> None:
+    text = (
+        "The crude oil tanker OMEGA STAR (IMO 9298296), owned and operated by Hong Kong-based Zeta Nexus Int’l Co., "
+        "Limited, has transported Iranian oil."
+    )
+    found = _found(text, "U.S. Department of the Treasury")
+    assert ("firm:zeta-nexus-int-l-co-limited", "owns", "asset:omega-star") in found
+    assert ("firm:zeta-nexus-int-l-co-limited", "headquartered-in", "country:hk") in found
