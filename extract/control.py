@@ -84,9 +84,7 @@ def rule_control(sent: Sentence) -> None:
         owned = [x for x in sent.subjects_before(cue.start(), _OWNED) if cue.start() - x.end <= 60]
         if not owned and PARTY_NOUNS_RE.search(norm, max(sent.start, cue.start() - 60), cue.start()):
             after = ENTRIES_AFTER_RE.match(norm, owner.end, sent.end)  # "four companies that are ...: A, B"
-            first = sent.next_mention(after.end()) if after else None
-            if first is not None and after is not None and first.start == after.end() and first.etype in _OWNED:
-                owned = sent.group(first, 1, _OWNED)
+            owned = sent.parties_at(after.end(), _OWNED) if after is not None else []
         for x in owned:
             if x.eid != owner.eid:
                 sent.add(owner, P.OWNS, x, cue, 0.6)

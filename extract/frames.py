@@ -90,6 +90,11 @@ class Frame:
     members: list[str] = field(default_factory=list)
 
 
+def speaker(sent: Sentence) -> str | None:
+    """Who "we" is: the authority of the measure the text has open, else the document's issuer."""
+    return sent.doc.frame.authority if sent.doc.frame is not None else sent.doc.issuer
+
+
 def _authority(sent: Sentence, pos: int) -> str | None:
     auths = [m for m in sent.before(pos, AUTHORITY) if not sent.is_modifier(m)]
     if auths:

@@ -181,12 +181,7 @@ def _entries_after_list(sent: Sentence, lst: Mention, cue: re.Match[str]) -> lis
         after = re.compile(r"\s*,?\s*").match(norm, lst.end, sent.end)
     else:
         return []
-    if after is None:
-        return []
-    first = sent.next_mention(after.end())
-    if first is None or first.start != after.end() or first.etype not in AFFECTED:
-        return []
-    return sent.group(first, 1, AFFECTED)
+    return sent.parties_at(after.end(), AFFECTED) if after is not None else []
 
 
 # "X, an entity on the Department of Commerce's Entity List", "X, which is on the Entity List"
@@ -263,7 +258,7 @@ def _rule_actor_on_target(
         if not auths and sent.doc.issuer and ISSUER_REF_RE.search(sent.window(cue.start(), 80)):
             auths = [sent.doc.issuer]  # "the Commission ordered ...": the document's issuer
         if not auths and _WE_OUR_RE.search(sent.doc.norm, sent.start, cue.start()):
-            we = sent.doc.frame.authority if sent.doc.frame is not None else sent.doc.issuer
+            we = frames.speaker(sent)
             auths = [we] if we else []  # "We institute proceedings to revoke ...", "our decision to deny": the speaker
         targets = sent.objects_after(cue.end(), AFFECTED)
         if not auths or not targets:

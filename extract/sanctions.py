@@ -53,7 +53,7 @@ def rule_sanction(sent: Sentence) -> None:
             continue
         auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
         if not auths and not passive and frames.WE_RE.search(norm, sent.start, cue.start()):
-            we = sent.doc.frame.authority if sent.doc.frame is not None else sent.doc.issuer
+            we = frames.speaker(sent)
             auths = [we] if we else []  # "We imposed sanctions against ...": the speaker
         elif not auths and not passive and sent.doc.issuer and _ISSUER_SUBJECT_RE.search(norm, sent.start, cue.start()):
             auths = [sent.doc.issuer]  # "The Department is also designating ...": the document's issuer
@@ -114,15 +114,13 @@ _AS_WELL_AS_RE = re.compile(r"[^.;]{0,160}?,?\s+as\s+well\s+as\s+")
 def _rule_designations_of(sent: Sentence, cue: re.Match[str]) -> None:
     """``Today's designations of A, a leader in ..., as well as B, C, and D`` → each ``sanctioned-by``
     the authority named by the sentence (``by X``), else the one the text last named designating."""
-    first = sent.next_mention(cue.end())
     gap = re.match(r"\s+of\s+(?:the\s+)?", sent.doc.norm[cue.end() : sent.end])
-    if first is None or gap is None or first.start != cue.end() + gap.end() or first.etype not in AFFECTED:
+    subs = sent.parties_at(cue.end() + gap.end(), AFFECTED) if gap is not None else []
+    if not subs:
         return
-    subs = sent.group(first, 1, AFFECTED)
     more = _AS_WELL_AS_RE.match(sent.doc.norm, subs[-1].end, sent.end)
-    nxt = sent.next_mention(more.end()) if more else None
-    if nxt is not None and more is not None and nxt.start == more.end() and nxt.etype in AFFECTED:
-        subs = subs + sent.group(nxt, 1, AFFECTED)
+    if more is not None:
+        subs = subs + sent.parties_at(more.end(), AFFECTED)
     auth: Mention | str | None = sent.by_agent(subs[-1].end, AUTHORITY) or _unnamed_agent(sent)
     if auth is None:
         return
@@ -146,11 +144,8 @@ def _semicolon_items(sent: Sentence, last: Mention) -> list[Mention]:
         if semi == -1 or norm.count("(", pos, semi) != norm.count(")", pos, semi):
             return out
         gap = _NEXT_ITEM_RE.match(norm, semi)
-        nxt = sent.next_mention(gap.end()) if gap else None
-        if gap is None or nxt is None or nxt.start != gap.end() or nxt.etype not in AFFECTED:
-            return out
-        group = sent.group(nxt, 1, AFFECTED)
-        if not norm.startswith(",", group[-1].end):
+        group = sent.parties_at(gap.end(), AFFECTED) if gap is not None else []
+        if not group or not norm.startswith(",", group[-1].end):
             return out
         out.extend(group)
         pos = group[-1].end
@@ -179,12 +174,7 @@ def _named_members(sent: Sentence, owner_group: list[Mention]) -> list[Mention]:
     """The members named right after ``<group word> of X``, or none."""
     owner = owner_group[0]
     gap = MEMBERS_GAP_RE.match(sent.doc.norm, owner.end, sent.end)
-    if gap is None:
-        return []
-    nxt = sent.next_mention(gap.end())
-    if nxt is None or nxt.start != gap.end() or nxt.etype not in AFFECTED:
-        return []
-    return sent.group(nxt, 1, AFFECTED)
+    return sent.parties_at(gap.end(), AFFECTED) if gap is not None else []
 
 
 # "the U.S.-designated, IRGC-backed Persian Gulf Strait Authority"; "A, B, and C, all of which are

@@ -128,6 +128,13 @@ class Sentence:
         i = bisect.bisect_left(self.starts, pos)
         return self.ms[i] if i < len(self.ms) else None
 
+    def parties_at(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
+        """The parties named together from exactly ``pos`` on ("A, B and C"), or none."""
+        first = self.next_mention(pos)
+        if first is None or first.start != pos or first.etype not in types:
+            return []
+        return self.group(first, 1, types)
+
     def head(self, m: Mention) -> Mention:
         """``Russia's Federal Security Service``: the owner's possession is the head."""
         cached = self._heads.get(m.start)
