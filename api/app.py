@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -12,10 +13,11 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from config import Settings, get_settings
+from extract import personal
 from graph import warm
 from graph.database import Graph
 from ownership.service import Options
-from screen import monitor
+from screen import matcher, monitor
 
 from . import deps, docs, errors, observability, protocol, receipts, strict, ui
 from .routers import claims, entities, export, extract, facts, health, paths, query, resolutions, screen, sources, watch
@@ -26,6 +28,17 @@ def _warm(graph: Graph, max_degree: int) -> None:
         warm.warm(graph, max_degree)
     except Exception:  # noqa: BLE001 — a warm-up that fails leaves first requests slower, nothing else
         logging.getLogger("regkg.warm").warning("warming the query shapes failed", exc_info=True)
+
+
+def _load_name_tables() -> None:
+    """Screening's matcher and the extractor's given-name check load rigour's name tables on first
+    use: about 8 s, holding the GIL (a background thread would stall every request meanwhile), so
+    the server loads them before it answers anything and its first screening or extraction is as
+    fast as the next (``REGKG_WARM_NAMES``)."""
+    start = time.perf_counter()
+    matcher.prepare()
+    personal.prepare()
+    logging.getLogger("regkg.warm").info("name tables loaded in %.1f s", time.perf_counter() - start)
 
 
 _frozen = False
@@ -56,6 +69,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Re-entrant: a test client that starts the app again reuses the open driver.
         owned = getattr(app.state, "graph", None) is None
         if owned:
+            if settings.warm_names:
+                _load_name_tables()
             app.state.graph = Graph.connect(settings)
             if settings.warm_queries:  # the first request of any path combination finds its plan
                 threading.Thread(

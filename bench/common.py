@@ -75,6 +75,7 @@ def _settings_env(settings: Settings) -> dict[str, str]:
         "REGKG_QUERY_TIMEOUT": str(settings.query_timeout),
         "REGKG_QUERY_ROW_LIMIT": str(settings.query_row_limit),
         "REGKG_WARM_QUERIES": str(settings.warm_queries).lower(),
+        "REGKG_WARM_NAMES": str(settings.warm_names).lower(),
         "REGKG_API_RESPONSES": settings.api_responses,
     }
 

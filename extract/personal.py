@@ -36,6 +36,13 @@ def person_shaped(name: str, common: frozenset[str] = frozenset()) -> bool:
     return _given(words[0]) and not _organisational(name)
 
 
+def prepare() -> None:
+    """Load rigour's person and organisation name tables now rather than at the first bare name
+    (a server does it before it serves: ``REGKG_WARM_NAMES``)."""
+    _given("Anna")
+    _organisational("Anna Trading")
+
+
 def _country(word: str) -> bool:
     """A country's name ("Jordan", "Georgia"); short words are left out, as the registry also reads
     codes and abbreviations ("Nam", "Un" are parts of Korean and Vietnamese names)."""

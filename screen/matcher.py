@@ -100,6 +100,14 @@ def _nomenklatura() -> tuple[Any, Any, Any]:
     return model, algorithm, algorithm.default_config()
 
 
+def prepare() -> None:
+    """Load what the first comparison would: nomenklatura's matcher and rigour's name tables for
+    persons and organisations (about 8 s and 550 MB once per process, holding the GIL throughout,
+    so a server does it before it serves: ``REGKG_WARM_NAMES``)."""
+    for kind, name in (("Person", "Anna Petrova"), ("Firm", "Petrova Trading LLC")):
+        score(ScreenRecord(name=name, type=kind), [{"id": "prepare", "type": kind, "name": name}])
+
+
 def matcher_info() -> dict[str, Any]:
     """What produced a screening answer: the algorithm, its library's version, the threshold."""
     return {

@@ -53,6 +53,7 @@ def settings(neo4j_uri: str) -> Settings:
         query_timeout=8.0,
         query_row_limit=500,
         warm_queries=False,  # each app the tests start would plan every path shape; tests/integration/test_warm.py
+        warm_names=False,  # nor load the name tables first (tests/unit/api/test_warm_names.py)
         api_responses="checked",  # every read answer a test gets is also built through its model and compared
     )
 

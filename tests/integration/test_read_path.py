@@ -232,3 +232,4 @@ def test_serve_with_two_workers(client: TestClient, settings: Settings, tmp_path
     assert proc.returncode == 0 or proc.returncode == -signal.SIGTERM, text
     assert text.count("Started server process") == 2, text
     assert "request method=GET" not in text, text  # --no-request-log
+    assert text.count("name tables loaded") == 2, text  # REGKG_WARM_NAMES, on by default: each worker, before serving
