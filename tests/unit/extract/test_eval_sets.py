@@ -23,6 +23,7 @@ SETS = [
     ROOT / "bench" / "eval6",
     ROOT / "bench" / "eval7",
     ROOT / "bench" / "eval8",
+    ROOT / "bench" / "eval9",
 ]
 GOLDS = sorted(g for d in SETS for g in d.glob("*.gold.yaml"))
 TYPES = {t.value.lower(): t for t in EntityType}
@@ -51,7 +52,15 @@ def test_every_gold_claim_is_allowed_and_quoted_from_its_text(path: Path) -> Non
 
 @pytest.mark.parametrize(
     ("folder", "blind"),
-    [("eval", False), ("eval4", True), ("eval5", False), ("eval6", False), ("eval7", False), ("eval8", False)],
+    [
+        ("eval", False),
+        ("eval4", True),
+        ("eval5", False),
+        ("eval6", False),
+        ("eval7", False),
+        ("eval8", False),
+        ("eval9", False),
+    ],
 )
 def test_the_split_digest_matches_the_gold_files(folder: str, blind: bool) -> None:
     """eval4's digest is of its blind run, when every text was held out (its SPLIT.md)."""
