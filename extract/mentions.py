@@ -49,6 +49,7 @@ from .patterns import (
     PLURAL_BEFORE_RE,
     PREFIX_RE,
 )
+from .personal import person_shaped
 from .spans import Mention, overlaps, resolve, within
 
 T = EntityType
@@ -530,6 +531,8 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
             cut = m.end()
         elif len(left) < 2 or right[0].isupper():
             cut = m.end()
+        elif "&" not in m.group(0) and person_shaped(left_text.strip(), names.COMMON):
+            cut = m.end()  # "Sergey Gorkov and Delta Trading LLC": the person is found as a name
     parts.append((cut, len(name)))
     return parts
 

@@ -230,12 +230,26 @@ def candidates(norm: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, i
             continue
         if any(_DIGITS.search(w) for w in words):
             continue
-        start, end = toks[i][0], toks[j - 1][1]
-        k = bisect.bisect_right(starts, end) - 1
-        if k >= 0 and spans[k][1] > start:
-            continue  # overlaps a mention
-        out.append((start, end))
+        for start, end in _parted(norm, toks[i][0], toks[j - 1][1]):
+            k = bisect.bisect_right(starts, end) - 1
+            if k < 0 or spans[k][1] <= start:  # no mention overlaps it
+                out.append((start, end))
     return out
+
+
+def _parted(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A name run over "and" is two names when each side is whole on its own: a person's name or
+    a name ending in a legal form ("Sergey Gorkov and Zhang Min", "Ivan Petrov and Delta Trading
+    LLC"); "Bank of Industry and Commerce" stays one."""
+    for part in _AND_SPLIT.finditer(norm, start, end):
+        left, right = norm[start : part.start()], norm[part.end() : end]
+        if _whole(left) and _whole(right):
+            return [(start, part.start()), *_parted(norm, part.end(), end)]
+    return [(start, end)]
+
+
+def _whole(name: str) -> bool:
+    return _legal_form_last(name) or person_shaped(name, COMMON)
 
 
 def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:

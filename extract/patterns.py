@@ -36,8 +36,9 @@ _FIRM_TAIL = r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.
 _FIRM_WORD = (  # "Int'l" is a word of a name, "Kaspersky's" is not
     r"(?!(?:" + _STOP + r")\b)[A-Z][A-Za-z0-9&]*(?:\.[A-Za-z0-9&]+|-[A-Z0-9][A-Za-z0-9&]*|'(?!s\b)[a-z]{1,2}\b)*"
 )
-FIRM_RE = re.compile(
-    rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?(?:{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?(?:(?:and|&)[ \t]+)?){{0,6}}"
+FIRM_RE = re.compile(  # words joined by "and", "&", and "of" after "Bank" ("Bank of Kunlun Co., Ltd.")
+    rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?"
+    rf"(?:{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?(?:(?:and|&|(?<=Bank[ \t])of)[ \t]+)?){{0,6}}"
     rf"{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
     r"(?:[ \t]+(?:Americas|USA|International|Europe|Asia|Global|Worldwide)(?![\w'-]))?"
     rf"(?![\w-]){_FIRM_TAIL}"

@@ -105,3 +105,32 @@ def test_an_oligarch_his_yacht_and_his_family_name_alone() -> None:
     assert ("person:pavel-sergeyevich-orlov", "owns", "asset:aurora") in found
     assert ("person:pavel-sergeyevich-orlov", "sanctioned-by", "agency:us-treasury") in found
     assert ("person:pavel-sergeyevich-orlov", "headquartered-in", "country:ru") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "OFAC designated Sergey Gorkov and Zhang Min pursuant to Executive Order 13662.",
+            {"person:sergey-gorkov", "person:zhang-min"},
+        ),
+        (
+            "OFAC designated Sergey Gorkov, Zhang Min and Babak Zanjani.",
+            {"person:sergey-gorkov", "person:zhang-min", "person:babak-zanjani"},
+        ),
+        (
+            "Treasury sanctioned Sergey Gorkov and Alpha Trading LLC.",
+            {"person:sergey-gorkov", "firm:alpha-trading-llc"},
+        ),
+    ],
+)
+def test_two_whole_names_joined_by_and_are_two_parties(text: str, parties: set[str]) -> None:
+    found = {s for s, p, _o in _found(text, TREASURY) if p == "sanctioned-by"}
+    assert found == parties
+
+
+def test_and_or_of_inside_one_firm_name_stays_inside() -> None:
+    found = _found("OFAC designated Global Training Solutions Limited and Smartech Future Limited.", TREASURY)
+    assert {s for s, _p, _o in found} == {"firm:global-training-solutions-limited", "firm:smartech-future-limited"}
+    found = _found("OFAC designated the Agricultural Development Bank of China Co., Ltd. and its chairman.", TREASURY)
+    assert {s for s, _p, _o in found} == {"firm:agricultural-development-bank-of-china-co-ltd"}
