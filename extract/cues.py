@@ -49,7 +49,8 @@ TIE_RE = re.compile(
     # assisted X", "a leader in the X cartel", "a representative for an organization subordinate to X"
     r"provid(?:ed|es|ing)(?:\s+or\s+attempted\s+to\s+provide)?\s+(?:[\w-]+\s+){0,3}?support\s+(?:to|for)|"
     r"(?:has|have|had)\s+(?:materially\s+)?assisted|"
-    r"(?:a|an)\s+(?:[\w-]+\s+)?(?:leader|member|representative)\s+(?:in|of|for)"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:leader|member|representative|commander|founder|emir|amir)"
+    r"\s+(?:in|of|for)"
     r"(?:\s+an?\s+(?:organization|entity)\s+(?:subordinate|linked)\s+to)?)\b",
     _I,
 )
@@ -116,7 +117,7 @@ IRREALIS_SKIP_RE = re.compile(
     r"\b(?:whether|if|regarding|resistance|oppos\w+|against\s+(?:a|any)|avoid\w*)\b[^.;]*$", _I
 )
 IRREALIS_PROPOSED_RE = re.compile(
-    r"\b(?:would|could|might|may|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|"
+    r"\b(?:would|could|might|may|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|intent\s+to|intends?\s+to|"
     r"seek\w*\s+to|call(?:s|ed)?\s+for|urg\w+|threat\w*)\b[^.;]*$",
     _I,
 )
@@ -143,7 +144,9 @@ GAP_DESCRIBED_RE = re.compile(
 # entity that ...", "and any entity that"), so the cue is not about the mention
 CLAUSE_GAP_RE = re.compile(r";|\n\s*[-\u2022*]|\b(?:or|and)\s+(?:a|an|any|other|such)\b", _I)
 # the law a measure is taken under ("pursuant to E.O. 13382", "under the ... Act")
-PURSUANT_RE = re.compile(r"\b(?:pursuant\s+to|under)\s+(?:the\s+)?", _I)
+PURSUANT_RE = re.compile(  # "under Section 1(a)(ii)(B) of Executive Order 13224": the section of a law, or a law itself
+    r"\b(?:pursuant\s+to|under)\s+(?:the\s+)?(?P<sec>(?:Section|Sec\.|§)\s*[\w().-]+\s+of\s+(?:the\s+)?)?", _I
+)
 # the members named after a group: "two subsidiaries of X, A and B", "affiliates of X: A, B"
 MEMBERS_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:\u2013\u2014-]+\s*(?:namely\s+|including\s+)?")
 SETTLEMENT_RE = re.compile(

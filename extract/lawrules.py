@@ -50,14 +50,23 @@ def rule_pursuant(sent: Sentence) -> None:
         law = sent.next_mention(cue.end())
         if law is None or law.etype is not T.LAW or law.start != cue.end():
             continue
+        if _IN_TERM_RE.search(norm, max(sent.start, cue.start() - 12), cue.start()):
+            continue  # "as a Specially Designated Global Terrorist under E.O. 13224": the designating verb says
+        mode = sent.irrealis(cue.start())
+        if mode == "skip":
+            continue
+        stance = Stance.PROPOSED if mode == "proposed" else Stance.ASSERTED
         subs = sent.subjects_before(cue.start(), AFFECTED)
         if not subs and ANAPHOR_RE.search(norm, sent.start, cue.start()):
             last = sent.doc.last_affected
             if last is not None:
-                sent.add(last, P.RESTRICTED_UNDER, law, cue, 0.6, stance=Stance.ASSERTED, pronoun=True)
+                sent.add(last, P.RESTRICTED_UNDER, law, cue, 0.6, stance=stance, pronoun=True)
             continue
         for s in subs:
-            sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.7, stance=Stance.ASSERTED)
+            sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.7, stance=stance)
+
+
+_IN_TERM_RE = re.compile(r"Specially\s+$")
 
 
 # "E.O. 13902, which targets Iran's petroleum and petrochemical sectors"

@@ -79,10 +79,12 @@ _ACRONYM_RE = re.compile(  # "Bureau of Industry and Security (BIS)", "... Co. L
     r"'{0,2}\"{0,2}[ \t]*\)"
 )
 _KNOWN_AS_RE = re.compile(
-    r"\s*,?\s*\(?\s*(?:which\s+is\s+|who\s+is\s+)?(?:formerly|previously|also)\s+(?:known\s+as|called)\s+(?:the\s+)?|\s*,?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",
+    r"\s*,?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also)\s+(?:known\s+as|called)\s+(?:the\s+)?|\s*,?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",
     re.IGNORECASE,
 )
-_AKA_MORE_RE = re.compile(r"\s*(?:,|and|or)\s*")  # "... also known as A, B and C"
+_AKA_MORE_RE = re.compile(
+    r"\s*(?:[,;]|[,;]?\s*(?:and|or))\s*"
+)  # "... also known as A, B, and C", "(a.k.a. A; B; and C)"
 _LAW_LIST_GAP_RE = re.compile(r"[ \t]*(?:\([ \t]*[A-Z][A-Za-z0-9&.-]{1,15}[ \t]*\)|\))?[ \t]*")
 _LIST_WORDS_RE = re.compile(r"(?:Entity|Sanctions?|Covered)?[ \t]*List")
 _DEFINITION_RE = re.compile(r"\(([^()\n]{0,300}?)(?:\"{1,2}|'')([A-Z][^\"'()\n]{0,40}?)(?:\"{1,2}|'')[ \t]*\)")
@@ -107,6 +109,7 @@ class Doc:
         self.issuer: str | None = None  # the agency the text speaks for (its publisher), if known
         self.frame: Any = None  # an open measure on a counted description (extract.frames.Frame)
         self.sanctioner: str | None = None  # the authority the text last named imposing sanctions
+        self.known_as: list[tuple[str, str, int, int]] = []  # (name kept, other name, span): "X, also known as Y"
         self._entity_cache: dict[tuple[EntityType, str], str] = {}
         for e in [*known, *builtin()]:
             if e.id not in self.ents:
@@ -217,6 +220,15 @@ class Doc:
         for a, b, etype, label in sdn_entries.names(norm):  # "LI, Hong Ri (...), China; ... [DPRK3]"
             add(a, b, etype, label)
         cands.extend(self._persons(cands))
+        for a, b in names.initialisms(norm):  # "Islamic State of Iraq and Syria (ISIS)": one body, not Syria
+            inside = [c for c in cands if c.start < b and a < c.end]
+            if any(c.etype is not T.COUNTRY or (c.start, c.end) == (a, b) for c in inside):
+                continue
+            etype = names.type_of(norm, (a, b))
+            if inside and etype in {None, T.FIRM} and not names.legal_form_last(norm[a:b]):
+                etype = T.ORGANIZATION  # "... of Iraq and Syria": a body named after its countries
+            if etype is not None:
+                add(a, b, etype)
         # "China National ... Corporation" is a firm, "Iran, North Korea, and Syria ... Act" a law
         named: dict[int, int] = {}
         for c in cands:
@@ -313,19 +325,21 @@ class Doc:
                 continue
             names = [a, b]
             j = i + 2
-            while (
-                j < len(ms)
-                and ms[j].etype is a.etype
-                and _AKA_MORE_RE.fullmatch(self.norm[names[-1].end : ms[j].start])
-            ):
+            while j < len(ms) and ms[j].etype is a.etype:
+                gap = _AKA_MORE_RE.fullmatch(self.norm[names[-1].end : ms[j].start])
+                if gap is None:
+                    break
                 names.append(ms[j])
                 j += 1
+                if re.search(r"\b(?:and|or)\b", gap.group(0)):
+                    break  # "A, B, and C" ends there: "..., and Joint Stock Company Elecon" is the next party
             ids = list(dict.fromkeys(m.eid for m in names))
             keep = max(ids, key=lambda e: len(self.ents[e].name))
             for drop in ids:
                 if drop == keep or self.ents[drop].how in {"known", "builtin"} or drop in into.values():
                     continue
                 into[drop] = keep
+                self.known_as.append((keep, drop, names[0].start, names[-1].end))
                 if self.ents[drop].name not in self.ents[keep].aliases:
                     self.ents[keep].aliases.append(self.ents[drop].name)
             i = j
@@ -411,8 +425,11 @@ class Doc:
             if ent.type is T.PERSON and ent.how == "pattern":  # "Vekselberg" after "Viktor Vekselberg"
                 words = ent.name.split()
                 last = words[-1] if len(words) >= 2 else ""
-                if len(last) >= 4 and last.isalpha() and last[0].isupper() and self._free_alias(last, eid):
-                    shorts.setdefault(last, eid)
+                bare = re.sub(r"^(?:al|el)-", "", last)  # "al-Mawla", "Al-Mawla" at a sentence's start
+                if len(bare) >= 4 and bare.isalpha() and bare[0].isupper():
+                    for short in dict.fromkeys((last, last[0].upper() + last[1:])):
+                        if self._free_alias(short, eid):
+                            shorts.setdefault(short, eid)
             if ent.type is T.LAW and ent.how == "pattern":
                 bare = re.sub(r"\s+(?:\d[\d-]*|of\s+\d{4})$", "", ent.name)
                 if bare != ent.name and len(bare.split()) >= 2:

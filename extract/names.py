@@ -37,7 +37,9 @@ _I = re.IGNORECASE
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals, accented ones too ("Saúl Páez López", "Şahin")
 _LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
-_TOKEN = rf"(?:[{_UP}][{_LET}0-9]*(?:-[{_UP}0-9][{_LET}0-9]*)*)"
+# a capitalised word; Arabic names transliterated keep their article and their ayn or hamza
+# ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word
+_TOKEN = rf"(?:(?:al-|el-)?'?[{_UP}][{_LET}0-9]*(?:'[a-z]{{2,}}|-'?[{_UP}0-9][{_LET}0-9]*)*)"
 NAME_RE = re.compile(rf"(?<![\w.'-]){_TOKEN}(?:[ \t]+(?:(?:of|and|&|for|de)[ \t]+)?{_TOKEN}){{0,7}}(?![\w-])")
 
 # capitalised words that are not names on their own (sentence openers, headings, generic nouns)
@@ -139,6 +141,12 @@ _UNDERGOES_AFTER = re.compile(
     r"(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?(?:being[ \t]+)?(?:designated|sanctioned)\b"
 )
 # "designated Hizballah as a Specially Designated Global Terrorist": a group, not a firm
+# the kinds of designation a party is designated as, never a party's name
+DESIGNATION_TERM = re.compile(
+    r"(?:Foreign[ \t]+Terrorist[ \t]+Organization|Specially[ \t]+Designated[ \t]+(?:Global[ \t]+Terrorist|"
+    r"Nationals?|Narcotics[ \t]+Traffickers?)|(?:Significant[ \t]+)?Transnational[ \t]+Criminal[ \t]+"
+    r"Organization|FTO|SDGT|SDN)\b"
+)
 _TERRORIST_AFTER = re.compile(
     r"[ \t]+(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:a|an)[ \t]+"
     r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorist|Foreign[ \t]+Terrorist[ \t]+Organization|"
@@ -226,6 +234,8 @@ def candidates(norm: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, i
         words = [t[2] for t in toks[i:j]]
         if not words or all(w.lower() in COMMON for w in words):
             continue
+        if DESIGNATION_TERM.match(" ".join(words)):
+            continue  # "a designated Foreign Terrorist Organization and SDGT": what a party is designated as
         if len(words) == 1 and words[0].isupper() and len(words[0]) < 3:
             continue
         if any(_DIGITS.search(w) for w in words):
@@ -249,15 +259,17 @@ def _parted(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _whole(name: str) -> bool:
-    return _legal_form_last(name) or person_shaped(name, COMMON)
+    return legal_form_last(name) or person_shaped(name, COMMON)
 
 
 def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     """The type the text gives the name at ``span``, from its own words and what is around it."""
     start, end = span
     name = norm[start:end]
-    if ORG_HEADS.search(name) or _TERRORIST_AFTER.match(norm, end):
+    if ORG_HEADS.search(name):
         return T.ORGANIZATION
+    if _TERRORIST_AFTER.match(norm, end):  # persons are designated terrorists too
+        return T.PERSON if person_shaped(name, COMMON) else T.ORGANIZATION
     if (
         _PERSON_BEFORE.search(norm[max(0, start - 40) : start])
         or _ROLE_AFTER.match(norm, end)
@@ -273,7 +285,7 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     if (
         2 <= len(name.split()) <= 3
         and _PRONOUN_AFTER.match(norm, end)
-        and not _legal_form_last(name)
+        and not legal_form_last(name)
         and not _AFTER_PREPOSITION.search(norm, max(0, start - 8), start)  # "the head of Omega Geo"
     ):
         return T.PERSON
@@ -292,14 +304,14 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     paren = _COUNTRY_PAREN.match(norm, end)
     if paren is not None and paren.group(1).strip() in _country_names():
         return T.FIRM
-    if _DESCRIBED_AFTER.match(norm, end) or _legal_form_last(name) or _APPLICATION_AFTER.match(norm, end):
+    if _DESCRIBED_AFTER.match(norm, end) or legal_form_last(name) or _APPLICATION_AFTER.match(norm, end):
         return T.FIRM
     if _ADD_BEFORE.search(norm[max(sentence_start, start - 200) : start]) and _LIST_AFTER.match(norm, end):
         return T.FIRM
     return None
 
 
-def _legal_form_last(name: str) -> bool:
+def legal_form_last(name: str) -> bool:
     """Does the name end in a legal form rigour knows (``... Trading FZE``, ``... DMCC``, ``... SARL``)?
     A one-word name is not enough (``AG`` alone is no firm)."""
     if " " not in name:
@@ -469,3 +481,45 @@ def _country_names() -> frozenset[str]:
     from .cues import COUNTRY_NAMES
 
     return frozenset(COUNTRY_NAMES)
+
+
+_PAREN_ACRONYM = re.compile(r"[ \t]*\((?:the[ \t]+)?([A-Z][A-Z&]{1,9})\)")
+_RUN_WORD = re.compile(rf"{_TOKEN}|of|and|for|the|on|&")
+_SMALL = frozenset({"of", "and", "for", "the", "on", "&"})
+
+
+def initialism(norm: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The name whose capitals' initials spell the acronym defined right after it, when the
+    acronym's parenthesis begins at ``stop``: "Islamic State of Iraq and Syria (ISIS)",
+    "Atomic Energy Organization of Iran (AEOI)". The shortest such run of at least two
+    capitalised words ending at ``stop`` (no earlier than ``start``), else None."""
+    m = _PAREN_ACRONYM.match(norm, stop)
+    if m is None:
+        return None
+    letters = m.group(1).replace("&", "")
+    words = list(_RUN_WORD.finditer(norm, start, stop))
+    run: list[re.Match[str]] = []
+    for w in reversed(words):  # back from the parenthesis over one run of words and spaces
+        if run and norm[w.end() : run[-1].start()].strip(" \t"):
+            break
+        run.append(w)
+    initials = ""
+    for k, w in enumerate(run):
+        if w.group(0) in _SMALL:
+            continue
+        initials = w.group(0).lstrip("'")[0] + initials
+        if initials == letters and k >= 1 and run[k].group(0) not in _SMALL:
+            return w.start(), run[0].end()
+        if len(initials) >= len(letters):
+            return None
+    return None
+
+
+def initialisms(norm: str) -> list[tuple[int, int]]:
+    """Every :func:`initialism` of the text."""
+    out = []
+    for m in _PAREN_ACRONYM.finditer(norm):
+        span = initialism(norm, max(0, m.start() - 150), m.start())
+        if span is not None:
+            out.append(span)
+    return out

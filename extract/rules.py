@@ -233,7 +233,7 @@ def _rule_tie(sent: Sentence) -> None:
             obj = sent.head(objs[0]) if objs else None
         if obj is None or CLAUSE_GAP_RE.search(sent.doc.norm, cue.end(), obj.start) or (obj.start - cue.end() > 80):
             continue
-        if cue.group(0)[:2].lower() in {"a ", "an"} and obj.start - cue.end() > 25:
+        if cue.group(0)[:2].lower() in {"a ", "an", "th"} and obj.start - cue.end() > 25:
             continue  # "a leader in the Sinaloa cartel, as well as B": the group must follow
         for s in subs:
             if s.eid != obj.eid:
@@ -294,6 +294,14 @@ def _rule_declined(sent: Sentence) -> None:
         for org in orgs[:1]:
             for s in subs:
                 sent.add(s, P.DECLINED_COMMENT_TO, org, cue, 0.7)
+
+
+def _rule_same_as(sent: Sentence) -> None:
+    """``X, also known as Y and Z`` (:meth:`extract.mentions.Doc._known_as`): the text says the names
+    are one party's; the name kept is the longest, each other one is ``same-as`` it."""
+    for keep, other, start, end in sent.doc.known_as:
+        if sent.start <= start and end <= sent.end:
+            sent.add(keep, P.SAME_AS, other, (start, end), 0.7, stance=Stance.ASSERTED)
 
 
 def _rule_invaded(sent: Sentence) -> None:
@@ -456,6 +464,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     _rule_settlement,
     _rule_declined,
     _rule_invaded,
+    _rule_same_as,
     lambda s: _rule_law_actor(s, ENACT_RE, P.ENACTED_BY),
     lambda s: _rule_law_actor(s, PROPOSE_RE, P.PROPOSED_BY),
     _rule_investigated,

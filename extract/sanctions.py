@@ -19,7 +19,7 @@ import re
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from . import frames, measures
+from . import frames, measures, names
 from .cues import CLAUSE_GAP_RE, ISSUER_REF_RE, MEMBERS_AFTER_RE, MEMBERS_GAP_RE, PERSON_GROUP_OF_RE, SANCTION_RE
 from .mentions import AFFECTED, AUTHORITY
 from .sentence import Sentence
@@ -45,8 +45,10 @@ def rule_sanction(sent: Sentence) -> None:
             or measures.AS_THREAT_RE.search(norm, cue.end(), min(sent.end, cue.end() + 200))
         ):
             continue  # onto a list (extract the listing), or as a threat (a regulator's bar)
-        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
+        mode = sent.irrealis(cue.start())
+        if sent.negated(cue.start()) or mode == "skip":
             continue
+        st = Stance.PROPOSED if mode == "proposed" else None  # "announced its intent to designate X"
         passive = sent.passive(cue)
         if cue.group(0).lower().startswith("designation"):  # "Today's designations of A, ..., as well as B and C"
             _rule_designations_of(sent, cue)
@@ -72,7 +74,7 @@ def rule_sanction(sent: Sentence) -> None:
             if isinstance(auth, Mention):  # "The EU, UK, Japan, and New Zealand have designated X": each
                 for other in sent.group(auth, -1, AUTHORITY)[:-1]:
                     for s in subs:
-                        sent.add(s, P.SANCTIONED_BY, other, cue, 0.7)
+                        sent.add(s, P.SANCTIONED_BY, other, cue, 0.7, stance=st)
             if subs and PERSON_GROUP_OF_RE.search(sent.bare(cue.end(), subs[0].start)):
                 # "sanctioning 12 executives of X": X itself is not sanctioned; "two subsidiaries
                 # of X, A and B": A and B are
@@ -92,15 +94,16 @@ def rule_sanction(sent: Sentence) -> None:
         subs = subs + items  # "designating A, a DPRK entity ...; B, a ... representative ...; and C, ..."
         if auth is not None:
             for s in subs:
-                sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75)
+                sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75, stance=st)
             if isinstance(auth, Mention) and auth.etype is T.AGENCY and (subs or _COUNTED_RE.match(norm, cue.end())):
                 sent.doc.sanctioner = auth.eid  # "OFAC is designating four Sinaloa Cartel members": named later
-        law = sent.law_after(subs[-1].end, within=240 if items else 80) if subs and not adjective else None
+        far = items or names.DESIGNATION_TERM.search(norm, subs[-1].end, subs[-1].end + 160) if subs else None
+        law = sent.law_after(subs[-1].end, within=240 if far else 80) if subs and not adjective else None
         if law is None and subs and subs[0].start > cue.end():  # "sanctions ... pursuant to E.O. 13846: A; B"
             law = sent.law_after(cue.end(), within=subs[0].start - cue.end())
         if law is not None:  # "designated A and B pursuant to E.O. 13382"
             for s in subs:
-                sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.65, stance=Stance.ASSERTED)
+                sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.65, stance=st or Stance.ASSERTED)
 
 
 _COUNTED_RE = re.compile(
@@ -179,7 +182,11 @@ def _named_members(sent: Sentence, owner_group: list[Mention]) -> list[Mention]:
 
 # "the U.S.-designated, IRGC-backed Persian Gulf Strait Authority"; "A, B, and C, all of which are
 # U.S.-designated entities"
-DESIGNATED_ADJ_RE = re.compile(r"\b(?P<c>U\.S\.|US|United\s+States|U\.N\.|UN)-(?:designated|sanctioned)\b")
+DESIGNATED_ADJ_RE = re.compile(
+    r"\b(?P<c>U\.S\.|US|United\s+States|U\.N\.|UN)-(?:designated|sanctioned)\b"
+    # "ISIS, a designated Foreign Terrorist Organization": terms only the United States designates under
+    r"|\bdesignated\s+(?=(?:Foreign\s+Terrorist\s+Organization|FTO|Specially\s+Designated\s+Global\s+Terrorist|SDGT)\b)"
+)
 _ADJ_TO_NAME_RE = re.compile(r"(?:\s*,?\s*[\w-]+-(?:backed|based|owned|controlled|linked))*\s*,?\s*(?:the\s+)?")
 _WHICH_ARE_RE = re.compile(
     r"\s*,?\s*(?:all\s+of\s+(?:which|whom)\s+are|which\s+(?:is|are)|who\s+(?:is|are)|an?)\s+$", _I
@@ -189,7 +196,8 @@ _WHICH_ARE_RE = re.compile(
 def rule_designated_adjective(sent: Sentence) -> None:
     norm = sent.doc.norm
     for hit in DESIGNATED_ADJ_RE.finditer(norm, sent.start, sent.end):
-        code = "us" if hit.group("c") in {"U.S.", "US"} or hit.group("c").startswith("United") else None
+        c = hit.group("c")
+        code = "us" if c is None or c in {"U.S.", "US"} or c.startswith("United") else None
         auth = f"country:{code}" if code else None
         if auth is None:
             continue

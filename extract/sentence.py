@@ -302,9 +302,10 @@ class Sentence:
         stop = min(self.end, pos + within)
         semi = self.doc.norm.find(";", pos, stop)
         for m in PURSUANT_RE.finditer(self.doc.norm, pos, semi if semi != -1 else stop):
-            law = self.next_mention(m.end())
-            if law is not None and law.start == m.end() and law.etype is T.LAW:
-                return law
+            for at in (m.start("sec"), m.end()) if m.group("sec") else (m.end(),):
+                law = self.next_mention(at)
+                if law is not None and law.start == at and law.etype is T.LAW:
+                    return law
         return None
 
     def passive(self, cue: re.Match[str]) -> bool:

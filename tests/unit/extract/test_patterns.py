@@ -60,8 +60,14 @@ def test_a_name_the_text_gives_as_formerly_known_as_is_one_entity():
     text = _dev("eval3-voa-editorial-ceiec-sanctions-2020")
     parsed = propose(text).parsed
     ids = {e.id for e in parsed.entities}
-    assert "firm:china-national-electronics-import-and-export-corporation" in ids
-    assert "firm:ceiec" not in ids  # CEIEC is that firm's other name
+    firm = "firm:china-national-electronics-import-and-export-corporation"
+    assert firm in ids
+    # CEIEC is that firm's other name: every fact is the firm's, and the one claim naming "firm:ceiec"
+    # is the text's own statement that the two names are one firm (same-as, which the graph resolves
+    # to one entity), quoted from "formerly known as"
+    about_ceiec = [c for c in parsed.claims if "firm:ceiec" in (c.subject, c.object)]
+    assert [(c.subject, c.predicate.value, c.object) for c in about_ceiec] == [(firm, "same-as", "firm:ceiec")]
+    assert "formerly known as" in about_ceiec[0].citations[0].quote
 
 
 def test_two_firms_joined_by_and_stay_two_and_a_long_name_with_and_stays_one():

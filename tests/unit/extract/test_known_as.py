@@ -1,0 +1,94 @@
+"""Names a designation gives more than once, in the shapes State and Treasury releases use (written
+from the genre, not copied from any evaluation text): aliases ("also known as"), names transliterated
+from Arabic, a body named by the initials it defines, what a party is designated as, an intent to
+designate, and who leads a group."""
+
+from __future__ import annotations
+
+from extract import propose
+
+STATE = "U.S. Department of State"
+
+
+def _found(text: str, publisher: str = STATE) -> set[tuple[str, str, str, str]]:
+    parsed = propose(text, {"publisher": publisher}).parsed
+    return {(c.subject, c.predicate.value, c.object, c.stance.value) for c in parsed.claims}
+
+
+def test_also_known_as_names_one_party_by_its_longest_name_and_each_other_name_is_same_as() -> None:
+    found = _found(
+        "The Department of State designated Hamid Yusuf al-Nasiri pursuant to Executive Order 13224. "
+        "Al-Nasiri is also known as Abu Yusuf, Hamid Yusuf Sa'id, and Abu-'Ali al-Basri."
+    )
+    who = "person:hamid-yusuf-al-nasiri"
+    assert (who, "sanctioned-by", "agency:us-state", "asserted") in found
+    assert {(s, o) for s, p, o, _ in found if p == "same-as"} == {
+        (who, "person:abu-yusuf"),
+        (who, "person:hamid-yusuf-sa-id"),
+        (who, "person:abu-ali-al-basri"),
+    }
+
+
+def test_an_alias_list_in_parentheses_parted_by_semicolons() -> None:
+    found = _found(
+        "The entities added today include Ningbo Sunrise Textiles Co., Ltd. (also known as Ningbo Sunrise "
+        "Textile Industry Co., Ltd.; Ningbo Sunrise Garments Co., Ltd.; and Sunrise Textiles Co., Ltd.), and "
+        "Hebei Eastern Steel Co., Ltd."
+    )
+    keep = "firm:ningbo-sunrise-textile-industry-co-ltd"
+    assert {(s, o) for s, p, o, _ in found if p == "same-as"} == {
+        (keep, "firm:ningbo-sunrise-textiles-co-ltd"),
+        (keep, "firm:ningbo-sunrise-garments-co-ltd"),
+        (keep, "firm:sunrise-textiles-co-ltd"),
+    }
+
+
+def test_the_alias_list_ends_at_its_final_and_the_next_party_is_another() -> None:
+    found = _found(
+        "We imposed sanctions against Delta Group, which is also known as Delta Trading Company and Omega "
+        "Holding, and Joint Stock Company Kappa in Russia."
+    )
+    assert not any(p == "same-as" and "kappa" in s + o for s, p, o, _ in found)
+    assert ("firm:joint-stock-company-kappa", "headquartered-in", "country:ru", "asserted") in found
+
+
+def test_a_body_named_by_the_initials_it_defines_is_not_the_country_closing_its_name() -> None:
+    found = _found(
+        "Today the Department of State designated the Popular Front of Iraq and Syria (PFIS), a designated "
+        "Foreign Terrorist Organization, and its leader Karim Abbas al-Hashimi."
+    )
+    assert ("organization:popular-front-of-iraq-and-syria", "sanctioned-by", "agency:us-state", "asserted") in found
+    assert not any(o == "country:sy" or s == "country:sy" for s, _p, o, _ in found)
+    assert not any("foreign-terrorist-organization" in s + o for s, _p, o, _ in found)
+
+
+def test_a_party_described_as_a_designated_fto_is_sanctioned_by_the_united_states() -> None:
+    found = _found(
+        "It is a crime to provide material support to the Popular Front of Iraq and Syria (PFIS), a "
+        "designated Foreign Terrorist Organization and SDGT."
+    )
+    assert ("organization:popular-front-of-iraq-and-syria", "sanctioned-by", "country:us", "asserted") in found
+
+
+def test_an_intent_to_designate_is_proposed() -> None:
+    found = _found(
+        "The Department of State has announced its intent to designate Karim Abbas al-Hashimi as a Specially "
+        "Designated Global Terrorist under Executive Order 13224."
+    )
+    who = "person:karim-abbas-al-hashimi"
+    assert (who, "sanctioned-by", "agency:us-state", "proposed") in found
+    assert (who, "restricted-under", "law:executive-order-13224", "proposed") in found
+
+
+def test_the_leader_of_a_group_is_tied_to_it_the_head_of_a_body_is_not() -> None:
+    found = _found(
+        "The Department designated Karim Abbas al-Hashimi, the new leader of the Popular Front of Iraq and "
+        "Syria (PFIS). Rashid Hamed Karimi, the head of the Atomic Energy Organization of Iran, was also named."
+    )
+    assert (
+        "person:karim-abbas-al-hashimi",
+        "alleged-tie-to",
+        "organization:popular-front-of-iraq-and-syria",
+        "asserted",
+    ) in found
+    assert not any(p == "alleged-tie-to" and s == "person:rashid-hamed-karimi" for s, p, _o, _ in found)
