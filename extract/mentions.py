@@ -224,11 +224,11 @@ class Doc:
             inside = [c for c in cands if c.start < b and a < c.end]
             if any(c.etype is not T.COUNTRY or (c.start, c.end) == (a, b) for c in inside):
                 continue
-            etype = names.type_of(norm, (a, b))
-            if inside and etype in {None, T.FIRM} and not names.legal_form_last(norm[a:b]):
-                etype = T.ORGANIZATION  # "... of Iraq and Syria": a body named after its countries
-            if etype is not None:
-                add(a, b, etype)
+            typed = names.type_of(norm, (a, b))
+            if inside and typed in {None, T.FIRM} and not names.legal_form_last(norm[a:b]):
+                typed = T.ORGANIZATION  # "... of Iraq and Syria": a body named after its countries
+            if typed is not None:
+                add(a, b, typed)
         # "China National ... Corporation" is a firm, "Iran, North Korea, and Syria ... Act" a law
         named: dict[int, int] = {}
         for c in cands:
