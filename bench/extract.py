@@ -32,13 +32,16 @@ import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
 
 from config import Settings
 from extract import LlmBackend, load_meta, propose
+from reference import registry
 from schema.errors import UpstreamError
+from schema.models import slug
 
 Tuple4 = tuple[str, str, str, str]
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"
@@ -80,8 +83,21 @@ _HONORIFIC_ID = re.compile(r"^person:(?:mr|ms|mrs|dr)-")
 def same_id(eid: str) -> str:
     """The id both sides are compared by: a person named only with an honorific is one person
     whether a gold set wrote ``person:mr-kennedy`` (the longest name the text gives) or
-    ``person:kennedy`` (the gold sets differ on this; the claims do not)."""
-    return _HONORIFIC_ID.sub("person:", eid)
+    ``person:kennedy`` (the gold sets differ on this; the claims do not); an id made from a name
+    the reference registry knows is the registry's id (``agency:u-s-customs-and-border-protection``,
+    written while the registry lacked CBP, is ``agency:us-cbp``)."""
+    eid = _HONORIFIC_ID.sub("person:", eid)
+    return _registry_ids().get(eid, eid)
+
+
+@cache
+def _registry_ids() -> dict[str, str]:
+    """Each registry body's and list's id, by the ids a slug of one of its names makes."""
+    out: dict[str, str] = {}
+    for entity in [*registry().bodies(), *(ref.entity for ref in registry().lists())]:
+        for name in (entity.name, *entity.aliases):
+            out.setdefault(f"{entity.type.prefix}:{slug(name)}", entity.id)
+    return out
 
 
 def _tuple(subject: str, predicate: str, obj: str, stance: str) -> Tuple4:
@@ -228,9 +244,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"\n{name}: per predicate{'':<{max(0, width - 14 - len(name))}}  gold  found  tp  precision  recall     f1"
         )
-        for pred, (g, f, t) in by_predicate(group).items():
-            p, r, f1 = _prf(g, f, t)
-            print(f"  {pred:<{width - 2}}  {g:>4}  {f:>5}  {t:>2}  {p:>9.2f}  {r:>6.2f}  {f1:>5.2f}")
+        for pred, (g, f, hits) in by_predicate(group).items():
+            p, r, f1 = _prf(g, f, hits)
+            print(f"  {pred:<{width - 2}}  {g:>4}  {f:>5}  {hits:>2}  {p:>9.2f}  {r:>6.2f}  {f1:>5.2f}")
         kinds = errors(group)
         print(f"{name}: errors " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
     failed = (args.min_precision is not None and precision < args.min_precision) or (

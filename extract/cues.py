@@ -21,7 +21,7 @@ _I = re.IGNORECASE
 
 BAN_RE = re.compile(
     r"\b(?:ban|bans|banned|banning|prohibit|prohibits|prohibited|prohibiting|barred|bars|barring|"
-    r"outlaw(?:s|ed)?|remove|removes|discontinue)\b",
+    r"outlaw(?:s|ed)?|remove|removes|discontinue|sever(?:s|ed|ing)?)\b",  # "severs X from the U.S. financial system"
     _I,
 )
 LIST_CUE_RE = re.compile(
@@ -65,8 +65,8 @@ CONSIDER_RE = re.compile(
 )
 ACT_RE = re.compile(
     r"\b(?:crack(?:s|ed|ing)?\s+down(?:\s+\w+)?\s+on|crackdown\s+on|"
-    r"identif(?:y|ies|ied|ying)(?=\s+(?:\S+\s+){1,10}?as\s+(?:a\s+|an\s+)?(?:\w+\s+){0,4}?"
-    r"(?:primary\s+money\s+laundering\s+concern|threat|risk))|"
+    r"(?:identif(?:y|ies|ied|ying)|found|finds)(?=\s+(?:\S+\s+){1,10}?(?:as|to\s+be(?:\s+of)?)\s+(?:a\s+|an\s+)?"
+    r"[\"']?(?:\w+\s+){0,4}?(?:primary\s+money\s+laundering\s+concern|threat|risk))|"
     r"(?:charged|indicted|charges|indicts|sued|sues)(?=\s)|(?:orders?|TDOs?)\s+against|"
     r"denial\s+orders?\s+(?:on|against)|"
     r"(?:imposed|imposes|imposing|assessed)\s+(?:a\s+|an\s+)?(?:\$[\d.,]+\s+(?:million\s+|billion\s+)?)?"
@@ -117,7 +117,8 @@ IRREALIS_SKIP_RE = re.compile(
     r"\b(?:whether|if|regarding|resistance|oppos\w+|against\s+(?:a|any)|avoid\w*)\b[^.;]*$", _I
 )
 IRREALIS_PROPOSED_RE = re.compile(
-    r"\b(?:would|could|might|may|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|intent\s+to|intends?\s+to|"
+    r"\b(?:would|could|might|(?-i:may)|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|"  # not "May 2"
+    r"intent\s+to|intends?\s+to|"
     r"seek\w*\s+to|call(?:s|ed)?\s+for|urg\w+|threat\w*)\b[^.;]*$",
     _I,
 )
@@ -171,6 +172,8 @@ GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies
     # an unnamed member between two names: "Galaxy Aviation Trade Company, three of its shareholders, and Iran Air"
     r"(?:,\s*(?:(?:one|two|three|four|five|several|some|all)\s+of\s+)?(?:its|their)\s+[a-z]+(?:\s+[a-z]+)?\s*)?"
     r",?\s*(?:and|or|as\s+well\s+as|&)?\s*,?\s*"
+    # "A and his two codefendants, B and C": the description the next names are
+    r"(?:(?<=and\s)(?:his|her|its|their)\s+(?:(?:two|three|four|five|several)\s+)?[a-z-]+\s*,\s*)?"
 )
 
 # -- headquartered-in --------------------------------------------------------------------------

@@ -79,7 +79,9 @@ _ACRONYM_RE = re.compile(  # "Bureau of Industry and Security (BIS)", "... Co. L
     r"'{0,2}\"{0,2}[ \t]*\)"
 )
 _KNOWN_AS_RE = re.compile(
-    r"\s*,?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also)\s+(?:known\s+as|called)\s+(?:the\s+)?|\s*,?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",
+    r"\s*,?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also|(?:more\s+)?commonly|better)\s+"
+    r"(?:known\s+(?:as|by\s+(?:his|her|its|their)\s+(?:alias|name))|called)\s+(?:the\s+)?\"?|"
+    r"\s*,?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",
     re.IGNORECASE,
 )
 _AKA_MORE_RE = re.compile(
@@ -315,6 +317,7 @@ class Doc:
         """``CEIEC, formerly known as the China National ... Corporation``, ``Nilco Group, which is
         also known as Nil Fam Khazar Company and Santers Holding``: one entity, named by its longest
         name (the others become aliases)."""
+        self._names_after_known_as()
         ms = self.mentions
         into: dict[str, str] = {}
         i = 0
@@ -347,6 +350,26 @@ class Doc:
             self.mentions = [
                 Mention(m.start, m.end, into[m.eid], m.etype, m.how) if m.eid in into else m for m in self.mentions
             ]
+
+    def _names_after_known_as(self) -> None:
+        """``Li Fangwei, who is more commonly known by his alias "Karl Lee"``: a name nothing typed,
+        right after the cue, is the party's other name, of its type."""
+        extra = []
+        starts = self._index()
+        for m in self.mentions:
+            if m.etype not in {T.PERSON, T.FIRM, T.ORGANIZATION}:
+                continue
+            cue = _KNOWN_AS_RE.match(self.norm, m.end)
+            name = names.NAME_RE.match(self.norm, cue.end()) if cue is not None else None
+            if cue is None or name is None:
+                continue
+            k = bisect.bisect_left(starts, name.start())
+            if (k < len(starts) and starts[k] < name.end()) or (k > 0 and self.mentions[k - 1].end > name.start()):
+                continue  # a mention overlaps it: the next name is already typed
+            eid = self.entity_for(m.etype, name.group(0))
+            extra.append(Mention(name.start(), name.end(), eid, m.etype, self.ents[eid].how))
+        if extra:
+            self.mentions = sorted(self.mentions + extra, key=lambda x: x.start)
 
     def _index(self) -> list[int]:
         return [m.start for m in self.mentions]

@@ -78,7 +78,8 @@ _FIRM_BEFORE = re.compile(
 )
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:nationals?|citizens?|individuals?|employees?|executives?|businessman|businesswoman|businessmen|"
-    r"officials?|officers?|founder|oligarchs?|tycoons?|billionaires?|financiers?|(?:Mr|Ms|Mrs|Dr)\.)[ \t]*,?[ \t]*)$"
+    r"officials?|officers?|founder|oligarchs?|tycoons?|billionaires?|financiers?|co-?defendants?|"
+    r"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*,?[ \t]*)$"
 )
 # a role in apposition: "Chen Quanguo, the Communist Party Secretary of XUAR", "the former Party
 # Secretary of the XPSB, Huo Liujun", "Zhuhai Zhenrong's principal executive officer, Youmin Li"
@@ -124,6 +125,10 @@ _PRONOUN_AFTER = re.compile(
     r"(?:[^.;]|\.(?!\s*(?:$|[A-Z][a-z]))){0,120}?\b(?:for|of)\s+(?:his|her)\s+(?:role|involvement|position|work|conduct)\b"
 )
 # the acts that fall on persons and firms alike: a given name tells which ("designating Zhang Min")
+_HUMAN_AFTER = re.compile(
+    r"[ \t]+(?:(?:has|had)[ \t]+)?(?:pleaded|pled|admitted|confessed|conspired|lived|resided|"
+    r"(?:was|were)[ \t]+(?:sentenced|arrested|extradited|convicted|born))\b|[ \t]*,[ \t]+who[ \t]"
+)
 _DESIGNATING_BEFORE = re.compile(
     r"\b(?:(?:re-?)?designat(?:ed|ing|es|ions?[ \t]+of)|sanction(?:ed|ing|s))"
     r"(?:[ \t]+(?:today|also))?(?:[ \t]+(?:is|are))?"
@@ -289,6 +294,8 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         and not _AFTER_PREPOSITION.search(norm, max(0, start - 8), start)  # "the head of Omega Geo"
     ):
         return T.PERSON
+    if _HUMAN_AFTER.match(norm, end) and person_shaped(name, COMMON):
+        return T.PERSON  # "Behzad Pourghannad pleaded guilty": what only a person does, to a person's name
     window = norm[max(0, start - 200) : start]
     ends = list(_SENTENCE_END.finditer(window))
     left = window[ends[-1].end() :] if ends else window

@@ -29,7 +29,8 @@ _PARTIES = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
 
 BASED_IN_RE = re.compile(
     r"(?:,\s*)?\b(?P<q>both|all|each)?(?:\s+of\s+(?:which|whom|them))?\s*(?:(?:are|were|is|was)\s+)?"
-    r"(?:based|headquartered|located|registered|incorporated)\s+in\s+"
+    r"(?:based|headquartered|located|registered|incorporated|"
+    r"(?P<lived>liv(?:e|es|ed)|resid(?:e|es|ed))(?:\s+and\s+work(?:s|ed)?)?)\s+in\s+"
     r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$",
     _I,
 )
@@ -110,8 +111,11 @@ def rule_places(sent: Sentence) -> None:
             chosen = before[:2] if q == "both" else before if q in {"all", "each"} else before[:1]
             if not q and chosen and at - chosen[0].end > 60:
                 chosen = []
-            for m in chosen:
-                sent.add(m, P.HEADQUARTERED_IN, c, (m.start, c.end), 0.7, stance=Stance.ASSERTED)
+            if based.group("lived") and chosen:  # "A and his two codefendants, B and C lived in Iran": each
+                chosen = sent.group(chosen[0], -1, frozenset({chosen[0].etype}))
+            for m in chosen:  # where a party lives is as the sentence says: "According to the allegations: ..."
+                stance = None if based.group("lived") else Stance.ASSERTED
+                sent.add(m, P.HEADQUARTERED_IN, c, (m.start, c.end), 0.7, stance=stance)
         elif IN_AFTER_PARTIES_RE.search(left) and _MEASURE_RE.search(norm, sent.start, sent.end):
             # "sanctions against A and B in the PRC": where the parties of a measure are
             prev = [m for m in sent.before(c.start, _PARTIES) if not sent.is_modifier(m)]

@@ -71,6 +71,8 @@ def _rule_ban(sent: Sentence) -> None:
         if sent.negated(cue.start()):
             continue
         laws = sent.before(cue.start(), frozenset({T.LAW}))
+        if laws and _UNDER_BEFORE_RE.search(sent.doc.norm, max(sent.start, laws[0].start - 40), laws[0].start):
+            laws = []  # "issued a rule under Section 311 of the Act that severs X": the issuer's measure
         if laws:  # "<Law> ... ban <X>": the law targets X; in force, X is banned by its authority
             law = laws[0]
             targets = sent.objects_after(cue.end(), AFFECTED) or sent.objects_after(law.end, AFFECTED)
@@ -313,11 +315,18 @@ def _rule_invaded(sent: Sentence) -> None:
             sent.add(before[0], P.INVADED, after[0], cue, 0.8)
 
 
+_UNDER_BEFORE_RE = re.compile(
+    r"\b(?:under|pursuant\s+to)\s+(?:the\s+)?(?:(?:Section|Sec\.|§)\s*[\w().-]+\s+of\s+(?:the\s+)?)?$", _I
+)
+
+
 def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate) -> None:
     """``<actor> issued <Law>`` → enacted-by; ``<actor> introduced <Law>`` → proposed-by."""
     actors = AUTHORITY | {T.PERSON}
     for cue in sent.cues(regex):
         laws = [m for m in sent.after(cue.end(), frozenset({T.LAW})) if m.start - cue.end() < 40]
+        if laws and _UNDER_BEFORE_RE.search(sent.doc.norm, max(sent.start, laws[0].start - 40), laws[0].start):
+            continue  # "issued a final rule under Section 311 of the USA PATRIOT Act": the rule is, not the Act
         if laws:
             actor = next(iter(sent.before(cue.start(), actors)), None)
             if actor is not None and cue.start() - actor.end < 60:

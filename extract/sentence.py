@@ -206,15 +206,21 @@ class Sentence:
         if i == -1:
             return out
         last = i  # the last member (an acronym of it, "X (XC), and Y", is skipped)
+        alias = -1  # its other name last named, inside a parenthesis after it ("A (also known as A2; A3), B")
         for _ in range(self.NEAR):
             j = i + direction
             if not 0 <= j < len(cands):
                 break
             if cands[j].eid == cands[last].eid or (direction > 0 and self._in_paren_after(cands[last], cands[j])):
                 i = j  # "A (A's acronym), B" / "B (Huawei USA), C": what the parenthesis holds is skipped
+                if direction > 0 and cands[j].eid == cands[last].eid and cands[j].start > cands[last].end:
+                    alias = j
                 continue
             a, b = (cands[j], cands[last]) if direction < 0 else (cands[last], cands[j])
             gap = self.doc.norm[a.end : self.phrase_start(b)]
+            if alias > last and "(" in self.doc.norm[cands[last].end : cands[alias].start]:
+                rest = self.doc.norm[cands[alias].end : self.phrase_start(b)]
+                gap = rest[1:] if rest.startswith(")") else gap
             if not (
                 GAP_AND_RE.fullmatch(gap)
                 or GAP_APPOSITION_RE.fullmatch(gap)
@@ -224,6 +230,7 @@ class Sentence:
                 break
             out.append(cands[j])
             i = last = j
+            alias = -1
         return out if direction > 0 else list(reversed(out))
 
     def _in_paren_after(self, a: Mention, b: Mention) -> bool:

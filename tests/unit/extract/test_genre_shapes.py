@@ -219,7 +219,7 @@ def test_an_enforcement_order_against_a_firm_by_a_us_body_named_with_its_acronym
         "Today, DHS's U.S. Customs and Border Protection (CBP) issued a Withhold Release Order against Alpha "
         "Silicon Co. Ltd., a company located in China."
     )
-    cbp = "agency:u-s-customs-and-border-protection"
+    cbp = "agency:us-cbp"
     assert (cbp, "part-of", "agency:us-dhs") in found
     assert (cbp, "acted-against", "firm:alpha-silicon-co-ltd") in found
     assert ("firm:alpha-silicon-co-ltd", "restricted-under", "law:withhold-release-order") in found

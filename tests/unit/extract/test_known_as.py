@@ -92,3 +92,23 @@ def test_the_leader_of_a_group_is_tied_to_it_the_head_of_a_body_is_not() -> None
         "asserted",
     ) in found
     assert not any(p == "alleged-tie-to" and s == "person:rashid-hamed-karimi" for s, p, _o, _ in found)
+
+
+def test_a_name_known_by_an_alias_in_quotes() -> None:
+    found = _found(
+        'WASHINGTON - Zhou Mingwei, who is more commonly known by his alias "Peter Zhou," was charged today.'
+    )
+    assert ("person:zhou-mingwei", "same-as", "person:peter-zhou", "asserted") in found
+
+
+def test_a_section_311_rule_severs_a_bank_and_the_finding_acts_against_it() -> None:
+    text = (
+        "WASHINGTON - The Financial Crimes Enforcement Network (FinCEN) today issued a final rule under "
+        "Section 311 of the USA PATRIOT Act that severs Bank of Hailun, a Chinese bank, from the U.S. "
+        'financial system. On May 2, 2019, FinCEN found Bank of Hailun to be of "primary money laundering '
+        'concern" for serving as a gateway for North Korea.'
+    )
+    found = _found(text, "Financial Crimes Enforcement Network")
+    assert ("firm:bank-of-hailun", "banned-by", "agency:us-fincen", "asserted") in found
+    assert ("agency:us-fincen", "acted-against", "firm:bank-of-hailun", "asserted") in found
+    assert not any(p == "enacted-by" for _s, p, _o, _ in found)  # the rule is issued under the Act, not the Act

@@ -134,3 +134,18 @@ def test_and_or_of_inside_one_firm_name_stays_inside() -> None:
     assert {s for s, _p, _o in found} == {"firm:global-training-solutions-limited", "firm:smartech-future-limited"}
     found = _found("OFAC designated the Agricultural Development Bank of China Co., Ltd. and its chairman.", TREASURY)
     assert {s for s, _p, _o in found} == {"firm:agricultural-development-bank-of-china-co-ltd"}
+
+
+def test_what_only_a_person_does_types_a_bare_name_and_where_they_lived_is_as_the_sentence_says() -> None:
+    text = (
+        "WASHINGTON - Reza Karimi Tabrizi pleaded guilty Thursday to conspiring to export carbon fiber to Iran. "
+        "According to the allegations in the indictment: Between 2009 and 2014, Tabrizi and his two "
+        "codefendants, Hamid Jafari and Omid Ansari lived and worked in Iran."
+    )
+    parsed = propose(text, {"publisher": "U.S. Department of Justice"}).parsed
+    lived = {(c.subject, c.stance.value) for c in parsed.claims if c.predicate.value == "headquartered-in"}
+    assert lived == {
+        ("person:reza-karimi-tabrizi", "alleged"),
+        ("person:hamid-jafari", "alleged"),
+        ("person:omid-ansari", "alleged"),
+    }
