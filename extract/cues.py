@@ -82,7 +82,9 @@ ACT_RE = re.compile(
 WARN_RE = re.compile(r"\b(?:warn|caution|advis)\w*\s+(?:\w+\s+){0,3}?(?:against|about)\b", _I)
 DECLINE_RE = re.compile(r"\b(?:declined|refused|did\s+not\s+(?:immediately\s+)?(?:respond|reply))\b", _I)
 INVADE_RE = re.compile(r"\b(?:invaded|invades|invading|invasion\s+of)\b", _I)
-ENACT_RE = re.compile(r"\b(?:issued|issues|enacted|enacts|signed|signs|adopted|adopts|promulgated)\b", _I)
+ENACT_RE = re.compile(
+    r"\b(?:issu(?:ed|es|ing)|enact(?:ed|s|ing)|sign(?:ed|s|ing)|adopt(?:ed|s|ing)|promulgat(?:ed|es|ing))\b", _I
+)
 PROPOSE_RE = re.compile(r"\b(?:introduc(?:ed|es|ing)|propos(?:ed|es|ing)|sponsor(?:ed|s|ing))\b", _I)
 INVESTIGATE_RE = re.compile(
     r"\b(?:investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|review(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?"

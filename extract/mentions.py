@@ -20,7 +20,7 @@ from reference import registry
 from schema.models import Entity, slug
 from schema.ontology import EntityType
 
-from . import doclaw, names, scripts, sdn_entries
+from . import doclaw, known_as, names, scripts, sdn_entries
 from .builtin import builtin, demonyms
 from .gazetteer import Gazetteer, trie_pattern
 from .patterns import (
@@ -40,6 +40,7 @@ from .patterns import (
     LAW_DIRECTIVE_RE,
     LAW_ENFORCEMENT_ORDER_RE,
     LAW_EO_RE,
+    LAW_LICENSE_RE,
     LAW_ORDER_RE,
     LAW_REGULATIONS_RE,
     LEGAL_PREFIX,
@@ -78,15 +79,6 @@ _ACRONYM_RE = re.compile(  # "Bureau of Industry and Security (BIS)", "... Co. L
     r"([A-Z][A-Za-z0-9&.-]{1,15}?(?:[ \t][A-Z][A-Za-z0-9&-]{1,15}){0,2})"
     r"'{0,2}\"{0,2}[ \t]*\)"
 )
-_KNOWN_AS_RE = re.compile(
-    r"\s*,?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also|(?:more\s+)?commonly|better)\s+"
-    r"(?:known\s+(?:as|by\s+(?:his|her|its|their)\s+(?:alias|name))|called)\s+(?:the\s+)?\"?|"
-    r"\s*,?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",
-    re.IGNORECASE,
-)
-_AKA_MORE_RE = re.compile(
-    r"\s*(?:[,;]|[,;]?\s*(?:and|or))\s*"
-)  # "... also known as A, B, and C", "(a.k.a. A; B; and C)"
 _LAW_LIST_GAP_RE = re.compile(r"[ \t]*(?:\([ \t]*[A-Z][A-Za-z0-9&.-]{1,15}[ \t]*\)|\))?[ \t]*")
 _LIST_WORDS_RE = re.compile(r"(?:Entity|Sanctions?|Covered)?[ \t]*List")
 _DEFINITION_RE = re.compile(r"\(([^()\n]{0,300}?)(?:\"{1,2}|'')([A-Z][^\"'()\n]{0,40}?)(?:\"{1,2}|'')[ \t]*\)")
@@ -111,7 +103,7 @@ class Doc:
         self.issuer: str | None = None  # the agency the text speaks for (its publisher), if known
         self.frame: Any = None  # an open measure on a counted description (extract.frames.Frame)
         self.sanctioner: str | None = None  # the authority the text last named imposing sanctions
-        self.known_as: list[tuple[str, str, int, int]] = []  # (name kept, other name, span): "X, also known as Y"
+        self.other_names: list[tuple[str, str, int, int]] = []  # (name kept, other name, span): "X, also known as Y"
         self._entity_cache: dict[tuple[EntityType, str], str] = {}
         for e in [*known, *builtin()]:
             if e.id not in self.ents:
@@ -199,6 +191,8 @@ class Doc:
             add(m.start(), m.end(), T.ORGANIZATION if foreign else T.AGENCY)
         for m in LAW_EO_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW, f"Executive Order {m.group(1)}")
+        for m in LAW_LICENSE_RE.finditer(norm):
+            add(m.start(), m.end(), T.LAW, f"General License {m.group(1)}")
         for m in LAW_DIRECTIVE_RE.finditer(norm):
             kind = " ".join(m.group(1).split()).title()
             add(m.start(), m.end(), T.LAW, f"{kind} Directive {m.group(2)}")
@@ -243,7 +237,7 @@ class Doc:
         self._aliases()
         self._aliases(only_new=True)  # acronyms after an alias: "Binding Operational Directive (BOD)"
         doclaw.attach(self)
-        self._known_as()
+        known_as.merge(self)
         self._law_lists()
         into = scripts.renamed(self.norm, [(m.start, m.end, m.eid, m.etype is T.FIRM) for m in self.mentions])
         self.mentions = [Mention(m.start, m.end, into.get(m.eid, m.eid), m.etype, m.how) for m in self.mentions]
@@ -312,64 +306,6 @@ class Doc:
             extra.append(Mention(start, end, eid, etype, self.ents[eid].how))
         kept = [m for m in self.mentions if not names.covered([(x.start, x.end) for x in extra], m.start, m.end)]
         self.mentions = sorted(kept + extra, key=lambda m: m.start)  # "China" inside "China Unicom Americas"
-
-    def _known_as(self) -> None:
-        """``CEIEC, formerly known as the China National ... Corporation``, ``Nilco Group, which is
-        also known as Nil Fam Khazar Company and Santers Holding``: one entity, named by its longest
-        name (the others become aliases)."""
-        self._names_after_known_as()
-        ms = self.mentions
-        into: dict[str, str] = {}
-        i = 0
-        while i < len(ms) - 1:
-            a, b = ms[i], ms[i + 1]
-            if a.eid == b.eid or a.etype is not b.etype or not _KNOWN_AS_RE.fullmatch(self.norm[a.end : b.start]):
-                i += 1
-                continue
-            names = [a, b]
-            j = i + 2
-            while j < len(ms) and ms[j].etype is a.etype:
-                gap = _AKA_MORE_RE.fullmatch(self.norm[names[-1].end : ms[j].start])
-                if gap is None:
-                    break
-                names.append(ms[j])
-                j += 1
-                if re.search(r"\b(?:and|or)\b", gap.group(0)):
-                    break  # "A, B, and C" ends there: "..., and Joint Stock Company Elecon" is the next party
-            ids = list(dict.fromkeys(m.eid for m in names))
-            keep = max(ids, key=lambda e: len(self.ents[e].name))
-            for drop in ids:
-                if drop == keep or self.ents[drop].how in {"known", "builtin"} or drop in into.values():
-                    continue
-                into[drop] = keep
-                self.known_as.append((keep, drop, names[0].start, names[-1].end))
-                if self.ents[drop].name not in self.ents[keep].aliases:
-                    self.ents[keep].aliases.append(self.ents[drop].name)
-            i = j
-        if into:
-            self.mentions = [
-                Mention(m.start, m.end, into[m.eid], m.etype, m.how) if m.eid in into else m for m in self.mentions
-            ]
-
-    def _names_after_known_as(self) -> None:
-        """``Li Fangwei, who is more commonly known by his alias "Karl Lee"``: a name nothing typed,
-        right after the cue, is the party's other name, of its type."""
-        extra = []
-        starts = self._index()
-        for m in self.mentions:
-            if m.etype not in {T.PERSON, T.FIRM, T.ORGANIZATION}:
-                continue
-            cue = _KNOWN_AS_RE.match(self.norm, m.end)
-            name = names.NAME_RE.match(self.norm, cue.end()) if cue is not None else None
-            if cue is None or name is None:
-                continue
-            k = bisect.bisect_left(starts, name.start())
-            if (k < len(starts) and starts[k] < name.end()) or (k > 0 and self.mentions[k - 1].end > name.start()):
-                continue  # a mention overlaps it: the next name is already typed
-            eid = self.entity_for(m.etype, name.group(0))
-            extra.append(Mention(name.start(), name.end(), eid, m.etype, self.ents[eid].how))
-        if extra:
-            self.mentions = sorted(self.mentions + extra, key=lambda x: x.start)
 
     def _index(self) -> list[int]:
         return [m.start for m in self.mentions]
@@ -455,7 +391,7 @@ class Doc:
                             shorts.setdefault(short, eid)
             if ent.type is T.LAW and ent.how == "pattern":
                 bare = re.sub(r"\s+(?:\d[\d-]*|of\s+\d{4})$", "", ent.name)
-                if bare != ent.name and len(bare.split()) >= 2:
+                if bare != ent.name and len(bare.split()) >= 2 and not _NUMBERED_KIND_RE.fullmatch(bare):
                     shorts.setdefault(bare, eid)
         for term, eid in shorts.items():
             aliases.setdefault(term, eid)
@@ -577,6 +513,8 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
     return parts
 
 
+# kinds of instrument whose number is their name: a bare "Executive Order" is not the one named before
+_NUMBERED_KIND_RE = re.compile(r"Executive\s+Order|General\s+License|Public\s+Law|Directive|E\.O\.")
 _COUNTRY_CODE_BEFORE_RE = re.compile(r"(?<![\w.-])([A-Z]{2,5})[ \t]+$")
 _GENERIC_FIRM_RE = re.compile(rf"(?:(?:{FIRM_SUFFIX}|Holding|Shipping|Trading|Front)\s+)*(?:{FIRM_SUFFIX})")
 _GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")

@@ -299,9 +299,9 @@ def _rule_declined(sent: Sentence) -> None:
 
 
 def _rule_same_as(sent: Sentence) -> None:
-    """``X, also known as Y and Z`` (:meth:`extract.mentions.Doc._known_as`): the text says the names
+    """``X, also known as Y and Z`` (:func:`extract.known_as.merge`): the text says the names
     are one party's; the name kept is the longest, each other one is ``same-as`` it."""
-    for keep, other, start, end in sent.doc.known_as:
+    for keep, other, start, end in sent.doc.other_names:
         if sent.start <= start and end <= sent.end:
             sent.add(keep, P.SAME_AS, other, (start, end), 0.7, stance=Stance.ASSERTED)
 
@@ -330,7 +330,8 @@ def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate
         if laws:
             actor = next(iter(sent.before(cue.start(), actors)), None)
             if actor is not None and cue.start() - actor.end < 60:
-                sent.add(laws[0], predicate, actor, cue, 0.7)
+                for law in sent.laws_listed(laws[0]):  # "issuing General License 83, "...", and 84"
+                    sent.add(law, predicate, actor, cue, 0.7)
             continue
         laws = sent.before(cue.start(), frozenset({T.LAW}))
         agent = sent.by_agent(cue.end(), actors)

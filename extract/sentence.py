@@ -70,6 +70,9 @@ class Raw:
     spans: tuple[tuple[int, int], ...] = ()  # where subject and object are named in the sentence
 
 
+_TITLE_AFTER_RE = re.compile(r'[ \t]*,?[ \t]*(?:\([^()]{1,12}\)[ \t]*,?[ \t]*)?"([^"]{3,300}?)[,.]?"')
+
+
 class Sentence:
     """One sentence: its mentions (sorted, non-overlapping) and the neighbour look-ups the rules
     use, each a bisection plus a short scan, so a sentence costs about O(cues × log mentions)."""
@@ -91,6 +94,12 @@ class Sentence:
         self.date_cache: list[tuple[int, int, str, bool]] | None = None  # filled by extract.dates
         self.stance_cache: list[tuple[int, Stance, re.Match[str]]] | None = None  # by extract.stance
         self._groupable: dict[frozenset[EntityType], tuple[list[Mention], dict[int, int]]] = {}
+        self.titles: list[tuple[int, int]] = []  # a law's title in quotes after its name: 'General License 83, "..."'
+        for m in mentions:
+            if m.etype is EntityType.LAW and not (self.titles and m.start < self.titles[-1][1]):
+                t = _TITLE_AFTER_RE.match(doc.norm, m.end, self.end)
+                if t is not None:
+                    self.titles.append((t.start(1), t.end(1)))
 
     # finding neighbours -----------------------------------------------------------------------
 
@@ -99,8 +108,30 @@ class Sentence:
         return i >= 0 and self.ms[i].end > pos
 
     def cues(self, regex: re.Pattern[str]) -> list[re.Match[str]]:
-        """Cue matches that do not fall inside a mention (``list`` in ``Entity List``)."""
-        return [c for c in regex.finditer(self.doc.norm, self.start, self.end) if not self.inside_mention(c.start())]
+        """Cue matches that do not fall inside a mention (``list`` in ``Entity List``) or a law's
+        quoted title ("Imports ... Prohibited by Executive Order 14068" bans nothing)."""
+        return [
+            c
+            for c in regex.finditer(self.doc.norm, self.start, self.end)
+            if not self.inside_mention(c.start()) and not self.in_title(c.start())
+        ]
+
+    def in_title(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.titles)
+
+    def laws_listed(self, first: Mention) -> list[Mention]:
+        """``General License 83, "Title," General License 84, "Title," and General License 85``: the
+        laws listed from ``first``, past the titles (and what they name) between them."""
+        out = [first]
+        for m in self.ms:
+            if m.start <= out[-1].end or m.etype is not EntityType.LAW or self.in_title(m.start):
+                continue
+            gap = self.doc.norm[out[-1].end : m.start]
+            title = _TITLE_AFTER_RE.match(gap)
+            if not GAP_AND_RE.fullmatch(gap[title.end() :].lstrip('",') if title else gap):
+                break
+            out.append(m)
+        return out
 
     def before(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
         """Mentions ending at or before ``pos`` whose type is in ``types``, nearest first."""

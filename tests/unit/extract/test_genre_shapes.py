@@ -656,3 +656,25 @@ def test_an_abbreviation_with_an_apostrophe_inside_a_firms_name() -> None:
     found = _found(text, "U.S. Department of the Treasury")
     assert ("firm:zeta-nexus-int-l-co-limited", "owns", "asset:omega-star") in found
     assert ("firm:zeta-nexus-int-l-co-limited", "headquartered-in", "country:hk") in found
+
+
+def test_general_licenses_listed_with_their_titles_are_each_issued_and_a_title_bans_nothing() -> None:
+    found = _found(
+        'OFAC is also issuing Iran-related General License 12, "Authorizing Certain Transactions Related to '
+        'Imports Prohibited by Executive Order 13902," General License 13A, "Authorizing the Wind Down of '
+        'Transactions Involving Delta Bank Joint Stock Company," and General License No. 14, "Authorizing '
+        'Certain Services."',
+        "Office of Foreign Assets Control",
+    )
+    issued = {s for s, p, o in found if p == "enacted-by" and o == "agency:us-ofac"}
+    assert issued == {"law:general-license-12", "law:general-license-13a", "law:general-license-14"}
+    assert not any(p in {"banned-by", "targets"} for _s, p, _o in found)
+
+
+def test_a_bare_executive_order_is_not_the_numbered_one_named_elsewhere() -> None:
+    found = _found(
+        "Today, the President signed a new Executive Order. OFAC designated Delta Trading LLC pursuant to E.O. 13846.",
+        "Office of Foreign Assets Control",
+    )
+    assert ("firm:delta-trading-llc", "restricted-under", "law:executive-order-13846") in found
+    assert not any(s == "law:executive-order-13846" and p == "enacted-by" for s, p, _o in found)

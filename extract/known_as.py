@@ -1,0 +1,91 @@
+"""A party the text names twice over: ``CEIEC, formerly known as the China National ... Corporation``,
+``Nilco Group, which is also known as Nil Fam Khazar Company and Santers Holding``, ``Li Fangwei, who
+is more commonly known by his alias "Karl Lee"``, ``A (also known as A2; A3; and A4)``.
+
+:func:`merge` makes the names one entity, named by its longest name (the others become its aliases),
+and records each pair with the span that states it (``Doc.other_names``): the rules make a quoted
+``same-as`` claim of each (:mod:`extract.rules`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from schema.ontology import EntityType
+
+from . import names
+from .spans import Mention
+
+if TYPE_CHECKING:
+    from .mentions import Doc
+
+T = EntityType
+
+KNOWN_AS_RE = re.compile(
+    r"\s*,?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also|(?:more\s+)?commonly|better)\s+"
+    r"(?:known\s+(?:as|by\s+(?:his|her|its|their)\s+(?:alias|name))|called)\s+(?:the\s+)?\"?|"
+    r"\s*,?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",
+    re.IGNORECASE,
+)
+_AKA_MORE_RE = re.compile(
+    r"\s*(?:[,;]|[,;]?\s*(?:and|or))\s*"
+)  # "... also known as A, B, and C", "(a.k.a. A; B; and C)"
+_NAMED = frozenset({T.PERSON, T.FIRM, T.ORGANIZATION})
+
+
+def merge(doc: Doc) -> None:
+    """One entity for the names a "known as" joins (see the module)."""
+    _names_after_cue(doc)
+    ms = doc.mentions
+    into: dict[str, str] = {}
+    i = 0
+    while i < len(ms) - 1:
+        a, b = ms[i], ms[i + 1]
+        if a.eid == b.eid or a.etype is not b.etype or not KNOWN_AS_RE.fullmatch(doc.norm[a.end : b.start]):
+            i += 1
+            continue
+        group = [a, b]
+        j = i + 2
+        while j < len(ms) and ms[j].etype is a.etype:
+            gap = _AKA_MORE_RE.fullmatch(doc.norm[group[-1].end : ms[j].start])
+            if gap is None:
+                break
+            group.append(ms[j])
+            j += 1
+            if re.search(r"\b(?:and|or)\b", gap.group(0)):
+                break  # "A, B, and C" ends there: "..., and Joint Stock Company Elecon" is the next party
+        ids = list(dict.fromkeys(m.eid for m in group))
+        keep = max(ids, key=lambda e: len(doc.ents[e].name))
+        for drop in ids:
+            if drop == keep or doc.ents[drop].how in {"known", "builtin"} or drop in into.values():
+                continue
+            into[drop] = keep
+            doc.other_names.append((keep, drop, group[0].start, group[-1].end))
+            if doc.ents[drop].name not in doc.ents[keep].aliases:
+                doc.ents[keep].aliases.append(doc.ents[drop].name)
+        i = j
+    if into:
+        doc.mentions = [Mention(m.start, m.end, into[m.eid], m.etype, m.how) if m.eid in into else m for m in ms]
+
+
+def _names_after_cue(doc: Doc) -> None:
+    """``Li Fangwei, who is more commonly known by his alias "Karl Lee"``: a name nothing typed,
+    right after the cue, is the party's other name, of its type."""
+    extra = []
+    starts = [m.start for m in doc.mentions]
+    for m in doc.mentions:
+        if m.etype not in _NAMED:
+            continue
+        cue = KNOWN_AS_RE.match(doc.norm, m.end)
+        name = names.NAME_RE.match(doc.norm, cue.end()) if cue is not None else None
+        if cue is None or name is None:
+            continue
+        k = bisect.bisect_left(starts, name.start())
+        if (k < len(starts) and starts[k] < name.end()) or (k > 0 and doc.mentions[k - 1].end > name.start()):
+            continue  # a mention overlaps it: the next name is already typed
+        eid = doc.entity_for(m.etype, name.group(0))
+        extra.append(Mention(name.start(), name.end(), eid, m.etype, doc.ents[eid].how))
+    if extra:
+        doc.mentions = sorted(doc.mentions + extra, key=lambda x: x.start)
