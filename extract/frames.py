@@ -46,15 +46,23 @@ TRIGGER_RE = re.compile(
 )
 MEMBERS_RE = re.compile(
     r"\b(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:entities|firms|companies|individuals|persons|"
-    r"designations|officials|parties|additions)\b[^.;]{0,40}?\b(?:are|include|includes|included)\b|"
+    r"designations|officials|parties|additions)\b[^.;]{0,60}?\b(?:are|include|includes|included)\b|"
     r"Also\s+(?:designated|sanctioned|identified)\b)",
     _I,
 )
-# "announced the addition of five entities based in the PRC to the UFLPA Entity List"
+# "announced the addition of five entities based in the PRC to the UFLPA Entity List", "the addition of
+# three People's Republic of China (PRC)-based seafood, aluminum, and footwear companies to ..."
 LIST_TRIGGER_RE = re.compile(
     r"\b(?:addition|additions|added|adding|adds|add)\s+(?:of\s+)?"
-    rf"(?P<desc>{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?(?:entities|entity|firms?|compan(?:y|ies)|individuals?|persons?|"
+    rf"(?P<desc>{_COUNT}\s+[^.;]{{0,80}}?(?:entities|entity|firms?|compan(?:y|ies)|individuals?|persons?|"
     r"parties|organizations?))\b(?P<rest>[^.;]{0,80}?)\s+to\s+(?:the\s+)?",
+    _I,
+)
+_BASED_AFTER_RE = re.compile(r"\s*(?:\([A-Z]{2,6}\))?-based\b")  # "China (PRC)-based"
+# "goods produced by these entities will be prohibited": the list's import ban, on members named later
+PRESUMPTION_RE = re.compile(
+    r"\b(?:goods|products|merchandise)\s+(?:\w+\s+){0,3}?by\s+(?:these|the\s+listed|such)\s+"
+    r"(?:entities|companies|firms|parties)\b[^.;]{0,60}?\b(?:prohibited|barred|banned|excluded)\b",
     _I,
 )
 BASED_IN_RE = re.compile(r"\b(?:based|located|headquartered)\s+in\s+(?:the\s+)?", _I)
@@ -88,6 +96,7 @@ class Frame:
     country: str | None
     ttl: int = _OPEN_FOR
     members: list[str] = field(default_factory=list)
+    banned_by: str | None = None  # the authority barring the members' goods ("rebuttable presumption")
 
 
 def speaker(sent: Sentence) -> str | None:
@@ -112,6 +121,10 @@ def _open(sent: Sentence) -> None:
             continue
         d = DEMONYM_IN_RE.search(cue.group("desc"))
         country = demonyms().get(d.group("d")) if d else None
+        for m in sent.ms:  # "three China (PRC)-based companies"
+            if cue.start("desc") <= m.start < cue.end("desc") and m.etype is T.COUNTRY:
+                if _BASED_AFTER_RE.match(norm, m.end):
+                    country = m.eid
         where = BASED_IN_RE.search(cue.group("rest"))
         if where is not None:
             place = sent.next_mention(cue.start("rest") + where.end())
@@ -175,6 +188,8 @@ def _give(sent: Sentence, frame: Frame, members: list[Mention], cue: tuple[int, 
             sent.add(m, P.RESTRICTED_UNDER, frame.law, cue, 0.6, stance=Stance.ASSERTED)
         if frame.country and m.etype is not T.PERSON:
             sent.add(m, P.HEADQUARTERED_IN, frame.country, cue, 0.6, stance=Stance.ASSERTED)
+        if frame.banned_by:
+            sent.add(m, P.BANNED_BY, frame.banned_by, cue, 0.6, stance=Stance.ASSERTED)
         frame.members.append(m.eid)
     frame.ttl = _OPEN_FOR
 
@@ -192,11 +207,26 @@ def _later_law(sent: Sentence, frame: Frame) -> None:
         sent.add(eid, P.RESTRICTED_UNDER, law, (hit.start(), law.end), 0.6, stance=Stance.ASSERTED)
 
 
+def _presumption(sent: Sentence, frame: Frame) -> None:
+    """"CBP will apply a rebuttable presumption that goods produced by these entities will be
+    prohibited": the list's members are banned by that authority, those named and those to come."""
+    if frame.predicate is not P.LISTED_ON:
+        return
+    hit = PRESUMPTION_RE.search(sent.doc.norm, sent.start, sent.end)
+    auth = next((m for m in sent.before(hit.start(), AUTHORITY) if not sent.is_modifier(m)), None) if hit else None
+    if hit is None or auth is None:
+        return
+    frame.banned_by = auth.eid
+    for eid in frame.members:
+        sent.add(eid, P.BANNED_BY, auth, (hit.start(), hit.end()), 0.6, stance=Stance.ASSERTED)
+
+
 def rule_frames(sent: Sentence) -> None:
     """Open a frame on a counted description; give it to the members named later (see module)."""
     doc = sent.doc
     frame = doc.frame
     if frame is not None:
+        _presumption(sent, frame)
         _members(sent, frame)
         _later_law(sent, frame)
         if frame.law:  # a party sanctioned by the frame's authority meanwhile: under its law

@@ -678,3 +678,19 @@ def test_a_bare_executive_order_is_not_the_numbered_one_named_elsewhere() -> Non
     )
     assert ("firm:delta-trading-llc", "restricted-under", "law:executive-order-13846") in found
     assert not any(s == "law:executive-order-13846" and p == "enacted-by" for s, p, _o in found)
+
+
+def test_a_list_addition_on_a_counted_description_then_the_names_with_the_import_presumption() -> None:
+    found = _found(
+        "WASHINGTON - Today, the Department of Homeland Security (DHS) announced the addition of two People's "
+        "Republic of China (PRC)-based textile and steel companies to the Uyghur Forced Labor Prevention Act "
+        "(UFLPA) Entity List. Effective May 2, 2025, U.S. Customs and Border Protection (CBP) will apply a "
+        "rebuttable presumption that goods produced by these entities will be prohibited from entering the "
+        "United States. The entities being added to the UFLPA Entity List today include Alpha Textiles Co., "
+        "Ltd. and Beta Steel Co., Ltd.",
+        "U.S. Department of Homeland Security",
+    )
+    for firm in ("firm:alpha-textiles-co-ltd", "firm:beta-steel-co-ltd"):
+        assert (firm, "listed-on", "list:uyghur-forced-labor-prevention-act-entity-list") in found
+        assert (firm, "headquartered-in", "country:cn") in found
+        assert (firm, "banned-by", "agency:us-cbp") in found
