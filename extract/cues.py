@@ -188,7 +188,8 @@ _NOUNS = (
 )
 _PEOPLE = (
     r"(?:nationals?|citizens?|businessman|businesswoman|businessmen|individuals?|residents?|oligarchs?|tycoons?|"
-    r"representatives?|officials?|operatives?)"
+    r"representatives?|officials?|operatives?|elites?|billionaires?|financiers?|entrepreneurs?|investors?|"
+    r"politicians?|lawmakers?)"
 )
 COUNTRY_NAMES = {
     n: e.id

@@ -58,6 +58,7 @@ LIST_TRIGGER_RE = re.compile(
     r"parties|organizations?))\b(?P<rest>[^.;]{0,80}?)\s+to\s+(?:the\s+)?",
     _I,
 )
+_PROHIBITED_RE = re.compile(r"\b(?:prohibited|barred|banned|excluded)\b", _I)
 _BASED_AFTER_RE = re.compile(r"\s*(?:\([A-Z]{2,6}\))?-based\b")  # "China (PRC)-based"
 # "goods produced by these entities will be prohibited": the list's import ban, on members named later
 PRESUMPTION_RE = re.compile(
@@ -213,18 +214,37 @@ def _presumption(sent: Sentence, frame: Frame) -> None:
     if frame.predicate is not P.LISTED_ON:
         return
     hit = PRESUMPTION_RE.search(sent.doc.norm, sent.start, sent.end)
-    auth = next((m for m in sent.before(hit.start(), AUTHORITY) if not sent.is_modifier(m)), None) if hit else None
-    if hit is None or auth is None:
+    if hit is None:
+        return
+    auth = next((m for m in sent.before(hit.start(), AUTHORITY) if not sent.is_modifier(m)), None)
+    if auth is None:
         return
     frame.banned_by = auth.eid
     for eid in frame.members:
         sent.add(eid, P.BANNED_BY, auth, (hit.start(), hit.end()), 0.6, stance=Stance.ASSERTED)
 
 
+def _goods_named(sent: Sentence) -> None:
+    """"CBP will apply a rebuttable presumption that goods produced by A, B and C will be
+    prohibited from entering": each named is banned by the authority that applies it."""
+    norm = sent.doc.norm
+    for by in GOODS_BY_RE.finditer(norm, sent.start, sent.end):
+        first = sent.next_mention(by.end())
+        if first is None or first.start != by.end() or first.etype not in AFFECTED:
+            continue
+        named = sent.group(first, 1, AFFECTED)
+        if not _PROHIBITED_RE.search(norm, named[-1].end, min(sent.end, named[-1].end + 80)):
+            continue
+        auth = next((m for m in sent.before(by.start(), AUTHORITY) if not sent.is_modifier(m)), None)
+        for m in named if auth is not None else []:
+            sent.add(m, P.BANNED_BY, auth, (by.start(), m.end), 0.6, stance=Stance.ASSERTED)  # type: ignore[arg-type]
+
+
 def rule_frames(sent: Sentence) -> None:
     """Open a frame on a counted description; give it to the members named later (see module)."""
     doc = sent.doc
     frame = doc.frame
+    _goods_named(sent)
     if frame is not None:
         _presumption(sent, frame)
         _members(sent, frame)

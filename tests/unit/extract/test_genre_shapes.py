@@ -694,3 +694,21 @@ def test_a_list_addition_on_a_counted_description_then_the_names_with_the_import
         assert (firm, "listed-on", "list:uyghur-forced-labor-prevention-act-entity-list") in found
         assert (firm, "headquartered-in", "country:cn") in found
         assert (firm, "banned-by", "agency:us-cbp") in found
+
+
+def test_the_import_presumption_on_goods_of_parties_named_in_it_bans_each() -> None:
+    found = _found(
+        "Effective May 2, 2025, U.S. Customs and Border Protection (CBP) will apply a rebuttable presumption "
+        "that goods produced by Alpha Textiles Co., Ltd. and Beta Steel Co., Ltd. will be prohibited from "
+        "entering the United States.",
+        "U.S. Department of Homeland Security",
+    )
+    assert {s for s, p, o in found if p == "banned-by" and o == "agency:us-cbp"} == {
+        "firm:alpha-textiles-co-ltd",
+        "firm:beta-steel-co-ltd",
+    }
+
+
+def test_a_person_described_by_a_demonym_and_a_word_for_the_wealthy_is_of_that_country() -> None:
+    found = _found("The Department of State designated Pavel Orlov, a Russian elite.", "U.S. Department of State")
+    assert ("person:pavel-orlov", "headquartered-in", "country:ru") in found
