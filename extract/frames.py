@@ -47,7 +47,7 @@ TRIGGER_RE = re.compile(
 MEMBERS_RE = re.compile(
     r"\b(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:entities|firms|companies|individuals|persons|"
     r"designations|officials|parties|additions)\b[^.;]{0,60}?\b(?:are|include|includes|included)\b|"
-    r"Also\s+(?:designated|sanctioned|identified)\b)",
+    r"Also\s+(?:designated|sanctioned|identified)\b|They\s+(?:are|include)\b)",
     _I,
 )
 # "announced the addition of five entities based in the PRC to the UFLPA Entity List", "the addition of
@@ -56,6 +56,12 @@ LIST_TRIGGER_RE = re.compile(
     r"\b(?:addition|additions|added|adding|adds|add)\s+(?:of\s+)?"
     rf"(?P<desc>{_COUNT}\s+[^.;]{{0,80}}?(?:entities|entity|firms?|compan(?:y|ies)|individuals?|persons?|"
     r"parties|organizations?))\b(?P<rest>[^.;]{0,80}?)\s+to\s+(?:the\s+)?",
+    _I,
+)
+# "The list includes five Chinese companies": the list named before, on a counted description
+LIST_INCLUDES_RE = re.compile(
+    r"\b(?:The|This)\s+list\s+(?:now\s+)?(?:includes|names|contains)\s+"
+    rf"(?P<desc>{_COUNT}\s+[^.;]{{0,60}}?(?:entities|firms|compan(?:y|ies)|manufacturers|individuals|persons))\b",
     _I,
 )
 _PROHIBITED_RE = re.compile(r"\b(?:prohibited|barred|banned|excluded)\b", _I)
@@ -133,6 +139,12 @@ def _open(sent: Sentence) -> None:
                 country = place.eid
         sent.doc.frame = Frame(P.LISTED_ON, lst.eid, None, country)
         return
+    for cue in LIST_INCLUDES_RE.finditer(norm, sent.start, sent.end):
+        lists = [m for m in sent.doc.mentions if m.end <= cue.start() and m.etype is T.LIST]
+        if lists:
+            d = DEMONYM_IN_RE.search(cue.group("desc"))
+            sent.doc.frame = Frame(P.LISTED_ON, lists[-1].eid, None, demonyms().get(d.group("d")) if d else None)
+            return
     for cue in TRIGGER_RE.finditer(norm, sent.start, sent.end):
         auth = _authority(sent, cue.start())
         if auth is None:

@@ -133,7 +133,9 @@ def rule_authorizes(sent: Sentence) -> None:
 
 
 ADMINISTERS_RE = re.compile(
-    r"\b(?:administer(?:s|ed|ing)?|maintain(?:s|ed|ing)?|enforce(?:s|d)?|enforcing|implement(?:s|ed|ing)?)\b", _I
+    r"\b(?:administer(?:s|ed|ing)?|maintain(?:s|ed|ing)?|enforce(?:s|d)?|enforcing|implement(?:s|ed|ing)?|"
+    r"(?P<pub>publish(?:es|ed|ing)?|releas(?:es|ed|ing)))\b",
+    _I,
 )
 _ADMINISTERED = frozenset({T.LIST, T.LAW})
 
@@ -152,9 +154,11 @@ def rule_administers(sent: Sentence) -> None:
                 auth = near[1]  # "BIS, an agency of the Department of Commerce, maintains ..."
             else:
                 auth = near[0] if near and cue.start() - near[0].end <= 40 else None
-            after = re.match(r"\s+(?:and\s+\w+\s+)?(?:the\s+|its\s+)?", norm[cue.end() : sent.end])
+            after = re.match(r"\s+(?:and\s+\w+\s+)?(?:the\s+|its\s+|a\s+)?", norm[cue.end() : sent.end])
             nxt = sent.next_mention(cue.end() + (after.end() if after else 0))
             done = [nxt] if nxt is not None and nxt.etype in _ADMINISTERED and nxt.start - cue.end() <= 30 else []
+            if cue.group("pub") and not (done and done[0].etype is T.LIST):
+                done = []  # "released a list of ...": the list is the body's; a rule it publishes is enacted
         if auth is None or not done:
             continue
         for x in done:

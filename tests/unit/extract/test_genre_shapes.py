@@ -712,3 +712,18 @@ def test_the_import_presumption_on_goods_of_parties_named_in_it_bans_each() -> N
 def test_a_person_described_by_a_demonym_and_a_word_for_the_wealthy_is_of_that_country() -> None:
     found = _found("The Department of State designated Pavel Orlov, a Russian elite.", "U.S. Department of State")
     assert ("person:pavel-orlov", "headquartered-in", "country:ru") in found
+
+
+def test_a_list_released_then_its_counted_members_named_by_they_include() -> None:
+    found = _found(
+        "WASHINGTON, May 3, 2022 - The Federal Communications Commission's Public Safety and Homeland Security "
+        "Bureau today released a list of communications equipment and services that pose an unacceptable risk "
+        "to national security. The list includes two Chinese companies that produce video surveillance "
+        "equipment. They include Alpha Vision Technology Co. and Beta Radio Corp.",
+        "Federal Communications Commission",
+    )
+    bureau = "agency:public-safety-and-homeland-security-bureau"
+    assert (bureau, "administers", "list:us-fcc-covered-list") in found
+    for firm in ("firm:alpha-vision-technology-co", "firm:beta-radio-corp"):
+        assert (firm, "listed-on", "list:us-fcc-covered-list") in found
+        assert (firm, "headquartered-in", "country:cn") in found
