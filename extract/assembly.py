@@ -16,6 +16,7 @@ from schema.models import Citation, Claim, Entity, Source, slug
 from schema.ontology import EntityType, Method, Predicate, Stance, allowed
 from schema.quotes import fold
 
+from . import frames
 from .dates import claim_dates
 from .mentions import Doc, Ent
 from .meta import ArticleMeta, coerce_meta
@@ -70,7 +71,9 @@ def run(
         while mj < len(doc.mentions) and doc.mentions[mj].end <= span[1]:
             mj += 1
         sent = Sentence(doc, span, doc.mentions[mi:mj])
-        if sent.ms:
+        if not sent.ms:
+            frames.rule_frames(sent)  # "The list includes five Chinese companies.": a frame opens on no name
+        else:
             for rule in RULES:
                 rule(sent)
             for raw in sent.raws:
