@@ -8,7 +8,7 @@ before any extractor ran on them, split once by name hash: ``bench/eval/SPLIT.md
 ``bench/eval4`` (12 more, annotated blind, development data after their one blind run:
 ``bench/eval4/SPLIT.md``), ``bench/eval5`` (18 more, annotated blind, split by the same hash rule
 after their one blind run: ``bench/eval5/SPLIT.md``), ``bench/eval6`` (20 more, likewise:
-``bench/eval6/SPLIT.md``), ``bench/eval7``, ``bench/eval8`` and ``bench/eval9`` (16 more each, likewise:
+``bench/eval6/SPLIT.md``), ``bench/eval7`` to ``bench/eval10`` (16 more each, likewise:
 their ``SPLIT.md``).
 For every ``<name>.gold.yaml`` in the directories, ``<name>.txt`` is run through
 :func:`extract.propose` with ``<name>.meta.yaml`` (no known entities: only the built-in
@@ -52,6 +52,7 @@ EVAL6_DIR = Path(__file__).resolve().parent / "eval6"
 EVAL7_DIR = Path(__file__).resolve().parent / "eval7"
 EVAL8_DIR = Path(__file__).resolve().parent / "eval8"
 EVAL9_DIR = Path(__file__).resolve().parent / "eval9"
+EVAL10_DIR = Path(__file__).resolve().parent / "eval10"
 
 
 @dataclass
@@ -200,7 +201,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.llm and llm is None:
         parser.error("--llm needs REGKG_EXTRACT_LLM_URL (an OpenAI-compatible chat endpoint)")
 
-    dirs = args.dir or [DEFAULT_DIR, EVAL_DIR, EVAL4_DIR, EVAL5_DIR, EVAL6_DIR, EVAL7_DIR, EVAL8_DIR, EVAL9_DIR]
+    dirs = args.dir or [
+        DEFAULT_DIR,
+        EVAL_DIR,
+        EVAL4_DIR,
+        EVAL5_DIR,
+        EVAL6_DIR,
+        EVAL7_DIR,
+        EVAL8_DIR,
+        EVAL9_DIR,
+        EVAL10_DIR,
+    ]
     golds = sorted(g for d in dirs for g in d.glob("*.gold.yaml"))
     if not golds:
         print(f"no *.gold.yaml files in {', '.join(map(str, dirs))}")

@@ -24,6 +24,7 @@ SETS = [
     ROOT / "bench" / "eval7",
     ROOT / "bench" / "eval8",
     ROOT / "bench" / "eval9",
+    ROOT / "bench" / "eval10",
 ]
 GOLDS = sorted(g for d in SETS for g in d.glob("*.gold.yaml"))
 TYPES = {t.value.lower(): t for t in EntityType}
