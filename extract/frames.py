@@ -64,6 +64,7 @@ LIST_INCLUDES_RE = re.compile(
     rf"(?P<desc>{_COUNT}\s+[^.;]{{0,60}}?(?:entities|firms|compan(?:y|ies)|manufacturers|individuals|persons))\b",
     _I,
 )
+_IN_PLACE_RE = re.compile(r"\s+(?:in|from)\s+(?:the\s+)?")
 _PROHIBITED_RE = re.compile(r"\b(?:prohibited|barred|banned|excluded)\b", _I)
 _BASED_AFTER_RE = re.compile(r"\s*(?:\([A-Z]{2,6}\))?-based\b")  # "China (PRC)-based"
 # "goods produced by these entities will be prohibited": the list's import ban, on members named later
@@ -104,6 +105,7 @@ class Frame:
     ttl: int = _OPEN_FOR
     members: list[str] = field(default_factory=list)
     banned_by: str | None = None  # the authority barring the members' goods ("rebuttable presumption")
+    tie: str | None = None  # the party the description names them after ("six new IRISL front companies")
 
 
 def speaker(sent: Sentence) -> str | None:
@@ -152,7 +154,19 @@ def _open(sent: Sentence) -> None:
         law = sent.law_after(cue.end("desc"), within=200)
         d = DEMONYM_IN_RE.search(cue.group("desc"))
         country = demonyms().get(d.group("d")) if d else None
-        sent.doc.frame = Frame(P.SANCTIONED_BY, auth, law.eid if law else None, country)
+        where = _IN_PLACE_RE.match(norm, cue.end("desc"))
+        place = sent.next_mention(where.end()) if where is not None else None
+        if (
+            country is None
+            and where is not None
+            and place is not None
+            and place.start == where.end()
+            and place.etype is T.COUNTRY
+        ):
+            country = place.eid  # "six new front companies in Panama"
+        named = [m for m in sent.ms if cue.start("desc") <= m.start and m.end <= cue.end("desc")]
+        tie = next((m.eid for m in named if m.etype in {T.FIRM, T.ORGANIZATION}), None)
+        sent.doc.frame = Frame(P.SANCTIONED_BY, auth, law.eid if law else None, country, tie=tie)
         return
 
 
@@ -177,6 +191,9 @@ def _members(sent: Sentence, frame: Frame) -> None:
                 _give(sent, frame, sent.group(first, 1, AFFECTED), (on.start(), on.end()))
         return
     members = [m for m in sent.ms if m.start >= hit.end() and m.etype in AFFECTED and not sent.is_modifier(m)]
+    d = DEMONYM_IN_RE.search(hit.group(0))
+    if frame.country is None and d is not None:  # "The six Panamanian companies are: ..."
+        frame.country = demonyms().get(d.group("d"))
     _give(sent, frame, members, (hit.start(), hit.end()))
 
 
@@ -203,6 +220,8 @@ def _give(sent: Sentence, frame: Frame, members: list[Mention], cue: tuple[int, 
             sent.add(m, P.HEADQUARTERED_IN, frame.country, cue, 0.6, stance=Stance.ASSERTED)
         if frame.banned_by:
             sent.add(m, P.BANNED_BY, frame.banned_by, cue, 0.6, stance=Stance.ASSERTED)
+        if frame.tie and frame.tie != m.eid:
+            sent.add(m, P.ALLEGED_TIE_TO, frame.tie, cue, 0.6, stance=Stance.ASSERTED)
         frame.members.append(m.eid)
     frame.ttl = _OPEN_FOR
 
@@ -221,7 +240,7 @@ def _later_law(sent: Sentence, frame: Frame) -> None:
 
 
 def _presumption(sent: Sentence, frame: Frame) -> None:
-    """"CBP will apply a rebuttable presumption that goods produced by these entities will be
+    """ "CBP will apply a rebuttable presumption that goods produced by these entities will be
     prohibited": the list's members are banned by that authority, those named and those to come."""
     if frame.predicate is not P.LISTED_ON:
         return
@@ -237,7 +256,7 @@ def _presumption(sent: Sentence, frame: Frame) -> None:
 
 
 def _goods_named(sent: Sentence) -> None:
-    """"CBP will apply a rebuttable presumption that goods produced by A, B and C will be
+    """ "CBP will apply a rebuttable presumption that goods produced by A, B and C will be
     prohibited from entering": each named is banned by the authority that applies it."""
     norm = sent.doc.norm
     for by in GOODS_BY_RE.finditer(norm, sent.start, sent.end):

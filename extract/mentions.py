@@ -218,10 +218,15 @@ class Doc:
         cands.extend(self._persons(cands))
         for a, b in names.initialisms(norm):  # "Islamic State of Iraq and Syria (ISIS)": one body, not Syria
             inside = [c for c in cands if c.start < b and a < c.end]
-            if any(c.etype is not T.COUNTRY or (c.start, c.end) == (a, b) for c in inside):
-                continue
+            if any(
+                (c.etype is not T.COUNTRY and c.how != "pattern") or (c.start, c.end) == (a, b) or c.end > b
+                for c in inside
+            ):
+                continue  # a known body, or the same span: named already
             typed = names.type_of(norm, (a, b))
-            if inside and typed in {None, T.FIRM} and not names.legal_form_last(norm[a:b]):
+            if any(c.etype is T.FIRM for c in inside):
+                typed = T.FIRM  # "Islamic Republic of Iran Shipping Lines (IRISL)": "Iran Shipping" was its end
+            elif inside and typed in {None, T.FIRM} and not names.legal_form_last(norm[a:b]):
                 typed = T.ORGANIZATION  # "... of Iraq and Syria": a body named after its countries
             if typed is not None:
                 add(a, b, typed)

@@ -72,7 +72,8 @@ _FIRM_BEFORE = re.compile(
     rf"makers|developer|supplier|suppliers|carrier|carriers|bank|parties|party|successor|predecessor|such\s+as|"
     rf"e\.g\.,?|including|include|includes|included|designated|designating|designates|sanctioning|"
     rf"sanctioned|sanctions|(?:{DEMONYM_ALT})\s+(?:entities|companies|firms)|-owned|"
-    rf"(?:owned|operated)\s+(?:\w+\s+){{0,2}}?by|(?:subsidiaries|subsidiary|affiliates?)\s+of)"
+    rf"(?:owned|operated)\s+(?:\w+\s+){{0,2}}?by|(?:subsidiaries|subsidiary|affiliates?)\s+of|"
+    r"(?:companies|firms|entities)\s+(?:are|were))"  # "The six Panamanian companies are: A, B, and C"
     r"[ \t]*[:,]?[ \t]*(?:\(\d\)[ \t]*)?(?:the[ \t]+)?)$",
     _I,
 )

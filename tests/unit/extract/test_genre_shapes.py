@@ -727,3 +727,16 @@ def test_a_list_released_then_its_counted_members_named_by_they_include() -> Non
     for firm in ("firm:alpha-vision-technology-co", "firm:beta-radio-corp"):
         assert (firm, "listed-on", "list:us-fcc-covered-list") in found
         assert (firm, "headquartered-in", "country:cn") in found
+
+
+def test_front_companies_identified_on_a_counted_description_then_listed_after_a_colon() -> None:
+    found = _found(
+        "The Caspian Sea Shipping Lines (CSSL) has tried to change its identity. Today, we are identifying "
+        "three new CSSL front companies in Panama that took ownership of its vessels. The three companies are: "
+        "Orion Maritime, Vega Maritime, and Lyra Maritime.",
+        "U.S. Department of the Treasury",
+    )
+    for firm in ("firm:orion-maritime", "firm:vega-maritime", "firm:lyra-maritime"):
+        assert (firm, "sanctioned-by", "agency:us-treasury") in found
+        assert (firm, "headquartered-in", "country:pa") in found
+        assert (firm, "alleged-tie-to", "firm:caspian-sea-shipping-lines") in found
