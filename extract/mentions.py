@@ -224,10 +224,11 @@ class Doc:
             ):
                 continue  # a known body, or the same span: named already
             typed = names.type_of(norm, (a, b))
-            if any(c.etype is T.FIRM for c in inside):
+            if any(c.etype is T.FIRM for c in inside) and not names.group_name(norm[a:b]):
                 typed = T.FIRM  # "Islamic Republic of Iran Shipping Lines (IRISL)": "Iran Shipping" was its end
-            elif inside and typed in {None, T.FIRM} and not names.legal_form_last(norm[a:b]):
-                typed = T.ORGANIZATION  # "... of Iraq and Syria": a body named after its countries
+            elif (inside or names.group_name(norm[a:b])) and typed in {None, T.FIRM}:
+                if not names.legal_form_last(norm[a:b]):  # "... of Iraq and Syria": a body named after its
+                    typed = T.ORGANIZATION  # countries; "al-Qa'ida in the Islamic Maghreb (AQIM)": a group
             if typed is not None:
                 add(a, b, typed)
         # "China National ... Corporation" is a firm, "Iran, North Korea, and Syria ... Act" a law

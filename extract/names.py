@@ -186,7 +186,7 @@ class _Headings:
         pos = 0
         for line in norm.split("\n"):
             end = pos + len(line)
-            if len(line) <= 300 and not line.rstrip().endswith((".", "?", "!", ";", ":")):  # headlines have no stop
+            if len(line) <= 300 and not line.rstrip().endswith((".", "?", "!", ";", ":", ",")):  # no stop, no comma
                 words = _WORD.findall(line)
                 caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
                 if len(words) >= 4 and caps >= 0.85 * len(words):
@@ -269,7 +269,20 @@ def _whole(name: str) -> bool:
 
 
 def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
-    """The type the text gives the name at ``span``, from its own words and what is around it."""
+    """The type the text gives the name at ``span``, from its own words and what is around it; a
+    name that opens with the Arabic article in lower case ("al-Qa'ida", "al-Shabaab") and has no
+    legal form is a group, where the context would make it a firm."""
+    typed = _type_of(norm, span)
+    if typed is T.FIRM and group_name(norm[span[0] : span[1]]):
+        return T.ORGANIZATION
+    return typed
+
+
+def group_name(name: str) -> bool:
+    return name.startswith(("al-", "el-")) and not legal_form_last(name)
+
+
+def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     start, end = span
     name = norm[start:end]
     if ORG_HEADS.search(name):
@@ -492,8 +505,8 @@ def _country_names() -> frozenset[str]:
 
 
 _PAREN_ACRONYM = re.compile(r"[ \t]*\((?:the[ \t]+)?([A-Z][A-Z&]{1,9})\)")
-_RUN_WORD = re.compile(rf"{_TOKEN}|of|and|for|the|on|&")
-_SMALL = frozenset({"of", "and", "for", "the", "on", "&"})
+_RUN_WORD = re.compile(rf"{_TOKEN}|of|and|for|the|on|in|&")
+_INITIAL_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "&"})  # words an initialism leaves out
 
 
 def initialism(norm: str, start: int, stop: int) -> tuple[int, int] | None:
@@ -513,10 +526,12 @@ def initialism(norm: str, start: int, stop: int) -> tuple[int, int] | None:
         run.append(w)
     initials = ""
     for k, w in enumerate(run):
-        if w.group(0) in _SMALL:
+        if w.group(0) in _INITIAL_SKIP:
             continue
-        initials = w.group(0).lstrip("'")[0] + initials
-        if initials == letters and k >= 1 and run[k].group(0) not in _SMALL:
+        word = w.group(0).lstrip("'")
+        article = re.match(r"(?:al|el)-'?(\w)", word)  # "al-Qa'ida in the Arabian Peninsula (AQAP)"
+        initials = ("A" + article.group(1) if article else word[0]) + initials
+        if initials == letters and k >= 1 and run[k].group(0) not in _INITIAL_SKIP:
             return w.start(), run[0].end()
         if len(initials) >= len(letters):
             return None

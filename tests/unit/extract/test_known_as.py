@@ -112,3 +112,26 @@ def test_a_section_311_rule_severs_a_bank_and_the_finding_acts_against_it() -> N
     assert ("firm:bank-of-hailun", "banned-by", "agency:us-fincen", "asserted") in found
     assert ("agency:us-fincen", "acted-against", "firm:bank-of-hailun", "asserted") in found
     assert not any(p == "enacted-by" for _s, p, _o, _ in found)  # the rule is issued under the Act, not the Act
+
+
+def test_groups_named_with_the_arabic_article_and_the_initials_they_define() -> None:
+    found = _found(
+        "The Department of State designated Hamid Yusuf al-Nasiri as a Specially Designated Global Terrorist. "
+        "He is associated with al-Qa'ida affiliates al-Qa'ida in the Sahel Region (AQSR) and al-Mourabitoun. "
+        "Al-Nasiri is deputy leader of AQSR."
+    )
+    assert (
+        "person:hamid-yusuf-al-nasiri",
+        "alleged-tie-to",
+        "organization:al-qa-ida-in-the-sahel-region",
+        "asserted",
+    ) in found
+    assert not any(s.startswith("firm:al-") or o.startswith("firm:al-") for s, _p, o, _ in found)
+
+
+def test_a_line_that_ends_with_a_comma_is_no_headline() -> None:
+    text = (
+        "The charges were announced by U.S. Attorney for the District of Columbia Jane Roe, Special Agent in Charge "
+        "John Doe, of the FBI's Omaha Field Office,\n\nand the Justice Department."
+    )
+    assert ("agency:omaha-field-office", "part-of", "agency:us-fbi", "asserted") in _found(text)
