@@ -454,8 +454,7 @@ def _with_honorific(norm: str, start: int, end: int, etype: EntityType) -> tuple
     return start, end, etype
 
 
-_TYPE_RANK = {T.PERSON: 3, T.ORGANIZATION: 2}
-_TYPE_RANK = {t: _TYPE_RANK.get(t, 1) for t in T}
+_TYPE_RANK = {t: {T.PERSON: 3, T.ORGANIZATION: 2}.get(t, 1) for t in T}
 _ACRONYM_OF = re.compile(r"\w[ \t]*\([ \t]*\"{0,2}.$")  # "Corporation (SMIC": an alias, found later
 _AND_SPLIT = re.compile(r"[ \t]+and[ \t]+")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+")

@@ -111,6 +111,27 @@ def test_no_module_is_over_the_size_we_hold_ourselves_to() -> None:
     assert not big
 
 
+def test_no_module_defines_a_name_twice() -> None:
+    """A second module-level definition silently replaces the first for every reader of the
+    module, those above it too (an initialism's skip words once changed which lines the headline
+    test saw as headlines)."""
+    twice = []
+    for path in modules():
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names = [node.target.id]
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names = [node.name]
+            else:
+                names = []
+            twice += [f"{path.relative_to(ROOT)}: {n} (line {node.lineno})" for n in names if n in seen]
+            seen.update(names)
+    assert not twice
+
+
 def test_layers_import_only_downward() -> None:
     wrong = []
     for path in modules():
