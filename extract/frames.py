@@ -93,7 +93,7 @@ LAW_LATER_RE = re.compile(
     _I,
 )
 DEMONYM_IN_RE = re.compile(rf"\b(?P<d>{DEMONYM_ALT})\b")
-WE_RE = re.compile(r"\b(?:We|we)\b")
+WE_RE = re.compile(r"\b(?:We|we|I(?=\s+(?:am|have|will)\b))\b")  # the speaker: "We imposed", "I am designating"
 
 
 @dataclass

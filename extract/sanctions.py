@@ -114,11 +114,19 @@ _COUNTED_RE = re.compile(
 _AS_WELL_AS_RE = re.compile(r"[^.;]{0,160}?,?\s+as\s+well\s+as\s+")
 
 
+_DESCRIPTORS_RE = re.compile(r"(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:ian|ese|ish|i))\s+){0,6}")
+
+
 def _rule_designations_of(sent: Sentence, cue: re.Match[str]) -> None:
     """``Today's designations of A, a leader in ..., as well as B, C, and D`` → each ``sanctioned-by``
     the authority named by the sentence (``by X``), else the one the text last named designating."""
-    gap = re.match(r"\s+of\s+(?:the\s+)?", sent.doc.norm[cue.end() : sent.end])
-    subs = sent.parties_at(cue.end() + gap.end(), AFFECTED) if gap is not None else []
+    norm = sent.doc.norm
+    gap = re.match(r"\s+of\s+(?:the\s+)?", norm[cue.end() : sent.end])
+    at = cue.end() + gap.end() if gap is not None else -1
+    first = sent.next_mention(at) if gap is not None else None
+    if first is not None and first.start > at and not _DESCRIPTORS_RE.fullmatch(norm, at, first.start):
+        first = None  # "the public designation of oligarch and former Ukrainian public official Ihor Kolomoyskyy"
+    subs = sent.parties_at(first.start, AFFECTED) if first is not None else []
     if not subs:
         return
     more = _AS_WELL_AS_RE.match(sent.doc.norm, subs[-1].end, sent.end)

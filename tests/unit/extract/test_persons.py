@@ -149,3 +149,12 @@ def test_what_only_a_person_does_types_a_bare_name_and_where_they_lived_is_as_th
         ("person:hamid-jafari", "alleged"),
         ("person:omid-ansari", "alleged"),
     }
+
+
+def test_the_public_designation_of_a_described_person_by_the_speaking_secretary() -> None:
+    found = _found(
+        "Today, I am announcing the public designation of oligarch and former Moldovan public official Vlad "
+        "Plahotniuc due to his involvement in significant corruption.",
+        STATE,
+    )
+    assert ("person:vlad-plahotniuc", "sanctioned-by", "agency:us-state") in found
