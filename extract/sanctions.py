@@ -22,6 +22,7 @@ from schema.ontology import EntityType, Predicate, Stance
 from . import frames, measures, names
 from .cues import CLAUSE_GAP_RE, ISSUER_REF_RE, MEMBERS_AFTER_RE, MEMBERS_GAP_RE, PERSON_GROUP_OF_RE, SANCTION_RE
 from .mentions import AFFECTED, AUTHORITY
+from .patterns import DEMONYM_ALT
 from .sentence import Sentence
 from .spans import Mention
 
@@ -114,7 +115,7 @@ _COUNTED_RE = re.compile(
 _AS_WELL_AS_RE = re.compile(r"[^.;]{0,160}?,?\s+as\s+well\s+as\s+")
 
 
-_DESCRIPTORS_RE = re.compile(r"(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:ian|ese|ish|i))\s+){0,6}")
+_DESCRIPTORS_RE = re.compile(rf"(?:(?:[a-z][\w-]*|{DEMONYM_ALT})\s+){{0,6}}")  # "former Moldovan public official"
 
 
 def _rule_designations_of(sent: Sentence, cue: re.Match[str]) -> None:
