@@ -198,6 +198,9 @@ class Doc:
             add(m.start(), m.end(), T.LAW, f"{kind} Directive {m.group(2)}")
         for m in LAW_ACT_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW)
+            sec = _SECTION_OF_RE.search(norm, max(0, m.start() - 40), m.start())
+            if sec is not None:  # "pursuant to section 219 of the Immigration and Nationality Act": that section
+                add(sec.start("s"), m.end(), T.LAW, f"{norm[sec.start('s') : m.start()].strip()} {m.group(0)}")
         for m in LAW_REGULATIONS_RE.finditer(norm):
             if len(m.group(0).split()) >= 3:  # not "Federal Regulations" alone
                 add(m.start(), m.end(), T.LAW)
@@ -521,6 +524,7 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
 
 # kinds of instrument whose number is their name: a bare "Executive Order" is not the one named before
 _NUMBERED_KIND_RE = re.compile(r"Executive\s+Order|General\s+License|Public\s+Law|Directive|E\.O\.")
+_SECTION_OF_RE = re.compile(r"\b(?:under|pursuant\s+to)\s+(?P<s>[Ss]ection\s+\d+[\w()]*\s+of\s+the\s+)$")
 _COUNTRY_CODE_BEFORE_RE = re.compile(r"(?<![\w.-])([A-Z]{2,5})[ \t]+$")
 _GENERIC_FIRM_RE = re.compile(rf"(?:(?:{FIRM_SUFFIX}|Holding|Shipping|Trading|Front)\s+)*(?:{FIRM_SUFFIX})")
 _GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")

@@ -71,8 +71,9 @@ def _rule_ban(sent: Sentence) -> None:
         if sent.negated(cue.start()):
             continue
         laws = sent.before(cue.start(), frozenset({T.LAW}))
+        under = None
         if laws and _UNDER_BEFORE_RE.search(sent.doc.norm, max(sent.start, laws[0].start - 40), laws[0].start):
-            laws = []  # "issued a rule under Section 311 of the Act that severs X": the issuer's measure
+            under, laws = laws[0], []  # "issued a rule under Section 311 of the Act that severs X": the issuer's
         if laws:  # "<Law> ... ban <X>": the law targets X; in force, X is banned by its authority
             law = laws[0]
             targets = sent.objects_after(cue.end(), AFFECTED) or sent.objects_after(law.end, AFFECTED)
@@ -105,6 +106,8 @@ def _rule_ban(sent: Sentence) -> None:
             continue
         for s in subs:
             sent.add(s, P.BANNED_BY, auth, cue, 0.75, stance=stance)
+            if under is not None:  # measure, under that law
+                sent.add(s, P.RESTRICTED_UNDER, under, cue, 0.65, stance=stance)
         if pron:
             sent.add(pron, P.BANNED_BY, auth, cue, 0.6, stance=stance, pronoun=True)
 

@@ -60,8 +60,11 @@ def rule_sanction(sent: Sentence) -> None:
             auths = [we] if we else []  # "We imposed sanctions against ...": the speaker
         elif not auths and not passive and sent.doc.issuer and _ISSUER_SUBJECT_RE.search(norm, sent.start, cue.start()):
             auths = [sent.doc.issuer]  # "The Department is also designating ...": the document's issuer
+        all_of = _ALL_OF_WHICH_RE.search(norm, max(sent.start, cue.start() - 40), cue.start())
         if passive or not auths:
             subs = sent.subjects_before(cue.start(), AFFECTED)
+            if subs and all_of is not None:  # "A, B, and C, all of which have been designated by ..."
+                subs = sent.group(subs[-1], -1, AFFECTED)
             if not subs and passive:
                 subs = _listed_after_colon(sent, cue.end())
             auth: Mention | str | None = sent.by_agent(cue.end(), AUTHORITY)
@@ -102,7 +105,10 @@ def rule_sanction(sent: Sentence) -> None:
         law = sent.law_after(subs[-1].end, within=240 if far else 80) if subs and not adjective else None
         if law is None and subs and subs[0].start > cue.end():  # "sanctions ... pursuant to E.O. 13846: A; B"
             law = sent.law_after(cue.end(), within=subs[0].start - cue.end())
-        if law is not None:  # "designated A and B pursuant to E.O. 13382"
+        laws = [law] if law is not None else []
+        if all_of is not None and subs:  # "... designated by the United States as FTOs pursuant to section 219
+            laws = _laws_after(sent, cue.end())  # of the INA and as SDGT entities under E.O. 13224": both
+        for law in laws:  # "designated A and B pursuant to E.O. 13382"
             for s in subs:
                 sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.65, stance=st or Stance.ASSERTED)
 
@@ -113,6 +119,18 @@ _COUNTED_RE = re.compile(
     _I,
 )
 _AS_WELL_AS_RE = re.compile(r"[^.;]{0,160}?,?\s+as\s+well\s+as\s+")
+
+
+_ALL_OF_WHICH_RE = re.compile(r"\ball\s+of\s+(?:which|whom)\s+(?:have|has|had)\s+been\s+$", _I)
+
+
+def _laws_after(sent: Sentence, pos: int) -> list[Mention]:
+    """Each law named after "pursuant to" or "under" in the clause after ``pos`` (up to 200 characters)."""
+    out: list[Mention] = []
+    while (law := sent.law_after(pos, within=200)) is not None and law not in out:
+        out.append(law)
+        pos = law.end
+    return out
 
 
 _DESCRIPTORS_RE = re.compile(rf"(?:(?:[a-z][\w-]*|{DEMONYM_ALT})\s+){{0,6}}")  # "former Moldovan public official"

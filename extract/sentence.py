@@ -246,12 +246,16 @@ class Sentence:
                 i = j  # "A (A's acronym), B" / "B (Huawei USA), C": what the parenthesis holds is skipped
                 if direction > 0 and cands[j].eid == cands[last].eid and cands[j].start > cands[last].end:
                     alias = j
+                elif direction < 0 and cands[j].eid == cands[last].eid:
+                    last = j  # "A (AQIM), all of which": back from the acronym, the name it follows is the member
                 continue
             a, b = (cands[j], cands[last]) if direction < 0 else (cands[last], cands[j])
             gap = self.doc.norm[a.end : self.phrase_start(b)]
             if alias > last and "(" in self.doc.norm[cands[last].end : cands[alias].start]:
                 rest = self.doc.norm[cands[alias].end : self.phrase_start(b)]
                 gap = rest[1:] if rest.startswith(")") else gap
+            if gap.startswith(")") and self.doc.norm[a.start - 1 : a.start] == "(":
+                gap = gap[1:]  # "A (AQAP), B": from the acronym in its parenthesis
             if not (
                 GAP_AND_RE.fullmatch(gap)
                 or GAP_APPOSITION_RE.fullmatch(gap)

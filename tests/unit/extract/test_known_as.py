@@ -135,3 +135,25 @@ def test_a_line_that_ends_with_a_comma_is_no_headline() -> None:
         "John Doe, of the FBI's Omaha Field Office,\n\nand the Justice Department."
     )
     assert ("agency:omaha-field-office", "part-of", "agency:us-fbi", "asserted") in _found(text)
+
+
+def test_groups_all_of_which_are_designated_each_under_both_laws() -> None:
+    found = _found(
+        "These individuals are associated with al-Qa'ida in the Sahel Region (AQSR), al-Mourabitoun, and al-Qa'ida "
+        "in the Indian Subcontinent (AQIS), all of which have been designated by the United States as Foreign Terrorist "
+        "Organizations pursuant to section 219 of the Immigration and Nationality Act and as SDGT entities under "
+        "E.O. 13224."
+    )
+    for group in (
+        "organization:al-qa-ida-in-the-sahel-region",
+        "organization:al-mourabitoun",
+        "organization:al-qa-ida-in-the-indian-subcontinent",
+    ):
+        assert (group, "sanctioned-by", "country:us", "asserted") in found
+        assert (
+            group,
+            "restricted-under",
+            "law:section-219-of-the-immigration-and-nationality-act",
+            "asserted",
+        ) in found
+        assert (group, "restricted-under", "law:executive-order-13224", "asserted") in found
