@@ -32,7 +32,7 @@ MODES = ("validated", "fast")
 
 def _round(settings: Any, neo4j_pid: int | None, lm: dict[str, str], mode: str, n: int, clients: int,
            seconds: float) -> dict[str, Any]:  # fmt: skip
-    config = settings.model_copy(update={"warm_queries": False, "api_responses": mode})
+    config = settings.model_copy(update={"warm_queries": False, "warm_names": False, "api_responses": mode})
     with serve_process(config, 2) as base, Graph.connect(settings) as graph:
         latency = query.run(graph, base, lm, n)
         port = str(urlsplit(base).port)

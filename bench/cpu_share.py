@@ -151,7 +151,7 @@ def run(
 ) -> list[dict[str, Any]]:
     urls = query.api_urls(lm)
     # the servers' warm-up (graph/warm.py) would run beside the measurement: steady state is wanted
-    settings = settings.model_copy(update={"warm_queries": False})
+    settings = settings.model_copy(update={"warm_queries": False, "warm_names": False})
     out: list[dict[str, Any]] = []
     for rnd in range(rounds):
         for case in cases:
