@@ -40,6 +40,7 @@ from .cues import (
     PARTY_NOUNS_RE,
     PERSON_GROUP_OF_RE,
     PROPOSE_RE,
+    PURSUANT_RE,
     SETTLEMENT_RE,
     TIE_RE,
     WARN_RE,
@@ -318,9 +319,7 @@ def _rule_invaded(sent: Sentence) -> None:
             sent.add(before[0], P.INVADED, after[0], cue, 0.8)
 
 
-_UNDER_BEFORE_RE = re.compile(
-    r"\b(?:under|pursuant\s+to)\s+(?:the\s+)?(?:(?:Section|Sec\.|§)\s*[\w().-]+\s+of\s+(?:the\s+)?)?$", _I
-)
+_UNDER_BEFORE_RE = re.compile(PURSUANT_RE.pattern + "$", _I)  # "under (Section 311 of) the" right before a law
 
 
 def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate) -> None:
