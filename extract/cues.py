@@ -132,11 +132,18 @@ PERSON_GROUP_OF_RE = re.compile(
     _I,
 )
 OF_RE = re.compile(r"\s*(?:of|in|within)\s+(?:the\s+)?")
+# a relative's label: "his wife, A", "her son, B", "their daughters, C and D" (only persons have them)
+KIN = (
+    r"(?:wife|wives|husbands?|spouses?|(?:grand|step)?(?:sons?|daughters?|children|child)|fathers?|mothers?|"
+    r"brothers?|sisters?|nephews?|nieces?|cousins?|uncles?|aunts?|(?:son|daughter|brother|sister|father|mother)s?-in-law)"
+)
+KIN_LABEL = rf"(?:his|her|their|whose)[ \t]+(?:adult[ \t]+|minor[ \t]+|eldest[ \t]+|youngest[ \t]+)?{KIN}"
 POSSESSIVE_RE = re.compile(r"'s?[ \t]*\n?[ \t]*")
 # "A, and one of its employees, B": coordination through an apposition
 GAP_APPOSITION_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:and|or)\s+(?:a|an|the|its|their|one|two|three|four|several|some|each|both)\s+"
     r"(?:of\s+(?:its|their|his|her|the)\s+)?(?:[\w-]+\s+){0,3}?[a-z]+\s*,\s*"
+    rf"|\s*,?\s*(?:and|or)\s+{KIN_LABEL}\s*,\s*"  # "A, his daughter, B, and his son, C"
 )
 # "A (A1), a Hong Kong-based company that shipped the oil, and B": coordination past the
 # description of the member before (a determiner, no clause break, up to the comma before and/or)
@@ -151,7 +158,10 @@ PURSUANT_RE = re.compile(  # "under Section 1(a)(ii)(B) of Executive Order 13224
     r"\b(?:pursuant\s+to|under)\s+(?:the\s+)?(?P<sec>(?:Section|Sec\.|§)\s*[\w().-]+\s+of\s+(?:the\s+)?)?", _I
 )
 # the members named after a group: "two subsidiaries of X, A and B", "affiliates of X: A, B"
-MEMBERS_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*[,:\u2013\u2014-]+\s*(?:namely\s+|including\s+)?")
+MEMBERS_GAP_RE = re.compile(  # "members of X's immediate family: his wife, A": X's relatives, named after
+    r"(?:'s?\s+(?:immediate\s+|extended\s+)?family)?\s*(?:\([^()]{0,40}\))?\s*[,:\u2013\u2014-]+\s*"
+    rf"(?:namely\s+|including\s+|{KIN_LABEL}\s*,\s*)?"
+)
 SETTLEMENT_RE = re.compile(
     r"\b(?:reached|reaches|entered\s+into|signed|concluded)\s+(?:\w+\s+){0,2}?settlement(?:\s+agreements?)?"
     r"\s+with\b",

@@ -271,12 +271,37 @@ def _goods_named(sent: Sentence) -> None:
             sent.add(m, P.BANNED_BY, auth, (by.start(), m.end), 0.6, stance=Stance.ASSERTED)  # type: ignore[arg-type]
 
 
+def _designation_law(sent: Sentence) -> None:
+    """ "This designation is made under Section 7031(c) of ...", with no frame open: the law of the
+    text's designations. The parties it named sanctioned under no law of their own get it, and so do
+    those it names so later ("I am also designating his wife, A")."""
+    doc = sent.doc
+    hit = LAW_LATER_RE.search(doc.norm, sent.start, sent.end)
+    law = sent.next_mention(hit.end()) if hit is not None else None
+    if hit is not None and law is not None and law.start == hit.end() and law.etype is T.LAW:
+        doc.designation_law = law.eid
+        for eid in doc.unlawed:
+            sent.add(eid, P.RESTRICTED_UNDER, law, (hit.start(), law.end), 0.6, stance=Stance.ASSERTED)
+        doc.unlawed = []
+    lawed = {raw.subject for raw in sent.raws if raw.predicate is P.RESTRICTED_UNDER}
+    for raw in list(sent.raws):
+        if raw.predicate is not P.SANCTIONED_BY or raw.stance not in {None, Stance.ASSERTED} or raw.subject in lawed:
+            continue
+        lawed.add(raw.subject)
+        if doc.designation_law is not None:
+            sent.add(raw.subject, P.RESTRICTED_UNDER, doc.designation_law, raw.cue, 0.55, stance=Stance.ASSERTED)
+        elif raw.subject not in doc.unlawed:
+            doc.unlawed.append(raw.subject)
+
+
 def rule_frames(sent: Sentence) -> None:
     """Open a frame on a counted description; give it to the members named later (see module)."""
     doc = sent.doc
     frame = doc.frame
     _goods_named(sent)
-    if frame is not None:
+    if frame is None:
+        _designation_law(sent)
+    else:
         _presumption(sent, frame)
         _members(sent, frame)
         _later_law(sent, frame)

@@ -103,6 +103,8 @@ class Doc:
         self.issuer: str | None = None  # the agency the text speaks for (its publisher), if known
         self.frame: Any = None  # an open measure on a counted description (extract.frames.Frame)
         self.sanctioner: str | None = None  # the authority the text last named imposing sanctions
+        self.designation_law: str | None = None  # "This designation is made under <Law>": the text's designations'
+        self.unlawed: list[str] = []  # parties named sanctioned so far under no law the text gave
         self.other_names: list[tuple[str, str, int, int]] = []  # (name kept, other name, span): "X, also known as Y"
         self._entity_cache: dict[tuple[EntityType, str], str] = {}
         for e in [*known, *builtin()]:

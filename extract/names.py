@@ -28,7 +28,7 @@ from rigour.names.org_types import extract_org_types
 from reference import registry
 from schema.ontology import EntityType
 
-from .cues import GAP_AND_RE
+from .cues import GAP_AND_RE, KIN
 from .patterns import DEMONYM_ALT, PLURAL_BEFORE_RE
 from .personal import person_shaped
 
@@ -80,7 +80,7 @@ _FIRM_BEFORE = re.compile(
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:nationals?|citizens?|individuals?|employees?|executives?|businessman|businesswoman|businessmen|"
     r"officials?|officers?|founder|oligarchs?|tycoons?|billionaires?|financiers?|co-?defendants?|"
-    r"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*,?[ \t]*)$"
+    rf"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*,?[ \t]*|\b{KIN}[ \t]*,?[ \t]*)$"  # "his wife, Iryna Kolomoyska"
 )
 # a role in apposition: "Chen Quanguo, the Communist Party Secretary of XUAR", "the former Party
 # Secretary of the XPSB, Huo Liujun", "Zhuhai Zhenrong's principal executive officer, Youmin Li"

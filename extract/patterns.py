@@ -104,8 +104,8 @@ LAW_LICENSE_RE = re.compile(r"\bGeneral[ \t]+License[ \t]+(?:No\.[ \t]*)?(\d{1,4
 LAW_ACT_RE = re.compile(  # "Fiscal Year 2019 National Defense Authorization Act": a year inside the name
     rf"(?<![\w-])(?:Fiscal[ \t]+Year[ \t]+(?:19|20)\d\d[ \t]+)?"
     rf"(?:{_CAP},?{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+)?){{1,10}}?Act\b"
-    r"(?:[ \t]+of[ \t]+(?:19|20)\d\d)?"
-)
+    r"(?:[ \t]+of[ \t]+(?:19|20)\d\d|(?<=Appropriations[ \t]Act),[ \t]*(?:19|20)\d\d(?![\w-]|,[ \t]*\d))?"
+)  # "... Related Programs Appropriations Act, 2020": an appropriations act's year is in its title
 LAW_REGULATIONS_RE = (
     re.compile(  # "Export Administration Regulations", "Iranian Transactions and Sanctions Regulations"
         rf"(?<![\w-])(?:{_CAP}{_SP}(?:(?:and|of|for|the|on|in|to)[ \t]+)?){{1,6}}?Regulations\b"

@@ -1,0 +1,78 @@
+"""Public designations as the State Department words them (written from the genre, not copied from
+any evaluation text): a relative named by kinship is a person, "the following members of X's
+immediate family: his wife, A, his daughter, B, and his son, C" designates each, and "This
+designation is made under <Law>" is the law of the text's designations, before and after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import propose
+
+_LAW = "law:section-7031-c-of-the-department-of-state-foreign-operations-and-related-programs-appropriations-act-2022"
+
+_RELEASE = (
+    "Today, I am announcing the public designation of former Moldovan official Petru Vasilescu due to his "
+    "involvement in significant corruption.\n\n"
+    "This designation is made under Section 7031(c) of the Department of State, Foreign Operations, and "
+    "Related Programs Appropriations Act, 2022. In addition to Petru Vasilescu, I am publicly designating the "
+    "following members of Petru Vasilescu's immediate family: his wife, Elena Vasilescu, his daughter, Ana "
+    "Vasilescu, and his son, Victor Vasilescu. This action renders them ineligible for entry into the United "
+    "States."
+)
+
+
+def _found(text: str, publisher: str | None = "U.S. Department of State") -> set[tuple[str, str, str]]:
+    parsed = propose(text, {"publisher": publisher} if publisher else None).parsed
+    return {(c.subject, c.predicate.value, c.object) for c in parsed.claims}
+
+
+def test_relatives_designated_with_the_official_under_the_texts_law() -> None:
+    found = _found(_RELEASE)
+    for person in ("petru-vasilescu", "elena-vasilescu", "ana-vasilescu", "victor-vasilescu"):
+        assert (f"person:{person}", "sanctioned-by", "agency:us-state") in found
+        assert (f"person:{person}", "restricted-under", _LAW) in found
+    assert not any("united-states" in s or s.startswith("country:") for s, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The sanctions also cover his wife, Olga Smirnova, who owns the villa.", "person:olga-smirnova"),
+        ("Her husband Karim Haddad was not designated.", "person:karim-haddad"),
+        ("Treasury also identified their daughters, Mira Sokolova and Lena Sokolova.", "person:mira-sokolova"),
+    ],
+)
+def test_a_relative_named_by_kinship_is_a_person(text: str, person: str) -> None:
+    from extract.mentions import Doc
+    from schema.quotes import fold
+
+    norm = fold(text)
+    doc = Doc(text, norm, [])
+    doc.find_mentions()
+    assert person in {m.eid for m in doc.mentions}
+
+
+def test_a_law_stated_after_the_designation_and_none_before_a_law_of_its_own() -> None:
+    text = (
+        "The Department of State is designating Omar Haddad.\n\n"
+        "These designations are made pursuant to Executive Order 13224. The Department is also designating "
+        "Rami Saleh pursuant to Executive Order 13382."
+    )
+    found = _found(text)
+    assert ("person:omar-haddad", "restricted-under", "law:executive-order-13224") in found
+    assert ("person:rami-saleh", "restricted-under", "law:executive-order-13382") in found
+    assert ("person:rami-saleh", "restricted-under", "law:executive-order-13224") not in found
+
+
+def test_an_appropriations_acts_year_is_part_of_its_title() -> None:
+    from extract.patterns import LAW_ACT_RE
+
+    def acts(text: str) -> list[str]:
+        return [m.group(0) for m in LAW_ACT_RE.finditer(text)]
+
+    assert acts("under the Consolidated Appropriations Act, 2021, and the rule") == [
+        "Consolidated Appropriations Act, 2021"
+    ]
+    assert acts("the Appropriations Act, 2020, 2021 and 2022") == ["Appropriations Act"]  # a list of years
+    assert acts("the Export Control Reform Act, 2018 amendments") == ["Export Control Reform Act"]
