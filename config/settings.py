@@ -81,7 +81,7 @@ class Settings(BaseSettings):
     ownership_block_kinds: Annotated[list[str], NoDecode] = Field(
         ["sanctions"],
         description="the kinds of list (reference registry: sanctions, export-control, debarment, nonproliferation, "
-        "telecom-security) whose listing blocks an owner under the ownership rule (comma-separated); "
+        "telecom-security, import-ban) whose listing blocks an owner under the ownership rule (comma-separated); "
         "sanctioned-by facts always do",
     )
 

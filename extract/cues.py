@@ -85,7 +85,11 @@ INVADE_RE = re.compile(r"\b(?:invaded|invades|invading|invasion\s+of)\b", _I)
 ENACT_RE = re.compile(
     r"\b(?:issu(?:ed|es|ing)|enact(?:ed|s|ing)|sign(?:ed|s|ing)|adopt(?:ed|s|ing)|promulgat(?:ed|es|ing))\b", _I
 )
-PROPOSE_RE = re.compile(r"\b(?:introduc(?:ed|es|ing)|propos(?:ed|es|ing)|sponsor(?:ed|s|ing))\b", _I)
+PROPOSE_RE = re.compile(  # "cosponsored", "the primary cosponsors of UFLPA"
+    r"\b(?:introduc(?:ed|es|ing)|propos(?:ed|es|ing)|(?:co-?)?sponsor(?:ed|s|ing)?(?=\s+(?:of|by)\b)|"
+    r"(?:co-?)?sponsor(?:ed|ing))\b",
+    _I,
+)
 INVESTIGATE_RE = re.compile(
     r"\b(?:investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|review(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?"
     r"(?:transactions|activities|conduct|operations|sales)|(?:opened|launched)\s+(?:an?\s+)?"

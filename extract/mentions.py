@@ -357,6 +357,11 @@ class Doc:
             if only_new and m.how != after:
                 continue
             a = _ACRONYM_RE.match(norm, m.end)
+            if a and (
+                _PARTY_STATE_RE.fullmatch(a.group(1))
+                or (m.etype is T.COUNTRY and not _abbreviates(m, a.group(1), norm))
+            ):
+                continue  # "Chris Smith (R-NJ)": a lawmaker's party; "Commission on China (CECC)": not China's
             if a and self._free_alias(a.group(1), m.eid):
                 if not (only_new and a.group(1) in self.ents[m.eid].aliases):
                     aliases.setdefault(a.group(1), m.eid)
@@ -455,6 +460,18 @@ class Doc:
     def _free_alias(self, term: str, eid: str) -> bool:
         other = self.gazetteer.lookup(term)
         return (other is None or other.id == eid) and term.lower() not in _ALIAS_STOP
+
+
+_PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z]{2}")  # "(R-NJ)", "(D-OR)": a US lawmaker's party and state
+
+
+def _abbreviates(m: Mention, acronym: str, norm: str) -> bool:
+    """Does ``acronym`` stand for the country ``m`` names ("People's Republic of China (PRC)",
+    "Burma (Myanmar)"), not for a longer name ending in it ("Commission on China (CECC)")?"""
+    if registry().countries.code(acronym) == registry().countries.code(m.eid.split(":", 1)[1].upper()):
+        return True
+    words = [w for w in re.split(r"[\s-]+", norm[m.start : m.end]) if w and w.lower() not in {"of", "the", "and"}]
+    return "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()
 
 
 _NAME_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")

@@ -40,7 +40,9 @@ _LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 # a capitalised word; Arabic names transliterated keep their article and their ayn or hamza
 # ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word
 _TOKEN = rf"(?:(?:al-|el-)?'?[{_UP}][{_LET}0-9]*(?:'[a-z]{{2,}}|-'?[{_UP}0-9][{_LET}0-9]*)*)"
-NAME_RE = re.compile(rf"(?<![\w.'-]){_TOKEN}(?:[ \t]+(?:(?:of|and|&|for|de)[ \t]+)?{_TOKEN}){{0,7}}(?![\w-])")
+NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"
+    rf"(?<![\w.'-]){_TOKEN}(?:[ \t]+(?:(?:of|and|&|for|de)[ \t]+|[A-Z]\.[ \t]+)?{_TOKEN}){{0,7}}(?![\w-])"
+)
 
 # capitalised words that are not names on their own (sentence openers, headings, generic nouns)
 COMMON = frozenset(
@@ -115,6 +117,7 @@ _DESCRIBED_AFTER = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong 
 )
 # "X, a Russian national", "X, a citizen of Iran", "X, 44, of Dandong, China" (a person's age)
 _PERSON_AFTER = re.compile(
+    r"[ \t]*\([RDI]-[A-Z]{2}\)|"  # "Marco Rubio (R-FL)": a US lawmaker, by party and state
     rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT}|[A-Z]{{2,5}})[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}?"
     r"(?:national|citizen|resident|businessman|businesswoman|oligarch|elite|official|spokesperson|spokeswoman|"
     r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire|representative|agent|"
@@ -377,12 +380,16 @@ def find(
         if norm[s:e] not in shorts and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1) and not _place(norm[s:e])
     ]
     typed: dict[tuple[int, int], EntityType] = {}
+    trimmed: set[tuple[int, int]] = set()
     for span in cands:
         t = type_of(norm, span)
         if t is T.PERSON and _HAS_ROLE.search(norm, span[0], span[1]):
             continue  # "Communist Party Secretary of XUAR" is a title, not a name
         if t is T.PERSON and _OF_PLACE.search(norm, span[0], span[1]):  # "Mr. Scott of Florida"
             span = (span[0], _OF_PLACE.search(norm, span[0], span[1]).start())  # type: ignore[union-attr]
+        if t is T.PERSON and (tail := _person_tail(norm, span)) != span:
+            trimmed.add(span)  # "CECC Chairs Marco Rubio (R-FL)": the name is the tail
+            span = tail
         if t is not None:
             typed[span] = t
     items: list[tuple[int, int, EntityType | None]] = sorted(
@@ -398,7 +405,7 @@ def find(
         if t not in _COORDINATED:
             continue
         span = (a[0], a[1]) if a[2] is None else (b[0], b[1])
-        if span in typed or span not in is_cand or in_heading(norm, span[0]):
+        if span in typed or span in trimmed or span not in is_cand or in_heading(norm, span[0]):
             continue
         if t is T.PERSON and _HAS_ROLE.search(norm, span[0], span[1]):
             continue
@@ -473,6 +480,28 @@ _JOINER = re.compile(r",|&|\b(?:and|or)\b")
 
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z]+[ \t]+$")
+
+
+# the words a name's tail may shed: a body's acronym, a title ("CECC Chairs", "Ranking Member")
+_TITLE_WORD = re.compile(
+    r"[A-Z]{2,6}|(?:Co-?)?Chair(?:s|m[ae]n|wom[ae]n)?|Ranking|Members?|Senators?|Representatives?|Sens?\.|Reps?\.|"
+    r"Speaker|Leader|Former|Deputy|Vice|Secretary|Ministers?|Directors?|Presidents?|Governors?|Commissioners?|"
+    r"Ambassadors?|Judge|General"
+)
+
+
+def _person_tail(norm: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A person's name after words that are not part of it (a title, a body's acronym): its
+    longest person-shaped tail of two words or more, else the span as it is."""
+    words = [(span[0] + w.start(), span[0] + w.end()) for w in re.finditer(r"\S+", norm[span[0] : span[1]])]
+    if len(words) < 3 or person_shaped(norm[span[0] : span[1]], COMMON):
+        return span
+    for k, (start, _) in enumerate(words[1:-1], 1):
+        if not all(_TITLE_WORD.fullmatch(norm, a, b) for a, b in words[:k]):
+            break
+        if person_shaped(norm[start : span[1]], COMMON):
+            return (start, span[1])
+    return span
 
 
 def _leads_name(norm: str, start: int, end: int, etype: EntityType) -> bool:

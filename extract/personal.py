@@ -25,13 +25,14 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:-[^\W\d_]{2,})?")  # "Gorkov", "Ochur-S
 _DEMONYMS = frozenset(DEMONYM_WORDS)
 # what Arabic names transliterated add to a word: the article, the ayn or hamza ("al-Mawla", "Sa'id")
 _ARTICLE = re.compile(r"^(?:al|el)-|'")
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def person_shaped(name: str, common: frozenset[str] = frozenset()) -> bool:
     """Two to four capitalised words (six when the name is Arabic, with its article: "Amir
     Muhammad Sa'id Abdal-Rahman al-Mawla"), the first a given name rigour knows, none a word of
     ``common``, a country, a demonym, or a word organisations use (see the module)."""
-    words = [_ARTICLE.sub("", w) for w in name.split()]
+    words = [_ARTICLE.sub("", w) for w in name.split() if not _INITIAL.fullmatch(w)]  # "James P. McGovern"
     most = 6 if _ARTICLE.search(name) else 4
     if not 2 <= len(words) <= most or not all(
         _WORD.fullmatch(w) and w[0].isupper() and w[1:2].islower() for w in words

@@ -322,6 +322,9 @@ def _rule_invaded(sent: Sentence) -> None:
 _UNDER_BEFORE_RE = re.compile(PURSUANT_RE.pattern + "$", _I)  # "under (Section 311 of) the" right before a law
 
 
+_WITH_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s+(?:together\s+)?with\s+")
+
+
 def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate) -> None:
     """``<actor> issued <Law>`` → enacted-by; ``<actor> introduced <Law>`` → proposed-by."""
     actors = AUTHORITY | {T.PERSON}
@@ -334,6 +337,11 @@ def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate
             if actor is not None and cue.start() - actor.end < 60:
                 for law in sent.laws_listed(laws[0]):  # "issuing General License 83, "...", and 84"
                     sent.add(law, predicate, actor, cue, 0.7)
+            with_ = _WITH_RE.match(sent.doc.norm, laws[0].end, sent.end) if predicate is P.PROPOSED_BY else None
+            first = next(iter(sent.after(with_.end(), frozenset({T.PERSON}))), None) if with_ else None
+            if first is not None and first.start - with_.end() < 40:  # type: ignore[union-attr]
+                for person in sent.group(first, 1, frozenset({T.PERSON})):  # "cosponsors of X with A and B"
+                    sent.add(laws[0], predicate, person, cue, 0.65)
             continue
         laws = sent.before(cue.start(), frozenset({T.LAW}))
         agent = sent.by_agent(cue.end(), actors)
@@ -389,8 +397,18 @@ COMPONENT_OF_RE = re.compile(
 )
 
 
+# "The U.S. Commerce Department, through its Bureau of Industry and Security (BIS), has issued":
+# the body acting for the department is part of it
+THROUGH_ITS_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:acting\s+)?through\s+its\s+(?:[a-z][\w-]*\s+){0,2}?")
+
+
 def _rule_component_of(sent: Sentence) -> None:
     for a in sent.ms:
+        through = THROUGH_ITS_RE.match(sent.doc.norm, a.end, sent.end) if a.etype in AUTHORITY else None
+        part = sent.next_mention(through.end()) if through is not None else None
+        if part is not None and through is not None and part.start == through.end() and part.etype is a.etype:
+            if a.etype is not T.COUNTRY:
+                sent.add(part, P.PART_OF, a, (a.start, part.end), 0.7, stance=Stance.ASSERTED)
         if a.etype is not T.AGENCY:
             continue
         gap = COMPONENT_OF_RE.match(sent.doc.norm, a.end, sent.end)

@@ -40,7 +40,7 @@ from .countries import Countries, country_id
 
 FILE = Path(__file__).with_name("authorities.yaml")
 
-ListKind = Literal["sanctions", "export-control", "debarment", "nonproliferation", "telecom-security"]
+ListKind = Literal["sanctions", "export-control", "debarment", "nonproliferation", "telecom-security", "import-ban"]
 _TYPE_BY_PREFIX = {t.prefix: t for t in EntityType}
 # "Entity List (EL) - Bureau of Industry and Security": the list's code in parentheses
 LABEL_CODE = re.compile(r"\(([A-Za-z0-9 -]+?)(?: List)?\)")

@@ -198,7 +198,7 @@ def test_a_list_named_after_a_law_and_the_parties_its_frame_names_later() -> Non
         "and Gamma Yarn Co., Ltd. are prohibited from entering the United States."
     )
     for firm in ("firm:alpha-cotton-co-ltd", "firm:beta-textile-co-ltd", "firm:gamma-yarn-co-ltd"):
-        assert (firm, "listed-on", "list:uyghur-forced-labor-prevention-act-entity-list") in found
+        assert (firm, "listed-on", "list:us-dhs-uflpa-entity-list") in found  # the registry's list
         assert (firm, "headquartered-in", "country:cn") in found
     assert not any(o == "list:us-bis-entity-list" for _, _, o in found)
 
@@ -691,7 +691,7 @@ def test_a_list_addition_on_a_counted_description_then_the_names_with_the_import
         "U.S. Department of Homeland Security",
     )
     for firm in ("firm:alpha-textiles-co-ltd", "firm:beta-steel-co-ltd"):
-        assert (firm, "listed-on", "list:uyghur-forced-labor-prevention-act-entity-list") in found
+        assert (firm, "listed-on", "list:us-dhs-uflpa-entity-list") in found  # the registry's list
         assert (firm, "headquartered-in", "country:cn") in found
         assert (firm, "banned-by", "agency:us-cbp") in found
 
@@ -740,3 +740,17 @@ def test_front_companies_identified_on_a_counted_description_then_listed_after_a
         assert (firm, "sanctioned-by", "agency:us-treasury") in found
         assert (firm, "headquartered-in", "country:pa") in found
         assert (firm, "alleged-tie-to", "firm:caspian-sea-shipping-lines") in found
+
+
+def test_a_body_acting_through_its_bureau_is_what_the_bureau_is_part_of() -> None:
+    found = _found(
+        "The Department of Commerce, through its Bureau of Industry and Security (BIS), added two entities to "
+        "the Entity List."
+    )
+    assert ("agency:us-bis", "part-of", "agency:us-commerce") in found
+
+
+def test_the_uflpa_entity_list_is_one_list_however_it_is_spelled() -> None:
+    for name in ("UFLPA Entity List", "Uygur Forced Labor Prevention Act Entity List"):
+        found = _found(f"DHS added Delta Cotton Co., Ltd. to the {name}.")
+        assert ("firm:delta-cotton-co-ltd", "listed-on", "list:us-dhs-uflpa-entity-list") in found

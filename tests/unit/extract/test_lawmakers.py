@@ -1,0 +1,52 @@
+"""Lawmakers as congressional releases name them (written from the genre, not copied from any
+evaluation text): a middle initial inside a name, the party and state after it, a title or a
+body's acronym before it, and the sponsors of a law named with "cosponsors of X with A and B"."""
+
+from __future__ import annotations
+
+from extract import propose
+from extract.mentions import Doc
+from schema.quotes import fold
+
+
+def _mentions(text: str) -> dict[str, str]:
+    doc = Doc(text, fold(text), [])
+    doc.find_mentions()
+    return {doc.norm[m.start : m.end]: m.eid for m in doc.mentions}
+
+
+def _found(text: str) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.predicate.value, c.object) for c in propose(text).parsed.claims}
+
+
+def test_a_lawmaker_with_a_middle_initial_party_and_state_is_one_person() -> None:
+    found = _mentions("The statement was issued by Representatives Mary K. Hollins (D-OH) and Tom Reyes (R-TX).")
+    assert found.get("Mary K. Hollins") == "person:mary-k-hollins"
+    assert found.get("Tom Reyes") == "person:tom-reyes"
+    assert "D-OH" not in found and "R-TX" not in found  # a party and state is no alias of anyone
+
+
+def test_a_title_and_a_bodys_acronym_before_a_name_are_not_part_of_it() -> None:
+    found = _mentions("The bill was written with former CECC Chairs Daniel Okafor (R-FL) and Ruth Adler (D-MA).")
+    assert found.get("Daniel Okafor") == "person:daniel-okafor"
+    assert not any("chairs" in eid for eid in found.values())
+
+
+def test_an_acronym_after_a_country_that_ends_a_longer_name_is_not_the_countrys() -> None:
+    found = _mentions(
+        "The Congressional-Executive Commission on China (CECC) held a hearing. The CECC said the "
+        "People's Republic of China (PRC) denies it. The PRC answered."
+    )
+    assert "CECC" not in found  # the commission's, not China's
+    assert found.get("PRC") == "country:cn"
+
+
+def test_the_cosponsors_of_a_law_and_those_it_was_written_with() -> None:
+    text = (
+        "Senator Alan Brooks was the lead cosponsor of the Fair Ports Act with Senators Nina Patel (D-NY) and "
+        "Carl Young (R-UT)."
+    )
+    found = _found(text)
+    law = "law:fair-ports-act"
+    for person in ("person:alan-brooks", "person:nina-patel", "person:carl-young"):
+        assert (law, "proposed-by", person) in found
