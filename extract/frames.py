@@ -87,8 +87,8 @@ ACTION_ON_RE = re.compile(
     r"(?:against|on|of)\s+(?:the\s+)?",
     _I,
 )
-LAW_LATER_RE = re.compile(
-    r"\b(?:This|These|The)\s+(?:action|actions|designations?|sanctions|entities|individuals|officials|"
+LAW_LATER_RE = re.compile(  # "Today's action is being taken pursuant to E.O. 13382"
+    r"\b(?:This|These|The|Today's)\s+(?:action|actions|designations?|sanctions|entities|individuals|officials|"
     r"measures?)\b[^.;]{0,60}?\b(?:pursuant\s+to|under)\s+(?:the\s+)?",
     _I,
 )

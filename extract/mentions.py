@@ -179,7 +179,8 @@ class Doc:
             if prefix is not None and code is not None and code != "US":  # "DPRK Ministry of Rocket Industry"
                 add(prefix.start(1), m.end(), T.ORGANIZATION)
                 continue
-            add(m.start(), m.end(), T.ORGANIZATION if _foreign_body(m.group(0)) else T.AGENCY)
+            foreign = _foreign_body(m.group(0)) or _foreign_owner(norm, m.start())
+            add(m.start(), m.end(), T.ORGANIZATION if foreign else T.AGENCY)
         for m in AGENCY_US_RE.finditer(norm):
             add(m.start(), m.end(), T.AGENCY)
         for m in BODY_OF_COUNTRY_RE.finditer(norm):  # "Atomic Energy Organization of Iran"
@@ -189,7 +190,7 @@ class Doc:
         for m in AGENCY_TAIL_RE.finditer(norm):
             if names.in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
-            foreign = m.group("org") or _foreign_body(m.group(0))
+            foreign = m.group("org") or _foreign_body(m.group(0)) or _foreign_owner(norm, m.start())
             add(m.start(), m.end(), T.ORGANIZATION if foreign else T.AGENCY)
         for m in LAW_EO_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW, f"Executive Order {m.group(1)}")
@@ -513,6 +514,17 @@ def _foreign_body(name: str) -> bool:
         if code is not None and code != "US":
             return True
     return False
+
+
+_OWNER_BEFORE_RE = re.compile(r"(?<![\w.'-])([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})'s?[ \t]+$")
+
+
+def _foreign_owner(norm: str, start: int) -> bool:
+    """Is the body named right after a foreign country's possessive ("Iran's Ministry of Defense and
+    Armed Forces Logistics")? Then it is that country's, an organization as in :func:`_foreign_body`."""
+    owner = _OWNER_BEFORE_RE.search(norm, max(0, start - 40), start)
+    code = registry().countries.code(owner.group(1)) if owner is not None else None
+    return code is not None and code != "US"
 
 
 def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:

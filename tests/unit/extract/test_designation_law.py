@@ -76,3 +76,18 @@ def test_an_appropriations_acts_year_is_part_of_its_title() -> None:
     ]
     assert acts("the Appropriations Act, 2020, 2021 and 2022") == ["Appropriations Act"]  # a list of years
     assert acts("the Export Control Reform Act, 2018 amendments") == ["Export Control Reform Act"]
+
+
+def test_todays_action_taken_under_a_law_and_a_foreign_ministry_named_with_its_country() -> None:
+    text = (
+        "Today, the United States is imposing sanctions on Omid Rahimi, an Iranian national, and Kaveh Trading Co. "
+        "for supporting "
+        "Iran's Ministry of Defense and Armed Forces Logistics.\n\n"
+        "Today's action is being taken pursuant to Executive Order (E.O.) 13382."
+    )
+    found = _found(text, None)
+    for party in ("person:omid-rahimi", "firm:kaveh-trading-co"):
+        assert (party, "sanctioned-by", "country:us") in found
+        assert (party, "restricted-under", "law:executive-order-13382") in found
+    ministry = "organization:ministry-of-defense-and-armed-forces-logistics"  # Iran's, not a US agency
+    assert (ministry, "part-of", "country:ir") in found
