@@ -24,7 +24,10 @@ P = Predicate
 _I = re.IGNORECASE
 
 ORDER_AGAINST_RE = re.compile(  # "<a Withhold Release Order> against X", "This TDO terminates the right of X"
-    r"\s*(?:\([^()]{1,12}\))?\s+(?:against|on|(?:terminat|den|suspend|restrict)(?:es|ies|s|ing)\s+(?:the\s+)?"
+    r"\s*(?:\([^()]{1,12}\))?\s+(?:(?:against|on)(?:\s+(?:[\w-]+\s+){0,4}?(?:produced|made|manufactured|harvested|"
+    # "against gloves produced in Malaysia by X"
+    r"mined|processed)(?:\s+in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+by)?"
+    r"|(?:terminat|den|suspend|restrict)(?:es|ies|s|ing)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:of|for)|(?:will\s+|would\s+)?(?:prevents?|bars?|prohibits?)(?=\s+\S+(?:\s+\S+){0,4}?\s+from\b))"
     r"\s+(?:the\s+)?"  # "This temporary denial order will prevent Belavia from ..."
 )
@@ -86,17 +89,30 @@ def rule_law_targets(sent: Sentence) -> None:
         sent.add(law, P.TARGETS, nxt, (law.start, nxt.end), 0.65, stance=stance)
 
 
+# "in consultation with the Secretary of the Treasury": a body consulted, not the one acting
+_CONSULTED_RE = re.compile(
+    r"\b(?:in\s+(?:consultation|coordination|cooperation|partnership)\s+with|with\s+the\s+(?:support|assistance)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:Secretary|Department|Office)\s+of\s+(?:the\s+)?)?$",
+    _I,
+)
+
+
 def rule_order_against(sent: Sentence) -> None:
     """``<Agency> issued a Withhold Release Order against X`` → ``X restricted-under`` the order, and
     the agency ``acted-against`` X."""
     for law in sent.ms:
-        if law.etype is not T.LAW or not law.eid.endswith("-order"):
+        if law.etype is not T.LAW or not law.eid.endswith(("-order", "-finding")):
             continue
         gap = ORDER_AGAINST_RE.match(sent.doc.norm, law.end, sent.end)
         nxt = sent.next_mention(gap.end()) if gap else None
         if gap is None or nxt is None or nxt.start != gap.end() or nxt.etype not in AFFECTED:
             continue
-        auths = [m for m in sent.before(law.start, AUTHORITY) if not sent.is_modifier(m)]
+        auths = [
+            m
+            for m in sent.before(law.start, AUTHORITY)
+            if not sent.is_modifier(m)
+            and not _CONSULTED_RE.search(sent.doc.norm, max(sent.start, m.start - 60), m.start)
+        ]
         for x in sent.group(nxt, 1, AFFECTED):
             sent.add(x, P.RESTRICTED_UNDER, law, (law.start, x.end), 0.65, stance=Stance.ASSERTED)
             if auths and gap.group(0).strip().startswith(("against", "on")):

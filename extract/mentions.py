@@ -190,7 +190,7 @@ class Doc:
         for m in AGENCY_TAIL_RE.finditer(norm):
             if names.in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
-            foreign = m.group("org") or _foreign_body(m.group(0)) or _foreign_owner(norm, m.start())
+            foreign = bool(m.group("org")) or _foreign_body(m.group(0)) or _foreign_owner(norm, m.start())
             add(m.start(), m.end(), T.ORGANIZATION if foreign else T.AGENCY)
         for m in LAW_EO_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW, f"Executive Order {m.group(1)}")

@@ -355,8 +355,8 @@ def legal_tail(norm: str, end: int) -> int:
     tail = _TAIL.match(norm, end)
     if tail is None or _ROMAN.fullmatch(tail.group(1)):
         return end
-    found = extract_org_types(tail.group(1))
-    return tail.end() if found and found[-1][0] == tail.group(1) else end
+    found = extract_org_types(tail.group(1))  # "Bhd." is found as "Bhd"
+    return tail.end() if found and found[-1][0] in {tail.group(1), tail.group(1).rstrip(".")} else end
 
 
 def find(

@@ -116,7 +116,8 @@ LAW_ORDER_RE = re.compile(  # "Order on Revocation and Termination"
 )
 LAW_ENFORCEMENT_ORDER_RE = re.compile(  # the orders US agencies issue against a named party
     r"(?<![\w-])(?:Withhold[ \t]+Release|(?:Temporary[ \t]+)?Denial|Consent|Cease[ \t]+and[ \t]+Desist)[ \t]+Order\b|"
-    r"(?<![\w-])[Tt]emporary[ \t]+denial[ \t]+order\b"  # "This temporary denial order will prevent X"
+    r"(?<![\w-])[Tt]emporary[ \t]+denial[ \t]+order\b|"  # "This temporary denial order will prevent X"
+    r"(?<![\w-])(?:Forced[ \t]+Labor[ \t]+Finding|forced[ \t]+labor[ \t]+finding)\b"  # CBP's finding on a firm's goods
 )
 BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ \t]+){0,2}?bill\b")
 

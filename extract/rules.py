@@ -397,6 +397,7 @@ COMPONENT_OF_RE = re.compile(
 )
 
 
+_UNIT_RE = re.compile(r"(?:Office|Bureau|Directorate|Division|Center|Centre)\b")
 # "The U.S. Commerce Department, through its Bureau of Industry and Security (BIS), has issued":
 # the body acting for the department is part of it
 THROUGH_ITS_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:acting\s+)?through\s+its\s+(?:[a-z][\w-]*\s+){0,2}?")
@@ -411,6 +412,14 @@ def _rule_component_of(sent: Sentence) -> None:
                 sent.add(part, P.PART_OF, a, (a.start, part.end), 0.7, stance=Stance.ASSERTED)
         if a.etype is not T.AGENCY:
             continue
+        unit = sent.next_mention(a.end)  # "the CBP Office of Trade": the office is the agency's
+        if (
+            unit is not None
+            and unit.etype is T.AGENCY
+            and not sent.doc.norm[a.end : unit.start].strip()
+            and _UNIT_RE.match(sent.doc.norm, unit.start)
+        ):
+            sent.add(unit, P.PART_OF, a, (a.start, unit.end), 0.65, stance=Stance.ASSERTED)
         gap = COMPONENT_OF_RE.match(sent.doc.norm, a.end, sent.end)
         b = sent.next_mention(gap.end()) if gap else None
         if b is not None and gap is not None and b.start == gap.end() and b.etype in {T.AGENCY, T.COUNTRY}:

@@ -41,6 +41,10 @@ _ABBREV = frozenset(
         "ltd",
         "co",
         "corp",
+        "sdn",  # legal forms abbreviated like "Ltd.": "Sdn. Bhd.", "Pte. Ltd.", "Pvt. Ltd."
+        "bhd",
+        "pte",
+        "pvt",
         "no",
         "nos",
         "mr",

@@ -754,3 +754,22 @@ def test_the_uflpa_entity_list_is_one_list_however_it_is_spelled() -> None:
     for name in ("UFLPA Entity List", "Uygur Forced Labor Prevention Act Entity List"):
         found = _found(f"DHS added Delta Cotton Co., Ltd. to the {name}.")
         assert ("firm:delta-cotton-co-ltd", "listed-on", "list:us-dhs-uflpa-entity-list") in found
+
+
+def test_a_forced_labor_finding_on_goods_a_firm_produced_and_the_office_that_published_it() -> None:
+    found = _found(
+        "The CBP Office of Trade, in consultation with the Secretary of the Treasury, published a forced labor "
+        "finding against rubber gloves produced in Malaysia by Mekar Gloves Sdn. Bhd. in the Federal Register.",
+        "U.S. Customs and Border Protection",
+    )
+    firm = "firm:mekar-gloves-sdn-bhd"
+    assert (firm, "restricted-under", "law:forced-labor-finding") in found
+    assert ("agency:office-of-trade", "part-of", "agency:us-cbp") in found
+    assert not any(s == "agency:us-treasury" for s, _, _ in found)  # consulted, not acting
+
+
+def test_a_malaysian_legal_form_with_its_full_stop_ends_the_name() -> None:
+    found = _found(
+        "CBP issued a Withhold Release Order against Sinar Latex Bhd. today.", "U.S. Customs and Border Protection"
+    )
+    assert ("firm:sinar-latex-bhd", "restricted-under", "law:withhold-release-order") in found
