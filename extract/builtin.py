@@ -58,6 +58,13 @@ DEMONYM_WORDS = (
     "Finnish", "Estonian", "Latvian", "Lithuanian", "Czech", "Slovak", "Hungarian", "Bulgarian", "Romanian",
     "Mexican", "Colombian", "Brazilian", "Nicaraguan", "Panamanian", "Liberian", "Nigerian", "South African",
     "Eritrean", "Somali", "Malian", "Marshallese", "Maltese", "Norwegian", "Danish", "Irish", "Polish",
+    "Bolivian", "Paraguayan", "Guatemalan", "Honduran", "Salvadoran", "Ecuadorian", "Peruvian", "Chilean",
+    "Argentine", "Argentinian", "Uruguayan", "Haitian", "Costa Rican", "Jamaican", "Ethiopian", "Kenyan",
+    "Ugandan", "Congolese", "Zimbabwean", "Algerian", "Moroccan", "Tunisian", "Bangladeshi", "Sri Lankan",
+    "Nepali", "Laotian", "Portuguese", "Slovenian", "Croatian", "Bosnian", "Albanian", "Macedonian",
+    "Montenegrin", "Icelandic", "Kosovar", "Palestinian", "Ghanaian", "Senegalese", "Cameroonian", "Tanzanian",
+    "Mozambican", "Angolan", "Namibian", "Zambian", "Burundian", "Rwandan", "Nigerien", "South Sudanese",
+    "Belizean", "Slovakian", "Luxembourgish", "Uzbekistani",
 )  # fmt: skip
 
 

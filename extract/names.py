@@ -94,7 +94,7 @@ _ROLES = (
 _HAS_ROLE = re.compile(rf"\b{_ROLES}\b")
 # the same roles as common nouns: "its director, Ivan Sidorov", "X, the head of RosGeo"
 _ROLE_NOUNS = r"(?:director|chairman|chairwoman|president|governor|commander|head|manager|deputy)"
-_DEFINED_ACRONYM = re.compile(r"\w[ \t]*\([ \t]*([A-Z][A-Z0-9&.-]{1,15})[ \t]*\)")
+_DEFINED_ACRONYM = re.compile(r"[\w.][ \t]*,?[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,15})[ \t]*\)")
 _DEFINED_SHORT = re.compile(r"[\w.][ \t]*\([ \t]*(?:the[ \t]+)?\"?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){1,3})\"?[ \t]*\)")
 _ROLE_AFTER = re.compile(
     rf"[ \t]*,[ \t]+(?:the|a|an|its|their|his|her)[ \t]+(?:current[ \t]+|former[ \t]+|then[ \t]+)?"
@@ -372,7 +372,9 @@ def find(
     shorts |= {  # "Ma" after "Ma Xiaohong", "Guan" after "Guan Tianfeng": a person's, never a new firm
         w for s, e, t in known if t is T.PERSON for w in norm[s:e].split()
     }
-    shorts |= set(_DEFINED_ACRONYM.findall(norm))  # "XPSB" defined as "... Bureau (XPSB)": an alias
+    shorts |= {  # "XPSB" defined as "... Bureau (XPSB)", "PdVSA" as "... S.A. (PdVSA)": an alias
+        a for a in _DEFINED_ACRONYM.findall(norm) if sum(c.isupper() for c in a) >= 2
+    }
     shorts |= set(_DEFINED_SHORT.findall(norm))  # "Alpha Tech Co., Ltd. (Alpha Tech)": an alias too
     cands = [
         (s, e)

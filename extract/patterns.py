@@ -36,9 +36,11 @@ _FIRM_TAIL = r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.
 _FIRM_WORD = (  # "Int'l" is a word of a name, "Kaspersky's" is not
     r"(?!(?:" + _STOP + r")\b)[A-Z][A-Za-z0-9&]*(?:\.[A-Za-z0-9&]+|-[A-Z0-9][A-Za-z0-9&]*|'(?!s\b)[a-z]{1,2}\b)*"
 )
+# the particles of Spanish, Portuguese, French and Italian names: "Petroleos de Venezuela, S.A."
+_ROMANCE_OF = r"(?:de|del|da|do|dos|das|des|du|di)(?:[ \t]+(?:la|las|los|le|les))?"
 FIRM_RE = re.compile(  # words joined by "and", "&", and "of" after "Bank" ("Bank of Kunlun Co., Ltd.")
     rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?"
-    rf"(?:{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?(?:(?:and|&|(?<=Bank[ \t])of)[ \t]+)?){{0,6}}"
+    rf"(?:{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?(?:(?:and|&|(?<=Bank[ \t])of|{_ROMANCE_OF})[ \t]+)?){{0,6}}"
     rf"{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
     r"(?:[ \t]+(?:Americas|USA|International|Europe|Asia|Global|Worldwide)(?![\w'-]))?"
     rf"(?![\w-]){_FIRM_TAIL}"
@@ -54,7 +56,7 @@ FIRM_FORM_NAME_RE = re.compile(rf"[ \t]+(?:{_FIRM_WORD}[ \t]+){{0,3}}{_FIRM_WORD
 
 # "ByteDance, Ltd.", "Kaspersky Lab, Inc.": a legal form after a comma makes any name a firm
 FIRM_COMMA_RE = re.compile(
-    rf"(?<![\w.-])(?:{_FIRM_WORD}[ \t]+){{0,4}}{_FIRM_WORD},[ \t]+"
+    rf"(?<![\w.-])(?:{_FIRM_WORD}[ \t]+(?:{_ROMANCE_OF}[ \t]+)?){{0,4}}{_FIRM_WORD},[ \t]+"
     r"(?:Ltd\.|Inc\.|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.|S\.A\.|GmbH\b|PLC\b|AG\b)"
 )
 

@@ -426,6 +426,7 @@ def _rule_component_of(sent: Sentence) -> None:
             sent.add(a, P.PART_OF, sent.head(b), (a.start, b.end), 0.7, stance=Stance.ASSERTED)
 
 
+_STATE_OWNED_RE = re.compile(r"\b(?:state|government)-(?:owned|controlled)\b", _I)
 # a state's own body: its armed forces, police, ministries
 STATE_BODY_RE = re.compile(r"\b(?:Corps|Army|Forces|Guard|Navy|Police|Ministry|Militia)\b")
 
@@ -446,6 +447,9 @@ def _rule_headquarters(sent: Sentence) -> None:
             place = demonyms().get(named) or COUNTRY_NAMES.get(named) or places.city_country(named)
         if place:
             sent.add(m, P.HEADQUARTERED_IN, place, (m.start, m.end), 0.7, stance=Stance.ASSERTED)
+            if hit is not None and hit.re is HQ_DESC_AFTER_RE and _STATE_OWNED_RE.search(hit.group(0)):
+                # "X, the Venezuelan state-owned oil company": the state owns X
+                sent.add(place, P.OWNS, m, (m.start, hit.end()), 0.6, stance=Stance.ASSERTED)
             if hit is not None and hit.re is HQ_BASED_RE:  # "Hong Kong and Marshall Islands-based X"
                 also = HQ_ALSO_RE.search(left, 0, hit.start("p"))
                 other = (demonyms().get(also.group("p")) or COUNTRY_NAMES.get(also.group("p"))) if also else None

@@ -773,3 +773,17 @@ def test_a_malaysian_legal_form_with_its_full_stop_ends_the_name() -> None:
         "CBP issued a Withhold Release Order against Sinar Latex Bhd. today.", "U.S. Customs and Border Protection"
     )
     assert ("firm:sinar-latex-bhd", "restricted-under", "law:withhold-release-order") in found
+
+
+def test_a_spanish_firm_name_its_mixed_case_acronym_and_a_state_owned_description() -> None:
+    text = (
+        "Agents seized an aircraft used by Compania Minera del Sur, S.A. (CoMiSur), the sanctioned Bolivian "
+        "state-owned mining company. The aircraft was operated by CoMiSur."
+    )
+    found = _found(text, "U.S. Department of Justice")
+    firm = "firm:compania-minera-del-sur-s-a"
+    assert (firm, "headquartered-in", "country:bo") in found
+    assert ("country:bo", "owns", firm) in found
+    doc = Doc(text, fold(text), [])
+    doc.find_mentions()
+    assert {m.eid for m in doc.mentions if fold(text)[m.start : m.end] == "CoMiSur"} == {firm}  # one firm
