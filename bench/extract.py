@@ -2,13 +2,13 @@
 
     python -m bench.extract [--dir DIR ...] [--split dev|heldout] [-v] [--llm] [--min-precision P --min-recall R]
 
-The directories default to the seven gold sets: ``tests/fixtures/articles`` (the seed and the texts
+The directories default to the gold sets: ``tests/fixtures/articles`` (the seed and the texts
 the first rules were written against), ``bench/eval`` (32 real US-government texts annotated
 before any extractor ran on them, split once by name hash: ``bench/eval/SPLIT.md``),
 ``bench/eval4`` (12 more, annotated blind, development data after their one blind run:
 ``bench/eval4/SPLIT.md``), ``bench/eval5`` (18 more, annotated blind, split by the same hash rule
 after their one blind run: ``bench/eval5/SPLIT.md``), ``bench/eval6`` (20 more, likewise:
-``bench/eval6/SPLIT.md``), ``bench/eval7`` to ``bench/eval10`` (16 more each, likewise:
+``bench/eval6/SPLIT.md``), ``bench/eval7`` to ``bench/eval11`` (16 more each, likewise:
 their ``SPLIT.md``).
 For every ``<name>.gold.yaml`` in the directories, ``<name>.txt`` is run through
 :func:`extract.propose` with ``<name>.meta.yaml`` (no known entities: only the built-in
@@ -53,6 +53,7 @@ EVAL7_DIR = Path(__file__).resolve().parent / "eval7"
 EVAL8_DIR = Path(__file__).resolve().parent / "eval8"
 EVAL9_DIR = Path(__file__).resolve().parent / "eval9"
 EVAL10_DIR = Path(__file__).resolve().parent / "eval10"
+EVAL11_DIR = Path(__file__).resolve().parent / "eval11"
 
 
 @dataclass
@@ -211,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         EVAL8_DIR,
         EVAL9_DIR,
         EVAL10_DIR,
+        EVAL11_DIR,
     ]
     golds = sorted(g for d in dirs for g in d.glob("*.gold.yaml"))
     if not golds:
