@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from schema.ontology import EntityType, Predicate, Stance
 
+from .patterns import UNDER_IN_TITLE_RE
+
 if TYPE_CHECKING:
     from .mentions import Doc
     from .sentence import Sentence
@@ -53,7 +55,7 @@ def main_law_name(norm: str) -> str | None:
     if cited is not None:
         return " ".join(cited.group("name").split())
     head = "\n".join(norm.splitlines()[:_HEAD_LINES])
-    names = [" ".join(m.group("name").split()) for m in TITLE_LINE_RE.finditer(head)]
+    names = [UNDER_IN_TITLE_RE.sub("", " ".join(m.group("name").split())) for m in TITLE_LINE_RE.finditer(head)]
     names = [n for n in names if len(n.split()) >= 2]
     if not names:
         return None

@@ -88,7 +88,7 @@ ACTION_ON_RE = re.compile(
     _I,
 )
 LAW_LATER_RE = re.compile(  # "Today's action is being taken pursuant to E.O. 13382"
-    r"\b(?:This|These|The|Today's)\s+(?:action|actions|designations?|sanctions|entities|individuals|officials|"
+    r"\b(?:This|These|The|Today's)\s+(?:action|actions|designations?|orders?|sanctions|entities|individuals|officials|"
     r"measures?)\b[^.;]{0,60}?\b(?:pursuant\s+to|under)\s+(?:the\s+)?",
     _I,
 )
@@ -272,26 +272,38 @@ def _goods_named(sent: Sentence) -> None:
 
 
 def _designation_law(sent: Sentence) -> None:
-    """ "This designation is made under Section 7031(c) of ...", with no frame open: the law of the
-    text's designations. The parties it named sanctioned under no law of their own get it, and so do
-    those it names so later ("I am also designating his wife, A")."""
+    """ "This designation is made under Section 7031(c) of ...", "These orders are the first actions by
+    FinCEN pursuant to A and the B", with no frame open: the laws of the text's measures. The parties it
+    named sanctioned or banned under no law of their own get them, and so do those it names so later
+    ("I am also designating his wife, A")."""
     doc = sent.doc
     hit = LAW_LATER_RE.search(doc.norm, sent.start, sent.end)
     law = sent.next_mention(hit.end()) if hit is not None else None
     if hit is not None and law is not None and law.start == hit.end() and law.etype is T.LAW:
-        doc.designation_law = law.eid
+        laws = [law]
+        while (more := _AND_LAW_RE.match(doc.norm, laws[-1].end, sent.end)) is not None:
+            nxt = sent.next_mention(more.end())
+            if nxt is None or nxt.start != more.end() or nxt.etype is not T.LAW:
+                break
+            laws.append(nxt)
+        doc.designation_laws = [m.eid for m in laws]
         for eid in doc.unlawed:
-            sent.add(eid, P.RESTRICTED_UNDER, law, (hit.start(), law.end), 0.6, stance=Stance.ASSERTED)
+            for m in laws:
+                sent.add(eid, P.RESTRICTED_UNDER, m, (hit.start(), m.end), 0.6, stance=Stance.ASSERTED)
         doc.unlawed = []
     lawed = {raw.subject for raw in sent.raws if raw.predicate is P.RESTRICTED_UNDER}
     for raw in list(sent.raws):
-        if raw.predicate is not P.SANCTIONED_BY or raw.stance not in {None, Stance.ASSERTED} or raw.subject in lawed:
+        if raw.predicate not in _MEASURES or raw.stance not in {None, Stance.ASSERTED} or raw.subject in lawed:
             continue
         lawed.add(raw.subject)
-        if doc.designation_law is not None:
-            sent.add(raw.subject, P.RESTRICTED_UNDER, doc.designation_law, raw.cue, 0.55, stance=Stance.ASSERTED)
-        elif raw.subject not in doc.unlawed:
+        for eid in doc.designation_laws:
+            sent.add(raw.subject, P.RESTRICTED_UNDER, eid, raw.cue, 0.55, stance=Stance.ASSERTED)
+        if not doc.designation_laws and raw.subject not in doc.unlawed:
             doc.unlawed.append(raw.subject)
+
+
+_MEASURES = frozenset({P.SANCTIONED_BY, P.BANNED_BY})
+_AND_LAW_RE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+)?")
 
 
 def rule_frames(sent: Sentence) -> None:

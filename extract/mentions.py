@@ -49,6 +49,7 @@ from .patterns import (
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
     PREFIX_RE,
+    UNDER_IN_TITLE_RE,
 )
 from .personal import person_shaped
 from .spans import Mention, overlaps, resolve, within
@@ -103,7 +104,7 @@ class Doc:
         self.issuer: str | None = None  # the agency the text speaks for (its publisher), if known
         self.frame: Any = None  # an open measure on a counted description (extract.frames.Frame)
         self.sanctioner: str | None = None  # the authority the text last named imposing sanctions
-        self.designation_law: str | None = None  # "This designation is made under <Law>": the text's designations'
+        self.designation_laws: list[str] = []  # "This designation is made under <Law>": the laws of the text's measures
         self.unlawed: list[str] = []  # parties named sanctioned so far under no law the text gave
         self.other_names: list[tuple[str, str, int, int]] = []  # (name kept, other name, span): "X, also known as Y"
         self._entity_cache: dict[tuple[EntityType, str], str] = {}
@@ -200,6 +201,10 @@ class Doc:
             kind = " ".join(m.group(1).split()).title()
             add(m.start(), m.end(), T.LAW, f"{kind} Directive {m.group(2)}")
         for m in LAW_ACT_RE.finditer(norm):
+            under = UNDER_IN_TITLE_RE.search(m.group(0))  # a headline's "Takes First Actions Under X Act"
+            if under is not None:
+                add(m.start() + under.end(), m.end(), T.LAW)
+                continue
             add(m.start(), m.end(), T.LAW)
             sec = _SECTION_OF_RE.search(norm, max(0, m.start() - 40), m.start())
             if sec is not None:  # "pursuant to section 219 of the Immigration and Nationality Act": that section
@@ -223,6 +228,8 @@ class Doc:
             add(a, b, etype, label)
         cands.extend(self._persons(cands))
         for a, b in names.initialisms(norm):  # "Islamic State of Iraq and Syria (ISIS)": one body, not Syria
+            if names.DESIGNATION_TERM.fullmatch(norm, a, b):
+                continue  # "a designated Foreign Terrorist Organization (FTO)": what a party is designated as
             inside = [c for c in cands if c.start < b and a < c.end]
             if any(
                 (c.etype is not T.COUNTRY and c.how != "pattern") or (c.start, c.end) == (a, b) or c.end > b

@@ -27,12 +27,16 @@ LEGAL_PREFIX = r"(?:AO|OOO|ZAO|OAO|PAO|PJSC|JSC|CJSC|OJSC)"
 FIRM_SUFFIX = (
     r"(?:Lab|Labs|Laboratory|Laboratories|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|Corp\.?|"
     r"Corporation|Co\.|Company|Group|Holdings?|Technologies|Systems|GmbH|AG|PLC|plc|N\.V\.|"
-    r"B\.V\.|Industries|Telecom|Electronics|PTE|Pte\.?|LLP|S\.A\.|SA|SpA|S\.p\.A\.|Sdn\.?[ \t]+Bhd\.?|"
+    r"B\.V\.|Industries|Telecom|Electronics|PTE|Pte\.?|LLP|S\.A\.|SA|SpA|S\.p\.A\.|Sdn\.?[ \t]+Bhd\.?|Berhad|Bhd\.?|"
     r"OJSC|JSC|PJSC|Robotics|Semiconductors?|Bank|Concern|Airlines|Airways|Shipping|Trading|Logistics|"
     r"Petrochemicals?|Refinery|Refining|Chemicals?)"
 )
 PREFIX_RE = re.compile(rf"\b{LEGAL_PREFIX}{_SP}")
-_FIRM_TAIL = r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.))?"
+_FIRM_TAIL = (  # "Vector Casa de Bolsa, S.A. de C.V.", "CIBanco S.A., Institución de Banca Múltiple" (Mexican forms)
+    r"(?:(?<=S\.A\.)[ \t]+de[ \t]+C\.V\.)?"
+    r"(?:,[ \t]+(?:Instituci[oó]n|Institution)[ \t]+de[ \t]+Banca[ \t]+M[uú]ltiple\b)?"
+    r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.))?"
+)
 _FIRM_WORD = (  # "Int'l" is a word of a name, "Kaspersky's" is not
     r"(?!(?:" + _STOP + r")\b)[A-Z][A-Za-z0-9&]*(?:\.[A-Za-z0-9&]+|-[A-Z0-9][A-Za-z0-9&]*|'(?!s\b)[a-z]{1,2}\b)*"
 )
@@ -57,7 +61,7 @@ FIRM_FORM_NAME_RE = re.compile(rf"[ \t]+(?:{_FIRM_WORD}[ \t]+){{0,3}}{_FIRM_WORD
 # "ByteDance, Ltd.", "Kaspersky Lab, Inc.": a legal form after a comma makes any name a firm
 FIRM_COMMA_RE = re.compile(
     rf"(?<![\w.-])(?:{_FIRM_WORD}[ \t]+(?:{_ROMANCE_OF}[ \t]+)?){{0,4}}{_FIRM_WORD},[ \t]+"
-    r"(?:Ltd\.|Inc\.|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.|S\.A\.|GmbH\b|PLC\b|AG\b)"
+    r"(?:Ltd\.|Inc\.|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.|S\.A\.(?:[ \t]+de[ \t]+C\.V\.)?|GmbH\b|PLC\b|AG\b)"
 )
 
 # a plural just before names: "two entities, A and B" names two
@@ -108,6 +112,8 @@ LAW_ACT_RE = re.compile(  # "Fiscal Year 2019 National Defense Authorization Act
     rf"(?:{_CAP},?{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+)?){{1,10}}?Act\b"
     r"(?:[ \t]+of[ \t]+(?:19|20)\d\d|(?<=Appropriations[ \t]Act),[ \t]*(?:19|20)\d\d(?![\w-]|,[ \t]*\d))?"
 )  # "... Related Programs Appropriations Act, 2020": an appropriations act's year is in its title
+# a headline's words before a law it names: "Treasury Takes First Actions Under FEND Off Fentanyl Act"
+UNDER_IN_TITLE_RE = re.compile(r"^.*[ \t](?:Under|Pursuant[ \t]+to|Through|Via|Against)[ \t]+(?=[A-Z])")
 LAW_REGULATIONS_RE = (
     re.compile(  # "Export Administration Regulations", "Iranian Transactions and Sanctions Regulations"
         rf"(?<![\w-])(?:{_CAP}{_SP}(?:(?:and|of|for|the|on|in|to)[ \t]+)?){{1,6}}?Regulations\b"

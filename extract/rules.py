@@ -246,6 +246,9 @@ def _rule_tie(sent: Sentence) -> None:
                 sent.add(s, P.ALLEGED_TIE_TO, obj, cue, 0.7)
 
 
+_CHARGED_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?(?:charged|indicted|sued)$", _I)
+
+
 def _rule_actor_on_target(
     sent: Sentence,
     regex: re.Pattern[str],
@@ -260,6 +263,8 @@ def _rule_actor_on_target(
             continue
         if sent.negated(cue.start()) or (skip_irrealis and sent.irrealis(cue.start())):
             continue
+        if _CHARGED_PASSIVE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 12), cue.end()):
+            continue  # "seven defendants ... are charged with ...": the charged are named before, by no actor
         auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
         if not auths and sent.doc.issuer and ISSUER_REF_RE.search(sent.window(cue.start(), 80)):
             auths = [sent.doc.issuer]  # "the Commission ordered ...": the document's issuer

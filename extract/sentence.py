@@ -54,6 +54,9 @@ _APPOSITION_OPEN_RE = re.compile(
 _APPOSITION_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,")
 
 
+_PLACE_ADJECTIVE_RE = re.compile(r"-(?:based|headquartered|registered|flagged|incorporated)\b")
+
+
 @dataclass
 class Raw:
     """A candidate as a rule found it: ids, predicate, the sentence and cue spans, a confidence."""
@@ -205,8 +208,8 @@ class Sentence:
         return out
 
     def is_modifier(self, m: Mention) -> bool:
-        """The owner in ``X's Y`` or the parent in ``Y of the X``: not an actor of its own."""
-        if self.head(m) is not m:
+        """The owner in ``X's Y``, the parent in ``Y of the X``, the place in ``X-based``: not an actor of its own."""
+        if self.head(m) is not m or _PLACE_ADJECTIVE_RE.match(self.doc.norm, m.end):
             return True
         if self._modifiers is None:
             mods: set[int] = set()

@@ -91,3 +91,32 @@ def test_todays_action_taken_under_a_law_and_a_foreign_ministry_named_with_its_c
         assert (party, "restricted-under", "law:executive-order-13382") in found
     ministry = "organization:ministry-of-defense-and-armed-forces-logistics"  # Iran's, not a US agency
     assert (ministry, "part-of", "country:ir") in found
+
+
+def test_orders_under_two_laws_on_firms_named_with_mexican_legal_forms() -> None:
+    text = (
+        "Treasury Takes First Actions Under Clean Ports Act\n\n"
+        "Today, FinCEN issued orders that prohibit certain transmittals of funds involving three Mexico-based "
+        "institutions: Banco Azteca Norte S.A., Institución de Banca Múltiple (Azteca), and Valor Casa de Bolsa, "
+        "S.A. de C.V. (Valor). These orders are the first actions by FinCEN pursuant to the Clean Ports Act and "
+        "the Fentanyl Sanctions Act."
+    )
+    found = _found(text, "U.S. Department of the Treasury")
+    for firm in ("firm:banco-azteca-norte-s-a-institucion-de-banca-multiple", "firm:valor-casa-de-bolsa-s-a-de-c-v"):
+        assert (firm, "banned-by", "agency:us-fincen") in found
+        assert (firm, "restricted-under", "law:clean-ports-act") in found
+        assert (firm, "restricted-under", "law:fentanyl-sanctions-act") in found
+    assert not any(o == "country:mx" and p == "banned-by" for _, p, o in found)  # "Mexico-based" acts not
+    assert not any("takes-first-actions" in s or "takes-first-actions" in o for s, _, o in found)
+
+
+def test_a_designated_terrorist_organization_is_what_a_group_is_not_a_party() -> None:
+    text = (
+        "The charges target oil sales that fund Iran's Islamic Revolutionary Guard Corps (IRGC), a designated "
+        "Foreign Terrorist Organization (FTO), and its Qods Force (IRGC-QF). Seven defendants are charged with "
+        "sanctions-evasion offenses that finance the IRGC-QF."
+    )
+    found = _found(text, "U.S. Department of Justice")
+    assert ("organization:islamic-revolutionary-guard-corps", "sanctioned-by", "country:us") in found
+    assert not any("foreign-terrorist-organization" in s + o for s, _, o in found)
+    assert not any(p in {"sanctioned-by", "acted-against"} and "qods-force" in s + o for s, p, o in found)
