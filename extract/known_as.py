@@ -26,11 +26,11 @@ T = EntityType
 KNOWN_AS_RE = re.compile(
     r"\s*,?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also|(?:more\s+)?commonly|better)\s+"
     r"(?:known\s+(?:as|by\s+(?:his|her|its|their)\s+(?:alias|name))|called)\s+(?:the\s+)?\"?|"
-    r"\s*,?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",
+    r"\s*(?:,|[\u2013\u2014]|--?)?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",  # "APT40—aka A, B"
     re.IGNORECASE,
 )
 _AKA_MORE_RE = re.compile(
-    r"\s*(?:[,;]|[,;]?\s*(?:and|or))\s*"
+    r"\s*(?:[,;]?\s*(?:and|or)\b|[,;])\s*"
 )  # "... also known as A, B, and C", "(a.k.a. A; B; and C)"
 _NAMED = frozenset({T.PERSON, T.FIRM, T.ORGANIZATION})
 
@@ -70,22 +70,49 @@ def merge(doc: Doc) -> None:
         doc.mentions = [Mention(m.start, m.end, into[m.eid], m.etype, m.how) if m.eid in into else m for m in ms]
 
 
+_DOTTED_RE = re.compile(r"(?:\.[A-Z][\w]*)+(?![\w-])")  # "Temp.Periscope": a group's name with a dot
+
+
+def _alias_name(norm: str, pos: int) -> re.Match[str] | None:
+    """The name at ``pos``: a name as :data:`extract.names.NAME_RE` reads it, with what a dot joins to it."""
+    name = names.NAME_RE.match(norm, pos)
+    if name is not None and (dotted := _DOTTED_RE.match(norm, name.end())) is not None:
+        return re.compile(re.escape(norm[pos : dotted.end()])).match(norm, pos)
+    return name
+
+
 def _names_after_cue(doc: Doc) -> None:
-    """``Li Fangwei, who is more commonly known by his alias "Karl Lee"``: a name nothing typed,
-    right after the cue, is the party's other name, of its type."""
+    """``Li Fangwei, who is more commonly known by his alias "Karl Lee"``, ``APT40—aka A, B, and C``:
+    the names nothing typed, right after the cue and in the list it opens, are the party's other
+    names, of its type (a name typed already, as the party's type, is passed over)."""
     extra = []
     starts = [m.start for m in doc.mentions]
+
+    def typed(name: re.Match[str]) -> Mention | None:
+        k = bisect.bisect_left(starts, name.start())
+        if k < len(starts) and starts[k] < name.end():
+            return doc.mentions[k]
+        return doc.mentions[k - 1] if k > 0 and doc.mentions[k - 1].end > name.start() else None
+
     for m in doc.mentions:
         if m.etype not in _NAMED:
             continue
         cue = KNOWN_AS_RE.match(doc.norm, m.end)
-        name = names.NAME_RE.match(doc.norm, cue.end()) if cue is not None else None
-        if cue is None or name is None:
-            continue
-        k = bisect.bisect_left(starts, name.start())
-        if (k < len(starts) and starts[k] < name.end()) or (k > 0 and doc.mentions[k - 1].end > name.start()):
-            continue  # a mention overlaps it: the next name is already typed
-        eid = doc.entity_for(m.etype, name.group(0))
-        extra.append(Mention(name.start(), name.end(), eid, m.etype, doc.ents[eid].how))
+        name = _alias_name(doc.norm, cue.end()) if cue is not None else None
+        while name is not None:  # "aka A, B, and C": each name of the list, up to the one after "and"
+            other = typed(name)
+            if other is not None and other.etype is not m.etype:
+                break  # another kind of name: the list ended
+            if other is None:
+                eid = doc.entity_for(m.etype, name.group(0))
+                extra.append(Mention(name.start(), name.end(), eid, m.etype, doc.ents[eid].how))
+            more = _AKA_MORE_RE.match(doc.norm, other.end if other is not None else name.end())
+            if more is None or re.search(r"\band\b", name.group(0)):
+                break
+            name = _alias_name(doc.norm, more.end())
+            if name is not None and re.search(r"\b(?:and|or)\b", more.group(0)) and typed(name) is None:
+                eid = doc.entity_for(m.etype, name.group(0))
+                extra.append(Mention(name.start(), name.end(), eid, m.etype, doc.ents[eid].how))
+                break
     if extra:
         doc.mentions = sorted(doc.mentions + extra, key=lambda x: x.start)

@@ -49,6 +49,7 @@ from .patterns import (
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
     PREFIX_RE,
+    THREAT_GROUP_RE,
     UNDER_IN_TITLE_RE,
 )
 from .personal import person_shaped
@@ -222,6 +223,8 @@ class Doc:
             cands.append(Mention(m.start(), m.end(), cid, T.COUNTRY, self.ents[cid].how))
         for m in CAMEL_PRODUCT_RE.finditer(norm):
             add(m.start(), m.end(), T.PRODUCT)
+        for m in THREAT_GROUP_RE.finditer(norm):  # "APT40", "Volt Typhoon": a group, whatever the text calls it
+            add(m.start(), m.end(), T.ORGANIZATION)
         for a, b in scripts.firm_spans(norm):  # "安洵信息技术有限公司", "ООО «Вектор»"
             add(a, b, T.FIRM)
         for a, b, etype, label in sdn_entries.names(norm):  # "LI, Hong Ri (...), China; ... [DPRK3]"

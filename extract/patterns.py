@@ -181,6 +181,10 @@ DEMONYM_GOV_RE = re.compile(
     rf"\b(?P<d>{DEMONYM_ALT})(?=[ \t]+(?:government|military|intelligence|state|authorities|"
     r"officials|regime|security services|armed forces|army|navy|leadership)\b)"
 )
+# the name cyber threat groups go by in US-government texts: "APT40", "APT 29"
+THREAT_GROUP_RE = re.compile(
+    r"(?<![\w-])APT[ \t]?\d{1,3}(?![\w-])"
+)
 CAMEL_PRODUCT_RE = re.compile(
     r"\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b(?=[ \t]+(?:app|application|software|platform|browser|"
     r"antivirus|messenger|service)\b)"

@@ -157,3 +157,16 @@ def test_groups_all_of_which_are_designated_each_under_both_laws() -> None:
             "asserted",
         ) in found
         assert (group, "restricted-under", "law:executive-order-13224", "asserted") in found
+
+
+def test_a_threat_group_and_the_names_it_goes_by_after_a_dash() -> None:
+    from extract import propose
+
+    text = (
+        "This advisory describes a Chinese group known as APT77. APT77\u2014aka COPPER LANTERN, Wavebird, G0199, "
+        "and Silent Heron\u2014is located in Haikou, China."
+    )
+    found = {(c.subject, c.predicate.value, c.object) for c in propose(text).parsed.claims}
+    keep = "organization:copper-lantern"  # the longest name
+    for other in ("apt77", "wavebird", "g0199", "silent-heron"):
+        assert (keep, "same-as", f"organization:{other}") in found
