@@ -88,7 +88,8 @@ ACTION_ON_RE = re.compile(
     _I,
 )
 LAW_LATER_RE = re.compile(  # "Today's action is being taken pursuant to E.O. 13382"
-    r"\b(?:This|These|The|Today's)\s+(?:action|actions|designations?|orders?|sanctions|entities|individuals|officials|"
+    r"\b(?:This|These|The|Today's)\s+(?:public\s+|new\s+|latest\s+)?"  # "This public designation is made under"
+    r"(?:action|actions|designations?|orders?|sanctions|entities|individuals|officials|"
     r"measures?)\b[^.;]{0,60}?\b(?:pursuant\s+to|under)\s+(?:the\s+)?",
     _I,
 )

@@ -312,7 +312,13 @@ class Doc:
             if len(words) < 2 or any(w in NAME_STOP for w in words):
                 continue
             keep = names[-3:] if len(words) >= 3 and words[-2].endswith(".") else names[-2:]
+            for k in range(max(0, len(names) - 4), len(names) - 2):  # "Maria Consuelo Porras Argueta": all of it
+                if person_shaped(" ".join(words[k:])):
+                    keep = names[k:]
+                    break
             start, end = keep[0].start(2), keep[-1].end()
+            particle = _PARTICLE_NAME_RE.match(self.norm, end)  # "... Argueta de Porres"
+            end = particle.end() if particle is not None else end
             eid = self.entity_for(T.PERSON, self.norm[start:end])
             out.append(Mention(start, end, eid, T.PERSON, self.ents[eid].how))
         return out
@@ -473,6 +479,8 @@ class Doc:
         return (other is None or other.id == eid) and term.lower() not in _ALIAS_STOP
 
 
+# a family name's particle and the name it joins, after a person's name: "de Porres", "de la Cruz", "bin Salman"
+_PARTICLE_NAME_RE = re.compile(r"(?:[ \t]+(?:de|del|de[ \t]+la|da|dos|van|von|bin|ibn)[ \t]+[A-Z][a-z]+)+(?![\w-])")
 _PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z]{2}")  # "(R-NJ)", "(D-OR)": a US lawmaker's party and state
 
 

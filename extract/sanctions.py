@@ -20,7 +20,7 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import frames, measures, names
-from .cues import CLAUSE_GAP_RE, ISSUER_REF_RE, MEMBERS_AFTER_RE, MEMBERS_GAP_RE, PERSON_GROUP_OF_RE, SANCTION_RE
+from .cues import CLAUSE_GAP_RE, ISSUER_REF_RE, KIN, MEMBERS_AFTER_RE, MEMBERS_GAP_RE, PERSON_GROUP_OF_RE, SANCTION_RE
 from .mentions import AFFECTED, AUTHORITY
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
@@ -96,6 +96,8 @@ def rule_sanction(sent: Sentence) -> None:
                 subs = subs + extra
                 more = _AND_AGAINST_RE.search(norm, extra[-1].end, sent.end)
         adjective = norm[cue.start() - 1 : cue.start()] == "-"  # "the U.S.-designated X": not this clause's verb
+        if subs and not passive:  # "designating Porras's husband Gilberto Porres": the husband
+            subs = [_relative(sent, x) for x in subs]
         if subs and not passive:  # "sanctioning Hizballah operatives": the operatives, not Hizballah
             subs = [x for x in subs if not MEMBERS_AFTER_RE.match(norm, x.end)]
         items = _semicolon_items(sent, subs[-1]) if subs and not passive and not adjective else []
@@ -195,6 +197,16 @@ def _listed_after_colon(sent: Sentence, pos: int) -> list[Mention]:
     if first is None or start is None or first.start != start.end() or first.etype not in AFFECTED:
         return []
     return sent.group(first, 1, AFFECTED)
+
+
+_KIN_OF_RE = re.compile(rf"'s?\s+(?:{KIN})\s*,?\s*")
+
+
+def _relative(sent: Sentence, m: Mention) -> Mention:
+    """The relative a possessive names after ``m`` ("Porras's husband Gilberto Porres"), else ``m``."""
+    kin = _KIN_OF_RE.match(sent.doc.norm, m.end)
+    nxt = sent.next_mention(kin.end()) if kin is not None else None
+    return nxt if nxt is not None and kin is not None and nxt.start == kin.end() and nxt.etype is T.PERSON else m
 
 
 def _unnamed_agent(sent: Sentence) -> str | None:

@@ -120,3 +120,20 @@ def test_a_designated_terrorist_organization_is_what_a_group_is_not_a_party() ->
     assert ("organization:islamic-revolutionary-guard-corps", "sanctioned-by", "country:us") in found
     assert not any("foreign-terrorist-organization" in s + o for s, _, o in found)
     assert not any(p in {"sanctioned-by", "acted-against"} and "qods-force" in s + o for s, p, o in found)
+
+
+def test_a_full_spanish_name_after_a_title_and_a_husband_named_by_a_possessive() -> None:
+    text = (
+        "The United States is designating Minister of Finance of Honduras Ana Lucia Mejia Solis de Castro "
+        "(\u201cMejia\u201d) due to her involvement in significant corruption.\n\n"
+        "This public designation is made under Section 7031(c) of the Department of State, Foreign Operations, and "
+        "Related Programs Appropriations Act, 2022. The Department is also designating Mejia's husband Carlos "
+        "Alberto Castro Ruiz."
+    )
+    found = _found(text)
+    ana, carlos = "person:ana-lucia-mejia-solis-de-castro", "person:carlos-alberto-castro-ruiz"
+    assert (ana, "sanctioned-by", "country:us") in found
+    assert (carlos, "sanctioned-by", "agency:us-state") in found
+    assert (ana, "sanctioned-by", "agency:us-state") not in found  # the husband is designated, not her again
+    for person in (ana, carlos):
+        assert (person, "restricted-under", _LAW) in found
