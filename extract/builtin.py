@@ -27,7 +27,7 @@ SURFACE_FORMS: dict[str, tuple[str, ...]] = {
     ),
     "country:ru": ("Russian government", "Russian Government", "Russian state"),
     "country:de": ("German government",),
-    "country:cn": ("PRC", "Chinese government", "Chinese Communist Party"),
+    "country:cn": ("PRC", "Chinese government"),
     "country:ua": ("Ukrainian government",),
     "country:gb": ("UK", "U.K.", "Britain", "Great Britain", "British government"),
     "country:fr": ("French government",),

@@ -110,7 +110,8 @@ def rule_control(sent: Sentence) -> None:
             if country is not None:
                 sent.add(country, P.OWNS, m, (adj.start(), m.end), 0.65)
         sub = SUBSIDIARY_RE.search(norm, max(sent.start, m.start - 60), m.start)
-        if sub is not None and m.etype in _PARENTS:
+        if sub is not None and m.etype in _PARENTS and not norm.startswith("'s ", m.end):  # "an arm of the CCP's
+            # surveillance state": the parent is what the possessive names, not the party
             child = [
                 x for x in sent.before(sub.start(), frozenset({T.FIRM, T.ORGANIZATION})) if not sent.is_modifier(x)
             ]

@@ -42,7 +42,7 @@ TIE_RE = re.compile(
     r"(?:ties?|links?|connections?|relationships?|dealings)\s+(?:\w+\s+){0,2}?(?:to|with)|"
     r"(?:linked|connected)\s+to|"
     r"(?:cooperat|coordinat|collaborat|collud|conspir)\w*\s+with|"
-    r"(?<!owned\sand\s)(?:controlled|directed|influenced)\s+by|(?:control|direction|influence|behest)\s+of|"
+    r"(?<!owned\sand\s)(?:controlled|directed|influenced|dictated)\s+by|(?:control|direction|influence|behest)\s+of|"
     r"(?:exploitation|influence|control|direction)\s+by|"
     r"on\s+behalf\s+of|working\s+(?:for|with)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of|"
     # support named in a party's description: "a DPRK entity that has provided support to X", "a bank that has

@@ -75,7 +75,8 @@ _FIRM_BEFORE = re.compile(
     rf"e\.g\.,?|including|include|includes|included|designated|designating|designates|sanctioning|"
     rf"sanctioned|sanctions|(?:{DEMONYM_ALT})\s+(?:entities|companies|firms)|-owned|"
     rf"(?:owned|operated)\s+(?:\w+\s+){{0,2}}?by|(?:subsidiaries|subsidiary|affiliates?)\s+of|"
-    r"(?:companies|firms|entities)\s+(?:are|were))"  # "The six Panamanian companies are: A, B, and C"
+    r"(?:companies|firms|entities)\s+(?:are|were)|"  # "The six Panamanian companies are: A, B, and C"
+    r"(?:companies|firms|manufacturers|vendors|providers|carriers|banks)\s+like)"  # "Chinese firms like Huawei"
     r"[ \t]*[:,]?[ \t]*(?:\(\d\)[ \t]*)?(?:the[ \t]+)?)$",
     _I,
 )
@@ -96,8 +97,9 @@ _HAS_ROLE = re.compile(rf"\b{_ROLES}\b")
 _ROLE_NOUNS = r"(?:director|chairman|chairwoman|president|governor|commander|head|manager|deputy)"
 _DEFINED_ACRONYM = re.compile(r"[\w.][ \t]*,?[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,15})[ \t]*\)")
 _DEFINED_SHORT = re.compile(r"[\w.][ \t]*\([ \t]*(?:the[ \t]+)?\"?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){1,3})\"?[ \t]*\)")
-_ROLE_AFTER = re.compile(
-    rf"[ \t]*,[ \t]+(?:the|a|an|its|their|his|her)[ \t]+(?:current[ \t]+|former[ \t]+|then[ \t]+)?"
+_ROLE_AFTER = re.compile(  # "Meng Wanzhou, Huawei's chief financial officer": a body's possessive too
+    rf"[ \t]*,[ \t]+(?:the|a|an|its|their|his|her|[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){{0,3}}'s)[ \t]+"
+    r"(?:current[ \t]+|former[ \t]+|then[ \t]+)?"
     rf"(?:[\w-]+[ \t]+){{0,4}}?(?:{_ROLES}|{_ROLE_NOUNS})\b"
     r"(?=[ \t]+of\b|[ \t]*[,.;)]|[ \t]*$|[ \t]+(?:and|for|in|at)\b)"
 )
@@ -160,6 +162,11 @@ _TERRORIST_AFTER = re.compile(
     r"[ \t]+(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:a|an)[ \t]+"
     r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorist|Foreign[ \t]+Terrorist[ \t]+Organization|"
     r"terrorist[ \t]+(?:organization|group))\b"
+)
+# "Huawei's chief financial officer", "Kaspersky's CEO": a firm's posts
+_CORPORATE_POST_AFTER = re.compile(
+    r"'s[ \t]+(?:(?:chief|deputy|former)[ \t]+)*(?:(?:[a-z]+[ \t]+)?officer|CEO|CFO|COO|CTO|founder|co-?founder|"
+    r"chairman|chairwoman|shareholders?|employees?|executives?)\b"
 )
 _APPLICATION_AFTER = re.compile(r"'s?[ \t]+(?:applications?|authorizations?)\b")  # "China Mobile USA's application"
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|at|for|with|from|by|in)[ \t]+$")
@@ -328,7 +335,12 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     paren = _COUNTRY_PAREN.match(norm, end)
     if paren is not None and paren.group(1).strip() in _country_names():
         return T.FIRM
-    if _DESCRIBED_AFTER.match(norm, end) or legal_form_last(name) or _APPLICATION_AFTER.match(norm, end):
+    if (
+        _DESCRIBED_AFTER.match(norm, end)
+        or legal_form_last(name)
+        or _APPLICATION_AFTER.match(norm, end)
+        or _CORPORATE_POST_AFTER.match(norm, end)
+    ):
         return T.FIRM
     if _ADD_BEFORE.search(norm[max(sentence_start, start - 200) : start]) and _LIST_AFTER.match(norm, end):
         return T.FIRM

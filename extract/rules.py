@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from . import control, doclaw, frames, lawrules, measures, places, sanctions, sdn_entries
+from . import control, doclaw, frames, lawrules, measures, places, roles, sanctions, sdn_entries
 from .builtin import demonyms
 from .cues import (
     ACT_RE,
@@ -524,6 +524,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     places.rule_based_anaphor,
     lawrules.rule_pursuant,
     lawrules.rule_order_against,
+    roles.rule_roles,
     lawrules.rule_law_targets,
     lawrules.rule_introduced,
     lawrules.rule_authorizes,

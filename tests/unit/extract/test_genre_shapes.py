@@ -787,3 +787,18 @@ def test_a_spanish_firm_name_its_mixed_case_acronym_and_a_state_owned_descriptio
     doc = Doc(text, fold(text), [])
     doc.find_mentions()
     assert {m.eid for m in doc.mentions if fold(text)[m.start : m.end] == "CoMiSur"} == {firm}  # one firm
+
+
+def test_a_corporate_post_held_at_a_firm_named_by_its_possessive() -> None:
+    found = _found(
+        "The bill follows news that Li Jianguo, Zenvo's chief financial officer, was arrested. "
+        "Chinese telecommunications firms like Zenvo report to the party."
+    )
+    assert ("person:li-jianguo", "alleged-tie-to", "firm:zenvo") in found
+    assert ("firm:zenvo", "headquartered-in", "country:cn") in found
+
+
+def test_the_chinese_communist_party_is_a_party_not_the_state() -> None:
+    found = _found("Every action of Zenvo Telecom Co., Ltd. is dictated by the Chinese Communist Party.")
+    assert ("firm:zenvo-telecom-co-ltd", "alleged-tie-to", "organization:chinese-communist-party") in found
+    assert not any(o == "country:cn" for _, _, o in found)

@@ -1,0 +1,54 @@
+"""Who holds a post at a firm, as the text names the post: ``Meng Wanzhou, Huawei's chief financial
+officer``, ``Ivan Sidorov, the director of RosGeo LLC`` → the person ``alleged-tie-to`` the firm (the
+ontology's tie; the stance cues of the sentence apply). The head of a state's body holds an office,
+not a tie, as the rules elsewhere read it.
+
+A title before the name ("Huawei CFO Meng Wanzhou") is left to the person finder: it types the
+name, and what the title ties it to is not always the body named before it."""
+
+from __future__ import annotations
+
+import re
+
+from schema.ontology import EntityType, Predicate
+
+from .sentence import Sentence
+
+T = EntityType
+P = Predicate
+
+_BODIES = frozenset({T.FIRM})  # the head of a state's body holds an office, not a tie (test_known_as)
+_POST = (
+    r"(?:(?:chief|deputy|vice|acting|former|general|managing|executive|senior|principal|financial|operating|"
+    r"technology|information|security|commercial)\s+)*"
+    r"(?:officer|executive|CEO|CFO|COO|CTO|founder|co-?founder|chairman|chairwoman|chair|director|president|head|"
+    r"manager|owner|employee|leader|commander|deputy|secretary|minister|counsel|partner|shareholder)\b"
+)
+# "X, Huawei's chief financial officer": the body's possessive, then the post
+_POSSESSIVE_POST_RE = re.compile(rf"'s?\s+{_POST}", re.I)
+# "X, the director of RosGeo", "X, a former executive of Y"
+_POST_OF_RE = re.compile(rf"\s*,\s*(?:the|a|an|its|their)\s+(?:[a-z-]+\s+)?{_POST}\s+(?:of|at)\s+(?:the\s+)?", re.I)
+_APPOSITION_RE = re.compile(r"\s*,\s*(?:the\s+|a\s+)?(?:former\s+|then-?\s*)?")
+
+
+def rule_roles(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    for person in sent.ms:
+        if person.etype is not T.PERSON:
+            continue
+        gap = _APPOSITION_RE.match(norm, person.end, sent.end)
+        body = sent.next_mention(gap.end()) if gap is not None else None
+        held = _POSSESSIVE_POST_RE.match(norm, body.end) if body is not None else None
+        if (
+            body is not None
+            and gap is not None
+            and held is not None
+            and body.start == gap.end()
+            and body.etype in _BODIES
+        ):
+            sent.add(person, P.ALLEGED_TIE_TO, body, (person.start, held.end()), 0.6)
+            continue
+        post = _POST_OF_RE.match(norm, person.end, sent.end)
+        body = sent.next_mention(post.end()) if post is not None else None
+        if body is not None and post is not None and body.start == post.end() and body.etype in _BODIES:
+            sent.add(person, P.ALLEGED_TIE_TO, sent.head(body), (person.start, body.end), 0.6)
