@@ -31,7 +31,7 @@ BASED_IN_RE = re.compile(
     r"(?:,\s*)?\b(?P<q>both|all|each)?(?:\s+of\s+(?:which|whom|them))?\s*(?:(?:are|were|is|was)\s+)?"
     r"(?:based|headquartered|located|registered|incorporated|"
     r"(?P<lived>liv(?:e|es|ed)|resid(?:e|es|ed))(?:\s+and\s+work(?:s|ed)?)?)\s+in\s+"
-    r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$",
+    r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+){0,2}$",  # "in Haikou, Hainan Province, <country>"
     _I,
 )
 _PARTIES_WORD_RE = re.compile(rf"\b(?:{PARTY_NOUNS})\s*$", _I)
@@ -95,11 +95,12 @@ def rule_places(sent: Sentence) -> None:
             sent.add(party, P.HEADQUARTERED_IN, c, (c.start, party.end), 0.65, stance=Stance.ASSERTED)
             if _STATE_OWNED_RE.search(norm, max(sent.start, c.start - 80), c.start):
                 sent.add(c, P.OWNS, party, (c.start, party.end), 0.6, stance=Stance.ASSERTED)
-        based = BASED_IN_RE.search(left)
+        wide = norm[max(sent.start, c.start - 80) : c.start]  # "located in Haikou, Hainan Province, China"
+        based = BASED_IN_RE.search(wide)
         if based is not None:
-            at = c.start - len(left) + based.start()
+            at = c.start - len(wide) + based.start()
             before = _distinct([m for m in sent.before(at, _PARTIES) if not sent.is_modifier(m)])
-            if _PARTIES_WORD_RE.search(left, 0, based.start() + 1):
+            if _PARTIES_WORD_RE.search(wide, 0, based.start() + 1):
                 # "six entities based in the PRC, including A and B": the parties named after it
                 after = ENTRIES_AFTER_RE.match(norm, c.end, sent.end)
                 first = sent.next_mention(after.end()) if after else None

@@ -802,3 +802,8 @@ def test_the_chinese_communist_party_is_a_party_not_the_state() -> None:
     found = _found("Every action of Zenvo Telecom Co., Ltd. is dictated by the Chinese Communist Party.")
     assert ("firm:zenvo-telecom-co-ltd", "alleged-tie-to", "organization:chinese-communist-party") in found
     assert not any(o == "country:cn" for _, _, o in found)
+
+
+def test_located_in_a_city_and_province_of_a_country() -> None:
+    found = _found("Delta Trading Co., Ltd. is located in Haikou, Hainan Province, People's Republic of China (PRC).")
+    assert ("firm:delta-trading-co-ltd", "headquartered-in", "country:cn") in found
