@@ -34,6 +34,10 @@ _I = re.IGNORECASE
 _ISSUER_SUBJECT_RE = re.compile(ISSUER_REF_RE.pattern + r"\s+(?:is|has|was|will|today|also|\s)*(?:[\w-]+\s+)?$", re.I)
 _QUOTE_ENDS_RE = re.compile(r"[,.]?[\"\u201d]\s*(?:said|says|added|noted|stated)\b")
 _AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
+# the verb of a relative clause whose object is the noun before it: "the supporters that Treasury is designating"
+_RELATIVE_OBJECT_RE = re.compile(
+    r"\b(?:that|whom)\s+[^,.;]{1,40}?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+$", _I
+)
 _TERM_ADJECTIVE_RE = re.compile(r"\b(?:a|an)\s+designated$", _I)
 # after the colon that opens a list: white space, an item number ("(1)", "1.")
 _ITEM_START_RE = re.compile(r":\s*(?:\(?\d{1,2}[.)]\s*)?")
@@ -47,6 +51,8 @@ def rule_sanction(sent: Sentence) -> None:
             or measures.AS_THREAT_RE.search(norm, cue.end(), min(sent.end, cue.end() + 200))
         ):
             continue  # onto a list (extract the listing), or as a threat (a regulator's bar)
+        if _RELATIVE_OBJECT_RE.search(norm, max(sent.start, cue.start() - 60), cue.start()):
+            continue  # "the officials that Treasury is designating today have also been designated by X"
         adjective_of = _TERM_ADJECTIVE_RE.search(norm, max(sent.start, cue.start() - 8), cue.end())
         if adjective_of and names.DESIGNATION_TERM.match(norm, cue.end() + 1):
             continue  # "X, a designated Foreign Terrorist Organization": what X is (rule_designated_adjective)

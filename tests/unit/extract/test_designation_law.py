@@ -137,3 +137,12 @@ def test_a_full_spanish_name_after_a_title_and_a_husband_named_by_a_possessive()
     assert (ana, "sanctioned-by", "agency:us-state") not in found  # the husband is designated, not her again
     for person in (ana, carlos):
         assert (person, "restricted-under", _LAW) in found
+
+
+def test_the_verb_of_a_relative_clause_does_not_designate_what_follows_it() -> None:
+    text = (
+        "The officials and supporters that Treasury is designating today have also been designated by the "
+        "United Kingdom or the European Union."
+    )
+    found = _found(text, "U.S. Department of the Treasury")
+    assert not any(s in {"organization:eu", "country:gb"} and p == "sanctioned-by" for s, p, _ in found)
