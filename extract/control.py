@@ -123,10 +123,12 @@ MEMBERS_OF_RE = re.compile(r"\b(?:subsidiar(?:y|ies)|affiliates?|units?)\s+of\s+
 
 
 ITS_SUBSIDIARY_RE = re.compile(
-    r"\s*,?\s*and\s+(?:its\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:subsidiary|subsidiaries|affiliate|affiliates|unit)"
+    r"\s*(?:,|[\u2013\u2014])?\s*(?:and|as\s+well\s+as)\s+(?:its\s+|their\s+)?(?:[\w-]+\s+){0,4}?"  # "X—as well as its
+    r"(?:subsidiary|subsidiaries|affiliate|affiliates|unit)"  # subsidiary, Y—"
     r"\s*[,:\u2013\u2014-]?\s*",
     _I,
 )
+_NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-Z][a-z]")
 PARENT_RE = re.compile(r"\s*,\s*(?:its|their)\s+parent(?:\s+company)?\s*,?\s*", _I)
 MADE_BY_RE = re.compile(
     r"[^.;]{0,60}?\b(?:developed|made|produced|manufactured|owned|operated)\s+by\s+(?:the\s+)?$", _I
@@ -168,7 +170,7 @@ def rule_its_subsidiary(sent: Sentence) -> None:
         if gap is None or nxt is None or nxt.start != gap.end() or nxt.etype not in kinds:
             continue
         for x in sent.group(nxt, 1, kinds):
-            if x.eid != parent.eid:
+            if x.eid != parent.eid and not _NAME_GOES_ON_RE.match(norm, x.end):  # "ABLV Bank Luxembourg": cut short
                 sent.add(x, P.SUBSIDIARY_OF, parent, (parent.start, x.end), 0.65)
 
 

@@ -359,7 +359,7 @@ def legal_form_last(name: str) -> bool:
 
 
 _ROMAN = re.compile(r"[IVX]+")
-_TAIL = re.compile(r"[ \t]+([A-Z][A-Za-z.]{1,6})(?![\w-])")
+_TAIL = re.compile(r",?[ \t]+([A-Z][A-Za-z.]{1,6})(?![\w-])")  # "ABLV Bank, AS": a form after a comma too
 
 
 def legal_tail(norm: str, end: int) -> int:

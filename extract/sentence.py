@@ -54,6 +54,9 @@ _APPOSITION_OPEN_RE = re.compile(
 _APPOSITION_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,")
 
 
+_PLACE_OF_RE = re.compile(
+    r"\b(?:based|located|headquartered|registered|incorporated)\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$"
+)
 _PLACE_ADJECTIVE_RE = re.compile(r"-(?:based|headquartered|registered|flagged|incorporated)\b")
 
 
@@ -211,6 +214,8 @@ class Sentence:
         """The owner in ``X's Y``, the parent in ``Y of the X``, the place in ``X-based``: not an actor of its own."""
         if self.head(m) is not m or _PLACE_ADJECTIVE_RE.match(self.doc.norm, m.end):
             return True
+        if _PLACE_OF_RE.search(self.doc.norm, max(self.start, m.start - 60), m.start):
+            return True  # "a bank located in Riga, Latvia": where a party is, not who acts
         if self._modifiers is None:
             mods: set[int] = set()
             for a, b, kind in self._pairs:

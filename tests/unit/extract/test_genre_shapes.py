@@ -807,3 +807,14 @@ def test_the_chinese_communist_party_is_a_party_not_the_state() -> None:
 def test_located_in_a_city_and_province_of_a_country() -> None:
     found = _found("Delta Trading Co., Ltd. is located in Haikou, Hainan Province, People's Republic of China (PRC).")
     assert ("firm:delta-trading-co-ltd", "headquartered-in", "country:cn") in found
+
+
+def test_a_bank_located_in_a_city_of_a_country_and_its_legal_form_after_a_comma() -> None:
+    found = _found(
+        "FinCEN proposed prohibiting covered financial institutions from opening accounts for Baltic Trade Bank, AS "
+        "(BTB), a commercial bank located in Riga, Latvia, and its subsidiary, Baltic Trade Bank Luxembourg.",
+        "Financial Crimes Enforcement Network",
+    )
+    assert ("firm:baltic-trade-bank-as", "headquartered-in", "country:lv") in found
+    assert not any(o == "country:lv" and p == "banned-by" for _, p, o in found)  # the place acts not
+    assert not any(p == "subsidiary-of" and s == "firm:baltic-trade-bank" for s, p, _ in found)  # a name cut short
