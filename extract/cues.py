@@ -232,7 +232,7 @@ HQ_DESC_BEFORE_RE = re.compile(  # "the Russian cybersecurity firm, X", "a fifth
 HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
     rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*|,[ \t]*\d{{2}}[ \t]*)?(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|the)\s+"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}?"  # "X (XX), the sanctioned Venezuelan state-owned oil company"
-    rf"(?:(?P<p>{_PLACE_ALT})(?:-based)?|(?P<city>{_CITY})-based)\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
+    rf"(?:(?P<p>{_PLACE_ALT})(?:-based)?|(?P<city>{_CITY})-based)\s+(?:\"?[a-z][\w-]*\"?\s+(?:and\s+)?){{0,4}}?"
     rf"(?:{_NOUNS}|{_PEOPLE})\b"
 )
 HQ_OF_RE = re.compile(

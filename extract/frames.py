@@ -272,11 +272,12 @@ def _goods_named(sent: Sentence) -> None:
             sent.add(m, P.BANNED_BY, auth, (by.start(), m.end), 0.6, stance=Stance.ASSERTED)  # type: ignore[arg-type]
 
 
-def _designation_law(sent: Sentence) -> None:
+def _designation_law(sent: Sentence, record: bool = True) -> None:
     """ "This designation is made under Section 7031(c) of ...", "These orders are the first actions by
     FinCEN pursuant to A and the B", with no frame open: the laws of the text's measures. The parties it
     named sanctioned or banned under no law of their own get them, and so do those it names so later
-    ("I am also designating his wife, A")."""
+    ("I am also designating his wife, A"); while a frame is open (``record`` false), the statement
+    still gives the law to the parties named before the frame."""
     doc = sent.doc
     hit = LAW_LATER_RE.search(doc.norm, sent.start, sent.end)
     law = sent.next_mention(hit.end()) if hit is not None else None
@@ -292,10 +293,14 @@ def _designation_law(sent: Sentence) -> None:
             for m in laws:
                 sent.add(eid, P.RESTRICTED_UNDER, m, (hit.start(), m.end), 0.6, stance=Stance.ASSERTED)
         doc.unlawed = []
+    if not record:  # a frame is open: its members take its law (_later_law), not the text's
+        return
     lawed = {raw.subject for raw in sent.raws if raw.predicate is P.RESTRICTED_UNDER}
     for raw in list(sent.raws):
         if raw.predicate not in _MEASURES or raw.stance not in {None, Stance.ASSERTED} or raw.subject in lawed:
             continue
+        if _STANDING_CUE_RE.search(doc.norm, raw.cue[0], raw.cue[1]):
+            continue  # "U.S.-designated entities", "a designated FTO": designated before, not by this text
         lawed.add(raw.subject)
         for eid in doc.designation_laws:
             sent.add(raw.subject, P.RESTRICTED_UNDER, eid, raw.cue, 0.55, stance=Stance.ASSERTED)
@@ -304,6 +309,7 @@ def _designation_law(sent: Sentence) -> None:
 
 
 _MEASURES = frozenset({P.SANCTIONED_BY, P.BANNED_BY})
+_STANDING_CUE_RE = re.compile(r"-(?:designated|sanctioned)\b|\bdesignated(?:\s+(?:Foreign|FTO|SDGT|Specially)\b|\s*$)")
 _AND_LAW_RE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+)?")
 
 
@@ -312,9 +318,8 @@ def rule_frames(sent: Sentence) -> None:
     doc = sent.doc
     frame = doc.frame
     _goods_named(sent)
-    if frame is None:
-        _designation_law(sent)
-    else:
+    _designation_law(sent, record=frame is None)  # a frame's members take the frame's law
+    if frame is not None:
         _presumption(sent, frame)
         _members(sent, frame)
         _later_law(sent, frame)

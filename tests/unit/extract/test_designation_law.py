@@ -146,3 +146,16 @@ def test_the_verb_of_a_relative_clause_does_not_designate_what_follows_it() -> N
     )
     found = _found(text, "U.S. Department of the Treasury")
     assert not any(s in {"organization:eu", "country:gb"} and p == "sanctioned-by" for s, p, _ in found)
+
+
+def test_the_texts_law_reaches_a_party_named_before_a_counted_frame_opened() -> None:
+    text = (
+        "The United States is today sanctioning Qilu Petrochemical Co., Ltd, a China-based independent "
+        "\u201cteapot\u201d refinery. The United States is also imposing sanctions on several companies and vessels "
+        "involved in the shipments.\n\n"
+        "Today\u2019s action is being taken pursuant to Executive Order (E.O.) 13902."
+    )
+    found = _found(text, None)
+    firm = "firm:qilu-petrochemical-co-ltd"
+    assert (firm, "headquartered-in", "country:cn") in found
+    assert (firm, "restricted-under", "law:executive-order-13902") in found
