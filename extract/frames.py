@@ -27,6 +27,7 @@ from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
 from .mentions import AFFECTED, AUTHORITY
+from .names import DESIGNATION_TERM
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
 from .spans import Mention
@@ -299,7 +300,9 @@ def _designation_law(sent: Sentence, record: bool = True) -> None:
     for raw in list(sent.raws):
         if raw.predicate not in _MEASURES or raw.stance not in {None, Stance.ASSERTED} or raw.subject in lawed:
             continue
-        if _STANDING_CUE_RE.search(doc.norm, raw.cue[0], raw.cue[1]):
+        if _STANDING_CUE_RE.search(doc.norm, raw.cue[0], raw.cue[1]) or DESIGNATION_TERM.search(
+            doc.norm, raw.cue[0], raw.cue[1]
+        ):
             continue  # "U.S.-designated entities", "a designated FTO": designated before, not by this text
         lawed.add(raw.subject)
         for eid in doc.designation_laws:
@@ -309,7 +312,7 @@ def _designation_law(sent: Sentence, record: bool = True) -> None:
 
 
 _MEASURES = frozenset({P.SANCTIONED_BY, P.BANNED_BY})
-_STANDING_CUE_RE = re.compile(r"-(?:designated|sanctioned)\b|\bdesignated(?:\s+(?:Foreign|FTO|SDGT|Specially)\b|\s*$)")
+_STANDING_CUE_RE = re.compile(r"-(?:designated|sanctioned)\b|\bdesignated\s*$")
 _AND_LAW_RE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+)?")
 
 

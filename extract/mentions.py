@@ -223,7 +223,7 @@ class Doc:
             cands.append(Mention(m.start(), m.end(), cid, T.COUNTRY, self.ents[cid].how))
         for m in CAMEL_PRODUCT_RE.finditer(norm):
             add(m.start(), m.end(), T.PRODUCT)
-        for m in THREAT_GROUP_RE.finditer(norm):  # "APT40", "Volt Typhoon": a group, whatever the text calls it
+        for m in THREAT_GROUP_RE.finditer(norm):  # "APT40": a cyber threat group
             add(m.start(), m.end(), T.ORGANIZATION)
         for a, b in scripts.firm_spans(norm):  # "安洵信息技术有限公司", "ООО «Вектор»"
             add(a, b, T.FIRM)
