@@ -1,6 +1,7 @@
 """The read answers' JSON, fast vs validated: API overhead per case, and mixed reads at 32 clients.
 
     python -m bench.answers --size M [--keep DIR] [--rounds 2] [--n 200] [--seconds 10] [--clients 32]
+                            [--modes fast] [--server-setting KEY=VALUE ...]
 
 Two `regkg serve` configurations on the same database, in alternating rounds (the machine is
 shared): ``REGKG_API_RESPONSES=validated`` (the baseline: FastAPI validates each answer against
@@ -8,7 +9,9 @@ its response model and serialises the model) and ``fast`` (the graph layer's ans
 it is, api/answers.py). For each: :func:`bench.query.run`'s API overhead per case (API p50 - raw
 p50, the same raw queries), then :mod:`bench.cpu_share`'s mixed reads at ``--clients`` with the
 CPU per request of each process. Prints the figures and each one's ratio to the baseline's in the
-same round. The graph: as bench.cpu_share (``--keep`` reuses an imported one). Not a test.
+same round. The graph: as bench.cpu_share (``--keep`` reuses an imported one). ``--server-setting``
+starts the local server with a neo4j.conf setting of its own, so two runs on a kept graph give a
+setting's before and after. Not a test.
 """
 
 from __future__ import annotations
@@ -59,7 +62,9 @@ def print_rounds(rows: list[dict[str, Any]]) -> None:
         print(f"{proc + ' cpu ms/req':<19}" + "".join(f"{r['mixed']['cpu_ms_per_request'][proc]:>16}" for r in rows))
     for r in rows:
         if r["mode"] != MODES[0]:
-            base = next(b for b in rows if b["round"] == r["round"] and b["mode"] == MODES[0])
+            base = next((b for b in rows if b["round"] == r["round"] and b["mode"] == MODES[0]), None)
+            if base is None:
+                continue
             ratio = r["mixed"]["rps"] / max(base["mixed"]["rps"], 1e-9)
             print(f"round {r['round']}: {r['mode']} / {MODES[0]} mixed req/s = {ratio:.2f}x")
 
@@ -73,18 +78,27 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=200, help="requests per case and side for the latency")
     ap.add_argument("--clients", type=int, default=32)
     ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES), help="answer modes to measure")
+    ap.add_argument(
+        "--server-setting",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a neo4j.conf setting over the local server's own, to measure its before and after (repeatable)",
+    )
     args = ap.parse_args()
+    server = dict(kv.split("=", 1) for kv in args.server_setting)
     lm = Generator(SIZES[args.size], args.seed).landmarks()
     started = time.perf_counter()
     rows: list[dict[str, Any]] = []
-    with cpu_share.graph_settings(args.size, args.seed, args.keep) as (settings, neo4j_pid):
+    with cpu_share.graph_settings(args.size, args.seed, args.keep, server) as (settings, neo4j_pid):
         for rnd in range(args.rounds):
-            for mode in MODES:
+            for mode in args.modes:
                 print(f"answers: round {rnd}, {mode} ...", flush=True)
                 rows.append({"round": rnd, **_round(settings, neo4j_pid, lm, mode, args.n, args.clients, args.seconds)})
     print_rounds(rows)
     print(f"({time.perf_counter() - started:.0f}s in all)")
-    print(json.dumps({"size": args.size, "cpus": os.cpu_count(), "rows": rows}))
+    print(json.dumps({"size": args.size, "cpus": os.cpu_count(), "server_settings": server, "rows": rows}))
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,7 +93,9 @@ def session(pid: int) -> list[int]:
 
 
 @contextmanager
-def graph_settings(size: str, seed: int, keep: Path | None) -> Iterator[tuple[Settings, int | None]]:
+def graph_settings(
+    size: str, seed: int, keep: Path | None, server_settings: Mapping[str, str] | None = None
+) -> Iterator[tuple[Settings, int | None]]:
     """The database and its JVM's pid (None when it is not a local process)."""
     external = os.environ.get("REGKG_BENCH_NEO4J_URI")
     if external:
@@ -101,7 +103,9 @@ def graph_settings(size: str, seed: int, keep: Path | None) -> Iterator[tuple[Se
         yield Settings(neo4j_uri=external, env="test", query_timeout=30.0), find_pid("--port", port)
         return
     pagecache = {"M": "2g", "L": "10g"}.get(size, "512m")
-    with offline_import.imported(size, seed, heap="2g", pagecache=pagecache, keep=keep) as (settings, _figures):
+    with offline_import.imported(
+        size, seed, heap="2g", pagecache=pagecache, keep=keep, server_settings=server_settings
+    ) as (settings, _figures):
         port = str(urlsplit(settings.neo4j_uri).port)
         yield settings, find_pid("--port", port)
 

@@ -27,7 +27,7 @@ import subprocess
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -223,11 +223,17 @@ def _empty_arrays(graph: Graph) -> None:
 
 @contextmanager
 def imported(
-    size: str, seed: int = 7, heap: str = "2g", pagecache: str = "4g", keep: Path | None = None
+    size: str,
+    seed: int = 7,
+    heap: str = "2g",
+    pagecache: str = "4g",
+    keep: Path | None = None,
+    server_settings: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[Settings, dict[str, Any]]]:
     """Generate, import, start a server on the result and migrate it; yield its settings and the
     figures. With ``keep``, the database stays in that directory and a later call with the same
-    directory, size and seed reuses it (the L graph takes a while to build)."""
+    directory, size and seed reuses it (the L graph takes a while to build). ``server_settings``
+    go into the server's neo4j.conf over the launcher's own."""
     with tempfile.TemporaryDirectory(prefix="regkg-offline-") as tmp:
         root = keep or Path(tmp)
         done = root / "figures.json"
@@ -240,7 +246,7 @@ def imported(
                 shutil.rmtree(root / "home", ignore_errors=True)
             figures = _build(root, size, seed, keep_csv=False)
         print("  starting the server and building the indexes ...", flush=True)
-        server = LocalNeo4j(root / "home", port=free_port(), heap=heap, pagecache=pagecache)
+        server = LocalNeo4j(root / "home", port=free_port(), heap=heap, pagecache=pagecache, settings=server_settings)
         info = server.start(timeout=900)
         try:
             settings = Settings(neo4j_uri=info.uri, env="test", query_timeout=60.0)

@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -146,6 +147,7 @@ class LocalNeo4j:
         pagecache: str = "512m",
         tx_timeout: str = "120s",
         password: str | None = None,
+        settings: Mapping[str, str] | None = None,
     ) -> None:
         self.home = Path(home).resolve()
         self.port = port
@@ -153,6 +155,8 @@ class LocalNeo4j:
         self.pagecache = pagecache
         self.tx_timeout = tx_timeout
         self.password = password or None
+        # neo4j.conf settings written over the launcher's own (benchmarks compare one's before and after)
+        self.settings = dict(settings or {})
 
     @classmethod
     def from_settings(cls, settings: Settings, home: Path | None = None, port: int | None = None) -> LocalNeo4j:
@@ -224,6 +228,8 @@ class LocalNeo4j:
             "--tx-timeout",
             self.tx_timeout,
         ]
+        for key, value in sorted(self.settings.items()):
+            cmd += ["--set", f"{key}={value}"]
         env = dict(os.environ)
         if self.password:
             cmd.append("--auth")

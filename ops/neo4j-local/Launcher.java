@@ -1,8 +1,10 @@
 // Starts an embedded Neo4j Community DBMS with the Bolt connector on loopback.
 //
 //   java <jvm flags> -cp 'lib/*' Launcher.java --home DIR --port 7687 \
-//        [--pagecache 256m] [--tx-timeout 60s] [--tx-memory 512m] [--auth]
+//        [--pagecache 256m] [--tx-timeout 60s] [--tx-memory 512m] [--auth] [--set KEY=VALUE ...]
 //
+// Each --set writes one more neo4j.conf setting over the defaults below (benchmarks use it to
+// measure a setting's before and after on the same database).
 // With --auth the password for user "neo4j" is read from the environment variable
 // REGKG_NEO4J_PASSWORD and set on every start (so it can be rotated). Without it, auth is
 // off; the listener is bound to 127.0.0.1 either way. LOAD CSV may read only <home>/import.
@@ -50,6 +52,14 @@ public class Launcher {
         // wait_for), ~14 per small answer and ~40 per 147 KB one. A local server on 127.0.0.1
         // has no idle-killing proxy between it and the API for the NOOPs to keep out.
         conf.put("server.bolt.connection_keep_alive_for_requests", "OFF");
+        for (String line : opts.getOrDefault("set", "").split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                conf.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            } else if (!line.isEmpty()) {
+                throw new IllegalArgumentException("--set needs KEY=VALUE, got: " + line);
+            }
+        }
 
         // 5.26's builder has no setConfigRaw: write the settings as a neo4j.conf and load it,
         // which keeps neo4j.conf-style keys (version-robust) and documents what ran.
@@ -104,6 +114,8 @@ public class Launcher {
             String key = a.substring(2);
             if (key.equals("auth")) {
                 out.put(key, "true");
+            } else if (key.equals("set") && i + 1 < args.length) {
+                out.merge(key, args[++i], (a1, a2) -> a1 + "\n" + a2);
             } else if (i + 1 < args.length) {
                 out.put(key, args[++i]);
             } else {
