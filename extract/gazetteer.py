@@ -6,7 +6,8 @@ Matching works on the *folded* text (:func:`schema.quotes.fold`: same length as 
 non-breaking spaces become spaces, curly quotes straight ones), so a match's offsets are offsets
 into the original text too. Single words, acronyms and names with dots (``US``, ``BIS``,
 ``U.S.``) match case-sensitively; longer names (``Department of Commerce``) case-insensitively,
-with any run of white space between their words.
+with any run of white space between their words, and an acronym the text defines between two of
+them: "the Specially Designated Nationals (SDN) List" is the SDN List.
 """
 
 from __future__ import annotations
@@ -51,8 +52,15 @@ class _Trie(dict[str, "_Trie"]):
     """A character trie; the key ``""`` marks the end of a word."""
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """An alternation of ``words`` factored as a trie (longest match first); spaces → ``\\s+``."""
+# between two words of a longer name: an acronym the text defines for its first part
+_INNER_ACRONYM = r"(?:\s+\((?-i:[A-Z][A-Za-z0-9.&/-]{1,11})\))?"
+_INNER_ACRONYM_RE = re.compile(r"\s+\([A-Z][A-Za-z0-9.&/-]{1,11}\)(?=\s)")
+
+
+def trie_pattern(words: Iterable[str], inner_acronyms: bool = False) -> str:
+    """An alternation of ``words`` factored as a trie (longest match first); spaces → ``\\s+``,
+    with ``inner_acronyms`` preceded by an optional "(ACRONYM)"."""
+    space = (_INNER_ACRONYM if inner_acronyms else "") + r"\s+"
     trie = _Trie()
     for word in words:
         node = trie
@@ -63,7 +71,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     def emit(node: _Trie) -> str:
         branches = []
         for ch in sorted(k for k in node if k):
-            atom = r"\s+" if ch == " " else re.escape(ch)
+            atom = space if ch == " " else re.escape(ch)
             branches.append(atom + emit(node[ch]))
         if not branches:
             return ""
@@ -90,7 +98,7 @@ class Gazetteer:
                 self.by_folded.setdefault(alias.lower(), entity)
                 (cs if _case_sensitive(alias) else ci).add(alias if _case_sensitive(alias) else alias.lower())
         self._regexes = [
-            re.compile(flags + r"(?<![\w.])(?:" + trie_pattern(words) + r")(?!\w)")
+            re.compile(flags + r"(?<![\w.])(?:" + trie_pattern(words, inner_acronyms=bool(flags)) + r")(?!\w)")
             for flags, words in (("", cs), ("(?i)", ci))
             if words
         ]
@@ -103,6 +111,6 @@ class Gazetteer:
         """Every match of each regex (case-sensitive, then case-insensitive); they may overlap."""
         for regex in self._regexes:
             for match in regex.finditer(text):
-                entity = self.lookup(match.group(0))
+                entity = self.lookup(match.group(0)) or self.lookup(_INNER_ACRONYM_RE.sub("", match.group(0)))
                 if entity is not None:
                     yield Hit(match.start(), match.end(), entity)
