@@ -43,6 +43,8 @@ TIE_RE = re.compile(
     r"(?:linked|connected)\s+to|"
     r"(?:cooperat|coordinat|collaborat|collud|conspir)\w*\s+with|"
     r"(?<!owned\sand\s)(?:controlled|directed|influenced|dictated)\s+by|(?:control|direction|influence|behest)\s+of|"
+    # who set a party up or pays for it: "established by Iran's insurance regulator", "funded by the IRGC"
+    r"(?:established|founded|created|set\s+up|funded|financed|bankrolled)\s+by|"
     r"(?:exploitation|influence|control|direction)\s+by|"
     r"on\s+behalf\s+of|working\s+(?:for|with)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of|"
     # support named in a party's description: "a DPRK entity that has provided support to X", "a bank that has
@@ -198,7 +200,8 @@ GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies
 _NOUNS = (
     r"(?:firm|firms|company|companies|group|maker|provider|vendor|developer|giant|"
     r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business|subsidiary|affiliate|"
-    r"airline|refinery|terminal|exchange|insurer|lender|exporter|importer|supplier|trader|shipper|shipowner)"
+    r"airline|refinery|terminal|exchange|insurer|lender|exporter|importer|supplier|trader|shipper|shipowner|"
+    r"producer|producers|distributor|distributors|processor|smelter|broker|brokerage|dealer)"
 )
 _PEOPLE = (
     r"(?:nationals?|citizens?|businessman|businesswoman|businessmen|individuals?|residents?|oligarchs?|tycoons?|"
@@ -216,7 +219,10 @@ _PLACE_ALT = "|".join(sorted(map(re.escape, [*DEMONYM_WORDS, *COUNTRY_NAMES]), k
 HQ_ALSO_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})\s+and\s+$")  # "Hong Kong and [Marshall Islands-based]"
 # a city's name before "-based" ("a Moscow-based supplier"): its country, where the registry knows the city
 _CITY = r"(?!(?:The|A|An|This|That|Its|Their|Our|Both|Another)\b)[A-Z][a-z]+(?:\.?[ \t][A-Z][a-z]+)?"
-HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT}|{_CITY})-based(?:\s+[a-z][\w-]*){{0,3}}\s+$")
+# where a party is based or registered ("-flagged" is a vessel's flag, not its home)
+_BASED = r"-(?:based|registered|incorporated|headquartered)"
+# "a Hong Kong-based shipping company, X": a comma may set the name off
+HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT}|{_CITY}){_BASED}(?:\s+[a-z][\w-]*){{0,3}},?\s+$")
 # a name used as a modifier of people: "Hizballah operatives", "Hizballah finance team operative"
 MEMBERS_AFTER_RE = re.compile(
     r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:operatives?|officials?|members?|executives?|leaders?|financiers?|"
@@ -232,7 +238,7 @@ HQ_DESC_BEFORE_RE = re.compile(  # "the Russian cybersecurity firm, X", "a fifth
 HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
     rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*|,[ \t]*\d{{2}}[ \t]*)?(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|the)\s+"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}?"  # "X (XX), the sanctioned Venezuelan state-owned oil company"
-    rf"(?:(?P<p>{_PLACE_ALT})(?:-based)?|(?P<city>{_CITY})-based)\s+(?:\"?[a-z][\w-]*\"?\s+(?:and\s+)?){{0,4}}?"
+    rf"(?:(?P<p>{_PLACE_ALT})(?:{_BASED})?|(?P<city>{_CITY}){_BASED})\s+(?:\"?[a-z][\w-]*\"?\s+(?:and\s+)?){{0,4}}?"
     rf"(?:{_NOUNS}|{_PEOPLE})\b"
 )
 HQ_OF_RE = re.compile(

@@ -26,7 +26,9 @@ _I = re.IGNORECASE
 ORDER_AGAINST_RE = re.compile(  # "<a Withhold Release Order> against X", "This TDO terminates the right of X"
     r"\s*(?:\([^()]{1,12}\))?\s+(?:(?:against|on)(?:\s+(?:[\w-]+\s+){0,4}?(?:produced|made|manufactured|harvested|"
     # "against gloves produced in Malaysia by X"
-    r"mined|processed)(?:\s+in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+by)?"
+    r"mined|processed)(?:\s+in\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+by"
+    # "against another Malaysian palm oil producer, X": a description set off before the name
+    r"|\s+(?:a|an|another)\s+(?:[\w-]+\s+){0,4}?[a-z][\w-]*,)?"
     r"|(?:terminat|den|suspend|restrict)(?:es|ies|s|ing)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:of|for)|(?:will\s+|would\s+)?(?:prevents?|bars?|prohibits?)(?=\s+\S+(?:\s+\S+){0,4}?\s+from\b))"
     r"\s+(?:the\s+)?"  # "This temporary denial order will prevent Belavia from ..."
