@@ -1,5 +1,6 @@
 """Who holds a post at a firm, as the text names the post: ``Meng Wanzhou, Huawei's chief financial
-officer``, ``Ivan Sidorov, the director of RosGeo LLC`` → the person ``alleged-tie-to`` the firm (the
+officer``, ``Ivan Sidorov, the director of RosGeo LLC``, ``X, who serves as the managing director of Y``,
+``X is the chief executive officer of Y`` → the person ``alleged-tie-to`` the firm (the
 ontology's tie; the stance cues of the sentence apply). The head of a state's body holds an office,
 not a tie, as the rules elsewhere read it.
 
@@ -23,11 +24,18 @@ _POST = (
     r"technology|information|security|commercial)\s+)*"
     r"(?:officer|executive|CEO|CFO|COO|CTO|founder|co-?founder|chairman|chairwoman|chair|director|president|head|"
     r"manager|owner|employee|leader|commander|deputy|secretary|minister|counsel|partner|shareholder)\b"
+    r"(?:\s+general\b)?"  # "director general"
 )
 # "X, Huawei's chief financial officer": the body's possessive, then the post
 _POSSESSIVE_POST_RE = re.compile(rf"'s?\s+{_POST}", re.I)
 # "X, the director of RosGeo", "X, a former executive of Y"
-_POST_OF_RE = re.compile(rf"\s*,\s*(?:the|a|an|its|their)\s+(?:[a-z-]+\s+)?{_POST}\s+(?:of|at)\s+(?:the\s+)?", re.I)
+# "X, who serves as the managing director of Y", "X is the chief executive officer of Y"
+_SERVES = r"(?:is|was|serves\s+as|served\s+as|has\s+served\s+as)\s+"
+_POST_OF_RE = re.compile(
+    rf"\s*(?:,\s*(?:who\s+{_SERVES})?|\s+{_SERVES})(?:the|a|an|its|their)\s+(?:[a-z-]+\s+)?{_POST}\s+(?:of|at)\s+"
+    r"(?:the\s+)?",
+    re.I,
+)
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:the\s+|a\s+)?(?:former\s+|then-?\s*)?")
 
 

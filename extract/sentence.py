@@ -47,8 +47,9 @@ _GROUP_ANAPHOR_RE = re.compile(
 )
 # "A, a subsidiary of B, ...", "A, the parent company of B, ...": B is named in A's description
 _APPOSITION_OPEN_RE = re.compile(
-    r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:a|an|the|its|their|one\s+of\s+the)\s+[^,;:()\n]{0,60}?"
-    r"\b(?:of|for|to|by|from|with)\s+(?:the\s+)?",
+    # "A, a subsidiary of B, ...", "A, who serves as the director of B, ..."
+    r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:(?:a|an|the|its|their|one\s+of\s+the)\s+|(?:who|which)\s+)[^,;:()\n]{0,60}?"
+    r"\b(?:of|for|to|by|from|with|at)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 _APPOSITION_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,")
