@@ -30,7 +30,7 @@ from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE, KIN
 from .patterns import DEMONYM_ALT, PLURAL_BEFORE_RE
-from .personal import person_shaped
+from .personal import person_shaped, person_tail, titled
 
 T = EntityType
 _I = re.IGNORECASE
@@ -40,8 +40,8 @@ _LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 # a capitalised word; Arabic names transliterated keep their article and their ayn or hamza
 # ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word
 _TOKEN = rf"(?:(?:al-|el-)?'?[{_UP}][{_LET}0-9]*(?:'[a-z]{{2,}}|-'?[{_UP}0-9][{_LET}0-9]*)*)"
-NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"
-    rf"(?<![\w.'-]){_TOKEN}(?:[ \t]+(?:(?:of|and|&|for|de)[ \t]+|[A-Z]\.[ \t]+)?{_TOKEN}){{0,7}}(?![\w-])"
+NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
+    rf"(?<![\w.'-]){_TOKEN}(?:[ \t]+(?:(?:of|and|&|for|de|bin|bint|ibn)[ \t]+|[A-Z]\.[ \t]+)?{_TOKEN}){{0,7}}(?![\w-])"
 )
 
 # capitalised words that are not names on their own (sentence openers, headings, generic nouns)
@@ -401,9 +401,9 @@ def find(
             continue  # "Communist Party Secretary of XUAR" is a title, not a name
         if t is T.PERSON and _OF_PLACE.search(norm, span[0], span[1]):  # "Mr. Scott of Florida"
             span = (span[0], _OF_PLACE.search(norm, span[0], span[1]).start())  # type: ignore[union-attr]
-        if t is T.PERSON and (tail := _person_tail(norm, span)) != span:
-            trimmed.add(span)  # "CECC Chairs Marco Rubio (R-FL)": the name is the tail
-            span = tail
+        if (tail := person_tail(norm, span, COMMON)) != span and (t is T.PERSON or titled(norm, span[0], tail[0])):
+            trimmed.add(span)  # "CECC Chairs Marco Rubio (R-FL)", "Paraguayan President Horacio Cartes"
+            span, t = tail, T.PERSON
         if t is not None:
             typed[span] = t
     items: list[tuple[int, int, EntityType | None]] = sorted(
@@ -494,28 +494,6 @@ _JOINER = re.compile(r",|&|\b(?:and|or)\b")
 
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z]+[ \t]+$")
-
-
-# the words a name's tail may shed: a body's acronym, a title ("CECC Chairs", "Ranking Member")
-_TITLE_WORD = re.compile(
-    r"[A-Z]{2,6}|(?:Co-?)?Chair(?:s|m[ae]n|wom[ae]n)?|Ranking|Members?|Senators?|Representatives?|Sens?\.|Reps?\.|"
-    r"Speaker|Leader|Former|Deputy|Vice|Secretary|Ministers?|Directors?|Presidents?|Governors?|Commissioners?|"
-    r"Ambassadors?|Judge|General"
-)
-
-
-def _person_tail(norm: str, span: tuple[int, int]) -> tuple[int, int]:
-    """A person's name after words that are not part of it (a title, a body's acronym): its
-    longest person-shaped tail of two words or more, else the span as it is."""
-    words = [(span[0] + w.start(), span[0] + w.end()) for w in re.finditer(r"\S+", norm[span[0] : span[1]])]
-    if len(words) < 3 or person_shaped(norm[span[0] : span[1]], COMMON):
-        return span
-    for k, (start, _) in enumerate(words[1:-1], 1):
-        if not all(_TITLE_WORD.fullmatch(norm, a, b) for a, b in words[:k]):
-            break
-        if person_shaped(norm[start : span[1]], COMMON):
-            return (start, span[1])
-    return span
 
 
 def _leads_name(norm: str, start: int, end: int, etype: EntityType) -> bool:

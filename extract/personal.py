@@ -19,20 +19,23 @@ from functools import lru_cache
 
 from reference import registry
 
-from .builtin import DEMONYM_WORDS
+from .builtin import DEMONYM_WORDS, demonyms
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:-[^\W\d_]{2,})?")  # "Gorkov", "Ochur-Suge", "Şahin"
 _DEMONYMS = frozenset(DEMONYM_WORDS)
 # what Arabic names transliterated add to a word: the article, the ayn or hamza ("al-Mawla", "Sa'id")
 _ARTICLE = re.compile(r"^(?:al|el)-|'")
 _INITIAL = re.compile(r"[A-Z]\.")
+_PATRONYMIC = frozenset({"bin", "bint", "ibn"})  # "son of", "daughter of" inside Arabic names
 
 
 def person_shaped(name: str, common: frozenset[str] = frozenset()) -> bool:
     """Two to four capitalised words (six when the name is Arabic, with its article: "Amir
     Muhammad Sa'id Abdal-Rahman al-Mawla"), the first a given name rigour knows, none a word of
     ``common``, a country, a demonym, or a word organisations use (see the module)."""
-    words = [_ARTICLE.sub("", w) for w in name.split() if not _INITIAL.fullmatch(w)]  # "James P. McGovern"
+    words = [  # "James P. McGovern", "Hamza bin Laden"
+        _ARTICLE.sub("", w) for w in name.split() if not _INITIAL.fullmatch(w) and w not in _PATRONYMIC
+    ]
     most = 6 if _ARTICLE.search(name) else 4
     if not 2 <= len(words) <= most or not all(
         _WORD.fullmatch(w) and w[0].isupper() and w[1:2].islower() for w in words
@@ -77,3 +80,34 @@ def _organisational(name: str) -> bool:
 
     org = {Symbol.Category.ORG_CLASS, Symbol.Category.SYMBOL, Symbol.Category.DOMAIN, Symbol.Category.LOCATION}
     return any(span.symbol.category in org for n in analyze_names(NameTypeTag.ORG, [name]) for span in n.spans)
+
+
+# the words a name's tail may shed: a body's acronym, a title ("CECC Chairs", "Ranking Member")
+_TITLE_WORD = re.compile(
+    r"[A-Z]{2,6}|(?:Co-?)?Chair(?:s|m[ae]n|wom[ae]n)?|Ranking|Members?|Senators?|Representatives?|Sens?\.|Reps?\.|"
+    r"Speaker|Leader|Former|Deputy|Vice|Secretary|Ministers?|Directors?|Presidents?|Governors?|Commissioners?|"
+    r"Ambassadors?|Judge|General|Prime|Foreign|Defen[cs]e|Finance|Interior"
+)
+
+
+def titled(norm: str, start: int, end: int) -> bool:
+    """Do the words shed before a person's name include a title or a demonym, not only a body's
+    acronym? Then the name is a person's whatever the context would type the whole run as."""
+    return any(
+        not w.group(0).isupper() and (_TITLE_WORD.fullmatch(w.group(0)) or w.group(0) in demonyms())
+        for w in re.finditer(r"\S+", norm[start:end])
+    )
+
+
+def person_tail(norm: str, span: tuple[int, int], common: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """A person's name after words that are not part of it (a title, a body's acronym): its
+    longest person-shaped tail of two words or more, else the span as it is."""
+    words = [(span[0] + w.start(), span[0] + w.end()) for w in re.finditer(r"\S+", norm[span[0] : span[1]])]
+    if len(words) < 3 or person_shaped(norm[span[0] : span[1]], common):
+        return span
+    for k, (start, _) in enumerate(words[1:-1], 1):
+        if not all(_TITLE_WORD.fullmatch(norm, a, b) or norm[a:b] in demonyms() for a, b in words[:k]):
+            break
+        if person_shaped(norm[start : span[1]], common):
+            return (start, span[1])
+    return span
