@@ -17,6 +17,7 @@ from schema.ontology import EntityType, Method, Predicate, Stance, allowed
 from schema.quotes import fold
 
 from . import frames
+from .bodies import state_bodies_as_agencies
 from .dates import claim_dates
 from .mentions import Doc, Ent
 from .meta import ArticleMeta, coerce_meta
@@ -91,6 +92,7 @@ def run(
             doc.last_group = [m.eid for m in group]
         mi = mj
 
+    raws = state_bodies_as_agencies(doc, raws)
     source = _source(text, info)
     claims, used = _claims(doc, raws, info, source.id)
     parsed = Parsed(sources=[source], claims=claims)

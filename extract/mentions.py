@@ -108,6 +108,7 @@ class Doc:
         self.designation_laws: list[str] = []  # "This designation is made under <Law>": the laws of the text's measures
         self.unlawed: list[str] = []  # parties named sanctioned so far under no law the text gave
         self.other_names: list[tuple[str, str, int, int]] = []  # (name kept, other name, span): "X, also known as Y"
+        self.state_bodies: set[str] = set()  # organizations named as a foreign state's bodies (extract.bodies)
         self._entity_cache: dict[tuple[EntityType, str], str] = {}
         for e in [*known, *builtin()]:
             if e.id not in self.ents:
@@ -150,8 +151,10 @@ class Doc:
             how = "known" if hit.entity.id in self.known_ids else "builtin"
             cands.append(Mention(hit.start, hit.end, hit.entity.id, hit.entity.type, how))
 
-        def add(start: int, end: int, etype: EntityType, surface: str | None = None) -> None:
+        def add(start: int, end: int, etype: EntityType, surface: str | None = None, state: bool = False) -> None:
             eid = self.entity_for(etype, surface if surface is not None else norm[start:end])
+            if state and etype is T.ORGANIZATION:
+                self.state_bodies.add(eid)
             cands.append(Mention(start, end, eid, etype, self.ents[eid].how))
 
         # a list's or an agency's name the firm pattern ran over: "added to the Entity List Alpha Tech Co."
@@ -179,21 +182,21 @@ class Doc:
             prefix = _COUNTRY_CODE_BEFORE_RE.search(norm, max(0, m.start() - 8), m.start())
             code = registry().countries.code(prefix.group(1)) if prefix else None
             if prefix is not None and code is not None and code != "US":  # "DPRK Ministry of Rocket Industry"
-                add(prefix.start(1), m.end(), T.ORGANIZATION)
+                add(prefix.start(1), m.end(), T.ORGANIZATION, state=True)
                 continue
             foreign = _foreign_body(m.group(0)) or _foreign_owner(norm, m.start())
-            add(m.start(), m.end(), T.ORGANIZATION if foreign else T.AGENCY)
+            add(m.start(), m.end(), T.ORGANIZATION if foreign else T.AGENCY, state=foreign)
         for m in AGENCY_US_RE.finditer(norm):
             add(m.start(), m.end(), T.AGENCY)
         for m in BODY_OF_COUNTRY_RE.finditer(norm):  # "Atomic Energy Organization of Iran"
             code = registry().countries.code(re.sub(r"^the\s+", "", m.group("c")))
             if code is not None and len(m.group("c")) >= 4:
-                add(m.start(), m.end(), T.AGENCY if code == "US" else T.ORGANIZATION)
+                add(m.start(), m.end(), T.AGENCY if code == "US" else T.ORGANIZATION, state=True)
         for m in AGENCY_TAIL_RE.finditer(norm):
             if names.in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
-            foreign = bool(m.group("org")) or _foreign_body(m.group(0)) or _foreign_owner(norm, m.start())
-            add(m.start(), m.end(), T.ORGANIZATION if foreign else T.AGENCY)
+            state = _foreign_body(m.group(0)) or _foreign_owner(norm, m.start())
+            add(m.start(), m.end(), T.ORGANIZATION if state or m.group("org") else T.AGENCY, state=state)
         for m in LAW_EO_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW, f"Executive Order {m.group(1)}")
         for m in LAW_LICENSE_RE.finditer(norm):
