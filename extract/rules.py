@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from . import control, doclaw, frames, lawrules, measures, places, roles, sanctions, sdn_entries
+from . import clause_parties, control, doclaw, frames, lawrules, measures, places, roles, sanctions, sdn_entries
 from .builtin import demonyms
 from .cues import (
     ACT_RE,
@@ -538,4 +538,5 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     measures.rule_denies,
     frames.rule_frames,
     sdn_entries.rule_entries,
+    clause_parties.rule_clause_parties,  # last: the parties the patterns above left
 )

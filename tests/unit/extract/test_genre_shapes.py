@@ -818,3 +818,67 @@ def test_a_bank_located_in_a_city_of_a_country_and_its_legal_form_after_a_comma(
     assert ("firm:baltic-trade-bank-as", "headquartered-in", "country:lv") in found
     assert not any(o == "country:lv" and p == "banned-by" for _, p, o in found)  # the place acts not
     assert not any(p == "subsidiary-of" and s == "firm:baltic-trade-bank" for s, p, _ in found)  # a name cut short
+
+
+def test_a_list_named_with_its_acronym_inside_its_name() -> None:
+    found = _found(
+        "The Office of Foreign Assets Control (OFAC) added Acme Trading Co., Ltd. to its Specially Designated "
+        "Nationals (SDN) List."
+    )
+    assert ("firm:acme-trading-co-ltd", "listed-on", "list:us-ofac-sdn") in found
+
+
+def test_an_order_against_a_party_set_off_after_its_description() -> None:
+    found = _found(
+        "In May 2021, CBP issued a Withhold Release Order against another Malaysian glove maker, "
+        "Orchid Latex Berhad. Treasury sanctioned a Hong Kong-based shipping company, Ocean Star Ltd."
+    )
+    assert ("agency:us-cbp", "acted-against", "firm:orchid-latex-berhad") in found
+    assert ("firm:orchid-latex-berhad", "headquartered-in", "country:my") in found
+    assert ("firm:ocean-star-ltd", "headquartered-in", "country:hk") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "firm"),
+    [
+        (
+            "OFAC designated Viktor Petrov, the director general of Alfa Logistics LLC.",
+            "viktor-petrov",
+            "alfa-logistics-llc",
+        ),
+        (
+            "Sobhan Ghasemi, who serves as the managing director of Sahand Shipping Co., was also designated.",
+            "sobhan-ghasemi",
+            "sahand-shipping-co",
+        ),
+    ],
+)
+def test_a_post_held_at_a_firm_after_a_title_or_a_relative_clause(text: str, person: str, firm: str) -> None:
+    found = _found(text)
+    assert (f"person:{person}", "alleged-tie-to", f"firm:{firm}") in found
+    assert not any(s == f"firm:{firm}" and p == "sanctioned-by" for s, p, _ in found)  # the executive was
+
+
+def test_registered_in_a_place_is_where_a_firm_is() -> None:
+    found = _found("Jasper Marine LLC, a Marshall Islands-registered company, owns the vessel.")
+    assert ("firm:jasper-marine-llc", "headquartered-in", "country:mh") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("OFAC designated Hamza bin Laden under E.O. 13224.", "person:hamza-bin-laden"),
+        (
+            "OFAC also designated Muhammad bin Abdallah al-Qahtani, a Saudi national.",
+            "person:muhammad-bin-abdallah-al-qahtani",
+        ),
+        ("Treasury designated former Paraguayan President Horacio Cartes for corruption.", "person:horacio-cartes"),
+        (
+            "The Secretary of State designated Iranian Foreign Minister Mohammad Javad Zarif.",
+            "person:mohammad-javad-zarif",
+        ),
+    ],
+)
+def test_arabic_patronymics_and_a_demonym_and_title_before_a_name(text: str, person: str) -> None:
+    found = _found(text)
+    assert any(s == person and p == "sanctioned-by" for s, p, _ in found), found

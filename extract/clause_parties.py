@@ -1,0 +1,91 @@
+"""The parties a sanctioning clause names that the patterns did not place.
+
+The patterns (:mod:`extract.sanctions` and the rules after it) read a sanctioning sentence's
+shape: who acts, on whom, in which voice, through which list. Real releases have more shapes than
+the patterns: "OFAC today sanctioned the Hong Kong-based firms A and B alongside the tanker C", a
+party set off by a description the patterns do not know. This rule runs last and reads the clause
+only: after the first sanction cue of the sentence that is neither negated, hypothetical nor an
+adjective ("the sanctioned X"), up to the first word that opens another clause or a party's
+description ("for", "which", "to", "by" ...), each firm, person, organization, product or vessel
+no other rule put under a measure is sanctioned by the authority acting, and restricted under each
+law the sentence names. Its claims carry a lower confidence (0.4) than a pattern's.
+
+What the clause holds that is not the sanctioned party is left out: a person named as a speaker or
+an official ("said Secretary X"), a party named after "of" or "at" ("12 executives of X") or
+before its people ("X operatives"), an
+organization the registry already knows (the IRGC, the EU: named as the one supported or the one
+acting beside), and every party in a bill's text (a bill would sanction; extract.doclaw reads it).
+The authority is the one named before the cue, else the one this text last named sanctioning
+(``Doc.sanctioner``); never only the publisher, whose own acts a text may not describe.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schema.ontology import EntityType, Predicate
+
+from .cues import MEMBERS_AFTER_RE, SANCTION_RE
+from .mentions import AFFECTED, AUTHORITY
+from .sentence import Sentence
+
+T = EntityType
+P = Predicate
+_I = re.IGNORECASE
+
+_MEASURED = frozenset({P.SANCTIONED_BY, P.RESTRICTED_UNDER, P.LISTED_ON, P.BANNED_BY})
+# what ends the clause's parties: another clause, a party's description, the one supported
+_CLAUSE_END_RE = re.compile(
+    r"\b(?:for|which|that|who|whose|because|after|since|to|by|with|against|from|said|stated|"
+    r"in\s+connection\s+with|on\s+behalf\s+of)\b",
+    _I,
+)
+_SPEAKER_BEFORE_RE = re.compile(
+    r"\b(?:said|says|stated|Secretary|Director|Chairman|Chairwoman|Senator|Sen\.|Rep\.|Representative|"
+    r"Administrator|Commissioner|Attorney|General)\s+$"
+)
+_OF_BEFORE_RE = re.compile(r"\b(?:of|at)\s+(?:the\s+)?$")
+_ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:a|an|the|other|previously|already)\s+$", _I)  # "the sanctioned X"
+_CONFIDENCE = 0.4
+
+
+def rule_clause_parties(sent: Sentence) -> None:
+    if sent.doc.is_bill:
+        return
+    norm = sent.doc.norm
+    cue = next(
+        (
+            c
+            for c in sent.cues(SANCTION_RE)
+            if not sent.negated(c.start())
+            and sent.irrealis(c.start()) is None
+            and norm[c.start() - 1 : c.start()] != "-"  # "the U.S.-sanctioned X"
+            and not (
+                c.group(0).lower().endswith("ed")  # "the sanctioned X", not "the sanctions"
+                and _ADJECTIVE_BEFORE_RE.search(norm, max(sent.start, c.start() - 12), c.start())
+            )
+        ),
+        None,
+    )
+    if cue is None:
+        return
+    named = [
+        m for m in sent.before(cue.start(), AUTHORITY) if m.etype is not T.ORGANIZATION and not sent.is_modifier(m)
+    ]
+    auth = named[0].eid if named else sent.doc.sanctioner
+    laws = [m for m in sent.ms if m.etype is T.LAW]
+    done = {r.subject for r in sent.raws if r.predicate in _MEASURED}
+    end = _CLAUSE_END_RE.search(norm, cue.end(), sent.end)
+    stop = end.start() if end is not None else sent.end
+    for m in sent.ms:
+        if m.etype not in AFFECTED or m.start < cue.end() or m.end > stop or m.eid in done or sent.is_modifier(m):
+            continue
+        if m.etype is T.ORGANIZATION and sent.doc.how(m.eid) != "pattern":
+            continue
+        left = norm[max(sent.start, m.start - 40) : m.start]
+        if _SPEAKER_BEFORE_RE.search(left) or _OF_BEFORE_RE.search(left) or MEMBERS_AFTER_RE.match(norm, m.end):
+            continue  # "said Secretary X", "executives of X", "X operatives"
+        if auth is not None:
+            sent.add(m, P.SANCTIONED_BY, auth, cue, _CONFIDENCE)
+        for law in laws:
+            sent.add(m, P.RESTRICTED_UNDER, law, cue, _CONFIDENCE)
