@@ -20,7 +20,7 @@ from reference import registry
 from schema.models import Entity, slug
 from schema.ontology import EntityType
 
-from . import doclaw, known_as, names, scripts, sdn_entries
+from . import addresses, doclaw, known_as, names, scripts, sdn_entries
 from .builtin import builtin, demonyms
 from .gazetteer import Gazetteer, trie_pattern
 from .patterns import (
@@ -109,6 +109,7 @@ class Doc:
         self.unlawed: list[str] = []  # parties named sanctioned so far under no law the text gave
         self.other_names: list[tuple[str, str, int, int]] = []  # (name kept, other name, span): "X, also known as Y"
         self.state_bodies: set[str] = set()  # organizations named as a foreign state's bodies (extract.bodies)
+        self.addresses: dict[int, tuple[int, str]] = {}  # a party's address: its name's end → (end, country)
         self._entity_cache: dict[tuple[EntityType, str], str] = {}
         for e in [*known, *builtin()]:
             if e.id not in self.ents:
@@ -266,6 +267,7 @@ class Doc:
         self._law_lists()
         into = scripts.renamed(self.norm, [(m.start, m.end, m.eid, m.etype is T.FIRM) for m in self.mentions])
         self.mentions = [Mention(m.start, m.end, into.get(m.eid, m.eid), m.etype, m.how) for m in self.mentions]
+        self.addresses = addresses.find(self)  # "A, Room 1203, ..., Hong Kong; and B": no names inside
 
     def _law_lists(self) -> None:
         """``Uyghur Forced Labor Prevention Act (UFLPA) Entity List`` / ``UFLPA Entity List``: a

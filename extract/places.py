@@ -4,6 +4,7 @@
   in`` phrase follows (``both``: the two nearest, ``all``: every one before it);
 * ``under the destination of <Country>`` — the Entity List's way of saying where each named entry
   is (every party the sentence names);
+* ``X is an entity in <Country>``, ``X, a trading company in <Country>``;
 * ``<Demonym> [technology] companies, including X`` / ``Indian entities X, Y and Z`` — the
   parties the group word introduces.
 
@@ -33,6 +34,11 @@ BASED_IN_RE = re.compile(
     r"(?P<lived>liv(?:e|es|ed)|resid(?:e|es|ed))(?:\s+and\s+work(?:s|ed)?)?)\s+in\s+"
     r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+){0,2}$",  # "in Haikou, Hainan Province, <country>"
     _I,
+)
+_NOUN_IN_RE = re.compile(
+    r"(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|another)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:entity|company|firm|business|bank|corporation|supplier|manufacturer|distributor|trader|exporter|importer|"
+    r"individual|national|resident|businessman|businesswoman)\s+in\s+(?:the\s+)?$"
 )
 _PARTIES_WORD_RE = re.compile(rf"\b(?:{PARTY_NOUNS})\s*$", _I)
 IN_AFTER_PARTIES_RE = re.compile(r"[.)\w]\s+in\s+(?:the\s+)?$")
@@ -96,6 +102,11 @@ def rule_places(sent: Sentence) -> None:
             if _STATE_OWNED_RE.search(norm, max(sent.start, c.start - 80), c.start):
                 sent.add(c, P.OWNS, party, (c.start, party.end), 0.6, stance=Stance.ASSERTED)
         wide = norm[max(sent.start, c.start - 80) : c.start]  # "located in Haikou, Hainan Province, China"
+        noun_in = _NOUN_IN_RE.search(wide)  # "X is an entity in the United Arab Emirates"
+        if noun_in is not None:
+            prev = sent.before(c.start - len(wide) + noun_in.start(), _PARTIES)
+            if prev and prev[0].end == c.start - len(wide) + noun_in.start():
+                sent.add(prev[0], P.HEADQUARTERED_IN, c, (prev[0].start, c.end), 0.65, stance=Stance.ASSERTED)
         based = BASED_IN_RE.search(wide)
         if based is not None:
             at = c.start - len(wide) + based.start()

@@ -12,7 +12,19 @@ from collections.abc import Callable
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from . import clause_parties, control, doclaw, frames, lawrules, measures, places, roles, sanctions, sdn_entries
+from . import (
+    addresses,
+    clause_parties,
+    control,
+    doclaw,
+    frames,
+    lawrules,
+    measures,
+    places,
+    roles,
+    sanctions,
+    sdn_entries,
+)
 from .builtin import demonyms
 from .cues import (
     ACT_RE,
@@ -519,6 +531,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     _rule_possessive,
     _rule_component_of,
     _rule_headquarters,
+    addresses.rule_address_country,
     doclaw.rule_bill_scope,
     places.rule_places,
     places.rule_based_anaphor,

@@ -260,6 +260,9 @@ class Sentence:
                 continue
             a, b = (cands[j], cands[last]) if direction < 0 else (cands[last], cands[j])
             gap = self.doc.norm[a.end : self.phrase_start(b)]
+            address = self.doc.addresses.get(a.end)  # "A, Room 1203, ..., Hong Kong; and B"
+            if address is not None and address[0] <= self.phrase_start(b):
+                gap = self.doc.norm[address[0] : self.phrase_start(b)]
             if alias > last and "(" in self.doc.norm[cands[last].end : cands[alias].start]:
                 rest = self.doc.norm[cands[alias].end : self.phrase_start(b)]
                 gap = rest[1:] if rest.startswith(")") else gap

@@ -882,3 +882,27 @@ def test_registered_in_a_place_is_where_a_firm_is() -> None:
 def test_arabic_patronymics_and_a_demonym_and_title_before_a_name(text: str, person: str) -> None:
     found = _found(text)
     assert any(s == person and p == "sanctioned-by" for s, p, _ in found), found
+
+
+def test_entries_with_their_addresses_in_a_rule_s_list() -> None:
+    found = _found(
+        "BIS is adding the following entities to the Entity List: Alpha Electronics Co., Ltd., Room 1203, Tower 2, "
+        "88 Queensway, Admiralty, Hong Kong; and Beta Optics LLC, 15 Leninsky Prospekt, Moscow, Russia."
+    )
+    for firm, country in (("firm:alpha-electronics-co-ltd", "country:hk"), ("firm:beta-optics-llc", "country:ru")):
+        assert (firm, "listed-on", "list:us-bis-entity-list") in found
+        assert (firm, "headquartered-in", country) in found
+    assert not any(s.startswith(("firm:room", "firm:tower")) for s, _, _ in found)  # an address holds no names
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "country"),
+    [
+        ("Delta Trading LLC is an entity in the United Arab Emirates.", "firm:delta-trading-llc", "country:ae"),
+        ("Delta Trading LLC, a trading company in Turkey, shipped parts.", "firm:delta-trading-llc", "country:tr"),
+        ("Sigma Freight FZE, a UAE-based company, shipped parts.", "firm:sigma-freight-fze", "country:ae"),
+        ("Burma-based Kyaw Gems Co., Ltd. sold jade.", "firm:kyaw-gems-co-ltd", "country:mm"),
+    ],
+)
+def test_a_party_in_a_country_by_the_english_names_us_texts_use(text: str, firm: str, country: str) -> None:
+    assert (firm, "headquartered-in", country) in _found(text)
