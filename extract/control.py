@@ -3,7 +3,8 @@
 * ``X is owned (in part / wholly / ...) by Y``, ``Y owns (a stake in) X`` → ``Y owns X``;
 * ``<Country>-owned X`` / ``state-owned X of <Country>`` → ``<Country> owns X``;
 * ``X, a subsidiary of Y`` / ``X is a subsidiary (or affiliate) of Y`` / ``Y's subsidiary X`` →
-  ``X subsidiary-of Y``.
+  ``X subsidiary-of Y``;
+* ``the IRGC-backed X``, ``a Hizballah-linked exchange house, X`` → ``X alleged-tie-to`` the backer.
 
 Asserted: ownership is a structural fact the text states (a stance cue in the sentence, e.g.
 "alleged", still applies through :mod:`extract.stance`)."""
@@ -198,3 +199,25 @@ def _country_before(sent: Sentence, start: int, end: int) -> str | None:
             return m.eid
     name = sent.doc.norm[start:end].strip()
     return COUNTRY_NAMES.get(name)
+
+
+# "the U.S.-designated, IRGC-backed Persian Gulf Strait Authority", "a Hizballah-linked exchange house, X"
+_BACKED_RE = re.compile(
+    r"(?:\)|[ \t]*\([^()\n]{1,12}\))?-(?:backed|linked|affiliated|sponsored|funded|aligned|supported)\b"
+)
+_BACKED_GAP_RE = re.compile(
+    r"(?:\s*,?\s*(?:the\s+)?[\w.]+-(?:backed|based|designated|sanctioned|linked|owned|run))*"
+    r"\s*,?\s*(?:[a-z][\w-]*,?\s+){0,4}?(?:the\s+)?"
+)
+_BACKED = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON, T.ASSET})
+
+
+def rule_backed(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    for m in sent.ms:
+        hit = _BACKED_RE.match(norm, m.end) if m.etype in _OWNERS else None
+        if hit is None:
+            continue
+        nxt = sent.next_mention(hit.end())
+        if nxt is not None and nxt.etype in _BACKED and _BACKED_GAP_RE.fullmatch(norm, hit.end(), nxt.start):
+            sent.add(nxt, P.ALLEGED_TIE_TO, m, (m.start, nxt.end), 0.6)

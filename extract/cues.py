@@ -46,7 +46,9 @@ TIE_RE = re.compile(
     # who set a party up or pays for it: "established by Iran's insurance regulator", "funded by the IRGC"
     r"(?:established|founded|created|set\s+up|funded|financed|bankrolled)\s+by|"
     r"(?:exploitation|influence|control|direction)\s+by|"
-    r"on\s+behalf\s+of|working\s+(?:for|with)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of|"
+    r"on\s+behalf\s+of|work(?:ing|ed|s)?\s+(?:for|with)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of|"
+    # "affiliated with X", "an associate of X", "X's proxies", "a conduit for X"
+    r"(?:affiliated|associated)\s+with|(?:associates?|affiliates?|prox(?:y|ies)|conduits?)\s+(?:of|for|to)|"
     # support named in a party's description: "a DPRK entity that has provided support to X", "a bank that has
     # assisted X", "a leader in the X cartel", "a representative for an organization subordinate to X"
     r"provid(?:ed|es|ing)(?:\s+or\s+attempted\s+to\s+provide)?\s+(?:[\w-]+\s+){0,3}?support\s+(?:to|for)|"

@@ -546,6 +546,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     control.rule_members,
     control.rule_its_subsidiary,
     control.rule_parent,
+    control.rule_backed,
     measures.rule_measures,
     measures.rule_directs,
     measures.rule_denies,

@@ -59,6 +59,10 @@ _PLACE_OF_RE = re.compile(
     r"\b(?:based|located|headquartered|registered|incorporated)\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$"
 )
 _PLACE_ADJECTIVE_RE = re.compile(r"-(?:based|headquartered|registered|flagged|incorporated)\b")
+# "the IRGC-backed X", "an IRGC (Qods Force)-linked exchange house": the backer describes X, it is not acted on
+_BACKER_ADJECTIVE_RE = re.compile(
+    r"(?:\)|[ \t]*\([^()\n]{1,12}\))?-(?:backed|linked|affiliated|sponsored|funded|aligned|supported)\b"
+)
 
 
 @dataclass
@@ -213,7 +217,8 @@ class Sentence:
 
     def is_modifier(self, m: Mention) -> bool:
         """The owner in ``X's Y``, the parent in ``Y of the X``, the place in ``X-based``: not an actor of its own."""
-        if self.head(m) is not m or _PLACE_ADJECTIVE_RE.match(self.doc.norm, m.end):
+        norm = self.doc.norm
+        if self.head(m) is not m or _PLACE_ADJECTIVE_RE.match(norm, m.end) or _BACKER_ADJECTIVE_RE.match(norm, m.end):
             return True
         if _PLACE_OF_RE.search(self.doc.norm, max(self.start, m.start - 60), m.start):
             return True  # "a bank located in Riga, Latvia": where a party is, not who acts
@@ -318,7 +323,7 @@ class Sentence:
         )
 
     def objects_after(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
-        near = self.after(pos, types)
+        near = [m for m in self.after(pos, types) if not self.is_modifier(m)]  # not "the IRGC-backed X"'s IRGC
         if not near:
             return []
         first = self.head(near[0])

@@ -906,3 +906,27 @@ def test_entries_with_their_addresses_in_a_rule_s_list() -> None:
 )
 def test_a_party_in_a_country_by_the_english_names_us_texts_use(text: str, firm: str, country: str) -> None:
     assert (firm, "headquartered-in", country) in _found(text)
+
+
+def test_a_backer_named_as_a_modifier_is_tied_to_the_party_and_is_not_sanctioned() -> None:
+    found = _found(
+        "Today, OFAC designated the Islamic Revolutionary Guard Corps (IRGC)-backed Persian Gulf Strait Authority. "
+        "Treasury also sanctioned an IRGC-linked exchange house, Al-Nour Exchange Co."
+    )
+    irgc = "organization:islamic-revolutionary-guard-corps"
+    assert ("organization:persian-gulf-strait-authority", "alleged-tie-to", irgc) in found
+    assert ("organization:persian-gulf-strait-authority", "sanctioned-by", "agency:us-ofac") in found
+    assert ("firm:al-nour-exchange-co", "alleged-tie-to", irgc) in found
+    assert not any(s == irgc and p == "sanctioned-by" for s, p, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kaveh Trading Co. is affiliated with the Islamic Revolutionary Guard Corps.",
+        "Kaveh Trading Co. acts as a conduit for the Islamic Revolutionary Guard Corps.",
+        "Kaveh Trading Co. worked with the Islamic Revolutionary Guard Corps to ship oil.",
+    ],
+)
+def test_a_tie_in_words_of_affiliation(text: str) -> None:
+    assert ("firm:kaveh-trading-co", "alleged-tie-to", "organization:islamic-revolutionary-guard-corps") in _found(text)
