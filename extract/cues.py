@@ -128,7 +128,7 @@ IRREALIS_SKIP_RE = re.compile(
 )
 IRREALIS_PROPOSED_RE = re.compile(
     r"\b(?:would|could|might|(?-i:may)|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|"  # not "May 2"
-    r"intent\s+to|intends?\s+to|"
+    r"intent\s+to|intends?\s+to|recommend\w*\s+that|proceedings?\s+to|"  # "recommended that we revoke"
     r"seek\w*\s+to|call(?:s|ed)?\s+for|urg\w+|threat\w*)\b[^.;]*$",
     _I,
 )

@@ -2,8 +2,9 @@
 
 * ``designates X and Y as covered companies`` / ``... as national security threats`` — a
   designation that bars them (``X banned-by`` the regulator);
-* ``revokes (and terminates) X's ... authority / license / authorization``, ``revocation of X's
-  ...``, ``ending the ability of X to provide ...`` — the regulator ends what X may do.
+* ``revokes (and terminates) X's ... authority / license / authorization``, ``revoked the authority
+  of X``, ``revocation of X's ...``, ``ending the ability of X to provide ...`` — the regulator ends
+  what X may do.
 
 The regulator is the authority the sentence names before the measure (not an owner in ``X's Y``),
 else the document's issuer (:attr:`extract.mentions.Doc.issuer`, from the publisher the caller
@@ -33,6 +34,13 @@ AS_THREAT_RE = re.compile(
 REVOKE_RE = re.compile(
     r"\b(?:revok(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|revocation\s+of|termination\s+of|"
     r"end(?:s|ed|ing)?\s+the\s+ability\s+of|end(?:s|ed|ing))\b(?:\s+and\s+terminat(?:e|es|ed|ing))?\s+(?:the\s+)?",
+    _I,
+)
+# "revoked the Section 214 authority of X", "terminated the licenses held by X": what is revoked first
+REVOKE_OF_RE = re.compile(
+    r"\b(?:revok(?:e|es|ed|ing)|terminat(?:e|es|ed|ing)|revocation|termination)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:authority|authorities|authorization|authorizations|licen[cs]es?|certifications?)\s+"
+    r"(?:of|held\s+by|granted\s+to|issued\s+to)\s+(?:the\s+)?",
     _I,
 )
 WHAT_RE = re.compile(
@@ -76,6 +84,16 @@ def rule_measures(sent: Sentence) -> None:
         if auth is not None:
             for t in group:
                 sent.add(t, P.BANNED_BY, auth, (cue.start(), cue.end()), 0.65)
+    for cue in REVOKE_OF_RE.finditer(norm, sent.start, sent.end):
+        target = sent.next_mention(cue.end())
+        if target is None or target.start != cue.end() or target.etype not in AFFECTED:
+            continue
+        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
+            continue
+        auth = _regulator(sent, cue.start())
+        if auth is not None:
+            for t in sent.group(target, 1, AFFECTED):
+                sent.add(t, P.BANNED_BY, auth, (cue.start(), t.end), 0.65)
 
 
 # "an order denying the export privileges of a fifth Russian airline – Rossiya Airlines"

@@ -359,11 +359,15 @@ def legal_form_last(name: str) -> bool:
 
 
 _ROMAN = re.compile(r"[IVX]+")
+_REGION_TAIL = re.compile(r"[ \t]+(?:Americas|International|Global|Europe|Asia[ \t]+Pacific|Asia|Eurasia)(?![\w-])")
 _TAIL = re.compile(r",?[ \t]+([A-Z][A-Za-z.]{1,6})(?![\w-])")  # "ABLV Bank, AS": a form after a comma too
 
 
 def legal_tail(norm: str, end: int) -> int:
-    """Where a firm's name ends, past a legal form rigour knows right after it ("Delta Trading" FZE)."""
+    """Where a firm's name ends, past a region a subsidiary is named for ("China Telecom" Americas)
+    and a legal form rigour knows right after it ("Delta Trading" FZE)."""
+    region = _REGION_TAIL.match(norm, end)
+    end = region.end() if region is not None else end
     tail = _TAIL.match(norm, end)
     if tail is None or _ROMAN.fullmatch(tail.group(1)):
         return end

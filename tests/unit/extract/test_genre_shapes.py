@@ -930,3 +930,16 @@ def test_a_backer_named_as_a_modifier_is_tied_to_the_party_and_is_not_sanctioned
 )
 def test_a_tie_in_words_of_affiliation(text: str) -> None:
     assert ("firm:kaveh-trading-co", "alleged-tie-to", "organization:islamic-revolutionary-guard-corps") in _found(text)
+
+
+def test_a_revoked_authority_named_before_its_holder_and_a_regional_subsidiary_s_name() -> None:
+    found = _found("The FCC revoked the Section 214 authority of Orient Telecom (Americas) Corporation.")
+    assert ("firm:orient-telecom-americas-corporation", "banned-by", "agency:us-fcc") in found
+    found = _found("The FCC also revoked Orient Telecom Americas' authority to provide service.")
+    assert ("firm:orient-telecom-americas", "banned-by", "agency:us-fcc") in found
+    assert not any(s == "firm:orient-telecom" for s, _, _ in found)
+
+
+def test_a_revocation_recommended_is_not_made() -> None:
+    found = _found("Several agencies recommended that the FCC revoke Orient Telecom Americas' authorizations.")
+    assert not any(p == "banned-by" for _, p, _ in found)
