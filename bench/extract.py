@@ -9,7 +9,7 @@ before any extractor ran on them, split once by name hash: ``bench/eval/SPLIT.md
 ``bench/eval4/SPLIT.md``), ``bench/eval5`` (18 more, annotated blind, split by the same hash rule
 after their one blind run: ``bench/eval5/SPLIT.md``), ``bench/eval6`` (20 more, likewise:
 ``bench/eval6/SPLIT.md``), ``bench/eval7`` to ``bench/eval11`` (16 more each, likewise:
-their ``SPLIT.md``).
+their ``SPLIT.md``), ``bench/eval12`` (12 more, likewise).
 For every ``<name>.gold.yaml`` in the directories, ``<name>.txt`` is run through
 :func:`extract.propose` with ``<name>.meta.yaml`` (no known entities: only the built-in
 gazetteer), and the set of extracted (subject, predicate, object, stance) tuples is compared with
@@ -54,6 +54,7 @@ EVAL8_DIR = Path(__file__).resolve().parent / "eval8"
 EVAL9_DIR = Path(__file__).resolve().parent / "eval9"
 EVAL10_DIR = Path(__file__).resolve().parent / "eval10"
 EVAL11_DIR = Path(__file__).resolve().parent / "eval11"
+EVAL12_DIR = Path(__file__).resolve().parent / "eval12"
 
 
 @dataclass
@@ -213,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         EVAL9_DIR,
         EVAL10_DIR,
         EVAL11_DIR,
+        EVAL12_DIR,
     ]
     golds = sorted(g for d in dirs for g in d.glob("*.gold.yaml"))
     if not golds:
