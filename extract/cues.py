@@ -175,7 +175,10 @@ SETTLEMENT_RE = re.compile(
     r"\s+with\b",
     _I,
 )
-GAP_SEMI_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*;\s*(?:and\s+|or\s+)?")  # "A; B; and C" after a colon
+GAP_SEMI_RE = re.compile(  # "A; B; and C" after a colon, or one item a line: "• A" / "• B"
+    r"\s*(?:\([^()]{0,40}\))?\s*(?:;\s*(?:and\s+|or\s+)?|[;,.]?(?:\s*(?:and|or))?[ \t]*\n\s*"
+    r"(?:[\u2022\u25aa\u25e6\u2023\u00b7*-]|\(?\d{1,2}[.)])[ \t]+)"
+)
 # the nouns of a counted or generic description of parties ("12 entities", "several Chinese companies")
 PARTY_NOUNS = (
     r"entities|companies|firms|parties|persons|individuals|organizations|organisations|addresses|people|"

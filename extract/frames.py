@@ -47,7 +47,8 @@ TRIGGER_RE = re.compile(
 )
 MEMBERS_RE = re.compile(
     r"\b(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:entities|firms|companies|individuals|persons|"
-    r"designations|officials|parties|additions)\b[^.;]{0,60}?\b(?:are|include|includes|included)\b|"
+    r"designations|officials|parties|additions)\b(?:[^.;]{0,60}?\b(?:are|include|includes|included)\b|"
+    r"[^.;:]{0,240}?\b(?:are|include|includes)\s*:)|"  # "... in connection with <a long reason> are:"
     r"Also\s+(?:designated|sanctioned|identified)\b|They\s+(?:are|include)\b)",
     _I,
 )

@@ -405,10 +405,12 @@ class Doc:
         for m in self.mentions:
             first_seen.setdefault(m.eid, m.start)
         shorts: dict[str, str] = {}
+        heads: dict[str, set[str]] = {}  # the firms each first word opens: "Xinjiang" opens three, names none
         for eid in sorted(first_seen, key=first_seen.__getitem__):
             ent = self.ents[eid]
             if ent.type is T.FIRM and ent.how in {"pattern", "known"}:
                 core = re.sub(rf"^{LEGAL_PREFIX}\s+", "", ent.name).split()
+                heads.setdefault(core[0] if len(core) > 1 else "", set()).add(eid)
                 if (
                     core
                     and (len(core[0]) >= 4 or core[0].isupper() and len(core[0]) == 3)
@@ -431,6 +433,7 @@ class Doc:
                 bare = re.sub(r"\s+(?:\d[\d-]*|of\s+\d{4})$", "", ent.name)
                 if bare != ent.name and len(bare.split()) >= 2 and not _NUMBERED_KIND_RE.fullmatch(bare):
                     shorts.setdefault(bare, eid)
+        shorts = {k: v for k, v in shorts.items() if len(heads.get(k, ())) < 2}
         for term, eid in shorts.items():
             aliases.setdefault(term, eid)
         self._as_aliases(shorts, first_seen)

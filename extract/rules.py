@@ -185,7 +185,13 @@ _ITS_LISTING_RE = re.compile(
 )
 # after the list: "BIS also added to the Entity List A and B", "The entities being added to the
 # Entity List in this rule include A and B"
-_ENTRIES_INCLUDE_RE = re.compile(r"[^.;:]{0,60}?\b(?:include|includes|included|are|were)\b\s*:?\s*", _I)
+_ENTRIES_INCLUDE_RE = re.compile(
+    r"(?:[^.;:]{0,60}?\b(?:include|includes|included|are|were)\b\s*:?\s*"
+    # "... to the Entity List in connection with <a long reason> are:" and the items a line each
+    r"|[^.;:]{0,240}?\b(?:include|includes|are|were)\s*:\s*)"
+    r"(?:(?:[\u2022\u25aa\u25e6\u2023\u00b7*-]|\(?\d{1,2}[.)])[ \t]+)?",
+    _I,
+)
 
 
 def _entries_after_list(sent: Sentence, lst: Mention, cue: re.Match[str]) -> list[Mention]:

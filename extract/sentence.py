@@ -294,7 +294,7 @@ class Sentence:
         """Is ``first`` the first item of a list a colon opens ("the following entities: A; B; and
         C"), where items are parted by semicolons?"""
         left = self.doc.norm[max(self.start, first.start - 12) : first.start]
-        return bool(re.search(r":\s*(?:\(?[1a-z0-9]\)\s*)?$", left))
+        return bool(re.search(r":\s*(?:\(?[1a-z0-9]\)\s*|[\u2022\u25aa\u25e6\u2023\u00b7*-][ \t]+)?$", left))
 
     def phrase_start(self, m: Mention) -> int:
         """Where the phrase headed by ``m`` starts: ``the U.S. Department of the Treasury's Office

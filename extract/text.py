@@ -147,22 +147,37 @@ def sentences(norm: str) -> list[tuple[int, int]]:
 
 
 _ITEM_END_RE = re.compile(r";(?:\s*(?:and|or))?$")
+# a bulleted or numbered item line: "• X", "- X", "(1) X", "2. X"
+BULLET_RE = re.compile(r"[ \t]*(?:[\u2022\u25aa\u25e6\u2023\u00b7*-]|\(?\d{1,2}[.)]|\([a-z]\))[ \t]+")
 
 
 def _join_lists(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A list a colon opens, one item a line ("... designated:" / "A;" / "B; and" / "C."), is one
-    sentence: the line that ends in a colon and the items after it, up to the first that does not end
-    in a semicolon (at most 60 items, and no longer than a sentence may be)."""
+    """A list a colon opens, one item a line ("... designated:" / "A;" / "B; and" / "C.", or "• A" /
+    "• B"), is one sentence: the line that ends in a colon and the items after it, up to the first that
+    does not end in a semicolon and is not followed by another bulleted item (at most 60 items, and no
+    longer than a sentence may be)."""
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):
         s0, s1 = spans[i]
         j = i
-        if norm[s1 - 1] == ":":
+        if norm[s1 - 1] == ":" or _colon_before_bullet(norm, spans, i):
             while j + 1 < len(spans) and j - i < 60 and spans[j + 1][1] - s0 <= MAX_SENTENCE:
                 j += 1
-                if not _ITEM_END_RE.search(norm, spans[j][0], spans[j][1]):
+                bulleted = j + 1 < len(spans) and BULLET_RE.match(norm, spans[j + 1][0])
+                if not bulleted and not _ITEM_END_RE.search(norm, spans[j][0], spans[j][1]):
                     break
         out.append((s0, spans[j][1]))
         i = j + 1
     return out
+
+
+
+def _colon_before_bullet(norm: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """Does span ``i`` end with a colon and its first bulleted item ("... are: • A")?"""
+    s0, s1 = spans[i]
+    colon = norm.rfind(":", s0, s1)
+    if colon < 0:
+        return False
+    gap = re.compile(r"\s*").match(norm, colon + 1)
+    return "\n" in norm[colon:s1] and gap is not None and BULLET_RE.match(norm, gap.end()) is not None

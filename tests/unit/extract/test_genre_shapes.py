@@ -943,3 +943,24 @@ def test_a_revoked_authority_named_before_its_holder_and_a_regional_subsidiary_s
 def test_a_revocation_recommended_is_not_made() -> None:
     found = _found("Several agencies recommended that the FCC revoke Orient Telecom Americas' authorizations.")
     assert not any(p == "banned-by" for _, p, _ in found)
+
+
+def test_entries_a_line_each_after_a_long_reason_and_a_colon() -> None:
+    found = _found(
+        "BIS added three Chinese entities to the Entity List for their role in forced labor.\n\n"
+        "The entities to be added to the Entity List in connection with participating in the practice of, "
+        "accepting, or utilizing forced labor in the Xinjiang Uyghur Autonomous Region are:\n\n"
+        "  • Hami Silicon Industry Co., Ltd.\n  • Hami Solar Materials Co., Ltd.\n  • Turpan Metals Co., Ltd.\n"
+    )
+    for firm in ("firm:hami-silicon-industry-co-ltd", "firm:hami-solar-materials-co-ltd", "firm:turpan-metals-co-ltd"):
+        assert (firm, "listed-on", "list:us-bis-entity-list") in found
+        assert (firm, "headquartered-in", "country:cn") in found
+
+
+def test_a_first_word_two_firms_share_is_no_short_form_of_either() -> None:
+    from extract.mentions import Doc
+
+    text = "Hami Silicon Co., Ltd. and Hami Solar Co., Ltd. are in Hami. Hami is a city."
+    doc = Doc(text, fold(text), [])
+    doc.find_mentions()
+    assert not [m for m in doc.mentions if text[m.start : m.end] == "Hami"]
