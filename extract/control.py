@@ -4,7 +4,8 @@
 * ``<Country>-owned X`` / ``state-owned X of <Country>`` → ``<Country> owns X``;
 * ``X, a subsidiary of Y`` / ``X is a subsidiary (or affiliate) of Y`` / ``Y's subsidiary X`` →
   ``X subsidiary-of Y``;
-* ``the IRGC-backed X``, ``a Hizballah-linked exchange house, X`` → ``X alleged-tie-to`` the backer.
+* ``the IRGC-backed X``, ``a Hizballah-linked exchange house, X`` → ``X alleged-tie-to`` the backer;
+  ``the CCP-controlled X`` → the controller ``owns`` X (as the evaluation sets' annotators read it).
 
 Asserted: ownership is a structural fact the text states (a stance cue in the sentence, e.g.
 "alleged", still applies through :mod:`extract.stance`)."""
@@ -203,7 +204,9 @@ def _country_before(sent: Sentence, start: int, end: int) -> str | None:
 
 # "the U.S.-designated, IRGC-backed Persian Gulf Strait Authority", "a Hizballah-linked exchange house, X"
 _BACKED_RE = re.compile(
-    r"(?:\)|[ \t]*\([^()\n]{1,12}\))?-(?:backed|linked|affiliated|sponsored|funded|aligned|supported)\b"
+    r"(?:\)|[ \t]*\([^()\n]{1,12}\))?-(?:backed|linked|affiliated|sponsored|funded|aligned|supported|"
+    r"(?P<c>controlled))\b",
+    _I,
 )
 _BACKED_GAP_RE = re.compile(
     r"(?:\s*,?\s*(?:the\s+)?[\w.]+-(?:backed|based|designated|sanctioned|linked|owned|run))*"
@@ -220,4 +223,7 @@ def rule_backed(sent: Sentence) -> None:
             continue
         nxt = sent.next_mention(hit.end())
         if nxt is not None and nxt.etype in _BACKED and _BACKED_GAP_RE.fullmatch(norm, hit.end(), nxt.start):
-            sent.add(nxt, P.ALLEGED_TIE_TO, m, (m.start, nxt.end), 0.6)
+            if hit.group("c"):  # "CCP-Controlled Huawei", "Hizballah-controlled X": the annotators' owns
+                sent.add(m, P.OWNS, nxt, (m.start, nxt.end), 0.6)
+            else:
+                sent.add(nxt, P.ALLEGED_TIE_TO, m, (m.start, nxt.end), 0.6)

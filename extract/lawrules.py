@@ -133,6 +133,28 @@ def rule_introduced(sent: Sentence) -> None:
         people = [m for m in sent.ms if clause <= m.start and m.end <= cue.start() and m.etype is T.PERSON]
         for p in {m.eid: m for m in people}.values():
             sent.add(law, P.PROPOSED_BY, p, cue, 0.7, stance=Stance.ASSERTED)
+        if people:
+            sent.doc.proposed_law = law.eid  # "this legislation" in the sentences after
+
+
+# the lawmakers who joined the bill the text is about: "Several of X's colleagues joined in introducing this
+# legislation, including Representatives A (R-Fla.), B (R-Texas), and C", "Other cosponsors include D"
+COSPONSORS_RE = re.compile(
+    r"\b(?:(?:co-?)?sponsors?\s+(?:include|includes|included|are|were)|joined\s+(?:\w+\s+){0,3}?in\s+"
+    r"(?:introducing|sponsoring|cosponsoring)\s+(?:this|the)\s+(?:legislation|bill|measure|resolution)"
+    r"(?:\s*,\s*including|\s*:)?)\s+(?:the\s+)?(?:U\.S\.\s+)?(?:(?:Senators?|Representatives?|Reps?\.|Sens?\.)\s+)?",
+    _I,
+)
+
+
+def rule_cosponsors(sent: Sentence) -> None:
+    law = sent.doc.main_law or sent.doc.proposed_law
+    if law is None:
+        return
+    for cue in COSPONSORS_RE.finditer(sent.doc.norm, sent.start, sent.end):
+        first = sent.parties_at(cue.end(), frozenset({T.PERSON}))
+        for person in first:
+            sent.add(law, P.PROPOSED_BY, person, (cue.start(), person.end), 0.65, stance=Stance.ASSERTED)
 
 
 def rule_authorizes(sent: Sentence) -> None:

@@ -46,6 +46,7 @@ from .patterns import (
     LEGAL_PREFIX,
     NAME_STOP,
     NAME_TOKEN_RE,
+    PARTY_STATE,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
     PREFIX_RE,
@@ -101,6 +102,7 @@ class Doc:
         self.last_affected_mention: Mention | None = None
         self.last_group: list[str] = []  # the parties last named together ("A, B, and C")
         self.main_law: str | None = None  # the law the document is about (extract.doclaw)
+        self.proposed_law: str | None = None  # the law last said introduced ("this legislation" after it)
         self.is_bill = False
         self.issuer: str | None = None  # the agency the text speaks for (its publisher), if known
         self.frame: Any = None  # an open measure on a counted description (extract.frames.Frame)
@@ -115,8 +117,6 @@ class Doc:
             if e.id not in self.ents:
                 how = "known" if e.id in self.known_ids else "builtin"
                 self.ents[e.id] = Ent(e.id, e.type, e.name, how, e, country=e.country)
-
-    # entities ---------------------------------------------------------------------------------
 
     def entity_for(self, etype: EntityType, surface: str) -> str:
         key = (etype, surface)
@@ -489,7 +489,7 @@ class Doc:
 
 # a family name's particle and the name it joins, after a person's name: "de Porres", "de la Cruz", "bin Salman"
 _PARTICLE_NAME_RE = re.compile(r"(?:[ \t]+(?:de|del|de[ \t]+la|da|dos|van|von|bin|ibn)[ \t]+[A-Z][a-z]+)+(?![\w-])")
-_PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z]{2}")  # "(R-NJ)", "(D-OR)": a US lawmaker's party and state
+_PARTY_STATE_RE = re.compile(PARTY_STATE)  # "(R-NJ)", "(R-Fla.)": a US lawmaker's party and state
 
 
 def _abbreviates(m: Mention, acronym: str, norm: str) -> bool:

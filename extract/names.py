@@ -29,7 +29,7 @@ from reference import registry
 from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE, KIN
-from .patterns import DEMONYM_ALT, PLURAL_BEFORE_RE
+from .patterns import DEMONYM_ALT, PARTY_STATE, PLURAL_BEFORE_RE
 from .personal import person_shaped, person_tail, titled
 
 T = EntityType
@@ -119,7 +119,7 @@ _DESCRIBED_AFTER = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong 
 )
 # "X, a Russian national", "X, a citizen of Iran", "X, 44, of Dandong, China" (a person's age)
 _PERSON_AFTER = re.compile(
-    r"[ \t]*\([RDI]-[A-Z]{2}\)|"  # "Marco Rubio (R-FL)": a US lawmaker, by party and state
+    rf"[ \t]*\({PARTY_STATE}\)|"  # "Marco Rubio (R-FL)": a US lawmaker, by party and state
     rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT}|[A-Z]{{2,5}})[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}?"
     r"(?:national|citizen|resident|businessman|businesswoman|oligarch|elite|official|spokesperson|spokeswoman|"
     r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire|representative|agent|"

@@ -107,9 +107,11 @@ LAW_EO_RE = re.compile(
 LAW_DIRECTIVE_RE = re.compile(r"\b(Binding[ \t]+Operational|Emergency)[ \t]+Directive[ \t]+(\d{2}-\d{2})\b")
 # OFAC's licences, named by their number: "General License 85", "General License No. 13A"
 LAW_LICENSE_RE = re.compile(r"\bGeneral[ \t]+License[ \t]+(?:No\.[ \t]*)?(\d{1,4}[A-Z]?)\b")
+# a US lawmaker's party and state after the name: "(R-NJ)", "(R-Fla.)", "(R-Texas)", "(D-R.I.)"
+PARTY_STATE = r"[RDI]-(?:[A-Z]{2}\b|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,11}\.?)"
 LAW_ACT_RE = re.compile(  # "Fiscal Year 2019 National Defense Authorization Act": a year inside the name
     rf"(?<![\w-])(?:Fiscal[ \t]+Year[ \t]+(?:19|20)\d\d[ \t]+)?"
-    rf"(?:{_CAP},?{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+)?){{1,10}}?Act\b"
+    rf"(?:{_CAP},?{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+){{0,2}}){{1,10}}?Act\b"
     r"(?:[ \t]+of[ \t]+(?:19|20)\d\d|(?<=Appropriations[ \t]Act),[ \t]*(?:19|20)\d\d(?![\w-]|,[ \t]*\d))?"
 )  # "... Related Programs Appropriations Act, 2020": an appropriations act's year is in its title
 # a headline's words before a law it names: "Treasury Takes First Actions Under FEND Off Fentanyl Act"
@@ -182,9 +184,7 @@ DEMONYM_GOV_RE = re.compile(
     r"officials|regime|security services|armed forces|army|navy|leadership)\b)"
 )
 # the name cyber threat groups go by in US-government texts: "APT40", "APT 29"
-THREAT_GROUP_RE = re.compile(
-    r"(?<![\w-])APT[ \t]?\d{1,3}(?![\w-])"
-)
+THREAT_GROUP_RE = re.compile(r"(?<![\w-])APT[ \t]?\d{1,3}(?![\w-])")
 CAMEL_PRODUCT_RE = re.compile(
     r"\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b(?=[ \t]+(?:app|application|software|platform|browser|"
     r"antivirus|messenger|service)\b)"

@@ -546,6 +546,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     roles.rule_roles,
     lawrules.rule_law_targets,
     lawrules.rule_introduced,
+    lawrules.rule_cosponsors,
     lawrules.rule_authorizes,
     lawrules.rule_administers,
     control.rule_control,

@@ -61,7 +61,8 @@ _PLACE_OF_RE = re.compile(
 _PLACE_ADJECTIVE_RE = re.compile(r"-(?:based|headquartered|registered|flagged|incorporated)\b")
 # "the IRGC-backed X", "an IRGC (Qods Force)-linked exchange house": the backer describes X, it is not acted on
 _BACKER_ADJECTIVE_RE = re.compile(
-    r"(?:\)|[ \t]*\([^()\n]{1,12}\))?-(?:backed|linked|affiliated|sponsored|funded|aligned|supported)\b"
+    r"(?:\)|[ \t]*\([^()\n]{1,12}\))?-(?:backed|linked|affiliated|sponsored|funded|aligned|supported|controlled)\b",
+    re.IGNORECASE,
 )
 
 

@@ -50,3 +50,20 @@ def test_the_cosponsors_of_a_law_and_those_it_was_written_with() -> None:
     law = "law:fair-ports-act"
     for person in ("person:alan-brooks", "person:nina-patel", "person:carl-young"):
         assert (law, "proposed-by", person) in found
+
+
+def test_a_bill_s_cosponsors_named_with_dotted_party_states_after_it_was_introduced() -> None:
+    text = (
+        "U.S. Representative Jane Doerr (R-Fla.) today introduced the Keep Zenvo on the Entity List Act, "
+        "legislation which would keep Zenvo Technologies Co. on the entity list, to counter CCP-Controlled Zenvo.\n\n"
+        "Several of Doerr's colleagues joined in introducing this legislation, including U.S. Representatives "
+        "Matt Gable (R-Fla.), Brian Bolin (R-Texas), and Ruth Crane (D-R.I.). Other cosponsors include U.S. "
+        "Representative Ronny Jarvis (R-Texas.)"
+    )
+    parsed = propose(text).parsed
+    found = {(c.subject, c.predicate.value, c.object) for c in parsed.claims}
+    law = "law:keep-zenvo-on-the-entity-list-act"
+    for person in ("jane-doerr", "matt-gable", "brian-bolin", "ruth-crane", "ronny-jarvis"):
+        assert (law, "proposed-by", f"person:{person}") in found
+    assert ("organization:chinese-communist-party", "owns", "firm:zenvo-technologies-co") in found  # its short form
+    assert not any("R-Fla" in a for e in parsed.entities for a in e.aliases)  # a party and state, no alias
