@@ -90,7 +90,7 @@ ENACT_RE = re.compile(
     r"\b(?:issu(?:ed|es|ing)|enact(?:ed|s|ing)|sign(?:ed|s|ing)|adopt(?:ed|s|ing)|promulgat(?:ed|es|ing))\b", _I
 )
 PROPOSE_RE = re.compile(  # "cosponsored", "the primary cosponsors of UFLPA"
-    r"\b(?:introduc(?:ed|es|ing)|propos(?:ed|es|ing)|(?:co-?)?sponsor(?:ed|s|ing)?(?=\s+(?:of|by)\b)|"
+    r"\b(?:introduc(?:ed|es|ing)|propos(?:ed|es|ing)|led(?=\s+by\b)|(?:co-?)?sponsor(?:ed|s|ing)?(?=\s+(?:of|by)\b)|"
     r"(?:co-?)?sponsor(?:ed|ing))\b",
     _I,
 )
@@ -197,6 +197,8 @@ GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies
     r",?\s*(?:and|or|as\s+well\s+as|&)?\s*,?\s*"
     # "A and his two codefendants, B and C": the description the next names are
     r"(?:(?<=and\s)(?:his|her|its|their)\s+(?:(?:two|three|four|five|several)\s+)?[a-z-]+\s*,\s*)?"
+    # "Senator A (R-FL) and Congressman B": the next name's title
+    r"(?:(?<=and\s)(?:U\.S\.\s+)?(?:Congress(?:wo)?man|Senator|Sen\.|Representative|Rep\.)\s+)?"
 )
 
 # -- headquartered-in --------------------------------------------------------------------------

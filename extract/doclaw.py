@@ -87,8 +87,8 @@ def attach(doc: Doc) -> None:
 
 
 def proposed(sent: Sentence, law: Mention) -> bool:
-    """Is ``law`` the document's bill?"""
-    return sent.doc.is_bill and law.eid == sent.doc.main_law
+    """Is ``law`` the document's bill, or one the text says was introduced ("X introduced H.R. 748")?"""
+    return (sent.doc.is_bill and law.eid == sent.doc.main_law) or law.eid in sent.doc.proposed_laws
 
 
 def rule_bill_scope(sent: Sentence) -> None:

@@ -41,7 +41,7 @@ DESIGNATED_UNDER_RE = re.compile(
 ANAPHOR_RE = re.compile(
     r"\b(?:this|the|these|such)\s+(?:entity|company|firm|entities|companies|firms)\s+(?:\w+\s+){0,2}$", _I
 )
-INTRODUCED_RE = re.compile(r"\b(?:introduced|sponsored)\b", _I)
+INTRODUCED_RE = re.compile(r"\b(?:introduced|sponsored|led)\b", _I)  # "Congresswoman X led H.R. 748, ..."
 AUTHORIZES_RE = re.compile(
     r"\b(?:authorizes|directs|requires|tasks)\s+(?:the\s+)?$",
     _I,
@@ -123,18 +123,41 @@ def rule_order_against(sent: Sentence) -> None:
                 sent.add(auths[0], P.ACTED_AGAINST, x, (auths[0].start, x.end), 0.6, stance=Stance.ASSERTED)
 
 
+_BY_LAWMAKER_RE = re.compile(
+    r"\s+by\s+(?:(?:U\.S\.\s+)?(?:Congress(?:wo)?man|Senators?|Sen\.|Representatives?|Rep\.)\s+)?", _I
+)
+_ALONGSIDE_RE = re.compile(
+    r"\s*,?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:alongside|together\s+with|with)\s+(?:(?:U\.S\.\s+)?"
+    r"(?:Congress(?:wo)?man|Senators?|Sen\.|Representatives?|Rep\.)\s+)?",
+    _I,
+)
+
+
 def rule_introduced(sent: Sentence) -> None:
     norm = sent.doc.norm
     for cue in INTRODUCED_RE.finditer(norm, sent.start, sent.end):
         law = sent.next_mention(cue.end())
+        by = _BY_LAWMAKER_RE.match(norm, cue.end(), sent.end)
+        if by is not None:  # "H.R. 747, or the X Act, was introduced by Congresswoman A alongside B and C"
+            before = sent.before(cue.start(), frozenset({T.LAW}))
+            people = sent.parties_at(by.end(), frozenset({T.PERSON}))
+            along = _ALONGSIDE_RE.match(norm, people[-1].end, sent.end) if people else None
+            people += sent.parties_at(along.end(), frozenset({T.PERSON})) if along is not None else []
+            for p in {m.eid: m for m in people}.values() if before and cue.start() - before[0].end < 80 else ():
+                sent.add(before[0], P.PROPOSED_BY, p, cue, 0.7, stance=Stance.ASSERTED)
+            if people and before:
+                sent.doc.proposed_laws.append(before[0].eid)
+            continue
         if law is None or law.etype is not T.LAW or law.start - cue.end() > 30:
             continue
         clause = max(norm.rfind(";", sent.start, cue.start()), sent.start)
         people = [m for m in sent.ms if clause <= m.start and m.end <= cue.start() and m.etype is T.PERSON]
+        along = _ALONGSIDE_RE.match(norm, law.end, sent.end)  # "led H.R. 748, or the X Act, alongside Y"
+        people += sent.parties_at(along.end(), frozenset({T.PERSON})) if along is not None and people else []
         for p in {m.eid: m for m in people}.values():
             sent.add(law, P.PROPOSED_BY, p, cue, 0.7, stance=Stance.ASSERTED)
         if people:
-            sent.doc.proposed_law = law.eid  # "this legislation" in the sentences after
+            sent.doc.proposed_laws.append(law.eid)  # "this legislation" in the sentences after
 
 
 # the lawmakers who joined the bill the text is about: "Several of X's colleagues joined in introducing this
@@ -148,7 +171,7 @@ COSPONSORS_RE = re.compile(
 
 
 def rule_cosponsors(sent: Sentence) -> None:
-    law = sent.doc.main_law or sent.doc.proposed_law
+    law = sent.doc.main_law or (sent.doc.proposed_laws[-1] if sent.doc.proposed_laws else None)
     if law is None:
         return
     for cue in COSPONSORS_RE.finditer(sent.doc.norm, sent.start, sent.end):

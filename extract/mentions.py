@@ -22,6 +22,7 @@ from schema.ontology import EntityType
 
 from . import addresses, doclaw, known_as, names, scripts, sdn_entries
 from .builtin import builtin, demonyms
+from .foreign import foreign_body, foreign_owner
 from .gazetteer import Gazetteer, trie_pattern
 from .patterns import (
     AGENCY_OF_RE,
@@ -102,7 +103,7 @@ class Doc:
         self.last_affected_mention: Mention | None = None
         self.last_group: list[str] = []  # the parties last named together ("A, B, and C")
         self.main_law: str | None = None  # the law the document is about (extract.doclaw)
-        self.proposed_law: str | None = None  # the law last said introduced ("this legislation" after it)
+        self.proposed_laws: list[str] = []  # the laws said introduced, in order ("this legislation": the last)
         self.is_bill = False
         self.issuer: str | None = None  # the agency the text speaks for (its publisher), if known
         self.frame: Any = None  # an open measure on a counted description (extract.frames.Frame)
@@ -185,7 +186,7 @@ class Doc:
             if prefix is not None and code is not None and code != "US":  # "DPRK Ministry of Rocket Industry"
                 add(prefix.start(1), m.end(), T.ORGANIZATION, state=True)
                 continue
-            foreign = _foreign_body(m.group(0)) or _foreign_owner(norm, m.start())
+            foreign = foreign_body(m.group(0)) or foreign_owner(norm, m.start())
             add(m.start(), m.end(), T.ORGANIZATION if foreign else T.AGENCY, state=foreign)
         for m in AGENCY_US_RE.finditer(norm):
             add(m.start(), m.end(), T.AGENCY)
@@ -196,7 +197,7 @@ class Doc:
         for m in AGENCY_TAIL_RE.finditer(norm):
             if names.in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
-            state = _foreign_body(m.group(0)) or _foreign_owner(norm, m.start())
+            state = foreign_body(m.group(0)) or foreign_owner(norm, m.start())
             add(m.start(), m.end(), T.ORGANIZATION if state or m.group("org") else T.AGENCY, state=state)
         for m in LAW_EO_RE.finditer(norm):
             add(m.start(), m.end(), T.LAW, f"Executive Order {m.group(1)}")
@@ -312,6 +313,8 @@ class Doc:
                     break
                 names.append(tok)
             names.reverse()
+            while names and PERSON_TITLE_RE.fullmatch(names[0].group(2)):  # "X and Senator Rubio": another title
+                names = names[1:]
             names = [t for t in names if not overlaps(taken, t.start(2), t.end(), width)]
             words = [t.group(2) for t in names]
             if len(words) < 2 or any(w in NAME_STOP for w in words):
@@ -501,7 +504,7 @@ def _abbreviates(m: Mention, acronym: str, norm: str) -> bool:
     return "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()
 
 
-_NAME_BEFORE_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w.])(?!(?:{PERSON_TITLE_RE.pattern})[ \t])[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+(?!(?:Lab|Labs|Inc|Ltd|LLC|Co|Corp)\b)[A-Z][a-z]")
 _ALIAS_STOP = frozenset(
     {
@@ -526,31 +529,6 @@ _ALIAS_STOP = frozenset(
 
 
 _FIRM_AND_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+")
-
-
-_PLACE_WORD_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
-
-
-def _foreign_body(name: str) -> bool:
-    """Is a body the patterns found named after a place outside the United States ("Pakistan Atomic
-    Energy Commission", "Xinjiang Public Security Bureau")? Then it is an organization the texts
-    sanction and list, not one of the authorities (the registry holds the authorities by name)."""
-    for word in _PLACE_WORD_RE.findall(name):
-        code = registry().countries.code(word)
-        if code is not None and code != "US":
-            return True
-    return False
-
-
-_OWNER_BEFORE_RE = re.compile(r"(?<![\w.'-])([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})'s?[ \t]+$")
-
-
-def _foreign_owner(norm: str, start: int) -> bool:
-    """Is the body named right after a foreign country's possessive ("Iran's Ministry of Defense and
-    Armed Forces Logistics")? Then it is that country's, an organization as in :func:`_foreign_body`."""
-    owner = _OWNER_BEFORE_RE.search(norm, max(0, start - 40), start)
-    code = registry().countries.code(owner.group(1)) if owner is not None else None
-    return code is not None and code != "US"
 
 
 def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:

@@ -29,7 +29,7 @@ from reference import registry
 from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE, KIN
-from .patterns import DEMONYM_ALT, PARTY_STATE, PLURAL_BEFORE_RE
+from .patterns import DEMONYM_ALT, PARTY_STATE, PERSON_TITLE_RE, PLURAL_BEFORE_RE
 from .personal import person_shaped, person_tail, titled
 
 T = EntityType
@@ -359,6 +359,7 @@ def legal_form_last(name: str) -> bool:
 
 
 _ROMAN = re.compile(r"[IVX]+")
+_TITLED_SHORT = re.compile(rf"^(?:{PERSON_TITLE_RE.pattern})[ \t]+")
 _REGION_TAIL = re.compile(r"[ \t]+(?:Americas|International|Global|Europe|Asia[ \t]+Pacific|Asia|Eurasia)(?![\w-])")
 _TAIL = re.compile(r",?[ \t]+([A-Z][A-Za-z.]{1,6})(?![\w-])")  # "ABLV Bank, AS": a form after a comma too
 
@@ -395,7 +396,10 @@ def find(
     cands = [
         (s, e)
         for s, e in candidates(norm, [(s, e) for s, e, t in known if not _leads_name(norm, s, e, t)])
-        if norm[s:e] not in shorts and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1) and not _place(norm[s:e])
+        if norm[s:e] not in shorts
+        and _TITLED_SHORT.sub("", norm[s:e]) not in shorts  # "Senator Rubio" after "Marco Rubio"
+        and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1)
+        and not _place(norm[s:e])
     ]
     typed: dict[tuple[int, int], EntityType] = {}
     trimmed: set[tuple[int, int]] = set()
@@ -446,6 +450,13 @@ def find(
             and person_shaped(norm[right[0] : right[1]], COMMON)
         ):
             typed[left] = typed[right] = T.PERSON
+    after_title = {span for span, t in typed.items() if t is T.PERSON and _TITLED_SHORT.match(norm[span[0] : span[1]])}
+    surnames = shorts | {
+        norm[a:b].split()[-1] for (a, b), t in typed.items() if t is T.PERSON and (a, b) not in after_title
+    }
+    for s0, e0 in after_title:  # "Senator Rubio" beside "Marco Rubio": his short form after a title, no name of its own
+        if len(norm[s0:e0].split()) == 2 and norm[s0:e0].split()[-1] in surnames:
+            del typed[(s0, e0)]
     names: dict[str, EntityType] = {}
     for (s0, e0), t in typed.items():  # one string, one type: a person's cue, then a group's, beats "designated X"
         if _TYPE_RANK[t] >= _TYPE_RANK.get(names.get(norm[s0:e0]), -1):  # type: ignore[arg-type]

@@ -107,11 +107,13 @@ LAW_EO_RE = re.compile(
 LAW_DIRECTIVE_RE = re.compile(r"\b(Binding[ \t]+Operational|Emergency)[ \t]+Directive[ \t]+(\d{2}-\d{2})\b")
 # OFAC's licences, named by their number: "General License 85", "General License No. 13A"
 LAW_LICENSE_RE = re.compile(r"\bGeneral[ \t]+License[ \t]+(?:No\.[ \t]*)?(\d{1,4}[A-Z]?)\b")
-# a US lawmaker's party and state after the name: "(R-NJ)", "(R-Fla.)", "(R-Texas)", "(D-R.I.)"
-PARTY_STATE = r"[RDI]-(?:[A-Z]{2}\b|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,11}\.?)"
+# a US lawmaker's party and state, or state and district, after the name: "(R-NJ)", "(R-Fla.)", "(D-R.I.)", "(NY-24)"
+PARTY_STATE = r"(?:[RDI]-(?:[A-Z]{2}\b|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,11}\.?)|[A-Z]{2}-(?:\d{1,2}|AL)\b)"
 LAW_ACT_RE = re.compile(  # "Fiscal Year 2019 National Defense Authorization Act": a year inside the name
     rf"(?<![\w-])(?:Fiscal[ \t]+Year[ \t]+(?:19|20)\d\d[ \t]+)?"
-    rf"(?:{_CAP},?{_SP}(?:(?:and|of|for|the|on|to|from|against|in|with)[ \t]+){{0,2}}){{1,10}}?Act\b"
+    rf"(?:{_CAP},?{_SP}(?:\([A-Z]{{2,12}}\)[ \t]+(?=[A-Z]))?"
+    r"(?:(?:and|of|for|the|on|to|from|against|in|with|via|that)[ \t]+){0,2})"
+    r"{1,12}?Act\b"  # "... Shareholders and Equivalent (SURPRISE) Parties Act": an acronym inside
     r"(?:[ \t]+of[ \t]+(?:19|20)\d\d|(?<=Appropriations[ \t]Act),[ \t]*(?:19|20)\d\d(?![\w-]|,[ \t]*\d))?"
 )  # "... Related Programs Appropriations Act, 2020": an appropriations act's year is in its title
 # a headline's words before a law it names: "Treasury Takes First Actions Under FEND Off Fentanyl Act"
@@ -135,7 +137,7 @@ BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ 
 
 PERSON_TITLE_RE = re.compile(
     r"\b(?:Secretary|Chairwoman|Chairman|Chair|Commissioner|Director|Administrator|President|"
-    r"Senator|Sen\.|Rep\.|Representative|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|"
+    r"Senator|Sen\.|Rep\.|Representative|Congress(?:wo)?man|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|"
     r"CEO|founder|Governor|Judge|Attorney General|Prime Minister|Chancellor)\b"
 )
 NAME_STOP = frozenset(

@@ -86,6 +86,7 @@ def _organisational(name: str) -> bool:
 _TITLE_WORD = re.compile(
     r"[A-Z]{2,6}|(?:Co-?)?Chair(?:s|m[ae]n|wom[ae]n)?|Ranking|Members?|Senators?|Representatives?|Sens?\.|Reps?\.|"
     r"Speaker|Leader|Former|Deputy|Vice|Secretary|Ministers?|Directors?|Presidents?|Governors?|Commissioners?|"
+    r"Congress(?:wo)?m[ae]n|"
     r"Ambassadors?|Judge|General|Prime|Foreign|Defen[cs]e|Finance|Interior"
 )
 

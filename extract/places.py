@@ -35,6 +35,7 @@ BASED_IN_RE = re.compile(
     r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+){0,2}$",  # "in Haikou, Hainan Province, <country>"
     _I,
 )
+_THOSE_RE = re.compile(r"\b(?:those|ones)\s*$", _I)
 _NOUN_IN_RE = re.compile(
     r"(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|another)\s+(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:entity|company|firm|business|bank|corporation|supplier|manufacturer|distributor|trader|exporter|importer|"
@@ -108,6 +109,8 @@ def rule_places(sent: Sentence) -> None:
             if prev and prev[0].end == c.start - len(wide) + noun_in.start():
                 sent.add(prev[0], P.HEADQUARTERED_IN, c, (prev[0].start, c.end), 0.65, stance=Stance.ASSERTED)
         based = BASED_IN_RE.search(wide)
+        if based is not None and _THOSE_RE.search(wide, 0, based.start() + 1):
+            based = None  # "the CCP, or those headquartered in China": the ones described, unnamed
         if based is not None:
             at = c.start - len(wide) + based.start()
             before = _distinct([m for m in sent.before(at, _PARTIES) if not sent.is_modifier(m)])

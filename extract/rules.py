@@ -95,7 +95,10 @@ def _rule_ban(sent: Sentence) -> None:
                 sent.add(law, P.TARGETS, t, cue, 0.7, stance=Stance.PROPOSED if proposed else None)
             if proposed or not targets:
                 continue
-            nearest = sent.before(cue.start(), AUTHORITY)[:1] + sent.after(cue.end(), AUTHORITY)[:1]
+            after = [  # an agency after the targets, not a place in their description ("headquartered in China")
+                m for m in sent.after(cue.end(), AUTHORITY) if m.start > targets[-1].end and m.etype is T.AGENCY
+            ]
+            nearest = sent.before(cue.start(), AUTHORITY)[:1] + after[:1]
             nearest.sort(key=lambda m: min(abs(m.start - cue.start()), abs(m.end - cue.start())))
             auth = sent.by_agent(cue.end(), AUTHORITY) or (nearest[0] if nearest else None)
             if auth is not None:
@@ -248,8 +251,11 @@ def _rule_tie(sent: Sentence) -> None:
             obj = sent.head(objs[0]) if objs else None
         else:
             subs = sent.subjects_before(cue.start(), AFFECTED)
-            if subs and CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, cue.start()):
-                subs = []  # "X, or an entity ... controlled by China": the entity is
+            if subs and (
+                CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, cue.start())
+                or PARTY_NOUNS_RE.search(sent.doc.norm, subs[-1].end, cue.start())
+            ):
+                subs = []  # "X, or an entity ... controlled by China", "X ... to entities affiliated with": they are
             if not subs and re.search(r"\b(?:its|their)\s+$", sent.window(cue.start(), 12)):
                 last = sent.doc.last_affected_mention
                 subs = [last] if last is not None else []
@@ -345,7 +351,7 @@ def _rule_invaded(sent: Sentence) -> None:
 _UNDER_BEFORE_RE = re.compile(PURSUANT_RE.pattern + "$", _I)  # "under (Section 311 of) the" right before a law
 
 
-_WITH_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s+(?:together\s+)?with\s+")
+_WITH_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s+(?:(?:together\s+)?with|alongside)\s+")
 
 
 def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate) -> None:
@@ -518,6 +524,7 @@ def _rule_headquarters(sent: Sentence) -> None:
 
 
 RULES: tuple[Callable[[Sentence], None], ...] = (
+    lawrules.rule_introduced,  # first: a law introduced is proposed for the rules after (doclaw.proposed)
     lambda s: _rule_actor_on_target(s, CONSIDER_RE, P.CONSIDERING_ACTION_AGAINST, 0.75, mark=True, skip_irrealis=False),
     _rule_ban,
     _rule_listed,
@@ -545,7 +552,6 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lawrules.rule_order_against,
     roles.rule_roles,
     lawrules.rule_law_targets,
-    lawrules.rule_introduced,
     lawrules.rule_cosponsors,
     lawrules.rule_authorizes,
     lawrules.rule_administers,

@@ -172,7 +172,6 @@ def _join_lists(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
-
 def _colon_before_bullet(norm: str, spans: list[tuple[int, int]], i: int) -> bool:
     """Does span ``i`` end with a colon and its first bulleted item ("... are: • A")?"""
     s0, s1 = spans[i]

@@ -67,3 +67,31 @@ def test_a_bill_s_cosponsors_named_with_dotted_party_states_after_it_was_introdu
         assert (law, "proposed-by", f"person:{person}") in found
     assert ("organization:chinese-communist-party", "owns", "firm:zenvo-technologies-co") in found  # its short form
     assert not any("R-Fla" in a for e in parsed.entities for a in e.aliases)  # a party and state, no alias
+
+
+def test_bills_led_or_introduced_alongside_other_lawmakers_named_with_districts() -> None:
+    text = (
+        "Congresswoman Clara Tenner (NY-24) introduced three bills.\n"
+        "First, Congresswoman Tenner led H.R. 748, or the Stop Zenvo Infrastructure Act, alongside Congresswoman "
+        "Abigail Spanner (VA-7), which prohibits contracts to entities affiliated with the CCP, or those "
+        "headquartered in China.\n"
+        "Next, H.R. 747, or the No Zenvo Subterfuge via Unregistered Presence (SURPRISE) Parties Act, was introduced "
+        "by Congresswoman Tenner alongside Senator Marco Rubio (R-FL) and Congressman Max Millman (OH-7). "
+        "Senator Rubio said so."
+    )
+    parsed = propose(text).parsed
+    found = {(c.subject, c.predicate.value, c.object, c.stance.value) for c in parsed.claims}
+    first, second = (
+        "law:stop-zenvo-infrastructure-act",
+        "law:no-zenvo-subterfuge-via-unregistered-presence-surprise-parties-act",
+    )
+    for law, people in (
+        (first, ("clara-tenner", "abigail-spanner")),
+        (second, ("clara-tenner", "marco-rubio", "max-millman")),
+    ):
+        for person in people:
+            assert (law, "proposed-by", f"person:{person}", "asserted") in found
+    assert (first, "targets", "organization:chinese-communist-party", "proposed") in found  # a bill introduced
+    assert not any(p == "headquartered-in" for _, p, _, _ in found)  # "those headquartered in China" are unnamed
+    assert not any(e.id == "person:senator-rubio" for e in parsed.entities)  # Marco Rubio's short form
+    assert not any("NY-24" in a for e in parsed.entities for a in e.aliases)

@@ -1,0 +1,33 @@
+"""Is a body the patterns found a foreign state's ("Pakistan Atomic Energy Commission", "Iran's
+Ministry of Defense")? The mention finder types such a body an organization (:mod:`extract.bodies`
+then makes it its state's agency where no measure falls on it)."""
+
+from __future__ import annotations
+
+import re
+
+from reference import registry
+
+_PLACE_WORD_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def foreign_body(name: str) -> bool:
+    """Is a body the patterns found named after a place outside the United States ("Pakistan Atomic
+    Energy Commission", "Xinjiang Public Security Bureau")? Then it is an organization the texts
+    sanction and list, not one of the authorities (the registry holds the authorities by name)."""
+    for word in _PLACE_WORD_RE.findall(name):
+        code = registry().countries.code(word)
+        if code is not None and code != "US":
+            return True
+    return False
+
+
+_OWNER_BEFORE_RE = re.compile(r"(?<![\w.'-])([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})'s?[ \t]+$")
+
+
+def foreign_owner(norm: str, start: int) -> bool:
+    """Is the body named right after a foreign country's possessive ("Iran's Ministry of Defense and
+    Armed Forces Logistics")? Then it is that country's, an organization as in :func:`foreign_body`."""
+    owner = _OWNER_BEFORE_RE.search(norm, max(0, start - 40), start)
+    code = registry().countries.code(owner.group(1)) if owner is not None else None
+    return code is not None and code != "US"
