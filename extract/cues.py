@@ -51,7 +51,7 @@ TIE_RE = re.compile(
     r"(?:affiliated|associated)\s+with|(?:associates?|affiliates?|prox(?:y|ies)|conduits?)\s+(?:of|for|to)|"
     # support named in a party's description: "a DPRK entity that has provided support to X", "a bank that has
     # assisted X", "a leader in the X cartel", "a representative for an organization subordinate to X"
-    r"provid(?:ed|es|ing)(?:\s+or\s+attempted\s+to\s+provide)?\s+(?:[\w-]+\s+){0,3}?support\s+(?:to|for)|"
+    r"provid(?:ed|es|ing|e)(?:\s+or\s+attempted\s+to\s+provide)?\s+(?:[\w-]+\s+){0,3}?(?:support\s+(?:to|for)|services\s+to)|"
     r"(?:has|have|had)\s+(?:materially\s+)?assisted|"
     r"(?:(?:a|an|the)\s+|(?<=\bis\s)|(?<=\bwas\s))(?:[\w-]+\s+)?"
     r"(?:leader|member|representative|commander|founder|emir|amir)\s+(?:in|of|for)"

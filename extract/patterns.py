@@ -80,7 +80,8 @@ _HEAD = (
 _CONNECT = r"(?:(?:and|of|for|the|on)[ \t]+)"
 AGENCY_OF_RE = re.compile(
     rf"(?<![\w-])(?:(?:U\.S\.|US|United States)[ \t]+)?{_HEAD}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
-    rf"{_CAP}(?:{_SP}{_CONNECT}?{_CAP})*"
+    # not past "and" into a possessive: "Ministry of State Security and People's Liberation Army" are two
+    rf"{_CAP}(?:{_SP}(?:{_CONNECT}{_CAP}(?![\w'])|{_CAP}))*"
 )
 AGENCY_TAIL_RE = re.compile(rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee))(?![\w-])")
 

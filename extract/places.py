@@ -45,9 +45,9 @@ _PARTIES_WORD_RE = re.compile(rf"\b(?:{PARTY_NOUNS})\s*$", _I)
 IN_AFTER_PARTIES_RE = re.compile(r"[.)\w]\s+in\s+(?:the\s+)?$")
 _MEASURE_RE = re.compile(r"\b(?:sanction\w*|designat\w+|added|adding|listed|identified)\b", _I)
 DESTINATION_RE = re.compile(r"\bunder\s+the\s+destinations?\s+of\s+(?:the\s+)?$", _I)
-GROUP_RE = re.compile(
-    rf"\b(?P<d>{DEMONYM_ALT})\s+(?:[a-z][\w-]*\s+){{0,2}}(?:companies|entities|firms|parties)"
-    r"\s*,?\s*(?:(?:including|such\s+as|like|namely)\s+)?$"
+GROUP_RE = re.compile(  # "Indian entities X", "multiple China-based entities—including A, B and C"
+    rf"\b(?:(?P<d>{DEMONYM_ALT})|(?P<p>[A-Z][\w]*(?:\s+[A-Z][\w]*)?)-based)\s+(?:[a-z][\w-]*\s+){{0,2}}"
+    r"(?:companies|entities|firms|parties)\s*[,\u2013\u2014]?\s*(?:(?:including|such\s+as|like|namely)\s+)?$"
 )
 
 
@@ -147,7 +147,8 @@ def rule_places(sent: Sentence) -> None:
         g = GROUP_RE.search(norm, max(sent.start, m.start - 80), m.start)
         if g is None:
             continue
-        place = demonyms().get(g.group("d")) or COUNTRY_NAMES.get(g.group("d"))
+        named = g.group("d") or g.group("p")
+        place = demonyms().get(named) or COUNTRY_NAMES.get(named) or city_country(named)
         if place is None:
             continue
         for x in sent.group(m, 1, frozenset({T.FIRM, T.ORGANIZATION})):

@@ -964,3 +964,15 @@ def test_a_first_word_two_firms_share_is_no_short_form_of_either() -> None:
     doc = Doc(text, fold(text), [])
     doc.find_mentions()
     assert not [m for m in doc.mentions if text[m.start : m.end] == "Hami"]
+
+
+def test_place_based_entities_including_named_after_a_dash_and_services_to_a_state_s_bodies() -> None:
+    found = _found(
+        "These activities have been linked to multiple China-based entities\u2014including Alpha Network Technology "
+        "Co. Ltd. and Beta Information Technology Co., Ltd.\u2014which provide cyber products and services to "
+        "China's Ministry of State Security and People's Liberation Army."
+    )
+    for firm in ("firm:alpha-network-technology-co-ltd", "firm:beta-information-technology-co-ltd"):
+        assert (firm, "headquartered-in", "country:cn") in found
+        assert (firm, "alleged-tie-to", "agency:ministry-of-state-security") in found
+    assert ("agency:ministry-of-state-security", "part-of", "country:cn") in found  # not "... and People"
