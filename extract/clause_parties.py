@@ -11,10 +11,10 @@ no other rule put under a measure is sanctioned by the authority acting, and res
 law the sentence names. Its claims carry a lower confidence (0.4) than a pattern's.
 
 What the clause holds that is not the sanctioned party is left out: a person named as a speaker or
-an official ("said Secretary X"), a party named after "of" or "at" ("12 executives of X") or
-before its people ("X operatives"), an
-organization the registry already knows (the IRGC, the EU: named as the one supported or the one
-acting beside), and every party in a bill's text (a bill would sanction; extract.doclaw reads it).
+an official ("said Secretary X"), a party named after "of" or "at" ("12 executives of X"), before
+its people ("X operatives") or after "as a" ("designated as a financier of X"), an organization the
+registry already knows (the IRGC, the EU: named as the one supported or the one acting beside), and
+every party in a bill's text (a bill would sanction; extract.doclaw reads it).
 The authority is the one named before the cue, else the one this text last named sanctioning
 (``Doc.sanctioner``); never only the publisher, whose own acts a text may not describe.
 """
@@ -44,6 +44,7 @@ _SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:said|says|stated|Secretary|Director|Chairman|Chairwoman|Senator|Sen\.|Rep\.|Representative|"
     r"Administrator|Commissioner|Attorney|General)\s+$"
 )
+_AS_ROLE_RE = re.compile(r"\bas\s+(?:a|an|the)\s", _I)
 _OF_BEFORE_RE = re.compile(r"\b(?:of|at)\s+(?:the\s+)?$")
 _ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:a|an|the|other|previously|already)\s+$", _I)  # "the sanctioned X"
 _CONFIDENCE = 0.4
@@ -82,6 +83,8 @@ def rule_clause_parties(sent: Sentence) -> None:
             continue
         if m.etype is T.ORGANIZATION and sent.doc.how(m.eid) != "pattern":
             continue
+        if _AS_ROLE_RE.search(norm, cue.end(), m.start):
+            continue  # "designated as a financier of Hezbollah": what the one designated is, not who
         left = norm[max(sent.start, m.start - 40) : m.start]
         if _SPEAKER_BEFORE_RE.search(left) or _OF_BEFORE_RE.search(left) or MEMBERS_AFTER_RE.match(norm, m.end):
             continue  # "said Secretary X", "executives of X", "X operatives"

@@ -124,7 +124,13 @@ _PERSON_AFTER = re.compile(
     r"(?:national|citizen|resident|businessman|businesswoman|oligarch|elite|official|spokesperson|spokeswoman|"
     r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire|representative|agent|"
     r"operative|facilitator|broker|employee|executive|leader|member|trafficker|smuggler)\b"
-    r"|\d{2},[ \t]*(?:of|a|an)[ \t])"
+    r"|\d{2},[ \t]*(?:of|a|an|had|has|was|is|who|pleaded|pled)[ \t])"  # "Kassim Tajideen, 63, had ..."
+)
+# "Lebanon-based terrorist group Hezbollah": a group by its description
+_GROUP_BEFORE = re.compile(
+    r"\b(?:terrorist|militant|extremist|armed|insurgent|criminal|paramilitary|separatist)[ \t]+"
+    r"(?:group|organization|network|movement|militia)[ \t]+$",
+    _I,
 )
 # "... is being designated ... for her role as ...": the name is a person's
 _PRONOUN_AFTER = re.compile(
@@ -309,6 +315,8 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.PERSON
     if _IMO_AFTER.match(norm, end) or _VESSEL_BEFORE.search(norm, max(0, start - 40), start):
         return T.ASSET  # "the tanker WELL SAIL (IMO 9321938)": a vessel
+    if _GROUP_BEFORE.search(norm, max(0, start - 40), start):
+        return T.ORGANIZATION
     if in_heading(norm, start):  # a headline capitalises every word: only the strong cues above
         return None
     if (

@@ -35,9 +35,10 @@ _ISSUER_SUBJECT_RE = re.compile(ISSUER_REF_RE.pattern + r"\s+(?:is|has|was|will|
 _QUOTE_ENDS_RE = re.compile(r"[,.]?[\"\u201d]\s*(?:said|says|added|noted|stated)\b")
 _AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
 # the verb of a relative clause whose object is the noun before it: "the supporters that Treasury is designating"
-_RELATIVE_OBJECT_RE = re.compile(
-    r"\b(?:that|whom)\s+[^,.;]{1,40}?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+$", _I
+_RELATIVE_OBJECT_RE = re.compile(  # "the officials that Treasury is designating", "whom the Treasury designated"
+    r"\b(?:(?:that|whom)\s+[^,.;]{1,40}?\s+(?:is|are|was|were|has\s+been|have\s+been)|whom\s+[^,.;]{1,80}?)\s+$", _I
 )
+_AS_ROLE_RE = re.compile(r"\bas\s+(?:a|an|the)\s+[a-z]", _I)
 _TERM_ADJECTIVE_RE = re.compile(r"\b(?:a|an)\s+designated$", _I)
 # after the colon that opens a list: white space, an item number ("(1)", "1.")
 _ITEM_START_RE = re.compile(r":\s*(?:\(?\d{1,2}[.)]\s*)?")
@@ -51,7 +52,10 @@ def rule_sanction(sent: Sentence) -> None:
             or measures.AS_THREAT_RE.search(norm, cue.end(), min(sent.end, cue.end() + 200))
         ):
             continue  # onto a list (extract the listing), or as a threat (a regulator's bar)
-        if _RELATIVE_OBJECT_RE.search(norm, max(sent.start, cue.start() - 60), cue.start()):
+        if _RELATIVE_OBJECT_RE.search(norm, max(sent.start, cue.start() - 90), cue.start()) or any(
+            t.start() < cue.start() < t.end()
+            for t in names.DESIGNATION_TERM.finditer(norm, max(0, cue.start() - 12), cue.end() + 40)
+        ):  # "Specially Designated Global Terrorist": a term, not this clause's verb
             continue  # "the officials that Treasury is designating today have also been designated by X"
         adjective_of = _TERM_ADJECTIVE_RE.search(norm, max(sent.start, cue.start() - 8), cue.end())
         if adjective_of and names.DESIGNATION_TERM.match(norm, cue.end() + 1):
@@ -83,6 +87,8 @@ def rule_sanction(sent: Sentence) -> None:
         else:
             auth = auths[0]
             subs = sent.objects_after(cue.end(), AFFECTED)
+            if subs and _AS_ROLE_RE.search(sent.bare(cue.end(), subs[0].start)):
+                subs = []  # "designated as a financier of Hezbollah": the one designated is not named here
             if subs and _QUOTE_ENDS_RE.search(norm, cue.end(), subs[0].start):
                 subs = []  # '... sanctions on Iran," said Under Secretary X': the speaker is no object
             if isinstance(auth, Mention):  # "The EU, UK, Japan, and New Zealand have designated X": each

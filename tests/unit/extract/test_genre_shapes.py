@@ -976,3 +976,15 @@ def test_place_based_entities_including_named_after_a_dash_and_services_to_a_sta
         assert (firm, "headquartered-in", "country:cn") in found
         assert (firm, "alleged-tie-to", "agency:ministry-of-state-security") in found
     assert ("agency:ministry-of-state-security", "part-of", "country:cn") in found  # not "... and People"
+
+
+def test_a_person_with_an_age_designated_as_a_terrorist_and_the_group_he_supported_is_not_designated() -> None:
+    found = _found(
+        "WASHINGTON - The operator of a network of businesses, whom the United States Department of the Treasury "
+        "designated as a financier of Lebanon-based terrorist group Hezbollah, was sentenced.\n\n"
+        "Kassem Tajudin, 63, had previously pleaded guilty. In 2009, the U.S. Department of the Treasury designated "
+        "Tajudin as a Specially Designated Global Terrorist based on his financial support of Hezbollah."
+    )
+    assert ("person:kassem-tajudin", "sanctioned-by", "agency:us-treasury") in found
+    assert ("organization:hezbollah", "headquartered-in", "country:lb") in found
+    assert not any(s == "organization:hezbollah" and p == "sanctioned-by" for s, p, _ in found)
