@@ -226,3 +226,22 @@ def rule_administers(sent: Sentence) -> None:
             continue
         for x in done:
             sent.add(auth, P.ADMINISTERS, x, cue, 0.65, stance=Stance.ASSERTED)
+
+
+# an executive order's or proclamation's own signature: "I, DONALD J. TRUMP, President of the United States of
+# America, find that ..." - the order the text is enacted by the President who speaks, who holds that office
+SIGNED_BY_PRESIDENT_RE = re.compile(
+    r"\bI,[ \t]+(?P<n>[A-Z][A-Za-z.'-]*(?:[ \t]+[A-Z][A-Za-z.'-]*){1,3}),[ \t]+President[ \t]+of[ \t]+the[ \t]+"
+    r"United[ \t]+States(?:[ \t]+of[ \t]+America)?"
+)
+
+
+def rule_signed_by_president(sent: Sentence) -> None:
+    doc = sent.doc
+    hit = SIGNED_BY_PRESIDENT_RE.search(doc.norm, sent.start, sent.end)
+    order = next((m for m in doc.mentions if m.etype is T.LAW and m.eid.startswith("law:executive-order-")), None)
+    if hit is None or order is None or order.start > hit.start():
+        return
+    person = doc.entity_for(T.PERSON, hit.group("n").title())  # "DONALD J. TRUMP" is Donald J. Trump
+    sent.add(order.eid, P.ENACTED_BY, person, (hit.start(), hit.end()), 0.7, stance=Stance.ASSERTED)
+    sent.add(person, P.ALLEGED_TIE_TO, "country:us", (hit.start("n"), hit.end()), 0.65, stance=Stance.ASSERTED)

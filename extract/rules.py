@@ -553,6 +553,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     roles.rule_roles,
     lawrules.rule_law_targets,
     lawrules.rule_cosponsors,
+    lawrules.rule_signed_by_president,
     lawrules.rule_authorizes,
     lawrules.rule_administers,
     control.rule_control,

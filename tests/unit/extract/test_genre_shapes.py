@@ -988,3 +988,13 @@ def test_a_person_with_an_age_designated_as_a_terrorist_and_the_group_he_support
     assert ("person:kassem-tajudin", "sanctioned-by", "agency:us-treasury") in found
     assert ("organization:hezbollah", "headquartered-in", "country:lb") in found
     assert not any(s == "organization:hezbollah" and p == "sanctioned-by" for s, p, _ in found)
+
+
+def test_an_executive_order_is_enacted_by_the_president_who_signs_it() -> None:
+    found = _found(
+        "Executive Order 14999 of May 1, 2031\n\nBy the authority vested in me as President by the Constitution "
+        "and the laws of the United States of America, I, JANE Q. PUBLIC, President of the United States of "
+        "America, find that additional steps must be taken."
+    )
+    assert ("law:executive-order-14999", "enacted-by", "person:jane-q-public") in found
+    assert ("person:jane-q-public", "alleged-tie-to", "country:us") in found
