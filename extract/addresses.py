@@ -11,6 +11,7 @@ address>; and B").
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -41,12 +42,15 @@ def find(doc: Doc) -> dict[int, tuple[int, str]]:
     norm = doc.norm
     out: dict[int, tuple[int, str]] = {}
     countries = [m for m in doc.mentions if m.etype is T.COUNTRY]
+    starts = [c.start for c in countries]
     for m in doc.mentions:
         if m.etype not in _PARTIES or not _OPENS_RE.match(norm, m.end):
             continue
-        stop = _END_RE.search(norm, m.end)
-        limit = min(stop.start() if stop else len(norm), m.end + 300)
-        inside = [c for c in countries if m.end < c.start and c.end <= limit]
+        limit = m.end + 300
+        stop = _END_RE.search(norm, m.end, limit)
+        limit = stop.start() if stop else min(limit, len(norm))
+        first = bisect.bisect_right(starts, m.end)
+        inside = [c for c in countries[first : bisect.bisect_left(starts, limit)] if c.end <= limit]
         if not inside:
             continue
         last = inside[-1]

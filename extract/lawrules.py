@@ -239,8 +239,10 @@ SIGNED_BY_PRESIDENT_RE = re.compile(
 def rule_signed_by_president(sent: Sentence) -> None:
     doc = sent.doc
     hit = SIGNED_BY_PRESIDENT_RE.search(doc.norm, sent.start, sent.end)
+    if hit is None:
+        return
     order = next((m for m in doc.mentions if m.etype is T.LAW and m.eid.startswith("law:executive-order-")), None)
-    if hit is None or order is None or order.start > hit.start():
+    if order is None or order.start > hit.start():
         return
     person = doc.entity_for(T.PERSON, hit.group("n").title())  # "DONALD J. TRUMP" is Donald J. Trump
     sent.add(order.eid, P.ENACTED_BY, person, (hit.start(), hit.end()), 0.7, stance=Stance.ASSERTED)

@@ -417,7 +417,13 @@ def find(
             continue  # "Communist Party Secretary of XUAR" is a title, not a name
         if t is T.PERSON and _OF_PLACE.search(norm, span[0], span[1]):  # "Mr. Scott of Florida"
             span = (span[0], _OF_PLACE.search(norm, span[0], span[1]).start())  # type: ignore[union-attr]
-        if (tail := person_tail(norm, span, COMMON)) != span and (t is T.PERSON or titled(norm, span[0], tail[0])):
+        first_word = span[0] + len(norm[span[0] : span[1]].split(maxsplit=1)[0])
+        led = t is T.PERSON or titled(norm, span[0], first_word)  # the name tables load only for a title's run
+        if (
+            led
+            and (tail := person_tail(norm, span, COMMON)) != span
+            and (t is T.PERSON or titled(norm, span[0], tail[0]))
+        ):
             trimmed.add(span)  # "CECC Chairs Marco Rubio (R-FL)", "Paraguayan President Horacio Cartes"
             span, t = tail, T.PERSON
         if t is not None:
