@@ -25,7 +25,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
-from .cues import MEMBERS_AFTER_RE, SANCTION_RE
+from .cues import AS_ROLE_RE, MEMBERS_AFTER_RE, SANCTION_RE
 from .mentions import AFFECTED, AUTHORITY
 from .sentence import Sentence
 
@@ -44,7 +44,6 @@ _SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:said|says|stated|Secretary|Director|Chairman|Chairwoman|Senator|Sen\.|Rep\.|Representative|"
     r"Administrator|Commissioner|Attorney|General)\s+$"
 )
-_AS_ROLE_RE = re.compile(r"\bas\s+(?:a|an|the)\s", _I)
 _OF_BEFORE_RE = re.compile(r"\b(?:of|at)\s+(?:the\s+)?$")
 _ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:a|an|the|other|previously|already)\s+$", _I)  # "the sanctioned X"
 _CONFIDENCE = 0.4
@@ -83,7 +82,7 @@ def rule_clause_parties(sent: Sentence) -> None:
             continue
         if m.etype is T.ORGANIZATION and sent.doc.how(m.eid) != "pattern":
             continue
-        if _AS_ROLE_RE.search(norm, cue.end(), m.start):
+        if AS_ROLE_RE.search(norm, cue.end(), m.start):
             continue  # "designated as a financier of Hezbollah": what the one designated is, not who
         left = norm[max(sent.start, m.start - 40) : m.start]
         if _SPEAKER_BEFORE_RE.search(left) or _OF_BEFORE_RE.search(left) or MEMBERS_AFTER_RE.match(norm, m.end):

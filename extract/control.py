@@ -16,7 +16,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
-from .cues import CLAUSE_GAP_RE, COUNTRY_NAMES, ENTRIES_AFTER_RE, MEMBERS_GAP_RE, PARTY_NOUNS_RE
+from .cues import BACKER_ADJECTIVE_RE, CLAUSE_GAP_RE, COUNTRY_NAMES, ENTRIES_AFTER_RE, MEMBERS_GAP_RE, PARTY_NOUNS_RE
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
 
@@ -203,11 +203,6 @@ def _country_before(sent: Sentence, start: int, end: int) -> str | None:
 
 
 # "the U.S.-designated, IRGC-backed Persian Gulf Strait Authority", "a Hizballah-linked exchange house, X"
-_BACKED_RE = re.compile(
-    r"(?:\)|[ \t]*\([^()\n]{1,12}\))?-(?:backed|linked|affiliated|sponsored|funded|aligned|supported|"
-    r"(?P<c>controlled))\b",
-    _I,
-)
 _BACKED_GAP_RE = re.compile(
     r"(?:\s*,?\s*(?:the\s+)?[\w.]+-(?:backed|based|designated|sanctioned|linked|owned|run))*"
     r"\s*,?\s*(?:[a-z][\w-]*,?\s+){0,4}?(?:the\s+)?"
@@ -218,7 +213,7 @@ _BACKED = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON, T.ASSET})
 def rule_backed(sent: Sentence) -> None:
     norm = sent.doc.norm
     for m in sent.ms:
-        hit = _BACKED_RE.match(norm, m.end) if m.etype in _OWNERS else None
+        hit = BACKER_ADJECTIVE_RE.match(norm, m.end) if m.etype in _OWNERS else None
         if hit is None:
             continue
         nxt = sent.next_mention(hit.end())

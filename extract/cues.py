@@ -12,7 +12,8 @@ import re
 from schema.ontology import EntityType, Stance
 
 from .builtin import DEMONYM_WORDS, builtin
-from .patterns import DEMONYM_ALT
+from .patterns import DEMONYM_ALT, LAWMAKER_TITLE
+from .text import BULLET
 
 T = EntityType
 _I = re.IGNORECASE
@@ -177,7 +178,7 @@ SETTLEMENT_RE = re.compile(
 )
 GAP_SEMI_RE = re.compile(  # "A; B; and C" after a colon, or one item a line: "• A" / "• B"
     r"\s*(?:\([^()]{0,40}\))?\s*(?:;\s*(?:and\s+|or\s+)?|[;,.]?(?:\s*(?:and|or))?[ \t]*\n\s*"
-    r"(?:[\u2022\u25aa\u25e6\u2023\u00b7*-]|\(?\d{1,2}[.)])[ \t]+)"
+    rf"(?:{BULLET}|\(?\d{{1,2}}[.)])[ \t]+)"
 )
 # the nouns of a counted or generic description of parties ("12 entities", "several Chinese companies")
 PARTY_NOUNS = (
@@ -198,7 +199,7 @@ GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies
     # "A and his two codefendants, B and C": the description the next names are
     r"(?:(?<=and\s)(?:his|her|its|their)\s+(?:(?:two|three|four|five|several)\s+)?[a-z-]+\s*,\s*)?"
     # "Senator A (R-FL) and Congressman B": the next name's title
-    r"(?:(?<=and\s)(?:U\.S\.\s+)?(?:Congress(?:wo)?man|Senator|Sen\.|Representative|Rep\.)\s+)?"
+    rf"(?:(?<=and\s){LAWMAKER_TITLE}\s+)?"
 )
 
 # -- headquartered-in --------------------------------------------------------------------------
@@ -256,3 +257,13 @@ HQ_CITY_RE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+")  # "of Beij
 # "X, a citizen of the People's Republic of China", "X, a resident of Iran"
 HQ_CITIZEN_RE = re.compile(r"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:citizen|national|resident)[ \t]+of[ \t]+(?:the[ \t]+)?")
 HQ_PAREN_RE = re.compile(r"[ \t]*\(([A-Za-z. ]{2,40})\)")
+
+# a backer named as a modifier: "the IRGC-backed X", "an IRGC (Qods Force)-linked exchange house", "CCP-Controlled X"
+# (extract.control reads the tie or, "controlled", the owner; extract.sentence: the backer is no actor)
+BACKER_ADJECTIVE_RE = re.compile(
+    r"(?:\)|[ \t]*\([^()\n]{1,12}\))?-(?:backed|linked|affiliated|sponsored|funded|aligned|supported|"
+    r"(?P<c>controlled))\b",
+    _I,
+)
+# a role the one designated is said to hold: "designated as a financier of X" (X is not the one designated)
+AS_ROLE_RE = re.compile(r"\bas\s+(?:a|an|the)\s+[a-z]", _I)

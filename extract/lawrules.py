@@ -17,6 +17,7 @@ from schema.ontology import EntityType, Predicate, Stance
 
 from . import doclaw
 from .mentions import AFFECTED, AUTHORITY
+from .patterns import LAWMAKER_TITLE
 from .sentence import Sentence
 
 T = EntityType
@@ -123,13 +124,9 @@ def rule_order_against(sent: Sentence) -> None:
                 sent.add(auths[0], P.ACTED_AGAINST, x, (auths[0].start, x.end), 0.6, stance=Stance.ASSERTED)
 
 
-_BY_LAWMAKER_RE = re.compile(
-    r"\s+by\s+(?:(?:U\.S\.\s+)?(?:Congress(?:wo)?man|Senators?|Sen\.|Representatives?|Rep\.)\s+)?", _I
-)
+_BY_LAWMAKER_RE = re.compile(rf"\s+by\s+(?:{LAWMAKER_TITLE}\s+)?", _I)
 _ALONGSIDE_RE = re.compile(
-    r"\s*,?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:alongside|together\s+with|with)\s+(?:(?:U\.S\.\s+)?"
-    r"(?:Congress(?:wo)?man|Senators?|Sen\.|Representatives?|Rep\.)\s+)?",
-    _I,
+    rf"\s*,?\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*)?(?:alongside|together\s+with|with)\s+(?:{LAWMAKER_TITLE}\s+)?", _I
 )
 
 
@@ -165,7 +162,7 @@ def rule_introduced(sent: Sentence) -> None:
 COSPONSORS_RE = re.compile(
     r"\b(?:(?:co-?)?sponsors?\s+(?:include|includes|included|are|were)|joined\s+(?:\w+\s+){0,3}?in\s+"
     r"(?:introducing|sponsoring|cosponsoring)\s+(?:this|the)\s+(?:legislation|bill|measure|resolution)"
-    r"(?:\s*,\s*including|\s*:)?)\s+(?:the\s+)?(?:U\.S\.\s+)?(?:(?:Senators?|Representatives?|Reps?\.|Sens?\.)\s+)?",
+    rf"(?:\s*,\s*including|\s*:)?)\s+(?:the\s+)?(?:{LAWMAKER_TITLE}\s+)?",
     _I,
 )
 

@@ -108,6 +108,8 @@ LAW_EO_RE = re.compile(
 LAW_DIRECTIVE_RE = re.compile(r"\b(Binding[ \t]+Operational|Emergency)[ \t]+Directive[ \t]+(\d{2}-\d{2})\b")
 # OFAC's licences, named by their number: "General License 85", "General License No. 13A"
 LAW_LICENSE_RE = re.compile(r"\bGeneral[ \t]+License[ \t]+(?:No\.[ \t]*)?(\d{1,4}[A-Z]?)\b")
+# the title before a US lawmaker's name: "Congresswoman A", "U.S. Representatives B", "Sen. C"
+LAWMAKER_TITLE = r"(?:U\.S\.\s+)?(?:Congress(?:wo)?man|Senators?|Sens?\.|Representatives?|Reps?\.)"
 # a US lawmaker's party and state, or state and district, after the name: "(R-NJ)", "(R-Fla.)", "(D-R.I.)", "(NY-24)"
 PARTY_STATE = r"(?:[RDI]-(?:[A-Z]{2}\b|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,11}\.?)|[A-Z]{2}-(?:\d{1,2}|AL)\b)"
 LAW_ACT_RE = re.compile(  # "Fiscal Year 2019 National Defense Authorization Act": a year inside the name

@@ -60,6 +60,7 @@ from .cues import (
 from .mentions import AFFECTED, AUTHORITY
 from .sentence import Sentence
 from .spans import Mention
+from .text import BULLET
 
 T = EntityType
 P = Predicate
@@ -192,7 +193,7 @@ _ENTRIES_INCLUDE_RE = re.compile(
     r"(?:[^.;:]{0,60}?\b(?:include|includes|included|are|were)\b\s*:?\s*"
     # "... to the Entity List in connection with <a long reason> are:" and the items a line each
     r"|[^.;:]{0,240}?\b(?:include|includes|are|were)\s*:\s*)"
-    r"(?:(?:[\u2022\u25aa\u25e6\u2023\u00b7*-]|\(?\d{1,2}[.)])[ \t]+)?",
+    rf"(?:(?:{BULLET}|\(?\d{{1,2}}[.)])[ \t]+)?",
     _I,
 )
 

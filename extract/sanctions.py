@@ -20,7 +20,16 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import frames, measures, names
-from .cues import CLAUSE_GAP_RE, ISSUER_REF_RE, KIN, MEMBERS_AFTER_RE, MEMBERS_GAP_RE, PERSON_GROUP_OF_RE, SANCTION_RE
+from .cues import (
+    AS_ROLE_RE,
+    CLAUSE_GAP_RE,
+    ISSUER_REF_RE,
+    KIN,
+    MEMBERS_AFTER_RE,
+    MEMBERS_GAP_RE,
+    PERSON_GROUP_OF_RE,
+    SANCTION_RE,
+)
 from .mentions import AFFECTED, AUTHORITY
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
@@ -38,7 +47,6 @@ _AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
 _RELATIVE_OBJECT_RE = re.compile(  # "the officials that Treasury is designating", "whom the Treasury designated"
     r"\b(?:(?:that|whom)\s+[^,.;]{1,40}?\s+(?:is|are|was|were|has\s+been|have\s+been)|whom\s+[^,.;]{1,80}?)\s+$", _I
 )
-_AS_ROLE_RE = re.compile(r"\bas\s+(?:a|an|the)\s+[a-z]", _I)
 _TERM_ADJECTIVE_RE = re.compile(r"\b(?:a|an)\s+designated$", _I)
 # after the colon that opens a list: white space, an item number ("(1)", "1.")
 _ITEM_START_RE = re.compile(r":\s*(?:\(?\d{1,2}[.)]\s*)?")
@@ -87,7 +95,7 @@ def rule_sanction(sent: Sentence) -> None:
         else:
             auth = auths[0]
             subs = sent.objects_after(cue.end(), AFFECTED)
-            if subs and _AS_ROLE_RE.search(sent.bare(cue.end(), subs[0].start)):
+            if subs and AS_ROLE_RE.search(sent.bare(cue.end(), subs[0].start)):
                 subs = []  # "designated as a financier of Hezbollah": the one designated is not named here
             if subs and _QUOTE_ENDS_RE.search(norm, cue.end(), subs[0].start):
                 subs = []  # '... sanctions on Iran," said Under Secretary X': the speaker is no object

@@ -14,6 +14,7 @@ from typing import Any
 from schema.ontology import EntityType, Predicate, Stance
 
 from .cues import (
+    BACKER_ADJECTIVE_RE,
     GAP_AND_RE,
     GAP_APPOSITION_RE,
     GAP_DESCRIBED_RE,
@@ -27,6 +28,7 @@ from .cues import (
 )
 from .mentions import Doc
 from .spans import Mention
+from .text import BULLET
 
 T = EntityType
 _I = re.IGNORECASE
@@ -59,11 +61,6 @@ _PLACE_OF_RE = re.compile(
     r"\b(?:based|located|headquartered|registered|incorporated)\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$"
 )
 _PLACE_ADJECTIVE_RE = re.compile(r"-(?:based|headquartered|registered|flagged|incorporated)\b")
-# "the IRGC-backed X", "an IRGC (Qods Force)-linked exchange house": the backer describes X, it is not acted on
-_BACKER_ADJECTIVE_RE = re.compile(
-    r"(?:\)|[ \t]*\([^()\n]{1,12}\))?-(?:backed|linked|affiliated|sponsored|funded|aligned|supported|controlled)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -219,7 +216,7 @@ class Sentence:
     def is_modifier(self, m: Mention) -> bool:
         """The owner in ``X's Y``, the parent in ``Y of the X``, the place in ``X-based``: not an actor of its own."""
         norm = self.doc.norm
-        if self.head(m) is not m or _PLACE_ADJECTIVE_RE.match(norm, m.end) or _BACKER_ADJECTIVE_RE.match(norm, m.end):
+        if self.head(m) is not m or _PLACE_ADJECTIVE_RE.match(norm, m.end) or BACKER_ADJECTIVE_RE.match(norm, m.end):
             return True
         if _PLACE_OF_RE.search(self.doc.norm, max(self.start, m.start - 60), m.start):
             return True  # "a bank located in Riga, Latvia": where a party is, not who acts
@@ -295,7 +292,7 @@ class Sentence:
         """Is ``first`` the first item of a list a colon opens ("the following entities: A; B; and
         C"), where items are parted by semicolons?"""
         left = self.doc.norm[max(self.start, first.start - 12) : first.start]
-        return bool(re.search(r":\s*(?:\(?[1a-z0-9]\)\s*|[\u2022\u25aa\u25e6\u2023\u00b7*-][ \t]+)?$", left))
+        return bool(re.search(rf":\s*(?:\(?[1a-z0-9]\)\s*|{BULLET}[ \t]+)?$", left))
 
     def phrase_start(self, m: Mention) -> int:
         """Where the phrase headed by ``m`` starts: ``the U.S. Department of the Treasury's Office

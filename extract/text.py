@@ -148,7 +148,8 @@ def sentences(norm: str) -> list[tuple[int, int]]:
 
 _ITEM_END_RE = re.compile(r";(?:\s*(?:and|or))?$")
 # a bulleted or numbered item line: "• X", "- X", "(1) X", "2. X"
-BULLET_RE = re.compile(r"[ \t]*(?:[\u2022\u25aa\u25e6\u2023\u00b7*-]|\(?\d{1,2}[.)]|\([a-z]\))[ \t]+")
+BULLET = r"[\u2022\u25aa\u25e6\u2023\u00b7*-]"  # the marks a list item a line opens with
+BULLET_RE = re.compile(rf"[ \t]*(?:{BULLET}|\(?\d{{1,2}}[.)]|\([a-z]\))[ \t]+")
 
 
 def _join_lists(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
