@@ -69,6 +69,13 @@ def print_rounds(rows: list[dict[str, Any]]) -> None:
             print(f"round {r['round']}: {r['mode']} / {MODES[0]} mixed req/s = {ratio:.2f}x")
 
 
+def _setting(text: str) -> tuple[str, str]:
+    key, eq, value = text.partition("=")
+    if not eq or not key.strip():
+        raise argparse.ArgumentTypeError(f"{text!r}: a server setting is KEY=VALUE")
+    return key.strip(), value.strip()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", choices=list(SIZES), default="M")
@@ -83,11 +90,12 @@ def main() -> None:
         "--server-setting",
         action="append",
         default=[],
+        type=_setting,
         metavar="KEY=VALUE",
         help="a neo4j.conf setting over the local server's own, to measure its before and after (repeatable)",
     )
     args = ap.parse_args()
-    server = dict(kv.split("=", 1) for kv in args.server_setting)
+    server = dict(args.server_setting)
     lm = Generator(SIZES[args.size], args.seed).landmarks()
     started = time.perf_counter()
     rows: list[dict[str, Any]] = []
