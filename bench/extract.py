@@ -31,7 +31,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -55,6 +55,19 @@ EVAL9_DIR = Path(__file__).resolve().parent / "eval9"
 EVAL10_DIR = Path(__file__).resolve().parent / "eval10"
 EVAL11_DIR = Path(__file__).resolve().parent / "eval11"
 EVAL12_DIR = Path(__file__).resolve().parent / "eval12"
+ALL_DIRS = (
+    DEFAULT_DIR,
+    EVAL_DIR,
+    EVAL4_DIR,
+    EVAL5_DIR,
+    EVAL6_DIR,
+    EVAL7_DIR,
+    EVAL8_DIR,
+    EVAL9_DIR,
+    EVAL10_DIR,
+    EVAL11_DIR,
+    EVAL12_DIR,
+)
 
 
 @dataclass
@@ -66,6 +79,7 @@ class Score:
     seconds: float
     refused: int = 0  # the model's proposals its gates refused (--llm)
     failed: str = ""  # why the model could not be asked (--llm): the rules' answer is scored
+    confidence: dict[Tuple4, float] = field(default_factory=dict)  # the best of each found tuple
 
     @property
     def tp(self) -> int:
@@ -131,9 +145,12 @@ def score_article(gold_path: Path, llm: LlmBackend | None = None) -> Score:
         failed = exc.message
         proposal = propose(text_path.read_bytes(), meta)
     seconds = time.perf_counter() - started
-    found = {_tuple(c.subject, c.predicate.value, c.object, c.stance.value) for c in proposal.parsed.claims}
+    confidence: dict[Tuple4, float] = {}
+    for c in proposal.parsed.claims:
+        t = _tuple(c.subject, c.predicate.value, c.object, c.stance.value)
+        confidence[t] = max(confidence.get(t, 0.0), c.confidence)
     split, gold = load_gold(gold_path)
-    return Score(name, split, gold, found, seconds, refused, failed)
+    return Score(name, split, gold, set(confidence), seconds, refused, failed, confidence=confidence)
 
 
 def _f1(p: float, r: float) -> float:
@@ -175,6 +192,18 @@ def errors(scores: list[Score]) -> Counter[str]:
     return kinds
 
 
+CONFIDENCE_FLOORS = (0.5, 0.6, 0.7)  # the clause rule's and the reader's claims are below 0.5
+
+
+def _at_confidence(group: list[Score], floor: float) -> str:
+    """Precision and recall of the claims whose confidence is at least ``floor``."""
+    gold = sum(len(s.gold) for s in group)
+    kept = [(t, t in s.gold) for s in group for t, c in s.confidence.items() if c >= floor]
+    tp = sum(hit for _, hit in kept)
+    p, r, _ = _prf(gold, len(kept), tp)
+    return f">= {floor}: found {len(kept)}, right {tp}, precision {p:.2f}, recall {r:.2f}"
+
+
 def by_predicate(scores: list[Score]) -> dict[str, tuple[int, int, int]]:
     """gold, found and true positives per predicate."""
     out: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -203,19 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.llm and llm is None:
         parser.error("--llm needs REGKG_EXTRACT_LLM_URL (an OpenAI-compatible chat endpoint)")
 
-    dirs = args.dir or [
-        DEFAULT_DIR,
-        EVAL_DIR,
-        EVAL4_DIR,
-        EVAL5_DIR,
-        EVAL6_DIR,
-        EVAL7_DIR,
-        EVAL8_DIR,
-        EVAL9_DIR,
-        EVAL10_DIR,
-        EVAL11_DIR,
-        EVAL12_DIR,
-    ]
+    dirs = args.dir or list(ALL_DIRS)
     golds = sorted(g for d in dirs for g in d.glob("*.gold.yaml"))
     if not golds:
         print(f"no *.gold.yaml files in {', '.join(map(str, dirs))}")
@@ -264,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {pred:<{width - 2}}  {g:>4}  {f:>5}  {hits:>2}  {p:>9.2f}  {r:>6.2f}  {f1:>5.2f}")
         kinds = errors(group)
         print(f"{name}: errors " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+        print(f"{name}: by confidence " + "; ".join(_at_confidence(group, floor) for floor in CONFIDENCE_FLOORS))
     failed = (args.min_precision is not None and precision < args.min_precision) or (
         args.min_recall is not None and recall < args.min_recall
     )

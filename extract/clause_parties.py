@@ -28,6 +28,7 @@ from schema.ontology import EntityType, Predicate
 from .cues import AS_ROLE_RE, MEMBERS_AFTER_RE, SANCTION_RE
 from .mentions import AFFECTED, AUTHORITY
 from .sentence import Sentence
+from .spans import Mention
 
 T = EntityType
 P = Predicate
@@ -47,6 +48,14 @@ _SPEAKER_BEFORE_RE = re.compile(
 _OF_BEFORE_RE = re.compile(r"\b(?:of|at)\s+(?:the\s+)?$")
 _ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:a|an|the|other|previously|already)\s+$", _I)  # "the sanctioned X"
 _CONFIDENCE = 0.4
+
+
+def holder(sent: Sentence, m: Mention) -> bool:
+    """Is ``m`` named as the one others belong to ("12 executives of X", "subsidiaries of X", "X
+    operatives"), so that a measure on them is none on it?"""
+    norm = sent.doc.norm
+    left = norm[max(sent.start, m.start - 40) : m.start]
+    return bool(_OF_BEFORE_RE.search(left) or MEMBERS_AFTER_RE.match(norm, m.end))
 
 
 def rule_clause_parties(sent: Sentence) -> None:
@@ -84,8 +93,7 @@ def rule_clause_parties(sent: Sentence) -> None:
             continue
         if AS_ROLE_RE.search(norm, cue.end(), m.start):
             continue  # "designated as a financier of Hezbollah": what the one designated is, not who
-        left = norm[max(sent.start, m.start - 40) : m.start]
-        if _SPEAKER_BEFORE_RE.search(left) or _OF_BEFORE_RE.search(left) or MEMBERS_AFTER_RE.match(norm, m.end):
+        if _SPEAKER_BEFORE_RE.search(norm[max(sent.start, m.start - 40) : m.start]) or holder(sent, m):
             continue  # "said Secretary X", "executives of X", "X operatives"
         if auth is not None:
             sent.add(m, P.SANCTIONED_BY, auth, cue, _CONFIDENCE)

@@ -21,6 +21,7 @@ from . import (
     lawrules,
     measures,
     places,
+    reader,
     roles,
     sanctions,
     sdn_entries,
@@ -567,5 +568,6 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     measures.rule_denies,
     frames.rule_frames,
     sdn_entries.rule_entries,
-    clause_parties.rule_clause_parties,  # last: the parties the patterns above left
+    clause_parties.rule_clause_parties,  # the parties the patterns above left
+    reader.rule_reader,  # last: the pairs no rule related, by the learned model
 )

@@ -1,0 +1,86 @@
+"""The learned reader (``extract.reader``): trained on development texts only, it relates pairs no
+pattern related, below the patterns' confidence, within the ontology's domain and range, and never
+a speaker or a pair a pattern already read."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.extract import ALL_DIRS
+from bench.train_reader import choose
+from extract import propose
+from extract import reader as reader_module
+from extract.reader import WEIGHTS_PATH, collecting
+from schema.ontology import EntityType, allowed
+
+
+def _claims(text: str, publisher: str = "Bureau of Industry and Security") -> dict[tuple[str, str, str], float]:
+    parsed = propose(text, {"publisher": publisher}).parsed
+    return {(c.subject, c.predicate.value, c.object): c.confidence for c in parsed.claims}
+
+
+def test_the_stored_model_was_trained_on_development_texts_only() -> None:
+    model = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    names = model["trained_on"]
+    assert hashlib.sha256("\n".join(names).encode()).hexdigest() == model["texts_digest"]
+    golds = {g.name.removesuffix(".gold.yaml"): g for d in ALL_DIRS for g in d.glob("*.gold.yaml")}
+    for name in names:
+        split = (yaml.safe_load(golds[name].read_text(encoding="utf-8")) or {}).get("split", "dev")
+        assert split == "dev", f"{name} is {split}: the reader must never learn from held-out text"
+    assert model["thresholds"] and all(0 < t < 1 for t in model["thresholds"].values())
+    assert all(f.split("|", 1)[0] in model["thresholds"] for f in model["weights"])  # no weight left unused
+
+
+def test_a_party_named_on_the_list_in_words_no_pattern_knows_is_proposed_below_the_patterns() -> None:
+    claims = _claims("Gamma Systems Inc. is one of the companies on the Entity List.")
+    confidence = claims[("firm:gamma-systems-inc", "listed-on", "list:us-bis-entity-list")]
+    assert confidence < 0.5  # the patterns' claims are 0.5 and above: a reviewer sees the reader's as weaker
+
+
+def test_candidates_fit_the_ontology_and_leave_out_the_one_speaking() -> None:
+    text = "Alpha Tech Co., Ltd. was added to the Entity List, Beta Trading LLC said."
+    with collecting() as candidates:
+        propose(text, {"publisher": "Bureau of Industry and Security"})
+    assert candidates
+    by_prefix = {t.prefix: t for t in EntityType}
+    for subject, predicate, obj, feats in candidates:
+        assert "firm:beta-trading-llc" not in (subject, obj)
+        assert allowed(predicate, by_prefix[subject.split(":")[0]], by_prefix[obj.split(":")[0]])
+        assert feats[0] == f"{predicate.value}|bias"
+    assert ("firm:beta-trading-llc", "listed-on", "list:us-bis-entity-list") not in _claims(text)
+
+
+def test_a_pair_a_pattern_read_keeps_the_patterns_reading() -> None:
+    # the patterns read "designated ... as national security threats" as no sanction; the reader adds none
+    claims = _claims(
+        "The Public Safety and Homeland Security Bureau designated Huawei Technologies Company and ZTE "
+        "Corporation as national security threats.",
+        "Federal Communications Commission",
+    )
+    assert not any(p == "sanctioned-by" for _, p, _ in claims)
+
+
+def test_without_its_weights_the_reader_proposes_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    text = "Gamma Systems Inc. is one of the companies on the Entity List."
+    monkeypatch.setattr(reader_module, "WEIGHTS_PATH", tmp_path / "absent.json")
+    reader_module._model.cache_clear()
+    reader_module._tables.cache_clear()
+    try:
+        assert ("firm:gamma-systems-inc", "listed-on", "list:us-bis-entity-list") not in _claims(text)
+    finally:
+        reader_module._model.cache_clear()
+        reader_module._tables.cache_clear()
+
+
+def test_each_predicate_gets_the_lowest_threshold_whose_cross_validated_precision_holds() -> None:
+    table = {
+        "listed-on": [(0.3, 10, 7), (0.4, 8, 7), (0.5, 6, 6)],  # 0.70, 0.88, 1.00
+        "owns": [(0.3, 4, 4), (0.4, 3, 3)],  # precise, but too few proposals to trust
+        "targets": [(0.3, 20, 10), (0.4, 10, 6)],  # never precise enough: left to the patterns
+    }
+    assert choose(table, min_precision=0.8, min_found=5) == {"listed-on": (0.4, 8, 7)}
