@@ -9,6 +9,11 @@ them, a few words before and after the pair, the order and the distance. A pair 
 not relate is proposed when the model's probability reaches the threshold stored with the
 weights; its confidence is that probability, capped below the patterns' (:data:`_MAX_CONFIDENCE`).
 
+What the genre says is no relation stays out, before any score: a pair a pattern already related
+keeps the pattern's reading (one reading a pair, the likeliest); the one speaking ("X said") is no
+party; and a party named as the one others belong to ("12 executives of X", "X operatives") or as a
+modifier ("the IRGC-backed X") is not the one a measure falls on (:func:`extract.clause_parties.holder`).
+
 The weights (``reader_weights.json``) are learned from the development split of the evaluation
 sets only (``python -m bench.train_reader``, which records the texts it read); the held-out split
 never trains or tunes them. Scoring is plain Python over a dict of weights: no model library is
@@ -39,7 +44,7 @@ _SAID_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?:has[ \t]+|had[ \t]+)?(?:said|says
 _SAID_BEFORE_RE = re.compile(r"\b(?:said|says|stated|according[ \t]+to)[ \t]+(?:the[ \t]+)?$")
 _FAR = 30  # words: a pair further apart is not scored
 _WINDOW = 3
-# what the reader never proposes: relations only a list's fields or a quote's speaker establish
+# what the reader never guesses: a list's own links, a comment declined, identity, screening
 _SKIP = frozenset(
     {
         Predicate.LINKED_TO,
