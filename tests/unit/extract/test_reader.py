@@ -84,3 +84,15 @@ def test_each_predicate_gets_the_lowest_threshold_whose_cross_validated_precisio
         "targets": [(0.3, 20, 10), (0.4, 10, 6)],  # never precise enough: left to the patterns
     }
     assert choose(table, min_precision=0.8, min_found=5) == {"listed-on": (0.4, 8, 7)}
+
+
+def test_training_reads_development_texts_only_and_fits_the_same_weights_twice() -> None:
+    from bench.extract import load_gold
+    from bench.train_reader import dev_golds, fit
+
+    golds = dev_golds()
+    assert golds and all(load_gold(g)[0] == "dev" for g in golds)
+    rows = [["listed-on|bias", "listed-on|sf|b:on"], ["listed-on|bias", "listed-on|sf|b:said"]] * 20
+    labels = [True, False] * 20
+    first, second = fit(rows, labels, 5.0), fit(rows, labels, 5.0)
+    assert first == second and first["listed-on|sf|b:on"] > 0 > first["listed-on|sf|b:said"]
