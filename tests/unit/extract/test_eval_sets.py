@@ -27,6 +27,7 @@ SETS = [
     ROOT / "bench" / "eval10",
     ROOT / "bench" / "eval11",
     ROOT / "bench" / "eval12",
+    ROOT / "bench" / "eval13",
 ]
 GOLDS = sorted(g for d in SETS for g in d.glob("*.gold.yaml"))
 TYPES = {t.value.lower(): t for t in EntityType}
@@ -66,6 +67,7 @@ def test_every_gold_claim_is_allowed_and_quoted_from_its_text(path: Path) -> Non
         ("eval10", False),
         ("eval11", False),
         ("eval12", False),
+        ("eval13", False),
     ],
 )
 def test_the_split_digest_matches_the_gold_files(folder: str, blind: bool) -> None:
