@@ -66,7 +66,9 @@ def fit(rows: list[list[str]], labels: list[bool], c: float) -> dict[str, float]
         indices += sorted({vocab[f] for f in feats})
         indptr.append(len(indices))
     x = csr_matrix(([1.0] * len(indices), indices, indptr), shape=(len(rows), len(vocab)))
-    model = LogisticRegression(C=c, l1_ratio=1.0, solver="liblinear", fit_intercept=False, max_iter=5000, random_state=0)
+    model = LogisticRegression(  # random_state: liblinear shuffles; fixed, the same data gives the same weights
+        C=c, l1_ratio=1.0, solver="liblinear", fit_intercept=False, max_iter=5000, random_state=0
+    )
     model.fit(x, labels)
     coef = model.coef_[0]
     return {f: round(float(coef[i]), 4) for f, i in vocab.items() if abs(coef[i]) >= 1e-4}
