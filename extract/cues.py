@@ -33,7 +33,8 @@ LIST_CUE_RE = re.compile(
 # the document's issuer named by its head word: "the Commission ordered", "The Department is designating"
 ISSUER_REF_RE = re.compile(r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Agency|Office|Board|Administration)\b")
 SANCTION_RE = re.compile(
-    r"\b(?:sanction(?:s|ed|ing)?(?!-)|designat(?:e|es|ed|ing)|designations?(?=\s+of\b)|blacklist(?:s|ed|ing)?|froze|"
+    r"\b(?:sanction(?:s|ed|ing)?(?!-)|(?:re-?)?designat(?:e|es|ed|ing)|designations?(?=\s+of\b)|"
+    r"blacklist(?:s|ed|ing)?|froze|"
     r"identified(?=\s+as\s+blocked\s+property)|"
     r"asset[ -]freeze)\b",  # not "sanctions-evasion", "sanctions-related": a compound's first word
     _I,

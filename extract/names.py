@@ -30,7 +30,7 @@ from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE, KIN
 from .patterns import DEMONYM_ALT, PARTY_STATE, PERSON_TITLE_RE, PLURAL_BEFORE_RE
-from .personal import person_shaped, person_tail, titled
+from .personal import office_only, person_shaped, person_tail, titled
 
 T = EntityType
 _I = re.IGNORECASE
@@ -38,8 +38,13 @@ _I = re.IGNORECASE
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals, accented ones too ("Saúl Páez López", "Şahin")
 _LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 # a capitalised word; Arabic names transliterated keep their article and their ayn or hamza
-# ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word
-_TOKEN = rf"(?:(?:al-|el-)?'?[{_UP}][{_LET}0-9]*(?:'[a-z]{{2,}}|-'?[{_UP}0-9][{_LET}0-9]*)*)"
+# ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word; a group's name joins its words
+# by a particle ("Jaish-e-Mohammed", "Lashkar e-Tayyiba", "Tehrik-i-Taliban", "Hizb ut-Tahrir")
+_PARTICLE = r"(?:e|i|ul|ut|ud|ur)-"
+_TOKEN = (
+    rf"(?:(?:al-|el-|{_PARTICLE})?'?[{_UP}][{_LET}0-9]*"
+    rf"(?:'[a-z]{{2,}}|-'?[{_UP}0-9][{_LET}0-9]*|-{_PARTICLE}'?[{_UP}][{_LET}0-9]*)*)"
+)
 NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
     rf"(?<![\w.'-]){_TOKEN}(?:[ \t]+(?:(?:of|and|&|for|de|bin|bint|ibn)[ \t]+|[A-Z]\.[ \t]+)?{_TOKEN}){{0,7}}(?![\w-])"
 )
@@ -64,7 +69,7 @@ temporary license licenses regulations regulation case docket federal register a
 ORG_HEADS = re.compile(
     r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
     r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|"
-    r"Hospital|Bank\s+of)$|"
+    r"Hospital|Bank\s+of|Brigades?|Battalions?|Front|Movement|Mujahideen)$|"
     # "Second Academy of Natural Sciences"
     r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+of\s+"
 )
@@ -160,9 +165,9 @@ _UNDERGOES_AFTER = re.compile(
 # "designated Hizballah as a Specially Designated Global Terrorist": a group, not a firm
 # the kinds of designation a party is designated as, never a party's name
 DESIGNATION_TERM = re.compile(
-    r"(?:Foreign[ \t]+Terrorist[ \t]+Organization|Specially[ \t]+Designated[ \t]+(?:Global[ \t]+Terrorist|"
+    r"(?:Foreign[ \t]+Terrorist[ \t]+Organizations?|Specially[ \t]+Designated[ \t]+(?:Global[ \t]+Terrorist|"
     r"Nationals?|Narcotics[ \t]+Traffickers?)|(?:Significant[ \t]+)?Transnational[ \t]+Criminal[ \t]+"
-    r"Organization|FTO|SDGT|SDN)\b"
+    r"Organizations?|FTOs?|SDGTs?|SDN)\b"
 )
 _TERRORIST_AFTER = re.compile(
     r"[ \t]+(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:a|an)[ \t]+"
@@ -271,8 +276,8 @@ def candidates(norm: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, i
 
 def _parted(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """A name run over "and" is two names when each side is whole on its own: a person's name or
-    a name ending in a legal form ("Sergey Gorkov and Zhang Min", "Ivan Petrov and Delta Trading
-    LLC"); "Bank of Industry and Commerce" stays one."""
+    a name ending in a legal form or a group's ("Sergey Gorkov and Zhang Min", "Ivan Petrov and Delta
+    Trading LLC", "Jaish e-Mohammed and Lashkar e-Tayyiba"); "Bank of Industry and Commerce" stays one."""
     for part in _AND_SPLIT.finditer(norm, start, end):
         left, right = norm[start : part.start()], norm[part.end() : end]
         if _whole(left) and _whole(right):
@@ -281,7 +286,7 @@ def _parted(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _whole(name: str) -> bool:
-    return legal_form_last(name) or person_shaped(name, COMMON)
+    return legal_form_last(name) or group_name(name) or person_shaped(name, COMMON)
 
 
 def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
@@ -294,8 +299,12 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     return typed
 
 
+_GROUP_PARTICLE = re.compile(rf"(?:^|[ \t-]){_PARTICLE}[{_UP}]")
+
+
 def group_name(name: str) -> bool:
-    return name.startswith(("al-", "el-")) and not legal_form_last(name)
+    """A group's name: led by an Arabic article ("al-Shabaab") or joined by a particle ("Jaish e-Mohammed")."""
+    return (name.startswith(("al-", "el-")) or bool(_GROUP_PARTICLE.search(name))) and not legal_form_last(name)
 
 
 def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
@@ -408,6 +417,7 @@ def find(
         and _TITLED_SHORT.sub("", norm[s:e]) not in shorts  # "Senator Rubio" after "Marco Rubio"
         and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1)
         and not _place(norm[s:e])
+        and not office_only(norm[s:e])  # "designated the Vice President of X, Y": Y is the one designated
     ]
     typed: dict[tuple[int, int], EntityType] = {}
     trimmed: set[tuple[int, int]] = set()

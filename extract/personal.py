@@ -91,6 +91,16 @@ _TITLE_WORD = re.compile(
 )
 
 
+# an office named without its holder: "the Vice President of the Supreme Court", "a Chief of the National Police"
+_OFFICE_WORD = re.compile(rf"(?:{_TITLE_WORD.pattern})|Chief|Head|Commander|Chairman|Chairwoman|Justice|Attorney")
+
+
+def office_only(name: str) -> bool:
+    """Is ``name`` an office's words only ("Vice President", "Deputy Minister"), no one's name?"""
+    words = name.split()
+    return bool(words) and all(not w.isupper() and _OFFICE_WORD.fullmatch(w) for w in words)
+
+
 def titled(norm: str, start: int, end: int) -> bool:
     """Do the words shed before a person's name include a title or a demonym, not only a body's
     acronym? Then the name is a person's whatever the context would type the whole run as."""

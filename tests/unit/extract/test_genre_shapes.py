@@ -998,3 +998,26 @@ def test_an_executive_order_is_enacted_by_the_president_who_signs_it() -> None:
     )
     assert ("law:executive-order-14999", "enacted-by", "person:jane-q-public") in found
     assert ("person:jane-q-public", "alleged-tie-to", "country:us") in found
+
+
+def test_an_office_named_without_its_holder_is_no_party() -> None:
+    # "designated the Vice President of X, Y": the office is what Y holds, not a firm of its own
+    found = _found(
+        "Today, OFAC designated the Vice President of the Supreme Court of Ruritania, Juan Carlos Perez Lopez."
+    )
+    assert not {x for s, _, o in found for x in (s, o) if "vice-president" in x}
+
+
+def test_group_names_joined_by_a_particle_are_groups_and_two_of_them_are_two() -> None:
+    found = _found(
+        "The Secretary of State has redesignated Harakat ul-Mujahideen and Hizb ut-Tahrir as Foreign Terrorist "
+        "Organizations."
+    )
+    assert ("organization:harakat-ul-mujahideen", "sanctioned-by", "agency:us-state") in found
+    assert ("organization:hizb-ut-tahrir", "sanctioned-by", "agency:us-state") in found
+    assert not {x for s, _, o in found for x in (s, o) if "foreign-terrorist" in x}  # what they are designated as
+
+
+def test_a_brigade_or_a_front_is_a_group() -> None:
+    found = _found("The Department of State today designated the Abu Hafs Martyrs Brigade as a terrorist group.")
+    assert ("organization:abu-hafs-martyrs-brigade", "sanctioned-by", "agency:us-state") in found
