@@ -24,6 +24,7 @@ from . import addresses, doclaw, known_as, names, scripts, sdn_entries
 from .builtin import builtin, demonyms
 from .foreign import foreign_body, foreign_owner
 from .gazetteer import Gazetteer, trie_pattern
+from .initialisms import initialisms
 from .patterns import (
     AGENCY_OF_RE,
     AGENCY_TAIL_RE,
@@ -235,7 +236,7 @@ class Doc:
         for a, b, etype, label in sdn_entries.names(norm):  # "LI, Hong Ri (...), China; ... [DPRK3]"
             add(a, b, etype, label)
         cands.extend(self._persons(cands))
-        for a, b in names.initialisms(norm):  # "Islamic State of Iraq and Syria (ISIS)": one body, not Syria
+        for a, b in initialisms(norm):  # "Islamic State of Iraq and Syria (ISIS)": one body, not Syria
             if names.DESIGNATION_TERM.fullmatch(norm, a, b):
                 continue  # "a designated Foreign Terrorist Organization (FTO)": what a party is designated as
             inside = [c for c in cands if c.start < b and a < c.end]

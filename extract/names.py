@@ -41,12 +41,13 @@ _LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 # ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word; a group's name joins its words
 # by a particle ("Jaish-e-Mohammed", "Lashkar e-Tayyiba", "Tehrik-i-Taliban", "Hizb ut-Tahrir")
 _PARTICLE = r"(?:e|i|ul|ut|ud|ur)-"
-_TOKEN = (
+NAME_TOKEN = (
     rf"(?:(?:al-|el-|{_PARTICLE})?'?[{_UP}][{_LET}0-9]*"
     rf"(?:'[a-z]{{2,}}|-'?[{_UP}0-9][{_LET}0-9]*|-{_PARTICLE}'?[{_UP}][{_LET}0-9]*)*)"
 )
 NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
-    rf"(?<![\w.'-]){_TOKEN}(?:[ \t]+(?:(?:of|and|&|for|de|bin|bint|ibn)[ \t]+|[A-Z]\.[ \t]+)?{_TOKEN}){{0,7}}(?![\w-])"
+    rf"(?<![\w.'-]){NAME_TOKEN}"
+    rf"(?:[ \t]+(?:(?:of|and|&|for|de|bin|bint|ibn)[ \t]+|[A-Z]\.[ \t]+)?{NAME_TOKEN}){{0,7}}(?![\w-])"
 )
 
 # capitalised words that are not names on their own (sentence openers, headings, generic nouns)
@@ -563,45 +564,3 @@ def _country_names() -> frozenset[str]:
     return frozenset(COUNTRY_NAMES)
 
 
-_PAREN_ACRONYM = re.compile(r"[ \t]*\((?:the[ \t]+)?([A-Z][A-Z&]{1,9})\)")
-_RUN_WORD = re.compile(rf"{_TOKEN}|of|and|for|the|on|in|&")
-_INITIAL_SKIP = frozenset({"of", "and", "for", "the", "on", "in", "&"})  # words an initialism leaves out
-
-
-def initialism(norm: str, start: int, stop: int) -> tuple[int, int] | None:
-    """The name whose capitals' initials spell the acronym defined right after it, when the
-    acronym's parenthesis begins at ``stop``: "Islamic State of Iraq and Syria (ISIS)",
-    "Atomic Energy Organization of Iran (AEOI)". The shortest such run of at least two
-    capitalised words ending at ``stop`` (no earlier than ``start``), else None."""
-    m = _PAREN_ACRONYM.match(norm, stop)
-    if m is None:
-        return None
-    letters = m.group(1).replace("&", "")
-    words = list(_RUN_WORD.finditer(norm, start, stop))
-    run: list[re.Match[str]] = []
-    for w in reversed(words):  # back from the parenthesis over one run of words and spaces
-        if run and norm[w.end() : run[-1].start()].strip(" \t"):
-            break
-        run.append(w)
-    initials = ""
-    for k, w in enumerate(run):
-        if w.group(0) in _INITIAL_SKIP:
-            continue
-        word = w.group(0).lstrip("'")
-        article = re.match(r"(?:al|el)-'?(\w)", word)  # "al-Qa'ida in the Arabian Peninsula (AQAP)"
-        initials = ("A" + article.group(1) if article else word[0]) + initials
-        if initials == letters and k >= 1 and run[k].group(0) not in _INITIAL_SKIP:
-            return w.start(), run[0].end()
-        if len(initials) >= len(letters):
-            return None
-    return None
-
-
-def initialisms(norm: str) -> list[tuple[int, int]]:
-    """Every :func:`initialism` of the text."""
-    out = []
-    for m in _PAREN_ACRONYM.finditer(norm):
-        span = initialism(norm, max(0, m.start() - 150), m.start())
-        if span is not None:
-            out.append(span)
-    return out
