@@ -93,7 +93,7 @@ def per_predicate(scored: list[tuple[float, str, Triple, bool]]) -> dict[str, li
     for threshold in THRESHOLDS:
         proposed = {(name, t): gold for p, name, t, gold in scored if p >= threshold}
         found: Counter[str] = Counter(t[1] for _, t in proposed)
-        right: Counter[str] = Counter(t[1] for key, gold in proposed.items() if gold for t in [key[1]])
+        right: Counter[str] = Counter(t[1] for (_, t), gold in proposed.items() if gold)
         for predicate in sorted(found):
             out.setdefault(predicate, []).append((threshold, found[predicate], right[predicate]))
     return out

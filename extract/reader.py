@@ -182,7 +182,7 @@ def _tables() -> tuple[dict[Predicate, float], dict[tuple[str, str], float], dic
 
 
 def _score(subj: Mention, predicate: Predicate, obj: Mention, order: str, base: list[str]) -> float:
-    """:func:`probability` of the candidate's :func:`features`, without building them."""
+    """:func:`probability_with` the stored weights of the candidate's :func:`features`, without building them."""
     _, head, by_order = _tables()
     p = predicate.value
     table = by_order.get((p, order), {})
@@ -193,10 +193,6 @@ def _score(subj: Mention, predicate: Predicate, obj: Mention, order: str, base: 
     )
     z += sum([table[f] for f in base if f in table])
     return _sigmoid(z)
-
-
-def probability(feats: list[str]) -> float:
-    return probability_with(_model()["weights"], feats)
 
 
 def probability_with(weights: dict[str, float], feats: list[str]) -> float:
