@@ -23,13 +23,25 @@ import hashlib
 import json
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 from bench.extract import ALL_DIRS, load_gold, same_id
 from extract import load_meta, propose
 from extract.reader import WEIGHTS_PATH, collecting, probability_with
 
 Triple = tuple[str, str, str]
-Example = tuple[str, Triple, list[str], bool]  # text, (subject, predicate, object), features, in gold
+
+
+class Example(NamedTuple):
+    text: str
+    triple: Triple  # (subject, predicate, object), compared as the gold is
+    features: list[str]
+    gold: bool  # the text's gold holds the triple (any stance)
+    fresh: bool  # no pattern related the pair in its sentence: the reader scores it
+    added: bool  # the reader would score it (no pattern related the pair) and the patterns did not claim it
+    pair: tuple[str, int, frozenset[str]]  # text, sentence, the two ends: one reading a pair
+
+
 THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(14))  # 0.3 .. 0.95
 
 
@@ -47,10 +59,12 @@ def examples(golds: list[Path]) -> tuple[list[Example], int]:
         gold = {(s, p, o) for s, p, o, _ in load_gold(g)[1]}
         total += len(gold)
         with collecting() as cands:
-            propose(g.with_name(name + ".txt").read_bytes(), load_meta(meta) if meta.exists() else None)
-        for subj, predicate, obj, feats in cands:
-            t = (same_id(subj), predicate.value, same_id(obj))
-            out.append((name, t, feats, t in gold))
+            proposal = propose(g.with_name(name + ".txt").read_bytes(), load_meta(meta) if meta.exists() else None)
+        claimed = {(same_id(c.subject), c.predicate.value, same_id(c.object)) for c in proposal.parsed.claims}
+        for c in cands:
+            t = (same_id(c.subject), c.predicate.value, same_id(c.object))
+            pair = (name, c.sentence, frozenset((c.subject, c.object)))
+            out.append(Example(name, t, c.features, t in gold, c.fresh, c.fresh and t not in claimed, pair))
     return out, total
 
 
@@ -74,24 +88,34 @@ def fit(rows: list[list[str]], labels: list[bool], c: float) -> dict[str, float]
     return {f: round(float(coef[i]), 4) for f, i in vocab.items() if abs(coef[i]) >= 1e-4}
 
 
-def cross_validate(
-    data: list[Example], names: list[str], folds: int, c: float
-) -> list[tuple[float, str, Triple, bool]]:
-    """(probability, text, triple, in gold) of every pair, each scored by a model that did not see its text."""
-    scored = []
+Scored = tuple[float, Example]
+
+
+def cross_validate(data: list[Example], names: list[str], folds: int, c: float) -> list[Scored]:
+    """Every pair with the probability a model that did not see its text gives it."""
+    scored: list[Scored] = []
     for k in range(folds):
         held = {n for i, n in enumerate(names) if i % folds == k}
-        train = [e for e in data if e[0] not in held]
-        weights = fit([e[2] for e in train], [e[3] for e in train], c)
-        scored += [(probability_with(weights, e[2]), e[0], e[1], e[3]) for e in data if e[0] in held]
+        train = [e for e in data if e.text not in held]
+        weights = fit([e.features for e in train], [e.gold for e in train], c)
+        scored += [(probability_with(weights, e.features), e) for e in data if e.text in held]
     return scored
 
 
-def per_predicate(scored: list[tuple[float, str, Triple, bool]]) -> dict[str, list[tuple[float, int, int]]]:
-    """For each predicate, (threshold, found, right) at each of :data:`THRESHOLDS` (a claim once per text)."""
+def per_predicate(scored: list[Scored], additions: bool = False) -> dict[str, list[tuple[float, int, int]]]:
+    """For each predicate, (threshold, found, right) at each of :data:`THRESHOLDS`, a claim once per
+    text: of every pair (the model alone), or (``additions``) of what the reader would add to the
+    patterns — a pair no pattern related, its likeliest reading only, a claim the patterns did not make."""
+    kept: list[Scored] = scored
+    if additions:
+        best: dict[tuple[str, int, frozenset[str]], Scored] = {}
+        for p, e in scored:
+            if e.fresh and p > best.get(e.pair, (-1.0, e))[0]:
+                best[e.pair] = (p, e)
+        kept = [(p, e) for p, e in best.values() if e.added]
     out: dict[str, list[tuple[float, int, int]]] = {}
     for threshold in THRESHOLDS:
-        proposed = {(name, t): gold for p, name, t, gold in scored if p >= threshold}
+        proposed = {(e.text, e.triple): e.gold for p, e in kept if p >= threshold}
         found: Counter[str] = Counter(t[1] for _, t in proposed)
         right: Counter[str] = Counter(t[1] for (_, t), gold in proposed.items() if gold)
         for predicate in sorted(found):
@@ -125,18 +149,27 @@ def main(argv: list[str] | None = None) -> int:
     golds = dev_golds()
     names = [g.name.removesuffix(".gold.yaml") for g in golds]
     data, total = examples(golds)
-    positives = sum(e[3] for e in data)
-    print(f"{len(golds)} development texts, {total} gold claims, {len(data)} candidate pairs, {positives} gold")
+    positives = sum(e.gold for e in data)
+    fresh = sum(e.fresh for e in data)
+    print(
+        f"{len(golds)} development texts, {total} gold claims, {len(data)} candidate pairs ({positives} gold), "
+        f"{fresh} of them no pattern related"
+    )
     print(
         f"the model alone on the texts each of {args.folds} folds left out (any stance), at each predicate's threshold:"
     )
     best: tuple[int, float, dict[str, tuple[float, int, int]]] | None = None
     for c in args.c:
-        chosen = choose(per_predicate(cross_validate(data, names, args.folds, c)), args.min_precision, args.min_found)
+        scored = cross_validate(data, names, args.folds, c)
+        chosen = choose(per_predicate(scored), args.min_precision, args.min_found)
         found = sum(f for _, f, _ in chosen.values())
         right = sum(r for _, _, r in chosen.values())
         figures = f"found {found}, right {right} (precision {right / max(found, 1):.2f}, recall {right / total:.2f})"
         print(f"  C {c:>5}: {figures}; " + ", ".join(f"{p} {t}" for p, (t, _, _) in sorted(chosen.items())))
+        added = [row for p, rows in per_predicate(scored, additions=True).items() if p in chosen
+                 for row in rows if row[0] == chosen[p][0]]  # fmt: skip
+        found, right = sum(r[1] for r in added), sum(r[2] for r in added)
+        print(f"           of which new to the patterns (a pair no pattern related): found {found}, right {right}")
         if chosen and (best is None or right > best[0]):
             best = (right, c, chosen)
     if best is None:
@@ -148,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     for predicate, (threshold, f, r) in sorted(chosen.items()):
         print(f"  {predicate:<28} threshold {threshold}  found {f:>4}  right {r:>4}  precision {r / f:.2f}")
     if args.write:
-        weights = fit([e[2] for e in data], [e[3] for e in data], c)
+        weights = fit([e.features for e in data], [e.gold for e in data], c)
         keep = tuple(f"{p}|" for p in chosen)
         model = {
             "trained_on": names,

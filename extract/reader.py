@@ -29,7 +29,7 @@ from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from schema.ontology import PREDICATES, Predicate
 
@@ -54,7 +54,20 @@ _SKIP = frozenset(
         Predicate.POSSIBLY_SAME_AS,
     }
 )
-Candidate = tuple[str, Predicate, str, list[str]]  # subject, predicate, object, features
+
+
+class Candidate(NamedTuple):
+    """A pair as training reads it: the claim it would be, its features, and whether the reader
+    would score it at all (``fresh``: no pattern related the pair) in which sentence (its start)."""
+
+    subject: str
+    predicate: Predicate
+    object: str
+    features: list[str]
+    fresh: bool
+    sentence: int
+
+
 _collector: list[Candidate] | None = None
 
 
@@ -216,13 +229,16 @@ def collecting() -> Iterator[list[Candidate]]:
 
 
 def rule_reader(sent: Sentence) -> None:
+    related = {frozenset((r.subject, r.object)) for r in sent.raws}  # a pattern read this pair: its reading stands
     if _collector is not None:
-        _collector.extend((subj.eid, predicate, obj.eid, feats) for subj, predicate, obj, feats in candidates(sent))
+        _collector.extend(
+            Candidate(s.eid, p, o.eid, feats, frozenset((s.eid, o.eid)) not in related, sent.start)
+            for s, p, o, feats in candidates(sent)
+        )
         return
     thresholds = _tables()[0]
     if not thresholds or len(sent.ms) < 2:
         return
-    related = {frozenset((r.subject, r.object)) for r in sent.raws}  # a pattern read this pair: its reading stands
     best: dict[frozenset[str], tuple[float, Mention, Predicate, Mention]] = {}
     for subj, predicate, obj, order, base in pairs(sent, thresholds, related):
         pair = frozenset((subj.eid, obj.eid))

@@ -48,10 +48,10 @@ def test_candidates_fit_the_ontology_and_leave_out_the_one_speaking() -> None:
         propose(text, {"publisher": "Bureau of Industry and Security"})
     assert candidates
     by_prefix = {t.prefix: t for t in EntityType}
-    for subject, predicate, obj, feats in candidates:
-        assert "firm:beta-trading-llc" not in (subject, obj)
-        assert allowed(predicate, by_prefix[subject.split(":")[0]], by_prefix[obj.split(":")[0]])
-        assert feats[0] == f"{predicate.value}|bias"
+    for c in candidates:
+        assert "firm:beta-trading-llc" not in (c.subject, c.object)
+        assert allowed(c.predicate, by_prefix[c.subject.split(":")[0]], by_prefix[c.object.split(":")[0]])
+        assert c.features[0] == f"{c.predicate.value}|bias"
     assert ("firm:beta-trading-llc", "listed-on", "list:us-bis-entity-list") not in _claims(text)
 
 
@@ -96,3 +96,22 @@ def test_training_reads_development_texts_only_and_fits_the_same_weights_twice()
     labels = [True, False] * 20
     first, second = fit(rows, labels, 5.0), fit(rows, labels, 5.0)
     assert first == second and first["listed-on|sf|b:on"] > 0 > first["listed-on|sf|b:said"]
+
+
+def test_what_the_reader_adds_counts_a_pairs_likeliest_reading_the_patterns_did_not_make() -> None:
+    from bench.train_reader import Example, per_predicate
+
+    def ex(triple: tuple[str, str, str], gold: bool, fresh: bool = True, added: bool = True) -> Example:
+        return Example("t", triple, [], gold, fresh, added, ("t", 0, frozenset((triple[0], triple[2]))))
+
+    scored = [
+        (0.9, ex(("firm:a", "listed-on", "list:x"), gold=True)),
+        (0.6, ex(("firm:a", "sanctioned-by", "list:x"), gold=False)),  # the same pair, less likely: not read
+        (0.9, ex(("firm:b", "listed-on", "list:x"), gold=True, fresh=False, added=False)),  # a pattern's pair
+        (0.9, ex(("firm:c", "listed-on", "list:x"), gold=True, added=False)),  # the patterns claimed it elsewhere
+        (0.8, ex(("firm:d", "listed-on", "list:x"), gold=False)),
+    ]
+    alone = {t: (f, r) for t, f, r in per_predicate(scored)["listed-on"]}
+    added = {t: (f, r) for t, f, r in per_predicate(scored, additions=True)["listed-on"]}
+    assert alone[0.5] == (4, 3) and added[0.5] == (2, 1)
+    assert "sanctioned-by" not in per_predicate(scored, additions=True)
