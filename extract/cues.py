@@ -268,3 +268,10 @@ BACKER_ADJECTIVE_RE = re.compile(
 )
 # a role the one designated is said to hold: "designated as a financier of X" (X is not the one designated)
 AS_ROLE_RE = re.compile(r"\bas\s+(?:a|an|the)\s+[a-z]", _I)
+
+# "in consultation with the Secretary of the Treasury": a body consulted, not the one acting
+CONSULTED_RE = re.compile(
+    r"\b(?:in\s+(?:consultation|coordination|cooperation|partnership)\s+with|with\s+the\s+(?:support|assistance)\s+of)"
+    r"\s+(?:the\s+)?(?:(?:Secretary|Department|Office)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)

@@ -25,9 +25,18 @@ def foreign_body(name: str) -> bool:
 _OWNER_BEFORE_RE = re.compile(r"(?<![\w.'-])([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})'s?[ \t]+$")
 
 
+_DEMONYM_BEFORE_RE = re.compile(
+    r"(?<![\w-])([A-Z][a-z]{3,})(?:[ \t]+(?:entity|government|state-owned|military))?[ \t]+$"
+)
+
+
 def foreign_owner(norm: str, start: int) -> bool:
     """Is the body named right after a foreign country's possessive ("Iran's Ministry of Defense and
-    Armed Forces Logistics")? Then it is that country's, an organization as in :func:`foreign_body`."""
-    owner = _OWNER_BEFORE_RE.search(norm, max(0, start - 40), start)
-    code = registry().countries.code(owner.group(1)) if owner is not None else None
-    return code is not None and code != "US"
+    Armed Forces Logistics") or its demonym ("the Chinese entity Equipment Development Department")?
+    Then it is that country's, an organization as in :func:`foreign_body`."""
+    for regex in (_OWNER_BEFORE_RE, _DEMONYM_BEFORE_RE):
+        owner = regex.search(norm, max(0, start - 40), start)
+        code = registry().countries.code(owner.group(1)) if owner is not None else None
+        if code is not None and code != "US":
+            return True
+    return False

@@ -16,6 +16,7 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import doclaw
+from .cues import CONSULTED_RE
 from .mentions import AFFECTED, AUTHORITY
 from .patterns import LAWMAKER_TITLE
 from .sentence import Sentence
@@ -92,14 +93,6 @@ def rule_law_targets(sent: Sentence) -> None:
         sent.add(law, P.TARGETS, nxt, (law.start, nxt.end), 0.65, stance=stance)
 
 
-# "in consultation with the Secretary of the Treasury": a body consulted, not the one acting
-_CONSULTED_RE = re.compile(
-    r"\b(?:in\s+(?:consultation|coordination|cooperation|partnership)\s+with|with\s+the\s+(?:support|assistance)\s+of)"
-    r"\s+(?:the\s+)?(?:(?:Secretary|Department|Office)\s+of\s+(?:the\s+)?)?$",
-    _I,
-)
-
-
 def rule_order_against(sent: Sentence) -> None:
     """``<Agency> issued a Withhold Release Order against X`` → ``X restricted-under`` the order, and
     the agency ``acted-against`` X."""
@@ -114,7 +107,7 @@ def rule_order_against(sent: Sentence) -> None:
             m
             for m in sent.before(law.start, AUTHORITY)
             if not sent.is_modifier(m)
-            and not _CONSULTED_RE.search(sent.doc.norm, max(sent.start, m.start - 60), m.start)
+            and not CONSULTED_RE.search(sent.doc.norm, max(sent.start, m.start - 60), m.start)
         ]
         for x in sent.group(nxt, 1, AFFECTED):
             sent.add(x, P.RESTRICTED_UNDER, law, (law.start, x.end), 0.65, stance=Stance.ASSERTED)

@@ -209,7 +209,7 @@ class Doc:
             add(m.start(), m.end(), T.LAW, f"{kind} Directive {m.group(2)}")
         for m in LAW_ACT_RE.finditer(norm):
             under = UNDER_IN_TITLE_RE.search(m.group(0))  # a headline's "Takes First Actions Under X Act"
-            if under is not None:
+            if under is not None and not _initials_follow(norm, m.group(0), m.end()):
                 add(m.start() + under.end(), m.end(), T.LAW)
                 continue
             add(m.start(), m.end(), T.LAW)
@@ -503,6 +503,17 @@ def _abbreviates(m: Mention, acronym: str, norm: str) -> bool:
         return True
     words = [w for w in re.split(r"[\s-]+", norm[m.start : m.end]) if w and w.lower() not in {"of", "the", "and"}]
     return "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()
+
+
+_INITIALS_AFTER_RE = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,11})\)")
+
+
+def _initials_follow(norm: str, name: str, end: int) -> bool:
+    """Do the initials the text defines right after ``name`` stand for all of it ("Countering America's
+    Adversaries Through Sanctions Act (CAATSA)": "Through" is then a word of the name, not a headline's)?"""
+    defined = _INITIALS_AFTER_RE.match(norm, end)
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isalpha() and w.lower() not in {"of", "the", "and"}]
+    return defined is not None and "".join(w[0] for w in words).upper() == defined.group(1).upper()
 
 
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w.])(?!(?:{PERSON_TITLE_RE.pattern})[ \t])[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")

@@ -170,10 +170,15 @@ DESIGNATION_TERM = re.compile(
     r"Nationals?|Narcotics[ \t]+Traffickers?)|(?:Significant[ \t]+)?Transnational[ \t]+Criminal[ \t]+"
     r"Organizations?|FTOs?|SDGTs?|SDN)\b"
 )
-_TERRORIST_AFTER = re.compile(
+_TERRORIST_TERM = (
+    r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorists?|Foreign[ \t]+Terrorist[ \t]+Organizations?|"
+    r"terrorist[ \t]+(?:organizations?|groups?))\b"
+)
+_TERRORIST_AFTER = re.compile(  # "X as an SDGT", "X is also designated as Foreign Terrorist Organizations"
     r"[ \t]+(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:a|an)[ \t]+"
-    r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorist|Foreign[ \t]+Terrorist[ \t]+Organization|"
-    r"terrorist[ \t]+(?:organization|group))\b"
+    + _TERRORIST_TERM
+    + r"|[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|remains)[ \t]+(?:also[ \t]+)?(?:re-?)?designated[ \t]+"
+    r"(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:(?:a|an)[ \t]+)?" + _TERRORIST_TERM
 )
 # "Huawei's chief financial officer", "Kaspersky's CEO": a firm's posts
 _CORPORATE_POST_AFTER = re.compile(
@@ -241,8 +246,11 @@ _CONNECT = frozenset({"of", "and", "for", "de", "&"})
 _SENTENCE_END = re.compile(r"(?:[.!?][\"')]?\s|\n[ \t]*\n)")
 
 
-def candidates(norm: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of names that no mention overlaps, stripped of leading common words."""
+def candidates(
+    norm: str, taken: Iterable[tuple[int, int]], wholes: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """Spans of names that no mention overlaps, stripped of leading common words; a run over "and"
+    parted as :func:`_parted` does, ``wholes`` being names whole on their own too."""
     spans = sorted(taken)
     starts = [s for s, _ in spans]
     out: list[tuple[int, int]] = []
@@ -268,21 +276,21 @@ def candidates(norm: str, taken: Iterable[tuple[int, int]]) -> list[tuple[int, i
             continue
         if any(_DIGITS.search(w) for w in words):
             continue
-        for start, end in _parted(norm, toks[i][0], toks[j - 1][1]):
+        for start, end in _parted(norm, toks[i][0], toks[j - 1][1], wholes):
             k = bisect.bisect_right(starts, end) - 1
             if k < 0 or spans[k][1] <= start:  # no mention overlaps it
                 out.append((start, end))
     return out
 
 
-def _parted(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+def _parted(norm: str, start: int, end: int, wholes: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """A name run over "and" is two names when each side is whole on its own: a person's name or
     a name ending in a legal form or a group's ("Sergey Gorkov and Zhang Min", "Ivan Petrov and Delta
     Trading LLC", "Jaish e-Mohammed and Lashkar e-Tayyiba"); "Bank of Industry and Commerce" stays one."""
     for part in _AND_SPLIT.finditer(norm, start, end):
         left, right = norm[start : part.start()], norm[part.end() : end]
-        if _whole(left) and _whole(right):
-            return [(start, part.start()), *_parted(norm, part.end(), end)]
+        if (_whole(left) or left in wholes) and (_whole(right) or right in wholes):
+            return [(start, part.start()), *_parted(norm, part.end(), end, wholes)]
     return [(start, end)]
 
 
@@ -308,11 +316,19 @@ def group_name(name: str) -> bool:
     return (name.startswith(("al-", "el-")) or bool(_GROUP_PARTICLE.search(name))) and not legal_form_last(name)
 
 
+# an East Slavic patronymic between a given and a family name: "Ivan Aleksandrovich Maslov", "Anna Sergeyevna X"
+_PATRONYMIC_NAME = re.compile(
+    rf"[{_UP}][a-z]+[ \t]+[{_UP}][a-z]+(?:[oe]vich|yevich|[oe]vna|yevna|ichna)[ \t]+[{_UP}][a-z'-]+"
+)
+
+
 def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     start, end = span
     name = norm[start:end]
     if ORG_HEADS.search(name):
         return T.ORGANIZATION
+    if _PATRONYMIC_NAME.fullmatch(name):
+        return T.PERSON  # a patronymic is a person's, in a headline too
     if _TERRORIST_AFTER.match(norm, end):  # persons are designated terrorists too
         return T.PERSON if person_shaped(name, COMMON) else T.ORGANIZATION
     if (
@@ -411,9 +427,12 @@ def find(
         a for a in _DEFINED_ACRONYM.findall(norm) if sum(c.isupper() for c in a) >= 2
     }
     shorts |= set(_DEFINED_SHORT.findall(norm))  # "Alpha Tech Co., Ltd. (Alpha Tech)": an alias too
+    # a family name of one the text names with a patronymic: "Prigozhin and Utkin" are two persons
+    family = frozenset(m.group(0).split()[-1] for m in _PATRONYMIC_NAME.finditer(norm))
+    shorts |= family
     cands = [
         (s, e)
-        for s, e in candidates(norm, [(s, e) for s, e, t in known if not _leads_name(norm, s, e, t)])
+        for s, e in candidates(norm, [(s, e) for s, e, t in known if not _leads_name(norm, s, e, t)], family)
         if norm[s:e] not in shorts
         and _TITLED_SHORT.sub("", norm[s:e]) not in shorts  # "Senator Rubio" after "Marco Rubio"
         and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1)
@@ -562,5 +581,3 @@ def _country_names() -> frozenset[str]:
     from .cues import COUNTRY_NAMES
 
     return frozenset(COUNTRY_NAMES)
-
-

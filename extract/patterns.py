@@ -112,9 +112,11 @@ LAW_LICENSE_RE = re.compile(r"\bGeneral[ \t]+License[ \t]+(?:No\.[ \t]*)?(\d{1,4
 LAWMAKER_TITLE = r"(?:U\.S\.\s+)?(?:Congress(?:wo)?man|Senators?|Sens?\.|Representatives?|Reps?\.)"
 # a US lawmaker's party and state, or state and district, after the name: "(R-NJ)", "(R-Fla.)", "(D-R.I.)", "(NY-24)"
 PARTY_STATE = r"(?:[RDI]-(?:[A-Z]{2}\b|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,11}\.?)|[A-Z]{2}-(?:\d{1,2}|AL)\b)"
-LAW_ACT_RE = re.compile(  # "Fiscal Year 2019 National Defense Authorization Act": a year inside the name
+LAW_ACT_RE = re.compile(  # "Fiscal Year 2019 National Defense Authorization Act": a year inside the name,
+    # a possessive and a word opening with a digit too ("Protecting Europe's Energy Security Act",
+    # "Defending America's 5G Future Act")
     rf"(?<![\w-])(?:Fiscal[ \t]+Year[ \t]+(?:19|20)\d\d[ \t]+)?"
-    rf"(?:{_CAP},?{_SP}(?:\([A-Z]{{2,12}}\)[ \t]+(?=[A-Z]))?"
+    rf"(?:(?:{_CAP}|\d+[A-Z][A-Za-z]*)(?:'s)?,?{_SP}(?:\([A-Z]{{2,12}}\)[ \t]+(?=[A-Z]))?"
     r"(?:(?:and|of|for|the|on|to|from|against|in|with|via|that)[ \t]+){0,2})"
     r"{1,12}?Act\b"  # "... Shareholders and Equivalent (SURPRISE) Parties Act": an acronym inside
     r"(?:[ \t]+of[ \t]+(?:19|20)\d\d|(?<=Appropriations[ \t]Act),[ \t]*(?:19|20)\d\d(?![\w-]|,[ \t]*\d))?"

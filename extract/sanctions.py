@@ -23,6 +23,7 @@ from . import frames, measures, names
 from .cues import (
     AS_ROLE_RE,
     CLAUSE_GAP_RE,
+    CONSULTED_RE,
     ISSUER_REF_RE,
     KIN,
     MEMBERS_AFTER_RE,
@@ -76,7 +77,11 @@ def rule_sanction(sent: Sentence) -> None:
         if cue.group(0).lower().startswith("designation"):  # "Today's designations of A, ..., as well as B and C"
             _rule_designations_of(sent, cue)
             continue
-        auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+        auths: list[Mention | str] = [
+            m
+            for m in sent.before(cue.start(), AUTHORITY)
+            if not sent.is_modifier(m) and not CONSULTED_RE.search(norm, max(sent.start, m.start - 60), m.start)
+        ]  # "the Secretary of State, in consultation with the Secretary of the Treasury, imposed": State
         if not auths and not passive and frames.WE_RE.search(norm, sent.start, cue.start()):
             we = frames.speaker(sent)
             auths = [we] if we else []  # "We imposed sanctions against ...": the speaker

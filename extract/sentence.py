@@ -82,6 +82,9 @@ class Raw:
 _TITLE_AFTER_RE = re.compile(r'[ \t]*,?[ \t]*(?:\([^()]{1,12}\)[ \t]*,?[ \t]*)?"([^"]{3,300}?)[,.]?"')
 
 
+_STATES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION})  # named with "the" in a run of them
+
+
 class Sentence:
     """One sentence: its mentions (sorted, non-overlapping) and the neighbour look-ups the rules
     use, each a bisection plus a short scan, so a sentence costs about O(cues × log mentions)."""
@@ -271,6 +274,8 @@ class Sentence:
                 gap = rest[1:] if rest.startswith(")") else gap
             if gap.startswith(")") and self.doc.norm[a.start - 1 : a.start] == "(":
                 gap = gap[1:]  # "A (AQAP), B": from the acronym in its parenthesis
+            if {a.etype, b.etype} <= _STATES and gap.endswith("the "):
+                gap = gap[:-4]  # "The United States, the United Kingdom, the European Union, and Canada"
             if not (
                 GAP_AND_RE.fullmatch(gap)
                 or GAP_APPOSITION_RE.fullmatch(gap)
