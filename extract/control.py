@@ -132,13 +132,20 @@ ITS_SUBSIDIARY_RE = re.compile(
 )
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-Z][a-z]")
 PARENT_RE = re.compile(r"\s*,\s*(?:its|their)\s+parent(?:\s+company)?\s*,?\s*", _I)
+# "Alpha Holdings Inc. (Alpha), the controlling parent of Beta Mobile, LLC": Beta is Alpha's subsidiary
+PARENT_OF_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:the|its|a)\s+(?:(?:controlling|ultimate|direct|indirect)\s+)?"
+    r"parent(?:\s+company)?\s+of\s+(?:the\s+)?",
+    _I,
+)
 MADE_BY_RE = re.compile(
     r"[^.;]{0,60}?\b(?:developed|made|produced|manufactured|owned|operated)\s+by\s+(?:the\s+)?$", _I
 )
 
 
 def rule_parent(sent: Sentence) -> None:
-    """``TikTok, its parent company ByteDance Ltd.`` → product-of (a firm: subsidiary-of);
+    """``TikTok, its parent company ByteDance Ltd.`` → product-of (a firm: subsidiary-of); ``A, the
+    controlling parent of B`` → B subsidiary-of A;
     ``WeChat, or any successor application that is developed by Tencent ...`` → product-of."""
     norm = sent.doc.norm
     for child in sent.ms:
@@ -149,6 +156,13 @@ def rule_parent(sent: Sentence) -> None:
         if gap is not None and parent is not None and parent.start == gap.end() and parent.etype is T.FIRM:
             pred = P.PRODUCT_OF if child.etype is T.PRODUCT else P.SUBSIDIARY_OF
             sent.add(child, pred, parent, (child.start, parent.end), 0.65)
+    for owner in sent.ms:
+        if owner.etype is not T.FIRM:
+            continue
+        gap = PARENT_OF_RE.match(norm, owner.end, sent.end)
+        sub = sent.next_mention(gap.end()) if gap else None
+        if gap is not None and sub is not None and sub.start == gap.end() and sub.etype is T.FIRM:
+            sent.add(sub, P.SUBSIDIARY_OF, owner, (owner.start, sub.end), 0.65)
     for maker in sent.ms:
         if maker.etype is not T.FIRM:
             continue

@@ -99,7 +99,9 @@ PROPOSE_RE = re.compile(  # "cosponsored", "the primary cosponsors of UFLPA"
 INVESTIGATE_RE = re.compile(
     r"\b(?:investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|review(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?"
     r"(?:transactions|activities|conduct|operations|sales)|(?:opened|launched)\s+(?:an?\s+)?"
-    r"(?:investigation|inquiry|probe|review)\s+(?:into|of))\b",
+    r"(?:investigation|inquiry|probe|review)\s+(?:into|of)"
+    # "during its investigation of X", "the FBI's criminal investigation into X"
+    r"|(?:its|their|the|an?|'s)\s+(?:[\w-]+\s+)?(?:investigation|inquiry|probe)\s+(?:into|of))\b",
     _I,
 )
 

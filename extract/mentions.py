@@ -413,12 +413,12 @@ class Doc:
         for eid in sorted(first_seen, key=first_seen.__getitem__):
             ent = self.ents[eid]
             if ent.type is T.FIRM and ent.how in {"pattern", "known"}:
-                core = re.sub(rf"^{LEGAL_PREFIX}\s+", "", ent.name).split()
+                core = [w.rstrip(",") for w in re.sub(rf"^{LEGAL_PREFIX}\s+", "", ent.name).split()]  # "Truphone, Inc."
                 heads.setdefault(core[0] if len(core) > 1 else "", set()).add(eid)
                 if (
                     core
                     and (len(core[0]) >= 4 or core[0].isupper() and len(core[0]) == 3)
-                    and (core[0][0].isupper() and core[0].isalpha())
+                    and (core[0][0].isupper() and core[0].replace("-", "").isalpha())  # "TP-Link"
                 ):
                     if self._free_alias(core[0], eid):
                         shorts.setdefault(core[0], eid)

@@ -27,9 +27,11 @@ LEGAL_PREFIX = r"(?:AO|OOO|ZAO|OAO|PAO|PJSC|JSC|CJSC|OJSC)"
 FIRM_SUFFIX = (
     r"(?:Lab|Labs|Laboratory|Laboratories|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|Corp\.?|"
     r"Corporation|Co\.|Company|Group|Holdings?|Technologies|Systems|GmbH|AG|PLC|plc|N\.V\.|"
-    r"B\.V\.|Industries|Telecom|Electronics|PTE|Pte\.?|LLP|S\.A\.|SA|SpA|S\.p\.A\.|Sdn\.?[ \t]+Bhd\.?|Berhad|Bhd\.?|"
+    r"B\.V\.|L\.P\.|Industries|Telecom|Electronics|PTE|Pte\.?|LLP|S\.A\.|SA|SpA|S\.p\.A\.|"
+    r"Sdn\.?[ \t]+Bhd\.?|Berhad|Bhd\.?|"
     r"OJSC|JSC|PJSC|Robotics|Semiconductors?|Bank|Concern|Airlines|Airways|Shipping|Trading|Logistics|"
-    r"Petrochemicals?|Refinery|Refining|Chemicals?)"
+    r"Petrochemicals?|Refinery|Refining|Chemicals?|"
+    r"Farms?|Factory|Factories|Plantations?|Mills?|Shipyards?|Fisher(?:y|ies))"  # where goods are made: a WRO's
 )
 PREFIX_RE = re.compile(rf"\b{LEGAL_PREFIX}{_SP}")
 _FIRM_TAIL = (  # "Vector Casa de Bolsa, S.A. de C.V.", "CIBanco S.A., Institución de Banca Múltiple" (Mexican forms)
@@ -38,7 +40,8 @@ _FIRM_TAIL = (  # "Vector Casa de Bolsa, S.A. de C.V.", "CIBanco S.A., Instituci
     r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.))?"
 )
 _FIRM_WORD = (  # "Int'l" is a word of a name, "Kaspersky's" is not
-    r"(?!(?:" + _STOP + r")\b)[A-Z][A-Za-z0-9&]*(?:\.[A-Za-z0-9&]+|-[A-Z0-9][A-Za-z0-9&]*|'(?!s\b)[a-z]{1,2}\b)*"
+    r"(?!(?:" + _STOP + r")\b)(?:[A-Z]|[ie](?=[A-Z][a-z]))[A-Za-z0-9&]*"  # "iSmart Mobile, LLC", "eLong Power"
+    r"(?:\.[A-Za-z0-9&]+|-[A-Z0-9][A-Za-z0-9&]*|'(?!s\b)[a-z]{1,2}\b)*"
 )
 # the particles of Spanish, Portuguese, French and Italian names: "Petroleos de Venezuela, S.A."
 _ROMANCE_OF = r"(?:de|del|da|do|dos|das|des|du|di)(?:[ \t]+(?:la|las|los|le|les))?"
@@ -143,7 +146,7 @@ BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ 
 PERSON_TITLE_RE = re.compile(
     r"\b(?:Secretary|Chairwoman|Chairman|Chair|Commissioner|Director|Administrator|President|"
     r"Senator|Sen\.|Rep\.|Representative|Congress(?:wo)?man|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|"
-    r"CEO|founder|Governor|Judge|Attorney General|Prime Minister|Chancellor)\b"
+    r"CEO|founder|Governor|Judge|Attorney General|Prime Minister|Chancellor|Ranking Member)\b"
 )
 NAME_STOP = frozenset(
     {

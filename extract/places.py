@@ -39,7 +39,8 @@ _THOSE_RE = re.compile(r"\b(?:those|ones)\s*$", _I)
 _NOUN_IN_RE = re.compile(
     r"(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|another)\s+(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:entity|company|firm|business|bank|corporation|supplier|manufacturer|distributor|trader|exporter|importer|"
-    r"individual|national|resident|businessman|businesswoman)\s+in\s+(?:the\s+)?$"
+    r"individual|national|resident|businessman|businesswoman)"
+    r"\s+(?:(?:established|located|based|headquartered|registered|incorporated|founded)\s+)?in\s+(?:the\s+)?$"
 )
 _PARTIES_WORD_RE = re.compile(rf"\b(?:{PARTY_NOUNS})\s*$", _I)
 IN_AFTER_PARTIES_RE = re.compile(r"[.)\w]\s+in\s+(?:the\s+)?$")
@@ -153,3 +154,28 @@ def rule_places(sent: Sentence) -> None:
             continue
         for x in sent.group(m, 1, frozenset({T.FIRM, T.ORGANIZATION})):
             sent.add(x, P.HEADQUARTERED_IN, place, (g.start(), x.end), 0.7, stance=Stance.ASSERTED)
+
+
+_PLACE_NAME = r"(?:the\s+)?(?P<{}>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})"
+# where a firm is chartered, as legal texts say it: "X, a Delaware corporation", "Y, a Cayman Islands limited
+# partnership", "Z, a limited company organized under the laws of Singapore", "W, incorporated in Japan"
+CHARTER_AFTER_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:"
+    rf"(?:a|an)\s+{_PLACE_NAME.format('p')}\s+(?:(?:limited|public|private|joint[ -]stock)\s+)?"
+    r"(?:corporation|company|partnership|limited\s+partnership|limited\s+liability\s+company)\b"
+    r"|(?:(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}?)?(?:organized|incorporated|registered|established|formed)\s+"
+    rf"(?:under\s+the\s+laws\s+of|in)\s+{_PLACE_NAME.format('q')}\b)"
+)
+
+
+def rule_charter(sent: Sentence) -> None:
+    """``X, a Delaware corporation`` → X ``headquartered-in`` the United States (a state's charter is the
+    country's); ``X, a limited company organized under the laws of Singapore`` → Singapore."""
+    norm = sent.doc.norm
+    for m in sent.ms:
+        if m.etype is not T.FIRM:
+            continue
+        hit = CHARTER_AFTER_RE.match(norm, m.end, sent.end)
+        place = city_country(hit.group("p") or hit.group("q")) if hit is not None else None
+        if hit is not None and place is not None:
+            sent.add(m, P.HEADQUARTERED_IN, place, (m.start, hit.end()), 0.7, stance=Stance.ASSERTED)

@@ -549,6 +549,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     addresses.rule_address_country,
     doclaw.rule_bill_scope,
     places.rule_places,
+    places.rule_charter,
     places.rule_based_anaphor,
     lawrules.rule_pursuant,
     lawrules.rule_order_against,

@@ -4,6 +4,8 @@ with "the" in a run, persons named with a patronymic, groups designated in the p
 
 from __future__ import annotations
 
+import pytest
+
 from extract import propose
 
 
@@ -27,9 +29,7 @@ def test_initials_defined_after_a_law_keep_its_through_inside_the_title() -> Non
         "The Department of State imposed sanctions on Omega Aero LLC under the Deterring Rogue States Through "
         "Trade Act (DRSTTA)."
     )
-    assert ("firm:omega-aero-llc", "restricted-under", "law:deterring-rogue-states-through-trade-act") in _found(
-        text
-    )
+    assert ("firm:omega-aero-llc", "restricted-under", "law:deterring-rogue-states-through-trade-act") in _found(text)
 
 
 def test_a_body_a_demonym_names_is_a_foreign_organization_under_the_measure() -> None:
@@ -76,3 +76,54 @@ def test_a_party_designated_as_terrorist_organizations_is_a_group() -> None:
     )
     assert ("organization:harakat-nasr", "sanctioned-by", "agency:us-state") in found
     assert not {s for s, _, _ in found if s.startswith("firm:")}
+
+
+def test_a_farm_or_a_mill_a_withhold_release_order_names_is_a_firm_and_its_investigation_of_it() -> None:
+    text = (
+        "U.S. Customs and Border Protection issued a Withhold Release Order against Sunrise Cotton Mill. CBP "
+        "found forced labor indicators during its investigation of Sunrise Cotton Mill."
+    )
+    found = _found(text, "U.S. Customs and Border Protection")
+    assert ("firm:sunrise-cotton-mill", "restricted-under", "law:withhold-release-order") in found
+    assert ("firm:sunrise-cotton-mill", "investigated-by", "agency:us-cbp") in found
+
+
+def test_a_controlling_parent_and_a_name_opening_in_lower_case() -> None:
+    text = (
+        "We find that Northwind, Inc. (Northwind), the controlling parent of eLink Wireless, LLC, (eLink) "
+        "failed to report. Northwind later filed."
+    )
+    found = _found(text, "Federal Communications Commission")
+    assert ("firm:elink-wireless-llc", "subsidiary-of", "firm:northwind-inc") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "firm", "country"),
+    [
+        (
+            "The order names Zenith Devices Corporation, a Delaware corporation.",
+            "firm:zenith-devices-corporation",
+            "country:us",
+        ),
+        (
+            "The order names Orbit Capital L.P., a Cayman Islands limited partnership.",
+            "firm:orbit-capital-l-p",
+            "country:ky",
+        ),
+        (
+            "The order names Helix Holdings Limited, a limited company organized under the laws of Singapore.",
+            "firm:helix-holdings-limited",
+            "country:sg",
+        ),
+    ],
+)
+def test_where_a_firm_is_chartered(text: str, firm: str, country: str) -> None:
+    assert (firm, "headquartered-in", country) in _found(text)
+
+
+def test_a_hyphenated_short_form_and_a_company_established_in_a_country() -> None:
+    text = (
+        "The lawmakers asked Commerce to investigate routers made by NX-Route Technologies. NX-Route is a company "
+        "established in the People's Republic of China."
+    )
+    assert ("firm:nx-route-technologies", "headquartered-in", "country:cn") in _found(text)
