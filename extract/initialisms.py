@@ -50,3 +50,14 @@ def initialisms(norm: str) -> list[tuple[int, int]]:
         if span is not None:
             out.append(span)
     return out
+
+
+_INITIALS_AFTER_RE = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,11})\)")
+
+
+def initials_follow(norm: str, name: str, end: int) -> bool:
+    """Do the initials the text defines right after ``name`` stand for all of it ("Countering America's
+    Adversaries Through Sanctions Act (CAATSA)": "Through" is then a word of the name, not a headline's)?"""
+    defined = _INITIALS_AFTER_RE.match(norm, end)
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isalpha() and w.lower() not in {"of", "the", "and"}]
+    return defined is not None and "".join(w[0] for w in words).upper() == defined.group(1).upper()

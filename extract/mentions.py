@@ -24,7 +24,7 @@ from . import addresses, doclaw, known_as, names, scripts, sdn_entries
 from .builtin import builtin, demonyms
 from .foreign import foreign_body, foreign_owner
 from .gazetteer import Gazetteer, trie_pattern
-from .initialisms import initialisms
+from .initialisms import initialisms, initials_follow
 from .patterns import (
     AGENCY_OF_RE,
     AGENCY_TAIL_RE,
@@ -162,6 +162,8 @@ class Doc:
 
         # a list's or an agency's name the firm pattern ran over: "added to the Entity List Alpha Tech Co."
         lead_ends = {c.start: c.end for c in cands if c.etype in {T.LIST, T.AGENCY}}
+        # a legal form its name follows ("Russian Private Military Company 'Wagner'"): that mention, not the form
+        form_ends = {f.end() for f in FIRM_FORM_RE.finditer(norm) if FIRM_FORM_NAME_RE.match(norm, f.end())}
         for m in FIRM_RE.finditer(norm):
             plural = bool(PLURAL_BEFORE_RE.search(norm, max(0, m.start() - 60), m.start()))
             for a, b in firm_parts(m.group(0), plural):
@@ -170,6 +172,8 @@ class Doc:
                     a = prefix.start()
                 if _GENERIC_FIRM_RE.fullmatch(m.group(0), a, b):
                     continue  # "Trading Company", "Holding Company": a kind of firm, not a name
+                if m.start() + b in form_ends:
+                    continue
                 lead = lead_ends.get(m.start() + a)
                 if lead is not None and lead < m.start() + b:
                     rest = m.group(0)[lead - m.start() : b]
@@ -180,7 +184,8 @@ class Doc:
         for m in FIRM_FORM_RE.finditer(norm):
             name = FIRM_FORM_NAME_RE.match(norm, m.end())
             if name is not None:
-                add(m.start(), name.end(), T.FIRM)
+                military = m.group(0).startswith("Private")  # a private military company is an armed group
+                add(m.start(), name.end(), T.ORGANIZATION if military else T.FIRM)
         for m in AGENCY_OF_RE.finditer(norm):
             prefix = _COUNTRY_CODE_BEFORE_RE.search(norm, max(0, m.start() - 8), m.start())
             code = registry().countries.code(prefix.group(1)) if prefix else None
@@ -209,7 +214,7 @@ class Doc:
             add(m.start(), m.end(), T.LAW, f"{kind} Directive {m.group(2)}")
         for m in LAW_ACT_RE.finditer(norm):
             under = UNDER_IN_TITLE_RE.search(m.group(0))  # a headline's "Takes First Actions Under X Act"
-            if under is not None and not _initials_follow(norm, m.group(0), m.end()):
+            if under is not None and not initials_follow(norm, m.group(0), m.end()):
                 add(m.start() + under.end(), m.end(), T.LAW)
                 continue
             add(m.start(), m.end(), T.LAW)
@@ -440,13 +445,18 @@ class Doc:
         shorts = {k: v for k, v in shorts.items() if len(heads.get(k, ())) < 2}
         for term, eid in shorts.items():
             aliases.setdefault(term, eid)
-        self._as_aliases(shorts, first_seen)
+        # a short form, or a name defined after one that shares a word with it ("Private Military Company
+        # 'Wagner' (Wagner Group)"; not "Apex Limited (LILY)", a vessel it owns)
+        self._as_aliases(
+            {**{t: e for t, e in aliases.items() if _shares_word(t, self.ents[e].name)}, **shorts}, first_seen
+        )
         if aliases:
             self._find_aliases(aliases, shorts=set(shorts))
 
     def _as_aliases(self, shorts: dict[str, str], first_seen: dict[str, int]) -> None:
-        """A name typed by its context that is a short form of a firm named before it is that firm:
-        "three companies: China Unicom Americas, ..." after "China Unicom (Americas) Operations Limited"."""
+        """A name typed by its context that is a short form of a firm named before it, or a name
+        defined after one ("Private Military Company 'Wagner' (Wagner Group)"), is that party: "three
+        companies: China Unicom Americas, ..." after "China Unicom (Americas) Operations Limited"."""
         out = []
         for m in self.mentions:
             eid = shorts.get(" ".join(self.norm[m.start : m.end].split())) if m.how == "pattern" else None
@@ -496,6 +506,11 @@ _PARTICLE_NAME_RE = re.compile(r"(?:[ \t]+(?:de|del|de[ \t]+la|da|dos|van|von|bi
 _PARTY_STATE_RE = re.compile(PARTY_STATE)  # "(R-NJ)", "(R-Fla.)": a US lawmaker's party and state
 
 
+def _shares_word(term: str, name: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", name)}
+    return any(w.lower() in words for w in re.findall(r"[^\W\d_]{4,}", term))
+
+
 def _abbreviates(m: Mention, acronym: str, norm: str) -> bool:
     """Does ``acronym`` stand for the country ``m`` names ("People's Republic of China (PRC)",
     "Burma (Myanmar)"), not for a longer name ending in it ("Commission on China (CECC)")?"""
@@ -503,17 +518,6 @@ def _abbreviates(m: Mention, acronym: str, norm: str) -> bool:
         return True
     words = [w for w in re.split(r"[\s-]+", norm[m.start : m.end]) if w and w.lower() not in {"of", "the", "and"}]
     return "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()
-
-
-_INITIALS_AFTER_RE = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,11})\)")
-
-
-def _initials_follow(norm: str, name: str, end: int) -> bool:
-    """Do the initials the text defines right after ``name`` stand for all of it ("Countering America's
-    Adversaries Through Sanctions Act (CAATSA)": "Through" is then a word of the name, not a headline's)?"""
-    defined = _INITIALS_AFTER_RE.match(norm, end)
-    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isalpha() and w.lower() not in {"of", "the", "and"}]
-    return defined is not None and "".join(w[0] for w in words).upper() == defined.group(1).upper()
 
 
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w.])(?!(?:{PERSON_TITLE_RE.pattern})[ \t])[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")

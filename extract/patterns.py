@@ -54,12 +54,14 @@ FIRM_RE = re.compile(  # words joined by "and", "&", and "of" after "Bank" ("Ban
 )
 
 # "Public Joint Stock Company Aeroflot": a legal form written out before the name
-FIRM_FORM_RE = re.compile(
+FIRM_FORM_RE = re.compile(  # "Private Military Company 'Wagner'": a group's form (extract.mentions types it)
+    r"(?<![\w-])Private[ \t]+Military[ \t]+Company(?=[ \t]+[\"'])|"
     r"(?<![\w-])(?:(?:Public|Closed|Open|Non-Public)[ \t]+)?Joint[ -]Stock[ \t]+Company|"
     r"(?<![\w-])Limited[ \t]+Liability[ \t]+(?:Company|Partnership)|"
     r"(?<![\w-])Federal[ \t]+State[ \t]+(?:Unitary|Budgetary)[ \t]+(?:Enterprise|Institution)"
 )
-FIRM_FORM_NAME_RE = re.compile(rf"[ \t]+(?:{_FIRM_WORD}[ \t]+){{0,3}}{_FIRM_WORD}")
+# the name after the form, in quotes as Russian names are written ("Joint Stock Company \"Vektor Plus\"") or not
+FIRM_FORM_NAME_RE = re.compile(rf"[ \t]+(?P<q>[\"'])?(?:{_FIRM_WORD}[ \t]+){{0,3}}{_FIRM_WORD}(?(q)(?P=q))")
 
 # "ByteDance, Ltd.", "Kaspersky Lab, Inc.": a legal form after a comma makes any name a firm
 FIRM_COMMA_RE = re.compile(

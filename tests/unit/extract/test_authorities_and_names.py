@@ -127,3 +127,23 @@ def test_a_hyphenated_short_form_and_a_company_established_in_a_country() -> Non
         "established in the People's Republic of China."
     )
     assert ("firm:nx-route-technologies", "headquartered-in", "country:cn") in _found(text)
+
+
+def test_a_name_in_quotes_after_a_legal_form_is_that_firm_not_the_form() -> None:
+    # two firms written the Russian way must not share the id of their legal form
+    ids = _ids(
+        'OFAC designated Joint Stock Company "Vektor Plus" and Joint Stock Company "Orion Avia".',
+        "U.S. Department of the Treasury",
+    )
+    assert {"firm:joint-stock-company-vektor-plus", "firm:joint-stock-company-orion-avia"} <= ids
+    assert "firm:joint-stock-company" not in ids
+
+
+def test_a_name_defined_after_a_party_that_shares_its_word_is_that_party() -> None:
+    text = (
+        "OFAC sanctioned Pavel Olegovich Zorin, the head of Russian Private Military Company 'Vostok' (Vostok Group) "
+        "units in Sudan. The Vostok Group is sanctioned under multiple authorities."
+    )
+    ids = _ids(text, "U.S. Department of the Treasury")
+    assert "organization:private-military-company-vostok" in ids
+    assert not {i for i in ids if i.startswith("firm:")}
