@@ -147,3 +147,8 @@ def test_a_name_defined_after_a_party_that_shares_its_word_is_that_party() -> No
     ids = _ids(text, "U.S. Department of the Treasury")
     assert "organization:private-military-company-vostok" in ids
     assert not {i for i in ids if i.startswith("firm:")}
+
+
+def test_sanctioning_the_head_of_a_group_is_no_sanction_on_the_group() -> None:
+    found = _found("Treasury Sanctions the Head of the Omega Logistics Group", "U.S. Department of the Treasury")
+    assert not {s for s, p, _ in found if p == "sanctioned-by"}
