@@ -267,9 +267,12 @@ def _finish(
     info = server.start(timeout=900)
     phases["start"] = time.perf_counter() - began
     with Graph.connect(_on(settings, info.uri)) as g:
-        phase("indexes")
+        phase("arrays")
         began = time.perf_counter()
         fill_empty_arrays(g, built.tables)
+        phases["arrays"] = time.perf_counter() - began
+        phase("indexes")
+        began = time.perf_counter()
         migrations.migrate(g)
         phases["indexes"] = time.perf_counter() - began
         phase("runs")
