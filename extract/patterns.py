@@ -31,7 +31,7 @@ FIRM_SUFFIX = (
     r"Sdn\.?[ \t]+Bhd\.?|Berhad|Bhd\.?|"
     r"OJSC|JSC|PJSC|Robotics|Semiconductors?|Bank|Concern|Airlines|Airways|Shipping|Trading|Logistics|"
     r"Petrochemicals?|Refinery|Refining|Chemicals?|"
-    r"Farms?|Factory|Factories|Plantations?|Mills?|Shipyards?|Fisher(?:y|ies))"  # where goods are made: a WRO's
+    r"Farms?|Factory|Factories|Plantations?|Mill|Shipyards?|Fisher(?:y|ies))"  # where goods are made: a WRO's
 )
 PREFIX_RE = re.compile(rf"\b{LEGAL_PREFIX}{_SP}")
 _FIRM_TAIL = (  # "Vector Casa de Bolsa, S.A. de C.V.", "CIBanco S.A., Institución de Banca Múltiple" (Mexican forms)
