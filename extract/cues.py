@@ -138,7 +138,7 @@ IRREALIS_PROPOSED_RE = re.compile(
 )
 NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:\w+\s+)?$", _I)
 PERSON_GROUP_OF_RE = re.compile(
-    r"\b(?:executives?|leaders?|heads?|chiefs?|leadership|officials?|employees?|members?|individuals?|persons?|"
+    r"\b(?:executives?|leaders?|heads?|chiefs?|deput(?:y|ies)|leadership|officials?|employees?|members?|individuals?|persons?|"
     r"people|directors?|officers?|managers?|staff|shareholders?|founders?|subsidiaries|affiliates)\b"
     r"[^.;]*\bof\b",
     _I,

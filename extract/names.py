@@ -69,7 +69,7 @@ temporary license licenses regulations regulation case docket federal register a
 
 ORG_HEADS = re.compile(
     r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
-    r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|"
+    r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|Assembly|Parliament|"
     r"Hospital|Bank\s+of|Brigades?|Battalions?|Front|Movement|Mujahideen)$|"
     # "Second Academy of Natural Sciences"
     r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+of\s+"
@@ -243,6 +243,7 @@ def heading_lines(norm: str) -> _Headings:
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "at", "from"})
 _CONNECT = frozenset({"of", "and", "for", "de", "&"})
+_ARTICLES = frozenset({"the", "a", "an", *_CONNECT})
 _SENTENCE_END = re.compile(r"(?:[.!?][\"')]?\s|\n[ \t]*\n)")
 
 
@@ -265,6 +266,8 @@ def candidates(
             and ORG_HEADS.search(norm[toks[i - 1][0] : toks[j - 1][1]])
         ):
             i -= 1  # "Second Academy of Natural Sciences": the ordinal is part of the name
+        elif 0 < i == j - 1 and ORG_HEADS.search(toks[i][2]) and toks[i - 1][2].lower() not in _ARTICLES:
+            i -= 1  # "the National Assembly": a body's head with one common word before is that body's name
         while j > i and toks[j - 1][2].lower() in _CONNECT:
             j -= 1
         words = [t[2] for t in toks[i:j]]

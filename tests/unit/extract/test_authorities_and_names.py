@@ -152,3 +152,12 @@ def test_a_name_defined_after_a_party_that_shares_its_word_is_that_party() -> No
 def test_sanctioning_the_head_of_a_group_is_no_sanction_on_the_group() -> None:
     found = _found("Treasury Sanctions the Head of the Omega Logistics Group", "U.S. Department of the Treasury")
     assert not {s for s, p, _ in found if p == "sanctioned-by"}
+
+
+def test_an_office_in_a_body_puts_no_measure_on_the_body() -> None:
+    found = _found(
+        "Today, OFAC designated a Deputy of the National Assembly, Tomas Ernesto Ruiz Vega.",
+        "U.S. Department of the Treasury",
+    )
+    assert ("person:tomas-ernesto-ruiz-vega", "sanctioned-by", "agency:us-ofac") in found
+    assert {s for s, p, _ in found if p == "sanctioned-by"} == {"person:tomas-ernesto-ruiz-vega"}
