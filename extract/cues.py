@@ -127,8 +127,8 @@ TRAIL_SAID_RE = re.compile(r",\s*(?P<who>[^,]{2,80}?)\s+(?:said|says|stated)\W*$
 
 # -- modality, negation, the gaps between mentions ---------------------------------------------
 
-IRREALIS_SKIP_RE = re.compile(
-    r"\b(?:whether|if|regarding|resistance|oppos\w+|against\s+(?:a|any)|avoid\w*)\b[^.;]*$", _I
+IRREALIS_SKIP_RE = re.compile(  # "to waive the application of sanctions on X": no sanction on X
+    r"\b(?:whether|if|regarding|resistance|oppos\w+|against\s+(?:a|any)|avoid\w*|waiv\w+)\b[^.;]*$", _I
 )
 IRREALIS_PROPOSED_RE = re.compile(
     r"\b(?:would|could|might|(?-i:may)|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|"  # not "May 2"

@@ -45,10 +45,11 @@ _FIRM_WORD = (  # "Int'l" is a word of a name, "Kaspersky's" is not
 )
 # the particles of Spanish, Portuguese, French and Italian names: "Petroleos de Venezuela, S.A."
 _ROMANCE_OF = r"(?:de|del|da|do|dos|das|des|du|di)(?:[ \t]+(?:la|las|los|le|les))?"
-FIRM_RE = re.compile(  # words joined by "and", "&", and "of" after "Bank" ("Bank of Kunlun Co., Ltd.")
+FIRM_RE = re.compile(  # words joined by "and", "&", and "of" after "Bank" ("Bank of Kunlun Co., Ltd."), a number
+    # before the legal form ("Nord Stream 2 AG")
     rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?"
     rf"(?:{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?(?:(?:and|&|(?<=Bank[ \t])of|{_ROMANCE_OF})[ \t]+)?){{0,6}}"
-    rf"{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
+    rf"{_FIRM_WORD}{_SP}(?:\d{{1,4}}{_SP})?(?:\([A-Z][A-Za-z]+\){_SP})?{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
     r"(?:[ \t]+(?:Americas|USA|International|Europe|Asia|Global|Worldwide)(?![\w'-]))?"
     rf"(?![\w-]){_FIRM_TAIL}"
 )

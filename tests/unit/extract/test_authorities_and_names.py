@@ -161,3 +161,14 @@ def test_an_office_in_a_body_puts_no_measure_on_the_body() -> None:
     )
     assert ("person:tomas-ernesto-ruiz-vega", "sanctioned-by", "agency:us-ofac") in found
     assert {s for s, p, _ in found if p == "sanctioned-by"} == {"person:tomas-ernesto-ruiz-vega"}
+
+
+def test_a_waiver_of_sanctions_is_no_sanction_and_a_number_may_precede_the_legal_form() -> None:
+    found = _found(
+        "I have determined that it is in the national interest of the United States to waive the application of "
+        "sanctions on Baltic Link 2 AG and its CEO Hans Peter Vogel.",
+        "U.S. Department of State",
+    )
+    assert not {s for s, p, _ in found if p == "sanctioned-by"}
+    ids = _ids("The Department of State sanctioned Baltic Link 2 AG.", "U.S. Department of State")
+    assert "firm:baltic-link-2-ag" in ids
