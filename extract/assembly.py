@@ -92,6 +92,10 @@ def run(
             doc.last_group = [m.eid for m in group]
         mi = mj
 
+    # a fact the patterns state anywhere in the text keeps their reading: the reader adds facts, not
+    # another stance of one ("Kaspersky, headquartered in Russia" asserted, then "alleged" by the reader)
+    stated = {(r.subject, r.predicate, r.object) for r, *_ in raws if not r.learned}
+    raws = [row for row in raws if not (row[0].learned and (row[0].subject, row[0].predicate, row[0].object) in stated)]
     raws = state_bodies_as_agencies(doc, raws)
     source = _source(text, info)
     claims, used = _claims(doc, raws, info, source.id)

@@ -247,4 +247,4 @@ def rule_reader(sent: Sentence) -> None:
             best[pair] = (p, subj, predicate, obj)  # one reading of a pair: the likeliest
     for p, subj, predicate, obj in best.values():
         cue = (min(subj.start, obj.start), max(subj.end, obj.end))
-        sent.add(subj, predicate, obj, cue, round(min(p, _MAX_CONFIDENCE), 2))
+        sent.add(subj, predicate, obj, cue, round(min(p, _MAX_CONFIDENCE), 2), learned=True)

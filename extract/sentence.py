@@ -77,6 +77,7 @@ class Raw:
     asserted_by: str | None = None
     pronoun: bool = False
     spans: tuple[tuple[int, int], ...] = ()  # where subject and object are named in the sentence
+    learned: bool = False  # proposed by the learned reader (extract.reader), not a pattern
 
 
 _TITLE_AFTER_RE = re.compile(r'[ \t]*,?[ \t]*(?:\([^()]{1,12}\)[ \t]*,?[ \t]*)?"([^"]{3,300}?)[,.]?"')

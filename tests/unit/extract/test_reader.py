@@ -16,7 +16,7 @@ from bench.train_reader import choose
 from extract import propose
 from extract import reader as reader_module
 from extract.reader import WEIGHTS_PATH, collecting
-from schema.ontology import EntityType, allowed
+from schema.ontology import EntityType, Predicate, Stance, allowed
 
 
 def _claims(text: str, publisher: str = "Bureau of Industry and Security") -> dict[tuple[str, str, str], float]:
@@ -115,3 +115,21 @@ def test_what_the_reader_adds_counts_a_pairs_likeliest_reading_the_patterns_did_
     added = {t: (f, r) for t, f, r in per_predicate(scored, additions=True)["listed-on"]}
     assert alone[0.5] == (4, 3) and added[0.5] == (2, 1)
     assert "sanctioned-by" not in per_predicate(scored, additions=True)
+
+
+def test_a_fact_the_patterns_state_keeps_their_stance(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a reader that proposes every place it can: where a pattern already stated the firm's country,
+    # the same fact is not added again under another stance ("alleged" in the second sentence)
+    eager = ({Predicate.HEADQUARTERED_IN: 0.0}, {("headquartered-in", "bias"): 5.0}, {})
+    monkeypatch.setattr(reader_module, "_tables", lambda: eager)
+    claims = propose(
+        "Delta Soft LLC, a Russia-based company, sells software. US officials alleged that Delta Soft LLC works "
+        "in Russia for its security services.",
+        {"publisher": "U.S. Department of Homeland Security"},
+    ).parsed.claims
+    placed = [
+        c
+        for c in claims
+        if (c.subject, c.predicate, c.object) == ("firm:delta-soft-llc", Predicate.HEADQUARTERED_IN, "country:ru")
+    ]
+    assert [c.stance for c in placed] == [Stance.ASSERTED]
