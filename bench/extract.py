@@ -39,6 +39,7 @@ import yaml
 
 from config import Settings
 from extract import LlmBackend, load_meta, propose
+from extract.patterns import SURNAME_TITLES
 from reference import registry
 from schema.errors import UpstreamError
 from schema.models import slug
@@ -100,13 +101,15 @@ class Score:
         return self.tp / len(self.gold) if self.gold else 1.0
 
 
-_HONORIFIC_ID = re.compile(r"^person:(?:mr|ms|mrs|dr)-")
+# an honorific, or a title a text puts before a family name alone ("President Trump"), is no part of a name
+_TITLE_SLUGS = sorted({"mr", "ms", "mrs", "dr", *(slug(t) for t in SURNAME_TITLES)}, key=len, reverse=True)
+_HONORIFIC_ID = re.compile(rf"^person:(?:{'|'.join(_TITLE_SLUGS)})-(?=[a-z])(?!of-)")
 
 
 def same_id(eid: str) -> str:
-    """The id both sides are compared by: a person named only with an honorific is one person
-    whether a gold set wrote ``person:mr-kennedy`` (the longest name the text gives) or
-    ``person:kennedy`` (the gold sets differ on this; the claims do not); an id made from a name
+    """The id both sides are compared by: a person named only with an honorific or a title is one
+    person whether a gold set wrote ``person:mr-kennedy`` or ``person:president-trump`` (the longest
+    name the text gives) or ``person:kennedy`` (the gold sets differ on this; the claims do not); an id made from a name
     the reference registry knows is the registry's id (``agency:u-s-customs-and-border-protection``,
     written while the registry lacked CBP, is ``agency:us-cbp``)."""
     eid = _HONORIFIC_ID.sub("person:", eid)

@@ -89,7 +89,9 @@ WARN_RE = re.compile(r"\b(?:warn|caution|advis)\w*\s+(?:\w+\s+){0,3}?(?:against|
 DECLINE_RE = re.compile(r"\b(?:declined|refused|did\s+not\s+(?:immediately\s+)?(?:respond|reply))\b", _I)
 INVADE_RE = re.compile(r"\b(?:invaded|invades|invading|invasion\s+of)\b", _I)
 ENACT_RE = re.compile(
-    r"\b(?:issu(?:ed|es|ing)|enact(?:ed|s|ing)|sign(?:ed|s|ing)|adopt(?:ed|s|ing)|promulgat(?:ed|es|ing))\b", _I
+    r"\b(?:issu(?:ed|es|ing)|enact(?:ed|s|ing)|sign(?:ed|s|ing)|adopt(?:ed|s|ing)|promulgat(?:ed|es|ing)|"
+    r"pass(?:ed|es)(?=\s+by\s+(?:the\s+)?(?:U\.S\.\s+)?Congress\b|\s+(?:the|a|an)\s))\b",  # Congress passes a law
+    _I,
 )
 PROPOSE_RE = re.compile(  # "cosponsored", "the primary cosponsors of UFLPA"
     r"\b(?:introduc(?:ed|es|ing)|propos(?:ed|es|ing)|led(?=\s+by\b)|(?:co-?)?sponsor(?:ed|s|ing)?(?=\s+(?:of|by)\b)|"

@@ -218,6 +218,21 @@ def rule_administers(sent: Sentence) -> None:
             sent.add(auth, P.ADMINISTERS, x, cue, 0.65, stance=Stance.ASSERTED)
 
 
+_ITS_RE = re.compile(r"\bits\s+(?:own\s+)?$", _I)
+
+
+def rule_its_list(sent: Sentence) -> None:
+    """``BIS today added 12 entities to its Entity List``: the body acting keeps the list it names as
+    its own (the body the sentence opens on, not a party named between)."""
+    norm = sent.doc.norm
+    for m in sent.ms:
+        if m.etype is not T.LIST or not _ITS_RE.search(norm, max(sent.start, m.start - 12), m.start):
+            continue
+        auths = sent.subjects_before(m.start, AUTHORITY)
+        if auths:
+            sent.add(auths[0], P.ADMINISTERS, m, (auths[0].start, m.end), 0.65, stance=Stance.ASSERTED)
+
+
 # an executive order's or proclamation's own signature: "I, DONALD J. TRUMP, President of the United States of
 # America, find that ..." - the order the text is enacted by the President who speaks, who holds that office
 SIGNED_BY_PRESIDENT_RE = re.compile(

@@ -25,6 +25,7 @@ from .builtin import builtin, demonyms
 from .foreign import foreign_body, foreign_owner
 from .gazetteer import Gazetteer, trie_pattern
 from .initialisms import initialisms, initials_follow
+from .names import surname_alone
 from .patterns import (
     AGENCY_OF_RE,
     AGENCY_TAIL_RE,
@@ -39,10 +40,7 @@ from .patterns import (
     FIRM_RE,
     FIRM_SUFFIX,
     LAW_ACT_RE,
-    LAW_DIRECTIVE_RE,
     LAW_ENFORCEMENT_ORDER_RE,
-    LAW_EO_RE,
-    LAW_LICENSE_RE,
     LAW_ORDER_RE,
     LAW_REGULATIONS_RE,
     LEGAL_PREFIX,
@@ -52,8 +50,10 @@ from .patterns import (
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
     PREFIX_RE,
+    SURNAME_TITLE_RE,
     THREAT_GROUP_RE,
     UNDER_IN_TITLE_RE,
+    numbered_laws,
 )
 from .personal import person_shaped
 from .spans import Mention, overlaps, resolve, within
@@ -205,13 +205,8 @@ class Doc:
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
             state = foreign_body(m.group(0)) or foreign_owner(norm, m.start())
             add(m.start(), m.end(), T.ORGANIZATION if state or m.group("org") else T.AGENCY, state=state)
-        for m in LAW_EO_RE.finditer(norm):
-            add(m.start(), m.end(), T.LAW, f"Executive Order {m.group(1)}")
-        for m in LAW_LICENSE_RE.finditer(norm):
-            add(m.start(), m.end(), T.LAW, f"General License {m.group(1)}")
-        for m in LAW_DIRECTIVE_RE.finditer(norm):
-            kind = " ".join(m.group(1).split()).title()
-            add(m.start(), m.end(), T.LAW, f"{kind} Directive {m.group(2)}")
+        for start, end, law in numbered_laws(norm):  # "Executive Order 13873", "General License 85"
+            add(start, end, T.LAW, law)
         for m in LAW_ACT_RE.finditer(norm):
             under = UNDER_IN_TITLE_RE.search(m.group(0))  # a headline's "Takes First Actions Under X Act"
             if under is not None and not initials_follow(norm, m.group(0), m.end()):
@@ -305,6 +300,7 @@ class Doc:
         taken = sorted((m.start, m.end) for m in cands if m.how != "pattern")
         width = max((e - b for b, e in taken), default=0)
         out: list[Mention] = []
+        single: list[re.Match[str]] = []
         for tm in PERSON_TITLE_RE.finditer(self.norm):
             pos, run = tm.end(), []
             for _ in range(12):
@@ -323,6 +319,9 @@ class Doc:
                 names = names[1:]
             names = [t for t in names if not overlaps(taken, t.start(2), t.end(), width)]
             words = [t.group(2) for t in names]
+            if len(words) == 1 and SURNAME_TITLE_RE.fullmatch(tm.group()) and surname_alone(words[0]):
+                single.append(names[0])  # "President Biden", "Secretary of State Blinken": the family name alone
+                continue
             if len(words) < 2 or any(w in NAME_STOP for w in words):
                 continue
             keep = names[-3:] if len(words) >= 3 and words[-2].endswith(".") else names[-2:]
@@ -335,7 +334,11 @@ class Doc:
             end = particle.end() if particle is not None else end
             eid = self.entity_for(T.PERSON, self.norm[start:end])
             out.append(Mention(start, end, eid, T.PERSON, self.ents[eid].how))
-        return out
+        fuller = {self.ents[m.eid].name.split()[-1]: m.eid for m in out}  # "President Joe Biden" ... "President Biden"
+        for tok in single:
+            eid = fuller.get(tok.group(2)) or self.entity_for(T.PERSON, tok.group(2))
+            out.append(Mention(tok.start(2), tok.end(), eid, T.PERSON, self.ents[eid].how))
+        return sorted(out, key=lambda m: m.start)
 
     def _names(self) -> None:
         """Names the text types by their context (:mod:`extract.names`) fill the gaps."""

@@ -29,7 +29,7 @@ from reference import registry
 from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE, KIN
-from .patterns import DEMONYM_ALT, PARTY_STATE, PERSON_TITLE_RE, PLURAL_BEFORE_RE
+from .patterns import DEMONYM_ALT, NAME_STOP, PARTY_STATE, PERSON_TITLE_RE, PLURAL_BEFORE_RE
 from .personal import office_only, person_shaped, person_tail, titled
 
 T = EntityType
@@ -66,6 +66,15 @@ supplementary information contact people republic listed listing listings pursua
 temporary license licenses regulations regulation case docket federal register about author
 """.split()
 )
+
+
+def surname_alone(word: str) -> bool:
+    """A capitalised word after a title that can be a family name on its own: not a generic word
+    ("President Elect") nor an office's ("Secretary General")."""
+    return len(word) >= 3 and word not in NAME_STOP and word.lower() not in COMMON | _NOT_SURNAMES
+
+
+_NOT_SURNAMES = frozenset({"elect", "emeritus", "designate", "pro", "nominee", "said", "says"})
 
 ORG_HEADS = re.compile(
     r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
@@ -126,7 +135,9 @@ _DESCRIBED_AFTER = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong 
 # "X, a Russian national", "X, a citizen of Iran", "X, 44, of Dandong, China" (a person's age)
 _PERSON_AFTER = re.compile(
     rf"[ \t]*\({PARTY_STATE}\)|"  # "Marco Rubio (R-FL)": a US lawmaker, by party and state
-    rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT}|[A-Z]{{2,5}})[ \t]+)?(?:[a-z][\w-]*[ \t]+){{0,2}}?"
+    # "a Lebanon-based financier", "a Hong Kong-based businessman"
+    rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT}|[A-Z]{{2,5}}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?-based)[ \t]+)?"
+    r"(?:[a-z][\w-]*[ \t]+){0,2}?"
     r"(?:national|citizen|resident|businessman|businesswoman|oligarch|elite|official|spokesperson|spokeswoman|"
     r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire|representative|agent|"
     r"operative|facilitator|broker|employee|executive|leader|member|trafficker|smuggler)\b"

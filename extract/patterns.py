@@ -7,6 +7,7 @@ intelligence``) and products (``WeChat app``). :class:`extract.mentions.Doc` run
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .builtin import DEMONYM_WORDS
 
@@ -112,8 +113,31 @@ LAW_EO_RE = re.compile(
     r"(?:\([ \t]*\"{0,2}'{0,2}E\.O\.'{0,2}\"{0,2}[ \t]*\)[ \t]*)?(?:No\.[ \t]*)?(\d{4,6})\b"
 )
 LAW_DIRECTIVE_RE = re.compile(r"\b(Binding[ \t]+Operational|Emergency)[ \t]+Directive[ \t]+(\d{2}-\d{2})\b")
+# the President's numbered instruments: "National Security Presidential Memorandum 2", "Presidential Proclamation
+# 9931" (a bare "Proclamation 9931" is the same), "Presidential Determination No. 2024-05", "NSPM-2" is defined after it
+LAW_PRESIDENTIAL_RE = re.compile(
+    r"(?<![\w-])(?P<k>National[ \t]+Security[ \t]+Presidential[ \t]+(?:Memorandum|Directive)|"
+    r"Presidential[ \t]+(?:Proclamation|Memorandum|Determination|Policy[ \t]+Directive)|Proclamation)"
+    r"[ \t]*(?:No\.[ \t]*|-[ \t]*)?(?P<n>\d{1,5}(?:-\d{1,3})?)\b"
+)
 # OFAC's licences, named by their number: "General License 85", "General License No. 13A"
 LAW_LICENSE_RE = re.compile(r"\bGeneral[ \t]+License[ \t]+(?:No\.[ \t]*)?(\d{1,4}[A-Z]?)\b")
+
+
+def numbered_laws(norm: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, name)`` of each law named by its kind and number, the name in one spelling:
+    "E.O. 13873" is "Executive Order 13873", "Proclamation 9931" "Presidential Proclamation 9931"."""
+    for m in LAW_EO_RE.finditer(norm):
+        yield m.start(), m.end(), f"Executive Order {m.group(1)}"
+    for m in LAW_PRESIDENTIAL_RE.finditer(norm):
+        kind = " ".join(m.group("k").split())
+        yield m.start(), m.end(), f"{'Presidential ' if kind == 'Proclamation' else ''}{kind} {m.group('n')}"
+    for m in LAW_LICENSE_RE.finditer(norm):
+        yield m.start(), m.end(), f"General License {m.group(1)}"
+    for m in LAW_DIRECTIVE_RE.finditer(norm):
+        yield m.start(), m.end(), f"{' '.join(m.group(1).split()).title()} Directive {m.group(2)}"
+
+
 # the title before a US lawmaker's name: "Congresswoman A", "U.S. Representatives B", "Sen. C"
 LAWMAKER_TITLE = r"(?:U\.S\.\s+)?(?:Congress(?:wo)?man|Senators?|Sens?\.|Representatives?|Reps?\.)"
 # a US lawmaker's party and state, or state and district, after the name: "(R-NJ)", "(R-Fla.)", "(D-R.I.)", "(NY-24)"
@@ -151,6 +175,13 @@ PERSON_TITLE_RE = re.compile(
     r"Senator|Sen\.|Rep\.|Representative|Congress(?:wo)?man|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|"
     r"CEO|founder|Governor|Judge|Attorney General|Prime Minister|Chancellor|Ranking Member)\b"
 )
+# the titles a US-government text puts before a family name alone: "President Biden", "Senator Rubio"
+SURNAME_TITLES = (
+    "Secretary", "Chairwoman", "Chairman", "Chair", "Commissioner", "Director", "Administrator", "President",
+    "Senator", "Sen.", "Rep.", "Representative", "Congresswoman", "Congressman", "Minister", "Ambassador", "Governor",
+    "Judge", "Attorney General", "Prime Minister", "Chancellor", "Ranking Member",
+)  # fmt: skip
+SURNAME_TITLE_RE = re.compile("|".join(re.escape(t).replace("\\ ", "[ \t]+") for t in SURNAME_TITLES))
 NAME_STOP = frozenset(
     {
         "Department",

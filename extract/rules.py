@@ -356,6 +356,9 @@ _UNDER_BEFORE_RE = re.compile(PURSUANT_RE.pattern + "$", _I)  # "under (Section 
 _WITH_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s+(?:(?:together\s+)?with|alongside)\s+")
 
 
+_CONGRESS = "organization:us-congress"  # the registry's id (reference/authorities.yaml)
+
+
 def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate) -> None:
     """``<actor> issued <Law>`` → enacted-by; ``<actor> introduced <Law>`` → proposed-by."""
     actors = AUTHORITY | {T.PERSON}
@@ -365,6 +368,8 @@ def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate
             continue  # "issued a final rule under Section 311 of the USA PATRIOT Act": the rule is, not the Act
         if laws:
             actor = next(iter(sent.before(cue.start(), actors)), None)
+            if actor is not None and cue.group().lower().startswith("pass") and actor.eid != _CONGRESS:
+                actor = None  # "the House passed the bill": a chamber passes a bill, Congress a law
             if actor is not None and cue.start() - actor.end < 60:
                 for law in sent.laws_listed(laws[0]):  # "issuing General License 83, "...", and 84"
                     sent.add(law, predicate, actor, cue, 0.7)
@@ -559,6 +564,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lawrules.rule_signed_by_president,
     lawrules.rule_authorizes,
     lawrules.rule_administers,
+    lawrules.rule_its_list,
     control.rule_control,
     control.rule_members,
     control.rule_its_subsidiary,

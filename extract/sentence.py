@@ -27,6 +27,7 @@ from .cues import (
     PURSUANT_RE,
 )
 from .mentions import Doc
+from .patterns import PERSON_TITLE_RE
 from .spans import Mention
 from .text import BULLET
 
@@ -55,6 +56,11 @@ _APPOSITION_OPEN_RE = re.compile(
     re.IGNORECASE,
 )
 _APPOSITION_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,")
+
+# a word that opens another clause between a verb and the first name after it
+_CLAUSE_OPENS_RE = re.compile(r"\b(?:since|because|although|though|until|unless|whereas|while)\b|;")
+# a title between "by" and the person it names: "by President Biden", "by Treasury Secretary Janet Yellen"
+_TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_TITLE_RE.pattern})[ \t]+")
 
 
 _PLACE_OF_RE = re.compile(
@@ -331,8 +337,8 @@ class Sentence:
         if not near:
             return []
         first = self.head(near[0])
-        if first.etype not in types:
-            return []
+        if first.etype not in types or _CLAUSE_OPENS_RE.search(self.bare(pos, first.start)):
+            return []  # "action against an unnamed refinery since President Trump issued ...": another clause
         return self.group(first, 1, types)
 
     def pronoun_before(self, pos: int) -> str | None:
@@ -388,7 +394,10 @@ class Sentence:
         if m is None:
             return None
         nxt = self.after(pos + m.end(), types)
-        return nxt[0] if nxt and nxt[0].start == pos + m.end() else None
+        if not nxt:
+            return None
+        gap = self.doc.norm[pos + m.end() : nxt[0].start]  # "issued by President Biden": the title is no party
+        return nxt[0] if not gap or (nxt[0].etype is EntityType.PERSON and _TITLE_GAP_RE.fullmatch(gap)) else None
 
     def bare(self, lo: int, hi: int) -> str:
         """The text of ``[lo, hi)`` with every mention in it masked by ``_`` (same length), so a cue

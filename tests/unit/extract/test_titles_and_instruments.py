@@ -1,0 +1,106 @@
+"""Shapes of the genre, written from it (not copied from any evaluation text): a person named by a title
+and the family name alone, the President's numbered instruments, a law issued "by" a titled person or
+passed by Congress, a body's "its <List>", a verb's object that is not in another clause, and a person
+a place-based description names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.extract import same_id
+from extract import propose
+from extract.mentions import Doc
+from extract.text import decode
+from schema.quotes import fold
+
+
+def _found(text: str, publisher: str | None = None) -> set[tuple[str, str, str]]:
+    parsed = propose(text, {"publisher": publisher} if publisher else None).parsed
+    return {(c.subject, c.predicate.value, c.object) for c in parsed.claims}
+
+
+def _persons(text: str) -> list[str]:
+    doc = Doc(text, fold(decode(text)), [])
+    doc.find_mentions()
+    return [m.eid for m in doc.mentions if m.etype.value == "Person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("President Halvorsen signed the order on Tuesday.", "person:halvorsen"),
+        ("Senator Okonkwo introduced the bill.", "person:okonkwo"),
+        ("Secretary of State Lindqvist designated the company.", "person:lindqvist"),
+        ("Deputy Secretary Marchetti said the action protects the financial system.", "person:marchetti"),
+    ],
+)
+def test_a_title_names_a_person_by_the_family_name_alone(text: str, person: str) -> None:
+    assert _persons(text) == [person]
+
+
+def test_the_family_name_after_a_title_is_the_person_named_in_full_in_the_text() -> None:
+    text = "President Anna Halvorsen met the ministers. Later, President Halvorsen signed the order."
+    assert _persons(text) == ["person:anna-halvorsen", "person:anna-halvorsen"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Director General Smith spoke.", "The President Elect spoke.", "The President spoke."]
+)
+def test_an_office_alone_names_no_one(text: str) -> None:
+    assert _persons(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        ("President Halvorsen issued National Security Presidential Memorandum 7 on March 3, 2025.",
+         "law:national-security-presidential-memorandum-7"),
+        ("President Halvorsen signed Presidential Determination No. 2024-11 on May 1, 2024.",
+         "law:presidential-determination-2024-11"),
+        ("President Halvorsen issued Proclamation 9912 on June 4, 2019.", "law:presidential-proclamation-9912"),
+    ],
+)  # fmt: skip
+def test_the_presidents_numbered_instruments_are_laws_he_enacts(text: str, law: str) -> None:
+    assert (law, "enacted-by", "person:halvorsen") in _found(text)
+
+
+def test_a_law_issued_by_a_titled_person_or_passed_by_congress_is_enacted_by_them() -> None:
+    found = _found("Executive Order 14999, issued by President Halvorsen in April 2025, authorizes sanctions.")
+    assert ("law:executive-order-14999", "enacted-by", "person:halvorsen") in found
+    found = _found("The Secure Routers Act of 2023, passed by Congress, bars federal purchases of such routers.")
+    assert ("law:secure-routers-act-of-2023", "enacted-by", "organization:us-congress") in found
+    found = _found(
+        "In 2023 Congress passed the Secure Routers Act of 2023, which bars federal purchases of such routers."
+    )
+    assert ("law:secure-routers-act-of-2023", "enacted-by", "organization:us-congress") in found
+
+
+def test_a_chamber_passing_a_bill_does_not_enact_it() -> None:
+    found = _found("The House of Representatives passed the Secure Routers Act of 2023 on Monday.")
+    assert not {f for f in found if f[1] == "enacted-by"}
+
+
+def test_its_list_is_the_list_of_the_body_acting() -> None:
+    found = _found("The Bureau of Industry and Security (BIS) today added nine entities to its Entity List.")
+    assert ("agency:us-bis", "administers", "list:us-bis-entity-list") in found
+
+
+def test_a_verbs_object_is_not_a_name_in_the_next_clause() -> None:
+    text = (
+        "This is the third action against an unnamed refinery since President Halvorsen issued National Security "
+        "Presidential Memorandum 7."
+    )
+    found = _found(text, "U.S. Department of State")
+    assert not {f for f in found if f[1] == "acted-against"}
+    assert ("law:national-security-presidential-memorandum-7", "enacted-by", "person:halvorsen") in found
+
+
+def test_a_place_based_description_after_a_name_makes_a_person() -> None:
+    found = _found("Rafiq Haddadin, a Jordan-based financier, was designated today.", "U.S. Department of the Treasury")
+    assert ("person:rafiq-haddadin", "headquartered-in", "country:jo") in found
+
+
+def test_the_bench_compares_a_titled_family_name_with_the_family_name() -> None:
+    assert same_id("person:president-halvorsen") == same_id("person:halvorsen") == "person:halvorsen"
+    assert same_id("person:attorney-general-bondi") == "person:bondi"
+    assert same_id("person:secretary-of-state") == "person:secretary-of-state"  # an office, no one's name
