@@ -1,5 +1,6 @@
 """A party the text names twice over: ``CEIEC, formerly known as the China National ... Corporation``,
-``Nilco Group, which is also known as Nil Fam Khazar Company and Santers Holding``, ``Li Fangwei, who
+``Nilco Group, which is also known as Nil Fam Khazar Company and Santers Holding``, ``Siberian Airlines d/b/a
+S7 Airlines``, ``Li Fangwei, who
 is more commonly known by his alias "Karl Lee"``, ``A (also known as A2; A3; and A4)``.
 
 :func:`merge` makes the names one entity, named by its longest name (the others become its aliases),
@@ -26,7 +27,8 @@ T = EntityType
 KNOWN_AS_RE = re.compile(
     r"\s*,?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also|(?:more\s+)?commonly|better)\s+"
     r"(?:known\s+(?:as|by\s+(?:his|her|its|their)\s+(?:alias|name))|called)\s+(?:the\s+)?\"?|"
-    r"\s*(?:,|[\u2013\u2014]|--?)?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.)\s+",  # "APT40—aka A, B"
+    r"\s*(?:,|[\u2013\u2014]|--?)?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.|d/b/a|d\.b\.a\.|"  # "APT40—aka A, B"
+    r"doing\s+business\s+as|trading\s+as)\s+",  # "Siberian Airlines d/b/a S7 Airlines": the name it trades under
     re.IGNORECASE,
 )
 _AKA_MORE_RE = re.compile(

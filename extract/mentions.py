@@ -131,6 +131,8 @@ class Doc:
 
     def _entity_for(self, etype: EntityType, surface: str) -> str:
         name = " ".join(surface.split()).strip(" ,;")
+        if etype is T.AGENCY and _US_BEFORE_RE.match(name):  # "U.S. National Security Agency" is the NSA named
+            name = name[_US_BEFORE_RE.match(name).end() :]  # type: ignore[union-attr]
         hit = self.gazetteer.lookup(name)
         if hit is not None and hit.type is etype:
             return hit.id
@@ -523,6 +525,7 @@ def _abbreviates(m: Mention, acronym: str, norm: str) -> bool:
     return "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()
 
 
+_US_BEFORE_RE = re.compile(r"U\.S\.[ \t]+(?=[A-Z][\w-]*[ \t]+\w)")  # a US body's name after "U.S." (two words or more)
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w.])(?!(?:{PERSON_TITLE_RE.pattern})[ \t])[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+(?!(?:Lab|Labs|Inc|Ltd|LLC|Co|Corp)\b)[A-Z][a-z]")
 _ALIAS_STOP = frozenset(

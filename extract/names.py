@@ -69,12 +69,9 @@ temporary license licenses regulations regulation case docket federal register a
 
 
 def surname_alone(word: str) -> bool:
-    """A capitalised word after a title that can be a family name on its own: not a generic word
-    ("President Elect") nor an office's ("Secretary General")."""
-    return len(word) >= 3 and word not in NAME_STOP and word.lower() not in COMMON | _NOT_SURNAMES
+    """A word after a title that is a family name alone: not "President Elect", "Secretary General"."""
+    return len(word) >= 3 and word not in NAME_STOP and word.lower() not in COMMON | {"elect", "emeritus", "designate"}
 
-
-_NOT_SURNAMES = frozenset({"elect", "emeritus", "designate", "pro", "nominee", "said", "says"})
 
 ORG_HEADS = re.compile(
     r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
@@ -148,6 +145,11 @@ _GROUP_BEFORE = re.compile(
     r"\b(?:terrorist|militant|extremist|armed|insurgent|criminal|paramilitary|separatist)[ \t]+"
     r"(?:group|organization|network|movement|militia)[ \t]+$",
     _I,
+)
+# "Flax Typhoon, a Chinese state-sponsored cyber group", "X, a Sinaloa-based drug trafficking organization"
+_GROUP_AFTER = re.compile(
+    rf"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?-based)[ \t]+)?"
+    r"(?:[a-z][\w-]*[ \t]+){0,4}?(?:group|organization|network|gang|militia|cartel|threat[ \t]+actor)\b"
 )
 # "... is being designated ... for her role as ...": the name is a person's
 _PRONOUN_AFTER = re.compile(
@@ -355,7 +357,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.PERSON
     if _IMO_AFTER.match(norm, end) or _VESSEL_BEFORE.search(norm, max(0, start - 40), start):
         return T.ASSET  # "the tanker WELL SAIL (IMO 9321938)": a vessel
-    if _GROUP_BEFORE.search(norm, max(0, start - 40), start):
+    if _GROUP_BEFORE.search(norm, max(0, start - 40), start) or _GROUP_AFTER.match(norm, end):
         return T.ORGANIZATION
     if in_heading(norm, start):  # a headline capitalises every word: only the strong cues above
         return None

@@ -68,7 +68,8 @@ FIRM_FORM_NAME_RE = re.compile(rf"[ \t]+(?P<q>[\"'])?(?:{_FIRM_WORD}[ \t]+){{0,3
 # "ByteDance, Ltd.", "Kaspersky Lab, Inc.": a legal form after a comma makes any name a firm
 FIRM_COMMA_RE = re.compile(
     rf"(?<![\w.-])(?:{_FIRM_WORD}[ \t]+(?:{_ROMANCE_OF}[ \t]+)?){{0,4}}{_FIRM_WORD},[ \t]+"
-    r"(?:Ltd\.|Inc\.|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.|S\.A\.(?:[ \t]+de[ \t]+C\.V\.)?|GmbH\b|PLC\b|AG\b)"
+    r"(?:Ltd\.|Inc\.|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.|S\.A\.(?:[ \t]+de[ \t]+C\.V\.)?|GmbH\b|PLC\b|AG\b|"
+    r"Incorporated\b|Corporation\b|L\.L\.C\.|L\.P\.|LP\b)"
 )
 
 # a plural just before names: "two entities, A and B" names two

@@ -463,6 +463,7 @@ def _rule_component_of(sent: Sentence) -> None:
 
 
 _STATE_OWNED_RE = re.compile(r"\b(?:state|government)-(?:owned|controlled)\b", _I)
+_STATE_SPONSORED_RE = re.compile(r"\b(?:state|government)-(?:sponsored|backed|directed)\b", _I)
 # a state's own body: its armed forces, police, ministries
 STATE_BODY_RE = re.compile(r"\b(?:Corps|Army|Forces|Guard|Navy|Police|Ministry|Militia)\b")
 
@@ -486,6 +487,9 @@ def _rule_headquarters(sent: Sentence) -> None:
             if hit is not None and hit.re is HQ_DESC_AFTER_RE and _STATE_OWNED_RE.search(hit.group(0)):
                 # "X, the Venezuelan state-owned oil company": the state owns X
                 sent.add(place, P.OWNS, m, (m.start, hit.end()), 0.6, stance=Stance.ASSERTED)
+            if hit is not None and hit.re is HQ_DESC_AFTER_RE and _STATE_SPONSORED_RE.search(hit.group(0)):
+                # "X, a Chinese state-sponsored cyber group": tied to the state
+                sent.add(m, P.ALLEGED_TIE_TO, place, (m.start, hit.end()), 0.6, stance=Stance.ASSERTED)
             if hit is not None and hit.re is HQ_BASED_RE:  # "Hong Kong and Marshall Islands-based X"
                 also = HQ_ALSO_RE.search(left, 0, hit.start("p"))
                 other = (demonyms().get(also.group("p")) or COUNTRY_NAMES.get(also.group("p"))) if also else None

@@ -1,7 +1,8 @@
 """Shapes of the genre, written from it (not copied from any evaluation text): a person named by a title
 and the family name alone, the President's numbered instruments, a law issued "by" a titled person or
-passed by Congress, a body's "its <List>", a verb's object that is not in another clause, and a person
-a place-based description names."""
+passed by Congress, a body's "its <List>", a verb's object that is not in another clause, a person a
+place-based description names, "X, Incorporated", a state-sponsored group, a US body with and without
+"U.S.", and a firm doing business under another name."""
 
 from __future__ import annotations
 
@@ -104,3 +105,31 @@ def test_the_bench_compares_a_titled_family_name_with_the_family_name() -> None:
     assert same_id("person:president-halvorsen") == same_id("person:halvorsen") == "person:halvorsen"
     assert same_id("person:attorney-general-bondi") == "person:bondi"
     assert same_id("person:secretary-of-state") == "person:secretary-of-state"  # an office, no one's name
+
+
+def test_a_firm_named_with_incorporated_after_a_comma_is_one_firm() -> None:
+    found = _found(
+        "Today, OFAC sanctioned Zenith Data Group, Incorporated (Zenith Data), a Shenzhen-based software company.",
+        "U.S. Department of the Treasury",
+    )
+    assert ("firm:zenith-data-group-incorporated", "sanctioned-by", "agency:us-ofac") in found
+    assert not any("firm:incorporated" in (s, o) for s, _, o in found)
+
+
+def test_a_group_its_description_calls_a_state_sponsored_group_is_an_organization_tied_to_the_state() -> None:
+    found = _found("The intrusions were attributed to Granite Heron, a Chinese state-sponsored cyber group.")
+    assert ("organization:granite-heron", "headquartered-in", "country:cn") in found
+    assert ("organization:granite-heron", "alleged-tie-to", "country:cn") in found
+
+
+def test_a_us_body_named_with_and_without_us_is_one_body() -> None:
+    text = "The U.S. National Cyber Response Agency (NCRA) warned firms. The National Cyber Response Agency acted."
+    doc = Doc(text, fold(decode(text)), [])
+    doc.find_mentions()
+    assert {m.eid for m in doc.mentions} == {"agency:national-cyber-response-agency"}
+
+
+@pytest.mark.parametrize("cue", ["d/b/a", "doing business as"])
+def test_a_firm_doing_business_under_another_name_is_one_firm_with_a_same_as_claim(cue: str) -> None:
+    found = _found(f"The order names Borealis Air Company {cue} Aurora Airlines, a Russian airline.")
+    assert ("firm:borealis-air-company", "same-as", "firm:aurora-airlines") in found
