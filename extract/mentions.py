@@ -54,6 +54,7 @@ from .patterns import (
     THREAT_GROUP_RE,
     UNDER_IN_TITLE_RE,
     numbered_laws,
+    units_after,
 )
 from .personal import person_shaped
 from .spans import Mention, overlaps, resolve, within
@@ -122,17 +123,14 @@ class Doc:
 
     def entity_for(self, etype: EntityType, surface: str) -> str:
         key = (etype, surface)
-        cached = self._entity_cache.get(key)
-        if cached is not None:
-            return cached
-        eid = self._entity_for(etype, surface)
-        self._entity_cache[key] = eid
-        return eid
+        if key not in self._entity_cache:
+            self._entity_cache[key] = self._entity_for(etype, surface)
+        return self._entity_cache[key]
 
     def _entity_for(self, etype: EntityType, surface: str) -> str:
         name = " ".join(surface.split()).strip(" ,;")
-        if etype is T.AGENCY and _US_BEFORE_RE.match(name):  # "U.S. National Security Agency" is the NSA named
-            name = name[_US_BEFORE_RE.match(name).end() :]  # type: ignore[union-attr]
+        if etype is T.AGENCY:  # "U.S. National Security Agency" is the NSA named
+            name = _US_BEFORE_RE.sub("", name, count=1)
         hit = self.gazetteer.lookup(name)
         if hit is not None and hit.type is etype:
             return hit.id
@@ -198,6 +196,8 @@ class Doc:
             add(m.start(), m.end(), T.ORGANIZATION if foreign else T.AGENCY, state=foreign)
         for m in AGENCY_US_RE.finditer(norm):
             add(m.start(), m.end(), T.AGENCY)
+        for a, b in units_after(norm, [c.end for c in cands if c.etype is T.AGENCY and c.how != "pattern"]):
+            add(a, b, T.AGENCY)  # "FCC Enforcement Bureau": a unit of the body named before it
         for m in BODY_OF_COUNTRY_RE.finditer(norm):  # "Atomic Energy Organization of Iran"
             code = registry().countries.code(re.sub(r"^the\s+", "", m.group("c")))
             if code is not None and len(m.group("c")) >= 4:
@@ -525,7 +525,7 @@ def _abbreviates(m: Mention, acronym: str, norm: str) -> bool:
     return "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()
 
 
-_US_BEFORE_RE = re.compile(r"U\.S\.[ \t]+(?=[A-Z][\w-]*[ \t]+\w)")  # a US body's name after "U.S." (two words or more)
+_US_BEFORE_RE = re.compile(r"^U\.S\.[ \t]+(?=[A-Z][\w-]*[ \t]+\w)")  # a US body's name after "U.S." (two words or more)
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w.])(?!(?:{PERSON_TITLE_RE.pattern})[ \t])[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+(?!(?:Lab|Labs|Inc|Ltd|LLC|Co|Corp)\b)[A-Z][a-z]")
 _ALIAS_STOP = frozenset(

@@ -226,7 +226,8 @@ class _Headings:
         pos = 0
         for line in norm.split("\n"):
             end = pos + len(line)
-            if len(line) <= 300 and not line.rstrip().endswith((".", "?", "!", ";", ":", ",")):  # no stop, no comma
+            bare = re.sub(r"[ \t]+(?:and|or)$", "", line.rstrip())  # "- Korea's National Police Agency (NPA); and"
+            if len(line) <= 300 and not bare.endswith((".", "?", "!", ";", ":", ",")):  # no stop, no comma
                 words = _WORD.findall(line)
                 caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
                 if len(words) >= 4 and caps >= 0.85 * len(words):

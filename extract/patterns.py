@@ -93,6 +93,25 @@ AGENCY_OF_RE = re.compile(
 )
 AGENCY_TAIL_RE = re.compile(rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee))(?![\w-])")
 
+# a unit named right after the body it is part of: "FCC Enforcement Bureau", "Department of Defense Cyber Crime
+# Center", "BIS Office of Export Enforcement"
+_UNIT_HEAD = (
+    r"(?:Bureau|Office|Center|Centre|Command|Division|Directorate|Unit|Service|Agency|Administration|Task[ \t]+Force)"
+)
+_UNIT_AFTER_RE = re.compile(
+    rf"[ \t]+((?:{_CAP}[ \t]+(?:(?:and|of|for)[ \t]+)?){{0,4}}?{_UNIT_HEAD}"
+    r"(?:[ \t]+(?:of|for)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})?)(?![\w-])"
+)
+
+
+def units_after(norm: str, ends: list[int]) -> Iterator[tuple[int, int]]:
+    """The span of each unit named right after a body that ends at one of ``ends``."""
+    for end in ends:
+        m = _UNIT_AFTER_RE.match(norm, end)
+        if m is not None:
+            yield m.start(1), m.end(1)
+
+
 # a body named after its country: "Atomic Energy Organization of Iran", "Central Bank of the Islamic Republic
 # of Iran" (the country's name is checked by the mention finder)
 BODY_OF_COUNTRY_RE = re.compile(

@@ -416,6 +416,8 @@ def _rule_possessive(sent: Sentence) -> None:
             elif a.etype is T.FIRM and b.etype is T.PRODUCT:
                 sent.add(b, P.PRODUCT_OF, a, span, 0.6, stance=Stance.ASSERTED)
             elif a.etype is T.COUNTRY and b.etype is T.ORGANIZATION and STATE_BODY_RE.search(sent.doc.ents[b.eid].name):
+                if _CIVIL_BODY_RE.search(sent.doc.ents[b.eid].name):  # an agency of that state unless a measure
+                    sent.doc.state_bodies.add(b.eid)  # falls on it (extract.bodies); armed forces stay organizations
                 sent.add(
                     b, P.PART_OF, a, span, 0.65, stance=Stance.ASSERTED
                 )  # "Iran's Islamic Revolutionary Guard Corps"
@@ -423,6 +425,8 @@ def _rule_possessive(sent: Sentence) -> None:
                 sent.add(b, P.HEADQUARTERED_IN, a, span, 0.65, stance=Stance.ASSERTED)
         elif kind == "of" and a.etype is T.AGENCY and b.etype in {T.AGENCY, T.COUNTRY}:
             sent.add(a, P.PART_OF, b, span, 0.65, stance=Stance.ASSERTED)
+        elif kind == "unit":  # "CBP Office of Trade", "FCC Enforcement Bureau"
+            sent.add(b, P.PART_OF, a, span, 0.65, stance=Stance.ASSERTED)
 
 
 # "BIS, an agency of the Department of Commerce", "OFAC, a component of the Treasury": part of
@@ -465,7 +469,10 @@ def _rule_component_of(sent: Sentence) -> None:
 _STATE_OWNED_RE = re.compile(r"\b(?:state|government)-(?:owned|controlled)\b", _I)
 _STATE_SPONSORED_RE = re.compile(r"\b(?:state|government)-(?:sponsored|backed|directed)\b", _I)
 # a state's own body: its armed forces, police, ministries
-STATE_BODY_RE = re.compile(r"\b(?:Corps|Army|Forces|Guard|Navy|Police|Ministry|Militia)\b")
+_CIVIL_BODY_RE = re.compile(  # "the United Kingdom's National Cyber Security Centre", "Japan's National Police Agency"
+    r"\b(?:Agency|Service|Centre|Center|Bureau|Directorate|Administration|Commission|Court|Assembly|Parliament)\b"
+)
+STATE_BODY_RE = re.compile(rf"\b(?:Corps|Army|Forces|Guard|Navy|Police|Ministry|Militia)\b|{_CIVIL_BODY_RE.pattern}")
 
 
 def _rule_headquarters(sent: Sentence) -> None:

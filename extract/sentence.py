@@ -203,8 +203,8 @@ class Sentence:
         return h
 
     def pairs(self) -> list[tuple[Mention, Mention, str]]:
-        """Adjacent mentions joined by ``'s`` (possessive) or ``of``/``in the`` (of), skipping
-        a parenthesised acronym of the first one: ``BIS (BIS) of the U.S. Department ...``."""
+        """Adjacent mentions joined by ``'s`` (possessive), ``of``/``in the`` (of) or a space (a unit
+        after its body), skipping a parenthesised acronym of the first one: ``BIS (BIS) of the U.S. ...``."""
         out: list[tuple[Mention, Mention, str]] = []
         ms = self.ms
         for i, a in enumerate(ms):
@@ -221,6 +221,8 @@ class Sentence:
                 out.append((a, b, "possessive"))
             elif OF_RE.fullmatch(gap) and a.eid != b.eid:
                 out.append((a, b, "of"))
+            elif gap in {" ", "\t"} and a.etype is b.etype is EntityType.AGENCY and a.eid != b.eid:
+                out.append((a, b, "unit"))  # "CBP Office of Trade": the unit named after its body
         return out
 
     def is_modifier(self, m: Mention) -> bool:

@@ -133,3 +133,23 @@ def test_a_us_body_named_with_and_without_us_is_one_body() -> None:
 def test_a_firm_doing_business_under_another_name_is_one_firm_with_a_same_as_claim(cue: str) -> None:
     found = _found(f"The order names Borealis Air Company {cue} Aurora Airlines, a Russian airline.")
     assert ("firm:borealis-air-company", "same-as", "firm:aurora-airlines") in found
+
+
+def test_a_unit_named_after_its_body_is_part_of_it() -> None:
+    assert ("agency:enforcement-bureau", "part-of", "agency:us-fcc") in _found(
+        "The FCC Enforcement Bureau proposed a fine."
+    )
+    found = _found("The U.S. Department of Defense Cyber Crime Center (DC3) co-authored the advisory.")
+    assert ("agency:cyber-crime-center", "part-of", "agency:us-dod") in found
+
+
+def test_a_states_own_agency_named_with_its_possessive_is_part_of_it_in_a_bulleted_list() -> None:
+    text = (
+        "The advisory was coauthored with the following organizations:\n"
+        "- Ruritania’s National Cyber Defence Centre (NCDC);\n"
+        "- Japan’s National Police Agency (NPA); and\n"
+        "- the United Kingdom’s National Cyber Security Centre (NCSC).\n"
+    )
+    found = _found(text, "Cybersecurity and Infrastructure Security Agency")
+    assert ("agency:national-police-agency", "part-of", "country:jp") in found
+    assert ("agency:national-cyber-security-centre", "part-of", "country:gb") in found
