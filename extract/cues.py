@@ -248,10 +248,13 @@ HQ_DESC_BEFORE_RE = re.compile(  # "the Russian cybersecurity firm, X", "a fifth
     rf"(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
     rf"(?:{_NOUNS}|{_PEOPLE})\s*(?:,|[\u2013\u2014]|\s-)?\s*$"
 )
+HQ_DEMONYM_BEFORE_RE = re.compile(rf"\b(?:a|an)\s+(?P<p>{DEMONYM_ALT})\s+$")  # "a North Korean Foreign Trade Bank"
 HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
     rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*|,[ \t]*\d{{2}}[ \t]*)?(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|the)\s+"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}?"  # "X (XX), the sanctioned Venezuelan state-owned oil company"
-    rf"(?:(?P<p>{_PLACE_ALT})(?:{_BASED})?|(?P<city>{_CITY}){_BASED})\s+(?:\"?[a-z][\w-]*\"?\s+(?:and\s+)?){{0,4}}?"
+    rf"(?:(?P<p>{_PLACE_ALT})(?:{_BASED})?|(?P<city>{_CITY}){_BASED})\s+"
+    # "a North Korean Foreign Trade Bank (FTB) representative": a body's name before the noun too
+    rf"(?:\"?[a-z][\w-]*\"?\s+(?:and\s+)?|[A-Z][\w&-]*\s+(?:\([A-Z]{{2,8}}\)\s+)?){{0,4}}?"
     rf"(?:{_NOUNS}|{_PEOPLE})\b"
 )
 HQ_OF_RE = re.compile(

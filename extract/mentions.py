@@ -49,10 +49,10 @@ from .patterns import (
     PARTY_STATE,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
-    PREFIX_RE,
     SURNAME_TITLE_RE,
     THREAT_GROUP_RE,
     UNDER_IN_TITLE_RE,
+    firm_name_start,
     numbered_laws,
     units_after,
 )
@@ -167,9 +167,7 @@ class Doc:
         for m in FIRM_RE.finditer(norm):
             plural = bool(PLURAL_BEFORE_RE.search(norm, max(0, m.start() - 60), m.start()))
             for a, b in firm_parts(m.group(0), plural):
-                prefix = PREFIX_RE.search(m.group(0), a, b)
-                if prefix and prefix.start() > a:  # "Commerce Designated AO Kaspersky Lab"
-                    a = prefix.start()
+                a = firm_name_start(norm, m.start(), a, b)  # not "Commerce Designated AO", "a North Korean"
                 if _GENERIC_FIRM_RE.fullmatch(m.group(0), a, b):
                     continue  # "Trading Company", "Holding Company": a kind of firm, not a name
                 if m.start() + b in form_ends:

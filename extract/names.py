@@ -132,9 +132,9 @@ _DESCRIBED_AFTER = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong 
 # "X, a Russian national", "X, a citizen of Iran", "X, 44, of Dandong, China" (a person's age)
 _PERSON_AFTER = re.compile(
     rf"[ \t]*\({PARTY_STATE}\)|"  # "Marco Rubio (R-FL)": a US lawmaker, by party and state
-    # "a Lebanon-based financier", "a Hong Kong-based businessman"
-    rf"[ \t]*,[ \t]*(?:(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT}|[A-Z]{{2,5}}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?-based)[ \t]+)?"
-    r"(?:[a-z][\w-]*[ \t]+){0,2}?"
+    rf"[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*)?,[ \t]*(?:(?:a|an)[ \t]+"
+    rf"(?:(?:{DEMONYM_ALT}|[A-Z]{{2,5}}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?-based)[ \t]+)?"  # "a Lebanon-based financier"
+    r"(?:[a-z][\w-]*[ \t]+|[A-Z][\w&-]*[ \t]+(?:\([A-Z]{2,8}\)[ \t]+)?){0,4}?"  # "a Foreign Trade Bank (FTB) agent"
     r"(?:national|citizen|resident|businessman|businesswoman|oligarch|elite|official|spokesperson|spokeswoman|"
     r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire|representative|agent|"
     r"operative|facilitator|broker|employee|executive|leader|member|trafficker|smuggler)\b"

@@ -243,6 +243,24 @@ NAME_TOKEN_RE = re.compile(r"[ \t]+(?:(of|for|the|and|on)|([A-Z][a-z]+|[A-Z]\.))
 # -- countries from demonyms, products ---------------------------------------------------------
 
 DEMONYM_ALT = "|".join(sorted(map(re.escape, DEMONYM_WORDS), key=len, reverse=True))
+_DEMONYM_LEAD_RE = re.compile(rf"(?:{DEMONYM_ALT})[ \t]+(?=[A-Z])")
+_INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an)[ \t]+$", re.IGNORECASE)
+
+
+def firm_name_start(norm: str, at: int, a: int, b: int) -> int:
+    """Where the firm name ``norm[at + a : at + b]`` starts (an offset from ``at``): at a designation's
+    prefix ("Commerce Designated AO Kaspersky Lab"); after a demonym an indefinite article puts
+    before it ("a North Korean Foreign Trade Bank representative": the bank is the Foreign Trade
+    Bank, a North Korean one; "Korean Air" is a name)."""
+    prefix = PREFIX_RE.search(norm, at + a, at + b)
+    a = prefix.start() - at if prefix and prefix.start() > at + a else a
+    if _INDEFINITE_BEFORE_RE.search(norm, max(0, at + a - 4), at + a):
+        lead = _DEMONYM_LEAD_RE.match(norm, at + a, at + b)
+        if lead is not None and len(norm[lead.end() : at + b].split()) >= 2:
+            return lead.end() - at
+    return a
+
+
 DEMONYM_GOV_RE = re.compile(
     rf"\b(?P<d>{DEMONYM_ALT})(?=[ \t]+(?:government|military|intelligence|state|authorities|"
     r"officials|regime|security services|armed forces|army|navy|leadership)\b)"

@@ -13,6 +13,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
+from .patterns import DEMONYM_ALT
 from .sentence import Sentence
 
 T = EntityType
@@ -37,6 +38,13 @@ _POST_OF_RE = re.compile(
     re.I,
 )
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:the\s+|a\s+)?(?:former\s+|then-?\s*)?")
+# "Sim Hyon Sop (Sim), a North Korean Foreign Trade Bank (FTB) representative": the firm's name before the post
+_NAMED_BEFORE_POST_RE = re.compile(
+    rf"\s*(?:\([^()\n]{{1,30}}\)\s*)?,\s*(?:a|an|the)\s+(?:former\s+)?(?:(?:{DEMONYM_ALT})\s+)?(?=[A-Z])"
+)
+_FIRM_POST_RE = re.compile(
+    rf"(?:\s*\([A-Z][\w&-]{{1,10}}\))?\s+(?:{_POST}|representative|official|agent|employee)\b", re.I
+)
 
 
 def rule_roles(sent: Sentence) -> None:
@@ -56,6 +64,13 @@ def rule_roles(sent: Sentence) -> None:
         ):
             sent.add(person, P.ALLEGED_TIE_TO, body, (person.start, held.end()), 0.6)
             continue
+        before = _NAMED_BEFORE_POST_RE.match(norm, person.end, sent.end)
+        firm = sent.next_mention(before.end()) if before is not None else None
+        held = _FIRM_POST_RE.match(norm, firm.end, sent.end) if firm is not None else None
+        if before is not None and firm is not None and held is not None and firm.start == before.end():
+            if firm.etype in _BODIES:
+                sent.add(person, P.ALLEGED_TIE_TO, firm, (person.start, held.end()), 0.6)
+                continue
         post = _POST_OF_RE.match(norm, person.end, sent.end)
         body = sent.next_mention(post.end()) if post is not None else None
         if body is not None and post is not None and body.start == post.end() and body.etype in _BODIES:

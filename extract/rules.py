@@ -41,6 +41,7 @@ from .cues import (
     HQ_BASED_RE,
     HQ_CITIZEN_RE,
     HQ_CITY_RE,
+    HQ_DEMONYM_BEFORE_RE,
     HQ_DESC_AFTER_RE,
     HQ_DESC_BEFORE_RE,
     HQ_OF_RE,
@@ -481,7 +482,7 @@ def _rule_headquarters(sent: Sentence) -> None:
     for m in [*firms, *(x for x in sent.ms if x.etype is T.PERSON)]:
         left = norm[max(sent.start, m.start - 120) : m.start]
         place = None
-        hit = HQ_BASED_RE.search(left) or HQ_DESC_BEFORE_RE.search(left)
+        hit = HQ_BASED_RE.search(left) or HQ_DESC_BEFORE_RE.search(left) or HQ_DEMONYM_BEFORE_RE.search(left)
         if hit is not None and MEMBERS_AFTER_RE.match(norm, m.end):
             hit = None  # "an Iran-based Hizballah finance team operative": the operative is based there
         if hit is None:

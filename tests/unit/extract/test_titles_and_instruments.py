@@ -153,3 +153,14 @@ def test_a_states_own_agency_named_with_its_possessive_is_part_of_it_in_a_bullet
     found = _found(text, "Cybersecurity and Infrastructure Security Agency")
     assert ("agency:national-police-agency", "part-of", "country:jp") in found
     assert ("agency:national-cyber-security-centre", "part-of", "country:gb") in found
+
+
+def test_a_person_described_as_a_firms_representative_is_tied_to_it_and_the_demonym_is_no_part_of_its_name() -> None:
+    found = _found(
+        "The funds were seized in connection with an indictment against Ri Chol Man (Ri), a North Korean Korea "
+        "Daesong Bank (KDB) representative who allegedly laundered the proceeds.",
+        "U.S. Department of Justice",
+    )
+    assert ("person:ri-chol-man", "alleged-tie-to", "firm:korea-daesong-bank") in found
+    assert ("person:ri-chol-man", "headquartered-in", "country:kp") in found
+    assert ("firm:korea-daesong-bank", "headquartered-in", "country:kp") in found
