@@ -282,3 +282,17 @@ CONSULTED_RE = re.compile(
     r"\s+(?:the\s+)?(?:(?:Secretary|Department|Office)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+
+
+# a designation made before the text's own action: "X, which was previously designated", "X, who was
+# sanctioned earlier this year", "X was designated ... on May 27, 2026"
+_PAST_BEFORE_RE = re.compile(r"\b(?:previously|earlier|already|formerly)\s+(?:been\s+)?$", _I)
+_PAST_AFTER_RE = re.compile(
+    r"(?:\s+[\w.,()-]+){0,8}?\s+(?:earlier\s+this\s+year|last\s+year|in\s+(?:19|20)\d\d|"
+    r"on\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4})\b"
+)
+
+
+def designated_before(norm: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Is the designation cue ``norm[start:end]`` (in the sentence ``[lo, hi)``) one made before?"""
+    return bool(_PAST_BEFORE_RE.search(norm, max(lo, start - 30), start) or _PAST_AFTER_RE.match(norm, end, hi))

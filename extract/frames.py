@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
+from .cues import designated_before
 from .mentions import AFFECTED, AUTHORITY
 from .names import DESIGNATION_TERM
 from .patterns import DEMONYM_ALT
@@ -301,10 +302,12 @@ def _designation_law(sent: Sentence, record: bool = True) -> None:
     for raw in list(sent.raws):
         if raw.predicate not in _MEASURES or raw.stance not in {None, Stance.ASSERTED} or raw.subject in lawed:
             continue
-        if _STANDING_CUE_RE.search(doc.norm, raw.cue[0], raw.cue[1]) or DESIGNATION_TERM.search(
-            doc.norm, raw.cue[0], raw.cue[1]
+        if (
+            _STANDING_CUE_RE.search(doc.norm, raw.cue[0], raw.cue[1])
+            or DESIGNATION_TERM.search(doc.norm, raw.cue[0], raw.cue[1])
+            or designated_before(doc.norm, raw.cue[0], raw.cue[1], sent.start, sent.end)
         ):
-            continue  # "U.S.-designated entities", "a designated FTO": designated before, not by this text
+            continue  # "U.S.-designated entities", "a designated FTO", "previously designated": not by this text
         lawed.add(raw.subject)
         for eid in doc.designation_laws:
             sent.add(raw.subject, P.RESTRICTED_UNDER, eid, raw.cue, 0.55, stance=Stance.ASSERTED)

@@ -30,6 +30,7 @@ from .cues import (
     MEMBERS_GAP_RE,
     PERSON_GROUP_OF_RE,
     SANCTION_RE,
+    designated_before,
 )
 from .mentions import AFFECTED, AUTHORITY
 from .patterns import DEMONYM_ALT
@@ -95,8 +96,16 @@ def rule_sanction(sent: Sentence) -> None:
             if not subs and passive:
                 subs = _listed_after_colon(sent, cue.end())
             auth: Mention | str | None = sent.by_agent(cue.end(), AUTHORITY)
-            if auth is None and passive and subs and cue.group(0).lower().startswith(("designat", "identified")):
+            before = designated_before(norm, cue.start(), cue.end(), sent.start, sent.end)
+            if (
+                auth is None
+                and passive
+                and subs
+                and (before or cue.group(0).lower().startswith(("designat", "identified")))
+            ):
                 auth = _unnamed_agent(sent)
+                if before and auth is not None and (auth.startswith("agency:us-") or auth == "country:us"):
+                    auth = "country:us"  # designated before this text's action: by the United States
         else:
             auth = auths[0]
             subs = sent.objects_after(cue.end(), AFFECTED)
@@ -253,7 +262,8 @@ def _named_members(sent: Sentence, owner_group: list[Mention]) -> list[Mention]:
 DESIGNATED_ADJ_RE = re.compile(
     r"\b(?P<c>U\.S\.|US|United\s+States|U\.N\.|UN)-(?:designated|sanctioned)\b"
     # "ISIS, a designated Foreign Terrorist Organization": terms only the United States designates under
-    r"|\bdesignated\s+(?=(?:Foreign\s+Terrorist\s+Organization|FTO|Specially\s+Designated\s+Global\s+Terrorist|SDGT)\b)"
+    r"|\bdesignated\s+(?=(?:(?i:foreign\s+terrorist\s+organization)|FTO|Specially\s+Designated\s+Global\s+Terrorist|"
+    r"SDGT)\b)"
 )
 _ADJ_TO_NAME_RE = re.compile(r"(?:\s*,?\s*[\w-]+-(?:backed|based|owned|controlled|linked))*\s*,?\s*(?:the\s+)?")
 _WHICH_ARE_RE = re.compile(

@@ -164,3 +164,35 @@ def test_a_person_described_as_a_firms_representative_is_tied_to_it_and_the_demo
     assert ("person:ri-chol-man", "alleged-tie-to", "firm:korea-daesong-bank") in found
     assert ("person:ri-chol-man", "headquartered-in", "country:kp") in found
     assert ("firm:korea-daesong-bank", "headquartered-in", "country:kp") in found
+
+
+def test_a_party_a_lower_case_designated_foreign_terrorist_organization_is_sanctioned_by_the_united_states() -> None:
+    found = _found(
+        "The tanker moved oil for the Harbor Martyrs Brigades (HMB), a designated foreign terrorist organization.",
+        "U.S. Department of Justice",
+    )
+    assert ("organization:harbor-martyrs-brigades", "sanctioned-by", "country:us") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disgraced financier Karim Vahdat Zand, who was sanctioned earlier this year, promoted the scheme.",
+        "Today OFAC designated Omega Trading LLC. The financier Karim Vahdat Zand was previously designated in 2019.",
+        "Karim Vahdat Zand was designated pursuant to E.O. 13224, as amended, on May 27, 2025 for his support.",
+    ],
+)
+def test_a_designation_made_before_the_texts_action_is_the_united_states(text: str) -> None:
+    found = _found(text, "U.S. Department of the Treasury")
+    assert ("person:karim-vahdat-zand", "sanctioned-by", "country:us") in found
+    assert not {f for f in found if f[0] == "person:karim-vahdat-zand" and f[2].startswith("agency:")}
+
+
+def test_a_party_designated_before_takes_no_law_of_the_texts_own_designations() -> None:
+    text = (
+        "Today, OFAC designated Omega Trading LLC pursuant to E.O. 13902. "
+        "Disgraced financier Karim Vahdat Zand, who was sanctioned earlier this year, promoted the scheme."
+    )
+    found = _found(text, "U.S. Department of the Treasury")
+    assert ("person:karim-vahdat-zand", "sanctioned-by", "country:us") in found
+    assert ("person:karim-vahdat-zand", "restricted-under", "law:executive-order-13902") not in found
