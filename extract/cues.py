@@ -246,7 +246,7 @@ NOUN_OF_COUNTRY_RE = re.compile(rf"\b{_NOUNS}\s+of\s+(?:the\s+)?$")
 HQ_DESC_BEFORE_RE = re.compile(  # "the Russian cybersecurity firm, X", "a fifth Russian airline – X"
     rf"(?:\b(?:the|a|an)\s+(?:(?:first|second|third|fourth|fifth|sixth|another|other)\s+)?|(?<![\w-]))"
     rf"(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
-    rf"(?:{_NOUNS}|{_PEOPLE})\s*(?:,|[\u2013\u2014]|\s-)?\s*$"
+    rf"(?:{_NOUNS}|{_PEOPLE}|Company|Corporation|Firm)\s*(?:,|[\u2013\u2014]|\s-)?\s*$"  # "the Malaysian Company X"
 )
 HQ_DEMONYM_BEFORE_RE = re.compile(rf"\b(?:a|an)\s+(?P<p>{DEMONYM_ALT})\s+$")  # "a North Korean Foreign Trade Bank"
 HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
@@ -256,6 +256,10 @@ HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong 
     # "a North Korean Foreign Trade Bank (FTB) representative": a body's name before the noun too
     rf"(?:\"?[a-z][\w-]*\"?\s+(?:and\s+)?|[A-Z][\w&-]*\s+(?:\([A-Z]{{2,8}}\)\s+)?){{0,4}}?"
     rf"(?:{_NOUNS}|{_PEOPLE})\b"
+)
+HQ_POSSESSIVE_AFTER_RE = re.compile(  # "Rosoboronexport, Russia's main arms export entity"
+    rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?,\s*(?:the\s+)?(?P<p>{_PLACE_ALT})['\u2019]s\s+"
+    rf"(?:[a-z][\w-]*\s+){{0,4}}?{_NOUNS}\b"
 )
 HQ_OF_RE = re.compile(
     r"[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?,?[ \t]*of[ \t]+"

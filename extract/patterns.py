@@ -244,6 +244,7 @@ NAME_TOKEN_RE = re.compile(r"[ \t]+(?:(of|for|the|and|on)|([A-Z][a-z]+|[A-Z]\.))
 
 DEMONYM_ALT = "|".join(sorted(map(re.escape, DEMONYM_WORDS), key=len, reverse=True))
 _DEMONYM_LEAD_RE = re.compile(rf"(?:{DEMONYM_ALT})[ \t]+(?=[A-Z])")
+_DEMONYM_KIND_RE = re.compile(rf"(?:{DEMONYM_ALT})[ \t]+(?:Company|Firm|Corporation)[ \t]+(?=[A-Z])")
 _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an)[ \t]+$", re.IGNORECASE)
 
 
@@ -254,10 +255,11 @@ def firm_name_start(norm: str, at: int, a: int, b: int) -> int:
     Bank, a North Korean one; "Korean Air" is a name)."""
     prefix = PREFIX_RE.search(norm, at + a, at + b)
     a = prefix.start() - at if prefix and prefix.start() > at + a else a
-    if _INDEFINITE_BEFORE_RE.search(norm, max(0, at + a - 4), at + a):
+    lead = _DEMONYM_KIND_RE.match(norm, at + a, at + b)  # "the Malaysian Company Sime Darby Plantation Berhad"
+    if lead is None and _INDEFINITE_BEFORE_RE.search(norm, max(0, at + a - 4), at + a):
         lead = _DEMONYM_LEAD_RE.match(norm, at + a, at + b)
-        if lead is not None and len(norm[lead.end() : at + b].split()) >= 2:
-            return lead.end() - at
+    if lead is not None and len(norm[lead.end() : at + b].split()) >= 2:
+        return lead.end() - at
     return a
 
 

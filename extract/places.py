@@ -132,9 +132,12 @@ def rule_places(sent: Sentence) -> None:
             for m in chosen:  # where a party lives is as the sentence says: "According to the allegations: ..."
                 stance = None if based.group("lived") else Stance.ASSERTED
                 sent.add(m, P.HEADQUARTERED_IN, c, (m.start, c.end), 0.7, stance=stance)
-        elif IN_AFTER_PARTIES_RE.search(left) and _MEASURE_RE.search(norm, sent.start, sent.end):
-            # "sanctions against A and B in the PRC": where the parties of a measure are
+        elif IN_AFTER_PARTIES_RE.search(left):
+            # "sanctions against A and B in the PRC": where the parties of a measure are; "sourced from
+            # Taepyung Salt Farm in South Korea": where a firm is
             prev = [m for m in sent.before(c.start, _PARTIES) if not sent.is_modifier(m)]
+            if prev and prev[0].etype is not T.FIRM and not _MEASURE_RE.search(norm, sent.start, sent.end):
+                prev = []
             if prev and c.start - prev[0].end <= 12:
                 for m in sent.group(prev[0], -1, frozenset({prev[0].etype})):
                     sent.add(m, P.HEADQUARTERED_IN, c, (m.start, c.end), 0.6, stance=Stance.ASSERTED)

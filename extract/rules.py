@@ -46,6 +46,7 @@ from .cues import (
     HQ_DESC_BEFORE_RE,
     HQ_OF_RE,
     HQ_PAREN_RE,
+    HQ_POSSESSIVE_AFTER_RE,
     INVADE_RE,
     INVESTIGATE_RE,
     ISSUER_REF_RE,
@@ -486,7 +487,7 @@ def _rule_headquarters(sent: Sentence) -> None:
         if hit is not None and MEMBERS_AFTER_RE.match(norm, m.end):
             hit = None  # "an Iran-based Hizballah finance team operative": the operative is based there
         if hit is None:
-            hit = HQ_DESC_AFTER_RE.match(norm, m.end, sent.end)
+            hit = HQ_DESC_AFTER_RE.match(norm, m.end, sent.end) or HQ_POSSESSIVE_AFTER_RE.match(norm, m.end, sent.end)
         if hit is not None:
             named = hit.groupdict().get("city") or hit.group("p")
             place = demonyms().get(named) or COUNTRY_NAMES.get(named) or places.city_country(named)

@@ -196,3 +196,21 @@ def test_a_party_designated_before_takes_no_law_of_the_texts_own_designations() 
     found = _found(text, "U.S. Department of the Treasury")
     assert ("person:karim-vahdat-zand", "sanctioned-by", "country:us") in found
     assert ("person:karim-vahdat-zand", "restricted-under", "law:executive-order-13902") not in found
+
+
+def test_a_firm_in_a_country_is_there() -> None:
+    found = _found(
+        "Ports of entry will detain rice products sourced from Golden Paddy Rice Mill in Vietnam.",
+        "U.S. Customs and Border Protection",
+    )
+    assert ("firm:golden-paddy-rice-mill", "headquartered-in", "country:vn") in found
+
+
+def test_a_demonym_and_company_before_a_firms_name_are_no_part_of_it() -> None:
+    found = _found("CBP modified the Finding on the Indonesian Company Surya Palm Estates Ltd.")
+    assert ("firm:surya-palm-estates-ltd", "headquartered-in", "country:id") in found
+
+
+def test_a_countrys_possessive_description_after_a_firm_places_it() -> None:
+    found = _found("The sanctions target Volga Arms Export OJSC, Russia's main arms export entity.")
+    assert ("firm:volga-arms-export-ojsc", "headquartered-in", "country:ru") in found
