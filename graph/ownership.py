@@ -31,14 +31,25 @@ _OK = VALID_AT + " AND " + STANCES_OK
 LEVELS = 10  # owners above an entity read for the rule (the tree shown may be cut shorter)
 
 
+# One level up from the frontier, each edge walked in its own direction (an owner owns the entity,
+# the entity is a subsidiary of its parent), so an owner of thousands is never expanded downwards;
+# an entity reached before is not walked again (a diamond once, a cycle ends). Unrolled LEVELS times
+# (Cypher has no loop): the same set of owners as a shortest-path walk within LEVELS levels.
+_LEVEL = (
+    "  WITH ns, reduce(acc = [], x IN frontier | acc + "
+    "    [(x)<-[r:OWNS]-(o:Entity) WHERE " + _OK + " | o] + [(x)-[r:SUBSIDIARY_OF]->(o:Entity) WHERE " + _OK + " | o]) "
+    "    AS reached "
+    "  WITH ns, reduce(acc = [], o IN reached | CASE WHEN o IN ns OR o IN acc THEN acc ELSE acc + o END) AS frontier "
+    "  WITH ns + frontier AS ns, frontier "
+)
+
+
 def subquery(var: str) -> LiteralString:
     """``CALL (var) { … }`` answering ``ownership``: ``{holdings, blocking, entities}`` of the entity
     bound to ``var`` (parameters ``$as_of``, ``$undated``, ``$stances``, ``$lists``)."""
-    up = "(a)-[r:OWNS|SUBSIDIARY_OF]-(b) WHERE (type(r) = 'OWNS') = (startNode(r) = b) AND " + _OK
     body = (
         f"CALL ({var}) {{ "
-        f"  OPTIONAL MATCH ANY SHORTEST ({var})(({up})){{1,{LEVELS}}}(o:Entity) "
-        f"  WITH {var}, collect(DISTINCT o) AS above WITH [{var}] + above AS ns "
+        f"  WITH [{var}] AS ns, [{var}] AS frontier " + _LEVEL * LEVELS + "  WITH ns "
         "  RETURN {holdings: "
         "    COLLECT { UNWIND ns AS e MATCH (e)<-[r:OWNS]-(o:Entity) WHERE o IN ns AND " + _OK + " "
         "      RETURN {owned: e.id, owner: o.id, fact: {" + _FACT + "}} ORDER BY e.id, o.id, r.fact_id } + "
