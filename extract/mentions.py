@@ -33,6 +33,7 @@ from .patterns import (
     BILL_RE,
     BODY_OF_COUNTRY_RE,
     CAMEL_PRODUCT_RE,
+    DEMONYM_ALT,
     DEMONYM_GOV_RE,
     FIRM_COMMA_RE,
     FIRM_FORM_NAME_RE,
@@ -169,7 +170,7 @@ class Doc:
             for a, b in firm_parts(m.group(0), plural):
                 a = firm_name_start(norm, m.start(), a, b)  # not "Commerce Designated AO", "a North Korean"
                 if _GENERIC_FIRM_RE.fullmatch(m.group(0), a, b):
-                    continue  # "Trading Company", "Holding Company": a kind of firm, not a name
+                    continue  # "Trading Company", "the Indonesian Company": a kind of firm, not a name
                 if m.start() + b in form_ends:
                     continue
                 lead = lead_ends.get(m.start() + a)
@@ -272,8 +273,7 @@ class Doc:
         self.addresses = addresses.find(self)  # "A, Room 1203, ..., Hong Kong; and B": no names inside
 
     def _law_lists(self) -> None:
-        """``Uyghur Forced Labor Prevention Act (UFLPA) Entity List`` / ``UFLPA Entity List``: a
-        list named after a law is its own list, not the Entity List the gazetteer knows."""
+        """A list named after a law ("UFLPA Entity List") is its own, not the Entity List the gazetteer knows."""
         out: list[Mention] = []
         for m in self.mentions:
             law = out[-1] if out else None
@@ -581,7 +581,9 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
 _NUMBERED_KIND_RE = re.compile(r"Executive\s+Order|General\s+License|Public\s+Law|Directive|E\.O\.")
 _SECTION_OF_RE = re.compile(r"\b(?:under|pursuant\s+to)\s+(?P<s>[Ss]ection\s+\d+[\w()]*\s+of\s+the\s+)$")
 _COUNTRY_CODE_BEFORE_RE = re.compile(r"(?<![\w.-])([A-Z]{2,5})[ \t]+$")
-_GENERIC_FIRM_RE = re.compile(rf"(?:(?:{FIRM_SUFFIX}|Holding|Shipping|Trading|Front)\s+)*(?:{FIRM_SUFFIX})")
+_GENERIC_FIRM_RE = re.compile(
+    rf"(?:(?:{FIRM_SUFFIX}|Holding|Shipping|Trading|Front|{DEMONYM_ALT})\s+)*(?:{FIRM_SUFFIX})"
+)
 _GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")
 
 

@@ -214,3 +214,10 @@ def test_a_demonym_and_company_before_a_firms_name_are_no_part_of_it() -> None:
 def test_a_countrys_possessive_description_after_a_firm_places_it() -> None:
     found = _found("The sanctions target Volga Arms Export OJSC, Russia's main arms export entity.")
     assert ("firm:volga-arms-export-ojsc", "headquartered-in", "country:ru") in found
+
+
+def test_a_demonym_and_a_legal_form_alone_name_no_firm() -> None:
+    text = "CBP modified the Finding on the Indonesian Company named in it."
+    doc = Doc(text, fold(decode(text)), [])
+    doc.find_mentions()
+    assert [m.eid for m in doc.mentions] == ["agency:us-cbp"]
