@@ -105,11 +105,18 @@ _UNIT_AFTER_RE = re.compile(
 
 
 def units_after(norm: str, ends: list[int]) -> Iterator[tuple[int, int]]:
-    """The span of each unit named right after a body that ends at one of ``ends``."""
+    """The span of each unit named right after a body that ends at one of ``ends``; not a unit every
+    body has ("FBI Office", "FBI Field Office"), whose id would be shared by every body's."""
     for end in ends:
         m = _UNIT_AFTER_RE.match(norm, end)
-        if m is not None:
+        if m is not None and not _GENERIC_UNIT_RE.fullmatch(m.group(1)):
             yield m.start(1), m.end(1)
+
+
+_GENERIC_UNIT_RE = re.compile(
+    rf"(?:(?:Field|Regional|Main|Local|District|Area|Resident|Headquarters|Central|General|Press|Public)[ \t]+)*"
+    rf"{_UNIT_HEAD}"
+)
 
 
 # a body named after its country: "Atomic Energy Organization of Iran", "Central Bank of the Islamic Republic

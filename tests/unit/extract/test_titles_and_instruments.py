@@ -221,3 +221,10 @@ def test_a_demonym_and_a_legal_form_alone_name_no_firm() -> None:
     doc = Doc(text, fold(decode(text)), [])
     doc.find_mentions()
     assert [m.eid for m in doc.mentions] == ["agency:us-cbp"]
+
+
+@pytest.mark.parametrize("text", ["The FBI Field Office in Boston said so.", "The FBI Office said so."])
+def test_a_unit_every_body_has_is_not_made_an_entity_of_its_own(text: str) -> None:
+    doc = Doc(text, fold(decode(text)), [])
+    doc.find_mentions()
+    assert [m.eid for m in doc.mentions] == ["agency:us-fbi"]  # no agency:field-office shared by every body's
