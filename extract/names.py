@@ -29,7 +29,7 @@ from reference import registry
 from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE, KIN
-from .patterns import DEMONYM_ALT, NAME_STOP, PARTY_STATE, PERSON_TITLE_RE, PLURAL_BEFORE_RE
+from .patterns import DEMONYM_ALT, DOCUMENT_NAME_RE, NAME_STOP, PARTY_STATE, PERSON_TITLE_RE, PLURAL_BEFORE_RE
 from .personal import office_only, person_shaped, person_tail, titled
 
 T = EntityType
@@ -77,8 +77,7 @@ ORG_HEADS = re.compile(
     r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
     r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|Assembly|Parliament|"
     r"Hospital|Bank\s+of|Brigades?|Battalions?|Front|Movement|Mujahideen)$|"
-    # "Second Academy of Natural Sciences"
-    r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+of\s+"
+    r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+of\s+"  # "Second Academy of"
 )
 _FIRM_BEFORE = re.compile(
     rf"(?:\b(?:company|companies|firm|firms|entity|entities|corporation|subsidiary|subsidiaries|"
@@ -455,6 +454,7 @@ def find(
         and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1)
         and not _place(norm[s:e])
         and not office_only(norm[s:e])  # "designated the Vice President of X, Y": Y is the one designated
+        and not DOCUMENT_NAME_RE.search(norm, s, e)  # "a joint Cybersecurity Advisory, <its title>"
     ]
     typed: dict[tuple[int, int], EntityType] = {}
     trimmed: set[tuple[int, int]] = set()

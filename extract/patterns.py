@@ -22,6 +22,13 @@ _STOP = (
 _CAP = rf"(?!(?:{_STOP})\b)[A-Z][A-Za-z0-9&]*(?:\.[A-Za-z0-9&]+)*"
 _SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # white space, at most one line break
 
+# a document's name, no party's: "Cybersecurity Advisory", "Annual Threat Assessment", "Country Reports"
+_DOCUMENT_WORD = (
+    r"(?:Advisory|Advisories|Assessment|Assessments|Report|Reports|Bulletin|Alert|Guidance|Fact[ \t]+Sheet)"
+)
+DOCUMENT_NAME_RE = re.compile(rf"(?<![\w-]){_DOCUMENT_WORD}$")
+_DOCUMENT_RUN = rf"(?:{_CAP}{_SP}){{1,2}}{_DOCUMENT_WORD}(?![\w-]|{_SP}[A-Z])"
+
 # -- firms -------------------------------------------------------------------------------------
 
 LEGAL_PREFIX = r"(?:AO|OOO|ZAO|OAO|PAO|PJSC|JSC|CJSC|OJSC)"
@@ -89,7 +96,7 @@ _CONNECT = r"(?:(?:and|of|for|the|on)[ \t]+)"
 AGENCY_OF_RE = re.compile(
     rf"(?<![\w-])(?:(?:U\.S\.|US|United States)[ \t]+)?{_HEAD}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     # not past "and" into a possessive: "Ministry of State Security and People's Liberation Army" are two
-    rf"{_CAP}(?:{_SP}(?:{_CONNECT}{_CAP}(?![\w'])|{_CAP}))*"
+    rf"{_CAP}(?:{_SP}(?!{_DOCUMENT_RUN})(?:{_CONNECT}{_CAP}(?![\w'])|{_CAP}))*"  # not into "Annual Threat Assessment"
 )
 AGENCY_TAIL_RE = re.compile(rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee))(?![\w-])")
 

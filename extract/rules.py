@@ -14,6 +14,7 @@ from schema.ontology import EntityType, Predicate, Stance
 
 from . import (
     addresses,
+    advisories,
     clause_parties,
     control,
     doclaw,
@@ -554,6 +555,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     _rule_tie,
     lambda s: _rule_actor_on_target(s, ACT_RE, P.ACTED_AGAINST, 0.6),
     lambda s: _rule_actor_on_target(s, WARN_RE, P.WARNED_AGAINST_BY, 0.65),
+    advisories.rule_advisories,
     _rule_settlement,
     _rule_declined,
     _rule_invaded,

@@ -58,7 +58,9 @@ _APPOSITION_OPEN_RE = re.compile(
 _APPOSITION_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,")
 
 # a word that opens another clause between a verb and the first name after it
-_CLAUSE_OPENS_RE = re.compile(r"\b(?:since|because|although|though|until|unless|whereas|while)\b|;")
+_CLAUSE_OPENS_RE = re.compile(
+    r"\b(?:since|because|although|though|until|unless|whereas|while)\b|;|,[ \t]+(?:and|but)[ \t]+$"
+)
 # a title between "by" and the person it names: "by President Biden", "by Treasury Secretary Janet Yellen"
 _TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_TITLE_RE.pattern})[ \t]+")
 
@@ -89,7 +91,7 @@ class Raw:
 _TITLE_AFTER_RE = re.compile(r'[ \t]*,?[ \t]*(?:\([^()]{1,12}\)[ \t]*,?[ \t]*)?"([^"]{3,300}?)[,.]?"')
 
 
-_STATES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION})  # named with "the" in a run of them
+_STATES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.AGENCY})  # named with "the" in a run
 
 
 class Sentence:

@@ -1,0 +1,138 @@
+"""Rule: an advisory's authors publicly warn against what it is about.
+
+A cybersecurity advisory, an alert or a bulletin that bodies release about a threat group or a
+firm is their public warning against it (``warned-against-by``, each author):
+
+* ``CISA and FBI have released Joint Cybersecurity Advisory: TTPs of X``;
+* ``A, in coordination with B and C, published a joint cybersecurity advisory that highlights X``;
+* ``This advisory was written by A and B to provide information on X``;
+* ``The advisory was coauthored with the following organizations: - A; - B`` names more authors;
+  a later ``This advisory was crafted to highlight X`` names what it is about.
+
+The authors a sentence names are kept for the document's later sentences about "the advisory".
+What the advisory is about is the first party named after the advisory (or after its authors, in
+the passive), with the parties coordinated with it; a party only said to be tied to that one
+("actors associated with X") is not warned against by this rule."""
+
+from __future__ import annotations
+
+import re
+from weakref import WeakKeyDictionary
+
+from schema.ontology import EntityType, Predicate, Stance
+
+from .mentions import AFFECTED, Doc
+from .sentence import Sentence
+from .spans import Mention
+
+T = EntityType
+_I = re.IGNORECASE
+_AUTHORS = frozenset({T.AGENCY, T.ORGANIZATION})
+
+# the document: "joint Cybersecurity Advisory", "advisories", "a cyber alert", "security bulletin"
+ADVISORY_RE = re.compile(
+    r"\b(?:(?:(?:joint|cybersecurity|cyber[ \t-]?security|cyber|security|threat)[ \t]+){0,3}(?:advisory|advisories)|"
+    r"(?:(?:joint|cybersecurity|cyber[ \t-]?security|cyber|security|threat)[ \t]+){1,3}(?:alert|bulletin)s?)\b"
+    r"(?![ \t]+(?:committee|council|board|opinion|panel|group|services?|body|role|capacity|vote)\b)",
+    _I,
+)
+# the authors' verb right before it: "have released a joint", "published two", "issued an updated"
+_PUBLISHED_BEFORE_RE = re.compile(
+    r"\b(?:releas|publish|issu|author|co-?author|writ|wrote|produc|jointly[ \t]+releas|updat)\w*[ \t]+"
+    r"(?:(?:a|an|the|its|their|two|three|four|several|new|updated|joint|additional)[ \t]+)*$",
+    _I,
+)
+# the passive after it: "was written by", "was coauthored with the following organizations:"
+_PUBLISHED_BY_RE = re.compile(
+    r"[ \t]+(?:is|was|were|has[ \t]+been|have[ \t]+been)[ \t]+(?:jointly[ \t]+)?"
+    r"(?:written|authored|co-?authored|released|published|issued|produced|prepared|developed)[ \t]+"
+    r"(?P<how>by|with)[ \t]+",
+    _I,
+)
+# the advisory named again as the sentence's subject: "This advisory ...", "The joint advisory ..."
+_THIS_ADVISORY_RE = re.compile(r"\W*(?:this|the)[ \t]+(?:[\w-]+[ \t]+){0,2}", _I)
+# what leads to its subject: "on", "about", "highlight", "provide information on", "TTPs of"
+_ABOUT_RE = re.compile(
+    r"(?:\b(?:on|about|regarding|concerning|detailing|describing|highlight(?:s|ing)?|of|"
+    r"against|warning[ \t]+of|attributed[ \t]+to)\b|:)",
+    _I,
+)
+# a party after its subject only tied to it: "actors associated with X", "backed by X"
+_TIED_GAP_RE = re.compile(
+    r"\b(?:associated|affiliated|linked|tied|connected)[ \t]+(?:with|to)\b|\b(?:backed|sponsored|directed)[ \t]+by\b",
+    _I,
+)
+
+# the first party after the advisory opens another clause: "an advisory on phishing, and X was not named"
+_CLAUSE_BREAK_RE = re.compile(
+    r",[ \t]+(?:and|but|while)[ \t]+(?:the[ \t]+)?$|,[ \t]+(?:which|who)\b|;|\b(?:since|because|although|whereas)\b", _I
+)
+
+_DOC_AUTHORS: WeakKeyDictionary[Doc, list[str]] = WeakKeyDictionary()
+
+
+def rule_advisories(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    for cue in sent.cues(ADVISORY_RE):
+        authors, after = _authors(sent, cue)
+        if _THIS_ADVISORY_RE.fullmatch(norm, sent.start, cue.start()):  # the advisory named before: more authors
+            authors = [*_DOC_AUTHORS.get(sent.doc, []), *authors]
+        if authors:
+            _DOC_AUTHORS[sent.doc] = list(dict.fromkeys(authors))
+        if not authors:
+            continue
+        for subject in _subjects(sent, after, authors):
+            for author in authors:
+                sent.add(subject, Predicate.WARNED_AGAINST_BY, author, cue, 0.6, stance=Stance.ASSERTED)
+
+
+def _authors(sent: Sentence, cue: re.Match[str]) -> tuple[list[str], int]:
+    """The bodies the sentence says wrote the advisory at ``cue``, and where its subject may start."""
+    norm = sent.doc.norm
+    verb = _PUBLISHED_BEFORE_RE.search(norm, max(sent.start, cue.start() - 60), cue.start())
+    if verb is not None:
+        clause = max(sent.start, *(norm.rfind(c, sent.start, verb.start()) + 1 for c in ";:"))
+        found = [m for m in sent.ms if clause <= m.start and m.end <= verb.start() and m.etype in _AUTHORS]
+        return _ids(sent, found), cue.end()
+    by = _PUBLISHED_BY_RE.match(norm, cue.end(), sent.end)
+    if by is None:
+        return [], cue.end()
+    if by.group("how") == "with":  # "coauthored with the following organizations: - A; - B"
+        found = [m for m in sent.ms if m.start >= by.end() and m.etype in _AUTHORS]
+        return _ids(sent, found), sent.end
+    group = sent.objects_after(by.end(), _AUTHORS)
+    return _ids(sent, group), (group[-1].end if group else by.end())
+
+
+def _ids(sent: Sentence, found: list[Mention]) -> list[str]:
+    out: list[str] = []
+    for m in found:
+        if not sent.is_modifier(m) and m.eid not in out:
+            out.append(m.eid)
+    return out
+
+
+def _subjects(sent: Sentence, pos: int, authors: list[str]) -> list[Mention]:
+    """The first party named after ``pos`` that a word of aboutness leads to, with those coordinated
+    with it ("the TTPs of X, as well as Y's role")."""
+    norm = sent.doc.norm
+    about = _ABOUT_RE.search(sent.bare(pos, sent.end))
+    if about is None:
+        return []
+    cands = [m for m in sent.after(pos + about.start(), AFFECTED) if m.eid not in authors and not sent.is_modifier(m)]
+    if not cands:
+        return []
+    first = sent.head(cands[0])
+    gap = sent.bare(pos + about.end(), first.start)
+    if first.etype not in AFFECTED or first.eid in authors or len(gap) > 100 or _CLAUSE_BREAK_RE.search(gap):
+        return []  # "an advisory about phishing, and X was not named": X is in another clause
+    out = [first]
+    for m in cands[1:]:
+        gap = norm[out[-1].end : m.start]
+        if m.start <= out[-1].end or _TIED_GAP_RE.search(gap):
+            break
+        if re.fullmatch(r"[^.;:]{0,40}?(?:,?[ \t]+(?:and|as[ \t]+well[ \t]+as)[ \t]+|,[ \t]+)", gap):
+            out.append(m)
+            continue
+        break
+    return out
