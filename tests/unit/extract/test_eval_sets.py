@@ -30,6 +30,7 @@ SETS = [
     ROOT / "bench" / "eval13",
     ROOT / "bench" / "eval14",
     ROOT / "bench" / "eval15",
+    ROOT / "bench" / "eval16",
 ]
 GOLDS = sorted(g for d in SETS for g in d.glob("*.gold.yaml"))
 TYPES = {t.value.lower(): t for t in EntityType}
@@ -72,6 +73,7 @@ def test_every_gold_claim_is_allowed_and_quoted_from_its_text(path: Path) -> Non
         ("eval13", False),
         ("eval14", False),
         ("eval15", False),
+        ("eval16", False),
     ],
 )
 def test_the_split_digest_matches_the_gold_files(folder: str, blind: bool) -> None:
