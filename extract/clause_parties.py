@@ -45,7 +45,7 @@ _SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:said|says|stated|Secretary|Director|Chairman|Chairwoman|Senator|Sen\.|Rep\.|Representative|"
     r"Administrator|Commissioner|Attorney|General)\s+$"
 )
-_OF_BEFORE_RE = re.compile(r"\b(?:of|at)\s+(?:the\s+)?$")
+_OF_BEFORE_RE = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?:so-called\s+)?[\"“']?$")  # "Director of the so-called “X”"
 _ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:a|an|the|other|previously|already)\s+$", _I)  # "the sanctioned X"
 _CONFIDENCE = 0.4
 

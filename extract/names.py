@@ -180,7 +180,7 @@ _UNDERGOES_AFTER = re.compile(
 DESIGNATION_TERM = re.compile(
     r"(?:Foreign[ \t]+Terrorist[ \t]+Organizations?|Specially[ \t]+Designated[ \t]+(?:Global[ \t]+Terrorist|"
     r"Nationals?|Narcotics[ \t]+Traffickers?)|(?:Significant[ \t]+)?Transnational[ \t]+Criminal[ \t]+"
-    r"Organizations?|FTOs?|SDGTs?|SDN)\b"
+    r"Organizations?|FTOs?|SDGTs?|SDN|(?:Primary[ \t]+)?Money[ \t]+Laundering[ \t]+Concern)\b"
 )
 _TERRORIST_TERM = (
     r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorists?|Foreign[ \t]+Terrorist[ \t]+Organizations?|"

@@ -37,7 +37,8 @@ FIRM_SUFFIX = (
     r"Corporation|Co\.|Company|Group|Holdings?|Technologies|Systems|GmbH|AG|PLC|plc|N\.V\.|"
     r"B\.V\.|L\.P\.|Industries|Telecom|Electronics|PTE|Pte\.?|LLP|S\.A\.|SA|SpA|S\.p\.A\.|"
     r"Sdn\.?[ \t]+Bhd\.?|Berhad|Bhd\.?|"
-    r"OJSC|JSC|PJSC|Robotics|Semiconductors?|Bank|Concern|Airlines|Airways|Shipping|Trading|Logistics|"
+    r"OJSC|JSC|PJSC|Robotics|Semiconductors?|Bank|Airlines|Airways|Shipping|Trading|Logistics|"
+    r"Concern(?<!Laundering[ \t]Concern)|"  # "Concern Kalashnikov", not "of primary money laundering concern"
     r"Petrochemicals?|Refinery|Refining|Chemicals?|"
     r"Farms?|Factory|Factories|Plantations?|Mill|Shipyards?|Fisher(?:y|ies))"  # where goods are made: a WRO's
 )
@@ -47,8 +48,13 @@ _FIRM_TAIL = (  # "Vector Casa de Bolsa, S.A. de C.V.", "CIBanco S.A., Instituci
     r"(?:,[ \t]+(?:Instituci[oó]n|Institution)[ \t]+de[ \t]+Banca[ \t]+M[uú]ltiple\b)?"
     r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.))?"
 )
+# a headline's verb before a name is none of it: "FinCEN Finds X Bank ...", "Treasury Sanctions X Trading LLC"
+_HEADLINE_VERB = (
+    r"Finds|Designates|Adds|Imposes|Announces|Indicts|Removes|Identifies|Proposes|Targets|Sanctions|Charges|Blocks|"
+    r"Penalizes|Fines|Settles|Revokes|Bans|Restricts"
+)
 _FIRM_WORD = (  # "Int'l" is a word of a name, "Kaspersky's" is not
-    r"(?!(?:" + _STOP + r")\b)(?:[A-Z]|[ie](?=[A-Z][a-z]))[A-Za-z0-9&]*"  # "iSmart Mobile, LLC", "eLong Power"
+    r"(?!(?:" + _STOP + "|" + _HEADLINE_VERB + r")\b)(?:[A-Z]|[ie](?=[A-Z][a-z]))[A-Za-z0-9&]*"  # "iSmart Mobile, LLC"
     r"(?:\.[A-Za-z0-9&]+|-[A-Z0-9][A-Za-z0-9&]*|'(?!s\b)[a-z]{1,2}\b)*"
 )
 # the particles of Spanish, Portuguese, French and Italian names: "Petroleos de Venezuela, S.A."

@@ -79,7 +79,19 @@ def _organisational(name: str) -> bool:
     from rigour.names.tag import NameTypeTag
 
     org = {Symbol.Category.ORG_CLASS, Symbol.Category.SYMBOL, Symbol.Category.DOMAIN, Symbol.Category.LOCATION}
-    return any(span.symbol.category in org for n in analyze_names(NameTypeTag.ORG, [name]) for span in n.spans)
+    first = name.split()[0] if name.split() else ""
+    return any(
+        span.symbol.category in org and not _family_first(span, first)
+        for n in analyze_names(NameTypeTag.ORG, [name])
+        for span in n.spans
+    )
+
+
+def _family_first(span: object, first: str) -> bool:
+    """ "Yu Hui": a family name written first that rigour also reads as a legal form's abbreviation
+    ("yu") is the name's, not a firm's; a legal form before a name is written in capitals ("AO", "OOO")."""
+    forms = [p.form for p in getattr(span, "parts", ())]
+    return forms == [first.lower()] and not first.isupper() and _given(first)
 
 
 # the words a name's tail may shed: a body's acronym, a title ("CECC Chairs", "Ranking Member")

@@ -186,8 +186,8 @@ def _rule_designations_of(sent: Sentence, cue: re.Match[str]) -> None:
     if first is not None and first.start > at and not _DESCRIPTORS_RE.fullmatch(norm, at, first.start):
         first = None  # "the public designation of oligarch and former Ukrainian public official Ihor Kolomoyskyy"
     subs = sent.parties_at(first.start, AFFECTED) if first is not None else []
-    if not subs:
-        return
+    if not subs or _PERSON_NOUN_AFTER_RE.match(norm, subs[-1].end):
+        return  # "Designation of Chinese Communist Party Official": the official, not the party
     more = _AS_WELL_AS_RE.match(sent.doc.norm, subs[-1].end, sent.end)
     if more is not None:
         subs = subs + sent.parties_at(more.end(), AFFECTED)
@@ -196,8 +196,12 @@ def _rule_designations_of(sent: Sentence, cue: re.Match[str]) -> None:
         return
     for s in subs:
         sent.add(s, P.SANCTIONED_BY, auth, cue, 0.65)
+    law = sent.law_after(subs[-1].end, within=240)  # "the designation of X, former Director of Y, pursuant to"
+    for s in subs if law is not None else ():
+        sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.6, stance=Stance.ASSERTED)
 
 
+_PERSON_NOUN_AFTER_RE = re.compile(r"[ \t]+(?:officials?|leaders?|members?|executives?|officers?|operatives?)\b", _I)
 # the next item of a list parted by semicolons, after the last item's description
 _NEXT_ITEM_RE = re.compile(r";\s*(?:and\s+)?")
 

@@ -1,0 +1,53 @@
+"""Designations as the genre writes them, with invented names: a Chinese name written family name
+first ("Yu ..."), a section 311 finding's term, "the designation of X, former Director of Y, pursuant
+to <law>", and a headline's "Designation of <Party> Official"."""
+
+from __future__ import annotations
+
+from extract import propose
+from extract.mentions import Doc
+from extract.personal import person_shaped
+from extract.text import decode
+from schema.quotes import fold
+
+_META = {"publisher": "U.S. Department of State"}
+
+
+def _found(text: str) -> set[tuple[str, str, str]]:
+    parsed = propose(text, _META).parsed
+    return {(c.subject, c.predicate.value, c.object) for c in parsed.claims}
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    doc = Doc(text, fold(decode(text)), [])
+    doc.find_mentions()
+    return [(m.eid, m.etype.value) for m in doc.mentions]
+
+
+def test_a_family_name_that_is_also_a_legal_forms_abbreviation_starts_a_persons_name() -> None:
+    assert person_shaped("Yu Minghao")
+    assert not person_shaped("Yu Trading")  # a firm's word is still a firm's
+    assert ("person:yu-minghao", "Person") in _mentions("Today I am announcing the designation of Yu Minghao.")
+
+
+def test_a_section_311_term_is_no_firm() -> None:
+    text = "FinCEN Finds Harbor Crest Bank to be of Primary Money Laundering Concern and Proposes a Rule"
+    assert [e for e, _ in _mentions(text) if e.startswith("firm:")] == ["firm:harbor-crest-bank"]
+
+
+def test_the_designation_of_a_described_official_is_under_the_law_named_after_the_description() -> None:
+    text = (
+        "Today, I am announcing the designation of Yu Minghao, former Office Director of the so-called "
+        "\u201cNorthern Affairs Leading Group\u201d of Lanzhou, Gansu Province, pursuant to Section 7031(c) of the "
+        "Department of State, Foreign Operations, and Related Programs Appropriations Act, 2021."
+    )
+    found = _found(text)
+    law = next(o for _, p, o in found if p == "restricted-under")
+    assert ("person:yu-minghao", "sanctioned-by", "agency:us-state") in found
+    assert ("person:yu-minghao", "restricted-under", law) in found
+    assert not any(s.startswith(("firm:northern", "organization:northern")) for s, _, _ in found)
+
+
+def test_a_headlines_designation_of_a_partys_official_does_not_sanction_the_party() -> None:
+    found = _found("Designation of Chinese Communist Party Official Due to Gross Violations of Human Rights\n\nText.")
+    assert not any(p == "sanctioned-by" for _, p, _ in found)
