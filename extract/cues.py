@@ -166,6 +166,8 @@ GAP_DESCRIBED_RE = re.compile(
 )
 # between a mention and a cue: a clause break, or coordination with an unnamed party ("X, or an
 # entity that ...", "and any entity that"), so the cue is not about the mention
+# a quotation closed and its speaker named: '... sanctions on Iran," said Under Secretary X'
+QUOTE_ENDS_RE = re.compile(r"[,.]?[\"\u201d]\s*(?:said|says|added|noted|stated)\b")
 CLAUSE_GAP_RE = re.compile(r";|\n\s*[-\u2022*]|\b(?:or|and)\s+(?:a|an|any|other|such)\b", _I)
 # the law a measure is taken under ("pursuant to E.O. 13382", "under the ... Act")
 PURSUANT_RE = re.compile(  # "under Section 1(a)(ii)(B) of Executive Order 13224": the section of a law, or a law itself

@@ -62,8 +62,7 @@ from .spans import Mention, overlaps, resolve, within
 
 T = EntityType
 
-# the roles an entity type can play in a claim
-AFFECTED = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.PRODUCT, T.ASSET})
+AFFECTED = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.PRODUCT, T.ASSET})  # the roles a type can play in a claim
 AUTHORITY = frozenset({T.AGENCY, T.COUNTRY, T.ORGANIZATION})
 SPEAKERS = frozenset({T.AGENCY, T.COUNTRY, T.ORGANIZATION, T.PERSON, T.FIRM})
 
@@ -318,12 +317,13 @@ class Doc:
             while names and PERSON_TITLE_RE.fullmatch(names[0].group(2)):  # "X and Senator Rubio": another title
                 names = names[1:]
             names = [t for t in names if not overlaps(taken, t.start(2), t.end(), width)]
-            words = [t.group(2) for t in names]
-            if len(words) == 1 and SURNAME_TITLE_RE.fullmatch(tm.group()) and surname_alone(words[0]):
+            cut = max((k + 1 for k, t in enumerate(names) if t.group(2) in NAME_STOP), default=0)
+            names, words = names[cut:], [t.group(2) for t in names[cut:]]  # "President of the Republic X Y": X Y
+            if not cut and len(words) == 1 and SURNAME_TITLE_RE.fullmatch(tm.group()) and surname_alone(words[0]):
                 single.append(names[0])  # "President Biden", "Secretary of State Blinken": the family name alone
                 continue
-            if len(words) < 2 or any(w in NAME_STOP for w in words):
-                continue
+            if len(words) < 2 or (cut and not person_shaped(" ".join(words[-4:]))):
+                continue  # "Vice President of the Supreme Court", "Director of National Intelligence Threat Assessment"
             keep = names[-3:] if len(words) >= 3 and words[-2].endswith(".") else names[-2:]
             for k in range(max(0, len(names) - 4), len(names) - 2):  # "Maria Consuelo Porras Argueta": all of it
                 if person_shaped(" ".join(words[k:])):

@@ -256,6 +256,18 @@ NAME_STOP = frozenset(
         "Committee",
         "Today",
         "The",
+        # a body's head: "the Vice President of the Supreme Court" names no one
+        "Court",
+        "Assembly",
+        "Parliament",
+        "Party",
+        "Army",
+        "Ministry",
+        "Government",
+        "Police",
+        "Republic",
+        "Bank",
+        "Corps",
     }
 )
 NAME_TOKEN_RE = re.compile(r"[ \t]+(?:(of|for|the|and|on)|([A-Z][a-z]+|[A-Z]\.))(?=[\s,;:.'])")

@@ -29,6 +29,7 @@ from .cues import (
     MEMBERS_AFTER_RE,
     MEMBERS_GAP_RE,
     PERSON_GROUP_OF_RE,
+    QUOTE_ENDS_RE,
     SANCTION_RE,
     designated_before,
 )
@@ -43,7 +44,6 @@ _I = re.IGNORECASE
 
 # the issuer as the clause's subject right before the verb: "The Department is also designating"
 _ISSUER_SUBJECT_RE = re.compile(ISSUER_REF_RE.pattern + r"\s+(?:is|has|was|will|today|also|\s)*(?:[\w-]+\s+)?$", re.I)
-_QUOTE_ENDS_RE = re.compile(r"[,.]?[\"\u201d]\s*(?:said|says|added|noted|stated)\b")
 _AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
 # the verb of a relative clause whose object is the noun before it: "the supporters that Treasury is designating"
 _RELATIVE_OBJECT_RE = re.compile(  # "the officials that Treasury is designating", "whom the Treasury designated"
@@ -111,7 +111,7 @@ def rule_sanction(sent: Sentence) -> None:
             subs = sent.objects_after(cue.end(), AFFECTED)
             if subs and AS_ROLE_RE.search(sent.bare(cue.end(), subs[0].start)):
                 subs = []  # "designated as a financier of Hezbollah": the one designated is not named here
-            if subs and _QUOTE_ENDS_RE.search(norm, cue.end(), subs[0].start):
+            if subs and QUOTE_ENDS_RE.search(norm, cue.end(), subs[0].start):
                 subs = []  # '... sanctions on Iran," said Under Secretary X': the speaker is no object
             if isinstance(auth, Mention):  # "The EU, UK, Japan, and New Zealand have designated X": each
                 for other in sent.group(auth, -1, AUTHORITY)[:-1]:
@@ -197,8 +197,9 @@ def _rule_designations_of(sent: Sentence, cue: re.Match[str]) -> None:
     for s in subs:
         sent.add(s, P.SANCTIONED_BY, auth, cue, 0.65)
     law = sent.law_after(subs[-1].end, within=240)  # "the designation of X, former Director of Y, pursuant to"
-    for s in subs if law is not None else ():
-        sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.6, stance=Stance.ASSERTED)
+    if law is not None:
+        for s in subs:
+            sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.6, stance=Stance.ASSERTED)
 
 
 _PERSON_NOUN_AFTER_RE = re.compile(r"[ \t]+(?:officials?|leaders?|members?|executives?|officers?|operatives?)\b", _I)

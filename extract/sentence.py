@@ -25,6 +25,7 @@ from .cues import (
     OF_RE,
     POSSESSIVE_RE,
     PURSUANT_RE,
+    QUOTE_ENDS_RE,
 )
 from .mentions import Doc
 from .patterns import PERSON_TITLE_RE
@@ -343,6 +344,8 @@ class Sentence:
         first = self.head(near[0])
         if first.etype not in types or _CLAUSE_OPENS_RE.search(self.bare(pos, first.start)):
             return []  # "action against an unnamed refinery since President Trump issued ...": another clause
+        if QUOTE_ENDS_RE.search(self.doc.norm, pos, first.start):
+            return []  # '"... restricting the military's ability," said Under Secretary X': the speaker
         return self.group(first, 1, types)
 
     def pronoun_before(self, pos: int) -> str | None:

@@ -51,3 +51,18 @@ def test_the_designation_of_a_described_official_is_under_the_law_named_after_th
 def test_a_headlines_designation_of_a_partys_official_does_not_sanction_the_party() -> None:
     found = _found("Designation of Chinese Communist Party Official Due to Gross Violations of Human Rights\n\nText.")
     assert not any(p == "sanctioned-by" for _, p, _ in found)
+
+
+def test_a_title_of_a_body_names_no_one_and_a_name_after_the_body_is_the_holders() -> None:
+    assert _mentions("Ortiz is the Vice President of the Supreme Court of Justice.") == []
+    assert ("person:lucia-mendez-arroyo", "Person") in _mentions(
+        "The President of the Republic Lucia Mendez Arroyo spoke."
+    )
+
+
+def test_the_speaker_named_after_a_quotation_is_no_object_of_the_verb_inside_it() -> None:
+    text = (
+        "\u201cThese rules are restricting the military\u2019s ability to resupply,\u201d said Under Secretary of "
+        "Commerce for Industry and Security Dana Whitfield."
+    )
+    assert not any(s.startswith("person:") or o.startswith("person:") for s, _, o in _found(text))
