@@ -26,12 +26,12 @@ from . import (
     roles,
     sanctions,
     sdn_entries,
+    ties,
 )
 from .builtin import demonyms
 from .cues import (
     ACT_RE,
     BAN_RE,
-    CLAUSE_GAP_RE,
     CONSIDER_RE,
     COUNTRY_NAMES,
     DECLINE_RE,
@@ -58,7 +58,6 @@ from .cues import (
     PROPOSE_RE,
     PURSUANT_RE,
     SETTLEMENT_RE,
-    TIE_RE,
     WARN_RE,
 )
 from .mentions import AFFECTED, AUTHORITY
@@ -184,8 +183,6 @@ def _rule_listed(sent: Sentence) -> None:
             sent.add(sent.doc.last_affected, P.LISTED_ON, lst, (owner.start(), lst.end), 0.6, pronoun=True)
 
 
-# a mention used as an adjective: "the U.S.-designated X", "the UN- and U.S.-designated X"
-_ADJECTIVAL_RE = re.compile(r"-(?:\s+and\b|designated|sanctioned|based|backed|owned|controlled)")
 _WE_OUR_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
 _MANDATE_RE = re.compile(r"\b(?:shall|must)\b", _I)  # in a bill: what it would require
 _ITS_LISTING_RE = re.compile(
@@ -241,38 +238,6 @@ def _rule_on_list(sent: Sentence) -> None:
         head = gap[: owner.start()] if owner and ON_LIST_RE.fullmatch(gap[: owner.start()]) else gap
         if ON_LIST_RE.fullmatch(head):
             sent.add(x, P.LISTED_ON, lst, (x.start, lst.end), 0.65, stance=Stance.ASSERTED)
-
-
-def _rule_tie(sent: Sentence) -> None:
-    anything = frozenset(T) - {T.LIST, T.LAW, T.RECORD}
-    for cue in sent.cues(TIE_RE):
-        if cue.group("between"):
-            firsts = sent.after(cue.end(), AFFECTED)
-            if not firsts:
-                continue
-            subs = [firsts[0]]
-            conj = re.search(r"\band\b", sent.doc.norm[firsts[0].end : sent.end])
-            objs = sent.after(firsts[0].end + conj.end(), anything) if conj else []
-            obj = sent.head(objs[0]) if objs else None
-        else:
-            subs = sent.subjects_before(cue.start(), AFFECTED)
-            if subs and (
-                CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, cue.start())
-                or PARTY_NOUNS_RE.search(sent.doc.norm, subs[-1].end, cue.start())
-            ):
-                subs = []  # "X, or an entity ... controlled by China", "X ... to entities affiliated with": they are
-            if not subs and re.search(r"\b(?:its|their)\s+$", sent.window(cue.start(), 12)):
-                last = sent.doc.last_affected_mention
-                subs = [last] if last is not None else []
-            objs = [m for m in sent.after(cue.end(), anything) if not _ADJECTIVAL_RE.match(sent.doc.norm, m.end)]
-            obj = sent.head(objs[0]) if objs else None
-        if obj is None or CLAUSE_GAP_RE.search(sent.doc.norm, cue.end(), obj.start) or (obj.start - cue.end() > 80):
-            continue
-        if cue.group(0)[:2].lower() in {"a ", "an", "th"} and obj.start - cue.end() > 25:
-            continue  # "a leader in the Sinaloa cartel, as well as B": the group must follow
-        for s in subs:
-            if s.eid != obj.eid:
-                sent.add(s, P.ALLEGED_TIE_TO, obj, cue, 0.7)
 
 
 _CHARGED_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?(?:charged|indicted|sued)$", _I)
@@ -552,7 +517,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     _rule_on_list,
     sanctions.rule_sanction,
     sanctions.rule_designated_adjective,
-    _rule_tie,
+    ties.rule_tie,
     lambda s: _rule_actor_on_target(s, ACT_RE, P.ACTED_AGAINST, 0.6),
     lambda s: _rule_actor_on_target(s, WARN_RE, P.WARNED_AGAINST_BY, 0.65),
     advisories.rule_advisories,

@@ -1,0 +1,76 @@
+"""Rule: an alleged tie (``alleged-tie-to``) — "X's ties to Y", "controlled by Y", "on behalf of Y",
+"an associate of Y", "the relationship between X and Y"; a tie held by "its", "their" or "these
+companies'" is the party or the group an earlier sentence named."""
+
+from __future__ import annotations
+
+import re
+
+from schema.ontology import EntityType, Predicate
+
+from .cues import CLAUSE_GAP_RE, PARTY_NOUNS_RE, TIE_RE
+from .mentions import AFFECTED
+from .sentence import Sentence
+from .spans import Mention
+
+T = EntityType
+P = Predicate
+
+# a mention used as an adjective: "the U.S.-designated X", "the UN- and U.S.-designated X"
+_ADJECTIVAL_RE = re.compile(r"-(?:\s+and\b|designated|sanctioned|based|backed|owned|controlled)")
+
+
+def rule_tie(sent: Sentence) -> None:
+    anything = frozenset(T) - {T.LIST, T.LAW, T.RECORD}
+    for cue in sent.cues(TIE_RE):
+        held: list[Mention | str] = []
+        if cue.group("between"):
+            firsts = sent.after(cue.end(), AFFECTED)
+            if not firsts:
+                continue
+            subs = [firsts[0]]
+            conj = re.search(r"\band\b", sent.doc.norm[firsts[0].end : sent.end])
+            objs = sent.after(firsts[0].end + conj.end(), anything) if conj else []
+            obj = sent.head(objs[0]) if objs else None
+        else:
+            subs = sent.subjects_before(cue.start(), AFFECTED)
+            if subs and (
+                CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, cue.start())
+                or PARTY_NOUNS_RE.search(sent.doc.norm, subs[-1].end, cue.start())
+            ):
+                subs = []  # "X, or an entity ... controlled by China", "X ... to entities affiliated with": they are
+            held = _tie_holders(sent, cue.start()) if not subs else []
+            objs = [m for m in sent.after(cue.end(), anything) if not _ADJECTIVAL_RE.match(sent.doc.norm, m.end)]
+            obj = sent.head(objs[0]) if objs else None
+        if obj is None or CLAUSE_GAP_RE.search(sent.doc.norm, cue.end(), obj.start) or (obj.start - cue.end() > 80):
+            continue
+        if cue.group(0)[:2].lower() in {"a ", "an", "th"} and obj.start - cue.end() > 25:
+            continue  # "a leader in the Sinaloa cartel, as well as B": the group must follow
+        for s in [*subs, *held]:
+            if (s if isinstance(s, str) else s.eid) != obj.eid:
+                sent.add(s, P.ALLEGED_TIE_TO, obj, cue, 0.7)
+
+
+def _tie_holders(sent: Sentence, pos: int) -> list[Mention | str]:
+    """Who holds a tie named by a pronoun or a plural description before ``pos``, in an earlier sentence:
+    "its ties to X" the party last named, "their direct ties to X", "these companies' vulnerability to the
+    control of X" the group last named. Not when words part them and the sentence names who it stands
+    for ("Treasury remains committed to its longstanding work with X")."""
+    held = _TIE_HOLDER_RE.search(sent.doc.norm, max(sent.start, pos - 90), pos)
+    if held is None:
+        return []
+    named = sent.before(held.start(), _HOLDERS)
+    if held.end() - held.start() > 6 and len(named) >= (1 if held.group("one") else 2):
+        return []
+    if held.group("one"):
+        last = sent.doc.last_affected_mention
+        return [last] if last is not None else []
+    return list(sent.doc.last_group)
+
+
+_HOLDERS = frozenset({T.FIRM, T.ORGANIZATION, T.AGENCY, T.PRODUCT, T.ASSET})  # not "U.S. networks", a speaker
+# who a tie is held by, named before it by a pronoun or a plural description with a few words between
+_TIE_HOLDER_RE = re.compile(
+    r"\b(?:(?P<one>its)|their|(?:these|the|those)\s+(?:companies|entities|firms|carriers)')\s+"
+    r"(?:[a-z][\w-]*,?\s+(?:and\s+)?){0,6}$"
+)
