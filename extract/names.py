@@ -293,8 +293,8 @@ def candidates(
         if any(_DIGITS.search(w) for w in words):
             continue
         for start, end in _parted(norm, toks[i][0], toks[j - 1][1], wholes):
-            k = bisect.bisect_right(starts, end) - 1
-            if k < 0 or spans[k][1] <= start:  # no mention overlaps it
+            start -= 9 if i == 0 and norm.startswith("People's ", start - 9) else 0  # "People's Liberation Army"
+            if (k := bisect.bisect_right(starts, end) - 1) < 0 or spans[k][1] <= start:  # no mention overlaps it
                 out.append((start, end))
     return out
 

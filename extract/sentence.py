@@ -220,8 +220,13 @@ class Sentence:
                 break
             b = ms[j]
             gap = self.doc.norm[end : b.start]
-            if end == a.end and POSSESSIVE_RE.fullmatch(gap) and gap.startswith("'"):
+            if POSSESSIVE_RE.fullmatch(gap) and gap.startswith("'"):  # "the DPRK's", "... Korea (DPRK)'s"
                 out.append((a, b, "possessive"))
+                c = ms[j + 1] if j + 1 < len(ms) else None  # "China's Ministry of State Security and People's
+                if (
+                    c is not None and c.etype is b.etype and self.doc.norm[b.end : c.start] == " and "
+                ):  # Liberation Army"
+                    out.append((a, c, "possessive"))
             elif OF_RE.fullmatch(gap) and a.eid != b.eid:
                 out.append((a, b, "of"))
             elif gap in {" ", "\t"} and a.etype is b.etype is EntityType.AGENCY and a.eid != b.eid:
