@@ -103,7 +103,8 @@ INVESTIGATE_RE = re.compile(
     r"(?:transactions|activities|conduct|operations|sales)|(?:opened|launched)\s+(?:an?\s+)?"
     r"(?:investigation|inquiry|probe|review)\s+(?:into|of)"
     # "during its investigation of X", "the FBI's criminal investigation into X"
-    r"|(?:its|their|the|an?|'s)\s+(?:[\w-]+\s+)?(?:investigation|inquiry|probe)\s+(?:into|of))\b",
+    r"|(?:its|their|the|an?|'s)\s+(?:[\w-]+\s+)?(?:investigation|inquiry|probe)\s+(?:into|of)"
+    r"|subpoena(?:s|ed|ing)?\s+to|subpoena(?:s|ed|ing))\b",  # "has issued subpoenas to X", "subpoenaed X"
     _I,
 )
 

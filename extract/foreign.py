@@ -9,13 +9,14 @@ import re
 from reference import registry
 
 _PLACE_WORD_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_TOPIC_RE = re.compile(r"[ \t]+on[ \t]+")  # what a committee is "on" names no owner
 
 
 def foreign_body(name: str) -> bool:
     """Is a body the patterns found named after a place outside the United States ("Pakistan Atomic
     Energy Commission", "Xinjiang Public Security Bureau")? Then it is an organization the texts
     sanction and list, not one of the authorities (the registry holds the authorities by name)."""
-    for word in _PLACE_WORD_RE.findall(name):
+    for word in _PLACE_WORD_RE.findall(_TOPIC_RE.split(name)[0]):  # "House Select Committee on China": its topic
         code = registry().countries.code(word)
         if code is not None and code != "US":
             return True

@@ -104,7 +104,10 @@ AGENCY_OF_RE = re.compile(
     # not past "and" into a possessive: "Ministry of State Security and People's Liberation Army" are two
     rf"{_CAP}(?:{_SP}(?!{_DOCUMENT_RUN})(?:{_CONNECT}{_CAP}(?![\w'])|{_CAP}))*"  # not into "Annual Threat Assessment"
 )
-AGENCY_TAIL_RE = re.compile(rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee))(?![\w-])")
+AGENCY_TAIL_RE = re.compile(  # "House Select Committee on China", "Senate Committee on Foreign Relations"
+    rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee)"
+    rf"(?:[ \t]+on[ \t]+(?:the[ \t]+)?{_CAP}(?:{_SP}(?:(?:and|of|the|for|in)[ \t]+)*{_CAP}(?![\w']))*)?)(?![\w-])"
+)
 
 # a unit named right after the body it is part of: "FCC Enforcement Bureau", "Department of Defense Cyber Crime
 # Center", "BIS Office of Export Enforcement"
