@@ -106,7 +106,9 @@ AGENCY_OF_RE = re.compile(
 )
 AGENCY_TAIL_RE = re.compile(  # "House Select Committee on China", "Senate Committee on Foreign Relations"
     rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee)"
-    rf"(?:[ \t]+on[ \t]+(?:the[ \t]+)?{_CAP}(?:{_SP}(?:(?:and|of|the|for|in)[ \t]+)*{_CAP}(?![\w']))*)?)(?![\w-])"
+    rf"(?:[ \t]+on[ \t]+(?:the[ \t]+)?{_CAP}"
+    # not "... on Homeland Security and the FBI": "and the" names another body
+    rf"(?:{_SP}(?:and[ \t]+(?!the\b)|(?:of|for|in)[ \t]+(?:the[ \t]+)?)?{_CAP}(?![\w']))*)?)(?![\w-])"
 )
 
 # a unit named right after the body it is part of: "FCC Enforcement Bureau", "Department of Defense Cyber Crime

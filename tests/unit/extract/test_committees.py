@@ -20,6 +20,10 @@ def test_a_committee_on_a_topic_is_one_body_and_not_the_topics_state() -> None:
     assert _mentions("The Senate Committee on Foreign Relations met.") == [
         "organization:senate-committee-on-foreign-relations"
     ]
+    assert _mentions("Today the House Committee on Homeland Security and the FBI met the firm.") == [
+        "organization:house-committee-on-homeland-security",  # not DHS, and "and the FBI" is another body
+        "agency:us-fbi",
+    ]
     assert not foreign_body("House Select Committee on China")
     assert foreign_body("Pakistan Atomic Energy Commission")
 
