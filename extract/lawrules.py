@@ -252,3 +252,28 @@ def rule_signed_by_president(sent: Sentence) -> None:
     person = doc.entity_for(T.PERSON, hit.group("n").title())  # "DONALD J. TRUMP" is Donald J. Trump
     sent.add(order.eid, P.ENACTED_BY, person, (hit.start(), hit.end()), 0.7, stance=Stance.ASSERTED)
     sent.add(person, P.ALLEGED_TIE_TO, "country:us", (hit.start("n"), hit.end()), 0.65, stance=Stance.ASSERTED)
+
+
+# "President Biden signed a new sanctions executive order": the order the text names by its title
+SIGNED_BARE_ORDER_RE = re.compile(
+    r"\b(?:signed|issued)[ \t]+(?:an?|the|this)[ \t]+(?:new[ \t]+)?(?:[a-z-]+[ \t]+)?executive[ \t]+order\b"
+    r"(?![ \t]*(?:\(E\.O\.\)[ \t]*)?(?:No\.[ \t]*)?\d)",
+    _I,
+)
+_NUMBERED_ORDER_RE = re.compile(r"law:executive-order-\d+$")
+
+
+def rule_signed_bare_order(sent: Sentence) -> None:
+    """``President X signed a new executive order`` → the executive order the text names by its
+    title (before this sentence, or the only one it names) ``enacted-by`` X."""
+    doc = sent.doc
+    for cue in SIGNED_BARE_ORDER_RE.finditer(doc.norm, sent.start, sent.end):
+        signer = next(iter(sent.before(cue.start(), frozenset({T.PERSON}))), None)
+        titled = [
+            m for m in doc.mentions if m.etype is T.LAW and m.eid.startswith("law:executive-order-")
+            and not _NUMBERED_ORDER_RE.match(m.eid)
+        ]  # fmt: skip
+        before = [m for m in titled if m.end <= cue.start()]
+        order = before[-1] if before else (titled[0] if len({m.eid for m in titled}) == 1 else None)
+        if signer is not None and order is not None:
+            sent.add(order.eid, P.ENACTED_BY, signer, cue, 0.6, stance=Stance.ASSERTED)

@@ -165,13 +165,21 @@ LAW_PRESIDENTIAL_RE = re.compile(
     r"Presidential[ \t]+(?:Proclamation|Memorandum|Determination|Policy[ \t]+Directive)|Proclamation)"
     r"[ \t]*(?:No\.[ \t]*|-[ \t]*)?(?P<n>\d{1,5}(?:-\d{1,3})?)\b"
 )
+# an executive order named by its title: "Executive Order Targeting the Harmful Foreign Activities of the Russian
+# Government", "Executive Order on Addressing the Threat Posed by X" (a title opens with a verb's -ing form)
+LAW_EO_TITLE_RE = re.compile(
+    r"(?<![\w-])Executive[ \t]+Order[ \t]+(?:on[ \t]+)?[A-Z][a-z]+ing"
+    r"(?:[ \t]+(?:(?:[Tt]he|[Oo]f|[Aa]nd|[Oo]n|[Tt]o|[Ww]ith|[Bb]y|[Ff]or|[Ii]n|[Ff]rom|[Aa]gainst|[Aa]t|an?)[ \t]+)*"
+    rf"(?:{_CAP}|\d+[A-Za-z]*)(?:'s|'(?=[ \t]))?)+(?![\w-])"
+)
 # OFAC's licences, named by their number: "General License 85", "General License No. 13A"
 LAW_LICENSE_RE = re.compile(r"\bGeneral[ \t]+License[ \t]+(?:No\.[ \t]*)?(\d{1,4}[A-Z]?)\b")
 
 
 def numbered_laws(norm: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, name)`` of each law named by its kind and number, the name in one spelling:
-    "E.O. 13873" is "Executive Order 13873", "Proclamation 9931" "Presidential Proclamation 9931"."""
+    "E.O. 13873" is "Executive Order 13873", "Proclamation 9931" "Presidential Proclamation 9931";
+    and of each executive order named by its title."""
     for m in LAW_EO_RE.finditer(norm):
         yield m.start(), m.end(), f"Executive Order {m.group(1)}"
     for m in LAW_PRESIDENTIAL_RE.finditer(norm):
@@ -181,6 +189,8 @@ def numbered_laws(norm: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), f"General License {m.group(1)}"
     for m in LAW_DIRECTIVE_RE.finditer(norm):
         yield m.start(), m.end(), f"{' '.join(m.group(1).split()).title()} Directive {m.group(2)}"
+    for m in LAW_EO_TITLE_RE.finditer(norm):  # named by its title, not a number
+        yield m.start(), m.end(), " ".join(m.group(0).split())
 
 
 # the title before a US lawmaker's name: "Congresswoman A", "U.S. Representatives B", "Sen. C"

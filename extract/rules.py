@@ -327,6 +327,12 @@ _WITH_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s+(?:(?:together\s+)?with|alongs
 _CONGRESS = "organization:us-congress"  # the registry's id (reference/authorities.yaml)
 
 
+def _presidents_own(law: str, actor: Mention) -> bool:
+    """An executive order is the President's: "Treasury issued: Executive Order on ..." publishes it,
+    an agency does not enact it (the White House, the President's office, does)."""
+    return law.startswith("law:executive-order-") and actor.etype is T.AGENCY and actor.eid != "agency:us-white-house"
+
+
 def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate) -> None:
     """``<actor> issued <Law>`` → enacted-by; ``<actor> introduced <Law>`` → proposed-by."""
     actors = AUTHORITY | {T.PERSON}
@@ -340,7 +346,8 @@ def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate
                 actor = None  # "the House passed the bill": a chamber passes a bill, Congress a law
             if actor is not None and cue.start() - actor.end < 60:
                 for law in sent.laws_listed(laws[0]):  # "issuing General License 83, "...", and 84"
-                    sent.add(law, predicate, actor, cue, 0.7)
+                    if not (predicate is P.ENACTED_BY and _presidents_own(law.eid, actor)):
+                        sent.add(law, predicate, actor, cue, 0.7)
             with_ = _WITH_RE.match(sent.doc.norm, laws[0].end, sent.end) if predicate is P.PROPOSED_BY else None
             first = next(iter(sent.after(with_.end(), frozenset({T.PERSON}))), None) if with_ else None
             if first is not None and first.start - with_.end() < 40:  # type: ignore[union-attr]
@@ -542,6 +549,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lawrules.rule_law_targets,
     lawrules.rule_cosponsors,
     lawrules.rule_signed_by_president,
+    lawrules.rule_signed_bare_order,
     lawrules.rule_authorizes,
     lawrules.rule_administers,
     lawrules.rule_its_list,

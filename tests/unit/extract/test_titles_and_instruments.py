@@ -228,3 +228,15 @@ def test_a_unit_every_body_has_is_not_made_an_entity_of_its_own(text: str) -> No
     doc = Doc(text, fold(decode(text)), [])
     doc.find_mentions()
     assert [m.eid for m in doc.mentions] == ["agency:us-fbi"]  # no agency:field-office shared by every body's
+
+
+def test_an_executive_order_named_by_its_title_is_a_law_the_president_who_signed_it_enacted() -> None:
+    text = (
+        "Executive Order Targeting the Harmful Activities of the Government of Freedonia\n\n"
+        "Today, President Halvorsen signed a new sanctions executive order that provides new authorities. "
+        "Treasury issued: Executive Order on Prohibiting Certain Imports With Respect to Freedonia."
+    )
+    found = _found(text)
+    titled = "law:executive-order-targeting-the-harmful-activities-of-the-government-of-freedonia"
+    assert (titled, "enacted-by", "person:halvorsen") in found
+    assert not any(p == "enacted-by" and o == "agency:us-treasury" for _, p, o in found)  # it publishes, not enacts
