@@ -99,3 +99,9 @@ def rule_clause_parties(sent: Sentence) -> None:
             sent.add(m, P.SANCTIONED_BY, auth, cue, _CONFIDENCE)
         for law in laws:
             sent.add(m, P.RESTRICTED_UNDER, law, cue, _CONFIDENCE)
+        if laws or m.etype is T.ASSET:  # a vessel "identified as blocked property" takes no law of the text's
+            continue
+        for law_id in sent.doc.designation_laws:  # "Today's action, taken pursuant to <Law>", named before
+            sent.add(m, P.RESTRICTED_UNDER, law_id, cue, _CONFIDENCE)
+        if not sent.doc.designation_laws and m.eid not in sent.doc.unlawed:
+            sent.doc.unlawed.append(m.eid)  # or named after (extract.frames)

@@ -304,6 +304,10 @@ def _designation_law(sent: Sentence, record: bool = True) -> None:
             continue
         if (
             _STANDING_CUE_RE.search(doc.norm, raw.cue[0], raw.cue[1])
+            or (
+                doc.norm.endswith("designated", raw.cue[0], raw.cue[1])  # "a designated X", not "OFAC designated X"
+                and _ARTICLE_BEFORE_RE.search(doc.norm, max(0, raw.cue[0] - 12), raw.cue[0]) is not None
+            )
             or DESIGNATION_TERM.search(doc.norm, raw.cue[0], raw.cue[1])
             or designated_before(doc.norm, raw.cue[0], raw.cue[1], sent.start, sent.end)
         ):
@@ -316,7 +320,8 @@ def _designation_law(sent: Sentence, record: bool = True) -> None:
 
 
 _MEASURES = frozenset({P.SANCTIONED_BY, P.BANNED_BY})
-_STANDING_CUE_RE = re.compile(r"-(?:designated|sanctioned)\b|\bdesignated\s*$")
+_STANDING_CUE_RE = re.compile(r"-(?:designated|sanctioned)\b")
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|other|already)\s+$", re.IGNORECASE)
 _AND_LAW_RE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+)?")
 
 

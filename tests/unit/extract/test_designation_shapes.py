@@ -66,3 +66,14 @@ def test_the_speaker_named_after_a_quotation_is_no_object_of_the_verb_inside_it(
         "Commerce for Industry and Security Dana Whitfield."
     )
     assert not any(s.startswith("person:") or o.startswith("person:") for s, _, o in _found(text))
+
+
+def test_the_texts_own_law_named_after_its_designations_reaches_the_parties_it_designated() -> None:
+    text = (
+        "Today, the Department of the Treasury's Office of Foreign Assets Control (OFAC) designated the Deputy "
+        "Minister of Freedonia, Anton Weiss Moreno; and a Deputy of the National Assembly, Clara Ruiz Ortega.\n\n"
+        "Today's action, taken pursuant to Executive Order (E.O.) 13999, targets officials of the regime."
+    )
+    found = _found(text)
+    assert ("person:anton-weiss-moreno", "restricted-under", "law:executive-order-13999") in found
+    assert ("person:clara-ruiz-ortega", "restricted-under", "law:executive-order-13999") in found
