@@ -50,8 +50,7 @@ NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "H
     rf"(?:[ \t]+(?:(?:of|and|&|for|de|bin|bint|ibn)[ \t]+|[A-Z]\.[ \t]+)?{NAME_TOKEN}){{0,7}}(?![\w-])"
 )
 
-# capitalised words that are not names on their own (sentence openers, headings, generic nouns)
-COMMON = frozenset(
+COMMON = frozenset(  # capitalised words that are not names on their own (sentence openers, headings, generic nouns)
     """
 a an the this that these those today yesterday additionally specifically however further first
 second third also as in on of for to by with from at under after before since while when where
@@ -116,7 +115,8 @@ _ROLE_AFTER = re.compile(  # "Meng Wanzhou, Huawei's chief financial officer": a
 )
 _ROLE_BEFORE = re.compile(
     rf"\b(?:{_ROLES}|{_ROLE_NOUNS})"
-    r"(?:[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){0,4})?[ \t]*,[ \t]*$"
+    r"(?:[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){0,4}"
+    r"(?:[ \t]+in[ \t]+[A-Z][\w-]*)?)?[ \t]*,[ \t]*$"  # "a Chief of the National Police in Leon, X"
 )
 _ACCUSED_BEFORE = re.compile(r"\b(?:accused|accuses|accusing|alleged\s+that|suspects?|suspected)\s+$", _I)
 _ACCUSED_OF = re.compile(r"\s+(?:of|is|was|has|had)\b")
@@ -139,8 +139,7 @@ _PERSON_AFTER = re.compile(
     r"operative|facilitator|broker|employee|executive|leader|member|trafficker|smuggler)\b"
     r"|\d{2},[ \t]*(?:of|a|an|had|has|was|is|who|pleaded|pled)[ \t])"  # "Kassim Tajideen, 63, had ..."
 )
-# "Lebanon-based terrorist group Hezbollah": a group by its description
-_GROUP_BEFORE = re.compile(
+_GROUP_BEFORE = re.compile(  # "Lebanon-based terrorist group Hezbollah": a group by its description
     r"\b(?:terrorist|militant|extremist|armed|insurgent|criminal|paramilitary|separatist)[ \t]+"
     r"(?:group|organization|network|movement|militia)[ \t]+$",
     _I,
@@ -167,8 +166,7 @@ _DESIGNATING_BEFORE = re.compile(
     _I,
 )
 # the name opens its sentence and undergoes the act: "Severgroup is being designated ...",
-# "Sergey Gorkov, the head of RosGeo ..., is being designated ..."
-_OPENER = re.compile(
+_OPENER = re.compile(  # "Sergey Gorkov, the head of RosGeo ..., is being designated ..."
     r"^\W*(?:(?:Today|Additionally|Also|Finally|Separately|Further|Furthermore|In addition),?[ \t]*)?$"
 )
 _UNDERGOES_AFTER = re.compile(
@@ -489,6 +487,8 @@ def find(
             continue
         span = (a[0], a[1]) if a[2] is None else (b[0], b[1])
         if span in typed or span in trimmed or span not in is_cand or in_heading(norm, span[0]):
+            continue
+        if norm.endswith(" in ", 0, span[0]):  # "Chief of the Police in Leon, Fidel ...": a place, not a name
             continue
         if t is T.PERSON and _HAS_ROLE.search(norm, span[0], span[1]):
             continue

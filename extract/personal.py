@@ -27,6 +27,8 @@ _DEMONYMS = frozenset(DEMONYM_WORDS)
 _ARTICLE = re.compile(r"^(?:al|el)-|'")
 _INITIAL = re.compile(r"[A-Z]\.")
 _PATRONYMIC = frozenset({"bin", "bint", "ibn"})  # "son of", "daughter of" inside Arabic names
+# the particles inside Spanish and Portuguese names, capitalised or not: "Fidel De Jesus Dominguez Alvarez"
+_PARTICLES = frozenset({"de", "De", "del", "Del", "da", "Da", "dos", "Dos", "la", "La"})
 
 
 def person_shaped(name: str, common: frozenset[str] = frozenset()) -> bool:
@@ -34,7 +36,7 @@ def person_shaped(name: str, common: frozenset[str] = frozenset()) -> bool:
     Muhammad Sa'id Abdal-Rahman al-Mawla"), the first a given name rigour knows, none a word of
     ``common``, a country, a demonym, or a word organisations use (see the module)."""
     words = [  # "James P. McGovern", "Hamza bin Laden"
-        _ARTICLE.sub("", w) for w in name.split() if not _INITIAL.fullmatch(w) and w not in _PATRONYMIC
+        _ARTICLE.sub("", w) for w in name.split() if not _INITIAL.fullmatch(w) and w not in _PATRONYMIC | _PARTICLES
     ]
     most = 6 if _ARTICLE.search(name) else 4
     if not 2 <= len(words) <= most or not all(

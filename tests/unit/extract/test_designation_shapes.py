@@ -77,3 +77,14 @@ def test_the_texts_own_law_named_after_its_designations_reaches_the_parties_it_d
     found = _found(text)
     assert ("person:anton-weiss-moreno", "restricted-under", "law:executive-order-13999") in found
     assert ("person:clara-ruiz-ortega", "restricted-under", "law:executive-order-13999") in found
+
+
+def test_a_long_spanish_name_after_a_post_in_a_place_is_the_persons_and_the_place_no_one() -> None:
+    assert person_shaped("Fidel De Jesus Dominguez Alvarez")  # particles do not count as words
+    text = (
+        "Today, OFAC designated a Deputy of the National Assembly, Ramon Ortiz Vega; and a Chief of the "
+        "National Police in Granadilla, Tomas De La Cruz Medina Soto, in an effort to target officials."
+    )
+    persons = [e for e, t in _mentions(text) if t == "Person"]
+    assert "person:tomas-de-la-cruz-medina-soto" in persons
+    assert "person:granadilla" not in persons
