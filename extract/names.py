@@ -95,8 +95,7 @@ _PERSON_BEFORE = re.compile(
     r"officials?|officers?|founder|oligarchs?|tycoons?|billionaires?|financiers?|co-?defendants?|"
     rf"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*,?[ \t]*|\b{KIN}[ \t]*,?[ \t]*)$"  # "his wife, Iryna Kolomoyska"
 )
-# a role in apposition: "Chen Quanguo, the Communist Party Secretary of XUAR", "the former Party
-# Secretary of the XPSB, Huo Liujun", "Zhuhai Zhenrong's principal executive officer, Youmin Li"
+# a role in apposition: "Chen Quanguo, the Communist Party Secretary of XUAR", "X's principal executive officer, Y"
 _ROLES = (
     r"(?:Secretary|Director|Minister|Chairman|Chairwoman|Chair|President|Governor|Commander|Chief|"
     r"[Oo]fficer|[Ee]xecutive|[Ff]ounder|[Oo]wner|[Mm]anager|Mayor|Deputy|Head|General|Ambassador|Attach[eé]|"
@@ -372,19 +371,20 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     ends = list(_SENTENCE_END.finditer(window))
     left = window[ends[-1].end() :] if ends else window
     sentence_start = start - len(left)
+    described = _DESCRIBED_AFTER.match(norm, end)  # "Volga Link, a Russian state-owned shipping company": a firm
     if _DESIGNATING_BEFORE.search(left[-80:]):  # "designating Zhang Min", "Also designated today is ..."
-        return T.PERSON if person_shaped(name, COMMON) else T.FIRM
+        return T.PERSON if person_shaped(name, COMMON) and not described else T.FIRM
     if _FIRM_BEFORE.search(left[-80:]):
         return T.FIRM
     if _OPENER.match(left) and _UNDERGOES_AFTER.match(norm, end):
-        return T.PERSON if person_shaped(name, COMMON) else T.FIRM
+        return T.PERSON if person_shaped(name, COMMON) and not described else T.FIRM
     if _ACCUSED_BEFORE.search(left[-40:]) and _ACCUSED_OF.match(norm, end) and " " not in name:
         return T.FIRM  # "Germany accused Huawei of ...": a one-word name accused of something
     paren = _COUNTRY_PAREN.match(norm, end)
     if paren is not None and paren.group(1).strip() in _country_names():
         return T.FIRM
     if (
-        _DESCRIBED_AFTER.match(norm, end)
+        described
         or legal_form_last(name)
         or _APPLICATION_AFTER.match(norm, end)
         or _CORPORATE_POST_AFTER.match(norm, end)

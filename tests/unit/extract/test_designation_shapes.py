@@ -88,3 +88,9 @@ def test_a_long_spanish_name_after_a_post_in_a_place_is_the_persons_and_the_plac
     persons = [e for e, t in _mentions(text) if t == "Person"]
     assert "person:tomas-de-la-cruz-medina-soto" in persons
     assert "person:granadilla" not in persons
+
+
+def test_a_name_described_as_a_company_is_a_firm_even_when_it_opens_with_a_given_name() -> None:
+    text = "Today, OFAC designated Volga Link, a Russian state-owned shipping company."
+    assert ("firm:volga-link", "Firm") in _mentions(text)
+    assert ("person:zhang-min", "Person") in _mentions("Today, OFAC designated Zhang Min, a Chinese national.")
