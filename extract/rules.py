@@ -478,8 +478,12 @@ def _rule_headquarters(sent: Sentence) -> None:
                 if other:
                     sent.add(m, P.HEADQUARTERED_IN, other, (m.start, m.end), 0.65, stance=Stance.ASSERTED)
             if hit is not None and hit.re is HQ_DESC_BEFORE_RE:  # "Chinese nationals, A and B"
-                for x in sent.group(m, 1, frozenset({m.etype}))[1:]:
-                    sent.add(x, P.HEADQUARTERED_IN, place, (m.start, x.end), 0.65, stance=Stance.ASSERTED)
+                owned = m.etype is T.FIRM and _STATE_OWNED_RE.search(hit.group(0))  # "Chinese state-owned firms—A, B"
+                for k, x in enumerate(sent.group(m, 1, frozenset({m.etype}))):
+                    if k:
+                        sent.add(x, P.HEADQUARTERED_IN, place, (m.start, x.end), 0.65, stance=Stance.ASSERTED)
+                    if owned:
+                        sent.add(place, P.OWNS, x, (m.start, x.end), 0.6, stance=Stance.ASSERTED)
         if m.etype is T.PERSON:
             of_country = HQ_AGE_OF_RE.match(norm, m.end, sent.end)
         else:

@@ -94,3 +94,12 @@ def test_a_name_described_as_a_company_is_a_firm_even_when_it_opens_with_a_given
     text = "Today, OFAC designated Volga Link, a Russian state-owned shipping company."
     assert ("firm:volga-link", "Firm") in _mentions(text)
     assert ("person:zhang-min", "Person") in _mentions("Today, OFAC designated Zhang Min, a Chinese national.")
+
+
+def test_a_demonym_and_state_owned_before_a_list_of_firms_owns_each() -> None:
+    text = (
+        "The committee has issued subpoenas to three Chinese state-owned telecommunications companies\u2014"
+        "Volga Link Co., Ltd., Ural Mobile Co., Ltd., and Kama Net Co., Ltd.\u2014after they failed to respond."
+    )
+    owned = {o for s, p, o in _found(text) if p == "owns" and s == "country:cn"}
+    assert owned == {"firm:volga-link-co-ltd", "firm:ural-mobile-co-ltd", "firm:kama-net-co-ltd"}
