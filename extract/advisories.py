@@ -68,6 +68,9 @@ _CLAUSE_BREAK_RE = re.compile(
     r",[ \t]+(?:and|but|while)[ \t]+(?:the[ \t]+)?$|,[ \t]+(?:which|who)\b|;|\b(?:since|because|although|whereas)\b", _I
 )
 
+# where the passive's "by" phrase ends: an infinitive, a relative clause, a word of aboutness, another clause
+_BY_PHRASE_END_RE = re.compile(r"\b(?:to|that|which|on|about|regarding|highlighting)\b|[;:.]", _I)
+
 _DOC_AUTHORS: WeakKeyDictionary[Doc, list[str]] = WeakKeyDictionary()
 
 
@@ -100,8 +103,10 @@ def _authors(sent: Sentence, cue: re.Match[str]) -> tuple[list[str], int]:
     if by.group("how") == "with":  # "coauthored with the following organizations: - A; - B"
         found = [m for m in sent.ms if m.start >= by.end() and m.etype in _AUTHORS]
         return _ids(sent, found), sent.end
-    group = sent.objects_after(by.end(), _AUTHORS)
-    return _ids(sent, group), (group[-1].end if group else by.end())
+    end = _BY_PHRASE_END_RE.search(sent.bare(by.end(), sent.end))  # "by the FBI (FBI) and the CISA (CISA) to provide"
+    stop = by.end() + end.start() if end is not None else sent.end
+    found = [m for m in sent.ms if by.end() <= m.start and m.end <= stop and m.etype in _AUTHORS]
+    return _ids(sent, found), (found[-1].end if found else by.end())
 
 
 def _ids(sent: Sentence, found: list[Mention]) -> list[str]:

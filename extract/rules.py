@@ -324,13 +324,14 @@ _UNDER_BEFORE_RE = re.compile(PURSUANT_RE.pattern + "$", _I)  # "under (Section 
 _WITH_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s+(?:(?:together\s+)?with|alongside)\s+")
 
 
-_CONGRESS = "organization:us-congress"  # the registry's id (reference/authorities.yaml)
+_CONGRESS = "organization:us-congress"  # the registry's ids (reference/authorities.yaml)
+_WHITE_HOUSE = "agency:us-white-house"
 
 
 def _presidents_own(law: str, actor: Mention) -> bool:
     """An executive order is the President's: "Treasury issued: Executive Order on ..." publishes it,
     an agency does not enact it (the White House, the President's office, does)."""
-    return law.startswith("law:executive-order-") and actor.etype is T.AGENCY and actor.eid != "agency:us-white-house"
+    return law.startswith("law:executive-order-") and actor.etype is T.AGENCY and actor.eid != _WHITE_HOUSE
 
 
 def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate) -> None:

@@ -92,7 +92,7 @@ class Raw:
 _TITLE_AFTER_RE = re.compile(r'[ \t]*,?[ \t]*(?:\([^()]{1,12}\)[ \t]*,?[ \t]*)?"([^"]{3,300}?)[,.]?"')
 
 
-_STATES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.AGENCY})  # named with "the" in a run
+_STATES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION})  # named with "the" in a run of them
 
 
 class Sentence:
