@@ -17,11 +17,10 @@ the passive), with the parties coordinated with it; a party only said to be tied
 from __future__ import annotations
 
 import re
-from weakref import WeakKeyDictionary
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from .mentions import AFFECTED, Doc
+from .mentions import AFFECTED
 from .sentence import Sentence
 from .spans import Mention
 
@@ -71,17 +70,15 @@ _CLAUSE_BREAK_RE = re.compile(
 # where the passive's "by" phrase ends: an infinitive, a relative clause, a word of aboutness, another clause
 _BY_PHRASE_END_RE = re.compile(r"\b(?:to|that|which|on|about|regarding|highlighting)\b|[;:.]", _I)
 
-_DOC_AUTHORS: WeakKeyDictionary[Doc, list[str]] = WeakKeyDictionary()
-
 
 def rule_advisories(sent: Sentence) -> None:
     norm = sent.doc.norm
     for cue in sent.cues(ADVISORY_RE):
         authors, after = _authors(sent, cue)
         if _THIS_ADVISORY_RE.fullmatch(norm, sent.start, cue.start()):  # the advisory named before: more authors
-            authors = [*_DOC_AUTHORS.get(sent.doc, []), *authors]
+            authors = [*sent.doc.advisory_authors, *authors]
         if authors:
-            _DOC_AUTHORS[sent.doc] = list(dict.fromkeys(authors))
+            sent.doc.advisory_authors = list(dict.fromkeys(authors))
         if not authors:
             continue
         for subject in _subjects(sent, after, authors):

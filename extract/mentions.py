@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from reference import registry
 from schema.models import Entity, slug
@@ -22,6 +21,7 @@ from schema.ontology import EntityType
 
 from . import addresses, doclaw, known_as, names, scripts, sdn_entries
 from .builtin import builtin, demonyms
+from .docstate import DocState
 from .foreign import foreign_body, foreign_owner
 from .gazetteer import Gazetteer, trie_pattern
 from .initialisms import initialisms, initials_follow
@@ -90,7 +90,7 @@ _LIST_WORDS_RE = re.compile(r"(?:Entity|Sanctions?|Covered)?[ \t]*List")
 _DEFINITION_RE = re.compile(r"\(([^()\n]{0,300}?)(?:\"{1,2}|'')([A-Z][^\"'()\n]{0,40}?)(?:\"{1,2}|'')[ \t]*\)")
 
 
-class Doc:
+class Doc(DocState):
     """Mentions, entities and running state (last firm named, last reporter) of one text."""
 
     def __init__(self, text: str, norm: str, known: list[Entity]) -> None:
@@ -100,18 +100,7 @@ class Doc:
         self.gazetteer = Gazetteer([*known, *builtin()])
         self.ents: dict[str, Ent] = {}
         self.mentions: list[Mention] = []
-        self.last_reporter: str | None = None
-        self.last_affected: str | None = None
-        self.last_affected_mention: Mention | None = None
-        self.last_group: list[str] = []  # the parties last named together ("A, B, and C")
-        self.main_law: str | None = None  # the law the document is about (extract.doclaw)
-        self.proposed_laws: list[str] = []  # the laws said introduced, in order ("this legislation": the last)
-        self.is_bill = False
-        self.issuer: str | None = None  # the agency the text speaks for (its publisher), if known
-        self.frame: Any = None  # an open measure on a counted description (extract.frames.Frame)
-        self.sanctioner: str | None = None  # the authority the text last named imposing sanctions
-        self.designation_laws: list[str] = []  # "This designation is made under <Law>": the laws of the text's measures
-        self.unlawed: list[str] = []  # parties named sanctioned so far under no law the text gave
+        DocState.__init__(self)
         self.other_names: list[tuple[str, str, int, int]] = []  # (name kept, other name, span): "X, also known as Y"
         self.state_bodies: set[str] = set()  # organizations named as a foreign state's bodies (extract.bodies)
         self.addresses: dict[int, tuple[int, str]] = {}  # a party's address: its name's end → (end, country)
