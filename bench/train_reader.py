@@ -161,21 +161,28 @@ def main(argv: list[str] | None = None) -> int:
     best: tuple[int, float, dict[str, tuple[float, int, int]]] | None = None
     for c in args.c:
         scored = cross_validate(data, names, args.folds, c)
-        chosen = choose(per_predicate(scored), args.min_precision, args.min_found)
+        alone = choose(per_predicate(scored), args.min_precision, args.min_found)
+        found = sum(f for _, f, _ in alone.values())
+        right = sum(r for _, _, r in alone.values())
+        figures = f"found {found}, right {right} (precision {right / max(found, 1):.2f}, recall {right / total:.2f})"
+        print(f"  C {c:>5}: model alone {figures}")
+        # what the reader proposes is only what it adds: the thresholds are chosen on that
+        chosen = choose(per_predicate(scored, additions=True), args.min_precision, args.min_found)
         found = sum(f for _, f, _ in chosen.values())
         right = sum(r for _, _, r in chosen.values())
-        figures = f"found {found}, right {right} (precision {right / max(found, 1):.2f}, recall {right / total:.2f})"
-        print(f"  C {c:>5}: {figures}; " + ", ".join(f"{p} {t}" for p, (t, _, _) in sorted(chosen.items())))
-        added = [row for p, rows in per_predicate(scored, additions=True).items() if p in chosen
-                 for row in rows if row[0] == chosen[p][0]]  # fmt: skip
-        found, right = sum(r[1] for r in added), sum(r[2] for r in added)
-        print(f"           of which new to the patterns (a pair no pattern related): found {found}, right {right}")
-        if chosen and (best is None or right > best[0]):
+        added = [row for rows in per_predicate(scored, additions=True).values() for row in rows if row[0] == 0.5]
+        print(
+            f"           added to the patterns at 0.5 (a pair no pattern related): found {sum(r[1] for r in added)}, "
+            f"right {sum(r[2] for r in added)}; at each predicate's threshold reaching {args.min_precision}: "
+            f"found {found}, right {right}; "
+            + (", ".join(f"{p} {t}" for p, (t, _, _) in sorted(chosen.items())) or "none")
+        )
+        if best is None or right > best[0]:
             best = (right, c, chosen)
-    if best is None:
-        print(f"no predicate reaches a precision of {args.min_precision}: nothing written")
-        return 1
+    assert best is not None, "no --c given"
     right, c, chosen = best
+    if not chosen:
+        print(f"no predicate's additions reach a precision of {args.min_precision}: the reader proposes nothing")
     found = sum(f for _, f, _ in chosen.values())
     print(f"chosen: C {c}")
     for predicate, (threshold, f, r) in sorted(chosen.items()):

@@ -32,11 +32,20 @@ def test_the_stored_model_was_trained_on_development_texts_only() -> None:
     for name in names:
         split = (yaml.safe_load(golds[name].read_text(encoding="utf-8")) or {}).get("split", "dev")
         assert split == "dev", f"{name} is {split}: the reader must never learn from held-out text"
-    assert model["thresholds"] and all(0 < t < 1 for t in model["thresholds"].values())
+    assert all(0 < t < 1 for t in model["thresholds"].values())
     assert all(f.split("|", 1)[0] in model["thresholds"] for f in model["weights"])  # no weight left unused
+    # a threshold is kept only where what the reader adds reached the precision on folds it did not see
+    cv = model["cross_validated"]
+    assert set(cv["by_predicate"]) == set(model["thresholds"])
+    assert all(v["right"] >= 0.8 * v["found"] for v in cv["by_predicate"].values())
 
 
-def test_a_party_named_on_the_list_in_words_no_pattern_knows_is_proposed_below_the_patterns() -> None:
+def test_a_party_named_on_the_list_in_words_no_pattern_knows_is_proposed_below_the_patterns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a model that reads "on the Entity List" between a firm and the list (the stored one may propose nothing)
+    model = ({Predicate.LISTED_ON: 0.5}, {("listed-on", "bias"): 5.0}, {})
+    monkeypatch.setattr(reader_module, "_tables", lambda: model)
     claims = _claims("Gamma Systems Inc. is one of the companies on the Entity List.")
     confidence = claims[("firm:gamma-systems-inc", "listed-on", "list:us-bis-entity-list")]
     assert confidence < 0.5  # the patterns' claims are 0.5 and above: a reviewer sees the reader's as weaker
