@@ -19,6 +19,7 @@ from schema.ontology import EntityType, Predicate
 from .cues import BACKER_ADJECTIVE_RE, CLAUSE_GAP_RE, COUNTRY_NAMES, ENTRIES_AFTER_RE, MEMBERS_GAP_RE, PARTY_NOUNS_RE
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
+from .spans import Mention
 
 T = EntityType
 P = Predicate
@@ -174,6 +175,20 @@ def rule_parent(sent: Sentence) -> None:
             sent.add(product, P.PRODUCT_OF, maker, (product.start, maker.end), 0.6)
 
 
+# the parent described between its name and "and its subsidiary": "X, a wafer maker headquartered in Malta, New York,"
+_APPOSITION_RE = re.compile(
+    r"[ \t]*,[ \t]+(?:a|an)[ \t]+[^;()\n]{1,160}?(?=[ \t]*,[ \t]*(?:and|as[ \t]+well[ \t]+as)[ \t])", _I
+)
+
+
+def _after_apposition(sent: Sentence, parent: Mention, kinds: frozenset[EntityType]) -> re.Match[str] | None:
+    """The "and its subsidiary" gap after the parent's apposition, if no other party is named in it."""
+    described = _APPOSITION_RE.match(sent.doc.norm, parent.end, sent.end)
+    if described is None or any(parent.end <= m.start < described.end() and m.etype in kinds for m in sent.ms):
+        return None
+    return ITS_SUBSIDIARY_RE.match(sent.doc.norm, described.end(), sent.end)
+
+
 def rule_its_subsidiary(sent: Sentence) -> None:
     """``Pacific Networks Corp. and its wholly-owned subsidiary, ComNet (USA) LLC`` → subsidiary-of."""
     norm = sent.doc.norm
@@ -181,7 +196,7 @@ def rule_its_subsidiary(sent: Sentence) -> None:
     for parent in sent.ms:
         if parent.etype not in kinds:
             continue
-        gap = ITS_SUBSIDIARY_RE.match(norm, parent.end, sent.end)
+        gap = ITS_SUBSIDIARY_RE.match(norm, parent.end, sent.end) or _after_apposition(sent, parent, kinds)
         nxt = sent.next_mention(gap.end()) if gap else None
         if gap is None or nxt is None or nxt.start != gap.end() or nxt.etype not in kinds:
             continue

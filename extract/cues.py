@@ -43,7 +43,8 @@ TIE_RE = re.compile(
     r"\b(?:(?P<between>(?:ties|links|connections|relationship)\s+between)|"
     r"(?:ties?|links?|connections?|relationships?|dealings)\s+(?:\w+\s+){0,2}?(?:to|with)|"
     r"(?:linked|connected)\s+to|"
-    r"(?:cooperat|coordinat|collaborat|collud|conspir)\w*\s+with|"
+    r"(?:cooperat|coordinat|collaborat|collud|conspir)\w*\s+with(?!\s+(?:the|an|its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:investigation|inquiry|probe|review)\b)|"  # "cooperated with the investigation by X": investigated, no tie
     r"(?<!owned\sand\s)(?:controlled|directed|influenced|dictated)\s+by|(?:control|direction|influence|behest)\s+of|"
     # who set a party up or pays for it: "established by Iran's insurance regulator", "funded by the IRGC"
     r"(?:established|founded|created|set\s+up|funded|financed|bankrolled)\s+by|"
@@ -75,8 +76,11 @@ ACT_RE = re.compile(
     r"[\"']?(?:\w+\s+){0,4}?(?:primary\s+money\s+laundering\s+concern|threat|risk))|"
     r"(?:charged|indicted|charges|indicts|sued|sues)(?=\s)|(?:orders?|TDOs?)\s+against|"
     r"denial\s+orders?\s+(?:on|against)|"
-    r"(?:imposed|imposes|imposing|assessed)\s+(?:a\s+|an\s+)?(?:\$[\d.,]+\s+(?:million\s+|billion\s+)?)?"
-    r"(?:civil\s+|criminal\s+|administrative\s+)?(?:penalty|penalties|fine|fines)\s+(?:on|against)|"
+    r"(?:imposed|imposes|imposing|assessed|assesses)\s+(?:a\s+|an\s+)?(?:\$[\d.,]+\s+(?:million\s+|billion\s+)?)?"
+    r"(?:mitigated\s+|combined\s+)?(?:civil\s+|criminal\s+|administrative\s+)?(?:penalty|penalties|fine|fines)"
+    r"(?:\s+of\s+(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"  # "penalty of $500,000 against"
+    r"\$[\d.,]+(?:\s+(?:million|billion))?)?"
+    r"\s+(?:on|against)|"
     r"(?:took|take|takes|taken|taking)\s+(?:\w+\s+){0,2}?action\s+against|action\s+against|"
     r"(?:took|take|takes|taken|taking)\s+action\b[^.;]{0,120}?\b(?:threats?|risks?)\s+posed\s+by|"
     r"mov(?:e|es|ed|ing)\s+against|restrict(?:s|ed|ing)?|"
@@ -105,6 +109,13 @@ INVESTIGATE_RE = re.compile(
     # "during its investigation of X", "the FBI's criminal investigation into X"
     r"|(?:its|their|the|an?|'s)\s+(?:[\w-]+\s+)?(?:investigation|inquiry|probe)\s+(?:into|of)"
     r"|subpoena(?:s|ed|ing)?\s+to|subpoena(?:s|ed|ing))\b",  # "has issued subpoenas to X", "subpoenaed X"
+    _I,
+)
+# the one investigated is the sentence's subject, the investigator after "by": "X cooperated with the investigation
+# by BIS's Office of Export Enforcement", "X is the subject of a criminal investigation by the FBI"
+INVESTIGATION_BY_RE = re.compile(
+    r"\b(?:cooperat\w*\s+(?:fully\s+)?with|(?:is|was|are|were|became)\s+the\s+subjects?\s+of)\s+"
+    r"(?:the|an?|its|their)\s+(?:[\w-]+\s+)?(?:investigation|inquiry|probe)(?=\s+by\b)",
     _I,
 )
 

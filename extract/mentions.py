@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from reference import registry
+from reference.countries import country_id
 from schema.models import Entity, slug
 from schema.ontology import EntityType
 
-from . import addresses, doclaw, known_as, names, scripts, sdn_entries
+from . import addresses, doclaw, known_as, names, scripts, sdn_entries, towns
 from .builtin import builtin, demonyms
 from .docstate import DocState
 from .foreign import foreign_body, foreign_owner
@@ -65,6 +66,7 @@ T = EntityType
 AFFECTED = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.PRODUCT, T.ASSET})  # the roles a type can play in a claim
 AUTHORITY = frozenset({T.AGENCY, T.COUNTRY, T.ORGANIZATION})
 SPEAKERS = frozenset({T.AGENCY, T.COUNTRY, T.ORGANIZATION, T.PERSON, T.FIRM})
+_US = country_id("US")
 
 
 @dataclass
@@ -141,6 +143,10 @@ class Doc(DocState):
         cands: list[Mention] = []
         for hit in self.gazetteer.finditer(norm):
             how = "known" if hit.entity.id in self.known_ids else "builtin"
+            town = towns.state_after(norm, hit.end) if hit.entity.type is T.COUNTRY else None
+            if town is not None:  # "Malta, New York": a town in the United States
+                cands.append(Mention(hit.start, town, _US, T.COUNTRY, "builtin"))
+                continue
             cands.append(Mention(hit.start, hit.end, hit.entity.id, hit.entity.type, how))
 
         def add(start: int, end: int, etype: EntityType, surface: str | None = None, state: bool = False) -> None:

@@ -590,8 +590,8 @@ def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _place(name: str) -> bool:
-    """Is the name a place rigour knows ("Beijing", "Dubai"), never a party's name?"""
-    return " " not in name and not name.isupper() and registry().countries.code(name) is not None  # "DJI" is a code
+    """Is the name a place rigour knows ("Beijing", "Dubai", "New York"), never a party's name?"""
+    return not name.isupper() and registry().countries.code(name) is not None  # "DJI" is a code
 
 
 def _country_names() -> frozenset[str]:

@@ -59,11 +59,14 @@ _FIRM_WORD = (  # "Int'l" is a word of a name, "Kaspersky's" is not
 )
 # the particles of Spanish, Portuguese, French and Italian names: "Petroleos de Venezuela, S.A."
 _ROMANCE_OF = r"(?:de|del|da|do|dos|das|des|du|di)(?:[ \t]+(?:la|las|los|le|les))?"
+# a word of a firm's name, and a country's initials after it ("GlobalFoundries U.S. Inc."), never first
+_FIRM_WORD_INITIALS = rf"{_FIRM_WORD}(?:[ \t]+(?:[A-Z]\.){{2,3}}(?=[ \t]))?"
 FIRM_RE = re.compile(  # words joined by "and", "&", and "of" after "Bank" ("Bank of Kunlun Co., Ltd."), a number
     # before the legal form ("Nord Stream 2 AG")
     rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?"
-    rf"(?:{_FIRM_WORD}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?(?:(?:and|&|(?<=Bank[ \t])of|{_ROMANCE_OF})[ \t]+)?){{0,6}}"
-    rf"{_FIRM_WORD}{_SP}(?:\d{{1,4}}{_SP})?(?:\([A-Z][A-Za-z]+\){_SP})?{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
+    rf"(?:{_FIRM_WORD_INITIALS}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?"
+    rf"(?:(?:and|&|(?<=Bank[ \t])of|{_ROMANCE_OF})[ \t]+)?){{0,6}}"
+    rf"{_FIRM_WORD_INITIALS}{_SP}(?:\d{{1,4}}{_SP})?(?:\([A-Z][A-Za-z]+\){_SP})?{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
     r"(?:[ \t]+(?:Americas|USA|International|Europe|Asia|Global|Worldwide)(?![\w'-]))?"
     rf"(?![\w-]){_FIRM_TAIL}"
 )

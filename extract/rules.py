@@ -50,6 +50,7 @@ from .cues import (
     HQ_POSSESSIVE_AFTER_RE,
     INVADE_RE,
     INVESTIGATE_RE,
+    INVESTIGATION_BY_RE,
     ISSUER_REF_RE,
     LIST_CUE_RE,
     MEMBERS_AFTER_RE,
@@ -376,6 +377,11 @@ def _rule_investigated(sent: Sentence) -> None:
             subs = [m for m in sent.objects_after(cue.end(), AFFECTED) if m.start < limit]
         if auth is not None:
             for s in subs:
+                sent.add(s, P.INVESTIGATED_BY, auth, cue, 0.6)
+    for cue in sent.cues(INVESTIGATION_BY_RE):  # "X cooperated with the investigation by Y"
+        auth = sent.by_agent(cue.end(), AUTHORITY)
+        if auth is not None and not sent.negated(cue.start()):
+            for s in sent.subjects_before(cue.start(), AFFECTED):
                 sent.add(s, P.INVESTIGATED_BY, auth, cue, 0.6)
 
 

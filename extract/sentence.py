@@ -409,7 +409,10 @@ class Sentence:
         if not nxt:
             return None
         gap = self.doc.norm[pos + m.end() : nxt[0].start]  # "issued by President Biden": the title is no party
-        return nxt[0] if not gap or (nxt[0].etype is EntityType.PERSON and _TITLE_GAP_RE.fullmatch(gap)) else None
+        if gap and not (nxt[0].etype is EntityType.PERSON and _TITLE_GAP_RE.fullmatch(gap)):
+            return None
+        head = self.head(nxt[0])  # "by BIS's Office of Export Enforcement": the office acts
+        return head if head.etype in types else nxt[0]
 
     def bare(self, lo: int, hi: int) -> str:
         """The text of ``[lo, hi)`` with every mention in it masked by ``_`` (same length), so a cue

@@ -1,0 +1,68 @@
+"""An export penalty as the genre words it (invented names): a firm's name may carry its country's
+initials, a town may share a country's name, the penalty's amount sits between "penalty" and
+"against", the parent is described before "and its subsidiary", and a firm that cooperated with an
+investigation was investigated, not tied to the investigator."""
+
+from __future__ import annotations
+
+from extract import propose
+from extract.mentions import Doc
+from extract.text import decode
+from schema.quotes import fold
+
+BIS = {"publisher": "Bureau of Industry and Security"}
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    norm = fold(decode(text))
+    doc = Doc(text, norm, [])
+    doc.find_mentions()
+    return [(m.eid, norm[m.start : m.end]) for m in doc.mentions]
+
+
+def _claims(text: str) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.predicate.value, c.object) for c in propose(text, BIS).parsed.claims}
+
+
+def test_a_firms_name_keeps_its_countrys_initials() -> None:
+    found = _mentions("BIS fined Orbital Wafers U.S. Inc. and Orbital Wafers U.K. 2 LLC.")
+    assert ("firm:orbital-wafers-u-s-inc", "Orbital Wafers U.S. Inc.") in found
+    assert ("firm:orbital-wafers-u-k-2-llc", "Orbital Wafers U.K. 2 LLC") in found
+    # initials never open a name: "the U.S." stays the country before a firm named after it
+    assert _mentions("It was sold in the U.S. Delta Chips Inc. said so.")[0] == ("country:us", "U.S.")
+
+
+def test_a_town_named_like_a_country_in_a_us_state_is_the_united_states() -> None:
+    found = _claims("Kestrel Optics Inc., a lens maker headquartered in Lebanon, Ohio, sold lenses.")
+    assert ("firm:kestrel-optics-inc", "headquartered-in", "country:us") in found
+    assert ("firm:kestrel-optics-inc", "headquartered-in", "country:lb") not in found
+    # a list of places is no town and its state
+    assert _mentions("Its offices are in Russia, New York and London.")[0] == ("country:ru", "Russia")
+    assert not any(e.startswith("firm:") for e, _ in _mentions("a plant in Malta, New York, and its subsidiary"))
+
+
+def test_a_penalty_of_an_amount_against_a_firm_is_an_action_against_it() -> None:
+    found = _claims("Today BIS imposed a civil penalty of $750,000 against Heron Tools Ltd. for its shipments.")
+    assert ("agency:us-bis", "acted-against", "firm:heron-tools-ltd") in found
+    headline = _claims("BIS Imposes $200,000 Mitigated Penalty Against Heron Tools Ltd. For 9 Shipments")
+    assert ("agency:us-bis", "acted-against", "firm:heron-tools-ltd") in headline
+
+
+def test_the_subsidiary_named_after_its_parents_description() -> None:
+    found = _claims(
+        "BIS imposed a penalty on Kestrel Optics Inc., a lens maker headquartered in Lebanon, Ohio, and its "
+        "subsidiary, Kestrel Optics 2 LLC."
+    )
+    assert ("firm:kestrel-optics-2-llc", "subsidiary-of", "firm:kestrel-optics-inc") in found
+    # another party inside the description: "its" is the nearer party's, not the described firm's
+    other = _claims("BIS fined Kestrel Optics Inc., a supplier of Heron Tools Ltd., and its subsidiary, Wren LLC.")
+    assert ("firm:wren-llc", "subsidiary-of", "firm:kestrel-optics-inc") not in other
+
+
+def test_cooperating_with_an_investigation_is_being_investigated_not_a_tie() -> None:
+    found = _claims(
+        "Heron Tools Ltd. disclosed the conduct to BIS, cooperated with the investigation by BIS's Office of "
+        "Export Enforcement (OEE), and took remedial measures."
+    )
+    assert ("firm:heron-tools-ltd", "investigated-by", "agency:office-of-export-enforcement") in found
+    assert not any(p == "alleged-tie-to" for _, p, _ in found)
