@@ -36,6 +36,8 @@ SANCTION_RE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?(?!-)|(?:re-?)?designat(?:e|es|ed|ing)|designations?(?=\s+of\b)|"
     r"blacklist(?:s|ed|ing)?|froze|"
     r"identified(?=\s+as\s+blocked\s+property)|"
+    # a visa sanction on named persons: "has revoked the visas of X", "imposed visa restrictions on X"
+    r"revok(?:e|es|ed|ing)\s+(?:the\s+)?visas?(?=\s+of\s+[A-Z])|visa\s+restrictions(?=\s+on\s+[A-Z])|"
     r"asset[ -]freeze)\b",  # not "sanctions-evasion", "sanctions-related": a compound's first word
     _I,
 )
@@ -49,7 +51,10 @@ TIE_RE = re.compile(
     # who set a party up or pays for it: "established by Iran's insurance regulator", "funded by the IRGC"
     r"(?:established|founded|created|set\s+up|funded|financed|bankrolled)\s+by|"
     r"(?:exploitation|influence|control|direction)\s+by|"
-    r"on\s+behalf\s+of|work(?:ing|ed|s)?\s+(?:for|with)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of|"
+    r"on\s+behalf\s+of|work(?:ing|ed|s)?\s+(?:for|with)|"
+    # a post in a state body: "both of whom worked in Brazil's Ministry of Health", "served at the Interior Ministry"
+    r"(?:work|serv)(?:ing|ed|es|s)?\s+(?:in|at)(?=\s+(?:the\s+)?(?:[A-Z][\w.]*'s?\s+)?(?:[A-Z][a-z]+\s+)?"
+    r"(?:Ministry|Ministries|Department|Bureau|Agency|Directorate|Service|Committee|Council)\b)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of|"
     # "affiliated with X", "an associate of X", "X's proxies", "a conduit for X"
     r"(?:affiliated|associated)\s+with|(?:associates?|affiliates?|prox(?:y|ies)|conduits?)\s+(?:of|for|to)|"
     # support named in a party's description: "a DPRK entity that has provided support to X", "a bank that has

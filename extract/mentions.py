@@ -45,7 +45,6 @@ from .patterns import (
     LAW_ENFORCEMENT_ORDER_RE,
     LAW_ORDER_RE,
     LAW_REGULATIONS_RE,
-    LEGAL_PREFIX,
     NAME_STOP,
     NAME_TOKEN_RE,
     PARTY_STATE,
@@ -59,6 +58,7 @@ from .patterns import (
     units_after,
 )
 from .personal import person_shaped
+from .shorts import short_forms
 from .spans import Mention, overlaps, resolve, within
 
 T = EntityType
@@ -411,36 +411,9 @@ class Doc(DocState):
         first_seen: dict[str, int] = {}
         for m in self.mentions:
             first_seen.setdefault(m.eid, m.start)
-        shorts: dict[str, str] = {}
-        heads: dict[str, set[str]] = {}  # the firms each first word opens: "Xinjiang" opens three, names none
-        for eid in sorted(first_seen, key=first_seen.__getitem__):
-            ent = self.ents[eid]
-            if ent.type is T.FIRM and ent.how in {"pattern", "known"}:
-                core = [w.rstrip(",") for w in re.sub(rf"^{LEGAL_PREFIX}\s+", "", ent.name).split()]  # "Truphone, Inc."
-                heads.setdefault(core[0] if len(core) > 1 else "", set()).add(eid)
-                if (
-                    core
-                    and (len(core[0]) >= 4 or core[0].isupper() and len(core[0]) == 3)
-                    and (core[0][0].isupper() and core[0].replace("-", "").isalpha())  # "TP-Link"
-                ):
-                    if self._free_alias(core[0], eid):
-                        shorts.setdefault(core[0], eid)
-                for short in _trimmed(ent.name):  # "China Unicom (Americas) Operations Limited"
-                    if self._free_alias(short, eid):
-                        shorts.setdefault(short, eid)
-            if ent.type is T.PERSON and ent.how == "pattern":  # "Vekselberg" after "Viktor Vekselberg"
-                words = ent.name.split()
-                last = words[-1] if len(words) >= 2 else ""
-                bare = re.sub(r"^(?:al|el)-", "", last)  # "al-Mawla", "Al-Mawla" at a sentence's start
-                if len(bare) >= 4 and bare.isalpha() and bare[0].isupper():
-                    for short in dict.fromkeys((last, last[0].upper() + last[1:])):
-                        if self._free_alias(short, eid):
-                            shorts.setdefault(short, eid)
-            if ent.type is T.LAW and ent.how == "pattern":
-                bare = re.sub(r"\s+(?:\d[\d-]*|of\s+\d{4})$", "", ent.name)
-                if bare != ent.name and len(bare.split()) >= 2 and not _NUMBERED_KIND_RE.fullmatch(bare):
-                    shorts.setdefault(bare, eid)
-        shorts = {k: v for k, v in shorts.items() if len(heads.get(k, ())) < 2}
+        shorts = short_forms(
+            norm, [self.ents[e] for e in sorted(first_seen, key=first_seen.__getitem__)], self._free_alias
+        )
         for term, eid in shorts.items():
             aliases.setdefault(term, eid)
         # a short form, or a name defined after one that shares a word with it ("Private Military Company
@@ -572,24 +545,8 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
     return parts
 
 
-# kinds of instrument whose number is their name: a bare "Executive Order" is not the one named before
-_NUMBERED_KIND_RE = re.compile(r"Executive\s+Order|General\s+License|Public\s+Law|Directive|E\.O\.")
 _SECTION_OF_RE = re.compile(r"\b(?:under|pursuant\s+to)\s+(?P<s>[Ss]ection\s+\d+[\w()]*\s+of\s+the\s+)$")
 _COUNTRY_CODE_BEFORE_RE = re.compile(r"(?<![\w.-])([A-Z]{2,5})[ \t]+$")
 _GENERIC_FIRM_RE = re.compile(
     rf"(?:(?:{FIRM_SUFFIX}|Holding|Shipping|Trading|Front|{DEMONYM_ALT})\s+)*(?:{FIRM_SUFFIX})"
 )
-_GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")
-
-
-def _trimmed(name: str) -> list[str]:
-    """Shorter names of a firm the text may use again: without parentheses and without its
-    trailing legal form and generic words, while at least two words remain."""
-    bare = " ".join(re.sub(r"[()]", "", name).split())
-    out = [bare] if bare != name else []
-    while True:
-        cut = _GENERIC_TAIL.search(bare)
-        if cut is None or len(bare[: cut.start()].split()) < 2:
-            return out
-        bare = bare[: cut.start()].rstrip(" ,")
-        out.append(bare)

@@ -25,12 +25,12 @@ from collections.abc import Iterable
 
 from rigour.names.org_types import extract_org_types
 
-from reference import registry
 from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE, KIN
 from .patterns import DEMONYM_ALT, DOCUMENT_NAME_RE, NAME_STOP, PARTY_STATE, PERSON_TITLE_RE, PLURAL_BEFORE_RE
 from .personal import office_only, person_shaped, person_tail, titled
+from .towns import place_name, residence_before
 
 T = EntityType
 _I = re.IGNORECASE
@@ -450,7 +450,8 @@ def find(
         if norm[s:e] not in shorts
         and _TITLED_SHORT.sub("", norm[s:e]) not in shorts  # "Senator Rubio" after "Marco Rubio"
         and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1)
-        and not _place(norm[s:e])
+        and not place_name(norm[s:e])
+        and not residence_before(norm, s)  # "Lu Jianwang, 61, of the Bronx"
         and not office_only(norm[s:e])  # "designated the Vice President of X, Y": Y is the one designated
         and not DOCUMENT_NAME_RE.search(norm, s, e)  # "a joint Cybersecurity Advisory, <its title>"
     ]
@@ -540,15 +541,15 @@ def find(
 
 
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.[ \t]+$")
+_NICKNAME_BEFORE = re.compile(r"(?<![\w\"])\"[A-Z][a-z]+\"[ \t]+$")
 
 
 def _with_honorific(norm: str, start: int, end: int, etype: EntityType) -> tuple[int, int, EntityType]:
-    """A person the text names only as ``Mr. Cotton`` is ``Mr. Cotton`` (the longest name it gives)."""
-    if etype is T.PERSON and " " not in norm[start:end]:
-        hon = _HONORIFIC_BEFORE.search(norm, max(0, start - 5), start)
-        if hon is not None:
-            return hon.start(), end, etype
-    return start, end, etype
+    """A person the text names only as ``Mr. Cotton`` is ``Mr. Cotton``, one it names ``"Harry" Lu Jianwang``
+    is that (the longest name it gives)."""
+    before = _HONORIFIC_BEFORE if " " not in norm[start:end] else _NICKNAME_BEFORE
+    hon = before.search(norm, max(0, start - 16), start) if etype is T.PERSON else None
+    return (hon.start() if hon is not None else start), end, etype
 
 
 _TYPE_RANK = {t: {T.PERSON: 3, T.ORGANIZATION: 2}.get(t, 1) for t in T}
@@ -587,11 +588,6 @@ def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Does one of the sorted, non-overlapping ``spans`` contain ``[start, end)``?"""
     i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
-
-
-def _place(name: str) -> bool:
-    """Is the name a place rigour knows ("Beijing", "Dubai", "New York"), never a party's name?"""
-    return not name.isupper() and registry().countries.code(name) is not None  # "DJI" is a code
 
 
 def _country_names() -> frozenset[str]:

@@ -1,0 +1,90 @@
+"""Short forms: the shorter names a text uses again for a party it named in full.
+
+A firm's first word ("Kaspersky" for "Kaspersky Lab, Inc.") unless it opens two firms' names, and
+its name without parentheses or its trailing legal form ("China Unicom (Americas) Operations
+Limited" → "China Unicom Americas"); a person's family name ("Vekselberg" for "Viktor
+Vekselberg"), written first when the text uses the first word alone ("Lu and Chen" after "Lu
+Jianwang" and "Chen Jinping"); a numbered law's title without its number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from schema.ontology import EntityType
+
+from .patterns import FIRM_SUFFIX, LEGAL_PREFIX
+
+if TYPE_CHECKING:
+    from .mentions import Ent
+
+T = EntityType
+
+# kinds of instrument whose number is their name: a bare "Executive Order" is not the one named before
+_NUMBERED_KIND_RE = re.compile(r"Executive\s+Order|General\s+License|Public\s+Law|Directive|E\.O\.")
+_GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")
+
+
+def short_forms(norm: str, ents: Iterable[Ent], free: Callable[[str, str], bool]) -> dict[str, str]:
+    """Each short form → the entity it stands for, over ``ents`` in the order the text names them
+    (the first named keeps a form two share); ``free(form, eid)``: no other entity goes by it."""
+    shorts: dict[str, str] = {}
+    heads: dict[str, set[str]] = {}  # the firms each first word opens: "Xinjiang" opens three, names none
+    firsts: dict[str, set[str]] = {}  # the persons each first word opens
+    lasts: set[str] = set()
+    for ent in ents:
+        eid = ent.id
+        if ent.type is T.FIRM and ent.how in {"pattern", "known"}:
+            core = [w.rstrip(",") for w in re.sub(rf"^{LEGAL_PREFIX}\s+", "", ent.name).split()]  # "Truphone, Inc."
+            heads.setdefault(core[0] if len(core) > 1 else "", set()).add(eid)
+            if (
+                core
+                and (len(core[0]) >= 4 or core[0].isupper() and len(core[0]) == 3)
+                and (core[0][0].isupper() and core[0].replace("-", "").isalpha())  # "TP-Link"
+            ):
+                if free(core[0], eid):
+                    shorts.setdefault(core[0], eid)
+            for short in _trimmed(ent.name):  # "China Unicom (Americas) Operations Limited"
+                if free(short, eid):
+                    shorts.setdefault(short, eid)
+        if ent.type is T.PERSON and ent.how == "pattern":  # "Vekselberg" after "Viktor Vekselberg"
+            words = [w for w in ent.name.split() if not w.startswith('"')]  # '"Harry" Lu Jianwang': a nickname
+            last = words[-1] if len(words) >= 2 else ""
+            lasts.add(last)
+            if len(words) >= 2 and words[0].isalpha() and words[0][0].isupper():
+                firsts.setdefault(words[0], set()).add(eid)
+            bare = re.sub(r"^(?:al|el)-", "", last)  # "al-Mawla", "Al-Mawla" at a sentence's start
+            if len(bare) >= 4 and bare.isalpha() and bare[0].isupper():
+                for short in dict.fromkeys((last, last[0].upper() + last[1:])):
+                    if free(short, eid):
+                        shorts.setdefault(short, eid)
+        if ent.type is T.LAW and ent.how == "pattern":
+            bare = re.sub(r"\s+(?:\d[\d-]*|of\s+\d{4})$", "", ent.name)
+            if bare != ent.name and len(bare.split()) >= 2 and not _NUMBERED_KIND_RE.fullmatch(bare):
+                shorts.setdefault(bare, eid)
+    for word, owners in firsts.items():  # a family name written first, used alone: one person's only
+        if len(owners) == 1 and word not in lasts and word not in shorts and _alone(norm, word):
+            (eid,) = owners
+            if free(word, eid):
+                shorts[word] = eid
+    return {k: v for k, v in shorts.items() if len(heads.get(k, ())) < 2}
+
+
+def _alone(norm: str, word: str) -> bool:
+    """Does the text use ``word`` with no other name's word after it ("Lu and Chen are charged")?"""
+    return re.search(rf"(?<![\w.'-]){re.escape(word)}(?![\w'-]|[ \t]+[A-Z])", norm) is not None
+
+
+def _trimmed(name: str) -> list[str]:
+    """Shorter names of a firm the text may use again: without parentheses and without its
+    trailing legal form and generic words, while at least two words remain."""
+    bare = " ".join(re.sub(r"[()]", "", name).split())
+    out = [bare] if bare != name else []
+    while True:
+        cut = _GENERIC_TAIL.search(bare)
+        if cut is None or len(bare[: cut.start()].split()) < 2:
+            return out
+        bare = bare[: cut.start()].rstrip(" ,")
+        out.append(bare)
