@@ -273,7 +273,7 @@ HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong 
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}?"  # "X (XX), the sanctioned Venezuelan state-owned oil company"
     rf"(?:(?P<p>{_PLACE_ALT})(?:{_BASED})?|(?P<city>{_CITY}){_BASED})\s+"
     # "a North Korean Foreign Trade Bank (FTB) representative": a body's name before the noun too
-    rf"(?:\"?[a-z][\w-]*\"?\s+(?:and\s+)?|[A-Z][\w&-]*\s+(?:\([A-Z]{{2,8}}\)\s+)?){{0,4}}?"
+    rf"(?:\"?[a-z][\w-]*\"?\s+(?:\([A-Z]{{2,8}}\)\s+)?(?:and\s+)?|[A-Z][\w&-]*\s+(?:\([A-Z]{{2,8}}\)\s+)?){{0,4}}?"
     rf"(?:{_NOUNS}|{_PEOPLE})\b"
 )
 HQ_POSSESSIVE_AFTER_RE = re.compile(  # "Rosoboronexport, Russia's main arms export entity"

@@ -91,17 +91,21 @@ class Gazetteer:
         ci: set[str] = set()
         for entity in entities:
             for alias in _us_variants(entity):
-                alias = " ".join(alias.split())
-                if len(alias) < 2:
-                    continue
-                self.by_alias.setdefault(alias, entity)
-                self.by_folded.setdefault(alias.lower(), entity)
-                (cs if _case_sensitive(alias) else ci).add(alias if _case_sensitive(alias) else alias.lower())
+                for variant in dict.fromkeys((alias, alias.replace(", ", " "))):  # "Foreign, Commonwealth and ..."
+                    self._add(entity, variant, cs, ci)
         self._regexes = [
             re.compile(flags + r"(?<![\w.])(?:" + trie_pattern(words, inner_acronyms=bool(flags)) + r")(?!\w)")
             for flags, words in (("", cs), ("(?i)", ci))
             if words
         ]
+
+    def _add(self, entity: Entity, alias: str, cs: set[str], ci: set[str]) -> None:
+        alias = " ".join(alias.split())
+        if len(alias) < 2:
+            return
+        self.by_alias.setdefault(alias, entity)
+        self.by_folded.setdefault(alias.lower(), entity)
+        (cs if _case_sensitive(alias) else ci).add(alias if _case_sensitive(alias) else alias.lower())
 
     def lookup(self, surface: str) -> Entity | None:
         key = " ".join(surface.split())

@@ -452,7 +452,8 @@ _STATE_OWNED_RE = re.compile(r"\b(?:state|government)-(?:owned|controlled)\b", _
 _STATE_SPONSORED_RE = re.compile(r"\b(?:state|government)-(?:sponsored|backed|directed)\b", _I)
 # a state's own body: its armed forces, police, ministries
 _CIVIL_BODY_RE = re.compile(  # "the United Kingdom's National Cyber Security Centre", "Japan's National Police Agency"
-    r"\b(?:Agency|Service|Centre|Center|Bureau|Directorate|Administration|Commission|Court|Assembly|Parliament)\b"
+    r"\b(?:Agency|Service|Centre|Center|Bureau|Directorate|Administration|Commission|Court|Assembly|Parliament|"
+    r"Department|Office)\b"  # "Australia's Department of Foreign Affairs and Trade"
 )
 STATE_BODY_RE = re.compile(rf"\b(?:Corps|Army|Forces|Guard|Navy|Police|Ministry|Militia)\b|{_CIVIL_BODY_RE.pattern}")
 

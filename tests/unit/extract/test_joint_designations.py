@@ -1,0 +1,29 @@
+"""A designation made with allies (invented target): each ally's body is its state's, named with or
+without the commas of its official name, and the target's description may hold an acronym."""
+
+from __future__ import annotations
+
+from extract import propose
+
+TEXT = (
+    "Today, the Department of the Treasury's Office of Foreign Assets Control (OFAC), Australia's Department of "
+    "Foreign Affairs and Trade, and the United Kingdom's Foreign Commonwealth and Development Office are jointly "
+    "designating Quillhost, a Russia-based bulletproof hosting (BPH) services provider."
+)
+
+
+def _claims() -> set[tuple[str, str, str]]:
+    parsed = propose(TEXT, {"publisher": "U.S. Department of the Treasury"}).parsed
+    return {(c.subject, c.predicate.value, c.object) for c in parsed.claims}
+
+
+def test_an_allys_department_or_office_is_part_of_its_state() -> None:
+    found = _claims()
+    assert ("agency:department-of-foreign-affairs-and-trade", "part-of", "country:au") in found
+    # the registry's "Foreign, Commonwealth and Development Office", written without its comma
+    assert ("agency:uk-fcdo", "part-of", "country:gb") in found
+    assert ("firm:quillhost", "sanctioned-by", "agency:uk-fcdo") in found
+
+
+def test_a_description_with_an_acronym_still_says_where_the_firm_is() -> None:
+    assert ("firm:quillhost", "headquartered-in", "country:ru") in _claims()
