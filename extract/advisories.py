@@ -67,6 +67,9 @@ _CLAUSE_BREAK_RE = re.compile(
     r",[ \t]+(?:and|but|while)[ \t]+(?:the[ \t]+)?$|,[ \t]+(?:which|who)\b|;|\b(?:since|because|although|whereas)\b", _I
 )
 
+# the advisory's title in quotation marks right after it (its own quotation marks may nest)
+_TITLE_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*\"(?P<t>[^\n]{3,160}?)\"(?=[ \t]*(?:[,.;:)]|$))")
+
 # where the passive's "by" phrase ends: an infinitive, a relative clause, a word of aboutness, another clause
 _BY_PHRASE_END_RE = re.compile(r"\b(?:to|that|which|on|about|regarding|highlighting)\b|[;:.]", _I)
 
@@ -81,7 +84,7 @@ def rule_advisories(sent: Sentence) -> None:
             sent.doc.advisory_authors = list(dict.fromkeys(authors))
         if not authors:
             continue
-        for subject in _subjects(sent, after, authors):
+        for subject in _titled(sent, cue.end(), authors) or _subjects(sent, after, authors):
             for author in authors:
                 sent.add(subject, Predicate.WARNED_AGAINST_BY, author, cue, 0.6, stance=Stance.ASSERTED)
 
@@ -104,6 +107,16 @@ def _authors(sent: Sentence, cue: re.Match[str]) -> tuple[list[str], int]:
     stop = by.end() + end.start() if end is not None else sent.end
     found = [m for m in sent.ms if by.end() <= m.start and m.end <= stop and m.etype in _AUTHORS]
     return _ids(sent, found), (found[-1].end if found else by.end())
+
+
+def _titled(sent: Sentence, pos: int, authors: list[str]) -> list[Mention]:
+    """The parties the advisory's quoted title right after it names: 'the joint Cybersecurity Advisory,
+    "Hunting Russian Intelligence "Snake" Malware"' is about Snake."""
+    title = _TITLE_AFTER_RE.match(sent.doc.norm, pos, sent.end)
+    if title is None:
+        return []
+    inside = [m for m in sent.ms if title.start("t") <= m.start and m.end <= title.end("t")]
+    return [m for m in inside if m.etype in AFFECTED and m.eid not in authors and not sent.is_modifier(m)]
 
 
 def _ids(sent: Sentence, found: list[Mention]) -> list[str]:

@@ -34,6 +34,7 @@ from .patterns import (
     BILL_RE,
     BODY_OF_COUNTRY_RE,
     CAMEL_PRODUCT_RE,
+    CIVIL_BODY_RE,
     DEMONYM_ALT,
     DEMONYM_GOV_RE,
     FIRM_COMMA_RE,
@@ -47,9 +48,11 @@ from .patterns import (
     LAW_REGULATIONS_RE,
     NAME_STOP,
     NAME_TOKEN_RE,
+    NUMBERED_UNIT_RE,
     PARTY_STATE,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
+    QUOTED_PRODUCT_RE,
     SURNAME_TITLE_RE,
     THREAT_GROUP_RE,
     UNDER_IN_TITLE_RE,
@@ -125,6 +128,14 @@ class Doc(DocState):
         hit = self.gazetteer.lookup(name)
         if hit is not None and hit.type is etype:
             return hit.id
+        bare = _DEMONYM_BEFORE_RE.sub("", name, count=1)  # "Russian Federal Security Service" is the FSB named
+        hit = self.gazetteer.lookup(bare) if bare != name and etype in AUTHORITY else None
+        if (
+            hit is not None
+            and hit.type in {T.AGENCY, T.ORGANIZATION}
+            and demonyms().get(name.split()[0]) == (f"country:{hit.country.lower()}" if hit.country else None)
+        ):
+            return hit.id
         eid = f"{etype.prefix}:{slug(name)}"
         ent = self.ents.get(eid)
         if ent is None:
@@ -151,9 +162,9 @@ class Doc(DocState):
 
         def add(start: int, end: int, etype: EntityType, surface: str | None = None, state: bool = False) -> None:
             eid = self.entity_for(etype, surface if surface is not None else norm[start:end])
-            if state and etype is T.ORGANIZATION:
+            if etype is T.ORGANIZATION and (state or _foreign_civil_body(self.ents[eid].name)):
                 self.state_bodies.add(eid)
-            cands.append(Mention(start, end, eid, etype, self.ents[eid].how))
+            cands.append(Mention(start, end, eid, self.ents[eid].type, self.ents[eid].how))
 
         # a list's or an agency's name the firm pattern ran over: "added to the Entity List Alpha Tech Co."
         lead_ends = {c.start: c.end for c in cands if c.etype in {T.LIST, T.AGENCY}}
@@ -226,6 +237,10 @@ class Doc(DocState):
             add(m.start(), m.end(), T.PRODUCT)
         for m in THREAT_GROUP_RE.finditer(norm):  # "APT40": a cyber threat group
             add(m.start(), m.end(), T.ORGANIZATION)
+        for m in NUMBERED_UNIT_RE.finditer(norm):  # "Center 16 of the FSB"
+            add(m.start(), m.end(), T.AGENCY)
+        for m in QUOTED_PRODUCT_RE.finditer(norm):  # '"Snake" malware': the name inside the quotation marks
+            add(m.start("n"), m.end("n"), T.PRODUCT)
         for a, b in scripts.firm_spans(norm):  # "安洵信息技术有限公司", "ООО «Вектор»"
             add(a, b, T.FIRM)
         for a, b, etype, label in sdn_entries.names(norm):  # "LI, Hong Ri (...), China; ... [DPRK3]"
@@ -343,6 +358,8 @@ class Doc(DocState):
         extra = []
         for start, end, etype in found:
             eid = self.entity_for(etype, self.norm[start:end])
+            if etype is T.ORGANIZATION and _foreign_civil_body(self.ents[eid].name):
+                self.state_bodies.add(eid)
             extra.append(Mention(start, end, eid, etype, self.ents[eid].how))
         kept = [m for m in self.mentions if not names.covered([(x.start, x.end) for x in extra], m.start, m.end)]
         self.mentions = sorted(kept + extra, key=lambda m: m.start)  # "China" inside "China Unicom Americas"
@@ -491,6 +508,7 @@ def _abbreviates(m: Mention, acronym: str, norm: str) -> bool:
     return "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()
 
 
+_DEMONYM_BEFORE_RE = re.compile(rf"^(?:{DEMONYM_ALT})[ \t]+(?=[A-Z][\w-]*[ \t]+\w)")
 _US_BEFORE_RE = re.compile(r"^U\.S\.[ \t]+(?=[A-Z][\w-]*[ \t]+\w)")  # a US body's name after "U.S." (two words or more)
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w.])(?!(?:{PERSON_TITLE_RE.pattern})[ \t])[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+(?!(?:Lab|Labs|Inc|Ltd|LLC|Co|Corp)\b)[A-Z][a-z]")
@@ -550,3 +568,9 @@ _COUNTRY_CODE_BEFORE_RE = re.compile(r"(?<![\w.-])([A-Z]{2,5})[ \t]+$")
 _GENERIC_FIRM_RE = re.compile(
     rf"(?:(?:{FIRM_SUFFIX}|Holding|Shipping|Trading|Front|{DEMONYM_ALT})\s+)*(?:{FIRM_SUFFIX})"
 )
+
+
+def _foreign_civil_body(name: str) -> bool:
+    """ "Australian Cyber Security Centre": a foreign state's civil body (extract.bodies: an agency unless a
+    measure falls on it)."""
+    return CIVIL_BODY_RE.search(name) is not None and foreign_body(name)

@@ -99,9 +99,15 @@ PLURAL_BEFORE_RE = re.compile(
 
 _HEAD = (
     r"(?:Department|Ministry|Bureau|Office|Directorate|Administration|Agency|Commission|Service|Council|"
-    r"Authority|Division|Network|Unit)"
+    r"Authority|Division|Network|Unit|Command)"
 )
 _CONNECT = r"(?:(?:and|of|for|the|on)[ \t]+)"
+# a state's civil body by its head word: "the United Kingdom's National Cyber Security Centre", "Japan's National Police
+# Agency", "Australia's Department of Foreign Affairs and Trade" (extract.bodies makes such a foreign body an agency)
+CIVIL_BODY_RE = re.compile(
+    r"\b(?:Agency|Service|Centre|Center|Bureau|Directorate|Administration|Commission|Court|Assembly|Parliament|"
+    r"Department|Office)\b"
+)
 AGENCY_OF_RE = re.compile(
     rf"(?<![\w-])(?:(?:U\.S\.|US|United States)[ \t]+)?{_HEAD}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     # not past "and" into a possessive: "Ministry of State Security and People's Liberation Army" are two
@@ -319,6 +325,13 @@ DEMONYM_GOV_RE = re.compile(
 )
 # the name cyber threat groups go by in US-government texts: "APT40", "APT 29"
 THREAT_GROUP_RE = re.compile(r"(?<![\w-])APT[ \t]?\d{1,3}(?![\w-])")
+# a state body known by its number: "Center 16 of the FSB", "GRU Unit 26165", "Military Unit 74455"
+NUMBERED_UNIT_RE = re.compile(r"(?<![\w-])(?:Military[ \t]+)?(?:Unit|Center|Centre)[ \t]+\d{2,6}(?![\w-])")
+# a program named in quotation marks before what it is: '"Snake" malware', 'the "Sparrow" implant'
+QUOTED_PRODUCT_RE = re.compile(
+    r"(?<![\w\"])\"(?P<n>[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,2})\"(?=[ \t]+(?:malware|ransomware|implant|backdoor|"
+    r"botnet|trojan|spyware|rootkit|worm|virus|app|application|software)\b)"
+)
 CAMEL_PRODUCT_RE = re.compile(
     r"\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b(?=[ \t]+(?:app|application|software|platform|browser|"
     r"antivirus|messenger|service)\b)"

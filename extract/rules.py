@@ -62,6 +62,7 @@ from .cues import (
     WARN_RE,
 )
 from .mentions import AFFECTED, AUTHORITY
+from .patterns import CIVIL_BODY_RE
 from .sentence import Sentence
 from .spans import Mention
 from .text import BULLET
@@ -397,8 +398,10 @@ def _rule_possessive(sent: Sentence) -> None:
                 sent.add(a, P.ADMINISTERS, b, span, 0.7, stance=Stance.ASSERTED)
             elif a.etype is T.FIRM and b.etype is T.PRODUCT:
                 sent.add(b, P.PRODUCT_OF, a, span, 0.6, stance=Stance.ASSERTED)
+            elif a.etype in {T.AGENCY, T.ORGANIZATION} and b.etype is T.PRODUCT:  # "the FSB's "Snake" malware"
+                sent.add(b, P.ALLEGED_TIE_TO, a, span, 0.6, stance=Stance.ASSERTED)
             elif a.etype is T.COUNTRY and b.etype is T.ORGANIZATION and STATE_BODY_RE.search(sent.doc.ents[b.eid].name):
-                if _CIVIL_BODY_RE.search(sent.doc.ents[b.eid].name):  # an agency of that state unless a measure
+                if CIVIL_BODY_RE.search(sent.doc.ents[b.eid].name):  # an agency of that state unless a measure
                     sent.doc.state_bodies.add(b.eid)  # falls on it (extract.bodies); armed forces stay organizations
                 sent.add(
                     b, P.PART_OF, a, span, 0.65, stance=Stance.ASSERTED
@@ -451,11 +454,7 @@ def _rule_component_of(sent: Sentence) -> None:
 _STATE_OWNED_RE = re.compile(r"\b(?:state|government)-(?:owned|controlled)\b", _I)
 _STATE_SPONSORED_RE = re.compile(r"\b(?:state|government)-(?:sponsored|backed|directed)\b", _I)
 # a state's own body: its armed forces, police, ministries
-_CIVIL_BODY_RE = re.compile(  # "the United Kingdom's National Cyber Security Centre", "Japan's National Police Agency"
-    r"\b(?:Agency|Service|Centre|Center|Bureau|Directorate|Administration|Commission|Court|Assembly|Parliament|"
-    r"Department|Office)\b"  # "Australia's Department of Foreign Affairs and Trade"
-)
-STATE_BODY_RE = re.compile(rf"\b(?:Corps|Army|Forces|Guard|Navy|Police|Ministry|Militia)\b|{_CIVIL_BODY_RE.pattern}")
+STATE_BODY_RE = re.compile(rf"\b(?:Corps|Army|Forces|Guard|Navy|Police|Ministry|Militia)\b|{CIVIL_BODY_RE.pattern}")
 
 
 def _rule_headquarters(sent: Sentence) -> None:

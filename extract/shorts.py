@@ -4,7 +4,8 @@ A firm's first word ("Kaspersky" for "Kaspersky Lab, Inc.") unless it opens two 
 its name without parentheses or its trailing legal form ("China Unicom (Americas) Operations
 Limited" → "China Unicom Americas"); a person's family name ("Vekselberg" for "Viktor
 Vekselberg"), written first when the text uses the first word alone ("Lu and Chen" after "Lu
-Jianwang" and "Chen Jinping"); a numbered law's title without its number.
+Jianwang" and "Chen Jinping"); a program's name ("Snake" after '"Snake" malware'); a numbered
+law's title without its number.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def short_forms(norm: str, ents: Iterable[Ent], free: Callable[[str, str], bool]
                 for short in dict.fromkeys((last, last[0].upper() + last[1:])):
                     if free(short, eid):
                         shorts.setdefault(short, eid)
+        if ent.type is T.PRODUCT and ent.how == "pattern" and ent.name[:1].isupper():  # "Snake" after '"Snake" malware'
+            shorts.setdefault(ent.name, eid)
         if ent.type is T.LAW and ent.how == "pattern":
             bare = re.sub(r"\s+(?:\d[\d-]*|of\s+\d{4})$", "", ent.name)
             if bare != ent.name and len(bare.split()) >= 2 and not _NUMBERED_KIND_RE.fullmatch(bare):
