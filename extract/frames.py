@@ -54,10 +54,11 @@ MEMBERS_RE = re.compile(
     _I,
 )
 # "announced the addition of five entities based in the PRC to the UFLPA Entity List", "the addition of
-# three People's Republic of China (PRC)-based seafood, aluminum, and footwear companies to ..."
+# three People's Republic of China (PRC)-based seafood, aluminum, and footwear companies to ...", "the addition
+# of textile companies based in the People's Republic of China (PRC) to ..." (uncounted)
 LIST_TRIGGER_RE = re.compile(
     r"\b(?:addition|additions|added|adding|adds|add)\s+(?:of\s+)?"
-    rf"(?P<desc>{_COUNT}\s+[^.;]{{0,80}}?(?:entities|entity|firms?|compan(?:y|ies)|individuals?|persons?|"
+    rf"(?P<desc>(?:{_COUNT}\s+|(?!(?:of|the|these|those|its|their|new|more|any)\b)(?=[a-z]))[^.;]{{0,80}}?(?:entities|entity|firms?|compan(?:y|ies)|individuals?|persons?|"
     r"parties|organizations?))\b(?P<rest>[^.;]{0,80}?)\s+to\s+(?:the\s+)?",
     _I,
 )

@@ -696,6 +696,26 @@ def test_a_list_addition_on_a_counted_description_then_the_names_with_the_import
         assert (firm, "banned-by", "agency:us-cbp") in found
 
 
+def test_a_list_addition_on_an_uncounted_description_then_the_goods_of_the_named_firms() -> None:
+    found = _found(
+        "WASHINGTON - Today, DHS announced the addition of steel companies based in the People's Republic of "
+        "China (PRC) to the Uyghur Forced Labor Prevention Act (UFLPA) Entity List. Effective May 2, 2025, U.S. "
+        "Customs and Border Protection (CBP) will apply a rebuttable presumption that goods produced by Gamma "
+        "Steel Co., Ltd. and Delta Alloys Co., Ltd. will be prohibited from entering the United States.",
+        "U.S. Department of Homeland Security",
+    )
+    for firm in ("firm:gamma-steel-co-ltd", "firm:delta-alloys-co-ltd"):
+        assert (firm, "listed-on", "list:us-dhs-uflpa-entity-list") in found
+        assert (firm, "headquartered-in", "country:cn") in found
+    # "the addition of the firms" or "new entities" opens no measure on parties named later
+    other = _found(
+        "DHS welcomed the addition of new entities to the UFLPA Entity List. Goods produced by Gamma Steel Co., "
+        "Ltd. are sold in Europe.",
+        "U.S. Department of Homeland Security",
+    )
+    assert ("firm:gamma-steel-co-ltd", "listed-on", "list:us-dhs-uflpa-entity-list") not in other
+
+
 def test_the_import_presumption_on_goods_of_parties_named_in_it_bans_each() -> None:
     found = _found(
         "Effective May 2, 2025, U.S. Customs and Border Protection (CBP) will apply a rebuttable presumption "
