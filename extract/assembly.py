@@ -24,7 +24,7 @@ from .meta import ArticleMeta, coerce_meta
 from .rules import RULES
 from .sentence import Raw, Sentence
 from .stance import stance_and_speaker
-from .text import decode, sentences
+from .text import contact_blocks, decode, sentences
 
 T = EntityType
 P = Predicate
@@ -63,6 +63,7 @@ def run(
     doc.issuer = _issuer(doc, info)
 
     spans = sentences(norm)
+    contacts = contact_blocks(norm)
     raws: list[tuple[Raw, Stance, str | None, Sentence]] = []
     mi = 0
     for span in spans:
@@ -72,6 +73,9 @@ def run(
         while mj < len(doc.mentions) and doc.mentions[mj].end <= span[1]:
             mj += 1
         sent = Sentence(doc, span, doc.mentions[mi:mj])
+        if any(a <= span[0] < b for a, b in contacts):  # a notice's "FOR FURTHER INFORMATION CONTACT:" field
+            mi = mj
+            continue
         if not sent.ms:
             frames.rule_frames(sent)  # "The list includes five Chinese companies.": a frame opens on no name
         else:

@@ -79,6 +79,8 @@ ACT_RE = re.compile(
     r"\b(?:crack(?:s|ed|ing)?\s+down(?:\s+\w+)?\s+on|crackdown\s+on|"
     r"(?:identif(?:y|ies|ied|ying)|found|finds)(?=\s+(?:\S+\s+){1,10}?(?:as|to\s+be(?:\s+of)?)\s+(?:a\s+|an\s+)?"
     r"[\"']?(?:\w+\s+){0,4}?(?:primary\s+money\s+laundering\s+concern|threat|risk))|"
+    # "FinCEN's determination that X, a ... institution, is of primary money laundering concern"
+    r"determin(?:ation|ed|es)\s+that(?=(?:(?!\bno\s+longer\b|\bnot\b)[^.;]){0,300}?\bprimary\s+money\s+laundering\s+concern)|"
     r"(?:charged|indicted|charges|indicts|sued|sues)(?=\s)|(?:orders?|TDOs?)\s+against|"
     r"denial\s+orders?\s+(?:on|against)|"
     r"(?:imposed|imposes|imposing|assessed|assesses)\s+(?:a\s+|an\s+)?(?:\$[\d.,]+\s+(?:million\s+|billion\s+)?)?"

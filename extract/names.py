@@ -125,7 +125,7 @@ _DESCRIBED_AFTER = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong 
     rf"(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+|(?:[A-Z][\w-]*[ \t]+){{0,3}}?[A-Z][\w]*-based[ \t]+)?"
     r"(?:[a-z][\w-]*[ \t]+){0,3}?"
     r"(?:company|firm|corporation|subsidiary|manufacturer|provider|vendor|developer|maker|bank|airline|exchange|"
-    r"insurer|refinery|trader|shipper|supplier)\b"
+    r"insurer|refinery|trader|shipper|supplier|exchanger|(?<=financial[ \t])institution)\b"  # FinCEN's 9714 orders
 )
 # "X, a Russian national", "X, a citizen of Iran", "X, 44, of Dandong, China" (a person's age)
 _PERSON_AFTER = re.compile(

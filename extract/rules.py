@@ -89,7 +89,11 @@ def _rule_ban(sent: Sentence) -> None:
     for cue in sent.cues(BAN_RE):
         if sent.negated(cue.start()):
             continue
-        laws = sent.before(cue.start(), frozenset({T.LAW}))
+        laws = [  # not the act that amended it: "pursuant to X, as amended by the NDAA, to prohibit"
+            m
+            for m in sent.before(cue.start(), frozenset({T.LAW}))
+            if not _AMENDED_BY_RE.search(sent.doc.norm, max(sent.start, m.start - 20), m.start)
+        ]
         under = None
         if laws and _UNDER_BEFORE_RE.search(sent.doc.norm, max(sent.start, laws[0].start - 40), laws[0].start):
             under, laws = laws[0], []  # "issued a rule under Section 311 of the Act that severs X": the issuer's
@@ -321,6 +325,7 @@ def _rule_invaded(sent: Sentence) -> None:
 
 
 _UNDER_BEFORE_RE = re.compile(PURSUANT_RE.pattern + "$", _I)  # "under (Section 311 of) the" right before a law
+_AMENDED_BY_RE = re.compile(r"\bamended\s+by\s+(?:the\s+)?$", _I)
 
 
 _WITH_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s+(?:(?:together\s+)?with|alongside)\s+")

@@ -181,3 +181,15 @@ def _colon_before_bullet(norm: str, spans: list[tuple[int, int]], i: int) -> boo
         return False
     gap = re.compile(r"\s*").match(norm, colon + 1)
     return "\n" in norm[colon:s1] and gap is not None and BULLET_RE.match(norm, gap.end()) is not None
+
+
+# a notice's contact block: "FOR FURTHER INFORMATION CONTACT: The FinCEN Resource Center, 1-800-..." up to the
+# next field ("SUPPLEMENTARY INFORMATION:"), a header field and no claim (tests/fixtures/articles/README.md, rule 3)
+_CONTACT_RE = re.compile(
+    r"FOR[ \t]+FURTHER[ \t]+INFORMATION[ \t]+CONTACT:(?:.|\n){0,800}?(?=SUPPLEMENTARY[ \t]+INFORMATION:|\n[ \t]*\n|$)"
+)
+
+
+def contact_blocks(norm: str) -> list[tuple[int, int]]:
+    """Where a notice gives whom to contact: its own header field, no sentence of the text's claims."""
+    return [(m.start(), m.end()) for m in _CONTACT_RE.finditer(norm)]
