@@ -240,7 +240,7 @@ _NOUNS = (
 _PEOPLE = (
     r"(?:nationals?|citizens?|businessman|businesswoman|businessmen|individuals?|residents?|oligarchs?|tycoons?|"
     r"representatives?|officials?|operatives?|elites?|billionaires?|financiers?|entrepreneurs?|investors?|"
-    r"politicians?|lawmakers?)"
+    r"politicians?|lawmakers?|actors?|hackers?)"
 )
 COUNTRY_NAMES = {
     n: e.id
@@ -258,9 +258,9 @@ _BASED = r"-(?:based|registered|incorporated|headquartered)"
 # "a Hong Kong-based shipping company, X": a comma may set the name off
 HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT}|{_CITY}){_BASED}(?:\s+[a-z][\w-]*){{0,3}},?\s+$")
 # a name used as a modifier of people: "Hizballah operatives", "Hizballah finance team operative"
-MEMBERS_AFTER_RE = re.compile(
-    r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:operatives?|officials?|members?|executives?|leaders?|financiers?|"
-    r"facilitators?|commanders?|fighters?)\b"
+MEMBERS_AFTER_RE = re.compile(  # not "X and members of Y": another party
+    r"[ \t]+(?:(?!(?:and|or)\b)[a-z][\w-]*[ \t]+){0,2}"
+    r"(?:operatives?|officials?|members?|executives?|leaders?|financiers?|facilitators?|commanders?|fighters?)\b"
 )
 # "the flag carrier and state-owned national airline of Belarus, Belavia": the party after the country
 NOUN_OF_COUNTRY_RE = re.compile(rf"\b{_NOUNS}\s+of\s+(?:the\s+)?$")
