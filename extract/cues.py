@@ -161,7 +161,8 @@ NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:\w+\s+)?$", _I)
 PERSON_GROUP_OF_RE = re.compile(
     r"\b(?:executives?|leaders?|heads?|chiefs?|deput(?:y|ies)|leadership|officials?|employees?|members?|individuals?|persons?|"
     r"people|directors?|officers?|managers?|staff|shareholders?|founders?|subsidiaries|affiliates)\b"
-    r"[^.;]*\bof\b",
+    r"[^.;]*\bof\b|"
+    r"\b(?:actors?|hackers?|operatives?|members?|nationals?)\s+(?:from|in|with)\b",  # "four cyber actors from APT40"
     _I,
 )
 OF_RE = re.compile(r"\s*(?:of|in|within)\s+(?:the\s+)?")

@@ -246,6 +246,7 @@ def _rule_on_list(sent: Sentence) -> None:
             sent.add(x, P.LISTED_ON, lst, (x.start, lst.end), 0.65, stance=Stance.ASSERTED)
 
 
+_MEMBERS_NAMED_AFTER_RE = re.compile(r"[ \t]+(?:actors?|hackers?|operatives?|members?)\b", _I)
 _CHARGED_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?(?:charged|indicted|sued)$", _I)
 
 
@@ -276,6 +277,8 @@ def _rule_actor_on_target(
             continue
         if PERSON_GROUP_OF_RE.search(sent.bare(cue.end(), targets[0].start)):
             continue
+        if _MEMBERS_NAMED_AFTER_RE.match(sent.doc.norm, targets[0].end):
+            continue  # "Indicted APT40 Actors": the group's members, not the group
         if mark:
             sent.consumed.append((cue.start(), cue.end()))
         for t in targets:
