@@ -100,6 +100,7 @@ def run(
     # another stance of one ("Kaspersky, headquartered in Russia" asserted, then "alleged" by the reader)
     stated = {(r.subject, r.predicate, r.object) for r, *_ in raws if not r.learned}
     raws = [row for row in raws if not (row[0].learned and (row[0].subject, row[0].predicate, row[0].object) in stated)]
+    raws = [row for row in raws if not _own_state_measured(doc, row[0])]
     raws = state_bodies_as_agencies(doc, raws)
     source = _source(text, info)
     claims, used = _claims(doc, raws, info, source.id)
@@ -271,3 +272,15 @@ def _entity(ent: Ent, claims: list[Claim]) -> Entity:
         country=country,
         candidate=True,
     )
+
+
+def _own_state_measured(doc: Doc, raw: Raw) -> bool:
+    """A state's own body the registry knows is no party its state sanctions or bans ("Congress also passed
+    ... sanctions" does not sanction Congress)."""
+    if raw.predicate not in {P.SANCTIONED_BY, P.BANNED_BY}:
+        return False
+    subject, authority = doc.ents[raw.subject], doc.ents[raw.object]
+    if subject.how == "pattern" or subject.type not in {T.AGENCY, T.ORGANIZATION} or not subject.country:
+        return False
+    state = authority.id.split(":", 1)[1].upper() if authority.type is T.COUNTRY else authority.country
+    return state is not None and state.upper() == subject.country.upper()

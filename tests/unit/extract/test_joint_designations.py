@@ -27,3 +27,13 @@ def test_an_allys_department_or_office_is_part_of_its_state() -> None:
 
 def test_a_description_with_an_acronym_still_says_where_the_firm_is() -> None:
     assert ("firm:quillhost", "headquartered-in", "country:ru") in _claims()
+
+
+def test_a_states_own_body_is_never_sanctioned_by_that_state() -> None:
+    parsed = propose(
+        "U.S. Sanctions on Belarus (CRS Report for Congress)\n\nSanctions are a central element of U.S. policy.",
+        {"publisher": "Congressional Research Service"},
+    ).parsed
+    assert not any(
+        c.subject == "organization:us-congress" and c.predicate.value == "sanctioned-by" for c in parsed.claims
+    )
