@@ -104,6 +104,9 @@ DENY_RE = re.compile(  # "... temporarily denying all export privileges for Bela
 )
 
 
+_ORDER_GAP_RE = re.compile(r"[ \t]*(?:\)[ \t]*)?,?[ \t]*(?:which[ \t]+is[ \t]+|that[ \t]+is[ \t]+)?")
+
+
 def rule_denies(sent: Sentence) -> None:
     """``<regulator> ... denying the export privileges of X`` → ``X banned-by`` the regulator."""
     for cue in DENY_RE.finditer(sent.doc.norm, sent.start, sent.end):
@@ -113,9 +116,14 @@ def rule_denies(sent: Sentence) -> None:
         if not near or near[0].start - cue.end() > 60 or CLAUSE_GAP_RE.search(sent.doc.norm, cue.end(), near[0].start):
             continue
         auth = _regulator(sent, cue.start())
-        if auth is not None:
-            for t in sent.group(near[0], 1, AFFECTED):
+        order = next(iter(sent.before(cue.start(), frozenset({T.LAW}))), None)
+        if order is not None and not _ORDER_GAP_RE.fullmatch(sent.doc.norm, order.end, cue.start()):
+            order = None  # "a Temporary Denial Order (TDO) suspending ...": the order the parties are under
+        for t in sent.group(near[0], 1, AFFECTED):
+            if auth is not None:
                 sent.add(t, P.BANNED_BY, auth, (cue.start(), t.end), 0.65)
+            if order is not None:
+                sent.add(t, P.RESTRICTED_UNDER, order, (order.start, t.end), 0.6)
 
 
 DIRECTS_RE = re.compile(r"\s+(?:directs|directed|orders|ordered|requires|required)\s+$", _I)

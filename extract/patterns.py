@@ -63,7 +63,8 @@ _ROMANCE_OF = r"(?:de|del|da|do|dos|das|des|du|di)(?:[ \t]+(?:la|las|los|le|les)
 _FIRM_WORD_INITIALS = rf"{_FIRM_WORD}(?:[ \t]+(?:[A-Z]\.){{2,3}}(?=[ \t]))?"
 FIRM_RE = re.compile(  # words joined by "and", "&", and "of" after "Bank" ("Bank of Kunlun Co., Ltd."), a number
     # before the legal form ("Nord Stream 2 AG")
-    rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?"
+    # a country's initials open a name ("U.S. Prototype Inc."), not after "the" or "in" ("sold in the U.S. Delta ...")
+    rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?(?:(?<!the[ \t])(?<!in[ \t])(?:[A-Z]\.){{2,3}}[ \t]+(?=[A-Z][a-z]))?"
     rf"(?:{_FIRM_WORD_INITIALS}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?"
     rf"(?:(?:and|&|(?<=Bank[ \t])of|{_ROMANCE_OF})[ \t]+)?){{0,6}}"
     rf"{_FIRM_WORD_INITIALS}{_SP}(?:\d{{1,4}}{_SP})?(?:\([A-Z][A-Za-z]+\){_SP})?{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"

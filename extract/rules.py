@@ -246,6 +246,7 @@ def _rule_on_list(sent: Sentence) -> None:
             sent.add(x, P.LISTED_ON, lst, (x.start, lst.end), 0.65, stance=Stance.ASSERTED)
 
 
+_PLURAL_PARTIES_RE = re.compile(r"\b(?:companies|entities|firms|individuals|persons|banks|carriers)\b", _I)
 _MEMBERS_NAMED_AFTER_RE = re.compile(r"[ \t]+(?:actors?|hackers?|operatives?|members?)\b", _I)
 _CHARGED_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?(?:charged|indicted|sued)$", _I)
 
@@ -492,7 +493,9 @@ def _rule_headquarters(sent: Sentence) -> None:
                 other = (demonyms().get(also.group("p")) or COUNTRY_NAMES.get(also.group("p"))) if also else None
                 if other:
                     sent.add(m, P.HEADQUARTERED_IN, other, (m.start, m.end), 0.65, stance=Stance.ASSERTED)
-            if hit is not None and hit.re is HQ_DESC_BEFORE_RE:  # "Chinese nationals, A and B"
+            if hit is not None and (
+                hit.re is HQ_DESC_BEFORE_RE or (hit.re is HQ_BASED_RE and _PLURAL_PARTIES_RE.search(hit.group(0)))
+            ):  # "Chinese nationals, A and B", "three U.S.-based companies, A, B, and C"
                 owned = m.etype is T.FIRM and _STATE_OWNED_RE.search(hit.group(0))  # "Chinese state-owned firms—A, B"
                 for k, x in enumerate(sent.group(m, 1, frozenset({m.etype}))):
                     if k:

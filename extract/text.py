@@ -102,11 +102,32 @@ _SPLIT_RE = re.compile(r"(\S*?)[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9\u4e00-\u9f
 def hard_wrapped(norm: str) -> bool:
     """Is the text wrapped at a fixed width (a bill, a Federal Register notice), so that a single
     line break is only a space? Else a line break ends a paragraph (a headline, a list item)."""
-    lengths = [len(line.rstrip()) for line in norm.splitlines() if line.strip()]
+    lengths = [len(line.rstrip()) for line in norm.splitlines() if line.strip()][1:]  # a headline is not wrapped
     if len(lengths) < 5:
         return False
     longest = max(lengths)
-    return longest <= 100 and sum(1 for n in lengths if n >= 0.6 * longest) >= 0.5 * len(lengths)
+    return longest <= 120 and sum(1 for n in lengths if n >= 0.6 * longest) >= 0.5 * len(lengths)
+
+
+# a line break inside prose: after a word or a comma, before a word (not a rule "=====", a bracket, a heading's end)
+_SINGLE_BREAK_RE = re.compile(r"(?<=[A-Za-z0-9,;’'\"])[ \t]*\n(?=[ \t]*[A-Za-z0-9\"'(“])")
+
+
+def unwrapped(norm: str) -> str:
+    """A hard-wrapped text with each line break the wrapping made a space (same length, same offsets), so a
+    name or a title wrapped over two lines ("Assistant Secretary for Export / Enforcement") is one run. A break
+    after a short line (a heading, a list's item, a paragraph's last line) stays."""
+    if not hard_wrapped(norm):
+        return norm
+    width = max(len(line.rstrip()) for line in norm.splitlines()[1:] if line.strip())
+
+    def space(m: re.Match[str]) -> str:
+        line_start = norm.rfind("\n", 0, m.start()) + 1
+        line = norm[line_start : m.start()]
+        full = len(line) >= 0.6 * width and line.count(" ") >= 3
+        return " " * len(m.group(0)) if full else m.group(0)
+
+    return _SINGLE_BREAK_RE.sub(space, norm)
 
 
 def sentences(norm: str) -> list[tuple[int, int]]:

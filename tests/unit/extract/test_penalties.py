@@ -66,3 +66,27 @@ def test_cooperating_with_an_investigation_is_being_investigated_not_a_tie() -> 
     )
     assert ("firm:heron-tools-ltd", "investigated-by", "agency:office-of-export-enforcement") in found
     assert not any(p == "alleged-tie-to" for _, p, _ in found)
+
+
+TDO = (
+    "Temporary Denial Order Issued for Illegal Export of Satellite, Rocket, and Defense Technology to Ruritania\n"
+    "WASHINGTON, D.C. – Today, Ann B. Carver, Assistant Secretary for Export\n"
+    "Enforcement at the U.S. Commerce Department’s Bureau of Industry and Security (BIS), issued\n"
+    "a Temporary Denial Order (TDO) suspending the export privileges of three U.S.-based\n"
+    "companies, Heron Milling Inc., Wren Cut LLC, and U.S. Modelworks Inc., for 180\n"
+    "days for the unauthorized export of technical drawings and blueprints used to print\n"
+    "satellite, rocket, and defense-related prototypes. This type of information is subject to\n"
+    "strict export controls due to its sensitivity and importance to national security today.\n"
+    "The TDO is available online here, and the companies may appeal it within the time the\n"
+    "regulations allow, as the order itself explains in its final paragraphs and annexes.\n"
+)
+
+
+def test_a_hard_wrapped_denial_order_names_each_company_under_the_order() -> None:
+    found = _claims(TDO)
+    for firm in ("firm:heron-milling-inc", "firm:wren-cut-llc", "firm:u-s-modelworks-inc"):  # "U.S." opens a name too
+        assert (firm, "banned-by", "agency:us-bis") in found
+        assert (firm, "restricted-under", "law:temporary-denial-order") in found
+        assert (firm, "headquartered-in", "country:us") in found  # "three U.S.-based companies, A, B, and C"
+    # the title wrapped over two lines is no person named "Export"
+    assert not any(e.startswith("person:export") for triple in found for e in (triple[0], triple[2]))
