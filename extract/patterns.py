@@ -69,7 +69,8 @@ FIRM_RE = re.compile(  # words joined by "and", "&", and "of" after "Bank" ("Ban
     rf"(?:(?:and|&|(?<=Bank[ \t])of|{_ROMANCE_OF})[ \t]+)?){{0,6}}"
     rf"{_FIRM_WORD_INITIALS}{_SP}(?:\d{{1,4}}{_SP})?(?:\([A-Z][A-Za-z]+\){_SP})?{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
     r"(?:[ \t]+(?:Americas|USA|International|Europe|Asia|Global|Worldwide)(?![\w'-]))?"
-    rf"(?![\w-]){_FIRM_TAIL}"
+    # not a trade named as a whole: "the Maritime Petroleum Shipping Community"
+    rf"(?![\w-])(?![ \t]+(?:Community|Industry|Sector|Companies)\b){_FIRM_TAIL}"
 )
 
 # "Public Joint Stock Company Aeroflot": a legal form written out before the name

@@ -93,6 +93,8 @@ _TITLE_AFTER_RE = re.compile(r'[ \t]*,?[ \t]*(?:\([^()]{1,12}\)[ \t]*,?[ \t]*)?"
 
 
 _STATES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION})  # named with "the" in a run of them
+# any party in a run each of whose members has "the": "the National Iranian Oil Company (NIOC), the National ..."
+_THE_RUN_RE = re.compile(r"\)?,[ \t]+(?:and[ \t]+)?the[ \t]+")
 
 
 class Sentence:
@@ -291,7 +293,7 @@ class Sentence:
                 gap = rest[1:] if rest.startswith(")") else gap
             if gap.startswith(")") and self.doc.norm[a.start - 1 : a.start] == "(":
                 gap = gap[1:]  # "A (AQAP), B": from the acronym in its parenthesis
-            if {a.etype, b.etype} <= _STATES and gap.endswith("the "):
+            if gap.endswith("the ") and ({a.etype, b.etype} <= _STATES or _THE_RUN_RE.fullmatch(gap)):
                 gap = gap[:-4]  # "The United States, the United Kingdom, the European Union, and Canada"
             if not (
                 GAP_AND_RE.fullmatch(gap)

@@ -37,3 +37,18 @@ def test_a_states_own_body_is_never_sanctioned_by_that_state() -> None:
     assert not any(
         c.subject == "organization:us-congress" and c.predicate.value == "sanctioned-by" for c in parsed.claims
     )
+
+
+def test_examples_of_a_lists_entries_are_listed_and_placed_and_a_trades_community_is_no_firm() -> None:
+    parsed = propose(
+        "OFAC Advisory to the Maritime Freight Shipping Community\n\nThose who knowingly provide significant "
+        "support to an Iranian person on OFAC's List of Specially Designated Nationals and Blocked Persons (SDN "
+        "List), such as the Tabriz Oil Company (TOC), the Qeshm Tanker Company (QTC), and the Kish Shipping "
+        "Lines (KSL) — are at serious risk.",
+        {"publisher": "Office of Foreign Assets Control"},
+    ).parsed
+    found = {(c.subject, c.predicate.value, c.object) for c in parsed.claims}
+    for firm in ("firm:tabriz-oil-company", "firm:qeshm-tanker-company", "firm:kish-shipping-lines"):
+        assert (firm, "listed-on", "list:us-ofac-sdn") in found  # the list's long name is the registry's SDN List
+        assert (firm, "headquartered-in", "country:ir") in found
+    assert not any("maritime" in e.id for e in parsed.entities)
