@@ -20,6 +20,7 @@ from . import (
     doclaw,
     frames,
     lawrules,
+    list_examples,
     measures,
     places,
     reader,
@@ -62,7 +63,7 @@ from .cues import (
     WARN_RE,
 )
 from .mentions import AFFECTED, AUTHORITY
-from .patterns import CIVIL_BODY_RE, DEMONYM_ALT
+from .patterns import CIVIL_BODY_RE
 from .sentence import Sentence
 from .spans import Mention
 from .text import BULLET
@@ -183,28 +184,12 @@ def _rule_listed(sent: Sentence) -> None:
             sent.add(s, P.LISTED_ON, lst, cue, 0.8)
         if pron:
             sent.add(pron, P.LISTED_ON, lst, cue, 0.65, pronoun=True)
-    for lst in lists:  # "an Iranian person on OFAC's SDN List, such as A, B, and C": examples of its entries
-        on = _ON_BEFORE_RE.search(sent.doc.norm, max(sent.start, lst.start - 40), lst.start)
-        such = _SUCH_AS_AFTER_RE.match(sent.doc.norm, lst.end, sent.end) if on else None
-        first = sent.next_mention(such.end()) if such else None
-        if such is not None and first is not None and first.start == such.end() and first.etype in AFFECTED:
-            kind = _DEMONYM_KIND_BEFORE_RE.search(sent.doc.norm, max(sent.start, on.start() - 40), on.start())  # type: ignore[union-attr]
-            place = demonyms().get(kind.group("d")) if kind else None  # "an Iranian person on ..."
-            for x in sent.group(first, 1, AFFECTED):
-                sent.add(x, P.LISTED_ON, lst, (on.start(), x.end), 0.6, stance=Stance.ASSERTED)  # type: ignore[union-attr]
-                if place is not None:
-                    sent.add(x, P.HEADQUARTERED_IN, place, (kind.start(), x.end), 0.6, stance=Stance.ASSERTED)  # type: ignore[union-attr]
     for lst in lists:  # "pursuant to its designation on the entity list": the party last named is listed
         owner = _ITS_LISTING_RE.search(sent.doc.norm, max(sent.start, lst.start - 40), lst.start)
         if owner is not None and sent.doc.last_affected is not None:
             sent.add(sent.doc.last_affected, P.LISTED_ON, lst, (owner.start(), lst.end), 0.6, pronoun=True)
 
 
-_DEMONYM_KIND_BEFORE_RE = re.compile(
-    rf"\b(?:a|an)\s+(?P<d>{DEMONYM_ALT})\s+(?:person|persons|entity|entities|company|companies|firm|firms)\s+$"
-)
-_ON_BEFORE_RE = re.compile(r"\b(?:on|onto)\s+(?:the\s+)?(?:[\w.]+'s?\s+)?$", _I)
-_SUCH_AS_AFTER_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,30}\))?,?[ \t]+(?:such\s+as|including)[ \t]+(?:the[ \t]+)?", _I)
 _WE_OUR_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
 _MANDATE_RE = re.compile(r"\b(?:shall|must)\b", _I)  # in a bill: what it would require
 _ITS_LISTING_RE = re.compile(
@@ -559,6 +544,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lambda s: _rule_actor_on_target(s, CONSIDER_RE, P.CONSIDERING_ACTION_AGAINST, 0.75, mark=True, skip_irrealis=False),
     _rule_ban,
     _rule_listed,
+    list_examples.rule_list_examples,
     _rule_on_list,
     sanctions.rule_sanction,
     sanctions.rule_designated_adjective,
