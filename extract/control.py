@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from schema.ontology import EntityType, Predicate
+from schema.ontology import EntityType, Predicate, Stance
 
 from .cues import BACKER_ADJECTIVE_RE, CLAUSE_GAP_RE, COUNTRY_NAMES, ENTRIES_AFTER_RE, MEMBERS_GAP_RE, PARTY_NOUNS_RE
 from .patterns import DEMONYM_ALT
@@ -189,6 +189,12 @@ def _after_apposition(sent: Sentence, parent: Mention, kinds: frozenset[EntityTy
     return ITS_SUBSIDIARY_RE.match(sent.doc.norm, described.end(), sent.end)
 
 
+# "through its subsidiary, Jumpshot" with no "and" before: "its" is the firm the clause is about
+_ITS_SUBSIDIARY_NAMED_RE = re.compile(
+    r"(?<!\band\s)(?<!\bwell\sas\s)\bits\s+(?:wholly[- ]owned\s+)?subsidiary\s*,?\s*", _I
+)
+
+
 def rule_its_subsidiary(sent: Sentence) -> None:
     """``Pacific Networks Corp. and its wholly-owned subsidiary, ComNet (USA) LLC`` → subsidiary-of."""
     norm = sent.doc.norm
@@ -202,7 +208,12 @@ def rule_its_subsidiary(sent: Sentence) -> None:
             continue
         for x in sent.group(nxt, 1, kinds):
             if x.eid != parent.eid and not _NAME_GOES_ON_RE.match(norm, x.end):  # "ABLV Bank Luxembourg": cut short
-                sent.add(x, P.SUBSIDIARY_OF, parent, (parent.start, x.end), 0.65)
+                sent.add(x, P.SUBSIDIARY_OF, parent, (parent.start, x.end), 0.65, stance=Stance.ASSERTED)
+    for hit in _ITS_SUBSIDIARY_NAMED_RE.finditer(norm, sent.start, sent.end):  # "sold data through its subsidiary, Y"
+        sub = sent.next_mention(hit.end())
+        owners = [m for m in sent.before(hit.start(), kinds) if m.etype is T.FIRM and not sent.is_modifier(m)]
+        if sub is not None and sub.start == hit.end() and sub.etype is T.FIRM and owners and owners[-1].eid != sub.eid:
+            sent.add(sub, P.SUBSIDIARY_OF, owners[-1], (owners[-1].start, sub.end), 0.6, stance=Stance.ASSERTED)
 
 
 def rule_members(sent: Sentence) -> None:

@@ -132,6 +132,9 @@ def _rule_ban(sent: Sentence) -> None:
         if auth is None:
             continue
         for s in subs:
+            if _LIMITED_BAN_RE.match(sent.doc.norm, s.end, sent.end):  # "banning X from selling data for advertising
+                sent.add(auth, P.ACTED_AGAINST, s, cue, 0.6, stance=stance)  # purposes": a limited ban acts against X
+                continue
             sent.add(s, P.BANNED_BY, auth, cue, 0.75, stance=stance)
             if under is not None:  # measure, under that law
                 sent.add(s, P.RESTRICTED_UNDER, under, cue, 0.65, stance=stance)
@@ -248,6 +251,7 @@ def _rule_on_list(sent: Sentence) -> None:
 
 
 _PLURAL_PARTIES_RE = re.compile(r"\b(?:companies|entities|firms|individuals|persons|banks|carriers)\b", _I)
+_LIMITED_BAN_RE = re.compile(r"[^.;]{0,20}?\bfrom\s+[a-z]+ing\b[^.;]{0,120}?\bfor\s+(?:[\w-]+\s+){0,3}?purposes\b", _I)
 _MEMBERS_NAMED_AFTER_RE = re.compile(r"[ \t]+(?:actors?|hackers?|operatives?|members?)\b", _I)
 _CHARGED_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?(?:charged|indicted|sued)$", _I)
 

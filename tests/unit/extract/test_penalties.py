@@ -90,3 +90,17 @@ def test_a_hard_wrapped_denial_order_names_each_company_under_the_order() -> Non
         assert (firm, "headquartered-in", "country:us") in found  # "three U.S.-based companies, A, B, and C"
     # the title wrapped over two lines is no person named "Export"
     assert not any(e.startswith("person:export") for triple in found for e in (triple[0], triple[2]))
+
+
+def test_a_ban_limited_to_a_purpose_acts_against_the_firm_and_its_subsidiary_is_named_after_its() -> None:
+    text = (
+        "The Federal Trade Commission has finalized an order banning software provider Kestrel Optics Inc. from "
+        "selling any web browsing data for advertising purposes. The FTC alleged Kestrel Optics Inc. sold that "
+        "data to more than 100 third parties through its subsidiary, Wrenshot LLC."
+    )
+    parsed = propose(text, {"publisher": "Federal Trade Commission"}).parsed
+    found = {(c.subject, c.predicate.value, c.object, c.stance.value) for c in parsed.claims}
+    assert ("agency:federal-trade-commission", "acted-against", "firm:kestrel-optics-inc", "asserted") in found
+    assert not any(p == "banned-by" for _, p, _, _ in found)
+    # who the parties are is asserted even inside what the regulator alleges
+    assert ("firm:wrenshot-llc", "subsidiary-of", "firm:kestrel-optics-inc", "asserted") in found
