@@ -323,7 +323,8 @@ def _designation_law(sent: Sentence, record: bool = True) -> None:
 _MEASURES = frozenset({P.SANCTIONED_BY, P.BANNED_BY})
 _STANDING_CUE_RE = re.compile(r"-(?:designated|sanctioned)\b")
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|other|already)\s+$", re.IGNORECASE)
-_AND_LAW_RE = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+)?")
+# "A, as amended, and B": the next law of a list (an amendment of the first is no other law)
+_AND_LAW_RE = re.compile(r"(?:\s*,\s*as\s+amended)?\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+)?")
 
 
 def rule_frames(sent: Sentence) -> None:

@@ -103,3 +103,14 @@ def test_a_demonym_and_state_owned_before_a_list_of_firms_owns_each() -> None:
     )
     owned = {o for s, p, o in _found(text) if p == "owns" and s == "country:cn"}
     assert owned == {"firm:volga-link-co-ltd", "firm:ural-mobile-co-ltd", "firm:kama-net-co-ltd"}
+
+
+def test_the_laws_of_todays_actions_past_an_as_amended() -> None:
+    text = (
+        "Today, the Department of State is designating The Qaraq Liberation Front (QLF) as a Foreign Terrorist "
+        "Organization (FTO). Today's actions are taken pursuant to section 219 of the Immigration and Nationality "
+        "Act, as amended, and Executive Order 13224, as amended."
+    )
+    found = _found(text)
+    for law in ("law:section-219-of-the-immigration-and-nationality-act", "law:executive-order-13224"):
+        assert ("organization:qaraq-liberation-front", "restricted-under", law) in found
