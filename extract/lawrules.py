@@ -109,14 +109,21 @@ def rule_order_against(sent: Sentence) -> None:
             if not sent.is_modifier(m)
             and not CONSULTED_RE.search(sent.doc.norm, max(sent.start, m.start - 60), m.start)
         ]
-        for x in sent.group(nxt, 1, AFFECTED):
-            sent.add(x, P.RESTRICTED_UNDER, law, (law.start, x.end), 0.65, stance=Stance.ASSERTED)
+        lifted = _LIFTED_BEFORE_RE.search(sent.doc.norm, max(sent.start, law.start - 40), law.start)
+        for x in sent.group(nxt, 1, AFFECTED):  # "by modifying the Withhold Release Order ... against X": lifted
+            stance = Stance.RETRACTED if lifted else Stance.ASSERTED
+            sent.add(x, P.RESTRICTED_UNDER, law, (law.start, x.end), 0.65, stance=stance)
             if auths and gap.group(0).strip().startswith(("against", "on")):
                 # "CBP issued a WRO against X": CBP acted against X ("... suspending the export
                 # privileges of X" is a ban: extract.measures.rule_denies says banned-by)
                 sent.add(auths[0], P.ACTED_AGAINST, x, (auths[0].start, x.end), 0.6, stance=Stance.ASSERTED)
 
 
+_LIFTED_BEFORE_RE = re.compile(
+    r"\b(?:modif(?:y|ies|ied|ying)|lift(?:s|ed|ing)?|revok(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|"
+    r"terminat(?:e|es|ed|ing)|revocation\s+of|modification\s+of)\s+(?:the\s+|its\s+|a\s+)?$",
+    _I,
+)
 _BY_LAWMAKER_RE = re.compile(rf"\s+by\s+(?:{LAWMAKER_TITLE}\s+)?", _I)
 _ALONGSIDE_RE = re.compile(
     rf"\s*,?\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*)?(?:alongside|together\s+with|with)\s+(?:{LAWMAKER_TITLE}\s+)?", _I

@@ -104,3 +104,15 @@ def test_a_ban_limited_to_a_purpose_acts_against_the_firm_and_its_subsidiary_is_
     assert not any(p == "banned-by" for _, p, _, _ in found)
     # who the parties are is asserted even inside what the regulator alleges
     assert ("firm:wrenshot-llc", "subsidiary-of", "firm:kestrel-optics-inc", "asserted") in found
+
+
+def test_a_modified_withhold_release_order_no_longer_restricts_the_firm() -> None:
+    text = "CBP modifies Withhold Release Order on Kestrel Palm Berhad in Malaysia\n\nThe order is modified today."
+    parsed = propose(text, {"publisher": "U.S. Customs and Border Protection"}).parsed
+    found = {(c.subject, c.predicate.value, c.object, c.stance.value) for c in parsed.claims}
+    assert ("firm:kestrel-palm-berhad", "restricted-under", "law:withhold-release-order", "retracted") in found
+    issued = propose(
+        "CBP issues Withhold Release Order on Kestrel Palm Berhad in Malaysia\n\nThe order takes effect today.",
+        {"publisher": "U.S. Customs and Border Protection"},
+    ).parsed
+    assert any(c.predicate.value == "restricted-under" and c.stance.value == "asserted" for c in issued.claims)
