@@ -411,6 +411,10 @@ class Doc(DocState):
             if a and self._free_alias(a.group(1), m.eid):
                 if not (only_new and a.group(1) in self.ents[m.eid].aliases):
                     aliases.setdefault(a.group(1), m.eid)
+            number = _PUBLIC_LAW_AFTER_RE.match(norm, m.end) if m.etype is T.LAW else None
+            if number is not None:  # "the X Act of 2019 (P.L. 116-124)": the act by its public law number
+                aliases.setdefault(f"P.L. {number.group(1)}", m.eid)
+                aliases.setdefault(f"Public Law {number.group(1)}", m.eid)
         if only_new:
             if aliases:
                 self._find_aliases(aliases)
@@ -508,6 +512,9 @@ def _abbreviates(m: Mention, acronym: str, norm: str) -> bool:
     return "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()
 
 
+_PUBLIC_LAW_AFTER_RE = re.compile(
+    r"[ \t]*\([ \t]*(?:P\.[ \t]?L\.|Pub\.[ \t]?L\.(?:[ \t]No\.)?|Public[ \t]Law)[ \t]*(\d{2,3}-\d{1,4})"
+)
 _DEMONYM_BEFORE_RE = re.compile(rf"^(?:{DEMONYM_ALT})[ \t]+(?=[A-Z][\w-]*[ \t]+\w)")
 _US_BEFORE_RE = re.compile(r"^U\.S\.[ \t]+(?=[A-Z][\w-]*[ \t]+\w)")  # a US body's name after "U.S." (two words or more)
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w.])(?!(?:{PERSON_TITLE_RE.pattern})[ \t])[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")

@@ -41,3 +41,11 @@ def test_the_determination_acts_against_it_and_the_contact_field_says_nothing() 
         "of primary money laundering concern."
     )
     assert not any(p == "acted-against" for _, p, _ in withdrawn)
+
+
+def test_an_act_is_named_again_by_its_public_law_number() -> None:
+    found = _claims(
+        "On March 12, 2020, the Secure Grid Networks Act of 2019 (P.L. 116-999) became law. The Consolidated "
+        "Appropriations Act provided $1.9 billion for the FCC to implement P.L. 116-999."
+    )
+    assert ("agency:us-fcc", "administers", "law:secure-grid-networks-act-of-2019") in found
