@@ -75,8 +75,7 @@ def surname_alone(word: str) -> bool:
 ORG_HEADS = re.compile(
     r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
     r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|Assembly|Parliament|"
-    r"Hospital|Bank\s+of|Brigades?|Battalions?|Front|Movement|Mujahideen|"
-    r"Typhoon|Blizzard|Sleet|Sandstorm|Tempest)$|"  # threat actors' names (Microsoft's): "Volt Typhoon"
+    r"Hospital|Bank\s+of|Brigades?|Battalions?|Front|Movement|Mujahideen)$|"
     r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+of\s+"  # "Second Academy of"
 )
 _FIRM_BEFORE = re.compile(
@@ -91,7 +90,7 @@ _FIRM_BEFORE = re.compile(
     r"[ \t]*[:,]?[ \t]*(?:\(\d\)[ \t]*)?(?:the[ \t]+)?)$",
     _I,
 )
-_ACTOR_BEFORE = re.compile(r"\b(?:actor|hacker|administrator)[ \t]+$")
+_ACTOR_BEFORE = re.compile(r"\b(?:(?:ransomware|malware)[ \t]+actor|hacker|administrator)[ \t]+$")
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:nationals?|citizens?|individuals?|employees?|executives?|businessman|businesswoman|businessmen|"
     r"officials?|officers?|founder|oligarchs?|tycoons?|billionaires?|financiers?|co-?defendants?|"
@@ -354,7 +353,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.PERSON
     if _ROLE_BEFORE.search(norm[max(0, start - 120) : start]) or (
         _ACTOR_BEFORE.search(norm, max(0, start - 20), start) and person_shaped(name, COMMON)
-    ):  # "Russian ransomware actor Alexander Ermakov"; "threat actor Volt Typhoon" is a group
+    ):  # "Russian ransomware actor Alexander Ermakov"; a "cyber actor" or "threat actor" may be a group
         return T.PERSON
     if _IMO_AFTER.match(norm, end) or _VESSEL_BEFORE.search(norm, max(0, start - 40), start):
         return T.ASSET  # "the tanker WELL SAIL (IMO 9321938)": a vessel
