@@ -9,6 +9,7 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
+from .cues import ENTRIES_AFTER_RE
 from .mentions import AFFECTED
 from .patterns import DEMONYM_ALT
 from .sentence import Sentence
@@ -18,7 +19,6 @@ P = Predicate
 _I = re.IGNORECASE
 
 _ON_BEFORE_RE = re.compile(r"\b(?:on|onto)\s+(?:the\s+)?(?:[\w.]+'s?\s+)?$", _I)
-_SUCH_AS_AFTER_RE = re.compile(r"(?:[ \t]*\([^()\n]{1,30}\))?,?[ \t]+(?:such\s+as|including)[ \t]+(?:the[ \t]+)?", _I)
 _DEMONYM_KIND_BEFORE_RE = re.compile(
     rf"\b(?:a|an)\s+(?P<d>{DEMONYM_ALT})\s+(?:person|persons|entity|entities|company|companies|firm|firms)\s+$"
 )
@@ -28,7 +28,7 @@ def rule_list_examples(sent: Sentence) -> None:
     norm = sent.doc.norm
     for lst in (m for m in sent.ms if m.etype is T.LIST):
         on = _ON_BEFORE_RE.search(norm, max(sent.start, lst.start - 40), lst.start)
-        such = _SUCH_AS_AFTER_RE.match(norm, lst.end, sent.end) if on is not None else None
+        such = ENTRIES_AFTER_RE.match(norm, lst.end, sent.end) if on is not None else None
         first = sent.next_mention(such.end()) if such is not None else None
         if on is None or such is None or first is None or first.start != such.end() or first.etype not in AFFECTED:
             continue
