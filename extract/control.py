@@ -25,6 +25,7 @@ T = EntityType
 P = Predicate
 _I = re.IGNORECASE
 _OWNED = frozenset({T.FIRM, T.ORGANIZATION, T.PRODUCT, T.ASSET})
+_DESCRIBED_GAP_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:a|an|the)\s+[^;:()\n]{0,160},\s*")
 _OWNERS = frozenset({T.FIRM, T.PERSON, T.ORGANIZATION, T.COUNTRY, T.AGENCY})
 _PARENTS = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
 
@@ -98,8 +99,10 @@ def rule_control(sent: Sentence) -> None:
         if sent.negated(cue.start()) or sent.irrealis(cue.start()):
             continue
         owners = sent.subjects_before(cue.start(), _OWNERS)
-        if not owners or CLAUSE_GAP_RE.search(norm, owners[-1].end, cue.start()) or cue.start() - owners[-1].end > 40:
+        if not owners or CLAUSE_GAP_RE.search(norm, owners[-1].end, cue.start()):
             continue
+        if cue.start() - owners[-1].end > 40 and not _DESCRIBED_GAP_RE.fullmatch(norm, owners[-1].end, cue.start()):
+            continue  # near, or past a description set off by commas ("X, a firm incorporated in ..., owns Y")
         for owner in owners:
             for x in sent.group(owned_m, 1, _OWNED):
                 if x.eid != owner.eid:
@@ -132,7 +135,10 @@ ITS_SUBSIDIARY_RE = re.compile(
     _I,
 )
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-Z][a-z]")
-PARENT_RE = re.compile(r"\s*,\s*(?:its|their)\s+parent(?:\s+company)?\s*,?\s*", _I)
+# "TikTok, its parent company ByteDance", "Yitai's parent company X", "Sub's parent companies A, B and C"
+PARENT_RE = re.compile(
+    r"(?:\s*,\s*(?:its|their)|'s?)\s+(?:ultimate\s+)?parent(?:\s+compan(?P<pl>ies)|\s+company)?\s*,?\s*", _I
+)
 # "Alpha Holdings Inc. (Alpha), the controlling parent of Beta Mobile, LLC": Beta is Alpha's subsidiary
 PARENT_OF_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:the|its|a)\s+(?:(?:controlling|ultimate|direct|indirect)\s+)?"
@@ -156,7 +162,8 @@ def rule_parent(sent: Sentence) -> None:
         parent = sent.next_mention(gap.end()) if gap else None
         if gap is not None and parent is not None and parent.start == gap.end() and parent.etype is T.FIRM:
             pred = P.PRODUCT_OF if child.etype is T.PRODUCT else P.SUBSIDIARY_OF
-            sent.add(child, pred, parent, (child.start, parent.end), 0.65)
+            for x in sent.group(parent, 1, frozenset({T.FIRM})) if gap.group("pl") else [parent]:
+                sent.add(child, pred, x, (child.start, x.end), 0.65)
     for owner in sent.ms:
         if owner.etype is not T.FIRM:
             continue

@@ -16,10 +16,11 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import doclaw
-from .cues import CONSULTED_RE
+from .cues import CONSULTED_RE, PURSUANT_RE
 from .mentions import AFFECTED, AUTHORITY
 from .patterns import LAWMAKER_TITLE
 from .sentence import Sentence
+from .spans import Mention
 
 T = EntityType
 P = Predicate
@@ -284,3 +285,41 @@ def rule_signed_bare_order(sent: Sentence) -> None:
         order = before[-1] if before else (titled[0] if len({m.eid for m in titled}) == 1 else None)
         if signer is not None and order is not None:
             sent.add(order.eid, P.ENACTED_BY, signer, cue, 0.6, stance=Stance.ASSERTED)
+
+
+# a body that acts under a law enforces it: "FinCEN is issuing an order pursuant to the Act", "the
+# Department of Commerce pursuant to Executive Order 13873", "the first actions by FinCEN pursuant to A and B"
+_ACTS_GAP_RE = re.compile(
+    r"(?:\s*\([^()]{1,12}\))?(?:[ \t]+(?:is|are|was|were|has|have|had|will|also|today|now|concurrently|"
+    r"[a-z][\w-]*(?:ed|es|ing|s)|the|a|an|its|new|following|notice|of|order|orders|action|actions|waiver|"
+    r"restrictions?|visa|measures?|an?))*[ \t,]*",
+)
+_AND_LAW_RE = re.compile(r"(?:\s*\([^()]{1,20}\))?,?\s+and\s+(?:the\s+)?")
+_TODAYS_ACTION_RE = re.compile(
+    r"\b(?:[Tt]oday's|[Tt]his|[Tt]hese)\s+(?:actions?|designations?)\s+(?:is|are)\s+(?:being\s+)?taken\s+$"
+)
+
+
+def rule_acts_under(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    for cue in PURSUANT_RE.finditer(norm, sent.start, sent.end):
+        law = sent.law_after(cue.start(), within=len(cue.group(0)) + 1)
+        if law is None or sent.negated(cue.start()) or sent.irrealis(cue.start()):
+            continue
+        laws = sent.group(law, 1, frozenset({T.LAW}))
+        more = _AND_LAW_RE.match(norm, laws[-1].end)  # "pursuant to the A Act and the B Act"
+        nxt = sent.next_mention(more.end()) if more else None
+        if more and nxt is not None and nxt.start == more.end() and nxt.etype is T.LAW:
+            laws.append(nxt)
+        near = sent.past_relative(
+            [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)], cue.start()
+        )
+        auth: Mention | str | None = None
+        if near and near[0].etype is T.AGENCY and _ACTS_GAP_RE.fullmatch(norm, near[0].end, cue.start()):
+            auth = near[0]
+        elif sent.doc.issuer and _TODAYS_ACTION_RE.search(norm, max(sent.start, cue.start() - 60), cue.start()):
+            auth = sent.doc.issuer
+        if auth is None:
+            continue
+        for x in laws:
+            sent.add(auth, P.ADMINISTERS, x, cue, 0.6, stance=Stance.ASSERTED)

@@ -165,7 +165,7 @@ AGENCY_US_RE = re.compile(
 # -- laws: executive orders, directives, acts, an unnamed bill ---------------------------------
 
 LAW_EO_RE = re.compile(
-    r"(?<![\w.])(?:Executive[ \t]+Order|E\.O\.)[ \t]*"
+    r"(?<![\w.])(?:Executive[ \t]+Order|E\.O\.|EO(?=[ \t]+\d))[ \t]*"
     r"(?:\([ \t]*\"{0,2}'{0,2}E\.O\.'{0,2}\"{0,2}[ \t]*\)[ \t]*)?(?:No\.[ \t]*)?(\d{4,6})\b"
 )
 LAW_DIRECTIVE_RE = re.compile(r"\b(Binding[ \t]+Operational|Emergency)[ \t]+Directive[ \t]+(\d{2}-\d{2})\b")

@@ -171,14 +171,48 @@ CHARTER_AFTER_RE = re.compile(
 )
 
 
+# "X, a corporation organized under the laws of the People's Republic of China": the country named next
+CHARTER_LAWS_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}?)?"
+    r"(?:organized|incorporated|registered|established|formed)\s+(?:under\s+the\s+laws\s+of|in)\s+(?:the\s+)?"
+)
+# "..., with headquarters in Beijing, China", "... and its headquarters in Moscow"
+HEADQUARTERS_IN_RE = re.compile(
+    r"[^;()\n]{0,120}?\b(?:with|and)\s+(?:its\s+)?(?:headquarters|head\s+office|principal\s+place\s+of\s+business)"
+    r"\s+in\s+(?:the\s+)?(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+)
+
+
 def rule_charter(sent: Sentence) -> None:
     """``X, a Delaware corporation`` → X ``headquartered-in`` the United States (a state's charter is the
-    country's); ``X, a limited company organized under the laws of Singapore`` → Singapore."""
+    country's); ``X, a limited company organized under the laws of Singapore`` → Singapore; ``X, a firm
+    incorporated in the Cayman Islands with headquarters in Beijing, China`` → both countries."""
     norm = sent.doc.norm
     for m in sent.ms:
         if m.etype is not T.FIRM:
             continue
         hit = CHARTER_AFTER_RE.match(norm, m.end, sent.end)
         place = city_country(hit.group("p") or hit.group("q")) if hit is not None else None
-        if hit is not None and place is not None:
-            sent.add(m, P.HEADQUARTERED_IN, place, (m.start, hit.end()), 0.7, stance=Stance.ASSERTED)
+        end = hit.end() if hit is not None else m.end
+        if place is None and (laws := CHARTER_LAWS_RE.match(norm, m.end, sent.end)) is not None:
+            nxt = sent.next_mention(laws.end())
+            if nxt is not None and nxt.start == laws.end() and nxt.etype is T.COUNTRY:
+                place, end = nxt.eid, nxt.end
+        if place is not None:
+            sent.add(m, P.HEADQUARTERED_IN, place, (m.start, end), 0.7, stance=Stance.ASSERTED)
+            _headquarters_after(sent, m, end)
+
+
+def _headquarters_after(sent: Sentence, m: Mention, pos: int) -> None:
+    """``X, a firm incorporated in <A> with headquarters in <City>, <B>``: the seat is named after the charter."""
+    hq = HEADQUARTERS_IN_RE.match(sent.doc.norm, pos, sent.end)
+    if hq is None or any(x.etype is T.FIRM and pos <= x.start < hq.start("p") for x in sent.ms):
+        return
+    nxt = sent.next_mention(hq.end("p") + 1)
+    if nxt is not None and nxt.etype is T.COUNTRY and re.fullmatch(r",\s*", sent.doc.norm[hq.end("p") : nxt.start]):
+        place: str | None = nxt.eid  # "in Beijing, China": the country written after the city
+    else:
+        first = next((x for x in sent.ms if x.start == hq.start("p")), None)
+        place = first.eid if first is not None and first.etype is T.COUNTRY else city_country(hq.group("p"))
+    if place is not None:
+        sent.add(m, P.HEADQUARTERED_IN, place, (m.start, hq.end()), 0.7, stance=Stance.ASSERTED)

@@ -581,6 +581,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lawrules.rule_authorizes,
     lawrules.rule_administers,
     lawrules.rule_its_list,
+    lawrules.rule_acts_under,
     control.rule_control,
     control.rule_members,
     control.rule_its_subsidiary,

@@ -78,11 +78,16 @@ def rule_sanction(sent: Sentence) -> None:
         if cue.group(0).lower().startswith("designation"):  # "Today's designations of A, ..., as well as B and C"
             _rule_designations_of(sent, cue)
             continue
-        auths: list[Mention | str] = [
-            m
-            for m in sent.before(cue.start(), AUTHORITY)
-            if not sent.is_modifier(m) and not CONSULTED_RE.search(norm, max(sent.start, m.start - 60), m.start)
-        ]  # "the Secretary of State, in consultation with the Secretary of the Treasury, imposed": State
+        auths: list[Mention | str] = list(
+            sent.past_relative(
+                [
+                    m
+                    for m in sent.before(cue.start(), AUTHORITY)
+                    if not sent.is_modifier(m) and not CONSULTED_RE.search(norm, max(sent.start, m.start - 60), m.start)
+                ],
+                cue.start(),
+            )
+        )  # "the Secretary of State, in consultation with the Secretary of the Treasury, imposed": State
         if not auths and not passive and frames.WE_RE.search(norm, sent.start, cue.start()):
             we = frames.speaker(sent)
             auths = [we] if we else []  # "We imposed sanctions against ...": the speaker

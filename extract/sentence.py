@@ -57,6 +57,11 @@ _APPOSITION_OPEN_RE = re.compile(
     re.IGNORECASE,
 )
 _APPOSITION_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,")
+# "A, which supplies B with parts, was designated", "A, which falls under B, ...": B is named in a
+# relative clause about A, which runs to the next comma
+_RELATIVE_OPEN_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:which|who|whose)\s+[^,;:()\n]{0,80}", re.IGNORECASE)
+_RELATIVE_GAP_RE = re.compile(r",\s*(?:which|who|whose|whom)\b", re.IGNORECASE)
+_RELATIVE_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?[^,;:()\n]{0,60}?,")
 
 # a word that opens another clause between a verb and the first name after it
 _CLAUSE_OPENS_RE = re.compile(
@@ -67,7 +72,7 @@ _TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_
 
 
 _PLACE_OF_RE = re.compile(
-    r"\b(?:based|located|headquartered|registered|incorporated)\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$"
+    r"\b(?:based|located|headquartered|registered|incorporated|headquarters)\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$"
 )
 _PLACE_ADJECTIVE_RE = re.compile(r"-(?:based|headquartered|registered|flagged|incorporated)\b")
 
@@ -335,6 +340,8 @@ class Sentence:
         near = [m for m in self.before(pos, types) if not self.is_modifier(m)]
         if len(near) > 1 and self.in_apposition(near[1], near[0], pos):
             near = near[1:]  # "A, a subsidiary of B, was designated": A was
+        else:
+            near = self.past_relative(near, pos)
         return self.group(near[0], -1, types) if near else []
 
     def in_apposition(self, a: Mention, b: Mention, pos: int) -> bool:
@@ -344,6 +351,18 @@ class Sentence:
             _APPOSITION_CLOSE_RE.match(norm, b.end, pos)
         )
 
+    def past_relative(self, near: list[Mention], pos: int) -> list[Mention]:
+        """``near`` (nearest first) without the parties of a relative clause between its first party
+        and ``pos``: "A, which sells parts to B and C, was designated" — A was."""
+        return next((near[k:] for k in range(1, min(len(near), 4)) if self.in_relative(near[k], near[0], pos)), near)
+
+    def in_relative(self, a: Mention, b: Mention, pos: int) -> bool:
+        """Is ``b`` named in a relative clause about ``a`` that a comma closes before ``pos``?"""
+        norm = self.doc.norm
+        return bool(_RELATIVE_OPEN_RE.fullmatch(norm, a.end, b.start)) and bool(
+            _RELATIVE_CLOSE_RE.match(norm, b.end, pos)
+        )
+
     def objects_after(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
         near = [m for m in self.after(pos, types) if not self.is_modifier(m)]  # not "the IRGC-backed X"'s IRGC
         if not near:
@@ -351,6 +370,8 @@ class Sentence:
         first = self.head(near[0])
         if first.etype not in types or _CLAUSE_OPENS_RE.search(self.bare(pos, first.start)):
             return []  # "action against an unnamed refinery since President Trump issued ...": another clause
+        if _RELATIVE_GAP_RE.search(self.bare(pos, first.start)):
+            return []  # "Executive Order 13920, which President Trump issued, bans": a relative clause's party
         if QUOTE_ENDS_RE.search(self.doc.norm, pos, first.start):
             return []  # '"... restricting the military's ability," said Under Secretary X': the speaker
         return self.group(first, 1, types)
