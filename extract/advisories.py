@@ -20,6 +20,7 @@ import re
 
 from schema.ontology import EntityType, Predicate, Stance
 
+from .known_as import ACTORS_KNOWN_AS_RE
 from .mentions import AFFECTED
 from .sentence import Sentence
 from .spans import Mention
@@ -151,3 +152,24 @@ def _subjects(sent: Sentence, pos: int, authors: list[str]) -> list[Mention]:
             continue
         break
     return out
+
+
+def rule_actors_of(sent: Sentence) -> None:
+    """``Russian Foreign Intelligence Service (SVR) cyber actors—also known as APT 29``: the group is
+    ``part-of`` the body that fields it (:data:`extract.known_as.ACTORS_KNOWN_AS_RE`)."""
+    norm = sent.doc.norm
+    for g in sent.ms:
+        cue = (
+            ACTORS_KNOWN_AS_RE.search(norm, max(sent.start, g.start - 60), g.start)
+            if g.etype is T.ORGANIZATION
+            else None
+        )
+        if cue is None or cue.end() != g.start:
+            continue
+        body = next(iter(sent.before(cue.start() + 1, _AUTHORS)), None)
+        if (
+            body is not None
+            and body.eid != g.eid
+            and re.fullmatch(r"\)?(?:\s*\([^()]{1,12}\))?\s*", norm[body.end : cue.start()])
+        ):
+            sent.add(g, Predicate.PART_OF, body, (body.start, g.end), 0.65, stance=Stance.ASSERTED)

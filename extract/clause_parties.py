@@ -25,7 +25,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
-from .cues import AS_ROLE_RE, MEMBERS_AFTER_RE, SANCTION_RE
+from .cues import AS_ROLE_RE, MEMBERS_AFTER_RE, SANCTION_RE, described_participle
 from .mentions import AFFECTED, AUTHORITY
 from .sentence import Sentence
 from .spans import Mention
@@ -73,6 +73,7 @@ def rule_clause_parties(sent: Sentence) -> None:
                 c.group(0).lower().endswith("ed")  # "the sanctioned X", not "the sanctions"
                 and _ADJECTIVE_BEFORE_RE.search(norm, max(sent.start, c.start() - 12), c.start())
             )
+            and not described_participle(norm, c, sent.start)  # "with blacklisted firms like Huawei"
         ),
         None,
     )

@@ -153,7 +153,7 @@ IRREALIS_SKIP_RE = re.compile(  # "to waive the application of sanctions on X": 
 )
 IRREALIS_PROPOSED_RE = re.compile(
     r"\b(?:would|could|might|(?-i:may)|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|"  # not "May 2"
-    r"intent\s+to|intends?\s+to|recommend\w*\s+that|proceedings?\s+to|"  # "recommended that we revoke"
+    r"intent\s+to|intends?\s+to|(?:recommend|request|ask)\w*\s+that|proceedings?\s+to|"  # "recommended that we revoke"
     r"seek\w*\s+to|call(?:s|ed)?\s+for|urg\w+|threat\w*)\b[^.;]*$",
     _I,
 )
@@ -322,3 +322,23 @@ _PAST_AFTER_RE = re.compile(
 def designated_before(norm: str, start: int, end: int, lo: int, hi: int) -> bool:
     """Is the designation cue ``norm[start:end]`` (in the sentence ``[lo, hi)``) one made before?"""
     return bool(_PAST_BEFORE_RE.search(norm, max(lo, start - 30), start) or _PAST_AFTER_RE.match(norm, end, hi))
+
+
+# a participle that describes a noun, after a word no subject ends on: "relationships with blacklisted firms like
+# Huawei", "other sanctioned entities": who blacklisted them is not this clause's subject
+_PARTICIPLE_BEFORE_RE = re.compile(
+    r"\b(?:with|of|to|for|from|the|these|those|other|and|or|many|several|all|such|like|including|among|against|on)\s+$",
+    _I,
+)
+_PARTICIPLE_AFTER_RE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:firms|companies|entities|individuals|persons|people|parties|banks|investments|transactions|goods|items|exports|imports|products|equipment|technologies)\b"
+)
+
+
+def described_participle(norm: str, cue: re.Match[str], lo: int) -> bool:
+    """Is the cue a participle describing the noun after it ("with blacklisted firms like Huawei")?"""
+    return (
+        cue.group(0).lower().endswith("ed")
+        and bool(_PARTICIPLE_BEFORE_RE.search(norm, max(lo, cue.start() - 16), cue.start()))
+        and bool(_PARTICIPLE_AFTER_RE.match(norm, cue.end()))
+    )

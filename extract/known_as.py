@@ -37,9 +37,18 @@ _AKA_MORE_RE = re.compile(
 _NAMED = frozenset({T.PERSON, T.FIRM, T.ORGANIZATION})
 
 
+# the actors a body fields, named as a group: "SVR cyber actors—also known as APT 29 (APT 29), the Dukes, ..."
+ACTORS_KNOWN_AS_RE = re.compile(
+    r"\b(?:state-sponsored\s+|malicious\s+)?(?:cyber\s+)?(?:threat\s+)?actors?\s*(?:,|[\u2013\u2014]|--?)?\s*\(?\s*"
+    r"(?:(?:also\s+|commonly\s+)?known\s+as|a\.k\.a\.|aka|tracked\s+as)\s+$",
+    re.IGNORECASE,
+)
+
+
 def merge(doc: Doc) -> None:
     """One entity for the names a "known as" joins (see the module)."""
     _names_after_cue(doc)
+    _group_names(doc)
     ms = doc.mentions
     into: dict[str, str] = {}
     i = 0
@@ -116,5 +125,35 @@ def _names_after_cue(doc: Doc) -> None:
                 eid = doc.entity_for(m.etype, name.group(0))
                 extra.append(Mention(name.start(), name.end(), eid, m.etype, doc.ents[eid].how))
                 break
+    if extra:
+        doc.mentions = sorted(doc.mentions + extra, key=lambda x: x.start)
+
+
+def _group_names(doc: Doc) -> None:
+    """``SVR cyber actors—also known as APT 29, the Dukes, CozyBear, and Yttrium``: the first name
+    is the group, each name after it (untyped, in the same list) another name of it."""
+    norm = doc.norm
+    extra: list[Mention] = []
+    for m in doc.mentions:
+        if m.etype is not T.ORGANIZATION or not ACTORS_KNOWN_AS_RE.search(norm, max(0, m.start - 60), m.start):
+            continue
+        pos = m.end
+        while (paren := re.match(r"\s*\([^()]{1,24}\)", norm[pos : pos + 30])) is not None:
+            pos += paren.end()  # "Advanced Persistent Threat 29 (APT 29)": its acronym
+        more = _AKA_MORE_RE.match(norm, pos)
+        while more is not None:
+            at = more.end() + (len(the.group(0)) if (the := re.match(r"the\s+", norm[more.end() :])) else 0)
+            name = _alias_name(norm, at)
+            if name is None or any(x.start < name.end() and name.start() < x.end for x in doc.mentions):
+                break  # no name, or one typed already: the list ended
+            other = doc.entity_for(T.ORGANIZATION, name.group(0))
+            if other != m.eid:
+                doc.other_names.append((m.eid, other, m.start, name.end()))
+                if doc.ents[other].name not in doc.ents[m.eid].aliases:
+                    doc.ents[m.eid].aliases.append(doc.ents[other].name)
+                extra.append(Mention(name.start(), name.end(), m.eid, T.ORGANIZATION, "alias"))
+            if re.search(r"\b(?:and|or)\b", more.group(0)):
+                break  # "A, B, and C" ends with C
+            more = _AKA_MORE_RE.match(norm, name.end())
     if extra:
         doc.mentions = sorted(doc.mentions + extra, key=lambda x: x.start)

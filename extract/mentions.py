@@ -235,8 +235,10 @@ class Doc(DocState):
             cands.append(Mention(m.start(), m.end(), cid, T.COUNTRY, self.ents[cid].how))
         for m in CAMEL_PRODUCT_RE.finditer(norm):
             add(m.start(), m.end(), T.PRODUCT)
-        for m in THREAT_GROUP_RE.finditer(norm):  # "APT40": a cyber threat group
-            add(m.start(), m.end(), T.ORGANIZATION)
+        groups = list(THREAT_GROUP_RE.finditer(norm))  # "APT40": a cyber threat group
+        spelled = {re.sub(r"\D", "", g.group(0)): " ".join(g.group(0).split()) for g in groups if g.group(0)[1] != "P"}
+        for m in groups:  # "APT 29" after "Advanced Persistent Threat 29": the one group, by its longest name
+            add(m.start(), m.end(), T.ORGANIZATION, spelled.get(re.sub(r"\D", "", m.group(0))))
         for m in NUMBERED_UNIT_RE.finditer(norm):  # "Center 16 of the FSB"
             add(m.start(), m.end(), T.AGENCY)
         for m in QUOTED_PRODUCT_RE.finditer(norm):  # '"Snake" malware': the name inside the quotation marks

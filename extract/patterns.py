@@ -40,7 +40,9 @@ FIRM_SUFFIX = (
     r"OJSC|JSC|PJSC|Robotics|Semiconductors?|Bank|Airlines|Airways|Shipping|Trading|Logistics|"
     r"Concern(?<!Laundering[ \t]Concern)|"  # "Concern Kalashnikov", not "of primary money laundering concern"
     r"Petrochemicals?|Refinery|Refining|Chemicals?|"
-    r"Farms?|Factory|Factories|Plantations?|Mill|Shipyards?|Fisher(?:y|ies))"  # where goods are made: a WRO's
+    r"Farms?|Factory|Factories|Plantations?|Mill|Shipyards?|Fisher(?:y|ies)|"  # where goods are made: a WRO's
+    # "Quectel Wireless Solutions", "AAT Communications", not "the Federal Communications Commission"
+    r"(?:Solutions|Communications)(?![ \t]+(?:Commission|Act|Authority|Ministry|Department|Agency|Office)\b))"
 )
 PREFIX_RE = re.compile(rf"\b{LEGAL_PREFIX}{_SP}")
 _FIRM_TAIL = (  # "Vector Casa de Bolsa, S.A. de C.V.", "CIBanco S.A., Institución de Banca Múltiple" (Mexican forms)
@@ -325,8 +327,8 @@ DEMONYM_GOV_RE = re.compile(
     rf"\b(?P<d>{DEMONYM_ALT})(?=[ \t]+(?:government|military|intelligence|state|authorities|"
     r"officials|regime|security services|armed forces|army|navy|leadership)\b)"
 )
-# the name cyber threat groups go by in US-government texts: "APT40", "APT 29"
-THREAT_GROUP_RE = re.compile(r"(?<![\w-])APT[ \t]?\d{1,3}(?![\w-])")
+# the name cyber threat groups go by in US-government texts: "APT40", "APT 29", "Advanced Persistent Threat 29"
+THREAT_GROUP_RE = re.compile(r"(?<![\w-])(?:APT[ \t]?\d{1,3}|Advanced\s+Persistent\s+Threat\s+\d{1,3})(?![\w-])")
 # a state body known by its number: "Center 16 of the FSB", "GRU Unit 26165", "Military Unit 74455"
 NUMBERED_UNIT_RE = re.compile(r"(?<![\w-])(?:Military[ \t]+)?(?:Unit|Center|Centre)[ \t]+\d{2,6}(?![\w-])")
 # a program named in quotation marks before what it is: '"Snake" malware', 'the "Sparrow" implant'

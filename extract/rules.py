@@ -61,6 +61,7 @@ from .cues import (
     PURSUANT_RE,
     SETTLEMENT_RE,
     WARN_RE,
+    described_participle,
 )
 from .mentions import AFFECTED, AUTHORITY
 from .patterns import CIVIL_BODY_RE
@@ -88,8 +89,8 @@ def _law_proposed(sent: Sentence, law: Mention) -> bool:
 
 def _rule_ban(sent: Sentence) -> None:
     for cue in sent.cues(BAN_RE):
-        if sent.negated(cue.start()):
-            continue
+        if sent.negated(cue.start()) or described_participle(sent.doc.norm, cue, sent.start):
+            continue  # "a list of prohibited investments": what the list holds, not an act
         laws = [  # not the act that amended it: "pursuant to X, as amended by the NDAA, to prohibit"
             m
             for m in sent.before(cue.start(), frozenset({T.LAW}))
@@ -556,6 +557,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lambda s: _rule_actor_on_target(s, ACT_RE, P.ACTED_AGAINST, 0.6),
     lambda s: _rule_actor_on_target(s, WARN_RE, P.WARNED_AGAINST_BY, 0.65),
     advisories.rule_advisories,
+    advisories.rule_actors_of,
     _rule_settlement,
     _rule_declined,
     _rule_invaded,

@@ -31,6 +31,7 @@ from .cues import (
     PERSON_GROUP_OF_RE,
     QUOTE_ENDS_RE,
     SANCTION_RE,
+    described_participle,
     designated_before,
 )
 from .mentions import AFFECTED, AUTHORITY
@@ -70,6 +71,8 @@ def rule_sanction(sent: Sentence) -> None:
         adjective_of = _TERM_ADJECTIVE_RE.search(norm, max(sent.start, cue.start() - 8), cue.end())
         if adjective_of and names.DESIGNATION_TERM.match(norm, cue.end() + 1):
             continue  # "X, a designated Foreign Terrorist Organization": what X is (rule_designated_adjective)
+        if described_participle(norm, cue, sent.start):
+            continue  # "with blacklisted firms like Huawei": described, not acted on in this clause
         mode = sent.irrealis(cue.start())
         if sent.negated(cue.start()) or mode == "skip":
             continue

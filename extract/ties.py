@@ -33,7 +33,8 @@ def rule_tie(sent: Sentence) -> None:
             objs = sent.after(firsts[0].end + conj.end(), anything) if conj else []
             obj = sent.head(objs[0]) if objs else None
         else:
-            subs = sent.subjects_before(cue.start(), AFFECTED)
+            owner = _possessor(sent, cue.start())  # "Quectel's problematic relationships with X": Quectel's
+            subs = [owner] if owner is not None else sent.subjects_before(cue.start(), AFFECTED)
             if subs and (
                 CLAUSE_GAP_RE.search(sent.doc.norm, subs[-1].end, cue.start())
                 or PARTY_NOUNS_RE.search(sent.doc.norm, subs[-1].end, cue.start())
@@ -49,6 +50,18 @@ def rule_tie(sent: Sentence) -> None:
         for s in [*subs, *held]:
             if (s if isinstance(s, str) else s.eid) != obj.eid:
                 sent.add(s, P.ALLEGED_TIE_TO, obj, cue, 0.7)
+
+
+_POSSESSIVE_GAP_RE = re.compile(r"'s?[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}")
+
+
+def _possessor(sent: Sentence, pos: int) -> Mention | None:
+    """The party whose tie the cue at ``pos`` names: "X's (close) ties to", "X' relationships with"."""
+    before = sent.before(pos, AFFECTED)
+    m = before[0] if before else None
+    if m is None or not _POSSESSIVE_GAP_RE.fullmatch(sent.doc.norm, m.end, pos):
+        return None
+    return m
 
 
 def _tie_holders(sent: Sentence, pos: int) -> list[Mention | str]:
