@@ -254,6 +254,9 @@ _BACKED_GAP_RE = re.compile(
     r"(?:\s*,?\s*(?:the\s+)?[\w.]+-(?:backed|based|designated|sanctioned|linked|owned|run))*"
     r"\s*,?\s*(?:[a-z][\w-]*,?\s+){0,4}?(?:the\s+)?"
 )
+_GROUP_NOUN_AFTER_RE = re.compile(
+    r"(?:\s*\([^()]{1,12}\))?\s+(?:entities|institutions|companies|firms|officials|members|affiliates|units)\b"
+)
 _BACKED = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON, T.ASSET})
 
 
@@ -264,6 +267,8 @@ def rule_backed(sent: Sentence) -> None:
         if hit is None:
             continue
         nxt = sent.next_mention(hit.end())
+        if nxt is not None and _GROUP_NOUN_AFTER_RE.match(norm, nxt.end):
+            continue  # "PLA-affiliated institutions and CCP entities": the entities, not the party, are tied
         if nxt is not None and nxt.etype in _BACKED and _BACKED_GAP_RE.fullmatch(norm, hit.end(), nxt.start):
             if hit.group("c"):  # "CCP-Controlled Huawei", "Hizballah-controlled X": the annotators' owns
                 sent.add(m, P.OWNS, nxt, (m.start, nxt.end), 0.6)

@@ -157,6 +157,12 @@ IRREALIS_PROPOSED_RE = re.compile(
     r"seek\w*\s+to|call(?:s|ed)?\s+for|urg\w+|threat\w*)\b[^.;]*$",
     _I,
 )
+# a request governs its whole sentence, however long the list of acts it asks for: "We request that A, B and C
+# investigate X and, based on those findings, consider designating it ..., adding it to the Entity List, and ..."
+REQUEST_RE = re.compile(
+    r"\b(?:(?:recommend|request|ask)\w*\s+that|urg(?:e|es|ed|ing)\s+(?:you|the|them|[A-Z])|call(?:s|ed)?\s+on)\b[^.;]*$",
+    _I,
+)
 NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:\w+\s+)?$", _I)
 PERSON_GROUP_OF_RE = re.compile(
     r"\b(?:executives?|leaders?|heads?|chiefs?|deput(?:y|ies)|leadership|officials?|employees?|members?|individuals?|persons?|"

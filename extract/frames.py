@@ -28,8 +28,7 @@ from schema.ontology import EntityType, Predicate, Stance
 from .builtin import demonyms
 from .cues import designated_before
 from .mentions import AFFECTED, AUTHORITY
-from .names import DESIGNATION_TERM
-from .patterns import DEMONYM_ALT
+from .patterns import DEMONYM_ALT, DESIGNATION_TERM
 from .sentence import Sentence
 from .spans import Mention
 

@@ -31,9 +31,9 @@ KNOWN_AS_RE = re.compile(
     r"doing\s+business\s+as|trading\s+as)\s+",  # "Siberian Airlines d/b/a S7 Airlines": the name it trades under
     re.IGNORECASE,
 )
-_AKA_MORE_RE = re.compile(
-    r"\s*(?:[,;]?\s*(?:and|or)\b|[,;])\s*"
-)  # "... also known as A, B, and C", "(a.k.a. A; B; and C)"
+_AKA_MORE_RE = re.compile(  # "... also known as A, B, and C", "(a.k.a. A; B; and C)", "(formerly A; also known as B)"
+    r"\s*(?:[,;]?\s*(?:and/or|and|or)\b|[,;])\s*(?:(?:also|formerly|previously)\s+known\s+as\s+)?"
+)
 _NAMED = frozenset({T.PERSON, T.FIRM, T.ORGANIZATION})
 
 
@@ -48,9 +48,8 @@ ACTORS_KNOWN_AS_RE = re.compile(
 def merge(doc: Doc) -> None:
     """One entity for the names a "known as" joins (see the module)."""
     _names_after_cue(doc)
-    _group_names(doc)
+    into = _group_names(doc)
     ms = doc.mentions
-    into: dict[str, str] = {}
     i = 0
     while i < len(ms) - 1:
         a, b = ms[i], ms[i + 1]
@@ -105,13 +104,18 @@ def _names_after_cue(doc: Doc) -> None:
             return doc.mentions[k]
         return doc.mentions[k - 1] if k > 0 and doc.mentions[k - 1].end > name.start() else None
 
+    retyped: dict[int, Mention] = {}
     for m in doc.mentions:
         if m.etype not in _NAMED:
             continue
         cue = KNOWN_AS_RE.match(doc.norm, m.end)
         name = _alias_name(doc.norm, cue.end()) if cue is not None else None
+        named_as = True  # the name right after "known as": one of the party's names, whatever its shape
         while name is not None:  # "aka A, B, and C": each name of the list, up to the one after "and"
             other = typed(name)
+            if other is not None and other.etype is not m.etype and named_as and other.how == "pattern":
+                eid = doc.entity_for(m.etype, doc.norm[other.start : other.end])  # "X (also known as Callisto Group)"
+                other = retyped[other.start] = Mention(other.start, other.end, eid, m.etype, doc.ents[eid].how)
             if other is not None and other.etype is not m.etype:
                 break  # another kind of name: the list ended
             if other is None:
@@ -120,23 +124,28 @@ def _names_after_cue(doc: Doc) -> None:
             more = _AKA_MORE_RE.match(doc.norm, other.end if other is not None else name.end())
             if more is None or re.search(r"\band\b", name.group(0)):
                 break
+            named_as = "known" in more.group(0)
             name = _alias_name(doc.norm, more.end())
             if name is not None and re.search(r"\b(?:and|or)\b", more.group(0)) and typed(name) is None:
                 eid = doc.entity_for(m.etype, name.group(0))
                 extra.append(Mention(name.start(), name.end(), eid, m.etype, doc.ents[eid].how))
                 break
-    if extra:
-        doc.mentions = sorted(doc.mentions + extra, key=lambda x: x.start)
+    if extra or retyped:
+        kept = [retyped.get(x.start, x) for x in doc.mentions]
+        doc.mentions = sorted(kept + extra, key=lambda x: x.start)
 
 
-def _group_names(doc: Doc) -> None:
-    """``SVR cyber actors—also known as APT 29, the Dukes, CozyBear, and Yttrium``: the first name
-    is the group, each name after it (untyped, in the same list) another name of it."""
+def _group_names(doc: Doc) -> dict[str, str]:
+    """``SVR cyber actors—also known as APT 29, the Dukes, CozyBear, and Yttrium``, ``the actor known as
+    Sandworm or Voodoo Bear``: the names of the list are one group's, named by the longest; returns
+    each other name's id → the kept one (new mentions are added for the names nothing typed)."""
     norm = doc.norm
     extra: list[Mention] = []
+    into: dict[str, str] = {}
     for m in doc.mentions:
         if m.etype is not T.ORGANIZATION or not ACTORS_KNOWN_AS_RE.search(norm, max(0, m.start - 60), m.start):
             continue
+        found: list[tuple[str, int]] = [(m.eid, m.end)]
         pos = m.end
         while (paren := re.match(r"\s*\([^()]{1,24}\)", norm[pos : pos + 30])) is not None:
             pos += paren.end()  # "Advanced Persistent Threat 29 (APT 29)": its acronym
@@ -144,16 +153,26 @@ def _group_names(doc: Doc) -> None:
         while more is not None:
             at = more.end() + (len(the.group(0)) if (the := re.match(r"the\s+", norm[more.end() :])) else 0)
             name = _alias_name(norm, at)
-            if name is None or any(x.start < name.end() and name.start() < x.end for x in doc.mentions):
-                break  # no name, or one typed already: the list ended
-            other = doc.entity_for(T.ORGANIZATION, name.group(0))
-            if other != m.eid:
-                doc.other_names.append((m.eid, other, m.start, name.end()))
-                if doc.ents[other].name not in doc.ents[m.eid].aliases:
-                    doc.ents[m.eid].aliases.append(doc.ents[other].name)
-                extra.append(Mention(name.start(), name.end(), m.eid, T.ORGANIZATION, "alias"))
+            typed = [x for x in doc.mentions if x.start < name.end() and name.start() < x.end] if name else []
+            if name is None or (typed and (typed[0].etype is not T.ORGANIZATION or typed[0].start != name.start())):
+                break  # no name, or one of another kind: the list ended
+            if typed:
+                found.append((typed[0].eid, typed[0].end))
+            else:
+                found.append((doc.entity_for(T.ORGANIZATION, name.group(0)), name.end()))
+                extra.append(Mention(name.start(), name.end(), found[-1][0], T.ORGANIZATION, "alias"))
             if re.search(r"\b(?:and|or)\b", more.group(0)):
                 break  # "A, B, and C" ends with C
-            more = _AKA_MORE_RE.match(norm, name.end())
+            more = _AKA_MORE_RE.match(norm, found[-1][1])
+        ids = list(dict.fromkeys(e for e, _ in found))
+        keep = max(ids, key=lambda e: len(doc.ents[e].name))
+        for other in ids:
+            if other == keep or doc.ents[other].how in {"known", "builtin"} or other in into.values():
+                continue
+            into[other] = keep
+            doc.other_names.append((keep, other, m.start, found[-1][1]))
+            if doc.ents[other].name not in doc.ents[keep].aliases:
+                doc.ents[keep].aliases.append(doc.ents[other].name)
     if extra:
         doc.mentions = sorted(doc.mentions + extra, key=lambda x: x.start)
+    return into

@@ -37,6 +37,7 @@ from .patterns import (
     CIVIL_BODY_RE,
     DEMONYM_ALT,
     DEMONYM_GOV_RE,
+    DESIGNATION_TERM,
     FIRM_COMMA_RE,
     FIRM_FORM_NAME_RE,
     FIRM_FORM_RE,
@@ -176,8 +177,10 @@ class Doc(DocState):
                 a = firm_name_start(norm, m.start(), a, b)  # not "Commerce Designated AO", "a North Korean"
                 if _GENERIC_FIRM_RE.fullmatch(m.group(0), a, b):
                     continue  # "Trading Company", "the Indonesian Company": a kind of firm, not a name
-                if m.start() + b in form_ends:
-                    continue
+                if m.start() + b in form_ends or _BODY_OF_BEFORE_RE.search(
+                    norm, max(0, m.start() + a - 24), m.start() + a
+                ):
+                    continue  # "Main Centre for Special Technologies": a body's name, not a firm's
                 lead = lead_ends.get(m.start() + a)
                 if lead is not None and lead < m.start() + b:
                     rest = m.group(0)[lead - m.start() : b]
@@ -249,7 +252,7 @@ class Doc(DocState):
             add(a, b, etype, label)
         cands.extend(self._persons(cands))
         for a, b in initialisms(norm):  # "Islamic State of Iraq and Syria (ISIS)": one body, not Syria
-            if names.DESIGNATION_TERM.fullmatch(norm, a, b):
+            if DESIGNATION_TERM.fullmatch(norm, a, b):
                 continue  # "a designated Foreign Terrorist Organization (FTO)": what a party is designated as
             inside = [c for c in cands if c.start < b and a < c.end]
             if any(
@@ -573,6 +576,9 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
 
 
 _SECTION_OF_RE = re.compile(r"\b(?:under|pursuant\s+to)\s+(?P<s>[Ss]ection\s+\d+[\w()]*\s+of\s+the\s+)$")
+_BODY_OF_BEFORE_RE = re.compile(
+    r"\b(?:Centre|Center|Institute|Academy|School|University|College)[ \t]+(?:for|of)[ \t]+$"
+)
 _COUNTRY_CODE_BEFORE_RE = re.compile(r"(?<![\w.-])([A-Z]{2,5})[ \t]+$")
 _GENERIC_FIRM_RE = re.compile(
     rf"(?:(?:{FIRM_SUFFIX}|Holding|Shipping|Trading|Front|{DEMONYM_ALT})\s+)*(?:{FIRM_SUFFIX})"

@@ -28,7 +28,22 @@ from rigour.names.org_types import extract_org_types
 from schema.ontology import EntityType
 
 from .cues import GAP_AND_RE, KIN
-from .patterns import DEMONYM_ALT, DOCUMENT_NAME_RE, NAME_STOP, PARTY_STATE, PERSON_TITLE_RE, PLURAL_BEFORE_RE
+from .patterns import (
+    CIVIL_BODY_RE,
+    DEMONYM_ALT,
+    DESIGNATION_TERM,
+    DOCUMENT_NAME_RE,
+    FIRM_BEFORE_RE,
+    GROUP_ACTOR_AFTER_RE,
+    GROUP_AFTER_RE,
+    GROUP_BEFORE_RE,
+    NAME_STOP,
+    NO_PARTY_EXAMPLES_RE,
+    PARTY_STATE,
+    PERSON_TITLE_RE,
+    PLURAL_BEFORE_RE,
+    THE_BEFORE_RE,
+)
 from .personal import office_only, person_shaped, person_tail, titled
 from .towns import place_name, residence_before
 
@@ -76,19 +91,8 @@ ORG_HEADS = re.compile(
     r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
     r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|Assembly|Parliament|"
     r"Hospital|Bank\s+of|Brigades?|Battalions?|Front|Movement|Mujahideen)$|"
-    r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+of\s+"  # "Second Academy of"
-)
-_FIRM_BEFORE = re.compile(
-    rf"(?:\b(?:company|companies|firm|firms|entity|entities|corporation|subsidiary|subsidiaries|"
-    rf"affiliate|affiliates|manufacturer|manufacturers|provider|providers|vendor|vendors|maker|"
-    rf"makers|developer|supplier|suppliers|carrier|carriers|bank|parties|party|successor|predecessor|such\s+as|"
-    rf"e\.g\.,?|including|include|includes|included|designated|designating|designates|sanctioning|"
-    rf"sanctioned|sanctions|(?:{DEMONYM_ALT})\s+(?:entities|companies|firms)|-owned|"
-    rf"(?:owned|operated)\s+(?:\w+\s+){{0,2}}?by|(?:subsidiaries|subsidiary|affiliates?)\s+of|"
-    r"(?:companies|firms|entities)\s+(?:are|were)|"  # "The six Panamanian companies are: A, B, and C"
-    r"(?:companies|firms|manufacturers|vendors|providers|carriers|banks)\s+like)"  # "Chinese firms like Huawei"
-    r"[ \t]*[:,]?[ \t]*(?:\(\d\)[ \t]*)?(?:the[ \t]+)?)$",
-    _I,
+    # "Second Academy of", "Main Centre for"
+    r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+(?:of|for)\s+"
 )
 _ACTOR_BEFORE = re.compile(r"\b(?:(?:ransomware|malware)[ \t]+actor|hacker|administrator)[ \t]+$")
 _PERSON_BEFORE = re.compile(
@@ -139,16 +143,6 @@ _PERSON_AFTER = re.compile(
     r"operative|facilitator|broker|employee|executive|leader|member|trafficker|smuggler)\b"
     r"|\d{2},[ \t]*(?:of|a|an|had|has|was|is|who|pleaded|pled)[ \t])"  # "Kassim Tajideen, 63, had ..."
 )
-_GROUP_BEFORE = re.compile(  # "Lebanon-based terrorist group Hezbollah": a group by its description
-    r"\b(?:terrorist|militant|extremist|armed|insurgent|criminal|paramilitary|separatist)[ \t]+"
-    r"(?:group|organization|network|movement|militia)[ \t]+$",
-    _I,
-)
-# "Flax Typhoon, a Chinese state-sponsored cyber group", "X, a Sinaloa-based drug trafficking organization"
-_GROUP_AFTER = re.compile(
-    rf"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?-based)[ \t]+)?"
-    r"(?:[a-z][\w-]*[ \t]+){0,4}?(?:group|organization|network|gang|militia|cartel|threat[ \t]+actor)\b"
-)
 # "... is being designated ... for her role as ...": the name is a person's
 _PRONOUN_AFTER = re.compile(
     r"(?:[^.;]|\.(?!\s*(?:$|[A-Z][a-z]))){0,120}?\b(?:for|of)\s+(?:his|her)\s+(?:role|involvement|position|work|conduct)\b"
@@ -174,12 +168,6 @@ _UNDERGOES_AFTER = re.compile(
     r"(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?(?:being[ \t]+)?(?:designated|sanctioned)\b"
 )
 # "designated Hizballah as a Specially Designated Global Terrorist": a group, not a firm
-# the kinds of designation a party is designated as, never a party's name
-DESIGNATION_TERM = re.compile(
-    r"(?:Foreign[ \t]+Terrorist[ \t]+Organizations?|Specially[ \t]+Designated[ \t]+(?:Global[ \t]+Terrorist|"
-    r"Nationals?|Narcotics[ \t]+Traffickers?)|(?:Significant[ \t]+)?Transnational[ \t]+Criminal[ \t]+"
-    r"Organizations?|FTOs?|SDGTs?|SDN|(?:Primary[ \t]+)?Money[ \t]+Laundering[ \t]+Concern)\b"
-)
 _TERRORIST_TERM = (
     r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorists?|Foreign[ \t]+Terrorist[ \t]+Organizations?|"
     r"terrorist[ \t]+(?:organizations?|groups?))\b"
@@ -255,6 +243,7 @@ _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "at", "from"})
 _CONNECT = frozenset({"of", "and", "for", "de", "&"})
 _ARTICLES = frozenset({"the", "a", "an", *_CONNECT})
+_BODY_OPENERS = frozenset({"National", "Federal", "Central", "State", "Main"})
 _SENTENCE_END = re.compile(r"(?:[.!?][\"')]?\s|\n[ \t]*\n)")
 
 
@@ -279,6 +268,8 @@ def candidates(
             i -= 1  # "Second Academy of Natural Sciences": the ordinal is part of the name
         elif 0 < i == j - 1 and ORG_HEADS.search(toks[i][2]) and toks[i - 1][2].lower() not in _ARTICLES:
             i -= 1  # "the National Assembly": a body's head with one common word before is that body's name
+        elif 0 < i < j and toks[i - 1][2] in _BODY_OPENERS and CIVIL_BODY_RE.search(toks[j - 1][2]):
+            i -= 1  # "the United Kingdom's National Cyber Security Centre": "National" opens the body's name
         while j > i and toks[j - 1][2].lower() in _CONNECT:
             j -= 1
         words = [t[2] for t in toks[i:j]]
@@ -357,7 +348,11 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.PERSON
     if _IMO_AFTER.match(norm, end) or _VESSEL_BEFORE.search(norm, max(0, start - 40), start):
         return T.ASSET  # "the tanker WELL SAIL (IMO 9321938)": a vessel
-    if _GROUP_BEFORE.search(norm, max(0, start - 40), start) or _GROUP_AFTER.match(norm, end):
+    if (
+        GROUP_BEFORE_RE.search(norm, max(0, start - 40), start)
+        or GROUP_AFTER_RE.match(norm, end)
+        or (GROUP_ACTOR_AFTER_RE.match(norm, end) and THE_BEFORE_RE.search(norm, max(0, start - 5), start))
+    ):
         return T.ORGANIZATION
     if in_heading(norm, start):  # a headline capitalises every word: only the strong cues above
         return None
@@ -377,8 +372,8 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     described = _DESCRIBED_AFTER.match(norm, end)  # "Volga Link, a Russian state-owned shipping company": a firm
     if _DESIGNATING_BEFORE.search(left[-80:]):  # "designating Zhang Min", "Also designated today is ..."
         return T.PERSON if person_shaped(name, COMMON) and not described else T.FIRM
-    if _FIRM_BEFORE.search(left[-80:]):
-        return T.FIRM
+    if FIRM_BEFORE_RE.search(left[-80:]) and not NO_PARTY_EXAMPLES_RE.search(left[-80:]):
+        return T.FIRM  # not "initiatives such as Made in China 2025"
     if _OPENER.match(left) and _UNDERGOES_AFTER.match(norm, end):
         return T.PERSON if person_shaped(name, COMMON) and not described else T.FIRM
     if _ACCUSED_BEFORE.search(left[-40:]) and _ACCUSED_OF.match(norm, end) and " " not in name:
@@ -573,12 +568,15 @@ _JOINER = re.compile(r",|&|\b(?:and|or)\b")
 
 
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+_BODY_GOES_ON = re.compile(rf"(?:[ \t]+[A-Z][a-z]+){{1,5}}?[ \t]+{CIVIL_BODY_RE.pattern}")
 _NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][A-Za-z]+[ \t]+$")
 
 
 def _leads_name(norm: str, start: int, end: int, etype: EntityType) -> bool:
     """Is a one-word country the first word of a longer name ("China Unicom Americas", "Iran Air")?
     Then the name may be typed over it (the mention finder drops the country a typed name covers)."""
+    if etype is T.COUNTRY and _BODY_GOES_ON.match(norm, end) and not norm[start:end].startswith("United States"):
+        return True  # "New Zealand National Cyber Security Centre": the country opens its body's name
     if etype is not T.COUNTRY or " " in norm[start:end]:
         return False
     if _NAME_GOES_ON.match(norm, end):

@@ -340,3 +340,48 @@ CAMEL_PRODUCT_RE = re.compile(
     r"\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b(?=[ \t]+(?:app|application|software|platform|browser|"
     r"antivirus|messenger|service)\b)"
 )
+
+# examples of what is no party: "initiatives such as Made in China 2025", "malware like X"
+NO_PARTY_EXAMPLES_RE = re.compile(
+    r"\b(?:initiatives?|programs?|programmes?|policies|plans?|strategies|campaigns?|projects?|technologies|laws?|"
+    r"regulations?|measures?|tools?|techniques?|malware|sectors?|industries|markets?|places?|regions?)[ \t]*,?[ \t]*"
+    r"(?:such[ \t]+as|including|like|e\.g\.,?)[ \t]*(?:the[ \t]+)?$",
+    re.IGNORECASE,
+)
+
+# the words before a name that make it a firm's: "companies like X", "designated X", "subsidiaries of X"
+FIRM_BEFORE_RE = re.compile(
+    rf"(?:\b(?:company|companies|firm|firms|entity|entities|corporation|subsidiary|subsidiaries|"
+    rf"affiliate|affiliates|manufacturer|manufacturers|provider|providers|vendor|vendors|maker|"
+    rf"makers|developer|supplier|suppliers|carrier|carriers|bank|parties|party|successor|predecessor|such\s+as|"
+    rf"e\.g\.,?|including|include|includes|included|designated|designating|designates|sanctioning|"
+    rf"sanctioned|sanctions|(?:{DEMONYM_ALT})\s+(?:entities|companies|firms)|-owned|"
+    rf"(?:owned|operated)\s+(?:\w+\s+){{0,2}}?by|(?:subsidiaries|subsidiary|affiliates?)\s+of|"
+    r"(?:companies|firms|entities)\s+(?:are|were)|"  # "The six Panamanian companies are: A, B, and C"
+    r"(?:companies|firms|manufacturers|vendors|providers|carriers|banks)\s+like)"  # "Chinese firms like Huawei"
+    r"[ \t]*[:,]?[ \t]*(?:\(\d\)[ \t]*)?(?:the[ \t]+)?)$",
+    re.IGNORECASE,
+)
+
+# the kinds of designation a party is designated as, never a party's name
+DESIGNATION_TERM = re.compile(
+    r"(?:Foreign[ \t]+Terrorist[ \t]+Organizations?|Specially[ \t]+Designated[ \t]+(?:Global[ \t]+Terrorist|"
+    r"Nationals?|Narcotics[ \t]+Traffickers?)|(?:Significant[ \t]+)?Transnational[ \t]+Criminal[ \t]+"
+    r"Organizations?|FTOs?|SDGTs?|SDN|(?:Primary[ \t]+)?Money[ \t]+Laundering[ \t]+Concern)\b"
+)
+
+GROUP_BEFORE_RE = re.compile(  # "Lebanon-based terrorist group Hezbollah": a group by its description
+    r"\b(?:terrorist|militant|extremist|armed|insurgent|criminal|paramilitary|separatist)[ \t]+"
+    r"(?:group|organization|network|movement|militia)[ \t]+$|"
+    # a threat group by its description: "the Russia-based malicious cyber actor X", "the actor known as X or Y"
+    r"\b(?:cyber|threat)[ \t]+(?:actor|group)[ \t]+$|\b(?:actor|group)s?[ \t]+(?:known|tracked)[ \t]+as[ \t]+$",
+    re.IGNORECASE,
+)
+# "Flax Typhoon, a Chinese state-sponsored cyber group", "X, a Sinaloa-based drug trafficking organization"
+GROUP_AFTER_RE = re.compile(
+    rf"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:(?:{DEMONYM_ALT}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?-based)[ \t]+)?"
+    r"(?:[a-z][\w-]*[ \t]+){0,4}?(?:group|organization|network|gang|militia|cartel|threat[ \t]+actor)\b"
+)
+# "the Sandworm actor": a group named before the word, after "the" (not "Ransomware actors and ...")
+GROUP_ACTOR_AFTER_RE = re.compile(r"[ \t]+(?:cyber[ \t]+)?actor\b")
+THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \t]+$")

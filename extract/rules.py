@@ -13,6 +13,7 @@ from collections.abc import Callable
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import (
+    acts,
     addresses,
     advisories,
     clause_parties,
@@ -35,7 +36,6 @@ from .cues import (
     BAN_RE,
     CONSIDER_RE,
     COUNTRY_NAMES,
-    DECLINE_RE,
     ENACT_RE,
     ENTRIES_AFTER_RE,
     HQ_AGE_OF_RE,
@@ -49,7 +49,6 @@ from .cues import (
     HQ_OF_RE,
     HQ_PAREN_RE,
     HQ_POSSESSIVE_AFTER_RE,
-    INVADE_RE,
     INVESTIGATE_RE,
     INVESTIGATION_BY_RE,
     ISSUER_REF_RE,
@@ -149,8 +148,10 @@ def _rule_listed(sent: Sentence) -> None:
         return
     for cue in sent.cues(LIST_CUE_RE):
         lst = next((m for m in lists if m.start >= cue.end()), None)
-        if lst is None or sent.negated(cue.start()):
+        mode = sent.irrealis(cue.start())  # "consider ... adding it to the Entity List": asked for, not done
+        if lst is None or sent.negated(cue.start()) or mode == "skip":
             continue
+        st = Stance.PROPOSED if mode == "proposed" else None
         lead = sent.doc.norm[max(cue.end(), lst.start - 40) : lst.start]
         if not re.search(
             r"\b(?:to|on|onto|in|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
@@ -185,9 +186,9 @@ def _rule_listed(sent: Sentence) -> None:
                 sent.add(law, P.TARGETS, s, cue, 0.65, stance=Stance.PROPOSED)
             continue
         for s in subs:
-            sent.add(s, P.LISTED_ON, lst, cue, 0.8)
+            sent.add(s, P.LISTED_ON, lst, cue, 0.8, stance=st)
         if pron:
-            sent.add(pron, P.LISTED_ON, lst, cue, 0.65, pronoun=True)
+            sent.add(pron, P.LISTED_ON, lst, cue, 0.65, pronoun=True, stance=st)
     for lst in lists:  # "pursuant to its designation on the entity list": the party last named is listed
         owner = _ITS_LISTING_RE.search(sent.doc.norm, max(sent.start, lst.start - 40), lst.start)
         if owner is not None and sent.doc.last_affected is not None:
@@ -305,33 +306,12 @@ def _rule_settlement(sent: Sentence) -> None:
                 sent.add(a, P.ACTED_AGAINST, x, cue, 0.6, stance=Stance.ASSERTED)
 
 
-def _rule_declined(sent: Sentence) -> None:
-    for cue in sent.cues(DECLINE_RE):
-        tail = sent.doc.norm[cue.end() : min(sent.end, cue.end() + 80)]
-        if not re.search(r"\bcomment", tail, _I):
-            continue
-        orgs = [m for m in sent.after(cue.end(), frozenset({T.ORGANIZATION})) if m.start <= cue.end() + 80]
-        subs = sent.subjects_before(cue.start(), AFFECTED | {T.AGENCY})
-        for org in orgs[:1]:
-            for s in subs:
-                sent.add(s, P.DECLINED_COMMENT_TO, org, cue, 0.7)
-
-
 def _rule_same_as(sent: Sentence) -> None:
     """``X, also known as Y and Z`` (:func:`extract.known_as.merge`): the text says the names
     are one party's; the name kept is the longest, each other one is ``same-as`` it."""
     for keep, other, start, end in sent.doc.other_names:
         if sent.start <= start and end <= sent.end:
             sent.add(keep, P.SAME_AS, other, (start, end), 0.7, stance=Stance.ASSERTED)
-
-
-def _rule_invaded(sent: Sentence) -> None:
-    countries = frozenset({T.COUNTRY})
-    for cue in sent.cues(INVADE_RE):
-        before = sent.before(cue.start(), countries)
-        after = sent.after(cue.end(), countries)
-        if before and after and before[0].eid != after[0].eid:
-            sent.add(before[0], P.INVADED, after[0], cue, 0.8)
 
 
 _UNDER_BEFORE_RE = re.compile(PURSUANT_RE.pattern + "$", _I)  # "under (Section 311 of) the" right before a law
@@ -380,8 +360,8 @@ def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate
 
 def _rule_investigated(sent: Sentence) -> None:
     for cue in sent.cues(INVESTIGATE_RE):
-        if sent.negated(cue.start()):
-            continue
+        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
+            continue  # "we request that the FCC investigate X": asked for, not done
         if sent.passive(cue):
             subs = sent.subjects_before(cue.start(), AFFECTED)
             auth = sent.by_agent(cue.end(), AUTHORITY)
@@ -554,13 +534,14 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     sanctions.rule_sanction,
     sanctions.rule_designated_adjective,
     ties.rule_tie,
+    ties.rule_attributed,
     lambda s: _rule_actor_on_target(s, ACT_RE, P.ACTED_AGAINST, 0.6),
     lambda s: _rule_actor_on_target(s, WARN_RE, P.WARNED_AGAINST_BY, 0.65),
     advisories.rule_advisories,
     advisories.rule_actors_of,
     _rule_settlement,
-    _rule_declined,
-    _rule_invaded,
+    acts.rule_declined,
+    acts.rule_invaded,
     _rule_same_as,
     lambda s: _rule_law_actor(s, ENACT_RE, P.ENACTED_BY),
     lambda s: _rule_law_actor(s, PROPOSE_RE, P.PROPOSED_BY),

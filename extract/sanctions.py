@@ -19,7 +19,7 @@ import re
 
 from schema.ontology import EntityType, Predicate, Stance
 
-from . import frames, measures, names
+from . import frames, measures
 from .cues import (
     AS_ROLE_RE,
     CLAUSE_GAP_RE,
@@ -35,7 +35,7 @@ from .cues import (
     designated_before,
 )
 from .mentions import AFFECTED, AUTHORITY
-from .patterns import DEMONYM_ALT
+from .patterns import DEMONYM_ALT, DESIGNATION_TERM
 from .sentence import Sentence
 from .spans import Mention
 
@@ -65,11 +65,11 @@ def rule_sanction(sent: Sentence) -> None:
             continue  # onto a list (extract the listing), or as a threat (a regulator's bar)
         if _RELATIVE_OBJECT_RE.search(norm, max(sent.start, cue.start() - 90), cue.start()) or any(
             t.start() < cue.start() < t.end()
-            for t in names.DESIGNATION_TERM.finditer(norm, max(0, cue.start() - 12), cue.end() + 40)
+            for t in DESIGNATION_TERM.finditer(norm, max(0, cue.start() - 12), cue.end() + 40)
         ):  # "Specially Designated Global Terrorist": a term, not this clause's verb
             continue  # "the officials that Treasury is designating today have also been designated by X"
         adjective_of = _TERM_ADJECTIVE_RE.search(norm, max(sent.start, cue.start() - 8), cue.end())
-        if adjective_of and names.DESIGNATION_TERM.match(norm, cue.end() + 1):
+        if adjective_of and DESIGNATION_TERM.match(norm, cue.end() + 1):
             continue  # "X, a designated Foreign Terrorist Organization": what X is (rule_designated_adjective)
         if described_participle(norm, cue, sent.start):
             continue  # "with blacklisted firms like Huawei": described, not acted on in this clause
@@ -149,7 +149,7 @@ def rule_sanction(sent: Sentence) -> None:
                 sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75, stance=st)
             if isinstance(auth, Mention) and auth.etype is T.AGENCY and (subs or _COUNTED_RE.match(norm, cue.end())):
                 sent.doc.sanctioner = auth.eid  # "OFAC is designating four Sinaloa Cartel members": named later
-        far = items or names.DESIGNATION_TERM.search(norm, subs[-1].end, subs[-1].end + 160) if subs else None
+        far = items or DESIGNATION_TERM.search(norm, subs[-1].end, subs[-1].end + 160) if subs else None
         law = sent.law_after(subs[-1].end, within=240 if far else 80) if subs and not adjective else None
         if law is None and subs and subs[0].start > cue.end():  # "sanctions ... pursuant to E.O. 13846: A; B"
             law = sent.law_after(cue.end(), within=subs[0].start - cue.end())

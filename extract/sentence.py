@@ -26,6 +26,7 @@ from .cues import (
     POSSESSIVE_RE,
     PURSUANT_RE,
     QUOTE_ENDS_RE,
+    REQUEST_RE,
 )
 from .mentions import Doc
 from .patterns import PERSON_TITLE_RE
@@ -455,7 +456,7 @@ class Sentence:
         win = self.window(pos)
         if IRREALIS_SKIP_RE.search(win):
             return "skip"
-        if IRREALIS_PROPOSED_RE.search(win):
+        if IRREALIS_PROPOSED_RE.search(win) or REQUEST_RE.search(self.doc.norm, self.start, pos):
             return "proposed"
         return None
 

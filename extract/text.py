@@ -173,6 +173,9 @@ BULLET = r"[\u2022\u25aa\u25e6\u2023\u00b7*-]"  # the marks a list item a line o
 BULLET_RE = re.compile(rf"[ \t]*(?:{BULLET}|\(?\d{{1,2}}[.)]|\([a-z]\))[ \t]+")
 
 
+_SALUTATION_RE = re.compile(r"(?:Dear|To)\s")  # "Dear Secretary Hegseth and Chairman Carr:": a letter opens, no list
+
+
 def _join_lists(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A list a colon opens, one item a line ("... designated:" / "A;" / "B; and" / "C.", or "• A" /
     "• B"), is one sentence: the line that ends in a colon and the items after it, up to the first that
@@ -183,7 +186,7 @@ def _join_lists(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     while i < len(spans):
         s0, s1 = spans[i]
         j = i
-        if norm[s1 - 1] == ":" or _colon_before_bullet(norm, spans, i):
+        if (norm[s1 - 1] == ":" and not _SALUTATION_RE.match(norm, s0)) or _colon_before_bullet(norm, spans, i):
             while j + 1 < len(spans) and j - i < 60 and spans[j + 1][1] - s0 <= MAX_SENTENCE:
                 j += 1
                 bulleted = j + 1 < len(spans) and BULLET_RE.match(norm, spans[j + 1][0])

@@ -87,3 +87,36 @@ _TIE_HOLDER_RE = re.compile(
     r"\b(?:(?P<one>its)|their|(?:these|the|those)\s+(?:companies|entities|firms|carriers)')\s+"
     r"(?:[a-z][\w-]*,?\s+(?:and\s+)?){0,6}$"
 )
+
+
+# attribution, as advisories word it: "attributed the Sandworm actor to the GRU", "X, which the UK and the US
+# have attributed to the GRU", "X has been attributed to Y"
+_ATTRIBUTED_RE = re.compile(r"\battribut(?:e|es|ed|ing)\b", re.IGNORECASE)
+_TO_RE = re.compile(r"(?:\s+(?:cyber\s+)?(?:actors?|group|malware|activity))?\s+to\s+(?:the\s+)?")
+_NAME_WORDS_RE = re.compile(r"(?:[A-Z][\w-]*(?:'s?)?\s+){0,4}")  # "to the Russian GRU": the demonym before it
+_WHICH_BEFORE_RE = re.compile(r",\s*(?:which|who|whom)\s+[^,;]{0,80}$", re.IGNORECASE)
+_ATTRIBUTED_TO = frozenset({T.AGENCY, T.ORGANIZATION, T.COUNTRY})
+_ATTRIBUTED = frozenset({T.ORGANIZATION, T.PRODUCT, T.PERSON, T.FIRM})
+
+
+def rule_attributed(sent: Sentence) -> None:
+    norm = sent.doc.norm
+    for cue in _ATTRIBUTED_RE.finditer(norm, sent.start, sent.end):
+        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
+            continue
+        if (to := _TO_RE.match(norm, cue.end())) is not None:  # "X, which ... attributed to Y", "X was attributed to Y"
+            which = _WHICH_BEFORE_RE.search(norm, max(sent.start, cue.start() - 90), cue.start())
+            before = sent.before(which.start() + 1 if which else cue.start(), _ATTRIBUTED)
+            subs = before[:1] if before and (which or sent.passive(cue)) else []
+            at = to.end()
+        else:  # "attributed the Sandworm actor to the GRU"
+            subs = sent.objects_after(cue.end(), _ATTRIBUTED)[:1]
+            to = _TO_RE.match(norm, subs[0].end) if subs else None
+            at = to.end() if to else -1
+        obj = sent.next_mention(at) if subs and at >= 0 else None
+        if obj is None or obj.etype not in _ATTRIBUTED_TO or not _NAME_WORDS_RE.fullmatch(norm, at, obj.start):
+            continue
+        obj = sent.head(obj) if sent.head(obj).etype in _ATTRIBUTED_TO else obj
+        for s in subs:
+            if s.eid != obj.eid:
+                sent.add(s, P.ALLEGED_TIE_TO, obj, cue, 0.6)

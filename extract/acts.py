@@ -1,0 +1,36 @@
+"""Rules for a party's plain acts toward another: ``X declined to comment to Y`` (the organization it
+declined to, after the cue) and ``X invaded Y`` between two countries."""
+
+from __future__ import annotations
+
+import re
+
+from schema.ontology import EntityType, Predicate
+
+from .cues import DECLINE_RE, INVADE_RE
+from .mentions import AFFECTED
+from .sentence import Sentence
+
+T = EntityType
+P = Predicate
+_COUNTRIES = frozenset({T.COUNTRY})
+
+
+def rule_declined(sent: Sentence) -> None:
+    for cue in sent.cues(DECLINE_RE):
+        tail = sent.doc.norm[cue.end() : min(sent.end, cue.end() + 80)]
+        if not re.search(r"\bcomment", tail, re.IGNORECASE):
+            continue
+        orgs = [m for m in sent.after(cue.end(), frozenset({T.ORGANIZATION})) if m.start <= cue.end() + 80]
+        subs = sent.subjects_before(cue.start(), AFFECTED | {T.AGENCY})
+        for org in orgs[:1]:
+            for s in subs:
+                sent.add(s, P.DECLINED_COMMENT_TO, org, cue, 0.7)
+
+
+def rule_invaded(sent: Sentence) -> None:
+    for cue in sent.cues(INVADE_RE):
+        before = sent.before(cue.start(), _COUNTRIES)
+        after = sent.after(cue.end(), _COUNTRIES)
+        if before and after and before[0].eid != after[0].eid:
+            sent.add(before[0], P.INVADED, after[0], cue, 0.8)
