@@ -104,6 +104,11 @@ DENY_RE = re.compile(  # "... temporarily denying all export privileges for Bela
 )
 
 
+# "the Department of Commerce also denied PTC Aerospace's export privileges for three years"
+_DENY_BEFORE_RE = re.compile(
+    r"\b(?:deny|denies|denied|denying|suspend(?:s|ed|ing)?|revok(?:e|es|ed|ing))\s+(?:the\s+)?$", _I
+)
+_PRIVILEGES_AFTER_RE = re.compile(r"'s?\s+(?:U\.S\.\s+)?export\s+privileges\b", _I)
 _ORDER_GAP_RE = re.compile(r"[ \t]*(?:\)[ \t]*)?,?[ \t]*(?:which[ \t]+is[ \t]+|that[ \t]+is[ \t]+)?")
 
 
@@ -124,6 +129,15 @@ def rule_denies(sent: Sentence) -> None:
                 sent.add(t, P.BANNED_BY, auth, (cue.start(), t.end), 0.65)
             if order is not None:
                 sent.add(t, P.RESTRICTED_UNDER, order, (order.start, t.end), 0.6)
+    for m in sent.ms:  # "denied X's export privileges"
+        if m.etype not in AFFECTED or not _PRIVILEGES_AFTER_RE.match(sent.doc.norm, m.end):
+            continue
+        verb = _DENY_BEFORE_RE.search(sent.doc.norm, max(sent.start, m.start - 24), m.start)
+        if verb is None or sent.negated(verb.start()) or sent.irrealis(verb.start()):
+            continue
+        auth = _regulator(sent, verb.start())
+        if auth is not None:
+            sent.add(m, P.BANNED_BY, auth, (verb.start(), m.end), 0.65)
 
 
 DIRECTS_RE = re.compile(r"\s+(?:directs|directed|orders|ordered|requires|required)\s+$", _I)

@@ -27,7 +27,8 @@ from rigour.names.org_types import extract_org_types
 
 from schema.ontology import EntityType
 
-from .cues import GAP_AND_RE, KIN
+from . import towns
+from .cues import COUNTRY_NAMES, GAP_AND_RE, KIN
 from .patterns import (
     CIVIL_BODY_RE,
     DEMONYM_ALT,
@@ -39,9 +40,11 @@ from .patterns import (
     GROUP_BEFORE_RE,
     NAME_STOP,
     NO_PARTY_EXAMPLES_RE,
+    OF_TOWN_AFTER_RE,
     PARTY_STATE,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
+    TERRORIST_AFTER_RE,
     THE_BEFORE_RE,
 )
 from .personal import office_only, person_shaped, person_tail, titled
@@ -58,10 +61,10 @@ _LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 _PARTICLE = r"(?:e|i|ul|ut|ud|ur)-"
 NAME_TOKEN = (
     rf"(?:(?:al-|el-|{_PARTICLE})?'?[{_UP}][{_LET}0-9]*"
-    rf"(?:'[a-z]{{2,}}|-'?[{_UP}0-9][{_LET}0-9]*|-{_PARTICLE}'?[{_UP}][{_LET}0-9]*)*)"
+    rf"(?:'[a-z]{{2,}}|[-/]'?[{_UP}0-9][{_LET}0-9]*|-{_PARTICLE}'?[{_UP}][{_LET}0-9]*)*)"  # "B/E Aerospace"
 )
 NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
-    rf"(?<![\w.'-]){NAME_TOKEN}"
+    rf"(?<![\w.'/-]){NAME_TOKEN}"
     rf"(?:[ \t]+(?:(?:of|and|&|for|de|bin|bint|ibn)[ \t]+|[A-Z]\.[ \t]+)?{NAME_TOKEN}){{0,7}}(?![\w-])"
 )
 
@@ -168,16 +171,6 @@ _UNDERGOES_AFTER = re.compile(
     r"(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?(?:being[ \t]+)?(?:designated|sanctioned)\b"
 )
 # "designated Hizballah as a Specially Designated Global Terrorist": a group, not a firm
-_TERRORIST_TERM = (
-    r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorists?|Foreign[ \t]+Terrorist[ \t]+Organizations?|"
-    r"terrorist[ \t]+(?:organizations?|groups?))\b"
-)
-_TERRORIST_AFTER = re.compile(  # "X as an SDGT", "X is also designated as Foreign Terrorist Organizations"
-    r"[ \t]+(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:a|an)[ \t]+"
-    + _TERRORIST_TERM
-    + r"|[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|remains)[ \t]+(?:also[ \t]+)?(?:re-?)?designated[ \t]+"
-    r"(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:(?:a|an)[ \t]+)?" + _TERRORIST_TERM
-)
 # "Huawei's chief financial officer", "Kaspersky's CEO": a firm's posts
 _CORPORATE_POST_AFTER = re.compile(
     r"'s[ \t]+(?:(?:chief|deputy|former)[ \t]+)*(?:(?:[a-z]+[ \t]+)?officer|CEO|CFO|COO|CTO|founder|co-?founder|"
@@ -195,6 +188,7 @@ _ADD_BEFORE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", _I)
 
 
 _DIGITS = re.compile(r"\d{3,}")
+_COUNTRY_WORDS = re.compile(rf"(?:{'|'.join(sorted(map(re.escape, COUNTRY_NAMES), key=len, reverse=True))})(?![\w-])")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
@@ -334,7 +328,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.ORGANIZATION
     if _PATRONYMIC_NAME.fullmatch(name):
         return T.PERSON  # a patronymic is a person's, in a headline too
-    if _TERRORIST_AFTER.match(norm, end):  # persons are designated terrorists too
+    if TERRORIST_AFTER_RE.match(norm, end):  # persons are designated terrorists too
         return T.PERSON if person_shaped(name, COMMON) else T.ORGANIZATION
     if (
         _PERSON_BEFORE.search(norm[max(0, start - 40) : start])
@@ -348,6 +342,10 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.PERSON
     if _IMO_AFTER.match(norm, end) or _VESSEL_BEFORE.search(norm, max(0, start - 40), start):
         return T.ASSET  # "the tanker WELL SAIL (IMO 9321938)": a vessel
+    if (seat := OF_TOWN_AFTER_RE.match(norm, end)) and (
+        towns.us_state_at(norm, seat.end()) or _COUNTRY_WORDS.match(norm, seat.end())
+    ):
+        return T.PERSON if person_shaped(name, COMMON) else T.FIRM  # "PTC Aerospace, of Litchfield, Conn., ..."
     if (
         GROUP_BEFORE_RE.search(norm, max(0, start - 40), start)
         or GROUP_AFTER_RE.match(norm, end)

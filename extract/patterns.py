@@ -385,3 +385,21 @@ GROUP_AFTER_RE = re.compile(
 # "the Sandworm actor": a group named before the word, after "the" (not "Ransomware actors and ...")
 GROUP_ACTOR_AFTER_RE = re.compile(r"[ \t]+(?:cyber[ \t]+)?actor\b")
 THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \t]+$")
+
+_TERRORIST_TERM = (
+    r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorists?|Foreign[ \t]+Terrorist[ \t]+Organizations?|"
+    r"terrorist[ \t]+(?:organizations?|groups?))\b"
+)
+TERRORIST_AFTER_RE = re.compile(  # "X as an SDGT", "X is also designated as Foreign Terrorist Organizations"
+    r"[ \t]+(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:a|an)[ \t]+"
+    + _TERRORIST_TERM
+    + r"|[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|remains)[ \t]+(?:also[ \t]+)?(?:re-?)?designated[ \t]+"
+    r"(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:(?:a|an)[ \t]+)?" + _TERRORIST_TERM
+)
+
+# where a party is, after its name: "PTC Aerospace, of Litchfield, Conn.,", "John Doe, 45, of Tulsa, Okla.", "X, 30, of
+# Kaliningrad, Russia" (a US state or a country follows: extract.towns, extract.places)
+OF_TOWN_AFTER_RE = re.compile(
+    r"(?:[ \t]*\([^()]{1,40}\))?[ \t]*,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?of[ \t]+"
+    r"(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3})[ \t]*,[ \t]*"
+)

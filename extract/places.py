@@ -17,9 +17,10 @@ import re
 from reference import registry
 from schema.ontology import EntityType, Predicate, Stance
 
+from . import towns
 from .builtin import demonyms
 from .cues import COUNTRY_NAMES, ENTRIES_AFTER_RE, NOUN_OF_COUNTRY_RE, PARTY_NOUNS
-from .patterns import DEMONYM_ALT
+from .patterns import DEMONYM_ALT, OF_TOWN_AFTER_RE
 from .sentence import Sentence
 from .spans import Mention
 
@@ -216,3 +217,21 @@ def _headquarters_after(sent: Sentence, m: Mention, pos: int) -> None:
         place = first.eid if first is not None and first.etype is T.COUNTRY else city_country(hq.group("p"))
     if place is not None:
         sent.add(m, P.HEADQUARTERED_IN, place, (m.start, hq.end()), 0.7, stance=Stance.ASSERTED)
+
+
+def rule_of_place(sent: Sentence) -> None:
+    """``X, of <Town>, <US state>`` → X ``headquartered-in`` the United States; ``X, 30, of <Town>,
+    <Country>`` → that country (a person's residence, a firm's seat)."""
+    norm = sent.doc.norm
+    for m in sent.ms:
+        hit = OF_TOWN_AFTER_RE.match(norm, m.end, sent.end) if m.etype in _PARTIES else None
+        if hit is None:
+            continue
+        nxt = sent.next_mention(hit.end())
+        if nxt is not None and nxt.start == hit.end() and nxt.etype is T.COUNTRY:
+            place, end = nxt.eid, nxt.end
+        elif (stop := towns.us_state_at(norm, hit.end())) is not None:
+            place, end = "country:us", stop
+        else:
+            continue
+        sent.add(m, P.HEADQUARTERED_IN, place, (m.start, end), 0.7, stance=Stance.ASSERTED)

@@ -553,6 +553,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     doclaw.rule_bill_scope,
     places.rule_places,
     places.rule_charter,
+    places.rule_of_place,
     places.rule_based_anaphor,
     lawrules.rule_pursuant,
     lawrules.rule_order_against,

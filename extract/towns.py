@@ -1,10 +1,11 @@
 """Places that are no party: a town named like a country, in a US state ("Malta, New York", "Moscow,
 Idaho", "Lebanon, Ohio"), a place rigour knows, where a person named with an age lives.
 
-A town in a state is in the United States, not in the country whose name it shares. The states are
-rigour's territories under the United States ("New York", "Texas", "District of Columbia");
-"Georgia" is left to the country, as rigour names the state "Georgia (USA)". A list of places ("offices in
-Russia, New York and London") is no town and its state.
+A town in a state is in the United States, not in the country whose name it shares. The states are the
+``us`` package's (states, the District of Columbia and the territories), by name and by the AP style's
+abbreviation that US-government releases write ("of Litchfield, Conn."); the state "Georgia" is left to
+the country, unless abbreviated ("Ga."). A list of places ("offices in Russia, New York and London") is no
+town and its state.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import rigour.territories as territories
+import us
 
 from reference import registry
 
@@ -22,21 +23,28 @@ _LIST_GOES_ON_RE = re.compile(r"[ \t]*,?[ \t]*(?:(?:and|or)[ \t]+)?[A-Z][a-z]")
 
 
 @cache
-def _state_after_re() -> re.Pattern[str]:
-    states = sorted(
-        (t.name for t in territories.get_territories() if t.code.startswith("us-") and "(" not in t.name),
-        key=len,
-        reverse=True,
-    )
-    return re.compile(r"[ \t]*,[ \t]*(?:" + "|".join(map(re.escape, states)) + r")(?![\w-])")
+def _state_re() -> re.Pattern[str]:
+    """A US state's name or its AP abbreviation ("Connecticut", "Conn.", "D.C."), at a position."""
+    names = {st.name for st in us.states.STATES_AND_TERRITORIES if st.name != "Georgia"}
+    names |= {st.ap_abbr for st in us.states.STATES_AND_TERRITORIES if st.ap_abbr}
+    names |= {us.states.DC.name, us.states.DC.ap_abbr or "D.C."}
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?:{alternatives})(?![\w-])")
+
+
+def us_state_at(norm: str, pos: int) -> int | None:
+    """Where a US state named at ``pos`` ends ("Conn.", "New York"), if one is."""
+    hit = _state_re().match(norm, pos)
+    return hit.end() if hit is not None else None
 
 
 def state_after(norm: str, end: int) -> int | None:
     """Where the US state ends that follows a place's name ending at ``end`` ("Malta|, New York"), if one does."""
-    hit = _state_after_re().match(norm, end)
-    if hit is None or _LIST_GOES_ON_RE.match(norm, hit.end()):
+    comma = re.compile(r"[ \t]*,[ \t]*").match(norm, end)
+    stop = us_state_at(norm, comma.end()) if comma is not None else None
+    if stop is None or _LIST_GOES_ON_RE.match(norm, stop):
         return None
-    return hit.end()
+    return stop
 
 
 def place_name(name: str) -> bool:
