@@ -16,7 +16,7 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import doclaw
-from .cues import CONSULTED_RE, PURSUANT_RE
+from .cues import CONSULTED_RE, PURSUANT_RE, SANCTION_RE
 from .mentions import AFFECTED, AUTHORITY
 from .patterns import LAWMAKER_TITLE
 from .sentence import Sentence
@@ -315,8 +315,9 @@ def rule_acts_under(sent: Sentence) -> None:
             [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)], cue.start()
         )
         auth: Mention | str | None = None
-        if near and near[0].etype is T.AGENCY and _ACTS_GAP_RE.fullmatch(norm, near[0].end, cue.start()):
-            auth = near[0]
+        acts = near and near[0].etype is T.AGENCY and _ACTS_GAP_RE.fullmatch(norm, near[0].end, cue.start())
+        if acts and not SANCTION_RE.search(norm, max(sent.start, near[0].start - 60), near[0].start):
+            auth = near[0]  # not "We are designating the regime's State Administrative Council pursuant to"
         elif sent.doc.issuer and _TODAYS_ACTION_RE.search(norm, max(sent.start, cue.start() - 60), cue.start()):
             auth = sent.doc.issuer
         if auth is None:

@@ -45,6 +45,7 @@ FIRM_SUFFIX = (
     r"(?:Solutions|Communications)(?![ \t]+(?:Commission|Act|Authority|Ministry|Department|Agency|Office)\b))"
 )
 PREFIX_RE = re.compile(rf"\b{LEGAL_PREFIX}{_SP}")
+_PAREN_PLACE = rf"(?:\([A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+){{0,2}}\){_SP})?"  # "Shiji (Hong Kong) Ltd."
 _FIRM_TAIL = (  # "Vector Casa de Bolsa, S.A. de C.V.", "CIBanco S.A., Institución de Banca Múltiple" (Mexican forms)
     r"(?:(?<=S\.A\.)[ \t]+de[ \t]+C\.V\.)?"
     r"(?:,[ \t]+(?:Instituci[oó]n|Institution)[ \t]+de[ \t]+Banca[ \t]+M[uú]ltiple\b)?"
@@ -69,7 +70,7 @@ FIRM_RE = re.compile(  # words joined by "and", "&", and "of" after "Bank" ("Ban
     rf"(?<![\w.-])(?:{LEGAL_PREFIX}{_SP})?(?:(?<!the[ \t])(?<!in[ \t])(?:[A-Z]\.){{2,3}}[ \t]+(?=[A-Z][a-z]))?"
     rf"(?:{_FIRM_WORD_INITIALS}{_SP}(?:\([A-Z][A-Za-z]+\){_SP})?"
     rf"(?:(?:and|&|(?<=Bank[ \t])of|{_ROMANCE_OF})[ \t]+)?){{0,6}}"
-    rf"{_FIRM_WORD_INITIALS}{_SP}(?:\d{{1,4}}{_SP})?(?:\([A-Z][A-Za-z]+\){_SP})?{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
+    rf"{_FIRM_WORD_INITIALS}{_SP}(?:\d{{1,4}}{_SP})?{_PAREN_PLACE}{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
     r"(?:[ \t]+(?:Americas|USA|International|Europe|Asia|Global|Worldwide)(?![\w'-]))?"
     # not a trade named as a whole: "the Maritime Petroleum Shipping Community"
     rf"(?![\w-])(?![ \t]+(?:Community|Industry|Sector|Companies)\b){_FIRM_TAIL}"

@@ -90,10 +90,11 @@ def _rule_ban(sent: Sentence) -> None:
     for cue in sent.cues(BAN_RE):
         if sent.negated(cue.start()) or described_participle(sent.doc.norm, cue, sent.start):
             continue  # "a list of prohibited investments": what the list holds, not an act
-        laws = [  # not the act that amended it: "pursuant to X, as amended by the NDAA, to prohibit"
-            m
+        laws = [  # not the act that amended it: "pursuant to X, as amended by the NDAA, to prohibit"; not across
+            m  # a colon: "considering ... the Defense Production Act ..., I hereby order that: (a) ... is prohibited"
             for m in sent.before(cue.start(), frozenset({T.LAW}))
             if not _AMENDED_BY_RE.search(sent.doc.norm, max(sent.start, m.start - 20), m.start)
+            and ":" not in sent.doc.norm[m.end : cue.start()]
         ]
         under = None
         if laws and _UNDER_BEFORE_RE.search(sent.doc.norm, max(sent.start, laws[0].start - 40), laws[0].start):

@@ -86,3 +86,23 @@ def test_a_parent_named_after_a_possessive() -> None:
 def test_eo_and_a_number_is_an_executive_order() -> None:
     found = _claims("President Trump issued EO 13920 on May 1, 2020.", {"publisher": "U.S. Department of Energy"})
     assert ("law:executive-order-13920", "enacted-by", "person:trump") in found
+
+
+def test_the_body_designated_pursuant_to_a_law_does_not_administer_it() -> None:
+    found = _claims(
+        "We are designating the military regime's State Administrative Council pursuant to Executive Order 14014.",
+        {"publisher": "U.S. Department of State"},
+    )
+    assert not any(p == "administers" for _, p, _ in found)
+
+
+def test_a_takeover_order_names_a_firm_with_a_place_in_parentheses_and_its_law_is_no_ban() -> None:
+    text = (
+        "Sec. 2. Actions Ordered. Considering the factors described in subsection 721(f) of the Defense Production "
+        "Act of 1950, I hereby order that: (a) The acquisition of Lumen Stay, Inc. by Orchid (Hong Kong) Ltd. is "
+        "hereby prohibited."
+    )
+    found = _claims(text, {"publisher": "The White House"})
+    assert not any(s.startswith("law:defense-production-act") and p == "targets" for s, p, _ in found)
+    found = _claims("Its subsidiary Orchid (Hong Kong) Ltd., a Hong Kong limited company, signed.")
+    assert ("firm:orchid-hong-kong-ltd", "headquartered-in", "country:hk") in found
