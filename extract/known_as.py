@@ -66,15 +66,7 @@ def merge(doc: Doc) -> None:
             j += 1
             if re.search(r"\b(?:and|or)\b", gap.group(0)):
                 break  # "A, B, and C" ends there: "..., and Joint Stock Company Elecon" is the next party
-        ids = list(dict.fromkeys(m.eid for m in group))
-        keep = max(ids, key=lambda e: len(doc.ents[e].name))
-        for drop in ids:
-            if drop == keep or doc.ents[drop].how in {"known", "builtin"} or drop in into.values():
-                continue
-            into[drop] = keep
-            doc.other_names.append((keep, drop, group[0].start, group[-1].end))
-            if doc.ents[drop].name not in doc.ents[keep].aliases:
-                doc.ents[keep].aliases.append(doc.ents[drop].name)
+        _join(doc, [m.eid for m in group], (group[0].start, group[-1].end), into)
         i = j
     if into:
         doc.mentions = [Mention(m.start, m.end, into[m.eid], m.etype, m.how) if m.eid in into else m for m in ms]
@@ -164,15 +156,21 @@ def _group_names(doc: Doc) -> dict[str, str]:
             if re.search(r"\b(?:and|or)\b", more.group(0)):
                 break  # "A, B, and C" ends with C
             more = _AKA_MORE_RE.match(norm, found[-1][1])
-        ids = list(dict.fromkeys(e for e, _ in found))
-        keep = max(ids, key=lambda e: len(doc.ents[e].name))
-        for other in ids:
-            if other == keep or doc.ents[other].how in {"known", "builtin"} or other in into.values():
-                continue
-            into[other] = keep
-            doc.other_names.append((keep, other, m.start, found[-1][1]))
-            if doc.ents[other].name not in doc.ents[keep].aliases:
-                doc.ents[keep].aliases.append(doc.ents[other].name)
+        _join(doc, [e for e, _ in found], (m.start, found[-1][1]), into)
     if extra:
         doc.mentions = sorted(doc.mentions + extra, key=lambda x: x.start)
     return into
+
+
+def _join(doc: Doc, eids: list[str], span: tuple[int, int], into: dict[str, str]) -> None:
+    """The names ``eids`` one party's, named by the longest: each other name (not a known or built-in
+    party's) goes ``into`` it and becomes its alias, with the span that says so (``Doc.other_names``)."""
+    ids = list(dict.fromkeys(eids))
+    keep = max(ids, key=lambda e: len(doc.ents[e].name))
+    for drop in ids:
+        if drop == keep or doc.ents[drop].how in {"known", "builtin"} or drop in into.values():
+            continue
+        into[drop] = keep
+        doc.other_names.append((keep, drop, *span))
+        if doc.ents[drop].name not in doc.ents[keep].aliases:
+            doc.ents[keep].aliases.append(doc.ents[drop].name)
