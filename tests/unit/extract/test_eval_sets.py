@@ -37,6 +37,7 @@ SETS = [
     ROOT / "bench" / "eval20",
     ROOT / "bench" / "eval21",
     ROOT / "bench" / "eval22",
+    ROOT / "bench" / "eval23",
 ]
 GOLDS = sorted(g for d in SETS for g in d.glob("*.gold.yaml"))
 TYPES = {t.value.lower(): t for t in EntityType}
@@ -86,6 +87,7 @@ def test_every_gold_claim_is_allowed_and_quoted_from_its_text(path: Path) -> Non
         ("eval20", False),
         ("eval21", False),
         ("eval22", False),
+        ("eval23", False),
     ],
 )
 def test_the_split_digest_matches_the_gold_files(folder: str, blind: bool) -> None:
