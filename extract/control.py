@@ -272,5 +272,6 @@ def rule_backed(sent: Sentence) -> None:
         if nxt is not None and nxt.etype in _BACKED and _BACKED_GAP_RE.fullmatch(norm, hit.end(), nxt.start):
             if hit.group("c"):  # "CCP-Controlled Huawei", "Hizballah-controlled X": the annotators' owns
                 sent.add(m, P.OWNS, nxt, (m.start, nxt.end), 0.6)
-            else:
-                sent.add(nxt, P.ALLEGED_TIE_TO, m, (m.start, nxt.end), 0.6)
+            else:  # "CCP-backed technology companies, like CXMT and SMIC": each
+                for x in sent.group(nxt, 1, _BACKED):
+                    sent.add(x, P.ALLEGED_TIE_TO, m, (m.start, x.end), 0.6)

@@ -26,7 +26,7 @@ T = EntityType
 
 KNOWN_AS_RE = re.compile(
     r"\s*,?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also|(?:more\s+)?commonly|better)\s+"
-    r"(?:known\s+(?:as|by\s+(?:his|her|its|their)\s+(?:alias|name))|called)\s+(?:the\s+)?\"?|"
+    r"(?:known\s+(?:as|by\s+(?:his|her|its|their)\s+(?:alias|name))|called|referred\s+to\s+as)\s+(?:the\s+)?\"?|"
     r"\s*(?:,|[\u2013\u2014]|--?)?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.|d/b/a|d\.b\.a\.|"  # "APT40—aka A, B"
     r"doing\s+business\s+as|trading\s+as)\s+",  # "Siberian Airlines d/b/a S7 Airlines": the name it trades under
     re.IGNORECASE,

@@ -50,8 +50,18 @@ WHAT_RE = re.compile(
 )
 
 
+_THROUGH_RE = re.compile(r"\bthrough\s+(?:its|the)\s+$", _I)
+_APPOSED_RE = re.compile(r"[\"')\s]*,\s*(?:the\s+)?")
+
+
 def _regulator(sent: Sentence, pos: int) -> str | None:
-    auths = [m for m in sent.before(pos, AUTHORITY) if not sent.is_modifier(m) and m.etype is T.AGENCY]
+    near = [m for m in sent.before(pos, AUTHORITY) if not sent.is_modifier(m) and m.etype is T.AGENCY]
+    through = {m.eid for m in near if _THROUGH_RE.search(sent.window(m.start, 20))}
+    auths = [m for m in near if m.eid not in through]
+    # "BIS, U.S. Department of Commerce, through its Office of Export Enforcement (OEE), has requested": BIS acts
+    # through its office, and the department named in apposition after it is not the subject either
+    while len(auths) > 1 and _APPOSED_RE.fullmatch(sent.doc.norm, auths[1].end, auths[0].start):
+        auths = auths[1:]
     if auths:
         return auths[0].eid
     return sent.doc.issuer
@@ -98,8 +108,10 @@ def rule_measures(sent: Sentence) -> None:
 
 # "an order denying the export privileges of a fifth Russian airline – Rossiya Airlines"
 DENY_RE = re.compile(  # "... temporarily denying all export privileges for Belavia"
-    r"\b(?:deny|denies|denied|denying|suspend|suspends|suspended|suspending|revok(?:e|es|ed|ing))\s+"
-    r"(?:the\s+|all\s+)?(?:U\.S\.\s+)?export\s+privileges\s+(?:of|to|for)\s+",
+    r"\b(?:deny|denies|denied|denying|suspend|suspends|suspended|suspending|revok(?:e|es|ed|ing))\s*"
+    r"(?:,\s*for\s+a\s+period\s+of\s+[\w\s-]{1,30}?,\s*)?"  # "denying, for a period of 180 days, the ..."
+    r"(?:the\s+|all\s+)?(?:U\.S\.\s+)?export\s+privileges\s+(?:under\s+the\s+(?:Regulations|EAR)\s+)?"
+    r"(?:of|to|for)\s*:?\s+",  # "... the export privileges under the Regulations of: A, B, and C"
     _I,
 )
 

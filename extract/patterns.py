@@ -359,7 +359,7 @@ FIRM_BEFORE_RE = re.compile(
     rf"sanctioned|sanctions|(?:{DEMONYM_ALT})\s+(?:entities|companies|firms)|-owned|"
     rf"(?:owned|operated)\s+(?:\w+\s+){{0,2}}?by|(?:subsidiaries|subsidiary|affiliates?)\s+of|"
     r"(?:companies|firms|entities)\s+(?:are|were)|"  # "The six Panamanian companies are: A, B, and C"
-    r"(?:companies|firms|manufacturers|vendors|providers|carriers|banks)\s+like)"  # "Chinese firms like Huawei"
+    r"(?:companies|firms|manufacturers|vendors|providers|carriers|banks),?\s+like)"  # "Chinese firms like Huawei"
     r"[ \t]*[:,]?[ \t]*(?:\(\d\)[ \t]*)?(?:the[ \t]+)?)$",
     re.IGNORECASE,
 )
@@ -392,6 +392,7 @@ _TERRORIST_TERM = (
     r"terrorist[ \t]+(?:organizations?|groups?))\b"
 )
 TERRORIST_AFTER_RE = re.compile(  # "X as an SDGT", "X is also designated as Foreign Terrorist Organizations"
+    r"(?:[ \t]*,[ \t]*(?:also|commonly|better|formerly)[^,;.]{1,60},)?"  # "X, commonly referred to as Y, as an FTO"
     r"[ \t]+(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:a|an)[ \t]+"
     + _TERRORIST_TERM
     + r"|[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|remains)[ \t]+(?:also[ \t]+)?(?:re-?)?designated[ \t]+"

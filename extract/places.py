@@ -235,3 +235,21 @@ def rule_of_place(sent: Sentence) -> None:
         else:
             continue
         sent.add(m, P.HEADQUARTERED_IN, place, (m.start, end), 0.7, stance=Stance.ASSERTED)
+
+
+# "Patsulya and Besedin are Russian nationals", "X is a Chinese citizen": a person's nationality
+_NATIONALS_RE = re.compile(
+    rf"\s+(?:is|are|was|were)\s+(?:an?\s+|both\s+)?(?P<d>{DEMONYM_ALT})\s+(?:nationals?|citizens?)\b"
+)
+
+
+def rule_nationals(sent: Sentence) -> None:
+    """``A and B are Russian nationals`` → each ``headquartered-in`` Russia (a person's nationality)."""
+    norm = sent.doc.norm
+    for m in sent.ms:
+        hit = _NATIONALS_RE.match(norm, m.end, sent.end) if m.etype is T.PERSON else None
+        place = demonyms().get(hit.group("d")) if hit is not None else None
+        if hit is None or place is None:
+            continue
+        for x in sent.group(m, -1, frozenset({T.PERSON})):
+            sent.add(x, P.HEADQUARTERED_IN, place, (x.start, hit.end()), 0.7, stance=Stance.ASSERTED)

@@ -156,7 +156,7 @@ def _rule_listed(sent: Sentence) -> None:
         lead = sent.doc.norm[max(cue.end(), lst.start - 40) : lst.start]
         if not re.search(
             r"\b(?:to|on|onto|in|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-            r"(?:[\w.]+'s?\s+)?$",
+            r"(?:[\w.]+'s?\s+|so-called\s+)?$",  # "to the Commerce Department's Entity List", "so-called"
             lead,
             _I,
         ):
@@ -555,6 +555,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     places.rule_places,
     places.rule_charter,
     places.rule_of_place,
+    places.rule_nationals,
     places.rule_based_anaphor,
     lawrules.rule_pursuant,
     lawrules.rule_order_against,
