@@ -38,6 +38,7 @@ SETS = [
     ROOT / "bench" / "eval21",
     ROOT / "bench" / "eval22",
     ROOT / "bench" / "eval23",
+    ROOT / "bench" / "eval24",
 ]
 GOLDS = sorted(g for d in SETS for g in d.glob("*.gold.yaml"))
 TYPES = {t.value.lower(): t for t in EntityType}
@@ -88,6 +89,7 @@ def test_every_gold_claim_is_allowed_and_quoted_from_its_text(path: Path) -> Non
         ("eval21", False),
         ("eval22", False),
         ("eval23", False),
+        ("eval24", False),
     ],
 )
 def test_the_split_digest_matches_the_gold_files(folder: str, blind: bool) -> None:
