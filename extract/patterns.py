@@ -113,10 +113,13 @@ CIVIL_BODY_RE = re.compile(
     r"\b(?:Agency|Service|Centre|Center|Bureau|Directorate|Administration|Commission|Court|Assembly|Parliament|"
     r"Department|Office)\b"
 )
+# an officer's title after a body's name ("Office of Trade Acting Executive Assistant Commissioner Susan S. Thomas")
+_OFFICER = r"(?:Acting|Deputy|Assistant|Executive[ \t]+Assistant|Commissioner|Administrator|Chairman|Chairwoman)\b"
 AGENCY_OF_RE = re.compile(
     rf"(?<![\w-])(?:(?:U\.S\.|US|United States)[ \t]+)?{_HEAD}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     # not past "and" into a possessive: "Ministry of State Security and People's Liberation Army" are two
-    rf"{_CAP}(?:{_SP}(?!{_DOCUMENT_RUN})(?:{_CONNECT}{_CAP}(?![\w'])|{_CAP}))*"  # not into "Annual Threat Assessment"
+    # not into "Annual Threat Assessment", nor into an officer's title
+    rf"{_CAP}(?:{_SP}(?!{_DOCUMENT_RUN}|{_OFFICER})(?:{_CONNECT}{_CAP}(?![\w'])|{_CAP}))*"
 )
 AGENCY_TAIL_RE = re.compile(  # "House Select Committee on China", "Senate Committee on Foreign Relations"
     rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee)"
@@ -132,7 +135,7 @@ _UNIT_HEAD = (
 )
 _UNIT_AFTER_RE = re.compile(
     rf"[ \t]+((?:{_CAP}[ \t]+(?:(?:and|of|for)[ \t]+)?){{0,4}}?{_UNIT_HEAD}"
-    r"(?:[ \t]+(?:of|for)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})?)(?![\w-])"
+    rf"(?:[ \t]+(?:of|for)[ \t]+[A-Z][a-z]+(?:[ \t]+(?!{_OFFICER})[A-Z][a-z]+){{0,2}})?)(?![\w-])"
 )
 
 

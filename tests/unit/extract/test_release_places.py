@@ -48,3 +48,16 @@ def test_in_connection_with_is_no_tie() -> None:
         "export of aircraft parts to Iran in 1992."
     )
     assert not any(p == "alleged-tie-to" for _, p, _ in found)
+
+
+def test_a_bodys_name_stops_before_an_officers_title() -> None:
+    from extract.mentions import Doc
+    from schema.quotes import fold
+
+    text = "said CBP Office of Trade Acting Executive Assistant Commissioner Dana R. Hollis."
+    norm = fold(text)
+    doc = Doc(text, norm, [])
+    doc.find_mentions()
+    found = {(m.eid, norm[m.start : m.end]) for m in doc.mentions}
+    assert ("agency:office-of-trade", "Office of Trade") in found
+    assert ("person:dana-r-hollis", "Dana R. Hollis") in found
