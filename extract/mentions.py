@@ -413,6 +413,12 @@ class Doc(DocState):
                 or (m.etype is T.COUNTRY and not _abbreviates(m, a.group(1), norm))
             ):
                 continue  # "Chris Smith (R-NJ)": a lawmaker's party; "Commission on China (CECC)": not China's
+            if (
+                a
+                and any(x.etype is not m.etype for x in within(self.mentions, starts, a.start(1), a.end(1)))
+                and not _shares_word(a.group(1), self.ents[m.eid].name)
+            ):
+                continue  # "CRYSTAL (Vast Mighty Limited)": a vessel's owner, named in its own right, not an alias
             if a and self._free_alias(a.group(1), m.eid):
                 if not (only_new and a.group(1) in self.ents[m.eid].aliases):
                     aliases.setdefault(a.group(1), m.eid)
@@ -444,20 +450,20 @@ class Doc(DocState):
             aliases.setdefault(term, eid)
         # a short form, or a name defined after one that shares a word with it ("Private Military Company
         # 'Wagner' (Wagner Group)"; not "Apex Limited (LILY)", a vessel it owns)
-        self._as_aliases(
-            {**{t: e for t, e in aliases.items() if _shares_word(t, self.ents[e].name)}, **shorts}, first_seen
-        )
+        defined = {t: e for t, e in aliases.items() if _shares_word(t, self.ents[e].name)}
+        self._as_aliases({**defined, **shorts}, first_seen, anywhere=set(defined) - set(shorts))
         if aliases:
             self._find_aliases(aliases, shorts=set(shorts))
 
-    def _as_aliases(self, shorts: dict[str, str], first_seen: dict[str, int]) -> None:
+    def _as_aliases(self, shorts: dict[str, str], first_seen: dict[str, int], anywhere: set[str]) -> None:
         """A name typed by its context that is a short form of a firm named before it, or a name
         defined after one ("Private Military Company 'Wagner' (Wagner Group)"), is that party: "three
         companies: China Unicom Americas, ..." after "China Unicom (Americas) Operations Limited"."""
         out = []
         for m in self.mentions:
-            eid = shorts.get(" ".join(self.norm[m.start : m.end].split())) if m.how == "pattern" else None
-            if eid is not None and eid != m.eid and first_seen.get(eid, m.start) < m.start:
+            term = " ".join(self.norm[m.start : m.end].split())
+            eid = shorts.get(term) if m.how == "pattern" else None
+            if eid is not None and eid != m.eid and (term in anywhere or first_seen.get(eid, m.start) < m.start):
                 m = Mention(m.start, m.end, eid, self.ents[eid].type, "alias")
             out.append(m)
         self.mentions = out

@@ -1,0 +1,48 @@
+"""One party, one id, where a text names it twice over (invented names): a name a headline uses before the text
+defines it ("the Orsk Group" above "Private Military Company 'Orsk' (Orsk Group)") is the defined party
+everywhere, and a firm named in parentheses after a vessel ("MARLIN (Bluewater Holdings Limited)", the vessel's
+owner) is not the vessel's other name."""
+
+from __future__ import annotations
+
+from extract import propose
+
+TREASURY = {"publisher": "U.S. Department of the Treasury"}
+
+
+def _draft(text: str):  # type: ignore[no-untyped-def]
+    return propose(text, TREASURY).parsed
+
+
+def test_a_name_a_headline_uses_before_its_definition_is_the_defined_party() -> None:
+    text = (
+        "Treasury Sanctions the Financier of the Orsk Group in Chad\n\n"
+        "WASHINGTON — Today, the U.S. Department of the Treasury’s Office of Foreign Assets Control (OFAC) "
+        "sanctioned Pavel Ivanovich Dorin, the head of Russian Private Military Company ‘Orsk’ (Orsk Group) units "
+        "in Chad. The Orsk Group is based in Chad."
+    )
+    draft = _draft(text)
+    ids = {e.id for e in draft.entities if "Orsk" in e.name or "Orsk Group" in (e.aliases or [])}
+    assert ids == {"organization:private-military-company-orsk"}
+    assert ("organization:private-military-company-orsk", "headquartered-in", "country:td") in {
+        (c.subject, c.predicate.value, c.object) for c in draft.claims
+    }
+
+
+def test_a_vessels_owner_in_parentheses_is_not_the_vessels_other_name() -> None:
+    text = (
+        "OFAC is designating the following entities: Bluewater Holdings Limited; and Seastar Shipping Co., Ltd. "
+        "The Panama-flagged crude oil tanker MARLIN (IMO 9234567), owned by Bluewater Holdings Limited, has "
+        "transported Iranian oil. The Comoros-flagged tanker KESTREL (IMO 9345678) is managed by Seastar "
+        "Shipping Co., Ltd.\nThe following vessels are being identified as blocked property of the previously identified blocked "
+        "persons:\nMARLIN (Bluewater Holdings Limited);\nKESTREL (Seastar Shipping Co., Ltd.)."
+    )
+    draft = _draft(text)
+    vessels = {e.id: e.aliases for e in draft.entities if e.type.value == "Asset"}
+    assert vessels, "the vessels are found"
+    assert all(not aliases for aliases in vessels.values()), vessels
+    assert {"asset:marlin", "asset:kestrel"} <= set(vessels)
+    firms = {e.id for e in draft.entities if e.type.value == "Firm"}
+    assert {"firm:bluewater-holdings-limited", "firm:seastar-shipping-co-ltd"} <= firms
+    owns = ("firm:bluewater-holdings-limited", "owns", "asset:marlin")
+    assert owns in {(c.subject, c.predicate.value, c.object) for c in draft.claims}
