@@ -62,7 +62,7 @@ from .patterns import (
     units_after,
 )
 from .personal import person_shaped
-from .shorts import short_forms
+from .shorts import short_forms, trimmed
 from .spans import Mention, overlaps, resolve, within
 
 T = EntityType
@@ -451,22 +451,25 @@ class Doc(DocState):
         # a short form, or a name defined after one that shares a word with it ("Private Military Company
         # 'Wagner' (Wagner Group)"; not "Apex Limited (LILY)", a vessel it owns)
         defined = {t: e for t, e in aliases.items() if _shares_word(t, self.ents[e].name)}
-        self._as_aliases({**defined, **shorts}, first_seen, anywhere=set(defined) - set(shorts))
-        if aliases:
-            self._find_aliases(aliases, shorts=set(shorts))
+        bare = {t for t, e in shorts.items() if t in trimmed(self.ents[e].name)}  # "Huawei Technologies" above
+        moved = self._as_aliases({**defined, **shorts}, first_seen, anywhere=(set(defined) - set(shorts)) | bare)
+        if aliases:  # a form an absorbed name claimed goes with it ("Huawei" of "Huawei Technologies" above)
+            self._find_aliases({t: moved.get(e, e) for t, e in aliases.items()}, shorts=set(shorts))
 
-    def _as_aliases(self, shorts: dict[str, str], first_seen: dict[str, int], anywhere: set[str]) -> None:
+    def _as_aliases(self, shorts: dict[str, str], first_seen: dict[str, int], anywhere: set[str]) -> dict[str, str]:
         """A name typed by its context that is a short form of a firm named before it, or a name
         defined after one ("Private Military Company 'Wagner' (Wagner Group)"), is that party: "three
-        companies: China Unicom Americas, ..." after "China Unicom (Americas) Operations Limited"."""
-        out = []
+        companies: China Unicom Americas, ..." after "China Unicom (Americas) Operations Limited". Returns
+        each name no mention is left of -> the party it became."""
+        out, moved = [], {}
         for m in self.mentions:
             term = " ".join(self.norm[m.start : m.end].split())
             eid = shorts.get(term) if m.how == "pattern" else None
             if eid is not None and eid != m.eid and (term in anywhere or first_seen.get(eid, m.start) < m.start):
-                m = Mention(m.start, m.end, eid, self.ents[eid].type, "alias")
+                moved[m.eid], m = eid, Mention(m.start, m.end, eid, self.ents[eid].type, "alias")
             out.append(m)
         self.mentions = out
+        return {old: new for old, new in moved.items() if all(m.eid != old for m in out)}
 
     def _find_aliases(self, aliases: dict[str, str], shorts: set[str] = frozenset()) -> None:  # type: ignore[assignment]
         """Every occurrence of the ``aliases``; a short form (``Omega`` for ``Omega Tanker Co.``)

@@ -20,7 +20,7 @@ _STOP = (
     "Mr|Ms|Mrs|Dr|According|Although|Because|During|Despite|Following|Meanwhile|Earlier|Later"
 )
 _CAP = rf"(?!(?:{_STOP})\b)[A-Z][A-Za-z0-9&]*(?:\.[A-Za-z0-9&]+)*"
-_SP = r"(?:[ \t]+\n?[ \t]*|\n[ \t]*)"  # white space, at most one line break
+_SP = r"[ \t]+"  # white space within a line (a break the wrapping made is a space in the unwrapped text)
 
 # a document's name, no party's: "Cybersecurity Advisory", "Annual Threat Assessment", "Country Reports"
 _DOCUMENT_WORD = (

@@ -35,6 +35,9 @@ def short_forms(norm: str, ents: Iterable[Ent], free: Callable[[str, str], bool]
     heads: dict[str, set[str]] = {}  # the firms each first word opens: "Xinjiang" opens three, names none
     firsts: dict[str, set[str]] = {}  # the persons each first word opens
     lasts: set[str] = set()
+    ents = list(ents)
+    longer = {t for e in ents if e.type is T.FIRM for t in trimmed(e.name)}
+    absorbed = {e.id for e in ents if e.type is T.FIRM and e.name in longer}  # "Huawei Technologies": a short form
     for ent in ents:
         eid = ent.id
         if ent.type is T.FIRM and ent.how in {"pattern", "known"}:
@@ -47,7 +50,7 @@ def short_forms(norm: str, ents: Iterable[Ent], free: Callable[[str, str], bool]
             ):
                 if free(core[0], eid):
                     shorts.setdefault(core[0], eid)
-            for short in _trimmed(ent.name):  # "China Unicom (Americas) Operations Limited"
+            for short in trimmed(ent.name):  # "China Unicom (Americas) Operations Limited"
                 if free(short, eid):
                     shorts.setdefault(short, eid)
         if ent.type is T.PERSON and ent.how == "pattern":  # "Vekselberg" after "Viktor Vekselberg"
@@ -72,7 +75,7 @@ def short_forms(norm: str, ents: Iterable[Ent], free: Callable[[str, str], bool]
             (eid,) = owners
             if free(word, eid):
                 shorts[word] = eid
-    return {k: v for k, v in shorts.items() if len(heads.get(k, ())) < 2}
+    return {k: v for k, v in shorts.items() if len(heads.get(k, set()) - absorbed) < 2}
 
 
 def _alone(norm: str, word: str) -> bool:
@@ -80,7 +83,7 @@ def _alone(norm: str, word: str) -> bool:
     return re.search(rf"(?<![\w.'-]){re.escape(word)}(?![\w'-]|[ \t]+[A-Z])", norm) is not None
 
 
-def _trimmed(name: str) -> list[str]:
+def trimmed(name: str) -> list[str]:
     """Shorter names of a firm the text may use again: without parentheses and without its
     trailing legal form and generic words, while at least two words remain."""
     bare = " ".join(re.sub(r"[()]", "", name).split())

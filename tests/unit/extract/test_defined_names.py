@@ -46,3 +46,20 @@ def test_a_vessels_owner_in_parentheses_is_not_the_vessels_other_name() -> None:
     assert {"firm:bluewater-holdings-limited", "firm:seastar-shipping-co-ltd"} <= firms
     owns = ("firm:bluewater-holdings-limited", "owns", "asset:marlin")
     assert owns in {(c.subject, c.predicate.value, c.object) for c in draft.claims}
+
+
+def test_a_firms_name_without_its_legal_form_above_the_full_name_is_that_firm() -> None:
+    text = (
+        "U.S. Restrictions on Corvane Technologies:\nJanuary 5, 2022\nAnalyst in\nTelecommunications\n"
+        "Corvane Technologies Co., Ltd., is a China-based company that designs and sells network equipment.\n"
+        "For two decades, U.S. officials have raised concerns about Corvane, citing its ties to the Chinese "
+        "government."
+    )
+    draft = _draft(text)
+    firms = {e.id for e in draft.entities if e.type.value == "Firm"}
+    # one firm: the headline's short name and "Corvane" are the full name's, and the report's sidebar word
+    # on the line above ("Telecommunications") is no part of it
+    assert firms == {"firm:corvane-technologies-co-ltd"}, firms
+    assert ("firm:corvane-technologies-co-ltd", "alleged-tie-to", "country:cn") in {
+        (c.subject, c.predicate.value, c.object) for c in draft.claims
+    }
