@@ -9,7 +9,8 @@ before any extractor ran on them, split once by name hash: ``bench/eval/SPLIT.md
 ``bench/eval4/SPLIT.md``), ``bench/eval5`` (18 more, annotated blind, split by the same hash rule
 after their one blind run: ``bench/eval5/SPLIT.md``), ``bench/eval6`` (20 more, likewise:
 ``bench/eval6/SPLIT.md``), ``bench/eval7`` to ``bench/eval11`` (16 more each, likewise:
-their ``SPLIT.md``), ``bench/eval12`` to ``bench/eval24`` (12 more each, likewise).
+their ``SPLIT.md``), ``bench/eval12`` to ``bench/eval25`` (12 more each, likewise), ``bench/eval26``
+(11 more, likewise).
 For every ``<name>.gold.yaml`` in the directories, ``<name>.txt`` is run through
 :func:`extract.propose` with ``<name>.meta.yaml`` (no known entities: only the built-in
 gazetteer), and the set of extracted (subject, predicate, object, stance) tuples is compared with
@@ -68,6 +69,8 @@ EVAL21_DIR = Path(__file__).resolve().parent / "eval21"
 EVAL22_DIR = Path(__file__).resolve().parent / "eval22"
 EVAL23_DIR = Path(__file__).resolve().parent / "eval23"
 EVAL24_DIR = Path(__file__).resolve().parent / "eval24"
+EVAL25_DIR = Path(__file__).resolve().parent / "eval25"
+EVAL26_DIR = Path(__file__).resolve().parent / "eval26"
 ALL_DIRS = (
     DEFAULT_DIR,
     EVAL_DIR,
@@ -92,6 +95,8 @@ ALL_DIRS = (
     EVAL22_DIR,
     EVAL23_DIR,
     EVAL24_DIR,
+    EVAL25_DIR,
+    EVAL26_DIR,
 )
 
 
