@@ -168,7 +168,7 @@ NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:\w+\s+)?$", _I)
 PERSON_GROUP_OF_RE = re.compile(
     r"\b(?:executives?|leaders?|heads?|chiefs?|deput(?:y|ies)|leadership|officials?|employees?|members?|individuals?|persons?|"
     r"people|directors?|officers?|managers?|staff|shareholders?|founders?|subsidiaries|affiliates)\b"
-    r"[^.;]*\bof\b|"
+    r"[^.;,\"]{0,60}?\bof\b|"  # "leaders of X", not "leaders pursuant to E.O. 13611, "Blocking Property of"
     r"\b(?:actors?|hackers?|operatives?|members?|nationals?)\s+(?:from|in|with)\b",  # "four cyber actors from APT40"
     _I,
 )

@@ -37,10 +37,14 @@ P = Predicate
 _I = re.IGNORECASE
 _OPEN_FOR = 5  # sentences
 
-_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|multiple)"
+_COUNT = (  # "more than fifty", "a dozen", "dozens of": a news story's counts
+    r"(?:(?:more\s+than|over|nearly|about|some|at\s+least|almost)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|dozens\s+of|"
+    r"hundreds\s+of|[\d,]+|several|multiple)"
+)
 TRIGGER_RE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|"
-    r"(?:imposed|imposes|imposing)\s+sanctions\s+(?:on|against))\s+"
+    r"(?:imposed|imposes|imposing|announced|announces|announcing)\s+(?:new\s+)?sanctions\s+(?:on|against))\s+"
     rf"(?P<desc>{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?(?:entities|entity|firms?|compan(?:y|ies)|individuals?|"
     r"persons?|officials?|people|banks?|vessels?))\b",
     _I,
@@ -49,7 +53,10 @@ MEMBERS_RE = re.compile(
     r"\b(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:entities|firms|companies|individuals|persons|"
     r"designations|officials|parties|additions)\b(?:[^.;]{0,60}?\b(?:are|include|includes|included)\b|"
     r"[^.;:]{0,240}?\b(?:are|include|includes)\s*:)|"  # "... in connection with <a long reason> are:"
-    r"Also\s+(?:designated|sanctioned|identified)\b|They\s+(?:are|include)\b)",
+    r"Also\s+(?:designated|sanctioned|identified)\b|They\s+(?:are|include)\b|"
+    # "Among those designated are ...", "Those sanctioned today include ...": a news story's members
+    r"(?:Among\s+)?(?:those|the\s+(?:individuals|entities|people|persons))\s+(?:designated|sanctioned|targeted)\s+"
+    r"(?:today\s+|on\s+\w+\s+)?(?:are|were|include|included)\b)",
     _I,
 )
 # "announced the addition of five entities based in the PRC to the UFLPA Entity List", "the addition of

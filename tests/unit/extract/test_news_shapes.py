@@ -1,0 +1,45 @@
+"""Sanctions as news stories and officials' remarks word them (invented names): the names a designation gives after
+the law's quoted title ("designating two Tarkan leaders pursuant to Executive Order 13611, "Blocking Property of
+...," A and B"), and the members of an announcement a later sentence names ("the United States announced sanctions
+on more than fifty entities and individuals ... Among those designated are X and three of its executives: A, B, and
+C")."""
+
+from __future__ import annotations
+
+from extract import propose
+
+STATE = {"publisher": "U.S. Department of State"}
+EMBASSY = {"publisher": "Embassy of the United States of America"}
+
+
+def _claims(text: str, meta: dict[str, str]) -> set[tuple[str, str, str, str]]:
+    return {(c.subject, c.predicate.value, c.object, c.stance.value) for c in propose(text, meta).parsed.claims}
+
+
+def test_the_names_a_designation_gives_after_the_laws_quoted_title() -> None:
+    text = (
+        "We are designating two Tarkan leaders pursuant to Executive Order 13611, “Blocking Property of Persons "
+        "Threatening the Peace, Security, or Stability of Yemen,” Rashid Al-Mahdi and Salim Ali Hasan al-Qadiri."
+    )
+    found = _claims(text, STATE)
+    for person in ("person:rashid-al-mahdi", "person:salim-ali-hasan-al-qadiri"):
+        assert (person, "restricted-under", "law:executive-order-13611", "asserted") in found
+        assert any(s == person and p == "sanctioned-by" for s, p, _, _ in found)
+
+
+def test_the_leaders_of_a_group_are_still_not_the_group() -> None:
+    found = _claims("Treasury sanctioned two leaders of the Tarkan Brigade, Rashid Al-Mahdi and Salim Qadiri.", STATE)
+    assert not any(s.endswith("tarkan-brigade") and p == "sanctioned-by" for s, p, _, _ in found)
+
+
+def test_the_members_of_an_announced_sanction_a_later_sentence_names() -> None:
+    text = (
+        "Today, the United States announced sanctions on more than fifty entities and individuals across more than "
+        "twenty jurisdictions in order to curb Russia’s access to the international financial system.\n\n"
+        "Among those designated are the Vienna-based, Russia-controlled Danube Credit Bank (DCB) and three of its "
+        "senior executives resident in Austria, including one Austrian national: Pavel Orlov, Sergei Volkov, and "
+        "Franz Huber."
+    )
+    found = _claims(text, EMBASSY)
+    for party in ("firm:danube-credit-bank", "person:pavel-orlov", "person:sergei-volkov", "person:franz-huber"):
+        assert (party, "sanctioned-by", "country:us", "asserted") in found, party
