@@ -257,6 +257,11 @@ COUNTRY_NAMES = {
     for n in (e.name, *e.aliases)
     if len(n.split()) <= 3 and "government" not in n.lower() and "administration" not in n
 }
+COUNTRY_WORDS_RE = re.compile(rf"(?:{'|'.join(sorted(map(re.escape, COUNTRY_NAMES), key=len, reverse=True))})(?![\w-])")
+# "Raul Castro of Cuba,": a person named with the country, then a stop
+OF_COUNTRY_AFTER_RE = re.compile(
+    rf"[ \t]+of[ \t]+(?:the[ \t]+)?{COUNTRY_WORDS_RE.pattern}[ \t]*(?:[,;.)]|--|[\u2013\u2014]|and\b)"
+)
 _PLACE_ALT = "|".join(sorted(map(re.escape, [*DEMONYM_WORDS, *COUNTRY_NAMES]), key=len, reverse=True))
 HQ_ALSO_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})\s+and\s+$")  # "Hong Kong and [Marshall Islands-based]"
 # a city's name before "-based" ("a Moscow-based supplier"): its country, where the registry knows the city

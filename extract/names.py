@@ -28,7 +28,7 @@ from rigour.names.org_types import extract_org_types
 from schema.ontology import EntityType
 
 from . import towns
-from .cues import COUNTRY_NAMES, GAP_AND_RE, KIN
+from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE
 from .patterns import (
     CIVIL_BODY_RE,
     DEMONYM_ALT,
@@ -188,7 +188,6 @@ _ADD_BEFORE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", _I)
 
 
 _DIGITS = re.compile(r"\d{3,}")
-_COUNTRY_WORDS = re.compile(rf"(?:{'|'.join(sorted(map(re.escape, COUNTRY_NAMES), key=len, reverse=True))})(?![\w-])")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 
 
@@ -266,6 +265,9 @@ def candidates(
             i -= 1  # "the United Kingdom's National Cyber Security Centre": "National" opens the body's name
         while j > i and toks[j - 1][2].lower() in _CONNECT:
             j -= 1
+        of = next((p for p in range(i + 2, j - 1) if toks[p][2] == "of" and toks[p + 1][0] in starts), None)
+        if of is not None and person_shaped(norm[toks[i][0] : toks[of - 1][1]], COMMON):
+            j = of  # "Nicolas Maduro of Venezuela": the person, then the country a mention names
         words = [t[2] for t in toks[i:j]]
         if not words or all(w.lower() in COMMON for w in words):
             continue
@@ -343,7 +345,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     if _IMO_AFTER.match(norm, end) or _VESSEL_BEFORE.search(norm, max(0, start - 40), start):
         return T.ASSET  # "the tanker WELL SAIL (IMO 9321938)": a vessel
     if (seat := OF_TOWN_AFTER_RE.match(norm, end)) and (
-        towns.us_state_at(norm, seat.end()) or _COUNTRY_WORDS.match(norm, seat.end())
+        towns.us_state_at(norm, seat.end()) or COUNTRY_WORDS_RE.match(norm, seat.end())
     ):
         return T.PERSON if person_shaped(name, COMMON) else T.FIRM  # "PTC Aerospace, of Litchfield, Conn., ..."
     if (
@@ -361,8 +363,8 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         and not _AFTER_PREPOSITION.search(norm, max(0, start - 8), start)  # "the head of Omega Geo"
     ):
         return T.PERSON
-    if _HUMAN_AFTER.match(norm, end) and person_shaped(name, COMMON):
-        return T.PERSON  # "Behzad Pourghannad pleaded guilty": what only a person does, to a person's name
+    if (_HUMAN_AFTER.match(norm, end) or OF_COUNTRY_AFTER_RE.match(norm, end)) and person_shaped(name, COMMON):
+        return T.PERSON  # "Behzad Pourghannad pleaded guilty", "Raul Castro of Cuba,": a person's name
     window = norm[max(0, start - 200) : start]
     ends = list(_SENTENCE_END.finditer(window))
     left = window[ends[-1].end() :] if ends else window

@@ -13,7 +13,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
-from .patterns import DEMONYM_ALT
+from .patterns import DEMONYM_ALT, PERSON_TITLE_RE
 from .sentence import Sentence
 
 T = EntityType
@@ -75,3 +75,39 @@ def rule_roles(sent: Sentence) -> None:
         body = sent.next_mention(post.end()) if post is not None else None
         if body is not None and post is not None and body.start == post.end() and body.etype in _BODIES:
             sent.add(person, P.ALLEGED_TIE_TO, sent.head(body), (person.start, body.end), 0.6)
+
+
+# "Nicolas Maduro of Venezuela, Raul Castro of Cuba": a leader named with the country, then a stop
+_OF_COUNTRY_RE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+_COUNTRY_STOP_RE = re.compile(r"[ \t]*(?:[,;.)\n]|--|[\u2013\u2014]|$|(?:and|who|said|says)\b)")
+# "Attorney General of Guatemala Maria Consuelo Porras", "President of Russia Vladimir Putin": a post of the country
+_POST_OF_COUNTRY_RE = re.compile(rf"(?:{PERSON_TITLE_RE.pattern})[ \t]+of[ \t]+(?:the[ \t]+)?$")
+
+
+def rule_of_country(sent: Sentence) -> None:
+    """``X of <Country>`` (a stop after the country) and ``<post> of <Country> X`` → X ``alleged-tie-to``
+    the country: the office a leader holds, as the text names it."""
+    norm = sent.doc.norm
+    for m in sent.ms:
+        if m.etype is not T.COUNTRY:
+            continue
+        person = sent.next_mention(m.end)
+        if (
+            person is not None
+            and person.etype is T.PERSON
+            and m.eid != "country:us"  # "Attorney General of the United States Jeff Sessions": the publisher's own
+            and norm[m.end : person.start] == " "
+            and (post := _POST_OF_COUNTRY_RE.search(norm, max(sent.start, m.start - 40), m.start)) is not None
+        ):
+            sent.add(person, P.ALLEGED_TIE_TO, m, (post.start(), person.end), 0.6)
+    for m in sent.ms:
+        of = _OF_COUNTRY_RE.match(norm, m.end, sent.end) if m.etype is T.PERSON else None
+        country = sent.next_mention(of.end()) if of is not None else None
+        if (
+            of is not None
+            and country is not None
+            and country.start == of.end()
+            and country.etype is T.COUNTRY
+            and _COUNTRY_STOP_RE.match(norm, country.end)
+        ):
+            sent.add(m, P.ALLEGED_TIE_TO, country, (m.start, country.end), 0.6)

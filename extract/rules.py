@@ -560,6 +560,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lawrules.rule_pursuant,
     lawrules.rule_order_against,
     roles.rule_roles,
+    roles.rule_of_country,
     lawrules.rule_law_targets,
     lawrules.rule_cosponsors,
     lawrules.rule_signed_by_president,

@@ -43,3 +43,21 @@ def test_the_members_of_an_announced_sanction_a_later_sentence_names() -> None:
     found = _claims(text, EMBASSY)
     for party in ("firm:danube-credit-bank", "person:pavel-orlov", "person:sergei-volkov", "person:franz-huber"):
         assert (party, "sanctioned-by", "country:us", "asserted") in found, party
+
+
+def test_a_leader_named_with_the_country_holds_its_office() -> None:
+    text = (
+        "The adviser likened the leaders of the three nations -- Tomas Ferrer of Venezuela, Raul Montes of Cuba, "
+        "and Daniel Rivas of Nicaragua -- to a comedy team. The State Department designated Attorney General of "
+        "Guatemala Maria Elena Soto Ruiz. Attorney General of the United States Jeff Carter said so."
+    )
+    found = _claims(text, STATE)
+    for person, country in (
+        ("person:tomas-ferrer", "country:ve"),
+        ("person:raul-montes", "country:cu"),
+        ("person:daniel-rivas", "country:ni"),
+        ("person:maria-elena-soto-ruiz", "country:gt"),
+    ):
+        assert (person, "alleged-tie-to", country, "asserted") in found, person
+    # the publisher's own officials are not read as ties to their own country
+    assert not any(s == "person:jeff-carter" for s, _, _, _ in found)
