@@ -245,7 +245,7 @@ BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ 
 PERSON_TITLE_RE = re.compile(
     r"\b(?:Secretary|Chairwoman|Chairman|Chair|Commissioner|Director|Administrator|President|"
     r"Senator|Sen\.|Rep\.|Representative|Congress(?:wo)?man|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|"
-    r"CEO|founder|Governor|Judge|Attorney General|Prime Minister|Chancellor|Ranking Member)\b"
+    r"CEO|founder|Governor|Judge|Attorney General|Prime Minister|Chancellor|Ranking Member|Leader|Advis[eo]r|Premier)\b"
 )
 # the titles a US-government text puts before a family name alone: "President Biden", "Senator Rubio"
 SURNAME_TITLES = (

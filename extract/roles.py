@@ -13,6 +13,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
+from .builtin import demonyms
 from .patterns import DEMONYM_ALT, PERSON_TITLE_RE
 from .sentence import Sentence
 
@@ -111,3 +112,29 @@ def rule_of_country(sent: Sentence) -> None:
             and _COUNTRY_STOP_RE.match(norm, country.end)
         ):
             sent.add(m, P.ALLEGED_TIE_TO, country, (m.start, country.end), 0.6)
+
+
+# "Russian President Vladimir Putin", "Chinese Foreign Minister Wang Yi", "Iran's Supreme Leader Ali Khamenei": a
+# country's office before its holder's name
+_POST_WORDS = (
+    r"[ \t]+(?:[A-Z][a-z]+[ \t]+){0,3}(?:President|Minister|Leader|Adviser|Advisor|Secretary|Ambassador|Chancellor|"
+    r"Commander|Premier|King|Emir|Spokesperson|Spokesman|Spokeswoman)[ \t]+$"
+)
+_DEMONYM_POST_RE = re.compile(rf"\b(?P<d>{DEMONYM_ALT}){_POST_WORDS}")
+_POSSESSIVE_POST_OF_RE = re.compile(rf"['\u2019]s{_POST_WORDS}")
+
+
+def rule_national_post(sent: Sentence) -> None:
+    """``<Demonym> <post> X`` / ``<Country>'s <post> X`` -> X ``alleged-tie-to`` the country (not the United States:
+    a US-government text names its own officials so)."""
+    norm = sent.doc.norm
+    for m in sent.ms:
+        if m.etype is not T.PERSON:
+            continue
+        post = _DEMONYM_POST_RE.search(norm, max(sent.start, m.start - 80), m.start)
+        country = demonyms().get(post.group("d")) if post is not None else None
+        named = sent.before(m.start, frozenset({T.COUNTRY}))
+        if country is None and named and _POSSESSIVE_POST_OF_RE.fullmatch(norm, named[0].end, m.start):
+            country, post = named[0].eid, None
+        if country is not None and country != "country:us":
+            sent.add(m, P.ALLEGED_TIE_TO, country, (post.start() if post else named[0].start, m.end), 0.6)

@@ -561,6 +561,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lawrules.rule_order_against,
     roles.rule_roles,
     roles.rule_of_country,
+    roles.rule_national_post,
     lawrules.rule_law_targets,
     lawrules.rule_cosponsors,
     lawrules.rule_signed_by_president,

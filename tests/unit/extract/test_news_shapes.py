@@ -61,3 +61,19 @@ def test_a_leader_named_with_the_country_holds_its_office() -> None:
         assert (person, "alleged-tie-to", country, "asserted") in found, person
     # the publisher's own officials are not read as ties to their own country
     assert not any(s == "person:jeff-carter" for s, _, _, _ in found)
+
+
+def test_a_countrys_office_before_its_holders_name() -> None:
+    text = (
+        "Russian President Pavel Sokolov denied it. Chinese Foreign Minister Li Wen said so. Iran's Supreme Leader "
+        "Hassan Rahimi controls the foundations. U.S. National Security Advisor John Miller said the United States "
+        "will act."
+    )
+    found = _claims(text, {"publisher": "Voice of America"})
+    for person, country in (
+        ("person:pavel-sokolov", "country:ru"),
+        ("person:li-wen", "country:cn"),
+        ("person:hassan-rahimi", "country:ir"),
+    ):
+        assert (person, "alleged-tie-to", country, "asserted") in found, person
+    assert not any(s == "person:john-miller" and o == "country:us" for s, _, o, _ in found)
