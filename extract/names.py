@@ -47,7 +47,7 @@ from .patterns import (
     TERRORIST_AFTER_RE,
     THE_BEFORE_RE,
 )
-from .personal import office_only, person_shaped, person_tail, titled
+from .personal import after_body_title, office_only, person_shaped, person_tail, titled
 from .towns import place_name, residence_before
 
 T = EntityType
@@ -265,6 +265,7 @@ def candidates(
             i -= 1  # "the United Kingdom's National Cyber Security Centre": "National" opens the body's name
         while j > i and toks[j - 1][2].lower() in _CONNECT:
             j -= 1
+        i = max(i, after_body_title([t[2] for t in toks[:j]]))  # "Palau Senate President Hokkons Baules"
         of = next((p for p in range(i + 2, j - 1) if toks[p][2] == "of" and toks[p + 1][0] in starts), None)
         if of is not None and person_shaped(norm[toks[i][0] : toks[of - 1][1]], COMMON):
             j = of  # "Nicolas Maduro of Venezuela": the person, then the country a mention names

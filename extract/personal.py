@@ -20,6 +20,7 @@ from functools import lru_cache
 from reference import registry
 
 from .builtin import DEMONYM_WORDS, demonyms
+from .patterns import PERSON_TITLE_RE
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:-[^\W\d_]{2,})?")  # "Gorkov", "Ochur-Suge", "Şahin"
 _DEMONYMS = frozenset(DEMONYM_WORDS)
@@ -136,3 +137,17 @@ def person_tail(norm: str, span: tuple[int, int], common: frozenset[str] = froze
         if person_shaped(norm[start : span[1]], common):
             return (start, span[1])
     return span
+
+
+# a body's head: "Palau Senate President Hokkons Baules", "National Assembly Speaker X"
+_BODY_WORD = re.compile(r"Senate|Assembly|Parliament|Congress|Council|Court|Party|Committee|Legislature|Duma|Cabinet")
+
+
+def after_body_title(words: list[str]) -> int:
+    """The index of the first word after a body's word and a title ("... Senate President"), when at least two
+    capitalised words, none an organisation's head, follow it; else 0."""
+    for k in range(len(words) - 3, 0, -1):
+        if PERSON_TITLE_RE.fullmatch(words[k]) and _BODY_WORD.fullmatch(words[k - 1]):
+            rest = words[k + 1 :]
+            return k + 1 if all(w[:1].isupper() and not _BODY_WORD.fullmatch(w) for w in rest) else 0
+    return 0

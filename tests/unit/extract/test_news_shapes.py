@@ -77,3 +77,13 @@ def test_a_countrys_office_before_its_holders_name() -> None:
     ):
         assert (person, "alleged-tie-to", country, "asserted") in found, person
     assert not any(s == "person:john-miller" and o == "country:us" for s, _, o, _ in found)
+
+
+def test_a_title_inside_a_run_of_capitalised_words_is_no_part_of_the_name_after_it() -> None:
+    text = (
+        "The Department of State is publicly designating Palau Senate President Tomas Keldor for his involvement in "
+        "significant corruption on behalf of China-based actors."
+    )
+    found = _claims(text, STATE)
+    assert ("person:tomas-keldor", "sanctioned-by", "agency:us-state", "asserted") in found
+    assert not any("president" in s for s, _, _, _ in found)
