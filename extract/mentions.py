@@ -62,7 +62,7 @@ from .patterns import (
     units_after,
 )
 from .personal import person_shaped
-from .shorts import short_forms, trimmed
+from .shorts import anywhere, short_forms
 from .spans import Mention, overlaps, resolve, within
 
 T = EntityType
@@ -451,7 +451,7 @@ class Doc(DocState):
         # a short form, or a name defined after one that shares a word with it ("Private Military Company
         # 'Wagner' (Wagner Group)"; not "Apex Limited (LILY)", a vessel it owns)
         defined = {t: e for t, e in aliases.items() if _shares_word(t, self.ents[e].name)}
-        bare = {t for t, e in shorts.items() if t in trimmed(self.ents[e].name)}  # "Huawei Technologies" above
+        bare = anywhere(shorts, self.ents)  # "Huawei Technologies" in a headline above the full name
         moved = self._as_aliases({**defined, **shorts}, first_seen, anywhere=(set(defined) - set(shorts)) | bare)
         if aliases:  # a form an absorbed name claimed goes with it ("Huawei" of "Huawei Technologies" above)
             self._find_aliases({t: moved.get(e, e) for t, e in aliases.items()}, shorts=set(shorts))

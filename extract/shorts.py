@@ -44,7 +44,7 @@ def short_forms(norm: str, ents: Iterable[Ent], free: Callable[[str, str], bool]
             core = [w.rstrip(",") for w in re.sub(rf"^{LEGAL_PREFIX}\s+", "", ent.name).split()]  # "Truphone, Inc."
             heads.setdefault(core[0] if len(core) > 1 else "", set()).add(eid)
             if (
-                core
+                len(core) > 1  # a one-word name is no short form of itself
                 and (len(core[0]) >= 4 or core[0].isupper() and len(core[0]) == 3)
                 and (core[0][0].isupper() and core[0].replace("-", "").isalpha())  # "TP-Link"
             ):
@@ -59,6 +59,10 @@ def short_forms(norm: str, ents: Iterable[Ent], free: Callable[[str, str], bool]
             lasts.add(last)
             if len(words) >= 2 and words[0].isalpha() and words[0][0].isupper():
                 firsts.setdefault(words[0], set()).add(eid)
+            paternal = words[1] if len(words) == 3 else ""  # "Nicolas Maduro Moros": "Maduro", the father's name
+            if len(paternal) >= 4 and paternal.isalpha() and paternal[0].isupper():
+                if free(paternal, eid):
+                    shorts.setdefault(paternal, eid)
             bare = re.sub(r"^(?:al|el)-", "", last)  # "al-Mawla", "Al-Mawla" at a sentence's start
             if len(bare) >= 4 and bare.isalpha() and bare[0].isupper():
                 for short in dict.fromkeys((last, last[0].upper() + last[1:])):
@@ -94,3 +98,17 @@ def trimmed(name: str) -> list[str]:
             return out
         bare = bare[: cut.start()].rstrip(" ,")
         out.append(bare)
+
+
+def anywhere(shorts: dict[str, str], ents: dict[str, Ent]) -> set[str]:
+    """The short forms that are their party wherever the text uses them, before its full name too (a headline's
+    "Huawei Technologies", "Treasury Sanctions Maduro"): a firm's name without its legal form, a person's family
+    name."""
+    out = set()
+    for term, eid in shorts.items():
+        ent = ents[eid]
+        if (ent.type is T.FIRM and term in trimmed(ent.name)) or (
+            ent.type is T.PERSON and " " not in term and term in ent.name.split()[1:]
+        ):
+            out.add(term)
+    return out

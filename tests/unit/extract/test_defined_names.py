@@ -63,3 +63,15 @@ def test_a_firms_name_without_its_legal_form_above_the_full_name_is_that_firm() 
     assert ("firm:corvane-technologies-co-ltd", "alleged-tie-to", "country:cn") in {
         (c.subject, c.predicate.value, c.object) for c in draft.claims
     }
+
+
+def test_a_persons_family_name_above_the_full_name_is_that_person() -> None:
+    text = (
+        "Today, the United States is broadening its efforts to address the assault on Venezuela's democratic "
+        "institutions by the Ramiro regime.  Treasury's Office of Foreign Assets Control (OFAC) has sanctioned the "
+        "President of Venezuela, Tomas Ramiro Vidal.  By sanctioning Ramiro, the United States makes clear our "
+        "opposition to the policies of his regime."
+    )
+    draft = _draft(text)
+    named = {e.id for e in draft.entities if "Ramiro" in e.name}  # "By sanctioning Ramiro" had made a firm of him
+    assert named == {"person:tomas-ramiro-vidal"}, named
