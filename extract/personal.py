@@ -145,7 +145,7 @@ _BODY_WORD = re.compile(r"Senate|Assembly|Parliament|Congress|Council|Court|Part
 
 def after_body_title(words: list[str]) -> int:
     """The index of the first word after a body's word and a title ("... Senate President"), when at least two
-    capitalised words, none an organisation's head, follow it; else 0."""
+    capitalised words, none a body's word, follow it; else 0."""
     for k in range(len(words) - 3, 0, -1):
         if PERSON_TITLE_RE.fullmatch(words[k]) and _BODY_WORD.fullmatch(words[k - 1]):
             rest = words[k + 1 :]
