@@ -42,6 +42,7 @@ SETS = [
     ROOT / "bench" / "eval25",
     ROOT / "bench" / "eval26",
     ROOT / "bench" / "eval27",
+    ROOT / "bench" / "eval28",
 ]
 GOLDS = sorted(g for d in SETS for g in d.glob("*.gold.yaml"))
 TYPES = {t.value.lower(): t for t in EntityType}
@@ -96,6 +97,7 @@ def test_every_gold_claim_is_allowed_and_quoted_from_its_text(path: Path) -> Non
         ("eval25", False),
         ("eval26", False),
         ("eval27", False),
+        ("eval28", False),
     ],
 )
 def test_the_split_digest_matches_the_gold_files(folder: str, blind: bool) -> None:
