@@ -34,7 +34,7 @@ KNOWN_AS_RE = re.compile(
 _AKA_MORE_RE = re.compile(  # "... also known as A, B, and C", "(a.k.a. A; B; and C)", "(formerly A; also known as B)"
     r"\s*(?:[,;]?\s*(?:and/or|and|or)\b|[,;])\s*(?:(?:also|formerly|previously)\s+known\s+as\s+)?"
 )
-_NAMED = frozenset({T.PERSON, T.FIRM, T.ORGANIZATION})
+_NAMED = frozenset({T.PERSON, T.FIRM, T.ORGANIZATION, T.AGENCY})
 
 
 # the actors a body fields, named as a group: "SVR cyber actors—also known as APT 29 (APT 29), the Dukes, ..."
@@ -68,8 +68,16 @@ def merge(doc: Doc) -> None:
                 break  # "A, B, and C" ends there: "..., and Joint Stock Company Elecon" is the next party
         _join(doc, [m.eid for m in group], (group[0].start, group[-1].end), into)
         i = j
-    if into:
-        doc.mentions = [Mention(m.start, m.end, into[m.eid], m.etype, m.how) if m.eid in into else m for m in ms]
+    if into:  # and a name joined is that party wherever the text types it otherwise ("Hormuz Safe" a firm below)
+        names = {doc.ents[drop].name: keep for drop, keep in into.items()}
+        doc.mentions = [
+            Mention(m.start, m.end, into[m.eid], doc.ents[into[m.eid]].type, m.how)
+            if m.eid in into
+            else Mention(m.start, m.end, keep, doc.ents[keep].type, "alias")
+            if m.how == "pattern" and (keep := names.get(" ".join(doc.norm[m.start : m.end].split()))) is not None
+            else m
+            for m in doc.mentions
+        ]
 
 
 _DOTTED_RE = re.compile(r"(?:\.[A-Z][\w]*)+(?![\w-])")  # "Temp.Periscope": a group's name with a dot

@@ -62,7 +62,7 @@ from .patterns import (
     units_after,
 )
 from .personal import person_shaped
-from .shorts import anywhere, short_forms
+from .shorts import anywhere, as_parties, short_forms
 from .spans import Mention, overlaps, resolve, within
 
 T = EntityType
@@ -452,24 +452,10 @@ class Doc(DocState):
         # 'Wagner' (Wagner Group)"; not "Apex Limited (LILY)", a vessel it owns)
         defined = {t: e for t, e in aliases.items() if _shares_word(t, self.ents[e].name)}
         bare = anywhere(shorts, self.ents)  # "Huawei Technologies" in a headline above the full name
-        moved = self._as_aliases({**defined, **shorts}, first_seen, anywhere=(set(defined) - set(shorts)) | bare)
+        forms, every = {**defined, **shorts}, (set(defined) - set(shorts)) | bare
+        self.mentions, moved = as_parties(self.mentions, self.norm, self.ents, forms, first_seen, every)
         if aliases:  # a form an absorbed name claimed goes with it ("Huawei" of "Huawei Technologies" above)
             self._find_aliases({t: moved.get(e, e) for t, e in aliases.items()}, shorts=set(shorts))
-
-    def _as_aliases(self, shorts: dict[str, str], first_seen: dict[str, int], anywhere: set[str]) -> dict[str, str]:
-        """A name typed by its context that is a short form of a firm named before it, or a name
-        defined after one ("Private Military Company 'Wagner' (Wagner Group)"), is that party: "three
-        companies: China Unicom Americas, ..." after "China Unicom (Americas) Operations Limited". Returns
-        each name no mention is left of -> the party it became."""
-        out, moved = [], {}
-        for m in self.mentions:
-            term = " ".join(self.norm[m.start : m.end].split())
-            eid = shorts.get(term) if m.how == "pattern" else None
-            if eid is not None and eid != m.eid and (term in anywhere or first_seen.get(eid, m.start) < m.start):
-                moved[m.eid], m = eid, Mention(m.start, m.end, eid, self.ents[eid].type, "alias")
-            out.append(m)
-        self.mentions = out
-        return {old: new for old, new in moved.items() if all(m.eid != old for m in out)}
 
     def _find_aliases(self, aliases: dict[str, str], shorts: set[str] = frozenset()) -> None:  # type: ignore[assignment]
         """Every occurrence of the ``aliases``; a short form (``Omega`` for ``Omega Tanker Co.``)
@@ -489,8 +475,11 @@ class Doc(DocState):
             for hit in regex.finditer(norm):
                 key = " ".join(hit.group(0).split())
                 eid_hit = aliases.get(key) or folded.get(key.lower())
-                if key in shorts and _NAME_GOES_ON_RE.match(norm, hit.end()):
-                    continue
+                if key in shorts and (
+                    _NAME_GOES_ON_RE.match(norm, hit.end())
+                    or _OF_BEFORE_RE.search(norm, max(0, hit.start() - 40), hit.start())
+                ):
+                    continue  # "Omega Shipping", "the Strait of Hormuz": another name
                 if (
                     key in shorts
                     and eid_hit is not None
@@ -533,6 +522,7 @@ _DEMONYM_BEFORE_RE = re.compile(rf"^(?:{DEMONYM_ALT})[ \t]+(?=[A-Z][\w-]*[ \t]+\
 _US_BEFORE_RE = re.compile(r"^U\.S\.[ \t]+(?=[A-Z][\w-]*[ \t]+\w)")  # a US body's name after "U.S." (two words or more)
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w.])(?!(?:{PERSON_TITLE_RE.pattern})[ \t])[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+(?!(?:Lab|Labs|Inc|Ltd|LLC|Co|Corp)\b)[A-Z][a-z]")
+_OF_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+of[ \t]+(?:the[ \t]+)?\Z")  # "Strait of" before a short form
 _ALIAS_STOP = frozenset(
     {
         "the",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from schema.ontology import EntityType
 
 from .patterns import FIRM_SUFFIX, LEGAL_PREFIX
+from .spans import Mention
 
 if TYPE_CHECKING:
     from .mentions import Ent
@@ -112,3 +113,25 @@ def anywhere(shorts: dict[str, str], ents: dict[str, Ent]) -> set[str]:
         ):
             out.add(term)
     return out
+
+
+def as_parties(
+    mentions: list[Mention],
+    norm: str,
+    ents: dict[str, Ent],
+    forms: dict[str, str],
+    first_seen: dict[str, int],
+    every: set[str],
+) -> tuple[list[Mention], dict[str, str]]:
+    """A name typed by its context that is a short form of a party named before it (``every``: anywhere), or a name
+    defined after one ("Private Military Company 'Wagner' (Wagner Group)"), is that party: "three companies: China
+    Unicom Americas, ..." after "China Unicom (Americas) Operations Limited". Returns the mentions, and each name no
+    mention is left of -> the party it became."""
+    out, moved = [], {}
+    for m in mentions:
+        term = " ".join(norm[m.start : m.end].split())
+        eid = forms.get(term) if m.how == "pattern" else None
+        if eid is not None and eid != m.eid and (term in every or first_seen.get(eid, m.start) < m.start):
+            moved[m.eid], m = eid, Mention(m.start, m.end, eid, ents[eid].type, "alias")
+        out.append(m)
+    return out, {old: new for old, new in moved.items() if all(m.eid != old for m in out)}

@@ -75,3 +75,18 @@ def test_a_persons_family_name_above_the_full_name_is_that_person() -> None:
     draft = _draft(text)
     named = {e.id for e in draft.entities if "Ramiro" in e.name}  # "By sanctioning Ramiro" had made a firm of him
     assert named == {"person:tomas-ramiro-vidal"}, named
+
+
+def test_a_name_also_known_as_is_that_party_wherever_the_text_types_it_otherwise() -> None:
+    text = (
+        "Today, OFAC is designating two firms integral to an IRGC-backed extortion scheme targeting vessels in the "
+        "Strait of Kerch. The regime operates illegitimate schemes through the Caspian Marine Insurance Company (CMIC) "
+        "and KerchSafe Marine Services Authority, also known as Kerch Safe, to extort vessels attempting to conduct "
+        "routine commercial passages through the Strait of Kerch. Kerch Safe issues the policies. Kerch Safe is being "
+        "designated pursuant to E.O. 13902."
+    )
+    named = {e.id for e in _draft(text).entities if "Kerch" in e.name}
+    # one party: the other name is an alias of the defined one (a same-as claim keeps the pair), and the strait's
+    # "Kerch" is no short form of it
+    assert "firm:kerch-safe" not in named, named
+    assert {i.split(":")[0] for i in named} == {"agency"}, named
