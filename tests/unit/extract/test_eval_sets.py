@@ -43,6 +43,7 @@ SETS = [
     ROOT / "bench" / "eval26",
     ROOT / "bench" / "eval27",
     ROOT / "bench" / "eval28",
+    ROOT / "bench" / "eval29",
 ]
 GOLDS = sorted(g for d in SETS for g in d.glob("*.gold.yaml"))
 TYPES = {t.value.lower(): t for t in EntityType}
@@ -98,6 +99,7 @@ def test_every_gold_claim_is_allowed_and_quoted_from_its_text(path: Path) -> Non
         ("eval26", False),
         ("eval27", False),
         ("eval28", False),
+        ("eval29", False),
     ],
 )
 def test_the_split_digest_matches_the_gold_files(folder: str, blind: bool) -> None:
