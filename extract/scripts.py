@@ -6,8 +6,9 @@
   ``АО Лаборатория Касперского``, ``ПАО "Сбербанк"``).
 
 A name in another script in parentheses right after a firm's Latin name is that firm
-(``Anxun Information Technology Co., Ltd. (安洵信息技术有限公司)``): :func:`same_firm_in_parens`
-gives the pairs, and the mention finder maps the one onto the other."""
+(``Anxun Information Technology Co., Ltd. (安洵信息技术有限公司)``), and so is a Latin name in parentheses
+right after one (``华为技术有限公司 (Huawei Technologies Co., Ltd.)``): :func:`same_firm_in_parens` gives the
+pairs, and the mention finder maps the other script's name onto the Latin one."""
 
 from __future__ import annotations
 
@@ -40,10 +41,13 @@ def renamed(norm: str, mentions: list[tuple[int, int, str, bool]]) -> dict[str, 
     """Which firm ids in another script are a Latin-named firm's (``{other id: Latin id}``), from
     ``(start, end, id, is_firm)`` mentions in text order."""
     out: dict[str, str] = {}
-    for (_, a_end, a_id, a_firm), (b_start, b_end, b_id, b_firm) in zip(mentions, mentions[1:], strict=False):
-        if a_firm and b_firm and a_id != b_id and _non_latin(norm[b_start:b_end]):
-            if same_firm_in_parens(norm, a_end, b_start, b_end):
-                out.setdefault(b_id, a_id)
+    for (a_start, a_end, a_id, a_firm), (b_start, b_end, b_id, b_firm) in zip(mentions, mentions[1:], strict=False):
+        if not (a_firm and b_firm and a_id != b_id and same_firm_in_parens(norm, a_end, b_start, b_end)):
+            continue
+        if _non_latin(norm[b_start:b_end]):
+            out.setdefault(b_id, a_id)
+        elif _non_latin(norm[a_start:a_end]):  # "华为技术有限公司 (Huawei Technologies Co., Ltd.)": the Latin name's id
+            out.setdefault(a_id, b_id)
     return out
 
 

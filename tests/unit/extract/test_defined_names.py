@@ -90,3 +90,12 @@ def test_a_name_also_known_as_is_that_party_wherever_the_text_types_it_otherwise
     # "Kerch" is no short form of it
     assert "firm:kerch-safe" not in named, named
     assert {i.split(":")[0] for i in named} == {"agency"}, named
+
+
+def test_a_firm_named_in_han_or_cyrillic_script_then_in_latin_in_parentheses_is_one_firm() -> None:
+    text = (
+        "Treasury designated 星辰网络技术有限公司 (Xingchen Network Technology Co., Ltd.) and АО «Вектор Плюс» "
+        "(Vektor Plus JSC) today."
+    )
+    firms = {e.id for e in _draft(text).entities if e.type.value == "Firm"}
+    assert firms == {"firm:xingchen-network-technology-co-ltd", "firm:vektor-plus-jsc"}, firms
