@@ -247,6 +247,7 @@ def candidates(
     parted as :func:`_parted` does, ``wholes`` being names whole on their own too."""
     spans = sorted(taken)
     starts = [s for s, _ in spans]
+    opens = set(starts)  # where a mention starts, for the "X of <Country>" cut
     out: list[tuple[int, int]] = []
     for m in NAME_RE.finditer(norm):
         toks = [(m.start() + t.start(), m.start() + t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group(0))]
@@ -266,7 +267,7 @@ def candidates(
         while j > i and toks[j - 1][2].lower() in _CONNECT:
             j -= 1
         i = max(i, after_body_title([t[2] for t in toks[:j]]))  # "Palau Senate President Hokkons Baules"
-        of = next((p for p in range(i + 2, j - 1) if toks[p][2] == "of" and toks[p + 1][0] in starts), None)
+        of = next((p for p in range(i + 2, j - 1) if toks[p][2] == "of" and toks[p + 1][0] in opens), None)
         if of is not None and person_shaped(norm[toks[i][0] : toks[of - 1][1]], COMMON):
             j = of  # "Nicolas Maduro of Venezuela": the person, then the country a mention names
         words = [t[2] for t in toks[i:j]]
