@@ -298,7 +298,10 @@ HQ_POSSESSIVE_AFTER_RE = re.compile(  # "Rosoboronexport, Russia's main arms exp
 HQ_OF_RE = re.compile(
     r"[ \t]*(?:\([^()\n]{1,20}\)[ \t]*)?,?[ \t]*of[ \t]+"
 )  # "SMIC of China", "X, of Shenzhen, China,"
-HQ_AGE_OF_RE = re.compile(r"[ \t]*,[ \t]*\d{2},[ \t]*of[ \t]+")  # "Ma Xiaohong, 44, of Dandong, China"
+# "Ma Xiaohong, 44, of Dandong, China"; the names the person goes by may come before the age:
+# 'Chi Ping Patrick Ho, aka "Patrick C.P. Ho," aka "He Zhiping," 69, of Hong Kong, China'
+AKA_QUOTED = r'[ \t]*,?[ \t]*(?:aka|a/k/a|a\.k\.a\.|also[ \t]+known[ \t]+as)[ \t]+["\u201c][^"\u201d\n]{1,60}["\u201d]'
+HQ_AGE_OF_RE = re.compile(rf"(?:(?:{AKA_QUOTED})+[ \t]*,?|[ \t]*,)[ \t]*\d{{2}},[ \t]*of[ \t]+")
 HQ_CITY_RE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+")  # "of Beijing, China"
 # "X, a citizen of the People's Republic of China", "X, a resident of Iran"
 HQ_CITIZEN_RE = re.compile(r"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:citizen|national|resident)[ \t]+of[ \t]+(?:the[ \t]+)?")

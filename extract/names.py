@@ -28,7 +28,7 @@ from rigour.names.org_types import extract_org_types
 from schema.ontology import EntityType
 
 from . import towns
-from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE
+from .cues import AKA_QUOTED, COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE
 from .patterns import (
     CIVIL_BODY_RE,
     DEMONYM_ALT,
@@ -145,6 +145,8 @@ _PERSON_AFTER = re.compile(
     r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire|representative|agent|"
     r"operative|facilitator|broker|employee|executive|leader|member|trafficker|smuggler)\b"
     r"|\d{2},[ \t]*(?:of|a|an|had|has|was|is|who|pleaded|pled)[ \t])"  # "Kassim Tajideen, 63, had ..."
+    # 'X, aka "Y," 69, of ...': the names the person goes by before the age
+    rf"|(?:{AKA_QUOTED})+[ \t]*,?[ \t]*\d{{2}},[ \t]*(?:of|a|an|had|has|was|is|who|pleaded|pled)[ \t]"
 )
 # "... is being designated ... for her role as ...": the name is a person's
 _PRONOUN_AFTER = re.compile(
