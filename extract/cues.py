@@ -12,7 +12,7 @@ import re
 from schema.ontology import EntityType, Stance
 
 from .builtin import DEMONYM_WORDS, builtin
-from .patterns import DEMONYM_ALT, LAWMAKER_TITLE
+from .patterns import DEMONYM_ALT, LAWMAKER_TITLE, PARTY_STATE
 from .text import BULLET
 
 T = EntityType
@@ -357,3 +357,18 @@ def described_participle(norm: str, cue: re.Match[str], lo: int) -> bool:
         and bool(_PARTICIPLE_BEFORE_RE.search(norm, max(lo, cue.start() - 16), cue.start()))
         and bool(_PARTICIPLE_AFTER_RE.match(norm, cue.end()))
     )
+
+
+# "X, a Russian national", "X, a citizen of Iran", "X, 44, of Dandong, China" (a person's age)
+PERSON_AFTER_RE = re.compile(
+    rf"[ \t]*\({PARTY_STATE}\)|"  # "Marco Rubio (R-FL)": a US lawmaker, by party and state
+    rf"[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*)?,[ \t]*(?:(?:a|an)[ \t]+"
+    rf"(?:(?:{DEMONYM_ALT}|[A-Z]{{2,5}}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?-based)[ \t]+)?"  # "a Lebanon-based financier"
+    r"(?:[a-z][\w-]*[ \t]+|[A-Z][\w&-]*[ \t]+(?:\([A-Z]{2,8}\)[ \t]+)?){0,4}?"  # "a Foreign Trade Bank (FTB) agent"
+    r"(?:national|citizen|resident|businessman|businesswoman|oligarch|elite|official|spokesperson|spokeswoman|"
+    r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire|representative|agent|"
+    r"operative|facilitator|broker|employee|executive|leader|member|trafficker|smuggler)\b"
+    r"|\d{2},[ \t]*(?:of|a|an|had|has|was|is|who|pleaded|pled)[ \t])"  # "Kassim Tajideen, 63, had ..."
+    # 'X, aka "Y," 69, of ...': the names the person goes by before the age
+    rf"|(?:{AKA_QUOTED})+[ \t]*,?[ \t]*\d{{2}},[ \t]*(?:of|a|an|had|has|was|is|who|pleaded|pled)[ \t]"
+)

@@ -28,7 +28,7 @@ from rigour.names.org_types import extract_org_types
 from schema.ontology import EntityType
 
 from . import towns
-from .cues import AKA_QUOTED, COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE
+from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE, PERSON_AFTER_RE
 from .patterns import (
     CIVIL_BODY_RE,
     DEMONYM_ALT,
@@ -41,7 +41,6 @@ from .patterns import (
     NAME_STOP,
     NO_PARTY_EXAMPLES_RE,
     OF_TOWN_AFTER_RE,
-    PARTY_STATE,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
     TERRORIST_AFTER_RE,
@@ -134,19 +133,6 @@ _DESCRIBED_AFTER = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong 
     r"(?:[a-z][\w-]*[ \t]+){0,3}?"
     r"(?:company|firm|corporation|subsidiary|manufacturer|provider|vendor|developer|maker|bank|airline|exchange|"
     r"insurer|refinery|trader|shipper|supplier|exchanger|(?<=financial[ \t])institution)\b"  # FinCEN's 9714 orders
-)
-# "X, a Russian national", "X, a citizen of Iran", "X, 44, of Dandong, China" (a person's age)
-_PERSON_AFTER = re.compile(
-    rf"[ \t]*\({PARTY_STATE}\)|"  # "Marco Rubio (R-FL)": a US lawmaker, by party and state
-    rf"[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*)?,[ \t]*(?:(?:a|an)[ \t]+"
-    rf"(?:(?:{DEMONYM_ALT}|[A-Z]{{2,5}}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?-based)[ \t]+)?"  # "a Lebanon-based financier"
-    r"(?:[a-z][\w-]*[ \t]+|[A-Z][\w&-]*[ \t]+(?:\([A-Z]{2,8}\)[ \t]+)?){0,4}?"  # "a Foreign Trade Bank (FTB) agent"
-    r"(?:national|citizen|resident|businessman|businesswoman|oligarch|elite|official|spokesperson|spokeswoman|"
-    r"spokesman|financier|investor|politician|lawmaker|hacker|entrepreneur|billionaire|representative|agent|"
-    r"operative|facilitator|broker|employee|executive|leader|member|trafficker|smuggler)\b"
-    r"|\d{2},[ \t]*(?:of|a|an|had|has|was|is|who|pleaded|pled)[ \t])"  # "Kassim Tajideen, 63, had ..."
-    # 'X, aka "Y," 69, of ...': the names the person goes by before the age
-    rf"|(?:{AKA_QUOTED})+[ \t]*,?[ \t]*\d{{2}},[ \t]*(?:of|a|an|had|has|was|is|who|pleaded|pled)[ \t]"
 )
 # "... is being designated ... for her role as ...": the name is a person's
 _PRONOUN_AFTER = re.compile(
@@ -339,7 +325,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     if (
         _PERSON_BEFORE.search(norm[max(0, start - 40) : start])
         or _ROLE_AFTER.match(norm, end)
-        or _PERSON_AFTER.match(norm, end)
+        or PERSON_AFTER_RE.match(norm, end)
     ):
         return T.PERSON
     if _ROLE_BEFORE.search(norm[max(0, start - 120) : start]) or (
