@@ -11,16 +11,26 @@ from __future__ import annotations
 
 import re
 
+from schema.models import slug
 from schema.ontology import EntityType, Predicate
 
 from .builtin import demonyms
+from .cues import COUNTRY_NAMES
 from .patterns import DEMONYM_ALT, PERSON_TITLE_RE
 from .sentence import Sentence
+from .spans import Mention
 
 T = EntityType
 P = Predicate
 
-_BODIES = frozenset({T.FIRM})  # the head of a state's body holds an office, not a tie (test_known_as)
+_BODIES = frozenset({T.FIRM, T.ORGANIZATION})  # the head of a state's body holds an office, not a tie (test_known_as)
+# a state's body the finder types an organization: "the Atomic Energy Organization of Iran", "the Senate Foreign
+# Relations Committee" (its head holds an office); "the Wagner Group", "the Sinaloa Cartel" are no state's
+_STATE_SHAPED_RE = re.compile(
+    rf"-of-(?:the-)?(?:{'|'.join(sorted({slug(c) for c in COUNTRY_NAMES}, key=len, reverse=True))})$|"
+    r"(?:^|-)(?:senate|house|congress|committee|subcommittee|parliament|assembly|court|ministry|council|commission|"
+    r"government|cabinet)(?:-|$)"
+)
 _POST = (
     r"(?:(?:chief|deputy|vice|acting|former|general|managing|executive|senior|principal|financial|operating|"
     r"technology|information|security|commercial)\s+)*"
@@ -34,8 +44,14 @@ _POSSESSIVE_POST_RE = re.compile(rf"'s?\s+{_POST}", re.I)
 # "X, who serves as the managing director of Y", "X is the chief executive officer of Y"
 _SERVES = r"(?:is|was|serves\s+as|served\s+as|has\s+served\s+as)\s+"
 _POST_OF_RE = re.compile(
-    rf"\s*(?:,\s*(?:who\s+{_SERVES})?|\s+{_SERVES})(?:the|a|an|its|their)\s+(?:[a-z-]+\s+)?{_POST}\s+(?:of|at)\s+"
+    rf"\s*(?:,\s*(?:who\s+{_SERVES})?|\s+{_SERVES})(?:the|a|an|its|their)\s+(?:[a-z-]+\s+)?{_POST}\s+(?:of|at|in)\s+"
     r"(?:the\s+)?",
+    re.I,
+)
+# "the Wagner Group and its leader, Yevgeniy Prigozhin": the body, then its post holder named after the post
+_ITS_POST_BEFORE_RE = re.compile(
+    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]+and[ \t]+(?:its|their)[ \t]+(?:former[ \t]+|then-?[ \t]*)?{_POST}"
+    r"[ \t]*,[ \t]*$",
     re.I,
 )
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:the\s+|a\s+)?(?:former\s+|then-?\s*)?")
@@ -46,6 +62,15 @@ _NAMED_BEFORE_POST_RE = re.compile(
 _FIRM_POST_RE = re.compile(
     rf"(?:\s*\([A-Z][\w&-]{{1,10}}\))?\s+(?:{_POST}|representative|official|agent|employee)\b", re.I
 )
+
+
+def _tied_body(sent: Sentence, body: Mention) -> bool:
+    """A body whose post holders are tied to it: a firm, or an organization that is no state's body."""
+    if body.etype is T.ORGANIZATION:
+        if body.eid in sent.doc.state_bodies:  # "the Syrian Ministry of Defense" (extract.bodies)
+            return False
+        return _STATE_SHAPED_RE.search(body.eid.split(":", 1)[1]) is None  # by the name its id is made of
+    return body.etype in _BODIES
 
 
 def rule_roles(sent: Sentence) -> None:
@@ -61,7 +86,7 @@ def rule_roles(sent: Sentence) -> None:
             and gap is not None
             and held is not None
             and body.start == gap.end()
-            and body.etype in _BODIES
+            and _tied_body(sent, body)
         ):
             sent.add(person, P.ALLEGED_TIE_TO, body, (person.start, held.end()), 0.6)
             continue
@@ -69,13 +94,17 @@ def rule_roles(sent: Sentence) -> None:
         firm = sent.next_mention(before.end()) if before is not None else None
         held = _FIRM_POST_RE.match(norm, firm.end, sent.end) if firm is not None else None
         if before is not None and firm is not None and held is not None and firm.start == before.end():
-            if firm.etype in _BODIES:
+            if _tied_body(sent, firm):
                 sent.add(person, P.ALLEGED_TIE_TO, firm, (person.start, held.end()), 0.6)
                 continue
         post = _POST_OF_RE.match(norm, person.end, sent.end)
         body = sent.next_mention(post.end()) if post is not None else None
-        if body is not None and post is not None and body.start == post.end() and body.etype in _BODIES:
+        if body is not None and post is not None and body.start == post.end() and _tied_body(sent, body):
             sent.add(person, P.ALLEGED_TIE_TO, sent.head(body), (person.start, body.end), 0.6)
+            continue
+        near = sent.before(person.start - 1, _BODIES)
+        if near and _tied_body(sent, near[0]) and _ITS_POST_BEFORE_RE.fullmatch(norm, near[0].end, person.start):
+            sent.add(person, P.ALLEGED_TIE_TO, near[0], (near[0].start, person.end), 0.6)
 
 
 # "Nicolas Maduro of Venezuela, Raul Castro of Cuba": a leader named with the country, then a stop
