@@ -130,10 +130,10 @@ def rounds(folder: Path) -> list[Path]:
     return sorted(d for d in folder.iterdir() if d.is_dir() and any(d.glob("*.gold2.yaml")))
 
 
-def report(group_all: list[Pair]) -> None:
+def report(group_all: list[Pair], per_text: bool = True) -> None:
     width = max(len(p.name) for p in group_all)
     print(f"{'text':<{width}}  first  second  both  precision  recall     f1   (second against first)")
-    for p in sorted(group_all, key=lambda x: (x.split, x.name)):
+    for p in sorted(group_all, key=lambda x: (x.split, x.name)) if per_text else []:
         print(_line(p.name, width, p.first, p.second, len(p.first & p.second)))
     splits = sorted({p.split for p in group_all})
     groups = [(name, [p for p in group_all if p.split == name]) for name in splits] + [("overall", group_all)]
@@ -141,7 +141,7 @@ def report(group_all: list[Pair]) -> None:
         first = sum(len(p.first) for p in group)
         second = sum(len(p.second) for p in group)
         both = sum(len(p.first & p.second) for p in group)
-        print(_line(f"{name} (micro, {len(group)} texts)", width, first, second, both))
+        print(_line(f"{name} (micro, {len(group)} pairs)", width, first, second, both))
     print(f"\nper predicate (all texts){'':<{max(0, width - 25)}}  first  second  both  precision  recall     f1")
     firsts = Counter(t[1] for p in group_all for t in p.first)
     seconds = Counter(t[1] for p in group_all for t in p.second)
@@ -182,7 +182,12 @@ def main(argv: list[str] | None = None) -> int:
         done.append((folder.name, group))
     for i, (name_a, a) in enumerate(done):
         for name_b, b in done[i + 1 :]:
-            print(f"{name_a}'s second annotator against {name_b}'s: {between(a, b)}")
+            if {p.name for p in a} & {p.name for p in b}:
+                print(f"{name_a}'s second annotator against {name_b}'s: {between(a, b)}")
+    every = [p for _, group in done for p in group]
+    if len(done) > 1:
+        print("\n== all rounds: every pair of annotations (a text read in two rounds counts twice)\n")
+        report(every, per_text=False)
     return 0
 
 
