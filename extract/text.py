@@ -93,6 +93,13 @@ _ABBREV = frozenset(
         "al",
     }
 )
+# an abbreviation that also ends sentences ("... Arctic Holdings Ltd. The company ...", "... by the U.S. In a
+# statement ..."): before a word that opens a sentence and begins no name, the sentence ends after all
+_ENDS_TOO = frozenset({"inc", "ltd", "co", "corp", "bhd", "u.s", "u.k", "u.n", "d.c", "etc"})
+_OPENER_RE = re.compile(
+    r"(?:The|This|That|These|Those|It|Its|He|She|They|We|In|On|At|As|Under|After|Before|While|Since|According|"
+    r"However|Today|Also|Both|Each|Additionally|Furthermore|Moreover|Separately|Meanwhile)\b"
+)
 _BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n\s*(?=[^\sa-z])")  # not before a lower-case continuation
 # a sentence ends before a capital, a digit, or a name in another script (Han, Cyrillic, Arabic)
@@ -146,7 +153,9 @@ def sentences(norm: str) -> list[tuple[int, int]]:
         start = b0
         for m in _SPLIT_RE.finditer(norm, b0, b1):
             token = m.group(1).lstrip("\"'([").lower()
-            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
+            if token in _ENDS_TOO and _OPENER_RE.match(norm, m.end()):
+                pass  # "Ltd. The company ...": a sentence ends
+            elif token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
                 continue
             spans.append((start, m.start(2)))
             start = m.end()

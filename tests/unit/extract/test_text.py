@@ -83,6 +83,24 @@ def test_abbreviations_and_initials_do_not_end_a_sentence():
     ]
 
 
+def test_a_legal_form_or_the_us_ends_a_sentence_before_a_word_that_opens_one():
+    assert _split(
+        "OFAC designated Arctic Holdings Ltd. The company ships oil. It was imposed by the U.S. In a statement, "
+        "Beijing objected. Treasury named Arctic Holdings Co. Ltd. and Zenon Software Inc. Zenon Group was not named."
+    ) == [
+        "OFAC designated Arctic Holdings Ltd.",
+        "The company ships oil.",
+        "It was imposed by the U.S.",
+        "In a statement, Beijing objected.",
+        "Treasury named Arctic Holdings Co. Ltd. and Zenon Software Inc. Zenon Group was not named.",
+    ]
+    quoted = [
+        c.citations[0].quote
+        for c in extract("Polar Trading LLC is a subsidiary of Arctic Holdings Ltd. The company was fined.").claims
+    ]
+    assert quoted and all("The company" not in q for q in quoted)
+
+
 def test_blank_lines_end_a_block_and_a_sentence():
     assert _split("Title line\n\nFirst block. Second sentence.\n   \n  Next block without stop\nsame block") == [
         "Title line",
