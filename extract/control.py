@@ -135,9 +135,12 @@ ITS_SUBSIDIARY_RE = re.compile(
     _I,
 )
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+[A-Z][a-z]")
-# "TikTok, its parent company ByteDance", "Yitai's parent company X", "Sub's parent companies A, B and C"
+# "TikTok, its parent company ByteDance", "Yitai's parent company X", "Sub's parent companies A, B and C",
+# "TikTok or its parent company ByteDance"
 PARENT_RE = re.compile(
-    r"(?:\s*,\s*(?:its|their)|'s?)\s+(?:ultimate\s+)?parent(?:\s+compan(?P<pl>ies)|\s+company)?\s*,?\s*", _I
+    r"(?:\s*,?\s*(?:or|and)\s+(?:its|their)|\s*,\s*(?:its|their)|'s?)\s+(?:ultimate\s+)?parent"
+    r"(?:\s+compan(?P<pl>ies)|\s+company)?\s*,?\s*",
+    _I,
 )
 # "Alpha Holdings Inc. (Alpha), the controlling parent of Beta Mobile, LLC": Beta is Alpha's subsidiary
 PARENT_OF_RE = re.compile(
@@ -198,7 +201,9 @@ def _after_apposition(sent: Sentence, parent: Mention, kinds: frozenset[EntityTy
 
 # "through its subsidiary, Jumpshot" with no "and" before: "its" is the firm the clause is about
 _ITS_SUBSIDIARY_NAMED_RE = re.compile(
-    r"(?<!\band\s)(?<!\bwell\sas\s)\bits\s+(?:wholly[- ]owned\s+)?subsidiary\s*,?\s*", _I
+    r"(?<!\band\s)(?<!\bwell\sas\s)\bits\s+(?:(?:wholly[- ]owned|majority[- ]owned|direct|indirect)\s+)*"
+    r"subsidiary\s*,?\s*",
+    _I,
 )
 
 

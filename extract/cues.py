@@ -127,6 +127,12 @@ INVESTIGATION_BY_RE = re.compile(
     _I,
 )
 
+# the case a release is about, investigated: "The case was investigated by X and Y", "X investigated the case"
+CASE_INVESTIGATED_BY_RE = re.compile(
+    r"\b(?:the|this)\s+(?:case|matter)\s+(?:was|were|has\s+been)\s+(?:jointly\s+)?investigated(?=\s+by\b)", _I
+)
+INVESTIGATED_THE_CASE_RE = re.compile(r"\b(?:jointly\s+)?investigated\s+(?:the|this)\s+(?:case|matter)\b", _I)
+
 # -- stance and speaker ------------------------------------------------------------------------
 
 STANCE_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (

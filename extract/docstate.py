@@ -20,6 +20,7 @@ class DocState:
     last_reporter: str | None = None
     last_affected: str | None = None
     last_affected_mention: Mention | None = None
+    case_party: str | None = None  # the first party acted against (a penalty, an order): "the case was investigated by"
     last_group: list[str] = field(default_factory=list)  # the parties last named together ("A, B, and C")
     main_law: str | None = None  # the law the document is about (extract.doclaw)
     proposed_laws: list[str] = field(default_factory=list)  # the laws said introduced ("this legislation": the last)

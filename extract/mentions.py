@@ -175,8 +175,10 @@ class Doc(DocState):
             plural = bool(PLURAL_BEFORE_RE.search(norm, max(0, m.start() - 60), m.start()))
             for a, b in firm_parts(m.group(0), plural):
                 a = firm_name_start(norm, m.start(), a, b)  # not "Commerce Designated AO", "a North Korean"
-                if _GENERIC_FIRM_RE.fullmatch(m.group(0), a, b):
-                    continue  # "Trading Company", "the Indonesian Company": a kind of firm, not a name
+                if _GENERIC_FIRM_RE.fullmatch(m.group(0), a, b) or (
+                    names.in_heading(norm, m.start() + a) and towns.place_described(norm, m.group(0)[a:b])
+                ):
+                    continue  # "Trading Company", "the Indonesian Company", "Staten Island Company Pays": no name
                 if m.start() + b in form_ends or _BODY_OF_BEFORE_RE.search(
                     norm, max(0, m.start() + a - 24), m.start() + a
                 ):
@@ -213,7 +215,8 @@ class Doc(DocState):
             if names.in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
             state = foreign_body(m.group(0)) or foreign_owner(norm, m.start())
-            add(m.start(), m.end(), T.ORGANIZATION if state or m.group("org") else T.AGENCY, state=state)
+            us = not state and not m.group("org") and norm.startswith("U.S. ", m.start() - 5)  # "U.S. Cyber Command"
+            add(m.start() - 5 * us, m.end(), T.ORGANIZATION if state or m.group("org") else T.AGENCY, state=state)
         for start, end, law in numbered_laws(norm):  # "Executive Order 13873", "General License 85"
             add(start, end, T.LAW, law)
         for m in LAW_ACT_RE.finditer(norm):

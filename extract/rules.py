@@ -20,6 +20,7 @@ from . import (
     control,
     doclaw,
     frames,
+    investigations,
     lawrules,
     list_examples,
     measures,
@@ -49,8 +50,6 @@ from .cues import (
     HQ_OF_RE,
     HQ_PAREN_RE,
     HQ_POSSESSIVE_AFTER_RE,
-    INVESTIGATE_RE,
-    INVESTIGATION_BY_RE,
     ISSUER_REF_RE,
     LIST_CUE_RE,
     MEMBERS_AFTER_RE,
@@ -359,29 +358,6 @@ def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate
             sent.add(laws[0], predicate, agent, cue, 0.7)
 
 
-def _rule_investigated(sent: Sentence) -> None:
-    for cue in sent.cues(INVESTIGATE_RE):
-        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
-            continue  # "we request that the FCC investigate X": asked for, not done
-        if sent.passive(cue):
-            subs = sent.subjects_before(cue.start(), AFFECTED)
-            auth = sent.by_agent(cue.end(), AUTHORITY)
-        else:
-            auth = next(iter(m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)), None)
-            window = sent.doc.norm[cue.end() : sent.end]
-            stop = re.search(r"\b(?:whether|to\s+determine|if)\b", window)
-            limit = cue.end() + (stop.start() if stop else len(window))
-            subs = [m for m in sent.objects_after(cue.end(), AFFECTED) if m.start < limit]
-        if auth is not None:
-            for s in subs:
-                sent.add(s, P.INVESTIGATED_BY, auth, cue, 0.6)
-    for cue in sent.cues(INVESTIGATION_BY_RE):  # "X cooperated with the investigation by Y"
-        auth = sent.by_agent(cue.end(), AUTHORITY)
-        if auth is not None and not sent.negated(cue.start()):
-            for s in sent.subjects_before(cue.start(), AFFECTED):
-                sent.add(s, P.INVESTIGATED_BY, auth, cue, 0.6)
-
-
 def _rule_possessive(sent: Sentence) -> None:
     """``Russia's Federal Security Service`` → part-of; ``Commerce's Entity List`` → administers;
     ``Bureau of Industry and Security (BIS) in the Department of Commerce`` → part-of."""
@@ -546,7 +522,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     _rule_same_as,
     lambda s: _rule_law_actor(s, ENACT_RE, P.ENACTED_BY),
     lambda s: _rule_law_actor(s, PROPOSE_RE, P.PROPOSED_BY),
-    _rule_investigated,
+    investigations.rule_investigated,
     _rule_possessive,
     _rule_component_of,
     _rule_headquarters,

@@ -55,3 +55,24 @@ def place_name(name: str) -> bool:
 def residence_before(norm: str, pos: int) -> bool:
     """Does a place named at ``pos`` follow a person's age ("X, 61, of |the Bronx")? It is where X lives."""
     return _RESIDENCE_BEFORE_RE.search(norm, max(0, pos - 24), pos) is not None
+
+
+# a headline's "Staten Island Company Pays ...", "Connecticut Company Settles ...": a place, then a common noun
+_PLACE_NOUN_RE = re.compile(
+    r"(?P<p>[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]+(?:Company|Firm|Exporter|Businessman)"
+)
+
+
+def place_described(norm: str, name: str) -> bool:
+    """Is a firm's name in a headline only a place and a common noun ("Staten Island Company"): a
+    description of the firm the text names below, no name? The place is one rigour knows, a US state,
+    or one the text names a party "of" ("AAT Communications of Staten Island")."""
+    hit = _PLACE_NOUN_RE.fullmatch(name)
+    if hit is None:
+        return False
+    place = hit.group("p")
+    return (
+        place_name(place)
+        or us_state_at(place, 0) == len(place)
+        or re.search(rf"\bof[ \t]+{re.escape(place)}\b", norm) is not None
+    )
