@@ -127,8 +127,9 @@ _ROLE_BEFORE = re.compile(
 _ACCUSED_BEFORE = re.compile(r"\b(?:accused|accuses|accusing|alleged\s+that|suspects?|suspected)\s+$", _I)
 _ACCUSED_OF = re.compile(r"\s+(?:of|is|was|has|had)\b")
 _COUNTRY_PAREN = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,40})\)")
-_DESCRIBED_AFTER = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
-    rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:,[ \t]*|[ \t]+(?:is|was)[ \t]+)(?:a|an)[ \t]+"
+# "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm", "X, a sanctioned Iranian airline"
+_DESCRIBED_AFTER = re.compile(
+    rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:,[ \t]*|[ \t]+(?:is|was)[ \t]+)(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+)?"
     rf"(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+|(?:[A-Z][\w-]*[ \t]+){{0,3}}?[A-Z][\w]*-based[ \t]+)?"
     r"(?:[a-z][\w-]*[ \t]+){0,3}?"
     r"(?:company|firm|corporation|subsidiary|manufacturer|provider|vendor|developer|maker|bank|airline|exchange|"

@@ -275,12 +275,15 @@ def _named_members(sent: Sentence, owner_group: list[Mention]) -> list[Mention]:
 DESIGNATED_ADJ_RE = re.compile(
     r"\b(?P<c>U\.S\.|US|United\s+States|U\.N\.|UN)-(?:designated|sanctioned)\b"
     # "ISIS, a designated Foreign Terrorist Organization": terms only the United States designates under
-    r"|\bdesignated\s+(?=(?:(?i:foreign\s+terrorist\s+organization)|FTO|Specially\s+Designated\s+Global\s+Terrorist|"
-    r"SDGT)\b)"
+    r"|\bdesignated\s+(?=(?:(?i:(?:foreign\s+)?terrorist\s+organization)|FTO|"
+    r"Specially\s+Designated\s+Global\s+Terrorist|SDGT)\b)"
+    # "Mahan Air, a sanctioned Iranian airline", "X is a sanctioned firm": a US-government text's own sanctions
+    r"|(?<=\ba\s)sanctioned\b(?=\s+[A-Za-z])|(?<=\bthe\s)sanctioned\b(?=\s+[A-Za-z])"
 )
 _ADJ_TO_NAME_RE = re.compile(r"(?:\s*,?\s*[\w-]+-(?:backed|based|owned|controlled|linked))*\s*,?\s*(?:the\s+)?")
 _WHICH_ARE_RE = re.compile(
-    r"\s*,?\s*(?:all\s+of\s+(?:which|whom)\s+are|which\s+(?:is|are)|who\s+(?:is|are)|an?)\s+$", _I
+    r"\s*,?\s*(?:all\s+of\s+(?:which|whom)\s+are|(?:which|who)\s+(?:is|are)(?:\s+an?)?|(?:is|was)\s+an?|an?|the)\s+$",
+    _I,
 )
 
 

@@ -1,0 +1,35 @@
+"""A party a US-government text describes as sanctioned or designated, as such texts word it (invented names): "X, a
+sanctioned Iranian airline", "X, the sanctioned Venezuelan oil company", "X is a sanctioned military firm", "X, which is
+a designated terrorist organization": sanctioned by the United States; the description also types the name a firm."""
+
+from __future__ import annotations
+
+from extract import propose
+
+DOJ = {"publisher": "U.S. Department of Justice"}
+
+
+def _claims(text: str, meta: dict[str, str]) -> set[tuple[str, str, str, str]]:
+    return {(c.subject, c.predicate.value, c.object, c.stance.value) for c in propose(text, meta).parsed.claims}
+
+
+def test_a_party_described_as_sanctioned() -> None:
+    text = (
+        "The aircraft belongs to Tarkan Air, a sanctioned Iranian airline. "
+        "Petrolera del Sur, S.A. (PDS), the sanctioned Venezuelan state-owned oil company, paid. "
+        "Polar Communications Industries is a sanctioned Iranian military firm."
+    )
+    found = _claims(text, DOJ)
+    for firm in ("firm:tarkan-air", "firm:petrolera-del-sur-s-a", "firm:polar-communications-industries"):
+        assert (firm, "sanctioned-by", "country:us", "asserted") in found
+    assert ("firm:tarkan-air", "headquartered-in", "country:ir", "asserted") in found
+
+
+def test_a_group_described_as_a_designated_terrorist_organization() -> None:
+    found = _claims("The funds went to the Tarkan Brigade, which is a designated terrorist organization.", DOJ)
+    assert ("organization:tarkan-brigade", "sanctioned-by", "country:us", "asserted") in found
+
+
+def test_sanctioned_by_someone_else_is_no_description() -> None:
+    found = _claims("Tarkan Air, an airline sanctioned by the European Union, flew to Minsk.", DOJ)
+    assert ("firm:tarkan-air", "sanctioned-by", "country:us", "asserted") not in found
