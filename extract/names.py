@@ -144,9 +144,16 @@ _HUMAN_AFTER = re.compile(
     r"[ \t]+(?:(?:has|had)[ \t]+)?(?:pleaded|pled|admitted|confessed|conspired|lived|resided|"
     r"(?:was|were)[ \t]+(?:sentenced|arrested|extradited|convicted|born))\b|[ \t]*,[ \t]+who[ \t]"
 )
+# a news story's description before a person's name: "Bosnian Serb leader X", "oligarch X"
+_NEWS_ROLE = (
+    r"(?-i:(?:[A-Z][a-z]+[ \t]+){0,2}(?:leader|oligarch|businessman|businesswoman|official|commander|warlord|"
+    r"financier|politician|tycoon))"
+)
 _DESIGNATING_BEFORE = re.compile(
     r"\b(?:(?:re-?)?designat(?:ed|ing|es|ions?[ \t]+of)|sanction(?:ed|ing|s))"
     r"(?:[ \t]+(?:today|also))?(?:[ \t]+(?:is|are))?"
+    r"(?:[ \t]+(?:on|against|targeting)(?=[ \t]+(?-i:[A-Z])))?"  # "imposed financial sanctions against X"
+    rf"(?:[ \t]+{_NEWS_ROLE})?"  # "designated Bosnian Serb leader X"
     r"[ \t]*[:,]?"
     r"(?:[ \t]+the(?:[ \t]+[a-z][a-z-]*){1,2})?[ \t]*$",  # "re-designating the cryptocurrency exchange X"
     _I,
@@ -361,8 +368,12 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     left = window[ends[-1].end() :] if ends else window
     sentence_start = start - len(left)
     described = _DESCRIBED_AFTER.match(norm, end)  # "Volga Link, a Russian state-owned shipping company": a firm
-    if _DESIGNATING_BEFORE.search(left[-80:]):  # "designating Zhang Min", "Also designated today is ..."
-        return T.PERSON if person_shaped(name, COMMON) and not described else T.FIRM
+    if (hit := _DESIGNATING_BEFORE.search(left[-80:])) is not None:  # "designating Zhang Min", "Also designated ..."
+        if person_shaped(name, COMMON) and not described:
+            return T.PERSON
+        if not described and re.search(r"sanctions[ \t]+(?:on|against|targeting)", hit.group(0), re.I):
+            return None  # "sanctions on Hemedti": a one-word name, a person's or a firm's
+        return T.FIRM
     if FIRM_BEFORE_RE.search(left[-80:]) and not NO_PARTY_EXAMPLES_RE.search(left[-80:]):
         return T.FIRM  # not "initiatives such as Made in China 2025"
     if _OPENER.match(left) and _UNDERGOES_AFTER.match(norm, end):

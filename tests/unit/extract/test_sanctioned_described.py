@@ -1,6 +1,7 @@
 """A party a US-government text describes as sanctioned or designated, as such texts word it (invented names): "X, a
 sanctioned Iranian airline", "X, the sanctioned Venezuelan oil company", "X is a sanctioned military firm", "X, which is
-a designated terrorist organization": sanctioned by the United States; the description also types the name a firm."""
+a designated terrorist organization": sanctioned by the United States; the description also types the name a firm;
+"sanctions against Bosnian Serb leader X", "sanctions on oligarch X": X a person, the words before no firm."""
 
 from __future__ import annotations
 
@@ -33,3 +34,14 @@ def test_a_group_described_as_a_designated_terrorist_organization() -> None:
 def test_sanctioned_by_someone_else_is_no_description() -> None:
     found = _claims("Tarkan Air, an airline sanctioned by the European Union, flew to Minsk.", DOJ)
     assert ("firm:tarkan-air", "sanctioned-by", "country:us", "asserted") not in found
+
+
+def test_sanctions_on_a_person_a_news_story_describes_first() -> None:
+    text = (
+        "The U.S. Treasury Department has imposed financial sanctions against Tarkanian Serb leader Vuk Dragan. "
+        "Treasury also imposed sanctions on Russian oligarch Oleg Varnek."
+    )
+    found = _claims(text, {"publisher": "Voice of America"})
+    assert ("person:vuk-dragan", "sanctioned-by", "agency:us-treasury", "asserted") in found
+    assert ("person:oleg-varnek", "sanctioned-by", "agency:us-treasury", "asserted") in found
+    assert not any(s.startswith("firm:") for s, _, _, _ in found)  # "Tarkanian Serb" is no firm
