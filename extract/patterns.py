@@ -95,8 +95,9 @@ FIRM_COMMA_RE = re.compile(
 
 # a plural just before names: "two entities, A and B" names two
 PLURAL_BEFORE_RE = re.compile(
-    r"\b(?:entities|companies|firms|individuals|persons|nationals|banks|subsidiaries|affiliates|two|three|"
-    r"four|five|six|seven|eight|nine|ten|both)\b[^.;]{0,30}$",
+    r"\b(?:entities|companies|firms|businesses|individuals|persons|nationals|banks|subsidiaries|affiliates|two|"
+    r"three|four|five|six|seven|eight|nine|ten|both)\b"
+    r"(?:[^.;]{0,30}|[^.;:]{0,60}:[ \t]*)$",  # "two Eritrean businesses linked to the PFDJ: A and B"
     re.IGNORECASE,
 )
 

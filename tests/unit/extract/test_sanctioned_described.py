@@ -45,3 +45,14 @@ def test_sanctions_on_a_person_a_news_story_describes_first() -> None:
     assert ("person:vuk-dragan", "sanctioned-by", "agency:us-treasury", "asserted") in found
     assert ("person:oleg-varnek", "sanctioned-by", "agency:us-treasury", "asserted") in found
     assert not any(s.startswith("firm:") for s, _, _, _ in found)  # "Tarkanian Serb" is no firm
+
+
+def test_two_businesses_a_colon_lists_are_two_firms() -> None:
+    text = (
+        "Treasury designated two Tarkanian businesses linked to the ruling party: Hidra Trust and Blue Sea Trading "
+        "Corporation."
+    )
+    found = _claims(text, {"publisher": "U.S. Department of the Treasury"})
+    assert ("firm:hidra-trust", "sanctioned-by", "agency:us-treasury", "asserted") in found
+    assert ("firm:blue-sea-trading-corporation", "sanctioned-by", "agency:us-treasury", "asserted") in found
+    assert not any("and-blue-sea" in s for s, _, _, _ in found)
