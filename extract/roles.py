@@ -110,13 +110,20 @@ def rule_roles(sent: Sentence) -> None:
 # "Nicolas Maduro of Venezuela, Raul Castro of Cuba": a leader named with the country, then a stop
 _OF_COUNTRY_RE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _COUNTRY_STOP_RE = re.compile(r"[ \t]*(?:[,;.)\n]|--|[\u2013\u2014]|$|(?:and|who|said|says)\b)")
+# "Nicolas Maduro Moros, the former president of Venezuela": the post the country gave, after the name
+_POST_OF_AFTER_RE = re.compile(
+    r"[ \t]*,[ \t]*(?:the|a)[ \t]+(?:(?:former|then|current|acting|deposed)[ \t-]+)?(?:[a-z]+[ \t]+){0,2}?"
+    r"(?:president|prime[ \t]+minister|minister|leader|ruler|dictator|king|queen|emir|head[ \t]+of[ \t]+state|"
+    r"governor|chief[ \t]+of[ \t]+staff|ambassador)[ \t]+of[ \t]+(?:the[ \t]+)?",
+    re.I,
+)
 # "Attorney General of Guatemala Maria Consuelo Porras", "President of Russia Vladimir Putin": a post of the country
 _POST_OF_COUNTRY_RE = re.compile(rf"(?:{PERSON_TITLE_RE.pattern})[ \t]+of[ \t]+(?:the[ \t]+)?$")
 
 
 def rule_of_country(sent: Sentence) -> None:
-    """``X of <Country>`` (a stop after the country) and ``<post> of <Country> X`` → X ``alleged-tie-to``
-    the country: the office a leader holds, as the text names it."""
+    """``X of <Country>`` (a stop after the country), ``<post> of <Country> X`` and ``X, the former president of
+    <Country>`` → X ``alleged-tie-to`` the country: the office a leader holds, as the text names it."""
     norm = sent.doc.norm
     for m in sent.ms:
         if m.etype is not T.COUNTRY:
@@ -131,6 +138,12 @@ def rule_of_country(sent: Sentence) -> None:
         ):
             sent.add(person, P.ALLEGED_TIE_TO, m, (post.start(), person.end), 0.6)
     for m in sent.ms:
+        post_of = _POST_OF_AFTER_RE.match(norm, m.end, sent.end) if m.etype is T.PERSON else None
+        held = sent.next_mention(post_of.end()) if post_of is not None else None
+        if held is not None and post_of is not None and held.start == post_of.end() and held.etype is T.COUNTRY:
+            if held.eid != "country:us":  # "X, the former president of Venezuela": not the publisher's own state
+                sent.add(m, P.ALLEGED_TIE_TO, held, (m.start, held.end), 0.6)
+                continue
         of = _OF_COUNTRY_RE.match(norm, m.end, sent.end) if m.etype is T.PERSON else None
         country = sent.next_mention(of.end()) if of is not None else None
         if (

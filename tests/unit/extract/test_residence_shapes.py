@@ -37,3 +37,10 @@ def test_the_head_of_a_states_body_holds_an_office_not_a_tie() -> None:
     text = "Ivan Sorokin, the head of the Atomic Research Organization of Belarus, was designated today."
     found = _claims(text, TREASURY)
     assert not any(p == "alleged-tie-to" and o.endswith("of-belarus") for _, p, o, _ in found)
+
+
+def test_a_post_the_country_gave_named_after_the_person() -> None:
+    found = _claims("Tomas Varga Lund, the former president of Moldova, was charged today.", DOJ)
+    assert ("person:tomas-varga-lund", "alleged-tie-to", "country:md", "asserted") in found
+    found = _claims("John Varga, the former ambassador of the United States, spoke.", DOJ)
+    assert not any(o == "country:us" and p == "alleged-tie-to" for _, p, o, _ in found)
