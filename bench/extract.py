@@ -10,7 +10,7 @@ before any extractor ran on them, split once by name hash: ``bench/eval/SPLIT.md
 after their one blind run: ``bench/eval5/SPLIT.md``), ``bench/eval6`` (20 more, likewise:
 ``bench/eval6/SPLIT.md``), ``bench/eval7`` to ``bench/eval11`` (16 more each, likewise:
 their ``SPLIT.md``), ``bench/eval12`` to ``bench/eval25`` (12 more each, likewise), ``bench/eval26``
-(11 more, likewise), ``bench/eval27`` to ``bench/eval30`` (12 more each,
+(11 more, likewise), ``bench/eval27`` to ``bench/eval31`` (12 more each,
 likewise).
 For every ``<name>.gold.yaml`` in the directories, ``<name>.txt`` is run through
 :func:`extract.propose` with ``<name>.meta.yaml`` (no known entities: only the built-in
@@ -76,6 +76,7 @@ EVAL27_DIR = Path(__file__).resolve().parent / "eval27"
 EVAL28_DIR = Path(__file__).resolve().parent / "eval28"
 EVAL29_DIR = Path(__file__).resolve().parent / "eval29"
 EVAL30_DIR = Path(__file__).resolve().parent / "eval30"
+EVAL31_DIR = Path(__file__).resolve().parent / "eval31"
 ALL_DIRS = (
     DEFAULT_DIR,
     EVAL_DIR,
@@ -106,6 +107,7 @@ ALL_DIRS = (
     EVAL28_DIR,
     EVAL29_DIR,
     EVAL30_DIR,
+    EVAL31_DIR,
 )
 
 

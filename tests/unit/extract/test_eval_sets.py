@@ -45,6 +45,7 @@ SETS = [
     ROOT / "bench" / "eval28",
     ROOT / "bench" / "eval29",
     ROOT / "bench" / "eval30",
+    ROOT / "bench" / "eval31",
 ]
 GOLDS = sorted(g for d in SETS for g in d.glob("*.gold.yaml"))
 TYPES = {t.value.lower(): t for t in EntityType}
@@ -102,6 +103,7 @@ def test_every_gold_claim_is_allowed_and_quoted_from_its_text(path: Path) -> Non
         ("eval28", False),
         ("eval29", False),
         ("eval30", False),
+        ("eval31", False),
     ],
 )
 def test_the_split_digest_matches_the_gold_files(folder: str, blind: bool) -> None:
