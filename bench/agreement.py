@@ -188,7 +188,37 @@ def main(argv: list[str] | None = None) -> int:
     if len(done) > 1:
         print("\n== all rounds: every pair of annotations (a text read in two rounds counts twice)\n")
         report(every, per_text=False)
+    adjudicated = args.dir / "adjudicated"
+    if any(adjudicated.glob("*.adjudicated.yaml")):
+        print("\n== adjudicated: one consensus answer per text, from all its annotations (AGREEMENT.md)\n")
+        print("\n".join(adjudication_lines(adjudicated, done)))
     return 0
+
+
+def adjudication_lines(folder: Path, done: list[tuple[str, list[Pair]]]) -> list[str]:
+    """Per split, totals only: the first annotator, each round's second annotator and the extractor, each against the
+    adjudicated answer of the texts adjudicated."""
+    consensus = {p.name.removesuffix(".adjudicated.yaml"): load_gold(p)[1] for p in folder.glob("*.adjudicated.yaml")}
+    firsts: dict[str, tuple[str, set[Tuple4], set[Tuple4]]] = {}
+    for _, group in done:
+        for p in group:
+            firsts.setdefault(p.name, (p.split, p.first, p.found))
+    out = []
+    seconds = {round_name: {p.name: p.second for p in group} for round_name, group in done}
+    for split in sorted({firsts[n][0] for n in consensus}) + ["overall"]:
+        names = [n for n in consensus if split in {"overall", firsts[n][0]}]
+        rows = [("first annotator", {n: firsts[n][1] for n in names}), ("extractor", {n: firsts[n][2] for n in names})]
+        rows += [(f"{r}'s second annotator", {n: a[n] for n in names if n in a}) for r, a in seconds.items()]
+        for label, answers in rows:
+            gold = sum(len(consensus[n]) for n in answers)
+            found = sum(len(a) for a in answers.values())
+            right = sum(len(a & consensus[n]) for n, a in answers.items())
+            prec, rec, f1 = _prf(gold, found, right)
+            out.append(
+                f"{split} ({len(answers)} texts): {label:<28} against the adjudicated {gold:>4}: found {found:>4}, "
+                f"right {right:>4}, precision {prec:.2f}, recall {rec:.2f}, f1 {f1:.2f}"
+            )
+    return out
 
 
 if __name__ == "__main__":
