@@ -36,6 +36,9 @@ SANCTION_RE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?(?!-)|(?:re-?)?designat(?:e|es|ed|ing)|designations?(?=\s+of\b)|"
     r"blacklist(?:s|ed|ing)?|froze|"
     r"identified(?=\s+as\s+blocked\s+property)|"
+    # "the Department of State identified the Sinaloa Cartel as an FTO": a designation in other words
+    r"identified(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'\u2019.-]*\s+){1,8}as\s+(?:an?\s+)?(?:FTO|Foreign\s+Terrorist\s+"
+    r"Organization|Specially\s+Designated\s+Global\s+Terrorist|SDGT)s?\b)|"
     # a visa sanction on named persons: "has revoked the visas of X", "imposed visa restrictions on X"
     r"revok(?:e|es|ed|ing)\s+(?:the\s+)?visas?(?=\s+of\s+[A-Z])|visa\s+restrictions(?=\s+on\s+[A-Z])|"
     r"asset[ -]freeze)\b",  # not "sanctions-evasion", "sanctions-related": a compound's first word

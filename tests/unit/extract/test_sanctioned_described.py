@@ -56,3 +56,9 @@ def test_two_businesses_a_colon_lists_are_two_firms() -> None:
     assert ("firm:hidra-trust", "sanctioned-by", "agency:us-treasury", "asserted") in found
     assert ("firm:blue-sea-trading-corporation", "sanctioned-by", "agency:us-treasury", "asserted") in found
     assert not any("and-blue-sea" in s for s, _, _, _ in found)
+
+
+def test_a_group_identified_as_a_foreign_terrorist_organization() -> None:
+    text = "On February 20, 2025, the U.S. Department of State identified the Tarkan Brigade as an FTO."
+    found = _claims(text, {"publisher": "U.S. Department of the Treasury"})
+    assert ("organization:tarkan-brigade", "sanctioned-by", "agency:us-state", "asserted") in found
