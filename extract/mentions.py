@@ -176,7 +176,7 @@ class Doc(DocState):
             for a, b in firm_parts(m.group(0), plural):
                 a = firm_name_start(norm, m.start(), a, b)  # not "Commerce Designated AO", "a North Korean"
                 if _GENERIC_FIRM_RE.fullmatch(m.group(0), a, b) or (
-                    names.in_heading(norm, m.start() + a) and towns.place_described(norm, m.group(0)[a:b])
+                    names.in_heading(norm, m.start() + a) and towns.place_described(norm, m.group(0)[a:b], m.start())
                 ):
                     continue  # "Trading Company", "the Indonesian Company", "Staten Island Company Pays": no name
                 if m.start() + b in form_ends or _BODY_OF_BEFORE_RE.search(
@@ -215,7 +215,8 @@ class Doc(DocState):
             if names.in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
             state = foreign_body(m.group(0)) or foreign_owner(norm, m.start())
-            us = not state and not m.group("org") and norm.startswith("U.S. ", m.start() - 5)  # "U.S. Cyber Command"
+            # "U.S. Cyber Command": one mention, the "U.S." no country of its own
+            us = not state and not m.group("org") and m.start() >= 5 and norm.startswith("U.S. ", m.start() - 5)
             add(m.start() - 5 * us, m.end(), T.ORGANIZATION if state or m.group("org") else T.AGENCY, state=state)
         for start, end, law in numbered_laws(norm):  # "Executive Order 13873", "General License 85"
             add(start, end, T.LAW, law)

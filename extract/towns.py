@@ -63,10 +63,11 @@ _PLACE_NOUN_RE = re.compile(
 )
 
 
-def place_described(norm: str, name: str) -> bool:
-    """Is a firm's name in a headline only a place and a common noun ("Staten Island Company"): a
-    description of the firm the text names below, no name? The place is one rigour knows, a US state,
-    or one the text names a party "of" ("AAT Communications of Staten Island")."""
+def place_described(norm: str, name: str, pos: int) -> bool:
+    """Is a firm's name in a headline at ``pos`` only a place and a common noun ("Staten Island Company"):
+    a description of the firm the text names below, no name? The place is one rigour knows, a US state, or
+    one the text names a party "of" in the 4,000 characters after the headline ("AAT Communications of
+    Staten Island")."""
     hit = _PLACE_NOUN_RE.fullmatch(name)
     if hit is None:
         return False
@@ -74,5 +75,5 @@ def place_described(norm: str, name: str) -> bool:
     return (
         place_name(place)
         or us_state_at(place, 0) == len(place)
-        or re.search(rf"\bof[ \t]+{re.escape(place)}\b", norm) is not None
+        or re.compile(rf"\bof[ \t]+{re.escape(place)}\b").search(norm, pos, pos + 4000) is not None
     )

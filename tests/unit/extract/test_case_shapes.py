@@ -53,3 +53,8 @@ def test_a_us_bodys_name_keeps_its_us_and_names_no_country() -> None:
     )
     assert ("firm:varnel-optics-inc", "investigated-by", "agency:marshals-service", "asserted") in found
     assert not any(o == "country:us" for _, p, o, _ in found if p == "investigated-by")
+
+
+def test_a_body_named_first_in_a_text_that_ends_in_us() -> None:
+    parsed = propose("Cyber Command warned of the threat. It was echoed by the U.S. ", BIS).parsed
+    assert all(c.citations[0].quote for c in parsed.claims)  # no mention reaches before the text's start
