@@ -48,9 +48,10 @@ _POST_OF_RE = re.compile(
     r"(?:the\s+)?",
     re.I,
 )
-# "the Wagner Group and its leader, Yevgeniy Prigozhin": the body, then its post holder named after the post
+# "the Wagner Group and its leader, Yevgeniy Prigozhin": the body, then its post holder named after the post (the body
+# may be named in parentheses: "华为技术有限公司 (Huawei Technologies Co., Ltd.) and its director, X")
 _ITS_POST_BEFORE_RE = re.compile(
-    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]+and[ \t]+(?:its|their)[ \t]+(?:former[ \t]+|then-?[ \t]*)?{_POST}"
+    rf"\)?(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]+and[ \t]+(?:its|their)[ \t]+(?:former[ \t]+|then-?[ \t]*)?{_POST}"
     r"[ \t]*,[ \t]*$",
     re.I,
 )

@@ -44,3 +44,9 @@ def test_a_post_the_country_gave_named_after_the_person() -> None:
     assert ("person:tomas-varga-lund", "alleged-tie-to", "country:md", "asserted") in found
     found = _claims("John Varga, the former ambassador of the United States, spoke.", DOJ)
     assert not any(o == "country:us" and p == "alleged-tie-to" for _, p, o, _ in found)
+
+
+def test_a_firm_named_in_han_script_and_its_director() -> None:
+    text = "Treasury designated 北极贸易有限公司 (Polar Trading Co., Ltd.) and its director, Wang Lei."
+    found = _claims(text, TREASURY)
+    assert ("person:wang-lei", "alleged-tie-to", "firm:polar-trading-co-ltd", "asserted") in found
