@@ -15,31 +15,9 @@ from schema.ontology import EntityType, Predicate
 from .cues import CASE_INVESTIGATED_BY_RE, INVESTIGATE_RE, INVESTIGATED_THE_CASE_RE, INVESTIGATION_BY_RE
 from .mentions import AFFECTED, AUTHORITY
 from .sentence import Sentence
-from .spans import Mention
 
 T = EntityType
 P = Predicate
-
-_AND_THE_RE = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:U\.S\.\s+)?")
-
-
-def _bodies_from(sent: Sentence, first: Mention) -> list[Mention]:
-    """The bodies named together from ``first`` on: "the Office of Export Enforcement and the FBI"."""
-    out = [first]
-    for m in sent.after(first.end, AUTHORITY):
-        nxt = sent.next_mention(m.end)
-        if (
-            sent.is_modifier(m)
-            or (  # "the U.S. Customs Service": the body, not the country before it
-                m.etype is T.COUNTRY and nxt is not None and not sent.doc.norm[m.end : nxt.start].strip()
-            )
-        ):
-            continue
-        start = sent.phrase_start(m)
-        if m.start < out[-1].end or not _AND_THE_RE.fullmatch(sent.doc.norm, out[-1].end, start):
-            break
-        out.append(m)
-    return out
 
 
 def rule_investigated(sent: Sentence) -> None:
@@ -74,7 +52,7 @@ def rule_investigated(sent: Sentence) -> None:
         return
     for cue in passive:  # "The case was investigated by X"
         auth = sent.by_agent(cue.end(), AUTHORITY)
-        for a in _bodies_from(sent, auth) if auth is not None else []:
+        for a in sent.group(auth, 1, AUTHORITY) if auth is not None else []:  # "A and the B"
             sent.add(case, P.INVESTIGATED_BY, sent.head(a), (cue.start(), a.end), 0.55, pronoun=True)
     for cue in active:  # "X investigated the case"
         for a in sent.subjects_before(cue.start(), AUTHORITY)[:1]:

@@ -98,7 +98,7 @@ class Raw:
 _TITLE_AFTER_RE = re.compile(r'[ \t]*,?[ \t]*(?:\([^()]{1,12}\)[ \t]*,?[ \t]*)?"([^"]{3,300}?)[,.]?"')
 
 
-_STATES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION})  # named with "the" in a run of them
+_STATES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.AGENCY})  # named with "the" in a run
 # any party in a run each of whose members has "the": "the National Iranian Oil Company (NIOC), the National ..."
 _THE_RUN_RE = re.compile(r"\)?,[ \t]+(?:and[ \t]+)?the[ \t]+")
 
