@@ -87,6 +87,8 @@ def run(
                 else:
                     stance, speaker = stance_and_speaker(sent, raw)
                 raws.append((raw, stance, speaker, sent))
+                if raw.predicate is P.ACTED_AGAINST and doc.case_party is None:
+                    doc.case_party = raw.object  # the first party a penalty or an order falls on: "the case" later
         for m in reversed(sent.ms):
             if m.etype in {T.FIRM, T.PRODUCT}:
                 doc.last_affected, doc.last_affected_mention = m.eid, m

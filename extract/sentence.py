@@ -481,5 +481,3 @@ class Sentence:
             if isinstance(m, Mention) and self.start <= m.start and m.end <= self.end
         )
         self.raws.append(Raw(s, predicate, o, self.span, span, confidence, spans=named, **kw))
-        if predicate is Predicate.ACTED_AGAINST and self.doc.case_party is None:
-            self.doc.case_party = o  # the first party a penalty or an order falls on: "the case" later
