@@ -1,6 +1,6 @@
 """The initial import (``regkg db import``) vs the transactional load of the same graph, in one run.
 
-    python -m bench.initial --size S [--seed 7] [--batch 5000] [--no-check]
+    python -m bench.initial --size S [--seed 7] [--batch 5000] [--workers N] [--no-check]
 
 The generated graph's batches are made once and pickled to a temporary file (the generator is
 slow, and it is neither path's work); both paths then read the same batches from that file:
@@ -8,7 +8,8 @@ slow, and it is neither path's work); both paths then read the same batches from
 - **transactional**: ``graph.ingest.ingest_stream`` into a throwaway migrated database (the
   loaders' ``regkg load`` path: preflight, LoadRun, batched ``Writer``);
 - **initial import**: ``graph.initial_import.initial_import`` into a new local database home —
-  the writer's checks and merges, the CSV tables, ``neo4j-admin database import``, the empty
+  the writer's checks and merges, the CSV tables (``--workers`` builders side by side; default one
+  per core, two at most), ``neo4j-admin database import``, the empty
   arrays, the indexes (migrations), the LoadRun finished, the invariants (``--no-check``: skipped),
   the swap into place. End to end is every phase from the tables to the swap; its claims/s
   are compared with the transactional claims/s (the ratio), and the two graphs' node counts by
@@ -75,7 +76,9 @@ def transactional(settings: Settings, path: Path, batch: int, sha: str) -> dict[
             "counts": report.counts.as_dict(), "shape": shape, "rss_mb": _rss_mb()}  # fmt: skip
 
 
-def imported(root: Path, path: Path, batch: int, sha: str, heap: str, pagecache: str, check: bool) -> dict[str, Any]:
+def imported(
+    root: Path, path: Path, batch: int, sha: str, heap: str, pagecache: str, check: bool, workers: int | None
+) -> dict[str, Any]:
     settings = Settings(env="test", neo4j_uri=f"bolt://127.0.0.1:{free_port()}", neo4j_password="",
                         local_db_dir=root / "home", local_db_heap=heap, local_db_pagecache=pagecache)  # fmt: skip
     spec = RunInput("bench", batches=lambda _resolve: _batches(path), inputs=[str(path)], input_sha256=sha)
@@ -84,7 +87,8 @@ def imported(root: Path, path: Path, batch: int, sha: str, heap: str, pagecache:
     def phase(name: str) -> None:
         print(f"  initial import: {name} ...", flush=True)
 
-    report = initial_import.initial_import(settings, [spec], batch_size=batch, check=check, start=True, on_phase=phase)
+    report = initial_import.initial_import(settings, [spec], batch_size=batch, workers=workers, check=check, start=True,
+                                           on_phase=phase)  # fmt: skip
     seconds = time.perf_counter() - t
     try:
         with Graph.connect(settings) as g:
@@ -97,7 +101,8 @@ def imported(root: Path, path: Path, batch: int, sha: str, heap: str, pagecache:
     return {"seconds": round(seconds, 1), "claims": claims, "claims_per_s": round(claims / seconds),
             "claims_per_s_without_checks": round(claims / without_checks), "phases": phases,
             "tables_claims_per_s": round(claims / report.phases["tables"]), "csv_mib": round(report.csv_bytes / 2**20),
-            "passes": report.passes, "counts": initial_import.describe_runs(report)[0], "shape": shape,
+            "passes": report.passes, "builders": [round(s, 1) for s in report.builders],
+            "counts": initial_import.describe_runs(report)[0], "shape": shape,
             "rss_mb": _rss_mb()}  # fmt: skip
 
 
@@ -109,6 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--heap", default="1g")
     ap.add_argument("--pagecache", default=None, help="Neo4j page cache (default 512m, 2g at M, 10g at L)")
     ap.add_argument("--no-check", action="store_true", help="skip the invariant checks of the imported graph")
+    ap.add_argument("--workers", type=int, default=None, help="table builders (default: one per core, two at most)")
     args = ap.parse_args(argv)
     pagecache = args.pagecache or {"M": "2g", "L": "10g"}.get(args.size, "512m")
     gen = Generator(SIZES[args.size], args.seed)
@@ -126,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
             tx = transactional(settings, path, args.batch, sha)
         print(f"  {tx['seconds']}s, {tx['claims_per_s']:,} claims/s", flush=True)
         print("initial import (regkg db import's path) ...", flush=True)
-        imp = imported(Path(tmp), path, args.batch, sha, args.heap, pagecache, not args.no_check)
+        imp = imported(Path(tmp), path, args.batch, sha, args.heap, pagecache, not args.no_check, args.workers)
     same = tx["shape"] == imp["shape"]
     print(f"\ninitial import vs transactional load, size {args.size} ({made['claims']:,} claims, "
           f"{made['entities']:,} entities; generation {gen_s:.1f}s, not counted)")  # fmt: skip
@@ -135,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
           f"({imp['claims_per_s_without_checks']:,} without the invariant checks)")  # fmt: skip
     print(f"  ratio           {imp['claims_per_s'] / tx['claims_per_s']:>8.1f}x")
     print(f"  phases (s)      {imp['phases']}  — tables {imp['tables_claims_per_s']:,} claims/s, "
-          f"{imp['csv_mib']} MiB CSV, {imp['passes']} pass(es)")  # fmt: skip
+          f"{imp['csv_mib']} MiB CSV, {imp['passes']} pass(es), builders {imp['builders']} s")  # fmt: skip
     print(f"  counts by label and type identical: {same}")
     run_counts = {k: v for k, v in imp["counts"].items() if k not in ("loader", "run_id")}
     print(f"  load run counts identical: {tx['counts'] == run_counts}")

@@ -132,6 +132,9 @@ def db_import(
     strict: Annotated[bool, typer.Option("--strict", help="any rejected list record: nothing imported")] = False,
     check: Annotated[bool, typer.Option("--check/--no-check", help="check the graph's invariants first")] = True,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, max=100_000, help="records per batch")] = 2000,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, max=16, help="table builders side by side (default: cores, ≤ 2)")
+    ] = None,
     data: Annotated[Path | None, typer.Option("--data", help="data directory (default: REGKG_LOCAL_DB_DIR)")] = None,
 ) -> None:
     """Build the local database anew from loaders' output with neo4j-admin import (fast, offline)."""
@@ -165,6 +168,7 @@ def db_import(
                 home=data,
                 replace=replace,
                 batch_size=batch_size,
+                workers=workers,
                 check=check,
                 on_phase=on_phase,
                 on_progress=lambda _kind, n: progress.advance(task, n),

@@ -11,13 +11,20 @@ It streams: sources, claims and their relationships are written as each batch is
 the entities (which later records merge into) are held until the end. A source, claim or fact
 that a later batch comes back to (a list's entity with records in two batches) cannot be
 rewritten in a file already written: the builder notes it, and a second pass over the input holds
-exactly those until the end (:func:`build`). Every property a row carries must be a declared
+exactly those until the end (:func:`graph.import_build.build`).
+
+Several builders can share the work, each in its own process (``share``: this one's part of how
+many): each reads the whole input and knows every entity's id and type (references), and writes the
+rows of its share only — the sources whose id, and the claims, fact edges and citations whose fact
+id, hash to it — into files of its own; the first merges, checks, counts and writes the entities,
+and writes the runs. A fact's claims
+are one builder's, so its edge is written whole. Every property a row carries must be a declared
 column of its table (else :class:`TableDrift`), so a property the writer gains fails loudly here.
 """
 
 from __future__ import annotations
 
-import time
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -145,6 +152,55 @@ class Table:
         self.flush()
         self.fh.close()
 
+    def written(self) -> TableFile:
+        return TableFile(self.path, self.rows, self.multiline, frozenset(self.emptied))
+
+
+@dataclass(frozen=True)
+class TableFile:
+    """A closed table file: what the import tool and the fills need of it (sent from a worker)."""
+
+    path: Path
+    rows: int
+    multiline: bool
+    emptied: frozenset[str]
+
+
+@dataclass
+class Files:
+    """Every worker's files of an import, by table (each file has its own header)."""
+
+    nodes: dict[str, list[TableFile]] = field(default_factory=lambda: defaultdict(list))
+    rels: dict[str, list[TableFile]] = field(default_factory=lambda: defaultdict(list))
+    fact_types: set[str] = field(default_factory=set)  # the relationship types of the fact edges written
+
+    def add(self, part: Files) -> None:
+        for mine, theirs in ((self.nodes, part.nodes), (self.rels, part.rels)):
+            for name, files in theirs.items():
+                mine[name].extend(files)
+        self.fact_types |= part.fact_types
+
+    def every(self) -> list[TableFile]:
+        return [f for group in (self.nodes, self.rels) for files in group.values() for f in files]
+
+    @property
+    def node_count(self) -> int:
+        return sum(f.rows for files in self.nodes.values() for f in files)
+
+    @property
+    def relationship_count(self) -> int:
+        return sum(f.rows for files in self.rels.values() for f in files)
+
+    def empty_arrays(self) -> dict[str, list[str]]:
+        """Array properties some entity, fact edge or run has empty: ``{"Entity"|"facts"|"LoadRun": [prop…]}``."""
+        owners = {"Entity": self.nodes["entities"], "facts": self.rels["facts"], "LoadRun": self.nodes["runs"]}
+        out = {k: sorted({p for f in files for p in f.emptied}) for k, files in owners.items()}
+        return {k: v for k, v in out.items() if v}
+
+    @property
+    def bytes(self) -> int:
+        return sum(f.path.stat().st_size for f in self.every())
+
 
 @dataclass
 class Tables:
@@ -156,21 +212,27 @@ class Tables:
     fact_types: set[str] = field(default_factory=set)  # the relationship types of the fact edges written
 
     @classmethod
-    def create(cls, directory: Path) -> Tables:
+    def create(cls, directory: Path, part: int = 0) -> Tables:
+        """The tables of one worker (``part``; its files' names end ``-<part>`` after the first's)."""
         directory.mkdir(parents=True, exist_ok=True)
         t = cls(directory)
+        end = f"-{part}" if part else ""
+
+        def table(name: str, header: list[str], columns: dict[str, str] | None = None) -> Table:
+            return Table(directory / f"{name}{end}.csv", header, columns)
+
         t.nodes = {
-            "entities": Table(directory / "entities.csv", ["id:ID(Entity)", ":LABEL"], ENTITY),
-            "sources": Table(directory / "sources.csv", ["id:ID(Source)", ":LABEL"], SOURCE),
-            "claims": Table(directory / "claims.csv", ["id:ID(Claim)", ":LABEL"], CLAIM),
-            "runs": Table(directory / "runs.csv", ["id:ID(LoadRun)", ":LABEL"], RUN),
+            "entities": table("entities", ["id:ID(Entity)", ":LABEL"], ENTITY),
+            "sources": table("sources", ["id:ID(Source)", ":LABEL"], SOURCE),
+            "claims": table("claims", ["id:ID(Claim)", ":LABEL"], CLAIM),
+            "runs": table("runs", ["id:ID(LoadRun)", ":LABEL"], RUN),
         }
         t.rels = {
-            "claim_ends": Table(directory / "claim_ends.csv", [":START_ID(Claim)", ":END_ID(Entity)", ":TYPE"]),
-            "generated": Table(directory / "generated.csv", [":START_ID(LoadRun)", ":END_ID(Claim)", ":TYPE"]),
-            "cites": Table(directory / "cites.csv", [":START_ID(Claim)", ":END_ID(Source)", ":TYPE"], CITES),
-            "derived": Table(directory / "derived.csv", [":START_ID(Source)", ":END_ID(Source)", ":TYPE"]),
-            "facts": Table(directory / "facts.csv", [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"], FACT),
+            "claim_ends": table("claim_ends", [":START_ID(Claim)", ":END_ID(Entity)", ":TYPE"]),
+            "generated": table("generated", [":START_ID(LoadRun)", ":END_ID(Claim)", ":TYPE"]),
+            "cites": table("cites", [":START_ID(Claim)", ":END_ID(Source)", ":TYPE"], CITES),
+            "derived": table("derived", [":START_ID(Source)", ":END_ID(Source)", ":TYPE"]),
+            "facts": table("facts", [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"], FACT),
         }
         return t
 
@@ -178,23 +240,14 @@ class Tables:
         for table in (*self.nodes.values(), *self.rels.values()):
             table.close()
 
-    @property
-    def node_count(self) -> int:
-        return sum(t.rows for t in self.nodes.values())
-
-    @property
-    def relationship_count(self) -> int:
-        return sum(t.rows for t in self.rels.values())
-
-    def empty_arrays(self) -> dict[str, list[str]]:
-        """Array properties some entity, fact edge or run has empty: ``{"Entity"|"facts"|"LoadRun": [prop…]}``."""
-        out = {"Entity": self.nodes["entities"].emptied, "facts": self.rels["facts"].emptied,
-               "LoadRun": self.nodes["runs"].emptied}  # fmt: skip
-        return {k: sorted(v) for k, v in out.items() if v}
-
-    @property
-    def bytes(self) -> int:
-        return sum(t.path.stat().st_size for t in (*self.nodes.values(), *self.rels.values()))
+    def written(self) -> Files:
+        """The closed files (the empty ones too: each is a valid table with its header)."""
+        files = Files(fact_types=set(self.fact_types))
+        for name, table in self.nodes.items():
+            files.nodes[name].append(table.written())
+        for name, table in self.rels.items():
+            files.rels[name].append(table.written())
+        return files
 
 
 @dataclass
@@ -239,6 +292,15 @@ class InputChanged(RuntimeError):
     """The second pass read something the first did not (the input changed while it was read)."""
 
 
+Started = tuple[str, dict[str, Any]]  # a run's id and properties, made once for every worker
+
+
+def start_run(spec: RunInput) -> Started:
+    run_id, props = ingest.new_run(spec.loader, [], "", spec.run_props)
+    props["started_at"] = datetime.now(UTC).isoformat()
+    return run_id, props
+
+
 class TableBuilder:
     """Turns load runs into tables (see the module docstring); one instance per pass."""
 
@@ -250,15 +312,19 @@ class TableBuilder:
         hold: Hold | None = None,
         on_progress: Callable[[str, int], None] | None = None,
         on_batch: Callable[[RunInput, Loadable], None] | None = None,
+        share: tuple[int, int] = (0, 1),
+        started: Sequence[Started] = (),
+        now: str | None = None,
     ) -> None:
         self.t = tables
+        self.share, self.started = share, list(started)
         self.batch_size = batch_size
         self.hold = hold or Hold()
         self.second_pass = hold is not None
         self.reopened = Hold()
         self.on_progress = on_progress
         self.on_batch = on_batch
-        self.now = datetime.now(UTC).isoformat()
+        self.now = now or datetime.now(UTC).isoformat()
         self.entities: dict[str, dict[str, Any]] = {}
         self.sources_seen: set[int] = set()  # hashes of the ids written (or held)
         self.claims_seen: set[int] = set()
@@ -281,9 +347,14 @@ class TableBuilder:
         out.update({i: "Source" for i in ids if i not in out and hash(i) in self.sources_seen})
         return out
 
+    def mine(self, key: str) -> bool:
+        """Does this worker write the rows of ``key`` (a source id, a claim's fact id)?"""
+        part, parts = self.share
+        return parts == 1 or zlib.crc32(key.encode()) % parts == part
+
     def run(self, spec: RunInput) -> RunResult:
-        run_id, props = ingest.new_run(spec.loader, [], "", spec.run_props)
-        props["started_at"] = datetime.now(UTC).isoformat()
+        run_id, props = self.started.pop(0) if self.started else start_run(spec)
+        props = dict(props)
         result = RunResult(run_id, spec, WriteCounts(), props)
         self.runs.append(result)
         for batch in spec.batches(self.resolve):
@@ -316,6 +387,11 @@ class TableBuilder:
     # -- entities: held until the end (later records merge into them) ----------------------
 
     def _entities(self, run: RunResult, part: Sequence[Entity], origins: Origins) -> None:
+        if self.share[0] != 0:  # the first builder merges, checks, counts and writes them; here, what they are
+            for e in part:
+                self.entities[e.id] = {"type": e.type.value}
+            self._progress("entities", len(part))
+            return
         unique = {e.id: e for e in part}
         # as ENTITIES_EXISTING reads them: with the names of the entities a SAME_AS edge joins them to
         existing = {
@@ -338,6 +414,9 @@ class TableBuilder:
         unique: dict[str, Source] = {}
         existing: dict[str, dict[str, Any]] = {}
         for s in part:
+            if not self.mine(s.id):
+                self.sources_seen.add(hash(s.id))  # another worker's row; defined all the same
+                continue
             if s.id in self.hold.sources:
                 if s.id in self.held_sources:
                     existing[s.id] = self.held_sources[s.id]
@@ -376,6 +455,11 @@ class TableBuilder:
         unique: dict[str, Claim] = {}
         existing: dict[str, dict[str, Any]] = {}
         for c in part:
+            if c.predicate.rel_type == SAME_AS:  # every worker's entities merge with these names
+                self.same_as[c.subject].add(c.object)
+                self.same_as[c.object].add(c.subject)
+            if not self.mine(c.fact_id):
+                continue
             if c.id in self.hold.claims:
                 if c.id in self.held_claims:
                     existing[c.id] = self.held_claims[c.id]
@@ -414,9 +498,6 @@ class TableBuilder:
                 cells = cites.props({"quote": x.quote, "start": x.start, "end": x.end})
                 cites.add(f"{cid},{_q(x.source)},CITES{cells}")
             facts[c.fact_id].append(_fact_row(c, props))
-            if c.predicate.rel_type == SAME_AS:
-                self.same_as[c.subject].add(c.object)
-                self.same_as[c.object].add(c.subject)
             self.fact_ends.setdefault(c.fact_id, (c.subject, c.object))
         for cid, c in updated.items():  # only held claims can be updated: they were read before
             held = self.held_claims[cid]
@@ -456,7 +537,7 @@ class TableBuilder:
         """Write what was held (entities, sources, claims and facts that batches came back to) and the runs."""
         t = self.t
         entities = t.nodes["entities"]
-        for eid, props in self.entities.items():
+        for eid, props in self.entities.items() if self.share[0] == 0 else ():
             cells = entities.props({**props, "created_at": self.now, "updated_at": self.now})
             entities.add(f"{_q(eid)},Entity{ARRAY}{props['type']}{cells}")
         for sid, held in self.held_sources.items():
@@ -469,50 +550,6 @@ class TableBuilder:
         for fid, rows in self.held_facts.items():
             self._fact_line(fid, rows)
         runs = t.nodes["runs"]
-        for r in self.runs:
+        for r in self.runs if self.share[0] == 0 else ():
             runs.add(f"{_q(r.run_id)},LoadRun{runs.props(r.props)}")
         t.close()
-
-
-@dataclass
-class Built:
-    """What :func:`build` wrote: the tables, the runs with their counts, how long it took."""
-
-    tables: Tables
-    runs: list[RunResult]
-    claims: int
-    seconds: float
-    passes: int
-    held: int
-    bytes: int
-
-
-def build(
-    directory: Path,
-    specs: Sequence[RunInput],
-    *,
-    batch_size: int = 2000,
-    on_progress: Callable[[str, int], None] | None = None,
-    on_batch: Callable[[RunInput, Loadable], None] | None = None,
-) -> Built:
-    """The runs' tables in ``directory``: one pass, or two when a batch came back to a source,
-    claim or fact an earlier batch had (the second holds those until the end)."""
-    began = time.perf_counter()
-    hold: Hold | None = None
-    for attempt in (1, 2):
-        tables = Tables.create(directory)
-        builder = TableBuilder(tables, batch_size=batch_size, hold=hold, on_progress=on_progress, on_batch=on_batch)
-        try:
-            for spec in specs:
-                builder.run(spec)
-        except BaseException:
-            tables.close()
-            raise
-        if attempt == 1 and builder.reopened:
-            tables.close()
-            hold = builder.reopened
-            continue
-        builder.finish()
-        seconds = time.perf_counter() - began
-        return Built(tables, builder.runs, builder.claims, seconds, attempt, len(hold or ()), tables.bytes)
-    raise AssertionError("unreachable")

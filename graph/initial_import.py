@@ -6,7 +6,8 @@
    port by ``regkg db start``); a remote URI is refused (:class:`NotLocal`). Unless ``replace``,
    a database holding anything but its migration record is refused (:class:`DatabaseInUse`).
 2. The runs' tables are written (:mod:`graph.import_tables`: the writer's own checks, merges,
-   counts and properties) into a work directory beside the database's home.
+   counts and properties; by builders side by side, :mod:`graph.import_build`) into a work
+   directory beside the database's home.
 3. ``neo4j-admin database import full`` (``org.neo4j.cli.AdminTool`` from the Maven jars) builds
    a new store there.
 4. The new ``data`` directory takes the old one's place, which is kept beside it (the local
@@ -36,7 +37,8 @@ from schema.errors import Conflict, InvalidInput, RegkgError
 
 from . import ingest, invariants, maintenance, migrations, queries
 from .database import Graph
-from .import_tables import ARRAY_OPTION, Built, RunInput, RunResult, Tables, build
+from .import_build import Built, build, default_workers
+from .import_tables import ARRAY_OPTION, Files, RunInput, RunResult
 from .ingest import Loadable
 from .localdb import LIB_DIR, LocalDbError, LocalNeo4j, ensure_jars
 
@@ -64,6 +66,7 @@ class ImportReport:
     phases: dict[str, float] = field(default_factory=dict)  # seconds
     csv_bytes: int = 0
     passes: int = 1
+    builders: list[float] = field(default_factory=list)  # each table builder's seconds
     held: int = 0
     replaced: bool = False
     home: Path | None = None
@@ -115,7 +118,7 @@ def in_use(server: LocalNeo4j, settings: Settings) -> bool:
             server.stop()
 
 
-def admin_import(home: Path, tables: Tables, *, heap: str = "1g", off_heap: str = "25%") -> float:
+def admin_import(home: Path, tables: Files, *, heap: str = "1g", off_heap: str = "25%") -> float:
     """``neo4j-admin database import full`` of ``tables`` into ``home``'s (new) neo4j database; seconds."""
     ensure_jars()
     java = shutil.which("java")
@@ -124,15 +127,14 @@ def admin_import(home: Path, tables: Tables, *, heap: str = "1g", off_heap: str 
     conf = home / "import-conf"
     conf.mkdir(parents=True, exist_ok=True)
     (conf / "neo4j.conf").write_text("server.memory.pagecache.size=256m\n")
-    every = [*tables.nodes.values(), *tables.rels.values()]
-    multiline = [str(t.path) for t in every if t.multiline]
+    multiline = [str(f.path) for f in tables.every() if f.multiline]
     cmd = [
         java, f"-Xmx{heap}", "-cp", f"{LIB_DIR}/*", "org.neo4j.cli.AdminTool", "database", "import", "full", "neo4j",
         f"--array-delimiter={ARRAY_OPTION}", "--id-type=string", "--bad-tolerance=0",
         f"--max-off-heap-memory={off_heap}", f"--report-file={home / 'import.report'}",
         *(["--multiline-fields-format=v2", f"--multiline-fields={','.join(multiline)}"] if multiline else []),
-        *(f"--nodes={t.path}" for t in tables.nodes.values()),
-        *(f"--relationships={t.path}" for t in tables.rels.values()),
+        *(f"--nodes={f.path}" for files in tables.nodes.values() for f in files),
+        *(f"--relationships={f.path}" for files in tables.rels.values() for f in files),
     ]  # fmt: skip
     env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(conf))
     began = time.perf_counter()
@@ -152,7 +154,7 @@ def admin_import(home: Path, tables: Tables, *, heap: str = "1g", off_heap: str 
     return seconds
 
 
-def fill_empty_arrays(graph: Graph, tables: Tables) -> None:
+def fill_empty_arrays(graph: Graph, tables: Files) -> None:
     """Store ``[]`` where the writer stores an empty list (the import tool leaves the property out)."""
     for owner, props in tables.empty_arrays().items():
         if owner == "facts":
@@ -168,6 +170,7 @@ def initial_import(
     home: Path | None = None,
     replace: bool = False,
     batch_size: int = 2000,
+    workers: int | None = None,
     check: bool = True,
     start: bool | None = None,
     on_phase: Callable[[str], None] | None = None,
@@ -175,7 +178,8 @@ def initial_import(
     on_batch: Callable[[RunInput, Loadable], None] | None = None,
 ) -> ImportReport:
     """Build the local database anew from the runs (module docstring). ``start``: start the local
-    server on the new database afterwards (default: if it was running before)."""
+    server on the new database afterwards (default: if it was running before); ``workers``: table
+    builders side by side (:mod:`graph.import_build`; default: one per core, two at most)."""
     server = target(settings, home)
     if not replace and in_use(server, settings):
         raise DatabaseInUse(
@@ -193,7 +197,8 @@ def initial_import(
 
     try:
         phase("tables")
-        built = build(work / "tables", specs, batch_size=batch_size, on_progress=on_progress, on_batch=on_batch)
+        built = build(work / "tables", specs, batch_size=batch_size, workers=workers or default_workers(),
+                      on_progress=on_progress, on_batch=on_batch)  # fmt: skip
         phases["tables"] = built.seconds
         phase("import")
         new_home = work / "home"
@@ -291,7 +296,7 @@ def _finish(
             if broken:
                 raise ImportFailed("the new database breaks the graph's invariants: the old one is back", broken)
         counts = maintenance.domain_counts(g)
-    return ImportReport(built.runs, run_ids, counts, phases, built.bytes, built.passes, built.held)
+    return ImportReport(built.runs, run_ids, counts, phases, built.bytes, built.passes, built.builders, built.held)
 
 
 def describe_runs(report: ImportReport) -> list[dict[str, Any]]:

@@ -25,6 +25,9 @@ class RegkgError(Exception):
         self.message = message
         self.details = details
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled whole (a table builder's process sends it back)
+        return (type(self), (self.message, self.details))
+
 
 class NotFound(RegkgError):
     status = 404

@@ -5,11 +5,15 @@ cannot hold."""
 from __future__ import annotations
 
 import csv
+import multiprocessing
+import os
+import re
 from pathlib import Path
 
 import pytest
 
-from graph.import_tables import ARRAY, RunInput, Table, TableDrift, build
+from graph.import_build import build
+from graph.import_tables import ARRAY, RunInput, Table, TableDrift
 from loaders import csl, curated
 from loaders.base import Parsed
 from schema.errors import InvalidInput
@@ -45,7 +49,7 @@ def test_seed_and_a_streamed_list_become_one_row_per_node_and_edge(tmp_path: Pat
         assert len(got) == len(set(got)) == sum(getattr(r.counts, name).created for r in built.runs)
     facts = [r[3] for r in _rows(tmp_path / "facts.csv")[1:]]
     assert len(facts) == len(set(facts)) >= len({c.fact_id for c in seed.claims})  # one edge per fact
-    assert built.tables.nodes["sources"].multiline  # source texts span lines: told to the import tool
+    assert any(f.multiline for f in built.tables.nodes["sources"])  # source texts span lines: told to the import tool
 
 
 def test_a_property_the_tables_do_not_declare_fails_loudly(tmp_path: Path) -> None:
@@ -68,3 +72,48 @@ def test_a_reference_to_nothing_defined_before_is_refused_as_preflight_refuses_i
     broken = Parsed(entities=seed.entities[1:], sources=seed.sources, claims=seed.claims)
     with pytest.raises(InvalidInput, match=f"unknown reference {seed.entities[0].id}"):
         build(tmp_path, [RunInput("curated", batches=lambda _r: [broken], whole=True)])
+
+
+def _data_rows(directory: Path, name: str, built: object) -> set[tuple[str, ...]]:
+    """A table's data rows over every builder's file, with the run ids and time stamps made alike."""
+    runs = {r.run_id: f"run{i}" for i, r in enumerate(built.runs)}  # type: ignore[attr-defined]
+    out = set()
+    for path in sorted(directory.glob(f"{name}*.csv")):
+        for row in _rows(path)[1:]:
+            cells = [runs.get(c, c) for c in row]
+            out.add(tuple(re.sub(r"\d{4}-\d\d-\d\dT[\d:.]+\+00:00", "T", c) for c in cells))
+    return out
+
+
+def test_two_builders_write_the_rows_one_writes_and_count_the_same(tmp_path: Path) -> None:
+    seed = curated.load([SEED])
+    runs = [
+        RunInput("curated", batches=lambda _r: [seed], whole=True),
+        RunInput("csl", batches=lambda _r: csl.iter_batches([CSL], 10)),
+    ]
+    one = build(tmp_path / "one", runs, batch_size=7, workers=1)
+    two = build(tmp_path / "two", runs, batch_size=7, workers=2)
+    assert two.passes == one.passes == 2 and two.held == one.held  # what came back is held in either
+    assert [r.counts.as_dict() for r in two.runs] == [r.counts.as_dict() for r in one.runs]
+    assert two.claims == one.claims and two.tables.node_count == one.tables.node_count
+    assert two.tables.relationship_count == one.tables.relationship_count
+    assert two.tables.fact_types == one.tables.fact_types and two.tables.empty_arrays() == one.tables.empty_arrays()
+    for name in ("entities", "sources", "claims", "runs", "claim_ends", "generated", "cites", "derived", "facts"):
+        assert len(two.tables.nodes.get(name) or two.tables.rels[name]) == 2  # each builder's own file
+        assert _data_rows(tmp_path / "two", name, two) == _data_rows(tmp_path / "one", name, one), name
+    assert all(f.rows for f in two.tables.nodes["claims"])  # both wrote a share
+
+
+def test_a_failure_in_a_forked_builder_is_raised_whole_and_nothing_is_left_running(tmp_path: Path) -> None:
+    seed = curated.load([SEED])
+    parent = os.getpid()
+
+    def batches(_resolve: object) -> list[Parsed]:
+        if os.getpid() != parent:
+            raise InvalidInput("broken in the second builder", {"file": "x.csv", "line": 3})
+        return [seed]
+
+    with pytest.raises(InvalidInput, match="second builder") as caught:
+        build(tmp_path, [RunInput("curated", batches=batches, whole=True)], workers=2)
+    assert caught.value.details == {"file": "x.csv", "line": 3}
+    assert not multiprocessing.active_children()
