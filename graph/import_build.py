@@ -16,6 +16,7 @@ second holds those until the end (each builder its own).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -177,6 +178,24 @@ def build(
     started = [start_run(spec) for spec in specs]
     now = datetime.now(UTC).isoformat()
     holds: list[Hold | None] = [None] * workers
+    try:
+        return _attempts(directory, specs, started, now, workers, holds, batch_size, on_progress, on_batch, began)
+    finally:
+        gc.unfreeze()  # what the builders froze (graph.import_tables.settle) is the collector's again
+
+
+def _attempts(
+    directory: Path,
+    specs: Sequence[RunInput],
+    started: Sequence[Started],
+    now: str,
+    workers: int,
+    holds: list[Hold | None],
+    batch_size: int,
+    on_progress: Callable[[str, int], None] | None,
+    on_batch: Callable[[RunInput, Loadable], None] | None,
+    began: float,
+) -> Built:
     for attempt in (1, 2):
         parts, first = _shares(directory, specs, started, now, workers, holds, batch_size, on_progress, on_batch)
         if attempt == 1 and any(p.reopened for p in parts):

@@ -24,6 +24,7 @@ column of its table (else :class:`TableDrift`), so a property the writer gains f
 
 from __future__ import annotations
 
+import gc
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -292,6 +293,15 @@ class InputChanged(RuntimeError):
     """The second pass read something the first did not (the input changed while it was read)."""
 
 
+def settle() -> None:
+    """After a batch: its garbage collected, and what is left (the builder's state, kept to the end)
+    moved out of the collector's way (``gc.freeze``), so full collections no longer walk millions of
+    held rows again and again — at L they were a third of a builder's time. Frozen objects are still
+    freed when nothing refers to them; :func:`graph.import_build.build` unfreezes at the end."""
+    gc.collect()
+    gc.freeze()
+
+
 Started = tuple[str, dict[str, Any]]  # a run's id and properties, made once for every worker
 
 
@@ -362,6 +372,7 @@ class TableBuilder:
                 self.on_batch(spec, batch)
             origins = Origins(spec.loader, batch.origins, batch.locations) if spec.whole else Origins(spec.loader)
             self._batch(result, batch, origins)
+            settle()
         props.update(inputs=list(spec.inputs), input_sha256=spec.input_sha256)
         return result
 
