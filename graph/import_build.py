@@ -67,23 +67,32 @@ def default_workers() -> int:
     return max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
+@dataclass(frozen=True)
+class _Job:
+    """What every builder of one build shares (a forked one inherits it)."""
+
+    directory: Path
+    specs: Sequence[RunInput]
+    started: Sequence[Started]  # the runs' ids and properties, made once
+    now: str
+    workers: int
+    batch_size: int
+
+
+Progress = Callable[[str, int], None] | None
+OnBatch = Callable[[RunInput, Loadable], None] | None
+
+
 def _pass(
-    directory: Path,
-    specs: Sequence[RunInput],
-    started: Sequence[Started],
-    now: str,
-    share: tuple[int, int],
-    hold: Hold | None,
-    batch_size: int,
-    on_progress: Callable[[str, int], None] | None,
-    on_batch: Callable[[RunInput, Loadable], None] | None,
+    job: _Job, part: int, hold: Hold | None, on_progress: Progress, on_batch: OnBatch
 ) -> tuple[_Part, TableBuilder]:
+    """One builder's pass over the whole input (its share of the rows written)."""
     began = time.perf_counter()
-    tables = Tables.create(directory, share[0])
-    builder = TableBuilder(tables, batch_size=batch_size, hold=hold, on_progress=on_progress, on_batch=on_batch,
-                           share=share, started=started, now=now)  # fmt: skip
+    tables = Tables.create(job.directory, part)
+    builder = TableBuilder(tables, batch_size=job.batch_size, hold=hold, on_progress=on_progress, on_batch=on_batch,
+                           share=(part, job.workers), started=job.started, now=job.now)  # fmt: skip
     try:
-        for spec in specs:
+        for spec in job.specs:
             builder.run(spec)
     except BaseException:
         tables.close()
@@ -92,25 +101,14 @@ def _pass(
         builder.finish()
     else:
         tables.close()
-    part = _Part(tables.written(), [r.counts for r in builder.runs], builder.claims, builder.reopened,
-                 time.perf_counter() - began)  # fmt: skip
-    return part, builder
+    counts = [r.counts for r in builder.runs]
+    return _Part(tables.written(), counts, builder.claims, builder.reopened, time.perf_counter() - began), builder
 
 
-def _child(
-    conn: Connection,
-    directory: Path,
-    specs: Sequence[RunInput],
-    started: Sequence[Started],
-    now: str,
-    share: tuple[int, int],
-    hold: Hold | None,
-    batch_size: int,
-) -> None:
+def _child(conn: Connection, job: _Job, part: int, hold: Hold | None) -> None:
     """A forked builder: its pass, sent back (or its failure)."""
     try:
-        part, _ = _pass(directory, specs, started, now, share, hold, batch_size, None, None)
-        conn.send(("ok", part))
+        conn.send(("ok", _pass(job, part, hold, None, None)[0]))
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent, which raises it
         try:
             conn.send(("error", exc))
@@ -121,29 +119,19 @@ def _child(
 
 
 def _shares(
-    directory: Path,
-    specs: Sequence[RunInput],
-    started: Sequence[Started],
-    now: str,
-    workers: int,
-    holds: Sequence[Hold | None],
-    batch_size: int,
-    on_progress: Callable[[str, int], None] | None,
-    on_batch: Callable[[RunInput, Loadable], None] | None,
+    job: _Job, holds: Sequence[Hold | None], on_progress: Progress, on_batch: OnBatch
 ) -> tuple[list[_Part], TableBuilder]:
     """One pass of every builder: the first here, the others forked (before this one reads)."""
     ctx = multiprocessing.get_context("fork")
     children = []
-    for k in range(1, workers):
+    for k in range(1, job.workers):
         recv, send = ctx.Pipe(duplex=False)
-        args = (directory, specs, started, now, (k, workers), holds[k], batch_size)
-        proc = ctx.Process(target=_child, args=(send, *args), name=f"regkg-tables-{k}", daemon=True)
+        proc = ctx.Process(target=_child, args=(send, job, k, holds[k]), name=f"regkg-tables-{k}", daemon=True)
         proc.start()
         send.close()
         children.append((proc, recv))
     try:
-        first, builder = _pass(directory, specs, started, now, (0, workers), holds[0], batch_size, on_progress,
-                               on_batch)  # fmt: skip
+        first, builder = _pass(job, 0, holds[0], on_progress, on_batch)
         parts = [first]
         for proc, recv in children:
             try:
@@ -169,47 +157,31 @@ def build(
     *,
     batch_size: int = 2000,
     workers: int = 1,
-    on_progress: Callable[[str, int], None] | None = None,
-    on_batch: Callable[[RunInput, Loadable], None] | None = None,
+    on_progress: Progress = None,
+    on_batch: OnBatch = None,
 ) -> Built:
     """The runs' tables in ``directory`` by ``workers`` builders: one pass, or two when a batch came
     back to a source, claim or fact an earlier batch had (the second holds those until the end)."""
     began = time.perf_counter()
-    started = [start_run(spec) for spec in specs]
     now = datetime.now(UTC).isoformat()
+    job = _Job(directory, specs, [start_run(spec) for spec in specs], now, workers, batch_size)
     holds: list[Hold | None] = [None] * workers
     try:
-        return _attempts(directory, specs, started, now, workers, holds, batch_size, on_progress, on_batch, began)
+        for attempt in (1, 2):
+            parts, first = _shares(job, holds, on_progress, on_batch)
+            if attempt == 1 and any(p.reopened for p in parts):
+                holds = [p.reopened for p in parts]
+                continue
+            files = Files()
+            for part in parts:
+                files.add(part.files)
+            for part in parts[1:]:
+                for run, counts in zip(first.runs, part.counts, strict=True):
+                    run.counts.add(counts)
+            held = sum(len(h) for h in holds if h is not None)
+            claims = sum(p.claims for p in parts)
+            seconds = [p.seconds for p in parts]
+            return Built(files, first.runs, claims, time.perf_counter() - began, attempt, held, files.bytes, seconds)
     finally:
         gc.unfreeze()  # what the builders froze (graph.import_tables.settle) is the collector's again
-
-
-def _attempts(
-    directory: Path,
-    specs: Sequence[RunInput],
-    started: Sequence[Started],
-    now: str,
-    workers: int,
-    holds: list[Hold | None],
-    batch_size: int,
-    on_progress: Callable[[str, int], None] | None,
-    on_batch: Callable[[RunInput, Loadable], None] | None,
-    began: float,
-) -> Built:
-    for attempt in (1, 2):
-        parts, first = _shares(directory, specs, started, now, workers, holds, batch_size, on_progress, on_batch)
-        if attempt == 1 and any(p.reopened for p in parts):
-            holds = [p.reopened for p in parts]
-            continue
-        files = Files()
-        for part in parts:
-            files.add(part.files)
-        runs = first.runs
-        for part in parts[1:]:
-            for run, counts in zip(runs, part.counts, strict=True):
-                run.counts.add(counts)
-        held = sum(len(h) for h in holds if h is not None)
-        claims = sum(p.claims for p in parts)
-        seconds = [p.seconds for p in parts]
-        return Built(files, runs, claims, time.perf_counter() - began, attempt, held, files.bytes, seconds)
     raise AssertionError("unreachable")

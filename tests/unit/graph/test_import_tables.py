@@ -8,13 +8,14 @@ import csv
 import multiprocessing
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from graph.import_build import build
 from graph.import_tables import ARRAY, RunInput, Table, TableDrift
-from loaders import csl, curated
+from loaders import csl, curated, fcc, ftm, ofac
 from loaders.base import Parsed
 from schema.errors import InvalidInput
 
@@ -117,3 +118,36 @@ def test_a_failure_in_a_forked_builder_is_raised_whole_and_nothing_is_left_runni
         build(tmp_path, [RunInput("curated", batches=batches, whole=True)], workers=2)
     assert caught.value.details == {"file": "x.csv", "line": 3}
     assert not multiprocessing.active_children()
+
+
+REAL = ROOT / "tests" / "fixtures" / "real"
+FTM = ROOT / "tests" / "fixtures" / "ftm" / "identity.ftm.jsonl"  # Cyrillic names beside their Latin forms
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: RunInput("fcc", batches=lambda _r: fcc.iter_batches([REAL / "fcc_covered_list_2026.csv"], 5)),
+        lambda: RunInput(
+            "ofac",
+            batches=lambda _r: ofac.OfacReader(
+                REAL / "ofac_sdn_2024-05-03_russia_cyber_excerpt.csv",
+                REAL / "ofac_add_2025-02_excerpt.csv",
+                REAL / "ofac_alt_2025-02_excerpt.csv",
+                REAL / "ofac_sdn_comments_2025-02_excerpt.csv",
+                5,
+            ),
+        ),  # fmt: skip
+        lambda: RunInput("ftm", batches=lambda resolve: ftm.FtmReader(FTM, 3, resolve)),
+    ],
+    ids=["fcc", "ofac", "ftm"],
+)
+def test_real_lists_give_the_same_rows_by_one_builder_or_two(tmp_path: Path, make: Callable[[], RunInput]) -> None:
+    seed = curated.load([SEED])
+    runs = [RunInput("curated", batches=lambda _r: [seed], whole=True), make()]
+    one = build(tmp_path / "one", runs, batch_size=4, workers=1)
+    two = build(tmp_path / "two", runs, batch_size=4, workers=2)
+    assert [r.counts.as_dict() for r in two.runs] == [r.counts.as_dict() for r in one.runs]
+    assert one.runs[1].counts.claims.created > 0
+    for name in ("entities", "sources", "claims", "runs", "claim_ends", "generated", "cites", "derived", "facts"):
+        assert _data_rows(tmp_path / "two", name, two) == _data_rows(tmp_path / "one", name, one), name
