@@ -557,14 +557,15 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
     and Export Corporation`` is one name (a long descriptive left part); ``Huawei and ZTE
     Corporation`` is one firm after the ``and`` (the left part is short or all capitals), and
     ``Global Training Solutions Limited and Smartech Future Limited`` two (the left part ends with a
-    legal form), and so are both sides after a plural (``two entities, Alpha Energy and Beta Co.``)."""
+    legal form, ours or one rigour knows: ``Alpha Trading SARL and Beta Holding S.A.``), and so are
+    both sides after a plural (``two entities, Alpha Energy and Beta Co.``)."""
     parts: list[tuple[int, int]] = []
     cut = 0
     for m in _FIRM_AND_RE.finditer(name):
         left_text = name[cut : m.start()]
         left = left_text.split()
         right = name[m.end() :].split()
-        if re.search(rf"\b{FIRM_SUFFIX}$", left_text):
+        if re.search(rf"\b{FIRM_SUFFIX}$", left_text) or names.legal_form_last(left_text):  # "... SARL and ..."
             parts.append((cut, m.start()))
             cut = m.end()
         elif plural and len(left) >= 1:  # "two Chinese entities, Alpha Energy and Beta Tanker Co."

@@ -47,13 +47,13 @@ from .patterns import (
     THE_BEFORE_RE,
 )
 from .personal import after_body_title, office_only, person_shaped, person_tail, titled
+from .text import LETTERS, UPPER
 from .towns import place_name, residence_before
 
 T = EntityType
 _I = re.IGNORECASE
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals, accented ones too ("Saúl Páez López", "Şahin")
-_LET = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+_UP, _LET = UPPER, LETTERS  # Latin capitals and letters, accented ones too ("Saúl Páez López", "Şahin")
 # a capitalised word; Arabic names transliterated keep their article and their ayn or hamza
 # ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word; a group's name joins its words
 # by a particle ("Jaish-e-Mohammed", "Lashkar e-Tayyiba", "Tehrik-i-Taliban", "Hizb ut-Tahrir")

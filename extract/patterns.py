@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .builtin import DEMONYM_WORDS
+from .text import LETTERS, UPPER
 
 # -- building blocks: a capitalised word (not a function word), white space --------------------
 
@@ -19,7 +20,7 @@ _STOP = (
     "Both|All|Any|Some|Each|Such|It|We|Our|They|He|She|Who|What|Which|Why|How|Where|Here|There|"
     "Mr|Ms|Mrs|Dr|According|Although|Because|During|Despite|Following|Meanwhile|Earlier|Later"
 )
-_CAP = rf"(?!(?:{_STOP})\b)[A-Z][A-Za-z0-9&]*(?:\.[A-Za-z0-9&]+)*"
+_CAP = rf"(?!(?:{_STOP})\b)[{UPPER}][{LETTERS}0-9&]*(?:\.[{LETTERS}0-9&]+)*"
 _SP = r"[ \t]+"  # white space within a line (a break the wrapping made is a space in the unwrapped text)
 
 # a document's name, no party's: "Cybersecurity Advisory", "Annual Threat Assessment", "Country Reports"
@@ -57,8 +58,9 @@ _HEADLINE_VERB = (
     r"Penalizes|Fines|Settles|Revokes|Bans|Restricts"
 )
 _FIRM_WORD = (  # "Int'l" is a word of a name, "Kaspersky's" is not
-    r"(?!(?:" + _STOP + "|" + _HEADLINE_VERB + r")\b)(?:[A-Z]|[ie](?=[A-Z][a-z]))[A-Za-z0-9&]*"  # "iSmart Mobile, LLC"
-    r"(?:\.[A-Za-z0-9&]+|-[A-Z0-9][A-Za-z0-9&]*|'(?!s\b)[a-z]{1,2}\b)*"
+    # "iSmart Mobile, LLC"; "Aéreocargo"
+    r"(?!(?:" + _STOP + "|" + _HEADLINE_VERB + rf")\b)(?:[{UPPER}]|[ie](?=[A-Z][a-z]))[{LETTERS}0-9&]*"
+    rf"(?:\.[{LETTERS}0-9&]+|-[{UPPER}0-9][{LETTERS}0-9&]*|'(?!s\b)[a-z]{{1,2}}\b)*"
 )
 # the particles of Spanish, Portuguese, French and Italian names: "Petroleos de Venezuela, S.A."
 _ROMANCE_OF = r"(?:de|del|da|do|dos|das|des|du|di)(?:[ \t]+(?:la|las|los|le|les))?"

@@ -100,10 +100,18 @@ _OPENER_RE = re.compile(
     r"(?:The|This|That|These|Those|It|Its|He|She|They|We|In|On|At|As|Under|After|Before|While|Since|According|"
     r"However|Today|Also|Both|Each|Additionally|Furthermore|Moreover|Separately|Meanwhile)\b"
 )
+# Latin letters, accented ones too, as the inside of a class ("Aéreocargo", "Société Générale", "Şahin", "Núñez",
+# "Nguyễn"): Latin-1, Latin Extended-A and -B, Latin Extended Additional
+_LATIN = [chr(c) for block in ((0xC0, 0x250), (0x1E00, 0x1F00)) for c in range(*block) if chr(c).isalpha()]
+UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+LETTERS = "A-Za-z" + "".join(_LATIN)
 _BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n\s*(?=[^\sa-z])")  # not before a lower-case continuation
-# a sentence ends before a capital, a digit, or a name in another script (Han, Cyrillic, Arabic)
-_SPLIT_RE = re.compile(r"(\S*?)[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff\u0401\u0410-\u042f\u0600-\u06ff])")
+# a sentence ends before a capital (an accented one too: "Élysée"), a digit, or a name in another script (Han,
+# Cyrillic, Arabic)
+_SPLIT_RE = re.compile(
+    rf"(\S*?)[.!?][\"')\]]*(\s+)(?=[\"'(\[]?[{UPPER}0-9\u4e00-\u9fff\u0401\u0410-\u042f\u0600-\u06ff])"
+)
 
 
 def hard_wrapped(norm: str) -> bool:
