@@ -2,7 +2,8 @@
 
 Both sides are normalised before matching: every run of white space (including non-breaking
 and zero-width spaces, tabs and line breaks) becomes one space, and curly quotes, primes and
-backquotes become straight ones (‘ ’ ‚ ‛ ′ → ', “ ” „ ‟ ″ ` → "). The offsets returned point
+backquotes become straight ones (‘ ’ ‚ ‛ ′ → ', “ ” „ ‟ ″ ` → "), and the hyphen and
+non-breaking hyphen characters (U+2010, U+2011) the plain hyphen-minus. The offsets returned point
 into the *original* text, and the stored quote is the original slice ``text[start:end]`` — so it
 equals the source at its offsets byte for byte.
 
@@ -23,6 +24,7 @@ _FOLD = str.maketrans(
         **dict.fromkeys(_SPACES, " "),
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033`", '"'),
+        **dict.fromkeys("\u2010\u2011", "-"),  # "a Hong Kong‑based firm" as a word processor writes it
     }
 )
 

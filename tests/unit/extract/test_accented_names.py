@@ -1,8 +1,9 @@
 """Names beyond ASCII and legal forms beyond ours: a firm's or a person's name in Latin letters with
-accents (Spanish, French, German, Turkish, Vietnamese) is one name and keeps its letters, and two firms
-joined by "and" stay two when the first ends in a legal form rigour knows. Constructed sentences in the
-shapes of US-government releases (such names are rare in the evaluation texts, which spell most names
-without accents), so no evaluation text is quoted here."""
+accents (Spanish, French, German, Turkish, Vietnamese) is one name and keeps its letters; two firms
+joined by "and" stay two when the first ends in a legal form rigour knows; a non-breaking hyphen
+reads as a hyphen. Constructed sentences in the shapes of US-government releases (such names are
+rare in the evaluation texts, which spell most names without accents), so no evaluation text is
+quoted here."""
 
 from __future__ import annotations
 
@@ -44,3 +45,11 @@ def test_two_firms_joined_by_and_after_a_legal_form_rigour_knows_stay_two():
     text = "OFAC designated Alpha Trading SARL and Société Bêta Holding S.A. pursuant to E.O. 13224."
     subjects = {s for s, p, _o, _st in _tuples(text) if p == "sanctioned-by"}
     assert subjects == {"firm:alpha-trading-sarl", "firm:societe-beta-holding-s-a"}
+
+
+def test_a_non_breaking_hyphen_reads_as_a_hyphen_and_the_quote_keeps_it():
+    text = "OFAC designated Beta Trading LLC, a UAE\u2011based company, for supporting Iran\u2019s drone program."
+    parsed = propose(text).parsed
+    [based] = [c for c in parsed.claims if c.predicate.value == "headquartered-in"]
+    assert (based.subject, based.object) == ("firm:beta-trading-llc", "country:ae")
+    assert "UAE\u2011based" in based.citations[0].quote  # the source's own characters

@@ -29,6 +29,8 @@ from schema.quotes import fold, locate, matches, normalise
         ("\u3000", " "),  # ideographic space
         ("\u200b", " "),  # zero-width space
         ("\ufeff", " "),  # byte-order mark / zero-width no-break space
+        ("\u2010", "-"),  # hyphen
+        ("\u2011", "-"),  # non-breaking hyphen
     ],
 )
 def test_fold_maps_each_odd_character(char: str, folded: str) -> None:
