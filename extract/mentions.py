@@ -53,6 +53,7 @@ from .patterns import (
     PARTY_STATE,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
+    PREFIX_RE,
     QUOTED_PRODUCT_RE,
     SURNAME_TITLE_RE,
     THREAT_GROUP_RE,
@@ -567,6 +568,9 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
         right = name[m.end() :].split()
         if re.search(rf"\b{FIRM_SUFFIX}$", left_text) or names.legal_form_last(left_text):  # "... SARL and ..."
             parts.append((cut, m.start()))
+            cut = m.end()
+        elif PREFIX_RE.match(name, m.end()) and (len(left) >= 2 or PREFIX_RE.match(left_text)):
+            parts.append((cut, m.start()))  # "OOO Sky Frame and AO Ural Plant": a legal form opens the next name
             cut = m.end()
         elif plural and len(left) >= 1:  # "two Chinese entities, Alpha Energy and Beta Tanker Co."
             parts.append((cut, m.start()))

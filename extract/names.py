@@ -43,6 +43,7 @@ from .patterns import (
     OF_TOWN_AFTER_RE,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
+    PREFIX_RE,
     TERRORIST_AFTER_RE,
     THE_BEFORE_RE,
 )
@@ -293,8 +294,8 @@ def _parted(norm: str, start: int, end: int, wholes: frozenset[str] = frozenset(
     return [(start, end)]
 
 
-def _whole(name: str) -> bool:
-    return legal_form_last(name) or group_name(name) or person_shaped(name, COMMON)
+def _whole(name: str) -> bool:  # "OOO Sky Frame": a legal form first, then a name
+    return legal_form_last(name) or group_name(name) or person_shaped(name, COMMON) or bool(PREFIX_RE.match(name))
 
 
 def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:

@@ -1,9 +1,9 @@
 """Names beyond ASCII and legal forms beyond ours: a firm's or a person's name in Latin letters with
 accents (Spanish, French, German, Turkish, Vietnamese) is one name and keeps its letters; two firms
-joined by "and" stay two when the first ends in a legal form rigour knows; a non-breaking hyphen
-reads as a hyphen. Constructed sentences in the shapes of US-government releases (such names are
-rare in the evaluation texts, which spell most names without accents), so no evaluation text is
-quoted here."""
+joined by "and" stay two when the first ends in a legal form rigour knows or the second opens with
+one ("OOO Sky Frame and AO Ural Plant"); a non-breaking hyphen reads as a hyphen. Constructed
+sentences in the shapes of US-government releases (such names are rare in the evaluation texts,
+which spell most names without accents), so no evaluation text is quoted here."""
 
 from __future__ import annotations
 
@@ -53,3 +53,9 @@ def test_a_non_breaking_hyphen_reads_as_a_hyphen_and_the_quote_keeps_it():
     [based] = [c for c in parsed.claims if c.predicate.value == "headquartered-in"]
     assert (based.subject, based.object) == ("firm:beta-trading-llc", "country:ae")
     assert "UAE\u2011based" in based.citations[0].quote  # the source's own characters
+
+
+def test_two_firms_each_opened_by_a_legal_form_stay_two():
+    text = "OFAC designated OOO Sky Frame and AO Ural Plant pursuant to E.O. 14024."
+    subjects = {s for s, p, _o, _st in _tuples(text) if p == "sanctioned-by"}
+    assert subjects == {"firm:ooo-sky-frame", "firm:ao-ural-plant"}  # not "OOO Sky Frame and AO Ural Plant"
