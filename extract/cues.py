@@ -178,7 +178,10 @@ PERSON_GROUP_OF_RE = re.compile(
     r"\b(?:executives?|leaders?|heads?|chiefs?|deput(?:y|ies)|leadership|officials?|employees?|members?|individuals?|persons?|"
     r"people|directors?|officers?|managers?|staff|shareholders?|founders?|subsidiaries|affiliates)\b"
     r"[^.;,\"]{0,60}?\bof\b|"  # "leaders of X", not "leaders pursuant to E.O. 13611, "Blocking Property of"
-    r"\b(?:actors?|hackers?|operatives?|members?|nationals?)\s+(?:from|in|with)\b",  # "four cyber actors from APT40"
+    r"\b(?:actors?|hackers?|operatives?|members?|nationals?)\s+(?:from|in|with)\b|"  # "four cyber actors from APT40"
+    # what X owns or runs is not X: "three vessels owned by X", "aircraft operated by X", "property belonging to X"
+    r"\b(?:vessels?|ships?|tankers?|aircraft|planes?|propert(?:y|ies)|assets?|accounts?)\b[^.;,\"]{0,40}?"
+    r"\b(?:(?:owned|operated|controlled|managed|chartered|used)\s+by|belonging\s+to)\b",
     _I,
 )
 OF_RE = re.compile(r"\s*(?:of|in|within)\s+(?:the\s+)?")

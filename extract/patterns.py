@@ -39,6 +39,8 @@ FIRM_SUFFIX = (
     r"B\.V\.|L\.P\.|Industries|Telecom|Electronics|PTE|Pte\.?|LLP|S\.A\.|SA|SpA|S\.p\.A\.|"
     r"Sdn\.?[ \t]+Bhd\.?|Berhad|Bhd\.?|"
     r"OJSC|JSC|PJSC|Robotics|Semiconductors?|Bank|Airlines|Airways|Shipping|Trading|Logistics|"
+    # an airline's "Mahan Air", "Iran Air", not "the Air Force", "Air Defense", "Air Quality"
+    r"Air(?![ \t]+(?:Forces?|Defen[cs]e|Command|Base|Wing|Station|Corps|Quality|Pollution|Traffic|Navigation))|"
     r"Concern(?<!Laundering[ \t]Concern)|"  # "Concern Kalashnikov", not "of primary money laundering concern"
     r"Petrochemicals?|Refinery|Refining|Chemicals?|"
     r"Farms?|Factory|Factories|Plantations?|Mill|Shipyards?|Fisher(?:y|ies)|"  # where goods are made: a WRO's

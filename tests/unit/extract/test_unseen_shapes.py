@@ -1,9 +1,10 @@
-"""Names beyond ASCII and legal forms beyond ours: a firm's or a person's name in Latin letters with
-accents (Spanish, French, German, Turkish, Vietnamese) is one name and keeps its letters; two firms
-joined by "and" stay two when the first ends in a legal form rigour knows or the second opens with
-one ("OOO Sky Frame and AO Ural Plant"); a non-breaking hyphen reads as a hyphen. Constructed
-sentences in the shapes of US-government releases (such names are rare in the evaluation texts,
-which spell most names without accents), so no evaluation text is quoted here."""
+"""Names and shapes of real releases beyond the evaluation texts: a firm's or a person's name in Latin
+letters with accents (Spanish, French, German, Turkish, Vietnamese) is one name and keeps its letters;
+two firms joined by "and" stay two when the first ends in a legal form rigour knows or the second
+opens with one ("OOO Sky Frame and AO Ural Plant"); a non-breaking hyphen reads as a hyphen; an
+airline's "X Air" is a firm; vessels a firm owns being designated is no measure on the firm.
+Constructed sentences in the shapes of US-government releases (such names are rare in the evaluation
+texts, which spell most names without accents), so no evaluation text is quoted here."""
 
 from __future__ import annotations
 
@@ -59,3 +60,17 @@ def test_two_firms_each_opened_by_a_legal_form_stay_two():
     text = "OFAC designated OOO Sky Frame and AO Ural Plant pursuant to E.O. 14024."
     subjects = {s for s, p, _o, _st in _tuples(text) if p == "sanctioned-by"}
     assert subjects == {"firm:ooo-sky-frame", "firm:ao-ural-plant"}  # not "OOO Sky Frame and AO Ural Plant"
+
+
+def test_an_airline_named_x_air_is_a_firm_and_the_air_force_is_none():
+    assert ("firm:mahan-air", "sanctioned-by", "agency:us-ofac", "asserted") in _tuples(
+        "OFAC designated Mahan Air pursuant to E.O. 13224."
+    )  # not person:mahan-air
+    assert not _tuples("The U.S. Air Force said it was not involved.")
+
+
+def test_what_a_firm_owns_being_designated_is_no_measure_on_the_firm():
+    assert not _tuples("OFAC also designated three vessels owned by Beta Shipping LLC.")
+    assert ("firm:beta-shipping-llc", "sanctioned-by", "agency:us-ofac", "asserted") in _tuples(
+        "OFAC designated Beta Shipping LLC and three vessels owned by it."
+    )
