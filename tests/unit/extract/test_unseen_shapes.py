@@ -2,11 +2,14 @@
 letters with accents (Spanish, French, German, Turkish, Vietnamese) is one name and keeps its letters;
 two firms joined by "and" stay two when the first ends in a legal form rigour knows or the second
 opens with one ("OOO Sky Frame and AO Ural Plant"); a non-breaking hyphen reads as a hyphen; an
-airline's "X Air" is a firm; vessels a firm owns being designated is no measure on the firm.
+airline's "X Air" is a firm; vessels a firm owns being designated is no measure on the firm; "fined"
+is an action against the fined, in pounds or euros too.
 Constructed sentences in the shapes of US-government releases (such names are rare in the evaluation
 texts, which spell most names without accents), so no evaluation text is quoted here."""
 
 from __future__ import annotations
+
+import pytest
 
 from extract import propose
 
@@ -74,3 +77,15 @@ def test_what_a_firm_owns_being_designated_is_no_measure_on_the_firm():
     assert ("firm:beta-shipping-llc", "sanctioned-by", "agency:us-ofac", "asserted") in _tuples(
         "OFAC designated Beta Shipping LLC and three vessels owned by it."
     )
+
+
+@pytest.mark.parametrize(
+    "text, actor",
+    [
+        ("OFAC fined Delta Bank plc $1.2 million for apparent violations of Russia sanctions.", "agency:us-ofac"),
+        ("OFSI fined Delta Bank plc £1.2 million for breaching Russia sanctions.", "agency:uk-ofsi"),
+        ("OFAC imposed a $1.2 million penalty on Delta Bank plc.", "agency:us-ofac"),
+    ],
+)
+def test_a_fine_is_an_action_against_the_fined_whatever_the_currency(text: str, actor: str):
+    assert (actor, "acted-against", "firm:delta-bank-plc", "asserted") in _tuples(text)
