@@ -100,7 +100,11 @@ ACT_RE = re.compile(
     r"(?:deny|denied|denying|reject|rejected|rejecting)(?=\s+(?:\S+\s+){0,4}?\S+'s?\s+applications?\b))\b",
     _I,
 )
-WARN_RE = re.compile(r"\b(?:warn|caution|advis)\w*\s+(?:\w+\s+){0,3}?(?:against|about)\b", _I)
+WARN_RE = re.compile(
+    r"\b(?:warn|caution|advis)\w*\s+(?:\w+\s+){0,3}?(?:against|about)\b|"
+    r"\bwarn(?:s|ed|ing)?\s+that(?:\s+the)?(?=\s+[A-Z])",  # "warned that Volt Typhoon ... has compromised": its subject
+    _I,
+)
 DECLINE_RE = re.compile(r"\b(?:declined|refused|did\s+not\s+(?:immediately\s+)?(?:respond|reply))\b", _I)
 INVADE_RE = re.compile(r"\b(?:invaded|invades|invading|invasion\s+of)\b", _I)
 ENACT_RE = re.compile(

@@ -287,6 +287,8 @@ def _rule_actor_on_target(
             continue
         if _MEMBERS_NAMED_AFTER_RE.match(sent.doc.norm, targets[0].end):
             continue  # "Indicted APT40 Actors": the group's members, not the group
+        if cue.group(0).lower().endswith(("that", "the")) and targets[0].start > cue.end() + 1:
+            continue  # "warned that X ...": only the clause's subject, named right after "that"
         if mark:
             sent.consumed.append((cue.start(), cue.end()))
         for t in targets:

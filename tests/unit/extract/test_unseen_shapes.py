@@ -3,7 +3,7 @@ letters with accents (Spanish, French, German, Turkish, Vietnamese) is one name 
 two firms joined by "and" stay two when the first ends in a legal form rigour knows or the second
 opens with one ("OOO Sky Frame and AO Ural Plant"); a non-breaking hyphen reads as a hyphen; an
 airline's "X Air" is a firm; vessels a firm owns being designated is no measure on the firm; "fined"
-is an action against the fined, in pounds or euros too.
+is an action against the fined, in pounds or euros too; "warned that X is ..." warns against X.
 Constructed sentences in the shapes of US-government releases (such names are rare in the evaluation
 texts, which spell most names without accents), so no evaluation text is quoted here."""
 
@@ -89,3 +89,10 @@ def test_what_a_firm_owns_being_designated_is_no_measure_on_the_firm():
 )
 def test_a_fine_is_an_action_against_the_fined_whatever_the_currency(text: str, actor: str):
     assert (actor, "acted-against", "firm:delta-bank-plc", "asserted") in _tuples(text)
+
+
+def test_a_warning_that_a_named_party_acts_warns_against_it_and_only_against_the_clause_subject():
+    assert ("firm:lazarus-group", "warned-against-by", "agency:us-fbi", "asserted") in _tuples(
+        "The FBI warned that the Lazarus Group is targeting cryptocurrency firms."
+    )
+    assert not _tuples("CISA warned that organizations should patch Microsoft Exchange servers immediately.")
