@@ -26,6 +26,7 @@ from .docstate import DocState
 from .foreign import foreign_body, foreign_owner
 from .gazetteer import Gazetteer, trie_pattern
 from .initialisms import initialisms, initials_follow
+from .legal_forms import legal_form_last, legal_tail
 from .names import surname_alone
 from .patterns import (
     AGENCY_OF_RE,
@@ -188,7 +189,7 @@ class Doc(DocState):
                 if lead is not None and lead < m.start() + b:
                     rest = m.group(0)[lead - m.start() : b]
                     a = b - len(rest.lstrip())
-                add(m.start() + a, names.legal_tail(norm, m.start() + b), T.FIRM)  # "... Trading FZE"
+                add(m.start() + a, legal_tail(norm, m.start() + b), T.FIRM)  # "... Trading FZE"
         for m in FIRM_COMMA_RE.finditer(norm):
             add(m.start(), m.end(), T.FIRM)
         for m in FIRM_FORM_RE.finditer(norm):
@@ -269,7 +270,7 @@ class Doc(DocState):
             if any(c.etype is T.FIRM for c in inside) and not names.group_name(norm[a:b]):
                 typed = T.FIRM  # "Islamic Republic of Iran Shipping Lines (IRISL)": "Iran Shipping" was its end
             elif (inside or names.group_name(norm[a:b])) and typed in {None, T.FIRM}:
-                if not names.legal_form_last(norm[a:b]):  # "... of Iraq and Syria": a body named after its
+                if not legal_form_last(norm[a:b]):  # "... of Iraq and Syria": a body named after its
                     typed = T.ORGANIZATION  # countries; "al-Qa'ida in the Islamic Maghreb (AQIM)": a group
             if typed is not None:
                 add(a, b, typed)
@@ -566,7 +567,7 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
         left_text = name[cut : m.start()]
         left = left_text.split()
         right = name[m.end() :].split()
-        if re.search(rf"\b{FIRM_SUFFIX}$", left_text) or names.legal_form_last(left_text):  # "... SARL and ..."
+        if re.search(rf"\b{FIRM_SUFFIX}$", left_text) or legal_form_last(left_text):  # "... SARL and ..."
             parts.append((cut, m.start()))
             cut = m.end()
         elif PREFIX_RE.match(name, m.end()) and (len(left) >= 2 or PREFIX_RE.match(left_text)):

@@ -23,12 +23,11 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from rigour.names.org_types import extract_org_types
-
 from schema.ontology import EntityType
 
 from . import towns
 from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE, PERSON_AFTER_RE
+from .legal_forms import legal_form_last
 from .patterns import (
     CIVIL_BODY_RE,
     DEMONYM_ALT,
@@ -286,12 +285,18 @@ def candidates(
 def _parted(norm: str, start: int, end: int, wholes: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """A name run over "and" is two names when each side is whole on its own: a person's name or
     a name ending in a legal form or a group's ("Sergey Gorkov and Zhang Min", "Ivan Petrov and Delta
-    Trading LLC", "Jaish e-Mohammed and Lashkar e-Tayyiba"); "Bank of Industry and Commerce" stays one."""
+    Trading LLC", "Jaish e-Mohammed and Lashkar e-Tayyiba"), or when one side is an acronym and the
+    other whole or one word ("Huawei and ZTE"); "Bank of Industry and Commerce" stays one."""
     for part in _AND_SPLIT.finditer(norm, start, end):
         left, right = norm[start : part.start()], norm[part.end() : end]
-        if (_whole(left) or left in wholes) and (_whole(right) or right in wholes):
+        lw, rw = _whole(left) or left in wholes, _whole(right) or right in wholes
+        acronym = _ACRONYM.fullmatch(left) or _ACRONYM.fullmatch(right)
+        if (lw and rw) or (acronym and (lw or " " not in left) and (rw or " " not in right)):
             return [(start, part.start()), *_parted(norm, part.end(), end, wholes)]
     return [(start, end)]
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # "ZTE", "DJI", "SMIC": a name on its own
 
 
 def _whole(name: str) -> bool:  # "OOO Sky Frame": a legal form first, then a name
@@ -396,33 +401,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     return None
 
 
-def legal_form_last(name: str) -> bool:
-    """Does the name end in a legal form rigour knows (``... Trading FZE``, ``... DMCC``, ``... SARL``)?
-    A one-word name is not enough (``AG`` alone is no firm)."""
-    if " " not in name:
-        return False
-    found = extract_org_types(name)
-    if not found or not name.endswith(found[-1][0]) or len(found[-1][0]) >= len(name):
-        return False
-    return _ROMAN.fullmatch(found[-1][0]) is None  # "Chashma II" is a plant's number, not a form
-
-
-_ROMAN = re.compile(r"[IVX]+")
 _TITLED_SHORT = re.compile(rf"^(?:{PERSON_TITLE_RE.pattern})[ \t]+")
-_REGION_TAIL = re.compile(r"[ \t]+(?:Americas|International|Global|Europe|Asia[ \t]+Pacific|Asia|Eurasia)(?![\w-])")
-_TAIL = re.compile(r",?[ \t]+([A-Z][A-Za-z.]{1,6})(?![\w-])")  # "ABLV Bank, AS": a form after a comma too
-
-
-def legal_tail(norm: str, end: int) -> int:
-    """Where a firm's name ends, past a region a subsidiary is named for ("China Telecom" Americas)
-    and a legal form rigour knows right after it ("Delta Trading" FZE)."""
-    region = _REGION_TAIL.match(norm, end)
-    end = region.end() if region is not None else end
-    tail = _TAIL.match(norm, end)
-    if tail is None or _ROMAN.fullmatch(tail.group(1)):
-        return end
-    found = extract_org_types(tail.group(1))  # "Bhd." is found as "Bhd"
-    return tail.end() if found and found[-1][0] in {tail.group(1), tail.group(1).rstrip(".")} else end
 
 
 def find(
