@@ -24,7 +24,7 @@ from .meta import ArticleMeta, coerce_meta
 from .rules import RULES
 from .sentence import Raw, Sentence
 from .stance import stance_and_speaker
-from .text import contact_blocks, decode, sentences, unwrapped
+from .text import compound_hyphens, contact_blocks, decode, sentences, unwrapped
 
 T = EntityType
 P = Predicate
@@ -57,7 +57,7 @@ def run(
     text = decode(text)
     info = coerce_meta(meta)
     known_list = list(known)
-    norm = unwrapped(fold(text))
+    norm = compound_hyphens(unwrapped(fold(text)))
     doc = Doc(text, norm, known_list)
     doc.find_mentions()
     doc.issuer = _issuer(doc, info)

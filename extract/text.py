@@ -128,6 +128,19 @@ def hard_wrapped(norm: str) -> bool:
 _SINGLE_BREAK_RE = re.compile(r"(?<=[A-Za-z0-9,;’'\"])[ \t]*\n(?=[ \t]*[A-Za-z0-9\"'(“])")
 
 
+# a compound's dash: "a Hong Kong–based firm" (an en dash after an open compound, as style guides ask)
+_COMPOUND_DASH_RE = re.compile(
+    r"(?<=[^\W\d_])[\u2012\u2013](?=(?:based|owned|controlled|backed|linked|affiliated|registered|headquartered|"
+    r"flagged|sponsored|run)\b)"
+)
+
+
+def compound_hyphens(norm: str) -> str:
+    """The text with a compound's en dash a hyphen (same length, same offsets): "Hong Kong–based" reads as
+    "Hong Kong-based"; a dash between words or numbers ("2019–2020", "Iran – and Russia") stays."""
+    return _COMPOUND_DASH_RE.sub("-", norm)
+
+
 def unwrapped(norm: str) -> str:
     """A hard-wrapped text with each line break the wrapping made a space (same length, same offsets), so a
     name or a title wrapped over two lines ("Assistant Secretary for Export / Enforcement") is one run. A break

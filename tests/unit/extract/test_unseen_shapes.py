@@ -3,7 +3,8 @@ letters with accents (Spanish, French, German, Turkish, Vietnamese) is one name 
 two firms joined by "and" stay two when the first ends in a legal form rigour knows or the second
 opens with one ("OOO Sky Frame and AO Ural Plant"); a non-breaking hyphen reads as a hyphen; an
 airline's "X Air" is a firm; vessels a firm owns being designated is no measure on the firm; "fined"
-is an action against the fined, in pounds or euros too; "warned that X is ..." warns against X.
+is an action against the fined, in pounds or euros too; "warned that X is ..." warns against X; a
+compound's en dash ("Hong Kong–based") is a hyphen; "Huawei and ZTE" are two names.
 Constructed sentences in the shapes of US-government releases (such names are rare in the evaluation
 texts, which spell most names without accents), so no evaluation text is quoted here."""
 
@@ -96,3 +97,16 @@ def test_a_warning_that_a_named_party_acts_warns_against_it_and_only_against_the
         "The FBI warned that the Lazarus Group is targeting cryptocurrency firms."
     )
     assert not _tuples("CISA warned that organizations should patch Microsoft Exchange servers immediately.")
+
+
+def test_a_compound_en_dash_reads_as_a_hyphen():
+    text = "Treasury designated Hong Kong\u2013based Alpha Trading Limited for supplying drone parts to Iran."
+    assert ("firm:alpha-trading-limited", "headquartered-in", "country:hk", "asserted") in _tuples(text)
+
+
+def test_an_acronym_and_a_one_word_name_are_two_names():
+    tuples = _tuples("The Federal Communications Commission designated Huawei and ZTE as national security threats.")
+    assert {s for s, p, _o, _st in tuples if p == "banned-by"} == {"firm:huawei", "firm:zte"}  # not "Huawei and ZTE"
+    assert {s for s, *_ in _tuples("BIS added Bank of Industry and Commerce Ltd. to the Entity List.")} == {
+        "firm:bank-of-industry-and-commerce-ltd"
+    }
