@@ -40,6 +40,9 @@ _POST = (
 )
 # "X, Huawei's chief financial officer": the body's possessive, then the post
 _POSSESSIVE_POST_RE = re.compile(rf"'s?\s+{_POST}", re.I)
+# "Huawei's chief financial officer, X": a post named after the body's possessive, its holder next (a measure
+# on the holder is none on the body)
+POSSESSIVE_POST_NAMED_RE = re.compile(rf"'s?\s+(?:former\s+|then-?\s*)?{_POST}(?:\s+officer)?\s*,\s*", re.I)
 # "X, the director of RosGeo", "X, a former executive of Y"
 # "X, who serves as the managing director of Y", "X is the chief executive officer of Y"
 _SERVES = r"(?:is|was|serves\s+as|served\s+as|has\s+served\s+as)\s+"
@@ -104,7 +107,14 @@ def rule_roles(sent: Sentence) -> None:
             sent.add(person, P.ALLEGED_TIE_TO, sent.head(body), (person.start, body.end), 0.6)
             continue
         near = sent.before(person.start - 1, _BODIES)
-        if near and _tied_body(sent, near[0]) and _ITS_POST_BEFORE_RE.fullmatch(norm, near[0].end, person.start):
+        if (
+            near
+            and _tied_body(sent, near[0])
+            and (
+                _ITS_POST_BEFORE_RE.fullmatch(norm, near[0].end, person.start)
+                or POSSESSIVE_POST_NAMED_RE.fullmatch(norm, near[0].end, person.start)
+            )
+        ):
             sent.add(person, P.ALLEGED_TIE_TO, near[0], (near[0].start, person.end), 0.6)
 
 

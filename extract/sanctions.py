@@ -36,6 +36,7 @@ from .cues import (
 )
 from .mentions import AFFECTED, AUTHORITY
 from .patterns import DEMONYM_ALT, DESIGNATION_TERM
+from .roles import POSSESSIVE_POST_NAMED_RE
 from .sentence import Sentence
 from .spans import Mention
 
@@ -125,6 +126,8 @@ def rule_sanction(sent: Sentence) -> None:
                 for other in sent.group(auth, -1, AUTHORITY)[:-1]:
                     for s in subs:
                         sent.add(s, P.SANCTIONED_BY, other, cue, 0.7, stance=st)
+            if subs and (post := POSSESSIVE_POST_NAMED_RE.match(norm, subs[0].end)) is not None:
+                subs = sent.parties_at(post.end(), AFFECTED)  # "X's chief executive, Y": Y, not X
             if subs and PERSON_GROUP_OF_RE.search(sent.bare(cue.end(), subs[0].start)):
                 # "sanctioning 12 executives of X": X itself is not sanctioned; "two subsidiaries
                 # of X, A and B": A and B are

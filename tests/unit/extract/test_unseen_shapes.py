@@ -4,7 +4,8 @@ two firms joined by "and" stay two when the first ends in a legal form rigour kn
 opens with one ("OOO Sky Frame and AO Ural Plant"); a non-breaking hyphen reads as a hyphen; an
 airline's "X Air" is a firm; vessels a firm owns being designated is no measure on the firm; "fined"
 is an action against the fined, in pounds or euros too; "warned that X is ..." warns against X; a
-compound's en dash ("Hong Kong–based") is a hyphen; "Huawei and ZTE" are two names.
+compound's en dash ("Hong Kong–based") is a hyphen; "Huawei and ZTE" are two names; designating "X's
+chief executive officer, Y" designates Y, tied to X, not X.
 Constructed sentences in the shapes of US-government releases (such names are rare in the evaluation
 texts, which spell most names without accents), so no evaluation text is quoted here."""
 
@@ -110,3 +111,9 @@ def test_an_acronym_and_a_one_word_name_are_two_names():
     assert {s for s, *_ in _tuples("BIS added Bank of Industry and Commerce Ltd. to the Entity List.")} == {
         "firm:bank-of-industry-and-commerce-ltd"
     }
+
+
+def test_a_measure_on_a_firms_post_holder_named_after_its_possessive_is_none_on_the_firm():
+    tuples = _tuples("OFAC also designated Beta Technology Co., Ltd.'s chief executive officer, Zhang Wei.")
+    assert {(s, o) for s, p, o, _st in tuples if p == "sanctioned-by"} == {("person:zhang-wei", "agency:us-ofac")}
+    assert ("person:zhang-wei", "alleged-tie-to", "firm:beta-technology-co-ltd", "asserted") in tuples
