@@ -61,6 +61,7 @@ TIE_RE = re.compile(
     r"(?:Ministry|Ministries|Department|Bureau|Agency|Directorate|Service|Committee|Council)\b)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of|"
     # "affiliated with X", "an associate of X", "X's proxies", "a conduit for X"
     r"(?:affiliated|associated)\s+with|(?:associates?|affiliates?|prox(?:y|ies)|conduits?)\s+(?:of|for|to)|"
+    r"fronts?(?:\s+(?:compan(?:y|ies)|organi[sz]ations?|firms?|entit(?:y|ies)))?\s+for|"  # "a front company for X"
     # support named in a party's description: "a DPRK entity that has provided support to X", "a bank that has
     # assisted X", "a leader in the X cartel", "a representative for an organization subordinate to X"
     r"provid(?:ed|es|ing|e)(?:\s+or\s+attempted\s+to\s+provide)?\s+(?:[\w-]+\s+){0,3}?(?:support\s+(?:to|for)|services\s+to)|"

@@ -5,7 +5,7 @@ opens with one ("OOO Sky Frame and AO Ural Plant"); a non-breaking hyphen reads 
 airline's "X Air" is a firm; vessels a firm owns being designated is no measure on the firm; "fined"
 is an action against the fined, in pounds or euros too; "warned that X is ..." warns against X; a
 compound's en dash ("Hong Kong–based") is a hyphen; "Huawei and ZTE" are two names; designating "X's
-chief executive officer, Y" designates Y, tied to X, not X.
+chief executive officer, Y" designates Y, tied to X, not X; a front company for X is tied to X.
 Constructed sentences in the shapes of US-government releases (such names are rare in the evaluation
 texts, which spell most names without accents), so no evaluation text is quoted here."""
 
@@ -117,3 +117,12 @@ def test_a_measure_on_a_firms_post_holder_named_after_its_possessive_is_none_on_
     tuples = _tuples("OFAC also designated Beta Technology Co., Ltd.'s chief executive officer, Zhang Wei.")
     assert {(s, o) for s, p, o, _st in tuples if p == "sanctioned-by"} == {("person:zhang-wei", "agency:us-ofac")}
     assert ("person:zhang-wei", "alleged-tie-to", "firm:beta-technology-co-ltd", "asserted") in tuples
+
+
+def test_a_front_company_for_a_party_is_tied_to_it():
+    assert (
+        "firm:alpha-trading-llc",
+        "alleged-tie-to",
+        "organization:islamic-revolutionary-guard-corps",
+        "asserted",
+    ) in _tuples("Alpha Trading LLC is a front company for the Islamic Revolutionary Guard Corps.")
