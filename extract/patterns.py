@@ -223,10 +223,11 @@ LAW_ACT_RE = re.compile(  # "Fiscal Year 2019 National Defense Authorization Act
     # a possessive and a word opening with a digit too ("Protecting Europe's Energy Security Act",
     # "Defending America's 5G Future Act")
     rf"(?<![\w-])(?:Fiscal[ \t]+Year[ \t]+(?:19|20)\d\d[ \t]+)?"
-    rf"(?:(?:{_CAP}|\d+[A-Z][A-Za-z]*)(?:'s)?,?{_SP}(?:\([A-Z]{{2,12}}\)[ \t]+(?=[A-Z]))?"
+    rf"(?:(?:{_CAP}|\d+[A-Z][A-Za-z]*|[A-Z]\.)(?:'s)?,?{_SP}(?:\([A-Z]{{2,12}}\)[ \t]+(?=[A-Z]))?"  # "John S. McCain"
     r"(?:(?:and|of|for|the|on|to|from|against|in|with|via|that)[ \t]+){0,2})"
     r"{1,12}?Act\b"  # "... Shareholders and Equivalent (SURPRISE) Parties Act": an acronym inside
-    r"(?:[ \t]+of[ \t]+(?:19|20)\d\d|(?<=Appropriations[ \t]Act),[ \t]*(?:19|20)\d\d(?![\w-]|,[ \t]*\d))?"
+    r"(?:[ \t]+of[ \t]+(?:19|20)\d\d|(?<=Appropriations[ \t]Act),[ \t]*(?:19|20)\d\d(?![\w-]|,[ \t]*\d)"
+    r"|[ \t]+for[ \t]+Fiscal[ \t]+Years?[ \t]+(?:19|20)\d\d(?:[ \t]+and[ \t]+(?:19|20)\d\d)?)?"  # an NDAA's
 )  # "... Related Programs Appropriations Act, 2020": an appropriations act's year is in its title
 # a headline's words before a law it names: "Treasury Takes First Actions Under FEND Off Fentanyl Act"
 UNDER_IN_TITLE_RE = re.compile(r"^.*[ \t](?:Under|Pursuant[ \t]+to|Through|Via|Against)[ \t]+(?=[A-Z])")

@@ -5,7 +5,8 @@ opens with one ("OOO Sky Frame and AO Ural Plant"); a non-breaking hyphen reads 
 airline's "X Air" is a firm; vessels a firm owns being designated is no measure on the firm; "fined"
 is an action against the fined, in pounds or euros too; "warned that X is ..." warns against X; a
 compound's en dash ("Hong Kong–based") is a hyphen; "Huawei and ZTE" are two names; designating "X's
-chief executive officer, Y" designates Y, tied to X, not X; a front company for X is tied to X.
+chief executive officer, Y" designates Y, tied to X, not X; a front company for X is tied to X; a
+defense authorization act keeps "for Fiscal Year 2019" and its namesake's initial in its name.
 Constructed sentences in the shapes of US-government releases (such names are rare in the evaluation
 texts, which spell most names without accents), so no evaluation text is quoted here."""
 
@@ -126,3 +127,14 @@ def test_a_front_company_for_a_party_is_tied_to_it():
         "organization:islamic-revolutionary-guard-corps",
         "asserted",
     ) in _tuples("Alpha Trading LLC is a front company for the Islamic Revolutionary Guard Corps.")
+
+
+def test_a_defense_authorization_act_keeps_its_fiscal_year_and_a_namesakes_initial():
+    from extract.mentions import Doc
+
+    text = "Section 889 of the John S. McCain National Defense Authorization Act for Fiscal Year 2019 applies."
+    doc = Doc(text, text, [])
+    doc.find_mentions()
+    assert [m.eid for m in doc.mentions if m.etype.value == "Law"] == [
+        "law:john-s-mccain-national-defense-authorization-act-for-fiscal-year-2019"
+    ]
