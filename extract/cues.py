@@ -44,6 +44,13 @@ SANCTION_RE = re.compile(
     r"asset[ -]freeze)\b",  # not "sanctions-evasion", "sanctions-related": a compound's first word
     _I,
 )
+# a measure withdrawn by its maker, right before "sanctions on X" or "the designation of X": "Treasury lifted
+# sanctions on X", "the removal of sanctions against X", "rescinded the designation of X" (not "eased")
+SANCTION_LIFTED_BEFORE_RE = re.compile(
+    r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|revok(?:e|es|ed|ing)|"
+    r"(?:lifting|removal|revocation|rescission|termination)\s+of)\s+(?:the\s+|its\s+|all\s+|remaining\s+|U\.S\.\s+)*$",
+    _I,
+)
 TIE_RE = re.compile(
     r"\b(?:(?P<between>(?:ties|links|connections|relationship)\s+between)|"
     # not "in connection with" (an idiom: regarding)

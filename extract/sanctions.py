@@ -30,6 +30,7 @@ from .cues import (
     MEMBERS_GAP_RE,
     PERSON_GROUP_OF_RE,
     QUOTE_ENDS_RE,
+    SANCTION_LIFTED_BEFORE_RE,
     SANCTION_RE,
     described_participle,
     designated_before,
@@ -56,6 +57,9 @@ _TERM_ADJECTIVE_RE = re.compile(r"\b(?:a|an)\s+designated$", _I)
 _ITEM_START_RE = re.compile(r":\s*(?:\(?\d{1,2}[.)]\s*)?")
 
 
+_WAIVER_AFTER_RE = re.compile(r"[ \t-]+(?:waivers?|exemptions?|exceptions?|relief)\b", re.I)
+
+
 def rule_sanction(sent: Sentence) -> None:
     norm = sent.doc.norm
     for cue in sent.cues(SANCTION_RE):
@@ -78,6 +82,10 @@ def rule_sanction(sent: Sentence) -> None:
         if sent.negated(cue.start()) or mode == "skip":
             continue
         st = Stance.PROPOSED if mode == "proposed" else None  # "announced its intent to designate X"
+        if SANCTION_LIFTED_BEFORE_RE.search(norm, max(sent.start, cue.start() - 40), cue.start()) and not (
+            _WAIVER_AFTER_RE.match(norm, cue.end())  # "rescinding sanctions waivers": the waiver goes, not the measure
+        ):
+            st = Stance.RETRACTED  # "Treasury lifted sanctions on X": withdrawn by the body that made it
         passive = sent.passive(cue)
         if cue.group(0).lower().startswith("designation"):  # "Today's designations of A, ..., as well as B and C"
             _rule_designations_of(sent, cue)

@@ -6,7 +6,8 @@ airline's "X Air" is a firm; vessels a firm owns being designated is no measure 
 is an action against the fined, in pounds or euros too; "warned that X is ..." warns against X; a
 compound's en dash ("Hong Kong–based") is a hyphen; "Huawei and ZTE" are two names; designating "X's
 chief executive officer, Y" designates Y, tied to X, not X; a front company for X is tied to X; a
-defense authorization act keeps "for Fiscal Year 2019" and its namesake's initial in its name.
+defense authorization act keeps "for Fiscal Year 2019" and its namesake's initial in its name; a party
+removed from a list, or a sanction lifted, is a retracted claim, never a listing.
 Constructed sentences in the shapes of US-government releases (such names are rare in the evaluation
 texts, which spell most names without accents), so no evaluation text is quoted here."""
 
@@ -138,3 +139,31 @@ def test_a_defense_authorization_act_keeps_its_fiscal_year_and_a_namesakes_initi
     assert [m.eid for m in doc.mentions if m.etype.value == "Law"] == [
         "law:john-s-mccain-national-defense-authorization-act-for-fiscal-year-2019"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        (
+            "OFAC removed Alpha Trading LLC from the SDN List.",
+            ("firm:alpha-trading-llc", "listed-on", "list:us-ofac-sdn", "retracted"),
+        ),
+        (
+            "The Commerce Department removed Beta Technology Co., Ltd. from the Entity List on Tuesday.",
+            ("firm:beta-technology-co-ltd", "listed-on", "list:us-bis-entity-list", "retracted"),
+        ),
+        (
+            "Treasury lifted sanctions on Gamma Shipping Ltd. in 2020.",
+            ("firm:gamma-shipping-ltd", "sanctioned-by", "agency:us-treasury", "retracted"),
+        ),
+    ],
+)
+def test_a_party_taken_off_a_list_or_a_sanction_lifted_is_a_retracted_claim(text: str, claim: tuple[str, ...]):
+    tuples = _tuples(text)
+    assert claim in tuples
+    assert (*claim[:3], "asserted") not in tuples  # never read as a listing or a sanction
+
+
+def test_rescinding_a_sanctions_waiver_lifts_no_sanction():
+    text = "The administration is rescinding sanctions waivers it granted to Nord Stream 2 AG."
+    assert not [t for t in _tuples(text) if t[3] == "retracted"]
