@@ -88,7 +88,7 @@ def rule_sanction(sent: Sentence) -> None:
             st = Stance.RETRACTED  # "Treasury lifted sanctions on X": withdrawn by the body that made it
         passive = sent.passive(cue)
         if cue.group(0).lower().startswith("designation"):  # "Today's designations of A, ..., as well as B and C"
-            _rule_designations_of(sent, cue)
+            _rule_designations_of(sent, cue, st)
             continue
         auths: list[Mention | str] = list(
             sent.past_relative(
@@ -195,7 +195,7 @@ def _laws_after(sent: Sentence, pos: int) -> list[Mention]:
 _DESCRIPTORS_RE = re.compile(rf"(?:(?:[a-z][\w-]*|{DEMONYM_ALT})\s+){{0,6}}")  # "former Moldovan public official"
 
 
-def _rule_designations_of(sent: Sentence, cue: re.Match[str]) -> None:
+def _rule_designations_of(sent: Sentence, cue: re.Match[str], stance: Stance | None = None) -> None:
     """``Today's designations of A, a leader in ..., as well as B, C, and D`` → each ``sanctioned-by``
     the authority named by the sentence (``by X``), else the one the text last named designating."""
     norm = sent.doc.norm
@@ -214,11 +214,11 @@ def _rule_designations_of(sent: Sentence, cue: re.Match[str]) -> None:
     if auth is None:
         return
     for s in subs:
-        sent.add(s, P.SANCTIONED_BY, auth, cue, 0.65)
+        sent.add(s, P.SANCTIONED_BY, auth, cue, 0.65, stance=stance)  # "revoked the designation of X": retracted
     law = sent.law_after(subs[-1].end, within=240)  # "the designation of X, former Director of Y, pursuant to"
     if law is not None:
         for s in subs:
-            sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.6, stance=Stance.ASSERTED)
+            sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.6, stance=stance or Stance.ASSERTED)
 
 
 _PERSON_NOUN_AFTER_RE = re.compile(r"[ \t]+(?:officials?|leaders?|members?|executives?|officers?|operatives?)\b", _I)

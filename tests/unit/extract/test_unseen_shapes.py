@@ -167,3 +167,11 @@ def test_a_party_taken_off_a_list_or_a_sanction_lifted_is_a_retracted_claim(text
 def test_rescinding_a_sanctions_waiver_lifts_no_sanction():
     text = "The administration is rescinding sanctions waivers it granted to Nord Stream 2 AG."
     assert not [t for t in _tuples(text) if t[3] == "retracted"]
+
+
+def test_a_designation_revoked_is_a_retracted_sanction():
+    meta = {"id": "source:t", "title": "t", "kind": "press-release", "publisher": "U.S. Department of State"}
+    parsed = propose("The Department revoked the designation of Alpha Group as a Foreign Terrorist Organization.", meta)
+    assert {(c.subject, c.predicate.value, c.stance.value) for c in parsed.parsed.claims} == {
+        ("firm:alpha-group", "sanctioned-by", "retracted")
+    }
