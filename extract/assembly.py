@@ -216,6 +216,8 @@ def _claims(
         quals: dict[str, Any] = {}
         if raw.predicate in EVENTS:
             vf, vt, quals = claim_dates(sent, raw, info.published_at)
+            if stance is Stance.RETRACTED and vt is None:
+                vf, vt = None, vf  # the day a measure is lifted or a party delisted ends the fact, not starts it
         conf = raw.confidence
         hows = {doc.how(raw.subject), doc.how(raw.object)}
         if hows <= {"known", "builtin"}:

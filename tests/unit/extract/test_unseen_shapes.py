@@ -175,3 +175,9 @@ def test_a_designation_revoked_is_a_retracted_sanction():
     assert {(c.subject, c.predicate.value, c.stance.value) for c in parsed.parsed.claims} == {
         ("firm:alpha-group", "sanctioned-by", "retracted")
     }
+
+
+def test_the_day_a_party_is_delisted_ends_the_listing():
+    parsed = propose("OFAC removed Alpha Trading LLC from the SDN List on June 2, 2023.").parsed
+    [claim] = parsed.claims
+    assert (claim.stance.value, claim.valid_from, claim.valid_to) == ("retracted", None, "2023-06-02")
