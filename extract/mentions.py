@@ -23,6 +23,7 @@ from schema.ontology import EntityType
 from . import addresses, doclaw, known_as, names, scripts, sdn_entries, towns
 from .builtin import builtin, demonyms
 from .docstate import DocState
+from .firm_parts import firm_parts
 from .foreign import foreign_body, foreign_owner
 from .gazetteer import Gazetteer, trie_pattern
 from .initialisms import initialisms, initials_follow
@@ -51,10 +52,10 @@ from .patterns import (
     NAME_STOP,
     NAME_TOKEN_RE,
     NUMBERED_UNIT_RE,
+    OF_ANOTHER_BODY_RE,
     PARTY_STATE,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
-    PREFIX_RE,
     QUOTED_PRODUCT_RE,
     SURNAME_TITLE_RE,
     THREAT_GROUP_RE,
@@ -219,7 +220,10 @@ class Doc(DocState):
             state = foreign_body(m.group(0)) or foreign_owner(norm, m.start())
             # "U.S. Cyber Command": one mention, the "U.S." no country of its own
             us = not state and not m.group("org") and m.start() >= 5 and norm.startswith("U.S. ", m.start() - 5)
-            add(m.start() - 5 * us, m.end(), T.ORGANIZATION if state or m.group("org") else T.AGENCY, state=state)
+            head = norm.rfind(" ", m.start(), m.end()) + 1
+            of = None if m.group("org") or OF_ANOTHER_BODY_RE.match(norm, head) else AGENCY_OF_RE.match(norm, head)
+            end = m.end() if of is None else of.end()  # "Federal Office for Information Security" is one name
+            add(m.start() - 5 * us, end, T.ORGANIZATION if state or m.group("org") else T.AGENCY, state=state)
         for start, end, law in numbered_laws(norm):  # "Executive Order 13873", "General License 85"
             add(start, end, T.LAW, law)
         for m in LAW_ACT_RE.finditer(norm):
@@ -486,6 +490,8 @@ class Doc(DocState):
                     or _OF_BEFORE_RE.search(norm, max(0, hit.start() - 40), hit.start())
                 ):
                     continue  # "Omega Shipping", "the Strait of Hormuz": another name
+                if key in shorts and _IN_PLACE_RE.search(norm, max(0, hit.start() - 12), hit.start()) and _place(key):
+                    continue  # "Shanghai Micro Electronics Co., Ltd., based in Shanghai": the city
                 if (
                     key in shorts
                     and eid_hit is not None
@@ -551,37 +557,13 @@ _ALIAS_STOP = frozenset(
 )
 
 
-_FIRM_AND_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+_IN_PLACE_RE = re.compile(r"\bin[ \t]+$")
 
 
-def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
-    """The firm names in a match that has ``and`` inside: ``China National Electronics Import
-    and Export Corporation`` is one name (a long descriptive left part); ``Huawei and ZTE
-    Corporation`` is one firm after the ``and`` (the left part is short or all capitals), and
-    ``Global Training Solutions Limited and Smartech Future Limited`` two (the left part ends with a
-    legal form, ours or one rigour knows: ``Alpha Trading SARL and Beta Holding S.A.``), and so are
-    both sides after a plural (``two entities, Alpha Energy and Beta Co.``)."""
-    parts: list[tuple[int, int]] = []
-    cut = 0
-    for m in _FIRM_AND_RE.finditer(name):
-        left_text = name[cut : m.start()]
-        left = left_text.split()
-        right = name[m.end() :].split()
-        if re.search(rf"\b{FIRM_SUFFIX}$", left_text) or legal_form_last(left_text):  # "... SARL and ..."
-            parts.append((cut, m.start()))
-            cut = m.end()
-        elif PREFIX_RE.match(name, m.end()) and (len(left) >= 2 or PREFIX_RE.match(left_text)):
-            parts.append((cut, m.start()))  # "OOO Sky Frame and AO Ural Plant": a legal form opens the next name
-            cut = m.end()
-        elif plural and len(left) >= 1:  # "two Chinese entities, Alpha Energy and Beta Tanker Co."
-            parts.append((cut, m.start()))
-            cut = m.end()
-        elif len(left) < 2 or right[0].isupper():
-            cut = m.end()
-        elif "&" not in m.group(0) and person_shaped(left_text.strip(), names.COMMON):
-            cut = m.end()  # "Sergey Gorkov and Delta Trading LLC": the person is found as a name
-    parts.append((cut, len(name)))
-    return parts
+def _place(word: str) -> bool:
+    """A place the registry knows ("Shanghai", "Xinjiang"), which a text names the firm's home by."""
+    code = registry().countries.code(word)
+    return code is not None and registry().countries.is_code(code)
 
 
 _SECTION_OF_RE = re.compile(r"\b(?:under|pursuant\s+to)\s+(?P<s>[Ss]ection\s+\d+[\w()]*\s+of\s+the\s+)$")

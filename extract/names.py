@@ -119,6 +119,14 @@ _ROLE_AFTER = re.compile(  # "Meng Wanzhou, Huawei's chief financial officer": a
     rf"(?:[\w-]+[ \t]+){{0,4}}?(?:{_ROLES}|{_ROLE_NOUNS})\b"
     r"(?=[ \t]+of\b|[ \t]*[,.;)]|[ \t]*$|[ \t]+(?:and|for|in|at)\b)"
 )
+# the same post said with a verb: "Zhang Wei is the director of X", "X serves as the managing director of Y",
+# "X is a close associate of Y" (only a name shaped like a person's: a firm is "the owner of" a vessel too)
+_ROLE_IS_AFTER = re.compile(
+    r"[ \t]+(?:is|was|serves[ \t]+as|served[ \t]+as|ha[sd][ \t]+served[ \t]+as|remains|became)[ \t]+(?:also[ \t]+)?"
+    r"(?:the|a|an|its|their)[ \t]+(?:current[ \t]+|former[ \t]+|longtime[ \t]+|close[ \t]+|senior[ \t]+)?"
+    rf"(?:[\w-]+[ \t]+){{0,3}}?(?:{_ROLES}|{_ROLE_NOUNS}|associate|adviser|advisor|aide|confidant)"
+    rf"(?:[ \t]+and[ \t]+(?:[\w-]+[ \t]+)?(?:{_ROLES}|{_ROLE_NOUNS}))?[ \t]+(?:of|at|for|to)\b"  # "CEO and owner of"
+)
 _ROLE_BEFORE = re.compile(
     rf"\b(?:{_ROLES}|{_ROLE_NOUNS})"
     r"(?:[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){0,4}"
@@ -367,7 +375,9 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         and not _AFTER_PREPOSITION.search(norm, max(0, start - 8), start)  # "the head of Omega Geo"
     ):
         return T.PERSON
-    if (_HUMAN_AFTER.match(norm, end) or OF_COUNTRY_AFTER_RE.match(norm, end)) and person_shaped(name, COMMON):
+    if (
+        _HUMAN_AFTER.match(norm, end) or OF_COUNTRY_AFTER_RE.match(norm, end) or _ROLE_IS_AFTER.match(norm, end)
+    ) and person_shaped(name, COMMON):
         return T.PERSON  # "Behzad Pourghannad pleaded guilty", "Raul Castro of Cuba,": a person's name
     window = norm[max(0, start - 200) : start]
     ends = list(_SENTENCE_END.finditer(window))

@@ -32,7 +32,11 @@ _DOCUMENT_RUN = rf"(?:{_CAP}{_SP}){{1,2}}{_DOCUMENT_WORD}(?![\w-]|{_SP}[A-Z])"
 
 # -- firms -------------------------------------------------------------------------------------
 
-LEGAL_PREFIX = r"(?:AO|OOO|ZAO|OAO|PAO|PJSC|JSC|CJSC|OJSC)"
+# a legal form before the name: Russian ("OOO Vektor"), Vietnamese ("Công ty TNHH X", "Công ty Cổ phần X")
+LEGAL_PREFIX = (
+    r"(?:AO|OOO|ZAO|OAO|PAO|PJSC|JSC|CJSC|OJSC|"
+    r"C[ôo]ng[ \t]+[Tt]y(?:[ \t]+(?:TNHH|C[ổo][ \t]+[Pp]h[ầa]n|CP))?)"
+)
 FIRM_SUFFIX = (
     r"(?:Lab|Labs|Laboratory|Laboratories|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|Corp\.?|"
     r"Corporation|Co\.|Company|Group|Holdings?|Technologies|Systems|GmbH|AG|PLC|plc|N\.V\.|"
@@ -112,6 +116,7 @@ _HEAD = (
     r"Authority|Division|Network|Unit|Command)"
 )
 _CONNECT = r"(?:(?:and|of|for|the|on)[ \t]+)"
+_OF_THE = r"(?:of|for|on)[ \t]+the[ \t]+"  # "Federal Office for the Protection of the Constitution"; not "and the"
 # a state's civil body by its head word: "the United Kingdom's National Cyber Security Centre", "Japan's National Police
 # Agency", "Australia's Department of Foreign Affairs and Trade" (extract.bodies makes such a foreign body an agency)
 CIVIL_BODY_RE = re.compile(
@@ -124,8 +129,10 @@ AGENCY_OF_RE = re.compile(
     rf"(?<![\w-])(?:(?:U\.S\.|US|United States)[ \t]+)?{_HEAD}[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
     # not past "and" into a possessive: "Ministry of State Security and People's Liberation Army" are two
     # not into "Annual Threat Assessment", nor into an officer's title
-    rf"{_CAP}(?:{_SP}(?!{_DOCUMENT_RUN}|{_OFFICER})(?:{_CONNECT}{_CAP}(?![\w'])|{_CAP}))*"
+    rf"{_CAP}(?:{_SP}(?!{_DOCUMENT_RUN}|{_OFFICER})(?:(?:{_OF_THE}|{_CONNECT}){_CAP}(?![\w'])|{_CAP}))*"
 )
+# "Division of Department of Justice": the body after "of" is another, the one before its unit
+OF_ANOTHER_BODY_RE = re.compile(rf"\S+[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_HEAD}\b")
 AGENCY_TAIL_RE = re.compile(  # "House Select Committee on China", "Senate Committee on Foreign Relations"
     rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee)"
     rf"(?:[ \t]+on[ \t]+(?:the[ \t]+)?{_CAP}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from reference import registry
+from reference import cities, registry
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import towns
@@ -65,8 +65,11 @@ _STATE_OWNED_RE = re.compile(r"\bstate-(?:owned|controlled)\b", re.I)
 
 
 def city_country(name: str) -> str | None:
-    """The country of a city the registry knows ("Moscow" → ``country:ru``, "Shenzhen" unknown → None)."""
+    """The country of a place the registry knows ("Moscow" → ``country:ru``) or of a city whose name says
+    one place (:mod:`reference.cities`: "Chengdu" → ``country:cn``; "Tripoli" → None)."""
     code = registry().countries.code(name)
+    if code is None or not registry().countries.is_code(code):
+        code = cities.city_country(name)
     return f"country:{code.lower()}" if code is not None and registry().countries.is_code(code) else None
 
 
@@ -235,6 +238,26 @@ def rule_of_place(sent: Sentence) -> None:
         else:
             continue
         sent.add(m, P.HEADQUARTERED_IN, place, (m.start, end), 0.7, stance=Stance.ASSERTED)
+
+
+# "X, based in Wuhan", "X is headquartered in Shenzhen": a city, and no country after it
+_CITY_SEAT_AFTER_RE = re.compile(
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:,\s*(?:(?:which|that|who)\s+(?:is|was|are|were)\s+)?|\s+(?:is|was|are|were)\s+)"
+    r"(?:based|headquartered|located)\s+in\s+(?P<city>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?![\w-])(?!\s*,\s*[A-Z])"
+)
+
+
+def rule_city_seat(sent: Sentence) -> None:
+    """``X, based in Wuhan`` → X ``headquartered-in`` the city's country (a city whose name says one place:
+    :func:`city_country`; a country named there is :func:`rule_places`')."""
+    norm = sent.doc.norm
+    for m in sent.ms:
+        hit = _CITY_SEAT_AFTER_RE.match(norm, m.end, sent.end) if m.etype in _PARTIES else None
+        if hit is None or any(x.start == hit.start("city") for x in sent.ms):
+            continue
+        place = city_country(hit.group("city"))
+        if place is not None:
+            sent.add(m, P.HEADQUARTERED_IN, place, (m.start, hit.end()), 0.65, stance=Stance.ASSERTED)
 
 
 # "Patsulya and Besedin are Russian nationals", "X is a Chinese citizen": a person's nationality

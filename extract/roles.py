@@ -47,7 +47,8 @@ POSSESSIVE_POST_NAMED_RE = re.compile(rf"'s?\s+(?:former\s+|then-?\s*)?{_POST}(?
 # "X, who serves as the managing director of Y", "X is the chief executive officer of Y"
 _SERVES = r"(?:is|was|serves\s+as|served\s+as|has\s+served\s+as)\s+"
 _POST_OF_RE = re.compile(
-    rf"\s*(?:,\s*(?:who\s+{_SERVES})?|\s+{_SERVES})(?:the|a|an|its|their)\s+(?:[a-z-]+\s+)?{_POST}\s+(?:of|at|in)\s+"
+    rf"\s*(?:,\s*(?:who\s+{_SERVES})?|\s+{_SERVES})(?:the|a|an|its|their)\s+(?:[a-z-]+\s+)?{_POST}"
+    rf"(?:\s+and\s+{_POST})?\s+(?:of|at|in)\s+"  # "the chief executive officer and owner of Y"
     r"(?:the\s+)?",
     re.I,
 )

@@ -535,6 +535,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     places.rule_places,
     places.rule_charter,
     places.rule_of_place,
+    places.rule_city_seat,
     places.rule_nationals,
     places.rule_based_anaphor,
     lawrules.rule_pursuant,

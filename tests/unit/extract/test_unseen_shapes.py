@@ -181,3 +181,88 @@ def test_the_day_a_party_is_delisted_ends_the_listing():
     parsed = propose("OFAC removed Alpha Trading LLC from the SDN List on June 2, 2023.").parsed
     [claim] = parsed.claims
     assert (claim.stance.value, claim.valid_from, claim.valid_to) == ("retracted", None, "2023-06-02")
+
+
+_LEAD = "The department acted after a long review of the network's conduct over several years. "  # no headline
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zhang Wei is the director of Shenzhen Hailong Technology Co., Ltd.",
+        "Zhang Wei serves as the managing director of Shenzhen Hailong Technology Co., Ltd.",
+        "Zhang Wei is the chief executive officer and owner of Shenzhen Hailong Technology Co., Ltd.",
+    ],
+)
+def test_a_post_said_with_a_verb_ties_its_holder_to_the_firm(sentence: str):
+    assert ("person:zhang-wei", "alleged-tie-to", "firm:shenzhen-hailong-technology-co-ltd", "asserted") in _tuples(
+        _LEAD + sentence
+    )
+
+
+def test_a_firm_that_owns_a_vessel_stays_a_firm():
+    text = _LEAD + "Orion Shipping Co. Ltd. is the registered owner of the vessel OCEAN STAR."
+    entities = {e.id for e in propose(text).parsed.entities}
+    assert not any(e.startswith("person:") for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "Germany's Federal Office for Information Security warned against Kaspersky Lab.",
+            "federal-office-for-information-security",
+        ),
+        (
+            "Germany's Federal Office for the Protection of the Constitution warned against Huawei.",
+            "federal-office-for-the-protection-of-the-constitution",
+        ),
+    ],
+)
+def test_a_body_named_for_its_task_is_one_name(sentence: str, body: str):
+    ids = {i.split(":", 1)[1] for t in _tuples(_LEAD + sentence) for i in (t[0], t[2])} | {
+        e.id.split(":", 1)[1] for e in propose(_LEAD + sentence).parsed.entities
+    }
+    assert body in ids
+    assert "federal-office" not in ids
+
+
+def test_a_unit_of_another_body_stays_a_unit():
+    text = _LEAD + "The Criminal Division of the Department of Justice joined the investigation."
+    assert ("agency:criminal-division", "part-of", "agency:us-doj", "asserted") in _tuples(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "firm", "country"),
+    [
+        (
+            "BIS added Alpha Micro Electronics Co., Ltd., based in Wuhan, to the Entity List.",
+            "firm:alpha-micro-electronics-co-ltd",
+            "country:cn",
+        ),
+        ("OFAC designated Sepahan Trading Co., a Karaj-based supplier.", "firm:sepahan-trading-co", "country:ir"),
+        (
+            "Delta Textile Ltd., which is headquartered in Lahore, was designated.",
+            "firm:delta-textile-ltd",
+            "country:pk",
+        ),
+    ],
+)
+def test_a_city_that_names_one_place_is_in_its_country(sentence: str, firm: str, country: str):
+    assert (firm, "headquartered-in", country, "asserted") in _tuples(_LEAD + sentence)
+
+
+def test_a_city_two_countries_share_names_no_country():  # Valencia: Venezuela's and Spain's
+    text = _LEAD + "OFAC designated Omega Trading Co., based in Valencia, for its support of the network."
+    assert not [t for t in _tuples(text) if t[1] == "headquartered-in"]
+
+
+def test_a_city_a_firm_is_named_after_is_the_city_after_based_in():
+    text = (
+        _LEAD + "The entities include Shanghai Micro Electronics Equipment Group Co., Ltd., based in Shanghai, "
+        "which makes lithography tools."
+    )
+    parsed = propose(text).parsed
+    assert ("firm:shanghai-micro-electronics-equipment-group-co-ltd", "headquartered-in", "country:cn", "asserted") in {
+        (c.subject, c.predicate.value, c.object, c.stance.value) for c in parsed.claims
+    }
