@@ -68,6 +68,8 @@ TIE_RE = re.compile(
     r"(?:Ministry|Ministries|Department|Bureau|Agency|Directorate|Service|Committee|Council)\b)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of|"
     # "affiliated with X", "an associate of X", "X's proxies", "a conduit for X"
     r"(?:affiliated|associated)\s+with|(?:associates?|affiliates?|prox(?:y|ies)|conduits?)\s+(?:of|for|to)|"
+    # E.O. criteria: "a leader, official, senior executive officer, or member of the board of directors of X"
+    r"(?:member\s+of\s+the\s+board\s+of\s+directors|senior\s+executive\s+officer)\s+of|"
     r"fronts?(?:\s+(?:compan(?:y|ies)|organi[sz]ations?|firms?|entit(?:y|ies)))?\s+for|"  # "a front company for X"
     # support named in a party's description: "a DPRK entity that has provided support to X", "a bank that has
     # assisted X", "a leader in the X cartel", "a representative for an organization subordinate to X"

@@ -147,6 +147,11 @@ _DESCRIBED_AFTER = re.compile(
 _PRONOUN_AFTER = re.compile(
     r"(?:[^.;]|\.(?!\s*(?:$|[A-Z][a-z]))){0,120}?\b(?:for|of)\s+(?:his|her)\s+(?:role|involvement|position|work|conduct)\b"
 )
+# who holds, runs or acts for a party, named after the tie: "controlled by Hassan Karimi", "on behalf of X"
+_TIE_BY_BEFORE = re.compile(
+    r"\b(?:(?:owned|controlled|directed|led|run|headed|managed|founded)(?:[ \t]+(?:and|or)[ \t]+\w+)?[ \t]+by"
+    r"|on[ \t]+behalf[ \t]+of|(?:close[ \t]+)?associates?[ \t]+of)[ \t]+$"
+)
 # the acts that fall on persons and firms alike: a given name tells which ("designating Zhang Min")
 _HUMAN_AFTER = re.compile(
     r"[ \t]+(?:(?:has|had)[ \t]+)?(?:pleaded|pled|admitted|confessed|conspired|lived|resided|"
@@ -184,7 +189,7 @@ _APPLICATION_AFTER = re.compile(r"'s?[ \t]+(?:applications?|authorizations?)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|at|for|with|from|by|in)[ \t]+$")
 _IMO_AFTER = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
 _VESSEL_BEFORE = re.compile(  # "the tanker X", "the Motor Yacht (M/Y) Tango", "M/V X"
-    r"(?:\b(?:vessel|tanker|freighter|yacht|superyacht|ship|Yacht|Vessel)|\bM/[VYT]|\bMV|\bMT)[ \t]+"
+    r"(?:\b(?:vessels?|tankers?|freighters?|yachts?|superyachts?|ships?|Yacht|Vessels?)|\bM/[VYT]|\bMV|\bMT)[ \t]+"
     r"(?:\((?:M/[VYT]|MV|MT)\)[ \t]+)?(?:(?:named|called)[ \t]+)?$"
 )
 _LIST_AFTER = re.compile(r"[^.;]{0,160}?\bto\s+the\s+[^.;]{0,60}?\bList\b")
@@ -299,7 +304,8 @@ def _parted(norm: str, start: int, end: int, wholes: frozenset[str] = frozenset(
         left, right = norm[start : part.start()], norm[part.end() : end]
         lw, rw = _whole(left) or left in wholes, _whole(right) or right in wholes
         acronym = _ACRONYM.fullmatch(left) or _ACRONYM.fullmatch(right)
-        if (lw and rw) or (acronym and (lw or " " not in left) and (rw or " " not in right)):
+        capitals = left.isupper() and right.isupper()  # "the vessels NAVIG8 ONE and OCEAN FORTUNE": two
+        if (lw and rw) or capitals or (acronym and (lw or " " not in left) and (rw or " " not in right)):
             return [(start, part.start()), *_parted(norm, part.end(), end, wholes)]
     return [(start, end)]
 
@@ -376,7 +382,10 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     ):
         return T.PERSON
     if (
-        _HUMAN_AFTER.match(norm, end) or OF_COUNTRY_AFTER_RE.match(norm, end) or _ROLE_IS_AFTER.match(norm, end)
+        _HUMAN_AFTER.match(norm, end)
+        or OF_COUNTRY_AFTER_RE.match(norm, end)
+        or _ROLE_IS_AFTER.match(norm, end)
+        or _TIE_BY_BEFORE.search(norm, max(0, start - 40), start)
     ) and person_shaped(name, COMMON):
         return T.PERSON  # "Behzad Pourghannad pleaded guilty", "Raul Castro of Cuba,": a person's name
     window = norm[max(0, start - 200) : start]

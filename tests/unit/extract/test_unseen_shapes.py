@@ -266,3 +266,43 @@ def test_a_city_a_firm_is_named_after_is_the_city_after_based_in():
     assert ("firm:shanghai-micro-electronics-equipment-group-co-ltd", "headquartered-in", "country:cn", "asserted") in {
         (c.subject, c.predicate.value, c.object, c.stance.value) for c in parsed.claims
     }
+
+
+def test_vessels_named_together_are_two_and_the_measure_falls_on_them_not_their_owner():
+    text = (
+        "Today, OFAC sanctioned a shipping network. The vessels NAVIG8 ONE and OCEAN FORTUNE, which are owned by "
+        "Star Ocean Shipping Inc., were identified as blocked property."
+    )
+    meta = {"id": "source:t", "title": "t", "kind": "press-release", "publisher": "U.S. Department of the Treasury"}
+    tuples = {(c.subject, c.predicate.value, c.object, c.stance.value) for c in propose(text, meta).parsed.claims}
+    for vessel in ("asset:navig8-one", "asset:ocean-fortune"):
+        assert ("firm:star-ocean-shipping-inc", "owns", vessel, "asserted") in tuples
+        assert [t for t in tuples if t[:2] == (vessel, "sanctioned-by")]  # the publisher's or OFAC's
+    assert not [t for t in tuples if t[0] == "firm:star-ocean-shipping-inc" and t[1] == "sanctioned-by"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (  # the executive orders' words for a post at the designated firm
+            "Kamran Aliyev was designated pursuant to E.O. 14024 for being or having been a leader, official, senior "
+            "executive officer, or member of the board of directors of Caspian Tech LLC.",
+            ("person:kamran-aliyev", "alleged-tie-to", "firm:caspian-tech-llc", "asserted"),
+        ),
+        (
+            "Alpha Bravo Trading DMCC, a UAE-based company, is controlled by Hassan Ali Karimi.",
+            ("firm:alpha-bravo-trading-dmcc", "alleged-tie-to", "person:hassan-ali-karimi", "asserted"),
+        ),
+        (
+            "Ivan Petrov is a close associate of Yevgeniy Prigozhin.",
+            ("person:ivan-petrov", "alleged-tie-to", "person:yevgeniy-prigozhin", "asserted"),
+        ),
+    ],
+)
+def test_a_person_named_by_the_tie_to_a_party_is_a_person_and_tied(sentence: str, claim: tuple[str, ...]):
+    assert claim in _tuples(_LEAD + sentence)
+
+
+def test_a_vietnamese_legal_form_opens_the_firms_name():
+    text = _LEAD + "OFAC designated Công ty TNHH Hải Phòng Shipping, based in Haiphong."
+    assert ("firm:cong-ty-tnhh-hai-phong-shipping", "headquartered-in", "country:vn", "asserted") in _tuples(text)
