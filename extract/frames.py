@@ -53,7 +53,7 @@ MEMBERS_RE = re.compile(
     r"\b(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:entities|firms|companies|individuals|persons|"
     r"designations|officials|parties|additions)\b(?:[^.;]{0,60}?\b(?:are|include|includes|included)\b|"
     r"[^.;:]{0,240}?\b(?:are|include|includes)\s*:)|"  # "... in connection with <a long reason> are:"
-    r"Also\s+(?:designated|sanctioned|identified)\b|They\s+(?:are|include)\b|"
+    r"(?-i:Also)\s+(?:designated|sanctioned|identified)\b|They\s+(?:are|include)\b|"  # not "X also sanctioned"
     # "Among those designated are ...", "Those sanctioned today include ...": a news story's members
     r"(?:Among\s+)?(?:those|the\s+(?:individuals|entities|people|persons))\s+(?:designated|sanctioned|targeted)\s+"
     r"(?:today\s+|on\s+\w+\s+)?(?:are|were|include|included)\b)",

@@ -185,7 +185,9 @@ _CORPORATE_POST_AFTER = re.compile(
     r"'s[ \t]+(?:(?:chief|deputy|former)[ \t]+)*(?:(?:[a-z]+[ \t]+)?officer|CEO|CFO|COO|CTO|founder|co-?founder|"
     r"chairman|chairwoman|shareholders?|employees?|executives?)\b"
 )
-_APPLICATION_AFTER = re.compile(r"'s?[ \t]+(?:applications?|authorizations?)\b")  # "China Mobile USA's application"
+_APPLICATION_AFTER = re.compile(  # "China Mobile USA's application", "China Unicom Americas' authority"
+    r"'s?[ \t]+(?:applications?|authorizations?|authority)\b"
+)
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|at|for|with|from|by|in)[ \t]+$")
 _IMO_AFTER = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
 _VESSEL_BEFORE = re.compile(  # "the tanker X", "the Motor Yacht (M/Y) Tango", "M/V X"

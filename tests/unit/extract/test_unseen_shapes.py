@@ -306,3 +306,24 @@ def test_a_person_named_by_the_tie_to_a_party_is_a_person_and_tied(sentence: str
 def test_a_vietnamese_legal_form_opens_the_firms_name():
     text = _LEAD + "OFAC designated Công ty TNHH Hải Phòng Shipping, based in Haiphong."
     assert ("firm:cong-ty-tnhh-hai-phong-shipping", "headquartered-in", "country:vn", "asserted") in _tuples(text)
+
+
+def test_a_measure_another_body_takes_in_the_next_sentence_is_that_bodys_alone():
+    text = (
+        "The U.S. Treasury Department on Thursday imposed sanctions on six Hong Kong-based companies accused of "
+        "shipping Iranian oil. The companies include Sea Charming Shipping Co. Ltd., Treasury said. The State "
+        "Department also sanctioned Chinese refiner Luqing Petrochemical Co. Ltd. for buying Iranian crude."
+    )
+    refiner = {t[2] for t in _tuples(text) if t[:2] == ("firm:luqing-petrochemical-co-ltd", "sanctioned-by")}
+    assert refiner == {"agency:us-state"}
+
+
+def test_a_carriers_authority_revoked_is_a_ban_on_the_carrier_not_on_its_parent():
+    meta = {"id": "source:t", "title": "t", "kind": "press-release", "publisher": "Federal Communications Commission"}
+    text = (
+        "The Federal Communications Commission today revoked China Unicom Americas' authority to provide "
+        "telecommunications services in the United States. ComNet (USA) LLC is indirectly owned by China Unicom."
+    )
+    tuples = {(c.subject, c.predicate.value, c.object) for c in propose(text, meta).parsed.claims}
+    assert ("firm:china-unicom-americas", "banned-by", "agency:us-fcc") in tuples
+    assert ("firm:china-unicom", "banned-by", "agency:us-fcc") not in tuples
