@@ -20,6 +20,7 @@ import re
 
 from schema.ontology import EntityType, Predicate, Stance
 
+from .builtin import demonyms
 from .known_as import ACTORS_KNOWN_AS_RE
 from .mentions import AFFECTED
 from .sentence import Sentence
@@ -173,3 +174,34 @@ def rule_actors_of(sent: Sentence) -> None:
             and re.fullmatch(r"\)?(?:\s*\([^()]{1,12}\))?\s*", norm[body.end : cue.start()])
         ):
             sent.add(g, Predicate.PART_OF, body, (body.start, g.end), 0.65, stance=Stance.ASSERTED)
+
+
+# "PRC state-sponsored cyber actors known as Volt Typhoon", "Russian cyber actors known as Fancy Bear", "Chinese
+# state-sponsored threat actors referred to by names such as Salt Typhoon", "Iranian ... actors, tracked as X"
+_STATES_ACTORS_RE = re.compile(
+    r"(?P<d>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+)?(?:\([A-Z]{2,5}\)[ \t]*)?"
+    r"(?P<w>(?P<ss>(?:state|government)-(?:sponsored|backed|directed)[ \t]+)?"
+    r"(?:(?:malicious|cyber|threat|hacking)[ \t]+)*"
+    r"(?:actors?|groups?|hackers?|hacker[ \t]+group|operators?))[ \t]*,?[ \t]*\(?[ \t]*"
+    r"(?:(?:also[ \t]+|commonly[ \t]+)?known[ \t]+as|referred[ \t]+to[ \t]+(?:by[ \t]+names[ \t]+such[ \t]+as|as)|"
+    r"tracked[ \t]+as|dubbed|called)[ \t]+(?:the[ \t]+)?$"
+)
+
+
+def rule_states_actors(sent: Sentence) -> None:
+    """A state's actors named as a group: the group is ``headquartered-in`` that state and, when the state
+    sponsors them, ``alleged-tie-to`` it ("PRC state-sponsored cyber actors known as Volt Typhoon")."""
+    norm = sent.doc.norm
+    for g in sent.ms:
+        window = max(sent.start, g.start - 120)
+        hit = _STATES_ACTORS_RE.search(norm, window, g.start) if g.etype is T.ORGANIZATION else None
+        if hit is None:
+            continue
+        lead = hit.start("w")  # the state is named right before the actors: a country, or a demonym
+        state = next((c for c in sent.ms if c.etype is T.COUNTRY and window <= c.start < lead <= c.end + 8), None)
+        place = state.eid if state is not None else demonyms().get((hit.group("d") or "").strip())
+        if place is None:
+            continue
+        sent.add(g, Predicate.HEADQUARTERED_IN, place, (hit.start(), g.end), 0.65, stance=Stance.ASSERTED)
+        if hit.group("ss"):
+            sent.add(g, Predicate.ALLEGED_TIE_TO, place, (hit.start(), g.end), 0.6, stance=Stance.ASSERTED)

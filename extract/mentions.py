@@ -26,6 +26,7 @@ from .docstate import DocState
 from .firm_parts import firm_parts
 from .foreign import foreign_body, foreign_owner
 from .gazetteer import Gazetteer, trie_pattern
+from .headings import in_heading
 from .initialisms import initialisms, initials_follow
 from .legal_forms import legal_form_last, legal_tail
 from .names import surname_alone
@@ -45,6 +46,7 @@ from .patterns import (
     FIRM_FORM_RE,
     FIRM_RE,
     FIRM_SUFFIX,
+    GROUP_BEFORE_RE,
     LAW_ACT_RE,
     LAW_ENFORCEMENT_ORDER_RE,
     LAW_ORDER_RE,
@@ -179,7 +181,7 @@ class Doc(DocState):
             for a, b in firm_parts(m.group(0), plural):
                 a = firm_name_start(norm, m.start(), a, b)  # not "Commerce Designated AO", "a North Korean"
                 if _GENERIC_FIRM_RE.fullmatch(m.group(0), a, b) or (
-                    names.in_heading(norm, m.start() + a) and towns.place_described(norm, m.group(0)[a:b], m.start())
+                    in_heading(norm, m.start() + a) and towns.place_described(norm, m.group(0)[a:b], m.start())
                 ):
                     continue  # "Trading Company", "the Indonesian Company", "Staten Island Company Pays": no name
                 if m.start() + b in form_ends or _BODY_OF_BEFORE_RE.search(
@@ -190,7 +192,8 @@ class Doc(DocState):
                 if lead is not None and lead < m.start() + b:
                     rest = m.group(0)[lead - m.start() : b]
                     a = b - len(rest.lstrip())
-                add(m.start() + a, legal_tail(norm, m.start() + b), T.FIRM)  # "... Trading FZE"
+                group = GROUP_BEFORE_RE.search(norm, max(0, m.start() + a - 60), m.start() + a)  # "cyber group X Group"
+                add(m.start() + a, legal_tail(norm, m.start() + b), T.ORGANIZATION if group else T.FIRM)  # "X FZE"
         for m in FIRM_COMMA_RE.finditer(norm):
             add(m.start(), m.end(), T.FIRM)
         for m in FIRM_FORM_RE.finditer(norm):
@@ -215,7 +218,7 @@ class Doc(DocState):
             if code is not None and len(m.group("c")) >= 4:
                 add(m.start(), m.end(), T.AGENCY if code == "US" else T.ORGANIZATION, state=True)
         for m in AGENCY_TAIL_RE.finditer(norm):
-            if names.in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
+            if in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"
             state = foreign_body(m.group(0)) or foreign_owner(norm, m.start())
             # "U.S. Cyber Command": one mention, the "U.S." no country of its own

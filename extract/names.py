@@ -27,6 +27,7 @@ from schema.ontology import EntityType
 
 from . import towns
 from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE, PERSON_AFTER_RE
+from .headings import in_heading
 from .legal_forms import legal_form_last
 from .patterns import (
     CIVIL_BODY_RE,
@@ -45,6 +46,7 @@ from .patterns import (
     PREFIX_RE,
     TERRORIST_AFTER_RE,
     THE_BEFORE_RE,
+    THREAT_NAME_RE,
 )
 from .personal import after_body_title, office_only, person_shaped, person_tail, titled
 from .text import LETTERS, UPPER
@@ -58,9 +60,9 @@ _UP, _LET = UPPER, LETTERS  # Latin capitals and letters, accented ones too ("Sa
 # ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word; a group's name joins its words
 # by a particle ("Jaish-e-Mohammed", "Lashkar e-Tayyiba", "Tehrik-i-Taliban", "Hizb ut-Tahrir")
 _PARTICLE = r"(?:e|i|ul|ut|ud|ur)-"
-NAME_TOKEN = (
+NAME_TOKEN = (  # "B/E Aerospace", "Temp.Periscope"
     rf"(?:(?:al-|el-|{_PARTICLE})?'?[{_UP}][{_LET}0-9]*"
-    rf"(?:'[a-z]{{2,}}|[-/]'?[{_UP}0-9][{_LET}0-9]*|-{_PARTICLE}'?[{_UP}][{_LET}0-9]*)*)"  # "B/E Aerospace"
+    rf"(?:'[a-z]{{2,}}|[-/]'?[{_UP}0-9][{_LET}0-9]*|\.[{_UP}][{_LET}]{{2,}}|-{_PARTICLE}'?[{_UP}][{_LET}0-9]*)*)"
 )
 NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
     rf"(?<![\w.'/-]){NAME_TOKEN}"
@@ -199,52 +201,7 @@ _ADD_BEFORE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", _I)
 
 
 _DIGITS = re.compile(r"\d{3,}")
-_WORD = re.compile(r"[A-Za-z][\w'-]*")
-
-
-def in_heading(norm: str, pos: int) -> bool:
-    """Is ``pos`` on a line in title case (a headline: most words capitalised)?"""
-    return heading_lines(norm).covers(pos)
-
-
-class _Headings:
-    """The title-case lines of one text, found once (a sorted list of spans)."""
-
-    def __init__(self, norm: str) -> None:
-        self.spans: list[tuple[int, int]] = []
-        pos = 0
-        for line in norm.split("\n"):
-            end = pos + len(line)
-            bare = re.sub(r"[ \t]+(?:and|or)$", "", line.rstrip())  # "- Korea's National Police Agency (NPA); and"
-            if len(line) <= 300 and not bare.endswith((".", "?", "!", ";", ":", ",")):  # no stop, no comma
-                words = _WORD.findall(line)
-                caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
-                if len(words) >= 4 and caps >= 0.85 * len(words):
-                    self.spans.append((pos, end))
-            pos = end + 1
-        self.starts = [s for s, _ in self.spans]
-
-    def covers(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and pos <= self.spans[i][1]
-
-
-_HEADINGS: dict[int, tuple[str, _Headings]] = {}
-
-
-def heading_lines(norm: str) -> _Headings:
-    """The headings of ``norm``, cached for the text being read (one entry)."""
-    hit = _HEADINGS.get(id(norm))
-    if hit is not None and hit[0] is norm:
-        return hit[1]
-    found = _Headings(norm)
-    _HEADINGS.clear()
-    _HEADINGS[id(norm)] = (norm, found)
-    return found
-
-
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
-_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "at", "from"})
 _CONNECT = frozenset({"of", "and", "for", "de", "&"})
 _ARTICLES = frozenset({"the", "a", "an", *_CONNECT})
 _BODY_OPENERS = frozenset({"National", "Federal", "Central", "State", "Main"})
@@ -315,8 +272,13 @@ def _parted(norm: str, start: int, end: int, wholes: frozenset[str] = frozenset(
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # "ZTE", "DJI", "SMIC": a name on its own
 
 
-def _whole(name: str) -> bool:  # "OOO Sky Frame": a legal form first, then a name
-    return legal_form_last(name) or group_name(name) or person_shaped(name, COMMON) or bool(PREFIX_RE.match(name))
+def _whole(name: str) -> bool:  # "OOO Sky Frame": a legal form first, then a name; "Salt Typhoon", a threat group's
+    return (
+        legal_form_last(name)
+        or group_name(name)
+        or person_shaped(name, COMMON)
+        or bool(PREFIX_RE.match(name) or THREAT_NAME_RE.fullmatch(name))
+    )
 
 
 def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
@@ -346,7 +308,7 @@ _PATRONYMIC_NAME = re.compile(
 def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     start, end = span
     name = norm[start:end]
-    if ORG_HEADS.search(name):
+    if ORG_HEADS.search(name) or THREAT_NAME_RE.fullmatch(name):  # "Lemon Sandstorm": a threat group's name
         return T.ORGANIZATION
     if _PATRONYMIC_NAME.fullmatch(name):
         return T.PERSON  # a patronymic is a person's, in a headline too

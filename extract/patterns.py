@@ -345,6 +345,12 @@ DEMONYM_GOV_RE = re.compile(
     r"officials|regime|security services|armed forces|army|navy|leadership)\b)"
 )
 # the name cyber threat groups go by in US-government texts: "APT40", "APT 29", "Advanced Persistent Threat 29"
+# the threat-intelligence vendors' names for state actors: Microsoft's weather ("Volt Typhoon", "Midnight Blizzard",
+# "Mint Sandstorm", "Jade Sleet"), CrowdStrike's animals ("Fancy Bear", "Charming Kitten", "Operator Panda")
+THREAT_NAME_RE = re.compile(
+    r"[A-Z][\w-]*[ \t]+(?:Typhoon|Blizzard|Sandstorm|Sleet|Tempest|Panda|Bear|Kitten|Chollima|Spider|"
+    r"TYPHOON|BLIZZARD|SANDSTORM|SLEET|TEMPEST|PANDA|BEAR|KITTEN|CHOLLIMA|SPIDER)"
+)
 THREAT_GROUP_RE = re.compile(r"(?<![\w-])(?:APT[ \t]?\d{1,3}|Advanced\s+Persistent\s+Threat\s+\d{1,3})(?![\w-])")
 # a state body known by its number: "Center 16 of the FSB", "GRU Unit 26165", "Military Unit 74455"
 NUMBERED_UNIT_RE = re.compile(r"(?<![\w-])(?:Military[ \t]+)?(?:Unit|Center|Centre)[ \t]+\d{2,6}(?![\w-])")
@@ -391,7 +397,9 @@ GROUP_BEFORE_RE = re.compile(  # "Lebanon-based terrorist group Hezbollah": a gr
     r"\b(?:terrorist|militant|extremist|armed|insurgent|criminal|paramilitary|separatist)[ \t]+"
     r"(?:group|organization|network|movement|militia)[ \t]+$|"
     # a threat group by its description: "the Russia-based malicious cyber actor X", "the actor known as X or Y"
-    r"\b(?:cyber|threat)[ \t]+(?:actor|group)[ \t]+$|\b(?:actor|group)s?[ \t]+(?:known|tracked)[ \t]+as[ \t]+$",
+    r"\b(?:cyber|threat|hacking|hacker)[ \t]+(?:actor|group)[ \t]+$|"
+    r"\b(?:actor|group)s?[ \t]*,?[ \t]+(?:(?:also|commonly)[ \t]+)?(?:known|tracked|referred[ \t]+to)[ \t]+"
+    r"(?:as|by[ \t]+names[ \t]+such[ \t]+as)[ \t]+$",  # "actors referred to by names such as Salt Typhoon"
     re.IGNORECASE,
 )
 # "Flax Typhoon, a Chinese state-sponsored cyber group", "X, a Sinaloa-based drug trafficking organization"

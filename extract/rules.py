@@ -520,6 +520,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lambda s: _rule_actor_on_target(s, WARN_RE, P.WARNED_AGAINST_BY, 0.65),
     advisories.rule_advisories,
     advisories.rule_actors_of,
+    advisories.rule_states_actors,
     _rule_settlement,
     acts.rule_declined,
     acts.rule_invaded,

@@ -327,3 +327,53 @@ def test_a_carriers_authority_revoked_is_a_ban_on_the_carrier_not_on_its_parent(
     tuples = {(c.subject, c.predicate.value, c.object) for c in propose(text, meta).parsed.claims}
     assert ("firm:china-unicom-americas", "banned-by", "agency:us-fcc") in tuples
     assert ("firm:china-unicom", "banned-by", "agency:us-fcc") not in tuples
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group", "country", "sponsored"),
+    [
+        (
+            "CISA assesses that People's Republic of China (PRC) state-sponsored cyber actors known as Volt Typhoon "
+            "are seeking to pre-position themselves on IT networks.",
+            "organization:volt-typhoon",
+            "country:cn",
+            True,
+        ),
+        (
+            "Iranian state-sponsored cyber actors, tracked as Pioneer Kitten, exploited the vulnerability.",
+            "organization:pioneer-kitten",
+            "country:ir",
+            True,
+        ),
+        (
+            "Russian cyber actors known as Fancy Bear targeted the networks.",
+            "organization:fancy-bear",
+            "country:ru",
+            False,
+        ),
+    ],
+)
+def test_a_states_actors_named_as_a_group_are_that_states(sentence: str, group: str, country: str, sponsored: bool):
+    tuples = _tuples(_LEAD + sentence)
+    assert (group, "headquartered-in", country, "asserted") in tuples
+    assert ((group, "alleged-tie-to", country, "asserted") in tuples) is sponsored
+
+
+def test_threat_groups_named_together_are_groups_of_their_own():
+    text = (
+        _LEAD + "The advisory details Chinese state-sponsored threat actors referred to by names such as Salt Typhoon "
+        "and OPERATOR PANDA."
+    )
+    entities = {e.id for e in propose(text).parsed.entities} | {i for t in _tuples(text) for i in (t[0], t[2])}
+    assert "organization:salt-typhoon" in entities
+    assert not any("salt-typhoon-and" in e for e in entities)
+
+
+def test_a_groups_aliases_with_a_dot_inside_are_whole_names():
+    text = (
+        _LEAD + "APT40, also known as Kryptonite Panda, Leviathan, Temp.Periscope, and Temp.Jumper, is located in "
+        "Haikou, China."
+    )
+    same = {t[2] for t in _tuples(text) if t[1] == "same-as"} | {t[0] for t in _tuples(text) if t[1] == "same-as"}
+    assert {"organization:temp-periscope", "organization:temp-jumper"} <= same
+    assert "organization:temp" not in same

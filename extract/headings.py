@@ -1,0 +1,53 @@
+"""Which lines of a text are headlines: a line in title case (most words capitalised, no stop at its end)
+names its parties only by strong cues, as every word there is capitalised (:func:`in_heading`)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+__all__ = ["heading_lines", "in_heading"]
+
+_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "at", "from"})
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def in_heading(norm: str, pos: int) -> bool:
+    """Is ``pos`` on a line in title case (a headline: most words capitalised)?"""
+    return heading_lines(norm).covers(pos)
+
+
+class _Headings:
+    """The title-case lines of one text, found once (a sorted list of spans)."""
+
+    def __init__(self, norm: str) -> None:
+        self.spans: list[tuple[int, int]] = []
+        pos = 0
+        for line in norm.split("\n"):
+            end = pos + len(line)
+            bare = re.sub(r"[ \t]+(?:and|or)$", "", line.rstrip())  # "- Korea's National Police Agency (NPA); and"
+            if len(line) <= 300 and not bare.endswith((".", "?", "!", ";", ":", ",")):  # no stop, no comma
+                words = _WORD.findall(line)
+                caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
+                if len(words) >= 4 and caps >= 0.85 * len(words):
+                    self.spans.append((pos, end))
+            pos = end + 1
+        self.starts = [s for s, _ in self.spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos <= self.spans[i][1]
+
+
+_HEADINGS: dict[int, tuple[str, _Headings]] = {}
+
+
+def heading_lines(norm: str) -> _Headings:
+    """The headings of ``norm``, cached for the text being read (one entry)."""
+    hit = _HEADINGS.get(id(norm))
+    if hit is not None and hit[0] is norm:
+        return hit[1]
+    found = _Headings(norm)
+    _HEADINGS.clear()
+    _HEADINGS[id(norm)] = (norm, found)
+    return found
