@@ -129,7 +129,7 @@ MEMBERS_OF_RE = re.compile(r"\b(?:subsidiar(?:y|ies)|affiliates?|units?)\s+of\s+
 
 
 ITS_SUBSIDIARY_RE = re.compile(
-    r"\s*(?:,|[\u2013\u2014])?\s*(?:and|as\s+well\s+as)\s+(?:its\s+|their\s+)?(?:[\w-]+\s+){0,4}?"  # "X—as well as its
+    r"\s*(?:,|[\u2013\u2014])?\s*(?:and|as\s+well\s+as)\s+(?:its\s+|their\s+)?(?:[\w.-]+\s+){0,4}?"  # "X—as well as its
     r"(?:subsidiary|subsidiaries|affiliate|affiliates|unit)"  # subsidiary, Y—"
     r"\s*[,:\u2013\u2014-]?\s*",
     _I,

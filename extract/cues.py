@@ -75,7 +75,7 @@ TIE_RE = re.compile(
     # assisted X", "a leader in the X cartel", "a representative for an organization subordinate to X"
     r"provid(?:ed|es|ing|e)(?:\s+or\s+attempted\s+to\s+provide)?\s+(?:[\w-]+\s+){0,3}?(?:support\s+(?:to|for)|services\s+to)|"
     r"(?:has|have|had)\s+(?:materially\s+)?assisted|"
-    r"(?:(?:a|an|the)\s+|(?<=\bis\s)|(?<=\bwas\s))(?:[\w-]+\s+)?"
+    r"(?:(?:a|an|the)\s+|(?<=\bis\s)|(?<=\bwas\s))(?:[\w-]+\s+){0,2}?"
     r"(?:leader|member|representative|commander|founder|emir|amir)\s+(?:in|of|for)"
     r"(?:\s+an?\s+(?:organization|entity)\s+(?:subordinate|linked)\s+to)?)\b",
     _I,

@@ -62,7 +62,7 @@ _UP, _LET = UPPER, LETTERS  # Latin capitals and letters, accented ones too ("Sa
 _PARTICLE = r"(?:e|i|ul|ut|ud|ur)-"
 NAME_TOKEN = (  # "B/E Aerospace", "Temp.Periscope"
     rf"(?:(?:al-|el-|{_PARTICLE})?'?[{_UP}][{_LET}0-9]*"
-    rf"(?:'[a-z]{{2,}}|[-/]'?[{_UP}0-9][{_LET}0-9]*|\.[{_UP}][{_LET}]{{2,}}|-{_PARTICLE}'?[{_UP}][{_LET}0-9]*)*)"
+    rf"(?:'(?!s\b)[a-z]+|[-/]'?[{_UP}0-9][{_LET}0-9]*|\.[{_UP}][{_LET}]{{2,}}|-{_PARTICLE}'?[{_UP}][{_LET}0-9]*)*)"
 )
 NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
     rf"(?<![\w.'/-]){NAME_TOKEN}"
@@ -294,9 +294,18 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
 _GROUP_PARTICLE = re.compile(rf"(?:^|[ \t-]){_PARTICLE}[{_UP}]")
 
 
+# the words Arabic, Urdu and Pashto groups' names open with: movement, brigade, army, battalions, party, front
+_GROUP_HEAD = re.compile(
+    r"(?:Harakat|Harakah|Liwa|Kata'?ib|Jaish|Jama'?at|Jama'?ah|Ansar|Saraya|Hay'?at|Hizb|Asa'?ib|Lashkar|"
+    r"Tehrik|Tahrik|Jabhat|Jund|Tanzim)[ \t]+(?:al-|el-|ul-)?[{_UP}]".replace("{_UP}", _UP)
+)
+
+
 def group_name(name: str) -> bool:
-    """A group's name: led by an Arabic article ("al-Shabaab") or joined by a particle ("Jaish e-Mohammed")."""
-    return (name.startswith(("al-", "el-")) or bool(_GROUP_PARTICLE.search(name))) and not legal_form_last(name)
+    """A group's name: led by an Arabic article ("al-Shabaab"), joined by a particle ("Jaish e-Mohammed") or
+    opened by a group's head word ("Harakat Sawa'd Misr", "Liwa al-Thawra", "Kata'ib Hizballah")."""
+    grouped = name.startswith(("al-", "el-")) or _GROUP_PARTICLE.search(name) or _GROUP_HEAD.match(name)
+    return bool(grouped) and not legal_form_last(name)
 
 
 # an East Slavic patronymic between a given and a family name: "Ivan Aleksandrovich Maslov", "Anna Sergeyevna X"

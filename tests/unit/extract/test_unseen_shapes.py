@@ -377,3 +377,19 @@ def test_a_groups_aliases_with_a_dot_inside_are_whole_names():
     same = {t[2] for t in _tuples(text) if t[1] == "same-as"} | {t[0] for t in _tuples(text) if t[1] == "same-as"}
     assert {"organization:temp-periscope", "organization:temp-jumper"} <= same
     assert "organization:temp" not in same
+
+
+def test_groups_named_by_an_arabic_head_word_are_two_groups():
+    text = (
+        _LEAD + "The Department of State is designating Harakat Sawa'd Misr and Liwa al-Thawra as Specially "
+        "Designated Global Terrorists."
+    )
+    measured = {t[0] for t in _tuples(text) if t[1] == "sanctioned-by"}
+    assert measured == {"organization:harakat-sawa-d-misr", "organization:liwa-al-thawra"}
+
+
+def test_a_subsidiary_named_with_its_country_is_the_firms():
+    text = _LEAD + "Huawei Technologies Co., Ltd. and its U.S. subsidiary Futurewei Technologies, Inc. were charged."
+    assert ("firm:futurewei-technologies-inc", "subsidiary-of", "firm:huawei-technologies-co-ltd", "asserted") in (
+        _tuples(text)
+    )
