@@ -61,6 +61,11 @@ def holder(sent: Sentence, m: Mention) -> bool:
     )
 
 
+def target_modifier(m: Mention, cue: re.Match[str]) -> bool:
+    """A country other than the United States naming the sanctions it is the target of: "the Iran sanctions"."""
+    return m.etype is T.COUNTRY and m.eid != "country:us" and m.end == cue.start() - 1 and cue.group(0) == "sanctions"
+
+
 def rule_clause_parties(sent: Sentence) -> None:
     if sent.doc.is_bill:
         return
@@ -83,7 +88,9 @@ def rule_clause_parties(sent: Sentence) -> None:
     if cue is None:
         return
     named = [
-        m for m in sent.before(cue.start(), AUTHORITY) if m.etype is not T.ORGANIZATION and not sent.is_modifier(m)
+        m
+        for m in sent.before(cue.start(), AUTHORITY)
+        if m.etype is not T.ORGANIZATION and not sent.is_modifier(m) and not target_modifier(m, cue)
     ]
     auth = named[0].eid if named else sent.doc.sanctioner
     laws = [m for m in sent.ms if m.etype is T.LAW]

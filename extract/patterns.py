@@ -81,7 +81,9 @@ FIRM_RE = re.compile(  # words joined by "and", "&", and "of" after "Bank" ("Ban
     rf"{_FIRM_WORD_INITIALS}{_SP}(?:\d{{1,4}}{_SP})?{_PAREN_PLACE}{FIRM_SUFFIX}(?:{_SP}{FIRM_SUFFIX}(?![\w-]))*"
     r"(?:[ \t]+(?:Americas|USA|International|Europe|Asia|Global|Worldwide)(?![\w'-]))?"
     # not a trade named as a whole: "the Maritime Petroleum Shipping Community"
-    rf"(?![\w-])(?![ \t]+(?:Community|Industry|Sector|Companies)\b){_FIRM_TAIL}"
+    # nor a state body's name the suffix is inside: "Iran's Aerospace Industries Organization"
+    rf"(?![\w-])(?![ \t]+(?:Community|Industry|Sector|Companies|Organi[sz]ation|Ministry|Agency|Authority)\b)"
+    rf"{_FIRM_TAIL}"
 )
 
 # "Public Joint Stock Company Aeroflot": a legal form written out before the name
@@ -394,8 +396,8 @@ DESIGNATION_TERM = re.compile(
 )
 
 GROUP_BEFORE_RE = re.compile(  # "Lebanon-based terrorist group Hezbollah": a group by its description
-    r"\b(?:terrorist|militant|extremist|armed|insurgent|criminal|paramilitary|separatist)[ \t]+"
-    r"(?:group|organization|network|movement|militia)[ \t]+$|"
+    r"\b(?:terrorist|militant|extremist|armed|insurgent|criminal|paramilitary|separatist|ransomware)[ \t]+"
+    r"(?:group|organization|network|movement|militia|gang)s?[ \t]*(?:,?[ \t]+(?:including|such[ \t]+as|like))?[ \t]+$|"
     # a threat group by its description: "the Russia-based malicious cyber actor X", "the actor known as X or Y"
     r"\b(?:cyber|threat|hacking|hacker)[ \t]+(?:actor|group)[ \t]+$|"
     r"\b(?:actor|group)s?[ \t]*,?[ \t]+(?:(?:also|commonly)[ \t]+)?(?:known|tracked|referred[ \t]+to)[ \t]+"

@@ -20,6 +20,7 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import frames, measures
+from .clause_parties import target_modifier
 from .cues import (
     AS_ROLE_RE,
     CLAUSE_GAP_RE,
@@ -95,7 +96,9 @@ def rule_sanction(sent: Sentence) -> None:
                 [
                     m
                     for m in sent.before(cue.start(), AUTHORITY)
-                    if not sent.is_modifier(m) and not CONSULTED_RE.search(norm, max(sent.start, m.start - 60), m.start)
+                    if not sent.is_modifier(m)
+                    and not CONSULTED_RE.search(norm, max(sent.start, m.start - 60), m.start)
+                    and not target_modifier(m, cue)  # "the Iran sanctions": Iran is their target
                 ],
                 cue.start(),
             )

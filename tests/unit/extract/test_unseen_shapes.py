@@ -393,3 +393,19 @@ def test_a_subsidiary_named_with_its_country_is_the_firms():
     assert ("firm:futurewei-technologies-inc", "subsidiary-of", "firm:huawei-technologies-co-ltd", "asserted") in (
         _tuples(text)
     )
+
+
+def test_a_state_bodys_name_is_not_cut_at_a_firm_word_inside_it():
+    text = _LEAD + "Shokri procured the fiber on behalf of Iran's Aerospace Industries Organization."
+    ids = {i for t in _tuples(text) for i in (t[0], t[2])}
+    assert "firm:aerospace-industries" not in ids
+
+
+def test_a_ransomware_group_named_as_an_example_is_a_group():
+    text = _LEAD + "FinCEN found that Bitzlato served Russia-affiliated ransomware groups, including Conti."
+    assert ("organization:conti", "alleged-tie-to", "country:ru", "asserted") in _tuples(text)
+
+
+def test_a_country_naming_the_sanctions_on_it_is_not_their_author():
+    text = _LEAD + "The Iran sanctions are crippling the regime's support for the terrorist group Hizballah."
+    assert not [t for t in _tuples(text) if t[1] == "sanctioned-by" and t[2] == "country:ir"]
