@@ -112,7 +112,10 @@ ACT_RE = re.compile(
 )
 WARN_RE = re.compile(
     r"\b(?:warn|caution|advis)\w*\s+(?:\w+\s+){0,3}?(?:against|about)\b|"
-    r"\bwarn(?:s|ed|ing)?\s+that(?:\s+the)?(?=\s+[A-Z])",  # "warned that Volt Typhoon ... has compromised": its subject
+    r"\bwarn(?:s|ed|ing)?\s+that(?:\s+the)?(?=\s+[A-Z])|"  # "warned that Volt Typhoon ... has compromised": its subject
+    # "Germany accused Huawei of posing a security risk", "which China has accused of being ... terrorist forces"
+    r"\baccus(?:ed|es|ing)(?=\s(?:[^.;]|\.(?!\s+(?-i:[A-Z]))){0,80}?\bof\s+(?:posing|being|presenting|representing)\b[^.;]{0,60}?"
+    r"\b(?:risks?|threats?|terroris[tm]s?|dangers?)\b)",
     _I,
 )
 DECLINE_RE = re.compile(r"\b(?:declined|refused|did\s+not\s+(?:immediately\s+)?(?:respond|reply))\b", _I)

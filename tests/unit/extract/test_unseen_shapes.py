@@ -409,3 +409,10 @@ def test_a_ransomware_group_named_as_an_example_is_a_group():
 def test_a_country_naming_the_sanctions_on_it_is_not_their_author():
     text = _LEAD + "The Iran sanctions are crippling the regime's support for the terrorist group Hizballah."
     assert not [t for t in _tuples(text) if t[1] == "sanctioned-by" and t[2] == "country:ir"]
+
+
+def test_accusing_a_party_of_posing_a_risk_warns_against_it():
+    text = _LEAD + "Germany accused Huawei Technologies Co., Ltd. of posing a security risk to its 5G networks."
+    assert ("firm:huawei-technologies-co-ltd", "warned-against-by", "country:de", "asserted") in _tuples(text)
+    other = _LEAD + "Germany accused Huawei Technologies Co., Ltd. of breaking its promises on pricing."
+    assert not [t for t in _tuples(other) if t[1] == "warned-against-by"]
