@@ -161,6 +161,9 @@ def rule_sanction(sent: Sentence) -> None:
         if auth is not None:
             for s in subs:
                 sent.add(s, P.SANCTIONED_BY, auth, cue, 0.75, stance=st)
+            for other in sent.group(auth, 1, AUTHORITY)[1:] if passive and isinstance(auth, Mention) else []:
+                for s in subs:  # "has been sanctioned by Britain and Canada": by each
+                    sent.add(s, P.SANCTIONED_BY, other, cue, 0.7, stance=st)
             if isinstance(auth, Mention) and auth.etype is T.AGENCY and (subs or _COUNTED_RE.match(norm, cue.end())):
                 sent.doc.sanctioner = auth.eid  # "OFAC is designating four Sinaloa Cartel members": named later
         far = items or DESIGNATION_TERM.search(norm, subs[-1].end, subs[-1].end + 160) if subs else None

@@ -416,3 +416,9 @@ def test_accusing_a_party_of_posing_a_risk_warns_against_it():
     assert ("firm:huawei-technologies-co-ltd", "warned-against-by", "country:de", "asserted") in _tuples(text)
     other = _LEAD + "Germany accused Huawei Technologies Co., Ltd. of breaking its promises on pricing."
     assert not [t for t in _tuples(other) if t[1] == "warned-against-by"]
+
+
+def test_a_party_sanctioned_by_two_states_is_sanctioned_by_each():
+    text = _LEAD + "Vladimir Potanin, a Russian oligarch, has been sanctioned by Britain and Canada."
+    by = {t[2] for t in _tuples(text) if t[:2] == ("person:vladimir-potanin", "sanctioned-by")}
+    assert by == {"country:gb", "country:ca"}
