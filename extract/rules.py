@@ -229,7 +229,8 @@ def _entries_after_list(sent: Sentence, lst: Mention, cue: re.Match[str]) -> lis
 # "X, an entity on the Department of Commerce's Entity List", "X, which is on the Entity List"
 ON_LIST_RE = re.compile(
     r"\s*\)?\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:entity|company|firm|party|bank|"
-    r"organization|individual|person)|(?:which\s+|who\s+)?(?:is|are|appears?|remains?))\s+(?:already\s+|also\s+|still\s+)?(?:named\s+|listed\s+)?"
+    r"organization|individual|person)|(?:which\s+|who\s+)?(?:is|are|appears?|remains?|ha[sd]\s+been|have\s+been|was|were))"
+    r"\s+(?:already\s+|also\s+|still\s+)?(?:named\s+|listed\s+|placed\s+|added\s+)?"
     r"on\s+(?:the\s+)?",
     _I,
 )

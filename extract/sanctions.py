@@ -133,6 +133,8 @@ def rule_sanction(sent: Sentence) -> None:
                 subs = []  # "designated as a financier of Hezbollah": the one designated is not named here
             if subs and QUOTE_ENDS_RE.search(norm, cue.end(), subs[0].start):
                 subs = []  # '... sanctions on Iran," said Under Secretary X': the speaker is no object
+            if not subs and isinstance(auth, Mention) and (ante := _antecedent(sent, auth, cue)) is not None:
+                subs = [ante]  # "Zeta Bank, which OFAC designated in 2018": the bank
             if isinstance(auth, Mention):  # "The EU, UK, Japan, and New Zealand have designated X": each
                 for other in sent.group(auth, -1, AUTHORITY)[:-1]:
                     for s in subs:
@@ -271,6 +273,17 @@ def _relative(sent: Sentence, m: Mention) -> Mention:
     kin = _KIN_OF_RE.match(sent.doc.norm, m.end)
     nxt = sent.next_mention(kin.end()) if kin is not None else None
     return nxt if nxt is not None and kin is not None and nxt.start == kin.end() and nxt.etype is T.PERSON else m
+
+
+_OBJECT_RELATIVE_RE = re.compile(r"\s*,?\s*(?:which|whom)\s+$")
+
+
+def _antecedent(sent: Sentence, auth: Mention, cue: re.Match[str]) -> Mention | None:
+    """The party a relative clause in which ``auth`` acts is about: "X, which OFAC designated" → X."""
+    before = [m for m in sent.before(auth.start, AFFECTED) if not sent.is_modifier(m)]
+    if not before or not _OBJECT_RELATIVE_RE.fullmatch(sent.doc.norm, before[0].end, auth.start):
+        return None
+    return before[0] if re.fullmatch(r"\s+", sent.doc.norm[auth.end : cue.start()]) else None
 
 
 def _unnamed_agent(sent: Sentence) -> str | None:

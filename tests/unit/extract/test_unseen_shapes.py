@@ -422,3 +422,20 @@ def test_a_party_sanctioned_by_two_states_is_sanctioned_by_each():
     text = _LEAD + "Vladimir Potanin, a Russian oligarch, has been sanctioned by Britain and Canada."
     by = {t[2] for t in _tuples(text) if t[:2] == ("person:vladimir-potanin", "sanctioned-by")}
     assert by == {"country:gb", "country:ca"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "The defendants shipped parts to Beta Electronics Ltd., which has been on the Entity List since 2020.",
+            ("firm:beta-electronics-ltd", "listed-on", "list:us-bis-entity-list", "asserted"),
+        ),
+        (
+            "Zeta Bank, which OFAC designated in 2018 under Executive Order 13224, processed the payments.",
+            ("firm:zeta-bank", "sanctioned-by", "agency:us-ofac", "asserted"),
+        ),
+    ],
+)
+def test_a_measure_told_in_a_relative_clause_falls_on_the_party_it_describes(sentence: str, claim: tuple[str, ...]):
+    assert claim in _tuples(_LEAD + sentence)
