@@ -73,6 +73,13 @@ _ENDED_KEY = f'"{VERSION_ENDED}":'  # the qualifier's key as the claim's JSON qu
 _LISTING_ENDED_KEY = f'"{LISTING_ENDED}":'
 
 
+def absent_if_empty(props: dict[str, Any]) -> dict[str, Any]:
+    """The properties with every empty list left out (``None``: ``SET x += props`` removes it). A list
+    property is absent when it would be empty, on every path into the graph: neo4j-admin import cannot store
+    an empty array, so the transactional writer stores none either, and readers read absent as ``[]``."""
+    return {k: None if v == [] else v for k, v in props.items()}
+
+
 def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
     """A fact edge's properties from the rows of its claims (see FACT_CLAIMS)."""
     stances = sorted({c["stance"] for c in claims}, key=lambda s: _STANCE_RANK[Stance(s)])
@@ -99,27 +106,31 @@ def fact_props(claims: list[dict[str, Any]]) -> dict[str, Any]:
     sources = {x["source"] for c in claims for x in c["cites"] if x.get("source")}
     raw_from = next((c["valid_from"] for c in claims if earliest(c["valid_from"]) == valid_from), None)
     raw_to = next((c["valid_to"] for c in claims if latest(c["valid_to"]) == valid_to), None)
-    return {
-        **_typed(claims[0]["predicate"], [best, *claims]),
-        "predicate": claims[0]["predicate"],
-        "stances": stances,
-        "established": any(s in (Stance.ASSERTED.value, Stance.REPORTED.value) for s in stances),
-        "valid_from": raw_from,
-        "valid_to": raw_to,
-        "valid_from_key": valid_from,
-        "valid_to_key": valid_to,
-        # the periods between an end (a later version lacked it) and a return: "end/return" days
-        "gaps": [f"{a}/{b}" for a, b in gaps],
-        "n_claims": len(claims),
-        "n_sources": len(sources),
-        # who establishes the fact, apart from who accuses, proposes, disputes, denies or retracts it
-        **{
-            f"{role}_by": sorted({c["asserted_by"] for c in claims if c["asserted_by"] and c["stance"] in stances_of})
-            for role, stances_of in _PARTY_ROLES.items()
-        },
-        "confidence": max(float(c["confidence"] or 0) for c in claims),
-        "quote": best_cites[0]["quote"] if best_cites else None,
-    }
+    return absent_if_empty(
+        {
+            **_typed(claims[0]["predicate"], [best, *claims]),
+            "predicate": claims[0]["predicate"],
+            "stances": stances,
+            "established": any(s in (Stance.ASSERTED.value, Stance.REPORTED.value) for s in stances),
+            "valid_from": raw_from,
+            "valid_to": raw_to,
+            "valid_from_key": valid_from,
+            "valid_to_key": valid_to,
+            # the periods between an end (a later version lacked it) and a return: "end/return" days
+            "gaps": [f"{a}/{b}" for a, b in gaps],
+            "n_claims": len(claims),
+            "n_sources": len(sources),
+            # who establishes the fact, apart from who accuses, proposes, disputes, denies or retracts it
+            **{
+                f"{role}_by": sorted(
+                    {c["asserted_by"] for c in claims if c["asserted_by"] and c["stance"] in stances_of}
+                )
+                for role, stances_of in _PARTY_ROLES.items()
+            },
+            "confidence": max(float(c["confidence"] or 0) for c in claims),
+            "quote": best_cites[0]["quote"] if best_cites else None,
+        }
+    )
 
 
 def _typed(predicate: str, claims: list[dict[str, Any]]) -> dict[str, float]:

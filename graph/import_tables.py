@@ -115,8 +115,6 @@ class Table:
         self.columns = columns or {}
         self.known = frozenset(self.columns)
         self.render = [(k, _RENDER[kind]) for k, kind in self.columns.items()]
-        self.arrays = [k for k, kind in self.columns.items() if kind == A]
-        self.emptied: set[str] = set()  # array columns some row left empty (the import stores no [])
         self.fh: TextIO = path.open("w", encoding="utf-8", newline="", buffering=1 << 20)
         self.fh.write(",".join([*header, *(k if kind == S else f"{k}:{kind}" for k, kind in self.columns.items())]))
         self.fh.write("\n")
@@ -128,9 +126,6 @@ class Table:
         """The property cells of a row (``,`` first) in the header's order."""
         if not props.keys() <= self.known:
             raise TableDrift(f"{self.path.name}: no column for {sorted(props.keys() - self.known)}")
-        for k in self.arrays:
-            if props.get(k) == []:
-                self.emptied.add(k)
         return "".join(["," + r(props.get(k)) for k, r in self.render])
 
     def add(self, line: str) -> None:
@@ -154,7 +149,7 @@ class Table:
         self.fh.close()
 
     def written(self) -> TableFile:
-        return TableFile(self.path, self.rows, self.multiline, frozenset(self.emptied))
+        return TableFile(self.path, self.rows, self.multiline)
 
 
 @dataclass(frozen=True)
@@ -164,7 +159,6 @@ class TableFile:
     path: Path
     rows: int
     multiline: bool
-    emptied: frozenset[str]
 
 
 @dataclass
@@ -191,12 +185,6 @@ class Files:
     @property
     def relationship_count(self) -> int:
         return sum(f.rows for files in self.rels.values() for f in files)
-
-    def empty_arrays(self) -> dict[str, list[str]]:
-        """Array properties some entity, fact edge or run has empty: ``{"Entity"|"facts"|"LoadRun": [prop…]}``."""
-        owners = {"Entity": self.nodes["entities"], "facts": self.rels["facts"], "LoadRun": self.nodes["runs"]}
-        out = {k: sorted({p for f in files for p in f.emptied}) for k, files in owners.items()}
-        return {k: v for k, v in out.items() if v}
 
     @property
     def bytes(self) -> int:

@@ -156,7 +156,7 @@ def new_run(
     props: dict[str, Any] = {
         **(extra or {}),
         "loader": loader,
-        "inputs": list(inputs),
+        "inputs": list(inputs) or None,  # absent when empty, as every list property (fact_rows.absent_if_empty)
         "input_sha256": input_sha256,
         "status": "running",
         "pid": os.getpid(),

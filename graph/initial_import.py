@@ -11,8 +11,8 @@
 3. ``neo4j-admin database import full`` (``org.neo4j.cli.AdminTool`` from the Maven jars) builds
    a new store there.
 4. The new ``data`` directory takes the old one's place, which is kept beside it (the local
-   server stopped for the swap); the server started on the new one fills the empty arrays the
-   tool cannot store, applies the migrations (constraints, indexes), finishes the load runs as
+   server stopped for the swap); the server started on the new one applies the migrations
+   (constraints, indexes), finishes the load runs as
    :func:`graph.ingest.finish_run` does and checks the invariants. Only then is the old one
    deleted; on any failure the old one is put back (its server started again if it ran) and the
    error says why.
@@ -154,15 +154,6 @@ def admin_import(home: Path, tables: Files, *, heap: str = "1g", off_heap: str =
     return seconds
 
 
-def fill_empty_arrays(graph: Graph, tables: Files) -> None:
-    """Store ``[]`` where the writer stores an empty list (the import tool leaves the property out)."""
-    for owner, props in tables.empty_arrays().items():
-        if owner == "facts":
-            graph.run_autocommit(queries.fill_empty_fact_arrays(tuple(sorted(tables.fact_types)), tuple(props)))
-        else:
-            graph.run_autocommit(queries.fill_empty_node_arrays(owner, tuple(props)))
-
-
 def initial_import(
     settings: Settings,
     specs: Sequence[RunInput],
@@ -266,16 +257,13 @@ def _finish(
     check: bool,
     phase: Callable[[str], None],
 ) -> ImportReport:
-    """On the server started on the new store: arrays, migrations, the runs finished, the invariants."""
+    """On the server started on the new store: migrations, the runs finished, the invariants. (No list
+    property is stored empty on either path — :func:`graph.fact_rows.absent_if_empty` — so nothing is filled.)"""
     phase("start")
     began = time.perf_counter()
     info = server.start(timeout=900)
     phases["start"] = time.perf_counter() - began
     with Graph.connect(_on(settings, info.uri)) as g:
-        phase("arrays")
-        began = time.perf_counter()
-        fill_empty_arrays(g, built.tables)
-        phases["arrays"] = time.perf_counter() - began
         phase("indexes")
         began = time.perf_counter()
         migrations.migrate(g)

@@ -453,21 +453,3 @@ def related_pairs(rel_types: tuple[str, ...]) -> LiteralString:
 # -- the initial import (graph.initial_import) ------------------------------------------------
 
 IN_USE: Final = "RETURN EXISTS { MATCH (n) WHERE NOT n:SchemaMigration } AS used"
-
-
-def fill_empty_node_arrays(label: str, props: tuple[str, ...]) -> LiteralString:
-    """neo4j-admin import stores no empty array: set ``[]`` where the writer would have."""
-    # label and props come from graph.import_tables' column declarations, never from user text
-    unset = " OR ".join(f"n.{p} IS NULL" for p in props)
-    fill = ", ".join(f"n.{p} = coalesce(n.{p}, [])" for p in props)
-    return f"MATCH (n:{label}) WHERE {unset} CALL (n) {{ SET {fill} }} IN TRANSACTIONS OF 20000 ROWS"
-
-
-def fill_empty_fact_arrays(rel_types: tuple[str, ...], props: tuple[str, ...]) -> LiteralString:
-    # rel_types come from schema.ontology.Predicate.rel_type, props from graph.import_tables
-    unset = " OR ".join(f"r.{p} IS NULL" for p in props)
-    fill = ", ".join(f"r.{p} = coalesce(r.{p}, [])" for p in props)
-    return (
-        f"MATCH ()-[r:{'|'.join(rel_types)}]->() WHERE r.fact_id IS NOT NULL AND ({unset}) "
-        f"CALL (r) {{ SET {fill} }} IN TRANSACTIONS OF 20000 ROWS"
-    )

@@ -50,7 +50,7 @@ def fact_projection(rel: str, subject: str, obj: str) -> LiteralString:
         f"stances: {rel}.stances, valid_from: {rel}.valid_from, valid_to: {rel}.valid_to, "
         f"gaps: coalesce({rel}.gaps, []), "
         f"n_claims: {rel}.n_claims, n_sources: {rel}.n_sources, quote: {rel}.quote, "
-        f"confidence: {rel}.confidence, asserted_by: {rel}.asserted_by, "
+        f"confidence: {rel}.confidence, asserted_by: coalesce({rel}.asserted_by, []), "
         f"alleged_by: coalesce({rel}.alleged_by, []), proposed_by: coalesce({rel}.proposed_by, []), "
         f"disputed_by: coalesce({rel}.disputed_by, []), denied_by: coalesce({rel}.denied_by, []), "
         f"retracted_by: coalesce({rel}.retracted_by, []), direction: null, validity: null}}"

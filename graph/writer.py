@@ -29,6 +29,7 @@ from . import queries
 from .database import Graph
 from .fact_rows import _claim_row as _claim_row
 from .fact_rows import _fact_row as _fact_row
+from .fact_rows import absent_if_empty
 from .fact_rows import claim_rows as claim_rows
 from .fact_rows import fact_props as fact_props
 
@@ -131,22 +132,24 @@ def _entity_state(e: Entity, existing: dict[str, Any] | None, origin: str | None
             if origin not in given:
                 given.append(origin)
     personal = ("birth_dates", "nationalities", "birth_places")  # in order, once each
-    return {
-        "type": e.type.value,
-        "name": e.name,
-        "aliases": aliases,
-        "weak_aliases": weak,
-        **{k: list(dict.fromkeys([*(old.get(k) or []), *getattr(e, k)])) for k in personal},
-        "alias_text": " | ".join([*aliases, *weak]),
-        "country": e.country if e.country is not None else old.get("country"),
-        "identifiers": json.dumps(identifiers, sort_keys=True),
-        "ident_values": values,
-        "ident_text": " ".join(values),
-        "description": e.description if e.description is not None else old.get("description"),
-        "candidate": candidate,
-        "origins": origins,
-        "name_sources": json.dumps(name_sources, sort_keys=True, ensure_ascii=False),
-    }
+    return absent_if_empty(
+        {
+            "type": e.type.value,
+            "name": e.name,
+            "aliases": aliases,
+            "weak_aliases": weak,
+            **{k: list(dict.fromkeys([*(old.get(k) or []), *getattr(e, k)])) for k in personal},
+            "alias_text": " | ".join([*aliases, *weak]),
+            "country": e.country if e.country is not None else old.get("country"),
+            "identifiers": json.dumps(identifiers, sort_keys=True),
+            "ident_values": values,
+            "ident_text": " ".join(values),
+            "description": e.description if e.description is not None else old.get("description"),
+            "candidate": candidate,
+            "origins": origins,
+            "name_sources": json.dumps(name_sources, sort_keys=True, ensure_ascii=False),
+        }
+    )
 
 
 def plan_entities(

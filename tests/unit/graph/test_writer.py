@@ -160,7 +160,7 @@ def test_asserted_by_lists_each_party_once_sorted() -> None:
 
 
 def test_asserted_by_empty_when_no_claim_names_a_party() -> None:
-    assert fact_props([row()])["asserted_by"] == []
+    assert fact_props([row()])["asserted_by"] is None  # an empty list is stored as no property
 
 
 def test_confidence_is_the_highest_and_missing_counts_as_zero() -> None:
@@ -279,7 +279,7 @@ def test_a_new_claims_fact_row_feeds_fact_props() -> None:
     assert props["valid_to"] is None
     assert props["n_sources"] == 2
     # an allegation: its party accuses, it does not establish the fact
-    assert props["asserted_by"] == [] and props["alleged_by"] == ["agency:fcc"]
+    assert props["asserted_by"] is None and props["alleged_by"] == ["agency:fcc"]
     assert props["quote"] == "first"
 
 
@@ -302,16 +302,16 @@ def test_new_entity_state() -> None:
         "type": "Firm",
         "name": "Acme",
         "aliases": ["ACME Corp", "Acme Inc"],
-        "weak_aliases": [],
+        "weak_aliases": None,  # absent when empty
         "alias_text": "ACME Corp | Acme Inc",
         "country": "US",
         "identifiers": '{"lei": "L1"}',
         "description": None,
         "candidate": True,
         "origins": ["curated:acme.yaml"],
-        "birth_dates": [],
-        "nationalities": [],
-        "birth_places": [],
+        "birth_dates": None,
+        "nationalities": None,
+        "birth_places": None,
         "ident_values": ["L1"],
         "ident_text": "L1",
         "name_sources": '{"ACME Corp": ["curated:acme.yaml"], "Acme": ["curated:acme.yaml"], '
@@ -500,7 +500,7 @@ def test_a_later_version_ends_a_fact_until_it_returns() -> None:
     again = row(None, "2027-02-01", '{"absent_from_version": "2027-02-01"}')
     props = fact_props([listed, ended, back, again])
     assert (props["valid_to"], props["gaps"]) == ("2027-02-01", ["2026-08-01/2026-11-01"])
-    assert fact_props([listed])["gaps"] == []
+    assert fact_props([listed])["gaps"] is None
 
 
 def test_a_listing_the_list_says_has_ended_ends_the_fact_despite_an_open_earlier_claim() -> None:
@@ -513,7 +513,7 @@ def test_a_listing_the_list_says_has_ended_ends_the_fact_despite_an_open_earlier
     earlier = row("2019-05-21", None)  # an older CSL row: no end date yet
     later = row("2019-05-21", "2024-03-01", '{"listing_ended": "2024-03-01"}')  # the row now has one
     props = fact_props([earlier, later])
-    assert (props["valid_from"], props["valid_to"], props["gaps"]) == ("2019-05-21", "2024-03-01", [])
+    assert (props["valid_from"], props["valid_to"], props["gaps"]) == ("2019-05-21", "2024-03-01", None)
     relisted = row("2025-01-10", None)
     assert fact_props([earlier, later, relisted])["valid_to"] is None  # listed again after
     assert fact_props([earlier, later, relisted])["gaps"] == ["2024-03-01/2025-01-10"]
