@@ -35,6 +35,7 @@ ISSUER_REF_RE = re.compile(r"\b(?:the|this)\s+(?:Commission|Department|Bureau|Ag
 SANCTION_RE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?(?!-)|(?:re-?)?designat(?:e|es|ed|ing)|designations?(?=\s+of\b)|"
     r"blacklist(?:s|ed|ing)?|froze|"
+    r"(?<=\baction\s)targets|(?<=\bactions\s)target|"  # "Today's action targets X": the release's sanction
     r"identified(?=\s+as\s+blocked\s+property)|"
     # "the Department of State identified the Sinaloa Cartel as an FTO": a designation in other words
     r"identified(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'\u2019.-]*\s+){1,8}as\s+(?:an?\s+)?(?:FTO|Foreign\s+Terrorist\s+"

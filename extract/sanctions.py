@@ -108,6 +108,8 @@ def rule_sanction(sent: Sentence) -> None:
             auths = [we] if we else []  # "We imposed sanctions against ...": the speaker
         elif not auths and not passive and sent.doc.issuer and _ISSUER_SUBJECT_RE.search(norm, sent.start, cue.start()):
             auths = [sent.doc.issuer]  # "The Department is also designating ...": the document's issuer
+        elif not auths and cue.group(0).lower().startswith("target") and (agent := _unnamed_agent(sent)):
+            auths = [agent]  # "Today's action targets X": the authority the release speaks for
         all_of = _ALL_OF_WHICH_RE.search(norm, max(sent.start, cue.start() - 40), cue.start())
         if passive or not auths:
             subs = sent.subjects_before(cue.start(), AFFECTED)

@@ -439,3 +439,13 @@ def test_a_party_sanctioned_by_two_states_is_sanctioned_by_each():
 )
 def test_a_measure_told_in_a_relative_clause_falls_on_the_party_it_describes(sentence: str, claim: tuple[str, ...]):
     assert claim in _tuples(_LEAD + sentence)
+
+
+def test_the_releases_action_targeting_parties_is_its_sanction_on_them():
+    meta = {"id": "source:t", "title": "t", "kind": "press-release", "publisher": "U.S. Department of the Treasury"}
+    text = (
+        "Today's action targets Alpha Metals LLC and Beta Logistics FZE, which have helped Russia acquire technology."
+    )
+    tuples = {(c.subject, c.predicate.value, c.object) for c in propose(text, meta).parsed.claims}
+    assert ("firm:alpha-metals-llc", "sanctioned-by", "agency:us-treasury") in tuples
+    assert ("firm:beta-logistics-fze", "sanctioned-by", "agency:us-treasury") in tuples
