@@ -61,13 +61,20 @@ SUBSIDIARY_RE = re.compile(
 )
 
 
+_PLACE_MODIFIER_RE = re.compile(r"-(?:based|registered|flagged|incorporated|headquartered)[ \t]+")
+
+
 def rule_control(sent: Sentence) -> None:
     norm = sent.doc.norm
     for cue in OWNED_BY_RE.finditer(norm, sent.start, sent.end):
         if "owned" not in cue.group(0).lower():
             continue  # control without ownership: a tie (extract.rules), not owns
         owner = sent.next_mention(cue.end())
-        if owner is None or owner.start != cue.end() or owner.etype not in _OWNERS:
+        at = cue.end()
+        place = _PLACE_MODIFIER_RE.match(norm, owner.end) if owner is not None and owner.start == at else None
+        if place is not None:  # "owned by Marshall Islands-registered X": X owns, not the islands
+            at, owner = place.end(), sent.next_mention(place.end())
+        if owner is None or owner.start != at or owner.etype not in _OWNERS:
             continue
         owned = sent.subjects_before(cue.start(), _OWNED)
         for x in owned:

@@ -449,3 +449,11 @@ def test_the_releases_action_targeting_parties_is_its_sanction_on_them():
     tuples = {(c.subject, c.predicate.value, c.object) for c in propose(text, meta).parsed.claims}
     assert ("firm:alpha-metals-llc", "sanctioned-by", "agency:us-treasury") in tuples
     assert ("firm:beta-logistics-fze", "sanctioned-by", "agency:us-treasury") in tuples
+
+
+def test_the_owner_named_after_its_place_of_registry_owns_not_the_place():
+    text = (
+        _LEAD + "The vessel OCEAN STAR, which is owned by Marshall Islands-registered Star Ocean Shipping Inc., sank."
+    )
+    owners = {t[0] for t in _tuples(text) if t[1:3] == ("owns", "asset:ocean-star")}
+    assert owners == {"firm:star-ocean-shipping-inc"}
