@@ -334,7 +334,10 @@ AKA_QUOTED = r'[ \t]*,?[ \t]*(?:aka|a/k/a|a\.k\.a\.|also[ \t]+known[ \t]+as)[ \t
 HQ_AGE_OF_RE = re.compile(rf"(?:(?:{AKA_QUOTED})+[ \t]*,?|[ \t]*,)[ \t]*\d{{2}},[ \t]*of[ \t]+")
 HQ_CITY_RE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+")  # "of Beijing, China"
 # "X, a citizen of the People's Republic of China", "X, a resident of Iran"
-HQ_CITIZEN_RE = re.compile(r"[ \t]*,[ \t]*(?:a|an)[ \t]+(?:citizen|national|resident)[ \t]+of[ \t]+(?:the[ \t]+)?")
+HQ_CITIZEN_RE = re.compile(  # also past the names the person goes by: 'X, aka "Y," a citizen of China'
+    rf"(?:(?:{AKA_QUOTED})+[ \t]*,?|[ \t]*,)[ \t]*(?:a|an)[ \t]+(?:citizen|national|resident)[ \t]+of[ \t]+"
+    r"(?:the[ \t]+)?"
+)
 HQ_PAREN_RE = re.compile(r"[ \t]*\(([A-Za-z. ]{2,40})\)")
 
 # a backer named as a modifier: "the IRGC-backed X", "an IRGC (Qods Force)-linked exchange house", "CCP-Controlled X"
@@ -392,7 +395,8 @@ def described_participle(norm: str, cue: re.Match[str], lo: int) -> bool:
 # "X, a Russian national", "X, a citizen of Iran", "X, 44, of Dandong, China" (a person's age)
 PERSON_AFTER_RE = re.compile(
     rf"[ \t]*\({PARTY_STATE}\)|"  # "Marco Rubio (R-FL)": a US lawmaker, by party and state
-    rf"[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*)?,[ \t]*(?:(?:a|an)[ \t]+"
+    # 'Sun Li, also known as "Lily Sun," a citizen of China': past the names the person goes by
+    rf"(?:(?:{AKA_QUOTED})+[ \t]*,?[ \t]*|[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*)?,[ \t]*)(?:(?:a|an)[ \t]+"
     rf"(?:(?:{DEMONYM_ALT}|[A-Z]{{2,5}}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?-based)[ \t]+)?"  # "a Lebanon-based financier"
     r"(?:[a-z][\w-]*[ \t]+|[A-Z][\w&-]*[ \t]+(?:\([A-Z]{2,8}\)[ \t]+)?){0,4}?"  # "a Foreign Trade Bank (FTB) agent"
     r"(?:national|citizen|resident|businessman|businesswoman|oligarch|elite|official|spokesperson|spokeswoman|"

@@ -457,3 +457,9 @@ def test_the_owner_named_after_its_place_of_registry_owns_not_the_place():
     )
     owners = {t[0] for t in _tuples(text) if t[1:3] == ("owns", "asset:ocean-star")}
     assert owners == {"firm:star-ocean-shipping-inc"}
+
+
+def test_a_person_described_after_the_names_they_go_by_is_a_person_of_that_country():
+    text = _LEAD + 'Sun Li, also known as "Lily Sun," a citizen of China, was arrested.'
+    tuples = _tuples(text)
+    assert [t for t in tuples if t[0].startswith("person:") and t[1:3] == ("headquartered-in", "country:cn")]
