@@ -347,6 +347,9 @@ class Doc(DocState):
             names = [t for t in names if not overlaps(taken, t.start(2), t.end(), width)]
             cut = max((k + 1 for k, t in enumerate(names) if t.group(2) in NAME_STOP), default=0)
             names, words = names[cut:], [t.group(2) for t in names[cut:]]  # "President of the Republic X Y": X Y
+            after_of = len(run) > len(names) and run[-len(names) - 1].group(1) is not None if names else False
+            if not cut and len(words) == 1 and after_of:
+                continue  # "Minister of Finance, X": the title's body, no family name
             if not cut and len(words) == 1 and SURNAME_TITLE_RE.fullmatch(tm.group()) and surname_alone(words[0]):
                 single.append(names[0])  # "President Biden", "Secretary of State Blinken": the family name alone
                 continue

@@ -134,6 +134,7 @@ _ROLE_BEFORE = re.compile(
     r"(?:[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){0,4}"
     r"(?:[ \t]+in[ \t]+[A-Z][\w-]*)?)?[ \t]*,[ \t]*$"  # "a Chief of the National Police in Leon, X"
 )
+_POST_OF_BEFORE = re.compile(rf"\b(?:{_ROLES}|{_ROLE_NOUNS})[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 _ACCUSED_BEFORE = re.compile(r"\b(?:accused|accuses|accusing|alleged\s+that|suspects?|suspected)\s+$", _I)
 _ACCUSED_OF = re.compile(r"\s+(?:of|is|was|has|had)\b")
 _COUNTRY_PAREN = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,40})\)")
@@ -441,6 +442,7 @@ def find(
             led
             and (tail := person_tail(norm, span, COMMON)) != span
             and (t is T.PERSON or titled(norm, span[0], tail[0]))
+            and not _POST_OF_BEFORE.search(norm, 0, tail[0])  # "Minister of Finance": the body a post is of
         ):
             trimmed.add(span)  # "CECC Chairs Marco Rubio (R-FL)", "Paraguayan President Horacio Cartes"
             span, t = tail, T.PERSON
@@ -463,8 +465,8 @@ def find(
             continue
         if norm.endswith(" in ", 0, span[0]):  # "Chief of the Police in Leon, Fidel ...": a place, not a name
             continue
-        if t is T.PERSON and _HAS_ROLE.search(norm, span[0], span[1]):
-            continue
+        if t is T.PERSON and (_HAS_ROLE.search(norm, span[0], span[1]) or _POST_OF_BEFORE.search(norm, 0, span[0])):
+            continue  # "the President of the Supreme Court, X": the body a post is of is no person
         typed[span] = t
         items[k if a[2] is None else k + 1] = (*span, t)
     for (s0, e0), t in list(typed.items()):  # "two individuals, Ivan Petrov and Li Wei": two names

@@ -463,3 +463,12 @@ def test_a_person_described_after_the_names_they_go_by_is_a_person_of_that_count
     text = _LEAD + 'Sun Li, also known as "Lily Sun," a citizen of China, was arrested.'
     tuples = _tuples(text)
     assert [t for t in tuples if t[0].startswith("person:") and t[1:3] == ("headquartered-in", "country:cn")]
+
+
+def test_the_body_a_post_is_of_is_no_person():
+    text = (
+        _LEAD + "The Department of the Treasury designated Nicaragua's Minister of Finance, Iván Acosta Montalván, "
+        "and the President of the Supreme Court, Alba Luz Ramos Vanegas."
+    )
+    persons = {i for t in _tuples(text) for i in (t[0], t[2]) if i.startswith("person:")}
+    assert persons == {"person:ivan-acosta-montalvan", "person:alba-luz-ramos-vanegas"}
