@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from reference import registry
+from reference.cities import place_country
 from reference.countries import country_id
 from schema.models import Entity, slug
 from schema.ontology import EntityType
@@ -496,7 +497,11 @@ class Doc(DocState):
                     or _OF_BEFORE_RE.search(norm, max(0, hit.start() - 40), hit.start())
                 ):
                     continue  # "Omega Shipping", "the Strait of Hormuz": another name
-                if key in shorts and _IN_PLACE_RE.search(norm, max(0, hit.start() - 12), hit.start()) and _place(key):
+                if (
+                    key in shorts
+                    and _IN_PLACE_RE.search(norm, max(0, hit.start() - 12), hit.start())
+                    and place_country(key)
+                ):
                     continue  # "Shanghai Micro Electronics Co., Ltd., based in Shanghai": the city
                 if (
                     key in shorts
@@ -564,12 +569,6 @@ _ALIAS_STOP = frozenset(
 
 
 _IN_PLACE_RE = re.compile(r"\bin[ \t]+$")
-
-
-def _place(word: str) -> bool:
-    """A place the registry knows ("Shanghai", "Xinjiang"), which a text names the firm's home by."""
-    code = registry().countries.code(word)
-    return code is not None and registry().countries.is_code(code)
 
 
 _SECTION_OF_RE = re.compile(r"\b(?:under|pursuant\s+to)\s+(?P<s>[Ss]ection\s+\d+[\w()]*\s+of\s+the\s+)$")

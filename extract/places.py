@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from reference import cities, registry
+from reference.cities import place_country as city_country
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import towns
@@ -62,15 +62,6 @@ BASED_ANAPHOR_RE = re.compile(
 
 
 _STATE_OWNED_RE = re.compile(r"\bstate-(?:owned|controlled)\b", re.I)
-
-
-def city_country(name: str) -> str | None:
-    """The country of a place the registry knows ("Moscow" → ``country:ru``) or of a city whose name says
-    one place (:mod:`reference.cities`: "Chengdu" → ``country:cn``; "Tripoli" → None)."""
-    code = registry().countries.code(name)
-    if code is None or not registry().countries.is_code(code):
-        code = cities.city_country(name)
-    return f"country:{code.lower()}" if code is not None and registry().countries.is_code(code) else None
 
 
 def rule_based_anaphor(sent: Sentence) -> None:

@@ -14,7 +14,9 @@ import unicodedata
 from collections import defaultdict
 from functools import cache
 
-__all__ = ["city_country"]
+from .countries import country_id
+
+__all__ = ["city_country", "place_country"]
 
 _MIN_POPULATION = 100_000
 _RIVAL_SHARE = 10  # the largest namesake in another country must be smaller by this factor
@@ -46,3 +48,15 @@ def _table() -> dict[str, str]:
 def city_country(name: str) -> str | None:
     """ISO 3166-1 alpha-2 code of the country a city is in, when its name says one place; else None."""
     return _table().get(" ".join(name.split()))
+
+
+def place_country(name: str) -> str | None:
+    """The country id of a place: a country or a place the registry knows ("Moscow" → ``country:ru``), else a
+    city whose name says one place ("Chengdu" → ``country:cn``; "Tripoli" → None)."""
+    from .registry import registry  # the registry reads this package's files: not at import time
+
+    countries = registry().countries
+    code = countries.code(name)
+    if code is None or not countries.is_code(code):
+        code = city_country(name)
+    return country_id(code) if code is not None and countries.is_code(code) else None
