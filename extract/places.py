@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from reference import cities
 from reference.cities import place_country as city_country
 from schema.ontology import EntityType, Predicate, Stance
 
@@ -62,6 +63,11 @@ BASED_ANAPHOR_RE = re.compile(
 
 
 _STATE_OWNED_RE = re.compile(r"\bstate-(?:owned|controlled)\b", re.I)
+
+
+def prepare() -> None:
+    """Build GeoNames' city table now (half a second), not at the first city a text names."""
+    cities.prepare()
 
 
 def rule_based_anaphor(sent: Sentence) -> None:

@@ -16,7 +16,7 @@ from functools import cache
 
 from .countries import country_id
 
-__all__ = ["city_country", "place_country"]
+__all__ = ["city_country", "place_country", "prepare"]
 
 _MIN_POPULATION = 100_000
 _RIVAL_SHARE = 10  # the largest namesake in another country must be smaller by this factor
@@ -60,3 +60,8 @@ def place_country(name: str) -> str | None:
     if code is None or not countries.is_code(code):
         code = city_country(name)
     return country_id(code) if code is not None and countries.is_code(code) else None
+
+
+def prepare() -> None:
+    """Build the city table now rather than at the first city asked for (a server does, before it serves)."""
+    _table()

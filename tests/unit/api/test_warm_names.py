@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from config import Settings
-from extract import personal
+from extract import personal, places
 from screen import matcher
 from screen.records import ScreenRecord
 
@@ -22,18 +22,21 @@ def test_the_tables_load_before_the_first_request_only_when_asked(monkeypatch: p
     calls: list[str] = []
     monkeypatch.setattr(matcher, "prepare", lambda: calls.append("matcher"))
     monkeypatch.setattr(personal, "prepare", lambda: calls.append("personal"))
+    monkeypatch.setattr(places, "prepare", lambda: calls.append("cities"))
     settings = Settings(_env_file=None, env="test", neo4j_uri="bolt://127.0.0.1:9", warm_names=warm, warm_queries=False)
     with TestClient(create_app(settings)) as client:
-        assert calls == (["matcher", "personal"] if warm else [])
+        assert calls == (["matcher", "personal", "cities"] if warm else [])
         assert client.get("/health").status_code == 200
-    assert calls == (["matcher", "personal"] if warm else [])
+    assert calls == (["matcher", "personal", "cities"] if warm else [])
 
 
 def test_prepared_the_first_comparison_and_name_check_find_their_tables_loaded() -> None:
     matcher.prepare()
     personal.prepare()
+    places.prepare()
     assert matcher._nomenklatura.cache_info().currsize == 1
     assert personal._given.cache_info().currsize >= 1
+    assert places.cities._table.cache_info().currsize == 1  # GeoNames' city table
     # what a first request does now runs on loaded tables, with the same answers as ever
     best = matcher.score(
         ScreenRecord(name="Xi Jinping", type="Person"), [{"id": "p", "type": "Person", "name": "XI Jinping"}]
