@@ -18,7 +18,7 @@ from schema.ontology import EntityType, Predicate, Stance
 
 from .cues import BACKER_ADJECTIVE_RE, CLAUSE_GAP_RE, COUNTRY_NAMES, ENTRIES_AFTER_RE, MEMBERS_GAP_RE, PARTY_NOUNS_RE
 from .patterns import DEMONYM_ALT
-from .sentence import Sentence
+from .sentence import PLACE_ADJECTIVE_RE, Sentence
 from .spans import Mention
 
 T = EntityType
@@ -61,9 +61,6 @@ SUBSIDIARY_RE = re.compile(
 )
 
 
-_PLACE_MODIFIER_RE = re.compile(r"-(?:based|registered|flagged|incorporated|headquartered)[ \t]+")
-
-
 def rule_control(sent: Sentence) -> None:
     norm = sent.doc.norm
     for cue in OWNED_BY_RE.finditer(norm, sent.start, sent.end):
@@ -71,9 +68,10 @@ def rule_control(sent: Sentence) -> None:
             continue  # control without ownership: a tie (extract.rules), not owns
         owner = sent.next_mention(cue.end())
         at = cue.end()
-        place = _PLACE_MODIFIER_RE.match(norm, owner.end) if owner is not None and owner.start == at else None
+        place = PLACE_ADJECTIVE_RE.match(norm, owner.end) if owner is not None and owner.start == at else None
         if place is not None:  # "owned by Marshall Islands-registered X": X owns, not the islands
-            at, owner = place.end(), sent.next_mention(place.end())
+            owner = sent.next_mention(place.end())
+            at = owner.start if owner is not None and not norm[place.end() : owner.start].strip() else -1
         if owner is None or owner.start != at or owner.etype not in _OWNERS:
             continue
         owned = sent.subjects_before(cue.start(), _OWNED)

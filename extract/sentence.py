@@ -75,7 +75,8 @@ _TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_
 _PLACE_OF_RE = re.compile(
     r"\b(?:based|located|headquartered|registered|incorporated|headquarters)\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$"
 )
-_PLACE_ADJECTIVE_RE = re.compile(r"-(?:based|headquartered|registered|flagged|incorporated)\b")
+# "a Hong Kong-based firm", "Marshall Islands-registered X": the place describes, it does not act
+PLACE_ADJECTIVE_RE = re.compile(r"-(?:based|headquartered|registered|flagged|incorporated)\b")
 
 
 @dataclass
@@ -244,7 +245,7 @@ class Sentence:
     def is_modifier(self, m: Mention) -> bool:
         """The owner in ``X's Y``, the parent in ``Y of the X``, the place in ``X-based``: not an actor of its own."""
         norm = self.doc.norm
-        if self.head(m) is not m or _PLACE_ADJECTIVE_RE.match(norm, m.end) or BACKER_ADJECTIVE_RE.match(norm, m.end):
+        if self.head(m) is not m or PLACE_ADJECTIVE_RE.match(norm, m.end) or BACKER_ADJECTIVE_RE.match(norm, m.end):
             return True
         if _PLACE_OF_RE.search(self.doc.norm, max(self.start, m.start - 60), m.start):
             return True  # "a bank located in Riga, Latvia": where a party is, not who acts
