@@ -25,7 +25,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
-from .cues import AS_ROLE_RE, MEMBERS_AFTER_RE, SANCTION_RE, described_participle
+from .cues import AS_ROLE_RE, MEMBERS_AFTER_RE, SANCTION_RE, SERVING_BEFORE_RE, described_participle
 from .mentions import AFFECTED, AUTHORITY
 from .roles import POSSESSIVE_POST_NAMED_RE
 from .sentence import Sentence
@@ -53,11 +53,14 @@ _CONFIDENCE = 0.4
 
 def holder(sent: Sentence, m: Mention) -> bool:
     """Is ``m`` named as the one others belong to ("12 executives of X", "subsidiaries of X", "X
-    operatives", "X's chief executive, Y"), so that a measure on them is none on it?"""
+    operatives", "X's chief executive, Y", "entities supporting X"), so that a measure on them is none on it?"""
     norm = sent.doc.norm
     left = norm[max(sent.start, m.start - 40) : m.start]
     return bool(
-        _OF_BEFORE_RE.search(left) or MEMBERS_AFTER_RE.match(norm, m.end) or POSSESSIVE_POST_NAMED_RE.match(norm, m.end)
+        _OF_BEFORE_RE.search(left)
+        or MEMBERS_AFTER_RE.match(norm, m.end)
+        or POSSESSIVE_POST_NAMED_RE.match(norm, m.end)
+        or SERVING_BEFORE_RE.search(sent.bare(max(sent.start, m.start - 140), m.start))
     )
 
 

@@ -78,7 +78,9 @@ TIE_RE = re.compile(
     r"(?:has|have|had)\s+(?:materially\s+)?assisted|"
     r"(?:(?:a|an|the)\s+|(?<=\bis\s)|(?<=\bwas\s))(?:[\w-]+\s+){0,2}?"
     r"(?:leader|member|representative|commander|founder|emir|amir)\s+(?:in|of|for)"
-    r"(?:\s+an?\s+(?:organization|entity)\s+(?:subordinate|linked)\s+to)?)\b",
+    r"(?:\s+an?\s+(?:organization|entity)\s+(?:subordinate|linked)\s+to)?|"
+    # an E.O. criterion: "for being an official of the Government of Nicaragua", "involvement in the Government of X"
+    r"(?:official|involvement)\s+(?:of|in)(?=\s+the\s+Government\s+of\b))\b",
     _I,
 )
 CONSIDER_RE = re.compile(
@@ -192,11 +194,21 @@ REQUEST_RE = re.compile(
     _I,
 )
 NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:\w+\s+)?$", _I)
+# those who serve a party, named before it, are not it: "seven entities involved in a network supporting X", "money
+# launderers for X", "individuals linked to X" (the gap up to X)
+SERVING = (
+    r"\b(?:individuals|entities|persons|people|companies|firms|businesses|operators|launderers|facilitators|"
+    r"officials|members|brokers|suppliers|agents|traffickers|networks?)\b[^.;,\"]{0,80}?"
+    r"\b(?:supporting|for|on\s+behalf\s+of|(?:linked|tied|connected)\s+to|(?:associated|affiliated)\s+with|"
+    r"working\s+for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)
+SERVING_BEFORE_RE = re.compile(SERVING, re.IGNORECASE)
 PERSON_GROUP_OF_RE = re.compile(
     r"\b(?:executives?|leaders?|heads?|chiefs?|deput(?:y|ies)|leadership|officials?|employees?|members?|individuals?|persons?|"
     r"people|directors?|officers?|managers?|staff|shareholders?|founders?|subsidiaries|affiliates)\b"
     r"[^.;,\"]{0,60}?\bof\b|"  # "leaders of X", not "leaders pursuant to E.O. 13611, "Blocking Property of"
     r"\b(?:actors?|hackers?|operatives?|members?|nationals?)\s+(?:from|in|with)\b|"  # "four cyber actors from APT40"
+    rf"{SERVING}|"
     # what X owns or runs is not X: "three vessels owned by X", "aircraft operated by X", "property belonging to X"
     r"\b(?:vessels?|ships?|tankers?|aircraft|planes?|propert(?:y|ies)|assets?|accounts?)\b[^.;,\"]{0,40}?"
     r"\b(?:(?:owned|operated|controlled|managed|chartered|used)\s+by|belonging\s+to)\b",
@@ -301,8 +313,8 @@ _BASED = r"-(?:based|registered|incorporated|headquartered)"
 # "a Hong Kong-based shipping company, X": a comma may set the name off
 HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT}|{_CITY}){_BASED}(?:\s+[a-z][\w-]*){{0,3}},?\s+$")
 # a name used as a modifier of people: "Hizballah operatives", "Hizballah finance team operative"
-MEMBERS_AFTER_RE = re.compile(  # not "X and members of Y": another party
-    r"[ \t]+(?:(?!(?:and|or)\b)[a-z][\w-]*[ \t]+){0,2}"
+MEMBERS_AFTER_RE = re.compile(  # not "X and members of Y": another party; "former X (ACR) officials" too
+    r"\)?(?:[ \t]+\([A-Z][\w&.-]{1,11}\))?[ \t]+(?:(?!(?:and|or)\b)[a-z][\w-]*[ \t]+){0,2}"
     r"(?:operatives?|officials?|members?|executives?|leaders?|financiers?|facilitators?|commanders?|fighters?)\b"
 )
 # "the flag carrier and state-owned national airline of Belarus, Belavia": the party after the country

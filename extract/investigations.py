@@ -18,6 +18,7 @@ from .sentence import Sentence
 
 T = EntityType
 P = Predicate
+_ITS_RE = re.compile(r"(?:its|their)\s", re.IGNORECASE)
 
 
 def rule_investigated(sent: Sentence) -> None:
@@ -30,7 +31,10 @@ def rule_investigated(sent: Sentence) -> None:
             subs = sent.subjects_before(cue.start(), AFFECTED)
             auth = sent.by_agent(cue.end(), AUTHORITY)
         else:
-            auth = next(iter(m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)), None)
+            named = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+            if _ITS_RE.match(cue.group(0)):
+                named = named[-1:]  # "CBP identified the following ILO indicators during its investigation": CBP's
+            auth = named[0] if named else None
             window = sent.doc.norm[cue.end() : sent.end]
             stop = re.search(r"\b(?:whether|to\s+determine|if)\b", window)
             limit = cue.end() + (stop.start() if stop else len(window))

@@ -66,7 +66,7 @@ NAME_TOKEN = (  # "B/E Aerospace", "Temp.Periscope"
 )
 NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
     rf"(?<![\w.'/-]){NAME_TOKEN}"
-    rf"(?:[ \t]+(?:(?:of|and|&|for|de|bin|bint|ibn)[ \t]+|[A-Z]\.[ \t]+)?{NAME_TOKEN}){{0,7}}(?![\w-])"
+    rf"(?:[ \t]+(?:(?:of|and|&|for|de|del|bin|bint|ibn)[ \t]+|[A-Z]\.[ \t]+)?{NAME_TOKEN}){{0,7}}(?![\w-])"
 )
 
 COMMON = frozenset(  # capitalised words that are not names on their own (sentence openers, headings, generic nouns)
@@ -94,7 +94,9 @@ def surname_alone(word: str) -> bool:
 ORG_HEADS = re.compile(
     r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
     r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|Assembly|Parliament|"
-    r"Hospital|Bank\s+of|Brigades?|Battalions?|Front|Movement|Mujahideen)$|"
+    r"Hospital|Bank\s+of|Brigades?|Battalions?|Front|Movement|Mujahideen|"
+    # a criminal or armed group's head: "the Gulf Cartel", "the Abu Nidal Organization"
+    r"(?<=[ \t])(?:Cartel|Gang|Mafia|Syndicate|Organi[sz]ation))$|"
     # "Second Academy of", "Main Centre for"
     r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+(?:of|for)\s+"
 )
@@ -102,6 +104,7 @@ _ACTOR_BEFORE = re.compile(r"\b(?:(?:ransomware|malware)[ \t]+actor|hacker|admin
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:nationals?|citizens?|individuals?|employees?|executives?|businessman|businesswoman|businessmen|"
     r"officials?|officers?|founder|oligarchs?|tycoons?|billionaires?|financiers?|co-?defendants?|"
+    r"commanders?|leaders?|operatives?|spokes(?:man|woman|person)|"
     rf"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*,?[ \t]*|\b{KIN}[ \t]*,?[ \t]*)$"  # "his wife, Iryna Kolomoyska"
 )
 # a role in apposition: "Chen Quanguo, the Communist Party Secretary of XUAR", "X's principal executive officer, Y"
@@ -298,7 +301,8 @@ _GROUP_PARTICLE = re.compile(rf"(?:^|[ \t-]){_PARTICLE}[{_UP}]")
 # the words Arabic, Urdu and Pashto groups' names open with: movement, brigade, army, battalions, party, front
 _GROUP_HEAD = re.compile(
     r"(?:Harakat|Harakah|Liwa|Kata'?ib|Jaish|Jama'?at|Jama'?ah|Ansar|Saraya|Hay'?at|Hizb|Asa'?ib|Lashkar|"
-    r"Tehrik|Tahrik|Jabhat|Jund|Tanzim)[ \t]+(?:al-|el-|ul-)?[{_UP}]".replace("{_UP}", _UP)
+    r"Tehrik|Tahrik|Jabhat|Jund|Tanzim)[ \t]+(?:al-|el-|ul-)?[{_UP}]|"
+    r"C[aá]rtel[ \t]+(?:de[ \t]+|del[ \t]+|de[ \t]+los[ \t]+)?[{_UP}]".replace("{_UP}", _UP)  # "Cartel del Noreste"
 )
 
 
@@ -465,7 +469,11 @@ def find(
             continue
         if norm.endswith(" in ", 0, span[0]):  # "Chief of the Police in Leon, Fidel ...": a place, not a name
             continue
-        if t is T.PERSON and (_HAS_ROLE.search(norm, span[0], span[1]) or _POST_OF_BEFORE.search(norm, 0, span[0])):
+        if t is T.PERSON and (
+            _HAS_ROLE.search(norm, span[0], span[1])
+            or _POST_OF_BEFORE.search(norm, 0, span[0])
+            or _ACRONYM.fullmatch(norm, span[0], span[1])  # "X and IRGC commander Y": a body's acronym
+        ):
             continue  # "the President of the Supreme Court, X": the body a post is of is no person
         typed[span] = t
         items[k if a[2] is None else k + 1] = (*span, t)

@@ -518,6 +518,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     sanctions.rule_designated_adjective,
     ties.rule_tie,
     ties.rule_attributed,
+    ties.rule_prenominal_post,
     lambda s: _rule_actor_on_target(s, ACT_RE, P.ACTED_AGAINST, 0.6),
     lambda s: _rule_actor_on_target(s, WARN_RE, P.WARNED_AGAINST_BY, 0.65),
     advisories.rule_advisories,

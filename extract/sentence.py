@@ -54,9 +54,10 @@ _GROUP_ANAPHOR_RE = re.compile(
 _APPOSITION_OPEN_RE = re.compile(
     # "A, a subsidiary of B, ...", "A, who serves as the director of B, ..."
     r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:(?:a|an|the|its|their|one\s+of\s+the)\s+|(?:who|which)\s+)[^,;:()\n]{0,60}?"
-    r"\b(?:of|for|to|by|from|with|at)\s+(?:the\s+)?",
+    r"\b(?:of|for|to|by|from|with|at|in)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_OPEN_PAREN_RE = re.compile(r"[ \t]*\([ \t]*")
 _APPOSITION_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,")
 # "A, which supplies B with parts, was designated", "A, which falls under B, ...": B is named in a
 # relative clause about A, which runs to the next comma
@@ -340,6 +341,12 @@ class Sentence:
 
     def subjects_before(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
         near = [m for m in self.before(pos, types) if not self.is_modifier(m)]
+        if (
+            len(near) > 2
+            and near[0].eid == near[1].eid
+            and _OPEN_PAREN_RE.fullmatch(self.doc.norm, near[1].end, near[0].start)
+        ):
+            near = near[1:]  # "A, the leader of B (BC), was designated": B and its acronym are one party
         if len(near) > 1 and self.in_apposition(near[1], near[0], pos):
             near = near[1:]  # "A, a subsidiary of B, was designated": A was
         else:

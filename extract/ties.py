@@ -120,3 +120,26 @@ def rule_attributed(sent: Sentence) -> None:
         for s in subs:
             if s.eid != obj.eid:
                 sent.add(s, P.ALLEGED_TIE_TO, obj, cue, 0.6)
+
+
+# a group's post named before its holders: "Hizballah official Ali Karaki", "Cali Cartel leaders Miguel and Gilberto
+# Rodriguez Orejuela", "Wagner Group senior commander X" (the group, then the post, then the person or persons)
+_PRENOMINAL_POST_RE = re.compile(
+    r"[ \t]+(?:(?:senior|key|top|former|deputy|chief|military|financial|regional|founding)[ \t]+){0,2}"
+    r"(?:leaders?|officials?|commanders?|members?|operatives?|financiers?|founders?|chiefs?|spokes(?:man|person)|"
+    r"emirs?|Leaders?|Officials?|Commanders?|Members?|Operatives?|Financiers?|Founders?)[ \t]+(?=[A-Z])"
+)
+_GROUPS = frozenset({T.ORGANIZATION, T.AGENCY})
+
+
+def rule_prenominal_post(sent: Sentence) -> None:
+    for m in sent.ms:
+        if m.etype not in _GROUPS or m.eid.startswith("agency:us-"):
+            continue  # "Treasury official X": a US body's own staff, who speak for it, are not tied to it
+        if (post := _PRENOMINAL_POST_RE.match(sent.doc.norm, m.end)) is None:
+            continue
+        first = sent.next_mention(post.end())
+        if first is None or first.start != post.end() or first.etype is not T.PERSON:
+            continue
+        for person in sent.group(first, 1, frozenset({T.PERSON})):
+            sent.add(person, P.ALLEGED_TIE_TO, m, (m.start, person.end), 0.65)

@@ -1,0 +1,104 @@
+"""Criminal and armed groups, the posts their people hold, and who a measure falls on around them.
+
+A name ending in a group's head word ("the Gulf Cartel", "the Abu Nidal Organization") is a group;
+"Hizballah official X" and "Cali Cartel leaders A and B" tie each named person to the group; an
+official "of the Government of X" is tied to X; "A, the leader of B (BC), was designated" designates A;
+those who serve a party ("seven entities supporting X", "money launderers for X", "former X (XO)
+officials") are not that party, so a measure on them is none on it; "its investigation" is the
+investigation of the sentence's subject, not of a body named as a modifier in between.
+Constructed sentences in the shapes of US-government releases; no evaluation text is quoted."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import propose
+
+
+def _tuples(text: str) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.predicate.value, c.object) for c in propose(text).parsed.claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Rafael Caro Salas, a leader in the Gulf Cartel, was designated by OFAC today.", "organization:gulf-cartel"),
+        (
+            "Samir Haddad, a senior member of the Abu Nidal Organization, was designated by OFAC.",
+            "organization:abu-nidal-organization",
+        ),
+    ],
+)
+def test_a_name_ending_in_a_groups_head_word_is_a_group_and_its_member_is_the_one_designated(text: str, group: str):
+    tuples = _tuples(text)
+    person = next(s for s, p, _o in tuples if p == "sanctioned-by")
+    assert person.startswith("person:")
+    assert (person, "alleged-tie-to", group) in tuples
+    assert not any(s == group and p == "sanctioned-by" for s, p, _o in tuples)
+
+
+def test_the_head_word_alone_is_no_group():
+    entities = {e.id for e in propose("The Cartel was weakened by the arrests, OFAC said.").parsed.entities}
+    assert "organization:cartel" not in entities
+
+
+def test_a_post_named_before_its_holders_ties_each_to_the_group():
+    tuples = _tuples("OFAC designated Kataib Hizballah leaders Abu Ali al-Askari and Abu Hussein al-Hamidawi.")
+    assert ("person:abu-ali-al-askari", "alleged-tie-to", "organization:kataib-hizballah") in tuples
+    assert ("person:abu-hussein-al-hamidawi", "alleged-tie-to", "organization:kataib-hizballah") in tuples
+    assert ("person:abu-ali-al-askari", "sanctioned-by", "agency:us-ofac") in tuples
+
+
+def test_a_us_bodys_own_official_is_not_tied_to_it():
+    tuples = _tuples("Treasury official Jane Miller said OFAC designated Omega Trading LLC.")
+    assert not any(p == "alleged-tie-to" for _s, p, _o in tuples)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("OFAC designated Carlos Mendez for being an official of the Government of Nicaragua.", "country:ni"),
+        (
+            "OFAC designated Sergei Volkov for his role as an official of the Government of the Russian Federation.",
+            "country:ru",
+        ),
+    ],
+)
+def test_an_official_of_a_government_is_tied_to_its_state(text: str, country: str):
+    person = "person:" + ("carlos-mendez" if "Mendez" in text else "sergei-volkov")
+    assert (person, "alleged-tie-to", country) in _tuples(text)
+
+
+def test_the_leader_of_a_group_named_with_its_acronym_is_the_one_designated():
+    tuples = _tuples("Abdelrahim Dagalo, the leader of the Rapid Support Forces (RSF), was designated by OFAC.")
+    assert ("person:abdelrahim-dagalo", "sanctioned-by", "agency:us-ofac") in tuples
+    assert ("person:abdelrahim-dagalo", "alleged-tie-to", "organization:rapid-support-forces") in tuples
+    assert not any(s == "organization:rapid-support-forces" and p == "sanctioned-by" for s, p, _o in tuples)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OFAC designated six individuals and seven entities involved in a money laundering network supporting the "
+        "Gulf Cartel.",
+        "Treasury Sanctions Money Launderers for the Gulf Cartel",
+        "The State Department imposed visa restrictions on former Pan American Health Organization (PAHO) officials.",
+    ],
+)
+def test_those_who_serve_a_party_are_not_that_party(text: str):
+    assert not any(p == "sanctioned-by" for _s, p, _o in _tuples(text))
+
+
+def test_its_investigation_is_the_subjects_not_a_modifiers_in_between():
+    text = (
+        "CBP identified the following International Labour Organization forced labor indicators during its "
+        "investigation of Omega Salt Farm: abuse of vulnerability and deception."
+    )
+    investigated = {(s, o) for s, p, o in _tuples(text) if p == "investigated-by"}
+    assert investigated == {("firm:omega-salt-farm", "agency:us-cbp")}
+
+
+def test_an_acronym_joined_to_a_person_is_no_person():
+    tuples = _tuples("OFAC designated Hizballah official Ali Karaki and IRGC commander Hassan Farhadi.")
+    assert ("person:hassan-farhadi", "sanctioned-by", "agency:us-ofac") in tuples
+    assert not any("person:irgc" in (s, o) for s, _p, o in tuples)
