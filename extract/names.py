@@ -30,6 +30,7 @@ from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE, PERSON
 from .headings import in_heading
 from .legal_forms import legal_form_last
 from .patterns import (
+    AND_OTHER_AFTER_RE,
     CIVIL_BODY_RE,
     DEMONYM_ALT,
     DESIGNATION_TERM,
@@ -326,6 +327,8 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.ORGANIZATION
     if _PATRONYMIC_NAME.fullmatch(name):
         return T.PERSON  # a patronymic is a person's, in a headline too
+    if (kind := AND_OTHER_AFTER_RE.match(norm, end)) is not None:  # "Huawei, ZTE, and other Chinese companies"
+        return T.FIRM if kind.group("f") else T.ORGANIZATION
     if TERRORIST_AFTER_RE.match(norm, end):  # persons are designated terrorists too
         return T.PERSON if person_shaped(name, COMMON) else T.ORGANIZATION
     if (

@@ -322,6 +322,15 @@ NAME_TOKEN_RE = re.compile(r"[ \t]+(?:(of|for|the|and|on)|([A-Z][a-z]+|[A-Z]\.))
 # -- countries from demonyms, products ---------------------------------------------------------
 
 DEMONYM_ALT = "|".join(sorted(map(re.escape, DEMONYM_WORDS), key=len, reverse=True))
+# parties named before the kind they are, and where: "Huawei, ZTE, and other Chinese military companies", "the
+# Sinaloa Cartel, the Gulf Cartel, and other Mexico-based transnational criminal organizations"
+AND_OTHER_RE = re.compile(
+    rf",?[ \t]+and[ \t]+other[ \t]+(?:(?P<d>{DEMONYM_ALT})[ \t]+|(?P<p>[A-Z][\w]*(?:[ \t]+[A-Z][\w]*)?)-based[ \t]+)?"
+    r"(?:[a-z][\w-]*[ \t]+){0,3}?(?:(?P<f>companies|firms|corporations|businesses|banks|manufacturers|suppliers|"
+    r"carriers|vendors)|(?P<o>organizations|groups|cartels|TCOs|militias|terrorist[ \t]+organizations))\b"
+)
+# the same after a name and the names it is listed with
+AND_OTHER_AFTER_RE = re.compile(r"(?:[ \t]*,[ \t]*(?:the[ \t]+)?[A-Z][^,.;()]{0,60}?){0,6}" + AND_OTHER_RE.pattern)
 _DEMONYM_LEAD_RE = re.compile(rf"(?:{DEMONYM_ALT})[ \t]+(?=[A-Z])")
 _DEMONYM_KIND_RE = re.compile(rf"(?:{DEMONYM_ALT})[ \t]+(?:Company|Firm|Corporation)[ \t]+(?=[A-Z])")
 _INDEFINITE_BEFORE_RE = re.compile(r"\b(?:a|an)[ \t]+$", re.IGNORECASE)

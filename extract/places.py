@@ -21,7 +21,7 @@ from schema.ontology import EntityType, Predicate, Stance
 from . import towns
 from .builtin import demonyms
 from .cues import COUNTRY_NAMES, ENTRIES_AFTER_RE, NOUN_OF_COUNTRY_RE, PARTY_NOUNS
-from .patterns import DEMONYM_ALT, OF_TOWN_AFTER_RE
+from .patterns import AND_OTHER_RE, DEMONYM_ALT, OF_TOWN_AFTER_RE
 from .sentence import Sentence
 from .spans import Mention
 
@@ -158,6 +158,19 @@ def rule_places(sent: Sentence) -> None:
             continue
         for x in sent.group(m, 1, frozenset({T.FIRM, T.ORGANIZATION})):
             sent.add(x, P.HEADQUARTERED_IN, place, (g.start(), x.end), 0.7, stance=Stance.ASSERTED)
+    _and_other(sent)
+
+
+def _and_other(sent: Sentence) -> None:
+    """ "A, B, and other Chinese companies": A and B are in China."""
+    for hit in AND_OTHER_RE.finditer(sent.doc.norm, sent.start, sent.end):
+        named = hit.group("d") or hit.group("p")
+        place = (demonyms().get(named) or COUNTRY_NAMES.get(named) or city_country(named)) if named else None
+        last = sent.before(hit.start() + 1, frozenset({T.FIRM, T.ORGANIZATION}))
+        if place is None or not last or hit.start() - last[0].end > 1:
+            continue
+        for x in sent.group(last[0], -1, frozenset({T.FIRM, T.ORGANIZATION})):
+            sent.add(x, P.HEADQUARTERED_IN, place, (x.start, hit.end()), 0.65, stance=Stance.ASSERTED)
 
 
 _PLACE_NAME = r"(?:the\s+)?(?P<{}>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})"

@@ -102,3 +102,26 @@ def test_an_acronym_joined_to_a_person_is_no_person():
     tuples = _tuples("OFAC designated Hizballah official Ali Karaki and IRGC commander Hassan Farhadi.")
     assert ("person:hassan-farhadi", "sanctioned-by", "agency:us-ofac") in tuples
     assert not any("person:irgc" in (s, o) for s, _p, o in tuples)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "country"),
+    [
+        (
+            "Officials warned about ZTE, Hikvision, and other Chinese military companies.",
+            {"firm:zte", "firm:hikvision"},
+            "country:cn",
+        ),
+        (
+            "The network laundered money for the Tijuana Cartel, the Juarez Cartel, and other Mexico-based "
+            "transnational criminal organizations.",
+            {"organization:tijuana-cartel", "organization:juarez-cartel"},
+            "country:mx",
+        ),
+    ],
+)
+def test_parties_named_before_and_other_of_their_kind_are_that_kind_and_there(
+    text: str, parties: set[str], country: str
+):
+    tuples = _tuples(text)
+    assert {s for s, p, o in tuples if p == "headquartered-in" and o == country} == parties
