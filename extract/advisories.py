@@ -55,7 +55,7 @@ _THIS_ADVISORY_RE = re.compile(r"\W*(?:this|the)[ \t]+(?:[\w-]+[ \t]+){0,2}", _I
 # what leads to its subject: "on", "about", "highlight", "provide information on", "TTPs of"
 _ABOUT_RE = re.compile(
     r"(?:\b(?:on|about|regarding|concerning|detailing|describing|highlight(?:s|ing)?|of|"
-    r"against|warning[ \t]+of|attributed[ \t]+to)\b|:)",
+    r"against|warning[ \t]+of|attributed[ \t]+to|alert(?:s|ing)?[ \t]+(?:[\w-]+[ \t]+){0,3}?to)\b|:)",
     _I,
 )
 # a party after its subject only tied to it: "actors associated with X", "backed by X"
@@ -64,6 +64,7 @@ _TIED_GAP_RE = re.compile(
     _I,
 )
 
+_ACTIVITY_GAP_RE = re.compile(r"\b(?:actors?|hackers?|activity|activities|operations|campaigns?)\b", _I)
 # the first party after the advisory opens another clause: "an advisory on phishing, and X was not named"
 _CLAUSE_BREAK_RE = re.compile(
     r",[ \t]+(?:and|but|while)[ \t]+(?:the[ \t]+)?$|,[ \t]+(?:which|who)\b|;|\b(?:since|because|although|whereas)\b", _I
@@ -141,7 +142,8 @@ def _subjects(sent: Sentence, pos: int, authors: list[str]) -> list[Mention]:
         return []
     first = sent.head(cands[0])
     gap = sent.bare(pos + about.end(), first.start)
-    if first.etype not in AFFECTED or first.eid in authors or len(gap) > 100 or _CLAUSE_BREAK_RE.search(gap):
+    far = 170 if _ACTIVITY_GAP_RE.search(gap) else 100  # "continued malicious cyber activity by APT actors tied to X"
+    if first.etype not in AFFECTED or first.eid in authors or len(gap) > far or _CLAUSE_BREAK_RE.search(gap):
         return []  # "an advisory about phishing, and X was not named": X is in another clause
     out = [first]
     for m in cands[1:]:

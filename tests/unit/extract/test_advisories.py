@@ -90,3 +90,23 @@ def test_a_document_is_no_firm_and_a_body_does_not_swallow_its_reports_name() ->
         "agency:office-of-the-director-of-national-intelligence"
     ]
     assert _mentions("The Office of Net Assessment reviewed it.") == ["agency:office-of-net-assessment"]
+
+
+def test_an_advisory_on_the_activity_of_actors_tied_to_a_group_warns_against_the_group() -> None:
+    text = (
+        "CISA and the FBI released a joint Cybersecurity Advisory to highlight continued malicious cyber activity by "
+        "advanced persistent threat (APT) actors affiliated with the Iranian Government's Islamic Revolutionary Guard "
+        "Corps (IRGC)."
+    )
+    assert _warned(text) == {
+        ("organization:islamic-revolutionary-guard-corps", "agency:us-cisa"),
+        ("organization:islamic-revolutionary-guard-corps", "agency:us-fbi"),
+    }
+
+
+def test_an_advisory_that_alerts_defenders_to_a_group_warns_against_it() -> None:
+    text = (
+        "Today, CISA and the FBI released a joint advisory. This advisory alerts network defenders to APT93, a group "
+        "that targets dams."
+    )
+    assert _warned(text) == {("organization:apt93", "agency:us-cisa"), ("organization:apt93", "agency:us-fbi")}
