@@ -39,6 +39,8 @@ from schema.errors import (
     RegkgError,
 )
 
+from .timing import clock
+
 P = ParamSpec("P")
 log = logging.getLogger("regkg.graph")
 CONSTRAINT_RETRIES = 5
@@ -199,7 +201,7 @@ class Graph:
         self, query: LiteralString, params: Mapping[str, Any] | None = None, timeout: float | None = None
     ) -> list[dict[str, Any]]:
         """A read query's records as dicts (``timeout`` in seconds ends it server-side)."""
-        with self.translated():
+        with clock(), self.translated():
             records, _, _ = self.driver.execute_query(
                 neo4j.Query(query, timeout=timeout) if timeout else query,
                 parameters_=dict(params or {}),
@@ -223,7 +225,7 @@ class Graph:
         """
         statement = neo4j.Query(query, timeout=timeout) if timeout else query
         parameters = dict(params or {})
-        with self.translated():
+        with clock(), self.translated():
             try:
                 with self.driver.session(
                     database=self.database,
@@ -250,7 +252,7 @@ class Graph:
         statement = neo4j.Query(query, timeout=timeout) if timeout else query
         parameters = dict(params or {})
         driver = self.async_driver()
-        with self.translated():
+        with clock(), self.translated():
             try:
                 async with driver.session(
                     database=self.database,

@@ -189,6 +189,24 @@ def test_read_plain_translates_errors(graph: Graph) -> None:
     assert reads.search(graph, "!!!", None, 5, 0) == {"items": [], "total": 0}
 
 
+def _server_timing(header: str) -> dict[str, float]:
+    return {k: float(v.removeprefix("dur=")) for k, v in (part.strip().split(";") for part in header.split(","))}
+
+
+def test_each_answer_says_how_long_it_spent_in_the_database(client: TestClient) -> None:
+    """Server-Timing ``db`` is the request's time in Neo4j (a real query: above zero), ``app`` the time
+    to the answer's first byte (at least ``db``): what is not the query is their difference."""
+    for url in ("/v1/entities?q=kaspersky", f"/v1/paths?from={KASPERSKY}&to={FSB}", f"/v1/entities/{KASPERSKY}"):
+        r = client.get(url)
+        assert r.status_code == 200, r.text
+        timing = _server_timing(r.headers["server-timing"])
+        assert set(timing) == {"db", "app"}
+        assert 0 < timing["db"] <= timing["app"]
+    r = client.get("/v1/paths", params={"from": KASPERSKY, "to": KASPERSKY})  # refused before any query
+    assert r.status_code == 422
+    assert _server_timing(r.headers["server-timing"])["db"] == 0
+
+
 def _get(url: str) -> tuple[int, dict[str, str], bytes]:
     with urllib.request.urlopen(url, timeout=10) as r:
         return r.status, dict(r.headers), r.read()
