@@ -10,10 +10,11 @@ slow, and it is neither path's work); both paths then read the same batches from
 - **initial import**: ``graph.initial_import.initial_import`` into a new local database home —
   the writer's checks and merges, the CSV tables (``--workers`` builders side by side; default one
   per core, two at most), ``neo4j-admin database import``, the indexes
-  (migrations; no list property is stored empty on either path, so nothing is filled), the LoadRun finished, the invariants (``--no-check``: skipped),
-  the swap into place. End to end is every phase from the tables to the swap; its claims/s
-  are compared with the transactional claims/s (the ratio), and the two graphs' node counts by
-  label and relationship counts by type must be identical.
+  (migrations; no list property is stored empty on either path, so nothing is filled), the LoadRun
+  finished, the invariants (``--no-check``: skipped), the swap into place. End to end is every
+  phase from the tables to the swap; its claims/s are compared with the transactional claims/s
+  (the ratio), and the two graphs' node counts by label and relationship counts by type must be
+  identical.
 """
 
 from __future__ import annotations

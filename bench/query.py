@@ -112,6 +112,7 @@ class _Http:
     def __init__(self, base_url: str) -> None:
         parts = urlsplit(base_url)
         self.conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port or 80, timeout=60)
+        self.db_ms: list[float] = []  # each answer's Server-Timing db (the server's time in Neo4j)
 
     def get(self, url: str) -> bytes:
         try:
@@ -125,10 +126,20 @@ class _Http:
         body = response.read()
         if response.status != 200:
             raise RuntimeError(f"GET {url}: {response.status} {body[:300]!r}")
+        self.db_ms.append(_db_ms(response.getheader("server-timing") or ""))
         return body
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _db_ms(header: str) -> float:
+    """``db;dur=12.34, app;dur=13.5`` → 12.34 (NaN when the server sent none)."""
+    for part in header.split(","):
+        name, _, dur = part.strip().partition(";dur=")
+        if name == "db":
+            return float(dur)
+    return float("nan")
 
 
 BLOCK = 20  # requests per side before switching (see _paired)
@@ -185,8 +196,11 @@ def run(graph: Graph, base_url: str, lm: dict[str, str], n: int = 200) -> dict[s
             reps, warm = (min(n, HUB_N), (2, 2, 0.0)) if case == "paths_hubs" else (n, (10, 100, 3.0))
             api_ms, raw_ms = _paired(lambda u=urls[case], c=client: c.get(u), raw[case], reps, warm)
             api, drv = summary(api_ms), summary(raw_ms)
+            # the same requests' time beside the database (round trip - the server's Server-Timing db): the
+            # query's own spread, which the two sides' p50s each carry, cancels out request by request
+            beside = summary([a - d for a, d in zip(api_ms, client.db_ms[-len(api_ms) :], strict=True)])
             out[case] = {"api": api, "raw": drv, "overhead_p50_ms": round(api["p50"] - drv["p50"], 2),
-                         "result_size": _size(case, body)}  # fmt: skip
+                         "beside_db_p50_ms": beside["p50"], "result_size": _size(case, body)}  # fmt: skip
     finally:
         client.close()
     return out
@@ -206,7 +220,10 @@ def _size(case: str, body: dict[str, Any]) -> int:
 
 
 def print_table(res: dict[str, Any]) -> None:
-    head = f"{'case':<19}{'n':>4}{'API p50':>9}{'p95':>8}{'p99':>8}{'raw p50':>9}{'p95':>8}{'p99':>8}{'overhead':>10}"
+    head = (
+        f"{'case':<19}{'n':>4}{'API p50':>9}{'p95':>8}{'p99':>8}{'raw p50':>9}{'p95':>8}{'p99':>8}{'overhead':>10}"
+        f"{'beside db':>11}"
+    )
     print("\n" + head)
     for case, r in res.items():
         if "error" in r:
@@ -216,5 +233,7 @@ def print_table(res: dict[str, Any]) -> None:
         print(
             f"{case:<19}{r['result_size']:>4}{a['p50']:>9.2f}{a['p95']:>8.2f}{a['p99']:>8.2f}"
             f"{d['p50']:>9.2f}{d['p95']:>8.2f}{d['p99']:>8.2f}{r['overhead_p50_ms']:>8.2f}ms"
+            f"{r.get('beside_db_p50_ms', float('nan')):>9.2f}ms"
         )
-    print("(ms; n = items returned; API = HTTP round trip to regkg serve; raw = the same one query via the driver)")
+    print("(ms; n = items returned; API = HTTP round trip to regkg serve; raw = the same one query via the driver;")
+    print(" overhead = API p50 - raw p50; beside db = p50 over the API requests of round trip - Server-Timing db)")
