@@ -130,7 +130,7 @@ _ROLE_AFTER = re.compile(  # "Meng Wanzhou, Huawei's chief financial officer": a
 _ROLE_IS_AFTER = re.compile(
     r"[ \t]+(?:is|was|serves[ \t]+as|served[ \t]+as|ha[sd][ \t]+served[ \t]+as|remains|became)[ \t]+(?:also[ \t]+)?"
     r"(?:the|a|an|its|their)[ \t]+(?:current[ \t]+|former[ \t]+|longtime[ \t]+|close[ \t]+|senior[ \t]+)?"
-    rf"(?:[\w-]+[ \t]+){{0,3}}?(?:{_ROLES}|{_ROLE_NOUNS}|associate|adviser|advisor|aide|confidant)"
+    rf"(?:[\w-]+[ \t]+){{0,3}}?(?:{_ROLES}|{_ROLE_NOUNS}|associate|adviser|advisor|aide|confidant|representative)"
     rf"(?:[ \t]+and[ \t]+(?:[\w-]+[ \t]+)?(?:{_ROLES}|{_ROLE_NOUNS}))?[ \t]+(?:of|at|for|to)\b"  # "CEO and owner of"
 )
 _ROLE_BEFORE = re.compile(

@@ -516,6 +516,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     _rule_on_list,
     sanctions.rule_sanction,
     sanctions.rule_designated_adjective,
+    sanctions.rule_designations_include,
     ties.rule_tie,
     ties.rule_attributed,
     ties.rule_prenominal_post,

@@ -305,13 +305,15 @@ def _named_members(sent: Sentence, owner_group: list[Mention]) -> list[Mention]:
 # "the U.S.-designated, IRGC-backed Persian Gulf Strait Authority"; "A, B, and C, all of which are
 # U.S.-designated entities"
 DESIGNATED_ADJ_RE = re.compile(
-    r"\b(?P<c>U\.S\.|US|United\s+States|U\.N\.|UN)-(?:designated|sanctioned)\b"
+    # "the UN- and U.S.-designated X": each of two authorities, the first hyphen suspended
+    r"\b(?:(?P<c0>U\.S\.|US|U\.N\.|UN)-\s+and\s+)?(?P<c>U\.S\.|US|United\s+States|U\.N\.|UN)-(?:designated|sanctioned)\b"
     # "ISIS, a designated Foreign Terrorist Organization": terms only the United States designates under
     r"|\bdesignated\s+(?=(?:(?i:(?:foreign\s+)?terrorist\s+organization)|FTO|"
     r"Specially\s+Designated\s+Global\s+Terrorist|SDGT)\b)"
     # "Mahan Air, a sanctioned Iranian airline", "X is a sanctioned firm": a US-government text's own sanctions
     r"|(?<=\ba\s)sanctioned\b(?=\s+[A-Za-z])|(?<=\bthe\s)sanctioned\b(?=\s+[A-Za-z])"
 )
+_ADJ_AUTHORITY = {"U.N.": "organization:un-security-council", "UN": "organization:un-security-council"}
 _ADJ_TO_NAME_RE = re.compile(r"(?:\s*,?\s*[\w-]+-(?:backed|based|owned|controlled|linked))*\s*,?\s*(?:the\s+)?")
 _WHICH_ARE_RE = re.compile(
     r"\s*,?\s*(?:all\s+of\s+(?:which|whom)\s+are|(?:which|who)\s+(?:is|are)(?:\s+an?)?|(?:is|was)\s+an?|an?|the)\s+$",
@@ -322,15 +324,13 @@ _WHICH_ARE_RE = re.compile(
 def rule_designated_adjective(sent: Sentence) -> None:
     norm = sent.doc.norm
     for hit in DESIGNATED_ADJ_RE.finditer(norm, sent.start, sent.end):
-        c = hit.group("c")
-        code = "us" if c is None or c in {"U.S.", "US"} or c.startswith("United") else None
-        auth = f"country:{code}" if code else None
-        if auth is None:
-            continue
+        auth = _ADJ_AUTHORITY.get(hit.group("c") or "", "country:us")
         gap = _ADJ_TO_NAME_RE.match(norm, hit.end(), sent.end)
         nxt = sent.next_mention(gap.end()) if gap else None
         if nxt is not None and gap is not None and nxt.start == gap.end() and nxt.etype in AFFECTED:
-            sent.add(nxt, P.SANCTIONED_BY, auth, (hit.start(), nxt.end), 0.65, stance=Stance.ASSERTED)
+            first = [_ADJ_AUTHORITY.get(hit.group("c0"), "country:us")] if hit.group("c0") else []
+            for by in dict.fromkeys([*first, auth]):
+                sent.add(nxt, P.SANCTIONED_BY, by, (hit.start(), nxt.end), 0.65, stance=Stance.ASSERTED)
             continue
         which = _WHICH_ARE_RE.search(norm, max(sent.start, hit.start() - 40), hit.start())
         if which is None:
@@ -339,3 +339,27 @@ def rule_designated_adjective(sent: Sentence) -> None:
         if before and which.start() - before[0].end <= 3:
             for m in sent.group(before[0], -1, AFFECTED):
                 sent.add(m, P.SANCTIONED_BY, auth, (m.start, hit.end()), 0.6, stance=Stance.ASSERTED)
+
+
+# the action's parties listed as what it includes: "The designations include former official X and Y Ltd.", "Officials
+# said the new targets include A, B and C"
+_INCLUDE_RE = re.compile(
+    r"\b(?:the|today's|these|this\s+week's)\s+(?:new\s+|latest\s+|other\s+)?"
+    r"(?:designations|designees|targets|sanctioned\s+(?:entities|individuals|persons|parties))\s+"
+    r"(?:also\s+)?(?:include|includes|included)\s+",
+    _I,
+)
+
+
+def rule_designations_include(sent: Sentence) -> None:
+    """``the designations include A and B`` → each sanctioned by the authority the text speaks for."""
+    norm = sent.doc.norm
+    for hit in _INCLUDE_RE.finditer(norm, sent.start, sent.end):
+        if sent.negated(hit.start()) or sent.irrealis(hit.start()):
+            continue
+        subs = sent.objects_after(hit.end(), AFFECTED)
+        auth = _unnamed_agent(sent) if subs and subs[0].start - hit.end() <= 60 else None
+        if auth is None:
+            continue
+        for m in subs:
+            sent.add(m, P.SANCTIONED_BY, auth, (hit.start(), m.end), 0.6)

@@ -17,6 +17,7 @@ T = EntityType
 P = Predicate
 
 # a mention used as an adjective: "the U.S.-designated X", "the UN- and U.S.-designated X"
+_COMPOUND_ADJ_RE = re.compile(r"(?:[\w.]+-\s+and\s+)?[\w.]+-(?:designated|sanctioned|based|backed|owned)\s+")
 _ADJECTIVAL_RE = re.compile(r"-(?:\s+and\b|designated|sanctioned|based|backed|owned|controlled)")
 
 
@@ -45,7 +46,8 @@ def rule_tie(sent: Sentence) -> None:
             obj = sent.head(objs[0]) if objs else None
         if obj is None or CLAUSE_GAP_RE.search(sent.doc.norm, cue.end(), obj.start) or (obj.start - cue.end() > 80):
             continue
-        if cue.group(0)[:2].lower() in {"a ", "an", "th"} and obj.start - cue.end() > 25:
+        gap = _COMPOUND_ADJ_RE.sub("", sent.doc.norm[cue.end() : obj.start])  # "of the UN- and U.S.-designated X"
+        if cue.group(0)[:2].lower() in {"a ", "an", "th"} and len(gap) > 25:
             continue  # "a leader in the Sinaloa cartel, as well as B": the group must follow
         for s in [*subs, *held]:
             if (s if isinstance(s, str) else s.eid) != obj.eid:

@@ -5,7 +5,9 @@ A name ending in a group's head word ("the Gulf Cartel", "the Abu Nidal Organiza
 official "of the Government of X" is tied to X; "A, the leader of B (BC), was designated" designates A;
 those who serve a party ("seven entities supporting X", "money launderers for X", "former X (XO)
 officials") are not that party, so a measure on them is none on it; "its investigation" is the
-investigation of the sentence's subject, not of a body named as a modifier in between.
+investigation of the sentence's subject, not of a body named as a modifier in between; "the UN- and
+U.S.-designated X" is sanctioned by both, and "a representative of" it is tied to it; "the designations
+include A and B" sanctions each.
 Constructed sentences in the shapes of US-government releases; no evaluation text is quoted."""
 
 from __future__ import annotations
@@ -125,3 +127,22 @@ def test_parties_named_before_and_other_of_their_kind_are_that_kind_and_there(
 ):
     tuples = _tuples(text)
     assert {s for s, p, o in tuples if p == "headquartered-in" and o == country} == parties
+
+
+def test_a_party_designated_by_two_authorities_in_one_compound_is_sanctioned_by_each():
+    tuples = _tuples(
+        "Jong Su Il is a representative of the UN- and U.S.-designated Korea Mining Development Trading Corporation."
+    )
+    firm = "firm:korea-mining-development-trading-corporation"
+    assert {(s, o) for s, p, o in tuples if p == "sanctioned-by"} == {
+        (firm, "country:us"),
+        (firm, "organization:un-security-council"),
+    }
+    assert ("person:jong-su-il", "alleged-tie-to", firm) in tuples
+
+
+def test_the_designations_a_release_says_it_includes_are_its_sanctions():
+    meta = {"id": "source:probe", "title": "probe", "publisher": "U.S. Department of the Treasury"}
+    parsed = propose("The designations include former Moldovan official Ion Rusu and Delta Holding SRL.", meta).parsed
+    sanctioned = {c.subject for c in parsed.claims if c.predicate.value == "sanctioned-by"}
+    assert sanctioned == {"person:ion-rusu", "firm:delta-holding-srl"}
