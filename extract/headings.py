@@ -17,6 +17,16 @@ def in_heading(norm: str, pos: int) -> bool:
     return heading_lines(norm).covers(pos)
 
 
+# a digest's item: a title-case lead-in, a colon, then its sentences
+_LEAD_IN_RE = re.compile(r"[ \t]*(?:[-\u2022*][ \t]+)?([^:\n]{10,160}):[ \t]")
+
+
+def _title_case(text: str) -> bool:
+    words = _WORD.findall(text)
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
+    return len(words) >= 4 and caps >= 0.85 * len(words)
+
+
 class _Headings:
     """The title-case lines of one text, found once (a sorted list of spans)."""
 
@@ -27,10 +37,10 @@ class _Headings:
             end = pos + len(line)
             bare = re.sub(r"[ \t]+(?:and|or)$", "", line.rstrip())  # "- Korea's National Police Agency (NPA); and"
             if len(line) <= 300 and not bare.endswith((".", "?", "!", ";", ":", ",")):  # no stop, no comma
-                words = _WORD.findall(line)
-                caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL)
-                if len(words) >= 4 and caps >= 0.85 * len(words):
+                if _title_case(line):
                     self.spans.append((pos, end))
+            elif (lead := _LEAD_IN_RE.match(line)) is not None and _title_case(lead.group(1)):
+                self.spans.append((pos, pos + lead.end(1)))  # "- OFAC Sanctions Russian Banks: OFAC on Nov. 21 ..."
             pos = end + 1
         self.starts = [s for s, _ in self.spans]
 

@@ -203,6 +203,12 @@ class Doc(DocState):
                 military = m.group(0).startswith("Private")  # a private military company is an armed group
                 add(m.start(), name.end(), T.ORGANIZATION if military else T.FIRM)
         for m in AGENCY_OF_RE.finditer(norm):
+            if (
+                in_heading(norm, m.start())
+                and not self.gazetteer.lookup(m.group(0))
+                and _PLURAL_OF_RE.search(m.group(0))
+            ):
+                continue  # "OFAC Sanctions Russian Network of Banks, ...": a headline's words, no body's name
             prefix = _COUNTRY_CODE_BEFORE_RE.search(norm, max(0, m.start() - 8), m.start())
             code = registry().countries.code(prefix.group(1)) if prefix else None
             if prefix is not None and code is not None and code != "US":  # "DPRK Ministry of Rocket Industry"
@@ -521,7 +527,10 @@ class Doc(DocState):
 
 # a family name's particle and the name it joins, after a person's name: "de Porres", "de la Cruz", "bin Salman"
 _PARTICLE_NAME_RE = re.compile(r"(?:[ \t]+(?:de|del|de[ \t]+la|da|dos|van|von|bin|ibn)[ \t]+[A-Z][a-z]+)+(?![\w-])")
-_PARTY_STATE_RE = re.compile(PARTY_STATE)  # "(R-NJ)", "(R-Fla.)": a US lawmaker's party and state
+_PARTY_STATE_RE = re.compile(PARTY_STATE)
+_PLURAL_OF_RE = re.compile(
+    r"\b(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:ies|ers|ors|nks|ants|ents)$"
+)  # "(R-NJ)", "(R-Fla.)": a US lawmaker's party and state
 
 
 def _shares_word(term: str, name: str) -> bool:
