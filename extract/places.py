@@ -125,7 +125,9 @@ def rule_places(sent: Sentence) -> None:
                         sent.add(m, P.HEADQUARTERED_IN, c, (c.start, m.end), 0.65, stance=Stance.ASSERTED)
                 continue
             q = (based.group("q") or "").lower()
-            chosen = before[:2] if q == "both" else before if q in {"all", "each"} else before[:1]
+            # "The ERC added A, B and C, all located in China": the parties listed, not the one adding them
+            listed = sent.group(before[0], -1, frozenset({before[0].etype})) if before else []
+            chosen = before[:2] if q == "both" else listed if q in {"all", "each"} else before[:1]
             if not q and chosen and at - chosen[0].end > 60:
                 chosen = []
             if based.group("lived") and chosen:  # "A and his two codefendants, B and C lived in Iran": each

@@ -17,7 +17,10 @@ T = EntityType
 P = Predicate
 
 # a mention used as an adjective: "the U.S.-designated X", "the UN- and U.S.-designated X"
-_COMPOUND_ADJ_RE = re.compile(r"(?:[\w.]+-\s+and\s+)?[\w.]+-(?:designated|sanctioned|based|backed|owned)\s+")
+_COUNTED_BEFORE_RE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|some)\s+$", re.I
+)
+_COMPOUND_ADJ_RE = re.compile(r"(?:[\w.]+-\s+and\s+)?[\w.]+-(?:designated|sanctioned)\s+")
 _ADJECTIVAL_RE = re.compile(r"-(?:\s+and\b|designated|sanctioned|based|backed|owned|controlled)")
 
 
@@ -41,6 +44,8 @@ def rule_tie(sent: Sentence) -> None:
                 or PARTY_NOUNS_RE.search(sent.doc.norm, subs[-1].end, cue.start())
             ):
                 subs = []  # "X, or an entity ... controlled by China", "X ... to entities affiliated with": they are
+            if subs and _COUNTED_BEFORE_RE.search(sent.doc.norm, subs[-1].end, cue.start()):
+                subs = []  # "the ERC decided to add three affiliates of X": the affiliates, unnamed
             held = _tie_holders(sent, cue.start()) if not subs else []
             objs = [m for m in sent.after(cue.end(), anything) if not _ADJECTIVAL_RE.match(sent.doc.norm, m.end)]
             obj = sent.head(objs[0]) if objs else None

@@ -146,3 +146,17 @@ def test_the_designations_a_release_says_it_includes_are_its_sanctions():
     parsed = propose("The designations include former Moldovan official Ion Rusu and Delta Holding SRL.", meta).parsed
     sanctioned = {c.subject for c in parsed.claims if c.predicate.value == "sanctioned-by"}
     assert sanctioned == {"person:ion-rusu", "firm:delta-holding-srl"}
+
+
+def test_all_located_in_places_the_parties_listed_not_the_one_listing_them():
+    tuples = _tuples(
+        "The End-User Review Committee (ERC) also added Alpha Microelectronics Co., Ltd. and Beta Semiconductor "
+        "Co., Ltd., all located in China, to the Entity List."
+    )
+    located = {s for s, p, o in tuples if p == "headquartered-in" and o == "country:cn"}
+    assert located == {"firm:alpha-microelectronics-co-ltd", "firm:beta-semiconductor-co-ltd"}
+
+
+def test_unnamed_affiliates_of_a_firm_are_not_the_body_that_lists_them():
+    tuples = _tuples("The End-User Review Committee decided to add three affiliates of Corvex Technology Limited.")
+    assert not any(p == "alleged-tie-to" for _s, p, _o in tuples)
