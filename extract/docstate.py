@@ -31,3 +31,4 @@ class DocState:
     designation_laws: list[str] = field(default_factory=list)  # "This designation is made under <Law>"
     unlawed: list[str] = field(default_factory=list)  # parties named sanctioned so far under no law the text gave
     advisory_authors: list[str] = field(default_factory=list)  # who wrote the advisory the text last named
+    listing: str | None = None  # the list the text last said parties were added to ("It added X" adds to it)

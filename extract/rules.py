@@ -144,6 +144,24 @@ def _rule_ban(sent: Sentence) -> None:
             sent.add(pron, P.BANNED_BY, auth, cue, 0.6, stance=stance, pronoun=True)
 
 
+_NOUN_CUE_RE = re.compile(r"additions?", _I)
+_ADDED_RE = re.compile(r"\b(?:also\s+)?(?:added|adds)\s+(?:also\s+)?")
+
+
+def _rule_added_to_the_list_named_before(sent: Sentence) -> None:
+    """``It added A and B "for ..."`` after a sentence that added parties to a list: they are on that list."""
+    lst = sent.doc.listing
+    if lst is None or any(m.etype is T.LIST for m in sent.ms):
+        return
+    for cue in _ADDED_RE.finditer(sent.doc.norm, sent.start, sent.end):
+        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
+            continue
+        subs = sent.objects_after(cue.end(), AFFECTED)
+        if subs and subs[0].start == cue.end():  # the parties right after the verb ("he added that ...": none)
+            for s in subs:
+                sent.add(s, P.LISTED_ON, lst, (cue.start(), s.end), 0.6)
+
+
 def _rule_listed(sent: Sentence) -> None:
     lists = [m for m in sent.ms if m.etype is T.LIST]
     if not lists:
@@ -157,7 +175,7 @@ def _rule_listed(sent: Sentence) -> None:
         lead = sent.doc.norm[max(cue.end(), lst.start - 40) : lst.start]
         if not re.search(
             r"\b(?:to|on|onto|in|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-            r"(?:[\w.]+'s?\s+|so-called\s+)?$",  # "to the Commerce Department's Entity List", "so-called"
+            r"(?:[\w.]+'s?\s+|so-called\s+)?\"?$",  # "to the Commerce Department's Entity List", "so-called"
             lead,
             _I,
         ):
@@ -179,7 +197,7 @@ def _rule_listed(sent: Sentence) -> None:
             subs = named if after and named and named[0].start == after.end() else []
         if not subs and re.fullmatch(r"\s+to\s+(?:the\s+|its\s+)?", sent.doc.norm[cue.end() : lst.start], _I):
             subs = _entries_after_list(sent, lst, cue)
-        if not subs:
+        if not subs and not _NOUN_CUE_RE.fullmatch(cue.group(0)):  # "X issued a statement on additions to": not X
             subs = sent.subjects_before(cue.start(), AFFECTED)
             pron = sent.pronoun_before(lst.start) if not subs else None  # "added the company to"
         law = sent.doc.main_law if sent.doc.is_bill else None
@@ -187,6 +205,8 @@ def _rule_listed(sent: Sentence) -> None:
             for s in subs:  # a bill: "shall designate X for inclusion on the entity list" is what it would do
                 sent.add(law, P.TARGETS, s, cue, 0.65, stance=Stance.PROPOSED)
             continue
+        if cue.group(0).lower().startswith("add"):
+            sent.doc.listing = lst.eid  # "It added X" in a later sentence adds to this list
         for s in subs:
             sent.add(s, P.LISTED_ON, lst, cue, 0.8, stance=st)
         if pron:
@@ -511,6 +531,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lambda s: _rule_actor_on_target(s, CONSIDER_RE, P.CONSIDERING_ACTION_AGAINST, 0.75, mark=True, skip_irrealis=False),
     _rule_ban,
     _rule_listed,
+    _rule_added_to_the_list_named_before,
     delistings.rule_delisted,
     list_examples.rule_list_examples,
     _rule_on_list,

@@ -1,0 +1,50 @@
+"""Headlines name parties only by strong cues: a title-case line, and a digest item's title-case lead-in
+before its colon ("- OFAC Sanctions Russian Network of Banks, Securities Registrars and Finance Officials:
+OFAC on Nov. 21 sanctioned ..."), whose capitalised common words are no names. And what a text says across its sentences: "It added A and B"
+after a sentence adding parties to a list adds them to that list; those commenting on "additions to the Entity
+List" are not added. Constructed text in the
+shape of a sanctions newsletter's digest; no evaluation text is quoted."""
+
+from __future__ import annotations
+
+from extract import propose
+from extract.headings import in_heading
+
+DIGEST = (
+    "Russia-related Sanctions\n"
+    "- OFAC Sanctions Russian Network of Banks, Securities Registrars and Finance Officials: OFAC on Nov. 21 "
+    "sanctioned dozens of Russian banks. OFAC's action includes the designation of Omegabank.\n"
+)
+
+
+def test_a_digest_items_title_case_lead_in_is_a_heading_and_its_sentences_are_not() -> None:
+    lead = DIGEST.index("Network")
+    assert in_heading(DIGEST, lead)
+    assert not in_heading(DIGEST, DIGEST.index("dozens"))
+    assert not in_heading("- Note: the agency said on Monday that it had sanctioned two banks.\n", 2)
+
+
+def test_the_common_words_of_a_headline_are_no_parties() -> None:
+    meta = {"id": "source:probe", "title": "probe", "publisher": "U.S. Department of the Treasury"}
+    parsed = propose(DIGEST, meta).parsed
+    sanctioned = {c.subject for c in parsed.claims if c.predicate.value == "sanctioned-by"}
+    assert sanctioned == {"firm:omegabank"}
+
+
+def test_parties_added_in_a_later_sentence_are_added_to_the_list_named_before() -> None:
+    text = (
+        'The Bureau of Industry and Security said it would add 12 Chinese companies to its "Entity List." '
+        "Decisions on additions are made by an interagency committee. "
+        'It added Omega Microelectronics Co., Ltd. and Sigma Photonics Ltd. "for their support of the military." '
+        "The Under Secretary added that the rule takes effect today."
+    )
+    listed = {c.subject for c in propose(text).parsed.claims if c.predicate.value == "listed-on"}
+    assert listed == {"firm:omega-microelectronics-co-ltd", "firm:sigma-photonics-ltd"}
+
+
+def test_those_who_comment_on_additions_to_a_list_are_not_added() -> None:
+    text = (
+        "The Chairs of the Commission, Representative Jane Doe (R-NJ) and John Roe (D-OR), issued a statement "
+        'concerning the announcement of additions to the "Entity List".'
+    )
+    assert not any(c.predicate.value == "listed-on" for c in propose(text).parsed.claims)
