@@ -405,9 +405,17 @@ class Sentence:
         return self.group(parties[-1], -1, frozenset({T.FIRM, T.ORGANIZATION})) if parties else []
 
     def pronoun_after(self, pos: int) -> str | None:
-        if re.match(r"\s+(?:it|them|the\s+(?:[\w-]+\s+)?(?:company|firm))\b", self.doc.norm[pos : pos + 40]):
-            return self.doc.last_affected
-        return None
+        """The party ``it`` or ``the company`` right after ``pos`` stands for: a firm named earlier in this
+        sentence ("its decision to add X was motivated by Y banning the company's products": X), else the
+        last firm or product the text named."""
+        hit = re.match(r"\s+(?:it|them|the\s+(?:[\w-]+\s+)?(?P<d>company|firm))\b", self.doc.norm[pos : pos + 40])
+        if hit is None:
+            return None
+        if hit.group("d"):
+            here = [m for m in self.ms if m.end <= pos and m.etype is T.FIRM and not self.is_modifier(m)]
+            if len({m.eid for m in here}) == 1:
+                return here[-1].eid
+        return self.doc.last_affected
 
     def law_after(self, pos: int, within: int = 80) -> Mention | None:
         """The law a measure is taken under: named right after ``pursuant to`` / ``under`` within

@@ -2,7 +2,8 @@
 before its colon ("- OFAC Sanctions Russian Network of Banks, Securities Registrars and Finance Officials:
 OFAC on Nov. 21 sanctioned ..."), whose capitalised common words are no names. And what a text says across its sentences: "It added A and B"
 after a sentence adding parties to a list adds them to that list; those commenting on "additions to the Entity
-List" are not added. Constructed text in the
+List" are not added; "the company" is the one firm its sentence named before it, not the last one
+the text named. Constructed text in the
 shape of a sanctions newsletter's digest; no evaluation text is quoted."""
 
 from __future__ import annotations
@@ -48,3 +49,13 @@ def test_those_who_comment_on_additions_to_a_list_are_not_added() -> None:
         'concerning the announcement of additions to the "Entity List".'
     )
     assert not any(c.predicate.value == "listed-on" for c in propose(text).parsed.claims)
+
+
+def test_the_company_is_the_firm_this_sentence_named_before_the_one_a_sentence_before() -> None:
+    text = (
+        "The FCC added Omega Mobile and Sigma Telecom to the Covered List. The FCC says that its decision to add "
+        "Kappa Labs to the Covered List was motivated by the Department of Homeland Security banning the "
+        "company's security products from all federal systems."
+    )
+    banned = {c.subject for c in propose(text).parsed.claims if c.predicate.value == "banned-by"}
+    assert banned == {"firm:kappa-labs"}
