@@ -205,6 +205,7 @@ _LIST_AFTER = re.compile(r"[^.;]{0,160}?\bto\s+the\s+[^.;]{0,60}?\bList\b")
 _ADD_BEFORE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", _I)
 
 
+_FORM_ENDS = frozenset({"Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co.", "PLC", "GmbH", "JSC"})
 _DIGITS = re.compile(r"\d{3,}")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _CONNECT = frozenset({"of", "and", "for", "de", "&"})
@@ -225,7 +226,9 @@ def candidates(
     for m in NAME_RE.finditer(norm):
         toks = [(m.start() + t.start(), m.start() + t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group(0))]
         i, j = 0, len(toks)
-        while i < j and (toks[i][2].lower() in COMMON or toks[i][2].lower() in _CONNECT):
+        while i < j and (
+            toks[i][2].lower() in COMMON or toks[i][2].lower() in _CONNECT or toks[i][2] in _FORM_ENDS
+        ):  # "... (Americas) Corp and China Mobile International USA": a legal form ends a name, never opens one
             i += 1
         if (
             0 < i < j

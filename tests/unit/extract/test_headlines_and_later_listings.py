@@ -59,3 +59,9 @@ def test_the_company_is_the_firm_this_sentence_named_before_the_one_a_sentence_b
     )
     banned = {c.subject for c in propose(text).parsed.claims if c.predicate.value == "banned-by"}
     assert banned == {"firm:kappa-labs"}
+
+
+def test_a_legal_form_ends_one_name_and_never_opens_the_next() -> None:
+    text = "The FCC added Omega Telecom (Americas) Corp and Sigma Mobile International USA to the Covered List."
+    listed = {c.subject for c in propose(text).parsed.claims if c.predicate.value == "listed-on"}
+    assert listed == {"firm:omega-telecom-americas-corp", "firm:sigma-mobile-international-usa"}
