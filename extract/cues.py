@@ -79,6 +79,8 @@ TIE_RE = re.compile(
     r"(?:(?:a|an|the)\s+|(?<=\bis\s)|(?<=\bwas\s))(?:[\w-]+\s+){0,2}?"
     r"(?:leader|member|representative|commander|founder|emir|amir)\s+(?:in|of|for)"
     r"(?:\s+an?\s+(?:organization|entity)\s+(?:subordinate|linked)\s+to)?|"
+    # "A, B, and C were officers with the Hainan State Security Department" (not "arrested by officers with X")
+    r"(?:(?<=\bwere\s)|(?<=\bwas\s)|(?<=\bare\s)|(?<=\bis\s))(?:(?!by\b)[\w-]+\s+){0,2}?officers?\s+(?:of|with)|"
     # an E.O. criterion: "for being an official of the Government of Nicaragua", "involvement in the Government of X"
     r"(?:official|involvement)\s+(?:of|in)(?=\s+the\s+Government\s+of\b))\b",
     _I,

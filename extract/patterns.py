@@ -136,7 +136,8 @@ AGENCY_OF_RE = re.compile(
 # "Division of Department of Justice": the body after "of" is another, the one before its unit
 OF_ANOTHER_BODY_RE = re.compile(rf"\S+[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_HEAD}\b")
 AGENCY_TAIL_RE = re.compile(  # "House Select Committee on China", "Senate Committee on Foreign Relations"
-    rf"(?<![\w-])(?:{_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee)"
+    # not "the PRC's MPS and Ministry of State Security": an acronym before "and" is a body of its own
+    rf"(?<![\w-])(?:(?![A-Z]{{2,}}[ \t]+and\b){_CAP}{_SP}{_CONNECT}?){{1,5}}?(?:{_HEAD}|(?P<org>Committee)"
     rf"(?:[ \t]+on[ \t]+(?:the[ \t]+)?{_CAP}"
     # not "... on Homeland Security and the FBI": "and the" names another body
     rf"(?:{_SP}(?:and[ \t]+(?!the\b)|(?:of|for|in)[ \t]+(?:the[ \t]+)?)?{_CAP}(?![\w']))*)?)(?![\w-])"

@@ -160,3 +160,25 @@ def test_all_located_in_places_the_parties_listed_not_the_one_listing_them():
 def test_unnamed_affiliates_of_a_firm_are_not_the_body_that_lists_them():
     tuples = _tuples("The End-User Review Committee decided to add three affiliates of Corvex Technology Limited.")
     assert not any(p == "alleged-tie-to" for _s, p, _o in tuples)
+
+
+def test_officers_with_a_state_body_are_tied_to_it_and_those_arrested_by_officers_are_not():
+    tuples = _tuples(
+        "The indictment charges Ding Hao, Chen Lin, and Zhu Wei were officers with the Hainan State Security "
+        "Department, a provincial branch of China's Ministry of State Security."
+    )
+    tied = {s for s, p, o in tuples if p == "alleged-tie-to" and o == "agency:hainan-state-security-department"}
+    assert tied == {"person:ding-hao", "person:chen-lin", "person:zhu-wei"}
+    arrested = _tuples("Li Ming was arrested by officers with the Federal Bureau of Investigation on Monday.")
+    assert not any(p == "alleged-tie-to" for _s, p, _o in arrested)
+
+
+def test_an_acronym_before_and_is_a_body_of_its_own():
+    entities = {
+        e.id
+        for e in propose(
+            "The hackers acted at the direction of the PRC's MPS and Ministry of State Security (MSS), prosecutors "
+            "said, and the MSS paid them."
+        ).parsed.entities
+    }
+    assert not any(e.startswith("agency:mps-and") for e in entities)
