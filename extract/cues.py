@@ -63,7 +63,7 @@ TIE_RE = re.compile(
     # who set a party up or pays for it: "established by Iran's insurance regulator", "funded by the IRGC"
     r"(?:established|founded|created|set\s+up|funded|financed|bankrolled)\s+by|"
     r"(?:exploitation|influence|control|direction)\s+by|"
-    r"on\s+behalf\s+of|work(?:ing|ed|s)?\s+(?:for|with)|"
+    r"on\s+behalf\s+of|work(?:ing|ed|s)?\s+(?:for|with)|(?:beholden|subservient|answerable)\s+to|"
     # a post in a state body: "both of whom worked in Brazil's Ministry of Health", "served at the Interior Ministry"
     r"(?:work|serv)(?:ing|ed|es|s)?\s+(?:in|at)(?=\s+(?:the\s+)?(?:[A-Z][\w.]*'s?\s+)?(?:[A-Z][a-z]+\s+)?"
     r"(?:Ministry|Ministries|Department|Bureau|Agency|Directorate|Service|Committee|Council)\b)|spy(?:ing)?\s+for|spied\s+for|agents?\s+of|"

@@ -56,6 +56,7 @@ from .patterns import (
     NAME_TOKEN_RE,
     NUMBERED_UNIT_RE,
     OF_ANOTHER_BODY_RE,
+    ON_A_DAY_RE,
     PARTY_STATE,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
@@ -339,8 +340,8 @@ class Doc(DocState):
             pos, run = tm.end(), []
             for _ in range(12):
                 tok = NAME_TOKEN_RE.match(self.norm, pos)
-                if tok is None:
-                    break
+                if tok is None or ON_A_DAY_RE.match(self.norm, pos):
+                    break  # "Rep. Mike Gallagher on Tuesday": a date, not the title's body
                 run.append(tok)
                 pos = tok.end()
             names: list[re.Match[str]] = []

@@ -260,8 +260,10 @@ BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ 
 
 PERSON_TITLE_RE = re.compile(
     r"\b(?:Secretary|Chairwoman|Chairman|Chair|Commissioner|Director|Administrator|President|"
-    r"Senator|Sen\.|Rep\.|Representative|Congress(?:wo)?man|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|"
-    r"CEO|founder|Governor|Judge|Attorney General|Prime Minister|Chancellor|Ranking Member|Leader|Advis[eo]r|Premier)\b"
+    r"Senator|Representative|Congress(?:wo)?man|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|CEO|founder|"
+    r"Governor|Judge|Attorney General|Prime Minister|Chancellor|Ranking Member|Leader|Advis[eo]r|Premier)\b|"
+    # "Rep. Mike Gallagher", "Sens. Warner and Rubio": no word boundary after the dot
+    r"\b(?:Sens?|Reps?)\.(?=[ \t]+[A-Z])"
 )
 # the titles a US-government text puts before a family name alone: "President Biden", "Senator Rubio"
 SURNAME_TITLES = (
@@ -317,6 +319,11 @@ NAME_STOP = frozenset(
         "Bank",
         "Corps",
     }
+)
+# "Rep. Mike Gallagher on Tuesday": a date after a titled name, not the title's body ("Chairman of the Committee on X")
+ON_A_DAY_RE = re.compile(
+    r"[ \t]+on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b"
 )
 NAME_TOKEN_RE = re.compile(r"[ \t]+(?:(of|for|the|and|on)|([A-Z][a-z]+|[A-Z]\.))(?=[\s,;:.'])")
 

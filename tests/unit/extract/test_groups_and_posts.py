@@ -15,6 +15,8 @@ from __future__ import annotations
 import pytest
 
 from extract import propose
+from extract.mentions import Doc
+from schema.quotes import fold
 
 
 def _tuples(text: str) -> set[tuple[str, str, str]]:
@@ -182,3 +184,22 @@ def test_an_acronym_before_and_is_a_body_of_its_own():
         ).parsed.entities
     }
     assert not any(e.startswith("agency:mps-and") for e in entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill was introduced by Rep. Mike Gallagher on Tuesday.",
+        "The bill was introduced by Sen. Mark Warner on March 5, 2024.",
+    ],
+)
+def test_a_congress_members_abbreviated_title_names_them_and_a_date_after_is_no_name(text: str):
+    person = "person:mike-gallagher" if "Gallagher" in text else "person:mark-warner"
+    doc = Doc(text, fold(text), [])
+    doc.find_mentions()
+    assert [m.eid for m in doc.mentions if m.etype.value == "Person"] == [person]
+
+
+def test_a_party_beholden_to_another_is_tied_to_it():
+    tuples = _tuples("Lawmakers allege that Omega Media Ltd. is beholden to the Chinese Communist Party.")
+    assert ("firm:omega-media-ltd", "alleged-tie-to", "organization:chinese-communist-party") in tuples
