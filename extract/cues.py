@@ -164,12 +164,21 @@ STANCE_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (
         re.compile(
             r"\b(?:alleg\w*|accus\w*|claim(?:s|ed|ing)?|suspect\w*|purported\w*|"
-            r"concerned\s+(?:about|that|over)|concerns?\s+(?:about|over))\b",
+            r"concerned\s+(?:about|that|over)|concerns?\s+(?:about|over)|controvers\w+\s+(?:over|about)|"
+            r"(?:possible|potential|alleged)(?=\s+(?:ties|links?|connections?|relationships?)\b))\b",
             _I,
         ),
         Stance.ALLEGED,
     ),
-    (re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejects?|rejected)\b", _I), Stance.DENIED),
+    # "it had no ties to the Russian government": a tie said not to be
+    (
+        re.compile(
+            r"\b(?:den(?:y|ies|ied|ying)|rejects?|rejected|"
+            r"no(?=\s+(?:direct\s+|formal\s+)?(?:ties|links?|connections?|relationships?|affiliation)\b))\b",
+            _I,
+        ),
+        Stance.DENIED,
+    ),
     (re.compile(r"\b(?:disput\w+|contest(?:s|ed|ing)?)\b", _I), Stance.DISPUTED),
     (re.compile(r"\b(?:reported|reports\s+that|according\s+to)\b", _I), Stance.REPORTED),
     (re.compile(r"\b(?:retract\w*|withdr[ae]w\w*)\b", _I), Stance.RETRACTED),

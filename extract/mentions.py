@@ -443,6 +443,8 @@ class Doc(DocState):
                 and not _shares_word(a.group(1), self.ents[m.eid].name)
             ):
                 continue  # "CRYSTAL (Vast Mighty Limited)": a vessel's owner, named in its own right, not an alias
+            if a is None and m.etype in {T.AGENCY, T.ORGANIZATION}:  # "Federal Office for ... Security, BSI, is"
+                a = names.APPOSED_ACRONYM_RE.match(norm, m.end)
             if a and self._free_alias(a.group(1), m.eid):
                 if not (only_new and a.group(1) in self.ents[m.eid].aliases):
                     aliases.setdefault(a.group(1), m.eid)
@@ -528,10 +530,9 @@ class Doc(DocState):
 
 # a family name's particle and the name it joins, after a person's name: "de Porres", "de la Cruz", "bin Salman"
 _PARTICLE_NAME_RE = re.compile(r"(?:[ \t]+(?:de|del|de[ \t]+la|da|dos|van|von|bin|ibn)[ \t]+[A-Z][a-z]+)+(?![\w-])")
-_PARTY_STATE_RE = re.compile(PARTY_STATE)
-_PLURAL_OF_RE = re.compile(
-    r"\b(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:ies|ers|ors|nks|ants|ents)$"
-)  # "(R-NJ)", "(R-Fla.)": a US lawmaker's party and state
+_PARTY_STATE_RE = re.compile(PARTY_STATE)  # "(R-NJ)", "(R-Fla.)": a US lawmaker's party and state
+# a body's name of a plural common noun, in a headline: "Network of Banks"
+_PLURAL_OF_RE = re.compile(r"\b(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:ies|ers|ors|nks|ants|ents)$")
 
 
 def _shares_word(term: str, name: str) -> bool:

@@ -433,6 +433,7 @@ def find(
         if norm[s:e] not in shorts
         and _TITLED_SHORT.sub("", norm[s:e]) not in shorts  # "Senator Rubio" after "Marco Rubio"
         and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1)
+        and not _apposed_acronym(norm, s, e)  # "Federal Office for Information Security, BSI, is warning"
         and not place_name(norm[s:e])
         and not residence_before(norm, s)  # "Lu Jianwang, 61, of the Bronx"
         and not office_only(norm[s:e])  # "designated the Vice President of X, Y": Y is the one designated
@@ -541,6 +542,15 @@ def _with_honorific(norm: str, start: int, end: int, etype: EntityType) -> tuple
 
 
 _TYPE_RANK = {t: {T.PERSON: 3, T.ORGANIZATION: 2}.get(t, 1) for t in T}
+APPOSED_ACRONYM_RE = re.compile(r", ([A-Z]{2,6}), (?!and\b|or\b)[a-z]")  # not "Huawei, ZTE, and other firms"
+
+
+def _apposed_acronym(norm: str, s: int, e: int) -> bool:
+    """A body's acronym between commas, a verb after it: an alias, found later."""
+    hit = APPOSED_ACRONYM_RE.match(norm, max(0, s - 2))
+    return hit is not None and hit.span(1) == (s, e)
+
+
 _ACRONYM_OF = re.compile(r"\w[ \t]*\([ \t]*\"{0,2}.$")  # "Corporation (SMIC": an alias, found later
 _AND_SPLIT = re.compile(r"[ \t]+and[ \t]+")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+")

@@ -1,0 +1,46 @@
+"""What a party says of itself and how a text hedges: "it had no ties to the Russian government" is a tie
+denied, "controversy over the company's possible relationship with the Russian government" a tie alleged,
+not asserted; a body's acronym set off by commas ("Germany's Federal Office for Information Security, BSI,
+is warning ...") is that body, not a second one — while "Huawei, ZTE, and other firms" stays a list.
+Constructed sentences in the shapes of news stories on the founding article's events; no evaluation text
+is quoted."""
+
+from __future__ import annotations
+
+from extract import propose
+
+
+def _claims(text: str) -> set[tuple[str, str, str, str]]:
+    return {(c.subject, c.predicate.value, c.object, c.stance.value) for c in propose(text).parsed.claims}
+
+
+def test_a_party_saying_it_has_no_ties_denies_them() -> None:
+    claims = _claims(
+        'Omega Lab told reporters the warning had been "made on political grounds" and it had no ties to the '
+        "Russian government."
+    )
+    assert ("firm:omega-lab", "alleged-tie-to", "country:ru", "denied") in claims
+    assert not any(st == "asserted" and p == "alleged-tie-to" for _s, p, _o, st in claims)
+
+
+def test_a_possible_relationship_is_alleged_not_asserted() -> None:
+    claims = _claims(
+        "Omega Lab is a Moscow-based antivirus provider with a long history of controversy over the company's "
+        "possible relationship with the Russian government."
+    )
+    ties = {st for _s, p, o, st in claims if p == "alleged-tie-to" and o == "country:ru"}
+    assert ties == {"alleged"}
+
+
+def test_a_bodys_acronym_between_commas_is_that_body() -> None:
+    claims = _claims(
+        "Germany's Federal Office for Information Security, BSI, is warning companies against using Omega Lab "
+        "antivirus products."
+    )
+    warned = {o for _s, p, o, _st in claims if p == "warned-against-by"}
+    assert warned == {"agency:federal-office-for-information-security"}
+
+
+def test_an_acronym_in_a_list_is_a_party_of_its_own() -> None:
+    claims = _claims("Officials warned about firms like Huawei, ZTE, and other Chinese military companies.")
+    assert {s for s, p, _o, _st in claims if p == "headquartered-in"} == {"firm:huawei", "firm:zte"}
