@@ -114,7 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "HEAD", "POST", "DELETE"],
             allow_headers=["Accept", "Content-Type", "If-None-Match", "X-API-Key", "X-Request-ID"],
-            expose_headers=["Content-Location", "ETag", "X-Regkg-Graph-Version", "X-Request-ID"],
+            expose_headers=["Content-Location", "ETag", "Server-Timing", "X-Regkg-Graph-Version", "X-Request-ID"],
             max_age=600,
         )
     return app

@@ -88,6 +88,7 @@ def test_cors_answers_allowed_origins_only(monkeypatch: pytest.MonkeyPatch) -> N
     assert simple.headers["access-control-allow-origin"] == "http://localhost:5173"
     assert "etag" in simple.headers["access-control-expose-headers"].lower()
     assert "x-regkg-graph-version" in simple.headers["access-control-expose-headers"].lower()
+    assert "server-timing" in simple.headers["access-control-expose-headers"].lower()
     other = preflight(client, "https://evil.example")
     assert other.status_code == 400 and "access-control-allow-origin" not in other.headers
     assert (
