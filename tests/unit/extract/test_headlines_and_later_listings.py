@@ -3,7 +3,8 @@ before its colon ("- OFAC Sanctions Russian Network of Banks, Securities Registr
 OFAC on Nov. 21 sanctioned ..."), whose capitalised common words are no names. And what a text says across its sentences: "It added A and B"
 after a sentence adding parties to a list adds them to that list; those commenting on "additions to the Entity
 List" are not added; "the company" is the one firm its sentence named before it, not the last one
-the text named. Constructed text in the
+the text named; a party in a clause after the measure ("sanctions on Iran two days after President X instructed")
+is not its object. Constructed text in the
 shape of a sanctions newsletter's digest; no evaluation text is quoted."""
 
 from __future__ import annotations
@@ -65,3 +66,11 @@ def test_a_legal_form_ends_one_name_and_never_opens_the_next() -> None:
     text = "The FCC added Omega Telecom (Americas) Corp and Sigma Mobile International USA to the Covered List."
     listed = {c.subject for c in propose(text).parsed.claims if c.predicate.value == "listed-on"}
     assert listed == {"firm:omega-telecom-americas-corp", "firm:sigma-mobile-international-usa"}
+
+
+def test_a_party_named_in_a_clause_after_the_measure_is_not_its_object() -> None:
+    text = (
+        "The Treasury's Office of Foreign Assets Control announced sanctions on Iran two days after President "
+        "Donald Trump instructed the Treasury to increase pressure on the country."
+    )
+    assert not any(c.predicate.value == "sanctioned-by" for c in propose(text).parsed.claims)
