@@ -57,6 +57,7 @@ _APPOSITION_OPEN_RE = re.compile(
     r"\b(?:of|for|to|by|from|with|at|in)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_UNIT_NOUN_AFTER_RE = re.compile(r"[ \t]+(?:units?|subsidiar(?:y|ies)|affiliates?|branch(?:es)?|divisions?)\b")
 _OPEN_PAREN_RE = re.compile(r"[ \t]*\([ \t]*")
 _APPOSITION_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,")
 # "A, which supplies B with parts, was designated", "A, which falls under B, ...": B is named in a
@@ -249,6 +250,8 @@ class Sentence:
         norm = self.doc.norm
         if self.head(m) is not m or PLACE_ADJECTIVE_RE.match(norm, m.end) or BACKER_ADJECTIVE_RE.match(norm, m.end):
             return True
+        if m.etype is T.FIRM and _UNIT_NOUN_AFTER_RE.match(norm, m.end):
+            return True  # "one Kaspersky unit based in the United Kingdom": the unit is, not Kaspersky
         if _PLACE_OF_RE.search(self.doc.norm, max(self.start, m.start - 60), m.start):
             return True  # "a bank located in Riga, Latvia": where a party is, not who acts
         if self._modifiers is None:

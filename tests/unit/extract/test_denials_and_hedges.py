@@ -1,7 +1,8 @@
 """What a party says of itself and how a text hedges: "it had no ties to the Russian government" is a tie
 denied, "controversy over the company's possible relationship with the Russian government" a tie alleged,
 not asserted; a body's acronym set off by commas ("Germany's Federal Office for Information Security, BSI,
-is warning ...") is that body, not a second one — while "Huawei, ZTE, and other firms" stays a list.
+is warning ...") is that body, not a second one — while "Huawei, ZTE, and other firms" stays a list; "one
+Kaspersky unit based in the United Kingdom" places the unit, not Kaspersky.
 Constructed sentences in the shapes of news stories on the founding article's events; no evaluation text
 is quoted."""
 
@@ -44,3 +45,10 @@ def test_a_bodys_acronym_between_commas_is_that_body() -> None:
 def test_an_acronym_in_a_list_is_a_party_of_its_own() -> None:
     claims = _claims("Officials warned about firms like Huawei, ZTE, and other Chinese military companies.")
     assert {s for s, p, _o, _st in claims if p == "headquartered-in"} == {"firm:huawei", "firm:zte"}
+
+
+def test_a_firms_unit_is_where_it_is_based_not_the_firm() -> None:
+    claims = _claims(
+        "The Commerce Department will also list two Russian units and one Omega Lab unit based in the United Kingdom."
+    )
+    assert not any(s == "firm:omega-lab" and p == "headquartered-in" for s, p, _o, _st in claims)
