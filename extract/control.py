@@ -56,7 +56,8 @@ OWNS_RE = re.compile(
 OWNED_ADJ_RE = re.compile(r"(?<![\w-])(?P<c>[A-Z][\w' ]{1,40}?)-owned\s+(?:[a-z][\w-]*\s+){0,2}$")
 SUBSIDIARY_RE = re.compile(
     r"\s*,?\s*(?:is\s+|was\s+|are\s+)?(?:a|an|the)\s+(?:[\w.-]+\s+){0,2}?(?:wholly[ -]owned\s+)?"
-    r"(?:subsidiary|affiliate|unit|arm)\s+of\s+(?:the\s+)?$",
+    # "an American subsidiary of Russia's Kaspersky Lab": the parent's country may come before it
+    r"(?:subsidiary|affiliate|unit|arm)\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?'s?\s+)?$",
     _I,
 )
 

@@ -26,6 +26,11 @@ T = EntityType
 
 # kinds of instrument whose number is their name: a bare "Executive Order" is not the one named before
 _NUMBERED_KIND_RE = re.compile(r"Executive\s+Order|General\s+License|Public\s+Law|Directive|E\.O\.")
+# a parent named as such: "an American subsidiary of Russia's Kaspersky Lab", "a unit of Alpha Holdings"
+_PARENT_RE = re.compile(
+    r"\b(?:subsidiar(?:y|ies)|affiliates?|units?|branch(?:es)?|divisions?)\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*'s\s+)?"
+    r"(?P<p>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})"
+)
 _GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")
 
 
@@ -38,6 +43,7 @@ def short_forms(norm: str, ents: Iterable[Ent], free: Callable[[str, str], bool]
     lasts: set[str] = set()
     ents = list(ents)
     longer = {t for e in ents if e.type is T.FIRM for t in trimmed(e.name)}
+    parents = {" ".join(m.group("p").split()) for m in _PARENT_RE.finditer(norm)}
     absorbed = {e.id for e in ents if e.type is T.FIRM and e.name in longer}  # "Huawei Technologies": a short form
     for ent in ents:
         eid = ent.id
@@ -52,7 +58,7 @@ def short_forms(norm: str, ents: Iterable[Ent], free: Callable[[str, str], bool]
                 if free(core[0], eid):
                     shorts.setdefault(core[0], eid)
             for short in trimmed(ent.name):  # "China Unicom (Americas) Operations Limited"
-                if free(short, eid):
+                if free(short, eid) and short not in parents:  # not "X, Inc., a subsidiary of X": two firms
                     shorts.setdefault(short, eid)
         if ent.type is T.PERSON and ent.how == "pattern":  # "Vekselberg" after "Viktor Vekselberg"
             words = [w for w in ent.name.split() if not w.startswith('"')]  # '"Harry" Lu Jianwang': a nickname

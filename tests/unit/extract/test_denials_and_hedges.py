@@ -2,7 +2,8 @@
 denied, "controversy over the company's possible relationship with the Russian government" a tie alleged,
 not asserted; a body's acronym set off by commas ("Germany's Federal Office for Information Security, BSI,
 is warning ...") is that body, not a second one — while "Huawei, ZTE, and other firms" stays a list; "one
-Kaspersky unit based in the United Kingdom" places the unit, not Kaspersky.
+Kaspersky unit based in the United Kingdom" places the unit, not Kaspersky; "Kaspersky Lab, Inc., an American
+subsidiary of Russia's Kaspersky Lab" names two firms, the one a subsidiary of the other (it had made them one).
 Constructed sentences in the shapes of news stories on the founding article's events; no evaluation text
 is quoted."""
 
@@ -52,3 +53,14 @@ def test_a_firms_unit_is_where_it_is_based_not_the_firm() -> None:
         "The Commerce Department will also list two Russian units and one Omega Lab unit based in the United Kingdom."
     )
     assert not any(s == "firm:omega-lab" and p == "headquartered-in" for s, p, _o, _st in claims)
+
+
+def test_a_subsidiary_named_after_its_parent_is_another_firm() -> None:
+    claims = _claims(
+        "Alpha Lab, Inc., an American subsidiary of Russia's Alpha Lab, will no longer be able to sell antivirus "
+        "software in the United States."
+    )
+    assert ("firm:alpha-lab-inc", "subsidiary-of", "firm:alpha-lab", "asserted") in claims
+    assert ("firm:alpha-lab", "headquartered-in", "country:ru", "asserted") in claims
+    assert ("firm:alpha-lab-inc", "headquartered-in", "country:us", "asserted") in claims
+    assert ("firm:alpha-lab-inc", "headquartered-in", "country:ru", "asserted") not in claims
