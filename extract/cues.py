@@ -165,6 +165,7 @@ STANCE_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
         re.compile(
             r"\b(?:alleg\w*|accus\w*|claim(?:s|ed|ing)?|suspect\w*|purported\w*|"
             r"concerned\s+(?:about|that|over)|concerns?\s+(?:about|over)|controvers\w+\s+(?:over|about)|"
+            r"(?:on|faces?|facing)\s+charges\s+of|"  # "on charges of cooperating with Russian military intelligence"
             r"(?:possible|potential|alleged)(?=\s+(?:ties|links?|connections?|relationships?)\b))\b",
             _I,
         ),

@@ -64,3 +64,8 @@ def test_a_subsidiary_named_after_its_parent_is_another_firm() -> None:
     assert ("firm:alpha-lab", "headquartered-in", "country:ru", "asserted") in claims
     assert ("firm:alpha-lab-inc", "headquartered-in", "country:us", "asserted") in claims
     assert ("firm:alpha-lab-inc", "headquartered-in", "country:ru", "asserted") not in claims
+
+
+def test_a_tie_on_charges_is_alleged() -> None:
+    claims = _claims("The department listed Omega Lab UK on charges of cooperating with the Russian government.")
+    assert {st for _s, p, o, st in claims if p == "alleged-tie-to" and o == "country:ru"} == {"alleged"}
