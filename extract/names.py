@@ -463,6 +463,7 @@ def find(
         [(s, e, t) for s, e, t in known if t in _COORDINATED] + [(s, e, typed.get((s, e))) for s, e in cands]
     )
     is_cand = set(cands)
+    own_types = {norm[s0:e0] for (s0, e0) in typed}  # the names their own words typed somewhere in the text
     order = list(range(len(items) - 1))
     for k in [*order, *reversed(order)]:  # coordination: a sweep each way carries a chain
         a, b = items[k], items[k + 1]
@@ -473,6 +474,8 @@ def find(
             continue
         span = (a[0], a[1]) if a[2] is None else (b[0], b[1])
         if span in typed or span in trimmed or span not in is_cand or in_heading(norm, span[0]):
+            continue
+        if norm[span[0] : span[1]] in own_types:  # "Zservers, a hosting provider" before "operated Zservers, A and B"
             continue
         if norm.endswith(" in ", 0, span[0]):  # "Chief of the Police in Leon, Fidel ...": a place, not a name
             continue

@@ -3,13 +3,16 @@ denied, "controversy over the company's possible relationship with the Russian g
 not asserted; a body's acronym set off by commas ("Germany's Federal Office for Information Security, BSI,
 is warning ...") is that body, not a second one — while "Huawei, ZTE, and other firms" stays a list; "one
 Kaspersky unit based in the United Kingdom" places the unit, not Kaspersky; "Kaspersky Lab, Inc., an American
-subsidiary of Russia's Kaspersky Lab" names two firms, the one a subsidiary of the other (it had made them one).
+subsidiary of Russia's Kaspersky Lab" names two firms, the one a subsidiary of the other (it had made them one);
+a name its own description typed ("Zservers, a hosting provider") stays a firm where it is listed with persons.
 Constructed sentences in the shapes of news stories on the founding article's events; no evaluation text
 is quoted."""
 
 from __future__ import annotations
 
 from extract import propose
+from extract.mentions import Doc
+from schema.quotes import fold
 
 
 def _claims(text: str) -> set[tuple[str, str, str, str]]:
@@ -69,3 +72,13 @@ def test_a_subsidiary_named_after_its_parent_is_another_firm() -> None:
 def test_a_tie_on_charges_is_alleged() -> None:
     claims = _claims("The department listed Omega Lab UK on charges of cooperating with the Russian government.")
     assert {st for _s, p, o, st in claims if p == "alleged-tie-to" and o == "country:ru"} == {"alleged"}
+
+
+def test_a_name_its_own_words_type_keeps_that_type_where_it_is_listed_with_persons() -> None:
+    text = (
+        "Officials said they are sanctioning Zetaservers, a bulletproof hosting services provider. Two Russian "
+        "nationals who operated Zetaservers, Ivan Sergeyevich Petrov and Oleg Igorevich Sidorov, were sanctioned."
+    )
+    doc = Doc(text, fold(text), [])
+    doc.find_mentions()
+    assert {m.eid for m in doc.mentions if "zetaservers" in m.eid} == {"firm:zetaservers"}
