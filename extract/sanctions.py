@@ -168,8 +168,12 @@ def rule_sanction(sent: Sentence) -> None:
             for other in sent.group(auth, 1, AUTHORITY)[1:] if passive and isinstance(auth, Mention) else []:
                 for s in subs:  # "has been sanctioned by Britain and Canada": by each
                     sent.add(s, P.SANCTIONED_BY, other, cue, 0.7, stance=st)
-            if isinstance(auth, Mention) and auth.etype is T.AGENCY and (subs or _COUNTED_RE.match(norm, cue.end())):
-                sent.doc.sanctioner = auth.eid  # "OFAC is designating four Sinaloa Cartel members": named later
+            if (
+                isinstance(auth, Mention)
+                and auth.etype is T.AGENCY
+                and (subs or _COUNTED_RE.match(norm, cue.end()) or _ON_A_COUNTRY_RE.match(norm, cue.end()))
+            ):  # "OFAC is designating four Sinaloa Cartel members", "OFAC announced sanctions on Iran": named later
+                sent.doc.sanctioner = auth.eid
         far = items or DESIGNATION_TERM.search(norm, subs[-1].end, subs[-1].end + 160) if subs else None
         law = sent.law_after(subs[-1].end, within=240 if far else 80) if subs and not adjective else None
         if law is None and subs and subs[0].start > cue.end():  # "sanctions ... pursuant to E.O. 13846: A; B"
@@ -187,6 +191,7 @@ _COUNTED_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:members|entities|individuals|persons|companies|firms|people|vessels|banks)\b",
     _I,
 )
+_ON_A_COUNTRY_RE = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?[A-Z]")
 _AS_WELL_AS_RE = re.compile(r"[^.;]{0,160}?,?\s+as\s+well\s+as\s+")
 
 

@@ -74,3 +74,14 @@ def test_a_party_named_in_a_clause_after_the_measure_is_not_its_object() -> None
         "Donald Trump instructed the Treasury to increase pressure on the country."
     )
     assert not any(c.predicate.value == "sanctioned-by" for c in propose(text).parsed.claims)
+
+
+def test_sanctions_announced_on_a_country_name_the_sanctioner_of_the_next_sentence() -> None:
+    text = (
+        "The Treasury's Office of Foreign Assets Control announced sanctions on Iran two days after President "
+        "Donald Trump instructed the Treasury to increase pressure. The sanctions target the Central Bank of Iran, "
+        "the National Development Fund of Iran and Omega Tejarat Co. for funding Iran's military."
+    )
+    sanctions = {(c.subject, c.object) for c in propose(text).parsed.claims if c.predicate.value == "sanctioned-by"}
+    assert ("firm:omega-tejarat-co", "agency:us-ofac") in sanctions
+    assert not any(s == "person:donald-trump" for s, _o in sanctions)
