@@ -17,6 +17,7 @@ T = EntityType
 P = Predicate
 
 # a mention used as an adjective: "the U.S.-designated X", "the UN- and U.S.-designated X"
+_NEXT_VERB_RE = re.compile(r"\band\s+(?:will|would|has|have|had|is|are|was|were|did|does|can|could|should|must|may)\b")
 _COUNTED_BEFORE_RE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|some)\s+$", re.I
 )
@@ -51,6 +52,8 @@ def rule_tie(sent: Sentence) -> None:
             obj = sent.head(objs[0]) if objs else None
         if obj is None or CLAUSE_GAP_RE.search(sent.doc.norm, cue.end(), obj.start) or (obj.start - cue.end() > 80):
             continue
+        if _NEXT_VERB_RE.search(sent.doc.norm, cue.end(), obj.start):
+            continue  # "does not work with the military in any country and will ask the Pentagon": another verb's
         gap = _COMPOUND_ADJ_RE.sub("", sent.doc.norm[cue.end() : obj.start])  # "of the UN- and U.S.-designated X"
         if cue.group(0)[:2].lower() in {"a ", "an", "th"} and len(gap) > 25:
             continue  # "a leader in the Sinaloa cartel, as well as B": the group must follow

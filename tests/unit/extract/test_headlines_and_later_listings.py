@@ -85,3 +85,20 @@ def test_sanctions_announced_on_a_country_name_the_sanctioner_of_the_next_senten
     sanctions = {(c.subject, c.object) for c in propose(text).parsed.claims if c.predicate.value == "sanctioned-by"}
     assert ("firm:omega-tejarat-co", "agency:us-ofac") in sanctions
     assert not any(s == "person:donald-trump" for s, _o in sanctions)
+
+
+def test_the_pentagons_chinese_military_companies_list_is_a_list() -> None:
+    text = "The Pentagon added Omega Holdings and Sigma Battery Co., Limited to the Section 1260H list on Monday."
+    listed = {(c.subject, c.object) for c in propose(text).parsed.claims if c.predicate.value == "listed-on"}
+    assert listed == {
+        ("firm:omega-holdings", "list:us-dod-1260h"),
+        ("firm:sigma-battery-co-limited", "list:us-dod-1260h"),
+    }
+
+
+def test_a_tie_cue_whose_next_party_belongs_to_another_verb_ties_nothing() -> None:
+    text = (
+        'Omega Wireless, a spokesperson said, "does not work with the military in any country and will ask the '
+        'Pentagon to reconsider its designation."'
+    )
+    assert not any(c.predicate.value == "alleged-tie-to" for c in propose(text).parsed.claims)
