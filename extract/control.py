@@ -17,7 +17,7 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from .cues import BACKER_ADJECTIVE_RE, CLAUSE_GAP_RE, COUNTRY_NAMES, ENTRIES_AFTER_RE, MEMBERS_GAP_RE, PARTY_NOUNS_RE
-from .patterns import DEMONYM_ALT
+from .patterns import DEMONYM_ALT, UNIT_NOUNS
 from .sentence import PLACE_ADJECTIVE_RE, Sentence
 from .spans import Mention
 
@@ -131,7 +131,7 @@ def rule_control(sent: Sentence) -> None:
                 sent.add(child[0], P.SUBSIDIARY_OF, m, (child[0].start, m.end), 0.65)
 
 
-MEMBERS_OF_RE = re.compile(r"\b(?:subsidiar(?:y|ies)|affiliates?|units?)\s+of\s+(?:the\s+)?$", _I)
+MEMBERS_OF_RE = re.compile(rf"\b{UNIT_NOUNS}\s+of\s+(?:the\s+)?$", _I)
 
 
 ITS_SUBSIDIARY_RE = re.compile(

@@ -330,6 +330,8 @@ NAME_TOKEN_RE = re.compile(r"[ \t]+(?:(of|for|the|and|on)|([A-Z][a-z]+|[A-Z]\.))
 # -- countries from demonyms, products ---------------------------------------------------------
 
 DEMONYM_ALT = "|".join(sorted(map(re.escape, DEMONYM_WORDS), key=len, reverse=True))
+# what a firm has that is a firm of its own: "a unit of X", "Kaspersky affiliates", "subsidiaries of X"
+UNIT_NOUNS = r"(?:units?|subsidiar(?:y|ies)|affiliates?|branch(?:es)?|divisions?)"
 # parties named before the kind they are, and where: "Huawei, ZTE, and other Chinese military companies", "the
 # Sinaloa Cartel, the Gulf Cartel, and other Mexico-based transnational criminal organizations"
 AND_OTHER_RE = re.compile(

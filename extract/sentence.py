@@ -29,7 +29,7 @@ from .cues import (
     REQUEST_RE,
 )
 from .mentions import Doc
-from .patterns import PERSON_TITLE_RE
+from .patterns import PERSON_TITLE_RE, UNIT_NOUNS
 from .spans import Mention
 from .text import BULLET
 
@@ -57,7 +57,7 @@ _APPOSITION_OPEN_RE = re.compile(
     r"\b(?:of|for|to|by|from|with|at|in)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_UNIT_NOUN_AFTER_RE = re.compile(r"[ \t]+(?:units?|subsidiar(?:y|ies)|affiliates?|branch(?:es)?|divisions?)\b")
+_UNIT_NOUN_AFTER_RE = re.compile(rf"[ \t]+{UNIT_NOUNS}\b")
 _OPEN_PAREN_RE = re.compile(r"[ \t]*\([ \t]*")
 _APPOSITION_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,")
 # "A, which supplies B with parts, was designated", "A, which falls under B, ...": B is named in a

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from schema.ontology import EntityType
 
-from .patterns import FIRM_SUFFIX, LEGAL_PREFIX
+from .patterns import FIRM_SUFFIX, LEGAL_PREFIX, UNIT_NOUNS
 from .spans import Mention
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ T = EntityType
 _NUMBERED_KIND_RE = re.compile(r"Executive\s+Order|General\s+License|Public\s+Law|Directive|E\.O\.")
 # a parent named as such: "an American subsidiary of Russia's Kaspersky Lab", "a unit of Alpha Holdings"
 _PARENT_RE = re.compile(
-    r"\b(?:subsidiar(?:y|ies)|affiliates?|units?|branch(?:es)?|divisions?)\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*'s\s+)?"
+    rf"\b{UNIT_NOUNS}\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*'s\s+)?"
     r"(?P<p>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})"
 )
 _GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")
