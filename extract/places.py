@@ -77,11 +77,16 @@ def rule_based_anaphor(sent: Sentence) -> None:
         return
     for hit in BASED_ANAPHOR_RE.finditer(norm, sent.start, sent.end):
         word = hit.group("d")
-        place = demonyms().get(word) or COUNTRY_NAMES.get(word) or city_country(word)
+        place = word_place(word)
         if place is not None:
             sent.add(
                 last, P.HEADQUARTERED_IN, place, (hit.start(), hit.end()), 0.6, stance=Stance.ASSERTED, pronoun=True
             )
+
+
+def word_place(word: str | None) -> str | None:
+    """The country a demonym, a country's name or a city's name stands for ("Chinese", "Mexico", "Wuhan")."""
+    return (demonyms().get(word) or COUNTRY_NAMES.get(word) or city_country(word)) if word else None
 
 
 def _distinct(ms: list[Mention]) -> list[Mention]:
@@ -155,7 +160,7 @@ def rule_places(sent: Sentence) -> None:
         if g is None:
             continue
         named = g.group("d") or g.group("p")
-        place = demonyms().get(named) or COUNTRY_NAMES.get(named) or city_country(named)
+        place = word_place(named)
         if place is None:
             continue
         for x in sent.group(m, 1, frozenset({T.FIRM, T.ORGANIZATION})):
@@ -167,7 +172,7 @@ def _and_other(sent: Sentence) -> None:
     """ "A, B, and other Chinese companies": A and B are in China."""
     for hit in AND_OTHER_RE.finditer(sent.doc.norm, sent.start, sent.end):
         named = hit.group("d") or hit.group("p")
-        place = (demonyms().get(named) or COUNTRY_NAMES.get(named) or city_country(named)) if named else None
+        place = word_place(named)
         last = sent.before(hit.start() + 1, frozenset({T.FIRM, T.ORGANIZATION}))
         if place is None or not last or hit.start() - last[0].end > 1:
             continue

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reference.cities import place_country
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import (
@@ -467,7 +466,7 @@ def _rule_headquarters(sent: Sentence) -> None:
             hit = HQ_DESC_AFTER_RE.match(norm, m.end, sent.end) or HQ_POSSESSIVE_AFTER_RE.match(norm, m.end, sent.end)
         if hit is not None:
             named = hit.groupdict().get("city") or hit.group("p")
-            place = demonyms().get(named) or COUNTRY_NAMES.get(named) or place_country(named)
+            place = places.word_place(named)
         if place:
             sent.add(m, P.HEADQUARTERED_IN, place, (m.start, m.end), 0.7, stance=Stance.ASSERTED)
             if hit is not None and hit.re is HQ_DESC_AFTER_RE and _STATE_OWNED_RE.search(hit.group(0)):
