@@ -30,18 +30,24 @@ from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE, PERSON
 from .headings import in_heading
 from .legal_forms import legal_form_last
 from .patterns import (
+    ACRONYM_PAREN_AFTER_RE,
     AND_OTHER_AFTER_RE,
+    AS_FTO_AFTER_RE,
     CIVIL_BODY_RE,
     DEMONYM_ALT,
     DESIGNATION_TERM,
+    DISTRICT_PAREN_RE,
     DOCUMENT_NAME_RE,
     FIRM_BEFORE_RE,
     GROUP_ACTOR_AFTER_RE,
     GROUP_AFTER_RE,
     GROUP_BEFORE_RE,
+    GROUP_HEAD_RE,
+    GROUP_TERM_RE,
     NAME_STOP,
     NO_PARTY_EXAMPLES_RE,
     OF_TOWN_AFTER_RE,
+    ORG_HEADS,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
     PREFIX_RE,
@@ -92,15 +98,6 @@ def surname_alone(word: str) -> bool:
     return len(word) >= 3 and word not in NAME_STOP and word.lower() not in COMMON | {"elect", "emeritus", "designate"}
 
 
-ORG_HEADS = re.compile(
-    r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
-    r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|Assembly|Parliament|"
-    r"Hospital|Bank\s+of|Brigades?|Battalions?|Front|Movement|Mujahideen|"
-    # a criminal or armed group's head: "the Gulf Cartel", "the Abu Nidal Organization"
-    r"(?<=[ \t])(?:Cartel|Gang|Mafia|Syndicate|Organi[sz]ation))$|"
-    # "Second Academy of", "Main Centre for"
-    r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+(?:of|for)\s+"
-)
 _ACTOR_BEFORE = re.compile(r"\b(?:(?:ransomware|malware)[ \t]+actor|hacker|administrator)[ \t]+$")
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:nationals?|citizens?|individuals?|employees?|executives?|businessman|businesswoman|businessmen|"
@@ -302,18 +299,10 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
 _GROUP_PARTICLE = re.compile(rf"(?:^|[ \t-]){_PARTICLE}[{_UP}]")
 
 
-# the words Arabic, Urdu and Pashto groups' names open with: movement, brigade, army, battalions, party, front
-_GROUP_HEAD = re.compile(
-    r"(?:Harakat|Harakah|Liwa|Kata'?ib|Jaish|Jama'?at|Jama'?ah|Ansar|Saraya|Hay'?at|Hizb|Asa'?ib|Lashkar|"
-    r"Tehrik|Tahrik|Jabhat|Jund|Tanzim)[ \t]+(?:al-|el-|ul-)?[{_UP}]|"
-    r"C[aá]rtel[ \t]+(?:de[ \t]+|del[ \t]+|de[ \t]+los[ \t]+)?[{_UP}]".replace("{_UP}", _UP)  # "Cartel del Noreste"
-)
-
-
 def group_name(name: str) -> bool:
     """A group's name: led by an Arabic article ("al-Shabaab"), joined by a particle ("Jaish e-Mohammed") or
     opened by a group's head word ("Harakat Sawa'd Misr", "Liwa al-Thawra", "Kata'ib Hizballah")."""
-    grouped = name.startswith(("al-", "el-")) or _GROUP_PARTICLE.search(name) or _GROUP_HEAD.match(name)
+    grouped = name.startswith(("al-", "el-")) or _GROUP_PARTICLE.search(name) or GROUP_HEAD_RE.match(name)
     return bool(grouped) and not legal_form_last(name)
 
 
@@ -326,18 +315,22 @@ _PATRONYMIC_NAME = re.compile(
 def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     start, end = span
     name = norm[start:end]
-    if ORG_HEADS.search(name) or THREAT_NAME_RE.fullmatch(name):  # "Lemon Sandstorm": a threat group's name
-        return T.ORGANIZATION
+    if ORG_HEADS.search(name) or THREAT_NAME_RE.fullmatch(name) or GROUP_HEAD_RE.match(name):
+        return T.ORGANIZATION  # "Lemon Sandstorm": a threat group's name; "Cártel de Sinaloa", "Liwa al-Quds"
     if _PATRONYMIC_NAME.fullmatch(name):
         return T.PERSON  # a patronymic is a person's, in a headline too
     if (kind := AND_OTHER_AFTER_RE.match(norm, end)) is not None:  # "Huawei, ZTE, and other Chinese companies"
         return T.FIRM if kind.group("f") else T.ORGANIZATION
-    if TERRORIST_AFTER_RE.match(norm, end):  # persons are designated terrorists too
-        return T.PERSON if person_shaped(name, COMMON) else T.ORGANIZATION
+    acronym = ACRONYM_PAREN_AFTER_RE.match(norm, end)  # "Mara Salvatrucha (MS-13)": a body's
+    if term := TERRORIST_AFTER_RE.match(norm, acronym.end() if acronym else end):  # persons are designated too,
+        group = GROUP_TERM_RE.search(term.group(0))  # but never as a Foreign Terrorist Organization
+        return T.PERSON if person_shaped(name, COMMON) and not acronym and not group else T.ORGANIZATION
+    district = acronym is not None and DISTRICT_PAREN_RE.fullmatch(acronym.group(0))
+    titled_before = PERSON_TITLE_RE.search(norm, max(0, start - 30), start)
     if (
         _PERSON_BEFORE.search(norm[max(0, start - 40) : start])
         or _ROLE_AFTER.match(norm, end)
-        or PERSON_AFTER_RE.match(norm, end)
+        or (PERSON_AFTER_RE.match(norm, end) and (not district or titled_before))
     ):
         return T.PERSON
     if _ROLE_BEFORE.search(norm[max(0, start - 120) : start]) or (
@@ -378,7 +371,9 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     sentence_start = start - len(left)
     described = _DESCRIBED_AFTER.match(norm, end)  # "Volga Link, a Russian state-owned shipping company": a firm
     if (hit := _DESIGNATING_BEFORE.search(left[-80:])) is not None:  # "designating Zhang Min", "Also designated ..."
-        if person_shaped(name, COMMON) and not described:
+        if AS_FTO_AFTER_RE.match(norm, end):  # "the designation of A, B (MS-13), and C as FTOs": only groups are
+            return T.ORGANIZATION
+        if person_shaped(name, COMMON) and not described and not acronym:
             return T.PERSON
         if not described and re.search(r"sanctions[ \t]+(?:on|against|targeting)", hit.group(0), re.I):
             return None  # "sanctions on Hemedti": a one-word name, a person's or a firm's
@@ -502,6 +497,8 @@ def find(
             joined(norm, left[1], right[0])
             and person_shaped(norm[left[0] : left[1]], COMMON)
             and person_shaped(norm[right[0] : right[1]], COMMON)
+            and not ACRONYM_PAREN_AFTER_RE.match(norm, left[1])  # "Mara Salvatrucha (MS-13)": a body's acronym
+            and not ACRONYM_PAREN_AFTER_RE.match(norm, right[1])
         ):
             typed[left] = typed[right] = T.PERSON
     after_title = {span for span, t in typed.items() if t is T.PERSON and _TITLED_SHORT.match(norm[span[0] : span[1]])}

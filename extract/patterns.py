@@ -434,7 +434,7 @@ THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \t]+$")
 
 _TERRORIST_TERM = (
     r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorists?|Foreign[ \t]+Terrorist[ \t]+Organizations?|"
-    r"terrorist[ \t]+(?:organizations?|groups?))\b"
+    r"terrorist[ \t]+(?:organizations?|groups?)|FTOs?|SDGTs?)\b"  # "as an FTO", "as FTOs and SDGTs"
 )
 TERRORIST_AFTER_RE = re.compile(  # "X as an SDGT", "X is also designated as Foreign Terrorist Organizations"
     r"(?:[ \t]*,[ \t]*(?:also|commonly|better|formerly)[^,;.]{1,60},)?"  # "X, commonly referred to as Y, as an FTO"
@@ -450,3 +450,33 @@ OF_TOWN_AFTER_RE = re.compile(
     r"(?:[ \t]*\([^()]{1,40}\))?[ \t]*,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?of[ \t]+"
     r"(?:[A-Z][\w.'-]*(?:[ \t]+[A-Z][\w.'-]*){0,3})[ \t]*,[ \t]*"
 )
+
+
+# -- the type a name's own words or its neighbours give it (extract.names) --------------------------------
+
+ORG_HEADS = re.compile(
+    r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
+    r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|Assembly|Parliament|"
+    r"Hospital|Bank\s+of|Brigades?|Battalions?|Front|Movement|Mujahideen|"
+    # a criminal or armed group's head: "the Gulf Cartel", "the Abu Nidal Organization"
+    r"(?<=[ \t])(?:Cartel|Gang|Mafia|Syndicate|Organi[sz]ation))$|"
+    # "Second Academy of", "Main Centre for"
+    r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+(?:of|for)\s+"
+)
+
+# the words groups' names open with: Arabic, Urdu and Pashto ones' movement, brigade, army, battalions, party,
+# front; Spanish ones' cartel ("Cártel de Sinaloa", "Cárteles Unidos", "Cartel del Noreste")
+GROUP_HEAD_RE = re.compile(
+    r"(?:Harakat|Harakah|Liwa|Kata'?ib|Jaish|Jama'?at|Jama'?ah|Ansar|Saraya|Hay'?at|Hizb|Asa'?ib|Lashkar|"
+    r"Tehrik|Tahrik|Jabhat|Jund|Tanzim)[ \t]+(?:al-|el-|ul-)?[{_UP}]|"
+    r"C[aá]rtel(?:es)?[ \t]+(?:de[ \t]+|del[ \t]+|de[ \t]+los[ \t]+)?[{_UP}]".replace("{_UP}", UPPER)
+)
+# "the designation of A, B, and C as FTOs": only groups are designated Foreign Terrorist Organizations
+AS_FTO_AFTER_RE = re.compile(
+    r"[^.;:]{0,300}?[ \t]as[ \t]+(?:an?[ \t]+)?(?:FTOs?|Foreign[ \t]+Terrorist[ \t]+Organizations?)\b"
+)
+GROUP_TERM_RE = re.compile(r"(?i:organi[sz]ations?|groups?)\b|\bFTOs?\b")
+# a body's short name defined after its name, never a person's: "Mara Salvatrucha (MS-13)"; a lawmaker's
+# state and district ("(TX-23)") have its shape and mark a person only after a title
+ACRONYM_PAREN_AFTER_RE = re.compile(r"[ \t]*\([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\)")
+DISTRICT_PAREN_RE = re.compile(r"[ \t]*\([A-Z]{2}-\d{1,2}\)")

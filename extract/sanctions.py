@@ -225,7 +225,7 @@ def _rule_designations_of(sent: Sentence, cue: re.Match[str], stance: Stance | N
     more = _AS_WELL_AS_RE.match(sent.doc.norm, subs[-1].end, sent.end)
     if more is not None:
         subs = subs + sent.parties_at(more.end(), AFFECTED)
-    auth: Mention | str | None = sent.by_agent(subs[-1].end, AUTHORITY) or _unnamed_agent(sent)
+    auth: Mention | str | None = sent.by_agent(subs[-1].end, AUTHORITY) or _announcer(sent, cue) or _unnamed_agent(sent)
     if auth is None:
         return
     for s in subs:
@@ -291,6 +291,24 @@ def _antecedent(sent: Sentence, auth: Mention, cue: re.Match[str]) -> Mention | 
     if not before or not _OBJECT_RELATIVE_RE.fullmatch(sent.doc.norm, before[0].end, auth.start):
         return None
     return before[0] if re.fullmatch(r"\s+", sent.doc.norm[auth.end : cue.start()]) else None
+
+
+# the body that announces or makes the designation: "The State Department announces the designation of X",
+# "Treasury today made its first designations of ..." (not "welcomed the designation of": another's)
+_ANNOUNCES_RE = re.compile(
+    r"[ \t]+(?:(?:today|on[ \t]+[A-Z][a-z]+\.?(?:[ \t]+\d{1,2})?(?:,[ \t]+\d{4})?),?[ \t]+)?"
+    r"(?:announce[sd]?|is[ \t]+announcing|has[ \t]+announced|made|makes|is[ \t]+making)[ \t]+(?:today[ \t]+)?"
+    r"(?:the|its|their)[ \t]+(?:[a-z]+[ \t]+)?$"
+)
+
+
+def _announcer(sent: Sentence, cue: re.Match[str]) -> Mention | None:
+    """The authority that announces or makes the designation ``cue`` opens, named right before it."""
+    before = sent.before(cue.start(), AUTHORITY)
+    if not before:
+        return None
+    auth = before[0]
+    return auth if _ANNOUNCES_RE.fullmatch(sent.doc.norm, auth.end, cue.start()) else None
 
 
 def _unnamed_agent(sent: Sentence) -> str | None:

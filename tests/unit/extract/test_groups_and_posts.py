@@ -7,7 +7,9 @@ those who serve a party ("seven entities supporting X", "money launderers for X"
 officials") are not that party, so a measure on them is none on it; "its investigation" is the
 investigation of the sentence's subject, not of a body named as a modifier in between; "the UN- and
 U.S.-designated X" is sanctioned by both, and "a representative of" it is tied to it; "the designations
-include A and B" sanctions each.
+include A and B" sanctions each; "The State Department announces the designation of A and B" is the State
+Department's; "Cártel de Sinaloa", "Cárteles Unidos" are groups by their Spanish head, and a name with an acronym
+after it ("Mara Norteña (MN-13)") or designated a Foreign Terrorist Organization is no person.
 Constructed sentences in the shapes of US-government releases; no evaluation text is quoted."""
 
 from __future__ import annotations
@@ -203,3 +205,47 @@ def test_a_congress_members_abbreviated_title_names_them_and_a_date_after_is_no_
 def test_a_party_beholden_to_another_is_tied_to_it():
     tuples = _tuples("Lawmakers allege that Omega Media Ltd. is beholden to the Chinese Communist Party.")
     assert ("firm:omega-media-ltd", "alleged-tie-to", "organization:chinese-communist-party") in tuples
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the announcing body designates; Spanish heads, plural and accented, open a group's name
+            "The State Department announces the designation of Cártel de Sinaloa and Cárteles Unidos as FTOs.",
+            {
+                ("organization:cartel-de-sinaloa", "sanctioned-by", "agency:us-state"),
+                ("organization:carteles-unidos", "sanctioned-by", "agency:us-state"),
+            },
+        ),
+        (  # a name with a body's acronym after it is no person's, and only groups are designated FTOs
+            "The Department of State announced the designation of Tren Rojo, Mara Norteña (MN-13), and "
+            "La Nueva Familia Costeña as Foreign Terrorist Organizations.",
+            {
+                ("organization:tren-rojo", "sanctioned-by", "agency:us-state"),
+                ("organization:mara-nortena", "sanctioned-by", "agency:us-state"),
+                ("organization:la-nueva-familia-costena", "sanctioned-by", "agency:us-state"),
+            },
+        ),
+        (
+            "The State Department designated Mara Norteña (MN-13) as an FTO on Tuesday.",
+            {("organization:mara-nortena", "sanctioned-by", "agency:us-state")},
+        ),
+    ],
+)
+def test_a_designation_announced_names_its_maker_and_fto_designees_are_groups(text: str, expected: set):
+    tuples = _tuples(text)
+    assert expected <= tuples
+    assert not any(s.startswith(("person:", "firm:")) for s, p, _o in tuples if p == "sanctioned-by")
+
+
+def test_a_lawmakers_district_after_a_title_still_marks_a_person():
+    text = "The bill was introduced by Congresswoman Claudia Marsh (NY-24) and Senator Eli Brandt (R-FL)."
+    doc = Doc(text, fold(text), [])
+    doc.find_mentions()
+    persons = {m.eid for m in doc.mentions if m.etype.value == "Person"}
+    assert {"person:claudia-marsh", "person:eli-brandt"} <= persons
+
+
+def test_welcoming_anothers_designation_does_not_make_the_welcomer_its_maker():
+    tuples = _tuples("The State Department welcomed the designation of the Gulf Cartel by the United Kingdom.")
+    assert ("organization:gulf-cartel", "sanctioned-by", "agency:us-state") not in tuples
