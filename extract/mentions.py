@@ -23,6 +23,7 @@ from schema.ontology import EntityType
 
 from . import addresses, doclaw, known_as, names, scripts, sdn_entries, towns
 from .builtin import builtin, demonyms
+from .conjoined import group_name
 from .docstate import DocState
 from .firm_parts import firm_parts
 from .foreign import foreign_body, foreign_owner
@@ -58,9 +59,11 @@ from .patterns import (
     NUMBERED_UNIT_RE,
     OF_ANOTHER_BODY_RE,
     ON_A_DAY_RE,
+    PARTICLE_NAME_RE,
     PARTY_STATE,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
+    PLURAL_OF_RE,
     QUOTED_PRODUCT_RE,
     SURNAME_TITLE_RE,
     THREAT_GROUP_RE,
@@ -209,7 +212,7 @@ class Doc(DocState):
             if (
                 in_heading(norm, m.start())
                 and not self.gazetteer.lookup(m.group(0))
-                and _PLURAL_OF_RE.search(m.group(0))
+                and PLURAL_OF_RE.search(m.group(0))
             ):
                 continue  # "OFAC Sanctions Russian Network of Banks, ...": a headline's words, no body's name
             prefix = _COUNTRY_CODE_BEFORE_RE.search(norm, max(0, m.start() - 8), m.start())
@@ -284,9 +287,9 @@ class Doc(DocState):
             ):
                 continue  # a known body, or the same span: named already
             typed = names.type_of(norm, (a, b))
-            if any(c.etype is T.FIRM for c in inside) and not names.group_name(norm[a:b]):
+            if any(c.etype is T.FIRM for c in inside) and not group_name(norm[a:b]):
                 typed = T.FIRM  # "Islamic Republic of Iran Shipping Lines (IRISL)": "Iran Shipping" was its end
-            elif (inside or names.group_name(norm[a:b])) and typed in {None, T.FIRM}:
+            elif (inside or group_name(norm[a:b])) and typed in {None, T.FIRM}:
                 if not legal_form_last(norm[a:b]):  # "... of Iraq and Syria": a body named after its
                     typed = T.ORGANIZATION  # countries; "al-Qa'ida in the Islamic Maghreb (AQIM)": a group
             if typed is not None:
@@ -371,7 +374,7 @@ class Doc(DocState):
                     keep = names[k:]
                     break
             start, end = keep[0].start(2), keep[-1].end()
-            particle = _PARTICLE_NAME_RE.match(self.norm, end)  # "... Argueta de Porres"
+            particle = PARTICLE_NAME_RE.match(self.norm, end)  # "... Argueta de Porres"
             end = particle.end() if particle is not None else end
             eid = self.entity_for(T.PERSON, self.norm[start:end])
             out.append(Mention(start, end, eid, T.PERSON, self.ents[eid].how))
@@ -530,11 +533,7 @@ class Doc(DocState):
         return (other is None or other.id == eid) and term.lower() not in _ALIAS_STOP
 
 
-# a family name's particle and the name it joins, after a person's name: "de Porres", "de la Cruz", "bin Salman"
-_PARTICLE_NAME_RE = re.compile(r"(?:[ \t]+(?:de|del|de[ \t]+la|da|dos|van|von|bin|ibn)[ \t]+[A-Z][a-z]+)+(?![\w-])")
 _PARTY_STATE_RE = re.compile(PARTY_STATE)  # "(R-NJ)", "(R-Fla.)": a US lawmaker's party and state
-# a body's name of a plural common noun, in a headline: "Network of Banks"
-_PLURAL_OF_RE = re.compile(r"\b(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:ies|ers|ors|nks|ants|ents)$")
 
 
 def _shares_word(term: str, name: str) -> bool:

@@ -26,14 +26,20 @@ from collections.abc import Iterable
 from schema.ontology import EntityType
 
 from . import towns
+from .conjoined import ACRONYM, AND_SPLIT, PARTICLE, group_name, parted
 from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE, PERSON_AFTER_RE
 from .headings import in_heading
 from .legal_forms import legal_form_last
 from .patterns import (
+    ACCUSED_BEFORE_RE,
+    ACCUSED_OF_RE,
     ACRONYM_PAREN_AFTER_RE,
+    ADD_BEFORE_RE,
+    AFTER_PREPOSITION_RE,
     AND_OTHER_AFTER_RE,
     AS_FTO_AFTER_RE,
     CIVIL_BODY_RE,
+    COUNTRY_PAREN_RE,
     DEMONYM_ALT,
     DESIGNATION_TERM,
     DISTRICT_PAREN_RE,
@@ -44,16 +50,18 @@ from .patterns import (
     GROUP_BEFORE_RE,
     GROUP_HEAD_RE,
     GROUP_TERM_RE,
+    IMO_AFTER_RE,
+    LIST_AFTER_RE,
     NAME_STOP,
     NO_PARTY_EXAMPLES_RE,
     OF_TOWN_AFTER_RE,
     ORG_HEADS,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
-    PREFIX_RE,
     TERRORIST_AFTER_RE,
     THE_BEFORE_RE,
     THREAT_NAME_RE,
+    VESSEL_BEFORE_RE,
 )
 from .personal import after_body_title, office_only, person_shaped, person_tail, titled
 from .text import LETTERS, UPPER
@@ -66,10 +74,9 @@ _UP, _LET = UPPER, LETTERS  # Latin capitals and letters, accented ones too ("Sa
 # a capitalised word; Arabic names transliterated keep their article and their ayn or hamza
 # ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word; a group's name joins its words
 # by a particle ("Jaish-e-Mohammed", "Lashkar e-Tayyiba", "Tehrik-i-Taliban", "Hizb ut-Tahrir")
-_PARTICLE = r"(?:e|i|ul|ut|ud|ur)-"
 NAME_TOKEN = (  # "B/E Aerospace", "Temp.Periscope"
-    rf"(?:(?:al-|el-|{_PARTICLE})?'?[{_UP}][{_LET}0-9]*"
-    rf"(?:'(?!s\b)[a-z]+|[-/]'?[{_UP}0-9][{_LET}0-9]*|\.[{_UP}][{_LET}]{{2,}}|-{_PARTICLE}'?[{_UP}][{_LET}0-9]*)*)"
+    rf"(?:(?:al-|el-|{PARTICLE})?'?[{_UP}][{_LET}0-9]*"
+    rf"(?:'(?!s\b)[a-z]+|[-/]'?[{_UP}0-9][{_LET}0-9]*|\.[{_UP}][{_LET}]{{2,}}|-{PARTICLE}'?[{_UP}][{_LET}0-9]*)*)"
 )
 NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
     rf"(?<![\w.'/-]){NAME_TOKEN}"
@@ -136,9 +143,6 @@ _ROLE_BEFORE = re.compile(
     r"(?:[ \t]+in[ \t]+[A-Z][\w-]*)?)?[ \t]*,[ \t]*$"  # "a Chief of the National Police in Leon, X"
 )
 _POST_OF_BEFORE = re.compile(rf"\b(?:{_ROLES}|{_ROLE_NOUNS})[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
-_ACCUSED_BEFORE = re.compile(r"\b(?:accused|accuses|accusing|alleged\s+that|suspects?|suspected)\s+$", _I)
-_ACCUSED_OF = re.compile(r"\s+(?:of|is|was|has|had)\b")
-_COUNTRY_PAREN = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,40})\)")
 # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm", "X, a sanctioned Iranian airline"
 _DESCRIBED_AFTER = re.compile(
     rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:,[ \t]*|[ \t]+(?:is|was)[ \t]+)(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+)?"
@@ -192,14 +196,6 @@ _CORPORATE_POST_AFTER = re.compile(
 _APPLICATION_AFTER = re.compile(  # "China Mobile USA's application", "China Unicom Americas' authority"
     r"'s?[ \t]+(?:applications?|authorizations?|authority)\b"
 )
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|at|for|with|from|by|in)[ \t]+$")
-_IMO_AFTER = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
-_VESSEL_BEFORE = re.compile(  # "the tanker X", "the Motor Yacht (M/Y) Tango", "M/V X"
-    r"(?:\b(?:vessels?|tankers?|freighters?|yachts?|superyachts?|ships?|Yacht|Vessels?)|\bM/[VYT]|\bMV|\bMT)[ \t]+"
-    r"(?:\((?:M/[VYT]|MV|MT)\)[ \t]+)?(?:(?:named|called)[ \t]+)?$"
-)
-_LIST_AFTER = re.compile(r"[^.;]{0,160}?\bto\s+the\s+[^.;]{0,60}?\bList\b")
-_ADD_BEFORE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", _I)
 
 
 _FORM_ENDS = frozenset({"Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co.", "PLC", "GmbH", "JSC"})
@@ -252,38 +248,11 @@ def candidates(
             continue
         if any(_DIGITS.search(w) for w in words):
             continue
-        for start, end in _parted(norm, toks[i][0], toks[j - 1][1], wholes):
+        for start, end in parted(norm, toks[i][0], toks[j - 1][1], COMMON, wholes):
             start -= 9 if i == 0 and norm.startswith("People's ", start - 9) else 0  # "People's Liberation Army"
             if (k := bisect.bisect_right(starts, end) - 1) < 0 or spans[k][1] <= start:  # no mention overlaps it
                 out.append((start, end))
     return out
-
-
-def _parted(norm: str, start: int, end: int, wholes: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
-    """A name run over "and" is two names when each side is whole on its own: a person's name or
-    a name ending in a legal form or a group's ("Sergey Gorkov and Zhang Min", "Ivan Petrov and Delta
-    Trading LLC", "Jaish e-Mohammed and Lashkar e-Tayyiba"), or when one side is an acronym and the
-    other whole or one word ("Huawei and ZTE"); "Bank of Industry and Commerce" stays one."""
-    for part in _AND_SPLIT.finditer(norm, start, end):
-        left, right = norm[start : part.start()], norm[part.end() : end]
-        lw, rw = _whole(left) or left in wholes, _whole(right) or right in wholes
-        acronym = _ACRONYM.fullmatch(left) or _ACRONYM.fullmatch(right)
-        capitals = left.isupper() and right.isupper()  # "the vessels NAVIG8 ONE and OCEAN FORTUNE": two
-        if (lw and rw) or capitals or (acronym and (lw or " " not in left) and (rw or " " not in right)):
-            return [(start, part.start()), *_parted(norm, part.end(), end, wholes)]
-    return [(start, end)]
-
-
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # "ZTE", "DJI", "SMIC": a name on its own
-
-
-def _whole(name: str) -> bool:  # "OOO Sky Frame": a legal form first, then a name; "Salt Typhoon", a threat group's
-    return (
-        legal_form_last(name)
-        or group_name(name)
-        or person_shaped(name, COMMON)
-        or bool(PREFIX_RE.match(name) or THREAT_NAME_RE.fullmatch(name))
-    )
 
 
 def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
@@ -294,16 +263,6 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     if typed is T.FIRM and group_name(norm[span[0] : span[1]]):
         return T.ORGANIZATION
     return typed
-
-
-_GROUP_PARTICLE = re.compile(rf"(?:^|[ \t-]){_PARTICLE}[{_UP}]")
-
-
-def group_name(name: str) -> bool:
-    """A group's name: led by an Arabic article ("al-Shabaab"), joined by a particle ("Jaish e-Mohammed") or
-    opened by a group's head word ("Harakat Sawa'd Misr", "Liwa al-Thawra", "Kata'ib Hizballah")."""
-    grouped = name.startswith(("al-", "el-")) or _GROUP_PARTICLE.search(name) or GROUP_HEAD_RE.match(name)
-    return bool(grouped) and not legal_form_last(name)
 
 
 # an East Slavic patronymic between a given and a family name: "Ivan Aleksandrovich Maslov", "Anna Sergeyevna X"
@@ -337,7 +296,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         _ACTOR_BEFORE.search(norm, max(0, start - 20), start) and person_shaped(name, COMMON)
     ):  # "Russian ransomware actor Alexander Ermakov"; a "cyber actor" or "threat actor" may be a group
         return T.PERSON
-    if _IMO_AFTER.match(norm, end) or _VESSEL_BEFORE.search(norm, max(0, start - 40), start):
+    if IMO_AFTER_RE.match(norm, end) or VESSEL_BEFORE_RE.search(norm, max(0, start - 40), start):
         return T.ASSET  # "the tanker WELL SAIL (IMO 9321938)": a vessel
     if (seat := OF_TOWN_AFTER_RE.match(norm, end)) and (
         towns.us_state_at(norm, seat.end()) or COUNTRY_WORDS_RE.match(norm, seat.end())
@@ -355,7 +314,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         2 <= len(name.split()) <= 3
         and _PRONOUN_AFTER.match(norm, end)
         and not legal_form_last(name)
-        and not _AFTER_PREPOSITION.search(norm, max(0, start - 8), start)  # "the head of Omega Geo"
+        and not AFTER_PREPOSITION_RE.search(norm, max(0, start - 8), start)  # "the head of Omega Geo"
     ):
         return T.PERSON
     if (
@@ -382,9 +341,9 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.FIRM  # not "initiatives such as Made in China 2025"
     if _OPENER.match(left) and _UNDERGOES_AFTER.match(norm, end):
         return T.PERSON if person_shaped(name, COMMON) and not described else T.FIRM
-    if _ACCUSED_BEFORE.search(left[-40:]) and _ACCUSED_OF.match(norm, end) and " " not in name:
+    if ACCUSED_BEFORE_RE.search(left[-40:]) and ACCUSED_OF_RE.match(norm, end) and " " not in name:
         return T.FIRM  # "Germany accused Huawei of ...": a one-word name accused of something
-    paren = _COUNTRY_PAREN.match(norm, end)
+    paren = COUNTRY_PAREN_RE.match(norm, end)
     if paren is not None and paren.group(1).strip() in _country_names():
         return T.FIRM
     if (
@@ -394,7 +353,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         or _CORPORATE_POST_AFTER.match(norm, end)
     ):
         return T.FIRM
-    if _ADD_BEFORE.search(norm[max(sentence_start, start - 200) : start]) and _LIST_AFTER.match(norm, end):
+    if ADD_BEFORE_RE.search(norm[max(sentence_start, start - 200) : start]) and LIST_AFTER_RE.match(norm, end):
         return T.FIRM
     return None
 
@@ -477,7 +436,7 @@ def find(
         if t is T.PERSON and (
             _HAS_ROLE.search(norm, span[0], span[1])
             or _POST_OF_BEFORE.search(norm, 0, span[0])
-            or _ACRONYM.fullmatch(norm, span[0], span[1])  # "X and IRGC commander Y": a body's acronym
+            or ACRONYM.fullmatch(norm, span[0], span[1])  # "X and IRGC commander Y": a body's acronym
         ):
             continue  # "the President of the Supreme Court, X": the body a post is of is no person
         typed[span] = t
@@ -485,7 +444,7 @@ def find(
     for (s0, e0), t in list(typed.items()):  # "two individuals, Ivan Petrov and Li Wei": two names
         if t is T.ORGANIZATION or not PLURAL_BEFORE_RE.search(norm, max(0, s0 - 60), s0):
             continue
-        parts = list(_AND_SPLIT.finditer(norm, s0, e0))
+        parts = list(AND_SPLIT.finditer(norm, s0, e0))
         if parts:
             del typed[(s0, e0)]
             bounds = [s0, *(x for p in parts for x in (p.start(), p.end())), e0]
@@ -552,7 +511,6 @@ def _apposed_acronym(norm: str, s: int, e: int) -> bool:
 
 
 _ACRONYM_OF = re.compile(r"\w[ \t]*\([ \t]*\"{0,2}.$")  # "Corporation (SMIC": an alias, found later
-_AND_SPLIT = re.compile(r"[ \t]+and[ \t]+")
 _OF_PLACE = re.compile(r"[ \t]+of[ \t]+")
 _COORDINATED = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON, T.ASSET})
 

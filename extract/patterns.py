@@ -480,3 +480,19 @@ GROUP_TERM_RE = re.compile(r"(?i:organi[sz]ations?|groups?)\b|\bFTOs?\b")
 # state and district ("(TX-23)") have its shape and mark a person only after a title
 ACRONYM_PAREN_AFTER_RE = re.compile(r"[ \t]*\([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\)")
 DISTRICT_PAREN_RE = re.compile(r"[ \t]*\([A-Z]{2}-\d{1,2}\)")
+# what around a name says its type: accused of something, a vessel's number, added to a list, a country after it
+ACCUSED_BEFORE_RE = re.compile(r"\b(?:accused|accuses|accusing|alleged\s+that|suspects?|suspected)\s+$", re.IGNORECASE)
+ACCUSED_OF_RE = re.compile(r"\s+(?:of|is|was|has|had)\b")
+COUNTRY_PAREN_RE = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,40})\)")
+AFTER_PREPOSITION_RE = re.compile(r"\b(?:of|at|for|with|from|by|in)[ \t]+$")
+IMO_AFTER_RE = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
+LIST_AFTER_RE = re.compile(r"[^.;]{0,160}?\bto\s+the\s+[^.;]{0,60}?\bList\b")
+ADD_BEFORE_RE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", re.IGNORECASE)
+VESSEL_BEFORE_RE = re.compile(  # "the tanker X", "the Motor Yacht (M/Y) Tango", "M/V X"
+    r"(?:\b(?:vessels?|tankers?|freighters?|yachts?|superyachts?|ships?|Yacht|Vessels?)|\bM/[VYT]|\bMV|\bMT)[ \t]+"
+    r"(?:\((?:M/[VYT]|MV|MT)\)[ \t]+)?(?:(?:named|called)[ \t]+)?$"
+)
+# a family name's particle and the name it joins, after a person's name: "de Porres", "de la Cruz", "bin Salman"
+PARTICLE_NAME_RE = re.compile(r"(?:[ \t]+(?:de|del|de[ \t]+la|da|dos|van|von|bin|ibn)[ \t]+[A-Z][a-z]+)+(?![\w-])")
+# a body's name of a plural common noun, in a headline: "Network of Banks"
+PLURAL_OF_RE = re.compile(r"\b(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:ies|ers|ors|nks|ants|ents)$")

@@ -249,3 +249,28 @@ def test_a_lawmakers_district_after_a_title_still_marks_a_person():
 def test_welcoming_anothers_designation_does_not_make_the_welcomer_its_maker():
     tuples = _tuples("The State Department welcomed the designation of the Gulf Cartel by the United Kingdom.")
     assert ("organization:gulf-cartel", "sanctioned-by", "agency:us-state") not in tuples
+
+
+@pytest.mark.parametrize(
+    ("text", "firms"),
+    [
+        (  # a city opens the second name; two names share their first word
+            "The department was adding Sugon, Higon and Chengdu Haiguang Integrated Circuit to the Entity List.",
+            {"firm:higon", "firm:chengdu-haiguang-integrated-circuit"},
+        ),
+        (
+            "BIS added Chengdu Haiguang Integrated Circuit and Chengdu Haiguang Microelectronics Technology "
+            "to the Entity List.",
+            {"firm:chengdu-haiguang-integrated-circuit", "firm:chengdu-haiguang-microelectronics-technology"},
+        ),
+    ],
+)
+def test_two_firms_named_over_and_are_two(text: str, firms: set[str]):
+    listed = {s for s, p, _o in _tuples(text) if p == "listed-on"}
+    assert firms <= listed
+    assert not any("-and-" in s for s in listed)
+
+
+def test_a_name_with_and_inside_stays_one():
+    listed = {s for s, p, _o in _tuples("BIS added Yixin Science and Technology Co. Ltd. to the Entity List.")}
+    assert "firm:yixin-science-and-technology-co-ltd" in listed
