@@ -486,7 +486,7 @@ ACCUSED_OF_RE = re.compile(r"\s+(?:of|is|was|has|had)\b")
 COUNTRY_PAREN_RE = re.compile(r"[ \t]*\(([A-Z][A-Za-z. ]{1,40})\)")
 AFTER_PREPOSITION_RE = re.compile(r"\b(?:of|at|for|with|from|by|in)[ \t]+$")
 IMO_AFTER_RE = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
-LIST_AFTER_RE = re.compile(r"[^.;]{0,160}?\bto\s+the\s+[^.;]{0,60}?\bList\b")
+LIST_AFTER_RE = re.compile(r"[^.;]{0,300}?\bto\s+(?:the\s+[^.;]{0,60}?\bList|(?:the|its)\s+list)\b")
 ADD_BEFORE_RE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", re.IGNORECASE)
 VESSEL_BEFORE_RE = re.compile(  # "the tanker X", "the Motor Yacht (M/Y) Tango", "M/V X"
     r"(?:\b(?:vessels?|tankers?|freighters?|yachts?|superyachts?|ships?|Yacht|Vessels?)|\bM/[VYT]|\bMV|\bMT)[ \t]+"

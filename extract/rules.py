@@ -22,6 +22,7 @@ from . import (
     doclaw,
     frames,
     investigations,
+    later_listings,
     lawrules,
     list_examples,
     measures,
@@ -144,21 +145,6 @@ def _rule_ban(sent: Sentence) -> None:
 
 
 _NOUN_CUE_RE = re.compile(r"additions?", _I)
-_ADDED_RE = re.compile(r"\b(?:also\s+)?(?:added|adds)\s+(?:also\s+)?")
-
-
-def _rule_added_to_the_list_named_before(sent: Sentence) -> None:
-    """``It added A and B "for ..."`` after a sentence that added parties to a list: they are on that list."""
-    lst = sent.doc.listing
-    if lst is None or any(m.etype is T.LIST for m in sent.ms):
-        return
-    for cue in _ADDED_RE.finditer(sent.doc.norm, sent.start, sent.end):
-        if sent.negated(cue.start()) or sent.irrealis(cue.start()):
-            continue
-        subs = sent.objects_after(cue.end(), AFFECTED)
-        if subs and subs[0].start == cue.end():  # the parties right after the verb ("he added that ...": none)
-            for s in subs:
-                sent.add(s, P.LISTED_ON, lst, (cue.start(), s.end), 0.6)
 
 
 def _rule_listed(sent: Sentence) -> None:
@@ -174,7 +160,8 @@ def _rule_listed(sent: Sentence) -> None:
         lead = sent.doc.norm[max(cue.end(), lst.start - 40) : lst.start]
         if not re.search(
             r"\b(?:to|on|onto|in|into)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
-            r"(?:[\w.]+'s?\s+|so-called\s+)?\"?$",  # "to the Commerce Department's Entity List", "so-called"
+            r"(?:[\w.]+'s?\s+|so-called\s+)?"  # "to the Commerce Department's Entity List", "so-called"
+            r"(?:(?!(?:of|for|from|by|with|and|or|that|which)\b)[a-z][a-z-]*\s+){0,2}\"?$",  # its national security
             lead,
             _I,
         ):
@@ -530,7 +517,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lambda s: _rule_actor_on_target(s, CONSIDER_RE, P.CONSIDERING_ACTION_AGAINST, 0.75, mark=True, skip_irrealis=False),
     _rule_ban,
     _rule_listed,
-    _rule_added_to_the_list_named_before,
+    later_listings.rule_added_to_the_list_named_before,
     delistings.rule_delisted,
     list_examples.rule_list_examples,
     _rule_on_list,

@@ -4,7 +4,8 @@ OFAC on Nov. 21 sanctioned ..."), whose capitalised common words are no names. A
 after a sentence adding parties to a list adds them to that list; those commenting on "additions to the Entity
 List" are not added; "the company" is the one firm its sentence named before it, not the last one
 the text named; a party in a clause after the measure ("sanctions on Iran two days after President X instructed")
-is not its object. Constructed text in the
+is not its object; "added A to the list" adds A to the list the text named before, however its name is
+preceded ('its national security "entity list"'), and a long list of names before it is read whole. Constructed text in the
 shape of a sanctions newsletter's digest; no evaluation text is quoted."""
 
 from __future__ import annotations
@@ -102,3 +103,35 @@ def test_a_tie_cue_whose_next_party_belongs_to_another_verb_ties_nothing() -> No
         'Pentagon to reconsider its designation."'
     )
     assert not any(c.predicate.value == "alleged-tie-to" for c in propose(text).parsed.claims)
+
+
+def _listed(text: str) -> set[tuple[str, str]]:
+    return {(c.subject, c.object) for c in propose(text).parsed.claims if c.predicate.value == "listed-on"}
+
+
+def test_a_list_named_with_words_before_it_still_takes_the_parties_added() -> None:
+    text = 'The Commerce Department said it was adding Omega Tech Ltd. to its national security "entity list".'
+    assert ("firm:omega-tech-ltd", "list:us-bis-entity-list") in _listed(text)
+
+
+def test_the_list_is_the_one_the_text_named_before_and_a_long_list_of_names_is_read_whole() -> None:
+    text = (
+        'The department maintains a national security "entity list" of firms. '
+        "The department was adding Sugon, the Wuxi Jiangnan Institute of Computing Technology, Higon, Chengdu "
+        "Haiguang Integrated Circuit and Chengdu Haiguang Microelectronics Technology along with numerous aliases "
+        "of the five entities to the list on concerns about military applications of the computers. "
+        "In 2015, the department added China's National University of Defence Technology (NUDT) to the list."
+    )
+    listed = {s for s, o in _listed(text) if o == "list:us-bis-entity-list"}
+    assert listed >= {
+        "firm:sugon",
+        "firm:higon",
+        "organization:wuxi-jiangnan-institute-of-computing-technology",
+        "firm:chengdu-haiguang-integrated-circuit",
+        "firm:chengdu-haiguang-microelectronics-technology",
+        "organization:national-university-of-defence-technology",
+    }
+
+
+def test_the_list_with_no_list_named_before_lists_nothing() -> None:
+    assert not _listed("The agency added Omega Tech Ltd. to the list of firms it audits.")
