@@ -8,12 +8,13 @@ import re
 
 from . import names
 from .legal_forms import legal_form_last
-from .patterns import FIRM_SUFFIX, PREFIX_RE
+from .patterns import CIVIL_BODY_RE, FIRM_SUFFIX, PREFIX_RE
 from .personal import person_shaped
 
 __all__ = ["firm_parts"]
 
 _FIRM_AND_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+_BODY_HEAD_END_RE = re.compile(rf"(?:{CIVIL_BODY_RE.pattern}|\b(?:Ministry|Police|Committee))[ \t]*$")
 
 
 def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
@@ -38,8 +39,8 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
         elif plural and len(left) >= 1:  # "two Chinese entities, Alpha Energy and Beta Tanker Co."
             parts.append((cut, m.start()))
             cut = m.end()
-        elif len(left) < 2 or right[0].isupper():
-            cut = m.end()
+        elif len(left) < 2 or right[0].isupper() or _BODY_HEAD_END_RE.search(left_text):
+            cut = m.end()  # "Xinjiang Public Security Bureau and Omega Tech Ltd.": a body's name, found as one
         elif "&" not in m.group(0) and person_shaped(left_text.strip(), names.COMMON):
             cut = m.end()  # "Sergey Gorkov and Delta Trading LLC": the person is found as a name
     parts.append((cut, len(name)))

@@ -147,11 +147,27 @@ def _rule_ban(sent: Sentence) -> None:
 _NOUN_CUE_RE = re.compile(r"additions?", _I)
 
 
+def _list_additions_include(sent: Sentence, lists: list[Mention], cue: re.Match[str]) -> bool:
+    """``The Entity List additions include A, B and C``: each added to the list named before the noun."""
+    lst = (
+        next((m for m in lists if m.end <= cue.start()), None) if cue.group(0).lower().startswith("addition") else None
+    )
+    if lst is None or not re.fullmatch(r"\s*", sent.doc.norm[lst.end : cue.start()]):
+        return False
+    after = NOMINAL_ENTRIES_RE.match(sent.doc.norm, cue.end(), sent.end)
+    named = sent.objects_after(after.end(), AFFECTED) if after else []
+    for s in named if named and named[0].start == after.end() else []:  # type: ignore[union-attr]
+        sent.add(s, P.LISTED_ON, lst, cue, 0.7)
+    return True
+
+
 def _rule_listed(sent: Sentence) -> None:
     lists = [m for m in sent.ms if m.etype is T.LIST]
     if not lists:
         return
     for cue in sent.cues(LIST_CUE_RE):
+        if _list_additions_include(sent, lists, cue):
+            continue
         lst = next((m for m in lists if m.start >= cue.end()), None)
         mode = sent.irrealis(cue.start())  # "consider ... adding it to the Entity List": asked for, not done
         if lst is None or sent.negated(cue.start()) or mode == "skip":

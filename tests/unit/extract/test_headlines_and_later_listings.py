@@ -135,3 +135,11 @@ def test_the_list_is_the_one_the_text_named_before_and_a_long_list_of_names_is_r
 
 def test_the_list_with_no_list_named_before_lists_nothing() -> None:
     assert not _listed("The agency added Omega Tech Ltd. to the list of firms it audits.")
+
+
+def test_a_lists_additions_named_as_a_compound_include_their_entries() -> None:
+    text = "The Entity List additions include the Xinjiang Public Security Bureau and Omega Tech Ltd."
+    assert {
+        ("organization:xinjiang-public-security-bureau", "list:us-bis-entity-list"),
+        ("firm:omega-tech-ltd", "list:us-bis-entity-list"),
+    } <= _listed(text)
