@@ -191,7 +191,10 @@ _COUNTED_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:members|entities|individuals|persons|companies|firms|people|vessels|banks)\b",
     _I,
 )
-_ON_A_COUNTRY_RE = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?[A-Z]")
+_ON_A_COUNTRY_RE = re.compile(  # "sanctions on Iran", "sanctions against entities involved in ...": named later
+    r"\s+(?:on|against)\s+(?:the\s+)?[A-Z]|\s+(?:on|against)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:entities|individuals|persons|companies|firms|people|networks?|banks|vessels)\b"
+)
 _AS_WELL_AS_RE = re.compile(r"[^.;]{0,160}?,?\s+as\s+well\s+as\s+")
 
 
@@ -368,8 +371,9 @@ def rule_designated_adjective(sent: Sentence) -> None:
 # said the new targets include A, B and C"
 _INCLUDE_RE = re.compile(
     r"\b(?:the|today's|these|this\s+week's)\s+(?:new\s+|latest\s+|other\s+)?"
-    r"(?:designations|designees|targets|sanctioned\s+(?:entities|individuals|persons|parties))\s+"
-    r"(?:also\s+)?(?:include|includes|included)\s+",
+    r"(?:designations|designees|targets|(?:sanctioned|designated)\s+(?:entities|individuals|persons|parties)"
+    r"|(?=sanctions\s+(?:also\s+)?target)sanctions)\s+"  # "The sanctions target A and B"
+    r"(?:also\s+)?(?:include|includes|included|target|targeted)\s+",
     _I,
 )
 

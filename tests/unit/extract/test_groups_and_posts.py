@@ -274,3 +274,17 @@ def test_two_firms_named_over_and_are_two(text: str, firms: set[str]):
 def test_a_name_with_and_inside_stays_one():
     listed = {s for s, p, _o in _tuples("BIS added Yixin Science and Technology Co. Ltd. to the Entity List.")}
     assert "firm:yixin-science-and-technology-co-ltd" in listed
+
+
+def test_the_sanctions_a_story_says_target_named_parties_are_the_sanctioners():
+    text = (
+        "The Treasury Department on Tuesday unveiled sanctions against entities involved in the drone trade.\n\n"
+        "The sanctions target several aviation companies and two individuals Abbas Rahimi and Tigran "
+        "Khristoforovich Sarkisov who facilitated the purchases, according to the department."
+    )
+    sanctioned = {(s, o) for s, p, o in _tuples(text) if p == "sanctioned-by"}
+    assert sanctioned == {
+        ("person:abbas-rahimi", "agency:us-treasury"),
+        ("person:tigran-khristoforovich-sarkisov", "agency:us-treasury"),
+    }
+    assert not _tuples("The sanctions target Iran's oil sector.")
