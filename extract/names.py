@@ -173,7 +173,8 @@ _NEWS_ROLE = (
 _DESIGNATING_BEFORE = re.compile(
     r"\b(?:(?:re-?)?designat(?:ed|ing|es|ions?[ \t]+of)|sanction(?:ed|ing|s))"
     r"(?:[ \t]+(?:today|also))?(?:[ \t]+(?:is|are))?"
-    r"(?:[ \t]+(?:on|against|targeting)(?=[ \t]+(?-i:[A-Z])))?"  # "imposed financial sanctions against X"
+    # "imposed financial sanctions against X", "The sanctions target X"
+    r"(?:[ \t]+(?:on|against|targeting|target|targeted)(?=[ \t]+(?-i:[A-Z])|[ \t]*$))?"
     rf"(?:[ \t]+{_NEWS_ROLE})?"  # "designated Bosnian Serb leader X"
     r"[ \t]*[:,]?"
     r"(?:[ \t]+the(?:[ \t]+[a-z][a-z-]*){1,2})?[ \t]*$",  # "re-designating the cryptocurrency exchange X"
@@ -336,7 +337,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
             return T.PERSON
         if not described and re.search(r"sanctions[ \t]+(?:on|against|targeting)", hit.group(0), re.I):
             return None  # "sanctions on Hemedti": a one-word name, a person's or a firm's
-        return T.FIRM
+        return T.ORGANIZATION if CIVIL_BODY_RE.search(name) else T.FIRM  # "the sanctioned X General Bureau"
     if FIRM_BEFORE_RE.search(left[-80:]) and not NO_PARTY_EXAMPLES_RE.search(left[-80:]):
         return T.FIRM  # not "initiatives such as Made in China 2025"
     if _OPENER.match(left) and _UNDERGOES_AFTER.match(norm, end):

@@ -99,6 +99,7 @@ def rule_sanction(sent: Sentence) -> None:
                     if not sent.is_modifier(m)
                     and not CONSULTED_RE.search(norm, max(sent.start, m.start - 60), m.start)
                     and not target_modifier(m, cue)  # "the Iran sanctions": Iran is their target
+                    and not _RESULT_CLAUSE_RE.search(norm, m.end, cue.start())  # "funds through X, which is why"
                 ],
                 cue.start(),
             )
@@ -186,6 +187,9 @@ def rule_sanction(sent: Sentence) -> None:
                 sent.add(s, P.RESTRICTED_UNDER, law, cue, 0.65, stance=st or Stance.ASSERTED)
 
 
+# a clause of its own between a party and the sanctions: "raise funds through the UAE, which is why today's
+# sanctions against X": the UAE is no sanctioner
+_RESULT_CLAUSE_RE = re.compile(r",\s*(?:which|that|this)\s+is\s+(?:why|how)\b", _I)
 _COUNTED_RE = re.compile(
     r"\s+(?:for\s+sanctions\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:members|entities|individuals|persons|companies|firms|people|vessels|banks)\b",

@@ -288,3 +288,21 @@ def test_the_sanctions_a_story_says_target_named_parties_are_the_sanctioners():
         ("person:tigran-khristoforovich-sarkisov", "agency:us-treasury"),
     }
     assert not _tuples("The sanctions target Iran's oil sector.")
+
+
+def test_a_name_the_sanctions_target_is_typed_by_it_and_a_sanctioned_bureau_is_a_body():
+    text = (
+        "OFAC imposed sanctions on two individuals and four companies. The sanctions target Song Kum Hyok, "
+        "described as a cyber actor associated with the already sanctioned DPRK Reconnaissance General Bureau."
+    )
+    tuples = _tuples(text)
+    assert ("person:song-kum-hyok", "sanctioned-by", "agency:us-ofac") in tuples
+    assert ("person:song-kum-hyok", "alleged-tie-to", "organization:dprk-reconnaissance-general-bureau") in tuples
+
+
+def test_a_country_in_a_clause_before_which_is_why_is_no_sanctioner():
+    text = (
+        "The group raised funds through the United Arab Emirates, which is why today's sanctions against "
+        "Omega Holding LLC are critical."
+    )
+    assert not any(o == "country:ae" for _s, p, o in _tuples(text) if p == "sanctioned-by")
