@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from reference import registry
 from schema.ontology import EntityType
 
 from .patterns import FIRM_SUFFIX, LEGAL_PREFIX, UNIT_NOUNS
@@ -31,7 +32,7 @@ _PARENT_RE = re.compile(
     rf"\b{UNIT_NOUNS}\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*'s\s+)?"
     r"(?P<p>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})"
 )
-_GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group))$")
+_GENERIC_TAIL = re.compile(rf"(?:,?\s+(?:{FIRM_SUFFIX}|Operations|International|Holdings?|Group|General))$")
 
 
 def short_forms(norm: str, ents: Iterable[Ent], free: Callable[[str, str], bool]) -> dict[str, str]:
@@ -96,15 +97,21 @@ def _alone(norm: str, word: str) -> bool:
 
 def trimmed(name: str) -> list[str]:
     """Shorter names of a firm the text may use again: without parentheses and without its
-    trailing legal form and generic words, while at least two words remain."""
+    trailing legal form and generic words, while at least two words remain, and the shortest without
+    a country's name before them ("Korea Songkwang Trading General Corp." → "Songkwang Trading")."""
     bare = " ".join(re.sub(r"[()]", "", name).split())
     out = [bare] if bare != name else []
     while True:
         cut = _GENERIC_TAIL.search(bare)
         if cut is None or len(bare[: cut.start()].split()) < 2:
-            return out
+            break
         bare = bare[: cut.start()].rstrip(" ,")
         out.append(bare)
+    for form in list(out):
+        first, _, rest = form.partition(" ")
+        if len(rest.split()) >= 2 and registry().countries.code(first) is not None:
+            out.append(rest)
+    return out
 
 
 def anywhere(shorts: dict[str, str], ents: dict[str, Ent]) -> set[str]:

@@ -306,3 +306,15 @@ def test_a_country_in_a_clause_before_which_is_why_is_no_sanctioner():
         "Omega Holding LLC are critical."
     )
     assert not any(o == "country:ae" for _s, p, o in _tuples(text) if p == "sanctioned-by")
+
+
+def test_a_firm_named_again_without_its_country_and_generic_tail_is_the_same_firm():
+    from extract.shorts import trimmed
+
+    assert "Songkwang Trading" in trimmed("Korea Songkwang Trading General Corp.")
+    text = (
+        "He signed a contract with Korea Songkwang Trading General Corp. and with Korea Saenal Trading Corp., "
+        "another DPRK company. Songkwang Trading and Saenal Trading were also designated by OFAC."
+    )
+    sanctioned = {s for s, p, _o in _tuples(text) if p == "sanctioned-by"}
+    assert sanctioned == {"firm:korea-songkwang-trading-general-corp", "firm:korea-saenal-trading-corp"}
