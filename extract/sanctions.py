@@ -124,7 +124,11 @@ def rule_sanction(sent: Sentence) -> None:
                 auth is None
                 and passive
                 and subs
-                and (before or cue.group(0).lower().startswith(("designat", "identified")))
+                and (
+                    before
+                    or cue.group(0).lower().startswith(("designat", "identified"))
+                    or _BASIS_AFTER_RE.match(norm, cue.end())  # "X was sanctioned for having ...": this action's
+                )
             ):
                 auth = _unnamed_agent(sent)
                 if before and auth is not None and (auth.startswith("agency:us-") or auth == "country:us"):
@@ -190,6 +194,7 @@ def rule_sanction(sent: Sentence) -> None:
 # a clause of its own between a party and the sanctions: "raise funds through the UAE, which is why today's
 # sanctions against X": the UAE is no sanctioner
 _RESULT_CLAUSE_RE = re.compile(r",\s*(?:which|that|this)\s+is\s+(?:why|how)\b", _I)
+_BASIS_AFTER_RE = re.compile(r"\s+(?:today\s+)?(?:for|pursuant\s+to)\b")
 _COUNTED_RE = re.compile(
     r"\s+(?:for\s+sanctions\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:members|entities|individuals|persons|companies|firms|people|vessels|banks)\b",

@@ -318,3 +318,12 @@ def test_a_firm_named_again_without_its_country_and_generic_tail_is_the_same_fir
     )
     sanctioned = {s for s, p, _o in _tuples(text) if p == "sanctioned-by"}
     assert sanctioned == {"firm:korea-songkwang-trading-general-corp", "firm:korea-saenal-trading-corp"}
+
+
+def test_a_party_sanctioned_for_a_reason_without_an_agent_is_sanctioned_by_the_texts_sanctioner():
+    text = (
+        "OFAC has imposed sanctions on two individuals and four companies for their role in a scheme. "
+        "Russian national Gayk Arakelyan was sanctioned for exporting workers, OFAC's announcement said."
+    )
+    assert ("person:gayk-arakelyan", "sanctioned-by", "agency:us-ofac") in _tuples(text)
+    assert not any(p == "sanctioned-by" for _s, p, _o in _tuples("Omega Ltd. was sanctioned in 2019."))
