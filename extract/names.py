@@ -37,6 +37,7 @@ from .patterns import (
     ADD_BEFORE_RE,
     AFTER_PREPOSITION_RE,
     AND_OTHER_AFTER_RE,
+    APPOSED_AND_RE,
     AS_FTO_AFTER_RE,
     CIVIL_BODY_RE,
     COUNTRY_PAREN_RE,
@@ -461,6 +462,12 @@ def find(
             and not ACRONYM_PAREN_AFTER_RE.match(norm, right[1])
         ):
             typed[left] = typed[right] = T.PERSON
+    persons = [e for (_s, e), t in typed.items() if t is T.PERSON]
+    for span in untyped:  # "A, a Duma member, and B": the next of a list of persons past A's description
+        if any(APPOSED_AND_RE.fullmatch(norm, e, span[0]) for e in persons if 0 < span[0] - e < 120) and (
+            person_shaped(norm[span[0] : span[1]], COMMON)
+        ):
+            typed[span] = T.PERSON
     after_title = {span for span, t in typed.items() if t is T.PERSON and _TITLED_SHORT.match(norm[span[0] : span[1]])}
     surnames = shorts | {
         norm[a:b].split()[-1] for (a, b), t in typed.items() if t is T.PERSON and (a, b) not in after_title

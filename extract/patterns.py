@@ -496,3 +496,5 @@ VESSEL_BEFORE_RE = re.compile(  # "the tanker X", "the Motor Yacht (M/Y) Tango",
 PARTICLE_NAME_RE = re.compile(r"(?:[ \t]+(?:de|del|de[ \t]+la|da|dos|van|von|bin|ibn)[ \t]+[A-Z][a-z]+)+(?![\w-])")
 # a body's name of a plural common noun, in a headline: "Network of Banks"
 PLURAL_OF_RE = re.compile(r"\b(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:ies|ers|ors|nks|ants|ents)$")
+# a person's description between two of a list's names: "Ivan Petrov, a Duma member, and Sergey Smirnov"
+APPOSED_AND_RE = re.compile(r",[ \t]+(?:a|an|the|his|her|its)[ \t]+[^,;()\n]{1,80}?,[ \t]+(?:and[ \t]+)?")

@@ -175,7 +175,7 @@ def rule_sanction(sent: Sentence) -> None:
                     sent.add(s, P.SANCTIONED_BY, other, cue, 0.7, stance=st)
             if (
                 isinstance(auth, Mention)
-                and auth.etype is T.AGENCY
+                and (auth.etype is T.AGENCY or (auth.etype is T.ORGANIZATION and auth.how == "builtin"))  # EU Council
                 and (subs or _COUNTED_RE.match(norm, cue.end()) or _ON_A_COUNTRY_RE.match(norm, cue.end()))
             ):  # "OFAC is designating four Sinaloa Cartel members", "OFAC announced sanctions on Iran": named later
                 sent.doc.sanctioner = auth.eid

@@ -327,3 +327,19 @@ def test_a_party_sanctioned_for_a_reason_without_an_agent_is_sanctioned_by_the_t
     )
     assert ("person:gayk-arakelyan", "sanctioned-by", "agency:us-ofac") in _tuples(text)
     assert not any(p == "sanctioned-by" for _s, p, _o in _tuples("Omega Ltd. was sanctioned in 2019."))
+
+
+def test_a_union_body_that_imposes_sanctions_is_the_sanctioner_of_the_parties_its_text_names_later():
+    text = (
+        "The EU Council expanded sanctions against Russia, targeting 10 entities and 54 individuals. "
+        "The sanctioned entities include Sberbank, a major financial institution."
+    )
+    assert ("firm:sberbank", "sanctioned-by", "organization:eu-council") in _tuples(text)
+
+
+def test_the_next_name_of_a_list_of_persons_past_a_description_is_a_person():
+    tuples = _tuples("OFAC today designated Ivan Petrov, a Duma member, and Sergey Smirnov.")
+    assert {
+        ("person:ivan-petrov", "sanctioned-by", "agency:us-ofac"),
+        ("person:sergey-smirnov", "sanctioned-by", "agency:us-ofac"),
+    } <= tuples
