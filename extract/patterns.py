@@ -498,3 +498,10 @@ PARTICLE_NAME_RE = re.compile(r"(?:[ \t]+(?:de|del|de[ \t]+la|da|dos|van|von|bin
 PLURAL_OF_RE = re.compile(r"\b(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:ies|ers|ors|nks|ants|ents)$")
 # a person's description between two of a list's names: "Ivan Petrov, a Duma member, and Sergey Smirnov"
 APPOSED_AND_RE = re.compile(r",[ \t]+(?:a|an|the|his|her|its)[ \t]+[^,;()\n]{1,80}?,[ \t]+(?:and[ \t]+)?")
+# parties counted, not named: "two Chinese nationals", "12 entities", "several companies"
+COUNTED_PARTIES_RE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens[ \t]+of)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,3}?(?:members|entities|individuals|persons|companies|firms|people|vessels|banks|nationals|"
+    r"defendants|hackers|officers|officials|executives)\b",
+    re.IGNORECASE,
+)

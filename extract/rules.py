@@ -64,7 +64,7 @@ from .cues import (
     described_participle,
 )
 from .mentions import AFFECTED, AUTHORITY
-from .patterns import CIVIL_BODY_RE
+from .patterns import CIVIL_BODY_RE, COUNTED_PARTIES_RE
 from .sentence import Sentence
 from .spans import Mention
 from .text import BULLET
@@ -144,6 +144,7 @@ def _rule_ban(sent: Sentence) -> None:
             sent.add(pron, P.BANNED_BY, auth, cue, 0.6, stance=stance, pronoun=True)
 
 
+_NAMED_NEXT_RE = re.compile(r":|\b(?:including|such\s+as|namely)\b", _I)
 _NOUN_CUE_RE = re.compile(r"additions?", _I)
 
 
@@ -308,8 +309,10 @@ def _rule_actor_on_target(
         targets = sent.objects_after(cue.end(), AFFECTED)
         if not auths or not targets:
             continue
-        if PERSON_GROUP_OF_RE.search(sent.bare(cue.end(), targets[0].start)):
-            continue
+        gap = sent.bare(cue.end(), targets[0].start)
+        if PERSON_GROUP_OF_RE.search(gap) or (COUNTED_PARTIES_RE.search(gap) and not _NAMED_NEXT_RE.search(gap)):
+            continue  # "charges against two Chinese nationals it alleges are connected with X": not X (but "four
+            # companies ...: A, B", "12 entities, including A")
         if _MEMBERS_NAMED_AFTER_RE.match(sent.doc.norm, targets[0].end):
             continue  # "Indicted APT40 Actors": the group's members, not the group
         if cue.group(0).lower().endswith(("that", "the")) and targets[0].start > cue.end() + 1:

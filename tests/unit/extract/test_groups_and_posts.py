@@ -343,3 +343,16 @@ def test_the_next_name_of_a_list_of_persons_past_a_description_is_a_person():
         ("person:ivan-petrov", "sanctioned-by", "agency:us-ofac"),
         ("person:sergey-smirnov", "sanctioned-by", "agency:us-ofac"),
     } <= tuples
+
+
+def test_an_action_against_counted_parties_is_none_against_a_group_they_are_tied_to():
+    text = (
+        "The Justice Department announced charges against two Chinese nationals it alleges are connected with "
+        "the hacking group known as APT77."
+    )
+    assert not any(p == "acted-against" for _s, p, _o in _tuples(text))
+    named = _tuples(
+        "The FCC issued Orders to Show Cause against four companies that are subject to the control of the Chinese "
+        "government: Alpha Telecom Americas, Pacific Omega Networks, and ComBeta."
+    )
+    assert ("agency:us-fcc", "considering-action-against", "firm:pacific-omega-networks") in named
