@@ -59,7 +59,7 @@ TIE_RE = re.compile(
     r"(?:linked|connected)\s+to|(?<='s\s)attribution\s+to|"  # "Snake's attribution to the FSB"
     r"(?:cooperat|coordinat|collaborat|collud|conspir)\w*\s+with(?!\s+(?:the|an|its|their)\s+(?:[\w-]+\s+)?"
     r"(?:investigation|inquiry|probe|review)\b)|"  # "cooperated with the investigation by X": investigated, no tie
-    r"(?<!owned\sand\s)(?:controlled|directed|influenced|dictated)\s+by|(?:control|direction|influence|behest)\s+of|"
+    r"(?<!owned\sand\s)(?:controlled|directed|influenced|dictated|run)\s+by|(?:control|direction|influence|behest)\s+of|"
     # who set a party up or pays for it: "established by Iran's insurance regulator", "funded by the IRGC"
     r"(?:established|founded|created|set\s+up|funded|financed|bankrolled)\s+by|"
     r"(?:exploitation|influence|control|direction)\s+by|"

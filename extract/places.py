@@ -278,8 +278,10 @@ def rule_city_seat(sent: Sentence) -> None:
 
 
 # "Patsulya and Besedin are Russian nationals", "X is a Chinese citizen": a person's nationality
+# "A and B, both nationals and residents of China,"
 _NATIONALS_RE = re.compile(
-    rf"\s+(?:is|are|was|were)\s+(?:an?\s+|both\s+)?(?P<d>{DEMONYM_ALT})\s+(?:nationals?|citizens?)\b"
+    rf"(?:\s+(?:is|are|was|were)\s+|\s*,\s*)(?:an?\s+|both\s+|all\s+)?(?:(?P<d>{DEMONYM_ALT})\s+(?:nationals?|citizens?)\b"
+    r"|(?:nationals?|citizens?)(?:\s+and\s+(?:residents?|citizens?))?\s+of\s+(?:the\s+)?(?P<c>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))"
 )
 
 
@@ -288,7 +290,9 @@ def rule_nationals(sent: Sentence) -> None:
     norm = sent.doc.norm
     for m in sent.ms:
         hit = _NATIONALS_RE.match(norm, m.end, sent.end) if m.etype is T.PERSON else None
-        place = demonyms().get(hit.group("d")) if hit is not None else None
+        place = (
+            None if hit is None else demonyms().get(hit.group("d")) if hit.group("d") else city_country(hit.group("c"))
+        )
         if hit is None or place is None:
             continue
         for x in sent.group(m, -1, frozenset({T.PERSON})):

@@ -356,3 +356,18 @@ def test_an_action_against_counted_parties_is_none_against_a_group_they_are_tied
         "government: Alpha Telecom Americas, Pacific Omega Networks, and ComBeta."
     )
     assert ("agency:us-fcc", "considering-action-against", "firm:pacific-omega-networks") in named
+
+
+def test_persons_both_nationals_of_a_country_are_placed_there_and_a_program_run_by_a_body_ties_to_it():
+    tuples = _tuples("Zhu Min and Zhang Wei, both nationals and residents of China, were charged.")
+    assert {
+        ("person:zhu-min", "headquartered-in", "country:cn"),
+        ("person:zhang-wei", "headquartered-in", "country:cn"),
+    } <= tuples
+    tied = _tuples(
+        "The Justice Department alleged that APT77 was part of a program run by the Hubei State Security Department."
+    )
+    assert any(
+        s == "organization:apt77" and p == "alleged-tie-to" and "hubei-state-security-department" in o
+        for s, p, o in tied
+    )
