@@ -74,10 +74,11 @@ _I = re.IGNORECASE
 _UP, _LET = UPPER, LETTERS  # Latin capitals and letters, accented ones too ("Saúl Páez López", "Şahin")
 # a capitalised word; Arabic names transliterated keep their article and their ayn or hamza
 # ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word; a group's name joins its words
-# by a particle ("Jaish-e-Mohammed", "Lashkar e-Tayyiba", "Tehrik-i-Taliban", "Hizb ut-Tahrir")
+# by a particle ("Jaish-e-Mohammed", "Lashkar e-Tayyiba", "Tehrik-i-Taliban", "Hizb ut-Tahrir"), an article
+# inside a word too ("al-Abd-al-Muhsin")
 NAME_TOKEN = (  # "B/E Aerospace", "Temp.Periscope"
     rf"(?:(?:al-|el-|{PARTICLE})?'?[{_UP}][{_LET}0-9]*"
-    rf"(?:'(?!s\b)[a-z]+|[-/]'?[{_UP}0-9][{_LET}0-9]*|\.[{_UP}][{_LET}]{{2,}}|-{PARTICLE}'?[{_UP}][{_LET}0-9]*)*)"
+    rf"(?:'(?!s\b)[a-z]+|[-/]'?[{_UP}0-9][{_LET}0-9]*|\.[{_UP}][{_LET}]{{2,}}|-(?:{PARTICLE}|al-|el-)'?[{_UP}][{_LET}0-9]*)*)"
 )
 NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
     rf"(?<![\w.'/-]){NAME_TOKEN}"
@@ -95,6 +96,7 @@ united entity entities list lists company companies firm firms president congres
 committee court chair chairman administration executive branch director general attorney
 january february march april may june july august september october november december monday
 tuesday wednesday thursday friday saturday sunday press release statement background
+feb apr aug sep sept oct nov dec
 supplementary information contact people republic listed listing listings pursuant
 temporary license licenses regulations regulation case docket federal register about author
 """.split()
@@ -269,7 +271,7 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
 
 # an East Slavic patronymic between a given and a family name: "Ivan Aleksandrovich Maslov", "Anna Sergeyevna X"
 _PATRONYMIC_NAME = re.compile(
-    rf"[{_UP}][a-z]+[ \t]+[{_UP}][a-z]+(?:[oe]vich|yevich|[oe]vna|yevna|ichna)[ \t]+[{_UP}][a-z'-]+"
+    rf"[{_UP}][a-z]+[ \t]+[{_UP}][a-z]+(?:[oe]vich|y?evich|yvich|[oe]vna|yevna|ichna)[ \t]+[{_UP}][a-z'-]+"
 )
 
 

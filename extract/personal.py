@@ -22,7 +22,7 @@ from reference import registry
 from .builtin import DEMONYM_WORDS, demonyms
 from .patterns import PERSON_TITLE_RE
 
-_WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:-[^\W\d_]{2,})?")  # "Gorkov", "Ochur-Suge", "Şahin"
+_WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:-(?:al-|el-)?[^\W\d_]{2,})?")  # "Gorkov", "Ochur-Suge", "Abd-al-Muhsin"
 _DEMONYMS = frozenset(DEMONYM_WORDS)
 # what Arabic names transliterated add to a word: the article, the ayn or hamza ("al-Mawla", "Sa'id")
 _ARTICLE = re.compile(r"^(?:al|el)-|'")

@@ -308,6 +308,7 @@ def _antecedent(sent: Sentence, auth: Mention, cue: re.Match[str]) -> Mention | 
 # the body that announces or makes the designation: "The State Department announces the designation of X",
 # "Treasury today made its first designations of ..." (not "welcomed the designation of": another's)
 _ANNOUNCES_RE = re.compile(
+    r"['’]s[ \t]+(?:[a-z]+[ \t]+)?$|"  # "the Department of State's designation of X"
     r"[ \t]+(?:(?:today|on[ \t]+[A-Z][a-z]+\.?(?:[ \t]+\d{1,2})?(?:,[ \t]+\d{4})?),?[ \t]+)?"
     r"(?:announce[sd]?|is[ \t]+announcing|has[ \t]+announced|made|makes|is[ \t]+making)[ \t]+(?:today[ \t]+)?"
     r"(?:the|its|their)[ \t]+(?:[a-z]+[ \t]+)?$"
@@ -379,7 +380,7 @@ def rule_designated_adjective(sent: Sentence) -> None:
 # the action's parties listed as what it includes: "The designations include former official X and Y Ltd.", "Officials
 # said the new targets include A, B and C"
 _INCLUDE_RE = re.compile(
-    r"\b(?:the|today's|these|this\s+week's)\s+(?:new\s+|latest\s+|other\s+)?"
+    r"\b(?:the|today's|these|this\s+week's|(?-i:[A-Z][\w-]*))\s+(?:new\s+|latest\s+|other\s+)?"  # "RT designees"
     r"(?:designations|designees|targets|(?:sanctioned|designated)\s+(?:entities|individuals|persons|parties)"
     r"|(?=sanctions\s+(?:also\s+)?target)sanctions)\s+"  # "The sanctions target A and B"
     r"(?:also\s+)?(?:include|includes|included|target|targeted)\s+",
@@ -397,5 +398,6 @@ def rule_designations_include(sent: Sentence) -> None:
         auth = _unnamed_agent(sent) if subs and subs[0].start - hit.end() <= 60 else None
         if auth is None:
             continue
+        subs = subs + _semicolon_items(sent, subs[-1])  # "X designees include A, the ...; B, the ...; and C, ..."
         for m in subs:
             sent.add(m, P.SANCTIONED_BY, auth, (hit.start(), m.end), 0.6)

@@ -371,3 +371,25 @@ def test_persons_both_nationals_of_a_country_are_placed_there_and_a_program_run_
         s == "organization:apt77" and p == "alleged-tie-to" and "hubei-state-security-department" in o
         for s, p, o in tied
     )
+
+
+def test_a_months_abbreviation_is_no_name_and_an_article_inside_a_word_stays_in_the_name():
+    assert not _tuples("The Office of Foreign Assets Control sanctioned eight people and two entities Sept. 22.")
+    tuples = _tuples("OFAC designated Yahya Muhammad al-Abd-al-Muhsin as an SDGT.")
+    assert tuples == {("person:yahya-muhammad-al-abd-al-muhsin", "sanctioned-by", "agency:us-ofac")}
+
+
+def test_a_programs_designees_listed_with_semicolons_and_a_bodys_designation_named_by_its_possessive():
+    text = (
+        "OFAC on Sept. 4 designated 10 individuals and two entities. RT designees include Margarita Simonovna "
+        "Simonyan, the Editor-in-Chief of RT; Anton Sergeyvich Anisimov, RT Deputy Editor-in-Chief; and Andrey "
+        "Vladimirovich Kiyashko, the Deputy Director of RT, among others."
+    )
+    sanctioned = {s for s, p, o in _tuples(text) if p == "sanctioned-by" and o == "agency:us-ofac"}
+    assert {
+        "person:margarita-simonovna-simonyan",
+        "person:anton-sergeyvich-anisimov",
+        "person:andrey-vladimirovich-kiyashko",
+    } <= sanctioned
+    owned = _tuples("The Department of State's designation of Omega Media Ltd. follows.")
+    assert ("firm:omega-media-ltd", "sanctioned-by", "agency:us-state") in owned
