@@ -77,7 +77,7 @@ TIE_RE = re.compile(
     r"provid(?:ed|es|ing|e)(?:\s+or\s+attempted\s+to\s+provide)?\s+(?:[\w-]+\s+){0,3}?(?:support\s+(?:to|for)|services\s+to)|"
     r"(?:has|have|had)\s+(?:materially\s+)?assisted|"
     r"(?:(?:a|an|the)\s+|(?<=\bis\s)|(?<=\bwas\s))(?:[\w-]+\s+){0,2}?"
-    r"(?:leader|member|representative|commander|founder|emir|amir)\s+(?:in|of|for)"
+    r"(?:leader|member|representative|commander|founder|emir|amir|boss|kingpin|lieutenant)\s+(?:in|of|for)"
     r"(?:\s+an?\s+(?:organization|entity)\s+(?:subordinate|linked)\s+to)?|"
     # "A, B, and C were officers with the Hainan State Security Department" (not "arrested by officers with X")
     r"(?:(?<=\bwere\s)|(?<=\bwas\s)|(?<=\bare\s)|(?<=\bis\s))(?:(?!by\b)[\w-]+\s+){0,2}?officers?\s+(?:of|with)|"

@@ -123,7 +123,10 @@ _ROLES = (
 )
 _HAS_ROLE = re.compile(rf"\b{_ROLES}\b")
 # the same roles as common nouns: "its director, Ivan Sidorov", "X, the head of RosGeo"
-_ROLE_NOUNS = r"(?:director|chairman|chairwoman|president|governor|commander|head|manager|deputy|leader)"
+_ROLE_NOUNS = (
+    r"(?:director|chairman|chairwoman|president|governor|commander|head|manager|deputy|leader|boss|kingpin|"
+    r"lieutenant|financier|operative)"
+)
 _DEFINED_ACRONYM = re.compile(r"[\w.][ \t]*,?[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,15})[ \t]*\)")
 _DEFINED_SHORT = re.compile(r"[\w.][ \t]*\([ \t]*(?:the[ \t]+)?\"?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){1,3})\"?[ \t]*\)")
 _ROLE_AFTER = re.compile(  # "Meng Wanzhou, Huawei's chief financial officer": a body's possessive too

@@ -80,9 +80,11 @@ def rule_sanction(sent: Sentence) -> None:
         if described_participle(norm, cue, sent.start):
             continue  # "with blacklisted firms like Huawei": described, not acted on in this clause
         mode = sent.irrealis(cue.start())
-        if sent.negated(cue.start()) or mode == "skip":
+        ended = _NO_LONGER_RE.search(norm, max(sent.start, cue.start() - 20), cue.start())
+        if (sent.negated(cue.start()) and not ended) or mode == "skip":
             continue
         st = Stance.PROPOSED if mode == "proposed" else None  # "announced its intent to designate X"
+        st = Stance.RETRACTED if ended else st  # "The UNSC no longer sanctions X": withdrawn by its maker
         if SANCTION_LIFTED_BEFORE_RE.search(norm, max(sent.start, cue.start() - 40), cue.start()) and not (
             _WAIVER_AFTER_RE.match(norm, cue.end())  # "rescinding sanctions waivers": the waiver goes, not the measure
         ):
@@ -194,6 +196,7 @@ def rule_sanction(sent: Sentence) -> None:
 # a clause of its own between a party and the sanctions: "raise funds through the UAE, which is why today's
 # sanctions against X": the UAE is no sanctioner
 _RESULT_CLAUSE_RE = re.compile(r",\s*(?:which|that|this)\s+is\s+(?:why|how)\b", _I)
+_NO_LONGER_RE = re.compile(r"\bno\s+longer\s+(?:\w+\s+)?$", _I)
 _BASIS_AFTER_RE = re.compile(r"\s+(?:today\s+)?(?:for|pursuant\s+to)\b")
 _COUNTED_RE = re.compile(
     r"\s+(?:for\s+sanctions\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"

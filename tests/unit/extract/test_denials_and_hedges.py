@@ -82,3 +82,22 @@ def test_a_name_its_own_words_type_keeps_that_type_where_it_is_listed_with_perso
     doc = Doc(text, fold(text), [])
     doc.find_mentions()
     assert {m.eid for m in doc.mentions if "zetaservers" in m.eid} == {"firm:zetaservers"}
+
+
+def test_a_body_that_no_longer_sanctions_a_party_has_withdrawn_its_sanction():
+    claims = propose("The UNSC no longer sanctions the Baghdad Commodity Exchange.").parsed.claims
+    assert {(c.subject, c.object, c.stance.value) for c in claims if c.predicate.value == "sanctioned-by"} == {
+        ("firm:baghdad-commodity-exchange", "organization:un-security-council", "retracted")
+    }
+    assert not propose("OFAC does not sanction Omega Bank.").parsed.claims
+
+
+def test_a_boss_of_a_cartel_is_tied_to_it_and_is_the_one_the_designations_target():
+    text = (
+        "OFAC sanctioned eight people and two entities for their ties to a Mexican drug cartel. The designations "
+        "target Sergio Ortega Ortega, a boss of the Sinaloa Cartel."
+    )
+    tuples = {(c.subject, c.predicate.value, c.object) for c in propose(text).parsed.claims}
+    assert ("person:sergio-ortega-ortega", "sanctioned-by", "agency:us-ofac") in tuples
+    assert ("person:sergio-ortega-ortega", "alleged-tie-to", "organization:sinaloa-cartel") in tuples
+    assert not any(s == "organization:sinaloa-cartel" for s, p, _o in tuples if p == "sanctioned-by")
