@@ -182,6 +182,7 @@ _DESIGNATING_BEFORE = re.compile(
     # "imposed financial sanctions against X", "The sanctions target X"
     r"(?:[ \t]+(?:on|against|targeting|target|targeted)(?=[ \t]+(?-i:[A-Z])|[ \t]*$))?"
     rf"(?:[ \t]+{_NEWS_ROLE})?"  # "designated Bosnian Serb leader X"
+    r"(?:[ \t]+[A-Z][\w]*(?:[ \t]+[A-Z][\w]*)?-based)?"  # "sanctioned Qatar-based X"
     r"[ \t]*[:,]?"
     r"(?:[ \t]+the(?:[ \t]+[a-z][a-z-]*){1,2})?[ \t]*$",  # "re-designating the cryptocurrency exchange X"
     _I,

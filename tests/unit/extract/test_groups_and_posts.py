@@ -393,3 +393,11 @@ def test_a_programs_designees_listed_with_semicolons_and_a_bodys_designation_nam
     } <= sanctioned
     owned = _tuples("The Department of State's designation of Omega Media Ltd. follows.")
     assert ("firm:omega-media-ltd", "sanctioned-by", "agency:us-state") in owned
+
+
+def test_a_place_based_name_after_the_act_is_typed_by_the_act():
+    tuples = _tuples("OFAC also sanctioned Qatar-based Aldar Holdings on Tuesday.")
+    assert {
+        ("firm:aldar-holdings", "sanctioned-by", "agency:us-ofac"),
+        ("firm:aldar-holdings", "headquartered-in", "country:qa"),
+    } <= tuples
