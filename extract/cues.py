@@ -76,6 +76,7 @@ TIE_RE = re.compile(
     # assisted X", "a leader in the X cartel", "a representative for an organization subordinate to X"
     r"provid(?:ed|es|ing|e)(?:\s+or\s+attempted\s+to\s+provide)?\s+(?:[\w-]+\s+){0,3}?(?:support\s+(?:to|for)|services\s+to)|"
     r"(?:has|have|had)\s+(?:materially\s+)?assisted|"
+    r"\b(?:his|her|its|their)\s+(?:material\s+)?support\s+(?:to|for)|"  # "sanctioned for his support to X"
     r"(?:(?:a|an|the)\s+|(?<=\bis\s)|(?<=\bwas\s))(?:[\w-]+\s+){0,2}?"
     r"(?:leader|member|representative|commander|founder|emir|amir|boss|kingpin|lieutenant)\s+(?:in|of|for)"
     r"(?:\s+an?\s+(?:organization|entity)\s+(?:subordinate|linked)\s+to)?|"

@@ -401,3 +401,11 @@ def test_a_place_based_name_after_the_act_is_typed_by_the_act():
         ("firm:aldar-holdings", "sanctioned-by", "agency:us-ofac"),
         ("firm:aldar-holdings", "headquartered-in", "country:qa"),
     } <= tuples
+
+
+def test_a_name_apposed_to_a_gang_coalition_is_a_group():
+    tuples = _tuples(
+        "Today, OFAC is sanctioning Dimitri Heraux for his support to the Haitian gang coalition, Viv Ensamble."
+    )
+    assert ("person:dimitri-heraux", "sanctioned-by", "agency:us-ofac") in tuples
+    assert ("person:dimitri-heraux", "alleged-tie-to", "organization:viv-ensamble") in tuples
