@@ -112,8 +112,8 @@ _ACTOR_BEFORE = re.compile(r"\b(?:(?:ransomware|malware)[ \t]+actor|hacker|admin
 _PERSON_BEFORE = re.compile(
     r"(?:\b(?:nationals?|citizens?|individuals?|employees?|executives?|businessman|businesswoman|businessmen|"
     r"officials?|officers?|founder|oligarchs?|tycoons?|billionaires?|financiers?|co-?defendants?|"
-    r"commanders?|leaders?|operatives?|spokes(?:man|woman|person)|"
-    rf"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*,?[ \t]*|\b{KIN}[ \t]*,?[ \t]*)$"  # "his wife, Iryna Kolomoyska"
+    r"commanders?|leaders?|operatives?|spokes(?:man|woman|person)|(?<=\w\s)(?:men|women)|"  # "three men — A, B"
+    rf"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*[,\u2014\u2013]?[ \t]*|\b{KIN}[ \t]*,?[ \t]*)$"  # "his wife, Iryna Kolomoyska"
 )
 # a role in apposition: "Chen Quanguo, the Communist Party Secretary of XUAR", "X's principal executive officer, Y"
 _ROLES = (

@@ -200,12 +200,12 @@ _NO_LONGER_RE = re.compile(r"\bno\s+longer\s+(?:\w+\s+)?$", _I)
 _BASIS_AFTER_RE = re.compile(r"\s+(?:today\s+)?(?:for|pursuant\s+to)\b")
 _COUNTED_RE = re.compile(
     r"\s+(?:for\s+sanctions\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:members|entities|individuals|persons|companies|firms|people|vessels|banks)\b",
+    r"(?:[\w-]+\s+){0,3}?(?:members|entities|individuals|persons|companies|firms|people|men|women|vessels|banks)\b",
     _I,
 )
 _ON_A_COUNTRY_RE = re.compile(  # "sanctions on Iran", "sanctions against entities involved in ...": named later
     r"\s+(?:on|against)\s+(?:the\s+)?[A-Z]|\s+(?:on|against)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:entities|individuals|persons|companies|firms|people|networks?|banks|vessels)\b"
+    r"(?:entities|individuals|persons|companies|firms|people|men|women|networks?|banks|vessels)\b"
 )
 _AS_WELL_AS_RE = re.compile(r"[^.;]{0,160}?,?\s+as\s+well\s+as\s+")
 

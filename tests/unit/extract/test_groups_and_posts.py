@@ -409,3 +409,16 @@ def test_a_name_apposed_to_a_gang_coalition_is_a_group():
     )
     assert ("person:dimitri-heraux", "sanctioned-by", "agency:us-ofac") in tuples
     assert ("person:dimitri-heraux", "alleged-tie-to", "organization:viv-ensamble") in tuples
+
+
+def test_men_named_after_their_count_and_a_dash_are_persons_the_text_sanctions():
+    text = (
+        "Treasury imposed sanctions on 14 men. It also sanctioned three men — Mohamed Hussein Saleh, Ahmed Hasan "
+        "Ali Sulaiman Matan and Mohamed Ali Badas — under the same executive order."
+    )
+    sanctioned = {s for s, p, o in _tuples(text) if p == "sanctioned-by" and o == "agency:us-treasury"}
+    assert sanctioned == {
+        "person:mohamed-hussein-saleh",
+        "person:ahmed-hasan-ali-sulaiman-matan",
+        "person:mohamed-ali-badas",
+    }
