@@ -61,7 +61,8 @@ HEADERS: dict[str, list[str]] = {
 }  # fmt: skip
 
 
-def _arr(values: list[str]) -> str:
+def _arr(values: list[str] | None) -> str:
+    values = values or []  # no path stores an empty list: an entity without aliases has none
     for v in values:
         if ARRAY in v:
             raise ValueError(f"array value {v!r} contains the array delimiter {ARRAY!r}")
