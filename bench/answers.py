@@ -61,6 +61,16 @@ def print_rounds(rows: list[dict[str, Any]]) -> None:
         print(f"{case:<19}" + "".join(f"{x:>22}" for x in cells))
     print("(API overhead at p50 in ms = API p50 - raw p50, then the p50 of each API request's round trip - its")
     print(" Server-Timing db: the time beside the database, request by request; in brackets the API p50)")
+    print(f"\n{'beside db: where':<19}" + "".join(f"{r['mode'] + ' r' + str(r['round']):>22}" for r in rows))
+    for case in query.CASES:
+        cells = []
+        for r in rows:
+            c = r["latency"].get(case, {})
+            server = c.get("server_beside_db_p50_ms", NAN)
+            cells.append(f"{server:>5.2f} {c.get('beside_db_p50_ms', NAN) - server:>5.2f} {c.get('bytes', 0):>8}")
+        print(f"{case:<19}" + "".join(f"{x:>22}" for x in cells))
+    print("(of the time beside the database, the server's own (Server-Timing app - db, up to the answer's first byte),")
+    print(" then the rest: the answer's bytes crossing the loopback and the client reading them; then the bytes)")
     print(f"\n{'mixed, 32 clients':<19}" + "".join(f"{r['mode'] + ' r' + str(r['round']):>16}" for r in rows))
     for key in ("rps", "p50_ms", "p99_ms", "errors"):
         print(f"{key:<19}" + "".join(f"{r['mixed'][key]:>16}" for r in rows))

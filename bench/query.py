@@ -113,6 +113,7 @@ class _Http:
         parts = urlsplit(base_url)
         self.conn = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port or 80, timeout=60)
         self.db_ms: list[float] = []  # each answer's Server-Timing db (the server's time in Neo4j)
+        self.app_ms: list[float] = []  # and its app (the server's time until the answer's first byte)
 
     def get(self, url: str) -> bytes:
         try:
@@ -126,18 +127,20 @@ class _Http:
         body = response.read()
         if response.status != 200:
             raise RuntimeError(f"GET {url}: {response.status} {body[:300]!r}")
-        self.db_ms.append(_db_ms(response.getheader("server-timing") or ""))
+        header = response.getheader("server-timing") or ""
+        self.db_ms.append(_timing(header, "db"))
+        self.app_ms.append(_timing(header, "app"))
         return body
 
     def close(self) -> None:
         self.conn.close()
 
 
-def _db_ms(header: str) -> float:
-    """``db;dur=12.34, app;dur=13.5`` → 12.34 (NaN when the server sent none)."""
+def _timing(header: str, metric: str) -> float:
+    """``db;dur=12.34, app;dur=13.5`` → 12.34 for ``db`` (NaN when the server sent none)."""
     for part in header.split(","):
         name, _, dur = part.strip().partition(";dur=")
-        if name == "db":
+        if name == metric:
             return float(dur)
     return float("nan")
 
@@ -185,7 +188,8 @@ def run(graph: Graph, base_url: str, lm: dict[str, str], n: int = 200) -> dict[s
         for case in CASES:
             t = time.perf_counter()
             try:  # one probe first: a case that fails or times out is reported, not fatal
-                body = json.loads(client.get(urls[case]))
+                raw_body = client.get(urls[case])
+                body = json.loads(raw_body)
             except (RuntimeError, OSError) as exc:
                 seconds = round(time.perf_counter() - t, 1)
                 print(f"  {case}: {type(exc).__name__} after {seconds}s: {str(exc)[:200]}", flush=True)
@@ -199,8 +203,14 @@ def run(graph: Graph, base_url: str, lm: dict[str, str], n: int = 200) -> dict[s
             # the same requests' time beside the database (round trip - the server's Server-Timing db): the
             # query's own spread, which the two sides' p50s each carry, cancels out request by request
             beside = summary([a - d for a, d in zip(api_ms, client.db_ms[-len(api_ms) :], strict=True)])
+            # of which the server's own (Server-Timing app - db: up to the answer's first byte); the rest is the
+            # answer's bytes crossing the loopback and the client reading them
+            inside = summary(
+                [a - d for a, d in zip(client.app_ms[-len(api_ms) :], client.db_ms[-len(api_ms) :], strict=True)]
+            )
             out[case] = {"api": api, "raw": drv, "overhead_p50_ms": round(api["p50"] - drv["p50"], 2),
-                         "beside_db_p50_ms": beside["p50"], "result_size": _size(case, body)}  # fmt: skip
+                         "beside_db_p50_ms": beside["p50"], "server_beside_db_p50_ms": inside["p50"],
+                         "bytes": len(raw_body), "result_size": _size(case, body)}  # fmt: skip
     finally:
         client.close()
     return out
@@ -222,7 +232,7 @@ def _size(case: str, body: dict[str, Any]) -> int:
 def print_table(res: dict[str, Any]) -> None:
     head = (
         f"{'case':<19}{'n':>4}{'API p50':>9}{'p95':>8}{'p99':>8}{'raw p50':>9}{'p95':>8}{'p99':>8}{'overhead':>10}"
-        f"{'beside db':>11}"
+        f"{'beside db':>11}{'server':>9}{'bytes':>9}"
     )
     print("\n" + head)
     for case, r in res.items():
@@ -234,6 +244,8 @@ def print_table(res: dict[str, Any]) -> None:
             f"{case:<19}{r['result_size']:>4}{a['p50']:>9.2f}{a['p95']:>8.2f}{a['p99']:>8.2f}"
             f"{d['p50']:>9.2f}{d['p95']:>8.2f}{d['p99']:>8.2f}{r['overhead_p50_ms']:>8.2f}ms"
             f"{r.get('beside_db_p50_ms', float('nan')):>9.2f}ms"
+            f"{r.get('server_beside_db_p50_ms', float('nan')):>7.2f}ms{r.get('bytes', 0):>9}"
         )
     print("(ms; n = items returned; API = HTTP round trip to regkg serve; raw = the same one query via the driver;")
-    print(" overhead = API p50 - raw p50; beside db = p50 over the API requests of round trip - Server-Timing db)")
+    print(" overhead = API p50 - raw p50; beside db = p50 over the API requests of round trip - Server-Timing db;")
+    print(" server = the part of it before the answer's first byte, Server-Timing app - db; bytes = the answer's)")
