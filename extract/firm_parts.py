@@ -14,6 +14,7 @@ from .personal import person_shaped
 __all__ = ["firm_parts"]
 
 _FIRM_AND_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+")
+_KIN_FIRM_RE = re.compile(r"(?:Sons|Brothers|Bros\.?|Partners|Associates|Company|Co\.)(?![\w-])")
 _BODY_HEAD_END_RE = re.compile(rf"(?:{CIVIL_BODY_RE.pattern}|\b(?:Ministry|Police|Committee))[ \t]*$")
 
 
@@ -39,6 +40,8 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
         elif plural and len(left) >= 1:  # "two Chinese entities, Alpha Energy and Beta Tanker Co."
             parts.append((cut, m.start()))
             cut = m.end()
+        elif _KIN_FIRM_RE.match(name, m.end()):
+            continue  # "Akhtar and Sons Private Limited", "Smith & Partners LLC": one firm's name
         elif len(left) < 2 or right[0].isupper() or _BODY_HEAD_END_RE.search(left_text):
             cut = m.end()  # "Xinjiang Public Security Bureau and Omega Tech Ltd.": a body's name, found as one
         elif "&" not in m.group(0) and person_shaped(left_text.strip(), names.COMMON):

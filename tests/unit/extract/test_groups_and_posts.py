@@ -422,3 +422,8 @@ def test_men_named_after_their_count_and_a_dash_are_persons_the_text_sanctions()
         "person:ahmed-hasan-ali-sulaiman-matan",
         "person:mohamed-ali-badas",
     }
+
+
+def test_a_firm_named_and_sons_is_one_firm():
+    tuples = _tuples("OFAC sanctioned Akhtar and Sons Private Limited on Tuesday.")
+    assert tuples == {("firm:akhtar-and-sons-private-limited", "sanctioned-by", "agency:us-ofac")}
