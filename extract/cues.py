@@ -324,7 +324,9 @@ _CITY = r"(?!(?:The|A|An|This|That|Its|Their|Our|Both|Another)\b)[A-Z][a-z]+(?:\
 # where a party is based or registered ("-flagged" is a vessel's flag, not its home)
 _BASED = r"-(?:based|registered|incorporated|headquartered)"
 # "a Hong Kong-based shipping company, X": a comma may set the name off
-HQ_BASED_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT}|{_CITY}){_BASED}(?:\s+[a-z][\w-]*){{0,3}},?\s+$")
+HQ_BASED_RE = re.compile(  # "People's Republic of China (PRC)-based X": its short name in parentheses
+    rf"(?:\b|(?<=\())(?P<p>{_PLACE_ALT}|{_CITY})\)?{_BASED}(?:\s+[a-z][\w-]*){{0,3}},?\s+$"
+)
 # a name used as a modifier of people: "Hizballah operatives", "Hizballah finance team operative"
 MEMBERS_AFTER_RE = re.compile(  # not "X and members of Y": another party; "former X (ACR) officials" too
     r"\)?(?:[ \t]+\([A-Z][\w&.-]{1,11}\))?[ \t]+(?:(?!(?:and|or)\b)[a-z][\w-]*[ \t]+){0,2}"

@@ -427,3 +427,10 @@ def test_men_named_after_their_count_and_a_dash_are_persons_the_text_sanctions()
 def test_a_firm_named_and_sons_is_one_firm():
     tuples = _tuples("OFAC sanctioned Akhtar and Sons Private Limited on Tuesday.")
     assert tuples == {("firm:akhtar-and-sons-private-limited", "sanctioned-by", "agency:us-ofac")}
+
+
+def test_a_place_named_by_its_short_form_in_parentheses_before_based_places_the_firm():
+    tuples = _tuples(
+        "People's Republic of China (PRC)-based Xi'an Omega Technology Company Limited supplied equipment."
+    )
+    assert ("firm:xi-an-omega-technology-company-limited", "headquartered-in", "country:cn") in tuples
