@@ -49,7 +49,8 @@ SANCTION_RE = re.compile(
 # sanctions on X", "the removal of sanctions against X", "rescinded the designation of X" (not "eased")
 SANCTION_LIFTED_BEFORE_RE = re.compile(
     r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|revok(?:e|es|ed|ing)|"
-    r"(?:lifting|removal|revocation|rescission|termination)\s+of)\s+(?:the\s+|its\s+|all\s+|remaining\s+|U\.S\.\s+)*$",
+    r"(?:lifting|removal|revocation|rescission|termination)\s+of)\s+(?:the\s+|its\s+|all\s+|remaining\s+|U\.S\.\s+)*$|"
+    r"\bno\s+longer\s+(?:\w+\s+)?$",  # "The UNSC no longer sanctions X"
     _I,
 )
 TIE_RE = re.compile(
@@ -275,6 +276,16 @@ PARTY_NOUNS = (
     r"businesses|suppliers|subsidiaries|affiliates"
 )
 PARTY_NOUNS_RE = re.compile(rf"\b(?:{PARTY_NOUNS})\b", _I)
+# parties counted, not named: "two Chinese nationals", "12 entities", "four Sinaloa Cartel members"
+COUNTED_NOUNS = (
+    rf"(?:{PARTY_NOUNS}|members|men|women|nationals|defendants|hackers|officers|officials|executives|vessels|banks|"
+    r"networks?)"
+)
+COUNTED_PARTIES_RE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens\s+of)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{COUNTED_NOUNS}\b",
+    _I,
+)
 # where the names of such a description start: "..., including A", "... such as A", "...: A"
 ENTRIES_AFTER_RE = re.compile(
     r"\s*(?:\([^()]{0,40}\))?\s*(?:,\s*)?(?:(?:including|such\s+as|namely)\s+(?:the\s+)?|:\s*)", _I

@@ -433,9 +433,10 @@ GROUP_AFTER_RE = re.compile(
 GROUP_ACTOR_AFTER_RE = re.compile(r"[ \t]+(?:cyber[ \t]+)?actor\b")
 THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \t]+$")
 
-_TERRORIST_TERM = (
-    r"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorists?|Foreign[ \t]+Terrorist[ \t]+Organizations?|"
-    r"terrorist[ \t]+(?:organizations?|groups?)|FTOs?|SDGTs?)\b"  # "as an FTO", "as FTOs and SDGTs"
+_FTO_TERM = r"(?:FTOs?|Foreign[ \t]+Terrorist[ \t]+Organizations?)"  # only groups are designated one
+_TERRORIST_TERM = (  # "as an FTO", "as FTOs and SDGTs"
+    rf"(?:Specially[ \t]+Designated[ \t]+Global[ \t]+Terrorists?|{_FTO_TERM}|"
+    r"terrorist[ \t]+(?:organizations?|groups?)|SDGTs?)\b"
 )
 TERRORIST_AFTER_RE = re.compile(  # "X as an SDGT", "X is also designated as Foreign Terrorist Organizations"
     r"(?:[ \t]*,[ \t]*(?:also|commonly|better|formerly)[^,;.]{1,60},)?"  # "X, commonly referred to as Y, as an FTO"
@@ -473,10 +474,8 @@ GROUP_HEAD_RE = re.compile(
     r"C[aá]rtel(?:es)?[ \t]+(?:de[ \t]+|del[ \t]+|de[ \t]+los[ \t]+)?[{_UP}]".replace("{_UP}", UPPER)
 )
 # "the designation of A, B, and C as FTOs": only groups are designated Foreign Terrorist Organizations
-AS_FTO_AFTER_RE = re.compile(
-    r"[^.;:]{0,300}?[ \t]as[ \t]+(?:an?[ \t]+)?(?:FTOs?|Foreign[ \t]+Terrorist[ \t]+Organizations?)\b"
-)
-GROUP_TERM_RE = re.compile(r"(?i:organi[sz]ations?|groups?)\b|\bFTOs?\b")
+AS_FTO_AFTER_RE = re.compile(rf"[^.;:]{{0,300}}?[ \t]as[ \t]+(?:an?[ \t]+)?{_FTO_TERM}\b")
+GROUP_TERM_RE = re.compile(rf"(?i:organi[sz]ations?|groups?)\b|\b{_FTO_TERM}\b")
 # a body's short name defined after its name, never a person's: "Mara Salvatrucha (MS-13)"; a lawmaker's
 # state and district ("(TX-23)") have its shape and mark a person only after a title
 ACRONYM_PAREN_AFTER_RE = re.compile(r"[ \t]*\([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\)")
@@ -499,10 +498,3 @@ PARTICLE_NAME_RE = re.compile(r"(?:[ \t]+(?:de|del|de[ \t]+la|da|dos|van|von|bin
 PLURAL_OF_RE = re.compile(r"\b(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:ies|ers|ors|nks|ants|ents)$")
 # a person's description between two of a list's names: "Ivan Petrov, a Duma member, and Sergey Smirnov"
 APPOSED_AND_RE = re.compile(r",[ \t]+(?:a|an|the|his|her|its)[ \t]+[^,;()\n]{1,80}?,[ \t]+(?:and[ \t]+)?")
-# parties counted, not named: "two Chinese nationals", "12 entities", "several companies"
-COUNTED_PARTIES_RE = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens[ \t]+of)[ \t]+"
-    r"(?:[\w-]+[ \t]+){0,3}?(?:members|entities|individuals|persons|companies|firms|people|vessels|banks|nationals|"
-    r"defendants|hackers|officers|officials|executives)\b",
-    re.IGNORECASE,
-)

@@ -38,6 +38,7 @@ from .cues import (
     ACT_RE,
     BAN_RE,
     CONSIDER_RE,
+    COUNTED_PARTIES_RE,
     COUNTRY_NAMES,
     ENACT_RE,
     ENTRIES_AFTER_RE,
@@ -64,7 +65,7 @@ from .cues import (
     described_participle,
 )
 from .mentions import AFFECTED, AUTHORITY
-from .patterns import CIVIL_BODY_RE, COUNTED_PARTIES_RE
+from .patterns import CIVIL_BODY_RE
 from .sentence import Sentence
 from .spans import Mention
 from .text import BULLET

@@ -25,6 +25,7 @@ from .cues import (
     AS_ROLE_RE,
     CLAUSE_GAP_RE,
     CONSULTED_RE,
+    COUNTED_PARTIES_RE,
     ISSUER_REF_RE,
     KIN,
     MEMBERS_AFTER_RE,
@@ -80,12 +81,12 @@ def rule_sanction(sent: Sentence) -> None:
         if described_participle(norm, cue, sent.start):
             continue  # "with blacklisted firms like Huawei": described, not acted on in this clause
         mode = sent.irrealis(cue.start())
-        ended = _NO_LONGER_RE.search(norm, max(sent.start, cue.start() - 20), cue.start())
-        if (sent.negated(cue.start()) and not ended) or mode == "skip":
+        lifted = SANCTION_LIFTED_BEFORE_RE.search(norm, max(sent.start, cue.start() - 40), cue.start())
+        ended = lifted is not None and lifted.group(0).lower().startswith("no")  # "no longer sanctions X": withdrawn
+        if (sent.negated(cue.start()) and not ended) or mode == "skip":  # not "did not lift sanctions on X"
             continue
         st = Stance.PROPOSED if mode == "proposed" else None  # "announced its intent to designate X"
-        st = Stance.RETRACTED if ended else st  # "The UNSC no longer sanctions X": withdrawn by its maker
-        if SANCTION_LIFTED_BEFORE_RE.search(norm, max(sent.start, cue.start() - 40), cue.start()) and not (
+        if lifted and not (
             _WAIVER_AFTER_RE.match(norm, cue.end())  # "rescinding sanctions waivers": the waiver goes, not the measure
         ):
             st = Stance.RETRACTED  # "Treasury lifted sanctions on X": withdrawn by the body that made it
@@ -196,14 +197,11 @@ def rule_sanction(sent: Sentence) -> None:
 # a clause of its own between a party and the sanctions: "raise funds through the UAE, which is why today's
 # sanctions against X": the UAE is no sanctioner
 _RESULT_CLAUSE_RE = re.compile(r",\s*(?:which|that|this)\s+is\s+(?:why|how)\b", _I)
-_NO_LONGER_RE = re.compile(r"\bno\s+longer\s+(?:\w+\s+)?$", _I)
 _BASIS_AFTER_RE = re.compile(r"\s+(?:today\s+)?(?:for|pursuant\s+to)\b")
-_COUNTED_RE = re.compile(
-    r"\s+(?:for\s+sanctions\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:members|entities|individuals|persons|companies|firms|people|men|women|vessels|banks)\b",
-    _I,
-)
-_ON_A_COUNTRY_RE = re.compile(  # "sanctions on Iran", "sanctions against entities involved in ...": named later
+_COUNTED_RE = re.compile(r"\s+(?:for\s+sanctions\s+)?" + COUNTED_PARTIES_RE.pattern, _I)
+# "sanctions on Iran", "sanctions against entities involved in ...": named later (not "restrictions on officials",
+# nor on parties, addresses or suppliers: counted or not, those are often another body's or the measure's scope)
+_ON_A_COUNTRY_RE = re.compile(
     r"\s+(?:on|against)\s+(?:the\s+)?[A-Z]|\s+(?:on|against)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:entities|individuals|persons|companies|firms|people|men|women|networks?|banks|vessels)\b"
 )
