@@ -36,6 +36,7 @@ from .patterns import (
     ACRONYM_PAREN_AFTER_RE,
     ADD_BEFORE_RE,
     AFTER_PREPOSITION_RE,
+    AND_FTO_AFTER_RE,
     AND_OTHER_AFTER_RE,
     APPOSED_AND_RE,
     AS_FTO_AFTER_RE,
@@ -290,7 +291,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.FIRM if kind.group("f") else T.ORGANIZATION
     acronym = ACRONYM_PAREN_AFTER_RE.match(norm, end)  # "Mara Salvatrucha (MS-13)": a body's
     if term := TERRORIST_AFTER_RE.match(norm, acronym.end() if acronym else end):  # persons are designated too,
-        group = GROUP_TERM_RE.search(term.group(0))  # but never as a Foreign Terrorist Organization
+        group = GROUP_TERM_RE.search(term.group(0)) or AND_FTO_AFTER_RE.match(norm, term.end())  # never as an FTO
         return T.PERSON if person_shaped(name, COMMON) and not acronym and not group else T.ORGANIZATION
     district = acronym is not None and DISTRICT_PAREN_RE.fullmatch(acronym.group(0))
     titled_before = PERSON_TITLE_RE.search(norm, max(0, start - 30), start)

@@ -443,7 +443,9 @@ TERRORIST_AFTER_RE = re.compile(  # "X as an SDGT", "X is also designated as For
     r"[ \t]+(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:a|an)[ \t]+"
     + _TERRORIST_TERM
     + r"|[ \t]+(?:is|was|has[ \t]+been|had[ \t]+been|remains)[ \t]+(?:also[ \t]+)?(?:re-?)?designated[ \t]+"
-    r"(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+)?as[ \t]+(?:(?:a|an)[ \t]+)?" + _TERRORIST_TERM
+    # "pursuant to E.O. 13224", "by the U.S. Department of State"
+    r"(?:(?:pursuant|according)[ \t]+to[^.;]{1,40}?[ \t]+|by[ \t]+(?:[^.;]|(?<=[A-Z])\.){1,60}?[ \t]+)?"
+    r"as[ \t]+(?:(?:a|an)[ \t]+)?(?:[^.;]{0,40}?[ \t]and[ \t]+)?" + _TERRORIST_TERM  # "as an SDGT and FTO"
 )
 
 # where a party is, after its name: "PTC Aerospace, of Litchfield, Conn.,", "John Doe, 45, of Tulsa, Okla.", "X, 30, of
@@ -476,6 +478,7 @@ GROUP_HEAD_RE = re.compile(
 # "the designation of A, B, and C as FTOs": only groups are designated Foreign Terrorist Organizations
 AS_FTO_AFTER_RE = re.compile(rf"[^.;:]{{0,300}}?[ \t]as[ \t]+(?:an?[ \t]+)?{_FTO_TERM}\b")
 GROUP_TERM_RE = re.compile(rf"(?i:organi[sz]ations?|groups?)\b|\b{_FTO_TERM}\b")
+AND_FTO_AFTER_RE = re.compile(rf"[^.;]{{0,20}}?\band[ \t]+(?:an?[ \t]+)?{_FTO_TERM}\b")  # "as an SDGT and FTO"
 # a body's short name defined after its name, never a person's: "Mara Salvatrucha (MS-13)"; a lawmaker's
 # state and district ("(TX-23)") have its shape and mark a person only after a title
 ACRONYM_PAREN_AFTER_RE = re.compile(r"[ \t]*\([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\)")

@@ -434,3 +434,15 @@ def test_a_place_named_by_its_short_form_in_parentheses_before_based_places_the_
         "People's Republic of China (PRC)-based Xi'an Omega Technology Company Limited supplied equipment."
     )
     assert ("firm:xi-an-omega-technology-company-limited", "headquartered-in", "country:cn") in tuples
+
+
+def test_a_name_designated_by_a_body_as_an_sdgt_and_fto_is_a_group():
+    text = (
+        "Viv Ensamble was designated by the U.S. Department of State as a Specially Designated Global Terrorist "
+        "(SDGT) and Foreign Terrorist Organization on May 2, 2025."
+    )
+    assert ("organization:viv-ensamble", "sanctioned-by", "agency:us-state") in _tuples(text)
+    person = _tuples(
+        "Ahmad Karimi was designated by the Department of State as a Specially Designated Global Terrorist."
+    )
+    assert ("person:ahmad-karimi", "sanctioned-by", "agency:us-state") in person
