@@ -46,7 +46,8 @@ _SPEAKER_BEFORE_RE = re.compile(
     r"\b(?:said|says|stated|Secretary|Director|Chairman|Chairwoman|Senator|Sen\.|Rep\.|Representative|"
     r"Administrator|Commissioner|Attorney|General)\s+$"
 )
-_OF_BEFORE_RE = re.compile(r"\b(?:of|at)\s+(?:the\s+)?(?:so-called\s+)?[\"“']?$")  # "Director of the so-called “X”"
+# "Director of the so-called “X”", "one of the constituent gangs in the X alliance"
+_OF_BEFORE_RE = re.compile(r"\b(?:of|at|in)\s+(?:the\s+)?(?:so-called\s+)?[\"“']?$")
 _ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:a|an|the|other|previously|already)\s+$", _I)  # "the sanctioned X"
 _CONFIDENCE = 0.4
 

@@ -446,3 +446,14 @@ def test_a_name_designated_by_a_body_as_an_sdgt_and_fto_is_a_group():
         "Ahmad Karimi was designated by the Department of State as a Specially Designated Global Terrorist."
     )
     assert ("person:ahmad-karimi", "sanctioned-by", "agency:us-state") in person
+
+
+def test_a_group_named_inside_a_designees_description_is_not_designated_with_them():
+    text = (
+        "OFAC is sanctioning Dimitri Heraux today. Also designated today is Kempes Sanon (Sanon), leader of the Bel "
+        "Air gang, one of the constituent gangs in the Viv Ensamble alliance. Viv Ensamble was designated by the U.S. "
+        "Department of State as a Specially Designated Global Terrorist (SDGT) and Foreign Terrorist Organization."
+    )
+    by_ofac = {s for s, p, o in _tuples(text) if p == "sanctioned-by" and o == "agency:us-ofac"}
+    assert "person:kempes-sanon" in by_ofac
+    assert "organization:viv-ensamble" not in by_ofac
