@@ -37,10 +37,13 @@ from .patterns import (
     AGENCY_OF_RE,
     AGENCY_TAIL_RE,
     AGENCY_US_RE,
+    ALIAS_STOP,
     BILL_RE,
+    BODY_OF_BEFORE_RE,
     BODY_OF_COUNTRY_RE,
     CAMEL_PRODUCT_RE,
     CIVIL_BODY_RE,
+    COUNTRY_CODE_BEFORE_RE,
     DEMONYM_ALT,
     DEMONYM_GOV_RE,
     DESIGNATION_TERM,
@@ -54,6 +57,7 @@ from .patterns import (
     LAW_ENFORCEMENT_ORDER_RE,
     LAW_ORDER_RE,
     LAW_REGULATIONS_RE,
+    NAME_PARTICLES,
     NAME_STOP,
     NAME_TOKEN_RE,
     NUMBERED_UNIT_RE,
@@ -65,6 +69,7 @@ from .patterns import (
     PLURAL_BEFORE_RE,
     PLURAL_OF_RE,
     QUOTED_PRODUCT_RE,
+    SECTION_OF_RE,
     SURNAME_TITLE_RE,
     THREAT_GROUP_RE,
     UNDER_IN_TITLE_RE,
@@ -191,7 +196,7 @@ class Doc(DocState):
                     in_heading(norm, m.start() + a) and towns.place_described(norm, m.group(0)[a:b], m.start())
                 ):
                     continue  # "Trading Company", "the Indonesian Company", "Staten Island Company Pays": no name
-                if m.start() + b in form_ends or _BODY_OF_BEFORE_RE.search(
+                if m.start() + b in form_ends or BODY_OF_BEFORE_RE.search(
                     norm, max(0, m.start() + a - 24), m.start() + a
                 ):
                     continue  # "Main Centre for Special Technologies": a body's name, not a firm's
@@ -215,7 +220,7 @@ class Doc(DocState):
                 and PLURAL_OF_RE.search(m.group(0))
             ):
                 continue  # "OFAC Sanctions Russian Network of Banks, ...": a headline's words, no body's name
-            prefix = _COUNTRY_CODE_BEFORE_RE.search(norm, max(0, m.start() - 8), m.start())
+            prefix = COUNTRY_CODE_BEFORE_RE.search(norm, max(0, m.start() - 8), m.start())
             code = registry().countries.code(prefix.group(1)) if prefix else None
             if prefix is not None and code is not None and code != "US":  # "DPRK Ministry of Rocket Industry"
                 add(prefix.start(1), m.end(), T.ORGANIZATION, state=True)
@@ -248,7 +253,7 @@ class Doc(DocState):
                 add(m.start() + under.end(), m.end(), T.LAW)
                 continue
             add(m.start(), m.end(), T.LAW)
-            sec = _SECTION_OF_RE.search(norm, max(0, m.start() - 40), m.start())
+            sec = SECTION_OF_RE.search(norm, max(0, m.start() - 40), m.start())
             if sec is not None:  # "pursuant to section 219 of the Immigration and Nationality Act": that section
                 add(sec.start("s"), m.end(), T.LAW, f"{norm[sec.start('s') : m.start()].strip()} {m.group(0)}")
         for m in LAW_REGULATIONS_RE.finditer(norm):
@@ -347,6 +352,14 @@ class Doc(DocState):
                 tok = NAME_TOKEN_RE.match(self.norm, pos)
                 if tok is None or ON_A_DAY_RE.match(self.norm, pos):
                     break  # "Rep. Mike Gallagher on Tuesday": a date, not the title's body
+                if (
+                    run
+                    and run[-1].group(1) == "and"
+                    and tok.group(2)
+                    and PERSON_TITLE_RE.match(self.norm, tok.start(2))
+                ):
+                    run.pop()  # "Director A and Ambassador B": the next title's name is its own
+                    break
                 run.append(tok)
                 pos = tok.end()
             names: list[re.Match[str]] = []
@@ -368,7 +381,11 @@ class Doc(DocState):
                 continue
             if len(words) < 2 or (cut and not person_shaped(" ".join(words[-4:]))):
                 continue  # "Vice President of the Supreme Court", "Director of National Intelligence Threat Assessment"
-            keep = names[-3:] if len(words) >= 3 and words[-2].endswith(".") else names[-2:]
+            keep = (
+                names[-3:]
+                if len(words) >= 3 and (words[-2].endswith(".") or words[-2] in NAME_PARTICLES)
+                else names[-2:]
+            )
             for k in range(max(0, len(names) - 4), len(names) - 2):  # "Maria Consuelo Porras Argueta": all of it
                 if person_shaped(" ".join(words[k:])):
                     keep = names[k:]
@@ -530,7 +547,7 @@ class Doc(DocState):
 
     def _free_alias(self, term: str, eid: str) -> bool:
         other = self.gazetteer.lookup(term)
-        return (other is None or other.id == eid) and term.lower() not in _ALIAS_STOP
+        return (other is None or other.id == eid) and term.lower() not in ALIAS_STOP
 
 
 _PARTY_STATE_RE = re.compile(PARTY_STATE)  # "(R-NJ)", "(R-Fla.)": a US lawmaker's party and state
@@ -558,36 +575,11 @@ _US_BEFORE_RE = re.compile(r"^U\.S\.[ \t]+(?=[A-Z][\w-]*[ \t]+\w)")  # a US body
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w.])(?!(?:{PERSON_TITLE_RE.pattern})[ \t])[A-ZÀ-ÖØ-Þ][^\W\d_]+[ \t]+$")
 _NAME_GOES_ON_RE = re.compile(r"[ \t]+(?!(?:Lab|Labs|Inc|Ltd|LLC|Co|Corp)\b)[A-Z][a-z]")
 _OF_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+of[ \t]+(?:the[ \t]+)?\Z")  # "Strait of" before a short form
-_ALIAS_STOP = frozenset(
-    {
-        "the",
-        "department",
-        "secretary",
-        "agency",
-        "bureau",
-        "office",
-        "commission",
-        "company",
-        "group",
-        "government",
-        "state",
-        "federal",
-        "national",
-        "united",
-        "american",
-        "today",
-    }
-)
 
 
 _IN_PLACE_RE = re.compile(r"\bin[ \t]+$")
 
 
-_SECTION_OF_RE = re.compile(r"\b(?:under|pursuant\s+to)\s+(?P<s>[Ss]ection\s+\d+[\w()]*\s+of\s+the\s+)$")
-_BODY_OF_BEFORE_RE = re.compile(
-    r"\b(?:Centre|Center|Institute|Academy|School|University|College)[ \t]+(?:for|of)[ \t]+$"
-)
-_COUNTRY_CODE_BEFORE_RE = re.compile(r"(?<![\w.-])([A-Z]{2,5})[ \t]+$")
 _GENERIC_FIRM_RE = re.compile(
     rf"(?:(?:{FIRM_SUFFIX}|Holding|Shipping|Trading|Front|{DEMONYM_ALT})\s+)*(?:{FIRM_SUFFIX})"
 )

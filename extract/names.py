@@ -60,6 +60,7 @@ from .patterns import (
     ORG_HEADS,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
+    RANKS,
     TERRORIST_AFTER_RE,
     THE_BEFORE_RE,
     THREAT_NAME_RE,
@@ -244,6 +245,8 @@ def candidates(
             i -= 1  # "the United Kingdom's National Cyber Security Centre": "National" opens the body's name
         while j > i and toks[j - 1][2].lower() in _CONNECT:
             j -= 1
+        if j > i and toks[j - 1][2] in RANKS and norm.startswith(".", toks[j - 1][1]):
+            j -= 1  # "Iranian Gen. Qassem Soleimani", "Maj. Gen. X": a rank before a name is none
         i = max(i, after_body_title([t[2] for t in toks[:j]]))  # "Palau Senate President Hokkons Baules"
         of = next((p for p in range(i + 2, j - 1) if toks[p][2] == "of" and toks[p + 1][0] in opens), None)
         if of is not None and person_shaped(norm[toks[i][0] : toks[of - 1][1]], COMMON):

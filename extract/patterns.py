@@ -258,12 +258,19 @@ BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ 
 
 # -- persons after a title: "Secretary of Homeland Security Elaine Duke" -----------------------
 
+RANKS = ("Gen", "Lt", "Maj", "Col", "Capt", "Adm", "Brig", "Sgt", "Cmdr")  # abbreviated, with a dot
 PERSON_TITLE_RE = re.compile(
     r"\b(?:Secretary|Chairwoman|Chairman|Chair|Commissioner|Director|Administrator|President|"
     r"Senator|Representative|Congress(?:wo)?man|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|CEO|founder|"
     r"Governor|Judge|Attorney General|Prime Minister|Chancellor|Ranking Member|Leader|Advis[eo]r|Premier)\b|"
     # "Rep. Mike Gallagher", "Sens. Warner and Rubio": no word boundary after the dot
-    r"\b(?:Sens?|Reps?)\.(?=[ \t]+[A-Z])"
+    r"\b(?:Sens?|Reps?)\.(?=[ \t]+[A-Z])|"
+    # a military rank: "Gen. Qassem Soleimani", "Lt. Gen. X", "Brig. Gen. X", "Colonel X", "Admiral X"
+    rf"\b(?:{'|'.join(RANKS)})\.(?=[ \t]+[A-Z])|\b(?:Colonel|Admiral|Brigadier)(?=[ \t]+[A-Z])"
+)
+# a particle inside a name a title comes before: "Vice President Tareck El Aissami", "Minister Ali Abu Zeid"
+NAME_PARTICLES = frozenset(
+    {"El", "Al", "Abu", "Bin", "Ibn", "Ben", "Van", "Von", "De", "Del", "Da", "Dos", "Di", "La", "Le"}
 )
 # the titles a US-government text puts before a family name alone: "President Biden", "Senator Rubio"
 SURNAME_TITLES = (
@@ -501,3 +508,15 @@ PARTICLE_NAME_RE = re.compile(r"(?:[ \t]+(?:de|del|de[ \t]+la|da|dos|van|von|bin
 PLURAL_OF_RE = re.compile(r"\b(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][a-z]+(?:ies|ers|ors|nks|ants|ents)$")
 # a person's description between two of a list's names: "Ivan Petrov, a Duma member, and Sergey Smirnov"
 APPOSED_AND_RE = re.compile(r",[ \t]+(?:a|an|the|his|her|its)[ \t]+[^,;()\n]{1,80}?,[ \t]+(?:and[ \t]+)?")
+# "pursuant to section 219 of the Immigration and Nationality Act": the section of the act named next
+SECTION_OF_RE = re.compile(r"\b(?:under|pursuant\s+to)\s+(?P<s>[Ss]ection\s+\d+[\w()]*\s+of\s+the\s+)$")
+# "Main Centre for Special Technologies": a body's name the words before a firm-like name open
+BODY_OF_BEFORE_RE = re.compile(
+    r"\b(?:Centre|Center|Institute|Academy|School|University|College)[ \t]+(?:for|of)[ \t]+$"
+)
+COUNTRY_CODE_BEFORE_RE = re.compile(r"(?<![\w.-])([A-Z]{2,5})[ \t]+$")  # "DPRK Ministry of Rocket Industry"
+# words no text's defined short form may be alone: "(the Department)" names no body of its own
+ALIAS_STOP = frozenset(
+    "the department secretary agency bureau office commission company group government state federal national "
+    "united american today".split()
+)

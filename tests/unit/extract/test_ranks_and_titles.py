@@ -1,0 +1,61 @@
+"""A military rank before a name ("Lt. Gen. X", "Iranian Gen. X", "Maj. Gen. X", "Col. X") is a title:
+its dot ends no sentence, it is no firm's name, and the name after it is a person's; two titles joined
+by "and" each keep their own name ("Director A and Ambassador B"); a particle inside a titled name
+("Vice President Tareck El Aissami") keeps the given name before it.
+Constructed sentences in the shapes of Treasury and State releases; no evaluation text is quoted here."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import propose
+from extract.text import sentences
+
+
+def _tuples(text: str) -> set[tuple[str, str, str, str]]:
+    return {(c.subject, c.predicate.value, c.object, c.stance.value) for c in propose(text).parsed.claims}
+
+
+def _ids(text: str) -> set[str]:
+    return {e.id for e in propose(text).parsed.entities}
+
+
+def test_a_ranks_abbreviation_ends_no_sentence():
+    text = "Treasury sanctioned Lt. Gen. Ali Fadavi and Brig. Gen. Hossein Salami. Col. Ahmad Vahidi was not named."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Treasury sanctioned Lt. Gen. Ali Fadavi and Brig. Gen. Hossein Salami.",
+        "Col. Ahmad Vahidi was not named.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Treasury sanctioned Lt. Gen. Qassem Soleimani of Iran.", "person:qassem-soleimani"),
+        ("Treasury sanctioned Iranian Gen. Qassem Soleimani.", "person:qassem-soleimani"),
+        ("Treasury sanctioned Maj. Gen. Hossein Salami, the commander of the guard.", "person:hossein-salami"),
+        ("Treasury designated Adm. Ali Shamkhani today.", "person:ali-shamkhani"),
+    ],
+)
+def test_the_name_after_a_rank_is_a_persons_and_the_rank_no_firm(text: str, person: str):
+    assert (person, "sanctioned-by", "agency:us-treasury", "asserted") in _tuples(text)
+    assert not {i for i in _ids(text) if i.startswith("firm:")}  # not "firm:maj", "firm:iranian-gen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasury designated Director Mohammad Reza Ashtiani and Ambassador Ali Shamkhani.",
+        "Treasury designated Col. Mohammad Reza Ashtiani and Adm. Ali Shamkhani.",
+    ],
+)
+def test_two_titled_names_joined_by_and_are_two_persons(text: str):
+    found = _tuples(text)
+    for person in ("person:mohammad-reza-ashtiani", "person:ali-shamkhani"):
+        assert (person, "sanctioned-by", "agency:us-treasury", "asserted") in found
+
+
+def test_a_particle_inside_a_titled_name_keeps_the_given_name_before_it():
+    text = "Treasury sanctioned Vice President Tareck El Aissami."
+    assert ("person:tareck-el-aissami", "sanctioned-by", "agency:us-treasury", "asserted") in _tuples(text)
+    assert "person:el-aissami" not in _ids(text)
