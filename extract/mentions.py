@@ -347,7 +347,7 @@ class Doc(DocState):
         out: list[Mention] = []
         single: list[re.Match[str]] = []
         for tm in PERSON_TITLE_RE.finditer(self.norm):
-            pos, run = tm.end(), []
+            pos, run = tm.end(), list[re.Match[str]]()
             for _ in range(12):
                 tok = NAME_TOKEN_RE.match(self.norm, pos)
                 if tok is None or ON_A_DAY_RE.match(self.norm, pos):
