@@ -16,6 +16,11 @@ from .text import UPPER
 PARTICLE = r"(?:e|i|ul|ut|ud|ur)-"  # "Jaish e-Mohammed", "Lashkar e-Tayyiba"
 AND_SPLIT = re.compile(r"[ \t]+and[ \t]+")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # "ZTE", "DJI", "SMIC": a name on its own
+# a firm's legal form closing the left side: what follows "and" is another name ("Kassem Rmeiti and Company and
+# Halawi Exchange", "Acme Corp. and Beta Trading"); not a word inside names ("Alpha Trading and Investment Company")
+_FORM_END_RE = re.compile(
+    r"[ \t](?:Company|Co\.|Corporation|Corp\.|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|LLP|GmbH|PLC)$"
+)
 
 
 def parted(
@@ -32,6 +37,7 @@ def parted(
         capitals = left.isupper() and right.isupper()  # "the vessels NAVIG8 ONE and OCEAN FORTUNE": two
         if (
             (lw and rw)
+            or (_FORM_END_RE.search(left) and len(right.split()) >= 2)  # "X and Company and Halawi Exchange"
             or capitals
             or _two_firms(left, right)
             or (acronym and (lw or " " not in left) and (rw or " " not in right))

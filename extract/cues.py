@@ -308,7 +308,7 @@ GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies
 _NOUNS = (
     r"(?:firm|firms|company|companies|group|maker|provider|vendor|developer|giant|"
     r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business|subsidiary|affiliate|"
-    r"airline|refinery|terminal|exchange|insurer|lender|exporter|importer|supplier|trader|shipper|shipowner|"
+    r"airline|refinery|terminal|exchange(?:\s+houses?)?|insurer|lender|exporter|importer|supplier|trader|shipper|shipowner|"
     r"producer|producers|distributor|distributors|processor|smelter|broker|brokerage|dealer)"
 )
 _PEOPLE = (
@@ -332,6 +332,9 @@ _PLACE_ALT = "|".join(sorted(map(re.escape, [*DEMONYM_WORDS, *COUNTRY_NAMES]), k
 HQ_ALSO_RE = re.compile(rf"\b(?P<p>{_PLACE_ALT})\s+and\s+$")  # "Hong Kong and [Marshall Islands-based]"
 # a city's name before "-based" ("a Moscow-based supplier"): its country, where the registry knows the city
 _CITY = r"(?!(?:The|A|An|This|That|Its|Their|Our|Both|Another)\b)[A-Z][a-z]+(?:\.?[ \t][A-Z][a-z]+)?"
+# a state's long name before its short one: "a People's Republic of China (PRC) company", "an Islamic Republic of Iran
+# entity"
+_REPUBLIC_OF = r"(?:(?:[A-Z][\w']*[ \t]+){0,2}Republic[ \t]+of[ \t]+(?:the[ \t]+)?)?"
 # where a party is based or registered ("-flagged" is a vessel's flag, not its home)
 _BASED = r"-(?:based|registered|incorporated|headquartered)"
 # "a Hong Kong-based shipping company, X": a comma may set the name off
@@ -352,9 +355,10 @@ HQ_DESC_BEFORE_RE = re.compile(  # "the Russian cybersecurity firm, X", "a fifth
 )
 HQ_DEMONYM_BEFORE_RE = re.compile(rf"\b(?:a|an)\s+(?P<p>{DEMONYM_ALT})\s+$")  # "a North Korean Foreign Trade Bank"
 HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
-    rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*|,[ \t]*\d{{2}}[ \t]*)?(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|the)\s+"
+    rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*|,[ \t]*\d{{2}}[ \t]*)?"
+    r"(?:,\s*(?:which\s+(?:is|was)\s+)?|,?\s+(?:is|was|are|were)\s+)(?:a|an|the)\s+"  # ", which is a", ", is a"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}?"  # "X (XX), the sanctioned Venezuelan state-owned oil company"
-    rf"(?:(?P<p>{_PLACE_ALT})(?:{_BASED})?|(?P<city>{_CITY}){_BASED})\s+"
+    rf"(?:{_REPUBLIC_OF}(?P<p>{_PLACE_ALT})(?:[ \t]+\([A-Z]{{2,5}}\))?(?:{_BASED})?|(?P<city>{_CITY}){_BASED})\s+"
     # "a North Korean Foreign Trade Bank (FTB) representative": a body's name before the noun too
     rf"(?:\"?[a-z][\w-]*\"?\s+(?:\([A-Z]{{2,8}}\)\s+)?(?:and\s+)?|[A-Z][\w&-]*\s+(?:\([A-Z]{{2,8}}\)\s+)?){{0,4}}?"
     rf"(?:{_NOUNS}|{_PEOPLE})\b"

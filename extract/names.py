@@ -212,6 +212,8 @@ _FORM_ENDS = frozenset({"Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "C
 _DIGITS = re.compile(r"\d{3,}")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _CONNECT = frozenset({"of", "and", "for", "de", "&"})
+_AND_FORM_RE = re.compile(r"[ \t]+and[ \t]+(?:Company|Co\.|Sons|Partners|Associates|Brothers)\b")  # one firm's name
+_AND_REST_RE = re.compile(r"[ \t]+and[ \t]+(?=[A-Z][\w-]*[ \t]+[A-Z])")  # two capitalised words after "and"
 _ARTICLES = frozenset({"the", "a", "an", *_CONNECT})
 _BODY_OPENERS = frozenset({"National", "Federal", "Central", "State", "Main"})
 _SENTENCE_END = re.compile(r"(?:[.!?][\"')]?\s|\n[ \t]*\n)")
@@ -264,6 +266,8 @@ def candidates(
             start -= 9 if i == 0 and norm.startswith("People's ", start - 9) else 0  # "People's Liberation Army"
             if (k := bisect.bisect_right(starts, end) - 1) < 0 or spans[k][1] <= start:  # no mention overlaps it
                 out.append((start, end))
+            elif spans[k][0] == start and (rest := _AND_REST_RE.match(norm, spans[k][1], end)) is not None:
+                out.append((rest.end(), end))  # "Alpha Trading and Beta Exchange": the name after a named one
     return out
 
 
@@ -456,7 +460,7 @@ def find(
     for (s0, e0), t in list(typed.items()):  # "two individuals, Ivan Petrov and Li Wei": two names
         if t is T.ORGANIZATION or not PLURAL_BEFORE_RE.search(norm, max(0, s0 - 60), s0):
             continue
-        parts = list(AND_SPLIT.finditer(norm, s0, e0))
+        parts = [p for p in AND_SPLIT.finditer(norm, s0, e0) if not _AND_FORM_RE.match(norm, p.start())]
         if parts:
             del typed[(s0, e0)]
             bounds = [s0, *(x for p in parts for x in (p.start(), p.end())), e0]

@@ -1,8 +1,11 @@
 """A military rank before a name ("Lt. Gen. X", "Iranian Gen. X", "Maj. Gen. X", "Col. X") is a title:
 its dot ends no sentence, it is no firm's name, and the name after it is a person's; two titles joined
 by "and" each keep their own name ("Director A and Ambassador B"); a particle inside a titled name
-("Vice President Tareck El Aissami") keeps the given name before it.
-Constructed sentences in the shapes of Treasury and State releases; no evaluation text is quoted here."""
+("Vice President Tareck El Aissami") keeps the given name before it; a firm named after another one and
+"and" is a firm of its own ("Alpha Trading and Halawi Exchange", "X and Company and Y"); "X, which is a
+Chinese company", "X, is a China-based company", "a People's Republic of China (PRC) company" place X.
+Constructed sentences in the shapes of Treasury and State releases (some with names from development texts);
+no held-out text is used."""
 
 from __future__ import annotations
 
@@ -59,3 +62,49 @@ def test_a_particle_inside_a_titled_name_keeps_the_given_name_before_it():
     text = "Treasury sanctioned Vice President Tareck El Aissami."
     assert ("person:tareck-el-aissami", "sanctioned-by", "agency:us-treasury", "asserted") in _tuples(text)
     assert "person:el-aissami" not in _ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "firms"),
+    [
+        ("Treasury sanctioned Alpha Trading and Halawi Exchange.", ("firm:alpha-trading", "firm:halawi-exchange")),
+        (  # a name ending "and Company" is one firm's, and the name after the next "and" another's
+            "Treasury sanctioned two Lebanese exchange houses, Kassem Rmeiti and Company and Halawi Exchange.",
+            ("firm:kassem-rmeiti-and-company", "firm:halawi-exchange"),
+        ),
+        ("Treasury sanctioned Acme Corp. and Beta Trading Group.", ("firm:acme-corp", "firm:beta-trading-group")),
+    ],
+)
+def test_a_second_firm_after_a_named_one_and_and_is_a_firm_of_its_own(text: str, firms: tuple[str, str]):
+    found = _tuples(text)
+    for firm in firms:
+        assert (firm, "sanctioned-by", "agency:us-treasury", "asserted") in found
+    assert "firm:company" not in _ids(text)
+
+
+def test_exchange_houses_of_a_country_are_based_there():
+    text = "Treasury sanctioned two Lebanese exchange houses, Kassem Rmeiti and Company and Halawi Exchange."
+    found = _tuples(text)
+    for firm in ("firm:kassem-rmeiti-and-company", "firm:halawi-exchange"):
+        assert (firm, "headquartered-in", "country:lb", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        (
+            "Treasury sanctioned Contemporary Amperex Technology Co., Limited (CATL), which is a Chinese military company.",
+            "firm:contemporary-amperex-technology-co-limited",
+        ),
+        (
+            "Treasury sanctioned Quectel Wireless Solutions, which is a People's Republic of China (PRC) company.",
+            "firm:quectel-wireless-solutions",
+        ),
+        (
+            "Huawei Technologies Co., Ltd., is a China-based company that makes phones.",
+            "firm:huawei-technologies-co-ltd",
+        ),
+    ],
+)
+def test_a_firm_described_after_its_name_by_its_country_is_based_there(text: str, firm: str):
+    assert (firm, "headquartered-in", "country:cn", "asserted") in _tuples(text)
