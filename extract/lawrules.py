@@ -195,6 +195,7 @@ def rule_authorizes(sent: Sentence) -> None:
 
 ADMINISTERS_RE = re.compile(
     r"\b(?:administer(?:s|ed|ing)?|maintain(?:s|ed|ing)?|enforce(?:s|d)?|enforcing|implement(?:s|ed|ing)?|"
+    r"utili[sz]ed|used|"  # "The Entity List is a tool utilized by BIS to restrict ..."
     r"(?P<pub>publish(?:es|ed|ing)?|releas(?:es|ed|ing)))\b",
     _I,
 )
@@ -231,7 +232,8 @@ _ITS_RE = re.compile(r"\bits\s+(?:own\s+)?$", _I)
 
 def rule_its_list(sent: Sentence) -> None:
     """``BIS today added 12 entities to its Entity List``: the body acting keeps the list it names as
-    its own (the body the sentence opens on, not a party named between)."""
+    its own (the body the sentence opens on, not a party named between); so does the body a list's name opens
+    with (``the BIS Entity List``)."""
     norm = sent.doc.norm
     for m in sent.ms:
         if m.etype is not T.LIST or not _ITS_RE.search(norm, max(sent.start, m.start - 12), m.start):
@@ -239,6 +241,15 @@ def rule_its_list(sent: Sentence) -> None:
         auths = sent.subjects_before(m.start, AUTHORITY)
         if auths:
             sent.add(auths[0], P.ADMINISTERS, m, (auths[0].start, m.end), 0.65, stance=Stance.ASSERTED)
+    for m in sent.ms:  # "the BIS Entity List", "the OFAC SDN List": a list named with its body's name
+        words = sent.doc.norm[m.start : m.end].split()
+        if m.etype is not T.LIST or len(words) < 3:
+            continue
+        for k in (1, 2):
+            body = sent.doc.gazetteer.lookup(" ".join(words[:k]))
+            if body is not None and body.type is T.AGENCY:
+                sent.add(body.id, P.ADMINISTERS, m, (m.start, m.end), 0.65, stance=Stance.ASSERTED)
+                break
 
 
 # an executive order's or proclamation's own signature: "I, DONALD J. TRUMP, President of the United States of

@@ -107,6 +107,9 @@ _STATES = frozenset({EntityType.COUNTRY, EntityType.ORGANIZATION, EntityType.AGE
 _THE_RUN_RE = re.compile(r"\)?,[ \t]+(?:and[ \t]+)?the[ \t]+")
 
 
+_POSSESSIVE_PAREN_RE = re.compile(r"['\u2019]s[ \t]*\([ \t]*")  # "the Commission's (FCC)": its acronym after
+
+
 class Sentence:
     """One sentence: its mentions (sorted, non-overlapping) and the neighbour look-ups the rules
     use, each a bisection plus a short scan, so a sentence costs about O(cues × log mentions)."""
@@ -228,6 +231,15 @@ class Sentence:
             while j < len(ms) and ms[j].eid == a.eid and re.fullmatch(r"\s*\(\s*", self.doc.norm[end : ms[j].start]):
                 end = self.doc.norm.find(")", ms[j].end, ms[j].end + 5) + 1 or ms[j].end
                 j += 1
+            if (
+                j + 1 < len(ms)
+                and ms[j].eid == a.eid
+                and _POSSESSIVE_PAREN_RE.fullmatch(self.doc.norm, a.end, ms[j].start)
+            ):
+                close = self.doc.norm.find(")", ms[j].end, ms[j].end + 3)  # "the Commission's (FCC) Covered List"
+                if close > 0 and not self.doc.norm[close + 1 : ms[j + 1].start].strip():
+                    out.append((a, ms[j + 1], "possessive"))
+                    continue
             if j >= len(ms):
                 break
             b = ms[j]
@@ -243,6 +255,8 @@ class Sentence:
                 out.append((a, b, "of"))
             elif gap in {" ", "\t"} and a.etype is b.etype is EntityType.AGENCY and a.eid != b.eid:
                 out.append((a, b, "unit"))  # "CBP Office of Trade": the unit named after its body
+            elif gap in {" ", "\t"} and a.etype is EntityType.AGENCY and b.etype is EntityType.LIST:
+                out.append((a, b, "possessive"))  # "the BIS Entity List", "the OFAC SDN List": the body's list
         return out
 
     def is_modifier(self, m: Mention) -> bool:

@@ -3,7 +3,9 @@ its dot ends no sentence, it is no firm's name, and the name after it is a perso
 by "and" each keep their own name ("Director A and Ambassador B"); a particle inside a titled name
 ("Vice President Tareck El Aissami") keeps the given name before it; a firm named after another one and
 "and" is a firm of its own ("Alpha Trading and Halawi Exchange", "X and Company and Y"); "X, which is a
-Chinese company", "X, is a China-based company", "a People's Republic of China (PRC) company" place X.
+Chinese company", "X, is a China-based company", "a People's Republic of China (PRC) company" place X; a
+list named as a body's own ("the BIS Entity List", "OFAC's list of Specially Designated Nationals", "the
+Commission's (FCC) Covered List", "a tool utilized by BIS") is administered by that body.
 Constructed sentences in the shapes of Treasury and State releases (some with names from development texts);
 no held-out text is used."""
 
@@ -108,3 +110,38 @@ def test_exchange_houses_of_a_country_are_based_there():
 )
 def test_a_firm_described_after_its_name_by_its_country_is_based_there(text: str, firm: str):
     assert (firm, "headquartered-in", "country:cn", "asserted") in _tuples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "listed"),
+    [
+        (
+            "Acme Trading Co., Ltd. was added to the BIS Entity List in 2019.",
+            "agency:us-bis",
+            "list:us-bis-entity-list",
+        ),
+        ("Acme Trading Co., Ltd. was added to the OFAC SDN List.", "agency:us-ofac", "list:us-ofac-sdn"),
+        (
+            "Acme Trading Co., Ltd. appears on OFAC's list of Specially Designated Nationals.",
+            "agency:us-ofac",
+            "list:us-ofac-sdn",
+        ),
+        (
+            "The bill would add Acme Trading Co., Ltd. to the Federal Communications Commission’s (FCC) Covered List.",
+            "agency:us-fcc",
+            "list:us-fcc-covered-list",
+        ),
+        (
+            "The Entity List is a tool utilized by BIS to restrict the export of items subject to the EAR.",
+            "agency:us-bis",
+            "list:us-bis-entity-list",
+        ),
+    ],
+)
+def test_a_list_named_as_a_bodys_own_is_administered_by_it(text: str, body: str, listed: str):
+    assert (body, "administers", listed, "asserted") in _tuples(text)
+
+
+def test_a_list_named_without_its_body_names_none():
+    found = _tuples("Acme Trading Co., Ltd. was added to the Entity List.")
+    assert not {t for t in found if t[1] == "administers"}
