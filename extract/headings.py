@@ -17,6 +17,8 @@ def in_heading(norm: str, pos: int) -> bool:
     return heading_lines(norm).covers(pos)
 
 
+# a quotation (not the words between two: '..." said X of Y. "...'), without a full stop at its end
+_QUOTED_RE = re.compile(r"[\u201c\"](?=\S)([^\u201c\u201d\"\n]{20,200}?)(?<=[^\s.])[,]?[\u201d\"]")
 # a digest's item: a title-case lead-in, a colon, then its sentences
 _LEAD_IN_RE = re.compile(r"[ \t]*(?:[-\u2022*][ \t]+)?([^:\n]{10,160}):[ \t]")
 
@@ -36,11 +38,14 @@ class _Headings:
         for line in norm.split("\n"):
             end = pos + len(line)
             bare = re.sub(r"[ \t]+(?:and|or)$", "", line.rstrip())  # "- Korea's National Police Agency (NPA); and"
-            if len(line) <= 300 and not bare.endswith((".", "?", "!", ";", ":", ",")):  # no stop, no comma
-                if _title_case(line):
-                    self.spans.append((pos, end))
+            if len(line) <= 300 and not bare.endswith((".", "?", "!", ";", ":", ",")) and _title_case(line):
+                self.spans.append((pos, end))  # no stop, no comma
             elif (lead := _LEAD_IN_RE.match(line)) is not None and _title_case(lead.group(1)):
                 self.spans.append((pos, pos + lead.end(1)))  # "- OFAC Sanctions Russian Banks: OFAC on Nov. 21 ..."
+            else:  # a headline or a title quoted in a sentence: 'warning, "China Starts Buying U.S.-Sanctioned Gas"'
+                self.spans.extend(
+                    (pos + q.start(1), pos + q.end(1)) for q in _QUOTED_RE.finditer(line) if _title_case(q.group(1))
+                )
             pos = end + 1
         self.starts = [s for s, _ in self.spans]
 

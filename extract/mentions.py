@@ -53,6 +53,7 @@ from .patterns import (
     FIRM_RE,
     FIRM_SUFFIX,
     GROUP_BEFORE_RE,
+    HEADLINE_VERB,
     LAW_ACT_RE,
     LAW_ENFORCEMENT_ORDER_RE,
     LAW_ORDER_RE,
@@ -352,6 +353,8 @@ class Doc(DocState):
                 tok = NAME_TOKEN_RE.match(self.norm, pos)
                 if tok is None or ON_A_DAY_RE.match(self.norm, pos):
                     break  # "Rep. Mike Gallagher on Tuesday": a date, not the title's body
+                if tok.group(2) and _HEADLINE_VERB_RE.fullmatch(tok.group(2)):
+                    break  # "Rep. Jim Banks Introduces 5 Bills": a headline's verb ends the name
                 if (
                     run
                     and run[-1].group(1) == "and"
@@ -550,6 +553,7 @@ class Doc(DocState):
         return (other is None or other.id == eid) and term.lower() not in ALIAS_STOP
 
 
+_HEADLINE_VERB_RE = re.compile(HEADLINE_VERB)
 _PARTY_STATE_RE = re.compile(PARTY_STATE)  # "(R-NJ)", "(R-Fla.)": a US lawmaker's party and state
 
 

@@ -84,7 +84,7 @@ NAME_TOKEN = (  # "B/E Aerospace", "Temp.Periscope"
 )
 NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
     rf"(?<![\w.'/-]){NAME_TOKEN}"
-    rf"(?:[ \t]+(?:(?:of|and|&|for|de|del|bin|bint|ibn)[ \t]+|[A-Z]\.[ \t]+)?{NAME_TOKEN}){{0,7}}(?![\w-])"
+    rf"(?:[ \t]+(?:(?:of|and|&|for|de|del|bin|bint|ibn|al|el)[ \t]+|[A-Z]\.[ \t]+)?{NAME_TOKEN}){{0,7}}(?![\w-])"
 )
 
 COMMON = frozenset(  # capitalised words that are not names on their own (sentence openers, headings, generic nouns)

@@ -59,13 +59,14 @@ _FIRM_TAIL = (  # "Vector Casa de Bolsa, S.A. de C.V.", "CIBanco S.A., Instituci
     r"(?:,?[ \t]+(?:Inc\.|Inc\b|Ltd\.|Ltd\b|LLC\b|Limited\b|Corp\.|Co\.,?[ \t]+Ltd\.))?"
 )
 # a headline's verb before a name is none of it: "FinCEN Finds X Bank ...", "Treasury Sanctions X Trading LLC"
-_HEADLINE_VERB = (
+HEADLINE_VERB = (  # and a lawmaker's: "Rep. Jim Banks Introduces 5 Bills", "Senator X Urges Commerce to ..."
     r"Finds|Designates|Adds|Imposes|Announces|Indicts|Removes|Identifies|Proposes|Targets|Sanctions|Charges|Blocks|"
-    r"Penalizes|Fines|Settles|Revokes|Bans|Restricts"
+    r"Penalizes|Fines|Settles|Revokes|Bans|Restricts|Introduces|Reintroduces|Unveils|Urges|Demands|Presses|Slams|"
+    r"Applauds|Welcomes|Condemns|Leads|Issues|Releases|Warns|Questions|Calls|Asks|Says|Joins|Pushes|Seeks|Signs"
 )
 _FIRM_WORD = (  # "Int'l" is a word of a name, "Kaspersky's" is not
     # "iSmart Mobile, LLC"; "Aéreocargo"
-    r"(?!(?:" + _STOP + "|" + _HEADLINE_VERB + rf")\b)(?:[{UPPER}]|[ie](?=[A-Z][a-z]))[{LETTERS}0-9&]*"
+    r"(?!(?:" + _STOP + "|" + HEADLINE_VERB + rf")\b)(?:[{UPPER}]|[ie](?=[A-Z][a-z]))[{LETTERS}0-9&]*"
     rf"(?:\.[{LETTERS}0-9&]+|-[{UPPER}0-9][{LETTERS}0-9&]*|'(?!s\b)[a-z]{{1,2}}\b)*"
 )
 # the particles of Spanish, Portuguese, French and Italian names: "Petroleos de Venezuela, S.A."
@@ -250,7 +251,8 @@ LAW_ORDER_RE = re.compile(  # "Order on Revocation and Termination"
     rf"(?<![\w-])Order[ \t]+on[ \t]+{_CAP}(?:{_SP}(?:and|of|the)?[ \t]*{_CAP}){{0,5}}"
 )
 LAW_ENFORCEMENT_ORDER_RE = re.compile(  # the orders US agencies issue against a named party
-    r"(?<![\w-])(?:Withhold[ \t]+Release|(?:Temporary[ \t]+)?Denial|Consent|Cease[ \t]+and[ \t]+Desist)[ \t]+Order\b|"
+    r"(?<![\w-])(?:Withhold[ \t]+Release|(?:Temporary[ \t]+)?Denial|Consent|Cease[ \t]+and[ \t]+Desist|Detention)"
+    r"[ \t]+Order\b|"
     r"(?<![\w-])[Tt]emporary[ \t]+denial[ \t]+order\b|"  # "This temporary denial order will prevent X"
     r"(?<![\w-])(?:Forced[ \t]+Labor[ \t]+Finding|forced[ \t]+labor[ \t]+finding)\b"  # CBP's finding on a firm's goods
 )

@@ -27,7 +27,9 @@ _DEMONYMS = frozenset(DEMONYM_WORDS)
 # what Arabic names transliterated add to a word: the article, the ayn or hamza ("al-Mawla", "Sa'id")
 _ARTICLE = re.compile(r"^(?:al|el)-|'")
 _INITIAL = re.compile(r"[A-Z]\.")
-_PATRONYMIC = frozenset({"bin", "bint", "ibn"})  # "son of", "daughter of" inside Arabic names
+_PATRONYMIC = frozenset(
+    {"bin", "bint", "ibn", "al", "el"}
+)  # "son of", "daughter of", an article ("Mohammed al Otaibi")
 # the particles inside Spanish and Portuguese names, capitalised or not: "Fidel De Jesus Dominguez Alvarez"
 _PARTICLES = frozenset({"de", "De", "del", "Del", "da", "Da", "dos", "Dos", "la", "La"})
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from reference import registry
 from schema.ontology import EntityType
 
+from .builtin import demonyms
 from .patterns import FIRM_SUFFIX, LEGAL_PREFIX, UNIT_NOUNS
 from .spans import Mention
 
@@ -55,6 +56,7 @@ def short_forms(norm: str, ents: Iterable[Ent], free: Callable[[str, str], bool]
                 len(core) > 1  # a one-word name is no short form of itself
                 and (len(core[0]) >= 4 or core[0].isupper() and len(core[0]) == 3)
                 and (core[0][0].isupper() and core[0].replace("-", "").isalpha())  # "TP-Link"
+                and core[0] not in demonyms()  # "Russian" is no short form of "Russian LNG"
             ):
                 if free(core[0], eid):
                     shorts.setdefault(core[0], eid)
