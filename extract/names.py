@@ -60,6 +60,7 @@ from .patterns import (
     ORG_HEADS,
     PERSON_TITLE_RE,
     PLURAL_BEFORE_RE,
+    POST_OF_BODY_BEFORE_RE,
     RANKS,
     TERRORIST_AFTER_RE,
     THE_BEFORE_RE,
@@ -340,6 +341,8 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         or _TIE_BY_BEFORE.search(norm, max(0, start - 40), start)
     ) and person_shaped(name, COMMON):
         return T.PERSON  # "Behzad Pourghannad pleaded guilty", "Raul Castro of Cuba,": a person's name
+    if POST_OF_BODY_BEFORE_RE.search(norm, max(0, start - 160), start) and person_shaped(name, COMMON):
+        return T.PERSON  # "the Vice President of the Supreme Court of Justice, Marvin Ramiro Aguilar Garcia"
     window = norm[max(0, start - 200) : start]
     ends = list(_SENTENCE_END.finditer(window))
     left = window[ends[-1].end() :] if ends else window

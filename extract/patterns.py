@@ -522,3 +522,10 @@ ALIAS_STOP = frozenset(
     "the department secretary agency bureau office commission company group government state federal national "
     "united american today".split()
 )
+# a post of a body the name after it holds: "the Vice President of the Nicaraguan Supreme Court of Justice, X",
+# "a Deputy of the National Assembly, X", "a Chief of the National Police in Leon, X"
+POST_OF_BODY_BEFORE_RE = re.compile(
+    rf"(?:{PERSON_TITLE_RE.pattern}|\b(?:Deputy|Chief|Head|Member|Magistrate|Commander))[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w'-]*[ \t]+(?:(?:of|for|and|on)[ \t]+(?:the[ \t]+)?)?){0,8}[A-Z][\w'-]*"
+    r"(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)?,[ \t]+$"
+)

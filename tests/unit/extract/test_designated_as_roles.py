@@ -1,0 +1,53 @@
+"""A party designated "as a financier of X" is the one designated (the words after "as" describe them, never
+make them X's people, as "X financiers" does); a person named after a post of a body ("the Vice President of
+the Supreme Court of Justice, X", "a Deputy of the National Assembly, X", "a Chief of the National Police in
+Leon, X") is a person, and the one a designation names, however long the body's name.
+Constructed sentences in the shapes of Treasury releases (names of development texts' shapes); no held-out
+text is used."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import propose
+
+
+def _tuples(text: str) -> set[tuple[str, str, str, str]]:
+    return {(c.subject, c.predicate.value, c.object, c.stance.value) for c in propose(text).parsed.claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Treasury designated Kassim Tajideen as a financier of Hezbollah.",
+        "Treasury designated Kassim Tajideen as an important financial contributor to Hizballah.",
+    ],
+)
+def test_a_party_designated_as_someones_financier_is_designated(text: str):
+    assert ("person:kassim-tajideen", "sanctioned-by", "agency:us-treasury", "asserted") in _tuples(text)
+
+
+def test_a_groups_financiers_are_not_the_group():
+    assert not _tuples("Treasury sanctioned Hizballah financiers and Hamas officials.")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Treasury designated the Vice President of the Nicaraguan Supreme Court of Justice, Marvin Ramiro Aguilar "
+            "Garcia.",
+            "person:marvin-ramiro-aguilar-garcia",
+        ),
+        (
+            "Treasury designated a Deputy of the National Assembly, Walmaro Antonio Gutierrez Mercado.",
+            "person:walmaro-antonio-gutierrez-mercado",
+        ),
+        (
+            "Treasury designated a Chief of the Nicaraguan National Police in Leon, Fidel De Jesus Dominguez Alvarez.",
+            "person:fidel-de-jesus-dominguez-alvarez",
+        ),
+    ],
+)
+def test_the_person_named_after_a_post_of_a_body_is_the_one_designated(text: str, person: str):
+    assert (person, "sanctioned-by", "agency:us-treasury", "asserted") in _tuples(text)
