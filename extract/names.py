@@ -146,6 +146,7 @@ _ROLE_IS_AFTER = re.compile(
     rf"(?:[\w-]+[ \t]+){{0,3}}?(?:{_ROLES}|{_ROLE_NOUNS}|associate|adviser|advisor|aide|confidant|representative)"
     rf"(?:[ \t]+and[ \t]+(?:[\w-]+[ \t]+)?(?:{_ROLES}|{_ROLE_NOUNS}))?[ \t]+(?:of|at|for|to)\b"  # "CEO and owner of"
 )
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}")  # "Jong In Chol": no legal form, no initials
 _ROLE_BEFORE = re.compile(
     rf"\b(?:{_ROLES}|{_ROLE_NOUNS})"
     r"(?:[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){0,4}"
@@ -341,6 +342,8 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         or _TIE_BY_BEFORE.search(norm, max(0, start - 40), start)
     ) and person_shaped(name, COMMON):
         return T.PERSON  # "Behzad Pourghannad pleaded guilty", "Raul Castro of Cuba,": a person's name
+    if _ROLE_IS_AFTER.match(norm, end) and _PLAIN_NAME.fullmatch(name) and not ORG_HEADS.search(name):
+        return T.PERSON  # "Jong In Chol is the head of X": only a person heads a firm, whatever the given name
     if POST_OF_BODY_BEFORE_RE.search(norm, max(0, start - 160), start) and person_shaped(name, COMMON):
         return T.PERSON  # "the Vice President of the Supreme Court of Justice, Marvin Ramiro Aguilar Garcia"
     window = norm[max(0, start - 200) : start]
@@ -450,6 +453,8 @@ def find(
             continue
         if norm[span[0] : span[1]] in own_types:  # "Zservers, a hosting provider" before "operated Zservers, A and B"
             continue
+        if t is T.FIRM and person_shaped(norm[span[0] : span[1]], COMMON):
+            t = T.PERSON  # "A Company, B Corporation, and Song Kyong Sik": a person's name beside firms' is a person's
         if norm.endswith(" in ", 0, span[0]):  # "Chief of the Police in Leon, Fidel ...": a place, not a name
             continue
         if t is T.PERSON and (

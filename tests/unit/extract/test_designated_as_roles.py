@@ -1,7 +1,9 @@
 """A party designated "as a financier of X" is the one designated (the words after "as" describe them, never
 make them X's people, as "X financiers" does); a person named after a post of a body ("the Vice President of
 the Supreme Court of Justice, X", "a Deputy of the National Assembly, X", "a Chief of the National Police in
-Leon, X") is a person, and the one a designation names, however long the body's name.
+Leon, X") is a person, and the one a designation names, however long the body's name; a name that "is the
+head of" a firm is a person's, whatever its given name ("Jong In Chol"), and a person's name in a list of firms
+is a person's.
 Constructed sentences in the shapes of Treasury releases (names of development texts' shapes); no held-out
 text is used."""
 
@@ -51,3 +53,15 @@ def test_a_groups_financiers_are_not_the_group():
 )
 def test_the_person_named_after_a_post_of_a_body_is_the_one_designated(text: str, person: str):
     assert (person, "sanctioned-by", "agency:us-treasury", "asserted") in _tuples(text)
+
+
+def test_a_name_heading_a_firm_is_a_persons_and_a_persons_name_beside_firms_too():
+    text = (
+        "OFAC sanctioned Korea Osong Shipping Company, Chonsurim Trading Corporation, Jong In Chol, and Song Kyong "
+        "Sik. Jong In Chol is the head of Chonsurim Trading Corporation."
+    )
+    found = _tuples(text)
+    for person in ("person:jong-in-chol", "person:song-kyong-sik"):  # "Jong" is no given name rigour knows
+        assert (person, "sanctioned-by", "agency:us-ofac", "asserted") in found
+    assert ("person:jong-in-chol", "alleged-tie-to", "firm:chonsurim-trading-corporation", "asserted") in found
+    assert not {t for t in found if t[0] in {"firm:jong-in-chol", "firm:song-kyong-sik"}}
