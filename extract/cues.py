@@ -300,6 +300,8 @@ GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies
     r"(?:(?<=and\s)(?:his|her|its|their)\s+(?:(?:two|three|four|five|several)\s+)?[a-z-]+\s*,\s*)?"
     # "Senator A (R-FL) and Congressman B": the next name's title
     rf"(?:(?<=and\s){LAWMAKER_TITLE}\s+)?"
+    # "A, China-based B, and Hong Kong-based C": where the next is based
+    r"(?:(?<=[,\s])(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-(?:based|registered|flagged|headquartered)\s+)?"
 )
 
 # -- headquartered-in --------------------------------------------------------------------------

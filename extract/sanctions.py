@@ -382,9 +382,10 @@ def rule_designated_adjective(sent: Sentence) -> None:
 # said the new targets include A, B and C"
 _INCLUDE_RE = re.compile(
     r"\b(?:the|today's|these|this\s+week's|(?-i:[A-Z][\w-]*))\s+(?:new\s+|latest\s+|other\s+)?"  # "RT designees"
-    r"(?:designations|designees|targets|(?:sanctioned|designated)\s+(?:entities|individuals|persons|parties)"
-    r"|(?=sanctions\s+(?:also\s+)?target)sanctions)\s+"  # "The sanctions target A and B"
-    r"(?:also\s+)?(?:include|includes|included|target|targeted)\s+",
+    r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"  # "The six sanctioned companies are: A, B"
+    r"(?:designations|designees|targets|(?:sanctioned|designated)\s+(?:entities|individuals|persons|parties|companies"
+    r"|firms)|(?=sanctions\s+(?:also\s+)?target)sanctions)\s+"  # "The sanctions target A and B"
+    r"(?:also\s+)?(?:include|includes|included|target|targeted|are\s*:|were\s*:)\s+",
     _I,
 )
 

@@ -3,7 +3,8 @@ make them X's people, as "X financiers" does); a person named after a post of a 
 the Supreme Court of Justice, X", "a Deputy of the National Assembly, X", "a Chief of the National Police in
 Leon, X") is a person, and the one a designation names, however long the body's name; a name that "is the
 head of" a firm is a person's, whatever its given name ("Jong In Chol"), and a person's name in a list of firms
-is a person's.
+is a person's; "The six sanctioned companies are: A, B, China-based C, and Hong Kong-based D" names the four
+the text's sanctioner sanctioned.
 Constructed sentences in the shapes of Treasury releases (names of development texts' shapes); no held-out
 text is used."""
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from extract import propose
+from extract.meta import ArticleMeta
 
 
 def _tuples(text: str) -> set[tuple[str, str, str, str]]:
@@ -65,3 +67,24 @@ def test_a_name_heading_a_firm_is_a_persons_and_a_persons_name_beside_firms_too(
         assert (person, "sanctioned-by", "agency:us-ofac", "asserted") in found
     assert ("person:jong-in-chol", "alleged-tie-to", "firm:chonsurim-trading-corporation", "asserted") in found
     assert not {t for t in found if t[0] in {"firm:jong-in-chol", "firm:song-kyong-sik"}}
+
+
+def test_the_n_sanctioned_companies_are_the_ones_listed():
+    text = (
+        "Treasury Sanctions Chinese and Hong Kong Entities\n\nThe entities helped procure drone components, the "
+        "Treasury Department said.\n\nThe companies allegedly acted as fronts.\n\nThe department said more.\n\n"
+        "The six sanctioned companies are: Dingtai Industrial Technology Co "
+        "Limited, Yonghongan Trade Limited, China-based Shenzhen Zhiyu International Trade Co Ltd (Shenzhen Zhiyu), "
+        "and Hong Kong-based JP Oriental International Holdings Limited."
+    )
+    meta = ArticleMeta(
+        title="Treasury Sanctions Chinese and Hong Kong Entities", publisher="U.S. Department of the Treasury"
+    )
+    found = {(c.subject, c.predicate.value, c.object, c.stance.value) for c in propose(text, meta).parsed.claims}
+    for firm in (
+        "firm:dingtai-industrial-technology-co-limited",
+        "firm:yonghongan-trade-limited",
+        "firm:shenzhen-zhiyu-international-trade-co-ltd",
+        "firm:jp-oriental-international-holdings-limited",
+    ):
+        assert (firm, "sanctioned-by", "agency:us-treasury", "asserted") in found
