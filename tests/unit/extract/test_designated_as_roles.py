@@ -4,7 +4,7 @@ the Supreme Court of Justice, X", "a Deputy of the National Assembly, X", "a Chi
 Leon, X") is a person, and the one a designation names, however long the body's name; a name that "is the
 head of" a firm is a person's, whatever its given name ("Jong In Chol"), and a person's name in a list of firms
 is a person's; "The six sanctioned companies are: A, B, China-based C, and Hong Kong-based D" names the four
-the text's sanctioner sanctioned.
+the text's sanctioner sanctioned; "X (XX) and its subsidiary, Y": Y is X's subsidiary.
 Constructed sentences in the shapes of Treasury releases (names of development texts' shapes); no held-out
 text is used."""
 
@@ -88,3 +88,16 @@ def test_the_n_sanctioned_companies_are_the_ones_listed():
         "firm:jp-oriental-international-holdings-limited",
     ):
         assert (firm, "sanctioned-by", "agency:us-treasury", "asserted") in found
+
+
+def test_a_subsidiary_named_after_its_parents_acronym_is_its_subsidiary():
+    text = (
+        "The entities procured parts on behalf of the Iranian firm Pishtazan Kavosh Gostar Boshra (PKGB) and its "
+        "subsidiary, Narin Sepehr Mobin Isatis (NSMI)."
+    )
+    assert (
+        "firm:narin-sepehr-mobin-isatis",
+        "subsidiary-of",
+        "firm:pishtazan-kavosh-gostar-boshra",
+        "asserted",
+    ) in _tuples(text)
