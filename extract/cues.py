@@ -267,7 +267,8 @@ SETTLEMENT_RE = re.compile(
     _I,
 )
 GAP_SEMI_RE = re.compile(  # "A; B; and C" after a colon, or one item a line: "• A" / "• B"
-    r"\s*(?:\([^()]{0,40}\))?\s*(?:;\s*(?:and\s+|or\s+)?|[;,.]?(?:\s*(?:and|or))?[ \t]*\n\s*"
+    # an item's description before its end: "1. A, based in Shenzhen;" / "2. B, Shenzhen;"
+    r"\s*(?:\([^()]{0,40}\))?\s*(?:,[^;:()\n]{1,80}?)?(?:;\s*(?:and\s+|or\s+)?|[;,.]?(?:\s*(?:and|or))?[ \t]*\n\s*"
     rf"(?:{BULLET}|\(?\d{{1,2}}[.)])[ \t]+)"
 )
 # the nouns of a counted or generic description of parties ("12 entities", "several Chinese companies")
@@ -287,8 +288,10 @@ COUNTED_PARTIES_RE = re.compile(
     _I,
 )
 # where the names of such a description start: "..., including A", "... such as A", "...: A"
-ENTRIES_AFTER_RE = re.compile(
-    r"\s*(?:\([^()]{0,40}\))?\s*(?:,\s*)?(?:(?:including|such\s+as|namely)\s+(?:the\s+)?|:\s*)", _I
+ENTRIES_AFTER_RE = re.compile(  # "... to the Entity List:" then "- A" / "1. A" a line each
+    r"\s*(?:\([^()]{0,40}\))?\s*(?:,\s*)?(?:(?:including|such\s+as|namely)\s+(?:the\s+)?|:\s*"
+    rf"(?:(?:{BULLET}|\(?\d{{1,2}}[.)]|\([a-z]\))[ \t]+)?)",
+    _I,
 )
 GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies and individuals ("A Group"), B"
     r"\s*(?:and\s+(?:its\s+|their\s+)?(?:related|affiliated)\s+(?:companies|entities|parties|persons)"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
-__all__ = ["heading_lines", "in_heading"]
+__all__ = ["heading_lines", "in_heading", "list_intro"]
 
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "at", "from"})
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -19,6 +19,7 @@ def in_heading(norm: str, pos: int) -> bool:
 
 # a quotation (not the words between two: '..." said X of Y. "...'), without a full stop at its end
 _QUOTED_RE = re.compile(r"[\u201c\"](?=\S)([^\u201c\u201d\"\n]{20,200}?)(?<=[^\s.])[,]?[\u201d\"]")
+_ITEM_RE = re.compile(r"[ \t]*(?:[-\u2022*\u2013]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))[ \t]+\S")  # "- A", "1. A", "(a) A"
 # a digest's item: a title-case lead-in, a colon, then its sentences
 _LEAD_IN_RE = re.compile(r"[ \t]*(?:[-\u2022*][ \t]+)?([^:\n]{10,160}):[ \t]")
 
@@ -35,10 +36,15 @@ class _Headings:
     def __init__(self, norm: str) -> None:
         self.spans: list[tuple[int, int]] = []
         pos = 0
+        listed = False  # in a list a colon opened: "The seven entities are:", then "- A", "- B": items, no headlines
         for line in norm.split("\n"):
             end = pos + len(line)
             bare = re.sub(r"[ \t]+(?:and|or)$", "", line.rstrip())  # "- Korea's National Police Agency (NPA); and"
-            if len(line) <= 300 and not bare.endswith((".", "?", "!", ";", ":", ",")) and _title_case(line):
+            item = _ITEM_RE.match(line) is not None
+            listed = (listed and (item or not line.strip())) or (bool(bare) and bare.endswith(":") and not item)
+            if listed and item:
+                pass
+            elif len(line) <= 300 and not bare.endswith((".", "?", "!", ";", ":", ",")) and _title_case(line):
                 self.spans.append((pos, end))  # no stop, no comma
             elif (lead := _LEAD_IN_RE.match(line)) is not None and _title_case(lead.group(1)):
                 self.spans.append((pos, pos + lead.end(1)))  # "- OFAC Sanctions Russian Banks: OFAC on Nov. 21 ..."
@@ -66,3 +72,20 @@ def heading_lines(norm: str) -> _Headings:
     _HEADINGS.clear()
     _HEADINGS[id(norm)] = (norm, found)
     return found
+
+
+def list_intro(norm: str, pos: int) -> str | None:
+    """The line that opens the list whose item begins at ``pos`` ("The seven entities are:" above "- A", "1. B"),
+    or None where ``pos`` opens no item of a list a colon opened."""
+    line_start = norm.rfind("\n", 0, pos) + 1
+    item = _ITEM_RE.match(norm, line_start)
+    if item is None or item.end() - 1 != pos:
+        return None
+    end = line_start - 1
+    while end > 0:
+        start = norm.rfind("\n", 0, end) + 1
+        line = norm[start:end]
+        if line.strip() and _ITEM_RE.match(line) is None:
+            return line.strip() if line.rstrip().endswith(":") else None
+        end = start - 1
+    return None

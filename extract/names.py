@@ -28,7 +28,7 @@ from schema.ontology import EntityType
 from . import towns
 from .conjoined import ACRONYM, AND_SPLIT, PARTICLE, group_name, parted
 from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE, PERSON_AFTER_RE
-from .headings import in_heading
+from .headings import in_heading, list_intro
 from .legal_forms import legal_form_last
 from .patterns import (
     ACCUSED_BEFORE_RE,
@@ -69,7 +69,7 @@ from .patterns import (
 )
 from .personal import after_body_title, office_only, person_shaped, person_tail, titled
 from .text import LETTERS, UPPER
-from .towns import place_name, residence_before
+from .towns import city_at, head_in_city, place_name, residence_before
 
 T = EntityType
 _I = re.IGNORECASE
@@ -245,7 +245,11 @@ def candidates(
             i -= 1  # "Second Academy of Natural Sciences": the ordinal is part of the name
         elif 0 < i == j - 1 and ORG_HEADS.search(toks[i][2]) and toks[i - 1][2].lower() not in _ARTICLES:
             i -= 1  # "the National Assembly": a body's head with one common word before is that body's name
-        elif 0 < i < j and toks[i - 1][2] in _BODY_OPENERS and CIVIL_BODY_RE.search(toks[j - 1][2]):
+        elif (
+            0 < i < j
+            and toks[i - 1][2] in _BODY_OPENERS
+            and (CIVIL_BODY_RE.search(toks[j - 1][2]) or head_in_city(norm[toks[i][0] : toks[j - 1][1]]))
+        ):
             i -= 1  # "the United Kingdom's National Cyber Security Centre": "National" opens the body's name
         while j > i and toks[j - 1][2].lower() in _CONNECT:
             j -= 1
@@ -292,7 +296,7 @@ _PATRONYMIC_NAME = re.compile(
 def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     start, end = span
     name = norm[start:end]
-    if ORG_HEADS.search(name) or THREAT_NAME_RE.fullmatch(name) or GROUP_HEAD_RE.match(name):
+    if ORG_HEADS.search(name) or THREAT_NAME_RE.fullmatch(name) or GROUP_HEAD_RE.match(name) or head_in_city(name):
         return T.ORGANIZATION  # "Lemon Sandstorm": a threat group's name; "Cártel de Sinaloa", "Liwa al-Quds"
     if _PATRONYMIC_NAME.fullmatch(name):
         return T.PERSON  # a patronymic is a person's, in a headline too
@@ -361,6 +365,8 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.ORGANIZATION if CIVIL_BODY_RE.search(name) else T.FIRM  # "the sanctioned X General Bureau"
     if FIRM_BEFORE_RE.search(left[-80:]) and not NO_PARTY_EXAMPLES_RE.search(left[-80:]):
         return T.FIRM  # not "initiatives such as Made in China 2025"
+    if (intro := list_intro(norm, start)) is not None and FIRM_BEFORE_RE.search(intro.rstrip(":")):
+        return T.FIRM  # "The seven entities are:" then "- Sunway Microelectronics": an item of the list
     if _OPENER.match(left) and _UNDERGOES_AFTER.match(norm, end):
         return T.PERSON if person_shaped(name, COMMON) and not described else T.FIRM
     if ACCUSED_BEFORE_RE.search(left[-40:]) and ACCUSED_OF_RE.match(norm, end) and " " not in name:
@@ -411,6 +417,7 @@ def find(
         and not _ACRONYM_OF.search(norm, max(0, s - 4), s + 1)
         and not _apposed_acronym(norm, s, e)  # "Federal Office for Information Security, BSI, is warning"
         and not place_name(norm[s:e])
+        and not city_at(norm, s, e)  # "A, based in Shenzhen;", "B, Shenzhen;": where a party is
         and not residence_before(norm, s)  # "Lu Jianwang, 61, of the Bronx"
         and not office_only(norm[s:e])  # "designated the Vice President of X, Y": Y is the one designated
         and not DOCUMENT_NAME_RE.search(norm, s, e)  # "a joint Cybersecurity Advisory, <its title>"

@@ -342,7 +342,7 @@ class Sentence:
         """Is ``first`` the first item of a list a colon opens ("the following entities: A; B; and
         C"), where items are parted by semicolons?"""
         left = self.doc.norm[max(self.start, first.start - 12) : first.start]
-        return bool(re.search(rf":\s*(?:\(?[1a-z0-9]\)\s*|{BULLET}[ \t]+)?$", left))
+        return bool(re.search(rf":\s*(?:\(?[1a-z0-9]\)\s*|1\.[ \t]+|{BULLET}[ \t]+)?$", left))
 
     def phrase_start(self, m: Mention) -> int:
         """Where the phrase headed by ``m`` starts: ``the U.S. Department of the Treasury's Office

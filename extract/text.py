@@ -182,6 +182,9 @@ def sentences(norm: str) -> list[tuple[int, int]]:
         start = b0
         for m in _SPLIT_RE.finditer(norm, b0, b1):
             token = m.group(1).lstrip("\"'([").lower()
+            line_start = norm.rfind("\n", 0, m.start(1)) + 1
+            if token.isdigit() and len(token) <= 2 and not norm[line_start : m.start(1)].strip():
+                continue  # "1. Avin Electronics ...;": a numbered item's marker, no sentence's end
             if token in _ENDS_TOO and _OPENER_RE.match(norm, m.end()):
                 pass  # "Ltd. The company ...": a sentence ends
             elif token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):

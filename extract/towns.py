@@ -16,6 +16,7 @@ from functools import cache
 import us
 
 from reference import registry
+from reference.cities import city_country
 
 # a person's age, then where the person lives: "Lu Jianwang, 61, of the Bronx", "Chen, 59, of Manhattan"
 _RESIDENCE_BEFORE_RE = re.compile(r",[ \t]*\d{1,3},[ \t]+of[ \t]+(?:the[ \t]+)?$")
@@ -77,3 +78,19 @@ def place_described(norm: str, name: str, pos: int) -> bool:
         or us_state_at(place, 0) == len(place)
         or re.compile(rf"\bof[ \t]+{re.escape(place)}\b").search(norm, pos, pos + 4000) is not None
     )
+
+
+_AT_PLACE_BEFORE_RE = re.compile(r"(?:\bin|\bof|,)[ \t]+$")
+_HEAD_CITY_RE = re.compile(r"\b(?:Center|Centre|Institute|University|Academy|College)[ \t]+([A-Z][a-z]+)$")
+
+
+def city_at(norm: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` a city GeoNames knows, named where a party is ("in Shenzhen", "X, Shenzhen;")?"""
+    before = _AT_PLACE_BEFORE_RE.search(norm, max(0, start - 6), start)
+    return before is not None and city_country(norm[start:end]) is not None
+
+
+def head_in_city(name: str) -> bool:
+    """ "National Supercomputing Center Wuxi": a body's head, then the city it is in."""
+    hit = _HEAD_CITY_RE.search(name)
+    return hit is not None and city_country(hit.group(1)) is not None
