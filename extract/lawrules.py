@@ -109,6 +109,7 @@ def rule_order_against(sent: Sentence) -> None:
             for m in sent.before(law.start, AUTHORITY)
             if not sent.is_modifier(m)
             and not CONSULTED_RE.search(sent.doc.norm, max(sent.start, m.start - 60), m.start)
+            and not _IN_BEFORE_RE.search(sent.doc.norm, max(sent.start, m.start - 4), m.start)  # "labor in China"
         ]
         lifted = _LIFTED_BEFORE_RE.search(sent.doc.norm, max(sent.start, law.start - 40), law.start)
         for x in sent.group(nxt, 1, AFFECTED):  # "by modifying the Withhold Release Order ... against X": lifted
@@ -120,6 +121,7 @@ def rule_order_against(sent: Sentence) -> None:
                 sent.add(auths[0], P.ACTED_AGAINST, x, (auths[0].start, x.end), 0.6, stance=Stance.ASSERTED)
 
 
+_IN_BEFORE_RE = re.compile(r"\bin\s+$")  # a place, not who acts
 _LIFTED_BEFORE_RE = re.compile(
     r"\b(?:modif(?:y|ies|ied|ying)|lift(?:s|ed|ing)?|revok(?:e|es|ed|ing)|rescind(?:s|ed|ing)?|"
     r"terminat(?:e|es|ed|ing)|revocation\s+of|modification\s+of)\s+(?:the\s+|its\s+|a\s+)?$",

@@ -69,7 +69,7 @@ from .patterns import (
 )
 from .personal import after_body_title, office_only, person_shaped, person_tail, titled
 from .text import LETTERS, UPPER
-from .towns import city_at, head_in_city, place_name, residence_before
+from .towns import OF_PART_HEAD_RE, city_at, head_in_city, of_country, place_name, residence_before
 
 T = EntityType
 _I = re.IGNORECASE
@@ -257,8 +257,11 @@ def candidates(
             j -= 1  # "Iranian Gen. Qassem Soleimani", "Maj. Gen. X": a rank before a name is none
         i = max(i, after_body_title([t[2] for t in toks[:j]]))  # "Palau Senate President Hokkons Baules"
         of = next((p for p in range(i + 2, j - 1) if toks[p][2] == "of" and toks[p + 1][0] in opens), None)
-        if of is not None and person_shaped(norm[toks[i][0] : toks[of - 1][1]], COMMON):
-            j = of  # "Nicolas Maduro of Venezuela": the person, then the country a mention names
+        if of is not None and (
+            person_shaped(norm[toks[i][0] : toks[of - 1][1]], COMMON)
+            or (not OF_PART_HEAD_RE.fullmatch(toks[of - 1][2]) and of_country(norm, toks[of + 1][0], toks[j - 1][1]))
+        ):
+            j = of  # "Nicolas Maduro of Venezuela", "the Dalian Ocean Fishing of China": the party, then its country
         words = [t[2] for t in toks[i:j]]
         if not words or all(w.lower() in COMMON for w in words):
             continue

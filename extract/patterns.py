@@ -254,6 +254,7 @@ LAW_ENFORCEMENT_ORDER_RE = re.compile(  # the orders US agencies issue against a
     r"(?<![\w-])(?:Withhold[ \t]+Release|(?:Temporary[ \t]+)?Denial|Consent|Cease[ \t]+and[ \t]+Desist|Detention)"
     r"[ \t]+Order\b|"
     r"(?<![\w-])[Tt]emporary[ \t]+denial[ \t]+order\b|"  # "This temporary denial order will prevent X"
+    r"(?<![\w-])[Ww]ithhold[ \t]+release[ \t]+order\b|"  # "CBP issued a new withhold release order on X"
     r"(?<![\w-])(?:Forced[ \t]+Labor[ \t]+Finding|forced[ \t]+labor[ \t]+finding)\b"  # CBP's finding on a firm's goods
 )
 BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ \t]+){0,2}?bill\b")

@@ -94,3 +94,19 @@ def head_in_city(name: str) -> bool:
     """ "National Supercomputing Center Wuxi": a body's head, then the city it is in."""
     hit = _HEAD_CITY_RE.search(name)
     return hit is not None and city_country(hit.group(1)) is not None
+
+
+# a name's head that "of <country>" belongs to: "Bank of China", "Aviation Industry Corporation of China",
+# "Atomic Energy Organization of Iran"; after another word it says where the party is ("Dalian Ocean Fishing of China")
+OF_PART_HEAD_RE = re.compile(
+    r"Bank|Organi[sz]ation|Ministry|Government|Republic|Office|Bureau|Department|Academy|University|Institute|Chamber|"
+    r"Council|Commission|Committee|Agency|Authority|Corporation|Company|Group|Association|Federation|Union|Party|"
+    r"Army|Navy|Forces?|Guard|Corps|Court|Assembly|Parliament|Senate|Congress|Embassy|Consulate|State|States|People|"
+    r"Kingdom|Emirates|Islands|Province|Region|City|Port|Center|Centre|Services?|Administration|Directorate|Service"
+)
+
+
+def of_country(norm: str, start: int, end: int) -> bool:
+    """Is ``norm[start:end]`` a country's name, the whole of it ("China", "the United Arab Emirates")?"""
+    name = re.sub(r"^the[ \t]+", "", norm[start:end])
+    return registry().countries.code(name) is not None and not name.isupper()
