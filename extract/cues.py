@@ -294,6 +294,7 @@ ENTRIES_AFTER_RE = re.compile(  # "... to the Entity List:" then "- A" / "1. A" 
     _I,
 )
 GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies and individuals ("A Group"), B"
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?=\s*,))?"  # "A in Germany, B in Italy, and C"
     r"\s*(?:and\s+(?:its\s+|their\s+)?(?:related|affiliated)\s+(?:companies|entities|parties|persons)"
     r"(?:\s+and\s+individuals)?\s*)?(?:\([^()]{0,40}\))?\s*"
     # an unnamed member between two names: "Galaxy Aviation Trade Company, three of its shareholders, and Iran Air"

@@ -183,3 +183,27 @@ def _last_of(sent: Sentence, group: list[Mention]) -> int:
     end = group[-1].end
     m = re.match(r"\s*\([^()]{1,40}\)", sent.doc.norm[end : sent.end])
     return end + m.end() if m else end
+
+
+# a bank found to be of primary money laundering concern (FinCEN's section 311): "identified X as a financial
+# institution of primary money laundering concern pursuant to Section 311 ...", "X was now a financial institution of
+# primary money laundering concern under Section 311 ..."
+_CONCERN_RE = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*,?[ \t]+(?:as|is|was|to[ \t]+be)[ \t]+(?:now[ \t]+)?(?:a|an)[ \t]+"
+    r"(?:foreign[ \t]+)?financial[ \t]+institution[^.;:]{0,80}?\bof[ \t]+primary[ \t]+money[ \t]+laundering[ \t]+"
+    r"concern\b",
+    _I,
+)
+
+
+def rule_concern(sent: Sentence) -> None:
+    """``X ... a financial institution of primary money laundering concern under <Law>`` → ``X restricted-under``
+    the law (the finding is made under it; "no longer" withdraws it)."""
+    for m in sent.ms:
+        if m.etype not in AFFECTED:
+            continue
+        hit = _CONCERN_RE.match(sent.doc.norm, m.end, sent.end)
+        law = sent.law_after(hit.end(), within=40) if hit is not None else None
+        if hit is None or law is None or sent.negated(hit.start()) or sent.irrealis(hit.start()):
+            continue
+        sent.add(m, P.RESTRICTED_UNDER, law, (m.start, law.end), 0.6)

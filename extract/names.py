@@ -53,12 +53,16 @@ from .patterns import (
     GROUP_HEAD_RE,
     GROUP_TERM_RE,
     IMO_AFTER_RE,
+    INSTITUTION_AFTER_RE,
     LIST_AFTER_RE,
     NAME_STOP,
+    NEWS_ROLE,
+    NEWS_ROLE_WORDS,
     NO_PARTY_EXAMPLES_RE,
     OF_TOWN_AFTER_RE,
     ORG_HEADS,
     PERSON_TITLE_RE,
+    PLAIN_NAME_RE,
     PLURAL_BEFORE_RE,
     POST_OF_BODY_BEFORE_RE,
     RANKS,
@@ -146,7 +150,6 @@ _ROLE_IS_AFTER = re.compile(
     rf"(?:[\w-]+[ \t]+){{0,3}}?(?:{_ROLES}|{_ROLE_NOUNS}|associate|adviser|advisor|aide|confidant|representative)"
     rf"(?:[ \t]+and[ \t]+(?:[\w-]+[ \t]+)?(?:{_ROLES}|{_ROLE_NOUNS}))?[ \t]+(?:of|at|for|to)\b"  # "CEO and owner of"
 )
-_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}")  # "Jong In Chol": no legal form, no initials
 _ROLE_BEFORE = re.compile(
     rf"\b(?:{_ROLES}|{_ROLE_NOUNS})"
     r"(?:[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){0,4}"
@@ -176,16 +179,12 @@ _HUMAN_AFTER = re.compile(
     r"(?:was|were)[ \t]+(?:sentenced|arrested|extradited|convicted|born))\b|[ \t]*,[ \t]+who[ \t]"
 )
 # a news story's description before a person's name: "Bosnian Serb leader X", "oligarch X"
-_NEWS_ROLE = (
-    r"(?-i:(?:[A-Z][a-z]+[ \t]+){0,2}(?:leader|oligarch|businessman|businesswoman|official|commander|warlord|"
-    r"financier|politician|tycoon))"
-)
 _DESIGNATING_BEFORE = re.compile(
-    r"\b(?:(?:re-?)?designat(?:ed|ing|es|ions?[ \t]+of)|sanction(?:ed|ing|s))"
+    r"\b(?:(?:re-?)?designat(?:ed|ing|es|ions?[ \t]+of|ions?[ \t]+appl(?:y|ies)[ \t]+to)|sanction(?:ed|ing|s))"
     r"(?:[ \t]+(?:today|also))?(?:[ \t]+(?:is|are))?"
     # "imposed financial sanctions against X", "The sanctions target X"
     r"(?:[ \t]+(?:on|against|targeting|target|targeted)(?=[ \t]+(?-i:[A-Z])|[ \t]*$))?"
-    rf"(?:[ \t]+{_NEWS_ROLE})?"  # "designated Bosnian Serb leader X"
+    rf"(?:[ \t]+{NEWS_ROLE})?"  # "designated Bosnian Serb leader X"
     r"(?:[ \t]+[A-Z][\w]*(?:[ \t]+[A-Z][\w]*)?-based)?"  # "sanctioned Qatar-based X"
     r"[ \t]*[:,]?"
     r"(?:[ \t]+the(?:[ \t]+[a-z][a-z-]*){1,2})?[ \t]*$",  # "re-designating the cryptocurrency exchange X"
@@ -256,6 +255,9 @@ def candidates(
         if j > i and toks[j - 1][2] in RANKS and norm.startswith(".", toks[j - 1][1]):
             j -= 1  # "Iranian Gen. Qassem Soleimani", "Maj. Gen. X": a rank before a name is none
         i = max(i, after_body_title([t[2] for t in toks[:j]]))  # "Palau Senate President Hokkons Baules"
+        role = next((k for k in range(j - 3, i - 1, -1) if toks[k][2] in NEWS_ROLE_WORDS), None)
+        if role is not None and person_shaped(norm[toks[role + 1][0] : toks[j - 1][1]], COMMON):
+            i = role + 1  # "Drug Kingpin Ayman Joumaa": a headline's role, then the person
         of = next((p for p in range(i + 2, j - 1) if toks[p][2] == "of" and toks[p + 1][0] in opens), None)
         if of is not None and (
             person_shaped(norm[toks[i][0] : toks[of - 1][1]], COMMON)
@@ -349,7 +351,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         or _TIE_BY_BEFORE.search(norm, max(0, start - 40), start)
     ) and person_shaped(name, COMMON):
         return T.PERSON  # "Behzad Pourghannad pleaded guilty", "Raul Castro of Cuba,": a person's name
-    if _ROLE_IS_AFTER.match(norm, end) and _PLAIN_NAME.fullmatch(name) and not ORG_HEADS.search(name):
+    if _ROLE_IS_AFTER.match(norm, end) and PLAIN_NAME_RE.fullmatch(name) and not ORG_HEADS.search(name):
         return T.PERSON  # "Jong In Chol is the head of X": only a person heads a firm, whatever the given name
     if POST_OF_BODY_BEFORE_RE.search(norm, max(0, start - 160), start) and person_shaped(name, COMMON):
         return T.PERSON  # "the Vice President of the Supreme Court of Justice, Marvin Ramiro Aguilar Garcia"
@@ -380,6 +382,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     if (
         described
         or legal_form_last(name)
+        or INSTITUTION_AFTER_RE.match(norm, end)  # "identified X as a financial institution of primary ... concern"
         or _APPLICATION_AFTER.match(norm, end)
         or _CORPORATE_POST_AFTER.match(norm, end)
     ):

@@ -530,3 +530,15 @@ POST_OF_BODY_BEFORE_RE = re.compile(
     r"(?:[A-Z][\w'-]*[ \t]+(?:(?:of|for|and|on)[ \t]+(?:the[ \t]+)?)?){0,8}[A-Z][\w'-]*"
     r"(?:[ \t]+in[ \t]+[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)?)?,[ \t]+$"
 )
+NEWS_ROLE = (  # a news story's description before a person's name: "Bosnian Serb leader X", "oligarch X"
+    r"(?-i:(?:[A-Za-z][a-z]+[ \t]+){0,2}(?:leader|oligarch|businessman|businesswoman|official|commander|warlord|"
+    r"financier|politician|tycoon|[Kk]ingpin|trafficker|boss))"  # "drug kingpin X", "Drug Kingpin X"
+)
+NEWS_ROLE_WORDS = frozenset({"Kingpin", "Warlord", "Oligarch", "Tycoon", "Financier", "Boss", "Trafficker"})
+PLAIN_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}")  # "Jong In Chol": no legal form, no initials
+# a bank a special measure names: "X is a financial institution of primary money laundering concern", "identified X as a
+# foreign financial institution"
+INSTITUTION_AFTER_RE = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*,?[ \t]+(?:as|is|was|to[ \t]+be)[ \t]+(?:now[ \t]+)?(?:a|an)[ \t]+"
+    r"(?:foreign[ \t]+)?financial[ \t]+institution\b"
+)

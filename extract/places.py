@@ -46,6 +46,7 @@ _NOUN_IN_RE = re.compile(
 )
 _PARTIES_WORD_RE = re.compile(rf"\b(?:{PARTY_NOUNS})\s*$", _I)
 IN_AFTER_PARTIES_RE = re.compile(r"[.)\w]\s+in\s+(?:the\s+)?$")
+_OWN_PLACE_RE = re.compile(r"\s+in\s+(?:the\s+)?[A-Z]")
 _MEASURE_RE = re.compile(r"\b(?:sanction\w*|designat\w+|added|adding|listed|identified)\b", _I)
 DESTINATION_RE = re.compile(r"\bunder\s+the\s+destinations?\s+of\s+(?:the\s+)?$", _I)
 GROUP_RE = re.compile(  # "Indian entities X", "multiple China-based entities—including A, B and C"
@@ -147,7 +148,9 @@ def rule_places(sent: Sentence) -> None:
             if prev and prev[0].etype is not T.FIRM and not _MEASURE_RE.search(norm, sent.start, sent.end):
                 prev = []
             if prev and c.start - prev[0].end <= 12:
-                for m in sent.group(prev[0], -1, frozenset({prev[0].etype})):
+                for m in reversed(sent.group(prev[0], -1, frozenset({prev[0].etype}))):
+                    if m is not prev[0] and _OWN_PLACE_RE.match(norm, m.end):
+                        break  # "A in Germany, B in Italy, and C in Greece": each its own place
                     sent.add(m, P.HEADQUARTERED_IN, c, (m.start, c.end), 0.6, stance=Stance.ASSERTED)
         elif DESTINATION_RE.search(left):
             for m in sent.ms:

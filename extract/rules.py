@@ -591,6 +591,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     measures.rule_measures,
     measures.rule_directs,
     measures.rule_denies,
+    measures.rule_concern,
     frames.rule_frames,
     sdn_entries.rule_entries,
     clause_parties.rule_clause_parties,  # the parties the patterns above left

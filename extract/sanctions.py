@@ -385,7 +385,7 @@ _INCLUDE_RE = re.compile(
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"  # "The six sanctioned companies are: A, B"
     r"(?:designations|designees|targets|(?:sanctioned|designated)\s+(?:entities|individuals|persons|parties|companies"
     r"|firms)|(?=sanctions\s+(?:also\s+)?target)sanctions)\s+"  # "The sanctions target A and B"
-    r"(?:also\s+)?(?:include|includes|included|target|targeted|are\s*:|were\s*:)\s+",
+    r"(?:also\s+)?(?:include|includes|included|target|targeted|are\s*:|were\s*:|appl(?:y|ies)\s+to)\s+",
     _I,
 )
 

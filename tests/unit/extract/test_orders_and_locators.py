@@ -1,10 +1,15 @@
 """A withhold release order written in lower case ("CBP issued a new withhold release order on ...") is the
 order; "the Dalian Ocean Fishing of China" names a firm and where it is (not a name ending "of China", which
 "Bank of China", "Aviation Industry Corporation of China" are); a country after "in" ("combatting forced labor
-in China with the issuance of a WRO on X") is a place, not who issued the order. Constructed sentences in the
-shapes of CBP and Labor releases and their retellings; no held-out text is used."""
+in China with the issuance of a WRO on X") is a place, not who issued the order; "the designations apply to A in
+Germany, B in Italy, and C in Greece" designates each, each in its own country; a bank "identified as" or "now"
+"a financial institution of primary money laundering concern under Section 311" is restricted under it; a
+"drug kingpin X" is a person. Constructed sentences in the shapes of CBP, State, FinCEN and Treasury releases
+and their retellings; no held-out text is used."""
 
 from __future__ import annotations
+
+import pytest
 
 from extract import propose
 
@@ -37,3 +42,45 @@ def test_a_country_after_in_is_no_one_issuing_the_order():
         "organization:xinjiang-production-and-construction-corps",
         "asserted",
     ) in found
+
+
+def test_the_designations_apply_to_parties_each_in_its_own_country():
+    text = (
+        "The State Department designated the Nordic Resistance Movement today. The designations apply to Antifa Ost "
+        "in Germany, Revolutionary Front in Italy, and Armed Proletarian Justice in Greece."
+    )
+    found = _tuples(text)
+    for party, country in (
+        ("firm:antifa-ost", "country:de"),
+        ("organization:revolutionary-front", "country:it"),
+        ("organization:armed-proletarian-justice", "country:gr"),
+    ):
+        assert (party, "sanctioned-by", "agency:us-state", "asserted") in found
+        assert (party, "headquartered-in", country, "asserted") in found
+    assert ("organization:revolutionary-front", "headquartered-in", "country:gr", "asserted") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FinCEN identified the Lebanese Canadian Bank SAL as a financial institution of primary money laundering "
+        "concern pursuant to Section 311 of the USA PATRIOT Act.",
+        "Treasury announced that the Lebanese Canadian Bank SAL was now a financial institution of primary money "
+        "laundering concern under Section 311 of the USA PATRIOT Act.",
+    ],
+)
+def test_a_bank_found_of_primary_money_laundering_concern_is_restricted_under_the_section(text: str):
+    assert (
+        "firm:lebanese-canadian-bank-sal",
+        "restricted-under",
+        "law:section-311-of-the-usa-patriot-act",
+        "asserted",
+    ) in _tuples(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Treasury sanctioned drug kingpin Ayman Joumaa.", "On January 26, Treasury designated Drug Kingpin Ayman Joumaa."],
+)
+def test_a_kingpin_named_by_his_role_is_a_person(text: str):
+    assert ("person:ayman-joumaa", "sanctioned-by", "agency:us-treasury", "asserted") in _tuples(text)
