@@ -39,7 +39,8 @@ _MEASURED = frozenset({P.SANCTIONED_BY, P.RESTRICTED_UNDER, P.LISTED_ON, P.BANNE
 # what ends the clause's parties: another clause, a party's description, the one supported
 _CLAUSE_END_RE = re.compile(
     r"\b(?:for|which|that|who|whose|because|after|since|to|by|with|against|from|said|stated|"
-    r"in\s+connection\s+with|on\s+behalf\s+of)\b",
+    r"in\s+connection\s+with|on\s+behalf\s+of)\b"
+    r"|[,.!?][\"\u201d]",  # a quotation closed: '... and C," Ambassador X said' - its speaker is no party
     _I,
 )
 _SPEAKER_BEFORE_RE = re.compile(

@@ -348,8 +348,9 @@ HQ_BASED_RE = re.compile(  # "People's Republic of China (PRC)-based X": its sho
     rf"(?:\b|(?<=\())(?P<p>{_PLACE_ALT}|{_CITY})\)?{_BASED}(?:\s+[a-z][\w-]*){{0,3}},?\s+$"
 )
 # a name used as a modifier of people: "Hizballah operatives", "Hizballah finance team operative"
-MEMBERS_AFTER_RE = re.compile(  # not "X and members of Y": another party; "former X (ACR) officials" too
-    r"\)?(?:[ \t]+\([A-Z][\w&.-]{1,11}\))?[ \t]+(?:(?!(?:and|or|as|a|an|the|is|was|are|were)\b)[a-z][\w-]*[ \t]+){0,2}"
+MEMBERS_AFTER_RE = re.compile(  # not "X and members of Y": another party; "former X (ACR) officials" too; "X's leaders"
+    r"\)?(?:['\u2019]s)?(?:[ \t]+\([A-Z][\w&.-]{1,11}\))?[ \t]+"
+    r"(?:(?!(?:and|or|as|a|an|the|is|was|are|were)\b)[a-z][\w-]*[ \t]+){0,2}"
     r"(?:operatives?|officials?|members?|executives?|leaders?|financiers?|facilitators?|commanders?|fighters?)\b"
 )
 # "the flag carrier and state-owned national airline of Belarus, Belavia": the party after the country

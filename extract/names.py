@@ -38,9 +38,11 @@ from .patterns import (
     AFTER_PREPOSITION_RE,
     AND_FTO_AFTER_RE,
     AND_OTHER_AFTER_RE,
+    APPLICATION_AFTER_RE,
     APPOSED_AND_RE,
     AS_FTO_AFTER_RE,
     CIVIL_BODY_RE,
+    CORPORATE_POST_AFTER_RE,
     COUNTRY_PAREN_RE,
     DEMONYM_ALT,
     DESIGNATION_TERM,
@@ -57,6 +59,7 @@ from .patterns import (
     LIST_AFTER_RE,
     NAME_STOP,
     NEWS_ROLE,
+    NEWS_ROLE_BEFORE_RE,
     NEWS_ROLE_WORDS,
     NO_PARTY_EXAMPLES_RE,
     OF_TOWN_AFTER_RE,
@@ -199,15 +202,6 @@ _UNDERGOES_AFTER = re.compile(
     r"(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?(?:being[ \t]+)?(?:designated|sanctioned)\b"
 )
 # "designated Hizballah as a Specially Designated Global Terrorist": a group, not a firm
-# "Huawei's chief financial officer", "Kaspersky's CEO": a firm's posts
-_CORPORATE_POST_AFTER = re.compile(
-    r"'s[ \t]+(?:(?:chief|deputy|former)[ \t]+)*(?:(?:[a-z]+[ \t]+)?officer|CEO|CFO|COO|CTO|founder|co-?founder|"
-    r"chairman|chairwoman|shareholders?|employees?|executives?)\b"
-)
-_APPLICATION_AFTER = re.compile(  # "China Mobile USA's application", "China Unicom Americas' authority"
-    r"'s?[ \t]+(?:applications?|authorizations?|authority)\b"
-)
-
 
 _FORM_ENDS = frozenset({"Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co.", "PLC", "GmbH", "JSC"})
 _DIGITS = re.compile(r"\d{3,}")
@@ -320,8 +314,12 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     ):
         return T.PERSON
     if _ROLE_BEFORE.search(norm[max(0, start - 120) : start]) or (
-        _ACTOR_BEFORE.search(norm, max(0, start - 20), start) and person_shaped(name, COMMON)
-    ):  # "Russian ransomware actor Alexander Ermakov"; a "cyber actor" or "threat actor" may be a group
+        (
+            _ACTOR_BEFORE.search(norm, max(0, start - 20), start)
+            or NEWS_ROLE_BEFORE_RE.search(norm, max(0, start - 40), start)
+        )
+        and person_shaped(name, COMMON)
+    ):  # "Russian ransomware actor Alexander Ermakov", "Drug Kingpin Ayman Joumaa"; a "threat actor" may be a group
         return T.PERSON
     if IMO_AFTER_RE.match(norm, end) or VESSEL_BEFORE_RE.search(norm, max(0, start - 40), start):
         return T.ASSET  # "the tanker WELL SAIL (IMO 9321938)": a vessel
@@ -383,8 +381,8 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         described
         or legal_form_last(name)
         or INSTITUTION_AFTER_RE.match(norm, end)  # "identified X as a financial institution of primary ... concern"
-        or _APPLICATION_AFTER.match(norm, end)
-        or _CORPORATE_POST_AFTER.match(norm, end)
+        or APPLICATION_AFTER_RE.match(norm, end)
+        or CORPORATE_POST_AFTER_RE.match(norm, end)
     ):
         return T.FIRM
     if ADD_BEFORE_RE.search(norm[max(sentence_start, start - 200) : start]) and LIST_AFTER_RE.match(norm, end):

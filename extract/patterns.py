@@ -534,6 +534,7 @@ NEWS_ROLE = (  # a news story's description before a person's name: "Bosnian Ser
     r"(?-i:(?:[A-Za-z][a-z]+[ \t]+){0,2}(?:leader|oligarch|businessman|businesswoman|official|commander|warlord|"
     r"financier|politician|tycoon|[Kk]ingpin|trafficker|boss))"  # "drug kingpin X", "Drug Kingpin X"
 )
+NEWS_ROLE_BEFORE_RE = re.compile(rf"\b{NEWS_ROLE}[ \t]+$")  # "Drug Kingpin Ayman Joumaa": a person after it
 NEWS_ROLE_WORDS = frozenset({"Kingpin", "Warlord", "Oligarch", "Tycoon", "Financier", "Boss", "Trafficker"})
 PLAIN_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}")  # "Jong In Chol": no legal form, no initials
 # a bank a special measure names: "X is a financial institution of primary money laundering concern", "identified X as a
@@ -541,4 +542,12 @@ PLAIN_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}")  # "Jong In
 INSTITUTION_AFTER_RE = re.compile(
     r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*,?[ \t]+(?:as|is|was|to[ \t]+be)[ \t]+(?:now[ \t]+)?(?:a|an)[ \t]+"
     r"(?:foreign[ \t]+)?financial[ \t]+institution\b"
+)
+# "Huawei's chief financial officer", "Kaspersky's CEO": a firm's posts
+CORPORATE_POST_AFTER_RE = re.compile(
+    r"'s[ \t]+(?:(?:chief|deputy|former)[ \t]+)*(?:(?:[a-z]+[ \t]+)?officer|CEO|CFO|COO|CTO|founder|co-?founder|"
+    r"chairman|chairwoman|shareholders?|employees?|executives?)\b"
+)
+APPLICATION_AFTER_RE = re.compile(  # "China Mobile USA's application", "China Unicom Americas' authority"
+    r"'s?[ \t]+(?:applications?|authorizations?|authority)\b"
 )

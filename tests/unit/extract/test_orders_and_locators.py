@@ -4,7 +4,9 @@ order; "the Dalian Ocean Fishing of China" names a firm and where it is (not a n
 in China with the issuance of a WRO on X") is a place, not who issued the order; "the designations apply to A in
 Germany, B in Italy, and C in Greece" designates each, each in its own country; a bank "identified as" or "now"
 "a financial institution of primary money laundering concern under Section 311" is restricted under it; a
-"drug kingpin X" is a person. Constructed sentences in the shapes of CBP, State, FinCEN and Treasury releases
+"drug kingpin X" is a person (and "Joumaa" after "Drug Kingpin Ayman Joumaa" that person); the speaker named
+after a closing quotation ('... and C," Ambassador Sales said') and a group whose leaders are designated ("three
+of RIM's leaders") are not designated. Constructed sentences in the shapes of CBP, State, FinCEN and Treasury releases
 and their retellings; no held-out text is used."""
 
 from __future__ import annotations
@@ -84,3 +86,25 @@ def test_a_bank_found_of_primary_money_laundering_concern_is_restricted_under_th
 )
 def test_a_kingpin_named_by_his_role_is_a_person(text: str):
     assert ("person:ayman-joumaa", "sanctioned-by", "agency:us-treasury", "asserted") in _tuples(text)
+
+
+def test_the_speaker_after_a_closing_quotation_and_the_group_whose_leaders_are_named_are_not_designated():
+    text = (
+        "The State Department designated the Russian Imperial Movement today. Coordinator for Counterterrorism "
+        "Ambassador Nathan Sales spoke. “We’re also designating three of RIM’s leaders as SDGTs: Stanislav "
+        "Anatolyevich Vorobyev, Denis Valliullovich Gariyev, and Nikolay Nikolayevich Trushchalov,” Ambassador Sales "
+        "said."
+    )
+    found = _tuples(text)
+    assert ("person:stanislav-anatolyevich-vorobyev", "sanctioned-by", "agency:us-state", "asserted") in found
+    assert not {t for t in found if t[0] == "person:nathan-sales"}
+
+
+def test_a_kingpin_named_in_full_then_by_family_name_is_one_person():
+    text = (
+        "Drug Kingpin Ayman Joumaa and his network used the bank. On January 26, Treasury designated Joumaa along "
+        "with nine individuals."
+    )
+    found = _tuples(text)
+    assert ("person:ayman-joumaa", "sanctioned-by", "agency:us-treasury", "asserted") in found
+    assert "firm:joumaa" not in {t[0] for t in found}
