@@ -477,8 +477,8 @@ def find(
         typed[span] = t
         items[k if a[2] is None else k + 1] = (*span, t)
     for (s0, e0), t in list(typed.items()):  # "two individuals, Ivan Petrov and Li Wei": two names
-        if t is T.ORGANIZATION or not PLURAL_BEFORE_RE.search(norm, max(0, s0 - 60), s0):
-            continue
+        if t is T.ORGANIZATION or not (t is T.ASSET or PLURAL_BEFORE_RE.search(norm, max(0, s0 - 60), s0)):
+            continue  # "the Panama-flagged Maisan and White Whale": two vessels too
         parts = [p for p in AND_SPLIT.finditer(norm, s0, e0) if not _AND_FORM_RE.match(norm, p.start())]
         if parts:
             del typed[(s0, e0)]

@@ -502,7 +502,8 @@ IMO_AFTER_RE = re.compile(r"[ \t]*\([ \t]*IMO[ \t]+\d{7}[ \t]*\)")
 LIST_AFTER_RE = re.compile(r"[^.;]{0,300}?\bto\s+(?:the\s+[^.;]{0,60}?\bList|(?:the|its)\s+list)\b")
 ADD_BEFORE_RE = re.compile(r"\b(?:add|adds|added|adding)\b[^.;]{0,200}$", re.IGNORECASE)
 VESSEL_BEFORE_RE = re.compile(  # "the tanker X", "the Motor Yacht (M/Y) Tango", "M/V X"
-    r"(?:\b(?:vessels?|tankers?|freighters?|yachts?|superyachts?|ships?|Yacht|Vessels?)|\bM/[VYT]|\bMV|\bMT)[ \t]+"
+    r"(?:\b(?:vessels?|tankers?|freighters?|yachts?|superyachts?|ships?|Yacht|Vessels?)|\bM/[VYT]|\bMV|\bMT|"
+    r"\b[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2}-flagged)[ \t]+"  # "the Panama-flagged X": a flag is a vessel's
     r"(?:\((?:M/[VYT]|MV|MT)\)[ \t]+)?(?:(?:named|called)[ \t]+)?$"
 )
 # a family name's particle and the name it joins, after a person's name: "de Porres", "de la Cruz", "bin Salman"

@@ -6,7 +6,8 @@ Germany, B in Italy, and C in Greece" designates each, each in its own country; 
 "a financial institution of primary money laundering concern under Section 311" is restricted under it; a
 "drug kingpin X" is a person (and "Joumaa" after "Drug Kingpin Ayman Joumaa" that person); the speaker named
 after a closing quotation ('... and C," Ambassador Sales said') and a group whose leaders are designated ("three
-of RIM's leaders") are not designated. Constructed sentences in the shapes of CBP, State, FinCEN and Treasury releases
+of RIM's leaders") are not designated; a name after a flag ("the Panama-flagged A and B") is a vessel's, each
+name one vessel. Constructed sentences in the shapes of CBP, State, FinCEN and Treasury releases
 and their retellings; no held-out text is used."""
 
 from __future__ import annotations
@@ -108,3 +109,14 @@ def test_a_kingpin_named_in_full_then_by_family_name_is_one_person():
     found = _tuples(text)
     assert ("person:ayman-joumaa", "sanctioned-by", "agency:us-treasury", "asserted") in found
     assert "firm:joumaa" not in {t[0] for t in found}
+
+
+def test_names_after_a_flag_are_vessels_each():
+    found = _tuples(
+        "OFAC has sanctioned San Marino-flagged Tulip BZ and its operator Marshall Islands-registered Zaas Shipping. "
+        "OFAC has further sanctioned the Panama-flagged Maisan and White Whale."
+    )
+    for vessel in ("asset:tulip-bz", "asset:maisan", "asset:white-whale"):
+        assert (vessel, "sanctioned-by", "agency:us-ofac", "asserted") in found
+    assert ("firm:zaas-shipping", "headquartered-in", "country:mh", "asserted") in found
+    assert "firm:maisan-and-white-whale" not in {t[0] for t in found}
