@@ -22,6 +22,9 @@ _COUNTED_BEFORE_RE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|some)\s+$", re.I
 )
 _COMPOUND_ADJ_RE = re.compile(r"(?:[\w.]+-\s+and\s+)?[\w.]+-(?:designated|sanctioned)\s+")
+_UNNAMED_THEN_COMMA_RE = re.compile(
+    r"\b[A-Z0-9][\w-]*\s*,(?!\s*$)"
+)  # not "in Xinjiang, China": a place and its country
 _ADJECTIVAL_RE = re.compile(r"-(?:\s+and\b|designated|sanctioned|based|backed|owned|controlled)")
 
 
@@ -54,6 +57,8 @@ def rule_tie(sent: Sentence) -> None:
             continue
         if _NEXT_VERB_RE.search(sent.doc.norm, cue.end(), obj.start):
             continue  # "does not work with the military in any country and will ask the Pentagon": another verb's
+        if _UNNAMED_THEN_COMMA_RE.search(sent.doc.norm, cue.end(), obj.start):
+            continue  # "front companies for Department 53, with Chonsurim ...": the tie is to a name not read
         gap = _COMPOUND_ADJ_RE.sub("", sent.doc.norm[cue.end() : obj.start])  # "of the UN- and U.S.-designated X"
         if cue.group(0)[:2].lower() in {"a ", "an", "th"} and len(gap) > 25:
             continue  # "a leader in the Sinaloa cartel, as well as B": the group must follow

@@ -4,7 +4,8 @@ the Supreme Court of Justice, X", "a Deputy of the National Assembly, X", "a Chi
 Leon, X") is a person, and the one a designation names, however long the body's name; a name that "is the
 head of" a firm is a person's, whatever its given name ("Jong In Chol"), and a person's name in a list of firms
 is a person's; "The six sanctioned companies are: A, B, China-based C, and Hong Kong-based D" names the four
-the text's sanctioner sanctioned; "X (XX) and its subsidiary, Y": Y is X's subsidiary.
+the text's sanctioner sanctioned; "X (XX) and its subsidiary, Y": Y is X's subsidiary; "front companies for
+Department 53, with Chonsurim ..." ties them to no one the text names (the name after the comma is not the one).
 Constructed sentences in the shapes of Treasury releases (names of development texts' shapes); no held-out
 text is used."""
 
@@ -101,3 +102,15 @@ def test_a_subsidiary_named_after_its_parents_acronym_is_its_subsidiary():
         "firm:pishtazan-kavosh-gostar-boshra",
         "asserted",
     ) in _tuples(text)
+
+
+def test_a_tie_to_a_name_not_read_is_no_tie_to_the_next_name():
+    text = (
+        "Korea Osong Shipping Company and Chonsurim Trading Corporation were identified as front companies for "
+        "Department 53, with Chonsurim operating a North Korean IT delegation in Laos."
+    )
+    assert not {t for t in _tuples(text) if t[1] == "alleged-tie-to"}
+    linked = _tuples(
+        "Ford risks supporting Alpha Battery Co., Ltd., a company linked to the genocide in Xinjiang, China."
+    )
+    assert ("firm:alpha-battery-co-ltd", "alleged-tie-to", "country:cn", "asserted") in linked
