@@ -491,7 +491,7 @@ def _rule_headquarters(sent: Sentence) -> None:
                 hit.re is HQ_DESC_BEFORE_RE or (hit.re is HQ_BASED_RE and _PLURAL_PARTIES_RE.search(hit.group(0)))
             ):  # "Chinese nationals, A and B", "three U.S.-based companies, A, B, and C"
                 owned = m.etype is T.FIRM and _STATE_OWNED_RE.search(hit.group(0))  # "Chinese state-owned firms—A, B"
-                for k, x in enumerate(sent.group(m, 1, frozenset({m.etype}))):
+                for k, x in enumerate(sent.described_only(sent.group(m, 1, frozenset({m.etype})))):
                     if k:
                         sent.add(x, P.HEADQUARTERED_IN, place, (m.start, x.end), 0.65, stance=Stance.ASSERTED)
                     if owned:

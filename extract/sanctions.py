@@ -164,6 +164,7 @@ def rule_sanction(sent: Sentence) -> None:
                 subs = subs + extra
                 more = _AND_AGAINST_RE.search(norm, extra[-1].end, sent.end)
         adjective = norm[cue.start() - 1 : cue.start()] == "-"  # "the U.S.-designated X": not this clause's verb
+        subs = sent.described_only(subs) if adjective else subs  # "the U.S.-sanctioned A and its subsidiary, B"
         if subs and not passive:  # "designating Porras's husband Gilberto Porres": the husband
             subs = [_relative(sent, x) for x in subs]
         if subs and not passive:  # "sanctioning Hizballah operatives": the operatives, not Hizballah

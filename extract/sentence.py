@@ -110,6 +110,9 @@ _THE_RUN_RE = re.compile(r"\)?,[ \t]+(?:and[ \t]+)?the[ \t]+")
 _POSSESSIVE_PAREN_RE = re.compile(r"['\u2019]s[ \t]*\([ \t]*")  # "the Commission's (FCC)": its acronym after
 
 
+_ITS_GAP_RE = re.compile(r"\b(?:its|their|his|her)\b")
+
+
 class Sentence:
     """One sentence: its mentions (sorted, non-overlapping) and the neighbour look-ups the rules
     use, each a bisection plus a short scan, so a sentence costs about O(cues × log mentions)."""
@@ -332,6 +335,14 @@ class Sentence:
             i = last = j
             alias = -1
         return out if direction > 0 else list(reversed(out))
+
+    def described_only(self, members: list[Mention]) -> list[Mention]:
+        """The members a description before the first covers: up to one named as another's ("the U.S.-sanctioned
+        Iranian firm A and its subsidiary, B": A only)."""
+        for k in range(1, len(members)):
+            if _ITS_GAP_RE.search(self.doc.norm, members[k - 1].end, members[k].start):
+                return members[:k]
+        return members
 
     def _in_paren_after(self, a: Mention, b: Mention) -> bool:
         """Is ``b`` inside the parenthesis that follows ``a`` ("A (B)")?"""

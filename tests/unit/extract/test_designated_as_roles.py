@@ -5,7 +5,8 @@ Leon, X") is a person, and the one a designation names, however long the body's 
 head of" a firm is a person's, whatever its given name ("Jong In Chol"), and a person's name in a list of firms
 is a person's; "The six sanctioned companies are: A, B, China-based C, and Hong Kong-based D" names the four
 the text's sanctioner sanctioned; "X (XX) and its subsidiary, Y": Y is X's subsidiary; "front companies for
-Department 53, with Chonsurim ..." ties them to no one the text names (the name after the comma is not the one).
+Department 53, with Chonsurim ..." ties them to no one the text names (the name after the comma is not the one);
+"the U.S.-sanctioned Iranian firm A and its subsidiary, B": the description is A's, not B's.
 Constructed sentences in the shapes of Treasury releases (names of development texts' shapes); no held-out
 text is used."""
 
@@ -114,3 +115,15 @@ def test_a_tie_to_a_name_not_read_is_no_tie_to_the_next_name():
         "Ford risks supporting Alpha Battery Co., Ltd., a company linked to the genocide in Xinjiang, China."
     )
     assert ("firm:alpha-battery-co-ltd", "alleged-tie-to", "country:cn", "asserted") in linked
+
+
+def test_a_description_before_a_firm_covers_not_its_subsidiary_named_after_it():
+    found = _tuples(
+        "The entities procured parts on behalf of the U.S.-sanctioned Iranian firm Pishtazan Kavosh Gostar Boshra "
+        "(PKGB) and its subsidiary, Narin Sepehr Mobin Isatis (NSMI)."
+    )
+    assert ("firm:pishtazan-kavosh-gostar-boshra", "sanctioned-by", "country:us", "asserted") in found
+    assert ("firm:pishtazan-kavosh-gostar-boshra", "headquartered-in", "country:ir", "asserted") in found
+    assert not {t for t in found if t[0] == "firm:narin-sepehr-mobin-isatis" and t[1] != "subsidiary-of"}
+    designated = _tuples("Treasury designated Alpha Holding Ltd. and its subsidiary, Beta Trading LLC.")
+    assert ("firm:beta-trading-llc", "sanctioned-by", "agency:us-treasury", "asserted") in designated
