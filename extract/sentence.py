@@ -70,6 +70,8 @@ _RELATIVE_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?[^,;:()\n]{0,60}?,")
 _CLAUSE_OPENS_RE = re.compile(
     # "announced sanctions on Iran two days after President X instructed ...": X is another clause's
     r"\b(?:since|because|although|though|until|unless|whereas|while|after|before|when)\b|;|,[ \t]+(?:and|but)[ \t]+$"
+    # "sanctions three vessels linked to Houthis", "sanctioned individuals tied to X": the ones linked, unnamed, not X
+    r"|\b[a-z]+s[ \t]+(?:linked|tied|connected)[ \t]+(?:to|with)[ \t]+(?:the[ \t]+)?$"
 )
 # a title between "by" and the person it names: "by President Biden", "by Treasury Secretary Janet Yellen"
 _TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_TITLE_RE.pattern})[ \t]+")

@@ -7,7 +7,7 @@ Germany, B in Italy, and C in Greece" designates each, each in its own country; 
 "drug kingpin X" is a person (and "Joumaa" after "Drug Kingpin Ayman Joumaa" that person); the speaker named
 after a closing quotation ('... and C," Ambassador Sales said') and a group whose leaders are designated ("three
 of RIM's leaders") are not designated; a name after a flag ("the Panama-flagged A and B") is a vessel's, each
-name one vessel. Constructed sentences in the shapes of CBP, State, FinCEN and Treasury releases
+name one vessel; "sanctions three vessels linked to Houthis" sanctions the vessels, not the Houthis. Constructed sentences in the shapes of CBP, State, FinCEN and Treasury releases
 and their retellings; no held-out text is used."""
 
 from __future__ import annotations
@@ -120,3 +120,14 @@ def test_names_after_a_flag_are_vessels_each():
         assert (vessel, "sanctioned-by", "agency:us-ofac", "asserted") in found
     assert ("firm:zaas-shipping", "headquartered-in", "country:mh", "asserted") in found
     assert "firm:maisan-and-white-whale" not in {t[0] for t in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington sanctions three vessels linked to Houthis",
+        "Treasury sanctioned individuals tied to the Sinaloa Cartel.",
+    ],
+)
+def test_the_party_unnamed_ones_are_linked_to_is_not_the_one_sanctioned(text: str):
+    assert not {t for t in _tuples(text) if t[1] == "sanctioned-by"}
