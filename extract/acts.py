@@ -7,9 +7,12 @@ import re
 
 from schema.ontology import EntityType, Predicate, Stance
 
+from .builtin import demonyms
 from .cues import DECLINE_RE, INVADE_RE
 from .mentions import AFFECTED
+from .patterns import DEMONYM_ALT
 from .sentence import Sentence
+from .spans import Mention
 
 T = EntityType
 P = Predicate
@@ -30,12 +33,22 @@ def rule_declined(sent: Sentence) -> None:
 
 def rule_invaded(sent: Sentence) -> None:
     for cue in sent.cues(INVADE_RE):
-        before = sent.before(cue.start(), _COUNTRIES)
+        before: list[Mention | str] = list(sent.before(cue.start(), _COUNTRIES))
         after = sent.after(cue.end(), _COUNTRIES)
-        if before and after and before[0].eid != after[0].eid:
+        adjective = _DEMONYM_BEFORE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 30), cue.start())
+        if adjective is not None and cue.group(0).lower().startswith("invasion"):
+            before = [demonyms()[adjective.group("d")]]  # "after the full-scale Russian invasion of Ukraine": Russia's
+        if before and after and _eid(before[0]) != after[0].eid:
             owned = _POSSESSIVE_BEFORE.search(sent.doc.norm, sent.start, cue.start())
             stance = Stance.ASSERTED if owned and cue.group(0).lower().startswith("invasion") else None
             sent.add(before[0], P.INVADED, after[0], cue, 0.8, stance=stance)
+
+
+_DEMONYM_BEFORE_RE = re.compile(rf"\b(?P<d>{DEMONYM_ALT})[ \t]+(?:[a-z-]+[ \t]+)?$")
+
+
+def _eid(x: Mention | str) -> str:
+    return x if isinstance(x, str) else x.eid
 
 
 # "accused Tehran of supplying drones to Russia for its invasion of Ukraine": a possessed invasion is

@@ -59,6 +59,11 @@ _TERM_ADJECTIVE_RE = re.compile(r"\b(?:a|an)\s+designated$", _I)
 _ITEM_START_RE = re.compile(r":\s*(?:\(?\d{1,2}[.)]\s*)?")
 
 
+_UNNAMED_SUBJECT_RE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|these|those|other)\s+(?:[A-Za-z-]+\s+){0,2}"
+    r"(?:companies|firms|entities|individuals|persons|people|banks|vessels)\s+to\s+be\b",
+    re.I,
+)
 _WAIVER_AFTER_RE = re.compile(r"[ \t-]+(?:waivers?|exemptions?|exceptions?|relief)\b", re.I)
 
 
@@ -117,6 +122,8 @@ def rule_sanction(sent: Sentence) -> None:
         all_of = _ALL_OF_WHICH_RE.search(norm, max(sent.start, cue.start() - 40), cue.start())
         if passive or not auths:
             subs = sent.subjects_before(cue.start(), AFFECTED)
+            if subs and _UNNAMED_SUBJECT_RE.search(sent.bare(subs[-1].end, cue.start())):
+                subs = []  # "X called for five Chinese companies to be blacklisted": the companies, unnamed
             if subs and all_of is not None:  # "A, B, and C, all of which have been designated by ..."
                 subs = sent.group(subs[-1], -1, AFFECTED)
             if not subs and passive:

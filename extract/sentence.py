@@ -72,6 +72,9 @@ _CLAUSE_OPENS_RE = re.compile(
     r"\b(?:since|because|although|though|until|unless|whereas|while|after|before|when)\b|;|,[ \t]+(?:and|but)[ \t]+$"
     # "sanctions three vessels linked to Houthis", "sanctioned individuals tied to X": the ones linked, unnamed, not X
     r"|\b[a-z]+s[ \t]+(?:linked|tied|connected)[ \t]+(?:to|with)[ \t]+(?:the[ \t]+)?$"
+    # "blacklist five Chinese companies suspected of aiding the CCP", "blacklist companies that ... CCP surveillance"
+    r"|\b(?:companies|firms|entities|individuals|persons|people|banks)[ \t]+(?:that|which|who|suspected|accused)\b"
+    r"(?![^:]*:)"  # not "against four companies that are ...: A, B, C, and D": the list after the colon
 )
 # a title between "by" and the person it names: "by President Biden", "by Treasury Secretary Janet Yellen"
 _TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_TITLE_RE.pattern})[ \t]+")

@@ -7,7 +7,9 @@ Germany, B in Italy, and C in Greece" designates each, each in its own country; 
 "drug kingpin X" is a person (and "Joumaa" after "Drug Kingpin Ayman Joumaa" that person); the speaker named
 after a closing quotation ('... and C," Ambassador Sales said') and a group whose leaders are designated ("three
 of RIM's leaders") are not designated; a name after a flag ("the Panama-flagged A and B") is a vessel's, each
-name one vessel; "sanctions three vessels linked to Houthis" sanctions the vessels, not the Houthis. Constructed sentences in the shapes of CBP, State, FinCEN and Treasury releases
+name one vessel; "sanctions three vessels linked to Houthis" sanctions the vessels, not the Houthis; "the Russian
+invasion of Ukraine" is Russia's; unnamed companies a lawmaker asks to blacklist ("five Chinese companies to be
+blacklisted", "companies suspected of aiding the CCP") are neither the lawmaker nor the CCP. Constructed sentences in the shapes of CBP, State, FinCEN and Treasury releases
 and their retellings; no held-out text is used."""
 
 from __future__ import annotations
@@ -131,3 +133,34 @@ def test_names_after_a_flag_are_vessels_each():
 )
 def test_the_party_unnamed_ones_are_linked_to_is_not_the_one_sanctioned(text: str):
     assert not {t for t in _tuples(text) if t[1] == "sanctioned-by"}
+
+
+def test_an_invasion_a_demonym_names_is_that_countrys():
+    found = _tuples(
+        "The US imposed additional restrictions on avionics after the full-scale Russian invasion of Ukraine."
+    )
+    assert ("country:ru", "invaded", "country:ua", "asserted") in found
+    assert ("country:us", "invaded", "country:ua", "asserted") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Senator Marsha Blackburn (R-Tenn.) called for five Chinese companies to be blacklisted by the Commerce "
+        "Department.",
+        "Senator Marsha Blackburn called on the Department of Commerce to blacklist five Chinese companies suspected "
+        "of aiding the Chinese Communist Party (CCP) in its surveillance.",
+    ],
+)
+def test_unnamed_companies_a_lawmaker_asks_to_blacklist_are_neither_the_lawmaker_nor_the_party_they_aid(text: str):
+    assert not {t for t in _tuples(text) if t[1] == "sanctioned-by"}
+
+
+def test_the_companies_named_after_the_colon_are_the_ones_acted_against():
+    text = (
+        "The Federal Communications Commission today issued Orders to Show Cause against four companies that are "
+        "ultimately subject to the control of the Chinese government: China Telecom Americas, China Unicom Americas, "
+        "Pacific Networks, and ComNet."
+    )
+    found = _tuples(text)
+    assert ("agency:us-fcc", "considering-action-against", "firm:pacific-networks", "asserted") in found
