@@ -19,6 +19,7 @@ def in_heading(norm: str, pos: int) -> bool:
 
 # a quotation (not the words between two: '..." said X of Y. "...'), without a full stop at its end
 _QUOTED_RE = re.compile(r"[\u201c\"](?=\S)([^\u201c\u201d\"\n]{20,200}?)(?<=[^\s.])[,]?[\u201d\"]")
+_ITEM_END_RE = re.compile(r";(?:[ \t]+(?:and|or))?[ \t]*$")  # an unmarked item's end: "A;", "B; and"
 _ITEM_RE = re.compile(r"[ \t]*(?:[-\u2022*\u2013]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))[ \t]+\S")  # "- A", "1. A", "(a) A"
 # a digest's item: a title-case lead-in, a colon, then its sentences
 _LEAD_IN_RE = re.compile(r"[ \t]*(?:[-\u2022*][ \t]+)?([^:\n]{10,160}):[ \t]")
@@ -79,13 +80,17 @@ def list_intro(norm: str, pos: int) -> str | None:
     or None where ``pos`` opens no item of a list a colon opened."""
     line_start = norm.rfind("\n", 0, pos) + 1
     item = _ITEM_RE.match(norm, line_start)
-    if item is None or item.end() - 1 != pos:
+    bare = item is None and not norm[line_start:pos].strip()  # "A, including two aliases (...);" a paragraph each
+    if not bare and (item is None or item.end() - 1 != pos):
         return None
     end = line_start - 1
     while end > 0:
         start = norm.rfind("\n", 0, end) + 1
         line = norm[start:end]
-        if line.strip() and _ITEM_RE.match(line) is None:
+        if line.strip() and (bare and _ITEM_END_RE.search(line) or not bare and _ITEM_RE.match(line)):
+            end = start - 1
+            continue
+        if line.strip():
             return line.strip() if line.rstrip().endswith(":") else None
         end = start - 1
     return None

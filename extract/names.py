@@ -57,6 +57,7 @@ from .patterns import (
     IMO_AFTER_RE,
     INSTITUTION_AFTER_RE,
     LIST_AFTER_RE,
+    LIST_INTRO_PARTIES_RE,
     NAME_STOP,
     NEWS_ROLE,
     NEWS_ROLE_BEFORE_RE,
@@ -368,7 +369,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.ORGANIZATION if CIVIL_BODY_RE.search(name) else T.FIRM  # "the sanctioned X General Bureau"
     if FIRM_BEFORE_RE.search(left[-80:]) and not NO_PARTY_EXAMPLES_RE.search(left[-80:]):
         return T.FIRM  # not "initiatives such as Made in China 2025"
-    if (intro := list_intro(norm, start)) is not None and FIRM_BEFORE_RE.search(intro.rstrip(":")):
+    if (intro := list_intro(norm, start)) is not None and LIST_INTRO_PARTIES_RE.search(intro[-160:]):
         return T.FIRM  # "The seven entities are:" then "- Sunway Microelectronics": an item of the list
     if _OPENER.match(left) and _UNDERGOES_AFTER.match(norm, end):
         return T.PERSON if person_shaped(name, COMMON) and not described else T.FIRM

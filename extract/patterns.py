@@ -552,3 +552,6 @@ CORPORATE_POST_AFTER_RE = re.compile(
 APPLICATION_AFTER_RE = re.compile(  # "China Mobile USA's application", "China Unicom Americas' authority"
     r"'s?[ \t]+(?:applications?|authorizations?|authority)\b"
 )
+# the parties a list's opening line announces: "The seven entities are:", "placed the following companies on the Entity
+# List:" (firms' names follow, a line each)
+LIST_INTRO_PARTIES_RE = re.compile(r"\b(?:companies|firms|entities|banks|businesses|suppliers|manufacturers)\b[^.]*:$")

@@ -2,7 +2,7 @@
 headlines: each item's name is typed as the parties the opening line names (a firm, or a body by its head word,
 "National Supercomputing Center Wuxi" one body whatever city closes its name), and each is a party of the
 measure the text tells (added to the Entity List), each item's description before its semicolon left out; a
-numbered item's "1." ends no sentence. A city named where a party is ("A, based in Shenzhen;",
+numbered item's "1." ends no sentence; items without a marker, a paragraph each ending in ";", are items too. A city named where a party is ("A, based in Shenzhen;",
 "B, Shenzhen;") is no party's name. Constructed texts in the shapes of BIS releases and their retellings; no
 evaluation text is quoted."""
 
@@ -77,3 +77,17 @@ def test_a_numbered_items_marker_ends_no_sentence():
 
     text = "The banned entities are:\n1. Avin Electronics Co., Ltd.;\n2. Tenco Technology Co., Ltd."
     assert len(sentences(text)) == 1
+
+
+def test_unmarked_items_a_paragraph_each_after_a_colon_are_listed():
+    text = (
+        "BIS announced that it has placed the following companies on the Entity List:\n\n"
+        "Chengdu Haiguang Integrated Circuit;\n\n"
+        "Sugon Information Industry; and\n\n"
+        "Wuxi Jiangnan Computing Technology."
+    )
+    item = text.index("Sugon")
+    assert list_intro(text, item) == "BIS announced that it has placed the following companies on the Entity List:"
+    found = _tuples(text)
+    for firm in ("firm:chengdu-haiguang-integrated-circuit", "firm:sugon-information-industry"):
+        assert (firm, "listed-on", "list:us-bis-entity-list", "asserted") in found
