@@ -59,6 +59,7 @@ _TERM_ADJECTIVE_RE = re.compile(r"\b(?:a|an)\s+designated$", _I)
 _ITEM_START_RE = re.compile(r":\s*(?:\(?\d{1,2}[.)]\s*)?")
 
 
+_SANCTIONS_ON_BEFORE_RE = re.compile(r"\bsanctions\s+(?:on|against)\s+(?:the\s+)?$", re.I)  # their target
 _UNNAMED_SUBJECT_RE = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|these|those|other)\s+(?:[A-Za-z-]+\s+){0,2}"
     r"(?:companies|firms|entities|individuals|persons|people|banks|vessels)\s+to\s+be\b",
@@ -107,6 +108,7 @@ def rule_sanction(sent: Sentence) -> None:
                     if not sent.is_modifier(m)
                     and not CONSULTED_RE.search(norm, max(sent.start, m.start - 60), m.start)
                     and not target_modifier(m, cue)  # "the Iran sanctions": Iran is their target
+                    and not _SANCTIONS_ON_BEFORE_RE.search(norm, max(sent.start, m.start - 24), m.start)
                     and not _RESULT_CLAUSE_RE.search(norm, m.end, cue.start())  # "funds through X, which is why"
                 ],
                 cue.start(),

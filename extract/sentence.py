@@ -115,6 +115,7 @@ _THE_RUN_RE = re.compile(r"\)?,[ \t]+(?:and[ \t]+)?the[ \t]+")
 _POSSESSIVE_PAREN_RE = re.compile(r"['\u2019]s[ \t]*\([ \t]*")  # "the Commission's (FCC)": its acronym after
 
 
+_QUOTE_CLOSED_RE = re.compile(r"[,.!?][\"\u201d]")  # '..., and vessels," Treasury Secretary X said'
 _ITS_GAP_RE = re.compile(r"\b(?:its|their|his|her)\b")
 
 
@@ -341,6 +342,12 @@ class Sentence:
             alias = -1
         return out if direction > 0 else list(reversed(out))
 
+    def _quote_closes(self, pos: int, end: int) -> bool:
+        """Does a quotation open before ``pos`` close before ``end`` ('... designate companies," Secretary X said'),
+        not one the gap holds whole (', "Blocking Property of ...," A and B')?"""
+        close = _QUOTE_CLOSED_RE.search(self.doc.norm, pos, end)
+        return close is not None and not re.search(r"(?:^|[\s(])[\"\u201c]", self.doc.norm[pos : close.start()])
+
     def described_only(self, members: list[Mention]) -> list[Mention]:
         """The members a description before the first covers: up to one named as another's ("the U.S.-sanctioned
         Iranian firm A and its subsidiary, B": A only)."""
@@ -415,7 +422,7 @@ class Sentence:
             return []  # "action against an unnamed refinery since President Trump issued ...": another clause
         if _RELATIVE_GAP_RE.search(self.bare(pos, first.start)):
             return []  # "Executive Order 13920, which President Trump issued, bans": a relative clause's party
-        if QUOTE_ENDS_RE.search(self.doc.norm, pos, first.start):
+        if QUOTE_ENDS_RE.search(self.doc.norm, pos, first.start) or self._quote_closes(pos, first.start):
             return []  # '"... restricting the military's ability," said Under Secretary X': the speaker
         return self.group(first, 1, types)
 

@@ -9,7 +9,9 @@ after a closing quotation ('... and C," Ambassador Sales said') and a group whos
 of RIM's leaders") are not designated; a name after a flag ("the Panama-flagged A and B") is a vessel's, each
 name one vessel; "sanctions three vessels linked to Houthis" sanctions the vessels, not the Houthis; "the Russian
 invasion of Ukraine" is Russia's; unnamed companies a lawmaker asks to blacklist ("five Chinese companies to be
-blacklisted", "companies suspected of aiding the CCP") are neither the lawmaker nor the CCP. Constructed sentences in the shapes of CBP, State, FinCEN and Treasury releases
+blacklisted", "companies suspected of aiding the CCP") are neither the lawmaker nor the CCP; the speaker after a
+quotation that closed ('..., and vessels," Secretary X said') is not designated, nor the country "sanctions on" name
+(a title quoted whole before the names still lets them be). Constructed sentences in the shapes of CBP, State, FinCEN and Treasury releases
 and their retellings; no held-out text is used."""
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import pytest
 
 from extract import propose
+from extract.meta import ArticleMeta
 
 
 def _tuples(text: str) -> set[tuple[str, str, str, str]]:
@@ -164,3 +167,23 @@ def test_the_companies_named_after_the_colon_are_the_ones_acted_against():
     )
     found = _tuples(text)
     assert ("agency:us-fcc", "considering-action-against", "firm:pacific-networks", "asserted") in found
+
+
+def test_the_speaker_after_a_quotation_and_the_country_sanctions_are_on_are_no_parties():
+    text = (
+        '"Treasury will continue to implement existing sanctions on North Korea, and will take action to block and '
+        'designate companies, ports, and vessels that facilitate illicit shipments," Treasury Secretary Steven '
+        "Mnuchin said in a statement."
+    )
+    assert not _tuples(text)
+    text = (
+        "Today, the United States is taking action. We are designating two Ansarallah leaders pursuant to Executive "
+        "Order 13611, “Blocking Property of Persons Threatening the Peace, Security, or Stability of Yemen,” Mansur "
+        "Al-Sa’adi and Ahmad Ali Ahsan al-Hamzi."
+    )
+    parsed = propose(text, ArticleMeta(publisher="U.S. Department of State")).parsed
+    titled = {(c.subject, c.predicate.value, c.object, c.stance.value) for c in parsed.claims}
+    assert {t[0] for t in titled if t[1] == "restricted-under"} >= {
+        "person:mansur-al-sa-adi",
+        "person:ahmad-ali-ahsan-al-hamzi",
+    }
