@@ -425,7 +425,7 @@ DESIGNATION_TERM = re.compile(
 )
 
 GROUP_BEFORE_RE = re.compile(  # "Lebanon-based terrorist group Hezbollah": a group by its description
-    r"\b(?:terrorist|militant|extremist|armed|insurgent|criminal|paramilitary|separatist|ransomware)[ \t]+"
+    r"\b(?:terrorist|terror|militant|extremist|armed|insurgent|criminal|paramilitary|separatist|ransomware)[ \t]+"
     r"(?:group|organization|network|movement|militia|gang)s?[ \t]*(?:,?[ \t]+(?:including|such[ \t]+as|like))?[ \t]+$|"
     r"\bgang[ \t]+(?:coalition|alliance|federation)[ \t]*,?[ \t]+$|"  # "the Haitian gang coalition, Viv Ansanm"
     # a threat group by its description: "the Russia-based malicious cyber actor X", "the actor known as X or Y"

@@ -187,3 +187,11 @@ def test_the_speaker_after_a_quotation_and_the_country_sanctions_are_on_are_no_p
         "person:mansur-al-sa-adi",
         "person:ahmad-ali-ahsan-al-hamzi",
     }
+
+
+def test_a_terror_group_named_so_is_a_group():
+    found = _tuples(
+        "The US Treasury Department increased its sanctions on the Lebanese terror group Hezbollah on Wednesday."
+    )
+    assert ("organization:hezbollah", "sanctioned-by", "agency:us-treasury", "asserted") in found
+    assert not {t for t in found if t[0] == "firm:hezbollah"}
