@@ -13,7 +13,7 @@ from schema.ontology import EntityType, Stance
 
 from .builtin import DEMONYM_WORDS, builtin
 from .patterns import DEMONYM_ALT, LAWMAKER_TITLE, PARTY_STATE
-from .text import BULLET
+from .text import BULLET, ITEM_MARK
 
 T = EntityType
 _I = re.IGNORECASE
@@ -290,7 +290,7 @@ COUNTED_PARTIES_RE = re.compile(
 # where the names of such a description start: "..., including A", "... such as A", "...: A"
 ENTRIES_AFTER_RE = re.compile(  # "... to the Entity List:" then "- A" / "1. A" a line each
     r"\s*(?:\([^()]{0,40}\))?\s*(?:,\s*)?(?:(?:including|such\s+as|namely)\s+(?:the\s+)?|:\s*"
-    rf"(?:(?:{BULLET}|\(?\d{{1,2}}[.)]|\([a-z]\))[ \t]+)?)",
+    rf"(?:{ITEM_MARK}[ \t]+)?)",
     _I,
 )
 GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies and individuals ("A Group"), B"

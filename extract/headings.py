@@ -6,6 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from .text import BULLET_RE
+
 __all__ = ["heading_lines", "in_heading", "list_intro"]
 
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "with", "at", "from"})
@@ -20,7 +22,7 @@ def in_heading(norm: str, pos: int) -> bool:
 # a quotation (not the words between two: '..." said X of Y. "...'), without a full stop at its end
 _QUOTED_RE = re.compile(r"[\u201c\"](?=\S)([^\u201c\u201d\"\n]{20,200}?)(?<=[^\s.])[,]?[\u201d\"]")
 _ITEM_END_RE = re.compile(r";(?:[ \t]+(?:and|or))?[ \t]*$")  # an unmarked item's end: "A;", "B; and"
-_ITEM_RE = re.compile(r"[ \t]*(?:[-\u2022*\u2013]|\d{1,2}[.)]|\([a-z0-9]{1,3}\))[ \t]+\S")  # "- A", "1. A", "(a) A"
+_ITEM_RE = BULLET_RE  # "- A", "1. A", "(a) A": a list's item (extract.text)
 # a digest's item: a title-case lead-in, a colon, then its sentences
 _LEAD_IN_RE = re.compile(r"[ \t]*(?:[-\u2022*][ \t]+)?([^:\n]{10,160}):[ \t]")
 
@@ -81,7 +83,7 @@ def list_intro(norm: str, pos: int) -> str | None:
     line_start = norm.rfind("\n", 0, pos) + 1
     item = _ITEM_RE.match(norm, line_start)
     bare = item is None and not norm[line_start:pos].strip()  # "A, including two aliases (...);" a paragraph each
-    if not bare and (item is None or item.end() - 1 != pos):
+    if not bare and (item is None or item.end() != pos):
         return None
     end = line_start - 1
     while end > 0:

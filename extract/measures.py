@@ -18,6 +18,7 @@ from schema.ontology import EntityType, Predicate
 
 from .cues import CLAUSE_GAP_RE
 from .mentions import AFFECTED, AUTHORITY
+from .patterns import INSTITUTION_AFTER_RE
 from .sentence import Sentence
 from .spans import Mention
 
@@ -189,10 +190,7 @@ def _last_of(sent: Sentence, group: list[Mention]) -> int:
 # institution of primary money laundering concern pursuant to Section 311 ...", "X was now a financial institution of
 # primary money laundering concern under Section 311 ..."
 _CONCERN_RE = re.compile(
-    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*,?[ \t]+(?:as|is|was|to[ \t]+be)[ \t]+(?:now[ \t]+)?(?:a|an)[ \t]+"
-    r"(?:foreign[ \t]+)?financial[ \t]+institution[^.;:]{0,80}?\bof[ \t]+primary[ \t]+money[ \t]+laundering[ \t]+"
-    r"concern\b",
-    _I,
+    INSTITUTION_AFTER_RE.pattern + r"[^.;:]{0,80}?\bof[ \t]+primary[ \t]+money[ \t]+laundering[ \t]+concern\b", _I
 )
 
 

@@ -211,7 +211,8 @@ def sentences(norm: str) -> list[tuple[int, int]]:
 _ITEM_END_RE = re.compile(r";(?:\s*(?:and|or))?$")
 # a bulleted or numbered item line: "• X", "- X", "(1) X", "2. X"
 BULLET = r"[\u2022\u25aa\u25e6\u2023\u00b7*-]"  # the marks a list item a line opens with
-BULLET_RE = re.compile(rf"[ \t]*(?:{BULLET}|\(?\d{{1,2}}[.)]|\([a-z]\))[ \t]+")
+ITEM_MARK = rf"(?:{BULLET}|\(?\d{{1,2}}[.)]|\([a-z]\))"  # what opens a list's item: "- A", "1. A", "(a) A"
+BULLET_RE = re.compile(rf"[ \t]*{ITEM_MARK}[ \t]+")
 
 
 _SALUTATION_RE = re.compile(r"(?:Dear|To)\s")  # "Dear Secretary Hegseth and Chairman Carr:": a letter opens, no list
