@@ -94,6 +94,11 @@ NAME_TOKEN = (  # "B/E Aerospace", "Temp.Periscope"
 NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
     rf"(?<![\w.'/-]){NAME_TOKEN}"
     rf"(?:[ \t]+(?:(?:of|and|&|for|de|del|bin|bint|ibn|al|el)[ \t]+|[A-Z]\.[ \t]+)?{NAME_TOKEN}){{0,7}}(?![\w-])"
+    # a name in Han script, which has no capitals: two to four characters alone among words of another script
+    # ("李明, a Chinese national"); a longer run is a sentence or a firm's name (:mod:`extract.scripts`)
+    r"|(?<![\w.'/-])[\u4e00-\u9fff]{2,4}(?![\w-])"
+    # a name in Arabic script, likewise without capitals: up to five words alone among words of another script
+    r"|(?<![\w.'/-])[\u0621-\u064a\u0671-\u06d3]+(?:[ \t]+[\u0621-\u064a\u0671-\u06d3]+){0,4}(?![\w-])"
 )
 
 COMMON = frozenset(  # capitalised words that are not names on their own (sentence openers, headings, generic nouns)

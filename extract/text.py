@@ -110,7 +110,9 @@ _OPENER_RE = re.compile(
 )
 # Latin letters, accented ones too, as the inside of a class ("Aéreocargo", "Société Générale", "Şahin", "Núñez",
 # "Nguyễn"): Latin-1, Latin Extended-A and -B, Latin Extended Additional
-_LATIN = [chr(c) for block in ((0xC0, 0x250), (0x1E00, 0x1F00)) for c in range(*block) if chr(c).isalpha()]
+_LATIN = [
+    chr(c) for block in ((0xC0, 0x250), (0x1E00, 0x1F00), (0x400, 0x530)) for c in range(*block) if chr(c).isalpha()
+]
 UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 LETTERS = "A-Za-z" + "".join(_LATIN)
 _BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
