@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .builtin import DEMONYM_WORDS
-from .text import LETTERS, UPPER
+from .text import LETTERS, LOWER, UPPER
 
 # -- building blocks: a capitalised word (not a function word), white space --------------------
 
@@ -335,7 +335,12 @@ ON_A_DAY_RE = re.compile(
     r"[ \t]+on[ \t]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b"
 )
-NAME_TOKEN_RE = re.compile(r"[ \t]+(?:(of|for|the|and|on)|([A-Z][a-z]+|[A-Z]\.))(?=[\s,;:.'])")
+# a word of a titled person's name: "Biden", "McGovern", "O'Brien", "Páez", "Ochur-Suge", and a family name with the
+# Arabic article ("President Bashar al-Assad"), or an initial
+NAME_TOKEN_RE = re.compile(
+    rf"[ \t]+(?:(of|for|the|and|on)|((?:(?:al|el)-|[{UPPER}]['’](?=[{UPPER}]))?"
+    rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:['’-][{UPPER}][{LOWER}]+)*|[A-Z]\.))(?=[\s,;:.'’])"
+)
 
 # -- countries from demonyms, products ---------------------------------------------------------
 

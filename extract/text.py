@@ -115,6 +115,7 @@ _LATIN = [
 ]
 UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 LETTERS = "A-Za-z" + "".join(_LATIN)
+LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
 _BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n\s*(?=[^\sa-z])")  # not before a lower-case continuation
 # a sentence ends before a capital (an accented one too: "Élysée"), a digit, or a name in another script (Han,
