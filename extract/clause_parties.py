@@ -25,7 +25,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
-from .cues import AS_ROLE_RE, MEMBERS_AFTER_RE, SANCTION_RE, SERVING_BEFORE_RE, described_participle
+from .cues import AS_ROLE_RE, KIN, MEMBERS_AFTER_RE, SANCTION_RE, SERVING_BEFORE_RE, described_participle
 from .mentions import AFFECTED, AUTHORITY
 from .roles import POSSESSIVE_POST_NAMED_RE
 from .sentence import Sentence
@@ -49,6 +49,8 @@ _SPEAKER_BEFORE_RE = re.compile(
 )
 # "Director of the so-called “X”", "one of the constituent gangs in the X alliance"
 _OF_BEFORE_RE = re.compile(r"\b(?:of|at|in)\s+(?:the\s+)?(?:so-called\s+)?[\"“']?$")
+# a relative's kin named with the title before the name: "two cousins of Syrian President X"
+_KIN_OF_BEFORE_RE = re.compile(rf"\b{KIN}\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}$")
 _ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:a|an|the|other|previously|already)\s+$", _I)  # "the sanctioned X"
 _CONFIDENCE = 0.4
 
@@ -60,6 +62,7 @@ def holder(sent: Sentence, m: Mention) -> bool:
     left = norm[max(sent.start, m.start - 40) : m.start]
     return bool(
         _OF_BEFORE_RE.search(left)
+        or _KIN_OF_BEFORE_RE.search(left)
         or MEMBERS_AFTER_RE.match(norm, m.end)
         or POSSESSIVE_POST_NAMED_RE.match(norm, m.end)
         or SERVING_BEFORE_RE.search(sent.bare(max(sent.start, m.start - 140), m.start))

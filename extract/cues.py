@@ -219,7 +219,8 @@ SERVING = (
 SERVING_BEFORE_RE = re.compile(SERVING, re.IGNORECASE)
 PERSON_GROUP_OF_RE = re.compile(
     r"\b(?:executives?|leaders?|heads?|chiefs?|deput(?:y|ies)|leadership|officials?|employees?|members?|individuals?|persons?|"
-    r"people|directors?|officers?|managers?|staff|shareholders?|founders?|subsidiaries|affiliates)\b"
+    r"people|directors?|officers?|managers?|staff|shareholders?|founders?|subsidiaries|affiliates|"
+    r"relatives?|sons|daughters|children|brothers|sisters|cousins|nephews|nieces)\b"  # "two cousins of X": not X
     r"[^.;,\"]{0,60}?\bof\b|"  # "leaders of X", not "leaders pursuant to E.O. 13611, "Blocking Property of"
     r"\b(?:actors?|hackers?|operatives?|members?|nationals?)\s+(?:from|in|with)\b|"  # "four cyber actors from APT40"
     rf"{SERVING}|"

@@ -145,3 +145,40 @@ def test_a_list_named_as_a_bodys_own_is_administered_by_it(text: str, body: str,
 def test_a_list_named_without_its_body_names_none():
     found = _tuples("Acme Trading Co., Ltd. was added to the Entity List.")
     assert not {t for t in found if t[1] == "administers"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Syrian President Bashar al-Assad met the delegation.",
+            ("person:bashar-al-assad", "alleged-tie-to", "country:sy", "asserted"),
+        ),
+        (
+            "Rep. Jim McGovern introduced the Uyghur Forced Labor Prevention Act.",
+            ("law:uyghur-forced-labor-prevention-act", "proposed-by", "person:jim-mcgovern", "asserted"),
+        ),
+        (
+            "Rep. Beto O'Rourke introduced the Uyghur Forced Labor Prevention Act.",
+            ("law:uyghur-forced-labor-prevention-act", "proposed-by", "person:beto-o-rourke", "asserted"),
+        ),
+        (
+            "Mexican President Andrés Manuel López Obrador criticized the sanctions.",
+            ("person:andres-manuel-lopez-obrador", "alleged-tie-to", "country:mx", "asserted"),
+        ),
+    ],
+)
+def test_a_titled_name_keeps_its_article_inner_capitals_and_accents(text: str, claim: tuple[str, str, str, str]):
+    found = _tuples(text)
+    assert claim in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States announced it had slammed sanctions on two cousins of Syrian President Bashar al-Assad.",
+        "Treasury sanctioned two sons of Bashar al-Assad.",
+    ],
+)
+def test_sanctions_on_a_persons_relatives_are_none_on_the_person(text: str):
+    assert not {t for t in _tuples(text) if t[0] == "person:bashar-al-assad" and t[1] == "sanctioned-by"}
