@@ -28,6 +28,18 @@ def _speaker_before(sent: Sentence, pos: int, exclude: set[str]) -> str | None:
     return None
 
 
+# a party's description in apposition, up to the claim's cue: ", a group designated by", ", an entity sanctioned by"
+_APPOSED_RE = re.compile(r",[ \t]+(?:a|an)[ \t]+[^,;()\"]{1,80}")
+
+
+def _described_after(norm: str, raw: Raw, stance_end: int) -> bool:
+    """Is the claim's cue inside a description in apposition to a party named after the stance cue?"""
+    return any(
+        stance_end <= start and (app := _APPOSED_RE.match(norm, end)) is not None and app.end() >= raw.cue[1]
+        for start, end in raw.spans
+    )
+
+
 def stance_and_speaker(sent: Sentence, raw: Raw) -> tuple[Stance, str | None]:
     """(stance, asserted_by) of ``raw`` from its sentence; a reporter named becomes the last one."""
     norm, cue = sent.doc.norm, raw.cue[0]
@@ -49,6 +61,8 @@ def stance_and_speaker(sent: Sentence, raw: Raw) -> tuple[Stance, str | None]:
             break
         if start >= window_start and m.end() <= cue:
             best = (start, stance, m)
+    if best is not None and _described_after(norm, raw, best[2].end()):
+        best = None  # "accused of working with X, a group designated by the U.S. as ...": the description is asserted
     if best is not None:
         _, stance, m = best
         if stance is Stance.REPORTED and m.group(0).lower().startswith("according"):

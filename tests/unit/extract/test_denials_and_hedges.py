@@ -4,7 +4,9 @@ not asserted; a body's acronym set off by commas ("Germany's Federal Office for 
 is warning ...") is that body, not a second one — while "Huawei, ZTE, and other firms" stays a list; "one
 Kaspersky unit based in the United Kingdom" places the unit, not Kaspersky; "Kaspersky Lab, Inc., an American
 subsidiary of Russia's Kaspersky Lab" names two firms, the one a subsidiary of the other (it had made them one);
-a name its own description typed ("Zservers, a hosting provider") stays a firm where it is listed with persons.
+a name its own description typed ("Zservers, a hosting provider") stays a firm where it is listed with persons; a
+party's description in apposition after an accusation ("accused of working with X, a group designated by the U.S.")
+is asserted.
 Constructed sentences in the shapes of news stories on the founding article's events; no evaluation text
 is quoted."""
 
@@ -101,3 +103,12 @@ def test_a_boss_of_a_cartel_is_tied_to_it_and_is_the_one_the_designations_target
     assert ("person:sergio-ortega-ortega", "sanctioned-by", "agency:us-ofac") in tuples
     assert ("person:sergio-ortega-ortega", "alleged-tie-to", "organization:sinaloa-cartel") in tuples
     assert not any(s == "organization:sinaloa-cartel" for s, p, _o in tuples if p == "sanctioned-by")
+
+
+def test_a_description_in_apposition_after_an_accusation_is_asserted() -> None:
+    claims = _claims(
+        "The firms were accused of working with the Tarkan Cartel, a group designated by the U.S. government as a "
+        "foreign terrorist organization."
+    )
+    assert ("organization:tarkan-cartel", "sanctioned-by", "country:us", "asserted") in claims
+    assert not {c for c in claims if c[3] == "alleged" and c[1] == "sanctioned-by"}
