@@ -150,7 +150,10 @@ INVESTIGATE_RE = re.compile(
 # by BIS's Office of Export Enforcement", "X is the subject of a criminal investigation by the FBI"
 INVESTIGATION_BY_RE = re.compile(
     r"\b(?:cooperat\w*\s+(?:fully\s+)?with|(?:is|was|are|were|became)\s+the\s+subjects?\s+of)\s+"
-    r"(?:the|an?|its|their)\s+(?:[\w-]+\s+)?(?:investigation|inquiry|probe)(?=\s+by\b)",
+    r"(?:the|an?|its|their)\s+(?:[\w-]+\s+)?(?:investigation|inquiry|probe)(?=\s+by\b)"
+    # "X is under investigation by the Commerce Department", "X came under federal investigation by Y"
+    r"|\b(?:is|was|are|were|been|remains?|came|comes|being)\s+under\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+    r"(?:investigation|inquiry|probe)(?=\s+by\b)",
     _I,
 )
 
