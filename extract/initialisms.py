@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .names import NAME_TOKEN
+from .name_runs import NAME_TOKEN
 
 _PAREN_ACRONYM = re.compile(r"[ \t]*\((?:the[ \t]+)?([A-Z][A-Z&]{1,9})\)")
 _RUN_WORD = re.compile(rf"{NAME_TOKEN}|of|and|for|the|on|in|&")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from schema.ontology import EntityType
 
-from . import names
+from . import name_runs
 from .spans import Mention
 
 if TYPE_CHECKING:
@@ -84,8 +84,8 @@ _DOTTED_RE = re.compile(r"(?:\.[A-Z][\w]*)+(?![\w-])")  # "Temp.Periscope": a gr
 
 
 def _alias_name(norm: str, pos: int) -> re.Match[str] | None:
-    """The name at ``pos``: a name as :data:`extract.names.NAME_RE` reads it, with what a dot joins to it."""
-    name = names.NAME_RE.match(norm, pos)
+    """The name at ``pos``: a name as :data:`extract.name_runs.NAME_RE` reads it, with what a dot joins to it."""
+    name = name_runs.NAME_RE.match(norm, pos)
     if name is not None and (dotted := _DOTTED_RE.match(norm, name.end())) is not None:
         return re.compile(re.escape(norm[pos : dotted.end()])).match(norm, pos)
     return name

@@ -78,7 +78,7 @@ from .patterns import (
     numbered_laws,
     units_after,
 )
-from .personal import person_shaped
+from .personal import name_before_and, person_shaped
 from .shorts import anywhere, as_parties, short_forms
 from .spans import Mention, overlaps, resolve, within
 
@@ -371,6 +371,7 @@ class Doc(DocState):
                     break
                 names.append(tok)
             names.reverse()
+            names = name_before_and(run, names)  # "CEO Andrey Kostin and Transneft", "CEO A B and C D"
             while names and PERSON_TITLE_RE.fullmatch(names[0].group(2)):  # "X and Senator Rubio": another title
                 names = names[1:]
             names = [t for t in names if not overlaps(taken, t.start(2), t.end(), width)]

@@ -26,10 +26,11 @@ from collections.abc import Iterable
 from schema.ontology import EntityType
 
 from . import towns
-from .conjoined import ACRONYM, AND_SPLIT, PARTICLE, group_name, parted
+from .conjoined import ACRONYM, AND_SPLIT, group_name, parted
 from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE, PERSON_AFTER_RE
 from .headings import in_heading, list_intro
 from .legal_forms import legal_form_last
+from .name_runs import name_runs
 from .patterns import (
     ACCUSED_BEFORE_RE,
     ACCUSED_OF_RE,
@@ -43,6 +44,7 @@ from .patterns import (
     AS_FTO_AFTER_RE,
     CIVIL_BODY_RE,
     CORPORATE_POST_AFTER_RE,
+    CORPORATE_TITLE,
     COUNTRY_PAREN_RE,
     DEMONYM_ALT,
     DESIGNATION_TERM,
@@ -76,30 +78,13 @@ from .patterns import (
     VESSEL_BEFORE_RE,
 )
 from .personal import after_body_title, office_only, person_shaped, person_tail, titled
-from .text import LETTERS, UPPER
+from .text import UPPER
 from .towns import OF_PART_HEAD_RE, city_at, head_in_city, of_country, place_name, residence_before
 
 T = EntityType
 _I = re.IGNORECASE
 
-_UP, _LET = UPPER, LETTERS  # Latin capitals and letters, accented ones too ("Saúl Páez López", "Şahin")
-# a capitalised word; Arabic names transliterated keep their article and their ayn or hamza
-# ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word; a group's name joins its words
-# by a particle ("Jaish-e-Mohammed", "Lashkar e-Tayyiba", "Tehrik-i-Taliban", "Hizb ut-Tahrir"), an article
-# inside a word too ("al-Abd-al-Muhsin")
-NAME_TOKEN = (  # "B/E Aerospace", "Temp.Periscope"
-    rf"(?:(?:al-|el-|{PARTICLE})?'?[{_UP}][{_LET}0-9]*"
-    rf"(?:'(?!s\b)[a-z]+|[-/]'?[{_UP}0-9][{_LET}0-9]*|\.[{_UP}][{_LET}]{{2,}}|-(?:{PARTICLE}|al-|el-)'?[{_UP}][{_LET}0-9]*)*)"
-)
-NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
-    rf"(?<![\w.'/-]){NAME_TOKEN}"
-    rf"(?:[ \t]+(?:(?:of|and|&|for|de|del|bin|bint|ibn|al|el)[ \t]+|[A-Z]\.[ \t]+)?{NAME_TOKEN}){{0,7}}(?![\w-])"
-    # a name in Han script, which has no capitals: two to four characters alone among words of another script
-    # ("李明, a Chinese national"); a longer run is a sentence or a firm's name (:mod:`extract.scripts`)
-    r"|(?<![\w.'/-])[\u4e00-\u9fff]{2,4}(?![\w-])"
-    # a name in Arabic script, likewise without capitals: up to five words alone among words of another script
-    r"|(?<![\w.'/-])[\u0621-\u064a\u0671-\u06d3]+(?:[ \t]+[\u0621-\u064a\u0671-\u06d3]+){0,4}(?![\w-])"
-)
+_UP = UPPER  # Latin capitals, accented ones too ("Saúl Páez López", "Şahin")
 
 COMMON = frozenset(  # capitalised words that are not names on their own (sentence openers, headings, generic nouns)
     """
@@ -129,6 +114,7 @@ _PERSON_BEFORE = re.compile(
     r"(?:\b(?:nationals?|citizens?|individuals?|employees?|executives?|businessman|businesswoman|businessmen|"
     r"officials?|officers?|founder|oligarchs?|tycoons?|billionaires?|financiers?|co-?defendants?|"
     r"commanders?|leaders?|operatives?|spokes(?:man|woman|person)|(?<=\w\s)(?:men|women)|"  # "three men — A, B"
+    r"(?<=[\w.] )(?:president|chairman|chairwoman|owner|CEO|CFO|COO|CTO)|"  # "Transneft president Nikolay Tokarev"
     rf"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*[,\u2014\u2013]?[ \t]*|\b{KIN}[ \t]*,?[ \t]*)$"  # "his wife, Iryna Kolomoyska"
 )
 # a role in apposition: "Chen Quanguo, the Communist Party Secretary of XUAR", "X's principal executive officer, Y"
@@ -214,7 +200,8 @@ _DIGITS = re.compile(r"\d{3,}")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _CONNECT = frozenset({"of", "and", "for", "de", "&"})
 _AND_FORM_RE = re.compile(r"[ \t]+and[ \t]+(?:Company|Co\.|Sons|Partners|Associates|Brothers)\b")  # one firm's name
-_AND_REST_RE = re.compile(r"[ \t]+and[ \t]+(?=[A-Z][\w-]*[ \t]+[A-Z])")  # two capitalised words after "and"
+# two capitalised words after "and", or a firm's name before its post ("... and Transneft president X")
+_AND_REST_RE = re.compile(rf"[ \t]+and[ \t]+(?=[A-Z][\w-]*(?:[ \t]+[A-Z]|{CORPORATE_TITLE}\b))")
 _ARTICLES = frozenset({"the", "a", "an", *_CONNECT})
 _BODY_OPENERS = frozenset({"National", "Federal", "Central", "State", "Main"})
 _SENTENCE_END = re.compile(r"(?:[.!?][\"')]?\s|\n[ \t]*\n)")
@@ -229,8 +216,7 @@ def candidates(
     starts = [s for s, _ in spans]
     opens = set(starts)  # where a mention starts, for the "X of <Country>" cut
     out: list[tuple[int, int]] = []
-    for m in NAME_RE.finditer(norm):
-        toks = [(m.start() + t.start(), m.start() + t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group(0))]
+    for toks in name_runs(norm):
         i, j = 0, len(toks)
         while i < j and (
             toks[i][2].lower() in COMMON or toks[i][2].lower() in _CONNECT or toks[i][2] in _FORM_ENDS
@@ -277,7 +263,11 @@ def candidates(
             start -= 9 if i == 0 and norm.startswith("People's ", start - 9) else 0  # "People's Liberation Army"
             if (k := bisect.bisect_right(starts, end) - 1) < 0 or spans[k][1] <= start:  # no mention overlaps it
                 out.append((start, end))
-            elif spans[k][0] == start and (rest := _AND_REST_RE.match(norm, spans[k][1], end)) is not None:
+            elif (
+                spans[k][0] == start
+                and (rest := _AND_REST_RE.match(norm, spans[k][1])) is not None
+                and rest.end() < end
+            ):
                 out.append((rest.end(), end))  # "Alpha Trading and Beta Exchange": the name after a named one
     return out
 

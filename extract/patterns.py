@@ -436,7 +436,8 @@ GROUP_BEFORE_RE = re.compile(  # "Lebanon-based terrorist group Hezbollah": a gr
     # a threat group by its description: "the Russia-based malicious cyber actor X", "the actor known as X or Y"
     r"\b(?:cyber|threat|hacking|hacker)[ \t]+(?:actor|group)[ \t]+$|"
     r"\b(?:actor|group)s?[ \t]*,?[ \t]+(?:(?:also|commonly)[ \t]+)?(?:known|tracked|referred[ \t]+to)[ \t]+"
-    r"(?:as|by[ \t]+names[ \t]+such[ \t]+as)[ \t]+$",  # "actors referred to by names such as Salt Typhoon"
+    # "actors referred to by names such as Salt Typhoon", 'a group known as "Evil Corp"'
+    r"(?:as|by[ \t]+names[ \t]+such[ \t]+as)[ \t]+\"?$",
     re.IGNORECASE,
 )
 # "Flax Typhoon, a Chinese state-sponsored cyber group", "X, a Sinaloa-based drug trafficking organization"
@@ -550,9 +551,17 @@ INSTITUTION_AFTER_RE = re.compile(
     r"(?:foreign[ \t]+)?financial[ \t]+institution\b"
 )
 # "Huawei's chief financial officer", "Kaspersky's CEO": a firm's posts
+# a firm's post written between the firm's name and its holder's (lower case but for the acronyms)
+CORPORATE_TITLE = (
+    r"[ \t]+(?:(?:former|deputy)[ \t]+)?(?:CEO|CFO|COO|CTO|"
+    r"chief[ \t]+(?:executive|financial|operating)(?:[ \t]+officer)?|"
+    r"chairman|chairwoman|co-?founder|founder|president|owner)"
+)
 CORPORATE_POST_AFTER_RE = re.compile(
     r"'s[ \t]+(?:(?:chief|deputy|former)[ \t]+)*(?:(?:[a-z]+[ \t]+)?officer|CEO|CFO|COO|CTO|founder|co-?founder|"
-    r"chairman|chairwoman|shareholders?|employees?|executives?)\b"
+    r"chairman|chairwoman|shareholders?|employees?|executives?)\b|"
+    # a firm's post before its holder's name: "Rosneft CEO Igor Sechin", "Transneft president Nikolay Tokarev"
+    rf"(?={CORPORATE_TITLE}[ \t]+[{UPPER}][{LOWER}])"
 )
 APPLICATION_AFTER_RE = re.compile(  # "China Mobile USA's application", "China Unicom Americas' authority"
     r"'s?[ \t]+(?:applications?|authorizations?|authority)\b"

@@ -153,3 +153,15 @@ def after_body_title(words: list[str]) -> int:
             rest = words[k + 1 :]
             return k + 1 if all(w[:1].isupper() and not _BODY_WORD.fullmatch(w) for w in rest) else 0
     return 0
+
+
+def name_before_and(run: list[re.Match[str]], names: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A title's name among the words after it (``run``, each a connector or a word; ``names`` the words after the
+    last connector): the person-shaped name before a last "and" ("CEO Andrey Kostin and Transneft president X",
+    "CEO A B and C D": the one after "and" is coordinated with it), else ``names``."""
+    if len(run) <= len(names) or run[-len(names) - 1].group(1) != "and":
+        return names
+    before = run[: -len(names) - 1]
+    if len(before) >= 2 and not any(t.group(1) for t in before) and person_shaped(" ".join(t.group(2) for t in before)):
+        return before
+    return names

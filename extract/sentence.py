@@ -29,7 +29,7 @@ from .cues import (
     REQUEST_RE,
 )
 from .mentions import Doc
-from .patterns import PERSON_TITLE_RE, UNIT_NOUNS
+from .patterns import CORPORATE_TITLE, PERSON_TITLE_RE, UNIT_NOUNS
 from .spans import Mention
 from .text import BULLET
 
@@ -80,6 +80,8 @@ _CLAUSE_OPENS_RE = re.compile(
 _TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_TITLE_RE.pattern})[ \t]+")
 
 
+_POST_AFTER_RE = re.compile(rf"{CORPORATE_TITLE}[ \t]+")  # "Rosneft CEO X": the firm names its post holder
+_POST_BODIES = frozenset({EntityType.FIRM, EntityType.ORGANIZATION})
 _PLACE_OF_RE = re.compile(
     r"\b(?:based|located|headquartered|registered|incorporated|headquarters)\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$"
 )
@@ -226,6 +228,10 @@ class Sentence:
             if gap is None or nxt is None or gap.end() != nxt.start:
                 break
             h = nxt
+        if h is m and m.etype in _POST_BODIES and (post := _POST_AFTER_RE.match(self.doc.norm, m.end)) is not None:
+            nxt = self.next_mention(post.end())
+            if nxt is not None and nxt.start == post.end() and nxt.etype is T.PERSON:
+                h = nxt  # "Transneft president Nikolay Tokarev": the firm names its post's holder, who is the head
         self._heads[m.start] = h
         return h
 

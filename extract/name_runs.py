@@ -1,0 +1,47 @@
+"""Name runs: capitalised words a name is made of, joined at most by a connector ("of", "and", "bin", a middle
+initial), and names in scripts without capitals (Han, Arabic) standing alone among English words. What a run names,
+and whether it is one name or two, is for :mod:`extract.names` and :mod:`extract.conjoined`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .conjoined import PARTICLE
+from .text import LETTERS, UPPER
+
+_UP, _LET = UPPER, LETTERS  # Latin capitals and letters, accented ones too ("Saúl Páez López", "Şahin")
+# a capitalised word; Arabic names transliterated keep their article and their ayn or hamza
+# ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word; a group's name joins its words
+# by a particle ("Jaish-e-Mohammed", "Lashkar e-Tayyiba", "Tehrik-i-Taliban", "Hizb ut-Tahrir"), an article
+# inside a word too ("al-Abd-al-Muhsin")
+NAME_TOKEN = (  # "B/E Aerospace", "Temp.Periscope"
+    rf"(?:(?:al-|el-|{PARTICLE})?'?[{_UP}][{_LET}0-9]*"
+    rf"(?:'(?!s\b)[a-z]+|[-/]'?[{_UP}0-9][{_LET}0-9]*|\.[{_UP}][{_LET}]{{2,}}|-(?:{PARTICLE}|al-|el-)'?[{_UP}][{_LET}0-9]*)*)"
+)
+NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"
+    rf"(?<![\w.'/-]){NAME_TOKEN}"
+    rf"(?:[ \t]+(?:(?:of|and|&|for|de|del|bin|bint|ibn|al|el)[ \t]+|[A-Z]\.[ \t]+)?{NAME_TOKEN}){{0,7}}(?![\w-])"
+    # a name in Han script, which has no capitals: two to four characters alone among words of another script
+    # ("李明, a Chinese national"); a longer run is a sentence or a firm's name (:mod:`extract.scripts`)
+    r"|(?<![\w.'/-])[\u4e00-\u9fff]{2,4}(?![\w-])"
+    # a name in Arabic script, likewise without capitals: up to five words alone among words of another script
+    r"|(?<![\w.'/-])[\u0621-\u064a\u0671-\u06d3]+(?:[ \t]+[\u0621-\u064a\u0671-\u06d3]+){0,4}(?![\w-])"
+)
+
+_CORPORATE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO"})
+
+
+def name_runs(norm: str) -> Iterator[list[tuple[int, int, str]]]:
+    """The words of each name run, parted at a firm's post written as an acronym ("Rosneft CEO Igor Sechin": the
+    firm, then its post's holder)."""
+    for m in NAME_RE.finditer(norm):
+        toks = [(m.start() + t.start(), m.start() + t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group(0))]
+        cut = 0
+        for k, tok in enumerate(toks):
+            if tok[2] in _CORPORATE_ACRONYMS:
+                if k > cut:
+                    yield toks[cut:k]
+                cut = k + 1
+        if cut < len(toks):
+            yield toks[cut:]
