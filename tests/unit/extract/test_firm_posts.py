@@ -47,3 +47,8 @@ def test_a_group_known_as_a_quoted_name_is_a_group() -> None:
         "The Treasury Department said it would sanction a Russian group known as “Evil Corp” and its leaders."
     )
     assert ("organization:evil-corp", "sanctioned-by", "agency:us-treasury", "proposed") in found
+
+
+def test_a_party_under_investigation_by_a_body_is_investigated_by_it() -> None:
+    found = _tuples("Acme Trading LLC is under investigation by the Commerce Department over its exports.")
+    assert ("firm:acme-trading-llc", "investigated-by", "agency:us-commerce", "asserted") in found
