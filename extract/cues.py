@@ -93,9 +93,12 @@ CONSIDER_RE = re.compile(
     r"(?:action|actions|measures|restrictions|steps|sanctions)\s+(?:against|on)\b|"
     r"\b(?:order(?:s|ed|ing)?|direct(?:s|ed|ing)?)(?=\s+(?:\S+\s+){0,12}?to\s+show\s+cause\b)|"
     r"\b(?:initiat\w+|open\w*|commenc\w+|institut\w+)\s+(?:a\s+|the\s+)?proceedings?\s+to\s+"
-    r"(?:revoke|terminate|suspend)\b",
+    r"(?:revoke|terminate|suspend)\b|"
+    # "is moving to revoke the authority of X", "plans to bar X"
+    r"\b(?:mov(?:es|ed|ing)|plans?|planning|seeks?|seeking)\s+to\s+(?:revoke|terminate|suspend|ban|bar|blacklist)\b",
     _I,
 )
+_PERMITS = r"(?:applications?|authori[sz]ations?|authority|licen[cs]es?|bids?|certifications?)"
 ACT_RE = re.compile(
     r"\b(?:crack(?:s|ed|ing)?\s+down(?:\s+\w+)?\s+on|crackdown\s+on|"
     r"(?:identif(?:y|ies|ied|ying)|found|finds)(?=\s+(?:\S+\s+){1,10}?(?:as|to\s+be(?:\s+of)?)\s+(?:a\s+|an\s+)?"
@@ -114,7 +117,9 @@ ACT_RE = re.compile(
     r"mov(?:e|es|ed|ing)\s+against|restrict(?:s|ed|ing)?|"
     # a regulator turning down a firm's application: "rejection ... of X's application", "decision to deny X's"
     r"(?:rejection|denial)\s+(?:[^.;]{0,80}?\s)?of(?=\s+(?:\S+\s+){0,4}?\S+'s?\s+applications?\b)|"
-    r"(?:deny|denied|denying|reject|rejected|rejecting)(?=\s+(?:\S+\s+){0,4}?\S+'s?\s+applications?\b))\b",
+    r"(?:deny|denied|denying|reject|rejected|rejecting)(?=\s+(?:\S+\s+){0,4}?\S+'s?\s+(?:applications?|bids?)\b)|"
+    # a regulator withdrawing a firm's licence: "revoked U.S. operations authorization for X", "the authority of X"
+    rf"(?:revoked|revokes|revoking|voted(?:\s+in\s+\d{{4}})?\s+to\s+revoke)\s+(?:the\s+)?(?:[\w.-]+\s+){{0,3}}?{_PERMITS}\s+(?:of|for|to)(?=\s))\b",
     _I,
 )
 WARN_RE = re.compile(
