@@ -504,6 +504,10 @@ def find(
     for s0, e0 in after_title:  # "Senator Rubio" beside "Marco Rubio": his short form after a title, no name of its own
         if len(norm[s0:e0].split()) == 2 and norm[s0:e0].split()[-1] in surnames:
             del typed[(s0, e0)]
+    fuller = shorts | {norm[a:b].split()[-1] for (a, b), t in typed.items() if t is T.PERSON and " " in norm[a:b]}
+    for (s0, e0), t in list(typed.items()):  # "Mr. Malofeyev" after "Konstantin Malofeyev": his short form
+        if t is T.PERSON and norm[s0:e0] in fuller and _HONORIFIC_BEFORE.search(norm, max(0, s0 - 16), s0):
+            del typed[(s0, e0)]
     names: dict[str, EntityType] = {}
     for (s0, e0), t in typed.items():  # one string, one type: a person's cue, then a group's, beats "designated X"
         if _TYPE_RANK[t] >= _TYPE_RANK.get(names.get(norm[s0:e0]), -1):  # type: ignore[arg-type]

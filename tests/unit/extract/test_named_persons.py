@@ -60,3 +60,13 @@ def test_revoking_named_persons_visas_sanctions_them_and_a_post_in_a_ministry_ti
         "The Department imposed visa restrictions on several officials of Brazil.", "U.S. Department of State"
     )
     assert not any(p == "sanctioned-by" for _, p, _ in unnamed)
+
+
+def test_an_honorific_and_a_family_name_is_the_person_named_in_full_before() -> None:
+    found = _claims(
+        "OFAC sanctioned Russian oligarch Konstantin Malorev. The Justice Department charged Mr. Malorev with "
+        "conspiracy.",
+        "U.S. Department of the Treasury",
+    )
+    assert ("agency:us-doj", "acted-against", "person:konstantin-malorev") in found
+    assert not {t for t in found if "mr-malorev" in t[0] + t[2]}
