@@ -464,3 +464,20 @@ PERSON_AFTER_RE = re.compile(
     # 'X, aka "Y," 69, of ...': the names the person goes by before the age
     rf"|(?:{AKA_QUOTED})+[ \t]*,?[ \t]*\d{{2}},[ \t]*(?:of|a|an|had|has|was|is|who|pleaded|pled)[ \t]"
 )
+
+# the acted-against rule's limits: a charge in the passive, a ban only for some purposes, the members named
+CHARGED_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?(?:charged|indicted|sued)$", _I)
+LIMITED_BAN_RE = re.compile(r"[^.;]{0,20}?\bfrom\s+[a-z]+ing\b[^.;]{0,120}?\bfor\s+(?:[\w-]+\s+){0,3}?purposes\b", _I)
+MEMBERS_NAMED_AFTER_RE = re.compile(r"[ \t]+(?:actors?|hackers?|operatives?|members?)\b", _I)
+PLURAL_PARTIES_RE = re.compile(r"\b(?:companies|entities|firms|individuals|persons|banks|carriers)\b", _I)
+WE_OUR_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
+MANDATE_RE = re.compile(r"\b(?:shall|must)\b", _I)  # in a bill: what it would require
+# a listing named as a party's own ("its designation on the"); the entries a listing sentence goes on to name
+ITS_LISTING_RE = re.compile(r"\b(?:its|their)\s+(?:designation|listing|inclusion|placement)\s+(?:on|in)\s+(?:the\s+)?$")
+ENTRIES_INCLUDE_RE = re.compile(
+    r"(?:[^.;:]{0,60}?\b(?:include|includes|included|are|were)\b\s*:?\s*"
+    # "... to the Entity List in connection with <a long reason> are:" and the items a line each
+    r"|[^.;:]{0,240}?\b(?:include|includes|are|were)\s*:\s*)"
+    rf"(?:(?:{BULLET}|\(?\d{{1,2}}[.)])[ \t]+)?",
+    _I,
+)

@@ -37,11 +37,13 @@ from .builtin import demonyms
 from .cues import (
     ACT_RE,
     BAN_RE,
+    CHARGED_PASSIVE_RE,
     CONSIDER_RE,
     COUNTED_PARTIES_RE,
     COUNTRY_NAMES,
     ENACT_RE,
     ENTRIES_AFTER_RE,
+    ENTRIES_INCLUDE_RE,
     HQ_AGE_OF_RE,
     HQ_ALSO_RE,
     HQ_BASED_RE,
@@ -54,21 +56,26 @@ from .cues import (
     HQ_PAREN_RE,
     HQ_POSSESSIVE_AFTER_RE,
     ISSUER_REF_RE,
+    ITS_LISTING_RE,
+    LIMITED_BAN_RE,
     LIST_CUE_RE,
+    MANDATE_RE,
     MEMBERS_AFTER_RE,
+    MEMBERS_NAMED_AFTER_RE,
     PARTY_NOUNS_RE,
     PERSON_GROUP_OF_RE,
+    PLURAL_PARTIES_RE,
     PROPOSE_RE,
     PURSUANT_RE,
     SETTLEMENT_RE,
     WARN_RE,
+    WE_OUR_RE,
     described_participle,
 )
 from .mentions import AFFECTED, AUTHORITY
 from .patterns import CIVIL_BODY_RE
 from .sentence import Sentence
 from .spans import Mention
-from .text import BULLET
 
 T = EntityType
 P = Predicate
@@ -135,7 +142,7 @@ def _rule_ban(sent: Sentence) -> None:
         if auth is None:
             continue
         for s in subs:
-            if _LIMITED_BAN_RE.match(sent.doc.norm, s.end, sent.end):  # "banning X from selling data for advertising
+            if LIMITED_BAN_RE.match(sent.doc.norm, s.end, sent.end):  # "banning X from selling data for advertising
                 sent.add(auth, P.ACTED_AGAINST, s, cue, 0.6, stance=stance)  # purposes": a limited ban acts against X
                 continue
             sent.add(s, P.BANNED_BY, auth, cue, 0.75, stance=stance)
@@ -205,7 +212,7 @@ def _rule_listed(sent: Sentence) -> None:
             subs = sent.subjects_before(cue.start(), AFFECTED)
             pron = sent.pronoun_before(lst.start) if not subs else None  # "added the company to"
         law = sent.doc.main_law if sent.doc.is_bill else None
-        if law is not None and _MANDATE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 80), cue.start()):
+        if law is not None and MANDATE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 80), cue.start()):
             for s in subs:  # a bill: "shall designate X for inclusion on the entity list" is what it would do
                 sent.add(law, P.TARGETS, s, cue, 0.65, stance=Stance.PROPOSED)
             continue
@@ -216,25 +223,13 @@ def _rule_listed(sent: Sentence) -> None:
         if pron:
             sent.add(pron, P.LISTED_ON, lst, cue, 0.65, pronoun=True, stance=st)
     for lst in lists:  # "pursuant to its designation on the entity list": the party last named is listed
-        owner = _ITS_LISTING_RE.search(sent.doc.norm, max(sent.start, lst.start - 40), lst.start)
+        owner = ITS_LISTING_RE.search(sent.doc.norm, max(sent.start, lst.start - 40), lst.start)
         if owner is not None and sent.doc.last_affected is not None:
             sent.add(sent.doc.last_affected, P.LISTED_ON, lst, (owner.start(), lst.end), 0.6, pronoun=True)
 
 
-_WE_OUR_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
-_MANDATE_RE = re.compile(r"\b(?:shall|must)\b", _I)  # in a bill: what it would require
-_ITS_LISTING_RE = re.compile(
-    r"\b(?:its|their)\s+(?:designation|listing|inclusion|placement)\s+(?:on|in)\s+(?:the\s+)?$"
-)
 # after the list: "BIS also added to the Entity List A and B", "The entities being added to the
 # Entity List in this rule include A and B"
-_ENTRIES_INCLUDE_RE = re.compile(
-    r"(?:[^.;:]{0,60}?\b(?:include|includes|included|are|were)\b\s*:?\s*"
-    # "... to the Entity List in connection with <a long reason> are:" and the items a line each
-    r"|[^.;:]{0,240}?\b(?:include|includes|are|were)\s*:\s*)"
-    rf"(?:(?:{BULLET}|\(?\d{{1,2}}[.)])[ \t]+)?",
-    _I,
-)
 
 
 def _entries_after_list(sent: Sentence, lst: Mention, cue: re.Match[str]) -> list[Mention]:
@@ -243,7 +238,7 @@ def _entries_after_list(sent: Sentence, lst: Mention, cue: re.Match[str]) -> lis
     to the Entity List ... include A and B"), the names its verb introduces."""
     norm = sent.doc.norm
     if PARTY_NOUNS_RE.search(norm, max(sent.start, cue.start() - 40), cue.start()):
-        after = _ENTRIES_INCLUDE_RE.match(norm, lst.end, sent.end)
+        after = ENTRIES_INCLUDE_RE.match(norm, lst.end, sent.end)
     elif not sent.passive(cue):
         after = re.compile(r"\s*,?\s*").match(norm, lst.end, sent.end)
     else:
@@ -279,12 +274,6 @@ def _rule_on_list(sent: Sentence) -> None:
             sent.add(x, P.LISTED_ON, lst, (x.start, lst.end), 0.65, stance=Stance.ASSERTED)
 
 
-_PLURAL_PARTIES_RE = re.compile(r"\b(?:companies|entities|firms|individuals|persons|banks|carriers)\b", _I)
-_LIMITED_BAN_RE = re.compile(r"[^.;]{0,20}?\bfrom\s+[a-z]+ing\b[^.;]{0,120}?\bfor\s+(?:[\w-]+\s+){0,3}?purposes\b", _I)
-_MEMBERS_NAMED_AFTER_RE = re.compile(r"[ \t]+(?:actors?|hackers?|operatives?|members?)\b", _I)
-_CHARGED_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?(?:charged|indicted|sued)$", _I)
-
-
 def _rule_actor_on_target(
     sent: Sentence,
     regex: re.Pattern[str],
@@ -299,12 +288,16 @@ def _rule_actor_on_target(
             continue
         if sent.negated(cue.start()) or (skip_irrealis and sent.irrealis(cue.start())):
             continue
-        if _CHARGED_PASSIVE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 12), cue.end()):
+        if predicate is P.ACTED_AGAINST and (agent := sent.passive_agent(cue)) is not None:
+            for t in sent.subjects_before(cue.start(), AFFECTED):  # "X was charged by the DOJ", "X and Y have been
+                sent.add(agent, predicate, t, cue, confidence)  # identified by the DOJ and charged with ..."
+            continue
+        if CHARGED_PASSIVE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 12), cue.end()):
             continue  # "seven defendants ... are charged with ...": the charged are named before, by no actor
         auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
         if not auths and sent.doc.issuer and ISSUER_REF_RE.search(sent.window(cue.start(), 80)):
             auths = [sent.doc.issuer]  # "the Commission ordered ...": the document's issuer
-        if not auths and _WE_OUR_RE.search(sent.doc.norm, sent.start, cue.start()):
+        if not auths and WE_OUR_RE.search(sent.doc.norm, sent.start, cue.start()):
             we = frames.speaker(sent)
             auths = [we] if we else []  # "We institute proceedings to revoke ...", "our decision to deny": the speaker
         targets = sent.objects_after(cue.end(), AFFECTED)
@@ -314,7 +307,7 @@ def _rule_actor_on_target(
         if PERSON_GROUP_OF_RE.search(gap) or (COUNTED_PARTIES_RE.search(gap) and not _NAMED_NEXT_RE.search(gap)):
             continue  # "charges against two Chinese nationals it alleges are connected with X": not X (but "four
             # companies ...: A, B", "12 entities, including A")
-        if _MEMBERS_NAMED_AFTER_RE.match(sent.doc.norm, targets[0].end):
+        if MEMBERS_NAMED_AFTER_RE.match(sent.doc.norm, targets[0].end):
             continue  # "Indicted APT40 Actors": the group's members, not the group
         if cue.group(0).lower().endswith(("that", "the")) and targets[0].start > cue.end() + 1:
             continue  # "warned that X ...": only the clause's subject, named right after "that"
@@ -488,7 +481,7 @@ def _rule_headquarters(sent: Sentence) -> None:
                 if other:
                     sent.add(m, P.HEADQUARTERED_IN, other, (m.start, m.end), 0.65, stance=Stance.ASSERTED)
             if hit is not None and (
-                hit.re is HQ_DESC_BEFORE_RE or (hit.re is HQ_BASED_RE and _PLURAL_PARTIES_RE.search(hit.group(0)))
+                hit.re is HQ_DESC_BEFORE_RE or (hit.re is HQ_BASED_RE and PLURAL_PARTIES_RE.search(hit.group(0)))
             ):  # "Chinese nationals, A and B", "three U.S.-based companies, A, B, and C"
                 owned = m.etype is T.FIRM and _STATE_OWNED_RE.search(hit.group(0))  # "Chinese state-owned firms—A, B"
                 for k, x in enumerate(sent.described_only(sent.group(m, 1, frozenset({m.etype})))):

@@ -28,7 +28,7 @@ from .cues import (
     QUOTE_ENDS_RE,
     REQUEST_RE,
 )
-from .mentions import Doc
+from .mentions import AUTHORITY, Doc
 from .patterns import CORPORATE_TITLE, PERSON_TITLE_RE, UNIT_NOUNS
 from .spans import Mention
 from .text import BULLET
@@ -80,6 +80,9 @@ _CLAUSE_OPENS_RE = re.compile(
 _TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_TITLE_RE.pattern})[ \t]+")
 
 
+# a participle before the cue's, its agent named: "have been identified by the DOJ and charged"
+_AGENT_AND_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+\w+ed\s+by\s+(?P<by>[^,.;]{1,80}?)\s+and\s+$", _I)
+_AUXILIARY_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?$", _I)
 _POST_AFTER_RE = re.compile(rf"{CORPORATE_TITLE}[ \t]+")  # "Rosneft CEO X": the firm names its post holder
 _POST_BODIES = frozenset({EntityType.FIRM, EntityType.ORGANIZATION})
 _PLACE_OF_RE = re.compile(
@@ -487,6 +490,19 @@ class Sentence:
         return last.endswith(("ed", "en", "wn", "put")) and bool(
             re.search(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+\s+)?$", left, _I)
         )
+
+    def passive_agent(self, cue: re.Match[str]) -> Mention | None:
+        """The authority a passive cue names as its agent ("X was charged by the DOJ"), or the agent of the participle
+        coordinated before it ("X have been identified by the DOJ and charged")."""
+        if not cue.group(0).lower().endswith("ed"):
+            return None
+        if self.passive(cue) and _AUXILIARY_BEFORE_RE.search(self.window(cue.start(), 40)):
+            return self.by_agent(cue.end(), AUTHORITY)
+        hit = _AGENT_AND_RE.search(self.doc.norm, max(self.start, cue.start() - 120), cue.start())
+        if hit is None:
+            return None
+        named = self.after(hit.start("by"), AUTHORITY)
+        return named[0] if named and named[0].end <= hit.end("by") else None
 
     def by_agent(self, pos: int, types: frozenset[EntityType]) -> Mention | None:
         m = re.match(r"(?:\s+[\w-]+){0,3}?\s+by\s+(?:the\s+)?", self.doc.norm[pos : self.end])

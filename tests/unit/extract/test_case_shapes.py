@@ -1,7 +1,8 @@
 """An enforcement release's case and a firm's parent, as US-government texts word them (invented names): "The case
 was investigated by X" and "X investigated the case" (the party the release's penalty fell on, else the first firm it
 names); a headline's "Staten Island Company Pays ..." describes the firm named below, it names none; "X or its parent
-company Y" and "its wholly owned direct subsidiary Y"; "the U.S. Marshals Service" is one body, no country."""
+company Y" and "its wholly owned direct subsidiary Y"; "the U.S. Marshals Service" is one body, no country; a passive charge
+("X was charged by the DOJ", "X and Y have been identified by the DOJ and charged with ...") falls on its subjects."""
 
 from __future__ import annotations
 
@@ -58,3 +59,16 @@ def test_a_us_bodys_name_keeps_its_us_and_names_no_country() -> None:
 def test_a_body_named_first_in_a_text_that_ends_in_us() -> None:
     parsed = propose("Cyber Command warned of the threat. It was echoed by the U.S. ", BIS).parsed
     assert all(c.citations[0].quote for c in parsed.claims)  # no mention reaches before the text's start
+
+
+def test_a_passive_charge_falls_on_its_subjects_not_the_victim_after_it() -> None:
+    found = _claims(
+        "Fujian Delta Circuit Co., Ltd. and Omega Microelectronics Corporation have been identified by the DOJ and "
+        "charged with conspiring to transfer designs for Micron Technology Inc. DRAM chips.",
+        {"publisher": "Taiwan News"},
+    )
+    assert ("agency:us-doj", "acted-against", "firm:fujian-delta-circuit-co-ltd", "asserted") in found
+    assert ("agency:us-doj", "acted-against", "firm:omega-microelectronics-corporation", "asserted") in found
+    assert not {t for t in found if t[2] == "firm:micron-technology-inc"}
+    found = _claims("Acme Trading LLC was fined by the Commerce Department.", {"publisher": "Reuters"})
+    assert ("agency:us-commerce", "acted-against", "firm:acme-trading-llc", "asserted") in found
