@@ -37,6 +37,7 @@ BASED_IN_RE = re.compile(
     r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+){0,2}$",  # "in Haikou, Hainan Province, <country>"
     _I,
 )
+_OF_UNNAMED_RE = re.compile(r"\b(?:of|at|for|with|from)\s+(?:a|an|the)\s+[^,;()]*$", _I)  # a noun "based in" follows
 _THOSE_RE = re.compile(r"\b(?:those|ones)\s*$", _I)
 _NOUN_IN_RE = re.compile(
     r"(?:,\s*|\s+(?:is|was|are|were)\s+)(?:a|an|another)\s+(?:[a-z][\w-]*\s+){0,3}?"
@@ -134,8 +135,8 @@ def rule_places(sent: Sentence) -> None:
             # "The ERC added A, B and C, all located in China": the parties listed, not the one adding them
             listed = sent.group(before[0], -1, frozenset({before[0].etype})) if before else []
             chosen = before[:2] if q == "both" else listed if q in {"all", "each"} else before[:1]
-            if not q and chosen and at - chosen[0].end > 60:
-                chosen = []
+            if not q and chosen and (at - chosen[0].end > 60 or _OF_UNNAMED_RE.search(norm, chosen[0].end, at)):
+                chosen = []  # "X, a former employee of a Micron subsidiary based in Taiwan": the subsidiary is
             if based.group("lived") and chosen:  # "A and his two codefendants, B and C lived in Iran": each
                 chosen = sent.group(chosen[0], -1, frozenset({chosen[0].etype}))
             for m in chosen:  # where a party lives is as the sentence says: "According to the allegations: ..."

@@ -1,7 +1,8 @@
 """Enforcement releases as the genre words them (invented names): where a party is, after its name ("X, of
 Litchfield, Conn.," with the AP style's state abbreviation, "X, 30, of Kaliningrad, Russia"); such a name is a
 party even without a legal form; "B/E Aerospace" is one name; "denied X's export privileges" is a ban by
-the regulator; "in connection with" is no tie."""
+the regulator; "in connection with" is no tie; "X, a former employee of a Y subsidiary based in Taiwan"
+places the subsidiary, not X."""
 
 from __future__ import annotations
 
@@ -61,3 +62,11 @@ def test_a_bodys_name_stops_before_an_officers_title() -> None:
     found = {(m.eid, norm[m.start : m.end]) for m in doc.mentions}
     assert ("agency:office-of-trade", "Office of Trade") in found
     assert ("person:dana-r-hollis", "Dana R. Hollis") in found
+
+
+def test_based_in_after_a_noun_of_the_description_places_that_noun_not_the_person() -> None:
+    text = "Kenny Wong, a former employee of a Micron subsidiary based in Taiwan, was charged."
+    assert not {c for c in propose(text, BIS).parsed.claims if c.predicate.value == "headquartered-in"}
+    text = "Acme Trading LLC, a supplier of drone parts based in China, was added."
+    found = {(c.subject, c.predicate.value, c.object) for c in propose(text, BIS).parsed.claims}
+    assert ("firm:acme-trading-llc", "headquartered-in", "country:cn") in found
