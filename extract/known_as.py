@@ -28,12 +28,32 @@ KNOWN_AS_RE = re.compile(
     r"\s*,?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also|(?:more\s+)?commonly|better)\s+"
     r"(?:known\s+(?:as|by\s+(?:his|her|its|their)\s+(?:alias|name))|called|referred\s+to\s+as)\s+(?:the\s+)?\"?|"
     r"\s*(?:,|[\u2013\u2014]|--?)?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.|d/b/a|d\.b\.a\.|"  # "APT40—aka A, B"
-    r"doing\s+business\s+as|trading\s+as)\s+",  # "Siberian Airlines d/b/a S7 Airlines": the name it trades under
+    r"doing\s+business\s+as|trading\s+as)\s+|"  # "Siberian Airlines d/b/a S7 Airlines": the name it trades under
+    # "amended X's designations to add the following aliases: A, B, and C"
+    r"(?:'s?\s+designations?)?\s+to\s+(?:add|include)\s+(?:the\s+)?(?:following\s+)?(?:new\s+|additional\s+)?"
+    r"alias(?:es)?\s*:?\s*",
     re.IGNORECASE,
 )
+_ALIASES_ADDED_RE = re.compile(r"(?:'s?\s+designations?)?\s+to\s+(?:add|include)\b", re.IGNORECASE)
 _AKA_MORE_RE = re.compile(  # "... also known as A, B, and C", "(a.k.a. A; B; and C)", "(formerly A; also known as B)"
     r"\s*(?:[,;]?\s*(?:and/or|and|or)\b|[,;])\s*(?:(?:also|formerly|previously)\s+known\s+as\s+)?"
 )
+# "also known as Jama'at-ud-Dawa and Al-Anfal Trust": in a list of names, "and" before a name of two words or more
+# ends the one before it, when that one is a name of its own (two words, or a joined one); "Bank of Industry and
+# Commerce" stays one
+_LIST_AND_RE = re.compile(r"[ \t]+and[ \t]+(?=\S+[ \t]+[A-Z])")
+_JOINED_RE = re.compile(r"\w['-]\w")
+
+
+def _list_and(name: str) -> int | None:
+    """Where "and" ends the first name of a list in ``name``, if it does."""
+    for hit in _LIST_AND_RE.finditer(name):
+        left = name[: hit.start()]
+        if len(left.split()) >= 2 or _JOINED_RE.search(left):
+            return hit.start()
+    return None
+
+
 _NAMED = frozenset({T.PERSON, T.FIRM, T.ORGANIZATION, T.AGENCY})
 
 
@@ -66,7 +86,8 @@ def merge(doc: Doc) -> None:
             j += 1
             if re.search(r"\b(?:and|or)\b", gap.group(0)):
                 break  # "A, B, and C" ends there: "..., and Joint Stock Company Elecon" is the next party
-        _join(doc, [m.eid for m in group], (group[0].start, group[-1].end), into)
+        first = _ALIASES_ADDED_RE.match(doc.norm, a.end) is not None  # the designated party keeps its name
+        _join(doc, [m.eid for m in group], (group[0].start, group[-1].end), into, first)
         i = j
     if into:  # and a name joined is that party wherever the text types it otherwise ("Hormuz Safe" a firm below)
         names = {doc.ents[drop].name: keep for drop, keep in into.items()}
@@ -88,6 +109,8 @@ def _alias_name(norm: str, pos: int) -> re.Match[str] | None:
     name = name_runs.NAME_RE.match(norm, pos)
     if name is not None and (dotted := _DOTTED_RE.match(norm, name.end())) is not None:
         return re.compile(re.escape(norm[pos : dotted.end()])).match(norm, pos)
+    if name is not None and (cut := _list_and(name.group(0))) is not None:
+        return re.compile(re.escape(norm[pos : pos + cut])).match(norm, pos)  # the list's next name after it
     return name
 
 
@@ -170,11 +193,12 @@ def _group_names(doc: Doc) -> dict[str, str]:
     return into
 
 
-def _join(doc: Doc, eids: list[str], span: tuple[int, int], into: dict[str, str]) -> None:
-    """The names ``eids`` one party's, named by the longest: each other name (not a known or built-in
-    party's) goes ``into`` it and becomes its alias, with the span that says so (``Doc.other_names``)."""
+def _join(doc: Doc, eids: list[str], span: tuple[int, int], into: dict[str, str], first: bool = False) -> None:
+    """The names ``eids`` one party's, named by the longest (by the first with ``first``: aliases added to a
+    designation): each other name (not a known or built-in party's) goes ``into`` it and becomes its alias, with
+    the span that says so (``Doc.other_names``)."""
     ids = list(dict.fromkeys(eids))
-    keep = max(ids, key=lambda e: len(doc.ents[e].name))
+    keep = ids[0] if first else max(ids, key=lambda e: len(doc.ents[e].name))
     for drop in ids:
         if drop == keep or doc.ents[drop].how in {"known", "builtin"} or drop in into.values():
             continue

@@ -34,6 +34,12 @@ _PATRONYMIC = frozenset(
 _PARTICLES = frozenset({"de", "De", "del", "Del", "da", "Da", "dos", "Dos", "la", "La"})
 
 
+# nouns only organisations' names have, wherever they stand ("Bank Melli": rigour reads "Bank" as a given name first)
+_ORG_NOUNS = frozenset(
+    {"Bank", "Banco", "Banque", "Bankasi", "Company", "Corporation", "Holding", "Holdings", "Airlines"}
+)
+
+
 def person_shaped(name: str, common: frozenset[str] = frozenset()) -> bool:
     """Two to four capitalised words (six when the name is Arabic, with its article: "Amir
     Muhammad Sa'id Abdal-Rahman al-Mawla"), the first a given name rigour knows, none a word of
@@ -46,7 +52,7 @@ def person_shaped(name: str, common: frozenset[str] = frozenset()) -> bool:
         _WORD.fullmatch(w) and w[0].isupper() and w[1:2].islower() for w in words
     ):
         return False
-    if any(w.lower() in common or w in _DEMONYMS or _country(w) for w in words):
+    if any(w.lower() in common or w in _DEMONYMS or w in _ORG_NOUNS or _country(w) for w in words):
         return False
     return _given(words[0]) and not _organisational(name)
 

@@ -1,7 +1,8 @@
 """Names a designation gives more than once, in the shapes State and Treasury releases use (written
 from the genre, not copied from any evaluation text): aliases ("also known as"), names transliterated
 from Arabic, a body named by the initials it defines, what a party is designated as, an intent to
-designate, and who leads a group."""
+designate, and who leads a group; aliases added to a designation ("to add the following aliases: A, B,
+and C"), and "and" between two aliases; "Bank X" is no person."""
 
 from __future__ import annotations
 
@@ -170,3 +171,22 @@ def test_a_threat_group_and_the_names_it_goes_by_after_a_dash() -> None:
     keep = "organization:copper-lantern"  # the longest name
     for other in ("apt77", "wavebird", "g0199", "silent-heron"):
         assert (keep, "same-as", f"organization:{other}") in found
+
+
+def test_aliases_added_to_a_designation_are_the_designated_partys_names() -> None:
+    found = _found(
+        "The Department has amended the designation of Jaish-e-Tarkan to add the following aliases: "
+        "Jama’at-ul-Falah, Al-Noor Trust, Tehrik-e-Hifazat, and Tehrik-e-Nazir Qibla Awwal."
+    )
+    for alias in ["jama-at-ul-falah", "al-noor-trust", "tehrik-e-hifazat", "tehrik-e-nazir-qibla-awwal"]:
+        assert ("organization:jaish-e-tarkan", "same-as", f"organization:{alias}", "asserted") in found
+
+
+def test_and_between_two_aliases_parts_them_but_not_one_name() -> None:
+    found = _found("Jaish-e-Tarkan, also known as Jama’at-ul-Falah and Al-Noor Trust, was designated.")
+    assert {t[2] for t in found if t[1] == "same-as"} | {t[0] for t in found if t[1] == "same-as"} >= {
+        "organization:jama-at-ul-falah",
+        "organization:al-noor-trust",
+    }
+    found = _found("Bank Sepahan, also known as Bank of Industry and Commerce, was designated.")
+    assert not {t for t in found if "person:" in t[0] + t[2]}
