@@ -391,7 +391,7 @@ class Doc(DocState):
                 else names[-2:]
             )
             for k in range(max(0, len(names) - 4), len(names) - 2):  # "Maria Consuelo Porras Argueta": all of it
-                if person_shaped(" ".join(words[k:])):
+                if person_shaped(" ".join(words[k:]), titled=True):
                     keep = names[k:]
                     break
             start, end = keep[0].start(2), keep[-1].end()

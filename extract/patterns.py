@@ -264,7 +264,7 @@ BILL_RE = re.compile(r"\b(?:a|the|new|proposed|draft|this|that)[ \t]+(?:[\w-]+[ 
 RANKS = ("Gen", "Lt", "Maj", "Col", "Capt", "Adm", "Brig", "Sgt", "Cmdr")  # abbreviated, with a dot
 PERSON_TITLE_RE = re.compile(
     r"\b(?:Secretary|Chairwoman|Chairman|Chair|Commissioner|Director|Administrator|President|"
-    r"Senator|Representative|Congress(?:wo)?man|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|CEO|founder|"
+    r"Senator|Representative|Congress(?:wo)?man|Congressperson|Legislator|Lawmaker|Mayor|Prosecutor|Magistrate|Spokesperson|Spokesman|Spokeswoman|Minister|Ambassador|CEO|founder|"
     r"Governor|Judge|Attorney General|Prime Minister|Chancellor|Ranking Member|Leader|Advis[eo]r|Premier)\b|"
     # "Rep. Mike Gallagher", "Sens. Warner and Rubio": no word boundary after the dot
     r"\b(?:Sens?|Reps?)\.(?=[ \t]+[A-Z])|"

@@ -40,7 +40,7 @@ _ORG_NOUNS = frozenset(
 )
 
 
-def person_shaped(name: str, common: frozenset[str] = frozenset()) -> bool:
+def person_shaped(name: str, common: frozenset[str] = frozenset(), titled: bool = False) -> bool:
     """Two to four capitalised words (six when the name is Arabic, with its article: "Amir
     Muhammad Sa'id Abdal-Rahman al-Mawla"), the first a given name rigour knows, none a word of
     ``common``, a country, a demonym, or a word organisations use (see the module)."""
@@ -52,8 +52,11 @@ def person_shaped(name: str, common: frozenset[str] = frozenset()) -> bool:
         _WORD.fullmatch(w) and w[0].isupper() and w[1:2].islower() for w in words
     ):
         return False
-    if any(w.lower() in common or w in _DEMONYMS or w in _ORG_NOUNS or _country(w) for w in words):
-        return False
+    if any(
+        w.lower() in common or w in _DEMONYMS or w in _ORG_NOUNS or (_country(w) and not (titled and k))
+        for k, w in enumerate(words)
+    ):
+        return False  # after a title a family name may be a country's ("Congressperson Boris España Cáceres")
     return _given(words[0]) and not _organisational(name)
 
 

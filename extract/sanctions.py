@@ -38,7 +38,7 @@ from .cues import (
     designated_before,
 )
 from .mentions import AFFECTED, AUTHORITY
-from .patterns import DEMONYM_ALT, DESIGNATION_TERM
+from .patterns import DEMONYM_ALT, DESIGNATION_TERM, PERSON_TITLE_RE
 from .roles import POSSESSIVE_POST_NAMED_RE
 from .sentence import Sentence
 from .spans import Mention
@@ -230,7 +230,9 @@ def _laws_after(sent: Sentence, pos: int) -> list[Mention]:
     return out
 
 
-_DESCRIPTORS_RE = re.compile(rf"(?:(?:[a-z][\w-]*|{DEMONYM_ALT})\s+){{0,6}}")  # "former Moldovan public official"
+_DESCRIPTORS_RE = re.compile(  # "former Moldovan public official", "Guatemalan Congressperson", "Vice President"
+    rf"(?:(?:[a-z][\w-]*|{DEMONYM_ALT}|{PERSON_TITLE_RE.pattern}|Vice|Deputy|Former)\s+){{0,6}}"
+)
 
 
 def _rule_designations_of(sent: Sentence, cue: re.Match[str], stance: Stance | None = None) -> None:

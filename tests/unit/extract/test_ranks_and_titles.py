@@ -182,3 +182,16 @@ def test_a_titled_name_keeps_its_article_inner_capitals_and_accents(text: str, c
 )
 def test_sanctions_on_a_persons_relatives_are_none_on_the_person(text: str):
     assert not {t for t in _tuples(text) if t[0] == "person:bashar-al-assad" and t[1] == "sanctioned-by"}
+
+
+def test_a_designation_of_a_titled_person_whose_family_name_is_a_countrys() -> None:
+    text = (
+        "Today, we are announcing the public designation of Guatemalan Congressperson Boris España Cáceres, due to "
+        "his involvement in significant corruption."
+    )
+    found = {
+        (c.subject, c.predicate.value, c.object)
+        for c in propose(text, {"publisher": "U.S. Department of State"}).parsed.claims
+    }
+    assert ("person:boris-espana-caceres", "sanctioned-by", "agency:us-state") in found
+    assert not {t for t in found if t[0].startswith("firm:")}
