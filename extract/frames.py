@@ -46,7 +46,7 @@ TRIGGER_RE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|"
     r"(?:imposed|imposes|imposing|announced|announces|announcing)\s+(?:new\s+)?sanctions\s+(?:on|against))\s+"
     rf"(?P<desc>{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?(?:entities|entity|firms?|compan(?:y|ies)|individuals?|"
-    r"persons?|officials?|people|banks?|vessels?))\b",
+    r"persons?|officials?|people|banks?|vessels?|leaders|members|commanders|operatives|financiers|facilitators))\b",
     _I,
 )
 MEMBERS_RE = re.compile(
@@ -107,6 +107,12 @@ DEMONYM_IN_RE = re.compile(rf"\b(?P<d>{DEMONYM_ALT})\b")
 WE_RE = re.compile(r"\b(?:We|we|I(?=\s+(?:am|have|will)\b))\b")  # the speaker: "We imposed", "I am designating"
 
 
+_PARAGRAPH_OPENER_RE = re.compile(
+    r"(?:The|This|These|Those|It|Its|In|On|At|As|Additionally|Also|Today|Separately|Furthermore|Moreover|Under|"
+    r"Since|All|Any|We|Our)\b"
+)
+
+
 @dataclass
 class Frame:
     predicate: Predicate
@@ -117,6 +123,7 @@ class Frame:
     members: list[str] = field(default_factory=list)
     banned_by: str | None = None  # the authority barring the members' goods ("rebuttable presumption")
     tie: str | None = None  # the party the description names them after ("six new IRISL front companies")
+    colon: bool = False  # its sentence ends in a colon: the paragraphs after it may each open on a member
 
 
 def speaker(sent: Sentence) -> str | None:
@@ -177,7 +184,8 @@ def _open(sent: Sentence) -> None:
             country = place.eid  # "six new front companies in Panama"
         named = [m for m in sent.ms if cue.start("desc") <= m.start and m.end <= cue.end("desc")]
         tie = next((m.eid for m in named if m.etype in {T.FIRM, T.ORGANIZATION}), None)
-        sent.doc.frame = Frame(P.SANCTIONED_BY, auth, law.eid if law else None, country, tie=tie)
+        colon = norm[sent.start : sent.end].rstrip().endswith(":")
+        sent.doc.frame = Frame(P.SANCTIONED_BY, auth, law.eid if law else None, country, tie=tie, colon=colon)
         return
 
 
@@ -190,6 +198,13 @@ def _members(sent: Sentence, frame: Frame) -> None:
             if first is not None and first.start == by.end() and first.etype in AFFECTED:
                 _give(sent, frame, sent.group(first, 1, AFFECTED), (by.start(), by.end()))
         return
+    if hit is None and frame.colon and norm[: sent.start].rstrip(" \t").endswith("\n"):
+        first = sent.ms[0] if sent.ms else None  # "...designating five X leaders as SDGTs:" then "A is a senior ..."
+        if first is not None and first.start == sent.start and first.etype in AFFECTED and not sent.is_modifier(first):
+            _give(sent, frame, [first], (first.start, first.end))
+            return
+        if _PARAGRAPH_OPENER_RE.match(norm, sent.start):
+            frame.colon = False  # "Additionally, ...", "The ...": a paragraph of the text again ends the list
     if hit is None:
         for on in ACTION_ON_RE.finditer(norm, sent.start, sent.end):
             first = sent.next_mention(on.end())

@@ -55,6 +55,8 @@ from .patterns import (
     GROUP_AFTER_RE,
     GROUP_BEFORE_RE,
     GROUP_HEAD_RE,
+    GROUP_POST_AFTER_RE,
+    GROUP_POST_DET_RE,
     GROUP_TERM_RE,
     IMO_AFTER_RE,
     INSTITUTION_AFTER_RE,
@@ -77,7 +79,18 @@ from .patterns import (
     THREAT_NAME_RE,
     VESSEL_BEFORE_RE,
 )
-from .personal import after_body_title, office_only, person_shaped, person_tail, titled
+from .personal import (
+    HAS_ROLE,
+    POST_OF_BEFORE,
+    ROLE_AFTER,
+    ROLE_BEFORE,
+    ROLE_IS_AFTER,
+    after_body_title,
+    office_only,
+    person_shaped,
+    person_tail,
+    titled,
+)
 from .text import UPPER
 from .towns import OF_PART_HEAD_RE, city_at, head_in_city, of_country, place_name, residence_before
 
@@ -117,40 +130,8 @@ _PERSON_BEFORE = re.compile(
     r"(?<=[\w.] )(?:president|chairman|chairwoman|owner|CEO|CFO|COO|CTO)|"  # "Transneft president Nikolay Tokarev"
     rf"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*[,\u2014\u2013]?[ \t]*|\b{KIN}[ \t]*,?[ \t]*)$"  # "his wife, Iryna Kolomoyska"
 )
-# a role in apposition: "Chen Quanguo, the Communist Party Secretary of XUAR", "X's principal executive officer, Y"
-_ROLES = (
-    r"(?:Secretary|Director|Minister|Chairman|Chairwoman|Chair|President|Governor|Commander|Chief|"
-    r"[Oo]fficer|[Ee]xecutive|[Ff]ounder|[Oo]wner|[Mm]anager|Mayor|Deputy|Head|General|Ambassador|Attach[eé]|"
-    r"Consul|Envoy|CEO|CFO)"
-)
-_HAS_ROLE = re.compile(rf"\b{_ROLES}\b")
-# the same roles as common nouns: "its director, Ivan Sidorov", "X, the head of RosGeo"
-_ROLE_NOUNS = (
-    r"(?:director|chairman|chairwoman|president|governor|commander|head|manager|deputy|leader|boss|kingpin|"
-    r"lieutenant|financier|operative)"
-)
 _DEFINED_ACRONYM = re.compile(r"[\w.][ \t]*,?[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,15})[ \t]*\)")
 _DEFINED_SHORT = re.compile(r"[\w.][ \t]*\([ \t]*(?:the[ \t]+)?\"?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){1,3})\"?[ \t]*\)")
-_ROLE_AFTER = re.compile(  # "Meng Wanzhou, Huawei's chief financial officer": a body's possessive too
-    rf"[ \t]*,[ \t]+(?:the|a|an|its|their|his|her|[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){{0,3}}'s)[ \t]+"
-    r"(?:current[ \t]+|former[ \t]+|then[ \t]+)?"
-    rf"(?:[\w-]+[ \t]+){{0,4}}?(?:{_ROLES}|{_ROLE_NOUNS})\b"
-    r"(?=[ \t]+of\b|[ \t]*[,.;)]|[ \t]*$|[ \t]+(?:and|for|in|at)\b)"
-)
-# the same post said with a verb: "Zhang Wei is the director of X", "X serves as the managing director of Y",
-# "X is a close associate of Y" (only a name shaped like a person's: a firm is "the owner of" a vessel too)
-_ROLE_IS_AFTER = re.compile(
-    r"[ \t]+(?:is|was|serves[ \t]+as|served[ \t]+as|ha[sd][ \t]+served[ \t]+as|remains|became)[ \t]+(?:also[ \t]+)?"
-    r"(?:the|a|an|its|their)[ \t]+(?:current[ \t]+|former[ \t]+|longtime[ \t]+|close[ \t]+|senior[ \t]+)?"
-    rf"(?:[\w-]+[ \t]+){{0,3}}?(?:{_ROLES}|{_ROLE_NOUNS}|associate|adviser|advisor|aide|confidant|representative)"
-    rf"(?:[ \t]+and[ \t]+(?:[\w-]+[ \t]+)?(?:{_ROLES}|{_ROLE_NOUNS}))?[ \t]+(?:of|at|for|to)\b"  # "CEO and owner of"
-)
-_ROLE_BEFORE = re.compile(
-    rf"\b(?:{_ROLES}|{_ROLE_NOUNS})"
-    r"(?:[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){0,4}"
-    r"(?:[ \t]+in[ \t]+[A-Z][\w-]*)?)?[ \t]*,[ \t]*$"  # "a Chief of the National Police in Leon, X"
-)
-_POST_OF_BEFORE = re.compile(rf"\b(?:{_ROLES}|{_ROLE_NOUNS})[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm", "X, a sanctioned Iranian airline"
 _DESCRIBED_AFTER = re.compile(
     rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:,[ \t]*|[ \t]+(?:is|was)[ \t]+)(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+)?"
@@ -305,11 +286,11 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     titled_before = PERSON_TITLE_RE.search(norm, max(0, start - 30), start)
     if (
         _PERSON_BEFORE.search(norm[max(0, start - 40) : start])
-        or _ROLE_AFTER.match(norm, end)
+        or ROLE_AFTER.match(norm, end)
         or (PERSON_AFTER_RE.match(norm, end) and (not district or titled_before))
     ):
         return T.PERSON
-    if _ROLE_BEFORE.search(norm[max(0, start - 120) : start]) or (
+    if ROLE_BEFORE.search(norm[max(0, start - 120) : start]) or (
         (
             _ACTOR_BEFORE.search(norm, max(0, start - 20), start)
             or NEWS_ROLE_BEFORE_RE.search(norm, max(0, start - 40), start)
@@ -329,6 +310,12 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         or (GROUP_ACTOR_AFTER_RE.match(norm, end) and THE_BEFORE_RE.search(norm, max(0, start - 5), start))
     ):
         return T.ORGANIZATION
+    if (
+        GROUP_POST_AFTER_RE.match(norm, end)
+        and GROUP_POST_DET_RE.search(norm, max(0, start - 12), start)
+        and not (person_shaped(name, COMMON) or legal_form_last(name))
+    ):
+        return T.ORGANIZATION  # "an al-Shabaab leader", "five Hizballah commanders": a group its militant posts name
     if in_heading(norm, start):  # a headline capitalises every word: only the strong cues above
         return None
     if (
@@ -341,11 +328,11 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     if (
         _HUMAN_AFTER.match(norm, end)
         or OF_COUNTRY_AFTER_RE.match(norm, end)
-        or _ROLE_IS_AFTER.match(norm, end)
+        or ROLE_IS_AFTER.match(norm, end)
         or _TIE_BY_BEFORE.search(norm, max(0, start - 40), start)
     ) and person_shaped(name, COMMON):
         return T.PERSON  # "Behzad Pourghannad pleaded guilty", "Raul Castro of Cuba,": a person's name
-    if _ROLE_IS_AFTER.match(norm, end) and PLAIN_NAME_RE.fullmatch(name) and not ORG_HEADS.search(name):
+    if ROLE_IS_AFTER.match(norm, end) and PLAIN_NAME_RE.fullmatch(name) and not ORG_HEADS.search(name):
         return T.PERSON  # "Jong In Chol is the head of X": only a person heads a firm, whatever the given name
     if POST_OF_BODY_BEFORE_RE.search(norm, max(0, start - 160), start) and person_shaped(name, COMMON):
         return T.PERSON  # "the Vice President of the Supreme Court of Justice, Marvin Ramiro Aguilar Garcia"
@@ -426,7 +413,7 @@ def find(
     trimmed: set[tuple[int, int]] = set()
     for span in cands:
         t = type_of(norm, span)
-        if t is T.PERSON and _HAS_ROLE.search(norm, span[0], span[1]):
+        if t is T.PERSON and HAS_ROLE.search(norm, span[0], span[1]):
             continue  # "Communist Party Secretary of XUAR" is a title, not a name
         if t is T.PERSON and _OF_PLACE.search(norm, span[0], span[1]):  # "Mr. Scott of Florida"
             span = (span[0], _OF_PLACE.search(norm, span[0], span[1]).start())  # type: ignore[union-attr]
@@ -436,7 +423,7 @@ def find(
             led
             and (tail := person_tail(norm, span, COMMON)) != span
             and (t is T.PERSON or titled(norm, span[0], tail[0]))
-            and not _POST_OF_BEFORE.search(norm, 0, tail[0])  # "Minister of Finance": the body a post is of
+            and not POST_OF_BEFORE.search(norm, 0, tail[0])  # "Minister of Finance": the body a post is of
         ):
             trimmed.add(span)  # "CECC Chairs Marco Rubio (R-FL)", "Paraguayan President Horacio Cartes"
             span, t = tail, T.PERSON
@@ -465,8 +452,8 @@ def find(
         if norm.endswith(" in ", 0, span[0]):  # "Chief of the Police in Leon, Fidel ...": a place, not a name
             continue
         if t is T.PERSON and (
-            _HAS_ROLE.search(norm, span[0], span[1])
-            or _POST_OF_BEFORE.search(norm, 0, span[0])
+            HAS_ROLE.search(norm, span[0], span[1])
+            or POST_OF_BEFORE.search(norm, 0, span[0])
             or ACRONYM.fullmatch(norm, span[0], span[1])  # "X and IRGC commander Y": a body's acronym
         ):
             continue  # "the President of the Supreme Court, X": the body a post is of is no person

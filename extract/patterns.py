@@ -430,7 +430,8 @@ DESIGNATION_TERM = re.compile(
 )
 
 GROUP_BEFORE_RE = re.compile(  # "Lebanon-based terrorist group Hezbollah": a group by its description
-    r"\b(?:terrorist|terror|militant|extremist|armed|insurgent|criminal|paramilitary|separatist|ransomware)[ \t]+"
+    r"\b(?:terrorist|terror|militant|extremist|armed|insurgent|criminal|paramilitary|separatist|ransomware|cybercrime|"
+    r"cybercriminal|hacking|drug|trafficking)[ \t]+"
     r"(?:group|organization|network|movement|militia|gang)s?[ \t]*(?:,?[ \t]+(?:including|such[ \t]+as|like))?[ \t]+$|"
     r"\bgang[ \t]+(?:coalition|alliance|federation)[ \t]*,?[ \t]+$|"  # "the Haitian gang coalition, Viv Ansanm"
     # a threat group by its description: "the Russia-based malicious cyber actor X", "the actor known as X or Y"
@@ -439,6 +440,14 @@ GROUP_BEFORE_RE = re.compile(  # "Lebanon-based terrorist group Hezbollah": a gr
     # "actors referred to by names such as Salt Typhoon", 'a group known as "Evil Corp"'
     r"(?:as|by[ \t]+names[ \t]+such[ \t]+as)[ \t]+\"?$",
     re.IGNORECASE,
+)
+# a group named by the militant posts it has: "five al-Shabaab leaders", "an ISIS financier"
+_GROUP_POSTS = r"(?:leaders?|commanders?|fighters?|militants?|operatives?|emirs?|financiers?|facilitators?|affiliates?)"
+GROUP_POST_AFTER_RE = re.compile(
+    rf"[ \t]+(?:(?:senior|top|military|political|religious|regional)[ \t]+)?{_GROUP_POSTS}\b"
+)
+GROUP_POST_DET_RE = re.compile(
+    r"\b(?:an?|senior|top|the|former|two|three|four|five|six|seven|eight|nine|ten|\d+)[ \t]+$"
 )
 # "Flax Typhoon, a Chinese state-sponsored cyber group", "X, a Sinaloa-based drug trafficking organization"
 GROUP_AFTER_RE = re.compile(

@@ -174,3 +174,45 @@ def name_before_and(run: list[re.Match[str]], names: list[re.Match[str]]) -> lis
     if len(before) >= 2 and not any(t.group(1) for t in before) and person_shaped(" ".join(t.group(2) for t in before)):
         return before
     return names
+
+
+# -- a person by the post the text gives the name ------------------------------------------------
+
+# a role in apposition: "Chen Quanguo, the Communist Party Secretary of XUAR", "X's principal executive officer, Y"
+ROLES = (
+    r"(?:Secretary|Director|Minister|Chairman|Chairwoman|Chair|President|Governor|Commander|Chief|"
+    r"[Oo]fficer|[Ee]xecutive|[Ff]ounder|[Oo]wner|[Mm]anager|Mayor|Deputy|Head|General|Ambassador|Attach[eé]|"
+    r"Consul|Envoy|CEO|CFO)"
+)
+HAS_ROLE = re.compile(rf"\b{ROLES}\b")
+# the same roles as common nouns: "its director, Ivan Sidorov", "X, the head of RosGeo"
+ROLE_NOUNS = (
+    r"(?:director|chairman|chairwoman|president|governor|commander|head|manager|deputy|leader|boss|kingpin|"
+    r"lieutenant|financier|operative|chief)"
+)
+ROLE_AFTER = re.compile(  # "Meng Wanzhou, Huawei's chief financial officer": a body's possessive too
+    rf"[ \t]*,[ \t]+(?:the|a|an|its|their|his|her|[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){{0,3}}'s)[ \t]+"
+    r"(?:current[ \t]+|former[ \t]+|then[ \t]+)?"
+    rf"(?:[\w-]+[ \t]+){{0,4}}?(?:{ROLES}|{ROLE_NOUNS})\b"
+    r"(?=[ \t]+of\b|[ \t]*[,.;)]|[ \t]*$|[ \t]+(?:and|for|in|at)\b)"
+)
+# the same post said with a verb: "Zhang Wei is the director of X", "X serves as the managing director of Y",
+# "X is a close associate of Y" (only a name shaped like a person's: a firm is "the owner of" a vessel too)
+_AKA_BETWEEN = r"(?:,[ \t]+(?:also[ \t]+)?(?:known[ \t]+as|a\.?k\.?a\.?)[ \t]+[^,.;]{1,40},)?"
+ROLE_IS_AFTER = re.compile(  # the name's other name may come between: "X, also known as Y, is the chief of Z"
+    rf"{_AKA_BETWEEN}[ \t]+(?:is|was|serves[ \t]+as|served[ \t]+as|ha[sd][ \t]+served[ \t]+as|remains|became)"
+    r"[ \t]+(?:also[ \t]+)?"
+    r"(?:the|a|an|its|their)[ \t]+(?:current[ \t]+|former[ \t]+|longtime[ \t]+|close[ \t]+|senior[ \t]+)?"
+    rf"(?:[\w-]+[ \t]+){{0,3}}?(?:{ROLES}|{ROLE_NOUNS}|associate|adviser|advisor|aide|confidant|representative)"
+    rf"(?:[ \t]+and[ \t]+(?:[\w-]+[ \t]+)?(?:{ROLES}|{ROLE_NOUNS}))?[ \t]+(?:of|at|for|to)\b|"  # "CEO and owner of"
+    # "X is a senior al-Shabaab leader": a group's post, its name before it
+    rf"{_AKA_BETWEEN}[ \t]+(?:is|was)[ \t]+(?:a|an)[ \t]+(?:senior[ \t]+|top[ \t]+|former[ \t]+)?"
+    r"(?:[\w'-]+[ \t]+){1,2}?"
+    r"(?:leader|commander|operative|financier|facilitator|emir|official|member)\b"
+)
+ROLE_BEFORE = re.compile(
+    rf"\b(?:{ROLES}|{ROLE_NOUNS})"
+    r"(?:[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?[\w-]+(?:[ \t]+[A-Z][\w-]*){0,4}"
+    r"(?:[ \t]+in[ \t]+[A-Z][\w-]*)?)?[ \t]*,[ \t]*$"  # "a Chief of the National Police in Leon, X"
+)
+POST_OF_BEFORE = re.compile(rf"\b(?:{ROLES}|{ROLE_NOUNS})[ \t]+of[ \t]+(?:the[ \t]+)?\Z")

@@ -64,7 +64,8 @@ _TITLE_BEFORE_RE = re.compile(rf"{CORPORATE_TITLE}[ \t]+")  # a firm's post betw
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:the\s+|a\s+)?(?:former\s+|then-?\s*)?")
 # "Sim Hyon Sop (Sim), a North Korean Foreign Trade Bank (FTB) representative": the firm's name before the post
 _NAMED_BEFORE_POST_RE = re.compile(
-    rf"\s*(?:\([^()\n]{{1,30}}\)\s*)?,\s*(?:a|an|the)\s+(?:former\s+)?(?:(?:{DEMONYM_ALT})\s+)?(?=[A-Z])"
+    rf"\s*(?:\([^()\n]{{1,30}}\)\s*)?(?:,|\s+(?:is|was))\s*(?:a|an|the)\s+(?:former\s+|senior\s+)?(?:(?:{DEMONYM_ALT})\s+)?"
+    r"(?=[A-Z]|(?:al|el)-[A-Z])"  # "X, an al-Shabaab leader", "X is a senior al-Shabaab leader"
 )
 _FIRM_POST_RE = re.compile(
     rf"(?:\s*\([A-Z][\w&-]{{1,10}}\))?\s+(?:{_POST}|representative|official|agent|employee)\b", re.I

@@ -177,7 +177,11 @@ def rule_sanction(sent: Sentence) -> None:
         if subs and not passive:  # "designating Porras's husband Gilberto Porres": the husband
             subs = [_relative(sent, x) for x in subs]
         if subs and not passive:  # "sanctioning Hizballah operatives": the operatives, not Hizballah
-            subs = [x for x in subs if not MEMBERS_AFTER_RE.match(norm, x.end)]
+            held = [x for x in subs if MEMBERS_AFTER_RE.match(norm, x.end)]
+            subs = [x for x in subs if x not in held]
+            if held and not subs:  # "designating two Ansarallah leaders pursuant to E.O. 13611, A and B": A and B
+                named = sent.after(held[-1].end, frozenset({T.PERSON}))
+                subs = sent.group(named[0], 1, frozenset({T.PERSON})) if named else []
         items = _semicolon_items(sent, subs[-1]) if subs and not passive and not adjective else []
         subs = subs + items  # "designating A, a DPRK entity ...; B, a ... representative ...; and C, ..."
         if auth is not None:

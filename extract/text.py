@@ -231,7 +231,9 @@ def _join_lists(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     while i < len(spans):
         s0, s1 = spans[i]
         j = i
-        if (norm[s1 - 1] == ":" and not _SALUTATION_RE.match(norm, s0)) or _colon_before_bullet(norm, spans, i):
+        if (
+            (norm[s1 - 1] == ":" and not _SALUTATION_RE.match(norm, s0)) or _colon_before_bullet(norm, spans, i)
+        ) and not (j + 1 < len(spans) and _item_sentence(norm, spans[j + 1])):
             while j + 1 < len(spans) and j - i < 60 and spans[j + 1][1] - s0 <= MAX_SENTENCE:
                 j += 1
                 bulleted = j + 1 < len(spans) and BULLET_RE.match(norm, spans[j + 1][0])
@@ -240,6 +242,14 @@ def _join_lists(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
         out.append((s0, spans[j][1]))
         i = j + 1
     return out
+
+
+# an item that is a sentence of its own: "Mohamed Mire is a senior al-Shabaab leader responsible for ... ."
+_ITEM_SENTENCE_RE = re.compile(r"[^\n;:]{2,120}?[ \t](?:is|was|has[ \t]+been)[ \t]+(?:a|an|the|also)\b")
+
+
+def _item_sentence(norm: str, span: tuple[int, int]) -> bool:
+    return norm[span[1] - 1] == "." and _ITEM_SENTENCE_RE.match(norm, span[0]) is not None
 
 
 def _colon_before_bullet(norm: str, spans: list[tuple[int, int]], i: int) -> bool:
