@@ -251,6 +251,9 @@ GAP_APPOSITION_RE = re.compile(
     r"(?:of\s+(?:its|their|his|her|the)\s+)?(?:[\w-]+\s+){0,3}?[a-z]+\s*,\s*"
     rf"|\s*,?\s*(?:and|or)\s+{KIN_LABEL}\s*,\s*"  # "A, his daughter, B, and his son, C"
 )
+# the next person of a list named after a post: "A, current member of the Paraguayan Panel ... B, and current Court
+# Clerk C" (the body a post is of is the holder's modifier: extract.sentence.Sentence.head)
+GAP_POST_RE = re.compile(r"\s*,\s*(?:and\s+)?(?:current|former|then)\s+(?:[A-Za-z-]+\s+){1,3}?(?:of\s+(?:the\s+)?)?")
 # "A (A1), a Hong Kong-based company that shipped the oil, and B": coordination past the
 # description of the member before (a determiner, no clause break, up to the comma before and/or)
 GAP_DESCRIBED_RE = re.compile(

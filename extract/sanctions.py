@@ -248,6 +248,8 @@ def _rule_designations_of(sent: Sentence, cue: re.Match[str], stance: Stance | N
     first = sent.next_mention(at) if gap is not None else None
     if first is not None and first.start > at and not _DESCRIPTORS_RE.fullmatch(norm, at, first.start):
         first = None  # "the public designation of oligarch and former Ukrainian public official Ihor Kolomoyskyy"
+    if first is not None and sent.head(first).etype is T.PERSON:
+        first = sent.head(first)  # "the designations of the former Director of the X Authority Edgar Y": Y
     subs = sent.parties_at(first.start, AFFECTED) if first is not None else []
     if not subs or _PERSON_NOUN_AFTER_RE.match(norm, subs[-1].end):
         return  # "Designation of Chinese Communist Party Official": the official, not the party

@@ -3,7 +3,8 @@ five X leaders as SDGTs under E.O. 13224:" then "A is a senior X leader ...", "B
 X's intelligence wing ..." — each paragraph that opens on a party is a member (designated, under the law, tied to
 the group); a paragraph of the text again ("Additionally, ...") ends the list. A group named by its militant posts
 ("an X leader", "five X leaders") is a group; "the cybercrime gang X" too. "designating two X leaders pursuant to
-<law>, A and B" designates A and B. Invented names; no evaluation text is quoted."""
+<law>, A and B" designates A and B; "the designations of the former Director of the X Authority A, current
+Governor of the Y Bank B" designates A and B, not the bodies. Invented names; no evaluation text is quoted."""
 
 from __future__ import annotations
 
@@ -50,3 +51,14 @@ def test_members_named_after_the_law_when_the_object_is_a_groups_leaders() -> No
     for person in ["mansur-al-sabri", "ahmad-ali-hassan-al-hamdi"]:
         assert (f"person:{person}", "sanctioned-by", "agency:us-state", "asserted") in found
         assert (f"person:{person}", "restricted-under", "law:executive-order-13611", "asserted") in found
+
+
+def test_a_designation_of_a_post_holder_named_after_the_body_of_the_post() -> None:
+    found = _tuples(
+        "Today the United States is announcing the designations of the former Director of the Tarkan Civil Aviation "
+        "Authority Edgar Melgar, current Governor of the Tarkan Central Bank Jorge Bogar, and current Deputy "
+        "Minister Vicente Ferrar for their involvement in significant corruption."
+    )
+    assert ("person:edgar-melgar", "sanctioned-by", "country:us", "asserted") in found
+    assert ("person:jorge-bogar", "sanctioned-by", "country:us", "asserted") in found
+    assert not {t for t in found if t[0].startswith("organization:") and t[1] == "sanctioned-by"}
