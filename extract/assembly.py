@@ -18,6 +18,7 @@ from schema.quotes import fold
 
 from . import frames
 from .bodies import state_bodies_as_agencies
+from .cues import COUNTRY_NAMES
 from .dates import claim_dates
 from .mentions import Doc, Ent
 from .meta import ArticleMeta, coerce_meta
@@ -284,7 +285,16 @@ def _own_state_measured(doc: Doc, raw: Raw) -> bool:
     if raw.predicate not in {P.SANCTIONED_BY, P.BANNED_BY}:
         return False
     subject, authority = doc.ents[raw.subject], doc.ents[raw.object]
+    if authority.type is T.COUNTRY and _named_for(subject.name, authority.id):
+        return True  # "sanctions on ... the Central Bank of Iran": Iran names the bank, it does not sanction it
     if subject.how == "pattern" or subject.type not in {T.AGENCY, T.ORGANIZATION} or not subject.country:
         return False
     state = authority.id.split(":", 1)[1].upper() if authority.type is T.COUNTRY else authority.country
     return state is not None and state.upper() == subject.country.upper()
+
+
+def _named_for(name: str, country: str) -> bool:
+    """Does ``name`` end with the name of ``country`` ("Central Bank of Iran", "Bank Melli Iran")?"""
+    return any(
+        eid == country and (name == n or name.endswith((" " + n, " of the " + n))) for n, eid in COUNTRY_NAMES.items()
+    )

@@ -62,3 +62,17 @@ def test_a_designation_of_a_post_holder_named_after_the_body_of_the_post() -> No
     assert ("person:edgar-melgar", "sanctioned-by", "country:us", "asserted") in found
     assert ("person:jorge-bogar", "sanctioned-by", "country:us", "asserted") in found
     assert not {t for t in found if t[0].startswith("organization:") and t[1] == "sanctioned-by"}
+
+
+def test_a_country_that_names_a_body_does_not_sanction_it() -> None:
+    found = _tuples(
+        "  • In August, sanctions will be reimposed on:\n"
+        "    • Iran’s automotive sector.\n"
+        "  • The other sanctions will be reimposed in November, including sanctions on:\n"
+        "    • Iran’s petroleum-related transactions.\n"
+        "    • Transactions by foreign banks with the Central Bank of Iran.\n"
+    )
+    assert ("organization:central-bank-of-iran", "sanctioned-by", "country:ir", "asserted") not in found
+    assert ("firm:acme-trading-llc", "sanctioned-by", "country:ir", "asserted") in _tuples(
+        "Iran sanctioned Acme Trading LLC."
+    )
