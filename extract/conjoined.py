@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from reference import registry
 from reference.cities import city_country
 
 from .legal_forms import legal_form_last
@@ -36,7 +37,7 @@ def parted(
         acronym = ACRONYM.fullmatch(left) or ACRONYM.fullmatch(right)
         capitals = left.isupper() and right.isupper()  # "the vessels NAVIG8 ONE and OCEAN FORTUNE": two
         if (
-            (lw and rw)
+            (lw and (rw or _place(right)))  # "Cytrox AD and Hungary's ...": a place is no name's part
             or (_FORM_END_RE.search(left) and len(right.split()) >= 2)  # "X and Company and Halawi Exchange"
             or capitals
             or _two_firms(left, right)
@@ -71,3 +72,8 @@ def group_name(name: str) -> bool:
     opened by a group's head word ("Harakat Sawa'd Misr", "Liwa al-Thawra", "Kata'ib Hizballah")."""
     grouped = name.startswith(("al-", "el-")) or _GROUP_PARTICLE.search(name) or GROUP_HEAD_RE.match(name)
     return bool(grouped) and not legal_form_last(name)
+
+
+def _place(name: str) -> bool:
+    """A country's name ("Hungary"), never the tail of a firm's."""
+    return not name.isupper() and registry().countries.code(name) is not None

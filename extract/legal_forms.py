@@ -18,8 +18,19 @@ def legal_form_last(name: str) -> bool:
         return False
     found = extract_org_types(name)
     if not found or not name.endswith(found[-1][0]) or len(found[-1][0]) >= len(name):
-        return False
+        return _capital_form(name.rsplit(None, 1)[-1])
     return _ROMAN.fullmatch(found[-1][0]) is None  # "Chashma II" is a plant's number, not a form
+
+
+def _capital_form(word: str) -> bool:
+    """A form rigour knows in another spelling, written in capitals: "ZRT" (Zrt.), "AD" (A.D.), "KFT" (Kft)."""
+    if not (word.isupper() and word.isalpha() and 2 <= len(word) <= 4) or _ROMAN.fullmatch(word):
+        return False
+    for spelled in (word.capitalize(), word.capitalize() + ".", ".".join(word) + "."):
+        found = extract_org_types(spelled)
+        if found and found[-1][0] == spelled:
+            return True
+    return False
 
 
 _ROMAN = re.compile(r"[IVX]+")
