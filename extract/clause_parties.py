@@ -48,7 +48,9 @@ _SPEAKER_BEFORE_RE = re.compile(
     r"Administrator|Commissioner|Attorney|General)\s+$"
 )
 # "Director of the so-called “X”", "one of the constituent gangs in the X alliance"
-_OF_BEFORE_RE = re.compile(r"\b(?:of|at|in)\s+(?:the\s+)?(?:so-called\s+)?[\"“']?$")
+_OF_BEFORE_RE = re.compile(  # "a leader of the Russia-based LockBit Group"
+    r"\b(?:of|at|in)\s+(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?(?:so-called\s+)?[\"“']?$"
+)
 # a relative's kin named with the title before the name: "two cousins of Syrian President X"
 _KIN_OF_BEFORE_RE = re.compile(rf"\b{KIN}\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}$")
 _ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:a|an|the|other|previously|already)\s+$", _I)  # "the sanctioned X"

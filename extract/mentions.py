@@ -70,6 +70,7 @@ from .patterns import (
     PLURAL_BEFORE_RE,
     PLURAL_OF_RE,
     QUOTED_PRODUCT_RE,
+    RANSOMWARE_RE,
     SECTION_OF_RE,
     SURNAME_TITLE_RE,
     THREAT_GROUP_RE,
@@ -206,6 +207,7 @@ class Doc(DocState):
                     rest = m.group(0)[lead - m.start() : b]
                     a = b - len(rest.lstrip())
                 group = GROUP_BEFORE_RE.search(norm, max(0, m.start() + a - 60), m.start() + a)  # "cyber group X Group"
+                group = group or RANSOMWARE_RE.search(m.group(0), a, b)  # "the LockBit Ransomware Group"
                 add(m.start() + a, legal_tail(norm, m.start() + b), T.ORGANIZATION if group else T.FIRM)  # "X FZE"
         for m in FIRM_COMMA_RE.finditer(norm):
             add(m.start(), m.end(), T.FIRM)

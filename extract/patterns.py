@@ -483,12 +483,13 @@ OF_TOWN_AFTER_RE = re.compile(
 
 # -- the type a name's own words or its neighbours give it (extract.names) --------------------------------
 
+RANSOMWARE_RE = re.compile(r"\bRansomware\b")  # a ransomware group's name is a group's, whatever else it says
 ORG_HEADS = re.compile(
     r"\b(?:Center|Centre|Institute|Institution|University|Academy|Corps|Association|Foundation|"
     r"Party|Army|Forces|Force|Guard|Federation|Union|Society|Laboratory\s+of|College|School|Assembly|Parliament|"
     r"Hospital|Bank\s+of|Brigades?|Battalions?|Front|Movement|Mujahideen|"
     # a criminal or armed group's head: "the Gulf Cartel", "the Abu Nidal Organization"
-    r"(?<=[ \t])(?:Cartel|Gang|Mafia|Syndicate|Organi[sz]ation))$|"
+    r"(?<=[ \t])(?:Cartel|Gang|Mafia|Syndicate|Organi[sz]ation|Ransomware(?:[ \t]+(?:Group|Gang))?))$|"
     # "Second Academy of", "Main Centre for"
     r"^(?:[A-Z][\w-]*\s+){0,3}(?:Academy|Institute|University|College|Center|Centre)\s+(?:of|for)\s+"
 )

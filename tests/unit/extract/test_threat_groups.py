@@ -86,3 +86,15 @@ def test_a_salutation_is_no_list_and_a_request_is_proposed() -> None:
     found = _claims(text, HOUSE)
     assert not any(s == "person:moss" for s, _, _, _ in found)
     assert not any(p in {"listed-on", "investigated-by"} and st == "asserted" for _, p, _, st in found)
+
+
+def test_a_ransomware_group_is_a_group_and_a_leaders_designation_is_not_its() -> None:
+    found = {
+        (c.subject, c.predicate.value, c.object)
+        for c in propose(
+            "United States Coordinates with Partners to Sanction Senior Leader of the DarkLock Ransomware Group\n\n"
+            "On May 7th, OFAC designated a Russian leader of the Russia-based DarkLock Ransomware Group."
+        ).parsed.claims
+    }
+    assert not {t for t in found if t[0].startswith("firm:")}
+    assert not {t for t in found if t[0] == "organization:darklock-ransomware-group" and t[1] == "sanctioned-by"}
