@@ -38,7 +38,7 @@ SANCTION_RE = re.compile(
     r"(?<=\baction\s)targets|(?<=\bactions\s)target|"  # "Today's action targets X": the release's sanction
     r"identified(?=\s+as\s+blocked\s+property)|"
     # "the Department of State identified the Sinaloa Cartel as an FTO": a designation in other words
-    r"identified(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'\u2019.-]*\s+){1,8}as\s+(?:an?\s+)?(?:FTO|Foreign\s+Terrorist\s+"
+    r"(?:identified|listed)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'\u2019.-]*\s+){1,8}as\s+(?:an?\s+)?(?:FTO|Foreign\s+Terrorist\s+"
     r"Organization|Specially\s+Designated\s+Global\s+Terrorist|SDGT)s?\b)|"
     # a visa sanction on named persons: "has revoked the visas of X", "imposed visa restrictions on X"
     r"revok(?:e|es|ed|ing)\s+(?:the\s+)?visas?(?=\s+of\s+[A-Z])|visa\s+restrictions(?=\s+on\s+[A-Z])|"
@@ -63,6 +63,7 @@ TIE_RE = re.compile(
     r"(?<!owned\sand\s)(?:controlled|directed|influenced|dictated|run)\s+by|(?:control|direction|influence|behest)\s+of|"
     # who set a party up or pays for it: "established by Iran's insurance regulator", "funded by the IRGC"
     r"(?:established|founded|created|set\s+up|funded|financed|bankrolled)\s+by|"
+    r"(?<=[a-z]\s)(?:co-?)?founded(?=\s+(?:the\s+)?(?-i:[A-Z]))|"  # "Stanislav Vorobyev founded the Russian ..."
     r"(?:exploitation|influence|control|direction)\s+by|"
     r"on\s+behalf\s+of|work(?:ing|ed|s)?\s+(?:for|with)|(?:beholden|subservient|answerable)\s+to|"
     # a post in a state body: "both of whom worked in Brazil's Ministry of Health", "served at the Interior Ministry"

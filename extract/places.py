@@ -34,9 +34,11 @@ BASED_IN_RE = re.compile(
     r"(?:,\s*)?\b(?P<q>both|all|each)?(?:\s+of\s+(?:which|whom|them))?\s*(?:(?:are|were|is|was)\s+)?"
     r"(?:based|headquartered|located|registered|incorporated|"
     r"(?P<lived>liv(?:e|es|ed)|resid(?:e|es|ed))(?:\s+and\s+work(?:s|ed)?)?)\s+in\s+"
-    r"(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+){0,2}$",  # "in Haikou, Hainan Province, <country>"
+    r"(?:the\s+)?(?:(?:St|Ft|Mt)\.\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+){0,2}$",  # "in Haikou, Hainan Province, <country>"
     _I,
 )
+# "X (XA) is an extreme-right, white supremacist militant organization based in": X is, however long the description
+_COPULA_RE = re.compile(r"\)?\s*(?:\([^()]{1,20}\))?\s+(?:is|was)\s+(?:a|an)\s+[^.;()]{1,160}?\s*")
 _OF_UNNAMED_RE = re.compile(r"\b(?:of|at|for|with|from)\s+(?:a|an|the)\s+[^,;()]*$", _I)  # a noun "based in" follows
 _THOSE_RE = re.compile(r"\b(?:those|ones)\s*$", _I)
 _NOUN_IN_RE = re.compile(
@@ -135,7 +137,8 @@ def rule_places(sent: Sentence) -> None:
             # "The ERC added A, B and C, all located in China": the parties listed, not the one adding them
             listed = sent.group(before[0], -1, frozenset({before[0].etype})) if before else []
             chosen = before[:2] if q == "both" else listed if q in {"all", "each"} else before[:1]
-            if not q and chosen and (at - chosen[0].end > 60 or _OF_UNNAMED_RE.search(norm, chosen[0].end, at)):
+            far = at - chosen[0].end > 60 and not _COPULA_RE.fullmatch(norm, chosen[0].end, at) if chosen else False
+            if not q and chosen and (far or _OF_UNNAMED_RE.search(norm, chosen[0].end, at)):
                 chosen = []  # "X, a former employee of a Micron subsidiary based in Taiwan": the subsidiary is
             if based.group("lived") and chosen:  # "A and his two codefendants, B and C lived in Iran": each
                 chosen = sent.group(chosen[0], -1, frozenset({chosen[0].etype}))

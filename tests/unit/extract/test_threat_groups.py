@@ -98,3 +98,16 @@ def test_a_ransomware_group_is_a_group_and_a_leaders_designation_is_not_its() ->
     }
     assert not {t for t in found if t[0].startswith("firm:")}
     assert not {t for t in found if t[0] == "organization:darklock-ransomware-group" and t[1] == "sanctioned-by"}
+
+
+def test_an_encyclopedia_profile_of_a_designated_group() -> None:
+    text = (
+        "The Tsarist Legion Movement (TLM) is an extreme-right, white supremacist militant organization based in "
+        "St. Petersburg, Russia. The U.S. State Department listed TLM as a Specially Designated Global Terrorist "
+        "(SDGT) in April 2020. Stanislav Petrovich Vorontsov founded the Tsarist Legion Movement in 2002."
+    )
+    found = {(c.subject, c.predicate.value, c.object) for c in propose(text).parsed.claims}
+    group = "organization:tsarist-legion-movement"
+    assert (group, "headquartered-in", "country:ru") in found
+    assert (group, "sanctioned-by", "agency:us-state") in found
+    assert ("person:stanislav-petrovich-vorontsov", "alleged-tie-to", group) in found
