@@ -34,7 +34,8 @@ BASED_IN_RE = re.compile(
     r"(?:,\s*)?\b(?P<q>both|all|each)?(?:\s+of\s+(?:which|whom|them))?\s*(?:(?:are|were|is|was)\s+)?"
     r"(?:based|headquartered|located|registered|incorporated|"
     r"(?P<lived>liv(?:e|es|ed)|resid(?:e|es|ed))(?:\s+and\s+work(?:s|ed)?)?)\s+in\s+"
-    r"(?:the\s+)?(?:(?:St|Ft|Mt)\.\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+){0,2}$",  # "in Haikou, Hainan Province, <country>"
+    # "in Haikou, Hainan Province, <country>", "in St. Petersburg, <country>"
+    r"(?:the\s+)?(?:(?:St|Ft|Mt)\.\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+){0,2}$",
     _I,
 )
 # "X (XA) is an extreme-right, white supremacist militant organization based in": X is, however long the description
