@@ -38,8 +38,9 @@ SANCTION_RE = re.compile(
     r"(?<=\baction\s)targets|(?<=\bactions\s)target|"  # "Today's action targets X": the release's sanction
     r"identified(?=\s+as\s+blocked\s+property)|"
     # "the Department of State identified the Sinaloa Cartel as an FTO": a designation in other words
-    r"(?:identified|listed)(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'\u2019.-]*\s+){1,8}as\s+(?:an?\s+)?(?:FTO|Foreign\s+Terrorist\s+"
-    r"Organization|Specially\s+Designated\s+Global\s+Terrorist|SDGT)s?\b)|"
+    r"(?:identified|listed)(?=\s+(?:the\s+)?(?:(?:(?-i:[A-Z])|[(\"]+(?-i:[A-Z]))[\w'\u2019.,()\"-]*\s+|(?:de|del|of|and)\s+){1,10}"
+    r"as\s+(?:an?\s+)?(?:FTO|Foreign\s+"
+    r"Terrorist\s+Organization|Specially\s+Designated\s+(?:Global\s+Terrorist|National)|SDGT|SDN)s?\b)|"
     # a visa sanction on named persons: "has revoked the visas of X", "imposed visa restrictions on X"
     r"revok(?:e|es|ed|ing)\s+(?:the\s+)?visas?(?=\s+of\s+[A-Z])|visa\s+restrictions(?=\s+on\s+[A-Z])|"
     r"asset[ -]freeze)\b",  # not "sanctions-evasion", "sanctions-related": a compound's first word

@@ -130,7 +130,7 @@ _PERSON_BEFORE = re.compile(
     r"(?<=[\w.] )(?:president|chairman|chairwoman|owner|CEO|CFO|COO|CTO)|"  # "Transneft president Nikolay Tokarev"
     rf"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*[,\u2014\u2013]?[ \t]*|\b{KIN}[ \t]*,?[ \t]*)$"  # "his wife, Iryna Kolomoyska"
 )
-_DEFINED_ACRONYM = re.compile(r"[\w.][ \t]*,?[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,15})[ \t]*\)")
+_DEFINED_ACRONYM = re.compile(r"[\w.][ \t]*,?[ \t]*\([ \t]*\"?([A-Z][A-Za-z0-9&.-]{1,15})\"?[ \t]*\)")  # ("IRGC")
 _DEFINED_SHORT = re.compile(r"[\w.][ \t]*\([ \t]*(?:the[ \t]+)?\"?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){1,3})\"?[ \t]*\)")
 # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm", "X, a sanctioned Iranian airline"
 _DESCRIBED_AFTER = re.compile(

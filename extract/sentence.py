@@ -93,8 +93,8 @@ _POST_BODIES = frozenset({EntityType.FIRM, EntityType.ORGANIZATION})
 _PLACE_OF_RE = re.compile(
     r"\b(?:based|located|headquartered|registered|incorporated|headquarters)\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$"
 )
-# "a Hong Kong-based firm", "Marshall Islands-registered X": the place describes, it does not act
-PLACE_ADJECTIVE_RE = re.compile(r"-(?:based|headquartered|registered|flagged|incorporated)\b")
+# "a Hong Kong-based firm", "Marshall Islands-registered X", "Venezuela-related sanctions": the place describes
+PLACE_ADJECTIVE_RE = re.compile(r"-(?:based|headquartered|registered|flagged|incorporated|related)\b")
 
 
 @dataclass

@@ -190,3 +190,25 @@ def test_and_between_two_aliases_parts_them_but_not_one_name() -> None:
     }
     found = _found("Bank Sepahan, also known as Bank of Industry and Commerce, was designated.")
     assert not {t for t in found if "person:" in t[0] + t[2]}
+
+
+def test_an_acronym_defined_in_quotes_is_the_body_named_before_it() -> None:
+    found = _found(
+        "The State Department announced its intent to designate Iran’s Tarkan Guard Corps (“TGC”) as a Foreign "
+        "Terrorist Organization. The TGC, the TGC-Quds Force, and the Ministry of Intelligence have all previously "
+        "been designated as SDGTs under Executive Order 13224."
+    )
+    assert not {t for t in found if "organization:tgc" in (t[0], t[2])}
+    assert ("organization:tarkan-guard-corps", "sanctioned-by", "country:us", "asserted") in found
+
+
+def test_listed_as_an_sdn_is_a_designation_and_a_country_related_sanction_is_not_the_countrys() -> None:
+    found = _found(
+        "Yesterday, the Office of Foreign Assets Control (“OFAC”) listed Petroleos de Tarkania, S.A. (“PdT”) as a "
+        "Specially Designated National (“SDN”) pursuant to Executive Order 13850. These licenses authorize "
+        "activities that would otherwise be prohibited by Executive Order 13850 or other Venezuela-related sanctions, "
+        "and fall into several categories: 1) authorizations regarding contracts with PdT.",
+        "Kelley Drye",
+    )
+    assert ("firm:petroleos-de-tarkania-s-a", "sanctioned-by", "agency:us-ofac", "asserted") in found
+    assert not {t for t in found if t[1] == "sanctioned-by" and t[2] == "country:ve"}
