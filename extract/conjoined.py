@@ -25,7 +25,7 @@ _FORM_END_RE = re.compile(
 
 
 def parted(
-    norm: str, start: int, end: int, common: frozenset[str], wholes: frozenset[str] = frozenset()
+    norm: str, start: int, end: int, common: frozenset[str], wholes: frozenset[str] = frozenset(), listed: bool = False
 ) -> list[tuple[int, int]]:
     """A name run over "and" is two names when each side is whole on its own: a person's name or
     a name ending in a legal form or a group's ("Sergey Gorkov and Zhang Min", "Ivan Petrov and Delta
@@ -38,12 +38,15 @@ def parted(
         capitals = left.isupper() and right.isupper()  # "the vessels NAVIG8 ONE and OCEAN FORTUNE": two
         if (
             (lw and (rw or _place(right)))  # "Cytrox AD and Hungary's ...": a place is no name's part
+            or (
+                listed and len(left.split()) >= 2 and len(right.split()) >= 2
+            )  # "..., A B and C D": the list's last two
             or (_FORM_END_RE.search(left) and len(right.split()) >= 2)  # "X and Company and Halawi Exchange"
             or capitals
             or _two_firms(left, right)
             or (acronym and (lw or " " not in left) and (rw or " " not in right))
         ):
-            return [(start, part.start()), *parted(norm, part.end(), end, common, wholes)]
+            return [(start, part.start()), *parted(norm, part.end(), end, common, wholes, listed)]
     return [(start, end)]
 
 

@@ -46,12 +46,13 @@ TRIGGER_RE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|designat(?:e|es|ed|ing)|identif(?:y|ies|ied|ying)|"
     r"(?:imposed|imposes|imposing|announced|announces|announcing)\s+(?:new\s+)?sanctions\s+(?:on|against))\s+"
     rf"(?P<desc>{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?(?:entities|entity|firms?|compan(?:y|ies)|individuals?|"
-    r"persons?|officials?|people|banks?|vessels?|leaders|members|commanders|operatives|financiers|facilitators))\b",
+    r"persons?|officials?|people|banks?|vessels?|leaders|members|commanders|operatives|financiers|facilitators|"
+    r"organi[sz]ations?))\b",
     _I,
 )
 MEMBERS_RE = re.compile(
     r"\b(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:entities|firms|companies|individuals|persons|"
-    r"designations|officials|parties|additions)\b(?:[^.;]{0,60}?\b(?:are|include|includes|included)\b|"
+    r"designations|officials|parties|additions|organi[sz]ations)\b(?:[^.;]{0,60}?\b(?:are|were|include|includes|included)\b|"
     r"[^.;:]{0,240}?\b(?:are|include|includes)\s*:)|"  # "... in connection with <a long reason> are:"
     r"(?-i:Also)\s+(?:designated|sanctioned|identified)\b|They\s+(?:are|include)\b|"  # not "X also sanctioned"
     # "Among those designated are ...", "Those sanctioned today include ...": a news story's members

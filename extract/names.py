@@ -176,6 +176,7 @@ _UNDERGOES_AFTER = re.compile(
 )
 # "designated Hizballah as a Specially Designated Global Terrorist": a group, not a firm
 
+_LISTED_BEFORE_RE = re.compile(r"[\w.)][ \t]*,[ \t]*$")  # an item of a list of names: "A, B, C and D"
 _FORM_ENDS = frozenset({"Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co.", "PLC", "GmbH", "JSC"})
 _DIGITS = re.compile(r"\d{3,}")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
@@ -217,6 +218,8 @@ def candidates(
             and (CIVIL_BODY_RE.search(toks[j - 1][2]) or head_in_city(norm[toks[i][0] : toks[j - 1][1]]))
         ):
             i -= 1  # "the United Kingdom's National Cyber Security Centre": "National" opens the body's name
+        elif 0 < i < j and toks[i - 1][2] in _BODY_OPENERS and _spells(norm, toks[i - 1 : j]):
+            i -= 1  # "the National Development Complex (NDC)": the initials it defines spell "National" too
         while j > i and toks[j - 1][2].lower() in _CONNECT:
             j -= 1
         if j > i and toks[j - 1][2] in RANKS and norm.startswith(".", toks[j - 1][1]):
@@ -240,7 +243,8 @@ def candidates(
             continue
         if any(_DIGITS.search(w) for w in words):
             continue
-        for start, end in parted(norm, toks[i][0], toks[j - 1][1], COMMON, wholes):
+        listed = _LISTED_BEFORE_RE.search(norm, max(0, toks[i][0] - 60), toks[i][0]) is not None
+        for start, end in parted(norm, toks[i][0], toks[j - 1][1], COMMON, wholes, listed):
             start -= 9 if i == 0 and norm.startswith("People's ", start - 9) else 0  # "People's Liberation Army"
             if (k := bisect.bisect_right(starts, end) - 1) < 0 or spans[k][1] <= start:  # no mention overlaps it
                 out.append((start, end))
@@ -251,6 +255,15 @@ def candidates(
             ):
                 out.append((rest.end(), end))  # "Alpha Trading and Beta Exchange": the name after a named one
     return out
+
+
+_ACRONYM_AFTER_RE = re.compile(r"[ \t]*\([ \t]*\"?([A-Z]{2,6})\"?[ \t]*\)")
+
+
+def _spells(norm: str, toks: list[tuple[int, int, str]]) -> bool:
+    """Do the initials of ``toks``' capitalised words spell the acronym in parentheses right after them?"""
+    hit = _ACRONYM_AFTER_RE.match(norm, toks[-1][1])
+    return hit is not None and "".join(t[2][0] for t in toks if t[2][:1].isupper()) == hit.group(1)
 
 
 def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:

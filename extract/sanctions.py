@@ -403,7 +403,15 @@ _INCLUDE_RE = re.compile(
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"  # "The six sanctioned companies are: A, B"
     r"(?:designations|designees|targets|(?:sanctioned|designated)\s+(?:entities|individuals|persons|parties|companies"
     r"|firms)|(?=sanctions\s+(?:also\s+)?target)sanctions)\s+"  # "The sanctions target A and B"
-    r"(?:also\s+)?(?:include|includes|included|target|targeted|are\s*:|were\s*:|appl(?:y|ies)\s+to)\s+",
+    r"(?:also\s+)?(?:include|includes|included|target|targeted|are\s*:|were\s*:|appl(?:y|ies)\s+to)"
+    r"(?:\s*,\s*among\s+others\s*,)?\s+",  # "These designations include, among others, A; B; and C"
+    _I,
+)
+
+
+_UNNAMED_TARGETS_RE = re.compile(
+    r"^(?:(?!\b(?:including|such\s+as|namely)\b)[^:])*\b(?:officials|entities|individuals|persons|companies|firms)\b"
+    r"(?:(?!\b(?:including|such\s+as|namely)\b)[^:])*$",
     _I,
 )
 
@@ -415,6 +423,8 @@ def rule_designations_include(sent: Sentence) -> None:
         if sent.negated(hit.start()) or sent.irrealis(hit.start()):
             continue
         subs = sent.objects_after(hit.end(), AFFECTED)
+        if subs and _UNNAMED_TARGETS_RE.search(sent.bare(hit.end(), subs[0].start)):
+            continue  # "The designations target officials and entities playing key roles in disrupting EU border ..."
         auth = _unnamed_agent(sent) if subs and subs[0].start - hit.end() <= 60 else None
         if auth is None:
             continue
