@@ -176,7 +176,7 @@ _UNDERGOES_AFTER = re.compile(
 )
 # "designated Hizballah as a Specially Designated Global Terrorist": a group, not a firm
 
-_LISTED_BEFORE_RE = re.compile(r"[\w.)][ \t]*,[ \t]*$")  # an item of a list of names: "A, B, C and D"
+_LISTED_BEFORE_RE = re.compile(r"(?:\b[A-Z][\w.]*|\))[ \t]*,[ \t]*$")  # an item of a list of names: "A, B, C and D"
 _FORM_ENDS = frozenset({"Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Co.", "PLC", "GmbH", "JSC"})
 _DIGITS = re.compile(r"\d{3,}")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
