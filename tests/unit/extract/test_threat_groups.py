@@ -111,3 +111,15 @@ def test_an_encyclopedia_profile_of_a_designated_group() -> None:
     assert (group, "headquartered-in", "country:ru") in found
     assert (group, "sanctioned-by", "agency:us-state") in found
     assert ("person:stanislav-petrovich-vorontsov", "alleged-tie-to", group) in found
+
+
+def test_one_of_a_countrys_criminal_organizations_is_a_group() -> None:
+    found = {
+        (c.subject, c.predicate.value, c.object)
+        for c in propose(
+            "On February 7, 2024, OFAC sanctioned Los Tarkanos, one of Ecuador’s most violent criminal "
+            "organizations, and its leader José Adolfo Macías Villar."
+        ).parsed.claims
+    }
+    assert ("organization:los-tarkanos", "sanctioned-by", "agency:us-ofac") in found
+    assert not {t for t in found if t[0] == "person:los-tarkanos"}
