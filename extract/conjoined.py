@@ -81,3 +81,13 @@ def group_name(name: str) -> bool:
 def _place(name: str) -> bool:
     """A country's name ("Hungary"), never the tail of a firm's."""
     return not name.isupper() and registry().countries.code(name) is not None
+
+
+_GROUP_IN_RE = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'-]+)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'-]+){0,2}")
+
+
+def group_place_end(norm: str, start: int, end: int) -> int:
+    """Where a group's name ends that goes on with its place ("Ansar al-Sharia in Darnah" and "Ansar al-Sharia in
+    Libya" are two groups), else ``end``."""
+    place = _GROUP_IN_RE.match(norm, end) if group_name(norm[start:end]) else None
+    return place.end() if place is not None else end

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from schema.ontology import EntityType
 
 from . import towns
-from .conjoined import ACRONYM, AND_SPLIT, group_name, parted
+from .conjoined import ACRONYM, AND_SPLIT, group_name, group_place_end, parted
 from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE, PERSON_AFTER_RE
 from .headings import in_heading, list_intro
 from .legal_forms import legal_form_last
@@ -508,6 +508,9 @@ def find(
     for (s0, e0), t in list(typed.items()):  # "Mr. Malofeyev" after "Konstantin Malofeyev": his short form
         if t is T.PERSON and norm[s0:e0] in fuller and _HONORIFIC_BEFORE.search(norm, max(0, s0 - 16), s0):
             del typed[(s0, e0)]
+    for (s0, e0), t in list(typed.items()):  # "Ansar al-Sharia in Darnah", "... in Libya": two groups, each its place
+        if t is T.ORGANIZATION and (end := group_place_end(norm, s0, e0)) != e0:
+            typed[(s0, end)] = typed.pop((s0, e0))
     names: dict[str, EntityType] = {}
     for (s0, e0), t in typed.items():  # one string, one type: a person's cue, then a group's, beats "designated X"
         if _TYPE_RANK[t] >= _TYPE_RANK.get(names.get(norm[s0:e0]), -1):  # type: ignore[arg-type]

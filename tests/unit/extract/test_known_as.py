@@ -212,3 +212,13 @@ def test_listed_as_an_sdn_is_a_designation_and_a_country_related_sanction_is_not
     )
     assert ("firm:petroleos-de-tarkania-s-a", "sanctioned-by", "agency:us-ofac", "asserted") in found
     assert not {t for t in found if t[1] == "sanctioned-by" and t[2] == "country:ve"}
+
+
+def test_a_groups_place_in_its_name_is_part_of_it() -> None:
+    found = _found(
+        "The Department of State designated Ansar al-Tarkan in Libya, also known as Ansar al-Tarkan Brigade in "
+        "Darnah, as a Foreign Terrorist Organization."
+    )
+    ids = {t[0] for t in found} | {t[2] for t in found}
+    assert {"organization:ansar-al-tarkan-in-libya", "organization:ansar-al-tarkan-brigade-in-darnah"} <= ids
+    assert "organization:ansar-al-tarkan" not in ids
