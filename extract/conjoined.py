@@ -39,6 +39,8 @@ def parted(
         capitals = left.isupper() and right.isupper()  # "the vessels NAVIG8 ONE and OCEAN FORTUNE": two
         if (
             (lw and (rw or _place(right)))  # "Cytrox AD and Hungary's ...": a place is no name's part
+            or (" " not in right and person_shaped(left, common) and not _FORM_START_RE.match(right))  # "Dmitry
+            # Lebedev and Transneft president X", not "Kassem Rmeiti and Company"
             or (
                 listed and len(left.split()) >= 2 and len(right.split()) >= 2 and not _FORM_START_RE.match(right)
             )  # "..., A B and C D": the list's last two

@@ -101,6 +101,9 @@ CONSIDER_RE = re.compile(
     _I,
 )
 _PERMITS = r"(?:applications?|authori[sz]ations?|authority|licen[cs]es?|bids?|certifications?)"
+PERMIT_AFTER_RE = re.compile(
+    rf"\s+(?:(?!the\b|an?\b)(?![a-z]+ed\b)[a-z]+\s+)?{_PERMITS}\b"
+)  # "U.S. operations authorization"
 ACT_RE = re.compile(
     r"\b(?:crack(?:s|ed|ing)?\s+down(?:\s+\w+)?\s+on|crackdown\s+on|"
     r"(?:identif(?:y|ies|ied|ying)|found|finds)(?=\s+(?:\S+\s+){1,10}?(?:as|to\s+be(?:\s+of)?)\s+(?:a\s+|an\s+)?"

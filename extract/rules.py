@@ -63,6 +63,7 @@ from .cues import (
     MEMBERS_AFTER_RE,
     MEMBERS_NAMED_AFTER_RE,
     PARTY_NOUNS_RE,
+    PERMIT_AFTER_RE,
     PERSON_GROUP_OF_RE,
     PLURAL_PARTIES_RE,
     PROPOSE_RE,
@@ -294,7 +295,11 @@ def _rule_actor_on_target(
             continue
         if CHARGED_PASSIVE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 12), cue.end()):
             continue  # "seven defendants ... are charged with ...": the charged are named before, by no actor
-        auths: list[Mention | str] = [m for m in sent.before(cue.start(), AUTHORITY) if not sent.is_modifier(m)]
+        auths: list[Mention | str] = [  # not "U.S. operations authorization": whose it is, not who acts
+            m
+            for m in sent.before(cue.start(), AUTHORITY)
+            if not sent.is_modifier(m) and not PERMIT_AFTER_RE.match(sent.doc.norm, m.end)
+        ]
         if not auths and sent.doc.issuer and ISSUER_REF_RE.search(sent.window(cue.start(), 80)):
             auths = [sent.doc.issuer]  # "the Commission ordered ...": the document's issuer
         if not auths and WE_OUR_RE.search(sent.doc.norm, sent.start, cue.start()):

@@ -52,3 +52,8 @@ def test_a_group_known_as_a_quoted_name_is_a_group() -> None:
 def test_a_party_under_investigation_by_a_body_is_investigated_by_it() -> None:
     found = _tuples("Acme Trading LLC is under investigation by the Commerce Department over its exports.")
     assert ("firm:acme-trading-llc", "investigated-by", "agency:us-commerce", "asserted") in found
+
+
+def test_a_person_and_a_firm_before_its_post_are_two_names() -> None:
+    found = _tuples("Chairman of the board Dmitry Lebov and Transol president Nikolay Tokov were sanctioned by the UK.")
+    assert ("person:nikolay-tokov", "alleged-tie-to", "firm:transol", "asserted") in found

@@ -33,3 +33,12 @@ def test_moving_to_revoke_a_firms_authority_is_considering_action() -> None:
     )
     assert ("agency:us-fcc", "considering-action-against", "firm:acme-telecom-llc", "asserted") in found
     assert not {t for t in found if t[1] == "acted-against"}
+
+
+def test_whose_licence_it_is_does_not_act() -> None:
+    found = _tuples(
+        "The FCC in 2022 also revoked U.S. operations authorization for Omega Networks LLC after it revoked the "
+        "U.S. authorization for Acme Telecom LLC the prior year."
+    )
+    assert ("agency:us-fcc", "acted-against", "firm:acme-telecom-llc", "asserted") in found
+    assert not {t for t in found if t[0] == "country:us"}
