@@ -31,6 +31,7 @@ from .mentions import AFFECTED, AUTHORITY
 from .patterns import DEMONYM_ALT, DESIGNATION_TERM
 from .sentence import Sentence
 from .spans import Mention
+from .text import OPENER_RE
 
 T = EntityType
 P = Predicate
@@ -106,12 +107,6 @@ LAW_LATER_RE = re.compile(  # "Today's action is being taken pursuant to E.O. 13
 )
 DEMONYM_IN_RE = re.compile(rf"\b(?P<d>{DEMONYM_ALT})\b")
 WE_RE = re.compile(r"\b(?:We|we|I(?=\s+(?:am|have|will)\b))\b")  # the speaker: "We imposed", "I am designating"
-
-
-_PARAGRAPH_OPENER_RE = re.compile(
-    r"(?:The|This|These|Those|It|Its|In|On|At|As|Additionally|Also|Today|Separately|Furthermore|Moreover|Under|"
-    r"Since|All|Any|We|Our)\b"
-)
 
 
 @dataclass
@@ -204,7 +199,7 @@ def _members(sent: Sentence, frame: Frame) -> None:
         if first is not None and first.start == sent.start and first.etype in AFFECTED and not sent.is_modifier(first):
             _give(sent, frame, [first], (first.start, first.end))
             return
-        if _PARAGRAPH_OPENER_RE.match(norm, sent.start):
+        if OPENER_RE.match(norm, sent.start):
             frame.colon = False  # "Additionally, ...", "The ...": a paragraph of the text again ends the list
     if hit is None:
         for on in ACTION_ON_RE.finditer(norm, sent.start, sent.end):

@@ -31,6 +31,7 @@ from .cues import (
 )
 from .mentions import AUTHORITY, Doc
 from .patterns import CORPORATE_TITLE, PERSON_TITLE_RE, UNIT_NOUNS
+from .personal import POST_OF_BEFORE
 from .spans import Mention
 from .text import BULLET
 
@@ -85,10 +86,6 @@ _TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_
 _AGENT_AND_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+\w+ed\s+by\s+(?P<by>[^,.;]{1,80}?)\s+and\s+$", _I)
 _AUXILIARY_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?$", _I)
 _POST_AFTER_RE = re.compile(rf"{CORPORATE_TITLE}[ \t]+")  # "Rosneft CEO X": the firm names its post holder
-# a post's title and "of" before a body whose holder is named right after it: "the former Director of the X Authority"
-_POST_OF_BEFORE_RE = re.compile(
-    rf"(?:{PERSON_TITLE_RE.pattern}|\b(?:[Mm]ember|Deputy|Chief|Head|Clerk))[ \t]+of[ \t]+(?:the[ \t]+)?$"
-)
 _POST_BODIES = frozenset({EntityType.FIRM, EntityType.ORGANIZATION})
 _PLACE_OF_RE = re.compile(
     r"\b(?:based|located|headquartered|registered|incorporated|headquarters)\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$"
@@ -238,7 +235,7 @@ class Sentence:
             h = nxt
         if h is m and m.etype in _POST_BODIES | {T.AGENCY}:
             post = _POST_AFTER_RE.match(self.doc.norm, m.end) if m.etype is not T.AGENCY else None
-            if post is None and _POST_OF_BEFORE_RE.search(self.doc.norm, max(self.start, m.start - 60), m.start):
+            if post is None and POST_OF_BEFORE.search(self.doc.norm, max(self.start, m.start - 60), m.start):
                 post = re.compile(r"[ \t]+").match(self.doc.norm, m.end)  # "Director of the X Authority Edgar Y"
             nxt = self.next_mention(post.end()) if post is not None else None
             if nxt is not None and post is not None and nxt.start == post.end() and nxt.etype is T.PERSON:

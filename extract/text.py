@@ -104,9 +104,9 @@ _ABBREV = frozenset(
 # an abbreviation that also ends sentences ("... Arctic Holdings Ltd. The company ...", "... by the U.S. In a
 # statement ..."): before a word that opens a sentence and begins no name, the sentence ends after all
 _ENDS_TOO = frozenset({"inc", "ltd", "co", "corp", "bhd", "u.s", "u.k", "u.n", "d.c", "etc"})
-_OPENER_RE = re.compile(
-    r"(?:The|This|That|These|Those|It|Its|He|She|They|We|In|On|At|As|Under|After|Before|While|Since|According|"
-    r"However|Today|Also|Both|Each|Additionally|Furthermore|Moreover|Separately|Meanwhile)\b"
+OPENER_RE = re.compile(  # a word that opens a sentence of a text's own, never a name
+    r"(?:The|This|That|These|Those|It|Its|He|She|They|We|Our|In|On|At|As|Under|After|Before|While|Since|According|"
+    r"However|Today|Also|Both|Each|All|Any|Additionally|Furthermore|Moreover|Separately|Meanwhile)\b"
 )
 # Latin letters, accented ones too, as the inside of a class ("Aéreocargo", "Société Générale", "Şahin", "Núñez",
 # "Nguyễn"): Latin-1, Latin Extended-A and -B, Latin Extended Additional
@@ -188,7 +188,7 @@ def sentences(norm: str) -> list[tuple[int, int]]:
             line_start = norm.rfind("\n", 0, m.start(1)) + 1
             if token.isdigit() and len(token) <= 2 and not norm[line_start : m.start(1)].strip():
                 continue  # "1. Avin Electronics ...;": a numbered item's marker, no sentence's end
-            if token in _ENDS_TOO and _OPENER_RE.match(norm, m.end()):
+            if token in _ENDS_TOO and OPENER_RE.match(norm, m.end()):
                 pass  # "Ltd. The company ...": a sentence ends
             elif token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
                 continue
