@@ -19,7 +19,7 @@ AND_SPLIT = re.compile(r"[ \t]+and[ \t]+")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # "ZTE", "DJI", "SMIC": a name on its own
 # a firm's legal form closing the left side: what follows "and" is another name ("Kassem Rmeiti and Company and
 # Halawi Exchange", "Acme Corp. and Beta Trading"); not a word inside names ("Alpha Trading and Investment Company")
-_FORM_START_RE = re.compile(r"(?:Company|Co\.|Sons|Partners|Associates|Brothers)\b")  # "A and Company": one name
+FORM_START_RE = re.compile(r"(?:Company|Co\.|Sons|Partners|Associates|Brothers)\b")  # "A and Company": one name
 _FORM_END_RE = re.compile(
     r"[ \t](?:Company|Co\.|Corporation|Corp\.|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|LLP|GmbH|PLC)$"
 )
@@ -39,10 +39,10 @@ def parted(
         capitals = left.isupper() and right.isupper()  # "the vessels NAVIG8 ONE and OCEAN FORTUNE": two
         if (
             (lw and (rw or _place(right)))  # "Cytrox AD and Hungary's ...": a place is no name's part
-            or (" " not in right and person_shaped(left, common) and not _FORM_START_RE.match(right))  # "Dmitry
+            or (" " not in right and person_shaped(left, common) and not FORM_START_RE.match(right))  # "Dmitry
             # Lebedev and Transneft president X", not "Kassem Rmeiti and Company"
             or (
-                listed and len(left.split()) >= 2 and len(right.split()) >= 2 and not _FORM_START_RE.match(right)
+                listed and len(left.split()) >= 2 and len(right.split()) >= 2 and not FORM_START_RE.match(right)
             )  # "..., A B and C D": the list's last two
             or (_FORM_END_RE.search(left) and len(right.split()) >= 2)  # "X and Company and Halawi Exchange"
             or capitals

@@ -230,10 +230,14 @@ SERVING = (
     r"working\s+for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
 )
 SERVING_BEFORE_RE = re.compile(SERVING, re.IGNORECASE)
+KIN = (  # a kinship word: "his wife", "two cousins of X"
+    r"(?:wife|wives|husbands?|spouses?|(?:grand|step)?(?:sons?|daughters?|children|child)|fathers?|mothers?|"
+    r"brothers?|sisters?|nephews?|nieces?|cousins?|uncles?|aunts?|(?:son|daughter|brother|sister|father|mother)s?-in-law)"
+)
 PERSON_GROUP_OF_RE = re.compile(
     r"\b(?:executives?|leaders?|heads?|chiefs?|deput(?:y|ies)|leadership|officials?|employees?|members?|individuals?|persons?|"
     r"people|directors?|officers?|managers?|staff|shareholders?|founders?|subsidiaries|affiliates|"
-    r"relatives?|sons|daughters|children|brothers|sisters|cousins|nephews|nieces)\b"  # "two cousins of X": not X
+    rf"relatives?|{KIN})\b"  # "two cousins of X": not X
     r"[^.;,\"]{0,60}?\bof\b|"  # "leaders of X", not "leaders pursuant to E.O. 13611, "Blocking Property of"
     r"\b(?:actors?|hackers?|operatives?|members?|nationals?)\s+(?:from|in|with)\b|"  # "four cyber actors from APT40"
     rf"{SERVING}|"
@@ -244,10 +248,6 @@ PERSON_GROUP_OF_RE = re.compile(
 )
 OF_RE = re.compile(r"\s*(?:of|in|within)\s+(?:the\s+)?")
 # a relative's label: "his wife, A", "her son, B", "their daughters, C and D" (only persons have them)
-KIN = (
-    r"(?:wife|wives|husbands?|spouses?|(?:grand|step)?(?:sons?|daughters?|children|child)|fathers?|mothers?|"
-    r"brothers?|sisters?|nephews?|nieces?|cousins?|uncles?|aunts?|(?:son|daughter|brother|sister|father|mother)s?-in-law)"
-)
 KIN_LABEL = rf"(?:his|her|their|whose)[ \t]+(?:adult[ \t]+|minor[ \t]+|eldest[ \t]+|youngest[ \t]+)?{KIN}"
 POSSESSIVE_RE = re.compile(r"'s?[ \t]*\n?[ \t]*")
 # "A, and one of its employees, B": coordination through an apposition

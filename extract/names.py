@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from schema.ontology import EntityType
 
 from . import towns
-from .conjoined import ACRONYM, AND_SPLIT, group_name, group_place_end, parted
+from .conjoined import ACRONYM, AND_SPLIT, FORM_START_RE, group_name, group_place_end, parted
 from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE, PERSON_AFTER_RE
 from .headings import in_heading, list_intro
 from .legal_forms import legal_form_last
@@ -181,7 +181,6 @@ _FORM_ENDS = frozenset({"Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "C
 _DIGITS = re.compile(r"\d{3,}")
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _CONNECT = frozenset({"of", "and", "for", "de", "&"})
-_AND_FORM_RE = re.compile(r"[ \t]+and[ \t]+(?:Company|Co\.|Sons|Partners|Associates|Brothers)\b")  # one firm's name
 # two capitalised words after "and", or a firm's name before its post ("... and Transneft president X")
 _AND_REST_RE = re.compile(rf"[ \t]+and[ \t]+(?=[A-Z][\w-]*(?:[ \t]+[A-Z]|{CORPORATE_TITLE}\b))")
 _ARTICLES = frozenset({"the", "a", "an", *_CONNECT})
@@ -475,7 +474,7 @@ def find(
     for (s0, e0), t in list(typed.items()):  # "two individuals, Ivan Petrov and Li Wei": two names
         if t is T.ORGANIZATION or not (t is T.ASSET or PLURAL_BEFORE_RE.search(norm, max(0, s0 - 60), s0)):
             continue  # "the Panama-flagged Maisan and White Whale": two vessels too
-        parts = [p for p in AND_SPLIT.finditer(norm, s0, e0) if not _AND_FORM_RE.match(norm, p.start())]
+        parts = [p for p in AND_SPLIT.finditer(norm, s0, e0) if not FORM_START_RE.match(norm, p.end())]
         if parts:
             del typed[(s0, e0)]
             bounds = [s0, *(x for p in parts for x in (p.start(), p.end())), e0]
