@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from reference import registry
 from reference.cities import city_country
 
 from .legal_forms import legal_form_last
 from .patterns import GROUP_HEAD_RE, PREFIX_RE, THREAT_NAME_RE
 from .personal import person_shaped
 from .text import UPPER
+from .towns import place_name
 
 PARTICLE = r"(?:e|i|ul|ut|ud|ur)-"  # "Jaish e-Mohammed", "Lashkar e-Tayyiba"
 AND_SPLIT = re.compile(r"[ \t]+and[ \t]+")
@@ -38,7 +38,7 @@ def parted(
         acronym = ACRONYM.fullmatch(left) or ACRONYM.fullmatch(right)
         capitals = left.isupper() and right.isupper()  # "the vessels NAVIG8 ONE and OCEAN FORTUNE": two
         if (
-            (lw and (rw or _place(right)))  # "Cytrox AD and Hungary's ...": a place is no name's part
+            (lw and (rw or place_name(right)))  # "Cytrox AD and Hungary's ...": a place is no name's part
             or (" " not in right and person_shaped(left, common) and not FORM_START_RE.match(right))  # "Dmitry
             # Lebedev and Transneft president X", not "Kassem Rmeiti and Company"
             or (
@@ -78,11 +78,6 @@ def group_name(name: str) -> bool:
     opened by a group's head word ("Harakat Sawa'd Misr", "Liwa al-Thawra", "Kata'ib Hizballah")."""
     grouped = name.startswith(("al-", "el-")) or _GROUP_PARTICLE.search(name) or GROUP_HEAD_RE.match(name)
     return bool(grouped) and not legal_form_last(name)
-
-
-def _place(name: str) -> bool:
-    """A country's name ("Hungary"), never the tail of a firm's."""
-    return not name.isupper() and registry().countries.code(name) is not None
 
 
 _GROUP_IN_RE = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'-]+)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'-]+){0,2}")

@@ -568,6 +568,7 @@ CORPORATE_TITLE = (
     r"chief[ \t]+(?:executive|financial|operating)(?:[ \t]+officer)?|"
     r"chairman|chairwoman|co-?founder|founder|president|owner)"
 )
+CORPORATE_TITLE_RE = re.compile(rf"{CORPORATE_TITLE}[ \t]+")  # "Rosneft CEO X": the post, its holder's name next
 CORPORATE_POST_AFTER_RE = re.compile(
     r"'s[ \t]+(?:(?:chief|deputy|former)[ \t]+)*(?:(?:[a-z]+[ \t]+)?officer|CEO|CFO|COO|CTO|founder|co-?founder|"
     r"chairman|chairwoman|shareholders?|employees?|executives?)\b|"

@@ -17,7 +17,7 @@ from schema.ontology import EntityType, Predicate
 
 from .builtin import demonyms
 from .cues import COUNTRY_NAMES
-from .patterns import CORPORATE_TITLE, DEMONYM_ALT, PERSON_TITLE_RE
+from .patterns import CORPORATE_TITLE_RE, DEMONYM_ALT, PERSON_TITLE_RE
 from .sentence import Sentence
 from .spans import Mention
 
@@ -60,7 +60,6 @@ _ITS_POST_BEFORE_RE = re.compile(
     r"[ \t]*,[ \t]*$",
     re.I,
 )
-_TITLE_BEFORE_RE = re.compile(rf"{CORPORATE_TITLE}[ \t]+")  # a firm's post between its name and its holder's
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:the\s+|a\s+)?(?:former\s+|then-?\s*)?")
 # "Sim Hyon Sop (Sim), a North Korean Foreign Trade Bank (FTB) representative": the firm's name before the post
 _NAMED_BEFORE_POST_RE = re.compile(
@@ -117,7 +116,7 @@ def rule_roles(sent: Sentence) -> None:
             and (
                 _ITS_POST_BEFORE_RE.fullmatch(norm, near[0].end, person.start)
                 or POSSESSIVE_POST_NAMED_RE.fullmatch(norm, near[0].end, person.start)
-                or _TITLE_BEFORE_RE.fullmatch(norm, near[0].end, person.start)  # "Rosneft CEO Igor Sechin"
+                or CORPORATE_TITLE_RE.fullmatch(norm, near[0].end, person.start)  # "Rosneft CEO Igor Sechin"
             )
         ):
             sent.add(person, P.ALLEGED_TIE_TO, near[0], (near[0].start, person.end), 0.6)

@@ -30,7 +30,7 @@ from .cues import (
     REQUEST_RE,
 )
 from .mentions import AUTHORITY, Doc
-from .patterns import CORPORATE_TITLE, PERSON_TITLE_RE, UNIT_NOUNS
+from .patterns import CORPORATE_TITLE_RE, PERSON_TITLE_RE, UNIT_NOUNS
 from .personal import POST_OF_BEFORE
 from .spans import Mention
 from .text import BULLET
@@ -85,7 +85,6 @@ _TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_
 # a participle before the cue's, its agent named: "have been identified by the DOJ and charged"
 _AGENT_AND_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+\w+ed\s+by\s+(?P<by>[^,.;]{1,80}?)\s+and\s+$", _I)
 _AUXILIARY_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?$", _I)
-_POST_AFTER_RE = re.compile(rf"{CORPORATE_TITLE}[ \t]+")  # "Rosneft CEO X": the firm names its post holder
 _POST_BODIES = frozenset({EntityType.FIRM, EntityType.ORGANIZATION})
 _PLACE_OF_RE = re.compile(
     r"\b(?:based|located|headquartered|registered|incorporated|headquarters)\s+in\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+)?$"
@@ -234,7 +233,7 @@ class Sentence:
                 break
             h = nxt
         if h is m and m.etype in _POST_BODIES | {T.AGENCY}:
-            post = _POST_AFTER_RE.match(self.doc.norm, m.end) if m.etype is not T.AGENCY else None
+            post = CORPORATE_TITLE_RE.match(self.doc.norm, m.end) if m.etype is not T.AGENCY else None
             if post is None and POST_OF_BEFORE.search(self.doc.norm, max(self.start, m.start - 60), m.start):
                 post = re.compile(r"[ \t]+").match(self.doc.norm, m.end)  # "Director of the X Authority Edgar Y"
             nxt = self.next_mention(post.end()) if post is not None else None
