@@ -347,6 +347,32 @@ COUNTRY_NAMES = {
     if len(n.split()) <= 3 and "government" not in n.lower() and "administration" not in n
 }
 COUNTRY_WORDS_RE = re.compile(rf"(?:{'|'.join(sorted(map(re.escape, COUNTRY_NAMES), key=len, reverse=True))})(?![\w-])")
+# "sanctioned Russia's Sovcomflot": a country's possessive before a name, whose context is before it
+_POSSESSOR_BEFORE_RE = re.compile(rf"(?<![\w-]){COUNTRY_WORDS_RE.pattern}['\u2019]s[ \t]+$")
+
+
+def past_possessor(norm: str, start: int) -> int:
+    """Where the context of the name at ``start`` ends: before a country's possessive ("Russia's X")."""
+    hit = _POSSESSOR_BEFORE_RE.search(norm, max(0, start - 40), start)
+    return hit.start() if hit is not None else start
+
+
+# "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm", "X\u2014a Hong Kong shipping corporation"
+DESCRIBED_AFTER_RE = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,[ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]*[\u2013\u2014][ \t]*)"
+    r"(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+)?"
+    rf"(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+|(?:[A-Z][\w-]*[ \t]+){{0,3}}?[A-Z][\w]*-based[ \t]+"
+    rf"|{COUNTRY_WORDS_RE.pattern}[ \t]+)?"
+    r"(?:[a-z][\w-]*[ \t]+){0,3}?"
+    r"(?:company|firm|corporation|subsidiary|manufacturer|provider|vendor|developer|maker|bank|airline|exchange|"
+    r"insurer|refinery|trader|shipper|supplier|exchanger|(?<=financial[ \t])institution)\b"  # FinCEN's 9714 orders
+)
+# "Sergey Gorkov, the head of RosGeo ..., is being designated", "X was added to the Entity List"
+UNDERGOES_AFTER_RE = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]*,(?:[^.;,]|,(?![ \t]+(?:is|was|has|are)\b)){1,200}?,)?[ \t]+"
+    r"(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?(?:being[ \t]+)?"
+    r"(?:designated|sanctioned|added[ \t]+to)\b"
+)
 # "Raul Castro of Cuba,": a person named with the country, then a stop
 OF_COUNTRY_AFTER_RE = re.compile(
     rf"[ \t]+of[ \t]+(?:the[ \t]+)?{COUNTRY_WORDS_RE.pattern}[ \t]*(?:[,;.)]|--|[\u2013\u2014]|and\b)"
@@ -377,10 +403,13 @@ HQ_DESC_BEFORE_RE = re.compile(  # "the Russian cybersecurity firm, X", "a fifth
     rf"(?P<p>{DEMONYM_ALT})(?:-based)?\s+(?:[a-z][\w-]*\s+(?:and\s+)?){{0,4}}?"
     rf"(?:{_NOUNS}|{_PEOPLE}|Company|Corporation|Firm)\s*(?:,|[\u2013\u2014]|\s-)?\s*$"  # "the Malaysian Company X"
 )
+HQ_POSSESSIVE_BEFORE_RE = re.compile(  # "Mexico's state-owned energy company, X", "China's telecoms giant X"
+    rf"(?<![\w-])(?P<p>{_PLACE_ALT})['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,4}}?{_NOUNS}\s*(?:,|[\u2013\u2014])?\s*$"
+)
 HQ_DEMONYM_BEFORE_RE = re.compile(rf"\b(?:a|an)\s+(?P<p>{DEMONYM_ALT})\s+$")  # "a North Korean Foreign Trade Bank"
 HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
     rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*|,[ \t]*\d{{2}}[ \t]*)?"
-    r"(?:,\s*(?:which\s+(?:is|was)\s+)?|,?\s+(?:is|was|are|were)\s+)(?:a|an|the)\s+"  # ", which is a", ", is a"
+    r"(?:,\s*(?:which\s+(?:is|was)\s+)?|,?\s+(?:is|was|are|were)\s+|\s*[\u2013\u2014]\s*)(?:a|an|the)\s+"  # "X\u2014a"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}?"  # "X (XX), the sanctioned Venezuelan state-owned oil company"
     rf"(?:{_REPUBLIC_OF}(?P<p>{_PLACE_ALT})(?:[ \t]+\([A-Z]{{2,5}}\))?(?:{_BASED})?|(?P<city>{_CITY}){_BASED})\s+"
     # "a North Korean Foreign Trade Bank (FTB) representative": a body's name before the noun too

@@ -27,7 +27,16 @@ from schema.ontology import EntityType
 
 from . import towns
 from .conjoined import ACRONYM, AND_SPLIT, FORM_START_RE, group_name, group_place_end, parted
-from .cues import COUNTRY_WORDS_RE, GAP_AND_RE, KIN, OF_COUNTRY_AFTER_RE, PERSON_AFTER_RE
+from .cues import (
+    COUNTRY_WORDS_RE,
+    DESCRIBED_AFTER_RE,
+    GAP_AND_RE,
+    KIN,
+    OF_COUNTRY_AFTER_RE,
+    PERSON_AFTER_RE,
+    UNDERGOES_AFTER_RE,
+    past_possessor,
+)
 from .headings import in_heading, list_intro
 from .legal_forms import legal_form_last
 from .name_runs import name_runs
@@ -46,7 +55,6 @@ from .patterns import (
     CORPORATE_POST_AFTER_RE,
     CORPORATE_TITLE,
     COUNTRY_PAREN_RE,
-    DEMONYM_ALT,
     DESIGNATION_TERM,
     DISTRICT_PAREN_RE,
     DOCUMENT_NAME_RE,
@@ -132,14 +140,6 @@ _PERSON_BEFORE = re.compile(
 )
 _DEFINED_ACRONYM = re.compile(r"[\w.][ \t]*,?[ \t]*\([ \t]*\"?([A-Z][A-Za-z0-9&.-]{1,15})\"?[ \t]*\)")  # ("IRGC")
 _DEFINED_SHORT = re.compile(r"[\w.][ \t]*\([ \t]*(?:the[ \t]+)?\"?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){1,3})\"?[ \t]*\)")
-# "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm", "X, a sanctioned Iranian airline"
-_DESCRIBED_AFTER = re.compile(
-    rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:,[ \t]*|[ \t]+(?:is|was)[ \t]+)(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+)?"
-    rf"(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+|(?:[A-Z][\w-]*[ \t]+){{0,3}}?[A-Z][\w]*-based[ \t]+)?"
-    r"(?:[a-z][\w-]*[ \t]+){0,3}?"
-    r"(?:company|firm|corporation|subsidiary|manufacturer|provider|vendor|developer|maker|bank|airline|exchange|"
-    r"insurer|refinery|trader|shipper|supplier|exchanger|(?<=financial[ \t])institution)\b"  # FinCEN's 9714 orders
-)
 # "... is being designated ... for her role as ...": the name is a person's
 _PRONOUN_AFTER = re.compile(
     r"(?:[^.;]|\.(?!\s*(?:$|[A-Z][a-z]))){0,120}?\b(?:for|of)\s+(?:his|her)\s+(?:role|involvement|position|work|conduct)\b"
@@ -169,10 +169,6 @@ _DESIGNATING_BEFORE = re.compile(
 # the name opens its sentence and undergoes the act: "Severgroup is being designated ...",
 _OPENER = re.compile(  # "Sergey Gorkov, the head of RosGeo ..., is being designated ..."
     r"^\W*(?:(?:Today|Additionally|Also|Finally|Separately|Further|Furthermore|In addition),?[ \t]*)?$"
-)
-_UNDERGOES_AFTER = re.compile(
-    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]*,(?:[^.;,]|,(?![ \t]+(?:is|was|has|are)\b)){1,200}?,)?[ \t]+"
-    r"(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?(?:being[ \t]+)?(?:designated|sanctioned)\b"
 )
 # "designated Hizballah as a Specially Designated Global Terrorist": a group, not a firm
 
@@ -283,7 +279,7 @@ _PATRONYMIC_NAME = re.compile(
 
 def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     start, end = span
-    name = norm[start:end]
+    name, start = norm[start:end], past_possessor(norm, start)  # "sanctioned Russia's X": what is before "Russia's"
     if ORG_HEADS.search(name) or THREAT_NAME_RE.fullmatch(name) or GROUP_HEAD_RE.match(name) or head_in_city(name):
         return T.ORGANIZATION  # "Lemon Sandstorm": a threat group's name; "Cártel de Sinaloa", "Liwa al-Quds"
     if _PATRONYMIC_NAME.fullmatch(name):
@@ -352,7 +348,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     ends = list(_SENTENCE_END.finditer(window))
     left = window[ends[-1].end() :] if ends else window
     sentence_start = start - len(left)
-    described = _DESCRIBED_AFTER.match(norm, end)  # "Volga Link, a Russian state-owned shipping company": a firm
+    described = DESCRIBED_AFTER_RE.match(norm, end)  # "Volga Link, a Russian state-owned shipping company": a firm
     if (hit := _DESIGNATING_BEFORE.search(left[-80:])) is not None:  # "designating Zhang Min", "Also designated ..."
         if AS_FTO_AFTER_RE.match(norm, end):  # "the designation of A, B (MS-13), and C as FTOs": only groups are
             return T.ORGANIZATION
@@ -365,7 +361,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         return T.FIRM  # not "initiatives such as Made in China 2025"
     if (intro := list_intro(norm, start)) is not None and LIST_INTRO_PARTIES_RE.search(intro[-160:]):
         return T.FIRM  # "The seven entities are:" then "- Sunway Microelectronics": an item of the list
-    if _OPENER.match(left) and _UNDERGOES_AFTER.match(norm, end):
+    if _OPENER.match(left) and UNDERGOES_AFTER_RE.match(norm, end):
         return T.PERSON if person_shaped(name, COMMON) and not described else T.FIRM
     if ACCUSED_BEFORE_RE.search(left[-40:]) and ACCUSED_OF_RE.match(norm, end) and " " not in name:
         return T.FIRM  # "Germany accused Huawei of ...": a one-word name accused of something

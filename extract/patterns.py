@@ -413,6 +413,7 @@ FIRM_BEFORE_RE = re.compile(
     rf"(?:\b(?:company|companies|firm|firms|entity|entities|corporation|subsidiary|subsidiaries|"
     rf"affiliate|affiliates|manufacturer|manufacturers|provider|providers|vendor|vendors|maker|"
     rf"makers|developer|supplier|suppliers|carrier|carriers|bank|banks|exchange\s+houses?|parties|party|successor|predecessor|such\s+as|"
+    rf"giant|giants|conglomerate|"
     rf"e\.g\.,?|including|include|includes|included|designated|designating|designates|sanctioning|"
     rf"sanctioned|sanctions|(?:{DEMONYM_ALT})\s+(?:entities|companies|firms)|-owned|"
     rf"(?:owned|operated)\s+(?:\w+\s+){{0,2}}?by|(?:subsidiaries|subsidiary|affiliates?)\s+of|"

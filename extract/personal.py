@@ -118,7 +118,9 @@ _TITLE_WORD = re.compile(
 
 
 # an office named without its holder: "the Vice President of the Supreme Court", "a Chief of the National Police"
-_OFFICE_WORD = re.compile(rf"(?:{_TITLE_WORD.pattern})|Chief|Head|Commander|Chairman|Chairwoman|Justice|Attorney")
+_OFFICE_WORD = re.compile(
+    rf"(?:{_TITLE_WORD.pattern})|Chief|Head|Commander|Chairman|Chairwoman|Justice|Attorney|Attach[e\u00e9]|Envoy|Consul"
+)
 
 
 def office_only(name: str) -> bool:

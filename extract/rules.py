@@ -55,6 +55,7 @@ from .cues import (
     HQ_OF_RE,
     HQ_PAREN_RE,
     HQ_POSSESSIVE_AFTER_RE,
+    HQ_POSSESSIVE_BEFORE_RE,
     ISSUER_REF_RE,
     ITS_LISTING_RE,
     LIMITED_BAN_RE,
@@ -81,7 +82,7 @@ from .spans import Mention
 T = EntityType
 P = Predicate
 _I = re.IGNORECASE
-
+_PARTY = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
 
 NOMINAL_ENTRIES_RE = re.compile(
     r"[^.;]{0,40}?(?:,\s*)?\b(?:such\s+as|including|include|includes|are|were|namely)\s+(?:the\s+)?", _I
@@ -407,7 +408,7 @@ def _rule_possessive(sent: Sentence) -> None:
                 sent.add(
                     b, P.PART_OF, a, span, 0.65, stance=Stance.ASSERTED
                 )  # "Iran's Islamic Revolutionary Guard Corps"
-            elif a.etype is T.COUNTRY and b.etype is T.FIRM:  # "China's Huawei"
+            elif a.etype is T.COUNTRY and b.etype in _PARTY and b.eid not in sent.doc.state_bodies:  # "China's Huawei"
                 sent.add(b, P.HEADQUARTERED_IN, a, span, 0.65, stance=Stance.ASSERTED)
         elif kind == "of" and a.etype is T.AGENCY and b.etype in {T.AGENCY, T.COUNTRY}:
             sent.add(a, P.PART_OF, b, span, 0.65, stance=Stance.ASSERTED)
@@ -465,6 +466,7 @@ def _rule_headquarters(sent: Sentence) -> None:
         left = norm[max(sent.start, m.start - 120) : m.start]
         place = None
         hit = HQ_BASED_RE.search(left) or HQ_DESC_BEFORE_RE.search(left) or HQ_DEMONYM_BEFORE_RE.search(left)
+        hit = hit or HQ_POSSESSIVE_BEFORE_RE.search(left)
         if hit is not None and MEMBERS_AFTER_RE.match(norm, m.end):
             hit = None  # "an Iran-based Hizballah finance team operative": the operative is based there
         if hit is None:
