@@ -25,6 +25,8 @@ BAN_RE = re.compile(
     r"outlaw(?:s|ed)?|remove|removes|discontinue|sever(?:s|ed|ing)?)\b",  # "severs X from the U.S. financial system"
     _I,
 )
+# a measure as what its targets face: "X face the ban", "Y is subject to a ban", "Z, already under a ban"
+FACED_BEFORE_RE = re.compile(r"\b(?:face[sd]?|facing|under|subject\s+to)\s+(?:(?:a|an|the|this|that)\s+)?$", _I)
 LIST_CUE_RE = re.compile(
     r"\b(?:add|adds|added|adding|additions?|designat(?:e|es|ed|ing)|list(?:s|ed|ing)?|"
     r"plac(?:e|es|ed|ing)|put|puts|includ(?:e|es|ed|ing)|inclusion)\b",
@@ -518,3 +520,19 @@ ENTRIES_INCLUDE_RE = re.compile(
     rf"(?:(?:{BULLET}|\(?\d{{1,2}}[.)])[ \t]+)?",
     _I,
 )
+
+
+# "BIS, an agency of the Department of Commerce", "OFAC, a component of the Treasury": part of
+COMPONENT_OF_RE = re.compile(
+    r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:agency|bureau|office|component|division|"
+    r"unit|arm|part|department|body)\s+(?:of|within|in)\s+(?:the\s+)?",
+    _I,
+)
+
+
+UNIT_RE = re.compile(r"(?:Office|Bureau|Directorate|Division|Center|Centre)\b")
+# "The U.S. Commerce Department, through its Bureau of Industry and Security (BIS), has issued":
+# the body acting for the department is part of it
+THROUGH_ITS_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:acting\s+)?through\s+its\s+(?:[a-z][\w-]*\s+){0,2}?")
+# the members of a body named after it: "members of the \u201cnon-democratically elected National Assembly\u201d, "
+MEMBERS_OF_BEFORE_RE = re.compile(r"\bmembers\s+of\s+(?:the\s+)?[^,;.]{1,80},\s*$")

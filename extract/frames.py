@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from schema.ontology import EntityType, Predicate, Stance
 
 from .builtin import demonyms
-from .cues import designated_before
+from .cues import PERSON_GROUP_OF_RE, designated_before
 from .mentions import AFFECTED, AUTHORITY
 from .patterns import DEMONYM_ALT, DESIGNATION_TERM
 from .sentence import Sentence
@@ -51,9 +51,12 @@ TRIGGER_RE = re.compile(
     r"organi[sz]ations?))\b",
     _I,
 )
+# what "are" names: members ("The entities are: A", "... are Cloudwalk ..."), not a state ("are responsible for")
+_NAMED = r"(?=\s*:|\s+(?-i:[^\sa-z])|\s+(?:the|two|three|four|five|six|seven|eight|nine|ten|both)\b)"
 MEMBERS_RE = re.compile(
     r"\b(?:(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:entities|firms|companies|individuals|persons|"
-    r"designations|officials|parties|additions|organi[sz]ations)\b(?:[^.;]{0,60}?\b(?:are|were|include|includes|included)\b|"
+    r"designations|officials|parties|additions|organi[sz]ations)\b(?:[^.;]{0,60}?\b(?:(?:are|were)\b" + _NAMED + "|"
+    r"(?:include|includes|included)\b)|"
     r"[^.;:]{0,240}?\b(?:are|include|includes)\s*:)|"  # "... in connection with <a long reason> are:"
     r"(?-i:Also)\s+(?:designated|sanctioned|identified)\b|They\s+(?:are|include)\b|"  # not "X also sanctioned"
     # "Among those designated are ...", "Those sanctioned today include ...": a news story's members
@@ -212,11 +215,22 @@ def _members(sent: Sentence, frame: Frame) -> None:
             elif first.etype in AFFECTED and not sent.is_modifier(first):
                 _give(sent, frame, sent.group(first, 1, AFFECTED), (on.start(), on.end()))
         return
-    members = [m for m in sent.ms if m.start >= hit.end() and m.etype in AFFECTED and not sent.is_modifier(m)]
+    members = [
+        m
+        for m in sent.ms
+        if m.start >= hit.end() and m.etype in AFFECTED and not sent.is_modifier(m) and not _body_of_members(sent, m)
+    ]
     d = DEMONYM_IN_RE.search(hit.group(0))
     if frame.country is None and d is not None:  # "The six Panamanian companies are: ..."
         frame.country = demonyms().get(d.group("d"))
     _give(sent, frame, members, (hit.start(), hit.end()))
+
+
+def _body_of_members(sent: Sentence, m: Mention) -> bool:
+    """ "... and members of the National Assembly, A and B": the body its members are named after is no member."""
+    norm = sent.doc.norm
+    clause = max(norm.rfind(";", sent.start, m.start), norm.rfind(",", sent.start, m.start), m.start - 80)
+    return PERSON_GROUP_OF_RE.search(norm, clause + 1, m.start) is not None
 
 
 # "X's principal executive officer, " / "two executives of X, ": the person named next is the member

@@ -8,15 +8,16 @@ import re
 from collections.abc import Iterator
 
 from .conjoined import PARTICLE
-from .text import LETTERS, UPPER
+from .text import LETTERS, SYLLABLE_TAIL, UPPER
 
 _UP, _LET = UPPER, LETTERS  # Latin capitals and letters, accented ones too ("Saúl Páez López", "Şahin")
 # a capitalised word; Arabic names transliterated keep their article and their ayn or hamza
 # ("al-Mawla", "Sa'id", "'Abdul", "Abu-'Umar"), but a possessive "'s" ends the word; a group's name joins its words
 # by a particle ("Jaish-e-Mohammed", "Lashkar e-Tayyiba", "Tehrik-i-Taliban", "Hizb ut-Tahrir"), an article
 # inside a word too ("al-Abd-al-Muhsin")
+_SYLLABLES = rf"[A-Z][a-z]{{1,4}}{SYLLABLE_TAIL}"  # "Park Jin-hyok", "Lee Nak-yon"
 NAME_TOKEN = (  # "B/E Aerospace", "Temp.Periscope"
-    rf"(?:(?:al-|el-|{PARTICLE})?'?[{_UP}][{_LET}0-9]*"
+    rf"(?:{_SYLLABLES}(?![\w-])|(?:al-|el-|{PARTICLE})?'?[{_UP}][{_LET}0-9]*"
     rf"(?:'(?!s\b)[a-z]+|[-/]'?[{_UP}0-9][{_LET}0-9]*|\.[{_UP}][{_LET}]{{2,}}|-(?:{PARTICLE}|al-|el-)'?[{_UP}][{_LET}0-9]*)*)"
 )
 NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "Hamza bin Laden"

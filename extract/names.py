@@ -32,6 +32,7 @@ from .cues import (
     DESCRIBED_AFTER_RE,
     GAP_AND_RE,
     KIN,
+    MEMBERS_OF_BEFORE_RE,
     OF_COUNTRY_AFTER_RE,
     PERSON_AFTER_RE,
     UNDERGOES_AFTER_RE,
@@ -455,8 +456,10 @@ def find(
             continue
         if norm[span[0] : span[1]] in own_types:  # "Zservers, a hosting provider" before "operated Zservers, A and B"
             continue
-        if t is T.FIRM and person_shaped(norm[span[0] : span[1]], COMMON):
-            t = T.PERSON  # "A Company, B Corporation, and Song Kyong Sik": a person's name beside firms' is a person's
+        if (
+            t is T.FIRM or (t is T.ORGANIZATION and MEMBERS_OF_BEFORE_RE.search(norm, max(0, span[0] - 120), span[0]))
+        ) and person_shaped(norm[span[0] : span[1]], COMMON):
+            t = T.PERSON  # "A Company, B Corporation, and Song Kyong Sik", "members of X, Jose Brito": a person's
         if norm.endswith(" in ", 0, span[0]):  # "Chief of the Police in Leon, Fidel ...": a place, not a name
             continue
         if t is T.PERSON and (

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .builtin import DEMONYM_WORDS
-from .text import LETTERS, LOWER, UPPER
+from .text import LETTERS, LOWER, SYLLABLE_TAIL, UPPER
 
 # -- building blocks: a capitalised word (not a function word), white space --------------------
 
@@ -339,7 +339,7 @@ ON_A_DAY_RE = re.compile(
 # Arabic article ("President Bashar al-Assad"), or an initial
 NAME_TOKEN_RE = re.compile(
     rf"[ \t]+(?:(of|for|the|and|on)|((?:(?:al|el)-|[{UPPER}]['’](?=[{UPPER}]))?"
-    rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:['’-][{UPPER}][{LOWER}]+)*|[A-Z]\.))(?=[\s,;:.'’])"
+    rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:['’-][{UPPER}][{LOWER}]+)*(?:{SYLLABLE_TAIL})?|[A-Z]\.))(?=[\s,;:.'’])"
 )
 
 # -- countries from demonyms, products ---------------------------------------------------------

@@ -38,12 +38,14 @@ from .cues import (
     ACT_RE,
     BAN_RE,
     CHARGED_PASSIVE_RE,
+    COMPONENT_OF_RE,
     CONSIDER_RE,
     COUNTED_PARTIES_RE,
     COUNTRY_NAMES,
     ENACT_RE,
     ENTRIES_AFTER_RE,
     ENTRIES_INCLUDE_RE,
+    FACED_BEFORE_RE,
     HQ_AGE_OF_RE,
     HQ_ALSO_RE,
     HQ_BASED_RE,
@@ -70,6 +72,8 @@ from .cues import (
     PROPOSE_RE,
     PURSUANT_RE,
     SETTLEMENT_RE,
+    THROUGH_ITS_RE,
+    UNIT_RE,
     WARN_RE,
     WE_OUR_RE,
     described_participle,
@@ -99,8 +103,12 @@ def _law_proposed(sent: Sentence, law: Mention) -> bool:
 
 def _rule_ban(sent: Sentence) -> None:
     for cue in sent.cues(BAN_RE):
-        if sent.negated(cue.start()) or described_participle(sent.doc.norm, cue, sent.start):
-            continue  # "a list of prohibited investments": what the list holds, not an act
+        if (
+            sent.negated(cue.start())
+            or described_participle(sent.doc.norm, cue, sent.start)
+            or FACED_BEFORE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 30), cue.start())
+        ):  # "a list of prohibited investments": what the list holds; "X face the ban, Y said": no act of Y's
+            continue
         laws = [  # not the act that amended it: "pursuant to X, as amended by the NDAA, to prohibit"; not across
             m  # a colon: "considering ... the Defense Production Act ..., I hereby order that: (a) ... is prohibited"
             for m in sent.before(cue.start(), frozenset({T.LAW}))
@@ -416,20 +424,6 @@ def _rule_possessive(sent: Sentence) -> None:
             sent.add(b, P.PART_OF, a, span, 0.65, stance=Stance.ASSERTED)
 
 
-# "BIS, an agency of the Department of Commerce", "OFAC, a component of the Treasury": part of
-COMPONENT_OF_RE = re.compile(
-    r"\s*(?:\([^()]{0,40}\))?\s*,\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:agency|bureau|office|component|division|"
-    r"unit|arm|part|department|body)\s+(?:of|within|in)\s+(?:the\s+)?",
-    _I,
-)
-
-
-_UNIT_RE = re.compile(r"(?:Office|Bureau|Directorate|Division|Center|Centre)\b")
-# "The U.S. Commerce Department, through its Bureau of Industry and Security (BIS), has issued":
-# the body acting for the department is part of it
-THROUGH_ITS_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:acting\s+)?through\s+its\s+(?:[a-z][\w-]*\s+){0,2}?")
-
-
 def _rule_component_of(sent: Sentence) -> None:
     for a in sent.ms:
         through = THROUGH_ITS_RE.match(sent.doc.norm, a.end, sent.end) if a.etype in AUTHORITY else None
@@ -444,7 +438,7 @@ def _rule_component_of(sent: Sentence) -> None:
             unit is not None
             and unit.etype is T.AGENCY
             and not sent.doc.norm[a.end : unit.start].strip()
-            and _UNIT_RE.match(sent.doc.norm, unit.start)
+            and UNIT_RE.match(sent.doc.norm, unit.start)
         ):
             sent.add(unit, P.PART_OF, a, (a.start, unit.end), 0.65, stance=Stance.ASSERTED)
         gap = COMPONENT_OF_RE.match(sent.doc.norm, a.end, sent.end)

@@ -150,6 +150,8 @@ def rule_sanction(sent: Sentence) -> None:
             subs = sent.objects_after(cue.end(), AFFECTED)
             if subs and AS_ROLE_RE.search(sent.bare(cue.end(), subs[0].start)):
                 subs = []  # "designated as a financier of Hezbollah": the one designated is not named here
+            if subs and _ALONGSIDE_RE.fullmatch(norm, cue.end(), subs[0].start):
+                subs = []  # "imposed sanctions as part of the European Union": a partner or a frame, no target
             if subs and QUOTE_ENDS_RE.search(norm, cue.end(), subs[0].start):
                 subs = []  # '... sanctions on Iran," said Under Secretary X': the speaker is no object
             if not subs and isinstance(auth, Mention) and (ante := _antecedent(sent, auth, cue)) is not None:
@@ -164,6 +166,7 @@ def rule_sanction(sent: Sentence) -> None:
                 # "sanctioning 12 executives of X": X itself is not sanctioned; "two subsidiaries
                 # of X, A and B": A and B are
                 subs = _named_members(sent, subs)
+            subs = [x for x in subs if not _OWNER_OF_AFTER_RE.match(norm, x.end)]  # "Maduro's regime": not Maduro
         if subs and not passive:  # "... against A and B in the PRC and against C"
             more = _AND_AGAINST_RE.search(norm, subs[-1].end, sent.end)
             while more is not None and not CLAUSE_GAP_RE.search(norm, subs[-1].end, more.start()):
@@ -211,6 +214,12 @@ def rule_sanction(sent: Sentence) -> None:
 # a clause of its own between a party and the sanctions: "raise funds through the UAE, which is why today's
 # sanctions against X": the UAE is no sanctioner
 _RESULT_CLAUSE_RE = re.compile(r",\s*(?:which|that|this)\s+is\s+(?:why|how)\b", _I)
+_ALONGSIDE_RE = re.compile(
+    r"\s+(?:as\s+(?:a\s+)?(?:part|member)\s+of|under\s+the\s+auspices\s+of|alongside|together\s+with|jointly\s+with|"
+    r"in\s+(?:coordination|concert|cooperation|tandem|partnership|step|lockstep)\s+with|with)\s+(?:the\s+)?",
+    _I,
+)
+_OWNER_OF_AFTER_RE = re.compile(r"['\u2019]s?[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?:regime|government|family|network)\b")
 _BASIS_AFTER_RE = re.compile(r"\s+(?:today\s+)?(?:for|pursuant\s+to)\b")
 _COUNTED_RE = re.compile(r"\s+(?:for\s+sanctions\s+)?" + COUNTED_PARTIES_RE.pattern, _I)
 # "sanctions on Iran", "sanctions against entities involved in ...": named later (not "restrictions on officials",

@@ -115,6 +115,11 @@ _LATIN = [
 ]
 UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
 LETTERS = "A-Za-z" + "".join(_LATIN)
+# a Korean given name's second syllable after a hyphen ("Jin-hyok", "Nak-yon", "Jong-un"), not a compound's tail
+# ("Iran-run", "Mali-born", "Biden-era")
+SYLLABLE_TAIL = (
+    r"-(?!(?:run|led|era|born|made|wide|free|like|type|held|size|old|term|up|in|out|on|off|end)\b)[a-z]{2,4}"
+)
 LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
 _BLOCK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n\s*(?=[^\sa-z])")  # not before a lower-case continuation

@@ -57,6 +57,8 @@ def rule_tie(sent: Sentence) -> None:
             continue
         if _NEXT_VERB_RE.search(sent.doc.norm, cue.end(), obj.start):
             continue  # "does not work with the military in any country and will ask the Pentagon": another verb's
+        if _UNNAMED_IN_RE.fullmatch(sent.doc.norm, cue.end(), obj.start):
+            continue  # "work with all stakeholders in Venezuela", "ties to identify loopholes in X": no tie to X
         if _UNNAMED_THEN_COMMA_RE.search(sent.doc.norm, cue.end(), obj.start):
             continue  # "front companies for Department 53, with Chonsurim ...": the tie is to a name not read
         gap = _COMPOUND_ADJ_RE.sub("", sent.doc.norm[cue.end() : obj.start])  # "of the UN- and U.S.-designated X"
@@ -67,6 +69,7 @@ def rule_tie(sent: Sentence) -> None:
                 sent.add(s, P.ALLEGED_TIE_TO, obj, cue, 0.7)
 
 
+_UNNAMED_IN_RE = re.compile(r"\s+(?:(?:all|the|its|their|other|many|some)\s+)?(?:[a-z][\w-]*\s+){1,3}in\s+(?:the\s+)?")
 _POSSESSIVE_GAP_RE = re.compile(r"'s?[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}")
 
 

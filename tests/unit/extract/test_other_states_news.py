@@ -1,0 +1,91 @@
+"""News of other states' measures: sanctions imposed "as part of" a union or "in coordination with" a partner fall on
+no partner; officials "from President X's regime" are not X; "The individuals added to the list are responsible
+for ..." names no members, and the body members are named after ("members of the National Assembly, A and B") is
+none of them, while A and B are persons; a tie "with all stakeholders in X" or "ties to identify loopholes in X" is
+no tie to X; those who "face the ban" are not banned by the one who says so; a Korean given name keeps its hyphened
+syllable ("Kim Jong-un", "Ri Song-chol"). Invented or public names in constructed sentences; no evaluation text is
+quoted."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import propose
+
+
+def _tuples(text: str) -> set[tuple[str, str, str, str]]:
+    return {(c.subject, c.predicate.value, c.object, c.stance.value) for c in propose(text).parsed.claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain has previously imposed sanctions as part of the European Union or under the auspices of the "
+        "United Nations.",
+        "Canada imposed sanctions together with the European Union.",
+    ],
+)
+def test_a_partner_in_a_measure_is_not_its_target(text: str) -> None:
+    assert not {t for t in _tuples(text) if t[1] == "sanctioned-by"}
+
+
+def test_a_partner_named_before_the_target_leaves_the_target() -> None:
+    assert ("firm:acme-trading-llc", "sanctioned-by", "country:gb", "asserted") in _tuples(
+        "Britain imposed sanctions in coordination with the United States on Acme Trading LLC."
+    )
+
+
+def test_officials_of_a_leaders_regime_are_not_the_leader() -> None:
+    found = _tuples(
+        "The Council of the European Union imposed sanctions on 19 officials, including generals and judges from "
+        "President Nicolas Morales's regime."
+    )
+    assert not {t for t in found if t[0] == "person:nicolas-morales"}
+
+
+def test_members_named_after_their_body_and_a_reason_that_names_none() -> None:
+    found = _tuples(
+        "The Council of the European Union imposed sanctions on 19 Venezuelan officials. \u201cThe individuals added "
+        "to the list are responsible for undermining the democratic functioning of the National Assembly,\u201d the "
+        "Council said. The individuals include top military commander Remigio Ceballos; and members of the National "
+        "Assembly, Jose Brito and Jose Gutierrez."
+    )
+    for person in ["remigio-ceballos", "jose-brito", "jose-gutierrez"]:
+        assert (f"person:{person}", "sanctioned-by", "organization:eu-council", "asserted") in found
+    assert not {t for t in found if "national-assembly" in t[0]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cThe EU will continue to engage and work with all stakeholders in Venezuela,\u201d it said.",
+        "Foreign Minister Park Jin pledged closer Seoul-Washington ties to identify loopholes in United Nations "
+        "Security Council resolutions.",
+    ],
+)
+def test_a_tie_to_unnamed_ones_in_a_place_is_no_tie_to_it(text: str) -> None:
+    assert not {t for t in _tuples(text) if t[1] == "alleged-tie-to"}
+
+
+def test_those_who_face_a_ban_are_not_banned_by_the_speaker() -> None:
+    found = _tuples(
+        "Four programmers and seven entities associated with North Korea\u2019s top military intelligence agency -- "
+        "the Reconnaissance General Bureau -- face the ban, Seoul\u2019s Foreign Ministry said Friday."
+    )
+    assert not {t for t in found if t[1] == "banned-by"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("OFAC sanctioned Kim Jong-un.", "person:kim-jong-un"),
+        ("Treasury sanctioned North Korean official Ri Song-chol.", "person:ri-song-chol"),
+    ],
+)
+def test_a_korean_given_name_keeps_its_hyphened_syllable(text: str, person: str) -> None:
+    assert any(t[0] == person and t[1] == "sanctioned-by" for t in _tuples(text))
+
+
+def test_a_compound_after_a_country_is_no_name() -> None:
+    found = _tuples("OFAC sanctioned an Iran-run network and a Mali-born financier.")
+    assert not {t for t in found if t[0].startswith("person:")}
