@@ -536,3 +536,11 @@ UNIT_RE = re.compile(r"(?:Office|Bureau|Directorate|Division|Center|Centre)\b")
 THROUGH_ITS_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s*(?:acting\s+)?through\s+its\s+(?:[a-z][\w-]*\s+){0,2}?")
 # the members of a body named after it: "members of the \u201cnon-democratically elected National Assembly\u201d, "
 MEMBERS_OF_BEFORE_RE = re.compile(r"\bmembers\s+of\s+(?:the\s+)?[^,;.]{1,80},\s*$")
+# a state's regulator by its short name: "Swedish telecom regulator PTS", "the German financial watchdog BaFin"
+REGULATOR_NAMED_RE = re.compile(
+    rf"\b(?:(?P<d>{DEMONYM_ALT})\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:regulator|watchdog)\s+"
+    r"(?P<n>[A-Z][A-Za-z&]{1,9})(?![\w&-])(?!\s+[A-Z])"
+)
+# a party barred from doing something: "banned Huawei from supplying", "barred X from selling"
+BARRED_BEFORE_RE = re.compile(r"\b(?:bann(?:ed|ing)|barr(?:ed|ing)|prohibit(?:ed|ing)|bars?|bans?)\s+$", _I)
+FROM_DOING_RE = re.compile(r"\s+from\s+[a-z]+ing\b")

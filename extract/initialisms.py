@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 
+from reference import registry
+
 from .name_runs import NAME_TOKEN
+from .spans import Mention
 
 _PAREN_ACRONYM = re.compile(r"[ \t]*\((?:the[ \t]+)?([A-Z][A-Z&]{1,9})\)")
 _RUN_WORD = re.compile(rf"{NAME_TOKEN}|of|and|for|the|on|in|&")
@@ -61,3 +64,12 @@ def initials_follow(norm: str, name: str, end: int) -> bool:
     defined = _INITIALS_AFTER_RE.match(norm, end)
     words = [w for w in re.split(r"[\s-]+", name) if w[:1].isalpha() and w.lower() not in {"of", "the", "and"}]
     return defined is not None and "".join(w[0] for w in words).upper() == defined.group(1).upper()
+
+
+def abbreviates_country(norm: str, m: Mention, acronym: str) -> bool:
+    """Does ``acronym`` stand for the country ``m`` names ("People's Republic of China (PRC)",
+    "Burma (Myanmar)"), not for a longer name ending in it ("Commission on China (CECC)")?"""
+    if registry().countries.code(acronym) == registry().countries.code(m.eid.split(":", 1)[1].upper()):
+        return True
+    words = [w for w in re.split(r"[\s-]+", norm[m.start : m.end]) if w and w.lower() not in {"of", "the", "and"}]
+    return "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()

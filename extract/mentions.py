@@ -24,12 +24,13 @@ from schema.ontology import EntityType
 from . import addresses, doclaw, known_as, names, scripts, sdn_entries, towns
 from .builtin import builtin, demonyms
 from .conjoined import group_name
+from .cues import REGULATOR_NAMED_RE
 from .docstate import DocState
 from .firm_parts import firm_parts
 from .foreign import foreign_body, foreign_owner
 from .gazetteer import Gazetteer, trie_pattern
 from .headings import in_heading
-from .initialisms import initialisms, initials_follow
+from .initialisms import abbreviates_country, initialisms, initials_follow
 from .legal_forms import legal_form_last, legal_tail
 from .metonyms import capitals
 from .names import surname_alone
@@ -232,6 +233,9 @@ class Doc(DocState):
             add(m.start(), m.end(), T.ORGANIZATION if foreign else T.AGENCY, state=foreign)
         for m in AGENCY_US_RE.finditer(norm):
             add(m.start(), m.end(), T.AGENCY)
+        for m in REGULATOR_NAMED_RE.finditer(norm):  # "Swedish telecom regulator PTS": a state's body
+            us = m.group("d") in {"U.S.", "US", "American"}
+            add(m.start("n"), m.end("n"), T.AGENCY if us else T.ORGANIZATION, state=not us)
         for a, b in units_after(norm, [c.end for c in cands if c.etype is T.AGENCY and c.how != "pattern"]):
             add(a, b, T.AGENCY)  # "FCC Enforcement Bureau": a unit of the body named before it
         for m in BODY_OF_COUNTRY_RE.finditer(norm):  # "Atomic Energy Organization of Iran"
@@ -462,7 +466,7 @@ class Doc(DocState):
             a = _ACRONYM_RE.match(norm, m.end)
             if a and (
                 _PARTY_STATE_RE.fullmatch(a.group(1))
-                or (m.etype is T.COUNTRY and not _abbreviates(m, a.group(1), norm))
+                or (m.etype is T.COUNTRY and not abbreviates_country(norm, m, a.group(1)))
             ):
                 continue  # "Chris Smith (R-NJ)": a lawmaker's party; "Commission on China (CECC)": not China's
             if (
@@ -563,15 +567,6 @@ _PARTY_STATE_RE = re.compile(PARTY_STATE)  # "(R-NJ)", "(R-Fla.)": a US lawmaker
 def _shares_word(term: str, name: str) -> bool:
     words = {w.lower() for w in re.findall(r"[^\W\d_]{4,}", name)}
     return any(w.lower() in words for w in re.findall(r"[^\W\d_]{4,}", term))
-
-
-def _abbreviates(m: Mention, acronym: str, norm: str) -> bool:
-    """Does ``acronym`` stand for the country ``m`` names ("People's Republic of China (PRC)",
-    "Burma (Myanmar)"), not for a longer name ending in it ("Commission on China (CECC)")?"""
-    if registry().countries.code(acronym) == registry().countries.code(m.eid.split(":", 1)[1].upper()):
-        return True
-    words = [w for w in re.split(r"[\s-]+", norm[m.start : m.end]) if w and w.lower() not in {"of", "the", "and"}]
-    return "".join(w[0] for w in words).upper() == acronym.replace(".", "").upper()
 
 
 _PUBLIC_LAW_AFTER_RE = re.compile(

@@ -28,8 +28,10 @@ from schema.ontology import EntityType
 from . import towns
 from .conjoined import ACRONYM, AND_SPLIT, FORM_START_RE, group_name, group_place_end, parted
 from .cues import (
+    BARRED_BEFORE_RE,
     COUNTRY_WORDS_RE,
     DESCRIBED_AFTER_RE,
+    FROM_DOING_RE,
     GAP_AND_RE,
     KIN,
     MEMBERS_OF_BEFORE_RE,
@@ -90,6 +92,7 @@ from .patterns import (
 )
 from .personal import (
     HAS_ROLE,
+    PATRONYMIC_NAME_RE,
     POST_OF_BEFORE,
     ROLE_AFTER,
     ROLE_BEFORE,
@@ -272,18 +275,12 @@ def type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     return typed
 
 
-# an East Slavic patronymic between a given and a family name: "Ivan Aleksandrovich Maslov", "Anna Sergeyevna X"
-_PATRONYMIC_NAME = re.compile(
-    rf"[{_UP}][a-z]+[ \t]+[{_UP}][a-z]+(?:[oe]vich|y?evich|yvich|[oe]vna|yevna|ichna)[ \t]+[{_UP}][a-z'-]+"
-)
-
-
 def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
     start, end = span
     name, start = norm[start:end], past_possessor(norm, start)  # "sanctioned Russia's X": what is before "Russia's"
     if ORG_HEADS.search(name) or THREAT_NAME_RE.fullmatch(name) or GROUP_HEAD_RE.match(name) or head_in_city(name):
         return T.ORGANIZATION  # "Lemon Sandstorm": a threat group's name; "Cártel de Sinaloa", "Liwa al-Quds"
-    if _PATRONYMIC_NAME.fullmatch(name):
+    if PATRONYMIC_NAME_RE.fullmatch(name):
         return T.PERSON  # a patronymic is a person's, in a headline too
     if (kind := AND_OTHER_AFTER_RE.match(norm, end)) is not None:  # "Huawei, ZTE, and other Chinese companies"
         return T.FIRM if kind.group("f") else T.ORGANIZATION
@@ -358,6 +355,8 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         if not described and re.search(r"sanctions[ \t]+(?:on|against|targeting)", hit.group(0), re.I):
             return None  # "sanctions on Hemedti": a one-word name, a person's or a firm's
         return T.ORGANIZATION if CIVIL_BODY_RE.search(name) else T.FIRM  # "the sanctioned X General Bureau"
+    if BARRED_BEFORE_RE.search(left[-40:]) and FROM_DOING_RE.match(norm, end):  # "banned Huawei from supplying"
+        return T.PERSON if person_shaped(name, COMMON) else T.FIRM
     if FIRM_BEFORE_RE.search(left[-80:]) and not NO_PARTY_EXAMPLES_RE.search(left[-80:]):
         return T.FIRM  # not "initiatives such as Made in China 2025"
     if (intro := list_intro(norm, start)) is not None and LIST_INTRO_PARTIES_RE.search(intro[-160:]):
@@ -403,7 +402,7 @@ def find(
     }
     shorts |= set(_DEFINED_SHORT.findall(norm))  # "Alpha Tech Co., Ltd. (Alpha Tech)": an alias too
     # a family name of one the text names with a patronymic: "Prigozhin and Utkin" are two persons
-    family = frozenset(m.group(0).split()[-1] for m in _PATRONYMIC_NAME.finditer(norm))
+    family = frozenset(m.group(0).split()[-1] for m in PATRONYMIC_NAME_RE.finditer(norm))
     shorts |= family
     cands = [
         (s, e)

@@ -21,6 +21,7 @@ from reference import registry
 
 from .builtin import DEMONYM_WORDS, demonyms
 from .patterns import PERSON_TITLE_RE
+from .text import UPPER
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:-(?:al-|el-)?[^\W\d_]{2,})?")  # "Gorkov", "Ochur-Suge", "Abd-al-Muhsin"
 _DEMONYMS = frozenset(DEMONYM_WORDS)
@@ -218,3 +219,9 @@ ROLE_BEFORE = re.compile(
     r"(?:[ \t]+in[ \t]+[A-Z][\w-]*)?)?[ \t]*,[ \t]*$"  # "a Chief of the National Police in Leon, X"
 )
 POST_OF_BEFORE = re.compile(rf"\b(?:{ROLES}|{ROLE_NOUNS})[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+
+
+# an East Slavic patronymic between a given and a family name: "Ivan Aleksandrovich Maslov", "Anna Sergeyevna X"
+PATRONYMIC_NAME_RE = re.compile(
+    rf"[{UPPER}][a-z]+[ \t]+[{UPPER}][a-z]+(?:[oe]vich|y?evich|yvich|[oe]vna|yevna|ichna)[ \t]+[{UPPER}][a-z'-]+"
+)

@@ -89,3 +89,17 @@ def test_a_korean_given_name_keeps_its_hyphened_syllable(text: str, person: str)
 def test_a_compound_after_a_country_is_no_name() -> None:
     found = _tuples("OFAC sanctioned an Iran-run network and a Mali-born financier.")
     assert not {t for t in found if t[0].startswith("person:")}
+
+
+def test_a_regulator_named_by_its_short_name_bans_a_party_barred_from_doing_something() -> None:
+    found = _tuples(
+        "In 2020, Swedish telecom regulator PTS unexpectedly banned Zhonglian from supplying 5G equipment to Swedish "
+        "mobile firms."
+    )
+    assert ("firm:zhonglian", "banned-by", "agency:pts", "asserted") in found
+
+
+def test_a_person_barred_from_doing_something_is_a_person() -> None:
+    assert ("person:ivan-petrov", "banned-by", "agency:us-fcc", "asserted") in _tuples(
+        "The FCC barred Ivan Petrov from holding a licence."
+    )
