@@ -84,6 +84,7 @@ _TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_
 
 # a participle before the cue's, its agent named: "have been identified by the DOJ and charged"
 _AGENT_AND_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+\w+ed\s+by\s+(?P<by>[^,.;]{1,80}?)\s+and\s+$", _I)
+_AMONG_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
 _AUXILIARY_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?$", _I)
 _POST_BODIES = frozenset({EntityType.FIRM, EntityType.ORGANIZATION})
 _PLACE_OF_RE = re.compile(
@@ -501,7 +502,10 @@ class Sentence:
         coordinated before it ("X have been identified by the DOJ and charged")."""
         if not cue.group(0).lower().endswith("ed"):
             return None
-        if self.passive(cue) and _AUXILIARY_BEFORE_RE.search(self.window(cue.start(), 40)):
+        if self.passive(cue) and (
+            _AUXILIARY_BEFORE_RE.search(self.window(cue.start(), 40))
+            or _AMONG_BEFORE_RE.search(self.window(cue.start(), 80))
+        ):  # "X was charged by", "A and B were among the seven GRU officers indicted by"
             return self.by_agent(cue.end(), AUTHORITY)
         hit = _AGENT_AND_RE.search(self.doc.norm, max(self.start, cue.start() - 120), cue.start())
         if hit is None:

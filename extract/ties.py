@@ -31,6 +31,8 @@ _ADJECTIVAL_RE = re.compile(r"-(?:\s+and\b|designated|sanctioned|based|backed|ow
 def rule_tie(sent: Sentence) -> None:
     anything = frozenset(T) - {T.LIST, T.LAW, T.RECORD}
     for cue in sent.cues(TIE_RE):
+        if _GERUND_AFTER_RE.match(sent.doc.norm, cue.end()):
+            continue  # "Russia's proxies for violating Ukraine's sovereignty": a purpose, no tie to Ukraine
         held: list[Mention | str] = []
         if cue.group("between"):
             firsts = sent.after(cue.end(), AFFECTED)
@@ -69,13 +71,14 @@ def rule_tie(sent: Sentence) -> None:
                 sent.add(s, P.ALLEGED_TIE_TO, obj, cue, 0.7)
 
 
+_GERUND_AFTER_RE = re.compile(r"\s+[a-z]+ing\b")
 _UNNAMED_IN_RE = re.compile(r"\s+(?:(?:all|the|its|their|other|many|some)\s+)?(?:[a-z][\w-]*\s+){1,3}in\s+(?:the\s+)?")
 _POSSESSIVE_GAP_RE = re.compile(r"'s?[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}")
 
 
 def _possessor(sent: Sentence, pos: int) -> Mention | None:
     """The party whose tie the cue at ``pos`` names: "X's (close) ties to", "X' relationships with"."""
-    before = sent.before(pos, AFFECTED)
+    before = sent.before(pos, AFFECTED | {T.COUNTRY})  # "Russia's increased cooperation with North Korea"
     m = before[0] if before else None
     if m is None or not _POSSESSIVE_GAP_RE.fullmatch(sent.doc.norm, m.end, pos):
         return None

@@ -103,3 +103,29 @@ def test_a_person_barred_from_doing_something_is_a_person() -> None:
     assert ("person:ivan-petrov", "banned-by", "agency:us-fcc", "asserted") in _tuples(
         "The FCC barred Ivan Petrov from holding a licence."
     )
+
+
+def test_a_countrys_tie_is_its_own_not_the_sentences_subjects() -> None:
+    found = _tuples(
+        "The step comes after Prime Minister Taro Kimura reaffirmed the policy following Russia's increased "
+        "cooperation with North Korea."
+    )
+    assert ("country:ru", "alleged-tie-to", "country:kp", "asserted") in found
+    assert not {t for t in found if t[0] == "person:taro-kimura"}
+
+
+def test_a_purpose_after_a_tie_word_is_no_tie() -> None:
+    found = _tuples(
+        "The Department of State is imposing visa restrictions on 910 individuals, including Russia's proxies for "
+        "violating Ukraine's sovereignty."
+    )
+    assert not {t for t in found if t[1] == "alleged-tie-to"}
+
+
+def test_names_among_those_indicted_by_an_agency_are_acted_against() -> None:
+    found = _tuples(
+        "The spies, Alexey Minin and Oleg Sotnikov, were among the seven GRU officers indicted by the US Justice "
+        "Department on Thursday."
+    )
+    for person in ["alexey-minin", "oleg-sotnikov"]:
+        assert ("agency:us-doj", "acted-against", f"person:{person}", "asserted") in found
