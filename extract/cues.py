@@ -113,6 +113,7 @@ ACT_RE = re.compile(
     # "FinCEN's determination that X, a ... institution, is of primary money laundering concern"
     r"determin(?:ation|ed|es)\s+that(?=(?:(?!\bno\s+longer\b|\bnot\b)[^.;]){0,300}?\bprimary\s+money\s+laundering\s+concern)|"
     r"(?:charged|indicted|charges|indicts|sued|sues|fined|fining|penali[sz](?:ed|es|ing))(?=\s)|(?:orders?|TDOs?)\s+against|"
+    r"(?:indictment|complaint|information)\s+(?:\w+\s+){0,2}?charging(?=\s)|"  # "an indictment charging X"
     r"denial\s+orders?\s+(?:on|against)|"
     r"(?:imposed|imposes|imposing|assessed|assesses)\s+(?:a\s+|an\s+)?(?:[$£€][\d.,]+\s+(?:million\s+|billion\s+)?)?"
     r"(?:mitigated\s+|combined\s+)?(?:civil\s+|criminal\s+|administrative\s+)?(?:penalty|penalties|fine|fines)"
@@ -331,7 +332,7 @@ GAP_AND_RE = re.compile(  # "A (Israel), B", "A and B", "A and related companies
 # "the Russian cybersecurity firm, X" / "X, a Russian ... company" /
 # "Russian-based X" / "X (Russia)"
 _NOUNS = (
-    r"(?:firm|firms|company|companies|group|maker|provider|vendor|developer|giant|"
+    r"(?:firm|firms|company|companies|group|organi[sz]ation|maker|provider|vendor|developer|giant|"
     r"manufacturer|corporation|conglomerate|carrier|operator|bank|entity|business|subsidiary|affiliate|"
     r"airline|refinery|terminal|exchange(?:\s+houses?)?|insurer|lender|exporter|importer|supplier|trader|shipper|shipowner|"
     r"producer|producers|distributor|distributors|processor|smelter|broker|brokerage|dealer)"
@@ -541,6 +542,18 @@ REGULATOR_NAMED_RE = re.compile(
     rf"\b(?:(?P<d>{DEMONYM_ALT})\s+)?(?:[a-z][\w-]*\s+){{0,2}}(?:regulator|watchdog)\s+"
     r"(?P<n>[A-Z][A-Za-z&]{1,9})(?![\w&-])(?!\s+[A-Z])"
 )
-# a party barred from doing something: "banned Huawei from supplying", "barred X from selling"
-BARRED_BEFORE_RE = re.compile(r"\b(?:bann(?:ed|ing)|barr(?:ed|ing)|prohibit(?:ed|ing)|bars?|bans?)\s+$", _I)
-FROM_DOING_RE = re.compile(r"\s+from\s+[a-z]+ing\b")
+# a party an act falls on, named between the act and what it is barred from or charged with: "banned Huawei from
+# supplying", "barred X from selling", "an indictment charging ROMAN STORM and ROMAN SEMENOV with conspiracy"
+_BARRED_BEFORE_RE = re.compile(r"\b(?:bann(?:ed|ing)|barr(?:ed|ing)|prohibit(?:ed|ing)|bars?|bans?)\s+$", _I)
+_FROM_DOING_RE = re.compile(r"\s+from\s+[a-z]+ing\b")
+_CHARGING_BEFORE_RE = re.compile(r"\bcharg(?:ing|ed|es)\s+$", _I)
+_WITH_AFTER_RE = re.compile(r"(?:\s+and\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?\s*,?\s+with\s+[a-z]")
+
+
+def acted_on(norm: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` the one an act falls on, by the words around it?"""
+    left = norm[max(0, start - 40) : start]
+    return bool(
+        (_BARRED_BEFORE_RE.search(left) and _FROM_DOING_RE.match(norm, end))
+        or (_CHARGING_BEFORE_RE.search(left) and _WITH_AFTER_RE.match(norm, end))
+    )

@@ -53,6 +53,7 @@ from .patterns import (
     FIRM_FORM_RE,
     FIRM_RE,
     FIRM_SUFFIX,
+    GROUP_AFTER_RE,
     GROUP_BEFORE_RE,
     HEADLINE_VERB,
     LAW_ACT_RE,
@@ -209,6 +210,7 @@ class Doc(DocState):
                     a = b - len(rest.lstrip())
                 group = GROUP_BEFORE_RE.search(norm, max(0, m.start() + a - 60), m.start() + a)  # "cyber group X Group"
                 group = group or RANSOMWARE_RE.search(m.group(0), a, b)  # "the LockBit Ransomware Group"
+                group = group or GROUP_AFTER_RE.match(norm, m.start() + b)  # "X Group, the ... cybercrime organization"
                 add(m.start() + a, legal_tail(norm, m.start() + b), T.ORGANIZATION if group else T.FIRM)  # "X FZE"
         for m in FIRM_COMMA_RE.finditer(norm):
             add(m.start(), m.end(), T.FIRM)

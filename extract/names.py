@@ -28,16 +28,15 @@ from schema.ontology import EntityType
 from . import towns
 from .conjoined import ACRONYM, AND_SPLIT, FORM_START_RE, group_name, group_place_end, parted
 from .cues import (
-    BARRED_BEFORE_RE,
     COUNTRY_WORDS_RE,
     DESCRIBED_AFTER_RE,
-    FROM_DOING_RE,
     GAP_AND_RE,
     KIN,
     MEMBERS_OF_BEFORE_RE,
     OF_COUNTRY_AFTER_RE,
     PERSON_AFTER_RE,
     UNDERGOES_AFTER_RE,
+    acted_on,
     past_possessor,
 )
 from .headings import in_heading, list_intro
@@ -355,7 +354,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         if not described and re.search(r"sanctions[ \t]+(?:on|against|targeting)", hit.group(0), re.I):
             return None  # "sanctions on Hemedti": a one-word name, a person's or a firm's
         return T.ORGANIZATION if CIVIL_BODY_RE.search(name) else T.FIRM  # "the sanctioned X General Bureau"
-    if BARRED_BEFORE_RE.search(left[-40:]) and FROM_DOING_RE.match(norm, end):  # "banned Huawei from supplying"
+    if acted_on(norm, start, end):  # "banned Huawei from supplying", "an indictment charging X with"
         return T.PERSON if person_shaped(name, COMMON) else T.FIRM
     if FIRM_BEFORE_RE.search(left[-80:]) and not NO_PARTY_EXAMPLES_RE.search(left[-80:]):
         return T.FIRM  # not "initiatives such as Made in China 2025"

@@ -44,7 +44,8 @@ _ORG_NOUNS = frozenset(
 def person_shaped(name: str, common: frozenset[str] = frozenset(), titled: bool = False) -> bool:
     """Two to four capitalised words (six when the name is Arabic, with its article: "Amir
     Muhammad Sa'id Abdal-Rahman al-Mawla"), the first a given name rigour knows, none a word of
-    ``common``, a country, a demonym, or a word organisations use (see the module)."""
+    ``common``, a country, a demonym, or a word organisations use (see the module); in capitals too ("ROMAN STORM")."""
+    name = name.title() if name.isupper() and len(name) > 6 else name
     words = [  # "James P. McGovern", "Hamza bin Laden"
         _ARTICLE.sub("", w) for w in name.split() if not _INITIAL.fullmatch(w) and w not in _PATRONYMIC | _PARTICLES
     ]

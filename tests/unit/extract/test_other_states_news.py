@@ -129,3 +129,26 @@ def test_names_among_those_indicted_by_an_agency_are_acted_against() -> None:
     )
     for person in ["alexey-minin", "oleg-sotnikov"]:
         assert ("agency:us-doj", "acted-against", f"person:{person}", "asserted") in found
+
+
+def test_a_group_described_after_its_name_is_a_group_and_where_it_is() -> None:
+    found = _tuples(
+        "The mixer laundered hundreds of millions of dollars for the Cobalt Group, the sanctioned North Korean "
+        "cybercrime organization."
+    )
+    assert ("organization:cobalt-group", "headquartered-in", "country:kp", "asserted") in found
+    assert not {t for t in found if t[0].startswith("firm:")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Justice Department announced the unsealing of an Indictment charging ROMAN KOVAL and ROMAN SEMYONOV "
+        "with conspiracy to commit money laundering.",
+        "The Justice Department announced an indictment charging Roman Koval and Roman Semyonov with conspiracy.",
+    ],
+)
+def test_an_indictment_charging_persons_acts_against_them(text: str) -> None:
+    found = _tuples(text)
+    for person in ["roman-koval", "roman-semyonov"]:
+        assert ("agency:us-doj", "acted-against", f"person:{person}", "asserted") in found
