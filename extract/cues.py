@@ -133,6 +133,8 @@ ACT_RE = re.compile(
 WARN_RE = re.compile(
     r"\b(?:warn|caution|advis)\w*\s+(?:\w+\s+){0,3}?(?:against|about)\b|"
     r"\bwarn(?:s|ed|ing)?\s+that(?:\s+the)?(?=\s+[A-Z])|"  # "warned that Volt Typhoon ... has compromised": its subject
+    # "CISA and FBI highlight the cyber threat posed by North Korea"
+    r"\bhighlight(?:s|ed|ing)?\s+the\s+(?:[\w-]+\s+){0,3}?(?:threats?|risks?|dangers?)\s+(?:posed\s+by|from)|"
     # "Germany accused Huawei of posing a security risk", "which China has accused of being ... terrorist forces"
     r"\baccus(?:ed|es|ing)(?=\s(?:[^.;]|\.(?!\s+(?-i:[A-Z]))){0,80}?\bof\s+(?:posing|being|presenting|representing)\b[^.;]{0,60}?"
     r"\b(?:risks?|threats?|terroris[tm]s?|dangers?)\b)",
@@ -557,3 +559,10 @@ def acted_on(norm: str, start: int, end: int) -> bool:
         (_BARRED_BEFORE_RE.search(left) and _FROM_DOING_RE.match(norm, end))
         or (_CHARGING_BEFORE_RE.search(left) and _WITH_AFTER_RE.match(norm, end))
     )
+
+
+# a state's backing named before a party: "the China state-affiliated APT31", "Russian state-sponsored actor X"
+STATE_BACKED_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<p>{_PLACE_ALT})[ \t]+(?:state|government)[- ](?:sponsored|backed|affiliated|directed|linked)"
+    r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}$"
+)

@@ -387,7 +387,9 @@ THREAT_NAME_RE = re.compile(
     r"[A-Z][\w-]*[ \t]+(?:Typhoon|Blizzard|Sandstorm|Sleet|Tempest|Panda|Bear|Kitten|Chollima|Spider|"
     r"TYPHOON|BLIZZARD|SANDSTORM|SLEET|TEMPEST|PANDA|BEAR|KITTEN|CHOLLIMA|SPIDER)"
 )
-THREAT_GROUP_RE = re.compile(r"(?<![\w-])(?:APT[ \t]?\d{1,3}|Advanced\s+Persistent\s+Threat\s+\d{1,3})(?![\w-])")
+THREAT_GROUP_RE = re.compile(
+    r"(?<![\w-])(?:APT[ \t]?\d{1,3}|Advanced\s+Persistent\s+Threat\s+(?:Group\s+)?\d{1,3})(?![\w-])"
+)
 # a state body known by its number: "Center 16 of the FSB", "GRU Unit 26165", "Military Unit 74455"
 NUMBERED_UNIT_RE = re.compile(r"(?<![\w-])(?:Military[ \t]+)?(?:Unit|Center|Centre)[ \t]+\d{2,6}(?![\w-])")
 # a program named in quotation marks before what it is: '"Snake" malware', 'the "Sparrow" implant'

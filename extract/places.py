@@ -20,7 +20,7 @@ from schema.ontology import EntityType, Predicate, Stance
 
 from . import towns
 from .builtin import demonyms
-from .cues import COUNTRY_NAMES, ENTRIES_AFTER_RE, NOUN_OF_COUNTRY_RE, PARTY_NOUNS
+from .cues import COUNTRY_NAMES, ENTRIES_AFTER_RE, NOUN_OF_COUNTRY_RE, PARTY_NOUNS, STATE_BACKED_BEFORE_RE
 from .patterns import AND_OTHER_RE, DEMONYM_ALT, OF_TOWN_AFTER_RE
 from .sentence import Sentence
 from .spans import Mention
@@ -305,3 +305,17 @@ def rule_nationals(sent: Sentence) -> None:
             continue
         for x in sent.group(m, -1, frozenset({T.PERSON})):
             sent.add(x, P.HEADQUARTERED_IN, place, (x.start, hit.end()), 0.7, stance=Stance.ASSERTED)
+
+
+def rule_state_backed(sent: Sentence) -> None:
+    """``the China state-affiliated APT31`` → APT31 ``alleged-tie-to`` China (the state that backs it, as the text
+    says) and is based there."""
+    norm = sent.doc.norm
+    for m in sent.ms:
+        if m.etype not in _PARTIES:
+            continue
+        hit = STATE_BACKED_BEFORE_RE.search(norm, max(sent.start, m.start - 80), m.start)
+        place = word_place(hit.group("p")) if hit is not None else None
+        if hit is not None and place is not None:
+            sent.add(m, P.ALLEGED_TIE_TO, place, (hit.start(), m.end), 0.6, stance=Stance.ASSERTED)
+            sent.add(m, P.HEADQUARTERED_IN, place, (hit.start(), m.end), 0.6, stance=Stance.ASSERTED)

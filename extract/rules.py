@@ -328,8 +328,9 @@ def _rule_actor_on_target(
         if mark:
             sent.consumed.append((cue.start(), cue.end()))
         for t in targets:
-            if predicate is P.WARNED_AGAINST_BY:
-                sent.add(t, predicate, auths[0], cue, confidence)
+            if predicate is P.WARNED_AGAINST_BY:  # "CISA, Treasury, and FBI highlight the threat posed by X": each
+                for a in sent.group(auths[0], -1, AUTHORITY) if isinstance(auths[0], Mention) else auths[:1]:
+                    sent.add(t, predicate, a, cue, confidence)
             else:
                 sent.add(auths[0], predicate, t, cue, confidence)
 
@@ -564,6 +565,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     places.rule_city_seat,
     places.rule_nationals,
     places.rule_based_anaphor,
+    places.rule_state_backed,
     lawrules.rule_pursuant,
     lawrules.rule_order_against,
     roles.rule_roles,

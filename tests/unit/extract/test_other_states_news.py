@@ -152,3 +152,17 @@ def test_an_indictment_charging_persons_acts_against_them(text: str) -> None:
     found = _tuples(text)
     for person in ["roman-koval", "roman-semyonov"]:
         assert ("agency:us-doj", "acted-against", f"person:{person}", "asserted") in found
+
+
+def test_a_state_backed_group_named_after_its_state_is_tied_to_it() -> None:
+    found = _tuples(
+        "Second, NCSC assesses it is almost certain that the China state-affiliated Advanced Persistent Threat Group "
+        "31 (APT31) conducted reconnaissance activity against UK parliamentarians."
+    )
+    assert ("organization:advanced-persistent-threat-group-31", "alleged-tie-to", "country:cn", "asserted") in found
+
+
+def test_authors_who_highlight_the_threat_a_party_poses_each_warn_against_it() -> None:
+    found = _tuples("CISA, Treasury, and FBI highlight the cyber threat posed by Cobalt Typhoon.")
+    for agency in ["agency:us-cisa", "agency:us-treasury", "agency:us-fbi"]:
+        assert ("organization:cobalt-typhoon", "warned-against-by", agency, "asserted") in found
