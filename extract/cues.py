@@ -116,10 +116,10 @@ ACT_RE = re.compile(
     r"(?:indictment|complaint|information)\s+(?:\w+\s+){0,2}?charging(?=\s)|"  # "an indictment charging X"
     r"denial\s+orders?\s+(?:on|against)|"
     r"(?:imposed|imposes|imposing|assessed|assesses)\s+(?:a\s+|an\s+)?(?:[$£€][\d.,]+\s+(?:million\s+|billion\s+)?)?"
-    r"(?:mitigated\s+|combined\s+)?(?:civil\s+|criminal\s+|administrative\s+)?(?:penalty|penalties|fine|fines)"
+    r"(?:(?:mitigated|combined|civil|criminal|administrative|money|monetary)\s+){0,3}(?:penalty|penalties|fine|fines)"
     r"(?:\s+of\s+(?:approximately\s+|about\s+|nearly\s+|over\s+|more\s+than\s+)?"  # "penalty of $500,000 against"
     r"[$£€][\d.,]+(?:\s+(?:million|billion))?)?"
-    r"\s+(?:on|against)|"
+    r"(?:\s+today)?\s+(?:on|against)|"  # "a civil money penalty today against X"
     r"(?:took|take|takes|taken|taking)\s+(?:\w+\s+){0,2}?action\s+against|action\s+against|"
     r"(?:took|take|takes|taken|taking)\s+action\b[^.;]{0,120}?\b(?:threats?|risks?)\s+posed\s+by|"
     r"mov(?:e|es|ed|ing)\s+against|restrict(?:s|ed|ing)?|"
@@ -453,7 +453,8 @@ AS_ROLE_RE = re.compile(r"\bas\s+(?:a|an|the)\s+[a-z]", _I)
 # "in consultation with the Secretary of the Treasury": a body consulted, not the one acting
 CONSULTED_RE = re.compile(
     r"\b(?:in\s+(?:consultation|coordination|cooperation|partnership)\s+with|with\s+the\s+(?:support|assistance)\s+of)"
-    r"\s+(?:the\s+)?(?:(?:Secretary|Department|Office)\s+of\s+(?:the\s+)?)?$",
+    r"\s+(?:the\s+)?(?:(?:Secretary|Department|Office)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?-i:[A-Z])[\w.]*(?:['\u2019]s)?\s+){0,3}$",  # "with the U.S. Attorney's Office for ..."
     re.IGNORECASE,
 )
 

@@ -127,7 +127,23 @@ _LIFTED_BEFORE_RE = re.compile(
     r"terminat(?:e|es|ed|ing)|revocation\s+of|modification\s+of)\s+(?:the\s+|its\s+|a\s+)?$",
     _I,
 )
-_BY_LAWMAKER_RE = re.compile(rf"\s+by\s+(?:{LAWMAKER_TITLE}\s+)?", _I)
+_BY_LAWMAKER_RE = re.compile(  # "was introduced in February by Chairman X"
+    rf"(?:\s+(?:in|on)\s+[A-Z][a-z]+(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?)?\s+by\s+(?:{LAWMAKER_TITLE}\s+)?", _I
+)
+# the bill last named, by its common noun: "The bipartisan legislation was introduced ... by"
+_BILL_ANAPHOR_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:[a-z-]+\s+)?(?:legislation|bill|measure)\s+(?:was|were|is|has\s+been)\s+$", _I
+)
+
+
+def _bill_named_before(sent: Sentence, cue: re.Match[str]) -> list[Mention]:
+    """The law a bill's common noun right before ``cue`` stands for: the last law the text named before."""
+    if not _BILL_ANAPHOR_RE.search(sent.doc.norm, max(sent.start, cue.start() - 50), cue.start()):
+        return []
+    laws = [m for m in sent.doc.mentions if m.etype is T.LAW and m.end <= cue.start()]
+    return laws[-1:]
+
+
 _ALONGSIDE_RE = re.compile(
     rf"\s*,?\s*(?:\([^()]{{0,40}}\)\s*)?(?:,\s*)?(?:alongside|together\s+with|with)\s+(?:{LAWMAKER_TITLE}\s+)?", _I
 )
@@ -139,11 +155,12 @@ def rule_introduced(sent: Sentence) -> None:
         law = sent.next_mention(cue.end())
         by = _BY_LAWMAKER_RE.match(norm, cue.end(), sent.end)
         if by is not None:  # "H.R. 747, or the X Act, was introduced by Congresswoman A alongside B and C"
-            before = sent.before(cue.start(), frozenset({T.LAW}))
+            before = sent.before(cue.start(), frozenset({T.LAW})) or _bill_named_before(sent, cue)
             people = sent.parties_at(by.end(), frozenset({T.PERSON}))
             along = _ALONGSIDE_RE.match(norm, people[-1].end, sent.end) if people else None
             people += sent.parties_at(along.end(), frozenset({T.PERSON})) if along is not None else []
-            for p in {m.eid: m for m in people}.values() if before and cue.start() - before[0].end < 80 else ():
+            near = before and (cue.start() - before[0].end < 80 or before[0].end <= sent.start)
+            for p in {m.eid: m for m in people}.values() if near else ():
                 sent.add(before[0], P.PROPOSED_BY, p, cue, 0.7, stance=Stance.ASSERTED)
             if people and before:
                 sent.doc.proposed_laws.append(before[0].eid)

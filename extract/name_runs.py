@@ -31,6 +31,10 @@ NAME_RE = re.compile(  # a middle initial inside a name: "James P. McGovern"; "H
 )
 
 _CORPORATE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO"})
+_TITLE_ABBREVIATIONS = frozenset(
+    {"Rep", "Reps", "Sen", "Sens", "Gov", "Gen", "Lt", "Col", "Adm", "Amb", "Dr", "Mr", "Mrs", "Ms"}
+)
+_CONNECTORS = frozenset({"of", "and", "&", "for", "de", "del"})
 
 
 def name_runs(norm: str) -> Iterator[list[tuple[int, int, str]]]:
@@ -40,9 +44,12 @@ def name_runs(norm: str) -> Iterator[list[tuple[int, int, str]]]:
         toks = [(m.start() + t.start(), m.start() + t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group(0))]
         cut = 0
         for k, tok in enumerate(toks):
-            if tok[2] in _CORPORATE_ACRONYMS:
-                if k > cut:
-                    yield toks[cut:k]
+            if tok[2] in _CORPORATE_ACRONYMS or (tok[2] in _TITLE_ABBREVIATIONS and norm.startswith(".", tok[1])):
+                head = toks[cut:k]  # "Ed Rowan and Rep. Eliot Engstrom": the title opens the next name
+                while head and head[-1][2] in _CONNECTORS:
+                    head = head[:-1]
+                if head:
+                    yield head
                 cut = k + 1
         if cut < len(toks):
             yield toks[cut:]

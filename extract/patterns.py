@@ -227,7 +227,7 @@ def numbered_laws(norm: str) -> Iterator[tuple[int, int, str]]:
 
 
 # the title before a US lawmaker's name: "Congresswoman A", "U.S. Representatives B", "Sen. C"
-LAWMAKER_TITLE = r"(?:U\.S\.\s+)?(?:Congress(?:wo)?man|Senators?|Sens?\.|Representatives?|Reps?\.)"
+LAWMAKER_TITLE = r"(?:U\.S\.\s+)?(?:Congress(?:wo)?man|Senators?|Sens?\.|Representatives?|Reps?\.|Chair(?:man|woman)?)"
 # a US lawmaker's party and state, or state and district, after the name: "(R-NJ)", "(R-Fla.)", "(D-R.I.)", "(NY-24)"
 PARTY_STATE = r"(?:[RDI]-(?:[A-Z]{2}\b|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,11}\.?)|[A-Z]{2}-(?:\d{1,2}|AL)\b)"
 LAW_ACT_RE = re.compile(  # "Fiscal Year 2019 National Defense Authorization Act": a year inside the name,

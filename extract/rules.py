@@ -40,6 +40,7 @@ from .cues import (
     CHARGED_PASSIVE_RE,
     COMPONENT_OF_RE,
     CONSIDER_RE,
+    CONSULTED_RE,
     COUNTED_PARTIES_RE,
     COUNTRY_NAMES,
     ENACT_RE,
@@ -307,7 +308,9 @@ def _rule_actor_on_target(
         auths: list[Mention | str] = [  # not "U.S. operations authorization": whose it is, not who acts
             m
             for m in sent.before(cue.start(), AUTHORITY)
-            if not sent.is_modifier(m) and not PERMIT_AFTER_RE.match(sent.doc.norm, m.end)
+            if not sent.is_modifier(m)
+            and not PERMIT_AFTER_RE.match(sent.doc.norm, m.end)
+            and not CONSULTED_RE.search(sent.doc.norm, max(sent.start, m.start - 80), m.start)  # "in coordination with"
         ]
         if not auths and sent.doc.issuer and ISSUER_REF_RE.search(sent.window(cue.start(), 80)):
             auths = [sent.doc.issuer]  # "the Commission ordered ...": the document's issuer
