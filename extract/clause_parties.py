@@ -105,6 +105,7 @@ def rule_clause_parties(sent: Sentence) -> None:
     auth = named[0].eid if named else sent.doc.sanctioner
     laws = [m for m in sent.ms if m.etype is T.LAW]
     done = {r.subject for r in sent.raws if r.predicate in _MEASURED}
+    done |= {eid for pair in sent.vetoed for eid in pair}  # a party a rule read as given a role, not a measure
     end = _CLAUSE_END_RE.search(norm, cue.end(), sent.end)
     stop = end.start() if end is not None else sent.end
     for m in sent.ms:

@@ -364,12 +364,12 @@ def past_possessor(norm: str, start: int) -> int:
 
 # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm", "X\u2014a Hong Kong shipping corporation"
 DESCRIBED_AFTER_RE = re.compile(
-    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,[ \t]*|[ \t]+(?:is|was)[ \t]+|[ \t]*[\u2013\u2014][ \t]*)"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,[ \t]*|[ \t]+(?:is|was|as)[ \t]+|[ \t]*[\u2013\u2014][ \t]*)"
     r"(?:a|an)[ \t]+(?:[a-z][\w-]*[ \t]+)?"
     rf"(?:(?:{DEMONYM_ALT})(?:-based)?[ \t]+|(?:[A-Z][\w-]*[ \t]+){{0,3}}?[A-Z][\w]*-based[ \t]+"
     rf"|{COUNTRY_WORDS_RE.pattern}[ \t]+)?"
     r"(?:[a-z][\w-]*[ \t]+){0,3}?"
-    r"(?:company|firm|corporation|subsidiary|manufacturer|provider|vendor|developer|maker|bank|airline|exchange|"
+    r"(?:company|firm|corporation|subsidiary|manufacturer|provider|vendor|developer|maker|bank|airline|carrier|exchange|"
     r"insurer|refinery|trader|shipper|supplier|exchanger|(?<=financial[ \t])institution)\b"  # FinCEN's 9714 orders
 )
 # "Sergey Gorkov, the head of RosGeo ..., is being designated", "X was added to the Entity List"

@@ -115,7 +115,9 @@ _TITLE_WORD = re.compile(
     r"[A-Z]{2,6}|(?:Co-?)?Chair(?:s|m[ae]n|wom[ae]n)?|Ranking|Members?|Senators?|Representatives?|Sens?\.|Reps?\.|"
     r"Speaker|Leader|Former|Deputy|Vice|Secretary|Ministers?|Directors?|Presidents?|Governors?|Commissioners?|"
     r"Congress(?:wo)?m[ae]n|"
-    r"Ambassadors?|Judge|General|Prime|Foreign|Defen[cs]e|Finance|Interior"
+    r"Ambassadors?|Judge|General|Prime|Foreign|Defen[cs]e|Finance|Interior|"
+    # a role a sentence opens with before the name: "Businessman John Smith", "Oligarch Oleg Petrov"
+    r"Business(?:man|woman)|Tycoon|Oligarch|Billionaire|Financier|Magnate|Banker"
 )
 
 

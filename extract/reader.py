@@ -230,6 +230,7 @@ def collecting() -> Iterator[list[Candidate]]:
 
 def rule_reader(sent: Sentence) -> None:
     related = {frozenset((r.subject, r.object)) for r in sent.raws}  # a pattern read this pair: its reading stands
+    related |= sent.vetoed
     if _collector is not None:
         _collector.extend(
             Candidate(s.eid, p, o.eid, feats, frozenset((s.eid, o.eid)) not in related, sent.start)

@@ -126,6 +126,10 @@ def rule_sanction(sent: Sentence) -> None:
             subs = sent.subjects_before(cue.start(), AFFECTED)
             if subs and _UNNAMED_SUBJECT_RE.search(sent.bare(subs[-1].end, cue.start())):
                 subs = []  # "X called for five Chinese companies to be blacklisted": the companies, unnamed
+            if subs and _PERSONAL_SUBJECT_RE.search(norm, max(sent.start, cue.start() - 40), cue.start()):
+                # "X has ties to Y, and he has been sanctioned": X, the sentence's subject, not Y
+                opener = sent.ms[0] if sent.ms and sent.ms[0].etype is T.PERSON else None
+                subs = [opener] if opener is not None and "," not in norm[sent.start : opener.start] else []
             if subs and all_of is not None:  # "A, B, and C, all of which have been designated by ..."
                 subs = sent.group(subs[-1], -1, AFFECTED)
             if not subs and passive:
@@ -167,6 +171,11 @@ def rule_sanction(sent: Sentence) -> None:
                 # of X, A and B": A and B are
                 subs = _named_members(sent, subs)
             subs = [x for x in subs if not _OWNER_OF_AFTER_RE.match(norm, x.end)]  # "Maduro's regime": not Maduro
+            role = _AS_ROLE_AFTER_RE.match(norm, subs[-1].end) if subs else None
+            named = [m for m in sent.after(role.start(), AFFECTED | AUTHORITY) if m.start < role.end()] if role else []
+            if role and not _MEASURE_ROLE_RE.search(role[0]) and not named:
+                sent.vetoed |= {frozenset((x.eid, a if isinstance(a, str) else a.eid)) for x in subs for a in auths}
+                subs = []  # "designated Cham Wings as a national carrier": a role given, no sanction
         if subs and not passive:  # "... against A and B in the PRC and against C"
             more = _AND_AGAINST_RE.search(norm, subs[-1].end, sent.end)
             while more is not None and not CLAUSE_GAP_RE.search(norm, subs[-1].end, more.start()):
@@ -214,6 +223,14 @@ def rule_sanction(sent: Sentence) -> None:
 # a clause of its own between a party and the sanctions: "raise funds through the UAE, which is why today's
 # sanctions against X": the UAE is no sanctioner
 _RESULT_CLAUSE_RE = re.compile(r",\s*(?:which|that|this)\s+is\s+(?:why|how)\b", _I)
+_AS_ROLE_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s+as\s+(?:a|an|the|its|their)\s+[^.;,]{1,60}")
+_MEASURE_ROLE_RE = re.compile(
+    r"terror|sanction|designated|concern|threat|risk|kingpin|traffick|narcotic|blocked|criminal|SDN|SDGT|FTO|TCO|"
+    r"proliferat|weapons|launder|evad|support|agent|front|official|leader|member|operative|financ|facilitat|"
+    r"contribut|provid|assist|associat|affiliat|backer|sponsor|prox|conduit|owned|controlled",
+    _I,
+)
+_PERSONAL_SUBJECT_RE = re.compile(r"\b(?:he|she|they)\s+(?:has|have|had|was|were|is|are)\s+(?:[a-z]+\s+){0,2}$", _I)
 _ALONGSIDE_RE = re.compile(
     r"\s+(?:as\s+(?:a\s+)?(?:part|member)\s+of|under\s+the\s+auspices\s+of|alongside|together\s+with|jointly\s+with|"
     r"in\s+(?:coordination|concert|cooperation|tandem|partnership|step|lockstep)\s+with|with)\s+(?:the\s+)?",

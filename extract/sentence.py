@@ -141,6 +141,7 @@ class Sentence:
         self.ends = [m.end for m in mentions]
         self.raws: list[Raw] = []
         self.consumed: list[tuple[int, int]] = []
+        self.vetoed: set[frozenset[str]] = set()  # pairs a rule read as no claim: the learned reader leaves them
         self._pair_cache: list[tuple[Mention, Mention, str]] | None = None
         self._modifiers: set[int] | None = None
         self._heads: dict[int, Mention] = {}

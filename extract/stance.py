@@ -40,6 +40,15 @@ def _described_after(norm: str, raw: Raw, stance_end: int) -> bool:
     )
 
 
+# a stance in a relative clause on what was just said: "close ties to X, which he denies, and ..."
+_RELATIVE_BEFORE_RE = re.compile(r",[ \t]*(?:which|what)[ \t]+(?:[\w'\u2019]+[ \t]+){0,3}$", re.I)
+
+
+def _closed_relative(norm: str, m: re.Match[str], cue: int) -> bool:
+    """Is the stance cue ``m`` inside a relative clause that a comma closes before the claim's cue?"""
+    return bool(_RELATIVE_BEFORE_RE.search(norm, max(0, m.start() - 40), m.start())) and "," in norm[m.end() : cue]
+
+
 def stance_and_speaker(sent: Sentence, raw: Raw) -> tuple[Stance, str | None]:
     """(stance, asserted_by) of ``raw`` from its sentence; a reporter named becomes the last one."""
     norm, cue = sent.doc.norm, raw.cue[0]
@@ -59,7 +68,7 @@ def stance_and_speaker(sent: Sentence, raw: Raw) -> tuple[Stance, str | None]:
     for start, stance, m in sent.stance_cache:
         if start >= cue:
             break
-        if start >= window_start and m.end() <= cue:
+        if start >= window_start and m.end() <= cue and not _closed_relative(norm, m, cue):
             best = (start, stance, m)
     if best is not None and _described_after(norm, raw, best[2].end()):
         best = None  # "accused of working with X, a group designated by the U.S. as ...": the description is asserted
