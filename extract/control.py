@@ -136,8 +136,9 @@ MEMBERS_OF_RE = re.compile(rf"\b{UNIT_NOUNS}\s+of\s+(?:the\s+)?$", _I)
 
 ITS_SUBSIDIARY_RE = re.compile(
     r"(?:\s*\([A-Z][\w&.-]{1,15}\))?"  # "X (PKGB) and its subsidiary, Y": past X's acronym
-    r"\s*(?:,|[\u2013\u2014])?\s*(?:and|as\s+well\s+as)\s+(?:its\s+|their\s+)?(?:[\w.-]+\s+){0,4}?"  # "X—as well as its
-    r"(?:subsidiary|subsidiaries|affiliate|affiliates|unit)"  # subsidiary, Y—"
+    r"\s*(?:,|[\u2013\u2014])?\s*(?:and|as\s+well\s+as|along\s+with)\s+"  # "X—as well as its subsidiary, Y—"
+    r"(?:its\s+|their\s+)?(?:[\w.-]+\s+){0,4}?"
+    r"(?:subsidiary|subsidiaries|affiliate|affiliates|unit)"
     r"\s*[,:\u2013\u2014-]?\s*",
     _I,
 )

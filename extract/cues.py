@@ -393,7 +393,7 @@ _REPUBLIC_OF = r"(?:(?:[A-Z][\w']*[ \t]+){0,2}Republic[ \t]+of[ \t]+(?:the[ \t]+
 _BASED = r"-(?:based|registered|incorporated|headquartered)"
 # "a Hong Kong-based shipping company, X": a comma may set the name off
 HQ_BASED_RE = re.compile(  # "People's Republic of China (PRC)-based X": its short name in parentheses
-    rf"(?:\b|(?<=\())(?P<p>{_PLACE_ALT}|{_CITY})\)?{_BASED}(?:\s+[a-z][\w-]*){{0,3}},?\s+$"
+    rf"(?:\b|(?<=\())(?P<p>{_PLACE_ALT}|{_CITY})\)?{_BASED}(?:\s+(?!of\b)[a-z][\w-]*){{0,3}},?\s+$"
 )
 # a name used as a modifier of people: "Hizballah operatives", "Hizballah finance team operative"
 MEMBERS_AFTER_RE = re.compile(  # not "X and members of Y": another party; "former X (ACR) officials" too; "X's leaders"

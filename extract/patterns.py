@@ -456,7 +456,8 @@ GROUP_POST_DET_RE = re.compile(
 GROUP_AFTER_RE = re.compile(  # "Los Choneros, one of Ecuador's most violent criminal organizations"
     r"[ \t]*,[ \t]*(?:a|an|the|one[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*)?'s[ \t]+)?)[ \t]*"
     rf"(?:(?:[a-z][\w-]*[ \t]+){{0,2}}?(?:{DEMONYM_ALT}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?-based)[ \t]+)?"
-    r"(?:[a-z][\w-]*[ \t]+){0,4}?(?:group|organization|network|gang|militia|cartel|threat[ \t]+actor)s?\b"
+    r"(?:[a-z][\w-]*[ \t]+){0,4}?(?:group|organization|network|gang|militia|cartel|threat[ \t]+actor|"
+    r"(?<=military[ \t])compan(?:y|ie))s?\b"  # "a Russian private military company": an armed group
 )
 # "the Sandworm actor": a group named before the word, after "the" (not "Ransomware actors and ...")
 GROUP_ACTOR_AFTER_RE = re.compile(r"[ \t]+(?:cyber[ \t]+)?actor\b")

@@ -132,18 +132,25 @@ def rule_sanction(sent: Sentence) -> None:
                 subs = [opener] if opener is not None and "," not in norm[sent.start : opener.start] else []
             if subs and all_of is not None:  # "A, B, and C, all of which have been designated by ..."
                 subs = sent.group(subs[-1], -1, AFFECTED)
-            if not subs and passive:
-                subs = _listed_after_colon(sent, cue.end())
+            if not subs and (passive or _TARGETED_AFTER_RE.match(norm, cue.end())):
+                subs = _listed_after_colon(sent, cue.end())  # "The recent sanctions targeted two companies ...: A, B"
             auth: Mention | str | None = sent.by_agent(cue.end(), AUTHORITY)
             before = designated_before(norm, cue.start(), cue.end(), sent.start, sent.end)
             if (
                 auth is None
-                and passive
                 and subs
                 and (
-                    before
-                    or cue.group(0).lower().startswith(("designat", "identified"))
-                    or _BASIS_AFTER_RE.match(norm, cue.end())  # "X was sanctioned for having ...": this action's
+                    (
+                        passive
+                        and (
+                            before
+                            or cue.group(0).lower().startswith(("designat", "identified"))
+                            or _BASIS_AFTER_RE.match(
+                                norm, cue.end()
+                            )  # "X was sanctioned for having ...": this action's
+                        )
+                    )
+                    or _TARGETED_AFTER_RE.match(norm, cue.end())  # "The recent sanctions targeted ...: A, B"
                 )
             ):
                 auth = _unnamed_agent(sent)
@@ -230,6 +237,7 @@ _MEASURE_ROLE_RE = re.compile(
     r"contribut|provid|assist|associat|affiliat|backer|sponsor|prox|conduit|owned|controlled",
     _I,
 )
+_TARGETED_AFTER_RE = re.compile(r"\s+(?:targeted|target|targets|hit|covered|cover|covers)\b", _I)
 _PERSONAL_SUBJECT_RE = re.compile(r"\b(?:he|she|they)\s+(?:has|have|had|was|were|is|are)\s+(?:[a-z]+\s+){0,2}$", _I)
 _ALONGSIDE_RE = re.compile(
     r"\s+(?:as\s+(?:a\s+)?(?:part|member)\s+of|under\s+the\s+auspices\s+of|alongside|together\s+with|jointly\s+with|"

@@ -18,6 +18,8 @@ import us
 from reference import registry
 from reference.cities import city_country
 
+from .builtin import demonyms
+
 # a person's age, then where the person lives: "Lu Jianwang, 61, of the Bronx", "Chen, 59, of Manhattan"
 _RESIDENCE_BEFORE_RE = re.compile(r",[ \t]*\d{1,3},[ \t]+of[ \t]+(?:the[ \t]+)?$")
 _LIST_GOES_ON_RE = re.compile(r"[ \t]*,?[ \t]*(?:(?:and|or)[ \t]+)?[A-Z][a-z]")
@@ -69,6 +71,9 @@ def place_described(norm: str, name: str, pos: int) -> bool:
     a description of the firm the text names below, no name? The place is one rigour knows, a US state, or
     one the text names a party "of" in the 4,000 characters after the headline ("AAT Communications of
     Staten Island")."""
+    words = name.split()
+    if len(words) <= 4 and words[0] in demonyms() and words[-1] in {"Company", "Group", "Firm"}:
+        return True  # "Shipments to Sudanese Mining Company Linked to Russian Paramilitary Group": descriptions
     hit = _PLACE_NOUN_RE.fullmatch(name)
     if hit is None:
         return False

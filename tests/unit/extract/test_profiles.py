@@ -36,3 +36,43 @@ def test_a_designation_as_a_sanctions_term_still_sanctions() -> None:
     assert ("firm:acme-trading-llc", "sanctioned-by", "agency:us-ofac", "asserted") in _tuples(
         "OFAC designated Acme Trading LLC as a front company for the IRGC."
     )
+
+
+def test_a_place_before_importers_of_a_firms_goods_is_not_the_firms() -> None:
+    found = _tuples(
+        "In 1994, U.S. Customs agents conducted a sting operation against Atlanta-based importers of Norwin firearms "
+        "as well as Poly Technologies. Norwin Group, a Chinese state-owned defense company, denied wrongdoing."
+    )
+    assert not {t for t in found if t[1] == "headquartered-in" and t[2] == "country:us"}
+
+
+def test_a_headlines_demonym_and_common_nouns_name_no_firm() -> None:
+    found = _tuples(
+        "Trade Data Reveal Shipments to Sudanese Mining Company Linked to Russian Paramilitary Group\n"
+        "A recently sanctioned Sudanese mining company received over 800 shipments."
+    )
+    assert not {t for t in found if "sudanese-mining" in t[0] or "russian-paramilitary" in t[2]}
+
+
+def test_sanctions_that_targeted_a_counted_description_name_its_members_after_a_colon() -> None:
+    found = _tuples(
+        "The U.S. Department of the Treasury\u2019s Office of Foreign Assets Control (OFAC) sanctioned three "
+        "individuals and five companies on July 17. The recent sanctions targeted two companies linked to the "
+        "network's operations in Sudan: Kestrel Invest LLC and Meroe Mining Co. Ltd."
+    )
+    for firm in ["kestrel-invest-llc", "meroe-mining-co-ltd"]:
+        assert (f"firm:{firm}", "sanctioned-by", "agency:us-ofac", "asserted") in found
+
+
+def test_a_subsidiary_along_with_its_parent() -> None:
+    found = _tuples("OFAC sanctioned Acme Holding LLC, along with its Sudan-based subsidiary Meroe Mining Co. Ltd.")
+    assert ("firm:meroe-mining-co-ltd", "subsidiary-of", "firm:acme-holding-llc", "asserted") in found
+
+
+def test_a_private_military_company_is_an_armed_group() -> None:
+    found = _tuples(
+        "Evgeny Prigozhin controls the Wagner Group, a Russian private military company (PMC) operating on behalf "
+        "of the Russian government."
+    )
+    assert ("organization:wagner-group", "headquartered-in", "country:ru", "asserted") in found
+    assert not {t for t in found if t[0].startswith("firm:")}
