@@ -39,6 +39,7 @@ from .patterns import (
     AGENCY_TAIL_RE,
     AGENCY_US_RE,
     ALIAS_STOP,
+    ARMED_GROUP_OF_RE,
     BILL_RE,
     BODY_OF_BEFORE_RE,
     BODY_OF_COUNTRY_RE,
@@ -240,6 +241,8 @@ class Doc(DocState):
             add(m.start("n"), m.end("n"), T.AGENCY if us else T.ORGANIZATION, state=not us)
         for a, b in units_after(norm, [c.end for c in cands if c.etype is T.AGENCY and c.how != "pattern"]):
             add(a, b, T.AGENCY)  # "FCC Enforcement Bureau": a unit of the body named before it
+        for m in ARMED_GROUP_OF_RE.finditer(norm):  # "Revolutionary Armed Forces of Colombia": a group
+            add(m.start(), m.end(), T.ORGANIZATION)
         for m in BODY_OF_COUNTRY_RE.finditer(norm):  # "Atomic Energy Organization of Iran"
             code = registry().countries.code(re.sub(r"^the\s+", "", m.group("c")))
             if code is not None and len(m.group("c")) >= 4:

@@ -177,6 +177,12 @@ BODY_OF_COUNTRY_RE = re.compile(
     rf"Institute|Corporation|Company|Bank|Academy)[ \t]+of[ \t]+"
     rf"(?P<c>(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:of[ \t]+)?{_CAP}){{0,3}})"
 )
+# an armed group named as a state's forces: "Revolutionary Armed Forces of Colombia", "Popular Front for the
+# Liberation of Palestine", "National Liberation Army of Colombia": a group, not the state's body
+ARMED_GROUP_OF_RE = re.compile(
+    rf"(?<![\w-])(?:Revolutionary|Popular|People's|National|Islamic|Liberation)[ \t]+(?:{_CAP}[ \t]+){{0,2}}"
+    rf"(?:Forces|Army|Front|Movement)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:of[ \t]+)?{_CAP}){{0,3}}"
+)
 # "U.S. Customs and Border Protection (CBP)", "U.S. Immigration and Customs Enforcement (ICE)": a
 # federal body named after "U.S." and defined by an acronym, whatever its head word
 AGENCY_US_RE = re.compile(

@@ -76,3 +76,13 @@ def test_a_private_military_company_is_an_armed_group() -> None:
     )
     assert ("organization:wagner-group", "headquartered-in", "country:ru", "asserted") in found
     assert not {t for t in found if t[0].startswith("firm:")}
+
+
+def test_an_armed_group_named_as_forces_of_a_country_is_a_group() -> None:
+    found = _tuples("Treasury sanctioned the Revolutionary Armed Forces of Colombia (FARC) in 2003.")
+    assert (
+        "organization:revolutionary-armed-forces-of-colombia",
+        "sanctioned-by",
+        "agency:us-treasury",
+        "asserted",
+    ) in (found)
