@@ -376,7 +376,7 @@ DESCRIBED_AFTER_RE = re.compile(
 UNDERGOES_AFTER_RE = re.compile(
     r"(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]*,(?:[^.;,]|,(?![ \t]+(?:is|was|has|are)\b)){1,200}?,)?[ \t]+"
     r"(?:is|was|has[ \t]+been|had[ \t]+been)[ \t]+(?:also[ \t]+)?(?:being[ \t]+)?"
-    r"(?:designated|sanctioned|added[ \t]+to)\b"
+    r"(?:designated|sanctioned|added[ \t]+to|under[ \t]+sanctions)\b"
 )
 # "Raul Castro of Cuba,": a person named with the country, then a stop
 OF_COUNTRY_AFTER_RE = re.compile(

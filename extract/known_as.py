@@ -29,6 +29,7 @@ KNOWN_AS_RE = re.compile(
     r"(?:known\s+(?:as|by\s+(?:his|her|its|their)\s+(?:alias|name))|called|referred\s+to\s+as)\s+(?:the\s+)?\"?|"
     r"\s*(?:,|[\u2013\u2014]|--?)?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.|d/b/a|d\.b\.a\.|"  # "APT40—aka A, B"
     r"doing\s+business\s+as|trading\s+as)\s+|"  # "Siberian Airlines d/b/a S7 Airlines": the name it trades under
+    r"\s*,\s*alias\s+\"?|"  # 'Jimmy Cherizier, alias "Barbecue,"'
     # "amended X's designations to add the following aliases: A, B, and C"
     r"(?:'s?\s+designations?)?\s+to\s+(?:add|include)\s+(?:the\s+)?(?:following\s+)?(?:new\s+|additional\s+)?"
     r"alias(?:es)?\s*:?\s*",

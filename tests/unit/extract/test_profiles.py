@@ -86,3 +86,12 @@ def test_an_armed_group_named_as_forces_of_a_country_is_a_group() -> None:
         "agency:us-treasury",
         "asserted",
     ) in (found)
+
+
+def test_a_name_given_as_an_alias_is_the_same_person() -> None:
+    found = _tuples(
+        "Haitian gang leader Jimmy Cherval, alias \u201cGrill,\u201d is a central target of potential UN Security "
+        "Council sanctions. Grill has been under sanctions by the US Treasury Department since 2020."
+    )
+    assert ("person:jimmy-cherval", "same-as", "person:grill", "asserted") in found
+    assert ("person:jimmy-cherval", "sanctioned-by", "agency:us-treasury", "asserted") in found
