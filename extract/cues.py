@@ -25,6 +25,8 @@ BAN_RE = re.compile(
     r"outlaw(?:s|ed)?|remove|removes|discontinue|sever(?:s|ed|ing)?)\b",  # "severs X from the U.S. financial system"
     _I,
 )
+# a party taken off lists: "remove the FARC from the Foreign Terrorist Organizations (FTO) and SDGT lists"
+FROM_LISTS_RE = re.compile(r"[^.;]{0,120}?\bfrom\s+(?:the\s+)?[^.;]{0,100}?\blists?\b", _I)
 # a measure as what its targets face: "X face the ban", "Y is subject to a ban", "Z, already under a ban"
 FACED_BEFORE_RE = re.compile(r"\b(?:face[sd]?|facing|under|subject\s+to)\s+(?:(?:a|an|the|this|that)\s+)?$", _I)
 LIST_CUE_RE = re.compile(
@@ -399,7 +401,8 @@ HQ_BASED_RE = re.compile(  # "People's Republic of China (PRC)-based X": its sho
 MEMBERS_AFTER_RE = re.compile(  # not "X and members of Y": another party; "former X (ACR) officials" too; "X's leaders"
     r"\)?(?:['\u2019]s)?(?:[ \t]+\([A-Z][\w&.-]{1,11}\))?[ \t]+"
     r"(?:(?!(?:and|or|as|a|an|the|is|was|are|were)\b)[a-z][\w-]*[ \t]+){0,2}"
-    r"(?:operatives?|officials?|members?|executives?|leaders?|financiers?|facilitators?|commanders?|fighters?)\b"
+    r"(?:operatives?|officials?|members?|executives?|leaders?|financiers?|facilitators?|commanders?|fighters?|"
+    r"factions?|offshoots?|splinter[ \t]+groups?)\b"  # "two FARC splinter groups": the groups, not the FARC
 )
 # "the flag carrier and state-owned national airline of Belarus, Belavia": the party after the country
 NOUN_OF_COUNTRY_RE = re.compile(rf"\b{_NOUNS}\s+of\s+(?:the\s+)?$")
@@ -567,3 +570,11 @@ STATE_BACKED_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?P<p>{_PLACE_ALT})[ \t]+(?:state|government)[- ](?:sponsored|backed|affiliated|directed|linked)"
     r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}$"
 )
+# a body named in a person's post set off after the name: "B, the Special Agent in Charge of the Field Office of X,"
+APPOSED_POST_RE = re.compile(  # "..., of the Justice Department's National Security Division"
+    r",\s+the\s+(?=(?:[A-Z][\w.-]*\s+){0,3}(?:Director|Secretary|Attorney|Agent|Administrator|Commissioner|Chair\w*|"
+    r"Head|Chief|Counsel|Inspector|Officer)\b)"  # a person's post, not "the Department of Commerce's BIS"
+    r"(?:[A-Z][\w.-]*\s+|(?:in|of|the|for)\s+){1,12}?(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}?"
+    r"(?:[A-Z][\w.-]*['\u2019]s\s+)?$"
+)
+POST_WORD_AFTER_RE = re.compile(r"[ \t]+(?:Attorney|Secretary|Ambassador|Consul)\b")  # "the United States Attorney"

@@ -17,6 +17,7 @@ from . import (
     addresses,
     advisories,
     clause_parties,
+    components,
     control,
     delistings,
     doclaw,
@@ -36,9 +37,9 @@ from . import (
 from .builtin import demonyms
 from .cues import (
     ACT_RE,
+    APPOSED_POST_RE,
     BAN_RE,
     CHARGED_PASSIVE_RE,
-    COMPONENT_OF_RE,
     CONSIDER_RE,
     CONSULTED_RE,
     COUNTED_PARTIES_RE,
@@ -47,6 +48,7 @@ from .cues import (
     ENTRIES_AFTER_RE,
     ENTRIES_INCLUDE_RE,
     FACED_BEFORE_RE,
+    FROM_LISTS_RE,
     HQ_AGE_OF_RE,
     HQ_ALSO_RE,
     HQ_BASED_RE,
@@ -70,24 +72,21 @@ from .cues import (
     PERMIT_AFTER_RE,
     PERSON_GROUP_OF_RE,
     PLURAL_PARTIES_RE,
+    POST_WORD_AFTER_RE,
     PROPOSE_RE,
     PURSUANT_RE,
     SETTLEMENT_RE,
-    THROUGH_ITS_RE,
-    UNIT_RE,
     WARN_RE,
     WE_OUR_RE,
     described_participle,
 )
 from .mentions import AFFECTED, AUTHORITY
-from .patterns import CIVIL_BODY_RE
 from .sentence import Sentence
 from .spans import Mention
 
 T = EntityType
 P = Predicate
 _I = re.IGNORECASE
-_PARTY = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
 
 NOMINAL_ENTRIES_RE = re.compile(
     r"[^.;]{0,40}?(?:,\s*)?\b(?:such\s+as|including|include|includes|are|were|namely)\s+(?:the\s+)?", _I
@@ -108,7 +107,8 @@ def _rule_ban(sent: Sentence) -> None:
             sent.negated(cue.start())
             or described_participle(sent.doc.norm, cue, sent.start)
             or FACED_BEFORE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 30), cue.start())
-        ):  # "a list of prohibited investments": what the list holds; "X face the ban, Y said": no act of Y's
+            or (cue.group(0).lower().startswith("remov") and FROM_LISTS_RE.match(sent.doc.norm, cue.end(), sent.end))
+        ):  # "a list of prohibited investments", "X face the ban, Y said", "remove X from the FTO list": no ban
             continue
         laws = [  # not the act that amended it: "pursuant to X, as amended by the NDAA, to prohibit"; not across
             m  # a colon: "considering ... the Defense Production Act ..., I hereby order that: (a) ... is prohibited"
@@ -305,12 +305,20 @@ def _rule_actor_on_target(
             continue
         if CHARGED_PASSIVE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 12), cue.end()):
             continue  # "seven defendants ... are charged with ...": the charged are named before, by no actor
+        near = sent.before(cue.start(), AUTHORITY)
+        posts = {  # "A, the Director of the FBI", "B, the United States Attorney for ...": their offices
+            m.eid
+            for m in near
+            if APPOSED_POST_RE.search(sent.doc.norm, max(sent.start, m.start - 100), m.start)
+            or POST_WORD_AFTER_RE.match(sent.doc.norm, m.end)
+        }
         auths: list[Mention | str] = [  # not "U.S. operations authorization": whose it is, not who acts
             m
-            for m in sent.before(cue.start(), AUTHORITY)
+            for m in near
             if not sent.is_modifier(m)
             and not PERMIT_AFTER_RE.match(sent.doc.norm, m.end)
             and not CONSULTED_RE.search(sent.doc.norm, max(sent.start, m.start - 80), m.start)  # "in coordination with"
+            and m.eid not in posts  # "A, the Director of the FBI ("FBI"), ... announced": a person's office
         ]
         if not auths and sent.doc.issuer and ISSUER_REF_RE.search(sent.window(cue.start(), 80)):
             auths = [sent.doc.issuer]  # "the Commission ordered ...": the document's issuer
@@ -400,61 +408,8 @@ def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate
             sent.add(laws[0], predicate, agent, cue, 0.7)
 
 
-def _rule_possessive(sent: Sentence) -> None:
-    """``Russia's Federal Security Service`` → part-of; ``Commerce's Entity List`` → administers;
-    ``Bureau of Industry and Security (BIS) in the Department of Commerce`` → part-of."""
-    for a, b, kind in sent.pairs():
-        span = (a.start, b.end)
-        if kind == "possessive":
-            if a.etype in {T.AGENCY, T.COUNTRY} and b.etype is T.AGENCY:
-                sent.add(b, P.PART_OF, a, span, 0.7, stance=Stance.ASSERTED)
-            elif a.etype in AUTHORITY and b.etype is T.LIST:
-                sent.add(a, P.ADMINISTERS, b, span, 0.7, stance=Stance.ASSERTED)
-            elif a.etype is T.FIRM and b.etype is T.PRODUCT:
-                sent.add(b, P.PRODUCT_OF, a, span, 0.6, stance=Stance.ASSERTED)
-            elif a.etype in {T.AGENCY, T.ORGANIZATION} and b.etype is T.PRODUCT:  # "the FSB's "Snake" malware"
-                sent.add(b, P.ALLEGED_TIE_TO, a, span, 0.6, stance=Stance.ASSERTED)
-            elif a.etype is T.COUNTRY and b.etype is T.ORGANIZATION and STATE_BODY_RE.search(sent.doc.ents[b.eid].name):
-                if CIVIL_BODY_RE.search(sent.doc.ents[b.eid].name):  # an agency of that state unless a measure
-                    sent.doc.state_bodies.add(b.eid)  # falls on it (extract.bodies); armed forces stay organizations
-                sent.add(
-                    b, P.PART_OF, a, span, 0.65, stance=Stance.ASSERTED
-                )  # "Iran's Islamic Revolutionary Guard Corps"
-            elif a.etype is T.COUNTRY and b.etype in _PARTY and b.eid not in sent.doc.state_bodies:  # "China's Huawei"
-                sent.add(b, P.HEADQUARTERED_IN, a, span, 0.65, stance=Stance.ASSERTED)
-        elif kind == "of" and a.etype is T.AGENCY and b.etype in {T.AGENCY, T.COUNTRY}:
-            sent.add(a, P.PART_OF, b, span, 0.65, stance=Stance.ASSERTED)
-        elif kind == "unit":  # "CBP Office of Trade", "FCC Enforcement Bureau"
-            sent.add(b, P.PART_OF, a, span, 0.65, stance=Stance.ASSERTED)
-
-
-def _rule_component_of(sent: Sentence) -> None:
-    for a in sent.ms:
-        through = THROUGH_ITS_RE.match(sent.doc.norm, a.end, sent.end) if a.etype in AUTHORITY else None
-        part = sent.next_mention(through.end()) if through is not None else None
-        if part is not None and through is not None and part.start == through.end() and part.etype is a.etype:
-            if a.etype is not T.COUNTRY:
-                sent.add(part, P.PART_OF, a, (a.start, part.end), 0.7, stance=Stance.ASSERTED)
-        if a.etype is not T.AGENCY:
-            continue
-        unit = sent.next_mention(a.end)  # "the CBP Office of Trade": the office is the agency's
-        if (
-            unit is not None
-            and unit.etype is T.AGENCY
-            and not sent.doc.norm[a.end : unit.start].strip()
-            and UNIT_RE.match(sent.doc.norm, unit.start)
-        ):
-            sent.add(unit, P.PART_OF, a, (a.start, unit.end), 0.65, stance=Stance.ASSERTED)
-        gap = COMPONENT_OF_RE.match(sent.doc.norm, a.end, sent.end)
-        b = sent.next_mention(gap.end()) if gap else None
-        if b is not None and gap is not None and b.start == gap.end() and b.etype in {T.AGENCY, T.COUNTRY}:
-            sent.add(a, P.PART_OF, sent.head(b), (a.start, b.end), 0.7, stance=Stance.ASSERTED)
-
-
 _STATE_OWNED_RE = re.compile(r"\b(?:state|government)-(?:owned|controlled)\b", _I)
 _STATE_SPONSORED_RE = re.compile(r"\b(?:state|government)-(?:sponsored|backed|directed)\b", _I)
-# a state's own body: its armed forces, police, ministries
-STATE_BODY_RE = re.compile(rf"\b(?:Corps|Army|Forces|Guard|Navy|Police|Ministry|Militia)\b|{CIVIL_BODY_RE.pattern}")
 
 
 def _rule_headquarters(sent: Sentence) -> None:
@@ -557,8 +512,8 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     lambda s: _rule_law_actor(s, ENACT_RE, P.ENACTED_BY),
     lambda s: _rule_law_actor(s, PROPOSE_RE, P.PROPOSED_BY),
     investigations.rule_investigated,
-    _rule_possessive,
-    _rule_component_of,
+    components.rule_possessive,
+    components.rule_component_of,
     _rule_headquarters,
     addresses.rule_address_country,
     doclaw.rule_bill_scope,

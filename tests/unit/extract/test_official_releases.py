@@ -29,3 +29,31 @@ def test_a_bill_named_by_its_common_noun_was_introduced_by_its_proposers() -> No
     )
     for person in ["ed-rowan", "eliot-engstrom"]:
         assert ("law:nuclear-trade-prevention-act", "proposed-by", f"person:{person}", "asserted") in found
+
+
+def test_the_offices_of_a_releases_announcers_do_not_act() -> None:
+    found = _tuples(
+        "Damian Walsh, the United States Attorney for the Southern District of New York, Christopher Ray, the "
+        "Director of the Federal Bureau of Investigation (\u201cFBI\u201d), and James Smithe, the Assistant Director "
+        "in Charge of the New York Field Office of the FBI, announced the unsealing of an Indictment charging ROMAN "
+        "KOVAL and ROMAN SEMYONOV with conspiracy to commit money laundering."
+    )
+    assert not {t for t in found if t[1] == "acted-against"}
+
+
+def test_a_body_named_with_its_department_still_acts() -> None:
+    found = _tuples(
+        "Today, as part of a settlement agreement, the Department of Commerce\u2019s Bureau of Industry and Security "
+        "(BIS) imposed a civil penalty of $500,000 against Kestrel Wafers U.S. Inc."
+    )
+    assert ("agency:us-bis", "acted-against", "firm:kestrel-wafers-u-s-inc", "asserted") in found
+
+
+def test_removal_from_terrorist_lists_is_no_ban_and_splinter_groups_are_not_their_parent() -> None:
+    found = _tuples(
+        "On November 30, 2021, the Biden administration announced that it would remove the Revolutionary Armed "
+        "Forces of Colombia (FARC) from the Foreign Terrorist Organizations (FTO) and Specially Designated Global "
+        "Terrorists (SDGT) lists. However, the State Department announced that it would designate as FTOs two FARC "
+        "splinter groups and their leaders."
+    )
+    assert not {t for t in found if t[0] == "organization:revolutionary-armed-forces-of-colombia"}
