@@ -371,6 +371,7 @@ _AMENDED_BY_RE = re.compile(r"\bamended\s+by\s+(?:the\s+)?$", _I)
 _WITH_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s+(?:(?:together\s+)?with|alongside)\s+")
 
 
+_THE_PRESIDENT_RE = re.compile(r"\b[Tt]he\s+President\s+(?:has\s+|today\s+|also\s+)*$")  # unnamed: the US one
 _CONGRESS = "organization:us-congress"  # the registry's ids (reference/authorities.yaml)
 _WHITE_HOUSE = "agency:us-white-house"
 
@@ -392,6 +393,9 @@ def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate
             actor = next(iter(sent.before(cue.start(), actors)), None)
             if actor is not None and cue.group().lower().startswith("pass") and actor.eid != _CONGRESS:
                 actor = None  # "the House passed the bill": a chamber passes a bill, Congress a law
+            if actor is None and predicate is P.ENACTED_BY and _THE_PRESIDENT_RE.search(sent.window(cue.start(), 30)):
+                for law in sent.laws_listed(laws[0]):  # "the President signed into law X": his office's
+                    sent.add(law, predicate, _WHITE_HOUSE, cue, 0.65)
             if actor is not None and cue.start() - actor.end < 60:
                 for law in sent.laws_listed(laws[0]):  # "issuing General License 83, "...", and 84"
                     if not (predicate is P.ENACTED_BY and _presidents_own(law.eid, actor)):

@@ -57,3 +57,8 @@ def test_removal_from_terrorist_lists_is_no_ban_and_splinter_groups_are_not_thei
         "splinter groups and their leaders."
     )
     assert not {t for t in found if t[0] == "organization:revolutionary-armed-forces-of-colombia"}
+
+
+def test_a_law_the_unnamed_president_signed_is_the_white_houses() -> None:
+    found = _tuples("On August 13, 2018, the President signed into law the Secure Harbors Act of 2018.")
+    assert ("law:secure-harbors-act-of-2018", "enacted-by", "agency:us-white-house", "asserted") in found
