@@ -16,9 +16,10 @@ import re
 from schema.ontology import EntityType, Predicate, Stance
 
 from . import doclaw
-from .cues import CONSULTED_RE, PURSUANT_RE, SANCTION_RE
+from .builtin import demonyms
+from .cues import CONSULTED_RE, COUNTRY_NAMES, COUNTRY_WORDS_RE, PURSUANT_RE, SANCTION_RE
 from .mentions import AFFECTED, AUTHORITY
-from .patterns import LAWMAKER_TITLE
+from .patterns import DEMONYM_ALT, LAWMAKER_TITLE
 from .sentence import Sentence
 from .spans import Mention
 
@@ -92,6 +93,26 @@ def rule_law_targets(sent: Sentence) -> None:
             continue
         stance = Stance.PROPOSED if doclaw.proposed(sent, law) else Stance.ASSERTED
         sent.add(law, P.TARGETS, nxt, (law.start, nxt.end), 0.65, stance=stance)
+
+
+# a law's own title naming what it targets: "Executive Order Targeting the Harmful Foreign Activities of the Russian
+# Government", "Sanctions Regulations With Respect to Iran"
+_TITLE_TARGET_RE = re.compile(r"\b(?:Targeting|Against|Involving|Regarding|Concerning|With\s+Respect\s+to)\s+")
+_TITLE_STATE_RE = re.compile(rf"(?P<d>{DEMONYM_ALT})\s+(?:Government|Federation|Regime)\b|{COUNTRY_WORDS_RE.pattern}")
+
+
+def rule_title_targets(sent: Sentence) -> None:
+    """``<Law> Targeting ... the Russian Government`` → the law ``targets`` the state its title names."""
+    norm = sent.doc.norm
+    for law in sent.ms:
+        hit = _TITLE_TARGET_RE.search(norm, law.start, law.end) if law.etype is T.LAW else None
+        state = _TITLE_STATE_RE.search(norm, hit.end(), law.end) if hit is not None else None
+        if state is None:
+            continue
+        words = state.group("d") or state.group(0)
+        place = demonyms().get(words) if state.group("d") else COUNTRY_NAMES.get(words)
+        if place is not None:
+            sent.add(law, P.TARGETS, place, (law.start, law.end), 0.6, stance=Stance.ASSERTED)
 
 
 def rule_order_against(sent: Sentence) -> None:

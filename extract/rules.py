@@ -534,6 +534,7 @@ RULES: tuple[Callable[[Sentence], None], ...] = (
     roles.rule_of_country,
     roles.rule_national_post,
     lawrules.rule_law_targets,
+    lawrules.rule_title_targets,
     lawrules.rule_cosponsors,
     lawrules.rule_signed_by_president,
     lawrules.rule_signed_bare_order,

@@ -62,3 +62,11 @@ def test_removal_from_terrorist_lists_is_no_ban_and_splinter_groups_are_not_thei
 def test_a_law_the_unnamed_president_signed_is_the_white_houses() -> None:
     found = _tuples("On August 13, 2018, the President signed into law the Secure Harbors Act of 2018.")
     assert ("law:secure-harbors-act-of-2018", "enacted-by", "agency:us-white-house", "asserted") in found
+
+
+def test_a_laws_title_names_the_state_it_targets() -> None:
+    found = _tuples(
+        "President Biden signed an Executive Order Targeting the Harmful Foreign Activities of the Belarusian "
+        "Government."
+    )
+    assert any(t[1] == "targets" and t[2] == "country:by" for t in found)
