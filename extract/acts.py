@@ -38,12 +38,15 @@ def rule_invaded(sent: Sentence) -> None:
         adjective = _DEMONYM_BEFORE_RE.search(sent.doc.norm, max(sent.start, cue.start() - 30), cue.start())
         if adjective is not None and cue.group(0).lower().startswith("invasion"):
             before = [demonyms()[adjective.group("d")]]  # "after the full-scale Russian invasion of Ukraine": Russia's
+        if after and not _INVADED_NAMED_RE.fullmatch(sent.doc.norm, cue.end(), after[0].start):
+            after = []  # "an invasion of its neighbor in February and ... sanctions from the U.S.": not the U.S.
         if before and after and _eid(before[0]) != after[0].eid:
             owned = _POSSESSIVE_BEFORE.search(sent.doc.norm, sent.start, cue.start())
             stance = Stance.ASSERTED if owned and cue.group(0).lower().startswith("invasion") else None
             sent.add(before[0], P.INVADED, after[0], cue, 0.8, stance=stance)
 
 
+_INVADED_NAMED_RE = re.compile(r"[ \t]+(?:of[ \t]+)?(?:the[ \t]+)?(?:[a-z-]+[ \t]+){0,2}")  # "invasion of eastern"
 _DEMONYM_BEFORE_RE = re.compile(rf"\b(?P<d>{DEMONYM_ALT})[ \t]+(?:[a-z-]+[ \t]+)?$")
 
 

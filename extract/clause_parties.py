@@ -51,6 +51,7 @@ _SPEAKER_BEFORE_RE = re.compile(
 _OF_BEFORE_RE = re.compile(  # "a leader of the Russia-based LockBit Group"
     r"\b(?:of|at|in)\s+(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?(?:so-called\s+)?[\"“']?$"
 )
+_OR_BEFORE_RE = re.compile(r"[\w)]\s+or\s+(?:the\s+)?$")
 # a relative's kin named with the title before the name: "two cousins of Syrian President X"
 _KIN_OF_BEFORE_RE = re.compile(rf"\b{KIN}\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,3}}$")
 _ADJECTIVE_BEFORE_RE = re.compile(r"\b(?:a|an|the|other|previously|already)\s+$", _I)  # "the sanctioned X"
@@ -62,6 +63,8 @@ def holder(sent: Sentence, m: Mention) -> bool:
     operatives", "X's chief executive, Y", "entities supporting X"), so that a measure on them is none on it?"""
     norm = sent.doc.norm
     left = norm[max(sent.start, m.start - 40) : m.start]
+    if _OR_BEFORE_RE.search(left) and (prev := sent.before(m.start, AFFECTED)) and prev[0].end < m.start:
+        return holder(sent, prev[0])  # "chairman of the Hashed al-Shaabi or Popular Mobilisation Forces": one body
     return bool(
         _OF_BEFORE_RE.search(left)
         or _KIN_OF_BEFORE_RE.search(left)
@@ -108,6 +111,7 @@ def rule_clause_parties(sent: Sentence) -> None:
     done |= {eid for pair in sent.vetoed for eid in pair}  # a party a rule read as given a role, not a measure
     end = _CLAUSE_END_RE.search(norm, cue.end(), sent.end)
     stop = end.start() if end is not None else sent.end
+    held = {m.eid for m in sent.ms if m.etype in AFFECTED and holder(sent, m)}  # by any of its names: "X (PMF)"
     for m in sent.ms:
         if m.etype not in AFFECTED or m.start < cue.end() or m.end > stop or m.eid in done or sent.is_modifier(m):
             continue
@@ -115,7 +119,7 @@ def rule_clause_parties(sent: Sentence) -> None:
             continue
         if AS_ROLE_RE.search(norm, cue.end(), m.start):
             continue  # "designated as a financier of Hezbollah": what the one designated is, not who
-        if _SPEAKER_BEFORE_RE.search(norm[max(sent.start, m.start - 40) : m.start]) or holder(sent, m):
+        if _SPEAKER_BEFORE_RE.search(norm[max(sent.start, m.start - 40) : m.start]) or m.eid in held:
             continue  # "said Secretary X", "executives of X", "X operatives"
         if auth is not None:
             sent.add(m, P.SANCTIONED_BY, auth, cue, _CONFIDENCE)

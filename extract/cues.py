@@ -94,8 +94,8 @@ TIE_RE = re.compile(
     _I,
 )
 CONSIDER_RE = re.compile(
-    r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat\w+)\s+"
-    r"(?:(?:taking|possible|further|additional|new|regulatory|potential|tougher)\s+)*"
+    r"\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat\w+|mov(?:es|ed|ing)\s+towards?)\s+"
+    r"(?:(?:taking|imposing|possible|further|additional|new|regulatory|potential|tougher)\s+)*"
     r"(?:action|actions|measures|restrictions|steps|sanctions)\s+(?:against|on)\b|"
     r"\b(?:order(?:s|ed|ing)?|direct(?:s|ed|ing)?)(?=\s+(?:\S+\s+){0,12}?to\s+show\s+cause\b)|"
     r"\b(?:initiat\w+|open\w*|commenc\w+|institut\w+)\s+(?:a\s+|the\s+)?proceedings?\s+to\s+"
@@ -217,6 +217,7 @@ IRREALIS_SKIP_RE = re.compile(  # "to waive the application of sanctions on X": 
 )
 IRREALIS_PROPOSED_RE = re.compile(
     r"\b(?:would|could|might|(?-i:may)|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|"  # not "May 2"
+    r"mov(?:es|ed|ing)\s+towards?|"  # "is moving towards imposing sanctions on X"
     r"intent\s+to|intends?\s+to|(?:recommend|request|ask)\w*\s+that|proceedings?\s+to|"  # "recommended that we revoke"
     r"seek\w*\s+to|call(?:s|ed)?\s+for|urg\w+|threat\w*)\b[^.;]*$",
     _I,
@@ -243,6 +244,7 @@ KIN = (  # a kinship word: "his wife", "two cousins of X"
 )
 PERSON_GROUP_OF_RE = re.compile(
     r"\b(?:executives?|leaders?|heads?|chiefs?|deput(?:y|ies)|leadership|officials?|employees?|members?|individuals?|persons?|"
+    r"chair(?:m[ae]n|wom[ae]n|s)?|commanders?|"
     r"people|directors?|officers?|managers?|staff|shareholders?|founders?|subsidiaries|affiliates|"
     rf"relatives?|{KIN})\b"  # "two cousins of X": not X
     r"[^.;,\"]{0,60}?\bof\b|"  # "leaders of X", not "leaders pursuant to E.O. 13611, "Blocking Property of"

@@ -8,6 +8,8 @@ import re
 
 from reference import registry
 
+from .patterns import CIVIL_BODY_RE
+
 _PLACE_WORD_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
 _TOPIC_RE = re.compile(r"[ \t]+on[ \t]+")  # what a committee is "on" names no owner
 
@@ -41,3 +43,9 @@ def foreign_owner(norm: str, start: int) -> bool:
         if code is not None and code != "US":
             return True
     return False
+
+
+def foreign_civil_body(name: str) -> bool:
+    """ "Australian Cyber Security Centre": a foreign state's civil body (extract.bodies: an agency unless a
+    measure falls on it)."""
+    return CIVIL_BODY_RE.search(name) is not None and foreign_body(name)

@@ -28,7 +28,7 @@ _I = re.IGNORECASE
 
 DESIGNATE_AS_RE = re.compile(r"\bdesignat(?:e|es|ed|ing)\b", _I)
 AS_THREAT_RE = re.compile(
-    r"\s*,?\s*as\s+(?:a\s+|an\s+)?(?:covered\s+compan(?:y|ies)|(?:\w+\s+)?(?:national\s+security\s+)?"
+    r"\s*,?\s*as\s+(?:posing\s+)?(?:a\s+|an\s+)?(?:covered\s+compan(?:y|ies)|(?:\w+\s+)?(?:national\s+security\s+)?"
     r"threats?\s+to\s+(?:the\s+)?(?:national\s+security|integrity)|national\s+security\s+threats?)\b",
     _I,
 )

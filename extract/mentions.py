@@ -27,7 +27,7 @@ from .conjoined import group_name
 from .cues import REGULATOR_NAMED_RE
 from .docstate import DocState
 from .firm_parts import firm_parts
-from .foreign import foreign_body, foreign_owner
+from .foreign import foreign_body, foreign_civil_body, foreign_owner
 from .gazetteer import Gazetteer, trie_pattern
 from .headings import in_heading
 from .initialisms import abbreviates_country, initialisms, initials_follow
@@ -44,7 +44,6 @@ from .patterns import (
     BODY_OF_BEFORE_RE,
     BODY_OF_COUNTRY_RE,
     CAMEL_PRODUCT_RE,
-    CIVIL_BODY_RE,
     COUNTRY_CODE_BEFORE_RE,
     DEMONYM_ALT,
     DEMONYM_GOV_RE,
@@ -175,6 +174,8 @@ class Doc(DocState):
         norm = self.norm
         cands: list[Mention] = []
         for hit in self.gazetteer.finditer(norm):
+            if hit.entity.type is T.AGENCY and _COMMITTEE_AFTER_RE.match(norm, hit.end):
+                continue  # "the Commerce Committee's Subcommittee": a committee of Congress, not the department
             how = "known" if hit.entity.id in self.known_ids else "builtin"
             town = towns.state_after(norm, hit.end) if hit.entity.type is T.COUNTRY else None
             if town is not None:  # "Malta, New York": a town in the United States
@@ -185,7 +186,7 @@ class Doc(DocState):
 
         def add(start: int, end: int, etype: EntityType, surface: str | None = None, state: bool = False) -> None:
             eid = self.entity_for(etype, surface if surface is not None else norm[start:end])
-            if etype is T.ORGANIZATION and (state or _foreign_civil_body(self.ents[eid].name)):
+            if etype is T.ORGANIZATION and (state or foreign_civil_body(self.ents[eid].name)):
                 self.state_bodies.add(eid)
             cands.append(Mention(start, end, eid, self.ents[eid].type, self.ents[eid].how))
 
@@ -424,7 +425,7 @@ class Doc(DocState):
         extra = []
         for start, end, etype in found:
             eid = self.entity_for(etype, self.norm[start:end])
-            if etype is T.ORGANIZATION and _foreign_civil_body(self.ents[eid].name):
+            if etype is T.ORGANIZATION and foreign_civil_body(self.ents[eid].name):
                 self.state_bodies.add(eid)
             extra.append(Mention(start, end, eid, etype, self.ents[eid].how))
         kept = [m for m in self.mentions if not names.covered([(x.start, x.end) for x in extra], m.start, m.end)]
@@ -585,14 +586,9 @@ _OF_BEFORE_RE = re.compile(r"(?<![\w.])[A-Z][a-z]+[ \t]+of[ \t]+(?:the[ \t]+)?\Z
 
 
 _IN_PLACE_RE = re.compile(r"\bin[ \t]+$")
+_COMMITTEE_AFTER_RE = re.compile(r"[ \t]+(?:Committee|Subcommittee|Caucus)\b")
 
 
 _GENERIC_FIRM_RE = re.compile(
     rf"(?:(?:{FIRM_SUFFIX}|Holding|Shipping|Trading|Front|{DEMONYM_ALT})\s+)*(?:{FIRM_SUFFIX})"
 )
-
-
-def _foreign_civil_body(name: str) -> bool:
-    """ "Australian Cyber Security Centre": a foreign state's civil body (extract.bodies: an agency unless a
-    measure falls on it)."""
-    return CIVIL_BODY_RE.search(name) is not None and foreign_body(name)

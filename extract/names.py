@@ -159,7 +159,8 @@ _HUMAN_AFTER = re.compile(
 )
 # a news story's description before a person's name: "Bosnian Serb leader X", "oligarch X"
 _DESIGNATING_BEFORE = re.compile(
-    r"\b(?:(?:re-?)?designat(?:ed|ing|es|ions?[ \t]+of|ions?[ \t]+appl(?:y|ies)[ \t]+to)|sanction(?:ed|ing|s))"
+    r"\b(?:(?:re-?)?designat(?:ed|ing|es|ions?[ \t]+of|ions?[ \t]+appl(?:y|ies)[ \t]+to)|sanction(?:ed|ing|s)|"
+    r"blacklist(?:ed|ing))"
     r"(?:[ \t]+(?:today|also))?(?:[ \t]+(?:is|are))?"
     # "imposed financial sanctions against X", "The sanctions target X"
     r"(?:[ \t]+(?:on|against|targeting|target|targeted)(?=[ \t]+(?-i:[A-Z])|[ \t]*$))?"
@@ -415,6 +416,7 @@ def find(
         and not residence_before(norm, s)  # "Lu Jianwang, 61, of the Bronx"
         and not office_only(norm[s:e])  # "designated the Vice President of X, Y": Y is the one designated
         and not DOCUMENT_NAME_RE.search(norm, s, e)  # "a joint Cybersecurity Advisory, <its title>"
+        and not (norm.endswith(" to ", 0, s) and in_heading(norm, s))  # "... Exchange to Combat Ransomware": a verb
     ]
     typed: dict[tuple[int, int], EntityType] = {}
     trimmed: set[tuple[int, int]] = set()

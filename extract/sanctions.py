@@ -163,7 +163,10 @@ def rule_sanction(sent: Sentence) -> None:
                 subs = []  # "designated as a financier of Hezbollah": the one designated is not named here
             if subs and _ALONGSIDE_RE.fullmatch(norm, cue.end(), subs[0].start):
                 subs = []  # "imposed sanctions as part of the European Union": a partner or a frame, no target
-            if subs and QUOTE_ENDS_RE.search(norm, cue.end(), subs[0].start):
+            if subs and (
+                QUOTE_ENDS_RE.search(norm, cue.end(), subs[0].start)
+                or _SAID_GAP_RE.search(norm, cue.end(), subs[0].start)
+            ):
                 subs = []  # '... sanctions on Iran," said Under Secretary X': the speaker is no object
             if not subs and isinstance(auth, Mention) and (ante := _antecedent(sent, auth, cue)) is not None:
                 subs = [ante]  # "Zeta Bank, which OFAC designated in 2018": the bank
@@ -230,6 +233,8 @@ def rule_sanction(sent: Sentence) -> None:
 # a clause of its own between a party and the sanctions: "raise funds through the UAE, which is why today's
 # sanctions against X": the UAE is no sanctioner
 _RESULT_CLAUSE_RE = re.compile(r",\s*(?:which|that|this)\s+is\s+(?:why|how)\b", _I)
+_SAID_GAP_RE = re.compile(r",\s*(?:said|says|told|added|noted)\b")  # "..., which worked with the FBI to issue the
+# sanctions, said the action ... President Joe Biden": another clause's party
 _AS_ROLE_AFTER_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,?\s+as\s+(?:a|an|the|its|their)\s+[^.;,]{1,60}")
 _MEASURE_ROLE_RE = re.compile(
     r"terror|sanction|designated|concern|threat|risk|kingpin|traffick|narcotic|blocked|criminal|SDN|SDGT|FTO|TCO|"

@@ -84,6 +84,7 @@ _TITLE_GAP_RE = re.compile(rf"(?:(?:U\.S\.|[A-Z][a-z]+)[ \t]+){{0,2}}(?:{PERSON_
 
 # a participle before the cue's, its agent named: "have been identified by the DOJ and charged"
 _AGENT_AND_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+\w+ed\s+by\s+(?P<by>[^,.;]{1,80}?)\s+and\s+$", _I)
+_DATELINE_CLOSE_RE = re.compile(r"\)[ \t]*(?:[\u2013\u2014]|--?)")
 _AMONG_BEFORE_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
 _AUXILIARY_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+\s+)?$", _I)
 _POST_BODIES = frozenset({EntityType.FIRM, EntityType.ORGANIZATION})
@@ -288,6 +289,8 @@ class Sentence:
         norm = self.doc.norm
         if self.head(m) is not m or PLACE_ADJECTIVE_RE.match(norm, m.end) or BACKER_ADJECTIVE_RE.match(norm, m.end):
             return True
+        if norm[m.start - 1 : m.start] == "(" and _DATELINE_CLOSE_RE.match(norm, m.end):
+            return True  # "WASHINGTON (AP) — A programmer accused of ...": the agency's dateline, no party
         if m.etype is T.FIRM and _UNIT_NOUN_AFTER_RE.match(norm, m.end):
             return True  # "one Kaspersky unit based in the United Kingdom": the unit is, not Kaspersky
         if _PLACE_OF_RE.search(self.doc.norm, max(self.start, m.start - 60), m.start):

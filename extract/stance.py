@@ -28,8 +28,8 @@ def _speaker_before(sent: Sentence, pos: int, exclude: set[str]) -> str | None:
     return None
 
 
-# a party's description in apposition, up to the claim's cue: ", a group designated by", ", an entity sanctioned by"
-_APPOSED_RE = re.compile(r",[ \t]+(?:a|an)[ \t]+[^,;()\"]{1,80}")
+# a party's description in apposition, up to the claim's cue: ", a group designated by", ", which is blacklisted by"
+_APPOSED_RE = re.compile(r",[ \t]+(?:a|an|which[ \t]+(?:is|was|are|were|has[ \t]+been))[ \t]+[^,;()\"]{1,80}")
 
 
 def _described_after(norm: str, raw: Raw, stance_end: int) -> bool:

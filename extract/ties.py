@@ -31,8 +31,10 @@ _ADJECTIVAL_RE = re.compile(r"-(?:\s+and\b|designated|sanctioned|based|backed|ow
 def rule_tie(sent: Sentence) -> None:
     anything = frozenset(T) - {T.LIST, T.LAW, T.RECORD}
     for cue in sent.cues(TIE_RE):
-        if _GERUND_AFTER_RE.match(sent.doc.norm, cue.end()):
-            continue  # "Russia's proxies for violating Ukraine's sovereignty": a purpose, no tie to Ukraine
+        if _GERUND_AFTER_RE.match(sent.doc.norm, cue.end()) or _UNNAMED_OBJECT_RE.match(sent.doc.norm, cue.end()):
+            continue  # "proxies for violating X's sovereignty": a purpose; "conspired with others": no one named
+        if _LIMITED_RE.search(sent.doc.norm, max(sent.start, cue.start() - 30), cue.start()):
+            continue  # "its attempt to limit the influence of Huawei": no tie, its curbing
         held: list[Mention | str] = []
         if cue.group("between"):
             firsts = sent.after(cue.end(), AFFECTED)
@@ -72,6 +74,8 @@ def rule_tie(sent: Sentence) -> None:
 
 
 _GERUND_AFTER_RE = re.compile(r"\s+[a-z]+ing\b")
+_UNNAMED_OBJECT_RE = re.compile(r"\s+(?:others|one\s+another|each\s+other|them|him|her|someone|anyone)\b")
+_LIMITED_RE = re.compile(r"\b(?:limit|curb|counter|reduce|combat|fight|end|check|resist)\s+(?:the\s+)?$", re.I)
 _UNNAMED_IN_RE = re.compile(r"\s+(?:(?:all|the|its|their|other|many|some)\s+)?(?:[a-z][\w-]*\s+){1,3}in\s+(?:the\s+)?")
 _POSSESSIVE_GAP_RE = re.compile(r"'s?[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}")
 
