@@ -404,8 +404,10 @@ MEMBERS_AFTER_RE = re.compile(  # not "X and members of Y": another party; "form
     r"\)?(?:['\u2019]s)?(?:[ \t]+\([A-Z][\w&.-]{1,11}\))?[ \t]+"
     r"(?:(?!(?:and|or|as|a|an|the|is|was|are|were)\b)[a-z][\w-]*[ \t]+){0,2}"
     r"(?:operatives?|officials?|members?|executives?|leaders?|financiers?|facilitators?|commanders?|fighters?|"
-    r"factions?|offshoots?|splinter[ \t]+groups?)\b"  # "two FARC splinter groups": the groups, not the FARC
-)
+    r"factions?|offshoots?|splinter[ \t]+groups?|figures?|supporters?|"  # "two FARC splinter groups": not the FARC
+    r"(?:Operatives|Officials|Members|Executives|Leaders|Financiers|Facilitators|Commanders|Fighters)"
+    r"\b(?![ \t]+[A-Z]))\b"
+)  # a headline's capitals: "... Sanction Taliban Facilitators and their Iranian Supporters"
 # "the flag carrier and state-owned national airline of Belarus, Belavia": the party after the country
 NOUN_OF_COUNTRY_RE = re.compile(rf"\b{_NOUNS}\s+of\s+(?:the\s+)?$")
 HQ_DESC_BEFORE_RE = re.compile(  # "the Russian cybersecurity firm, X", "a fifth Russian airline – X"

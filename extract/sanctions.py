@@ -52,7 +52,9 @@ _ISSUER_SUBJECT_RE = re.compile(ISSUER_REF_RE.pattern + r"\s+(?:is|has|was|will|
 _AND_AGAINST_RE = re.compile(r"\band\s+(?:against|on)\s+(?:the\s+)?")
 # the verb of a relative clause whose object is the noun before it: "the supporters that Treasury is designating"
 _RELATIVE_OBJECT_RE = re.compile(  # "the officials that Treasury is designating", "whom the Treasury designated"
-    r"\b(?:(?:that|whom)\s+[^,.;]{1,40}?\s+(?:is|are|was|were|has\s+been|have\s+been)|whom\s+[^,.;]{1,80}?)\s+$", _I
+    r"\b(?:(?:that|whom)\s+[^,.;]{1,40}?\s+(?:is|are|was|were|has\s+been|have\s+been)|whom\s+[^,.;]{1,80}?|"
+    r"(?-i:[a-z])+s\s+(?:we|they|it)\s+(?:are|were|have\s+been|had\s+been))\s+$",  # "The officials we are sanctioning"
+    _I,
 )
 _TERM_ADJECTIVE_RE = re.compile(r"\b(?:a|an)\s+designated$", _I)
 # after the colon that opens a list: white space, an item number ("(1)", "1.")

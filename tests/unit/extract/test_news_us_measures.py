@@ -103,3 +103,18 @@ def test_a_sanction_issued_by_a_clause_that_said_more_is_on_no_one_named_after()
         "President Joe Biden also delivered in remarks before the United Nations General Assembly Tuesday."
     )
     assert not {t for t in found if t[1] == "sanctioned-by"}
+
+
+def test_the_officials_we_are_sanctioning_are_not_the_victim_named_after() -> None:
+    found = _tuples(
+        "\u201cThe Saudi officials we are sanctioning were involved in the abhorrent killing of Jamal Khashoggi.\u201d"
+    )
+    assert not {t for t in found if t[1] == "sanctioned-by"}
+
+
+def test_a_headlines_capitalised_members_word_holds_its_group() -> None:
+    found = _tuples(
+        "Treasury and Partners Sanction Taliban Facilitators and their Iranian Supporters\n"
+        "Today, Treasury designated Abdul Rahim Manan for acting for or on behalf of the Taliban."
+    )
+    assert not {t for t in found if t[0] == "organization:taliban" and t[1] == "sanctioned-by"}
