@@ -66,6 +66,8 @@ def rule_pursuant(sent: Sentence) -> None:
             continue
         stance = Stance.PROPOSED if mode == "proposed" else Stance.ASSERTED
         subs = sent.subjects_before(cue.start(), AFFECTED)
+        if subs and _DELISTED_BEFORE_RE.search(norm, max(sent.start, subs[0].start - 50), subs[0].start):
+            stance = Stance.RETRACTED  # "to delist the MEK as an SDGT under E.O. 13224": the measure withdrawn
         if not subs and ANAPHOR_RE.search(norm, sent.start, cue.start()):
             last = sent.doc.last_affected
             if last is not None:
@@ -76,6 +78,9 @@ def rule_pursuant(sent: Sentence) -> None:
 
 
 _IN_TERM_RE = re.compile(r"Specially\s+$")
+_DELISTED_BEFORE_RE = re.compile(
+    r"\b(?:delist(?:s|ed|ing)?|revok(?:e|es|ed|ing)\s+the\s+designations?\s+of|remov(?:e|es|ed|ing))\s+(?:the\s+)?$", _I
+)
 
 
 # "E.O. 13902, which targets Iran's petroleum and petrochemical sectors"

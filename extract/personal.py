@@ -123,7 +123,8 @@ _TITLE_WORD = re.compile(
 
 # an office named without its holder: "the Vice President of the Supreme Court", "a Chief of the National Police"
 _OFFICE_WORD = re.compile(
-    rf"(?:{_TITLE_WORD.pattern})|Chief|Head|Commander|Chairman|Chairwoman|Justice|Attorney|Attach[e\u00e9]|Envoy|Consul"
+    rf"(?:{_TITLE_WORD.pattern})|Chief|Head|Commander|Chairman|Chairwoman|Justice|Attorney|Attach[e\u00e9]|Envoy|Consul|"
+    r"Supreme"  # "Iran's Supreme Leader": an office
 )
 
 

@@ -70,3 +70,17 @@ def test_a_laws_title_names_the_state_it_targets() -> None:
         "Government."
     )
     assert any(t[1] == "targets" and t[2] == "country:by" for t in found)
+
+
+def test_a_delisting_under_an_order_withdraws_the_measure() -> None:
+    found = _tuples(
+        "The Secretary of State has decided to revoke the designation of the Kestrel Front (KF) as a Foreign "
+        "Terrorist Organization and to delist the KF as a Specially Designated Global Terrorist under Executive "
+        "Order 13224."
+    )
+    assert not {t for t in found if t[1] == "restricted-under" and t[3] != "retracted"}
+
+
+def test_an_office_is_no_person() -> None:
+    found = _tuples("The bill would impose sanctions on Iran's Supreme Leader and on the President of Iran.")
+    assert not {t for t in found if t[0].startswith("person:supreme")}
