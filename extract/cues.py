@@ -217,7 +217,7 @@ IRREALIS_SKIP_RE = re.compile(  # "to waive the application of sanctions on X": 
 )
 IRREALIS_PROPOSED_RE = re.compile(
     r"\b(?:would|could|might|(?-i:may)|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|"  # not "May 2"
-    r"mov(?:es|ed|ing)\s+towards?|"  # "is moving towards imposing sanctions on X"
+    r"mov(?:es|ed|ing)\s+towards?|mull\w*|contemplat\w*|"  # "is moving towards imposing sanctions on X"
     r"intent\s+to|intends?\s+to|(?:recommend|request|ask)\w*\s+that|proceedings?\s+to|"  # "recommended that we revoke"
     r"seek\w*\s+to|call(?:s|ed)?\s+for|urg\w+|threat\w*)\b[^.;]*$",
     _I,

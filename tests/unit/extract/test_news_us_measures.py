@@ -118,3 +118,8 @@ def test_a_headlines_capitalised_members_word_holds_its_group() -> None:
         "Today, Treasury designated Abdul Rahim Manan for acting for or on behalf of the Taliban."
     )
     assert not {t for t in found if t[0] == "organization:taliban" and t[1] == "sanctioned-by"}
+
+
+def test_a_measure_mulled_is_proposed() -> None:
+    found = _tuples("US mulls blacklisting Zhonglian to curb China\u2019s chip advance, Bloomberg News says\nText.")
+    assert not {t for t in found if t[1] == "sanctioned-by" and t[3] == "asserted"}
