@@ -458,8 +458,10 @@ BACKER_ADJECTIVE_RE = re.compile(
 AS_ROLE_RE = re.compile(r"\bas\s+(?:a|an|the)\s+[a-z]", _I)
 
 # "in consultation with the Secretary of the Treasury": a body consulted, not the one acting
+# acting with another body, not alone: "in coordination with", "in consultation with", "in lockstep with"
+PARTNERED = r"in\s+(?:consultation|coordination|cooperation|partnership|concert|tandem|step|lockstep)\s+with"
 CONSULTED_RE = re.compile(
-    r"\b(?:in\s+(?:consultation|coordination|cooperation|partnership)\s+with|with\s+the\s+(?:support|assistance)\s+of)"
+    rf"\b(?:{PARTNERED}|with\s+the\s+(?:support|assistance)\s+of)"
     r"\s+(?:the\s+)?(?:(?:Secretary|Department|Office)\s+of\s+(?:the\s+)?)?"
     r"(?:(?-i:[A-Z])[\w.]*(?:['\u2019]s)?\s+){0,3}$",  # "with the U.S. Attorney's Office for ..."
     re.IGNORECASE,
@@ -554,7 +556,7 @@ REGULATOR_NAMED_RE = re.compile(
 )
 # a party an act falls on, named between the act and what it is barred from or charged with: "banned Huawei from
 # supplying", "barred X from selling", "an indictment charging ROMAN STORM and ROMAN SEMENOV with conspiracy"
-_BARRED_BEFORE_RE = re.compile(r"\b(?:bann(?:ed|ing)|barr(?:ed|ing)|prohibit(?:ed|ing)|bars?|bans?)\s+$", _I)
+_BARRED_BEFORE_RE = re.compile(rf"(?:{BAN_RE.pattern})\s+$", _I)
 _FROM_DOING_RE = re.compile(r"\s+from\s+[a-z]+ing\b")
 _CHARGING_BEFORE_RE = re.compile(r"\bcharg(?:ing|ed|es)\s+$", _I)
 _WITH_AFTER_RE = re.compile(r"(?:\s+and\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?\s*,?\s+with\s+[a-z]")
@@ -569,10 +571,12 @@ def acted_on(norm: str, start: int, end: int) -> bool:
     )
 
 
+# a state's backing or ownership in a party's description: "state-sponsored", "government-backed", "state-owned"
+STATE_BACKED = r"(?:state|government)[- ](?:sponsored|backed|affiliated|directed|linked)"
+STATE_OWNED_RE = re.compile(r"\b(?:state|government)-(?:owned|controlled)\b", _I)
 # a state's backing named before a party: "the China state-affiliated APT31", "Russian state-sponsored actor X"
 STATE_BACKED_BEFORE_RE = re.compile(
-    rf"(?<![\w-])(?P<p>{_PLACE_ALT})[ \t]+(?:state|government)[- ](?:sponsored|backed|affiliated|directed|linked)"
-    r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}$"
+    rf"(?<![\w-])(?P<p>{_PLACE_ALT})[ \t]+{STATE_BACKED}[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}$"
 )
 # a body named in a person's post set off after the name: "B, the Special Agent in Charge of the Field Office of X,"
 APPOSED_POST_RE = re.compile(  # "..., of the Justice Department's National Security Division"

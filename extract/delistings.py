@@ -17,7 +17,7 @@ T = EntityType
 P = Predicate
 _I = re.IGNORECASE
 
-_REMOVED_RE = re.compile(r"\b(?:remov(?:e|es|ed|ing|al\s+of)|delist(?:s|ed|ing)?|delisting\s+of)\b", _I)
+REMOVED_RE = re.compile(r"\b(?:remov(?:e|es|ed|ing|al\s+of)|delist(?:s|ed|ing)?|delisting\s+of)\b", _I)
 # "from the", "from OFAC's", "from its": what comes between "from" and the list's name
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.&-]*'s?\s+)?$")
 _PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", _I)
@@ -29,7 +29,7 @@ def rule_delisted(sent: Sentence) -> None:
         frm = _FROM_BEFORE_RE.search(norm, max(sent.start, lst.start - 30), lst.start)
         if frm is None:
             continue
-        cues = [c for c in _REMOVED_RE.finditer(norm, sent.start, frm.start()) if not sent.negated(c.start())]
+        cues = [c for c in REMOVED_RE.finditer(norm, sent.start, frm.start()) if not sent.negated(c.start())]
         if not cues:
             continue
         cue = cues[-1]

@@ -18,6 +18,7 @@ from schema.ontology import EntityType, Predicate, Stance
 from . import doclaw
 from .builtin import demonyms
 from .cues import CONSULTED_RE, COUNTRY_NAMES, COUNTRY_WORDS_RE, PURSUANT_RE, SANCTION_RE
+from .delistings import REMOVED_RE
 from .mentions import AFFECTED, AUTHORITY
 from .patterns import DEMONYM_ALT, LAWMAKER_TITLE
 from .sentence import Sentence
@@ -78,8 +79,8 @@ def rule_pursuant(sent: Sentence) -> None:
 
 
 _IN_TERM_RE = re.compile(r"Specially\s+$")
-_DELISTED_BEFORE_RE = re.compile(
-    r"\b(?:delist(?:s|ed|ing)?|revok(?:e|es|ed|ing)\s+the\s+designations?\s+of|remov(?:e|es|ed|ing))\s+(?:the\s+)?$", _I
+_DELISTED_BEFORE_RE = re.compile(  # "to delist the MEK as", "revoke the designation of X as"
+    rf"(?:{REMOVED_RE.pattern}|\brevok(?:e|es|ed|ing)\s+the\s+designations?\s+of)\s+(?:the\s+)?$", _I
 )
 
 

@@ -20,7 +20,14 @@ from schema.ontology import EntityType, Predicate, Stance
 
 from . import towns
 from .builtin import demonyms
-from .cues import COUNTRY_NAMES, ENTRIES_AFTER_RE, NOUN_OF_COUNTRY_RE, PARTY_NOUNS, STATE_BACKED_BEFORE_RE
+from .cues import (
+    COUNTRY_NAMES,
+    ENTRIES_AFTER_RE,
+    NOUN_OF_COUNTRY_RE,
+    PARTY_NOUNS,
+    STATE_BACKED_BEFORE_RE,
+    STATE_OWNED_RE,
+)
 from .patterns import AND_OTHER_RE, DEMONYM_ALT, OF_TOWN_AFTER_RE
 from .sentence import Sentence
 from .spans import Mention
@@ -67,9 +74,6 @@ BASED_ANAPHOR_RE = re.compile(
 )
 
 
-_STATE_OWNED_RE = re.compile(r"\bstate-(?:owned|controlled)\b", re.I)
-
-
 def prepare() -> None:
     """Build GeoNames' city table now (half a second), not at the first city a text names."""
     cities.prepare()
@@ -112,7 +116,7 @@ def rule_places(sent: Sentence) -> None:
             and re.fullmatch(r"\s*,\s*", norm[c.end : party.start])
         ):  # "the national airline of Belarus, Belavia"
             sent.add(party, P.HEADQUARTERED_IN, c, (c.start, party.end), 0.65, stance=Stance.ASSERTED)
-            if _STATE_OWNED_RE.search(norm, max(sent.start, c.start - 80), c.start):
+            if STATE_OWNED_RE.search(norm, max(sent.start, c.start - 80), c.start):
                 sent.add(c, P.OWNS, party, (c.start, party.end), 0.6, stance=Stance.ASSERTED)
         wide = norm[max(sent.start, c.start - 80) : c.start]  # "located in Haikou, Hainan Province, China"
         noun_in = _NOUN_IN_RE.search(wide)  # "X is an entity in the United Arab Emirates"

@@ -76,6 +76,8 @@ from .cues import (
     PROPOSE_RE,
     PURSUANT_RE,
     SETTLEMENT_RE,
+    STATE_BACKED,
+    STATE_OWNED_RE,
     WARN_RE,
     WE_OUR_RE,
     described_participle,
@@ -412,8 +414,7 @@ def _rule_law_actor(sent: Sentence, regex: re.Pattern[str], predicate: Predicate
             sent.add(laws[0], predicate, agent, cue, 0.7)
 
 
-_STATE_OWNED_RE = re.compile(r"\b(?:state|government)-(?:owned|controlled)\b", _I)
-_STATE_SPONSORED_RE = re.compile(r"\b(?:state|government)-(?:sponsored|backed|directed)\b", _I)
+_STATE_SPONSORED_RE = re.compile(rf"\b{STATE_BACKED}\b", _I)
 
 
 def _rule_headquarters(sent: Sentence) -> None:
@@ -433,7 +434,7 @@ def _rule_headquarters(sent: Sentence) -> None:
             place = places.word_place(named)
         if place:
             sent.add(m, P.HEADQUARTERED_IN, place, (m.start, m.end), 0.7, stance=Stance.ASSERTED)
-            if hit is not None and hit.re is HQ_DESC_AFTER_RE and _STATE_OWNED_RE.search(hit.group(0)):
+            if hit is not None and hit.re is HQ_DESC_AFTER_RE and STATE_OWNED_RE.search(hit.group(0)):
                 # "X, the Venezuelan state-owned oil company": the state owns X
                 sent.add(place, P.OWNS, m, (m.start, hit.end()), 0.6, stance=Stance.ASSERTED)
             if hit is not None and hit.re is HQ_DESC_AFTER_RE and _STATE_SPONSORED_RE.search(hit.group(0)):
@@ -447,7 +448,7 @@ def _rule_headquarters(sent: Sentence) -> None:
             if hit is not None and (
                 hit.re is HQ_DESC_BEFORE_RE or (hit.re is HQ_BASED_RE and PLURAL_PARTIES_RE.search(hit.group(0)))
             ):  # "Chinese nationals, A and B", "three U.S.-based companies, A, B, and C"
-                owned = m.etype is T.FIRM and _STATE_OWNED_RE.search(hit.group(0))  # "Chinese state-owned firms—A, B"
+                owned = m.etype is T.FIRM and STATE_OWNED_RE.search(hit.group(0))  # "Chinese state-owned firms—A, B"
                 for k, x in enumerate(sent.described_only(sent.group(m, 1, frozenset({m.etype})))):
                     if k:
                         sent.add(x, P.HEADQUARTERED_IN, place, (m.start, x.end), 0.65, stance=Stance.ASSERTED)

@@ -30,6 +30,7 @@ from .cues import (
     KIN,
     MEMBERS_AFTER_RE,
     MEMBERS_GAP_RE,
+    PARTNERED,
     PERSON_GROUP_OF_RE,
     QUOTE_ENDS_RE,
     SANCTION_LIFTED_BEFORE_RE,
@@ -248,7 +249,7 @@ _TARGETED_AFTER_RE = re.compile(r"\s+(?:targeted|target|targets|hit|covered|cove
 _PERSONAL_SUBJECT_RE = re.compile(r"\b(?:he|she|they)\s+(?:has|have|had|was|were|is|are)\s+(?:[a-z]+\s+){0,2}$", _I)
 _ALONGSIDE_RE = re.compile(
     r"\s+(?:as\s+(?:a\s+)?(?:part|member)\s+of|under\s+the\s+auspices\s+of|alongside|together\s+with|jointly\s+with|"
-    r"in\s+(?:coordination|concert|cooperation|tandem|partnership|step|lockstep)\s+with|with)\s+(?:the\s+)?",
+    rf"{PARTNERED}|with)\s+(?:the\s+)?",
     _I,
 )
 _OWNER_OF_AFTER_RE = re.compile(r"['\u2019]s?[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?:regime|government|family|network)\b")
