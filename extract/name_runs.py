@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from .conjoined import PARTICLE
+from .patterns import PLURAL_BEFORE_RE
 from .text import LETTERS, SYLLABLE_TAIL, UPPER
 
 _UP, _LET = UPPER, LETTERS  # Latin capitals and letters, accented ones too ("Saúl Páez López", "Şahin")
@@ -35,6 +36,11 @@ _TITLE_ABBREVIATIONS = frozenset(
     {"Rep", "Reps", "Sen", "Sens", "Gov", "Gen", "Lt", "Col", "Adm", "Amb", "Dr", "Mr", "Mrs", "Ms"}
 )
 _CONNECTORS = frozenset({"of", "and", "&", "for", "de", "del"})
+# a post named by the chamber its holders sit in, inside a run of capitals: "Members of Parliament", "Member of
+# Congress"
+MEMBERS_OF_CHAMBER = r"Members?[ \t]+of[ \t]+(?:Parliament|Congress|the[ \t]+Duma)(?![\w-])"
+_MEMBERS_OF_CHAMBER_RE = re.compile(MEMBERS_OF_CHAMBER)
+_CHAMBER_BEFORE_RE = re.compile(rf"\b{MEMBERS_OF_CHAMBER}[ \t]+$")
 
 
 def name_runs(norm: str) -> Iterator[list[tuple[int, int, str]]]:
@@ -42,14 +48,29 @@ def name_runs(norm: str) -> Iterator[list[tuple[int, int, str]]]:
     firm, then its post's holder)."""
     for m in NAME_RE.finditer(norm):
         toks = [(m.start() + t.start(), m.start() + t.end(), t.group(0)) for t in re.finditer(r"\S+", m.group(0))]
-        cut = 0
+        cut = skip = 0
         for k, tok in enumerate(toks):
-            if tok[2] in _CORPORATE_ACRONYMS or (tok[2] in _TITLE_ABBREVIATIONS and norm.startswith(".", tok[1])):
+            if k < skip:
+                continue
+            chamber = _MEMBERS_OF_CHAMBER_RE.match(norm, tok[0])  # "Hizballah Members of Parliament A and B"
+            if (
+                chamber is not None
+                or tok[2] in _CORPORATE_ACRONYMS
+                or (tok[2] in _TITLE_ABBREVIATIONS and norm.startswith(".", tok[1]))
+            ):
                 head = toks[cut:k]  # "Ed Rowan and Rep. Eliot Engstrom": the title opens the next name
                 while head and head[-1][2] in _CONNECTORS:
                     head = head[:-1]
                 if head:
                     yield head
-                cut = k + 1
+                cut = skip = k + (3 if chamber is not None else 1)
         if cut < len(toks):
             yield toks[cut:]
+
+
+def plural_before(norm: str, at: int) -> bool:
+    """Is the run at ``at`` named after a plural description, so that "A and B" are two names ("two individuals,
+    Ivan Petrov and Li Wei", "Hizballah Members of Parliament Amin Sherri and Muhammad Ra'd")?"""
+    return bool(
+        PLURAL_BEFORE_RE.search(norm, max(0, at - 60), at) or _CHAMBER_BEFORE_RE.search(norm, max(0, at - 40), at)
+    )

@@ -41,7 +41,7 @@ from .cues import (
 )
 from .headings import in_heading, list_intro
 from .legal_forms import legal_form_last
-from .name_runs import name_runs
+from .name_runs import MEMBERS_OF_CHAMBER, name_runs, plural_before
 from .patterns import (
     ACCUSED_BEFORE_RE,
     ACCUSED_OF_RE,
@@ -81,7 +81,6 @@ from .patterns import (
     ORG_HEADS,
     PERSON_TITLE_RE,
     PLAIN_NAME_RE,
-    PLURAL_BEFORE_RE,
     POST_OF_BODY_BEFORE_RE,
     RANKS,
     TERRORIST_AFTER_RE,
@@ -139,7 +138,8 @@ _PERSON_BEFORE = re.compile(
     r"officials?|officers?|founder|oligarchs?|tycoons?|billionaires?|financiers?|co-?defendants?|"
     r"commanders?|leaders?|operatives?|spokes(?:man|woman|person)|(?<=\w\s)(?:men|women)|"  # "three men — A, B"
     r"(?<=[\w.] )(?:president|chairman|chairwoman|owner|CEO|CFO|COO|CTO)|"  # "Transneft president Nikolay Tokarev"
-    rf"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*[,\u2014\u2013]?[ \t]*|\b{KIN}[ \t]*,?[ \t]*)$"  # "his wife, Iryna Kolomoyska"
+    rf"(?:Mr|Ms|Mrs|Dr)\.)[ \t]*[,\u2014\u2013]?[ \t]*|\b{KIN}[ \t]*,?[ \t]*"  # "his wife, Iryna Kolomoyska"
+    rf"|{MEMBERS_OF_CHAMBER}[ \t]+)$"  # "Hizballah Members of Parliament A and B"
 )
 _DEFINED_ACRONYM = re.compile(r"[\w.][ \t]*,?[ \t]*\([ \t]*\"?([A-Z][A-Za-z0-9&.-]{1,15})\"?[ \t]*\)")  # ("IRGC")
 _DEFINED_SHORT = re.compile(r"[\w.][ \t]*\([ \t]*(?:the[ \t]+)?\"?([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){1,3})\"?[ \t]*\)")
@@ -471,7 +471,7 @@ def find(
         typed[span] = t
         items[k if a[2] is None else k + 1] = (*span, t)
     for (s0, e0), t in list(typed.items()):  # "two individuals, Ivan Petrov and Li Wei": two names
-        if t is T.ORGANIZATION or not (t is T.ASSET or PLURAL_BEFORE_RE.search(norm, max(0, s0 - 60), s0)):
+        if t is T.ORGANIZATION or not (t is T.ASSET or plural_before(norm, s0)):
             continue  # "the Panama-flagged Maisan and White Whale": two vessels too
         parts = [p for p in AND_SPLIT.finditer(norm, s0, e0) if not FORM_START_RE.match(norm, p.end())]
         if parts:

@@ -49,6 +49,17 @@ def _closed_relative(norm: str, m: re.Match[str], cue: int) -> bool:
     return bool(_RELATIVE_BEFORE_RE.search(norm, max(0, m.start() - 40), m.start())) and "," in norm[m.end() : cue]
 
 
+_QUOTES = '"\u201c\u201d'
+
+
+def _closed_quote(sent: Sentence, m: re.Match[str], cue: int) -> bool:
+    """Is the stance cue ``m`` inside a quotation that closes before the claim's cue ('"... to make Japan retract its
+    attack," Prime Minister X said': the quote's own verb, not the claim's)?"""
+    norm = sent.doc.norm
+    opened = sum(norm.count(q, sent.start, m.start()) for q in _QUOTES) % 2 == 1
+    return opened and any(q in norm[m.end() : cue] for q in _QUOTES)
+
+
 def stance_and_speaker(sent: Sentence, raw: Raw) -> tuple[Stance, str | None]:
     """(stance, asserted_by) of ``raw`` from its sentence; a reporter named becomes the last one."""
     norm, cue = sent.doc.norm, raw.cue[0]
@@ -68,7 +79,12 @@ def stance_and_speaker(sent: Sentence, raw: Raw) -> tuple[Stance, str | None]:
     for start, stance, m in sent.stance_cache:
         if start >= cue:
             break
-        if start >= window_start and m.end() <= cue and not _closed_relative(norm, m, cue):
+        if (
+            start >= window_start
+            and m.end() <= cue
+            and not _closed_relative(norm, m, cue)
+            and not _closed_quote(sent, m, cue)
+        ):
             best = (start, stance, m)
     if best is not None and _described_after(norm, raw, best[2].end()):
         best = None  # "accused of working with X, a group designated by the U.S. as ...": the description is asserted

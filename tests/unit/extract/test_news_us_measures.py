@@ -123,3 +123,21 @@ def test_a_headlines_capitalised_members_word_holds_its_group() -> None:
 def test_a_measure_mulled_is_proposed() -> None:
     found = _tuples("US mulls blacklisting Zhonglian to curb China\u2019s chip advance, Bloomberg News says\nText.")
     assert not {t for t in found if t[1] == "sanctioned-by" and t[3] == "asserted"}
+
+
+def test_members_of_parliament_named_after_their_party_are_persons() -> None:
+    found = _tuples(
+        "Specifically, OFAC designated Hizballah Members of Parliament Amin Sherif and Muhammad Hasan Rad, and "
+        "Hizballah security official Wafiq Safi, for acting for or on behalf of Hizballah."
+    )
+    for person in ["amin-sherif", "muhammad-hasan-rad"]:
+        assert (f"person:{person}", "sanctioned-by", "agency:us-ofac", "asserted") in found
+    assert not {t for t in found if "parliament" in t[0]}
+
+
+def test_a_stance_word_inside_a_closed_quotation_is_the_quotations() -> None:
+    found = _tuples(
+        "\u201cWe are stepping up our efforts to make Japan retract its economic attack,\u201d South Korean Prime "
+        "Minister Lee Nak-yon told government officials."
+    )
+    assert not {t for t in found if t[3] == "retracted"}
