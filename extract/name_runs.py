@@ -38,7 +38,7 @@ _TITLE_ABBREVIATIONS = frozenset(
 _CONNECTORS = frozenset({"of", "and", "&", "for", "de", "del"})
 # a post named by the chamber its holders sit in, inside a run of capitals: "Members of Parliament", "Member of
 # Congress"
-MEMBERS_OF_CHAMBER = r"Members?[ \t]+of[ \t]+(?:Parliament|Congress|the[ \t]+Duma)(?![\w-])"
+MEMBERS_OF_CHAMBER = r"Members?[ \t]+of[ \t]+(?:Parliament|Congress)(?![\w-])"  # a run of capitals holds no "the"
 _MEMBERS_OF_CHAMBER_RE = re.compile(MEMBERS_OF_CHAMBER)
 _CHAMBER_BEFORE_RE = re.compile(rf"\b{MEMBERS_OF_CHAMBER}[ \t]+$")
 
@@ -63,7 +63,7 @@ def name_runs(norm: str) -> Iterator[list[tuple[int, int, str]]]:
                     head = head[:-1]
                 if head:
                     yield head
-                cut = skip = k + (3 if chamber is not None else 1)
+                cut = skip = k + 1 if chamber is None else sum(1 for t in toks if t[0] < chamber.end())
         if cut < len(toks):
             yield toks[cut:]
 
