@@ -419,6 +419,11 @@ HQ_POSSESSIVE_BEFORE_RE = re.compile(  # "Mexico's state-owned energy company, X
     rf"(?<![\w-])(?P<p>{_PLACE_ALT})['\u2019]s\s+(?:[a-z][\w-]*\s+){{0,4}}?{_NOUNS}\s*(?:,|[\u2013\u2014])?\s*$"
 )
 HQ_DEMONYM_BEFORE_RE = re.compile(rf"\b(?:a|an)\s+(?P<p>{DEMONYM_ALT})\s+$")  # "a North Korean Foreign Trade Bank"
+# a person's nation written before the name, with or without a post: "Albanian Sali Berisha", "Iranian Gen. Qassem
+# Soleimani", "Bosnian Serb leader Milorad Dodik", "Georgian Prime Minister X"
+HQ_DEMONYM_PERSON_BEFORE_RE = re.compile(
+    rf"(?<![\w.-])(?P<p>{DEMONYM_ALT})[ \t]+(?:(?:[A-Z][a-z]+\.?|[a-z]+)[ \t]+){{0,3}}$"
+)
 HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
     rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*|,[ \t]*\d{{2}}[ \t]*)?"
     r"(?:,\s*(?:which\s+(?:is|was)\s+)?|,?\s+(?:is|was|are|were)\s+|\s*[\u2013\u2014]\s*)(?:a|an|the)\s+"  # "X\u2014a"

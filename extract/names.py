@@ -123,6 +123,7 @@ tuesday wednesday thursday friday saturday sunday press release statement backgr
 feb apr aug sep sept oct nov dec
 supplementary information contact people republic listed listing listings pursuant
 temporary license licenses regulations regulation case docket federal register about author
+war leader leaders
 """.split()
 )
 

@@ -55,6 +55,7 @@ from .cues import (
     HQ_CITIZEN_RE,
     HQ_CITY_RE,
     HQ_DEMONYM_BEFORE_RE,
+    HQ_DEMONYM_PERSON_BEFORE_RE,
     HQ_DESC_AFTER_RE,
     HQ_DESC_BEFORE_RE,
     HQ_OF_RE,
@@ -425,6 +426,8 @@ def _rule_headquarters(sent: Sentence) -> None:
         place = None
         hit = HQ_BASED_RE.search(left) or HQ_DESC_BEFORE_RE.search(left) or HQ_DEMONYM_BEFORE_RE.search(left)
         hit = hit or HQ_POSSESSIVE_BEFORE_RE.search(left)
+        if hit is None and m.etype is T.PERSON:
+            hit = HQ_DEMONYM_PERSON_BEFORE_RE.search(left)
         if hit is not None and MEMBERS_AFTER_RE.match(norm, m.end):
             hit = None  # "an Iran-based Hizballah finance team operative": the operative is based there
         if hit is None:
