@@ -25,6 +25,8 @@ _COMPOUND_ADJ_RE = re.compile(r"(?:[\w.]+-\s+and\s+)?[\w.]+-(?:designated|sancti
 _UNNAMED_THEN_COMMA_RE = re.compile(
     r"\b[A-Z0-9][\w-]*\s*,(?!\s*$)"
 )  # not "in Xinjiang, China": a place and its country
+_UNNAMED_APPOSED_RE = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*,\s*(?:the\s+)?")
+_POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 _ADJECTIVAL_RE = re.compile(r"-(?:\s+and\b|designated|sanctioned|based|backed|owned|controlled)")
 
 
@@ -65,6 +67,10 @@ def rule_tie(sent: Sentence) -> None:
             continue  # "work with all stakeholders in Venezuela", "ties to identify loopholes in X": no tie to X
         if _UNNAMED_THEN_COMMA_RE.search(sent.doc.norm, cue.end(), obj.start):
             continue  # "front companies for Department 53, with Chonsurim ...": the tie is to a name not read
+        if _UNNAMED_APPOSED_RE.fullmatch(sent.doc.norm, cue.end(), obj.start) and _POSSESSIVE_RE.match(
+            sent.doc.norm, obj.end
+        ):
+            continue  # "transactions with Rosoboronexport, Russia's main arms exporter": Russia describes the name
         gap = _COMPOUND_ADJ_RE.sub("", sent.doc.norm[cue.end() : obj.start])  # "of the UN- and U.S.-designated X"
         if cue.group(0)[:2].lower() in {"a ", "an", "th"} and len(gap) > 25:
             continue  # "a leader in the Sinaloa cartel, as well as B": the group must follow

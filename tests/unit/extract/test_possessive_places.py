@@ -20,7 +20,12 @@ def _tuples(text: str) -> set[tuple[str, str, str, str]]:
     ("text", "party", "country", "actor"),
     [
         ("OFAC sanctioned Russia's Sovcomflot.", "firm:sovcomflot", "country:ru", "agency:us-ofac"),
-        ("Treasury sanctioned Colombia's Norte Cartel.", "organization:norte-cartel", "country:co", "agency:us-treasury"),
+        (
+            "Treasury sanctioned Colombia's Norte Cartel.",
+            "organization:norte-cartel",
+            "country:co",
+            "agency:us-treasury",
+        ),
         ("Treasury sanctioned Syria's Bashar Assad.", "person:bashar-assad", "country:sy", "agency:us-treasury"),
         (
             "OFAC sanctioned Mexico's state-owned energy company, Petróleos Mexicanos (Pemex).",

@@ -1,0 +1,35 @@
+"""The reason a designation gives ties its parties: "for engaging in significant transactions with X", "for its role
+in supporting X"; a name the reader did not find, described by a country's possessive ("with Rosoboronexport,
+Russia's main arms exporter"), ties no one to that country. Invented or public names in constructed sentences; no
+evaluation text is quoted."""
+
+from __future__ import annotations
+
+from extract import propose
+
+
+def _tuples(text: str) -> set[tuple[str, str, str, str]]:
+    return {(c.subject, c.predicate.value, c.object, c.stance.value) for c in propose(text).parsed.claims}
+
+
+def test_significant_transactions_with_a_party_tie_the_designated_and_their_director() -> None:
+    found = _tuples(
+        "OFAC designated Acme Trading LLC and its director, John Smith, for engaging in significant transactions "
+        "with Rosoboronexport JSC."
+    )
+    assert ("firm:acme-trading-llc", "alleged-tie-to", "firm:rosoboronexport-jsc", "asserted") in found
+    assert ("person:john-smith", "alleged-tie-to", "firm:rosoboronexport-jsc", "asserted") in found
+
+
+def test_a_role_in_supporting_a_group_ties_the_designated() -> None:
+    assert ("firm:zservers-llc", "alleged-tie-to", "firm:lazarus-group", "asserted") in _tuples(
+        "OFAC sanctioned Zservers LLC, a Russia-based hosting provider, for its role in supporting the Lazarus Group."
+    )
+
+
+def test_a_country_describing_an_unfound_name_is_no_tie() -> None:
+    found = _tuples(
+        "The Secretary of State imposed sanctions on Acme Trading LLC for engaging in significant transactions with "
+        "Zorbex, Russia's main arms export entity."
+    )
+    assert not {t for t in found if t[1] == "alleged-tie-to" and t[2] == "country:ru"}
