@@ -62,7 +62,7 @@ TIE_RE = re.compile(
     r"\b(?:(?P<between>(?:ties|links|connections|relationship)\s+between)|"
     # not "in connection with" (an idiom: regarding)
     r"(?<!\bin\s)(?:ties?|links?|connections?|relationships?|dealings)\s+(?:\w+\s+){0,2}?(?:to|with)|"
-    r"(?:linked|connected)\s+to|(?<='s\s)attribution\s+to|"  # "Snake's attribution to the FSB"
+    r"(?:linked|connected|tied)\s+to|(?<='s\s)attribution\s+to|"  # "Snake's attribution to the FSB"
     r"(?:cooperat|coordinat|collaborat|collud|conspir)\w*\s+with(?!\s+(?:the|an|its|their)\s+(?:[\w-]+\s+)?"
     r"(?:investigation|inquiry|probe|review)\b)|"  # "cooperated with the investigation by X": investigated, no tie
     r"(?<!owned\sand\s)(?:controlled|directed|influenced|dictated|run)\s+by|(?:control|direction|influence|behest)\s+of|"

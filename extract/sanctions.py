@@ -124,6 +124,10 @@ def rule_sanction(sent: Sentence) -> None:
             auths = [sent.doc.issuer]  # "The Department is also designating ...": the document's issuer
         elif not auths and cue.group(0).lower().startswith("target") and (agent := _unnamed_agent(sent)):
             auths = [agent]  # "Today's action targets X": the authority the release speaks for
+        elif not auths and not passive and (opener := _main_subject(sent, cue)) is not None:
+            auths = list(
+                sent.group(opener, 1, AUTHORITY)
+            )  # "In imposing sanctions on X, the Treasury Department said": the main clause's subject
         all_of = _ALL_OF_WHICH_RE.search(norm, max(sent.start, cue.start() - 40), cue.start())
         if passive or not auths:
             subs = sent.subjects_before(cue.start(), AFFECTED)
@@ -383,6 +387,25 @@ def _announcer(sent: Sentence, cue: re.Match[str]) -> Mention | None:
         return None
     auth = before[0]
     return auth if _ANNOUNCES_RE.fullmatch(sent.doc.norm, auth.end, cue.start()) else None
+
+
+# a sentence opening with the measure as an adjunct: "In imposing sanctions on X ..., the Treasury said"
+_ADJUNCT_OPENER_RE = re.compile(
+    r"[\s\"\u201c]*(?:(?:In|By|After|When|While|Upon)\s+)?(?:imposing|sanctioning|designating|blacklisting)\b"
+)
+_MAIN_SUBJECT_BEFORE_RE = re.compile(r",\s*(?:the\s+)?$")
+
+
+def _main_subject(sent: Sentence, cue: re.Match[str]) -> Mention | None:
+    """The authority that is the main clause's subject when the sentence opens with the measure as an adjunct:
+    "In imposing sanctions on X and its president, Y, on Thursday, the US Treasury Department alleged ..."."""
+    opener = _ADJUNCT_OPENER_RE.match(sent.doc.norm, sent.start, sent.end)
+    if opener is None or cue.start() > opener.end() + 1:
+        return None
+    for m in sent.after(cue.end(), AUTHORITY):
+        if _MAIN_SUBJECT_BEFORE_RE.search(sent.doc.norm, max(sent.start, m.start - 8), m.start):
+            return m
+    return None
 
 
 def _unnamed_agent(sent: Sentence) -> str | None:

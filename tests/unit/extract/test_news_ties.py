@@ -1,0 +1,35 @@
+"""News stories' words for ties and measures: "intimately tied to X"; "the PLA" is the People's Liberation Army (a
+state body of the reference registry); a sentence opening with the measure as an adjunct ("In imposing sanctions on
+X and its president, Y, on Thursday, the US Treasury Department alleged ...") has the main clause's subject as its
+actor. Invented or public names in constructed sentences; no evaluation text is quoted."""
+
+from __future__ import annotations
+
+from extract import propose
+
+
+def _tuples(text: str) -> set[tuple[str, str, str, str]]:
+    return {(c.subject, c.predicate.value, c.object, c.stance.value) for c in propose(text).parsed.claims}
+
+
+def test_tied_to_the_pla() -> None:
+    assert ("firm:acme-trading-llc", "alleged-tie-to", "organization:people-s-liberation-army", "asserted") in (
+        _tuples("Acme Trading LLC is a commercial front intimately tied to the PLA.")
+    )
+
+
+def test_the_main_clause_subject_imposes_the_sanctions_of_an_opening_adjunct() -> None:
+    found = _tuples(
+        "In imposing sanctions on Acme Trading LLC and its president, Leonard Lai, on Thursday, the US Treasury "
+        "Department alleged that the company supported a North Korean shipping firm."
+    )
+    assert ("firm:acme-trading-llc", "sanctioned-by", "agency:us-treasury", "asserted") in found
+    assert ("person:leonard-lai", "sanctioned-by", "agency:us-treasury", "asserted") in found
+    assert ("firm:acme-trading-llc", "sanctioned-by", "agency:us-treasury", "asserted") in _tuples(
+        "By sanctioning Acme Trading LLC, the Treasury Department cut it off from the US financial system."
+    )
+
+
+def test_a_later_authority_of_an_ordinary_sentence_imposes_nothing() -> None:
+    found = _tuples("Sanctions on Acme Trading LLC hurt its trade, the Treasury Department said.")
+    assert not {t for t in found if t[1] == "sanctioned-by" and t[2] == "agency:us-treasury"}
