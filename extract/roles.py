@@ -17,7 +17,7 @@ from schema.ontology import EntityType, Predicate
 
 from .builtin import demonyms
 from .cues import COUNTRY_NAMES
-from .patterns import CORPORATE_TITLE_RE, DEMONYM_ALT, PERSON_TITLE_RE
+from .patterns import CORPORATE_TITLE_RE, DEMONYM_ALT, NEWS_ROLE, PERSON_TITLE_RE
 from .sentence import Sentence
 from .spans import Mention
 
@@ -56,10 +56,12 @@ _POST_OF_RE = re.compile(
 # "the Wagner Group and its leader, Yevgeniy Prigozhin": the body, then its post holder named after the post (the body
 # may be named in parentheses: "华为技术有限公司 (Huawei Technologies Co., Ltd.) and its director, X")
 _ITS_POST_BEFORE_RE = re.compile(
-    rf"\)?(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]+and[ \t]+(?:its|their)[ \t]+(?:former[ \t]+|then-?[ \t]*)?{_POST}"
-    r"[ \t]*,[ \t]*$",
+    rf"\)?(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]+and[ \t]+(?:its|their)[ \t]+(?:former[ \t]+|then-?[ \t]*)?(?P<post>{_POST})"
+    # "and its owner, wealthy businessman Ye Cheng": a description of the holder before the name
+    rf"[ \t]*,[ \t]*(?:(?-i:[a-z][\w-]*)[ \t]+){{0,2}}?(?:{NEWS_ROLE}[ \t]+)?$",
     re.I,
 )
+_OWNER_RE = re.compile(r"\b(?:owner|shareholder)\b", re.I)  # the post that is ownership: "its owner, X" owns it
 _APPOSITION_RE = re.compile(r"\s*,\s*(?:the\s+|a\s+)?(?:former\s+|then-?\s*)?")
 # "Sim Hyon Sop (Sim), a North Korean Foreign Trade Bank (FTB) representative": the firm's name before the post
 _NAMED_BEFORE_POST_RE = re.compile(
@@ -110,16 +112,20 @@ def rule_roles(sent: Sentence) -> None:
             sent.add(person, P.ALLEGED_TIE_TO, sent.head(body), (person.start, body.end), 0.6)
             continue
         near = sent.before(person.start - 1, _BODIES)
+        its = _ITS_POST_BEFORE_RE.fullmatch(norm, near[0].end, person.start) if near else None
         if (
             near
             and _tied_body(sent, near[0])
             and (
-                _ITS_POST_BEFORE_RE.fullmatch(norm, near[0].end, person.start)
+                its
                 or POSSESSIVE_POST_NAMED_RE.fullmatch(norm, near[0].end, person.start)
                 or CORPORATE_TITLE_RE.fullmatch(norm, near[0].end, person.start)  # "Rosneft CEO Igor Sechin"
             )
         ):
-            sent.add(person, P.ALLEGED_TIE_TO, near[0], (near[0].start, person.end), 0.6)
+            if its is not None and _OWNER_RE.search(its.group("post")) and near[0].etype is T.FIRM:
+                sent.add(person, P.OWNS, near[0], (near[0].start, person.end), 0.6)
+            else:
+                sent.add(person, P.ALLEGED_TIE_TO, near[0], (near[0].start, person.end), 0.6)
 
 
 # "Nicolas Maduro of Venezuela, Raul Castro of Cuba": a leader named with the country, then a stop

@@ -33,3 +33,11 @@ def test_the_main_clause_subject_imposes_the_sanctions_of_an_opening_adjunct() -
 def test_a_later_authority_of_an_ordinary_sentence_imposes_nothing() -> None:
     found = _tuples("Sanctions on Acme Trading LLC hurt its trade, the Treasury Department said.")
     assert not {t for t in found if t[1] == "sanctioned-by" and t[2] == "agency:us-treasury"}
+
+
+def test_its_owner_owns_the_firm_and_its_leader_is_tied() -> None:
+    found = _tuples("OFAC sanctioned Acme Trading LLC and its owner, wealthy businessman John Smith.")
+    assert ("person:john-smith", "owns", "firm:acme-trading-llc", "asserted") in found
+    found = _tuples("OFAC sanctioned Acme Trading LLC and its president, John Smith.")
+    assert ("person:john-smith", "alleged-tie-to", "firm:acme-trading-llc", "asserted") in found
+    assert not {t for t in found if t[1] == "owns"}
