@@ -56,7 +56,8 @@ _POST_OF_RE = re.compile(
 # "the Wagner Group and its leader, Yevgeniy Prigozhin": the body, then its post holder named after the post (the body
 # may be named in parentheses: "华为技术有限公司 (Huawei Technologies Co., Ltd.) and its director, X")
 _ITS_POST_BEFORE_RE = re.compile(
-    rf"\)?(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]+and[ \t]+(?:its|their)[ \t]+(?:former[ \t]+|then-?[ \t]*)?(?P<post>{_POST})"
+    r"\)?(?:[ \t]*\([^()\n]{1,30}\))?[ \t]+and[ \t]+(?:its|their)[ \t]+(?:former[ \t]+|then-?[ \t]*)?"
+    rf"(?P<post>{_POST})"
     # "and its owner, wealthy businessman Ye Cheng": a description of the holder before the name
     rf"[ \t]*,[ \t]*(?:(?-i:[a-z][\w-]*)[ \t]+){{0,2}}?(?:{NEWS_ROLE}[ \t]+)?$",
     re.I,
