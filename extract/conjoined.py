@@ -44,6 +44,7 @@ def parted(
             or (
                 listed and len(left.split()) >= 2 and len(right.split()) >= 2 and not FORM_START_RE.match(right)
             )  # "..., A B and C D": the list's last two
+            or (listed and " " not in left and " " not in right)  # "..., Digital Security, ERPScan and Embedi"
             or (_FORM_END_RE.search(left) and len(right.split()) >= 2)  # "X and Company and Halawi Exchange"
             or capitals
             or _two_firms(left, right)

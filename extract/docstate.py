@@ -27,6 +27,9 @@ class DocState:
     is_bill: bool = False
     issuer: str | None = None  # the agency the text speaks for (its publisher), if known
     frame: Any = None  # an open measure on a counted description (extract.frames.Frame)
+    closed_frame: Any = (
+        None  # the last frame, closed: a later "The companies which have been sanctioned include" reopens it
+    )
     sanctioner: str | None = None  # the authority the text last named imposing sanctions
     designation_laws: list[str] = field(default_factory=list)  # "This designation is made under <Law>"
     unlawed: list[str] = field(default_factory=list)  # parties named sanctioned so far under no law the text gave

@@ -362,6 +362,9 @@ def rule_frames(sent: Sentence) -> None:
     """Open a frame on a counted description; give it to the members named later (see module)."""
     doc = sent.doc
     frame = doc.frame
+    if frame is None and doc.closed_frame is not None and _reopens(sent, doc.closed_frame):
+        frame = doc.frame = doc.closed_frame  # "The three companies which have been sanctioned include A, B and C"
+        frame.ttl = _OPEN_FOR
     _goods_named(sent)
     _designation_law(sent, record=frame is None)  # a frame's members take the frame's law
     if frame is not None:
@@ -376,5 +379,22 @@ def rule_frames(sent: Sentence) -> None:
                         frame.members.append(raw.subject)
         frame.ttl -= 1
         if frame.ttl <= 0:
-            doc.frame = None
+            doc.frame, doc.closed_frame = None, frame
+    still = doc.frame
     _open(sent)
+    if doc.frame is not None and doc.frame is not still:
+        doc.closed_frame = None  # a new measure opened: the one before is not reopened
+
+
+# members named after a description that names the measure itself: "The three cybersecurity companies which have been
+# sanctioned include", "Those designated today are" (a frame reopened however far back it was opened)
+_MEASURE_MEMBERS_RE = {
+    P.SANCTIONED_BY: re.compile(r"\b(?:sanctioned|designated)\b", _I),
+    P.LISTED_ON: re.compile(r"\b(?:added|listed)\b", _I),
+}
+
+
+def _reopens(sent: Sentence, frame: Frame) -> bool:
+    hit = MEMBERS_RE.search(sent.doc.norm, sent.start, sent.end)
+    words = _MEASURE_MEMBERS_RE.get(frame.predicate)
+    return hit is not None and words is not None and words.search(hit.group(0)) is not None
