@@ -35,7 +35,10 @@ _APPOSED_RE = re.compile(r",[ \t]+(?:a|an|which[ \t]+(?:is|was|are|were|has[ \t]
 def _described_after(norm: str, raw: Raw, stance_end: int) -> bool:
     """Is the claim's cue inside a description in apposition to a party named after the stance cue?"""
     return any(
-        stance_end <= start and (app := _APPOSED_RE.match(norm, end)) is not None and app.end() >= raw.cue[1]
+        stance_end <= start
+        and end <= raw.cue[0]  # the cue after the party, in its description (not "denied ties to X, a company ...")
+        and (app := _APPOSED_RE.match(norm, end)) is not None
+        and app.end() >= raw.cue[1]
         for start, end in raw.spans
     )
 

@@ -41,3 +41,20 @@ def test_its_owner_owns_the_firm_and_its_leader_is_tied() -> None:
     found = _tuples("OFAC sanctioned Acme Trading LLC and its president, John Smith.")
     assert ("person:john-smith", "alleged-tie-to", "firm:acme-trading-llc", "asserted") in found
     assert not {t for t in found if t[1] == "owns"}
+
+
+def test_a_denial_before_a_party_described_after_it_is_the_ties() -> None:
+    found = _tuples(
+        "President John Smith on Wednesday denied having ties to the Zorbex Defense Consultancy, a company with "
+        "alleged links to the country's leader."
+    )
+    assert ("person:john-smith", "alleged-tie-to", "firm:zorbex-defense-consultancy", "denied") in found
+    assert ("person:john-smith", "alleged-tie-to", "firm:zorbex-defense-consultancy", "asserted") not in found
+
+
+def test_acting_or_purporting_to_act_for_a_party_is_an_orders_criterion_not_an_allegation() -> None:
+    found = _tuples(
+        "John Smith is being designated pursuant to E.O. 13224 for having acted or purported to act for or on "
+        "behalf of, directly or indirectly, al-Shabaab, a terrorist group."
+    )
+    assert ("person:john-smith", "alleged-tie-to", "organization:al-shabaab", "asserted") in found
