@@ -95,6 +95,7 @@ from .personal import (
     ROLE_AFTER,
     ROLE_BEFORE,
     ROLE_IS_AFTER,
+    TIE_BY_BEFORE_RE,
     after_body_title,
     office_only,
     person_shaped,
@@ -147,11 +148,6 @@ _DEFINED_SHORT = re.compile(r"[\w.][ \t]*\([ \t]*(?:the[ \t]+)?\"?([A-Z][\w&-]*(
 # "... is being designated ... for her role as ...": the name is a person's
 _PRONOUN_AFTER = re.compile(
     r"(?:[^.;]|\.(?!\s*(?:$|[A-Z][a-z]))){0,120}?\b(?:for|of)\s+(?:his|her)\s+(?:role|involvement|position|work|conduct)\b"
-)
-# who holds, runs or acts for a party, named after the tie: "controlled by Hassan Karimi", "on behalf of X"
-_TIE_BY_BEFORE = re.compile(
-    r"\b(?:(?:owned|controlled|directed|led|run|headed|managed|founded)(?:[ \t]+(?:and|or)[ \t]+\w+)?[ \t]+by"
-    r"|on[ \t]+behalf[ \t]+of|(?:close[ \t]+)?associates?[ \t]+of)[ \t]+$"
 )
 # the acts that fall on persons and firms alike: a given name tells which ("designating Zhang Min")
 _HUMAN_AFTER = re.compile(
@@ -336,7 +332,7 @@ def _type_of(norm: str, span: tuple[int, int]) -> EntityType | None:
         _HUMAN_AFTER.match(norm, end)
         or OF_COUNTRY_AFTER_RE.match(norm, end)
         or ROLE_IS_AFTER.match(norm, end)
-        or _TIE_BY_BEFORE.search(norm, max(0, start - 40), start)
+        or TIE_BY_BEFORE_RE.search(norm, max(0, start - 40), start)
     ) and person_shaped(name, COMMON):
         return T.PERSON  # "Behzad Pourghannad pleaded guilty", "Raul Castro of Cuba,": a person's name
     if ROLE_IS_AFTER.match(norm, end) and PLAIN_NAME_RE.fullmatch(name) and not ORG_HEADS.search(name):

@@ -27,6 +27,14 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_]+(?:-(?:al-|el-)?[^\W\d_]{2,})?")  # "Gorko
 _DEMONYMS = frozenset(DEMONYM_WORDS)
 # what Arabic names transliterated add to a word: the article, the ayn or hamza ("al-Mawla", "Sa'id")
 _ARTICLE = re.compile(r"^(?:al|el)-|'")
+# who holds, runs or acts for a party, named after the tie: "controlled by Hassan Karimi", "on behalf of X"
+TIE_BY_BEFORE_RE = re.compile(
+    r"\b(?:(?:owned|controlled|directed|led|run|headed|managed|founded)(?:[ \t]+(?:and|or)[ \t]+\w+)?[ \t]+by"
+    r"|on[ \t]+behalf[ \t]+of|(?:close[ \t]+)?associates?[ \t]+of"
+    # "transfers possibly tied to Yevgeny Prigozhin", "his ties with John Smith" (a person's name, by its words)
+    r"|(?:tied|linked|connected)[ \t]+to"
+    r"|(?:ties|links|connections|relations)[ \t]+(?:\w+[ \t]+){0,2}?(?:to|with))[ \t]+$"
+)
 _INITIAL = re.compile(r"[A-Z]\.")
 _PATRONYMIC = frozenset(
     {"bin", "bint", "ibn", "al", "el"}

@@ -60,6 +60,10 @@ _APPOSITION_OPEN_RE = re.compile(
     re.IGNORECASE,
 )
 _UNIT_NOUN_AFTER_RE = re.compile(rf"[ \t]+{UNIT_NOUNS}\b")
+# who a speaker speaks to: "told Reuters", "denied to Reuters" (the addressee is no subject of what is said)
+_ADDRESSEE_BEFORE_RE = re.compile(
+    r"\b(?:told|(?:said|denied|confirmed|stated|explained|wrote|admitted|insisted)[ \t]+to)[ \t]+$", re.I
+)
 _OPEN_PAREN_RE = re.compile(r"[ \t]*\([ \t]*")
 _APPOSITION_CLOSE_RE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*,")
 # "A, which supplies B with parts, was designated", "A, which falls under B, ...": B is named in a
@@ -401,6 +405,10 @@ class Sentence:
 
     def subjects_before(self, pos: int, types: frozenset[EntityType]) -> list[Mention]:
         near = [m for m in self.before(pos, types) if not self.is_modifier(m)]
+        if len(near) > 1 and _ADDRESSEE_BEFORE_RE.search(
+            self.doc.norm, max(self.start, near[0].start - 30), near[0].start
+        ):
+            near = near[1:]  # "X categorically denied to Reuters handling transfers on behalf of Y": X, not Reuters
         if (
             len(near) > 2
             and near[0].eid == near[1].eid

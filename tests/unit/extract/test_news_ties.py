@@ -58,3 +58,12 @@ def test_acting_or_purporting_to_act_for_a_party_is_an_orders_criterion_not_an_a
         "behalf of, directly or indirectly, al-Shabaab, a terrorist group."
     )
     assert ("person:john-smith", "alleged-tie-to", "organization:al-shabaab", "asserted") in found
+
+
+def test_a_name_after_tied_to_is_a_person_and_the_addressee_of_a_denial_is_no_party() -> None:
+    found = _tuples(
+        "Zorbex International Ltd was caught up in a probe of transfers possibly tied to Yevgeny Prigozhin. "
+        "Zorbex International categorically denied to Reuters handling any transfers on behalf of Prigozhin."
+    )
+    assert ("firm:zorbex-international-ltd", "alleged-tie-to", "person:yevgeny-prigozhin", "denied") in found
+    assert not {t for t in found if t[0] == "organization:reuters"}
