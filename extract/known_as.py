@@ -25,14 +25,16 @@ if TYPE_CHECKING:
 T = EntityType
 
 KNOWN_AS_RE = re.compile(
-    r"\s*,?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also|(?:more\s+)?commonly|better)\s+"
+    # what the party is may stand before: "the MuddyWater APT group — also known as A, B"
+    r"(?:\s+(?:APT|hacking|hacker|threat|cyber(?:-?espionage)?|ransomware)\s+(?:group|actor|gang))?(?:"
+    r"\s*(?:,|[\u2013\u2014]|--?)?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also|(?:more\s+)?commonly|better)\s+"
     r"(?:known\s+(?:as|by\s+(?:his|her|its|their)\s+(?:alias|name))|called|referred\s+to\s+as)\s+(?:the\s+)?\"?|"
     r"\s*(?:,|[\u2013\u2014]|--?)?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.|d/b/a|d\.b\.a\.|"  # "APT40—aka A, B"
     r"doing\s+business\s+as|trading\s+as)\s+|"  # "Siberian Airlines d/b/a S7 Airlines": the name it trades under
     r"\s*,\s*alias\s+\"?|"  # 'Jimmy Cherizier, alias "Barbecue,"'
     # "amended X's designations to add the following aliases: A, B, and C"
     r"(?:'s?\s+designations?)?\s+to\s+(?:add|include)\s+(?:the\s+)?(?:following\s+)?(?:new\s+|additional\s+)?"
-    r"alias(?:es)?\s*:?\s*",
+    r"alias(?:es)?\s*:?\s*)",
     re.IGNORECASE,
 )
 _ALIASES_ADDED_RE = re.compile(r"(?:'s?\s+designations?)?\s+to\s+(?:add|include)\b", re.IGNORECASE)
@@ -42,14 +44,17 @@ _AKA_MORE_RE = re.compile(  # "... also known as A, B, and C", "(a.k.a. A; B; an
 # "also known as Jama'at-ud-Dawa and Al-Anfal Trust": in a list of names, "and" before a name of two words or more
 # ends the one before it, when that one is a name of its own (two words, or a joined one); "Bank of Industry and
 # Commerce" stays one
-_LIST_AND_RE = re.compile(r"[ \t]+and[ \t]+(?=\S+[ \t]+[A-Z])")
+_LIST_AND_RE = re.compile(r"[ \t]+and[ \t]+")
 _JOINED_RE = re.compile(r"\w['-]\w")
+_ONE_WORD_NAME_RE = re.compile(r"[A-Z][\w]*[.A-Z][\w.]*")  # "TEMP.Zagros", "ERPScan": a name on its own, one word
 
 
 def _list_and(name: str) -> int | None:
     """Where "and" ends the first name of a list in ``name``, if it does."""
     for hit in _LIST_AND_RE.finditer(name):
-        left = name[: hit.start()]
+        left, right = name[: hit.start()], name[hit.end() :]
+        if not (len(right.split()) >= 2 and right.split()[1][:1].isupper()) and not _ONE_WORD_NAME_RE.fullmatch(right):
+            continue
         if len(left.split()) >= 2 or _JOINED_RE.search(left):
             return hit.start()
     return None

@@ -40,6 +40,7 @@ _CONNECTORS = frozenset({"of", "and", "&", "for", "de", "del"})
 # Congress"
 MEMBERS_OF_CHAMBER = r"Members?[ \t]+of[ \t]+(?:Parliament|Congress)(?![\w-])"  # a run of capitals holds no "the"
 _MEMBERS_OF_CHAMBER_RE = re.compile(MEMBERS_OF_CHAMBER)
+_GROUP_WORD_AFTER_RE = re.compile(r"[ \t]+(?:group|actor|gang)s?\b")
 _CHAMBER_BEFORE_RE = re.compile(rf"\b{MEMBERS_OF_CHAMBER}[ \t]+$")
 
 
@@ -64,8 +65,11 @@ def name_runs(norm: str) -> Iterator[list[tuple[int, int, str]]]:
                 if head:
                     yield head
                 cut = skip = k + 1 if chamber is None else sum(1 for t in toks if t[0] < chamber.end())
-        if cut < len(toks):
-            yield toks[cut:]
+        rest = toks[cut:]
+        if len(rest) > 1 and rest[-1][2] == "APT" and _GROUP_WORD_AFTER_RE.match(norm, rest[-1][1]):
+            rest = rest[:-1]  # "the MuddyWater APT group": the group's name, then what it is
+        if rest:
+            yield rest
 
 
 def plural_before(norm: str, at: int) -> bool:
