@@ -295,8 +295,8 @@ class Sentence:
             return True
         if norm[m.start - 1 : m.start] == "(" and _DATELINE_CLOSE_RE.match(norm, m.end):
             return True  # "WASHINGTON (AP) — A programmer accused of ...": the agency's dateline, no party
-        if m.etype is T.FIRM and _UNIT_NOUN_AFTER_RE.match(norm, m.end):
-            return True  # "one Kaspersky unit based in the United Kingdom": the unit is, not Kaspersky
+        if m.etype in {T.FIRM, T.ORGANIZATION, T.AGENCY} and _UNIT_NOUN_AFTER_RE.match(norm, m.end):
+            return True  # "one Kaspersky unit based in the United Kingdom", "an AEOI subsidiary designated by OFAC"
         if _PLACE_OF_RE.search(self.doc.norm, max(self.start, m.start - 60), m.start):
             return True  # "a bank located in Riga, Latvia": where a party is, not who acts
         if self._modifiers is None:

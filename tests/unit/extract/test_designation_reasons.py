@@ -33,3 +33,14 @@ def test_a_country_describing_an_unfound_name_is_no_tie() -> None:
         "Zorbex, Russia's main arms export entity."
     )
     assert not {t for t in found if t[1] == "alleged-tie-to" and t[2] == "country:ru"}
+
+
+def test_a_body_naming_a_unit_is_not_what_the_unit_undergoes() -> None:
+    found = _tuples(
+        "Acme Trading LLC is owned or controlled by the Atomic Energy Organization of Iran (AEOI) and/or the Kalaye "
+        "Electric Company, an AEOI subsidiary designated by OFAC on February 16, 2007."
+    )
+    assert ("firm:kalaye-electric-company", "sanctioned-by", "agency:us-ofac", "asserted") in found
+    assert not {
+        t for t in found if t[0] == "organization:atomic-energy-organization-of-iran" and t[1] == "sanctioned-by"
+    }
