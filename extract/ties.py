@@ -74,9 +74,10 @@ def rule_tie(sent: Sentence) -> None:
         gap = _COMPOUND_ADJ_RE.sub("", sent.doc.norm[cue.end() : obj.start])  # "of the UN- and U.S.-designated X"
         if cue.group(0)[:2].lower() in {"a ", "an", "th"} and len(gap) > 25:
             continue  # "a leader in the Sinaloa cartel, as well as B": the group must follow
-        for s in [*subs, *held]:
-            if (s if isinstance(s, str) else s.eid) != obj.eid:
-                sent.add(s, P.ALLEGED_TIE_TO, obj, cue, 0.7)
+        for o in sent.group(obj, 1, anything - {T.COUNTRY}) if obj.etype is not T.COUNTRY else [obj]:
+            for s in [*subs, *held]:  # "owned or controlled by A and/or B": tied to each
+                if (s if isinstance(s, str) else s.eid) != o.eid:
+                    sent.add(s, P.ALLEGED_TIE_TO, o, cue, 0.7)
 
 
 _GERUND_AFTER_RE = re.compile(r"\s+[a-z]+ing\b")

@@ -44,3 +44,12 @@ def test_a_body_naming_a_unit_is_not_what_the_unit_undergoes() -> None:
     assert not {
         t for t in found if t[0] == "organization:atomic-energy-organization-of-iran" and t[1] == "sanctioned-by"
     }
+
+
+def test_a_tie_to_coordinated_parties_is_a_tie_to_each() -> None:
+    found = _tuples(
+        "Zorbex Machines is being designated for being owned or controlled by, directly or indirectly, Oleg "
+        "Deripaska and Basic Element Limited."
+    )
+    assert ("firm:zorbex-machines", "alleged-tie-to", "person:oleg-deripaska", "asserted") in found
+    assert ("firm:zorbex-machines", "alleged-tie-to", "firm:basic-element-limited", "asserted") in found
