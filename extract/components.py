@@ -24,6 +24,9 @@ _PARTY = frozenset({T.FIRM, T.ORGANIZATION, T.PERSON})
 STATE_BODY_RE = re.compile(rf"\b(?:Corps|Army|Forces|Guard|Navy|Police|Ministry|Militia)\b|{CIVIL_BODY_RE.pattern}")
 
 
+_OF_ONLY_RE = re.compile(r"(?:\s*\([^()]{1,12}\))?\s*of\s+(?:the\s+)?")
+
+
 def rule_possessive(sent: Sentence) -> None:
     """``Russia's Federal Security Service`` → part-of; ``Commerce's Entity List`` → administers;
     ``Bureau of Industry and Security (BIS) in the Department of Commerce`` → part-of."""
@@ -47,6 +50,8 @@ def rule_possessive(sent: Sentence) -> None:
             elif a.etype is T.COUNTRY and b.etype in _PARTY and b.eid not in sent.doc.state_bodies:  # "China's Huawei"
                 sent.add(b, P.HEADQUARTERED_IN, a, span, 0.65, stance=Stance.ASSERTED)
         elif kind == "of" and a.etype is T.AGENCY and b.etype in {T.AGENCY, T.COUNTRY}:
+            if b.etype is T.COUNTRY and not _OF_ONLY_RE.fullmatch(sent.doc.norm, a.end, b.start):
+                continue  # "weaponized by the GRU in the UK": where it acted, not the state it belongs to
             sent.add(a, P.PART_OF, b, span, 0.65, stance=Stance.ASSERTED)
         elif kind == "unit":  # "CBP Office of Trade", "FCC Enforcement Bureau"
             sent.add(b, P.PART_OF, a, span, 0.65, stance=Stance.ASSERTED)

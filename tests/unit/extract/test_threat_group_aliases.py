@@ -29,3 +29,14 @@ def test_where_and_ends_a_name_of_a_list() -> None:
     assert _list_and("Static Kitten and TEMP.Zagros") == len("Static Kitten")
     assert _list_and("Nil Fam Khazar Company and Santers Holding") == len("Nil Fam Khazar Company")
     assert _list_and("Bank of Industry and Commerce") is None
+
+
+def test_an_agency_acting_in_a_country_is_no_part_of_it() -> None:
+    found = _tuples(
+        "The attack was intended to disrupt the analysis of chemicals weaponized by the GRU in the UK, the NCSC said."
+    )
+    assert ("agency:gru", "part-of", "country:gb", "asserted") not in found
+    assert ("agency:us-bis", "part-of", "agency:us-commerce", "asserted") in _tuples(
+        "The Bureau of Industry and Security (BIS) in the Department of Commerce added Acme Trading LLC to the Entity "
+        "List."
+    )
