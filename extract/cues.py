@@ -188,8 +188,8 @@ INVESTIGATED_THE_CASE_RE = re.compile(r"\b(?:jointly\s+)?investigated\s+(?:the|t
 STANCE_CUES: tuple[tuple[re.Pattern[str], Stance], ...] = (
     (
         re.compile(
-            # not an order's criterion: "acted or purported to act for or on behalf of"
-            r"\b(?:alleg\w*|accus\w*|claim(?:s|ed|ing)?|suspect\w*|purported\w*(?!\s+to\s+act\b)|"
+            # not an order's criterion: "acted or purported to act for or on behalf of"; "is believed to be"
+            r"\b(?:alleg\w*|accus\w*|claim(?:s|ed|ing)?|suspect\w*|purported\w*(?!\s+to\s+act\b)|believed(?=\s+to\b)|"
             r"concerned\s+(?:about|that|over)|concerns?\s+(?:about|over)|controvers\w+\s+(?:over|about)|"
             r"(?:on|faces?|facing)\s+charges\s+of|"  # "on charges of cooperating with Russian military intelligence"
             r"(?:possible|potential|alleged)(?=\s+(?:ties|links?|connections?|relationships?)\b))\b",

@@ -67,3 +67,10 @@ def test_a_name_after_tied_to_is_a_person_and_the_addressee_of_a_denial_is_no_pa
     )
     assert ("firm:zorbex-international-ltd", "alleged-tie-to", "person:yevgeny-prigozhin", "denied") in found
     assert not {t for t in found if t[0] == "organization:reuters"}
+
+
+def test_believed_to_be_under_the_control_of_is_alleged() -> None:
+    assert ("organization:apt31", "alleged-tie-to", "agency:ministry-of-state-security", "alleged") in _tuples(
+        "Unlike some for-profit hacking groups, APT31 is believed to be under the direct control of the country's "
+        "Ministry of State Security."
+    )
