@@ -223,13 +223,13 @@ IRREALIS_PROPOSED_RE = re.compile(
     r"\b(?:would|could|might|(?-i:may)|should|propos\w+|consider\w*|weigh\w*|plan(?:s|ned)?\s+to|"  # not "May 2"
     r"mov(?:es|ed|ing)\s+towards?|mull\w*|contemplat\w*|"  # "is moving towards imposing sanctions on X"
     r"intent\s+to|intends?\s+to|(?:recommend|request|ask)\w*\s+that|proceedings?\s+to|"  # "recommended that we revoke"
-    r"seek\w*\s+to|call(?:s|ed)?\s+for|urg\w+|threat\w*)\b[^.;]*$",
+    r"seek\w*\s+to|call(?:s|ed|ing)?\s+for|urg\w+|threat\w*)\b[^.;]*$",
     _I,
 )
 # a request governs its whole sentence, however long the list of acts it asks for: "We request that A, B and C
 # investigate X and, based on those findings, consider designating it ..., adding it to the Entity List, and ..."
 REQUEST_RE = re.compile(
-    r"\b(?:(?:recommend|request|ask)\w*\s+that|urg(?:e|es|ed|ing)\s+(?:you|the|them|[A-Z])|call(?:s|ed)?\s+on)\b[^.;]*$",
+    r"\b(?:(?:recommend|request|ask)\w*\s+that|urg(?:e|es|ed|ing)\s+(?:you|the|them|[A-Z])|call(?:s|ed|ing)?\s+on)\b[^.;]*$",
     _I,
 )
 NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer|n't)\s+(?:\w+\s+)?$", _I)
@@ -426,8 +426,8 @@ HQ_POSSESSIVE_BEFORE_RE = re.compile(  # "Mexico's state-owned energy company, X
 HQ_DEMONYM_BEFORE_RE = re.compile(rf"\b(?:a|an)\s+(?P<p>{DEMONYM_ALT})\s+$")  # "a North Korean Foreign Trade Bank"
 # a person's nation written before the name, with or without a post: "Albanian Sali Berisha", "Iranian Gen. Qassem
 # Soleimani", "Bosnian Serb leader Milorad Dodik", "Georgian Prime Minister X"
-HQ_DEMONYM_PERSON_BEFORE_RE = re.compile(
-    rf"(?<![\w.-])(?P<p>{DEMONYM_ALT})[ \t]+(?:(?:[A-Z][a-z]+\.?|[a-z]+)[ \t]+){{0,3}}$"
+HQ_DEMONYM_PERSON_BEFORE_RE = re.compile(  # not "American Companies Doing Business": a headline's capitals
+    rf"(?<![\w.-])(?P<p>{DEMONYM_ALT})[ \t]+(?:(?!(?i:{_NOUNS})\b)(?:[A-Z][a-z]+\.?|[a-z]+)[ \t]+){{0,3}}$"
 )
 HQ_DESC_AFTER_RE = re.compile(  # "X, a Chinese company", "X (Kunlun) is a Hong Kong-based firm"
     rf"[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*|,[ \t]*\d{{2}}[ \t]*)?"

@@ -39,3 +39,17 @@ def test_a_war_or_a_headline_post_is_no_person() -> None:
     assert not {t for t in found if "civil-war" in t[0] + t[2]}
     found = _tuples("Haitian Gang Leader, 'Barbecue,' Targeted in UN Sanctions Resolution")
     assert not {t for t in found if "gang-leader" in t[0] + t[2]}
+
+
+def test_a_headlines_firms_before_a_capitalised_phrase_place_no_person() -> None:
+    found = _tuples("Chairman Smith Warns American Companies Doing Business with Huawei and ZTE to Use Another Vendor")
+    assert not {t for t in found if t[1] == "headquartered-in" and t[0].startswith("person:")}
+
+
+def test_a_letter_calling_for_sanctions_proposes_them() -> None:
+    found = _tuples(
+        "This week, House Foreign Affairs Committee Chairman Michael McCaul sent a letter to President Biden calling "
+        "for a determination and sanction authorization on Hangzhou Hikvision Digital Technology Co., Ltd., a "
+        "surveillance company."
+    )
+    assert not {t for t in found if t[1] == "sanctioned-by" and t[3] == "asserted"}
