@@ -15,6 +15,7 @@ __all__ = ["firm_parts"]
 
 _FIRM_AND_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _KIN_FIRM_RE = re.compile(r"(?:Sons|Brothers|Bros\.?|Partners|Associates|Company|Co\.)(?![\w-])")
+_SHORT_AFTER_RE = re.compile(r"[ \t]*\([^()]{1,30}\)$")
 _BODY_HEAD_END_RE = re.compile(rf"(?:{CIVIL_BODY_RE.pattern}|\b(?:Ministry|Police|Committee))[ \t]*$")
 
 
@@ -31,8 +32,9 @@ def firm_parts(name: str, plural: bool = False) -> list[tuple[int, int]]:
         left_text = name[cut : m.start()]
         left = left_text.split()
         right = name[m.end() :].split()
-        if re.search(rf"\b{FIRM_SUFFIX}$", left_text) or legal_form_last(left_text):  # "... SARL and ..."
-            parts.append((cut, m.start()))
+        core = _SHORT_AFTER_RE.sub("", left_text)  # "Alpha Trading Corporation (Alpha) and ...": its short name
+        if re.search(rf"\b{FIRM_SUFFIX}$", core) or legal_form_last(core):  # "... SARL and ..."
+            parts.append((cut, cut + len(core)))
             cut = m.end()
         elif PREFIX_RE.match(name, m.end()) and (len(left) >= 2 or PREFIX_RE.match(left_text)):
             parts.append((cut, m.start()))  # "OOO Sky Frame and AO Ural Plant": a legal form opens the next name

@@ -53,3 +53,12 @@ def test_a_tie_to_coordinated_parties_is_a_tie_to_each() -> None:
     )
     assert ("firm:zorbex-machines", "alleged-tie-to", "person:oleg-deripaska", "asserted") in found
     assert ("firm:zorbex-machines", "alleged-tie-to", "firm:basic-element-limited", "asserted") in found
+
+
+def test_two_firms_each_with_its_short_name_are_two() -> None:
+    found = _tuples(
+        "OFAC is designating Chilsong Trading Corporation (Chilsong) and Korea Paekho Trading Corporation (Paekho) "
+        "pursuant to Executive Order (E.O.) 13687."
+    )
+    assert ("firm:chilsong-trading-corporation", "sanctioned-by", "agency:us-ofac", "asserted") in found
+    assert ("firm:korea-paekho-trading-corporation", "sanctioned-by", "agency:us-ofac", "asserted") in found
