@@ -40,6 +40,7 @@ from .patterns import (
     AGENCY_US_RE,
     ALIAS_STOP,
     ARMED_GROUP_OF_RE,
+    BANK_OF_COUNTRY_RE,
     BILL_RE,
     BODY_OF_BEFORE_RE,
     BODY_OF_COUNTRY_RE,
@@ -248,6 +249,9 @@ class Doc(DocState):
             code = registry().countries.code(re.sub(r"^the\s+", "", m.group("c")))
             if code is not None and len(m.group("c")) >= 4:
                 add(m.start(), m.end(), T.AGENCY if code == "US" else T.ORGANIZATION, state=True)
+        for m in BANK_OF_COUNTRY_RE.finditer(norm):  # "Bank of China": a bank, not China
+            if registry().countries.code(m.group("c")) is not None:
+                add(m.start(), m.end(), T.FIRM)
         for m in AGENCY_TAIL_RE.finditer(norm):
             if in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"

@@ -177,6 +177,8 @@ BODY_OF_COUNTRY_RE = re.compile(
     rf"Institute|Corporation|Company|Bank|Academy)[ \t]+of[ \t]+"
     rf"(?P<c>(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:of[ \t]+)?{_CAP}){{0,3}})"
 )
+# a bank named "Bank of" its country alone: "Bank of China", "Bank of America" (a firm's name, not the country)
+BANK_OF_COUNTRY_RE = re.compile(rf"(?<![\w-])(?<![A-Z][a-z]{{2}}[ \t])Bank[ \t]+of[ \t]+(?P<c>{_CAP}(?:[ \t]+{_CAP})?)")
 # an armed group named as a state's forces: "Revolutionary Armed Forces of Colombia", "Popular Front for the
 # Liberation of Palestine", "National Liberation Army of Colombia": a group, not the state's body
 ARMED_GROUP_OF_RE = re.compile(
@@ -441,7 +443,8 @@ DESIGNATION_TERM = re.compile(
 GROUP_BEFORE_RE = re.compile(  # "Lebanon-based terrorist group Hezbollah": a group by its description
     r"\b(?:terrorist|terror|militant|extremist|armed|insurgent|criminal|paramilitary|separatist|ransomware|cybercrime|"
     r"cybercriminal|hacking|drug|trafficking)[ \t]+"
-    r"(?:group|organization|network|movement|militia|gang)s?[ \t]*(?:,?[ \t]+(?:including|such[ \t]+as|like))?[ \t]+$|"
+    r"(?:group|organization|network|movement|militia|gang|cartel)s?"
+    r"[ \t]*(?:,?[ \t]+(?:including|such[ \t]+as|like))?[ \t]+$|"
     r"\bgang[ \t]+(?:coalition|alliance|federation)[ \t]*,?[ \t]+$|"  # "the Haitian gang coalition, Viv Ansanm"
     # a threat group by its description: "the Russia-based malicious cyber actor X", "the actor known as X or Y"
     r"\b(?:cyber|threat|hacking|hacker)[ \t]+(?:actor|group)[ \t]+$|"

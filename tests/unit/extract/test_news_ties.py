@@ -74,3 +74,19 @@ def test_believed_to_be_under_the_control_of_is_alleged() -> None:
         "Unlike some for-profit hacking groups, APT31 is believed to be under the direct control of the country's "
         "Ministry of State Security."
     )
+
+
+def test_a_bank_named_of_its_country_is_a_bank_and_a_cartel_named_after_the_word_is_a_group() -> None:
+    found = _tuples("OFAC fined Bank of China for violations of the Iranian Transactions Regulations.")
+    assert not {t for t in found if "country:cn" in (t[0], t[2]) and t[1] != "headquartered-in"}
+    from extract.mentions import Doc
+    from extract.text import compound_hyphens, unwrapped
+    from schema.quotes import fold
+
+    text = "Cocaine-trafficking cartel Los Zetas routed money through Bank of America, the FBI said."
+    norm = compound_hyphens(unwrapped(fold(text)))
+    doc = Doc(text, norm, [])
+    doc.find_mentions()
+    ids = {m.eid for m in doc.mentions}
+    assert {"organization:los-zetas", "firm:bank-of-america"} <= ids
+    assert "country:us" not in ids
