@@ -74,10 +74,28 @@ def rule_tie(sent: Sentence) -> None:
         gap = _COMPOUND_ADJ_RE.sub("", sent.doc.norm[cue.end() : obj.start])  # "of the UN- and U.S.-designated X"
         if cue.group(0)[:2].lower() in {"a ", "an", "th"} and len(gap) > 25:
             continue  # "a leader in the Sinaloa cartel, as well as B": the group must follow
-        for o in sent.group(obj, 1, anything - {T.COUNTRY}) if obj.etype is not T.COUNTRY else [obj]:
+        for o in _tied_to(sent, cue, obj, anything):
             for s in [*subs, *held]:  # "owned or controlled by A and/or B": tied to each
                 if (s if isinstance(s, str) else s.eid) != o.eid:
                     sent.add(s, P.ALLEGED_TIE_TO, o, cue, 0.7)
+
+
+_POST_CUE_RE = re.compile(
+    r"\b(?:leader|member|representative|commander|founder|emir|amir|boss|kingpin|lieutenant|officers?)\b", re.I
+)
+_LISTED_RE = re.compile(r"\b(?:and|or)\b")
+
+
+def _tied_to(sent: Sentence, cue: re.Match[str], obj: Mention, anything: frozenset[EntityType]) -> list[Mention]:
+    """The parties a tie is to: each of a list after the cue ("owned or controlled by A and B"); one for a post ("the
+    Commander of the IRGC-QF, and Mohsen Chizari": Chizari is the next party, not a second body), a country, or a
+    name a comma sets off without "and" ("linked to Nasrallah, Safa has ...")."""
+    if obj.etype is T.COUNTRY or _POST_CUE_RE.search(cue.group(0)):
+        return [obj]
+    group = sent.group(obj, 1, anything - {T.COUNTRY})
+    if len(group) > 1 and not _LISTED_RE.search(sent.doc.norm, obj.end, min(sent.end, group[-1].end + 8)):
+        return [obj]
+    return group
 
 
 _GERUND_AFTER_RE = re.compile(r"\s+[a-z]+ing\b")

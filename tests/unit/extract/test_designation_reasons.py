@@ -62,3 +62,16 @@ def test_two_firms_each_with_its_short_name_are_two() -> None:
     )
     assert ("firm:chilsong-trading-corporation", "sanctioned-by", "agency:us-ofac", "asserted") in found
     assert ("firm:korea-paekho-trading-corporation", "sanctioned-by", "agency:us-ofac", "asserted") in found
+
+
+def test_a_posts_tie_is_to_one_body_and_a_name_set_off_by_a_comma_is_no_list() -> None:
+    found = _tuples(
+        "Treasury imposed sanctions on two senior officers, Qasem Soleimani, the Commander of the IRGC-QF, and "
+        "Mohsen Chizari, a senior officer."
+    )
+    assert ("person:qasem-soleimani", "alleged-tie-to", "person:mohsen-chizari", "asserted") not in found
+    found = _tuples(
+        "As the head of the apparatus, which is directly linked to Secretary General Hassan Nasrallah, Wafiq Safa "
+        "has exploited the ports."
+    )
+    assert not {t for t in found if t[1] == "alleged-tie-to" and t[2] == "person:wafiq-safa"}
