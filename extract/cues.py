@@ -58,6 +58,7 @@ SANCTION_LIFTED_BEFORE_RE = re.compile(
     r"\bno\s+longer\s+(?:\w+\s+)?$",  # "The UNSC no longer sanctions X"
     _I,
 )
+TIE_POSTS = r"(?:leader|member|representative|commander|founder|emir|amir|boss|kingpin|lieutenant)"  # held in a body
 TIE_RE = re.compile(
     r"\b(?:(?P<between>(?:ties|links|connections|relationship)\s+between)|"
     # not "in connection with" (an idiom: regarding)
@@ -88,7 +89,7 @@ TIE_RE = re.compile(
     r"engag(?:e|es|ed|ing)\s+in\s+(?:a\s+)?(?:significant\s+)?(?:transactions?|business|dealings)\s+with|"
     r"\b(?:his|her|its|their)\s+role\s+in\s+(?:supporting|assisting|facilitating|enabling)|"
     r"(?:(?:a|an|the)\s+|(?<=\bis\s)|(?<=\bwas\s))(?:[\w-]+\s+){0,2}?"
-    r"(?:leader|member|representative|commander|founder|emir|amir|boss|kingpin|lieutenant)\s+(?:in|of|for)"
+    rf"{TIE_POSTS}\s+(?:in|of|for)"
     r"(?:\s+an?\s+(?:organization|entity)\s+(?:subordinate|linked)\s+to)?|"
     # "A, B, and C were officers with the Hainan State Security Department" (not "arrested by officers with X")
     r"(?:(?<=\bwere\s)|(?<=\bwas\s)|(?<=\bare\s)|(?<=\bis\s))(?:(?!by\b)[\w-]+\s+){0,2}?officers?\s+(?:of|with)|"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from schema.ontology import EntityType
 
 from . import name_runs
+from .patterns import THREAT_KIND
 from .spans import Mention
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ T = EntityType
 
 KNOWN_AS_RE = re.compile(
     # what the party is may stand before: "the MuddyWater APT group — also known as A, B"
-    r"(?:\s+(?:APT|hacking|hacker|threat|cyber(?:-?espionage)?|ransomware)\s+(?:group|actor|gang))?(?:"
+    rf"(?:\s+{THREAT_KIND})?(?:"
     r"\s*(?:,|[\u2013\u2014]|--?)?\s*\(?\s*(?:(?:which\s+|who\s+)?(?:is|was)\s+)?(?:formerly|previously|also|(?:more\s+)?commonly|better)\s+"
     r"(?:known\s+(?:as|by\s+(?:his|her|its|their)\s+(?:alias|name))|called|referred\s+to\s+as)\s+(?:the\s+)?\"?|"
     r"\s*(?:,|[\u2013\u2014]|--?)?\s*\(?(?:a\.k\.a\.|a/k/a|aka|f/k/a|f\.k\.a\.|d/b/a|d\.b\.a\.|"  # "APT40—aka A, B"

@@ -469,10 +469,10 @@ GROUP_AFTER_RE = re.compile(  # "Los Choneros, one of Ecuador's most violent cri
     r"(?<=military[ \t])compan(?:y|ie))s?\b"  # "a Russian private military company": an armed group
 )
 # "the Sandworm actor": a group named before the word, after "the" (not "Ransomware actors and ...")
-GROUP_ACTOR_AFTER_RE = re.compile(  # "the MuddyWater APT group", "the Conti ransomware gang" too
-    r"[ \t]+(?:cyber[ \t]+)?actor\b|"
-    r"[ \t]+(?:APT|hacking|hacker|threat|cyber(?:-?espionage)?|ransomware|cybercrime)[ \t]+(?:group|gang|crew)\b"
+THREAT_KIND = (
+    r"(?:APT|hacking|hacker|threat|cyber(?:-?espionage)?|ransomware|cybercrime)[ \t]+(?:group|actor|gang|crew)"
 )
+GROUP_ACTOR_AFTER_RE = re.compile(rf"[ \t]+(?:cyber[ \t]+)?actor\b|[ \t]+{THREAT_KIND}\b")  # "the MuddyWater APT group"
 THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \t]+$")
 
 _FTO_TERM = r"(?:FTOs?|Foreign[ \t]+Terrorist[ \t]+Organizations?)"  # only groups are designated one

@@ -8,7 +8,7 @@ import re
 
 from schema.ontology import EntityType, Predicate
 
-from .cues import CLAUSE_GAP_RE, PARTY_NOUNS_RE, TIE_RE
+from .cues import CLAUSE_GAP_RE, PARTY_NOUNS_RE, TIE_POSTS, TIE_RE
 from .mentions import AFFECTED
 from .sentence import Sentence
 from .spans import Mention
@@ -80,9 +80,7 @@ def rule_tie(sent: Sentence) -> None:
                     sent.add(s, P.ALLEGED_TIE_TO, o, cue, 0.7)
 
 
-_POST_CUE_RE = re.compile(
-    r"\b(?:leader|member|representative|commander|founder|emir|amir|boss|kingpin|lieutenant|officers?)\b", re.I
-)
+_POST_CUE_RE = re.compile(rf"\b(?:{TIE_POSTS}|officers?)\b", re.I)
 _LISTED_RE = re.compile(r"\b(?:and|or)\b")
 
 
