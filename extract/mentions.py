@@ -249,9 +249,9 @@ class Doc(DocState):
             code = registry().countries.code(re.sub(r"^the\s+", "", m.group("c")))
             if code is not None and len(m.group("c")) >= 4:
                 add(m.start(), m.end(), T.AGENCY if code == "US" else T.ORGANIZATION, state=True)
-        for m in BANK_OF_COUNTRY_RE.finditer(norm):  # "Bank of China": a bank, not China
-            if registry().countries.code(m.group("c")) is not None:
-                add(m.start(), m.end(), T.FIRM)
+        for m in BANK_OF_COUNTRY_RE.finditer(norm):  # "Bank of China": a bank, not China ("Central Bank of X" is not)
+            if m.group("w") in {None, "The"} and registry().countries.code(m.group("c")) is not None:
+                add(m.start("b"), m.end(), T.FIRM)
         for m in AGENCY_TAIL_RE.finditer(norm):
             if in_heading(norm, m.start()) and not self.gazetteer.lookup(m.group(0)):
                 continue  # "FCC Revokes China Telecom America's Telecommunications Services Authority"

@@ -177,8 +177,9 @@ BODY_OF_COUNTRY_RE = re.compile(
     rf"Institute|Corporation|Company|Bank|Academy)[ \t]+of[ \t]+"
     rf"(?P<c>(?:the[ \t]+)?{_CAP}(?:[ \t]+(?:of[ \t]+)?{_CAP}){{0,3}})"
 )
-# a bank named "Bank of" its country alone: "Bank of China", "Bank of America" (a firm's name, not the country)
-BANK_OF_COUNTRY_RE = re.compile(rf"(?<![\w-])(?<![A-Z][a-z]{{2}}[ \t])Bank[ \t]+of[ \t]+(?P<c>{_CAP}(?:[ \t]+{_CAP})?)")
+BANK_OF_COUNTRY_RE = re.compile(  # "Bank of China", "Bank of America": a bank's name, not the country
+    rf"(?<![\w-])(?:(?P<w>[A-Z][\w'-]*)[ \t]+)?(?P<b>Bank)[ \t]+of[ \t]+(?P<c>{_CAP}(?:[ \t]+{_CAP})?)"
+)
 # an armed group named as a state's forces: "Revolutionary Armed Forces of Colombia", "Popular Front for the
 # Liberation of Palestine", "National Liberation Army of Colombia": a group, not the state's body
 ARMED_GROUP_OF_RE = re.compile(
